@@ -1,0 +1,5 @@
+"""Matplotlib figures: data in, ``Axes`` out (issue 5)."""
+
+from __future__ import annotations
+
+__all__: list[str] = []
