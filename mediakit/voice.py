@@ -70,7 +70,8 @@ Speakers (``speaker`` and ``attribution``)
     ``she``, ``they`` are resolved to the most recent *named* speaker before the
     quote: the speaker of an earlier span or the named subject of an earlier
     speech verb (``Rouhani also said ...``), whichever is closer; with none, the
-    pronoun is kept as written. No gender or number agreement is attempted.
+    pronoun is kept as written. Speech-verb subjects are looked for in the 3,000
+    characters before the quote. No gender or number agreement is attempted.
     Scare quotes get a speaker only from rules 1 and 2 (clear attribution).
 """
 
@@ -299,6 +300,8 @@ _SUBJECT_BEFORE_VERB_RE = re.compile(
 _SENTENCE_BREAK_RE = re.compile("[.!?][\"\u201d\u2019']?[ \t]+(?=[\"\u201c\u2018'(]?[A-Z0-9])")
 
 _PRONOUNS = frozenset({"he", "she", "they"})
+#: How far back (characters) a pronoun looks for a named speech-verb subject.
+_PRONOUN_LOOKBACK = 3000
 # Words that end a subject phrase read after a verb ("said the minister in a
 # statement" gives "the minister").
 _SUBJECT_STOP = frozenset(
@@ -377,7 +380,6 @@ class _Speakers:
     def __init__(self, text: str, paras: _Paragraphs) -> None:
         self.text = text
         self.paras = paras
-        self._named_subjects: tuple[list[int], list[str]] | None = None
 
     # rule 1 -----------------------------------------------------------------------
     def after(self, start: int, end: int) -> tuple[str, str] | None:
@@ -441,25 +443,22 @@ class _Speakers:
         return best[1], best[2]
 
     # pronouns ---------------------------------------------------------------------
-    def named_subjects(self) -> tuple[list[int], list[str]]:
-        """Positions and names of every named subject of a speech verb in the text."""
-        if self._named_subjects is None:
-            positions: list[int] = []
-            names: list[str] = []
-            text = self.text
-            for m in _ANY_VERB_RE.finditer(text):
-                head = text[max(0, m.start() - 120) : m.start()]
-                nl = max(head.rfind("\n"), head.rfind("\r"))
-                if nl >= 0:
-                    head = head[nl + 1 :]
-                s = _SUBJECT_BEFORE_VERB_RE.search(head)
-                if s and s.group("name"):
-                    name, is_pronoun = _name_from_subject(s.group("name"))
-                    if name and not is_pronoun:
-                        positions.append(m.start())
-                        names.append(name)
-            self._named_subjects = (positions, names)
-        return self._named_subjects
+    def latest_named_subject(self, pos: int) -> tuple[int, str] | None:
+        """The last named subject of a speech verb before ``pos`` (bounded look-back)."""
+        text = self.text
+        lo = max(0, pos - _PRONOUN_LOOKBACK)
+        found: tuple[int, str] | None = None
+        for m in _ANY_VERB_RE.finditer(text, lo, pos):
+            head = text[max(lo, m.start() - 120) : m.start()]
+            nl = max(head.rfind("\n"), head.rfind("\r"))
+            if nl >= 0:
+                head = head[nl + 1 :]
+            s = _SUBJECT_BEFORE_VERB_RE.search(head)
+            if s and s.group("name"):
+                name, is_pronoun = _name_from_subject(s.group("name"))
+                if name and not is_pronoun:
+                    found = (m.start(), name)
+        return found
 
 
 def _resolve(
@@ -480,10 +479,9 @@ def _resolve(
         if span.speaker and span.speaker.lower() not in _PRONOUNS:
             best_pos, best_name = span.start, span.speaker
             break
-    positions, names = speakers.named_subjects()
-    k = bisect_right(positions, start) - 1
-    if k >= 0 and positions[k] > best_pos:
-        best_pos, best_name = positions[k], names[k]
+    subject = speakers.latest_named_subject(start)
+    if subject is not None and subject[0] > best_pos:
+        best_pos, best_name = subject
     if best_name is None:
         return name, f"{rule}: {matched}"
     return best_name, f"{rule}: {matched} ({name} -> {best_name})"
