@@ -103,7 +103,10 @@ _LEFT_GUARD = rf"(?<!{_WORD})(?<!{_WORD}{_HYPHEN})(?<!{_WORD}{_APOSTROPHE})"
 _RIGHT_GUARD = rf"(?!{_WORD}|{_HYPHEN}{_WORD})"
 _STAR_ANY = f"{_WORD}*"
 _STAR_SOME = f"{_WORD}+"
-_STAR_HYPHENATED = f"{_WORD}+(?:{_HYPHEN}{_WORD}+)*"
+# Possessive quantifiers (Python 3.11+) let a plain word fail at once, without
+# backtracking through its letters, where a pattern such as ``*-backed`` is tried.
+_STAR_TOKEN = f"{_WORD}++(?:{_HYPHEN}{_WORD}++)*+"
+_STAR_HYPHEN_PREFIX = f"(?:{_WORD}++{_HYPHEN})+"
 
 _LEXICON_KEYS = {"name", "description", "actors"}
 _ACTOR_KEYS = {"description", "names", "labels"}
@@ -199,11 +202,19 @@ def _pattern_atoms(pattern: str) -> list[tuple[str, bool]]:
             raise ValueError(f"word {token!r} must end with a letter, digit, '.' or glob")
         if t:
             atoms.append((r"\s+", True))
+        skip_hyphen = False
         for i, ch in enumerate(token):
+            if skip_hyphen:
+                skip_hyphen = False
+                continue
             if ch == "*":
                 opens = i == 0 or token[i - 1] in _HYPHEN_CHARS
-                if i == 0 and (len(token) == 1 or token[1] in _HYPHEN_CHARS):
-                    atoms.append((_STAR_HYPHENATED, False))
+                if i == 0 and len(token) == 1:
+                    atoms.append((_STAR_TOKEN, False))
+                elif i == 0 and token[1] in _HYPHEN_CHARS:
+                    # "*-backed": one or more hyphen-joined words, then the hyphen.
+                    atoms.append((_STAR_HYPHEN_PREFIX, False))
+                    skip_hyphen = True
                 else:
                     atoms.append((_STAR_SOME if opens else _STAR_ANY, False))
             elif ch == "?":
@@ -216,8 +227,6 @@ def _pattern_atoms(pattern: str) -> list[tuple[str, bool]]:
                 raise ValueError(f"unexpected character {ch!r}")
             else:
                 atoms.append((re.escape(ch.lower()), True))
-    if all(not literal or atom == r"\s+" for atom, literal in atoms):
-        raise ValueError("a pattern made only of globs would match every word")
     return atoms
 
 
