@@ -403,3 +403,17 @@ def test_score_mentions_on_empty_table_keeps_columns():
     assert len(scored) == 0
     assert {"compound", "compound_masked", "label_valence", "sentence_masked"} <= set(scored.columns)
 
+
+
+def test_scorer_mapping_agrees_with_text_normalize_typography():
+    from mediakit.text import normalize_typography
+
+    # Every non-ASCII quote or apostrophe that text.normalize_typography maps is
+    # mapped the same way for the scorer. ASCII (the backtick, which
+    # normalize_typography maps to an apostrophe) is left alone so that ASCII text
+    # scores exactly as the reference.
+    mapped = [chr(i) for i in range(128, 0x10000) if normalize_typography(chr(i)) != chr(i)]
+    assert len(mapped) >= 20
+    for char in mapped:
+        assert sentiment._normalise_for_scoring(char) == normalize_typography(char), hex(ord(char))
+    assert sentiment._normalise_for_scoring("`") == "`"
