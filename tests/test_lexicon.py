@@ -1,0 +1,397 @@
+"""The Lexicon value object, its file formats, validation and the matcher."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mediakit.errors import LexiconError
+from mediakit.lexicon import (
+    DEFAULT_LEXICON,
+    Lexicon,
+    LexiconMatch,
+    list_lexicons,
+    load_lexicon,
+)
+
+SEED_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "seed"
+
+BASIC = {
+    "name": "test",
+    "description": "A small lexicon for tests.",
+    "actors": {
+        "armed": {
+            "names": {"KLF": ["KLF", "Kessel Liberation Front"], "FKA": ["Free Kessel Army"]},
+            "labels": {
+                "terrorist": {"description": "Delegitimising.", "patterns": ["terrorist*"]},
+                "rebel": ["rebel*"],
+                "opposition": ["opposition", "opposition forces", "armed opposition"],
+                "armed_group": ["armed group*", "*-backed armed group*"],
+                "militant": ["militant*"],
+            },
+        },
+        "state": {
+            "labels": {
+                "forces": ["forces"],
+                "army": ["army", "the army"],
+                "government": ["government forces"],
+            }
+        },
+    },
+}
+
+
+@pytest.fixture
+def lex() -> Lexicon:
+    return Lexicon.from_dict(BASIC)
+
+
+def spans(lex: Lexicon, text: str) -> list[tuple[str, str]]:
+    return [(m.match, m.label) for m in lex.find(text)]
+
+
+# -- matching --------------------------------------------------------------------------
+
+
+def test_find_gives_offsets_that_slice_back_to_the_match(lex):
+    text = "Rebels and terrorists met the army."
+    found = lex.find(text)
+    assert [type(m) for m in found] == [LexiconMatch] * 3
+    for m in found:
+        assert text[m.start : m.end] == m.match
+    assert [(m.match, m.actor, m.label, m.pattern) for m in found] == [
+        ("Rebels", "armed", "rebel", "rebel*"),
+        ("terrorists", "armed", "terrorist", "terrorist*"),
+        ("the army", "state", "army", "the army"),
+    ]
+
+
+def test_longest_match_wins_across_labels_and_actors(lex):
+    # "opposition forces" (opposition) beats "opposition" and the state's "forces".
+    assert spans(lex, "opposition forces advanced") == [("opposition forces", "opposition")]
+    assert spans(lex, "the opposition and the forces") == [
+        ("opposition", "opposition"),
+        ("forces", "forces"),
+    ]
+    # "armed opposition" is one opposition mention, not an armed_group one.
+    assert spans(lex, "armed opposition groups") == [("armed opposition", "opposition")]
+    assert spans(lex, "armed groups") == [("armed groups", "armed_group")]
+    assert spans(lex, "government forces") == [("government forces", "government")]
+
+
+def test_hyphenated_backing_is_one_armed_group_mention(lex):
+    text = "Tarvian-backed armed groups and US-backed armed groups and al-Qaeda-backed armed groups"
+    assert spans(lex, text) == [
+        ("Tarvian-backed armed groups", "armed_group"),
+        ("US-backed armed groups", "armed_group"),
+        ("al-Qaeda-backed armed groups", "armed_group"),
+    ]
+
+
+def test_star_does_not_cross_hyphens_or_match_inside_words(lex):
+    assert spans(lex, "counter-terrorist units, terrorist-linked cells") == []
+    assert spans(lex, "a rebellion") == [("rebellion", "rebel")]  # rebel* is a prefix glob
+    assert spans(lex, "the armyworm") == []
+    assert spans(lex, "nonterrorists") == []
+
+
+def test_possessives_straight_and_curly_stay_outside_the_span(lex):
+    text = "the rebels' base, the militants’ leader, the KLF's men, the army’s tanks"
+    assert spans(lex, text) == [
+        ("rebels", "rebel"),
+        ("militants", "militant"),
+        ("the army", "army"),
+    ]
+    names = lex.find_names(text)
+    assert [(n.match, n.name) for n in names] == [("KLF", "KLF")]
+
+
+def test_plurals_come_from_the_glob_not_from_magic(lex):
+    assert spans(lex, "terrorist terrorists militants") == [
+        ("terrorist", "terrorist"),
+        ("terrorists", "terrorist"),
+        ("militants", "militant"),
+    ]
+    plain = Lexicon.from_dict({"name": "p", "actors": {"a": {"labels": {"x": ["rebel"]}}}})
+    assert spans(plain, "rebels") == []
+    assert spans(plain, "rebel") == [("rebel", "x")]
+
+
+def test_case_insensitive(lex):
+    assert spans(lex, "TERRORISTS, Rebels, ARMED Groups") == [
+        ("TERRORISTS", "terrorist"),
+        ("Rebels", "rebel"),
+        ("ARMED Groups", "armed_group"),
+    ]
+
+
+def test_phrases_match_across_line_breaks_and_runs_of_space(lex):
+    text = "the opposition\nforces and armed \t groups"
+    assert spans(lex, text) == [
+        ("opposition\nforces", "opposition"),
+        ("armed \t groups", "armed_group"),
+    ]
+
+
+def test_names_block_labels_inside_them_but_are_not_mentions(lex):
+    text = "The Free Kessel Army and the army clashed; the Kessel Liberation Front's rebels"
+    assert spans(lex, text) == [("the army", "army"), ("rebels", "rebel")]
+    assert [(n.name, n.match) for n in lex.find_names(text)] == [
+        ("FKA", "Free Kessel Army"),
+        ("KLF", "Kessel Liberation Front"),
+    ]
+
+
+def test_ties_go_to_lexicon_order():
+    lex = Lexicon.from_dict(
+        {"name": "t", "actors": {"a": {"labels": {"first": ["rebel*"], "second": ["rebels"]}}}}
+    )
+    assert spans(lex, "rebels") == [("rebels", "first")]
+
+
+def test_question_mark_and_lone_star_globs():
+    lex = Lexicon.from_dict(
+        {"name": "g", "actors": {"a": {"labels": {"org": ["organi?ation*"], "reg": ["* regime"]}}}}
+    )
+    assert spans(lex, "terror organisations, terror organization") == [
+        ("organisations", "org"),
+        ("organization", "org"),
+    ]
+    assert spans(lex, "the Malic regime and a pro-Malic regime") == [
+        ("Malic regime", "reg"),
+        ("pro-Malic regime", "reg"),
+    ]
+
+
+def test_typographic_hyphens_and_apostrophes_match_their_ascii_pattern():
+    lex = Lexicon.from_dict(
+        {"name": "h", "actors": {"a": {"labels": {"x": ["Tarvian-backed", "People's Units"]}}}}
+    )
+    assert spans(lex, "Tarvian\u2011backed and People\u2019s Units") == [
+        ("Tarvian\u2011backed", "x"),
+        ("People\u2019s Units", "x"),
+    ]
+
+
+def test_unicode_words_and_offsets_after_non_ascii_text():
+    lex = Lexicon.from_dict({"name": "u", "actors": {"a": {"labels": {"x": ["milicien*"]}}}})
+    text = "Les « miliciens » étaient là ; Éric a vu des miliciens."
+    found = lex.find(text)
+    assert [m.match for m in found] == ["miliciens", "miliciens"]
+    assert all(text[m.start : m.end] == m.match for m in found)
+
+
+# Property tests: any text built from lexicon words and noise.
+_WORDS = ["rebels", "Rebel's", "terrorists", "armed", "groups", "opposition", "forces",
+          "the", "army", "Tarvian-backed", "KLF", "militants’", "x", "-", "'", "\n", "  ",
+          "Free", "Kessel", "Army", "government", "armyworm", "ARMED"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=30), st.sampled_from([" ", "\n", ", "]))
+def test_property_matches_are_ordered_disjoint_and_slice_back(words, sep):
+    lex = Lexicon.from_dict(BASIC)
+    text = sep.join(words)
+    found = lex.find(text)
+    previous_end = 0
+    for m in found:
+        assert text[m.start : m.end] == m.match
+        assert m.start >= previous_end and m.end > m.start
+        previous_end = m.end
+    # Case does not change what is found, only the surface text.
+    assert [(m.start, m.end, m.label) for m in lex.find(text.upper())] == [
+        (m.start, m.end, m.label) for m in found
+    ] or any(ch != ch.upper().lower() for ch in text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=60))
+def test_property_arbitrary_text_never_breaks_the_matcher(text):
+    lex = Lexicon.from_dict(BASIC)
+    for m in lex.find(text):
+        assert text[m.start : m.end] == m.match
+
+
+def test_matching_the_syria_lexicon_on_the_seed_article():
+    path = SEED_DIR / "000_1e153a5175e6978d.txt"
+    if not path.exists():
+        pytest.skip(f"seed article not found at {path}")
+    text = path.read_text(encoding="utf-8")
+    found = load_lexicon("syria").find(text)
+    terror = [m for m in found if m.label == "terrorist"]
+    # 5 x "terrorists" plus the "(terrorist)" of "jihadist (terrorist) fighters";
+    # "terrorism" (twice) is a different word and is not an actor label.
+    assert [m.match for m in terror] == ["terrorists"] * 5 + ["terrorist"]
+    labels = [(m.match, m.label) for m in found]
+    assert ("Turkish-backed armed groups", "armed_group") in labels
+    assert ("jihadist", "jihadist") in labels and ("fighters", "fighter") in labels
+    assert ("opposition forces", "opposition") in labels
+    assert ("forces loyal to", "loyalist") in labels
+    assert ("Syrian government forces", "government") in labels
+    assert all(text[m.start : m.end] == m.match for m in found)
+
+
+# -- construction, round trips, editing ------------------------------------------------
+
+
+def test_views_are_read_only_and_the_lexicon_is_immutable(lex):
+    assert lex.actors["armed"]["terrorist"] == ("terrorist*",)
+    assert lex.descriptions["armed"]["terrorist"] == "Delegitimising."
+    assert lex.names["armed"]["KLF"] == ("KLF", "Kessel Liberation Front")
+    with pytest.raises(TypeError):
+        lex.actors["armed"] = {}  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        lex.name = "other"  # type: ignore[misc]
+    assert hash(lex) == hash(Lexicon.from_dict(BASIC))
+
+
+def test_to_frame_is_long_and_complete(lex):
+    frame = lex.to_frame()
+    assert list(frame.columns) == ["actor", "label", "pattern", "description"]
+    assert len(frame) == len(lex.patterns) == 12
+    row = frame[frame["pattern"] == "terrorist*"].iloc[0]
+    assert (row["actor"], row["label"], row["description"]) == ("armed", "terrorist", "Delegitimising.")
+
+
+def test_dict_yaml_and_json_round_trip(lex, tmp_path):
+    assert Lexicon.from_dict(lex.to_dict()) == lex
+    assert Lexicon.from_yaml(lex.to_yaml()) == lex
+    yaml_path = tmp_path / "mine.yaml"
+    yaml_path.write_text(lex.to_yaml(), encoding="utf-8")
+    assert Lexicon.from_yaml(yaml_path) == lex
+    assert load_lexicon(str(yaml_path)) == lex
+    json_path = tmp_path / "mine.json"
+    json_path.write_text(json.dumps(lex.to_dict()), encoding="utf-8")
+    assert Lexicon.from_json(json_path) == lex == load_lexicon(json_path)
+    assert Lexicon.from_json(json.dumps(BASIC)) == lex
+
+
+def test_with_and_without_label_return_new_lexicons(lex):
+    more = lex.with_label("armed", "insurgent", ["insurgent*"], description="Analytic.")
+    assert "insurgent" not in lex.actors["armed"]
+    assert more.actors["armed"]["insurgent"] == ("insurgent*",)
+    assert spans(more, "insurgents") == [("insurgents", "insurgent")]
+    replaced = more.with_label("armed", "rebel", ["rebels", "rebel"])
+    assert replaced.actors["armed"]["rebel"] == ("rebels", "rebel")
+    assert list(replaced.actors["armed"]) == list(more.actors["armed"])  # keeps its place
+    fewer = more.without_label("armed", "terrorist")
+    assert spans(fewer, "terrorists") == [] and spans(more, "terrorists") != []
+    new_actor = lex.with_label("aid", "charity", "aid worker*")
+    assert spans(new_actor, "aid workers")[0] == ("aid workers", "charity")
+    with pytest.raises(LexiconError, match="no such label"):
+        lex.without_label("armed", "nope")
+    with pytest.raises(LexiconError, match="'armed'.*'rebel'.*'terrorist\\*'"):
+        lex.with_label("armed", "rebel", ["terrorist*"])
+
+
+# -- validation ------------------------------------------------------------------------
+
+
+def _one(patterns, **extra):
+    return {"name": "bad", "actors": {"armed": {"labels": {"rebel": patterns}, **extra}}}
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (_one([""]), r"actor 'armed', label 'rebel', pattern '': empty pattern"),
+        (_one(["  "]), r"pattern '  ': empty pattern"),
+        (_one(["rebel**"]), r"pattern 'rebel\*\*': '\*\*' is not a valid glob"),
+        (_one([3]), r"label 'rebel', pattern 3: patterns must be strings, got int"),
+        (_one(["*"]), r"pattern '\*': a pattern needs at least one letter"),
+        (_one(["* *"]), r"pattern '\* \*': a pattern needs at least one letter"),
+        (_one(["*-*"]), r"pattern '\*-\*': a pattern needs at least one letter or digit"),
+        (_one(["-backed"]), r"starts or ends with a hyphen"),
+        (_one([]), r"label 'rebel': a label needs at least one pattern"),
+        (_one(["(rebel)"]), r"must start with a letter"),
+        (_one(["rebel*"], colour="red"), r"actor 'armed': unknown key\(s\) \['colour'\]"),
+        ({"name": "bad", "actors": {"armed": {"labels": {"rebel": {"pattern": ["x"]}}}}},
+         r"label 'rebel': unknown key\(s\) \['pattern'\]"),
+        ({"name": "bad", "actors": {}}, r"'actors' must be a non-empty mapping"),
+        ({"actors": {"a": {"labels": {"x": ["y"]}}}}, r"needs a non-empty 'name'"),
+        ({"name": "bad", "version": 2, "actors": {"a": {"labels": {"x": ["y"]}}}},
+         r"unknown key\(s\) \['version'\]"),
+        ({"name": "bad", "actors": {"a": {"labels": {"x": ["rebel*"], "y": ["Rebel*"]}}}},
+         r"actor 'a', label 'y', pattern 'Rebel\*': also listed for actor 'a', label 'x'"),
+        ({"name": "bad", "actors": {"a": {"labels": {"x": ["rebel*"]}},
+                                    "b": {"labels": {"y": ["rebel*"]}}}},
+         r"actor 'b', label 'y', pattern 'rebel\*': also listed for actor 'a'"),
+        ({"name": "bad", "actors": {"a": {"labels": {"x": ["rebels", "rebels"]}}}},
+         r"label 'x', pattern 'rebels': also listed for actor 'a', label 'x'"),
+        ({"name": "bad", "actors": {"a": {"labels": {"x": "rebels"}, "names": 5}}},
+         r"actor 'a': 'names' must be a list"),
+    ],
+)
+def test_validation_errors_name_the_entry_at_fault(data, message):
+    with pytest.raises(LexiconError, match=message):
+        Lexicon.from_dict(data)
+
+
+def test_errors_from_a_file_name_the_file(tmp_path):
+    path = tmp_path / "broken.yaml"
+    path.write_text("name: broken\nactors:\n  armed:\n    labels:\n      rebel: ['rebel**']\n")
+    with pytest.raises(LexiconError, match=r"broken\.yaml, actor 'armed', label 'rebel', pattern 'rebel\*\*'"):
+        load_lexicon(path)
+    bad_yaml = tmp_path / "syntax.yaml"
+    bad_yaml.write_text("name: x\nactors: [unclosed\n")
+    with pytest.raises(LexiconError, match=r"syntax\.yaml: line \d+: invalid YAML"):
+        Lexicon.from_yaml(bad_yaml)
+    with pytest.raises(LexiconError, match=r"missing\.yaml: file not found"):
+        load_lexicon(tmp_path / "missing.yaml")
+    with pytest.raises(LexiconError, match=r"no bundled lexicon 'nonesuch'.*conflict"):
+        load_lexicon("nonesuch")
+
+
+def test_yaml_loading_is_safe():
+    with pytest.raises(LexiconError, match="invalid YAML"):
+        Lexicon.from_yaml("name: !!python/object/apply:os.system ['echo hi']\nactors: {}\n")
+
+
+# -- bundled lexicons ------------------------------------------------------------------
+
+
+def test_list_lexicons_describes_each_bundled_file():
+    table = list_lexicons()
+    assert list(table.columns) == ["name", "description", "n_actors", "n_labels", "n_patterns", "file"]
+    assert {"conflict", "marenna", "syria"} <= set(table["name"])
+    assert DEFAULT_LEXICON in set(table["name"])
+    for row in table.itertuples():
+        lex = load_lexicon(row.name)
+        assert lex.name == row.name and row.file == f"{row.name}.yaml"
+        assert row.n_patterns == len(lex.patterns) > 0 and row.description
+
+
+@pytest.mark.parametrize("name", ["conflict", "marenna", "syria"])
+def test_every_bundled_label_has_a_one_line_description(name):
+    lex = load_lexicon(name)
+    for actor, labels in lex.descriptions.items():
+        for label, description in labels.items():
+            assert description and "\n" not in description, (actor, label)
+
+
+def test_marenna_covers_the_generic_labels_and_names_the_sample_groups():
+    conflict, marenna = load_lexicon("conflict"), load_lexicon("marenna")
+    for actor, labels in conflict.actors.items():
+        assert set(labels) <= set(marenna.actors[actor])
+    assert set(marenna.names["armed_opposition"]) == {"KLF", "Dawn Brigades", "Free Kessel Army"}
+    text = ("The Free Kessel Army and Dawn Brigades fighters, Tarvian-backed armed groups, "
+            "the Malic regime and the Marennan army; the revolution, freedom fighters.")
+    assert spans(marenna, text) == [
+        ("fighters", "fighter"),
+        ("Tarvian-backed armed groups", "armed_group"),
+        ("Malic regime", "regime"),
+        ("Marennan army", "army"),
+        ("the revolution", "revolutionary"),
+        ("freedom fighters", "revolutionary"),
+    ]
+
+
+def test_syria_names_tell_which_group_a_label_points_at():
+    syria = load_lexicon("syria")
+    text = "YPG terrorists and HTS jihadists; the Syrian Arab Army and the Free Syrian Army."
+    assert [n.name for n in syria.find_names(text)] == ["YPG", "HTS", "Syrian Arab Army", "Free Syrian Army"]
+    assert spans(syria, text) == [("terrorists", "terrorist"), ("jihadists", "jihadist")]
