@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -124,6 +124,8 @@ def _resolve_lexicon(lexicon: Any) -> Any:
         return load_lexicon(DEFAULT_LEXICON)
     if isinstance(lexicon, Lexicon):
         return lexicon
+    if isinstance(lexicon, Mapping):
+        return Lexicon.from_dict(lexicon)
     return load_lexicon(lexicon)
 
 
@@ -252,7 +254,7 @@ def analyze(
     corpus = _validated(corpus)
     lexicon = _resolve_lexicon(lexicon)
     # Masking must not add valence; check the token before any work.
-    _sentiment._check_mask_token(_sentiment.MASK_TOKEN)
+    _sentiment._check_mask_token(_sentiment.MASK_TOKEN, lexicon)
 
     chunk_size = _CHUNK_ARTICLES
     if workers > 1 and len(corpus):

@@ -78,9 +78,10 @@ NEGATIVE_THRESHOLD: float = -0.05
 #: The word that replaces each lexicon term in ``compound_masked``. It is absent from
 #: VADER's lexicon, is not a booster, dampener, negation, "but", "least", "kind" or part
 #: of one of VADER's idioms, and is lowercase (an ALL-CAPS token would switch on
-#: VADER's capitals emphasis for the other words). It also reads naturally where a
-#: label stood ("the group attacked").
-MASK_TOKEN: str = "group"
+#: VADER's capitals emphasis for the other words). It names what the label stood for
+#: ("the actor shelled the town") without echoing any bundled lexicon pattern, so a
+#: masked sentence such as "Tarvia-backed actor" does not form a new label.
+MASK_TOKEN: str = "actor"
 
 # Characters mapped for the scorer only. One character to one character (or to
 # nothing, for invisible ones); ASCII is never touched, so ASCII text scores exactly
@@ -371,13 +372,18 @@ def _mask_text(text: str, lexicon: Lexicon, mask_token: str) -> str:
     return "".join(pieces)
 
 
-def _check_mask_token(mask_token: str) -> None:
+def _check_mask_token(mask_token: str, lexicon: Lexicon | None = None) -> None:
     if not isinstance(mask_token, str) or not mask_token or _SPACES.search(mask_token):
         raise ValueError(f"mask_token must be one non-empty word, got {mask_token!r}")
-    if mask_token.lower() in _vader_lexicon():
+    if _vader_tokens(mask_token)[0] in _vader_lexicon():
         raise ValueError(
             f"mask_token {mask_token!r} is in VADER's lexicon and would add its own "
             "valence; choose a neutral word"
+        )
+    if lexicon is not None and lexicon.find(mask_token):
+        raise ValueError(
+            f"mask_token {mask_token!r} is itself a term of lexicon "
+            f"{getattr(lexicon, 'name', '')!r}; choose a word the lexicon does not match"
         )
 
 
@@ -418,7 +424,8 @@ def score_mentions(
         a second actor's label does not colour the masked score either.
     mask_token
         The neutral word put in place of each term (default :data:`MASK_TOKEN`,
-        ``"group"``). It must be one word absent from VADER's lexicon.
+        ``"actor"``). It must be one word absent from VADER's lexicon and not itself a
+        term of ``lexicon``.
 
     Returns
     -------
@@ -437,7 +444,7 @@ def score_mentions(
     authors' evaluation), so read these as rough signals over many mentions.
     """
     _require_columns(mentions, ("sentence", "match"), "mentions")
-    _check_mask_token(mask_token)
+    _check_mask_token(mask_token, lexicon)
     sentences = mentions["sentence"].tolist()
     masked = _mask_distinct(sentences, lexicon, mask_token)
     compound = _score_many(sentences)[:, 3]

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import random
-import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +11,7 @@ import pytest
 from vaderSentiment import vaderSentiment as vs
 
 from mediakit import sentiment
+from mediakit.lexicon import Lexicon
 from mediakit.sentiment import (
     MASK_TOKEN,
     score_documents,
@@ -289,43 +288,20 @@ def test_score_documents_with_corpus_keeps_every_article():
 # --- mentions and masking --------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Match:
-    start: int
-    end: int
-    actor: str
-    label: str
-    pattern: str
-    match: str
-
-
-class _PhraseLexicon:
-    """A minimal stand-in with Lexicon.find's contract: whole-word, case-insensitive
-    phrases, longest first. Used so the masking logic is tested on its own."""
-
-    def __init__(self, labels: dict[str, list[str]]) -> None:
-        self._entries = sorted(
-            ((phrase, label) for label, phrases in labels.items() for phrase in phrases),
-            key=lambda entry: -len(entry[0]),
-        )
-
-    def find(self, text: str) -> list[_Match]:
-        found: list[_Match] = []
-        taken = [False] * len(text)
-        for phrase, label in self._entries:
-            for m in re.finditer(rf"\b{re.escape(phrase)}\b", text, flags=re.IGNORECASE):
-                if not any(taken[m.start() : m.end()]):
-                    taken[m.start() : m.end()] = [True] * (m.end() - m.start())
-                    found.append(_Match(m.start(), m.end(), "armed", label, phrase, m.group()))
-        return sorted(found, key=lambda f: f.start)
-
-
-LEXICON = _PhraseLexicon(
+LEXICON = Lexicon.from_dict(
     {
-        "terrorist": ["terrorists", "terrorist fighters"],
-        "rebel": ["rebels"],
-        "opposition": ["opposition forces"],
-        "regime": ["regime forces"],
+        "name": "test-armed-conflict",
+        "actors": {
+            "armed_opposition": {
+                "labels": {
+                    "terrorist": ["terrorists", "terrorist fighters"],
+                    "rebel": ["rebels"],
+                    "opposition": ["opposition forces"],
+                    "militant": ["militants"],
+                }
+            },
+            "state_forces": {"labels": {"regime": ["regime forces"]}},
+        },
     }
 )
 
@@ -361,7 +337,7 @@ def test_one_sentence_three_labels_three_compounds_one_masked():
 def test_masking_replaces_every_lexicon_term_in_the_sentence():
     sentence = "Regime forces said the terrorists’ attack was repelled."
     scored = score_mentions(_mentions([sentence], ["terrorists"]), LEXICON)
-    assert scored["sentence_masked"].iloc[0] == "group said the group’ attack was repelled."
+    assert scored["sentence_masked"].iloc[0] == "actor said the actor’ attack was repelled."
 
 
 def test_label_valence_sums_the_words_of_a_multiword_match():
@@ -391,6 +367,8 @@ def test_bad_mask_token_and_missing_columns_are_errors():
         score_mentions(mentions, LEXICON, mask_token="party")
     with pytest.raises(ValueError, match="one non-empty word"):
         score_mentions(mentions, LEXICON, mask_token="armed group")
+    with pytest.raises(ValueError, match="itself a term"):
+        score_mentions(mentions, LEXICON, mask_token="militants")
     with pytest.raises(ValueError, match="'sentence'"):
         score_mentions(mentions.drop(columns="sentence"), LEXICON)
     with pytest.raises(TypeError, match="DataFrame"):
