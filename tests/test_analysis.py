@@ -1,0 +1,205 @@
+"""Tests for mediakit.analyze on the bundled sample corpus and the seed article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from mediakit import analysis as analysis_module
+from mediakit import sentiment
+from mediakit.analysis import Analysis, analyze
+from mediakit.corpus import load_corpus, load_sample
+from mediakit.framing import find_mentions
+from mediakit.lexicon import DEFAULT_LEXICON, Lexicon, load_lexicon
+from mediakit.sentiment import MASK_TOKEN, score_mentions, score_sentences
+from mediakit.text import sentences as split_into_sentences
+
+SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed"
+
+SENTENCE_COLUMNS = [
+    "doc_id", "sentence_id", "start", "end", "text", "n_words", "neg", "neu", "pos", "compound",
+]
+DOCUMENT_COLUMNS = [
+    "doc_id", "outlet", "date", "title", "n_sentences", "n_words", "compound_mean",
+    "compound_median", "pos_share", "neg_share", "neu_share",
+]
+MENTION_COLUMNS = [
+    "doc_id", "outlet", "date", "actor", "label", "pattern", "match", "start", "end",
+    "sentence_id", "sentence", "voice", "speaker",
+]
+SCORE_COLUMNS = ["compound", "compound_masked", "label_valence", "sentence_masked"]
+
+
+@pytest.fixture(scope="module")
+def corpus() -> pd.DataFrame:
+    return load_sample()
+
+
+@pytest.fixture(scope="module")
+def result(corpus: pd.DataFrame) -> Analysis:
+    return analyze(corpus)
+
+
+def test_analyze_returns_the_three_documented_tables(corpus, result):
+    assert list(result.sentences.columns) == SENTENCE_COLUMNS
+    assert list(result.documents.columns) == DOCUMENT_COLUMNS
+    assert MENTION_COLUMNS == [c for c in result.mentions.columns if c in MENTION_COLUMNS]
+    assert list(result.mentions.columns[-4:]) == SCORE_COLUMNS
+    assert result.documents["doc_id"].tolist() == corpus["doc_id"].tolist()
+    assert len(result.sentences) > len(corpus) and len(result.mentions) > 0
+    assert result.documents["n_sentences"].sum() == len(result.sentences)
+    assert result.documents["n_words"].sum() == result.sentences["n_words"].sum()
+    assert result.sentences["compound"].between(-1, 1).all()
+    assert result.mentions[SCORE_COLUMNS[:3]].notna().all().all()
+    assert result.lexicon == load_lexicon(DEFAULT_LEXICON)
+    assert "documents" in repr(result)
+
+
+def test_analyze_equals_the_step_by_step_functions(corpus, result):
+    lexicon = load_lexicon(DEFAULT_LEXICON)
+    expected_sentences = score_sentences(split_into_sentences(corpus))
+    pd.testing.assert_frame_equal(result.sentences, expected_sentences)
+    expected_mentions = score_mentions(find_mentions(corpus, lexicon), lexicon)
+    pd.testing.assert_frame_equal(result.mentions, expected_mentions)
+
+
+def test_masked_sentences_hold_no_lexicon_term(result):
+    mentions = result.mentions
+    for masked in mentions["sentence_masked"].unique():
+        assert result.lexicon.find(masked) == [], masked
+    # every mention's own match is gone from its masked sentence
+    for _, row in mentions.iterrows():
+        assert MASK_TOKEN in row["sentence_masked"]
+        assert row["sentence_masked"] != row["sentence"]
+
+
+def test_label_valence_is_vaders_own_word_score(result):
+    lexicon = sentiment._vader_lexicon()
+    for match, valence in result.mentions[["match", "label_valence"]].drop_duplicates().itertuples(
+        index=False
+    ):
+        words = sentiment._vader_tokens(match)
+        assert valence == pytest.approx(sum(lexicon.get(w, 0.0) for w in words))
+    terrorists = result.mentions[result.mentions["match"].str.lower() == "terrorists"]
+    if len(terrorists):
+        assert (terrorists["label_valence"] == -3.1).all()
+
+
+def test_analyze_does_not_mutate_the_corpus(corpus):
+    before = corpus.copy(deep=True)
+    attrs_before = dict(corpus.attrs)
+    analyze(corpus)
+    pd.testing.assert_frame_equal(corpus, before)
+    assert set(corpus.attrs) == set(attrs_before)
+
+
+def test_each_distinct_sentence_is_scored_once(corpus, monkeypatch):
+    # A wire story reprinted by a second outlet: its sentences recur verbatim.
+    reprint = corpus.iloc[[0]].assign(doc_id="reprint-of-0", outlet="Reprinter")
+    doubled = pd.concat([corpus, reprint], ignore_index=True)
+    seen: list[str] = []
+    original = sentiment._score_normalised
+
+    def counting(texts):
+        seen.extend(texts)
+        return original(texts)
+
+    monkeypatch.setattr(sentiment, "_score_normalised", counting)
+    result = analyze(doubled)
+    assert len(seen) == len(set(seen))
+    expected = {
+        sentiment._normalise_for_scoring(t)
+        for t in [
+            *result.sentences["text"],
+            *result.mentions["sentence"],
+            *result.mentions["sentence_masked"],
+        ]
+    }
+    assert set(seen) == expected
+    assert len(seen) < len(result.sentences) + 2 * len(result.mentions)
+    reprinted = result.documents.set_index("doc_id").loc[["reprint-of-0", corpus["doc_id"][0]]]
+    assert reprinted["compound_mean"].nunique() == 1
+
+
+def test_parallel_result_is_identical(corpus, result):
+    parallel = analyze(corpus, n_jobs=2)
+    pd.testing.assert_frame_equal(parallel.sentences, result.sentences)
+    pd.testing.assert_frame_equal(parallel.mentions, result.mentions)
+    pd.testing.assert_frame_equal(parallel.documents, result.documents)
+
+
+def test_small_chunks_give_the_same_result(corpus, result, monkeypatch):
+    monkeypatch.setattr(analysis_module, "_CHUNK_ARTICLES", 3)
+    monkeypatch.setattr(analysis_module, "_SCORE_BATCH", 7)
+    chunked = analyze(corpus)
+    pd.testing.assert_frame_equal(chunked.sentences, result.sentences)
+    pd.testing.assert_frame_equal(chunked.mentions, result.mentions)
+
+
+def test_lexicon_argument_forms(corpus):
+    small = {
+        "name": "tiny",
+        "actors": {"armed_opposition": {"labels": {"rebel": ["rebel*"]}}},
+    }
+    by_dict = analyze(corpus.iloc[:5], small)
+    assert isinstance(by_dict.lexicon, Lexicon) and by_dict.lexicon.name == "tiny"
+    assert set(by_dict.mentions["label"]) <= {"rebel"}
+    by_name = analyze(corpus.iloc[:5], DEFAULT_LEXICON)
+    assert by_name.lexicon == load_lexicon(DEFAULT_LEXICON)
+
+
+def test_summary_per_outlet(corpus, result):
+    summary = result.summary()
+    assert list(summary.columns) == [
+        "outlet", "n_articles", "n_words", "n_mentions", "top_label", "top_label_share",
+    ]
+    assert summary["outlet"].tolist() == sorted(corpus["outlet"].unique())
+    assert summary["n_articles"].sum() == len(corpus)
+    assert summary["n_mentions"].sum() == len(result.mentions)
+    counts = result.mentions.groupby(["outlet", "label"]).size()
+    for row in summary.itertuples():
+        if row.n_mentions:
+            outlet_counts = counts.loc[row.outlet]
+            assert outlet_counts[row.top_label] == outlet_counts.max()
+            assert row.top_label_share == pytest.approx(outlet_counts.max() / row.n_mentions)
+
+
+def test_progress_bar_goes_to_stderr(corpus, capsys):
+    analyze(corpus.iloc[:3], progress=True)
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "scoring" in captured.err
+
+
+def test_bad_arguments(corpus):
+    with pytest.raises(ValueError, match="n_jobs"):
+        analyze(corpus, n_jobs=0)
+    with pytest.raises(TypeError, match="n_jobs"):
+        analyze(corpus, n_jobs=1.5)
+    with pytest.raises(TypeError, match="DataFrame"):
+        analyze(corpus["text"])
+    with pytest.raises(ValueError):
+        analyze(corpus.drop(columns="text"))
+
+
+def test_empty_corpus_gives_empty_tables(corpus):
+    empty = analyze(corpus.iloc[:0])
+    assert len(empty.documents) == len(empty.sentences) == len(empty.mentions) == 0
+    assert list(empty.sentences.columns) == SENTENCE_COLUMNS
+    assert list(empty.mentions.columns[-4:]) == SCORE_COLUMNS
+    assert len(empty.summary()) == 0
+
+
+@pytest.mark.skipif(not SEED.is_dir(), reason=f"seed article folder not found at {SEED}")
+def test_seed_article_terrorists_are_masked():
+    seed = load_corpus(SEED)
+    result = analyze(seed)
+    mentions = result.mentions
+    assert len(mentions) > 0
+    terrorist_words = mentions[mentions["match"].str.lower().str.startswith("terrorist")]
+    assert len(terrorist_words) > 0
+    assert (terrorist_words["label_valence"] < 0).all()
+    for masked in terrorist_words["sentence_masked"]:
+        assert "terrorist" not in masked.lower()
