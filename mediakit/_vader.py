@@ -13,7 +13,7 @@ less bookkeeping:
   negation and idiom check (quadratic in sentence length); here the lower-cased
   tokens exist once;
 * the emoji pass (a per-character loop in the reference) only runs when the text
-  contains one of the emoji lexicon's characters, found by one regex search.
+  contains one of the emoji lexicon's characters, found by one set test.
 
 Quirks of 3.3.2 that are reproduced on purpose (they change scores):
 
@@ -40,10 +40,10 @@ copied into this repository.
 from __future__ import annotations
 
 import math
-import re
 import string
 from collections.abc import Sequence
 from importlib import resources
+from itertools import compress
 
 import numpy as np
 
@@ -76,6 +76,8 @@ sort-of""".split()
 # Single-token boosters; the three two-word ones are only reachable as bigrams.
 _BOOSTER: dict[str, float] = {w: _B_INCR for w in _BOOSTERS_UP} | {w: _B_DECR for w in _BOOSTERS_DOWN}
 _BOOSTER_BIGRAMS: dict[str, float] = {"just enough": _B_DECR, "kind of": _B_DECR, "sort of": _B_DECR}
+
+_BIGRAM_FIRST = frozenset(key.split()[0] for key in _BOOSTER_BIGRAMS)
 
 # Idioms and phrases that override the valence of a lexicon word inside them.
 _SPECIAL_CASES: dict[str, float] = {
@@ -112,7 +114,7 @@ class _Tables:
         # The reference tests one character at a time, so only one-character keys
         # can ever be replaced.
         self.emojis = {k: v for k, v in emojis.items() if len(k) == 1}
-        self.emoji_re = re.compile("[" + "".join(re.escape(k) for k in self.emojis) + "]")
+        self.emoji_chars = frozenset(self.emojis)
         # Lexicon words that carry a valence of their own: boosters score 0.
         self.scoring = {w: v for w, v in self.lexicon.items() if w not in _BOOSTER}
         # raw token -> lower-cased token as the reference sees it
@@ -153,10 +155,6 @@ def _lower_token(token: str) -> str:
     return (token if len(stripped) <= 2 else stripped).lower()
 
 
-def _is_negation(word: str) -> bool:
-    return word in _NEGATE or "n't" in word
-
-
 def _booster_scalar(word: str, raw: str, valence: float, cap_diff: bool) -> float:
     scalar = _BOOSTER.get(word, 0.0)
     if scalar:
@@ -170,8 +168,7 @@ def _booster_scalar(word: str, raw: str, valence: float, cap_diff: bool) -> floa
 def _special_idioms(valence: float, lw: list[str], i: int, n: int) -> float:
     # Only called with i >= 3.
     w3, w2, w1, w0 = lw[i - 3], lw[i - 2], lw[i - 1], lw[i]
-    nearby = (w3, w2, w1, w0) + tuple(lw[i + 1 : i + 3])
-    if not _SPECIAL_WORDS.isdisjoint(nearby):
+    if not _SPECIAL_WORDS.isdisjoint(lw[i - 3 : i + 3]):
         for seq in (f"{w1} {w0}", f"{w2} {w1} {w0}", f"{w2} {w1}", f"{w3} {w2} {w1}", f"{w3} {w2}"):
             if seq in _SPECIAL_CASES:
                 valence = _SPECIAL_CASES[seq]
@@ -186,9 +183,10 @@ def _special_idioms(valence: float, lw: list[str], i: int, n: int) -> float:
                 valence = _SPECIAL_CASES[seq]
     # Bigram dampeners ("kind of", "sort of", "just enough") before the word; the
     # three-token window of the reference can never equal a two-word key.
-    for seq in (f"{w3} {w2}", f"{w2} {w1}"):
-        if seq in _BOOSTER_BIGRAMS:
-            valence = valence + _BOOSTER_BIGRAMS[seq]
+    if w3 in _BIGRAM_FIRST and (seq := f"{w3} {w2}") in _BOOSTER_BIGRAMS:
+        valence = valence + _BOOSTER_BIGRAMS[seq]
+    if w2 in _BIGRAM_FIRST and (seq := f"{w2} {w1}") in _BOOSTER_BIGRAMS:
+        valence = valence + _BOOSTER_BIGRAMS[seq]
     return valence
 
 
@@ -225,13 +223,16 @@ def _valence_at(
     if i > 0:
         p1 = lw[i - 1]
         if p1 not in lexicon:
-            valence = valence + _booster_scalar(p1, raw[i - 1], valence, cap_diff)
-            if _is_negation(p1):
+            if p1 in _BOOSTER:
+                valence = valence + _booster_scalar(p1, raw[i - 1], valence, cap_diff)
+            else:
+                valence = valence + 0.0  # the reference always adds; keeps -0.0 -> 0.0
+            if p1 in _NEGATE or "n't" in p1:
                 valence = valence * _N_SCALAR
         if i > 1:
             p2 = lw[i - 2]
             if p2 not in lexicon:
-                s = _booster_scalar(p2, raw[i - 2], valence, cap_diff)
+                s = _booster_scalar(p2, raw[i - 2], valence, cap_diff) if p2 in _BOOSTER else 0.0
                 if s != 0:
                     s = s * 0.95
                 valence = valence + s
@@ -239,12 +240,12 @@ def _valence_at(
                     valence = valence * 1.25
                 elif p2 == "without" and p1 == "doubt":
                     pass
-                elif _is_negation(p2):
+                elif p2 in _NEGATE or "n't" in p2:
                     valence = valence * _N_SCALAR
             if i > 2:
                 p3 = lw[i - 3]
                 if p3 not in lexicon:
-                    s = _booster_scalar(p3, raw[i - 3], valence, cap_diff)
+                    s = _booster_scalar(p3, raw[i - 3], valence, cap_diff) if p3 in _BOOSTER else 0.0
                     if s != 0:
                         s = s * 0.9
                     valence = valence + s
@@ -253,7 +254,7 @@ def _valence_at(
                         valence = valence * 1.25
                     elif p3 == "without" and (p2 == "doubt" or p1 == "doubt"):
                         pass
-                    elif _is_negation(p3):
+                    elif p3 in _NEGATE or "n't" in p3:
                         valence = valence * _N_SCALAR
                     valence = _special_idioms(valence, lw, i, n)
 
@@ -276,7 +277,7 @@ def polarity_scores(text: str) -> tuple[float, float, float, float]:
     if not isinstance(text, str):
         raise TypeError(f"polarity_scores expects a str, got {type(text).__name__}")
     tables = _tables or _get_tables()
-    if not text.isascii() and tables.emoji_re.search(text):
+    if not text.isascii() and not tables.emoji_chars.isdisjoint(text):
         text = _replace_emoji(text, tables.emojis)
     raw = text.split()
     n = len(raw)
@@ -295,7 +296,7 @@ def polarity_scores(text: str) -> tuple[float, float, float, float]:
         lw = list(map(cache.__getitem__, raw))
 
     scoring = tables.scoring
-    hits = [i for i, v in enumerate(map(scoring.__contains__, lw)) if v]
+    hits = list(compress(range(n), map(scoring.__contains__, lw)))
     lexicon = tables.lexicon
 
     sentiments = [0.0] * n
