@@ -1,0 +1,284 @@
+"""Throughput benchmark: mediakit's full analysis next to the hand-written baseline.
+
+Everything runs in ONE command on the SAME generated corpus, each measurement in
+its own fresh subprocess so that its peak memory is its own:
+
+1. generate (once, cached in ``--workdir``) a synthetic corpus of ``--words`` words;
+2. run the baseline (``benchmarks/baseline.py``: regex sentences, vaderSentiment
+   per sentence, regex label counts) and the full mediakit analysis
+   (``mediakit.analyze(mediakit.load_corpus(path), n_jobs=...)``), and print the
+   words per second of each, their ratio and each run's peak memory;
+3. repeat both on corpora of 1x, 2x, 4x, 8x and 16x ``--base-words`` words and
+   print how time and peak memory grow with corpus size.
+
+``--only-vader`` instead compares the reference vaderSentiment scorer with
+``mediakit._vader`` on the generated corpus's sentences (same sentences, results
+checked for exact equality), plus the baseline loop with each scorer.
+
+Times are wall-clock and CPU (user+sys, including worker processes). On a busy
+machine the CPU figures are the steadier ones; both are printed. Speed is never
+asserted in the test suite: this script is where it is measured.
+
+Usage::
+
+    python benchmarks/run.py --words 1000000 --n-jobs 2
+    python benchmarks/run.py --only-vader --words 1000000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+
+
+# --- child side: one measurement per process ------------------------------------------
+
+
+def _cpu_seconds() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def _peak_mib() -> tuple[float, float]:
+    # ru_maxrss is in KiB on Linux; RUSAGE_CHILDREN gives the largest worker.
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, kids
+
+
+def _corpus_sentences(path: Path) -> list[str]:
+    from baseline import SENTENCE_END_RE, iter_articles
+
+    return [s for a in iter_articles(path) for s in SENTENCE_END_RE.split(a["text"]) if s.strip()]
+
+
+def _child(mode: str, corpus: Path, n_jobs: int, result_file: Path | None) -> dict:
+    sys.path.insert(0, str(REPO))
+    sys.path.insert(1, str(HERE))
+    out: dict = {"mode": mode}
+    if mode in ("baseline", "baseline-fastvader"):
+        import baseline
+
+        scorer = None
+        if mode == "baseline-fastvader":
+            from mediakit import _vader
+
+            scorer = _vader.polarity_scores
+        out["rss_after_imports_mib"] = _peak_mib()[0]
+        cpu0, t0 = _cpu_seconds(), time.perf_counter()
+        res = baseline.run_baseline(corpus, scorer=scorer)
+        out.update(seconds=time.perf_counter() - t0, cpu_seconds=_cpu_seconds() - cpu0, words=res["words"])
+    elif mode == "mediakit":
+        import inspect
+
+        import mediakit
+
+        out["rss_after_imports_mib"] = _peak_mib()[0]
+        kwargs = {"n_jobs": n_jobs} if "n_jobs" in inspect.signature(mediakit.analyze).parameters else {}
+        out["analyze_kwargs"] = kwargs
+        cpu0, t0 = _cpu_seconds(), time.perf_counter()
+        try:
+            corpus_df = mediakit.load_corpus(corpus)
+            mediakit.analyze(corpus_df, **kwargs)
+        except NotImplementedError as exc:
+            return {"mode": mode, "error": f"not available on this branch: {exc}"}
+        out.update(seconds=time.perf_counter() - t0, cpu_seconds=_cpu_seconds() - cpu0)
+        out["words"] = int(corpus_df["text"].str.split().str.len().sum())
+    elif mode in ("vader-ref", "vader-fast", "vader-fast-many"):
+        import numpy as np
+
+        sentences = _corpus_sentences(corpus)
+        if mode == "vader-ref":
+            from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+            analyzer = SentimentIntensityAnalyzer()
+
+            def run() -> np.ndarray:
+                rows = []
+                for s in sentences:
+                    d = analyzer.polarity_scores(s)
+                    rows.append((d["neg"], d["neu"], d["pos"], d["compound"]))
+                return np.array(rows, dtype=np.float64).reshape(-1, 4)
+
+        elif mode == "vader-fast":
+            from mediakit import _vader
+
+            def run() -> np.ndarray:
+                return np.array([_vader.polarity_scores(s) for s in sentences], dtype=np.float64).reshape(-1, 4)
+
+        else:
+            from mediakit import _vader
+
+            def run() -> np.ndarray:
+                return _vader.score_many(sentences)
+
+        out["rss_after_imports_mib"] = _peak_mib()[0]
+        cpu0, t0 = _cpu_seconds(), time.perf_counter()
+        scores = run()
+        out.update(seconds=time.perf_counter() - t0, cpu_seconds=_cpu_seconds() - cpu0)
+        out["words"] = sum(len(s.split()) for s in sentences)
+        out["sentences"] = len(sentences)
+        if result_file is not None:
+            np.save(result_file, scores)
+    else:
+        raise SystemExit(f"unknown mode {mode!r}")
+    out["peak_rss_mib"], out["peak_rss_largest_worker_mib"] = _peak_mib()
+    out["words_per_second"] = out["words"] / out["seconds"]
+    out["words_per_cpu_second"] = out["words"] / out["cpu_seconds"]
+    return out
+
+
+# --- parent side -----------------------------------------------------------------------
+
+
+def _ensure_corpus(workdir: Path, words: int, seed: int) -> Path:
+    path = workdir / f"corpus-{words}w-seed{seed}.jsonl"
+    if not path.exists():
+        sys.path.insert(0, str(HERE))
+        from generate_corpus import generate_articles, write_corpus
+
+        tmp = path.with_suffix(".tmp")
+        write_corpus(tmp, generate_articles(seed=seed, words=words), fmt="jsonl")
+        tmp.rename(path)
+    return path
+
+
+def _measure(mode: str, corpus: Path, n_jobs: int, result_file: Path | None = None) -> dict:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", mode, "--corpus", str(corpus), "--n-jobs", str(n_jobs)]
+    if result_file is not None:
+        cmd += ["--result-file", str(result_file)]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        return {"mode": mode, "error": proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else f"exit {proc.returncode}"}
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _row(label: str, r: dict) -> str:
+    if "error" in r:
+        return f"  {label:<24} {r['error']}"
+    return (
+        f"  {label:<24} {r['words']:>10,} words  {r['seconds']:8.2f} s wall  {r['cpu_seconds']:8.2f} s cpu  "
+        f"{r['words_per_second']:>10,.0f} w/s  {r['words_per_cpu_second']:>10,.0f} w/cpu-s  "
+        f"peak {r['peak_rss_mib']:7.1f} MiB (after imports {r['rss_after_imports_mib']:.1f}, largest worker {r['peak_rss_largest_worker_mib']:.1f})"
+    )
+
+
+def _ratio(label: str, fast: dict, slow: dict) -> str:
+    if "error" in fast or "error" in slow:
+        return f"  {label}: n/a"
+    return (
+        f"  {label}: {fast['words_per_second'] / slow['words_per_second']:.2f}x (wall)   "
+        f"{fast['words_per_cpu_second'] / slow['words_per_cpu_second']:.2f}x (cpu)"
+    )
+
+
+def _scaling(title: str, modes: list[str], workdir: Path, base: int, scales: list[int], seed: int, n_jobs: int) -> list[dict]:
+    print(f"\n{title}: base {base:,} words, scales {scales}")
+    results = []
+    first: dict[str, dict] = {}
+    for scale in scales:
+        corpus = _ensure_corpus(workdir, base * scale, seed)
+        for mode in modes:
+            r = _measure(mode, corpus, n_jobs)
+            r["scale"] = scale
+            results.append(r)
+            if "error" in r:
+                print(f"  {scale:>3}x {mode:<20} {r['error']}")
+                continue
+            first.setdefault(mode, r)
+            growth = r["cpu_seconds"] / first[mode]["cpu_seconds"]
+            print(
+                f"  {scale:>3}x {mode:<20} {r['words']:>10,} words  {r['seconds']:8.2f} s wall  {r['cpu_seconds']:8.2f} s cpu"
+                f"  time x{growth:5.2f} vs 1x  peak {r['peak_rss_mib']:7.1f} MiB"
+            )
+    return results
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--words", type=int, default=1_000_000, help="size of the main comparison corpus")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--n-jobs", type=int, default=os.cpu_count() or 1, help="passed to mediakit.analyze")
+    parser.add_argument("--base-words", type=int, default=62_500, help="1x corpus size of the scaling runs")
+    parser.add_argument("--scales", default="1,2,4,8,16", help="comma-separated multiples of --base-words")
+    parser.add_argument("--no-scaling", action="store_true", help="skip the 1x..16x runs")
+    parser.add_argument("--only-vader", action="store_true", help="compare reference VADER with mediakit._vader only")
+    parser.add_argument("--workdir", type=Path, default=None, help="where corpora are generated (default: a temp dir)")
+    parser.add_argument("--json-out", type=Path, default=None, help="also write all measurements as JSON")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--result-file", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.child:
+        print(json.dumps(_child(args.child, args.corpus, args.n_jobs, args.result_file)))
+        return
+
+    tmp = None if args.workdir else tempfile.TemporaryDirectory(prefix="mediakit-bench-")
+    workdir = args.workdir or Path(tmp.name)  # type: ignore[union-attr]
+    workdir.mkdir(parents=True, exist_ok=True)
+    scales = [int(s) for s in args.scales.split(",")]
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, corpus seed {args.seed}")
+    corpus = _ensure_corpus(workdir, args.words, args.seed)
+    report: dict = {"words": args.words, "seed": args.seed, "n_jobs": args.n_jobs}
+
+    if args.only_vader:
+        import numpy as np
+
+        print(f"\nVADER scorers on the sentences of a {args.words:,}-word corpus (each in a fresh process)")
+        ref_file, fast_file = workdir / "scores-ref.npy", workdir / "scores-fast.npy"
+        ref = _measure("vader-ref", corpus, 1, ref_file)
+        fast = _measure("vader-fast", corpus, 1, fast_file)
+        many = _measure("vader-fast-many", corpus, 1)
+        for label, r in [("vaderSentiment 3.3.2", ref), ("mediakit._vader", fast), ("_vader.score_many", many)]:
+            print(_row(label, r))
+        print(_ratio("mediakit._vader / reference", fast, ref))
+        print(_ratio("score_many (distinct once) / reference", many, ref))
+        if "error" not in ref and "error" not in fast:
+            a, b = np.load(ref_file), np.load(fast_file)
+            equal = a.shape == b.shape and bool((a == b).all())
+            print(f"  identical scores on all {a.shape[0]:,} sentences: {equal}")
+            report["vader_identical"] = equal
+        print("\nBaseline loop with each scorer")
+        base_ref = _measure("baseline", corpus, 1)
+        base_fast = _measure("baseline-fastvader", corpus, 1)
+        print(_row("baseline (vaderSentiment)", base_ref))
+        print(_row("baseline (_vader)", base_fast))
+        print(_ratio("baseline with _vader / baseline", base_fast, base_ref))
+        report.update(vader_ref=ref, vader_fast=fast, vader_fast_many=many, baseline=base_ref, baseline_fastvader=base_fast)
+        if not args.no_scaling:
+            report["scaling"] = _scaling(
+                "Scaling (VADER scorers)", ["vader-ref", "vader-fast"], workdir, args.base_words, scales, args.seed, 1
+            )
+    else:
+        print(f"\nFull analysis vs baseline on a {args.words:,}-word corpus (n_jobs={args.n_jobs})")
+        base = _measure("baseline", corpus, args.n_jobs)
+        full = _measure("mediakit", corpus, args.n_jobs)
+        print(_row("baseline", base))
+        print(_row("mediakit.analyze", full))
+        print(_ratio("mediakit / baseline", full, base))
+        report.update(baseline=base, mediakit=full)
+        if not args.no_scaling:
+            report["scaling"] = _scaling(
+                "Scaling", ["baseline", "mediakit"], workdir, args.base_words, scales, args.seed, args.n_jobs
+            )
+
+    if args.json_out:
+        args.json_out.write_text(json.dumps(report, indent=2))
+    if tmp is not None:
+        tmp.cleanup()
+
+
+if __name__ == "__main__":
+    main()

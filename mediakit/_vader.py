@@ -1,0 +1,364 @@
+"""An exact, faster reimplementation of vaderSentiment 3.3.2's ``polarity_scores``.
+
+The reference (``vaderSentiment.vaderSentiment.SentimentIntensityAnalyzer``) is the
+ground truth: every function here returns bit-for-bit the same four numbers for the
+same input string, and ``tests/test_vader_exact.py`` checks that on thousands of
+generated and real sentences. The speed comes from doing the same arithmetic with
+less bookkeeping:
+
+* each whitespace token is stripped of punctuation and lower-cased once, and the
+  result is memoised across calls (news vocabulary repeats heavily);
+* only tokens found in the lexicon do any work; everything else is a neutral 0;
+* the reference rebuilds a lower-cased copy of the whole sentence for every
+  negation and idiom check (quadratic in sentence length); here the lower-cased
+  tokens exist once;
+* the emoji pass (a per-character loop in the reference) only runs when the text
+  contains one of the emoji lexicon's characters, found by one set test.
+
+Quirks of 3.3.2 that are reproduced on purpose (they change scores):
+
+* a token whose punctuation-stripped form has two characters or fewer is kept
+  with its punctuation (``"no,"`` stays ``"no,"`` and is then not the word "no");
+* the ``but`` rule locates each score with ``list.index``, i.e. by *value*, so a
+  score equal to an earlier one rescales the earlier position instead;
+* at a distance of three tokens the negation rule reads
+  ``(never and (so or this)) or (so or this)`` because of operator precedence;
+* special-case idioms are only consulted for a lexicon word with three
+  non-lexicon tokens before it, and they replace the valence computed so far;
+  ``SENTIMENT_LADEN_IDIOMS`` is never consulted (dead code in 3.3.2) and the
+  one-token special case ``badass`` can never match;
+* an ALL-CAPS token with valence 0 is pushed *down* by the caps increment;
+* the booster rule uses the full lexicon, so a booster that is itself a lexicon
+  word never boosts (none are in 3.3.2, but the rule is kept as written);
+* ``!`` and ``?`` are counted after emoji have been replaced by their
+  descriptions, some of which contain those characters.
+
+The lexicon files are read from the installed ``vaderSentiment`` package, never
+copied into this repository.
+"""
+
+from __future__ import annotations
+
+import math
+import string
+from collections.abc import Sequence
+from importlib import resources
+from itertools import compress
+
+import numpy as np
+
+__all__ = ["polarity_scores", "score_many"]
+
+# Constants of vaderSentiment 3.3.2 (empirically derived by its authors).
+_B_INCR = 0.293
+_B_DECR = -0.293
+_C_INCR = 0.733
+_N_SCALAR = -0.74
+
+_NEGATE = frozenset(
+    """aint arent cannot cant couldnt darent didnt doesnt ain't aren't can't couldn't
+    daren't didn't doesn't dont hadnt hasnt havent isnt mightnt mustnt neither don't
+    hadn't hasn't haven't isn't mightn't mustn't neednt needn't never none nope nor not
+    nothing nowhere oughtnt shant shouldnt uhuh wasnt werent oughtn't shan't shouldn't
+    uh-uh wasn't weren't without wont wouldnt won't wouldn't rarely seldom despite""".split()
+)
+
+_BOOSTERS_UP = """absolutely amazingly awfully completely considerable considerably decidedly
+deeply effing enormous enormously entirely especially exceptional exceptionally extreme
+extremely fabulously flipping flippin frackin fracking fricking frickin frigging friggin
+fully fuckin fucking fuggin fugging greatly hella highly hugely incredible incredibly
+intensely major majorly more most particularly purely quite really remarkably so
+substantially thoroughly total totally tremendous tremendously uber unbelievably
+unusually utter utterly very""".split()
+_BOOSTERS_DOWN = """almost barely hardly kinda kindof kind-of less little marginal marginally
+occasional occasionally partly scarce scarcely slight slightly somewhat sorta sortof
+sort-of""".split()
+# Single-token boosters; the three two-word ones are only reachable as bigrams.
+_BOOSTER: dict[str, float] = {w: _B_INCR for w in _BOOSTERS_UP} | {w: _B_DECR for w in _BOOSTERS_DOWN}
+_BOOSTER_BIGRAMS: dict[str, float] = {"just enough": _B_DECR, "kind of": _B_DECR, "sort of": _B_DECR}
+
+_BIGRAM_FIRST = frozenset(key.split()[0] for key in _BOOSTER_BIGRAMS)
+
+# Idioms and phrases that override the valence of a lexicon word inside them.
+_SPECIAL_CASES: dict[str, float] = {
+    "the shit": 3, "the bomb": 3, "bad ass": 1.5, "badass": 1.5, "bus stop": 0.0,
+    "yeah right": -2, "kiss of death": -1.5, "to die for": 3, "beating heart": 3.5,
+}  # fmt: skip
+# Words that occur in a multi-word special case: an idiom check can only succeed if
+# one of the tokens it joins is one of these, which lets most checks be skipped.
+_SPECIAL_WORDS = frozenset(w for key in _SPECIAL_CASES if " " in key for w in key.split())
+_SO_THIS = ("so", "this")
+_OR_NOR = ("or", "nor")
+
+_PUNCTUATION = string.punctuation
+_TOKEN_CACHE_LIMIT = 500_000
+
+
+class _Tables:
+    """Lexicons loaded once from the installed vaderSentiment package."""
+
+    def __init__(self) -> None:
+        pkg = resources.files("vaderSentiment")
+        lexicon_text = (pkg / "vader_lexicon.txt").read_bytes().decode("utf-8")
+        emoji_text = (pkg / "emoji_utf8_lexicon.txt").read_bytes().decode("utf-8")
+        # Parsed exactly as the reference does: the first two tab-separated fields.
+        self.lexicon: dict[str, float] = {}
+        for line in lexicon_text.rstrip("\n").split("\n"):
+            if line:
+                word, measure = line.strip().split("\t")[0:2]
+                self.lexicon[word] = float(measure)
+        emojis: dict[str, str] = {}
+        for line in emoji_text.rstrip("\n").split("\n"):
+            emoji, description = line.strip().split("\t")[0:2]
+            emojis[emoji] = description
+        # The reference tests one character at a time, so only one-character keys
+        # can ever be replaced.
+        self.emojis = {k: v for k, v in emojis.items() if len(k) == 1}
+        self.emoji_chars = frozenset(self.emojis)
+        # Lexicon words that carry a valence of their own: boosters score 0.
+        self.scoring = {w: v for w, v in self.lexicon.items() if w not in _BOOSTER}
+        # raw token -> lower-cased token as the reference sees it
+        self.token_cache: dict[str, str] = {}
+
+
+_tables: _Tables | None = None
+
+
+def _get_tables() -> _Tables:
+    global _tables
+    if _tables is None:
+        _tables = _Tables()
+    return _tables
+
+
+def _replace_emoji(text: str, emojis: dict[str, str]) -> str:
+    # Same spacing rule as the reference: a space before a description unless the
+    # previous character was a space, none after it.
+    parts: list[str] = []
+    prev_space = True
+    for ch in text:
+        description = emojis.get(ch)
+        if description is not None:
+            if not prev_space:
+                parts.append(" ")
+            parts.append(description)
+            prev_space = False
+        else:
+            parts.append(ch)
+            prev_space = ch == " "
+    return "".join(parts)
+
+
+def _lower_token(token: str) -> str:
+    stripped = token.strip(_PUNCTUATION)
+    # Two characters or fewer left: probably an emoticon, keep the token whole.
+    return (token if len(stripped) <= 2 else stripped).lower()
+
+
+def _booster_scalar(word: str, raw: str, valence: float, cap_diff: bool) -> float:
+    scalar = _BOOSTER.get(word, 0.0)
+    if scalar:
+        if valence < 0:
+            scalar *= -1
+        if cap_diff and raw.isupper():
+            scalar = scalar + _C_INCR if valence > 0 else scalar - _C_INCR
+    return scalar
+
+
+def _special_idioms(valence: float, lw: list[str], i: int, n: int) -> float:
+    # Only called with i >= 3.
+    w3, w2, w1, w0 = lw[i - 3], lw[i - 2], lw[i - 1], lw[i]
+    if not _SPECIAL_WORDS.isdisjoint(lw[i - 3 : i + 3]):
+        for seq in (f"{w1} {w0}", f"{w2} {w1} {w0}", f"{w2} {w1}", f"{w3} {w2} {w1}", f"{w3} {w2}"):
+            if seq in _SPECIAL_CASES:
+                valence = _SPECIAL_CASES[seq]
+                break
+        if n - 1 > i:
+            seq = f"{w0} {lw[i + 1]}"
+            if seq in _SPECIAL_CASES:
+                valence = _SPECIAL_CASES[seq]
+        if n - 1 > i + 1:
+            seq = f"{w0} {lw[i + 1]} {lw[i + 2]}"
+            if seq in _SPECIAL_CASES:
+                valence = _SPECIAL_CASES[seq]
+    # Bigram dampeners ("kind of", "sort of", "just enough") before the word; the
+    # three-token window of the reference can never equal a two-word key.
+    if w3 in _BIGRAM_FIRST and (seq := f"{w3} {w2}") in _BOOSTER_BIGRAMS:
+        valence = valence + _BOOSTER_BIGRAMS[seq]
+    if w2 in _BIGRAM_FIRST and (seq := f"{w2} {w1}") in _BOOSTER_BIGRAMS:
+        valence = valence + _BOOSTER_BIGRAMS[seq]
+    return valence
+
+
+def _apply_but(words: list[str], sentiments: list[float]) -> None:
+    # Reproduces the reference's by-value lookup: each score is found with
+    # list.index, so equal scores alias the first position holding that value.
+    bi = words.index("but")
+    for sentiment in sentiments:
+        si = sentiments.index(sentiment)
+        if si < bi:
+            sentiments[si] = sentiment * 0.5
+        elif si > bi:
+            sentiments[si] = sentiment * 1.5
+
+
+def _valence_at(
+    i: int, n: int, lw: list[str], raw: list[str], lexicon: dict[str, float], cap_diff: bool
+) -> float:
+    word = lw[i]
+    base = lexicon[word]
+    valence = base
+    if word == "no" and i != n - 1 and lw[i + 1] in lexicon:
+        valence = 0.0  # "no" negates the next word rather than scoring itself
+    if (
+        (i > 0 and lw[i - 1] == "no")
+        or (i > 1 and lw[i - 2] == "no")
+        or (i > 2 and lw[i - 3] == "no" and lw[i - 1] in _OR_NOR)
+    ):
+        valence = base * _N_SCALAR
+    if cap_diff and raw[i].isupper():
+        valence = valence + _C_INCR if valence > 0 else valence - _C_INCR
+
+    # Up to three preceding non-lexicon tokens may boost, dampen or negate.
+    if i > 0:
+        p1 = lw[i - 1]
+        if p1 not in lexicon:
+            if p1 in _BOOSTER:
+                valence = valence + _booster_scalar(p1, raw[i - 1], valence, cap_diff)
+            else:
+                valence = valence + 0.0  # the reference always adds; keeps -0.0 -> 0.0
+            if p1 in _NEGATE or "n't" in p1:
+                valence = valence * _N_SCALAR
+        if i > 1:
+            p2 = lw[i - 2]
+            if p2 not in lexicon:
+                s = _booster_scalar(p2, raw[i - 2], valence, cap_diff) if p2 in _BOOSTER else 0.0
+                if s != 0:
+                    s = s * 0.95
+                valence = valence + s
+                if p2 == "never" and p1 in _SO_THIS:
+                    valence = valence * 1.25
+                elif p2 == "without" and p1 == "doubt":
+                    pass
+                elif p2 in _NEGATE or "n't" in p2:
+                    valence = valence * _N_SCALAR
+            if i > 2:
+                p3 = lw[i - 3]
+                if p3 not in lexicon:
+                    s = _booster_scalar(p3, raw[i - 3], valence, cap_diff) if p3 in _BOOSTER else 0.0
+                    if s != 0:
+                        s = s * 0.9
+                    valence = valence + s
+                    # Precedence as in the reference: (never and (so|this)) or (so|this).
+                    if (p3 == "never" and p2 in _SO_THIS) or p1 in _SO_THIS:
+                        valence = valence * 1.25
+                    elif p3 == "without" and (p2 == "doubt" or p1 == "doubt"):
+                        pass
+                    elif p3 in _NEGATE or "n't" in p3:
+                        valence = valence * _N_SCALAR
+                    valence = _special_idioms(valence, lw, i, n)
+
+    # "least" before the word negates it, except in "at least" / "very least".
+    if i > 0 and lw[i - 1] == "least" and "least" not in lexicon:
+        if i > 1:
+            if lw[i - 2] != "at" and lw[i - 2] != "very":
+                valence = valence * _N_SCALAR
+        else:
+            valence = valence * _N_SCALAR
+    return valence
+
+
+def polarity_scores(text: str) -> tuple[float, float, float, float]:
+    """Score one text exactly as vaderSentiment 3.3.2 does.
+
+    Returns ``(neg, neu, pos, compound)``, rounded like the reference
+    (3 decimals for the proportions, 4 for ``compound``).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"polarity_scores expects a str, got {type(text).__name__}")
+    tables = _tables or _get_tables()
+    if not text.isascii() and not tables.emoji_chars.isdisjoint(text):
+        text = _replace_emoji(text, tables.emojis)
+    raw = text.split()
+    n = len(raw)
+    if n == 0:
+        return (0.0, 0.0, 0.0, 0.0)
+
+    cache = tables.token_cache
+    try:
+        lw = list(map(cache.__getitem__, raw))
+    except KeyError:
+        if len(cache) > _TOKEN_CACHE_LIMIT:
+            cache.clear()
+        for token in raw:
+            if token not in cache:
+                cache[token] = _lower_token(token)
+        lw = list(map(cache.__getitem__, raw))
+
+    scoring = tables.scoring
+    hits = list(compress(range(n), map(scoring.__contains__, lw)))
+    lexicon = tables.lexicon
+
+    sentiments = [0.0] * n
+    if hits:
+        # Stripping punctuation never changes str.isupper, so the raw tokens do.
+        upper = sum(map(str.isupper, raw))
+        cap_diff = 0 < upper < n
+        for i in hits:
+            if lw[i] == "kind" and i < n - 1 and lw[i + 1] == "of":
+                continue  # "kind of" is a dampener, not the word "kind"
+            sentiments[i] = _valence_at(i, n, lw, raw, lexicon, cap_diff)
+        if "but" in lw:
+            _apply_but(lw, sentiments)
+
+    values = [sentiments[i] for i in hits]
+    sum_s = float(sum(values))
+    ep_count = min(text.count("!"), 4)
+    qm_count = text.count("?")
+    punct = ep_count * 0.292 + (0 if qm_count <= 1 else qm_count * 0.18 if qm_count <= 3 else 0.96)
+    if sum_s > 0:
+        sum_s += punct
+    elif sum_s < 0:
+        sum_s -= punct
+    compound = sum_s / math.sqrt(sum_s * sum_s + 15)
+    if compound < -1.0:
+        compound = -1.0
+    elif compound > 1.0:
+        compound = 1.0
+
+    pos_sum = 0.0
+    neg_sum = 0.0
+    neu_count = n
+    for v in values:
+        if v > 0:
+            pos_sum += v + 1
+            neu_count -= 1
+        elif v < 0:
+            neg_sum += v - 1
+            neu_count -= 1
+    if pos_sum > -neg_sum:
+        pos_sum += punct
+    elif pos_sum < -neg_sum:
+        neg_sum -= punct
+    total = pos_sum + math.fabs(neg_sum) + neu_count
+    return (
+        round(math.fabs(neg_sum / total), 3),
+        round(math.fabs(neu_count / total), 3),
+        round(math.fabs(pos_sum / total), 3),
+        round(compound, 4),
+    )
+
+
+def score_many(texts: Sequence[str]) -> np.ndarray:
+    """Score many texts; returns a float64 array of shape ``(len(texts), 4)``.
+
+    Columns are ``neg, neu, pos, compound``. Each distinct text is scored once.
+    """
+    out = np.empty((len(texts), 4), dtype=np.float64)
+    seen: dict[str, tuple[float, float, float, float]] = {}
+    for row, text in enumerate(texts):
+        scores = seen.get(text)
+        if scores is None:
+            scores = seen[text] = polarity_scores(text)
+        out[row] = scores
+    return out
