@@ -90,8 +90,7 @@ def html_to_text(root: Any) -> str:
     current: list[str] = []
 
     def flush() -> None:
-        lines = ["".join(_SPACES.sub(" ", part) for part in line).strip()
-                 for line in "".join(current).split("\n")]
+        lines = [_SPACES.sub(" ", line).strip() for line in "".join(current).split("\n")]
         paragraph = "\n".join(line for line in lines if line)
         if paragraph:
             paragraphs.append(paragraph)
