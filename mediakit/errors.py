@@ -6,7 +6,7 @@ and the column, so a researcher can open the file and fix it.
 
 from __future__ import annotations
 
-__all__ = ["MediakitError", "CorpusError", "LexiconError"]
+__all__ = ["MediakitError", "CorpusError", "CorpusWarning", "LexiconError"]
 
 
 class MediakitError(Exception):
@@ -47,3 +47,12 @@ class CorpusError(MediakitError, ValueError):
 
 class LexiconError(MediakitError, ValueError):
     """A lexicon is malformed; the message names the actor, label and pattern at fault."""
+
+
+class CorpusWarning(UserWarning):
+    """Something in the input was loaded with a fallback the user should know about.
+
+    Examples: a file that is not UTF-8 decoded with a guessed encoding, an unparseable
+    date stored as NaT, records skipped under ``errors="skip"``. The message names the
+    file (and row and column where they apply).
+    """
