@@ -26,27 +26,18 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from .errors import CorpusError
+from .corpus import _ALIASES, _DATAFRAME_FILE, SKIPPED_COLUMNS, load_corpus
+from .errors import CorpusError, CorpusWarning
+from .readers._dates import is_missing as _is_missing
+from .readers._dates import parse_date
 
 __all__ = ["fetch_articles"]
 
-TABLE_NAME = "<table>"
 DEFAULT_MAX_BYTES = 10_000_000
 # A server asking us to wait longer than this is treated as refusing: a batch job
 # must not hang for an hour on one URL.
 MAX_RETRY_AFTER = 30.0
 _HTML_CONTENT_TYPES = ("text/html", "application/xhtml+xml")
-# Table columns that mean a canonical corpus column, in order of preference. The
-# table's own metadata is what the researcher chose (Media Cloud's, say), so it wins
-# over what the page says about itself.
-_ALIASES: dict[str, tuple[str, ...]] = {
-    "doc_id": ("doc_id", "id", "stories_id"),
-    "outlet": ("outlet", "media_name", "source", "publisher"),
-    "date": ("date", "publish_date", "published"),
-    "title": ("title",),
-}
-
-
 def _default_user_agent() -> str:
     from . import __version__
 
@@ -245,7 +236,7 @@ def _retry_after_seconds(value: str | None) -> float | None:
 
 def _read_table(table_or_path: Any) -> tuple[pd.DataFrame, str]:
     if isinstance(table_or_path, pd.DataFrame):
-        return table_or_path.copy(), TABLE_NAME
+        return table_or_path.copy(), _DATAFRAME_FILE
     path = Path(table_or_path)
     name = str(table_or_path)
     if not path.is_file():
@@ -265,25 +256,21 @@ def _read_table(table_or_path: Any) -> tuple[pd.DataFrame, str]:
 
 
 def _column_mapping(columns: Any, url_column: str) -> dict[str, str]:
-    """Canonical column -> the table column that supplies it (first alias present)."""
+    """Corpus column -> the table column supplying it, as ``load_corpus`` chooses it.
+
+    Same rule as the loader (a column named like the corpus column wins, else the first
+    recognised alias, case-insensitively), so a table means the same here as there.
+    """
     mapping = {"url": url_column}
-    for canonical, candidates in _ALIASES.items():
-        for column in candidates:
-            if column in columns and column not in mapping.values():
-                mapping[canonical] = column
+    lowered = [(str(column), str(column).lower()) for column in columns]
+    for canonical in ("doc_id", "outlet", "date", "title"):
+        for name in (canonical, *_ALIASES[canonical]):
+            match = next((column for column, low in lowered
+                          if low == name and column not in mapping.values()), None)
+            if match is not None:
+                mapping[canonical] = match
                 break
     return mapping
-
-
-def _is_missing(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):  # lists and other containers
-        return False
 
 
 def fetch_articles(
@@ -374,6 +361,7 @@ def fetch_articles(
     )
     mapping = _column_mapping(table.columns, url)
     records: list[dict[str, Any]] = []
+    fetched_rows: list[int] = []
     skipped: list[dict[str, Any]] = []
     page_warnings: list[str] = []
     rows = table.to_dict(orient="records")
@@ -387,27 +375,28 @@ def fetch_articles(
                 skipped.append({"file": name, "row": number, "column": url, "reason": reason})
             else:
                 records.append(record)
+                fetched_rows.append(number)
     finally:
         if session is None:
             fetcher.session.close()
 
-    corpus = _build_corpus(records, table, skipped, name=name, mapping=mapping)
+    corpus = _build_corpus(records, fetched_rows, table, skipped, name=name, mapping=mapping)
     for note in page_warnings:
-        warnings.warn(note, stacklevel=2)
+        warnings.warn(f"{name}: {note}", CorpusWarning, stacklevel=2)
     if skipped:
         reasons = Counter(_reason_kind(item["reason"]) for item in skipped)
         summary = ", ".join(f"{count} {kind}" for kind, count in reasons.most_common())
         warnings.warn(
             f"{len(skipped)} of {len(rows)} URLs from {name} were not loaded ({summary}); "
             "see corpus.attrs['skipped'] for each row and reason",
-            stacklevel=2,
+            CorpusWarning, stacklevel=2,
         )
     return corpus
 
 
 def _reason_kind(reason: str) -> str:
     """Group reasons for the summary: 'timeout after 10s' and 'HTTP 404' stay readable."""
-    return reason.split(" (", 1)[0]
+    return reason.split(" (", 1)[0].split(":", 1)[0]
 
 
 def _fetch_row(row: dict[str, Any], *, number: int, mapping: dict[str, str],
@@ -433,33 +422,69 @@ def _fetch_row(row: dict[str, Any], *, number: int, mapping: dict[str, str],
     if page is None:
         return None, reason
     record: dict[str, Any] = {}
-    for canonical in ("doc_id", "outlet", "date", "title"):
+    for canonical in ("doc_id", "outlet", "title"):
         column = mapping.get(canonical)
         value = row[column] if column is not None else None
         record[canonical] = page.get(canonical) if _is_missing(value) else value
+    record["date"] = _choose_date(row, mapping, page, number=number, notes=notes)
     record["url"] = address
     record["text"] = page["text"]
     for column, value in row.items():
         if column not in mapping.values() and column not in record:
             record[column] = value
     record["final_url"] = response.final_url
-    record["_row"] = number
     return record, None
 
 
-def _build_corpus(records: list[dict[str, Any]], table: pd.DataFrame,
-                  skipped: list[dict[str, Any]], *, name: str,
-                  mapping: dict[str, str]) -> pd.DataFrame:
-    from .corpus import CORPUS_COLUMNS, SKIPPED_COLUMNS
+def _choose_date(row: dict[str, Any], mapping: dict[str, str], page: dict[str, Any], *,
+                 number: int, notes: list[str]) -> Any:
+    """The table's date when it parses, else the page's; an unreadable one is noted."""
+    column = mapping.get("date")
+    value = row[column] if column is not None else None
+    if not _is_missing(value):
+        parsed = parse_date(value)
+        if parsed is not None:
+            return parsed
+        notes.append(f"row {number}, column {column!r}: date {value!r} not understood; "
+                     "the page's own date is used")
+    page_date = page.get("date")
+    return parse_date(page_date) if not _is_missing(page_date) else None
 
-    extras = [c for c in table.columns if c not in mapping.values() and c not in CORPUS_COLUMNS]
-    columns = [*CORPUS_COLUMNS, *extras, "final_url"]
-    frame = pd.DataFrame.from_records(records, columns=[*columns, "_row"])
-    rows = frame.pop("_row").tolist()
-    ids = [f"row{r}" if _is_missing(v) else str(v) for v, r in zip(frame["doc_id"], rows)]
-    frame["doc_id"] = pd.Series(ids, index=frame.index, dtype="str")
-    frame["date"] = pd.to_datetime(frame["date"], errors="coerce", utc=True, format="mixed")
-    for column in ("outlet", "title", "url", "text"):
-        frame[column] = frame[column].fillna("").astype("str")
-    frame.attrs["skipped"] = pd.DataFrame(skipped, columns=list(SKIPPED_COLUMNS))
-    return frame
+
+def _build_corpus(records: list[dict[str, Any]], rows: list[int], table: pd.DataFrame,
+                  skipped: list[dict[str, Any]], *, name: str, mapping: dict[str, str],
+                  ) -> pd.DataFrame:
+    """The corpus via ``load_corpus``, so fetched articles are validated like any other.
+
+    Rows get ids before loading (the table's id, else ``row-<n>`` for a DataFrame or
+    ``<file stem>:<n>`` for a file, n = input row): the loader would otherwise number
+    the fetched subset, not the input.
+    """
+    stem = None if name == _DATAFRAME_FILE else Path(name).stem
+    for record, number in zip(records, rows):
+        if _is_missing(record["doc_id"]):
+            record["doc_id"] = f"row-{number}" if stem is None else f"{stem}:{number}"
+    extras = [c for c in table.columns if c not in mapping.values()]
+    columns = ["doc_id", "outlet", "date", "title", "url", "text",
+               *[c for c in extras if c not in ("doc_id", "outlet", "date", "title", "url",
+                                                "text")], "final_url"]
+    frame = pd.DataFrame.from_records(records, columns=columns)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        corpus = load_corpus(frame, errors="skip")
+    for entry in corpus.attrs["skipped"].to_dict(orient="records"):
+        # Positions in the fetched subset back to the user's file and row.
+        position = entry["row"]
+        entry["file"] = name
+        entry["row"] = rows[int(position) - 1] if not _is_missing(position) else None
+        skipped.append(entry)
+    for message in caught:
+        if not str(message.message).startswith("skipped "):  # summarised by the caller
+            warnings.warn(message.message, message.category, stacklevel=3)
+    skipped.sort(key=lambda entry: (entry["row"] is None, entry["row"] or 0))
+    frame = pd.DataFrame(skipped, columns=list(SKIPPED_COLUMNS))
+    frame["row"] = frame["row"].astype("Int64")
+    for column in ("file", "column", "reason"):
+        frame[column] = frame[column].astype("object")
+    corpus.attrs["skipped"] = frame
+    return corpus

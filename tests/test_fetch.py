@@ -154,7 +154,7 @@ def test_media_cloud_export_loads_with_clean_text_and_reports_the_404(server, tm
     # The table's metadata wins over the page's own.
     assert article["outlet"] == "Harbour Courier"
     assert article["title"] == "Ceasefire talks stall near Saraqib"
-    assert article["date"] == pd.Timestamp("2020-03-02 08:15:00", tz="UTC")
+    assert article["date"] == pd.Timestamp("2020-03-02 08:15:00")
     assert article["url"] == f"{server.base}/article"
     assert article["language"] == "en"
     assert article["text"].startswith("Delegations from Ankara and Moscow")
@@ -204,11 +204,11 @@ def test_each_failure_is_reported_with_its_reason_and_the_rest_load(server, tmp_
         "outlet": ["A", "B", "C", "D", "E", "F", "G", "H"],
     })
     original = table.copy()
-    with pytest.warns(UserWarning, match=r"6 of 8 URLs from <table> were not loaded"):
+    with pytest.warns(UserWarning, match=r"6 of 8 URLs from <DataFrame> were not loaded"):
         corpus = _fetch(table, tmp_path, timeout=0.5, retries=0)
     pd.testing.assert_frame_equal(table, original)  # the input is never modified
     assert list(corpus["outlet"]) == ["D", "H"]
-    assert list(corpus["doc_id"]) == ["row4", "row8"]
+    assert list(corpus["doc_id"]) == ["row-4", "row-8"]
     reasons = corpus.attrs["skipped"].set_index("row")["reason"].to_dict()
     assert reasons == {
         1: "timeout after 0.5s",
@@ -218,8 +218,30 @@ def test_each_failure_is_reported_with_its_reason_and_the_rest_load(server, tmp_
         6: "not an http(s) URL: 'ftp://files.example/a.html'",
         7: "missing URL",
     }
-    assert set(corpus.attrs["skipped"]["file"]) == {"<table>"}
+    assert set(corpus.attrs["skipped"]["file"]) == {"<DataFrame>"}
     assert set(corpus.attrs["skipped"]["column"]) == {"url"}
+
+
+def test_fetched_articles_are_validated_by_the_loader_with_input_rows_kept(server, tmp_path):
+    base = server.base
+    table = pd.DataFrame({
+        "id": ["a", "b", "a"],
+        "url": [f"{base}/article", f"{base}/malformed", f"{base}/cafe"],
+        "publish_date": ["2020-03-05", "05/03/2020", None],
+    })
+    with pytest.warns(UserWarning) as caught:
+        corpus = _fetch(table, tmp_path)
+    messages = [str(w.message) for w in caught]
+    assert corpus["doc_id"].tolist() == ["a", "b"]
+    # An ambiguous table date is not guessed: the page's own date is used, and said so.
+    assert corpus["date"].tolist() == [pd.Timestamp("2020-03-05"), pd.NaT]
+    assert any("row 2, column 'publish_date': date '05/03/2020' not understood" in m
+               for m in messages)
+    [duplicate] = corpus.attrs["skipped"].to_dict(orient="records")
+    assert duplicate["file"] == "<DataFrame>"
+    assert duplicate["row"] == 3  # the input row, not the position among fetched pages
+    assert duplicate["reason"].startswith("duplicate doc_id 'a'")
+    assert any("1 of 3 URLs" in m and "1 duplicate doc_id" in m for m in messages)
 
 
 def test_oversized_pages_are_skipped(server, tmp_path):
@@ -267,7 +289,7 @@ def test_page_metadata_fills_a_bare_url_list_and_redirects_are_followed(server, 
     row = corpus.iloc[0]
     assert row["outlet"] == "The Harbour Courier"
     assert row["title"] == "Ceasefire talks stall as shelling resumes near Saraqib"
-    assert row["date"] == pd.Timestamp("2020-03-02 08:15:00", tz="UTC")
+    assert row["date"] == pd.Timestamp("2020-03-02 08:15:00")
     assert row["url"] == f"{server.base}/moved"
     assert row["final_url"] == f"{server.base}/article"
     assert row["note"] == "from a newsletter"
@@ -314,7 +336,7 @@ def test_unreachable_host_is_a_connection_failure(tmp_path):
 
 
 def test_bad_inputs_raise_clear_errors(tmp_path):
-    with pytest.raises(CorpusError, match=r"<table>, column 'link': no column 'link'"):
+    with pytest.raises(CorpusError, match=r"<DataFrame>, column 'link': no column 'link'"):
         fetch_articles(pd.DataFrame({"url": ["http://x.example/"]}), url="link",
                        cache_dir=tmp_path)
     with pytest.raises(CorpusError, match="no such file"):
