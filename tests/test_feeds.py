@@ -109,3 +109,34 @@ def test_registry_dispatches_feed_extensions_to_this_reader():
     for name in ("a.rss", "a.atom", "a.xml"):
         assert format_for_path(Path(name)) == "feed"
     assert get_reader("feed") is read_feed
+
+
+def test_load_corpus_reads_rss_and_atom_into_one_corpus():
+    import pandas as pd
+
+    import mediakit
+
+    rss, atom = FIXTURES / "world.rss", FIXTURES / "analysis.atom"
+    with pytest.warns(UserWarning, match="feed item has neither content nor summary"):
+        corpus = mediakit.load_corpus([rss, atom], errors="skip")
+    assert list(corpus.columns) == [*mediakit.CORPUS_COLUMNS, "text_source"]
+    assert corpus["doc_id"].tolist() == ["world:1", "world:2", "analysis:1", "analysis:2"]
+    assert corpus["outlet"].tolist() == ["Northern Wire"] * 2 + ["Crescent Review"] * 2
+    assert corpus["text_source"].tolist() == ["content", "summary", "content", "summary"]
+    assert corpus["date"].tolist() == [
+        pd.Timestamp("2020-02-28 09:30"), pd.Timestamp("2020-02-29 09:00"),
+        pd.Timestamp("2020-03-03 06:00"), pd.Timestamp("2020-03-04 08:00"),
+    ]
+    assert corpus.loc[0, "title"] == "Shelling forces thousands more to flee"
+    assert "<" not in "".join(corpus["text"])
+    assert corpus.attrs["skipped"][["row", "reason"]].values.tolist() == [
+        [3, "feed item has neither content nor summary text"]
+    ]
+
+
+def test_load_corpus_raises_on_xml_that_is_not_a_feed():
+    import mediakit
+    from mediakit.errors import CorpusError
+
+    with pytest.raises(CorpusError, match=r"not_a_feed.xml: not an RSS or Atom feed"):
+        mediakit.load_corpus(FIXTURES / "not_a_feed.xml")

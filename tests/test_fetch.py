@@ -75,6 +75,8 @@ class _Server:
             send(200, (FIXTURES / "cp1252.html").read_bytes(), "text/html; charset=windows-1252")
         elif path == "/empty":
             send(200, (FIXTURES / "empty_page.html").read_bytes())
+        elif path == "/feed.rss":
+            send(200, (FIXTURES / "world.rss").read_bytes(), "application/rss+xml")
         elif path == "/report.pdf":
             send(200, b"%PDF-1.4 not a web page", "application/pdf")
         elif path == "/slow":
@@ -242,6 +244,16 @@ def test_fetched_articles_are_validated_by_the_loader_with_input_rows_kept(serve
     assert duplicate["row"] == 3  # the input row, not the position among fetched pages
     assert duplicate["reason"].startswith("duplicate doc_id 'a'")
     assert any("1 of 3 URLs" in m and "1 duplicate doc_id" in m for m in messages)
+
+
+def test_a_feed_url_in_the_table_is_reported_as_not_a_page(server, tmp_path):
+    table = pd.DataFrame({"url": [f"{server.base}/feed.rss", f"{server.base}/article"]})
+    with pytest.warns(UserWarning, match="1 of 2 URLs"):
+        corpus = _fetch(table, tmp_path)
+    assert corpus["doc_id"].tolist() == ["row-2"]
+    assert corpus.attrs["skipped"]["reason"].tolist() == [
+        "content type application/rss+xml is not HTML"
+    ]
 
 
 def test_oversized_pages_are_skipped(server, tmp_path):

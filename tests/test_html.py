@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 pytest.importorskip("trafilatura")
@@ -136,3 +137,40 @@ def test_html_to_text_keeps_paragraphs_and_drops_scripts():
         create_parent="div",
     )
     assert html_to_text(root) == "First para graph.\n\none\n\ntwo\n\ntail text\n\nLast"
+
+
+def test_load_corpus_reads_saved_pages_into_a_clean_corpus(tmp_path):
+    import mediakit
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for name, saved_as in (("article.html", "article.html"),
+                           ("malformed.html", "malformed.html"), ("cp1252.html", "cp1252.htm")):
+        (folder / saved_as).write_bytes((FIXTURES / name).read_bytes())
+    corpus = mediakit.load_corpus(folder)
+    assert list(corpus.columns) == list(mediakit.CORPUS_COLUMNS)
+    assert corpus["doc_id"].tolist() == ["article", "cp1252", "malformed"]
+    article = corpus.set_index("doc_id").loc["article"]
+    assert article["outlet"] == "The Harbour Courier"
+    assert article["date"] == pd.Timestamp("2020-03-02 08:15:00")
+    assert article["title"] == "Ceasefire talks stall as shelling resumes near Saraqib"
+    for phrase in BOILERPLATE:
+        assert phrase not in article["text"], phrase
+    # +01:00 converted to UTC by the loader's date policy.
+    assert corpus.set_index("doc_id").loc["cp1252", "date"] == pd.Timestamp("2020-02-27 16:00")
+    assert corpus.attrs["skipped"].empty
+
+
+def test_load_corpus_reports_a_page_without_text_or_raises_on_it(tmp_path):
+    import mediakit
+    from mediakit.errors import CorpusError
+
+    empty = FIXTURES / "empty_page.html"
+    with pytest.raises(CorpusError, match=r"empty_page.html, row 1, column 'text': no main text"):
+        mediakit.load_corpus(empty)
+    with pytest.warns(UserWarning, match="no main text could be extracted"):
+        corpus = mediakit.load_corpus([FIXTURES / "article.html", empty], errors="skip")
+    assert corpus["doc_id"].tolist() == ["article"]
+    assert corpus.attrs["skipped"][["file", "row", "reason"]].values.tolist() == [
+        [str(empty), 1, "no main text could be extracted"]
+    ]
