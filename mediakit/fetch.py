@@ -37,7 +37,10 @@ DEFAULT_MAX_BYTES = 10_000_000
 # A server asking us to wait longer than this is treated as refusing: a batch job
 # must not hang for an hour on one URL.
 MAX_RETRY_AFTER = 30.0
+# A response without Content-Type is given the benefit of the doubt and parsed.
 _HTML_CONTENT_TYPES = ("text/html", "application/xhtml+xml")
+
+
 def _default_user_agent() -> str:
     from . import __version__
 
@@ -70,6 +73,8 @@ class _PageCache:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        # Fail at once, before any download, if the cache cannot be written.
+        root.mkdir(parents=True, exist_ok=True)
 
     def _paths(self, url: str) -> tuple[Path, Path]:
         key = hashlib.sha256(url.encode("utf-8")).hexdigest()
@@ -324,20 +329,32 @@ def fetch_articles(
     Returns
     -------
     pandas.DataFrame
-        A corpus: ``doc_id``, ``outlet``, ``date``, ``title``, ``url``, ``text``, then
-        every other input column unchanged. The table's own metadata wins over the
-        page's: ``doc_id`` from ``doc_id``/``id``, ``outlet`` from ``outlet``/
-        ``media_name``/``source``/``publisher``, ``date`` from ``date``/
-        ``publish_date``/``published``, ``title`` from ``title``; where the table has no
-        value, the page's ``og:site_name``, ``article:published_time`` and title are used
-        (see ``mediakit.readers.html.extract_page``). ``url`` is the table's URL as
-        given; ``text`` is always the page's main text. The column ``final_url`` is
-        added: the address after redirects.
-        ``attrs["skipped"]`` lists every row not loaded (``file`` = the input path or
-        ``"<table>"``, ``row`` = 1-based data row, ``column`` = ``url``, ``reason``:
-        ``"HTTP 404"``, ``"timeout after 10s"``, ``"content type application/pdf is
-        not HTML"``, ``"no main text could be extracted"``, ...). One warning
-        summarises the failures; a failed URL never stops the others.
+        A corpus built by ``mediakit.load_corpus`` (same validation, dtypes and date
+        policy): ``doc_id``, ``outlet``, ``date`` (tz-naive, UTC where the source gave a
+        zone), ``title``, ``url``, ``text``, then every other input column unchanged,
+        then ``final_url`` (the address after redirects).
+
+        Which table column supplies a corpus column follows ``load_corpus``'s rules
+        (the column named like it, else the first recognised alias, e.g. ``id`` ->
+        ``doc_id``, ``media_name`` -> ``outlet``, ``publish_date`` -> ``date``). **The
+        table's metadata wins over the page's**: it is what the researcher's source
+        (e.g. Media Cloud) recorded, consistently across outlets. Where the table's value
+        is missing, the page's is used: ``og:site_name`` (else the site's name or host),
+        ``article:published_time`` (else the page's date metadata), ``og:title``/
+        ``<title>`` (see ``mediakit.readers.html.extract_page``); an unreadable table
+        date falls back to the page's with a warning. ``doc_id`` without a table id is
+        ``row-<n>`` for a DataFrame and ``<file stem>:<n>`` for a file (n = input row,
+        as ``load_corpus`` numbers table rows). ``url`` is the table's URL as given;
+        ``text`` is always the page's main text (paragraphs separated by blank lines).
+
+        ``attrs["skipped"]`` (``file, row, column, reason``) lists every input row not
+        loaded: ``file`` is the input path or ``"<DataFrame>"`` (as in ``load_corpus``),
+        ``row`` the 1-based data row, ``column`` the URL column (or the one the loader
+        objected to), ``reason`` e.g. ``"HTTP 404"``, ``"timeout after 10s"``,
+        ``"content type application/pdf is not HTML"``, ``"page larger than 10000000
+        bytes"``, ``"no main text could be extracted"``, ``"missing URL"``,
+        ``"duplicate doc_id ..."``. One ``CorpusWarning`` summarises them; a failed URL
+        never stops the others.
 
     Raises
     ------
@@ -350,8 +367,9 @@ def fetch_articles(
     from .readers.html import decode_html, extract_page
 
     table, name = _read_table(table_or_path)
+    table.columns = [str(column) for column in table.columns]
     if url not in table.columns:
-        raise CorpusError(f"no column {url!r}; columns are {list(map(str, table.columns))}",
+        raise CorpusError(f"no column {url!r}; columns are {list(table.columns)}",
                           file=name, column=url)
     fetcher = _Fetcher(
         session=session if session is not None else requests.Session(),
@@ -395,8 +413,8 @@ def fetch_articles(
 
 
 def _reason_kind(reason: str) -> str:
-    """Group reasons for the summary: 'timeout after 10s' and 'HTTP 404' stay readable."""
-    return reason.split(" (", 1)[0].split(":", 1)[0]
+    """The reason without its particulars, to count alike failures together."""
+    return reason.split(" (", 1)[0].split(":", 1)[0].split(" '", 1)[0]
 
 
 def _fetch_row(row: dict[str, Any], *, number: int, mapping: dict[str, str],
