@@ -52,8 +52,8 @@ class _Server:
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05},
-                                       daemon=True)
+        self.thread = threading.Thread(target=self.httpd.serve_forever,
+                                       kwargs={"poll_interval": 0.05}, daemon=True)
 
     def respond(self, handler: BaseHTTPRequestHandler, path: str, count: int) -> None:
         def send(status: int, body: bytes, content_type: str = "text/html; charset=utf-8",
@@ -357,3 +357,61 @@ def test_bad_inputs_raise_clear_errors(tmp_path):
     odd.write_bytes(b"")
     with pytest.raises(CorpusError, match=r"urls.xlsx: cannot read a URL table from .xlsx"):
         fetch_articles(odd, cache_dir=tmp_path)
+
+
+SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed"
+
+
+def _seed_as_web_page(seed_file: Path) -> tuple[bytes, str, list[str]]:
+    """The seed article wrapped in a news site's chrome, and its own paragraphs."""
+    import html
+
+    blocks = [b.strip() for b in seed_file.read_text(encoding="utf-8").split("\n\n") if b.strip()]
+    title, body = blocks[0], blocks[2:]  # title line, date line, then the paragraphs
+    paragraphs = "".join(f"<p>{html.escape(p)}</p>\n" for p in body)
+    page = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'>"
+        f"<title>{html.escape(title)} | Seed Daily</title>"
+        "<meta property='og:site_name' content='Seed Daily'>"
+        "<meta property='article:published_time' content='2020-03-01T16:12:00+03:30'>"
+        "</head><body><div class='cookie-notice'>We use cookies. Accept all cookies</div>"
+        "<nav><a href='/'>Front page</a> <a href='/world'>World desk</a></nav>"
+        f"<article><h1>{html.escape(title)}</h1>\n{paragraphs}</article>"
+        "<footer>All rights reserved. Privacy policy</footer></body></html>"
+    )
+    return page.encode("utf-8"), title, body
+
+
+def test_seed_article_round_trips_through_a_web_page(tmp_path):
+    seed_files = sorted(SEED.glob("*.txt")) if SEED.is_dir() else []
+    if not seed_files:
+        pytest.skip(f"seed article folder not found at {SEED}")
+    page, title, paragraphs = _seed_as_web_page(seed_files[0])
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:  # noqa: N802
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
+                              daemon=True)
+    thread.start()
+    try:
+        address = f"http://127.0.0.1:{httpd.server_address[1]}/idlib"
+        corpus = _fetch(pd.DataFrame({"url": [address]}), tmp_path)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    row = corpus.iloc[0]
+    assert row["outlet"] == "Seed Daily"
+    assert row["title"] == title
+    assert row["date"] == pd.Timestamp("2020-03-01 12:42")  # +03:30 to UTC
+    # Every paragraph of the article, in order, and nothing else.
+    assert row["text"].split("\n\n") == [" ".join(p.split()) for p in paragraphs]
