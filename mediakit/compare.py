@@ -1024,7 +1024,10 @@ def find_duplicates(
     )
     if "date" in corpus.columns:
         dates = pd.to_datetime(corpus["date"]).reset_index(drop=True)
-        date_key = dates.fillna(pd.Timestamp.max).to_numpy()
+        # Undated articles sort after every dated one.
+        naive = dates.dt.tz_localize(None) if dates.dt.tz is not None else dates
+        stamps = naive.to_numpy().astype("datetime64[ns]").astype(np.int64).astype(float)
+        date_key = np.where(dates.isna().to_numpy(), np.inf, stamps)
     else:
         dates = None
         date_key = np.zeros(n_docs)
