@@ -14,6 +14,7 @@ from .analysis import Analysis, analyze
 from .compare import (
     distinguishing_contexts,
     distinguishing_words,
+    duplicate_docs_to_drop,
     find_duplicates,
     label_rates,
     label_shares,
@@ -47,6 +48,7 @@ __all__ = [
     "collocates",
     "distinguishing_contexts",
     "distinguishing_words",
+    "duplicate_docs_to_drop",
     "fetch_articles",
     "find_duplicates",
     "find_mentions",

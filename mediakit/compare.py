@@ -1,6 +1,38 @@
-"""Comparing outlets with uncertainty (issue 5)."""
+"""Comparing outlets with uncertainty (issue 5).
+
+Every comparison here answers "does outlet A describe an actor differently from outlet
+B, and is the difference larger than chance?" The conventions shared by all functions:
+
+* **Data first, options by keyword.** Inputs are the tidy tables described in
+  ``DESIGN.md`` (``mentions``, ``documents``, ``corpus``, ``sentences``); the input is
+  never modified and a new tidy DataFrame is returned.
+* **Voice.** Counts default to ``voice="narration"``: the outlet's own words, leaving
+  out labels that sit inside quotations of other people (``"quote"``) and scare quotes
+  (``"scare_quote"``). ``voice="all"`` pools every voice and ``voice="split"`` reports
+  each voice separately. The choice is written into a ``voice`` column of the result
+  and into ``result.attrs["voice"]``.
+* **Articles, not tokens, are the unit of resampling.** Mentions inside one article are
+  not independent (one long article can repeat a label fifty times), so intervals come
+  from a seeded percentile bootstrap that resamples *articles* within each group. The
+  interval level is ``level`` (default 0.95) over ``n_boot`` replicates; the same
+  ``seed`` always gives the same numbers.
+* **Duplicates.** ``exclude_docs=`` drops articles before counting (typically the
+  non-representative copies found by :func:`find_duplicates`, listed by
+  :func:`duplicate_docs_to_drop`); ``result.attrs["excluded_docs"]`` lists what was
+  dropped (empty when nothing was).
+"""
 
 from __future__ import annotations
+
+import math
+import re
+import warnings
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
 
 __all__ = [
     "label_shares",
@@ -10,32 +42,1021 @@ __all__ = [
     "distinguishing_words",
     "distinguishing_contexts",
     "find_duplicates",
+    "duplicate_docs_to_drop",
+    "VOICES",
 ]
 
-
-def label_shares(mentions, *, actor, by="outlet", unit="mention", voice="narration"):
-    raise NotImplementedError("issue 5")
-
-
-def label_rates(mentions, documents, **kwargs):
-    raise NotImplementedError("issue 5")
+#: The voices a mention can have, in the order used for output grids.
+VOICES: tuple[str, ...] = ("narration", "quote", "scare_quote")
+_VOICE_CHOICES = (*VOICES, "all", "split")
 
 
-def tone_by_label(mentions, **kwargs):
-    raise NotImplementedError("issue 5")
+# --------------------------------------------------------------------------- checks
 
 
-def label_shares_over_time(mentions, **kwargs):
-    raise NotImplementedError("issue 5")
+def _require_columns(df: pd.DataFrame, columns: Iterable[str], table: str) -> None:
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"{table} must be a pandas DataFrame, got {type(df).__name__}")
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise ValueError(
+            f"{table} table is missing column(s) {missing}; it has {list(df.columns)}"
+        )
 
 
-def distinguishing_words(corpus, **kwargs):
-    raise NotImplementedError("issue 5")
+def _as_list(by: str | Sequence[str] | None) -> list[str]:
+    if by is None:
+        return []
+    if isinstance(by, str):
+        return [by]
+    return list(by)
 
 
-def distinguishing_contexts(mentions, **kwargs):
-    raise NotImplementedError("issue 5")
+def _check_voice(voice: str) -> None:
+    if voice not in _VOICE_CHOICES:
+        raise ValueError(f"voice must be one of {list(_VOICE_CHOICES)}, got {voice!r}")
 
 
-def find_duplicates(corpus, **kwargs):
-    raise NotImplementedError("issue 5")
+def _check_boot(level: float, n_boot: int) -> None:
+    if not 0 < level < 1:
+        raise ValueError(f"level must be between 0 and 1 (e.g. 0.95), got {level!r}")
+    if int(n_boot) < 0:
+        raise ValueError(f"n_boot must be >= 0, got {n_boot!r}")
+
+
+def _exclude(df: pd.DataFrame, exclude_docs: Iterable[str] | None) -> tuple[pd.DataFrame, list[str]]:
+    if exclude_docs is None:
+        return df, []
+    if isinstance(exclude_docs, str):
+        exclude_docs = [exclude_docs]
+    excluded = sorted({str(d) for d in exclude_docs})
+    if not excluded:
+        return df, []
+    keep = ~df["doc_id"].astype(str).isin(excluded)
+    return df.loc[keep], excluded
+
+
+def _filter_voice(mentions: pd.DataFrame, voice: str) -> tuple[pd.DataFrame, list[str]]:
+    """Mentions kept under ``voice`` and the extra grouping columns it implies."""
+    _check_voice(voice)
+    if voice in VOICES:
+        return mentions.loc[mentions["voice"] == voice], []
+    if voice == "split":
+        return mentions, ["voice"]
+    return mentions, []
+
+
+def _stamp(result: pd.DataFrame, **attrs: Any) -> pd.DataFrame:
+    for key, value in attrs.items():
+        result.attrs[key] = value
+    return result
+
+
+# ------------------------------------------------------------------- bootstrap core
+
+
+def _boot_weights(n_docs: int, n_boot: int, rng: np.random.Generator) -> np.ndarray:
+    """How often each article is drawn in each bootstrap replicate (n_boot x n_docs).
+
+    Drawing n_docs articles with replacement is a multinomial draw of the counts, which
+    lets every statistic below be a matrix product instead of a loop over replicates.
+    """
+    if n_docs == 0:
+        return np.zeros((n_boot, 0))
+    return rng.multinomial(n_docs, np.full(n_docs, 1.0 / n_docs), size=n_boot).astype(float)
+
+
+def _percentile(boot: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray]:
+    """Percentile interval over axis 0, ignoring replicates where a ratio is undefined."""
+    tail = (1.0 - level) / 2.0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN columns give NaN
+        lo = np.nanquantile(boot, tail, axis=0)
+        hi = np.nanquantile(boot, 1.0 - tail, axis=0)
+    return lo, hi
+
+
+def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = num / den
+    return np.where(den > 0, out, np.nan)
+
+
+def _doc_matrix(
+    df: pd.DataFrame, labels: list[str], values: str | None = None
+) -> tuple[list[str], np.ndarray]:
+    """Articles x labels matrix of counts (or of summed ``values``)."""
+    doc_codes, doc_ids = pd.factorize(df["doc_id"].astype(str), sort=True)
+    label_index = {lab: i for i, lab in enumerate(labels)}
+    label_codes = df["label"].astype(str).map(label_index).to_numpy(dtype=int)
+    mat = np.zeros((len(doc_ids), len(labels)))
+    weights = None if values is None else df[values].to_numpy(dtype=float)
+    np.add.at(mat, (doc_codes, label_codes), 1.0 if weights is None else weights)
+    return list(doc_ids), mat
+
+
+def _groups(df: pd.DataFrame, keys: list[str]):
+    """(key tuple, sub-frame) pairs in sorted key order; one pair when keys is empty."""
+    if not keys:
+        yield (), df
+        return
+    for key, sub in df.groupby(keys, sort=True, observed=True, dropna=False):
+        yield (key if isinstance(key, tuple) else (key,)), sub
+
+
+def _result_frame(rows: dict[str, list], columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({c: rows[c] for c in columns})
+
+
+def _share_table(
+    mentions: pd.DataFrame,
+    *,
+    keys: list[str],
+    labels: list[str],
+    unit: str,
+    level: float,
+    n_boot: int,
+    seed: int,
+) -> pd.DataFrame:
+    """Shares of ``labels`` within each ``keys`` group, with article-bootstrap intervals."""
+    rng = np.random.default_rng(seed)
+    rows: dict[str, list] = {c: [] for c in [*keys, "label", "n", "share", "lo", "hi", "n_docs", "group_docs"]}
+    for key, sub in _groups(mentions, keys):
+        _, counts = _doc_matrix(sub, labels)
+        if unit == "article":
+            counts = (counts > 0).astype(float)
+        totals = counts.sum(axis=0)
+        share = _ratio(totals, np.full_like(totals, totals.sum()))
+        weights = _boot_weights(counts.shape[0], n_boot, rng)
+        boot_totals = weights @ counts
+        boot_share = _ratio(boot_totals, boot_totals.sum(axis=1, keepdims=True))
+        lo, hi = _percentile(boot_share, level) if n_boot else (np.full_like(share, np.nan),) * 2
+        docs_using = (counts > 0).sum(axis=0)
+        for j, label in enumerate(labels):
+            for k, v in zip(keys, key):
+                rows[k].append(v)
+            rows["label"].append(label)
+            rows["n"].append(int(totals[j]))
+            rows["share"].append(float(share[j]))
+            rows["lo"].append(float(lo[j]))
+            rows["hi"].append(float(hi[j]))
+            rows["n_docs"].append(int(docs_using[j]))
+            rows["group_docs"].append(int(counts.shape[0]))
+    return _result_frame(rows, list(rows))
+
+
+# ----------------------------------------------------------------------- label shares
+
+
+def _actor_mentions(mentions: pd.DataFrame, actor: str | None) -> pd.DataFrame:
+    if actor is None:
+        return mentions
+    if not (mentions["actor"] == actor).any():
+        known = sorted(mentions["actor"].dropna().astype(str).unique())
+        raise ValueError(f"actor {actor!r} has no mentions; actors present: {known}")
+    return mentions.loc[mentions["actor"] == actor]
+
+
+def label_shares(
+    mentions: pd.DataFrame,
+    *,
+    actor: str,
+    by: str | Sequence[str] = "outlet",
+    unit: str = "mention",
+    voice: str = "narration",
+    level: float = 0.95,
+    n_boot: int = 2000,
+    seed: int = 0,
+    exclude_docs: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Share of each label among the mentions of ``actor``, per outlet (or ``by`` group).
+
+    Parameters
+    ----------
+    mentions:
+        The mentions table (needs ``doc_id, actor, label, voice`` and the ``by`` columns).
+    actor:
+        The actor whose labels are compared (e.g. ``"armed_opposition"``).
+    by:
+        Column or columns defining the groups compared (default ``"outlet"``).
+    unit:
+        ``"mention"`` (default): every mention counts once, so ``share`` is the fraction
+        of the group's mentions of the actor that use the label. ``"article"``: every
+        article counts at most once per label, so ``n`` is the number of articles using
+        the label and ``share`` is its fraction of all (article, label) pairs of the
+        group; shares still sum to one. The fraction of *articles* that use a label at
+        all is ``n / group_docs``.
+    voice:
+        ``"narration"`` (default: the outlet's own words), ``"quote"``,
+        ``"scare_quote"``, ``"all"`` (every voice pooled) or ``"split"`` (shares within
+        each voice separately).
+    level, n_boot, seed:
+        Percentile bootstrap over articles within each group: ``n_boot`` replicates,
+        central ``level`` interval, deterministic for a given ``seed``.
+    exclude_docs:
+        Article ids to leave out (e.g. duplicate copies); recorded in
+        ``attrs["excluded_docs"]``.
+
+    Returns
+    -------
+    DataFrame with one row per group and label (a complete grid: labels of the actor
+    that a group never uses appear with ``n == 0``), columns:
+
+    * the ``by`` columns;
+    * ``voice``: the voice filter used (with ``"split"``, the voice of the row);
+    * ``actor``, ``label``;
+    * ``n``: mentions (or articles, with ``unit="article"``) using the label;
+    * ``share``: ``n`` divided by the group total (NaN if the group has none);
+    * ``lo``, ``hi``: bootstrap interval of ``share``;
+    * ``n_docs``: articles in which the label occurs;
+    * ``group_docs``: articles of the group that mention the actor.
+
+    ``attrs`` records ``voice``, ``unit``, ``level``, ``n_boot``, ``seed``,
+    ``excluded_docs``.
+    """
+    by_cols = _as_list(by)
+    _require_columns(mentions, ["doc_id", "actor", "label", "voice", *by_cols], "mentions")
+    if unit not in ("mention", "article"):
+        raise ValueError(f"unit must be 'mention' or 'article', got {unit!r}")
+    _check_voice(voice)
+    _check_boot(level, n_boot)
+    of_actor = _actor_mentions(mentions, actor)
+    labels = sorted(of_actor["label"].dropna().astype(str).unique())
+    kept, excluded = _exclude(of_actor, exclude_docs)
+    kept, voice_keys = _filter_voice(kept, voice)
+    keys = [*by_cols, *voice_keys]
+    table = _share_table(
+        kept, keys=keys, labels=labels, unit=unit, level=level, n_boot=n_boot, seed=seed
+    )
+    if voice != "split":
+        table.insert(len(by_cols), "voice", voice)
+    table.insert(len(by_cols) + 1, "actor", actor)
+    return _stamp(
+        table, voice=voice, unit=unit, level=level, n_boot=n_boot, seed=seed,
+        excluded_docs=excluded, actor=actor, by=by_cols,
+    )
+
+
+# -------------------------------------------------------------------------- rates
+
+
+def label_rates(
+    mentions: pd.DataFrame,
+    documents: pd.DataFrame,
+    *,
+    actor: str | None = None,
+    by: str | Sequence[str] = "outlet",
+    voice: str = "narration",
+    level: float = 0.95,
+    n_boot: int = 2000,
+    seed: int = 0,
+    exclude_docs: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Mentions of each label per 1,000 words, per outlet (or ``by`` group).
+
+    The denominator is every word of every article of the group in ``documents``
+    (articles without a single mention count too), so the rate answers "how often does
+    this outlet use the word", not "how it splits its mentions".
+
+    Parameters
+    ----------
+    mentions:
+        Mentions table (``doc_id, actor, label, voice``).
+    documents:
+        Documents table (``doc_id, n_words`` and the ``by`` columns); it defines the
+        groups and the word counts.
+    actor:
+        Keep only this actor's labels; ``None`` (default) keeps every actor.
+    voice:
+        ``"narration"`` (default), ``"quote"``, ``"scare_quote"``, ``"all"`` or
+        ``"split"`` (one rate per voice; the word count is the same for each).
+    level, n_boot, seed:
+        Percentile bootstrap over articles within each group; each replicate's rate is
+        the ratio of summed mentions to summed words of the drawn articles.
+    exclude_docs:
+        Article ids left out of numerator and denominator.
+
+    Returns
+    -------
+    DataFrame, one row per group, voice, actor and label (complete grid), columns: the
+    ``by`` columns, ``voice``, ``actor``, ``label``, ``n`` (mentions), ``n_words``
+    (words in the group's articles), ``per_1000`` (``1000 * n / n_words``), ``lo``,
+    ``hi`` (bootstrap interval of ``per_1000``), ``n_docs`` (articles using the label),
+    ``group_docs`` (articles in the group). ``attrs`` as in :func:`label_shares`.
+    """
+    by_cols = _as_list(by)
+    _require_columns(mentions, ["doc_id", "actor", "label", "voice"], "mentions")
+    _require_columns(documents, ["doc_id", "n_words", *by_cols], "documents")
+    _check_voice(voice)
+    _check_boot(level, n_boot)
+    of_actor = _actor_mentions(mentions, actor)
+    pairs = (
+        of_actor[["actor", "label"]].dropna().astype(str).drop_duplicates()
+        .sort_values(["actor", "label"]).itertuples(index=False, name=None)
+    )
+    pairs = list(pairs)
+    docs, excluded = _exclude(documents, exclude_docs)
+    docs = docs.assign(doc_id=docs["doc_id"].astype(str))
+    unknown = set(of_actor["doc_id"].astype(str)) - set(documents["doc_id"].astype(str))
+    if unknown:
+        raise ValueError(
+            f"mentions refer to {len(unknown)} doc_id(s) absent from documents, "
+            f"e.g. {sorted(unknown)[:3]}"
+        )
+    kept, _ = _exclude(of_actor, excluded)
+    kept, voice_keys = _filter_voice(kept, voice)
+    kept = kept.assign(doc_id=kept["doc_id"].astype(str))
+    kept = kept.assign(pair=list(zip(kept["actor"].astype(str), kept["label"].astype(str))))
+    voice_values = list(VOICES) if voice == "split" else [voice]
+    rng = np.random.default_rng(seed)
+    columns = [*by_cols, "voice", "actor", "label", "n", "n_words", "per_1000", "lo", "hi", "n_docs", "group_docs"]
+    rows: dict[str, list] = {c: [] for c in columns}
+    pair_index = {p: i for i, p in enumerate(pairs)}
+    for key, group_docs in _groups(docs, by_cols):
+        doc_ids = list(group_docs["doc_id"])
+        words = group_docs["n_words"].to_numpy(dtype=float)
+        doc_pos = {d: i for i, d in enumerate(doc_ids)}
+        in_group = kept.loc[kept["doc_id"].isin(doc_pos)]
+        for voice_value in voice_values:
+            sub = in_group.loc[in_group["voice"] == voice_value] if voice == "split" else in_group
+            counts = np.zeros((len(doc_ids), len(pairs)))
+            np.add.at(
+                counts,
+                (sub["doc_id"].map(doc_pos).to_numpy(dtype=int),
+                 sub["pair"].map(pair_index).to_numpy(dtype=int)),
+                1.0,
+            )
+            rate = 1000.0 * _ratio(counts.sum(axis=0), np.full(len(pairs), words.sum()))
+            weights = _boot_weights(len(doc_ids), n_boot, rng)
+            boot = 1000.0 * _ratio(weights @ counts, (weights @ words)[:, None])
+            lo, hi = _percentile(boot, level) if n_boot else (np.full(len(pairs), np.nan),) * 2
+            for j, (actor_name, label) in enumerate(pairs):
+                for k, v in zip(by_cols, key):
+                    rows[k].append(v)
+                rows["voice"].append(voice_value)
+                rows["actor"].append(actor_name)
+                rows["label"].append(label)
+                rows["n"].append(int(counts[:, j].sum()))
+                rows["n_words"].append(int(words.sum()))
+                rows["per_1000"].append(float(rate[j]))
+                rows["lo"].append(float(lo[j]))
+                rows["hi"].append(float(hi[j]))
+                rows["n_docs"].append(int((counts[:, j] > 0).sum()))
+                rows["group_docs"].append(len(doc_ids))
+    table = _result_frame(rows, columns)
+    return _stamp(
+        table, voice=voice, level=level, n_boot=n_boot, seed=seed,
+        excluded_docs=excluded, actor=actor, by=by_cols,
+    )
+
+
+# --------------------------------------------------------------------------- tone
+
+
+def tone_by_label(
+    mentions: pd.DataFrame,
+    *,
+    actor: str | None = None,
+    by: str | Sequence[str] = "outlet",
+    score: str = "compound_masked",
+    voice: str = "narration",
+    level: float = 0.95,
+    n_boot: int = 2000,
+    seed: int = 0,
+    exclude_docs: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Mean tone of the sentences around each label, per outlet (or ``by`` group).
+
+    Parameters
+    ----------
+    mentions:
+        Scored mentions table (``doc_id, actor, label, voice`` and ``score``).
+    actor:
+        Keep one actor's labels; ``None`` (default) keeps all.
+    score:
+        The score column averaged. Default ``"compound_masked"``: VADER compound of the
+        mention's sentence with the lexicon's terms masked, so the label's own valence
+        ("terrorists" is -3.1 in VADER) does not decide the result. ``"compound"`` is
+        the unmasked score.
+    voice:
+        ``"narration"`` (default), ``"quote"``, ``"scare_quote"``, ``"all"`` or
+        ``"split"``.
+    level, n_boot, seed:
+        Cluster bootstrap: articles are resampled within each group and the mean of
+        each replicate is the sum of scores over the number of mentions of the drawn
+        articles.
+    exclude_docs:
+        Article ids left out.
+
+    Returns
+    -------
+    DataFrame, one row per group, voice, actor and label (complete grid; cells without
+    mentions have ``n == 0`` and NaN mean), columns: the ``by`` columns, ``voice``,
+    ``actor``, ``label``, ``n`` (scored mentions), ``n_docs`` (articles they come
+    from), ``mean`` (mean of ``score`` over mentions), ``lo``, ``hi`` (bootstrap
+    interval of the mean). ``attrs`` records ``score`` and the options used.
+    Mentions with a missing score are left out with a warning naming how many.
+    """
+    by_cols = _as_list(by)
+    _require_columns(mentions, ["doc_id", "actor", "label", "voice", *by_cols], "mentions")
+    if score not in mentions.columns:
+        raise ValueError(
+            f"mentions table has no {score!r} column; score the mentions first "
+            "(mediakit.score_mentions) or pass score= one of its columns"
+        )
+    _check_voice(voice)
+    _check_boot(level, n_boot)
+    of_actor = _actor_mentions(mentions, actor)
+    pairs = list(
+        of_actor[["actor", "label"]].dropna().astype(str).drop_duplicates()
+        .sort_values(["actor", "label"]).itertuples(index=False, name=None)
+    )
+    kept, excluded = _exclude(of_actor, exclude_docs)
+    kept, voice_keys = _filter_voice(kept, voice)
+    missing = kept[score].isna()
+    if missing.any():
+        warnings.warn(
+            f"tone_by_label: {int(missing.sum())} mention(s) without a {score!r} value "
+            "were left out", stacklevel=2,
+        )
+        kept = kept.loc[~missing]
+    keys = [*by_cols, *voice_keys]
+    kept = kept.assign(pair=[f"{a}\x1f{b}" for a, b in zip(kept["actor"].astype(str), kept["label"].astype(str))])
+    pair_keys = [f"{a}\x1f{b}" for a, b in pairs]
+    rng = np.random.default_rng(seed)
+    columns = [*keys, "actor", "label", "n", "n_docs", "mean", "lo", "hi"]
+    rows: dict[str, list] = {c: [] for c in columns}
+    for key, sub in _groups(kept, keys):
+        sub = sub.assign(label=sub["pair"])
+        _, counts = _doc_matrix(sub, pair_keys)
+        _, sums = _doc_matrix(sub, pair_keys, values=score)
+        mean = _ratio(sums.sum(axis=0), counts.sum(axis=0))
+        weights = _boot_weights(counts.shape[0], n_boot, rng)
+        boot = _ratio(weights @ sums, weights @ counts)
+        lo, hi = _percentile(boot, level) if n_boot else (np.full(len(pairs), np.nan),) * 2
+        for j, (actor_name, label) in enumerate(pairs):
+            for k, v in zip(keys, key):
+                rows[k].append(v)
+            rows["actor"].append(actor_name)
+            rows["label"].append(label)
+            rows["n"].append(int(counts[:, j].sum()))
+            rows["n_docs"].append(int((counts[:, j] > 0).sum()))
+            rows["mean"].append(float(mean[j]))
+            rows["lo"].append(float(lo[j]))
+            rows["hi"].append(float(hi[j]))
+    table = _result_frame(rows, columns)
+    if voice != "split":
+        table.insert(len(by_cols), "voice", voice)
+    return _stamp(
+        table, voice=voice, score=score, level=level, n_boot=n_boot, seed=seed,
+        excluded_docs=excluded, actor=actor, by=by_cols,
+    )
+
+
+# ---------------------------------------------------------------------- over time
+
+_PERIOD_ALIASES = {"MS": "M", "ME": "M", "QS": "Q", "QE": "Q", "YS": "Y", "YE": "Y", "AS": "Y"}
+
+
+def label_shares_over_time(
+    mentions: pd.DataFrame,
+    *,
+    actor: str,
+    freq: str = "W",
+    by: str | Sequence[str] = "outlet",
+    unit: str = "mention",
+    voice: str = "narration",
+    baseline: int = 4,
+    threshold: float = 0.3,
+    min_n: int = 10,
+    level: float = 0.95,
+    n_boot: int = 1000,
+    seed: int = 0,
+    exclude_docs: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Label shares of ``actor`` per outlet and period, with a flag where the mix changes.
+
+    Parameters
+    ----------
+    freq:
+        Period length: ``"W"`` (default; weeks Monday to Sunday), ``"M"``/``"MS"``
+        (calendar months), ``"D"``, ``"Q"``. Periods are labelled by their first day.
+    baseline, threshold, min_n:
+        The change rule. For each group and period, the period's label mix is compared
+        with the pooled mix of the ``baseline`` calendar periods just before it (empty
+        periods included). The distance is the total variation distance
+        ``tvd = 0.5 * sum(|share_now - share_before|)``, between 0 (same mix) and 1
+        (no label in common). ``change_flag`` is True when ``tvd >= threshold`` and both
+        the period and its pooled baseline have at least ``min_n`` mentions (articles,
+        with ``unit="article"``). Defaults: 4 periods, 0.3, 10. The rule is a
+        descriptive screen for where to read, not a significance test.
+    unit, voice, level, n_boot, seed, exclude_docs:
+        As in :func:`label_shares` (default voice ``"narration"``); intervals resample
+        articles within each group and period.
+
+    Mentions without a date cannot be placed in a period; they are left out with a
+    warning and counted in ``attrs["n_undated"]``.
+
+    Returns
+    -------
+    DataFrame, one row per group, period and label (complete grid over every period
+    from the first to the last dated mention), columns: the ``by`` columns, ``voice``,
+    ``actor``, ``period`` (Timestamp of the period start), ``label``, ``n``,
+    ``share``, ``lo``, ``hi``, ``n_period`` (total in the period), ``tvd`` (distance to
+    the baseline mix, NaN when it cannot be computed) and ``change_flag`` (bool, the
+    same on every label row of a period).
+    """
+    by_cols = _as_list(by)
+    _require_columns(mentions, ["doc_id", "actor", "label", "voice", "date", *by_cols], "mentions")
+    if unit not in ("mention", "article"):
+        raise ValueError(f"unit must be 'mention' or 'article', got {unit!r}")
+    if voice == "split":
+        raise ValueError("label_shares_over_time takes one voice at a time, not 'split'")
+    _check_voice(voice)
+    _check_boot(level, n_boot)
+    if baseline < 1:
+        raise ValueError(f"baseline must be >= 1 period, got {baseline!r}")
+    period_freq = _PERIOD_ALIASES.get(freq, freq)
+    of_actor = _actor_mentions(mentions, actor)
+    labels = sorted(of_actor["label"].dropna().astype(str).unique())
+    kept, excluded = _exclude(of_actor, exclude_docs)
+    kept, _ = _filter_voice(kept, voice)
+    dates = pd.to_datetime(kept["date"])
+    undated = int(dates.isna().sum())
+    if undated:
+        warnings.warn(
+            f"label_shares_over_time: {undated} mention(s) without a date were left out",
+            stacklevel=2,
+        )
+    try:
+        periods = dates.dt.to_period(period_freq)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"freq {freq!r} is not a period frequency (try 'W' or 'MS')") from exc
+    kept = kept.assign(period=periods.dt.start_time).loc[dates.notna()]
+    shares = _share_table(
+        kept, keys=[*by_cols, "period"], labels=labels, unit=unit,
+        level=level, n_boot=n_boot, seed=seed,
+    )
+    if kept.empty:
+        all_periods = pd.DatetimeIndex([])
+    else:
+        all_periods = pd.period_range(periods.min(), periods.max(), freq=period_freq).start_time
+    groups = [k for k, _ in _groups(kept, by_cols)]
+    grid = pd.DataFrame(
+        [(*g, p, lab) for g in groups for p in all_periods for lab in labels],
+        columns=[*by_cols, "period", "label"],
+    )
+    if grid.empty:
+        grid = grid.astype({"period": "datetime64[ns]"})
+    shares = shares.drop(columns=["group_docs"])
+    table = grid.merge(shares, on=[*by_cols, "period", "label"], how="left", sort=False)
+    table["n"] = table["n"].fillna(0).astype(int)
+    table["n_docs"] = table["n_docs"].fillna(0).astype(int)
+    table = table.sort_values([*by_cols, "period", "label"], kind="stable").reset_index(drop=True)
+    n_labels = len(labels)
+    tvd_col = np.full(len(table), np.nan)
+    flag_col = np.zeros(len(table), dtype=bool)
+    n_period_col = np.zeros(len(table), dtype=int)
+    if n_labels:
+        counts = table["n"].to_numpy(dtype=float).reshape(-1, n_labels)
+        n_groups_periods = counts.shape[0]
+        n_per = len(all_periods)
+        for g in range(n_groups_periods // max(n_per, 1)):
+            block = counts[g * n_per:(g + 1) * n_per]
+            totals = block.sum(axis=1)
+            for p in range(n_per):
+                row = g * n_per + p
+                n_period_col[row * n_labels:(row + 1) * n_labels] = int(totals[p])
+                if p == 0:
+                    continue
+                before = block[max(0, p - baseline):p].sum(axis=0)
+                if totals[p] == 0 or before.sum() == 0:
+                    continue
+                tvd = 0.5 * np.abs(block[p] / totals[p] - before / before.sum()).sum()
+                tvd_col[row * n_labels:(row + 1) * n_labels] = tvd
+                if tvd >= threshold and totals[p] >= min_n and before.sum() >= min_n:
+                    flag_col[row * n_labels:(row + 1) * n_labels] = True
+    table["n_period"] = n_period_col
+    table["tvd"] = tvd_col
+    table["change_flag"] = flag_col
+    table.insert(len(by_cols), "voice", voice)
+    table.insert(len(by_cols) + 1, "actor", actor)
+    columns = [*by_cols, "voice", "actor", "period", "label", "n", "share", "lo", "hi",
+               "n_docs", "n_period", "tvd", "change_flag"]
+    table = table[columns]
+    return _stamp(
+        table, voice=voice, unit=unit, freq=freq, baseline=baseline, threshold=threshold,
+        min_n=min_n, level=level, n_boot=n_boot, seed=seed, excluded_docs=excluded,
+        n_undated=undated, actor=actor, by=by_cols,
+    )
+
+
+# ------------------------------------------------------------ distinguishing words
+
+# Letters (any script), with internal hyphens or apostrophes: "Tarvian-backed", "don't".
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
+_POSSESSIVE_RE = re.compile(r"['\u2019]s$")
+
+
+def _words(text: str) -> list[str]:
+    """Lower-cased word tokens of ``text`` (the one tokeniser of this module).
+
+    Possessive 's is dropped so "army's" counts as "army"; digits and punctuation are
+    not words.
+    """
+    return [_POSSESSIVE_RE.sub("", m.group().lower().replace("\u2019", "'"))
+            for m in _WORD_RE.finditer(text)]
+
+
+def _word_spans(text: str) -> tuple[list[str], np.ndarray, np.ndarray]:
+    matches = list(_WORD_RE.finditer(text))
+    words = [_POSSESSIVE_RE.sub("", m.group().lower().replace("\u2019", "'")) for m in matches]
+    starts = np.fromiter((m.start() for m in matches), dtype=np.int64, count=len(matches))
+    ends = np.fromiter((m.end() for m in matches), dtype=np.int64, count=len(matches))
+    return words, starts, ends
+
+
+def _stopword_set(stopwords: bool | Iterable[str]) -> frozenset[str]:
+    if stopwords is False or stopwords is None:
+        return frozenset()
+    if stopwords is True:
+        # The English list of the `stop-words` package, shipped as data in the wheel
+        # (no download at run time).
+        from stop_words import get_stop_words
+
+        return frozenset(w.lower() for w in get_stop_words("en"))
+    return frozenset(str(w).lower() for w in stopwords)
+
+
+def _log_odds(
+    counts_a: Counter, counts_b: Counter, prior_counts: Counter, *, alpha0: float | None,
+    min_count: int, exclude: frozenset[str],
+) -> pd.DataFrame:
+    """Monroe, Colaresi & Quinn (2008) log-odds ratio with an informative Dirichlet prior.
+
+    With counts y_a, y_b, totals n_a, n_b and prior pseudo-counts
+    alpha_w = alpha0 * prior_w / sum(prior):
+
+        delta_w = log((y_a + alpha_w) / (n_a + alpha0 - y_a - alpha_w))
+                - log((y_b + alpha_w) / (n_b + alpha0 - y_b - alpha_w))
+        var_w   = 1 / (y_a + alpha_w) + 1 / (y_b + alpha_w)
+        z_w     = delta_w / sqrt(var_w)
+    """
+    vocab = sorted(w for w in prior_counts if w not in exclude)
+    y_a = np.array([counts_a.get(w, 0) for w in vocab], dtype=float)
+    y_b = np.array([counts_b.get(w, 0) for w in vocab], dtype=float)
+    prior = np.array([prior_counts[w] for w in vocab], dtype=float)
+    prior_total = prior.sum()
+    if prior_total == 0:
+        return pd.DataFrame({c: [] for c in ["word", "n_a", "n_b", "n_prior", "alpha", "log_odds", "se", "z"]})
+    a0 = prior_total if alpha0 is None else float(alpha0)
+    if a0 <= 0:
+        raise ValueError(f"alpha0 must be > 0, got {alpha0!r}")
+    alpha = a0 * prior / prior_total
+    n_a, n_b = y_a.sum(), y_b.sum()
+    delta = (np.log((y_a + alpha) / (n_a + a0 - y_a - alpha))
+             - np.log((y_b + alpha) / (n_b + a0 - y_b - alpha)))
+    se = np.sqrt(1.0 / (y_a + alpha) + 1.0 / (y_b + alpha))
+    table = pd.DataFrame({
+        "word": pd.array(vocab, dtype="string"),
+        "n_a": y_a.astype(int), "n_b": y_b.astype(int), "n_prior": prior.astype(int),
+        "alpha": alpha, "log_odds": delta, "se": se, "z": delta / se,
+    })
+    table = table.loc[(table["n_a"] + table["n_b"]) >= max(int(min_count), 1)]
+    return table.sort_values(["z", "word"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def distinguishing_words(
+    corpus: pd.DataFrame,
+    *,
+    a: str,
+    b: str | None = None,
+    group: str = "outlet",
+    text: str = "text",
+    min_count: int = 5,
+    alpha0: float | None = None,
+    stopwords: bool | Iterable[str] = False,
+    exclude_docs: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Words that distinguish group ``a`` from ``b`` (or from all other groups).
+
+    The statistic is the log-odds ratio with an informative Dirichlet prior of Monroe,
+    Colaresi & Quinn (2008, *Political Analysis* 16(4), "Fightin' Words"): for word w
+    with counts ``y_a``, ``y_b`` in the two groups (totals ``n_a``, ``n_b``) and prior
+    pseudo-counts ``alpha_w = alpha0 * y_w / N`` from the whole table's counts
+    (``y_w`` of ``N`` words, every group, not only a and b)::
+
+        log_odds = log((y_a + alpha_w) / (n_a + alpha0 - y_a - alpha_w))
+                 - log((y_b + alpha_w) / (n_b + alpha0 - y_b - alpha_w))
+        se       = sqrt(1 / (y_a + alpha_w) + 1 / (y_b + alpha_w))
+        z        = log_odds / se
+
+    Positive values lean to ``a``, negative to ``b``; ``|z| > 1.96`` is the usual
+    threshold. The prior shrinks rare words toward zero, so a word used twice by one
+    outlet does not top the list.
+
+    Parameters
+    ----------
+    corpus:
+        Any table with a ``text`` column and a ``group`` column: the corpus (one row
+        per article) or a sentences table with the outlet merged in.
+    a, b:
+        Values of ``group`` compared; ``b=None`` compares ``a`` with every other group.
+    min_count:
+        Words used fewer than ``min_count`` times in a and b together are not listed
+        (they still count in the totals). Default 5.
+    alpha0:
+        Total prior pseudo-count. ``None`` (default) uses the table's own word counts
+        as the prior (``alpha0 = N``); smaller values weaken the shrinkage.
+    stopwords:
+        ``False`` (default) keeps every word, since the prior already tames frequent
+        function words; ``True`` removes the English list of the ``stop-words`` package
+        (note that it contains "state", "group", "said"); or give your own words.
+        Stopwords are left out of the vocabulary but still count in the totals.
+    exclude_docs:
+        ``doc_id`` values left out (needs a ``doc_id`` column).
+
+    Returns
+    -------
+    DataFrame sorted by ``z`` (most typical of ``a`` first), columns ``word``, ``n_a``,
+    ``n_b`` (counts), ``n_prior`` (count in the whole table), ``alpha`` (prior
+    pseudo-count), ``log_odds``, ``se``, ``z``, ``a``, ``b`` (the groups compared;
+    ``b`` is ``"(rest)"`` when ``b=None``). ``attrs`` records ``a``, ``b``,
+    ``alpha0``, ``excluded_docs``.
+    """
+    _require_columns(corpus, [text, group], "corpus")
+    table, excluded = (corpus, [])
+    if exclude_docs is not None:
+        _require_columns(corpus, ["doc_id"], "corpus")
+        table, excluded = _exclude(corpus, exclude_docs)
+    groups_present = set(table[group].dropna().astype(str))
+    for name in ([a] if b is None else [a, b]):
+        if str(name) not in groups_present:
+            raise ValueError(f"{group} {name!r} not found; present: {sorted(groups_present)}")
+    if b is not None and str(a) == str(b):
+        raise ValueError("a and b must be different groups")
+    counts: dict[str, Counter] = {}
+    for name, sub in table.groupby(table[group].astype(str), sort=True, observed=True):
+        counter: Counter = Counter()
+        for doc_text in sub[text].dropna().astype(str):
+            counter.update(_words(doc_text))
+        counts[name] = counter
+    counts_a = counts.get(str(a), Counter())
+    if b is None:
+        counts_b = Counter()
+        for name, c in counts.items():
+            if name != str(a):
+                counts_b.update(c)
+    else:
+        counts_b = counts.get(str(b), Counter())
+    prior: Counter = Counter()
+    for c in counts.values():
+        prior.update(c)
+    result = _log_odds(
+        counts_a, counts_b, prior, alpha0=alpha0, min_count=min_count,
+        exclude=_stopword_set(stopwords),
+    )
+    b_name = "(rest)" if b is None else str(b)
+    result = result.assign(a=str(a), b=b_name)
+    return _stamp(result, a=str(a), b=b_name, group=group, alpha0=alpha0,
+                  min_count=min_count, excluded_docs=excluded)
+
+
+def distinguishing_contexts(
+    mentions: pd.DataFrame,
+    *,
+    label_a: str,
+    label_b: str,
+    corpus: pd.DataFrame | None = None,
+    window: int | str = "sentence",
+    actor: str | None = None,
+    voice: str = "all",
+    min_count: int = 3,
+    alpha0: float | None = None,
+    stopwords: bool | Iterable[str] = False,
+    exclude_docs: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Words that surround ``label_a`` rather than ``label_b`` (and the reverse).
+
+    The same Monroe et al. log-odds as :func:`distinguishing_words`, computed between
+    the contexts of the two labels: which words sit near "terrorist" but not near
+    "opposition"? The words of the labels' own matches (e.g. "terrorists",
+    "opposition", "forces") are left out of the vocabulary so they do not trivially
+    win. The prior is the pooled contexts of both labels.
+
+    Parameters
+    ----------
+    label_a, label_b:
+        Values of the ``label`` column.
+    window:
+        ``"sentence"`` (default): the words of the mention's sentence (the
+        ``sentence`` column; a sentence with several mentions of one label counts
+        once for it). An integer ``k``: the ``k`` words before and ``k`` after the
+        mention in the article text, which needs ``corpus`` (``doc_id, text``) and the
+        mentions' ``start``/``end`` offsets.
+    actor:
+        Restrict to one actor's mentions (useful when label names repeat across actors).
+    voice:
+        ``"all"`` (default: a label's context is the same words whoever says it),
+        ``"narration"``, ``"quote"`` or ``"scare_quote"``.
+    min_count, alpha0, stopwords, exclude_docs:
+        As in :func:`distinguishing_words` (default ``min_count`` 3).
+
+    Returns
+    -------
+    The columns of :func:`distinguishing_words` with ``a``/``b`` holding the labels.
+    """
+    _require_columns(mentions, ["doc_id", "label", "voice", "match"], "mentions")
+    if voice == "split":
+        raise ValueError("distinguishing_contexts takes one voice at a time, not 'split'")
+    _check_voice(voice)
+    if label_a == label_b:
+        raise ValueError("label_a and label_b must differ")
+    kept = _actor_mentions(mentions, actor) if actor is not None else mentions
+    kept, excluded = _exclude(kept, exclude_docs)
+    kept, _ = _filter_voice(kept, voice)
+    present = set(kept["label"].dropna().astype(str))
+    for lab in (label_a, label_b):
+        if lab not in present:
+            raise ValueError(f"label {lab!r} has no mentions here; labels present: {sorted(present)}")
+    kept = kept.loc[kept["label"].isin([label_a, label_b])]
+    label_words = set()
+    for surface in kept["match"].dropna().astype(str):
+        label_words.update(_words(surface))
+    for lab in (label_a, label_b):
+        label_words.update(_words(lab.replace("_", " ")))
+    contexts = {label_a: Counter(), label_b: Counter()}
+    if window == "sentence":
+        _require_columns(mentions, ["sentence", "sentence_id"], "mentions")
+        once = kept.drop_duplicates(["doc_id", "sentence_id", "label"])
+        for lab, sentence in zip(once["label"], once["sentence"].astype(str)):
+            contexts[lab].update(_words(sentence))
+    elif isinstance(window, int | np.integer) and not isinstance(window, bool) and window > 0:
+        if corpus is None:
+            raise ValueError("window as a number of words needs corpus= (doc_id, text)")
+        _require_columns(corpus, ["doc_id", "text"], "corpus")
+        _require_columns(mentions, ["start", "end"], "mentions")
+        texts = dict(zip(corpus["doc_id"].astype(str), corpus["text"].astype(str)))
+        k = int(window)
+        for doc_id, sub in kept.groupby(kept["doc_id"].astype(str), sort=True):
+            if doc_id not in texts:
+                raise ValueError(f"mention doc_id {doc_id!r} is not in the corpus")
+            words, starts, ends = _word_spans(texts[doc_id])
+            for lab, start, end in zip(sub["label"], sub["start"], sub["end"]):
+                left = int(np.searchsorted(ends, int(start), side="right"))
+                right = int(np.searchsorted(starts, int(end), side="left"))
+                contexts[lab].update(words[max(0, left - k):left])
+                contexts[lab].update(words[right:right + k])
+    else:
+        raise ValueError(f"window must be 'sentence' or a positive number of words, got {window!r}")
+    prior = contexts[label_a] + contexts[label_b]
+    result = _log_odds(
+        contexts[label_a], contexts[label_b], prior, alpha0=alpha0, min_count=min_count,
+        exclude=_stopword_set(stopwords) | frozenset(label_words),
+    )
+    result = result.assign(a=label_a, b=label_b)
+    return _stamp(result, a=label_a, b=label_b, window=window, voice=voice, alpha0=alpha0,
+                  min_count=min_count, excluded_docs=excluded, label_words=sorted(label_words))
+
+
+# ------------------------------------------------------------------ near duplicates
+
+
+def _shingles(text: str, size: int, vocab: dict[tuple[str, ...], int]) -> np.ndarray:
+    words = _words(text)
+    if not words:
+        return np.zeros(0, dtype=np.int64)
+    if len(words) < size:
+        grams = [tuple(words)]
+    else:
+        grams = [tuple(words[i:i + size]) for i in range(len(words) - size + 1)]
+    ids = [vocab.setdefault(g, len(vocab)) for g in grams]
+    return np.unique(np.asarray(ids, dtype=np.int64))
+
+
+def find_duplicates(
+    corpus: pd.DataFrame,
+    *,
+    threshold: float = 0.8,
+    shingle: int = 5,
+) -> pd.DataFrame:
+    """Groups of near-identical articles (syndicated wire copy, republished stories).
+
+    Each article becomes the set of its word ``shingle``-grams (5 consecutive words by
+    default; lower-cased, punctuation ignored). Two articles are near duplicates when
+    the Jaccard similarity of their sets (shared shingles over all distinct shingles)
+    is at least ``threshold``; groups are the connected components of that relation.
+    Candidate pairs come from prefix filtering (every pair at or above the threshold
+    must share a shingle among the rarest of each article's shingles), and every
+    candidate is verified with the exact Jaccard similarity, so the result is exact
+    and large corpora do not need all pairs compared.
+
+    Returns
+    -------
+    DataFrame, one row per article in corpus order, columns ``doc_id``, ``outlet``,
+    ``date`` (when present in the corpus), ``duplicate_group`` (Int64, numbered from 0
+    in order of the groups' first article; ``<NA>`` for an article without a near
+    duplicate), ``group_size`` (1 for singletons), ``similarity`` (highest Jaccard
+    similarity to another member of its group; NaN for singletons) and
+    ``is_representative`` (True for the article kept when dropping copies: the
+    earliest dated member of each group, ties and undated ones broken by corpus order;
+    True for every singleton). :func:`duplicate_docs_to_drop` lists the others.
+    """
+    _require_columns(corpus, ["doc_id", "text"], "corpus")
+    if not 0 < threshold <= 1:
+        raise ValueError(f"threshold must be in (0, 1], got {threshold!r}")
+    if int(shingle) < 1:
+        raise ValueError(f"shingle must be >= 1 word, got {shingle!r}")
+    doc_ids = corpus["doc_id"].astype(str).tolist()
+    vocab: dict[tuple[str, ...], int] = {}
+    sets = [_shingles(t if isinstance(t, str) else "", int(shingle), vocab) for t in corpus["text"]]
+    n_docs = len(sets)
+    freq = np.zeros(len(vocab), dtype=np.int64)
+    for s in sets:
+        freq[s] += 1
+    # Global order: rarest shingle first, ties by id (deterministic).
+    rank = np.empty(len(vocab), dtype=np.int64)
+    rank[np.lexsort((np.arange(len(vocab)), freq))] = np.arange(len(vocab))
+    index: dict[int, list[int]] = {}
+    best = np.full(n_docs, np.nan)
+    parent = list(range(n_docs))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    order = sorted(range(n_docs), key=lambda i: len(sets[i]))
+    sizes = np.array([len(s) for s in sets])
+    for i in order:
+        s = sets[i]
+        if len(s) == 0:
+            continue
+        ordered = s[np.argsort(rank[s], kind="stable")]
+        prefix = len(s) - math.ceil(threshold * len(s) - 1e-9) + 1
+        candidates: set[int] = set()
+        for token in ordered[:prefix].tolist():
+            bucket = index.setdefault(token, [])
+            candidates.update(bucket)
+            bucket.append(i)
+        for j in candidates:
+            # Documents are visited by size, so sizes[j] <= sizes[i]: the size filter.
+            if sizes[j] < threshold * len(s):
+                continue
+            inter = np.intersect1d(s, sets[j], assume_unique=True).size
+            jaccard = inter / (len(s) + sizes[j] - inter)
+            if jaccard >= threshold:
+                best[i] = jaccard if np.isnan(best[i]) else max(best[i], jaccard)
+                best[j] = jaccard if np.isnan(best[j]) else max(best[j], jaccard)
+                ri, rj = find(i), find(j)
+                if ri != rj:
+                    parent[max(ri, rj)] = min(ri, rj)
+    roots = np.array([find(i) for i in range(n_docs)], dtype=np.int64)
+    group_sizes = np.bincount(roots, minlength=n_docs)[roots] if n_docs else np.zeros(0, dtype=int)
+    in_group = group_sizes > 1
+    group_number: dict[int, int] = {}
+    for i in range(n_docs):
+        if in_group[i] and roots[i] not in group_number:
+            group_number[roots[i]] = len(group_number)
+    dup_group = pd.array(
+        [group_number[roots[i]] if in_group[i] else pd.NA for i in range(n_docs)], dtype="Int64"
+    )
+    if "date" in corpus.columns:
+        dates = pd.to_datetime(corpus["date"]).reset_index(drop=True)
+        # Undated articles sort after every dated one.
+        naive = dates.dt.tz_localize(None) if dates.dt.tz is not None else dates
+        stamps = naive.to_numpy().astype("datetime64[ns]").astype(np.int64).astype(float)
+        date_key = np.where(dates.isna().to_numpy(), np.inf, stamps)
+    else:
+        dates = None
+        date_key = np.zeros(n_docs)
+    representative = np.ones(n_docs, dtype=bool)
+    members: dict[int, list[int]] = {}
+    for i in range(n_docs):
+        if in_group[i]:
+            members.setdefault(int(roots[i]), []).append(i)
+    for group in members.values():
+        keep = min(group, key=lambda i: (date_key[i], i))
+        for i in group:
+            representative[i] = i == keep
+    result = pd.DataFrame({"doc_id": pd.array(doc_ids, dtype="string")})
+    if "outlet" in corpus.columns:
+        result["outlet"] = corpus["outlet"].to_numpy()
+    if dates is not None:
+        result["date"] = dates.to_numpy()
+    result["duplicate_group"] = dup_group
+    result["group_size"] = group_sizes.astype(int)
+    result["similarity"] = best
+    result["is_representative"] = representative
+    return _stamp(result, threshold=threshold, shingle=int(shingle))
+
+
+def duplicate_docs_to_drop(duplicates: pd.DataFrame) -> list[str]:
+    """``doc_id`` of every non-representative copy in a :func:`find_duplicates` table.
+
+    Pass the list as ``exclude_docs=`` to any comparison to count syndicated copy once.
+    """
+    _require_columns(duplicates, ["doc_id", "is_representative"], "duplicates")
+    drop = duplicates.loc[~duplicates["is_representative"].astype(bool), "doc_id"]
+    return drop.astype(str).tolist()

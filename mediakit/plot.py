@@ -1,5 +1,312 @@
-"""Matplotlib figures: data in, ``Axes`` out (issue 5)."""
+"""Matplotlib figures for the comparison tables: data in, ``Axes`` out (issue 5).
+
+One function per table of :mod:`mediakit.compare`. Every function takes the table
+first, draws on ``ax`` (a new figure when ``ax`` is None) and returns the Axes; nothing
+is shown or saved, so notebooks and scripts decide what to do with the figure.
+
+Figures are deterministic: rows and labels keep the order of the table (which the
+compare functions sort), and labels take colours from :data:`PALETTE` in order of first
+appearance, so the same table always gives the same picture. The palette is Okabe and
+Ito's colour-blind-safe set (2008), extended with two greys.
+"""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+
+__all__ = [
+    "PALETTE",
+    "label_colors",
+    "label_shares",
+    "label_rates",
+    "tone",
+    "shares_over_time",
+    "distinguishing_words",
+]
+
+#: Okabe-Ito colour-blind-safe colours, then two greys; cycled if there are more labels.
+PALETTE: tuple[str, ...] = (
+    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00",
+    "#56B4E9", "#F0E442", "#000000", "#999999", "#666666",
+)
+
+
+def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    _, new_ax = plt.subplots(figsize=size, layout="constrained")
+    return new_ax
+
+
+def _need(table: pd.DataFrame, columns: Sequence[str], what: str) -> None:
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"{what} expects a DataFrame, got {type(table).__name__}")
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise ValueError(f"{what}: table is missing column(s) {missing}")
+
+
+def _unique(values) -> list:
+    return list(dict.fromkeys(values))
+
+
+def label_colors(labels: Sequence[str]) -> dict[str, str]:
+    """Colour of each label: :data:`PALETTE` in the given order (cycled)."""
+    return {lab: PALETTE[i % len(PALETTE)] for i, lab in enumerate(_unique(labels))}
+
+
+def _group_names(table: pd.DataFrame, extra: Sequence[str] = ()) -> tuple[list[str], pd.Series]:
+    """The columns that identify a row group (``by`` columns, plus voice when split)."""
+    by = list(table.attrs.get("by") or [c for c in ("outlet",) if c in table.columns])
+    if table.attrs.get("voice") == "split" and "voice" in table.columns:
+        by.append("voice")
+    by += [c for c in extra if c not in by]
+    if not by:
+        return [], pd.Series(["all"] * len(table), index=table.index)
+    names = table[by].astype(str).agg(" / ".join, axis=1)
+    return by, names
+
+
+def _legend_outside(ax: Axes, title: str | None = None) -> None:
+    ax.legend(title=title, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+
+
+def label_shares(
+    table: pd.DataFrame, *, ax: Axes | None = None, title: str | None = None,
+    intervals: bool = True,
+) -> Axes:
+    """Stacked horizontal bars: each group's label mix, with bootstrap whiskers.
+
+    ``table`` is the output of :func:`mediakit.label_shares`. One bar per group (outlet,
+    or outlet / voice when split), one coloured segment per label, in table order. The
+    whisker of a segment is drawn at its right edge and spans that label's interval
+    ``lo``-``hi`` (shifted with the segment), so a wide whisker marks a share resting
+    on few articles. Set ``intervals=False`` to leave them out.
+    """
+    _need(table, ["label", "share"], "plot.label_shares")
+    ax = _axes(ax, (8, 1.2 + 0.5 * max(1, table.shape[0] // max(1, table["label"].nunique()))))
+    _, names = _group_names(table)
+    groups = _unique(names)
+    labels = _unique(table["label"])
+    colors = label_colors(labels)
+    y = np.arange(len(groups))
+    left = np.zeros(len(groups))
+    position = {g: i for i, g in enumerate(groups)}
+    for label in labels:
+        rows = table.loc[table["label"] == label]
+        share = np.zeros(len(groups))
+        lo = np.full(len(groups), np.nan)
+        hi = np.full(len(groups), np.nan)
+        for name, (_, row) in zip(names.loc[rows.index], rows.iterrows()):
+            i = position[name]
+            share[i] = 0.0 if pd.isna(row["share"]) else row["share"]
+            if "lo" in rows.columns:
+                lo[i], hi[i] = row["lo"], row["hi"]
+        ax.barh(y, share, left=left, color=colors[label], label=str(label),
+                edgecolor="white", linewidth=0.5)
+        if intervals and "lo" in table.columns:
+            ok = (share > 0) & ~np.isnan(lo)
+            if ok.any():
+                edge = left + share
+                ax.errorbar(edge[ok], y[ok], xerr=[np.clip(share[ok] - lo[ok], 0, None),
+                                                  np.clip(hi[ok] - share[ok], 0, None)],
+                            fmt="none", ecolor="#333333", elinewidth=1, capsize=2)
+        left = left + share
+    ax.set_yticks(y, groups)
+    ax.invert_yaxis()  # first group on top, as in the table
+    ax.set_xlim(0, 1)
+    unit = table.attrs.get("unit", "mention")
+    ax.set_xlabel(f"Share of {'articles' if unit == 'article' else 'mentions'} using each label")
+    by, _ = _group_names(table)
+    ax.set_ylabel(" / ".join(by) if by else "")
+    if title is None:
+        actor = table.attrs.get("actor") or (table["actor"].iloc[0] if "actor" in table.columns and len(table) else "")
+        voice = table.attrs.get("voice", "")
+        title = f"Labels for {actor}" + (f" ({voice} voice)" if voice else "")
+    ax.set_title(title)
+    _legend_outside(ax, "label")
+    return ax
+
+
+def label_rates(
+    table: pd.DataFrame, *, ax: Axes | None = None, title: str | None = None,
+    fmt: str = "{:.2f}", cmap: str = "Blues",
+) -> Axes:
+    """Heatmap of mentions per 1,000 words: groups as rows, labels as columns.
+
+    ``table`` is the output of :func:`mediakit.label_rates`; each cell is annotated with
+    its rate (``fmt``) and a colour bar gives the scale. Missing cells are blank.
+    """
+    _need(table, ["label", "per_1000"], "plot.label_rates")
+    by, names = _group_names(table)
+    groups = _unique(names)
+    labels = _unique(table["label"])
+    ax = _axes(ax, (1.6 + 0.9 * len(labels), 1.2 + 0.5 * len(groups)))
+    grid = np.full((len(groups), len(labels)), np.nan)
+    g_pos = {g: i for i, g in enumerate(groups)}
+    l_pos = {lab: j for j, lab in enumerate(labels)}
+    for name, label, value in zip(names, table["label"], table["per_1000"]):
+        grid[g_pos[name], l_pos[label]] = value
+    image = ax.imshow(np.ma.masked_invalid(grid), cmap=cmap, aspect="auto")
+    top = np.nanmax(grid) if np.isfinite(grid).any() else 0.0
+    for i in range(len(groups)):
+        for j in range(len(labels)):
+            if np.isnan(grid[i, j]):
+                continue
+            dark = top > 0 and grid[i, j] > 0.6 * top
+            ax.text(j, i, fmt.format(grid[i, j]), ha="center", va="center",
+                    color="white" if dark else "black", fontsize=9)
+    ax.set_xticks(np.arange(len(labels)), [str(lab) for lab in labels], rotation=30, ha="right")
+    ax.set_yticks(np.arange(len(groups)), groups)
+    ax.set_xlabel("label")
+    ax.set_ylabel(" / ".join(by) if by else "")
+    ax.figure.colorbar(image, ax=ax, label="mentions per 1,000 words")
+    if title is None:
+        voice = table.attrs.get("voice", "")
+        title = "Label rates" + (f" ({voice} voice)" if voice else "")
+    ax.set_title(title)
+    return ax
+
+
+def tone(
+    table: pd.DataFrame, *, ax: Axes | None = None, title: str | None = None,
+) -> Axes:
+    """Dot-and-whisker chart of mean tone per group and label.
+
+    ``table`` is the output of :func:`mediakit.tone_by_label`. One row per group, one
+    dot per label (dodged vertically, coloured by label) at the mean score, whiskers
+    from ``lo`` to ``hi``; cells without mentions are not drawn. A vertical line marks
+    neutral tone (0).
+    """
+    _need(table, ["label", "mean"], "plot.tone")
+    by, names = _group_names(table)
+    groups = _unique(names)
+    labels = _unique(table["label"])
+    colors = label_colors(labels)
+    ax = _axes(ax, (8, 1.2 + 0.6 * len(groups)))
+    g_pos = {g: i for i, g in enumerate(groups)}
+    step = 0.8 / max(len(labels), 1)
+    for k, label in enumerate(labels):
+        rows = table.loc[(table["label"] == label) & table["mean"].notna()]
+        if rows.empty:
+            continue
+        y = np.array([g_pos[n] for n in names.loc[rows.index]]) - 0.4 + step * (k + 0.5)
+        mean = rows["mean"].to_numpy(dtype=float)
+        if "lo" in rows.columns:
+            lo = rows["lo"].to_numpy(dtype=float)
+            hi = rows["hi"].to_numpy(dtype=float)
+            xerr = np.clip(np.vstack([np.nan_to_num(mean - lo), np.nan_to_num(hi - mean)]), 0, None)
+        else:
+            xerr = None
+        ax.errorbar(mean, y, xerr=xerr, fmt="o", color=colors[label], label=str(label),
+                    capsize=2, markersize=5)
+    ax.axvline(0.0, color="#999999", linewidth=0.8, linestyle="--", zorder=0)
+    ax.set_yticks(np.arange(len(groups)), groups)
+    ax.set_ylim(len(groups) - 0.5, -0.5)
+    score = table.attrs.get("score", "compound_masked")
+    ax.set_xlabel(f"mean {score} (VADER, -1 to 1)")
+    ax.set_ylabel(" / ".join(by) if by else "")
+    if title is None:
+        voice = table.attrs.get("voice", "")
+        title = "Tone around each label" + (f" ({voice} voice)" if voice else "")
+    ax.set_title(title)
+    _legend_outside(ax, "label")
+    return ax
+
+
+def shares_over_time(
+    table: pd.DataFrame, *, outlet: str | None = None, ax: Axes | None = None,
+    title: str | None = None, intervals: bool = True,
+) -> Axes:
+    """Lines of each label's share per period for one outlet, change flags marked.
+
+    ``table`` is the output of :func:`mediakit.label_shares_over_time`. ``outlet``
+    picks the group (a value of the first ``by`` column); it may be omitted when the
+    table holds one group. Each label is a line (bootstrap band shaded when
+    ``intervals``); periods whose ``change_flag`` is set get a dashed vertical line,
+    listed once in the legend as "mix changes".
+    """
+    _need(table, ["period", "label", "share"], "plot.shares_over_time")
+    by = list(table.attrs.get("by") or [c for c in ("outlet",) if c in table.columns])
+    data = table
+    if by:
+        key = by[0]
+        values = _unique(table[key].astype(str))
+        if outlet is None:
+            if len(values) != 1:
+                raise ValueError(f"plot.shares_over_time: choose outlet= among {values}")
+            outlet = values[0]
+        if str(outlet) not in values:
+            raise ValueError(f"plot.shares_over_time: {key} {outlet!r} not in table; have {values}")
+        data = table.loc[table[key].astype(str) == str(outlet)]
+    ax = _axes(ax, (9, 4))
+    labels = _unique(data["label"])
+    colors = label_colors(_unique(table["label"]))
+    for label in labels:
+        rows = data.loc[data["label"] == label].sort_values("period")
+        ax.plot(rows["period"], rows["share"], marker="o", markersize=3,
+                color=colors[label], label=str(label))
+        if intervals and "lo" in rows.columns and rows["lo"].notna().any():
+            ax.fill_between(rows["period"], rows["lo"], rows["hi"], color=colors[label],
+                            alpha=0.15, linewidth=0)
+    if "change_flag" in data.columns:
+        flagged = _unique(data.loc[data["change_flag"].astype(bool), "period"])
+        for i, period in enumerate(flagged):
+            ax.axvline(period, color="#333333", linestyle="--", linewidth=1,
+                       label="mix changes" if i == 0 else None)
+    ax.set_ylim(0, 1)
+    ax.set_xlabel("period start")
+    ax.set_ylabel("share of mentions")
+    if title is None:
+        voice = table.attrs.get("voice", "")
+        title = f"Label mix over time: {outlet}" + (f" ({voice} voice)" if voice else "")
+    ax.set_title(title)
+    _legend_outside(ax, "label")
+    return ax
+
+
+def distinguishing_words(
+    table: pd.DataFrame, *, ax: Axes | None = None, n: int = 15, title: str | None = None,
+    z_threshold: float = 1.96,
+) -> Axes:
+    """Monroe-style scatter: word frequency (log scale) against z-score of the log-odds.
+
+    ``table`` is the output of :func:`mediakit.distinguishing_words` or
+    :func:`mediakit.distinguishing_contexts`. Words beyond ``±z_threshold`` are
+    coloured by the side they lean to, the rest grey; the ``n`` highest and ``n``
+    lowest z-scores beyond the threshold are labelled with the word.
+    """
+    _need(table, ["word", "n_a", "n_b", "z"], "plot.distinguishing_words")
+    ax = _axes(ax, (8, 6))
+    a = str(table.attrs.get("a", table["a"].iloc[0] if "a" in table.columns and len(table) else "a"))
+    b = str(table.attrs.get("b", table["b"].iloc[0] if "b" in table.columns and len(table) else "b"))
+    freq = (table["n_a"] + table["n_b"]).to_numpy(dtype=float)
+    z = table["z"].to_numpy(dtype=float)
+    lean_a = z >= z_threshold
+    lean_b = z <= -z_threshold
+    neither = ~(lean_a | lean_b)
+    ax.scatter(freq[neither], z[neither], s=8, color="#BBBBBB", label="not distinctive")
+    ax.scatter(freq[lean_a], z[lean_a], s=14, color=PALETTE[0], label=f"more in {a}")
+    ax.scatter(freq[lean_b], z[lean_b], s=14, color=PALETTE[1], label=f"more in {b}")
+    order = np.argsort(-z, kind="stable")
+    top = [i for i in order[:n] if lean_a[i]]
+    bottom = [i for i in order[::-1][:n] if lean_b[i]]
+    words = table["word"].astype(str).to_numpy()
+    for i in top + bottom:
+        ax.annotate(words[i], (freq[i], z[i]), xytext=(3, 0), textcoords="offset points",
+                    fontsize=8, va="center")
+    for level in (z_threshold, -z_threshold):
+        ax.axhline(level, color="#999999", linestyle=":", linewidth=0.8)
+    if len(freq) and (freq > 0).all():
+        ax.set_xscale("log")
+    ax.set_xlabel(f"frequency in {a} and {b} (log scale)")
+    ax.set_ylabel(f"z-score of log-odds ({a} vs {b})")
+    ax.set_title(title or f"Words distinguishing {a} from {b}")
+    _legend_outside(ax)
+    return ax

@@ -1,0 +1,458 @@
+"""Comparisons: hand-computed values on tiny tables, article-level uncertainty, errors."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import random
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from mediakit.compare import (
+    _words,
+    distinguishing_contexts,
+    distinguishing_words,
+    duplicate_docs_to_drop,
+    find_duplicates,
+    label_rates,
+    label_shares,
+    label_shares_over_time,
+    tone_by_label,
+)
+
+ACTOR = "armed_opposition"
+
+
+def _mention(doc_id, outlet, label, *, voice="narration", actor=ACTOR, date="2025-01-06",
+             score=0.0, sentence_id=0, sentence="", match=None, start=0, end=0):
+    return {
+        "doc_id": doc_id, "outlet": outlet, "date": pd.Timestamp(date), "actor": actor,
+        "label": label, "pattern": label, "match": match or label, "start": start, "end": end,
+        "sentence_id": sentence_id, "sentence": sentence, "voice": voice,
+        "speaker": pd.NA, "named_groups": "", "compound": score, "compound_masked": score,
+        "label_valence": 0.0,
+    }
+
+
+def _mentions(rows):
+    return pd.DataFrame(rows)
+
+
+@pytest.fixture
+def small():
+    """Outlet A: 3 terrorist + 1 rebel (narration) and 1 quoted terrorist; B: 2 opposition."""
+    return _mentions([
+        _mention("a1", "A", "terrorist"),
+        _mention("a1", "A", "terrorist"),
+        _mention("a2", "A", "terrorist"),
+        _mention("a2", "A", "rebel"),
+        _mention("a3", "A", "terrorist", voice="quote"),
+        _mention("b1", "B", "opposition"),
+        _mention("b2", "B", "opposition"),
+    ])
+
+
+def _cell(table, **where):
+    mask = np.ones(len(table), dtype=bool)
+    for column, value in where.items():
+        mask &= (table[column] == value).to_numpy()
+    assert mask.sum() == 1, where
+    return table.loc[mask].iloc[0]
+
+
+# ----------------------------------------------------------------------- shares
+
+
+def test_label_shares_point_estimates_by_hand(small):
+    table = label_shares(small, actor=ACTOR, n_boot=200)
+    assert list(table.columns) == [
+        "outlet", "voice", "actor", "label", "n", "share", "lo", "hi", "n_docs", "group_docs"]
+    # Narration only: A has 3 terrorist + 1 rebel, the quoted one is left out.
+    assert _cell(table, outlet="A", label="terrorist")["n"] == 3
+    assert _cell(table, outlet="A", label="terrorist")["share"] == pytest.approx(3 / 4)
+    assert _cell(table, outlet="A", label="rebel")["share"] == pytest.approx(1 / 4)
+    # Complete grid: B never says "terrorist" but the row is there with n = 0.
+    assert _cell(table, outlet="B", label="terrorist")["n"] == 0
+    assert _cell(table, outlet="B", label="opposition")["share"] == pytest.approx(1.0)
+    assert len(table) == 2 * 3
+    assert (table["voice"] == "narration").all()
+    assert table.attrs["voice"] == "narration"
+    assert table.attrs["excluded_docs"] == []
+    assert table.groupby("outlet")["share"].sum().tolist() == pytest.approx([1.0, 1.0])
+
+
+def test_label_shares_voice_all_and_split(small):
+    pooled = label_shares(small, actor=ACTOR, voice="all", n_boot=50)
+    assert _cell(pooled, outlet="A", label="terrorist")["share"] == pytest.approx(4 / 5)
+    assert (pooled["voice"] == "all").all()
+    split = label_shares(small, actor=ACTOR, voice="split", n_boot=50)
+    quote = _cell(split, outlet="A", voice="quote", label="terrorist")
+    assert quote["n"] == 1 and quote["share"] == pytest.approx(1.0)
+    assert _cell(split, outlet="A", voice="narration", label="terrorist")["n"] == 3
+    assert split.attrs["voice"] == "split"
+
+
+def test_label_shares_article_unit(small):
+    table = label_shares(small, actor=ACTOR, unit="article", n_boot=50)
+    # A (narration): a1 uses terrorist, a2 uses terrorist and rebel -> pairs 2 + 1.
+    terrorist = _cell(table, outlet="A", label="terrorist")
+    assert terrorist["n"] == 2
+    assert terrorist["share"] == pytest.approx(2 / 3)
+    assert terrorist["group_docs"] == 2
+    assert table.attrs["unit"] == "article"
+
+
+def _one_loud_article():
+    """Nine articles say "rebel" once; one article says "terrorist" fifty times."""
+    rows = [_mention(f"d{i}", "A", "rebel") for i in range(9)]
+    rows += [_mention("loud", "A", "terrorist") for _ in range(50)]
+    return _mentions(rows)
+
+
+def test_one_article_with_50_mentions_does_not_dominate():
+    mentions = _one_loud_article()
+    by_article = label_shares(mentions, actor=ACTOR, n_boot=2000, seed=1)
+    loud = _cell(by_article, label="terrorist")
+    assert loud["share"] == pytest.approx(50 / 59)
+    # A token-level bootstrap treats every mention as independent: give each its own id.
+    as_tokens = mentions.assign(doc_id=[f"t{i}" for i in range(len(mentions))])
+    by_token = label_shares(as_tokens, actor=ACTOR, n_boot=2000, seed=1)
+    token = _cell(by_token, label="terrorist")
+    article_width = loud["hi"] - loud["lo"]
+    token_width = token["hi"] - token["lo"]
+    assert article_width > 3 * token_width
+    # Dropping the loud article is a likely bootstrap draw: the interval reaches 0.
+    assert loud["lo"] == pytest.approx(0.0)
+    # Counting articles, the loud one weighs one.
+    per_article = label_shares(mentions, actor=ACTOR, unit="article", n_boot=200)
+    assert _cell(per_article, label="terrorist")["n"] == 1
+    assert _cell(per_article, label="terrorist")["share"] == pytest.approx(1 / 10)
+
+
+def _mixed_outlet(n_docs):
+    rows = []
+    for i in range(n_docs):
+        rows.append(_mention(f"x{i}", "A", "terrorist"))
+        rows.append(_mention(f"x{i}", "A", "terrorist" if i % 2 else "rebel"))
+    return _mentions(rows)
+
+
+def test_intervals_contain_estimate_and_shrink_with_more_articles():
+    widths = []
+    for n_docs in (8, 80):
+        table = label_shares(_mixed_outlet(n_docs), actor=ACTOR, n_boot=1000, seed=3)
+        for _, row in table.iterrows():
+            assert row["lo"] <= row["share"] <= row["hi"]
+        row = _cell(table, label="rebel")
+        widths.append(row["hi"] - row["lo"])
+    assert widths[1] < widths[0] / 2
+
+
+def test_bootstrap_is_deterministic_for_a_seed():
+    scores = np.linspace(-0.9, 0.9, 15)
+    mentions = _mentions([_mention(f"d{i}", "A", "rebel", score=float(s))
+                          for i, s in enumerate(scores)])
+    one = tone_by_label(mentions, n_boot=300, seed=7)
+    two = tone_by_label(mentions, n_boot=300, seed=7)
+    other = tone_by_label(mentions, n_boot=300, seed=8)
+    pd.testing.assert_frame_equal(one, two)
+    assert one["mean"].iloc[0] == pytest.approx(0.0)
+    assert one["lo"].iloc[0] != other["lo"].iloc[0]
+
+
+def test_exclude_docs_is_applied_and_recorded(small):
+    before = small.copy()
+    table = label_shares(small, actor=ACTOR, exclude_docs=["a1"], n_boot=50)
+    assert _cell(table, outlet="A", label="terrorist")["n"] == 1
+    assert table.attrs["excluded_docs"] == ["a1"]
+    pd.testing.assert_frame_equal(small, before)  # input untouched
+
+
+def test_label_shares_errors(small):
+    with pytest.raises(ValueError, match="actor 'nobody'.*armed_opposition"):
+        label_shares(small, actor="nobody")
+    with pytest.raises(ValueError, match="voice must be one of"):
+        label_shares(small, actor=ACTOR, voice="narrator")
+    with pytest.raises(ValueError, match="unit must be"):
+        label_shares(small, actor=ACTOR, unit="word")
+    with pytest.raises(ValueError, match=r"missing column\(s\) \['voice'\]"):
+        label_shares(small.drop(columns=["voice"]), actor=ACTOR)
+    with pytest.raises(ValueError, match="level"):
+        label_shares(small, actor=ACTOR, level=95)
+
+
+# ------------------------------------------------------------------------ rates
+
+
+def test_label_rates_by_hand(small):
+    documents = pd.DataFrame({
+        "doc_id": ["a1", "a2", "a3", "a4", "b1", "b2"],
+        "outlet": ["A", "A", "A", "A", "B", "B"],
+        "n_words": [100, 200, 300, 400, 500, 500],
+    })
+    table = label_rates(small, documents, n_boot=500)
+    terrorist = _cell(table, outlet="A", label="terrorist")
+    # 3 narration mentions over all 1,000 words of A (a4 has no mentions but counts).
+    assert terrorist["n"] == 3 and terrorist["n_words"] == 1000
+    assert terrorist["per_1000"] == pytest.approx(3.0)
+    assert terrorist["lo"] <= terrorist["per_1000"] <= terrorist["hi"]
+    assert terrorist["group_docs"] == 4 and terrorist["n_docs"] == 2
+    assert _cell(table, outlet="B", label="opposition")["per_1000"] == pytest.approx(2.0)
+    assert _cell(table, outlet="B", label="terrorist")["per_1000"] == 0.0
+    assert {"actor", "voice"} <= set(table.columns)
+    split = label_rates(small, documents, voice="split", n_boot=50)
+    assert _cell(split, outlet="A", voice="quote", label="terrorist")["per_1000"] == pytest.approx(1.0)
+
+
+def test_label_rates_rejects_unknown_documents(small):
+    documents = pd.DataFrame({"doc_id": ["a1"], "outlet": ["A"], "n_words": [10]})
+    with pytest.raises(ValueError, match="absent from documents"):
+        label_rates(small, documents)
+
+
+# ------------------------------------------------------------------------- tone
+
+
+def test_tone_by_label_mean_and_cluster_interval():
+    rows = [
+        _mention("a1", "A", "terrorist", score=-0.8),
+        _mention("a1", "A", "terrorist", score=-0.6),
+        _mention("a2", "A", "terrorist", score=0.2),
+        _mention("a2", "A", "rebel", score=0.4),
+        _mention("b1", "B", "rebel", score=0.1),
+        _mention("b1", "B", "rebel", score=float("nan")),
+    ]
+    with pytest.warns(UserWarning, match="1 mention"):
+        table = tone_by_label(_mentions(rows), n_boot=500)
+    terrorist = _cell(table, outlet="A", label="terrorist")
+    assert terrorist["mean"] == pytest.approx((-0.8 - 0.6 + 0.2) / 3)
+    assert terrorist["n"] == 3 and terrorist["n_docs"] == 2
+    # Only two articles: the replicates are a1 twice (-0.7), a2 twice (0.2) or both.
+    assert terrorist["lo"] == pytest.approx(-0.7)
+    assert terrorist["hi"] == pytest.approx(0.2)
+    assert math.isnan(_cell(table, outlet="B", label="terrorist")["mean"])
+    assert table.attrs["score"] == "compound_masked"
+    with pytest.raises(ValueError, match="no 'sentiment' column"):
+        tone_by_label(_mentions(rows), score="sentiment")
+
+
+# -------------------------------------------------------------------- over time
+
+
+def _weekly(labels_per_week, outlet="A", per_week=4):
+    rows = []
+    monday = pd.Timestamp("2025-01-06")
+    for week, label in enumerate(labels_per_week):
+        for i in range(per_week):
+            day = monday + pd.Timedelta(days=7 * week + i % 5)
+            rows.append(_mention(f"{outlet}{week}_{i}", outlet, label, date=day))
+    return rows
+
+
+def test_over_time_flags_a_shift_and_not_a_stable_series():
+    shifting = _weekly(["terrorist"] * 6 + ["opposition"] * 6, outlet="S", per_week=12)
+    stable_rows = []
+    monday = pd.Timestamp("2025-01-06")
+    for week in range(12):
+        for i in range(12):  # the same 2:1 mix every week
+            label = "terrorist" if i % 3 else "opposition"
+            stable_rows.append(_mention(f"T{week}_{i}", "T", label,
+                                        date=monday + pd.Timedelta(days=7 * week + i % 5)))
+    table = label_shares_over_time(_mentions(shifting + stable_rows), actor=ACTOR, freq="W",
+                                   n_boot=100)
+    periods = table.groupby(["outlet", "period"])["change_flag"].first().reset_index()
+    flagged = periods.loc[periods["change_flag"]]
+    assert set(flagged["outlet"]) == {"S"}
+    # Week 7 (starting 2025-02-17) is the first week of the new mix; the flag stays
+    # while the baseline still holds old weeks but is gone once it is all new.
+    assert flagged["period"].min() == pd.Timestamp("2025-02-17")
+    assert pd.Timestamp("2025-03-24") not in set(flagged["period"])
+    week7 = _cell(table, outlet="S", period=pd.Timestamp("2025-02-17"), label="opposition")
+    assert week7["tvd"] == pytest.approx(1.0) and week7["share"] == 1.0
+    assert table["period"].dt.day_of_week.eq(0).all()  # weeks start on Monday
+    assert len(table) == 2 * 12 * 2  # complete grid: outlets x weeks x labels
+
+
+def test_over_time_min_n_and_undated_and_month():
+    rows = _weekly(["terrorist"] * 2 + ["opposition"] * 2, per_week=2)
+    rows.append(_mention("undated", "A", "terrorist", date=None))
+    with pytest.warns(UserWarning, match="1 mention"):
+        table = label_shares_over_time(_mentions(rows), actor=ACTOR, n_boot=20)
+    assert not table["change_flag"].any()  # 2 mentions a week is below min_n = 10
+    assert table.attrs["n_undated"] == 1
+    with pytest.warns(UserWarning):
+        loose = label_shares_over_time(_mentions(rows), actor=ACTOR, n_boot=20, min_n=2)
+    assert loose["change_flag"].any()
+    with pytest.warns(UserWarning):
+        monthly = label_shares_over_time(_mentions(rows + _weekly(["rebel"] * 5)), actor=ACTOR,
+                                         freq="MS", n_boot=20)
+    assert monthly["period"].unique().tolist() == [pd.Timestamp("2025-01-01"),
+                                                   pd.Timestamp("2025-02-01")]
+
+
+# ----------------------------------------------------------- distinguishing words
+
+
+def test_words_tokeniser():
+    assert _words("Tarvian-backed rebels' 12 army\u2019s don't!") == [
+        "tarvian-backed", "rebels", "army", "don't"]
+
+
+def test_log_odds_worked_example():
+    corpus = pd.DataFrame({
+        "doc_id": ["1", "2"], "outlet": ["A", "B"],
+        "text": ["war war peace", "peace peace peace war"],
+    })
+    # Counts: A war 2, peace 1 (n_a 3); B war 1, peace 3 (n_b 4).
+    # Prior = whole-corpus counts, alpha0 = N = 7: alpha_war = 3, alpha_peace = 4.
+    # delta_war = log((2+3)/(3+7-2-3)) - log((1+3)/(4+7-1-3)) = log(5/5) - log(4/7)
+    delta_war = math.log(5 / 5) - math.log(4 / 7)
+    se_war = math.sqrt(1 / (2 + 3) + 1 / (1 + 3))
+    # delta_peace = log((1+4)/(3+7-1-4)) - log((3+4)/(4+7-3-4)) = log(5/5) - log(7/4)
+    delta_peace = math.log(5 / 5) - math.log(7 / 4)
+    se_peace = math.sqrt(1 / (1 + 4) + 1 / (3 + 4))
+    table = distinguishing_words(corpus, a="A", b="B", min_count=1)
+    war = _cell(table, word="war")
+    peace = _cell(table, word="peace")
+    assert war["n_a"] == 2 and war["n_b"] == 1 and war["alpha"] == pytest.approx(3.0)
+    assert war["log_odds"] == pytest.approx(delta_war)
+    assert war["se"] == pytest.approx(se_war)
+    assert war["z"] == pytest.approx(delta_war / se_war)
+    assert peace["log_odds"] == pytest.approx(delta_peace)
+    assert peace["z"] == pytest.approx(delta_peace / se_peace)
+    assert table["word"].tolist() == ["war", "peace"]  # sorted by z, a's words first
+    # A weaker prior, alpha0 = 1.4: alpha_war = 0.6, alpha_peace = 0.8.
+    weak = distinguishing_words(corpus, a="A", b="B", min_count=1, alpha0=1.4)
+    expected = math.log(2.6 / (3 + 1.4 - 2 - 0.6)) - math.log(1.6 / (4 + 1.4 - 1 - 0.6))
+    assert _cell(weak, word="war")["log_odds"] == pytest.approx(expected)
+    assert _cell(weak, word="war")["se"] == pytest.approx(math.sqrt(1 / 2.6 + 1 / 1.6))
+
+
+def test_distinguishing_words_against_the_rest_and_options():
+    corpus = pd.DataFrame({
+        "doc_id": ["1", "2", "3", "4"], "outlet": ["A", "B", "C", "A"],
+        "text": ["the terrorists struck", "the opposition forces advanced",
+                 "the rebels advanced", "terrorists and the terrorists again"],
+    })
+    table = distinguishing_words(corpus, a="A", min_count=1)
+    assert table.attrs["b"] == "(rest)" and (table["b"] == "(rest)").all()
+    top = table.iloc[0]
+    assert top["word"] == "terrorists" and top["n_a"] == 3 and top["n_b"] == 0
+    assert _cell(table, word="advanced")["n_b"] == 2
+    assert _cell(table, word="advanced")["z"] < 0
+    no_stop = distinguishing_words(corpus, a="A", min_count=1, stopwords=True)
+    assert "the" not in set(no_stop["word"]) and "terrorists" in set(no_stop["word"])
+    custom = distinguishing_words(corpus, a="A", min_count=1, stopwords=["terrorists"])
+    assert "terrorists" not in set(custom["word"])
+    assert set(distinguishing_words(corpus, a="A", min_count=3)["word"]) == {"the", "terrorists"}
+    dropped = distinguishing_words(corpus, a="A", min_count=1, exclude_docs=["4"])
+    assert _cell(dropped, word="terrorists")["n_a"] == 1
+    assert dropped.attrs["excluded_docs"] == ["4"]
+    with pytest.raises(ValueError, match="outlet 'Z' not found"):
+        distinguishing_words(corpus, a="Z")
+    with pytest.raises(ValueError, match="must be different"):
+        distinguishing_words(corpus, a="A", b="A")
+
+
+def test_distinguishing_contexts_sentence_and_window():
+    text_1 = "Yesterday the terrorists bombed a crowded market in Liss."
+    text_2 = "Talks with opposition forces resumed calmly in Lausen."
+    corpus = pd.DataFrame({"doc_id": ["d1", "d2"], "text": [text_1, text_2]})
+    start_1 = text_1.index("terrorists")
+    start_2 = text_2.index("opposition forces")
+    mentions = _mentions([
+        _mention("d1", "A", "terrorist", match="terrorists", start=start_1,
+                 end=start_1 + len("terrorists"), sentence=text_1),
+        _mention("d2", "B", "opposition", match="opposition forces", start=start_2,
+                 end=start_2 + len("opposition forces"), sentence=text_2),
+    ])
+    table = distinguishing_contexts(mentions, label_a="terrorist", label_b="opposition",
+                                    min_count=1)
+    words = set(table["word"])
+    assert {"bombed", "market", "talks", "resumed"} <= words
+    assert not {"terrorists", "opposition", "forces", "terrorist"} & words
+    assert _cell(table, word="bombed")["z"] > 0 > _cell(table, word="resumed")["z"]
+    assert table.attrs["a"] == "terrorist"
+    near = distinguishing_contexts(mentions, corpus=corpus, window=2, label_a="terrorist",
+                                   label_b="opposition", min_count=1)
+    # Two words either side: "yesterday the | bombed a" and "talks with | resumed calmly".
+    assert set(near["word"]) == {"yesterday", "the", "bombed", "a", "talks", "with",
+                                 "resumed", "calmly"}
+    with pytest.raises(ValueError, match="needs corpus"):
+        distinguishing_contexts(mentions, window=2, label_a="terrorist", label_b="opposition")
+    with pytest.raises(ValueError, match="label 'rebel' has no mentions"):
+        distinguishing_contexts(mentions, label_a="terrorist", label_b="rebel")
+
+
+# ------------------------------------------------------------------- duplicates
+
+_WIRE = (
+    "Government forces and fighters of the Kessel Liberation Front clashed on Tuesday "
+    "near the R4 highway south of Dorvast, residents said, as aid convoys waited at the "
+    "checkpoint for a second day and the United Nations envoy called for calm"
+)
+
+
+def test_find_duplicates_groups_syndicated_copy():
+    corpus = pd.DataFrame({
+        "doc_id": ["late", "early", "other", "empty"],
+        "outlet": ["B", "A", "C", "C"],
+        "date": pd.to_datetime(["2025-02-03", "2025-02-02", "2025-02-02", None]),
+        "text": [_WIRE + " (edited by B).", _WIRE + ".", "An unrelated feature about bread "
+                 "prices in Aldwick and the winter markets of the old town.", ""],
+    })
+    dupes = find_duplicates(corpus)
+    assert dupes["doc_id"].tolist() == ["late", "early", "other", "empty"]
+    assert dupes["duplicate_group"].tolist()[:2] == [0, 0]
+    assert dupes["duplicate_group"].isna().tolist() == [False, False, True, True]
+    assert dupes["is_representative"].tolist() == [False, True, True, True]
+    assert 0.8 <= dupes["similarity"].iloc[0] < 1.0
+    assert duplicate_docs_to_drop(dupes) == ["late"]
+    strict = find_duplicates(corpus, threshold=1.0)
+    assert strict["duplicate_group"].isna().all()
+
+
+def _brute_force_pairs(texts, threshold, size):
+    sets = []
+    for t in texts:
+        w = _words(t)
+        sets.append({tuple(w[i:i + size]) for i in range(len(w) - size + 1)} if len(w) >= size
+                    else ({tuple(w)} if w else set()))
+    pairs = set()
+    for i, j in itertools.combinations(range(len(sets)), 2):
+        if sets[i] and sets[j] and len(sets[i] & sets[j]) / len(sets[i] | sets[j]) >= threshold:
+            pairs.add((i, j))
+    return pairs
+
+
+def test_find_duplicates_matches_brute_force():
+    rng = random.Random(5)
+    vocabulary = [f"w{i}" for i in range(12)]
+    base = [" ".join(rng.choice(vocabulary) for _ in range(30)) for _ in range(6)]
+    texts = []
+    for b in base:  # each base text plus lightly edited copies
+        texts.append(b)
+        for _ in range(3):
+            words = b.split()
+            for _ in range(rng.randint(0, 4)):
+                words[rng.randrange(len(words))] = rng.choice(vocabulary)
+            texts.append(" ".join(words))
+    corpus = pd.DataFrame({"doc_id": [str(i) for i in range(len(texts))], "text": texts})
+    for threshold in (0.5, 0.7, 0.9):
+        dupes = find_duplicates(corpus, threshold=threshold, shingle=3)
+        groups = dupes["duplicate_group"].tolist()
+        pairs = _brute_force_pairs(texts, threshold, 3)
+        for i, j in pairs:  # every qualifying pair ends up in one group
+            assert groups[i] is not pd.NA and groups[i] == groups[j]
+        linked = {i for pair in pairs for i in pair}
+        assert set(np.flatnonzero(dupes["duplicate_group"].notna().to_numpy())) == linked
+
+
+def test_find_duplicates_errors():
+    corpus = pd.DataFrame({"doc_id": ["1"], "text": ["a b c"]})
+    with pytest.raises(ValueError, match="threshold"):
+        find_duplicates(corpus, threshold=0)
+    with pytest.raises(ValueError, match="missing column"):
+        find_duplicates(corpus.drop(columns=["text"]))

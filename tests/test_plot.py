@@ -1,0 +1,160 @@
+"""Plot functions: checked on the Axes they return (text, artists, legend), not images."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")  # headless; only tests choose the backend, never the library
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.patches import Rectangle  # noqa: E402
+
+from mediakit import plot  # noqa: E402
+from mediakit.compare import (  # noqa: E402
+    distinguishing_words,
+    label_rates,
+    label_shares,
+    label_shares_over_time,
+    tone_by_label,
+)
+
+ACTOR = "armed_opposition"
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def _mentions():
+    rows = []
+    monday = pd.Timestamp("2025-01-06")
+    plan = {"Herald": ["terrorist", "terrorist", "militant"],
+            "Voice": ["opposition", "rebel", "opposition"]}
+    for outlet, labels in plan.items():
+        for week in range(6):
+            for i, label in enumerate(labels):
+                if outlet == "Herald" and week >= 3:
+                    label = "militant"
+                rows.append({
+                    "doc_id": f"{outlet}{week}", "outlet": outlet, "actor": ACTOR,
+                    "label": label, "voice": "quote" if i == 2 else "narration",
+                    "date": monday + pd.Timedelta(days=7 * week),
+                    "compound_masked": (-0.4 if outlet == "Herald" else 0.1) + 0.05 * i,
+                })
+    return pd.DataFrame(rows)
+
+
+def _legend_texts(ax):
+    legend = ax.get_legend()
+    assert legend is not None
+    return [t.get_text() for t in legend.get_texts()]
+
+
+def test_label_shares_plot():
+    table = label_shares(_mentions(), actor=ACTOR, voice="all", n_boot=100)
+    ax = plot.label_shares(table)
+    bars = [p for p in ax.patches if isinstance(p, Rectangle)]
+    assert len(bars) == 2 * 4  # outlets x labels
+    assert _legend_texts(ax) == ["militant", "opposition", "rebel", "terrorist"]
+    assert ax.get_title() == "Labels for armed_opposition (all voice)"
+    assert ax.get_xlabel() == "Share of mentions using each label"
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Herald", "Voice"]
+    assert len(ax.containers) >= 4 + 1  # bar containers plus whisker containers
+    # The legend sits outside the data area (anchored right of the axes).
+    assert ax.get_legend().get_bbox_to_anchor().x0 > ax.bbox.x1 - 1
+    # The bars of one outlet add up to the whole width.
+    widths = {}
+    for bar in bars:
+        widths.setdefault(round(bar.get_y(), 3), 0.0)
+        widths[round(bar.get_y(), 3)] += bar.get_width()
+    assert sorted(widths.values()) == pytest.approx([1.0, 1.0])
+
+
+def test_label_shares_plot_split_and_given_axes():
+    table = label_shares(_mentions(), actor=ACTOR, voice="split", n_boot=50)
+    fig, ax = plt.subplots()
+    returned = plot.label_shares(table, ax=ax, title="custom", intervals=False)
+    assert returned is ax
+    assert ax.get_title() == "custom"
+    ticks = [t.get_text() for t in ax.get_yticklabels()]
+    assert ticks == ["Herald / narration", "Herald / quote", "Voice / narration", "Voice / quote"]
+
+
+def test_label_rates_heatmap():
+    mentions = _mentions()
+    documents = pd.DataFrame({"doc_id": sorted(mentions["doc_id"].unique())})
+    documents["outlet"] = documents["doc_id"].str.rstrip("0123456789")
+    documents["n_words"] = 500
+    table = label_rates(mentions, documents, actor=ACTOR, n_boot=50)
+    ax = plot.label_rates(table)
+    texts = [t.get_text() for t in ax.texts]
+    assert len(texts) == 2 * 4
+    herald_terrorist = table.loc[(table["outlet"] == "Herald") & (table["label"] == "terrorist"),
+                                 "per_1000"].iloc[0]
+    assert f"{herald_terrorist:.2f}" in texts
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["militant", "opposition", "rebel",
+                                                             "terrorist"]
+    assert ax.get_title() == "Label rates (narration voice)"
+    assert len(ax.images) == 1
+
+
+def test_tone_plot():
+    table = tone_by_label(_mentions(), actor=ACTOR, voice="all", n_boot=50)
+    ax = plot.tone(table)
+    drawn = table["mean"].notna().sum()
+    points = sum(len(line.get_xdata()) for line in ax.lines if line.get_marker() == "o")
+    assert points == drawn
+    assert _legend_texts(ax) == ["militant", "opposition", "rebel", "terrorist"]
+    assert ax.get_xlabel() == "mean compound_masked (VADER, -1 to 1)"
+    assert "Tone" in ax.get_title()
+
+
+def test_shares_over_time_plot_marks_flags():
+    table = label_shares_over_time(_mentions(), actor=ACTOR, voice="all", min_n=3, n_boot=50)
+    flagged = table.loc[(table["outlet"] == "Herald") & table["change_flag"], "period"].unique()
+    assert len(flagged) >= 1
+    ax = plot.shares_over_time(table, outlet="Herald")
+    label_lines = [line for line in ax.lines if line.get_marker() == "o"]
+    assert len(label_lines) == 4
+    flag_lines = [line for line in ax.lines if line.get_linestyle() == "--"]
+    assert len(flag_lines) == len(flagged)
+    assert _legend_texts(ax) == ["militant", "opposition", "rebel", "terrorist", "mix changes"]
+    assert ax.get_title() == "Label mix over time: Herald (all voice)"
+    with pytest.raises(ValueError, match="choose outlet="):
+        plot.shares_over_time(table)
+    with pytest.raises(ValueError, match="'Nowhere' not in table"):
+        plot.shares_over_time(table, outlet="Nowhere")
+
+
+def test_distinguishing_words_plot():
+    corpus = pd.DataFrame({
+        "doc_id": [str(i) for i in range(4)], "outlet": ["A", "A", "B", "B"],
+        "text": ["terrorists terrorists terrorists attacked attacked the town " * 5,
+                 "terrorists struck the town " * 5,
+                 "opposition fighters advanced on the town " * 5,
+                 "opposition fighters opposition fighters held the road " * 5],
+    })
+    table = distinguishing_words(corpus, a="A", b="B", min_count=1)
+    ax = plot.distinguishing_words(table, n=2)
+    labelled = [t.get_text() for t in ax.texts]
+    assert len(labelled) == 4
+    assert labelled[:2] == table["word"].head(2).tolist()
+    assert set(labelled[2:]) == set(table["word"].tail(2))
+    assert ax.get_title() == "Words distinguishing A from B"
+    assert _legend_texts(ax) == ["not distinctive", "more in A", "more in B"]
+    assert ax.get_xscale() == "log"
+
+
+def test_plot_rejects_wrong_table():
+    with pytest.raises(ValueError, match="missing column"):
+        plot.label_rates(pd.DataFrame({"label": ["x"]}))
+    with pytest.raises(TypeError):
+        plot.tone([1, 2, 3])
+
+
+def test_colours_are_fixed():
+    assert plot.label_colors(["b", "a", "b"]) == {"b": plot.PALETTE[0], "a": plot.PALETTE[1]}
