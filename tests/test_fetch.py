@@ -262,10 +262,12 @@ def test_a_feed_url_in_the_table_is_reported_as_not_a_page(server, tmp_path):
 
 
 def test_oversized_pages_are_skipped(server, tmp_path):
-    table = pd.DataFrame({"url": [f"{server.base}/article"]})
+    table = pd.DataFrame({"url": [f"{server.base}/article"], "language": ["en"]})
     with pytest.warns(UserWarning, match="1 of 1 URLs"):
         corpus = _fetch(table, tmp_path, max_bytes=500)
     assert corpus.empty
+    # Nothing loaded, but the columns are still those of a corpus of this table.
+    assert list(corpus.columns) == [*mediakit.CORPUS_COLUMNS, "language", "final_url"]
     assert corpus.attrs["skipped"]["reason"].tolist() == ["page larger than 500 bytes"]
 
 
