@@ -18,7 +18,9 @@ Columns (one row per article), in this order:
 then every extra input column, unchanged, in the order first seen.
 
 ``corpus.attrs["skipped"]`` is a DataFrame with columns ``file, row, column, reason``
-listing every input record not loaded (empty, with those columns, when none was).
+listing every input record not loaded (empty, with those columns, when none was); it is
+a ``SkippedRecords`` frame, whose whole-table ``==`` lets pandas concatenate and merge
+corpora that carry it.
 ``corpus.attrs["ignored_files"]`` lists files a folder walk passed over on purpose
 (hidden files and folders, READMEs).
 
@@ -111,6 +113,7 @@ from .readers._dates import is_missing, parse_date
 __all__ = [
     "CORPUS_COLUMNS",
     "SKIPPED_COLUMNS",
+    "SkippedRecords",
     "iter_corpus",
     "load_corpus",
     "load_sample",
@@ -448,8 +451,32 @@ def _reason_kind(reason: str) -> str:
     return reason.split(" (", 1)[0].split(":", 1)[0]
 
 
+class SkippedRecords(pd.DataFrame):
+    """The table of skipped input records kept in ``corpus.attrs["skipped"]``.
+
+    A plain DataFrame (columns ``file, row, column, reason``) except for one thing:
+    ``==`` between two whole tables answers True or False (``DataFrame.equals``)
+    instead of an element-wise frame. pandas compares ``attrs`` with ``==`` when it
+    concatenates or merges frames, and an element-wise answer there makes
+    ``pd.concat([corpus_a, corpus_b])`` or ``mentions.merge(corpus)`` fail with
+    "truth value of a DataFrame is ambiguous".
+    """
+
+    @property
+    def _constructor(self) -> type[SkippedRecords]:
+        return SkippedRecords
+
+    def __eq__(self, other: object) -> bool:  # type: ignore[override]
+        return isinstance(other, pd.DataFrame) and self.equals(other)
+
+    def __ne__(self, other: object) -> bool:  # type: ignore[override]
+        return not self.__eq__(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 def _skipped_frame(entries: list[dict[str, Any]]) -> pd.DataFrame:
-    frame = pd.DataFrame(entries, columns=list(SKIPPED_COLUMNS))
+    frame = SkippedRecords(entries, columns=list(SKIPPED_COLUMNS))
     frame["row"] = frame["row"].astype("Int64")
     for name in ("file", "column", "reason"):
         frame[name] = frame[name].astype("object")
