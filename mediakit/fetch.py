@@ -490,6 +490,9 @@ def _build_corpus(records: list[dict[str, Any]], rows: list[int], table: pd.Data
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         corpus = load_corpus(frame, errors="skip")
+    missing = [column for column in columns if column not in corpus.columns]
+    if missing:  # nothing loaded: keep the table's schema all the same
+        corpus = corpus.assign(**{column: pd.Series(dtype="object") for column in missing})
     for entry in corpus.attrs["skipped"].to_dict(orient="records"):
         # Positions in the fetched subset back to the user's file and row.
         position = entry["row"]
