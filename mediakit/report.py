@@ -64,6 +64,8 @@ _KWIC_EXAMPLES = 3
 _TOP_SPEAKERS = 3
 _TOP_WORDS = 8
 _DPI = 100
+_TIME_FREQS = ("W", "M", "Q")
+_TIME_MIN_N = 10
 # PNG text chunks matplotlib would otherwise write; "Software" carries its version
 # and nothing here should vary between runs.
 _PNG_METADATA = {"Software": None}
@@ -107,6 +109,10 @@ def _interval(lo: Any, hi: Any, fmt: Callable[[Any], str]) -> str:
 
 def _num(fmt: str) -> Callable[[Any], str]:
     return lambda x: "–" if pd.isna(x) else fmt.format(x)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _date(x: Any) -> str:
@@ -161,6 +167,11 @@ def _html_table(
     )
 
 
+def _details(summary: str, content: str) -> str:
+    """A collapsed block (plain HTML, no script) for tables too long to show open."""
+    return f"<details><summary>{_e(summary)}</summary>{content}</details>"
+
+
 def _highlight(sentence: str, start: int, end: int, match: str) -> str:
     """The sentence escaped, with ``sentence[start:end]`` wrapped in ``<mark>``."""
     if not (0 <= start < end <= len(sentence)) or sentence[start:end] != match:
@@ -195,9 +206,8 @@ class _Figures:
         import matplotlib
         from matplotlib.figure import Figure
 
-        # rc_context restores the caller's settings afterwards; parse_math off so a
-        # "$" in an outlet name is drawn as a dollar sign, not read as TeX.
-        with matplotlib.rc_context({"text.parse_math": False, "svg.hashsalt": "mediakit"}):
+        # rc_context restores the caller's settings afterwards (no global change).
+        with matplotlib.rc_context({"svg.hashsalt": "mediakit"}):
             fig = Figure(figsize=size, layout="constrained")
             axes = fig.subplots(nrows, ncols, squeeze=False)
             painter(axes)
@@ -220,14 +230,47 @@ class _Figures:
         )
 
 
-def _time_freq(dates: pd.Series) -> str:
-    """Weeks for up to half a year of dates, months up to three years, else quarters."""
-    span = dates.max() - dates.min()
-    if span <= pd.Timedelta(days=183):
-        return "W"
-    if span <= pd.Timedelta(days=3 * 366):
-        return "M"
-    return "Q"
+def _plot_safe(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose text columns show "$" literally in matplotlib (no mathtext)."""
+    out = table.copy()
+    for col in ("outlet", "label", "word", "a", "b"):
+        if col in out.columns:
+            out[col] = out[col].astype("string").str.replace("$", r"\$", regex=False)
+    return out
+
+
+def _period_ticks(ax: Any, periods: Sequence[pd.Timestamp], freq: str) -> None:
+    """One tick per period (at most 8), labelled as a week's first day, month or quarter."""
+    step = max(1, -(-len(periods) // 8))
+    shown = list(periods)[::step]
+    if freq == "M":
+        names = [p.strftime("%Y-%m") for p in shown]
+    elif freq == "Q":
+        names = [f"{p.year}-Q{p.quarter}" for p in shown]
+    else:
+        names = [p.strftime("%Y-%m-%d") for p in shown]
+    ax.set_xticks(shown, names)
+
+
+def _time_freq(mentions: pd.DataFrame, *, min_n: int) -> str | None:
+    """The finest period (week, month, quarter) with enough mentions per outlet to compare.
+
+    ``mentions`` are the dated mentions the time comparison uses. A period length
+    qualifies when the median outlet has on average at least ``min_n`` of them per
+    period, the change rule's own minimum; otherwise the coarsest length that still
+    gives two periods is used (None when even that fails: one period only).
+    """
+    fallback = None
+    for freq in _TIME_FREQS:
+        periods = mentions["date"].dt.to_period(freq)
+        n_periods = (periods.max() - periods.min()).n + 1
+        if n_periods < 2:
+            break
+        fallback = freq
+        per_outlet = mentions.groupby("outlet").size() / n_periods
+        if per_outlet.median() >= min_n:
+            return freq
+    return fallback
 
 
 def _choose_actor(lexicon: Any, mentions: pd.DataFrame, actor: str | None) -> str:
@@ -356,9 +399,10 @@ tbody tr:nth-child(even){background:#fafbfc}
 figure{margin:1rem 0}figure img{max-width:100%;height:auto;border:1px solid #eef1f5}
 figcaption{font-size:.85rem;color:#4a5563}
 mark{background:#ffe58a;padding:0 .1em;border-radius:2px}
+details{margin:.6rem 0 1rem}summary{cursor:pointer;color:#1a56a8;font-size:.92rem}
 ul.kwic{font-size:.92rem;padding-left:1.2rem}ul.kwic li{margin:.35rem 0}
 ul.kwic q{quotes:none}.meta{color:#5b6573;font-size:.82rem}
-code{font-size:.8rem;background:#f2f4f7;padding:0 .25em;border-radius:3px;word-break:break-all}
+code{font-size:.8rem;background:#f2f4f7;padding:0 .25em;border-radius:3px;overflow-wrap:anywhere}
 .finding{border-left:4px solid #1a56a8;background:#f7f9fc;padding:.5rem .9rem;margin:1rem 0}
 .finding p{margin:.2rem 0}
 .caveat{border-left:4px solid #c2410c;background:#fff7ed;padding:.5rem .9rem;margin:1rem 0}
@@ -461,13 +505,13 @@ def write_report(
         step()
         tone = compare.tone_by_label(mentions, actor=chosen, voice="narration", **boot)
         step()
-        dated = actor_mentions["date"].dropna()
+        dated = actor_mentions[(actor_mentions["voice"] == "narration")
+                               & actor_mentions["date"].notna()]
         over_time = None
-        freq = None
-        if len(dated) and dated.min() != dated.max():
-            freq = _time_freq(dated)
+        freq = _time_freq(dated, min_n=_TIME_MIN_N) if len(dated) else None
+        if freq is not None:
             over_time = compare.label_shares_over_time(
-                mentions, actor=chosen, freq=freq, voice="narration",
+                mentions, actor=chosen, freq=freq, voice="narration", min_n=_TIME_MIN_N,
                 level=_LEVEL, n_boot=1000, seed=seed, exclude_docs=drop,
             )
         step()
@@ -492,41 +536,51 @@ def write_report(
 
         # figures
         n_bars = max(len(outlets), 1)
+        shares_p, split_p, rates_p, tone_p = (
+            _plot_safe(t) for t in (shares, shares_split, rates, tone)
+        )
         figures.draw("label_shares", (9, 1.2 + 0.45 * n_bars),
-                     lambda axes: plot.label_shares(shares, ax=axes[0, 0],
+                     lambda axes: plot.label_shares(shares_p, ax=axes[0, 0],
                                                     title=f"{chosen}: labels in narration"))
         figures.draw("label_shares_by_voice", (9, 1.4 + 0.4 * n_bars * 3),
-                     lambda axes: plot.label_shares(shares_split, ax=axes[0, 0],
+                     lambda axes: plot.label_shares(split_p, ax=axes[0, 0],
                                                     title=f"{chosen}: labels by voice"))
         figures.draw("label_rates", (9, 1.5 + 0.42 * n_bars),
-                     lambda axes: plot.label_rates(rates, ax=axes[0, 0],
+                     lambda axes: plot.label_rates(rates_p, ax=axes[0, 0],
                                                    title=f"{chosen}: mentions per 1,000 words"))
         figures.draw("tone_by_label", (9, 1.5 + 0.55 * n_bars),
-                     lambda axes: plot.tone(tone, ax=axes[0, 0],
+                     lambda axes: plot.tone(tone_p, ax=axes[0, 0],
                                             title=f"{chosen}: mean masked tone (narration)"))
         if over_time is not None:
-            time_outlets = sorted(over_time["outlet"].astype(str).unique())
+            time_p = _plot_safe(over_time)
+            time_outlets = sorted(time_p["outlet"].astype(str).unique())
+            time_periods = sorted(time_p["period"].unique())
             ncols = 2 if len(time_outlets) > 1 else 1
             nrows = -(-len(time_outlets) // ncols)
 
             def paint_time(axes: Any) -> None:
                 for i, ax in enumerate(axes.flat):
-                    if i < len(time_outlets):
-                        plot.shares_over_time(over_time, outlet=time_outlets[i], ax=ax,
-                                              title=time_outlets[i])
-                        if i:
-                            legend = ax.get_legend()
-                            if legend is not None:
-                                legend.remove()
-                    else:
+                    if i >= len(time_outlets):
                         ax.set_axis_off()
+                        continue
+                    plot.shares_over_time(time_p, outlet=time_outlets[i], ax=ax,
+                                          title=time_outlets[i])
+                    _period_ticks(ax, time_periods, freq)
+                    ax.tick_params(axis="x", labelsize=8, labelrotation=30)
+                    legend = ax.get_legend()
+                    if i == 0 and legend is not None:
+                        handles, names = ax.get_legend_handles_labels()
+                        ax.figure.legend(handles, names, loc="outside lower center",
+                                         ncols=min(6, len(names)), fontsize=8)
+                    if legend is not None:
+                        legend.remove()
 
-            figures.draw("shares_over_time", (11, 0.4 + 2.6 * nrows), paint_time,
+            figures.draw("shares_over_time", (10, 1.2 + 2.5 * nrows), paint_time,
                          nrows=nrows, ncols=ncols)
         if contexts is not None and len(contexts):
             figures.draw("distinguishing_contexts", (9, 5.5),
                          lambda axes: plot.distinguishing_words(
-                             contexts, ax=axes[0, 0],
+                             _plot_safe(contexts), ax=axes[0, 0],
                              title=f"words around '{top_two[0]}' vs '{top_two[1]}'"))
         step()
 
@@ -663,6 +717,11 @@ def _render(**p: Any) -> str:
     # --- headline findings with KWIC evidence
     shares: pd.DataFrame = p["shares"]
     heads = _headlines(shares, outlets)
+    over_time = p["over_time"]
+    shifting = (
+        set() if over_time is None
+        else set(over_time.loc[over_time["change_flag"], "outlet"].astype(str))
+    )
     body = [
         f"<p>For each outlet, the label it uses most often for <b>{_e(actor)}</b> in its "
         "<em>own voice</em> (narration: outside quotation marks), as a share of all its "
@@ -686,6 +745,11 @@ def _render(**p: Any) -> str:
         ex = kept[(kept["outlet"] == row.outlet) & (kept["actor"] == actor)
                   & (kept["label"] == row.label) & (kept["voice"] == "narration")]
         body.append(_kwic_list(_examples(ex, _KWIC_EXAMPLES), titles))
+        if row.outlet in shifting:
+            body.append(
+                "<p>Its label mix changes during the period: see "
+                '<a href="#time">Change over time</a>.</p>'
+            )
         body.append("</div>")
     sections.append(("findings", f"Headline findings: how each outlet names {actor}",
                      "".join(body)))
@@ -702,8 +766,9 @@ def _render(**p: Any) -> str:
         "are in <code>tables/label_shares.csv</code> with zero counts). Whiskers show the "
         "bootstrap interval of each segment.</p>"
         + figures.img("label_shares", f"Label shares of {actor} per outlet, narration")
-        + _html_table(shares_view, share_cols, formats={"share": _pct},
-                      numeric=["n", "share", "n_docs", "group_docs"]),
+        + _details("Table: every outlet and label in use",
+                   _html_table(shares_view, share_cols, formats={"share": _pct},
+                               numeric=["n", "share", "n_docs", "group_docs"])),
     ))
 
     # --- narration vs quotes
@@ -720,10 +785,11 @@ def _render(**p: Any) -> str:
         _html_table(voice_pooled, vcols, formats={"quoted_share": _pct},
                     numeric=["n", "narration", "quote", "scare_quote", "quoted_share"]),
         figures.img("label_shares_by_voice", f"Label shares of {actor} per outlet and voice"),
-        "<h3>Per outlet</h3>",
-        _html_table(voice_table, {"outlet": "outlet", **vcols},
-                    formats={"quoted_share": _pct},
-                    numeric=["n", "narration", "quote", "scare_quote", "quoted_share"]),
+        _details("Table: the same per outlet",
+                 _html_table(voice_table, {"outlet": "outlet", **vcols},
+                             formats={"quoted_share": _pct},
+                             numeric=["n", "narration", "quote", "scare_quote",
+                                      "quoted_share"])),
     ]
     sections.append(("voice", "Narration and quotes: whose word is it?", "".join(body)))
 
@@ -738,11 +804,13 @@ def _render(**p: Any) -> str:
         "<p>Shares say how an outlet splits its mentions; rates say how often it uses each "
         "label at all, per 1,000 words of all its articles (narration only).</p>"
         + figures.img("label_rates", f"Mentions of {actor} per 1,000 words")
-        + _html_table(rates_view, {"outlet": "outlet", "label": "label", "n": "mentions",
-                                   "n_words": "words", "per_1000": "per 1,000 words",
-                                   "interval": "interval"},
-                      formats={"per_1000": _num("{:.2f}"), "n_words": _num("{:,}")},
-                      numeric=["n", "n_words", "per_1000"]),
+        + _details("Table: rates with intervals",
+                   _html_table(rates_view, {"outlet": "outlet", "label": "label",
+                                            "n": "mentions", "n_words": "words",
+                                            "per_1000": "per 1,000 words",
+                                            "interval": "interval"},
+                               formats={"per_1000": _num("{:.2f}"), "n_words": _num("{:,}")},
+                               numeric=["n", "n_words", "per_1000"])),
     ))
 
     # --- tone
@@ -762,14 +830,15 @@ def _render(**p: Any) -> str:
         "nothing; read the sentences behind any number (<code>tables/mentions.csv</code>, "
         "column <code>compound_masked</code>).</p></div>"
         + figures.img("tone_by_label", f"Mean masked tone around {actor} labels, narration")
-        + _html_table(tone_view, {"outlet": "outlet", "label": "label", "n": "mentions",
-                                  "n_docs": "articles", "mean": "mean tone",
-                                  "interval": "interval"},
-                      formats={"mean": _num("{:+.2f}")}, numeric=["n", "n_docs", "mean"]),
+        + _details("Table: mean tone with intervals",
+                   _html_table(tone_view, {"outlet": "outlet", "label": "label",
+                                           "n": "mentions", "n_docs": "articles",
+                                           "mean": "mean tone", "interval": "interval"},
+                               formats={"mean": _num("{:+.2f}")},
+                               numeric=["n", "n_docs", "mean"])),
     ))
 
     # --- over time
-    over_time = p["over_time"]
     if over_time is None:
         body = "<p>Not enough dated mentions to follow labels over time.</p>"
     else:
@@ -793,9 +862,12 @@ def _render(**p: Any) -> str:
         body = (
             f"<p>Label shares per {period_name} (narration). A dashed line flags a "
             f"{period_name} whose label mix differs from the {period_name}s before it "
-            "(total variation distance of at least 0.3 from the pooled mix of the 4 "
-            "preceding periods, with at least 10 mentions in each). The flag is a screen "
-            "for where to read, not a significance test.</p>"
+            "(total variation distance of at least 0.3 from the pooled mix of up to 4 "
+            f"preceding {period_name}s, with at least {_TIME_MIN_N} mentions on each "
+            "side). The flag is a screen for where to read, not a significance test. "
+            f"Periods are {period_name}s because that is the shortest period (week, "
+            f"month, quarter) in which a typical outlet has {_TIME_MIN_N} or more "
+            "mentions to compare.</p>"
             + figures.img("shares_over_time", f"Label shares of {actor} per {period_name}")
             + "<h3>Flagged periods</h3>"
             + _html_table(flag_table, {"outlet": "outlet", "period": f"{period_name} from",
@@ -823,14 +895,17 @@ def _render(**p: Any) -> str:
                 "less": ", ".join(f"{x} ({z:.1f})" for x, z in
                                   less[["word", "z"]].head(_TOP_WORDS).itertuples(index=False)),
             })
+        word_rows = pd.DataFrame(rows)
+        word_cols = {"outlet": "outlet", "more": "uses more", "less": "uses less"}
+        if not (word_rows["less"] != "").any():
+            del word_cols["less"]  # the prior shrinks rare words: often none is below -1.96
         body = (
             "<p>Words each outlet uses more (or less) than all the other outlets together: "
             "log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi &amp; Quinn "
             "2008), z-score in brackets, common function words left out; only |z| &gt; 1.96 "
             f"listed, top {_TOP_WORDS} each way. Full lists: "
             "<code>tables/distinguishing_words.csv</code>.</p>"
-            + _html_table(pd.DataFrame(rows), {"outlet": "outlet", "more": "uses more",
-                                               "less": "uses less"})
+            + _html_table(word_rows, word_cols)
         )
     sections.append(("words", "Distinguishing words", body))
 
@@ -853,6 +928,9 @@ def _render(**p: Any) -> str:
             f"“{_e(top_two[1])}”. Which words share a sentence with one rather than the "
             "other (every voice, all outlets; the labels' own words left out)? Same "
             "log-odds statistic as above; z-scores shown.</p>"
+            + ("" if (contexts["z"].abs() > 1.96).any() else
+               "<p>No word reaches |z| &gt; 1.96: the two labels' contexts do not differ "
+               "reliably in this corpus; the words below are the strongest leanings.</p>")
             + figures.img("distinguishing_contexts",
                           f"Words around {top_two[0]} against {top_two[1]}")
             + _html_table(view, {"a_word": f"near “{top_two[0]}”", "a_z": "z",
@@ -876,7 +954,7 @@ def _render(**p: Any) -> str:
             {True: "kept (earliest copy)", False: "left out of comparisons"}
         )
         body = (
-            f"<p>{groups['duplicate_group'].nunique()} group(s) of near-identical articles "
+            f"<p>{_plural(groups['duplicate_group'].nunique(), 'group')} of near-identical articles "
             "(syndicated wire copy or republished stories: 5-word shingles, Jaccard "
             f"similarity of at least {_DUPLICATE_THRESHOLD}). Counting every copy would "
             "credit one agency's wording to several outlets, so each comparison above keeps "
