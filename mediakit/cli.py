@@ -2,60 +2,100 @@
 
 ``mediakit report`` writes CSV tables, PNG figures and a self-contained HTML report;
 the other subcommands write one CSV table each to stdout (or ``--out FILE``) so they
-compose in pipes. Exit codes: 0 success, 1 data error (one line naming the file and
-record; a traceback only with ``--debug``), 2 usage error.
+compose in pipes::
+
+    mediakit report                          # the bundled sample, into ./mediakit-report
+    mediakit report articles/ --out out/     # your corpus
+    mediakit mentions articles/ --voice narration > mentions.csv
+    cat corpus.csv | mediakit kwic - --pattern 'rebel*'
+
+Exit codes: 0 success, 1 data error (one line naming the file and record; a traceback
+only with ``--debug``), 2 usage error. Warnings from the library are printed on stderr
+as ``mediakit: warning: ...`` lines (none with ``--quiet``).
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import os
 import sys
+import textwrap
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import pandas as pd
 
-from .errors import MediakitError
+from .errors import CorpusError, CorpusWarning, MediakitError
 
-__all__ = ["main", "build_parser"]
+__all__ = ["main", "build_parser", "EXIT_OK", "EXIT_DATA_ERROR", "EXIT_USAGE"]
 
 EXIT_OK = 0
 EXIT_DATA_ERROR = 1
 EXIT_USAGE = 2
+
+_STDIN_NAME = "<stdin>"
+_DATAFRAME_NAME = "<DataFrame>"  # what load_corpus calls an in-memory table
 
 
 class _UsageError(Exception):
     """A problem with the command line itself (exit code 2)."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser that writes help and usage errors to the streams main() got."""
+
+    out: TextIO | None = None
+    err: TextIO | None = None
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        if not message:
+            return
+        if file is None or file is sys.stderr:
+            file = self.err or sys.stderr
+        elif file is sys.stdout:
+            file = self.out or sys.stdout
+        file.write(message)
+
+
+_EPILOG = """\
+exit codes: 0 success, 1 data error (the message names the file and record),
+2 usage error. Add --debug before the command for a traceback."""
+
+
 def _add_corpus_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
+    group = parser.add_argument_group("input")
+    group.add_argument(
         "corpus",
         nargs="*",
         metavar="CORPUS",
         help=(
             "files or folders to load (anything load_corpus reads: .txt/.md articles, "
             "CSV/TSV/JSON/JSONL tables, HTML pages, RSS/Atom feeds); '-' reads a CSV "
-            "table from standard input; omitted: the bundled sample corpus"
+            "table from standard input; none: the bundled sample corpus"
         ),
     )
-    parser.add_argument("--format", help="input format when it cannot be told from the file name")
-    parser.add_argument("--outlet", help="outlet name for articles that do not state one")
-    parser.add_argument("--encoding", help="text encoding of input files that are not UTF-8")
-    parser.add_argument(
+    group.add_argument(
+        "--format",
+        choices=["text", "markdown", "csv", "tsv", "json", "jsonl", "html", "feed"],
+        help="input format, when the file names do not tell",
+    )
+    group.add_argument("--outlet", help="outlet of articles that do not name one")
+    group.add_argument("--encoding", help="text encoding of input files that are not UTF-8")
+    group.add_argument(
         "--skip-bad",
         action="store_true",
-        help="skip bad records (listed on stderr) instead of stopping at the first one",
+        help="skip bad records (each listed on stderr) instead of stopping at the first",
     )
 
 
-def _add_lexicon_arg(parser: argparse.ArgumentParser) -> None:
+def _add_lexicon_arg(parser: Any) -> None:
     parser.add_argument(
         "--lexicon",
         metavar="NAME|FILE",
-        help="bundled lexicon name (see 'mediakit lexicons') or a YAML/JSON file; "
+        help="a bundled lexicon (see 'mediakit lexicons') or a YAML/JSON lexicon file; "
         "default: the bundled default lexicon",
     )
 
@@ -64,99 +104,176 @@ def _add_out_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", metavar="FILE", help="write the CSV here instead of stdout")
 
 
-def _add_voice_arg(parser: argparse.ArgumentParser, *, default: str = "all") -> None:
+def _add_voice_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--voice",
         choices=["all", "narration", "quote", "scare_quote"],
-        default=default,
-        help=f"keep only mentions in this voice (default: {default})",
+        default="all",
+        help="keep only mentions in this voice: narration is the outlet's own words "
+        "(default: all)",
+    )
+
+
+def _wrap(description: str) -> str:
+    """Wrap prose paragraphs to 78 columns; keep 'example:' blocks as written."""
+    return "\n\n".join(
+        block if block.startswith("example") else textwrap.fill(" ".join(block.split()), 78)
+        for block in description.split("\n\n")
+    )
+
+
+def _subparser(sub: Any, name: str, help_text: str, description: str) -> argparse.ArgumentParser:
+    return sub.add_parser(
+        name,
+        help=help_text,
+        description=_wrap(description),
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``mediakit`` command."""
-    parser = argparse.ArgumentParser(
+    from . import __version__
+
+    parser = _Parser(
         prog="mediakit",
         description=(
-            "How do different news outlets describe the same actors? Find every label "
-            "for each actor, tell the outlet's own voice from quoted speakers, score the "
-            "tone around each mention and compare outlets."
+            "How do different news outlets describe the same actors? Find every label\n"
+            "for each actor, tell the outlet's own voice from quoted speakers, score\n"
+            "the tone around each mention and compare outlets.\n\n"
+            "Start with:  mediakit report   (the bundled sample; open the HTML it writes)"
         ),
-        epilog="Run 'mediakit COMMAND --help' for each command's options.",
+        epilog=_EPILOG + "\nRun 'mediakit COMMAND --help' for each command's options.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument("--version", action="version", version=f"mediakit {__version__}")
     parser.add_argument("--debug", action="store_true", help="show a traceback on errors")
     parser.add_argument(
-        "--quiet", action="store_true", help="no progress bar and no summary on stderr"
+        "--quiet", action="store_true", help="no progress bar, warnings or notes on stderr"
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    report = sub.add_parser(
-        "report",
-        help="the whole analysis: CSV tables, PNG figures and one HTML report",
-        description=(
-            "Run the whole analysis and write tidy CSV tables, PNG figures and one "
-            "self-contained HTML report into --out. With no CORPUS: the bundled sample."
-        ),
+    report = _subparser(
+        sub, "report",
+        "the whole analysis: CSV tables, PNG figures and one HTML report",
+        "Run the whole analysis and write tidy CSV tables (tables/), PNG figures "
+        "(figures/) and one self-contained HTML report (report.html) into --out.\n"
+        "With no CORPUS: the bundled sample corpus and the default lexicon.\n\n"
+        "example:\n  mediakit report articles/ --lexicon my_lexicon.yaml --out out/",
     )
     _add_corpus_args(report)
     _add_lexicon_arg(report)
     report.add_argument(
-        "--out", metavar="DIR", default="mediakit-report", help="output folder (default: %(default)s)"
+        "--out", metavar="DIR", default="mediakit-report",
+        help="output folder, created if needed (default: %(default)s)",
     )
-    report.add_argument("--actor", help="actor to compare (default: the lexicon's first actor)")
-    report.add_argument("--seed", type=int, default=0, help="seed of the bootstrap (default: 0)")
     report.add_argument(
-        "--n-jobs", type=int, default=1, help="worker processes for the analysis (default: 1)"
+        "--actor", help="the actor whose labels are compared (default: the lexicon's first)"
+    )
+    report.add_argument("--seed", type=int, default=0, help="bootstrap seed (default: 0)")
+    report.add_argument(
+        "--n-jobs", type=int, default=1, metavar="N",
+        help="worker processes for the analysis, -1 for all cores (default: 1)",
     )
 
-    mentions = sub.add_parser("mentions", help="the mentions table as CSV")
+    mentions = _subparser(
+        sub, "mentions",
+        "every label occurrence as CSV",
+        "Write the mentions table as CSV: one row per label occurrence with its actor, "
+        "label, matched text, character offsets, sentence, voice and speaker.\n\n"
+        "example:\n  mediakit mentions articles/ --voice narration --out mentions.csv",
+    )
     _add_corpus_args(mentions)
     _add_lexicon_arg(mentions)
     _add_voice_arg(mentions)
+    mentions.add_argument("--actor", help="keep only this actor's mentions")
     mentions.add_argument(
-        "--tone", action="store_true", help="add VADER tone columns (compound, compound_masked)"
+        "--tone", action="store_true",
+        help="add VADER tone columns (compound, compound_masked, label_valence, "
+        "sentence_masked); slower",
     )
     _add_out_arg(mentions)
 
-    kwic = sub.add_parser("kwic", help="keywords in context as CSV")
+    kwic = _subparser(
+        sub, "kwic",
+        "keywords in context as CSV",
+        "Write each match with its left and right context as CSV (keyword in context). "
+        "Search for --pattern globs or for every label of a lexicon (default).\n\n"
+        "example:\n  mediakit kwic articles/ --pattern 'rebel*' --pattern 'opposition forces'",
+    )
     _add_corpus_args(kwic)
     target = kwic.add_mutually_exclusive_group()
     target.add_argument(
-        "--pattern",
-        action="append",
-        metavar="GLOB",
-        help="a token glob or phrase such as 'terrorist*' or 'opposition forces' (repeatable)",
+        "--pattern", action="append", metavar="GLOB",
+        help="a token glob or phrase such as 'terrorist*' or 'opposition forces' "
+        "(repeatable)",
     )
     _add_lexicon_arg(target)
     kwic.add_argument("--window", type=int, default=5, help="words each side (default: 5)")
     kwic.add_argument(
-        "--unit", choices=["words", "sentence"], default="words", help="context unit (default: words)"
+        "--unit", choices=["words", "sentence"], default="words",
+        help="context: --window words, or the rest of the sentence (default: words)",
     )
     _add_voice_arg(kwic)
     _add_out_arg(kwic)
 
-    lexicons = sub.add_parser("lexicons", help="list the bundled lexicons, or show one as a table")
-    lexicons.add_argument("name", nargs="?", metavar="NAME|FILE", help="show this lexicon's patterns")
+    lexicons = _subparser(
+        sub, "lexicons",
+        "list the bundled lexicons, or show one as a table",
+        "Without NAME: the bundled lexicons (name, description, counts, file). With a "
+        "NAME or FILE: that lexicon's patterns, one row each.\n\n"
+        "example:\n  mediakit lexicons conflict",
+    )
+    lexicons.add_argument("name", nargs="?", metavar="NAME|FILE", help="show this lexicon")
     _add_out_arg(lexicons)
 
-    audit = sub.add_parser(
-        "audit", help="words that look like a lexicon pattern's variants but are not matched"
+    audit = _subparser(
+        sub, "audit",
+        "words that look like a lexicon pattern's variants but are not matched",
+        "Check a lexicon against a corpus: words and phrases that look like variants "
+        "of a pattern (spelling, hyphenation, inflection) but are not matched, with "
+        "counts and an example. Fix the lexicon before trusting its counts.",
     )
     _add_corpus_args(audit)
     _add_lexicon_arg(audit)
+    audit.add_argument(
+        "--min-count", type=int, default=1, help="report candidates seen this often (default: 1)"
+    )
     _add_out_arg(audit)
 
-    sentiment = sub.add_parser("sentiment", help="VADER tone per sentence or per article as CSV")
+    sentiment = _subparser(
+        sub, "sentiment",
+        "VADER tone per sentence or per article as CSV",
+        "Score every sentence with VADER (never a whole article at once) and write one "
+        "row per sentence, or per article with sentence scores aggregated. VADER agrees "
+        "only moderately with people on news text (about r = 0.5).",
+    )
     _add_corpus_args(sentiment)
     sentiment.add_argument(
-        "--level",
-        choices=["sentence", "document"],
-        default="sentence",
+        "--level", choices=["sentence", "document"], default="sentence",
         help="one row per sentence or per article (default: sentence)",
     )
     _add_out_arg(sentiment)
     return parser
+
+
+def _bind_streams(parser: argparse.ArgumentParser, out: TextIO, err: TextIO) -> None:
+    """Point the parser and its sub-parsers at main()'s streams."""
+    todo = [parser]
+    while todo:
+        current = todo.pop()
+        if isinstance(current, _Parser):
+            current.out, current.err = out, err
+        for action in current._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                todo.extend(action.choices.values())
+
+
+def _rename_stdin(exc: CorpusError) -> CorpusError:
+    if exc.file != _DATAFRAME_NAME:
+        return exc
+    return CorpusError(exc.reason, file=_STDIN_NAME, row=exc.row, column=exc.column)
 
 
 def _load(args: argparse.Namespace, stdin: TextIO) -> pd.DataFrame:
@@ -165,43 +282,54 @@ def _load(args: argparse.Namespace, stdin: TextIO) -> pd.DataFrame:
     errors = "skip" if args.skip_bad else "raise"
     if not args.corpus:
         return load_sample()
-    if args.corpus == ["-"]:
-        table = pd.read_csv(io.StringIO(stdin.read()), dtype=str, keep_default_na=False)
-        return load_corpus(table, outlet=args.outlet, errors=errors)
     if "-" in args.corpus:
-        raise _UsageError("'-' (standard input) cannot be combined with other inputs")
+        if args.corpus != ["-"]:
+            raise _UsageError("'-' (standard input) cannot be combined with other inputs")
+        if args.format not in (None, "csv"):
+            raise _UsageError("standard input is read as a CSV table; drop --format")
+        try:
+            table = pd.read_csv(io.StringIO(stdin.read()), dtype=str, keep_default_na=False)
+        except (ValueError, pd.errors.ParserError) as exc:
+            raise MediakitError(f"{_STDIN_NAME}: {exc}") from exc
+        try:
+            corpus = load_corpus(table, outlet=args.outlet, errors=errors)
+        except CorpusError as exc:
+            raise _rename_stdin(exc) from exc
+        skipped = corpus.attrs.get("skipped")
+        if skipped is not None and len(skipped):
+            renamed = skipped.copy()
+            renamed["file"] = renamed["file"].replace(_DATAFRAME_NAME, _STDIN_NAME)
+            corpus.attrs["skipped"] = renamed
+        return corpus
     sources = [Path(p) for p in args.corpus]
     for path in sources:
         if not path.exists():
             raise MediakitError(f"{path}: no such file or folder")
     source: object = sources[0] if len(sources) == 1 else sources
     return load_corpus(
-        source,
-        format=args.format,
-        outlet=args.outlet,
-        encoding=args.encoding,
-        errors=errors,
+        source, format=args.format, outlet=args.outlet, encoding=args.encoding, errors=errors
     )
 
 
-def _lexicon(args: argparse.Namespace):
-    from .lexicon import load_lexicon
+def _lexicon(args: argparse.Namespace) -> Any:
+    from .lexicon import DEFAULT_LEXICON, load_lexicon
 
-    return load_lexicon(args.lexicon) if args.lexicon else None
+    return load_lexicon(args.lexicon or DEFAULT_LEXICON)
 
 
 def _write_csv(table: pd.DataFrame, out: str | None, stdout: TextIO) -> None:
     if out:
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
-        table.to_csv(out, index=False)
+        path = Path(out)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        table.to_csv(path, index=False, lineterminator="\n")
     else:
-        table.to_csv(stdout, index=False)
+        table.to_csv(stdout, index=False, lineterminator="\n")
 
 
-def _filter_voice(table: pd.DataFrame, voice: str) -> pd.DataFrame:
-    if voice == "all" or "voice" not in table.columns:
+def _keep(table: pd.DataFrame, column: str, value: str | None) -> pd.DataFrame:
+    if value is None or value == "all":
         return table
-    return table[table["voice"] == voice].reset_index(drop=True)
+    return table[table[column] == value].reset_index(drop=True)
 
 
 def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
@@ -213,57 +341,69 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
         _write_csv(table, args.out, stdout)
         return EXIT_OK
 
+    # Options are checked before the (possibly long) load and analysis.
+    lexicon = None
+    if args.command in ("report", "mentions", "audit") or (
+        args.command == "kwic" and not args.pattern
+    ):
+        lexicon = _lexicon(args)
+        actor = getattr(args, "actor", None)
+        if actor is not None and actor not in lexicon.actors:
+            raise _UsageError(
+                f"--actor {actor!r} is not in lexicon {lexicon.name!r} "
+                f"(its actors: {', '.join(lexicon.actors)})"
+            )
+    if args.command == "kwic" and args.window < 0:
+        raise _UsageError("--window must be 0 or more")
+
     corpus = _load(args, stdin)
     skipped = corpus.attrs.get("skipped")
     if skipped is not None and len(skipped) and not args.quiet:
         for rec in skipped.itertuples(index=False):
-            print(f"mediakit: skipped {rec.file} row {rec.row}: {rec.reason}", file=stderr)
+            where = CorpusError(rec.reason, file=rec.file, row=_int_or_none(rec.row),
+                                column=None if pd.isna(rec.column) else rec.column)
+            print(f"mediakit: skipped {where}", file=stderr)
 
     if args.command == "report":
         from .report import write_report
 
         written = write_report(
-            corpus,
-            lexicon=_lexicon(args),
-            out_dir=Path(args.out),
-            actor=args.actor,
-            seed=args.seed,
-            n_jobs=args.n_jobs,
-            progress=progress,
+            corpus, lexicon=lexicon, out_dir=Path(args.out), actor=args.actor,
+            seed=args.seed, n_jobs=args.n_jobs, progress=progress,
         )
-        print(f"mediakit: wrote the report to {written.html}", file=stdout)
-        print(f"mediakit: tables and figures are in {written.out_dir}", file=stdout)
+        print(f"report:  {written.html}", file=stdout)
+        print(f"tables:  {written.out_dir / 'tables'} ({len(written.tables)} CSV files)",
+              file=stdout)
+        print(f"figures: {written.out_dir / 'figures'} ({len(written.figures)} PNG files)",
+              file=stdout)
         return EXIT_OK
 
     if args.command == "mentions":
         if args.tone:
             from .analysis import analyze
 
-            table = analyze(corpus, _lexicon(args), progress=progress).mentions
+            table = analyze(corpus, lexicon, progress=progress).mentions
         else:
             from .framing import find_mentions
-            from .lexicon import load_lexicon, DEFAULT_LEXICON
 
-            lexicon = _lexicon(args) or load_lexicon(DEFAULT_LEXICON)
             table = find_mentions(corpus, lexicon)
-        _write_csv(_filter_voice(table, args.voice), args.out, stdout)
+        table = _keep(_keep(table, "voice", args.voice), "actor", args.actor)
+        _write_csv(table, args.out, stdout)
         return EXIT_OK
 
     if args.command == "kwic":
         from .framing import kwic
-        from .lexicon import load_lexicon, DEFAULT_LEXICON
 
-        target = args.pattern or _lexicon(args) or load_lexicon(DEFAULT_LEXICON)
-        table = kwic(corpus, target, window=args.window, unit=args.unit)
-        _write_csv(_filter_voice(table, args.voice), args.out, stdout)
+        target = args.pattern if args.pattern else lexicon
+        voice = None if args.voice == "all" else args.voice
+        table = kwic(corpus, target, window=args.window, unit=args.unit, voice=voice)
+        _write_csv(table, args.out, stdout)
         return EXIT_OK
 
     if args.command == "audit":
         from .framing import audit_lexicon
-        from .lexicon import load_lexicon, DEFAULT_LEXICON
 
-        lexicon = _lexicon(args) or load_lexicon(DEFAULT_LEXICON)
-        _write_csv(audit_lexicon(corpus, lexicon), args.out, stdout)
+        _write_csv(audit_lexicon(corpus, lexicon, min_count=args.min_count), args.out, stdout)
         return EXIT_OK
 
     if args.command == "sentiment":
@@ -278,6 +418,32 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
     raise _UsageError(f"unknown command {args.command!r}")  # pragma: no cover - argparse guards
 
 
+def _int_or_none(value: Any) -> int | None:
+    return None if value is None or pd.isna(value) else int(value)
+
+
+def _print_warnings(caught: list[warnings.WarningMessage], stderr: TextIO) -> None:
+    seen: set[str] = set()
+    for w in caught:
+        text = " ".join(str(w.message).split()).replace(_DATAFRAME_NAME, _STDIN_NAME)
+        # Each skipped record was already listed on its own line.
+        if issubclass(w.category, CorpusWarning) and text.startswith("skipped "):
+            continue
+        if text not in seen:
+            seen.add(text)
+            print(f"mediakit: warning: {text}", file=stderr)
+
+
+def _silence_broken_pipe(stdout: TextIO) -> None:
+    """After EPIPE on the real stdout, point it at /dev/null so exit does not fail again."""
+    if stdout is sys.stdout:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+
+
 def main(
     argv: Sequence[str] | None = None,
     *,
@@ -285,29 +451,42 @@ def main(
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> int:
-    """Run the ``mediakit`` command with ``argv`` and return its exit code."""
+    """Run the ``mediakit`` command with ``argv`` and return its exit code.
+
+    ``argv`` defaults to ``sys.argv[1:]`` and the streams to the process's own, so
+    tests can run the command in-process with ``StringIO`` streams.
+    """
     stdin = stdin if stdin is not None else sys.stdin
     stdout = stdout if stdout is not None else sys.stdout
     stderr = stderr if stderr is not None else sys.stderr
     parser = build_parser()
+    _bind_streams(parser, stdout, stderr)
     try:
         args = parser.parse_args(list(argv) if argv is not None else None)
     except SystemExit as exc:  # argparse exits 2 on usage errors and 0 on --help
-        return int(exc.code or 0)
-    if args.version:
-        from . import __version__
-
-        print(f"mediakit {__version__}", file=stdout)
-        return EXIT_OK
+        return EXIT_USAGE if exc.code not in (0, None) else EXIT_OK
     if args.command is None:
-        parser.print_help(stdout)
+        parser.print_help(stderr)
         return EXIT_USAGE
+    caught: list[warnings.WarningMessage] = []
     try:
-        return _run(args, stdin, stdout, stderr)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                return _run(args, stdin, stdout, stderr)
+            finally:
+                if not args.quiet:
+                    _print_warnings(caught, stderr)
+    except BrokenPipeError:  # the reader of a pipe stopped early (mediakit ... | head)
+        _silence_broken_pipe(stdout)
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("mediakit: interrupted", file=stderr)
+        return 130
     except _UsageError as exc:
         if args.debug:
             raise
-        print(f"mediakit: usage error: {exc}", file=stderr)
+        print(f"mediakit {args.command}: usage error: {exc}", file=stderr)
         return EXIT_USAGE
     except (MediakitError, OSError, UnicodeError, ValueError) as exc:
         if args.debug:
