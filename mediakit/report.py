@@ -459,6 +459,15 @@ def write_report(
     from . import compare, plot
     from .analysis import analyze
 
+    from .lexicon import DEFAULT_LEXICON, load_lexicon
+
+    # Checked before the analysis, which can take long on a big corpus.
+    lexicon = load_lexicon(lexicon if lexicon is not None else DEFAULT_LEXICON)
+    if actor is not None and actor not in lexicon.actors:
+        raise ValueError(
+            f"actor {actor!r} is not in lexicon {lexicon.name!r} "
+            f"(its actors: {', '.join(lexicon.actors)})"
+        )
     out = Path(out_dir)
     tables_dir = out / "tables"
     figures = _Figures(out / "figures")
