@@ -1,0 +1,295 @@
+"""The mediakit command: in-process through main(), once as a subprocess."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import mediakit as mk
+from mediakit.cli import EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, main
+
+REPO = Path(__file__).resolve().parents[1]
+
+ROWS = [
+    {"doc_id": "h1", "outlet": "The Herald", "date": "2025-01-06", "title": "Army advances",
+     "text": "The army pushed back the terrorists near Liss. The terrorists fled north. "
+             '"These are opposition forces defending homes," said Lale Orhun.'},
+    {"doc_id": "h2", "outlet": "The Herald", "date": "2025-01-20", "title": "Bridge lost",
+     "text": "Terrorists blew up the bridge at dawn. It was a terrible, cruel attack."},
+    {"doc_id": "v1", "outlet": "The Voice", "date": "2025-01-07", "title": "Resistance holds",
+     "text": "Opposition forces held the old town. "
+             '"They are terrorists," the minister Dana Ilves said. The rebels are brave.'},
+    {"doc_id": "v2", "outlet": "The Voice", "date": "2025-01-21", "title": "Supply line",
+     "text": "Opposition fighters cut the supply road. Happy families returned home."},
+]
+
+
+def _write_csv(path: Path, rows: list[dict]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+@pytest.fixture
+def corpus_csv(tmp_path) -> Path:
+    return _write_csv(tmp_path / "small.csv", ROWS)
+
+
+@pytest.fixture
+def bad_csv(tmp_path) -> Path:
+    rows = [*ROWS[:2], {**ROWS[2], "text": ""}, ROWS[3]]
+    return _write_csv(tmp_path / "bad.csv", rows)
+
+
+def run(*argv: str, stdin: str = "") -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdin=io.StringIO(stdin), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def _csv(text: str) -> pd.DataFrame:
+    return pd.read_csv(io.StringIO(text), keep_default_na=False, dtype=str)
+
+
+def _as_str(table: pd.DataFrame, columns: list[str]) -> list[list[str]]:
+    return table[columns].astype("string").fillna("").astype(str).values.tolist()
+
+
+# ------------------------------------------------------------------ help and usage
+
+
+@pytest.mark.parametrize(
+    "command", ["report", "mentions", "kwic", "lexicons", "audit", "sentiment"]
+)
+def test_each_command_has_help(command):
+    code, out, err = run(command, "--help")
+    assert code == EXIT_OK and err == ""
+    assert out.startswith(f"usage: mediakit {command}")
+    assert "exit codes: 0 success, 1 data error" in out
+    if command != "lexicons":
+        assert "--out" in out
+
+
+def test_top_level_help_lists_commands():
+    code, out, _ = run("--help")
+    assert code == EXIT_OK
+    for command in ["report", "mentions", "kwic", "lexicons", "audit", "sentiment"]:
+        assert command in out
+    assert "mediakit report" in out
+
+
+def test_no_command_is_a_usage_error():
+    code, out, err = run()
+    assert code == EXIT_USAGE and out == "" and err.startswith("usage: mediakit")
+
+
+def test_unknown_option_is_a_usage_error(corpus_csv):
+    code, out, err = run("mentions", str(corpus_csv), "--bogus")
+    assert code == EXIT_USAGE and out == ""
+    assert "unrecognized arguments: --bogus" in err
+
+
+def test_unknown_actor_is_a_usage_error(corpus_csv, tmp_path):
+    code, out, err = run("report", str(corpus_csv), "--actor", "nobody", "--out",
+                         str(tmp_path / "r"))
+    assert code == EXIT_USAGE
+    assert "'nobody' is not in lexicon 'conflict'" in err
+    assert not (tmp_path / "r").exists()
+
+
+def test_stdin_cannot_mix_with_files(corpus_csv):
+    code, _, err = run("mentions", "-", str(corpus_csv))
+    assert code == EXIT_USAGE and "standard input" in err
+
+
+# ------------------------------------------------------------------ data errors
+
+
+def test_missing_file_is_one_line_naming_it(tmp_path):
+    missing = tmp_path / "nope.csv"
+    code, out, err = run("mentions", str(missing))
+    assert code == EXIT_DATA_ERROR and out == ""
+    assert err.count("\n") == 1
+    assert err == f"mediakit: error: {missing}: no such file or folder\n"
+
+
+def test_bad_record_names_file_row_and_column(bad_csv):
+    code, out, err = run("mentions", str(bad_csv))
+    assert code == EXIT_DATA_ERROR and out == ""
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err == f"mediakit: error: {bad_csv}, row 3, column 'text': empty text\n"
+
+
+def test_bad_record_with_debug_raises(bad_csv):
+    with pytest.raises(mk.CorpusError, match="row 3"):
+        run("--debug", "mentions", str(bad_csv))
+
+
+def test_bad_record_on_stdin_is_named_stdin(bad_csv):
+    code, _, err = run("mentions", "-", stdin=bad_csv.read_text(encoding="utf-8"))
+    assert code == EXIT_DATA_ERROR
+    assert err == "mediakit: error: <stdin>, row 3, column 'text': empty text\n"
+
+
+def test_skip_bad_lists_each_skipped_record(bad_csv):
+    code, out, err = run("mentions", str(bad_csv), "--skip-bad")
+    assert code == EXIT_OK
+    assert err == f"mediakit: skipped {bad_csv}, row 3, column 'text': empty text\n"
+    assert "v1" not in set(_csv(out)["doc_id"])
+    code, _, err = run("--quiet", "mentions", str(bad_csv), "--skip-bad")
+    assert code == EXIT_OK and err == ""
+
+
+def test_bad_lexicon_file_is_a_data_error(corpus_csv, tmp_path):
+    lexicon = tmp_path / "lex.yaml"
+    lexicon.write_text("name: x\nactors: []\n", encoding="utf-8")
+    code, out, err = run("mentions", str(corpus_csv), "--lexicon", str(lexicon))
+    assert code == EXIT_DATA_ERROR and out == ""
+    assert err.count("\n") == 1 and "actors" in err
+
+
+# ------------------------------------------------------------------ subcommands
+
+
+def test_mentions_csv_matches_find_mentions(corpus_csv):
+    code, out, err = run("mentions", str(corpus_csv))
+    assert code == EXIT_OK and err == ""  # no progress bar: stderr is not a terminal
+    table = _csv(out)
+    expected = mk.find_mentions(mk.load_corpus(corpus_csv))
+    assert list(table.columns) == list(expected.columns)
+    columns = ["doc_id", "actor", "label", "match", "start", "end", "voice", "speaker"]
+    assert _as_str(table, columns) == _as_str(expected, columns)
+
+
+def test_mentions_filters_and_tone(corpus_csv):
+    code, out, _ = run("mentions", str(corpus_csv), "--voice", "quote", "--tone")
+    assert code == EXIT_OK
+    table = _csv(out)
+    expected = mk.analyze(mk.load_corpus(corpus_csv)).mentions
+    expected = expected[expected["voice"] == "quote"]
+    assert list(table.columns) == list(expected.columns)
+    assert {"compound", "compound_masked"} <= set(table.columns)
+    assert table["match"].tolist() == expected["match"].tolist() == [
+        "opposition forces", "terrorists"]
+    assert table["speaker"].tolist() == ["Lale Orhun", "Dana Ilves"]
+    assert [float(x) for x in table["compound"]] == pytest.approx(expected["compound"].tolist())
+    code, out, _ = run("mentions", str(corpus_csv), "--actor", "state_forces")
+    assert set(_csv(out)["actor"]) == {"state_forces"}
+
+
+def test_mentions_from_stdin_compose_in_a_pipe(corpus_csv):
+    code, out, _ = run("mentions", "-", stdin=corpus_csv.read_text(encoding="utf-8"))
+    assert code == EXIT_OK
+    from_stdin = _csv(out)
+    frame = pd.read_csv(corpus_csv, dtype=str, keep_default_na=False)
+    expected = mk.find_mentions(mk.load_corpus(frame))
+    assert _as_str(from_stdin, ["doc_id", "label", "start"]) == \
+        _as_str(expected, ["doc_id", "label", "start"])
+    # The output of one command is the input of the next: kwic on the mentions' corpus.
+    code, out, _ = run("kwic", "-", "--pattern", "terrorist*",
+                       stdin=corpus_csv.read_text(encoding="utf-8"))
+    assert code == EXIT_OK and len(_csv(out)) == 4
+
+
+def test_kwic_csv_matches_library(corpus_csv):
+    code, out, _ = run("kwic", str(corpus_csv), "--pattern", "terrorist*",
+                       "--pattern", "opposition forces", "--window", "3",
+                       "--voice", "narration")
+    assert code == EXIT_OK
+    table = _csv(out)
+    expected = mk.kwic(mk.load_corpus(corpus_csv), ["terrorist*", "opposition forces"],
+                       window=3, voice="narration")
+    assert list(table.columns) == list(expected.columns)
+    assert _as_str(table, ["doc_id", "left", "match", "right", "voice"]) == \
+        _as_str(expected, ["doc_id", "left", "match", "right", "voice"])
+    assert set(table["voice"]) == {"narration"}
+    code, _, err = run("kwic", str(corpus_csv), "--pattern", "x", "--lexicon", "conflict")
+    assert code == EXIT_USAGE and "not allowed with" in err
+
+
+def test_lexicons_list_and_show(tmp_path):
+    code, out, _ = run("lexicons")
+    assert code == EXIT_OK
+    listed = _csv(out)
+    assert listed["name"].tolist() == mk.list_lexicons()["name"].tolist()
+    target = tmp_path / "conflict.csv"
+    code, out, _ = run("lexicons", "conflict", "--out", str(target))
+    assert code == EXIT_OK and out == ""
+    shown = pd.read_csv(target, dtype=str, keep_default_na=False)
+    expected = mk.load_lexicon("conflict").to_frame()
+    assert _as_str(shown, ["actor", "label", "pattern"]) == \
+        _as_str(expected, ["actor", "label", "pattern"])
+    code, _, err = run("lexicons", "no-such-lexicon")
+    assert code == EXIT_DATA_ERROR and "no-such-lexicon" in err
+
+
+def test_audit_csv_matches_library(tmp_path):
+    rows = [*ROWS, {"doc_id": "t1", "outlet": "The Voice", "date": "2025-01-22",
+                    "title": "Typos", "text": "The terorists and insurgency spread."}]
+    path = _write_csv(tmp_path / "audit.csv", rows)
+    code, out, _ = run("audit", str(path))
+    assert code == EXIT_OK
+    table = _csv(out)
+    expected = mk.audit_lexicon(mk.load_corpus(path), "conflict")
+    assert list(table.columns) == list(expected.columns)
+    assert table["candidate"].tolist() == expected["candidate"].astype(str).tolist()
+    assert "terorists" in set(table["candidate"])
+
+
+@pytest.mark.parametrize("level", ["sentence", "document"])
+def test_sentiment_csv_matches_library(corpus_csv, level):
+    code, out, _ = run("sentiment", str(corpus_csv), "--level", level)
+    assert code == EXIT_OK
+    table = _csv(out)
+    corpus = mk.load_corpus(corpus_csv)
+    scored = mk.score_sentences(mk.sentences(corpus))
+    expected = scored if level == "sentence" else mk.score_documents(scored, corpus=corpus)
+    assert list(table.columns) == list(expected.columns)
+    assert table["doc_id"].tolist() == expected["doc_id"].tolist()
+    column = "compound" if level == "sentence" else "compound_mean"
+    assert [float(x) for x in table[column]] == pytest.approx(expected[column].tolist())
+    assert len(table) == (10 if level == "sentence" else 4)
+
+
+def test_report_command_writes_and_prints_paths(corpus_csv, tmp_path):
+    out_dir = tmp_path / "out"
+    code, out, err = run("report", str(corpus_csv), "--out", str(out_dir), "--seed", "1")
+    assert code == EXIT_OK
+    assert out.splitlines()[0] == f"report:  {out_dir / 'report.html'}"
+    assert f"tables:  {out_dir / 'tables'}" in out and f"figures: {out_dir / 'figures'}" in out
+    page = (out_dir / "report.html").read_text(encoding="utf-8")
+    assert page.count("data:image/png;base64,") >= 4
+    assert "seed 1" in page.lower()
+    assert (out_dir / "tables" / "mentions.csv").is_file()
+    for line in err.splitlines():  # library warnings come out as one-line notes
+        assert line.startswith("mediakit: warning: ")
+
+
+# ------------------------------------------------------------------ subprocess
+
+
+def test_python_m_mediakit_runs_as_a_subprocess(corpus_csv):
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [sys.executable, "-m", "mediakit", "mentions", str(corpus_csv), "--voice", "narration"],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert done.returncode == EXIT_OK, done.stderr
+    table = _csv(done.stdout)
+    expected = mk.find_mentions(mk.load_corpus(corpus_csv))
+    expected = expected[expected["voice"] == "narration"]
+    assert table["match"].tolist() == expected["match"].tolist()
+    usage = subprocess.run(
+        [sys.executable, "-m", "mediakit", "mentions", "--bogus"],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert usage.returncode == EXIT_USAGE and "unrecognized arguments" in usage.stderr
