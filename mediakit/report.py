@@ -745,14 +745,18 @@ def _render(**p: Any) -> str:
                 f"{_e(actor)} with a lexicon label in its own voice.</p></div>"
             )
             continue
+        ex = kept[(kept["outlet"] == row.outlet) & (kept["actor"] == actor)
+                  & (kept["label"] == row.label) & (kept["voice"] == "narration")]
+        forms = ex["match"].astype(str).str.lower().value_counts()
+        forms = forms.sort_index(kind="stable").sort_values(ascending=False, kind="stable")
+        written = ", ".join(f"“{_e(f)}” ({n})" for f, n in forms.head(4).items())
         body.append(
             f'<div class="finding"><p><b>{_e(row.outlet)}</b> most often says '
             f"<b>“{_e(row.label)}”</b>: {_pct(row.share)} of its {row.total} narration "
             f"mentions ({_e(_interval(row.lo, row.hi, _pct))} interval; {row.n} mentions "
             f"in {row.n_docs} of {row.group_docs} articles).</p>"
+            f'<p class="meta">Written as {written}.</p>'
         )
-        ex = kept[(kept["outlet"] == row.outlet) & (kept["actor"] == actor)
-                  & (kept["label"] == row.label) & (kept["voice"] == "narration")]
         body.append(_kwic_list(_examples(ex, _KWIC_EXAMPLES), titles))
         if row.outlet in shifting:
             body.append(
