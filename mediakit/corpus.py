@@ -227,7 +227,15 @@ def _walk(folder: Path, fmt: str | None, ignored: list[str]) -> list[_FileTask]:
 
 
 def _collect(source: Any, fmt: str | None) -> tuple[list[_FileTask], list[str]]:
-    items = [source] if isinstance(source, (str, os.PathLike)) else list(source)
+    if isinstance(source, (str, os.PathLike)):
+        items = [source]
+    elif isinstance(source, (list, tuple)):
+        items = list(source)
+    else:
+        raise TypeError(
+            "source must be a folder, a file, a list of files/folders or a DataFrame, "
+            f"not {type(source).__name__}"
+        )
     paths = [Path(item) for item in items]
     for path in paths:
         if not path.exists() and not path.is_symlink():
@@ -697,13 +705,15 @@ def validate_corpus(corpus: pd.DataFrame) -> pd.DataFrame:
         missing_mask = values.isna().to_numpy()
         if missing_mask.any():
             raise CorpusError(f"missing {name}", file=where, row=first_bad(missing_mask), column=name)
-        not_str = np.array([not isinstance(v, str) for v in values], dtype=bool)
-        if name == "text" and not_str.any():
-            row = first_bad(not_str)
-            raise CorpusError(f"text must be a string, not {type(values.iloc[row - 1]).__name__}",
-                              file=where, row=row, column=name)
-        as_text = values.astype("str")
-        blank = (as_text.str.strip() == "").to_numpy()
+        if name == "text" and not isinstance(values.dtype, pd.StringDtype):
+            not_str = np.array([not isinstance(v, str) for v in values], dtype=bool)
+            if not_str.any():
+                row = first_bad(not_str)
+                raise CorpusError(f"text must be a string, not {type(values.iloc[row - 1]).__name__}",
+                                  file=where, row=row, column=name)
+        as_text = values if values.dtype == "str" else values.astype("str")
+        # a regex search stops at the first visible character: cheap on long texts
+        blank = (~as_text.str.contains(r"\S", regex=True)).to_numpy(dtype=bool)
         if blank.any():
             raise CorpusError(f"empty {name}", file=where, row=first_bad(blank), column=name)
         out[name] = as_text
@@ -719,9 +729,11 @@ def validate_corpus(corpus: pd.DataFrame) -> pd.DataFrame:
             out[name] = pd.Series([""] * n, index=out.index, dtype="str")
         else:
             values = out[name]
-            out[name] = pd.Series(
-                ["" if is_missing(v) else str(v) for v in values], index=out.index, dtype="str"
-            )
+            if values.dtype != "str":
+                values = pd.Series(
+                    ["" if is_missing(v) else str(v) for v in values], index=out.index, dtype="str"
+                )
+            out[name] = values.fillna("")
     if "date" not in out.columns:
         out["date"] = pd.Series(np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]"), index=out.index)
     else:

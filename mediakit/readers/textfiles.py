@@ -97,7 +97,8 @@ def _split_header(body: str, *, want_title: bool, want_date: bool, known_title: 
         is_date_next = after < len(lines) and looks_like_date_line(lines[after]) is not None
         has_more = following < len(lines)
         if want_title:
-            if has_more and (line_after_blank or is_date_next) and len(lines[first]) <= 300:
+            title_like = len(lines[first]) <= 300 and looks_like_date_line(lines[first]) is None
+            if has_more and (line_after_blank or is_date_next) and title_like:
                 title = _heading(lines[first])
                 position = after
         elif known_title is not None and _heading(lines[first]) == known_title.strip():
