@@ -70,7 +70,8 @@ Speakers (``speaker`` and ``attribution``)
     ``she``, ``they`` are resolved to the most recent *named* speaker before the
     quote: the speaker of an earlier span or the named subject of an earlier
     speech verb (``Rouhani also said ...``), whichever is closer; with none, the
-    pronoun is kept as written. Speech-verb subjects are looked for in the 3,000
+    pronoun is kept as written. For he and she, names that are clearly not persons
+    (starting with "The", or a single all-capitals acronym) are skipped. Speech-verb subjects are looked for in the 3,000
     characters before the quote. No gender or number agreement is attempted.
     Scare quotes get a speaker only from rules 1 and 2 (clear attribution).
 """
@@ -79,7 +80,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -270,10 +271,17 @@ _AFTER_VERBS = (
     "responds|reported|reports|maintained|maintains|suggested|suggests|"
     "charged|charges|alleged|alleges|admitted|admits|vowed|vows"
 )
-_BEFORE_VERBS = _AFTER_VERBS + "|called|calls|calling|described|describes|termed|terms|dubbed"
-_ADVERBS = r"(?:(?:also|later|then|again|earlier|previously|reportedly|once)[ \t]+)?"
-_SUBJECT_WORD = r"[\w\u2019'.\-\u2010]+"
-_PARENTHETICAL = r"(?:[ \t]*,[^,.;:!?\"\u201c\u201d\n]{1,40},)?"
+_BEFORE_VERBS = _AFTER_VERBS + (
+    "|called|calls|calling|described|describes|termed|terms|dubbed|refers|referred|"
+    "labels|labelled|labeled|brands|branded"
+)
+# Adverbs and auxiliaries allowed between a subject and its verb ("has called").
+_ADVERBS = (
+    r"(?:(?:also|later|then|again|earlier|previously|reportedly|once|still|repeatedly|"
+    r"has|have|had|was|were|is|are|will|would)[ \t]+){0,2}"
+)
+_SUBJECT_WORD = r"\w[\w\u2019'.\-\u2010]*"
+_PARENTHETICAL = r"(?:[ \t]*,(?P<paren>[^,;:!?\"\u201c\u201d\n]{1,60}),)?"
 
 # After the closing mark: SUBJECT VERB ... (", Rouhani said in ...")
 _AFTER_SUBJECT_VERB_RE = re.compile(
@@ -293,13 +301,18 @@ _BEFORE_VERB_RE = re.compile(rf"\b(?P<verb>{_BEFORE_VERBS})\b")
 _ANY_VERB_RE = re.compile(rf"\b(?P<verb>{_AFTER_VERBS}|calls|called)\b")
 # The subject just before a verb, read backwards from the verb (bounded window).
 _SUBJECT_BEFORE_VERB_RE = re.compile(
-    rf"(?:(?P<name>{_NAME_RUN})|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)"
+    rf"(?:(?P<name>{_NAME_RUN})(?:[ \t]+(?:of|from|at)[ \t]+{_NAME_RUN})?|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)"
     r"|(?P<np>\b(?:[Tt]he|[Aa]n?)[ \t]+(?:[\w\-]+[ \t]+){0,3}[a-z][\w\-]*))"
-    rf"{_PARENTHETICAL}[ \t]+{_ADVERBS}$"
+    rf"{_PARENTHETICAL}(?:[ \t]*,(?:[ \t]*who\b)?)?[ \t]+{_ADVERBS}$"
 )
 _SENTENCE_BREAK_RE = re.compile("[.!?][\"\u201d\u2019']?[ \t]+(?=[\"\u201c\u2018'(]?[A-Z0-9])")
 
 _PRONOUNS = frozenset({"he", "she", "they"})
+# Words that cannot start the subject of an attribution ('"x" is said to be').
+_NOT_SUBJECT = frozenset(
+    "is are was were be been being has have had do does did will would can could "
+    "should may might must not also".split()
+)
 #: How far back (characters) a pronoun looks for a named speech-verb subject.
 _PRONOUN_LOOKBACK = 3000
 # Words that end a subject phrase read after a verb ("said the minister in a
@@ -360,6 +373,28 @@ def _name_from_subject(phrase: str) -> tuple[str, bool]:
     return phrase, False
 
 
+def _prefer_apposition(subject: str, parenthetical: str | None) -> str:
+    """A name in apposition wins over a description.
+
+    "The Tarvian Foreign Minister, Lale Orhun, said" and "Its spokesman, Amir
+    Kessaly, said" name the person; "Putin, for his part, said" keeps Putin.
+    """
+    if not parenthetical:
+        return subject
+    inner = parenthetical.strip()
+    if _NAME_RUN_RE.fullmatch(inner) is None:
+        return subject
+    last = subject.split()[-1].lower()
+    if (
+        subject[:1].islower()
+        or last in _TITLE_WORDS
+        or last.rstrip(".") in _TITLE_WORDS
+        or subject.split()[0] in ("The", "Its", "His", "Her", "Their", "A", "An")
+    ):
+        return inner
+    return subject
+
+
 def _cut_subject(phrase: str) -> str:
     """Trim a subject read after a verb at the first function word ("in", "on"...)."""
     kept: list[str] = []
@@ -396,7 +431,9 @@ class _Speakers:
         m = _AFTER_SUBJECT_VERB_RE.match(window)
         if m and (soft_end or m.group("rest") is not None):
             subj = m.group("subj")
-            if not any(w.lower() in _SUBJECT_STOP for w in subj.split()[:1]):
+            first_word = subj.split()[0].lower()
+            subj = _prefer_apposition(subj, m.group("paren"))
+            if first_word not in _SUBJECT_STOP and first_word not in _NOT_SUBJECT:
                 return subj, m.group(0).strip(" \t,;:.!?\u2014\u2013-")
         m = _AFTER_VERB_SUBJECT_RE.match(window)
         if m and soft_end:
@@ -433,6 +470,7 @@ class _Speakers:
             s = _SUBJECT_BEFORE_VERB_RE.search(head)
             if s:
                 subj = s.group("name") or s.group("pron") or s.group("np")
+                subj = _prefer_apposition(subj, s.group("paren"))
                 best = (m.start(), subj, f"{s.group(0).strip()} {m.group('verb')}")
         for m in _ACCORDING_TO_RE.finditer(sentence):
             subj = _cut_subject(m.group("subj").rstrip(",")).rstrip(",")
@@ -443,7 +481,9 @@ class _Speakers:
         return best[1], best[2]
 
     # pronouns ---------------------------------------------------------------------
-    def latest_named_subject(self, pos: int) -> tuple[int, str] | None:
+    def latest_named_subject(
+        self, pos: int, accept: Callable[[str], bool]
+    ) -> tuple[int, str] | None:
         """The last named subject of a speech verb before ``pos`` (bounded look-back)."""
         text = self.text
         lo = max(0, pos - _PRONOUN_LOOKBACK)
@@ -456,9 +496,18 @@ class _Speakers:
             s = _SUBJECT_BEFORE_VERB_RE.search(head)
             if s and s.group("name"):
                 name, is_pronoun = _name_from_subject(s.group("name"))
-                if name and not is_pronoun:
+                if name and not is_pronoun and accept(name):
                     found = (m.start(), name)
         return found
+
+
+def _could_be_person(name: str) -> bool:
+    """False for names that are clearly organisations: "The KLF", "EU", "NATO"."""
+    return not (name.startswith(("The ", "the ")) or (" " not in name and name.isupper()))
+
+
+def _could_be_anyone(name: str) -> bool:
+    return True
 
 
 def _resolve(
@@ -473,13 +522,15 @@ def _resolve(
     if not is_pronoun:
         return name, f"{rule}: {matched}"
     # The most recent named speaker before this quote: an earlier span's speaker or
-    # the named subject of an earlier speech verb, whichever is closer.
+    # the named subject of an earlier speech verb, whichever is closer. "he" and
+    # "she" skip organisations ("The KLF", "EU").
+    accept = _could_be_person if name in ("he", "she") else _could_be_anyone
     best_pos, best_name = -1, None
     for span in reversed(previous):
-        if span.speaker and span.speaker.lower() not in _PRONOUNS:
+        if span.speaker and span.speaker.lower() not in _PRONOUNS and accept(span.speaker):
             best_pos, best_name = span.start, span.speaker
             break
-    subject = speakers.latest_named_subject(start)
+    subject = speakers.latest_named_subject(start, accept)
     if subject is not None and subject[0] > best_pos:
         best_pos, best_name = subject
     if best_name is None:
@@ -533,6 +584,16 @@ def _so_called_spans(text: str) -> tuple[set[int], list[tuple[int, int]]]:
     return quote_starts, spans
 
 
+def _looks_like_utterance(inner: str) -> bool:
+    """A complete short utterance: "Never!", "Why?", "Everyone in Liss knows."."""
+    inner = inner.strip()
+    if not inner:
+        return False
+    if inner[-1] in "!?":
+        return True
+    return inner[-1] == "." and inner[0].isupper()
+
+
 # --- voice spans -----------------------------------------------------------------------
 
 
@@ -577,9 +638,12 @@ def voice_spans(text: str) -> list[VoiceSpan]:
         inner = text[start + 1 : end - 1] if end - start >= 2 else ""
         n_words = count_words(inner)
         colon_intro = text[max(0, start - 3) : start].rstrip().endswith(":")
-        is_scare = (
-            start in so_called_quotes
-            or (n_words <= SCARE_QUOTE_MAX_WORDS and not multi and after is None and not colon_intro)
+        is_scare = start in so_called_quotes or (
+            n_words <= SCARE_QUOTE_MAX_WORDS
+            and not multi
+            and after is None
+            and not colon_intro
+            and not _looks_like_utterance(inner)
         )
         voice = "scare_quote" if is_scare else "quote"
         speaker: str | None = None
