@@ -288,12 +288,12 @@ def polarity_scores(text: str) -> tuple[float, float, float, float]:
     try:
         lw = list(map(cache.__getitem__, raw))
     except KeyError:
+        # A token not seen before: compute this sentence directly (so a concurrent
+        # clear by another thread cannot bite), then remember its tokens.
+        lw = [_lower_token(token) for token in raw]
         if len(cache) > _TOKEN_CACHE_LIMIT:
             cache.clear()
-        for token in raw:
-            if token not in cache:
-                cache[token] = _lower_token(token)
-        lw = list(map(cache.__getitem__, raw))
+        cache.update(zip(raw, lw))
 
     scoring = tables.scoring
     hits = list(compress(range(n), map(scoring.__contains__, lw)))
