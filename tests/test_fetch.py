@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import warnings
 from collections import Counter
@@ -188,9 +189,15 @@ def test_second_run_is_served_from_the_cache_only(server, tmp_path):
         hits_after_first = dict(server.hits)
         second = _fetch(path, tmp_path)
     assert sum(hits_after_first.values()) == 4
+    # One entry per URL (the 404 included), each holding status, headers and body.
+    entries = sorted((tmp_path / "cache").rglob("*.json"))
+    assert len(entries) == 4
+    assert sorted(json.loads(e.read_text())["status"] for e in entries) == [200, 200, 200, 404]
     assert dict(server.hits) == hits_after_first  # not one more request, the 404 included
     pd.testing.assert_frame_equal(first, second)
     pd.testing.assert_frame_equal(first.attrs["skipped"], second.attrs["skipped"])
+    # Fetched corpora combine like loaded ones (attrs included).
+    assert len(pd.concat([first, second])) == 2 * len(first)
     # A different cache folder means a fresh download.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -257,10 +264,12 @@ def test_a_feed_url_in_the_table_is_reported_as_not_a_page(server, tmp_path):
 
 
 def test_oversized_pages_are_skipped(server, tmp_path):
-    table = pd.DataFrame({"url": [f"{server.base}/article"]})
+    table = pd.DataFrame({"url": [f"{server.base}/article"], "language": ["en"]})
     with pytest.warns(UserWarning, match="1 of 1 URLs"):
         corpus = _fetch(table, tmp_path, max_bytes=500)
     assert corpus.empty
+    # Nothing loaded, but the columns are still those of a corpus of this table.
+    assert list(corpus.columns) == [*mediakit.CORPUS_COLUMNS, "language", "final_url"]
     assert corpus.attrs["skipped"]["reason"].tolist() == ["page larger than 500 bytes"]
 
 
@@ -337,6 +346,30 @@ def test_jsonl_input_and_progress_bar_on_stderr(server, tmp_path, capsys):
     captured = capsys.readouterr()
     assert "fetching" in captured.err
     assert captured.out == ""
+
+
+def test_a_damaged_cache_entry_is_fetched_again(server, tmp_path):
+    table = pd.DataFrame({"url": [f"{server.base}/article"]})
+    first = _fetch(table, tmp_path)
+    [entry] = (tmp_path / "cache").rglob("*.json")
+    entry.write_text("{not json", encoding="utf-8")
+    second = _fetch(table, tmp_path)
+    assert server.hits["/article"] == 2
+    pd.testing.assert_frame_equal(first, second)
+
+
+def test_ids_of_a_file_without_id_column_follow_the_loader(server, tmp_path):
+    path = tmp_path / "links.csv"
+    path.write_text(f"link,source\n{server.base}/nothing,Courier\n{server.base}/article,Courier\n",
+                    encoding="utf-8")
+    with pytest.warns(UserWarning, match="1 of 2 URLs"):
+        corpus = _fetch(path, tmp_path, url="link")
+    assert corpus["doc_id"].tolist() == ["links:2"]
+    assert corpus["url"].tolist() == [f"{server.base}/article"]
+    assert corpus["outlet"].tolist() == ["Courier"]
+    assert corpus.attrs["skipped"][["file", "row", "column"]].values.tolist() == [
+        [str(path), 1, "link"]
+    ]
 
 
 def test_unreachable_host_is_a_connection_failure(tmp_path):

@@ -137,6 +137,26 @@ def test_html_to_text_keeps_paragraphs_and_drops_scripts():
         create_parent="div",
     )
     assert html_to_text(root) == "First para graph.\n\none\n\ntwo\n\ntail text\n\nLast"
+    table = lxml.html.fragment_fromstring(
+        "<table><tr><th>Town</th><th>Displaced</th></tr><tr><td>Saraqib</td><td>4,000</td>"
+        "</tr></table>", create_parent="div",
+    )
+    assert html_to_text(table) == "Town Displaced\n\nSaraqib 4,000"
+
+
+def test_schema_org_date_in_itemprop_is_read():
+    page = (
+        "<html><head><title>Rain delays harvest</title>"
+        "<meta itemprop='datePublished' content='2020-03-05T07:30:00Z'></head><body><article>"
+        "<p>Heavy rain delayed the wheat harvest across the plain for a second week, and "
+        "farmers said the grain left standing in the fields was starting to rot.</p>"
+        "<p>The cooperative asked the ministry for dryers and for a delay on loan "
+        "repayments until the crop could be sold.</p></article></body></html>"
+    )
+    record, _ = extract_page(page, url="https://farmnews.example/rain")
+    assert record["date"] == "2020-03-05T07:30:00Z"
+    assert record["url"] == "https://farmnews.example/rain"
+    assert record["outlet"] == "farmnews.example"
 
 
 def test_load_corpus_reads_saved_pages_into_a_clean_corpus(tmp_path):

@@ -31,6 +31,7 @@ _BLOCK_TAGS = frozenset(
     "head item list quote row code".split()
 )
 _LINE_BREAK_TAGS = frozenset({"br", "lb"})
+_CELL_TAGS = frozenset({"td", "th", "cell"})  # cells of one table row, kept apart by a space
 _DROP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "svg"})
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -114,6 +115,8 @@ def html_to_text(root: Any) -> str:
             walk(child)
         if block:
             flush()
+        elif tag in _CELL_TAGS:
+            current.append(" ")
         if element.tail:
             current.append(element.tail.replace("\n", " "))
 
@@ -126,7 +129,8 @@ def _meta(tree: Any) -> dict[str, str]:
     """``<meta property|name=... content=...>`` and canonical link, first value wins."""
     found: dict[str, str] = {}
     for element in tree.iter("meta"):
-        key = (element.get("property") or element.get("name") or "").strip().lower()
+        key = (element.get("property") or element.get("name") or element.get("itemprop")
+               or "").strip().lower()
         content = (element.get("content") or "").strip()
         if key and content and key not in found:
             found[key] = content
