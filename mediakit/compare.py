@@ -115,15 +115,35 @@ def _stamp(result: pd.DataFrame, **attrs: Any) -> pd.DataFrame:
 # ------------------------------------------------------------------- bootstrap core
 
 
-def _boot_weights(n_docs: int, n_boot: int, rng: np.random.Generator) -> np.ndarray:
-    """How often each article is drawn in each bootstrap replicate (n_boot x n_docs).
+# Upper bound on the size of one block of bootstrap weights (replicates x articles),
+# so memory stays bounded however many articles a group has.
+_BOOT_BLOCK_CELLS = 4_000_000
 
-    Drawing n_docs articles with replacement is a multinomial draw of the counts, which
-    lets every statistic below be a matrix product instead of a loop over replicates.
+
+def _boot_sums(
+    matrices: Sequence[np.ndarray], n_boot: int, rng: np.random.Generator
+) -> list[np.ndarray]:
+    """Bootstrap totals of per-article ``matrices`` (each n_docs x k), resampling articles.
+
+    Each replicate draws n_docs articles with replacement; the draw is turned into a
+    count per article with one ``bincount`` per block of replicates, and the totals of
+    every matrix are a single product ``weights @ matrix``. Returns one
+    (n_boot x k) array per input matrix.
     """
-    if n_docs == 0:
-        return np.zeros((n_boot, 0))
-    return rng.multinomial(n_docs, np.full(n_docs, 1.0 / n_docs), size=n_boot).astype(float)
+    n_docs = matrices[0].shape[0]
+    out = [np.zeros((n_boot, m.shape[1])) for m in matrices]
+    if n_docs == 0 or n_boot == 0:
+        return out
+    block = max(1, _BOOT_BLOCK_CELLS // n_docs)
+    for first in range(0, n_boot, block):
+        rows = min(block, n_boot - first)
+        draws = rng.integers(0, n_docs, size=(rows, n_docs))
+        draws += np.arange(rows)[:, None] * n_docs
+        weights = np.bincount(draws.ravel(), minlength=rows * n_docs).reshape(rows, n_docs)
+        weights = weights.astype(float)
+        for result, matrix in zip(out, matrices):
+            result[first:first + rows] = weights @ matrix
+    return out
 
 
 def _percentile(boot: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray]:
@@ -187,8 +207,7 @@ def _share_table(
             counts = (counts > 0).astype(float)
         totals = counts.sum(axis=0)
         share = _ratio(totals, np.full_like(totals, totals.sum()))
-        weights = _boot_weights(counts.shape[0], n_boot, rng)
-        boot_totals = weights @ counts
+        (boot_totals,) = _boot_sums([counts], n_boot, rng)
         boot_share = _ratio(boot_totals, boot_totals.sum(axis=1, keepdims=True))
         lo, hi = _percentile(boot_share, level) if n_boot else (np.full_like(share, np.nan),) * 2
         docs_using = (counts > 0).sum(axis=0)
@@ -387,8 +406,8 @@ def label_rates(
                 1.0,
             )
             rate = 1000.0 * _ratio(counts.sum(axis=0), np.full(len(pairs), words.sum()))
-            weights = _boot_weights(len(doc_ids), n_boot, rng)
-            boot = 1000.0 * _ratio(weights @ counts, (weights @ words)[:, None])
+            boot_counts, boot_words = _boot_sums([counts, words[:, None]], n_boot, rng)
+            boot = 1000.0 * _ratio(boot_counts, boot_words)
             lo, hi = _percentile(boot, level) if n_boot else (np.full(len(pairs), np.nan),) * 2
             for j, (actor_name, label) in enumerate(pairs):
                 for k, v in zip(by_cols, key):
@@ -491,8 +510,8 @@ def tone_by_label(
         _, counts = _doc_matrix(sub, pair_keys)
         _, sums = _doc_matrix(sub, pair_keys, values=score)
         mean = _ratio(sums.sum(axis=0), counts.sum(axis=0))
-        weights = _boot_weights(counts.shape[0], n_boot, rng)
-        boot = _ratio(weights @ sums, weights @ counts)
+        boot_sums, boot_counts = _boot_sums([sums, counts], n_boot, rng)
+        boot = _ratio(boot_sums, boot_counts)
         lo, hi = _percentile(boot, level) if n_boot else (np.full(len(pairs), np.nan),) * 2
         for j, (actor_name, label) in enumerate(pairs):
             for k, v in zip(keys, key):
@@ -655,17 +674,20 @@ def label_shares_over_time(
 
 # Letters (any script), with internal hyphens or apostrophes: "Tarvian-backed", "don't".
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
+# The same with digits allowed, for shingles: numbers (dates, tolls) tell copies apart.
+_TOKEN_RE = re.compile(r"[^\W_]+(?:['\u2019\-.,][^\W_]+)*")
 _POSSESSIVE_RE = re.compile(r"['\u2019]s$")
 
 
-def _words(text: str) -> list[str]:
+def _words(text: str, *, numbers: bool = False) -> list[str]:
     """Lower-cased word tokens of ``text`` (the one tokeniser of this module).
 
-    Possessive 's is dropped so "army's" counts as "army"; digits and punctuation are
-    not words.
+    Possessive 's is dropped so "army's" counts as "army". Digits and punctuation are
+    not words unless ``numbers`` (then "1,200" and "R4" are tokens too).
     """
+    pattern = _TOKEN_RE if numbers else _WORD_RE
     return [_POSSESSIVE_RE.sub("", m.group().lower().replace("\u2019", "'"))
-            for m in _WORD_RE.finditer(text)]
+            for m in pattern.finditer(text)]
 
 
 def _word_spans(text: str) -> tuple[list[str], np.ndarray, np.ndarray]:
@@ -923,7 +945,7 @@ def distinguishing_contexts(
 
 
 def _shingles(text: str, size: int, vocab: dict[tuple[str, ...], int]) -> np.ndarray:
-    words = _words(text)
+    words = _words(text, numbers=True)
     if not words:
         return np.zeros(0, dtype=np.int64)
     if len(words) < size:
@@ -943,7 +965,7 @@ def find_duplicates(
     """Groups of near-identical articles (syndicated wire copy, republished stories).
 
     Each article becomes the set of its word ``shingle``-grams (5 consecutive words by
-    default; lower-cased, punctuation ignored). Two articles are near duplicates when
+    default; lower-cased, numbers kept, punctuation ignored). Two articles are near duplicates when
     the Jaccard similarity of their sets (shared shingles over all distinct shingles)
     is at least ``threshold``; groups are the connected components of that relation.
     Candidate pairs come from prefix filtering (every pair at or above the threshold
