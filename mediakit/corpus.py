@@ -440,7 +440,7 @@ class _Loader:
             warnings.warn(
                 f"{len(self.bad_dates)} date(s) not understood, stored as NaT (ambiguous "
                 f"dd/mm vs mm/dd dates are not guessed; use ISO 8601): {listed}{tail}",
-                CorpusWarning, stacklevel=4,
+                CorpusWarning, stacklevel=3,
             )
             self.bad_dates = []
         if self.skipped:
@@ -451,7 +451,7 @@ class _Loader:
                 f"skipped {len(self.skipped)} input record(s) ({summary}); first: "
                 f"{CorpusError(first['reason'], file=first['file'], row=first['row'], column=first['column'])}. "
                 "See corpus.attrs['skipped'] for every one.",
-                CorpusWarning, stacklevel=4,
+                CorpusWarning, stacklevel=3,
             )
 
 
@@ -529,6 +529,11 @@ def _batches(task: _FileTask, options: _Options, batch_size: int | None) -> Iter
             yield from stream(task.path, encoding=options.encoding, batch_size=batch_size)
         else:
             yield get_reader(task.fmt)(task.path, encoding=options.encoding)
+    except ImportError as exc:  # an optional reader's dependency is not installed
+        raise ImportError(
+            f"reading {task.path} as {task.fmt!r} needs an optional dependency ({exc}); "
+            "install it, e.g. pip install 'mediakit[web]' for HTML pages and feeds"
+        ) from exc
     except CorpusError as exc:
         yield ReadResult(skipped=[{"file": exc.file or str(task.path), "row": exc.row,
                                    "column": exc.column, "reason": exc.reason}])
@@ -558,7 +563,7 @@ def _row_batches(source: Any, options: _Options, batch_size: int | None, loader:
     for task in tasks:
         for batch in _batches(task, options, batch_size):
             for message in batch.warnings:
-                warnings.warn(message, CorpusWarning, stacklevel=4)
+                warnings.warn(message, CorpusWarning, stacklevel=3)
             yield loader.rows(batch.records, task, batch.skipped), []
 
 
@@ -567,7 +572,7 @@ def _unmatched_columns_warning(loader: _Loader) -> None:
     if unmatched:
         warnings.warn(
             f"columns= names input column(s) no record has: {', '.join(map(repr, unmatched))}",
-            CorpusWarning, stacklevel=4,
+            CorpusWarning, stacklevel=3,
         )
 
 
