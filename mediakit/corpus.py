@@ -96,6 +96,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -342,7 +343,7 @@ class _Loader:
             if raising:
                 first = min(problems, key=lambda p: (p.get("row") is not None, p.get("row") or 0))
                 self.problem(first)
-            for entry in problems:
+            for entry in sorted(problems, key=lambda p: (p.get("row") is not None, p.get("row") or 0)):
                 self.problem(entry)
         return out
 
@@ -456,7 +457,8 @@ class _Loader:
 
 
 def _reason_kind(reason: str) -> str:
-    return reason.split(" (", 1)[0].split(":", 1)[0]
+    """The kind of a problem for the summary: its reason without the specifics."""
+    return re.split(r" \(|:|;| '| \.", reason, maxsplit=1)[0]
 
 
 class SkippedRecords(pd.DataFrame):
