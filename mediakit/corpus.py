@@ -22,7 +22,7 @@ listing every input record not loaded (empty, with those columns, when none was)
 a ``SkippedRecords`` frame, whose whole-table ``==`` lets pandas concatenate and merge
 corpora that carry it.
 ``corpus.attrs["ignored_files"]`` lists files a folder walk passed over on purpose
-(hidden files and folders, READMEs).
+(hidden files and folders, READMEs, links back to a folder already walked).
 
 Inputs
 ------
@@ -208,16 +208,21 @@ def _key(path: Path, root: Path) -> tuple[str, str | None]:
 
 def _walk(folder: Path, fmt: str | None, ignored: list[str]) -> list[_FileTask]:
     tasks: list[_FileTask] = []
-    for directory, subdirs, files in os.walk(folder):
+    visited = {os.path.realpath(folder)}
+    # links to folders are followed (data folders are often linked in); a link back to
+    # a folder already walked is listed among the ignored files instead of looping
+    for directory, subdirs, files in os.walk(folder, followlinks=True):
         here = Path(directory)
         kept = []
-        for name in subdirs:
-            if _is_passed_over(name):
+        for name in sorted(subdirs):
+            real = os.path.realpath(here / name)
+            if _is_passed_over(name) or real in visited:
                 ignored.append(str(here / name))
             else:
+                visited.add(real)
                 kept.append(name)
         subdirs[:] = sorted(kept)  # os.walk descends in this order
-        for name in files:
+        for name in sorted(files):
             path = here / name
             if _is_passed_over(name):
                 ignored.append(str(path))
