@@ -271,8 +271,15 @@ _AFTER_VERBS = (
     "responds|reported|reports|maintained|maintains|suggested|suggests|"
     "charged|charges|alleged|alleges|admitted|admits|vowed|vows"
 )
+_AFTER_VERB_SET = frozenset(_AFTER_VERBS.split("|"))
+# Verbs that may come first in an inverted attribution: '," said the minister'.
+_INVERTED_VERBS = (
+    "said|says|added|adds|asked|asks|continued|explained|wrote|replied|insisted|"
+    "declared|noted|recalled|tweeted|told|stressed|warned|argued|recalls|notes|adds"
+)
 _BEFORE_VERBS = _AFTER_VERBS + (
     "|called|calls|calling|described|describes|termed|terms|dubbed|refers|referred|"
+    "speaks|spoke|speaking|"
     "labels|labelled|labeled|brands|branded"
 )
 # Adverbs and auxiliaries allowed between a subject and its verb ("has called").
@@ -290,7 +297,7 @@ _AFTER_SUBJECT_VERB_RE = re.compile(
 )
 # After the closing mark: VERB SUBJECT (", said the minister")
 _AFTER_VERB_SUBJECT_RE = re.compile(
-    rf"[ \t]*[,;:\u2014\u2013-]?[ \t]*(?P<verb>{_AFTER_VERBS})[ \t]+"
+    rf"[ \t]*[,;:\u2014\u2013-]?[ \t]*(?P<verb>{_INVERTED_VERBS})[ \t]+"
     rf"(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{0,7}})"
 )
 _ACCORDING_TO_RE = re.compile(
@@ -334,6 +341,10 @@ _TITLE_WORDS = frozenset(
     .split()
 )
 _LEADING_FILLER = frozenset({"and", "but", "as", "while", "so", "then"})
+_TRAILING_NOT_SUBJECT = frozenset(
+    """who which that also later then again earlier previously reportedly once still
+    repeatedly has have had was were is are will would""".split()
+)
 
 
 _KEEP_FINAL_DOT = frozenset({"jr.", "sr.", "inc.", "co.", "ltd.", "corp.", "bros."})
@@ -359,9 +370,14 @@ def _name_from_subject(phrase: str) -> tuple[str, bool]:
         return "", False
     if words[-1].lower() in _PRONOUNS:
         return words[-1].lower(), True
+    while len(words) > 1 and words[-1].lower() in _TRAILING_NOT_SUBJECT:
+        words = words[:-1]  # "a negotiator who (speaks)", "the delegation again"
+    phrase = " ".join(words)
     runs = list(_NAME_RUN_RE.finditer(phrase))
     if runs and runs[-1].end() == len(phrase):
         run_words = runs[-1].group().split()
+        if len(run_words) > 1 and run_words[0].endswith(("\u2019s", "'s")):
+            run_words = run_words[1:]  # "Tarvia's Lale Orhun"
         last_title = -1
         for k, word in enumerate(run_words):
             parts = re.split("[-\u2010]", word.lower())
@@ -433,7 +449,11 @@ class _Speakers:
             subj = m.group("subj")
             first_word = subj.split()[0].lower()
             subj = _prefer_apposition(subj, m.group("paren"))
-            if first_word not in _SUBJECT_STOP and first_word not in _NOT_SUBJECT:
+            if (
+                first_word not in _SUBJECT_STOP
+                and first_word not in _NOT_SUBJECT
+                and not any(w.lower() in _AFTER_VERB_SET for w in subj.split())
+            ):
                 return subj, m.group(0).strip(" \t,;:.!?\u2014\u2013-")
         m = _AFTER_VERB_SUBJECT_RE.match(window)
         if m and soft_end:
