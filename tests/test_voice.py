@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mediakit.errors import CorpusError
 from mediakit.voice import (
@@ -468,3 +470,28 @@ def test_seed_find_quotes_offsets_match_text() -> None:
         assert body[row.start : row.end] == row.text
     quotes = table[table["voice"] == "quote"]
     assert quotes["speaker"].tolist() == ["Rouhani", "Rouhani", "Josep Borrell", "Josep Borrell"]
+
+
+# --- properties ------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        "the rebels", "terrorists", " ", "  ", "\n", "\n\n", ".", ",", ":", "!", "?",
+        '"', "'", "“", "”", "‘", "’", "«", "»", "isn’t", "Syria’s", "’90s", "so-called ",
+        "Rouhani said", "he said", "said the minister", "according to Lavrov",
+        "Mr. ", "U.S.", "Turkish-backed", "2,212", "—", "(", ")", "é", "\t",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map("".join))
+def test_voice_spans_are_always_well_formed(text: str) -> None:
+    spans = voice_spans(text)
+    _assert_well_formed(text, spans)
+    for span in spans:
+        assert text[span.start : span.end].strip() != ""
+    starts = [s.start for s in spans]
+    ends = [s.end for s in spans]
+    voices, _ = voice_at(spans, starts, ends)
+    assert voices == [s.voice for s in spans]
