@@ -260,7 +260,11 @@ def analyze(
     if workers > 1 and len(corpus):
         # Several chunks per worker keep all workers busy until the end.
         chunk_size = max(1, min(_CHUNK_ARTICLES, math.ceil(len(corpus) / (workers * 4))))
-    chunks = list(_chunks(corpus, chunk_size)) or [corpus]
+    # The chunks need no attrs (the loader's skipped-records table lives there); the
+    # workers need not receive it, and the Analysis keeps it on its corpus.
+    work = corpus.copy(deep=False)
+    work.attrs = {}
+    chunks = list(_chunks(work, chunk_size)) or [work]
 
     executor = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
     try:
