@@ -175,7 +175,7 @@ def _batches(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
 def _progress(iterable: Any, *, enabled: bool, total: int, desc: str, unit: str) -> Any:
     if not enabled:
         return iterable
-    from tqdm.auto import tqdm
+    from tqdm import tqdm
 
     return tqdm(iterable, total=total, desc=desc, unit=unit, file=sys.stderr)
 

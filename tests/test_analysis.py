@@ -196,7 +196,7 @@ def test_empty_corpus_gives_empty_tables(corpus):
 
 @pytest.mark.skipif(not SEED.is_dir(), reason=f"seed article folder not found at {SEED}")
 def test_seed_article_terrorists_are_masked():
-    seed = load_corpus(SEED)
+    seed = load_corpus(SEED, outlet="seed outlet")
     result = analyze(seed)
     mentions = result.mentions
     assert len(mentions) > 0
