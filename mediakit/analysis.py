@@ -275,9 +275,9 @@ def analyze(
         sentence_parts: list[pd.DataFrame] = []
         mention_parts: list[pd.DataFrame] = []
         articles = _progress(
-            zip(chunks, parts), enabled=progress, total=len(chunks), desc="articles", unit="chunk"
+            parts, enabled=progress, total=len(chunks), desc="articles", unit="chunk"
         )
-        for _chunk, (chunk_sentences, chunk_mentions) in articles:
+        for chunk_sentences, chunk_mentions in articles:
             sentence_parts.append(chunk_sentences)
             mention_parts.append(chunk_mentions)
         sentences = pd.concat(sentence_parts, ignore_index=True)
