@@ -71,7 +71,7 @@ _HYPHENS = "\\-\u2010\u2011"
 _APOSTROPHES = "'\u2019"
 _TOKEN_RE = re.compile(
     rf"""
-    (?:[^\W\d_]\.){{2,}}                        # dotted initialism: U.S. e.g. a.m.
+    [^\W\d_](?=\.[^\W\d_]\.)(?:\.[^\W\d_])+\.       # dotted initialism: U.S. e.g. a.m.
     (?:[{_HYPHENS}][^\W_]+)*                     # ... U.S.-backed
     |
     (?<![^\W_][{_APOSTROPHES}])                  # not the s of a possessive 's
@@ -131,6 +131,9 @@ _NEWS_ABBREVIATIONS = frozenset(
 )
 
 _LINE_RE = re.compile(r"[^\n\r]+")
+# A place where Punkt could end a sentence inside a line: end punctuation, maybe
+# closing marks, then whitespace and more text. Lines without one are one sentence.
+_POSSIBLE_BREAK_RE = re.compile(r"[.!?][^\s]*\s+\S")
 
 
 @lru_cache(maxsize=1)
@@ -172,7 +175,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for line in _LINE_RE.finditer(ascii_quotes):
         line_start = line.start()
         line_text = line.group()
-        if line_text.isspace():
+        if _POSSIBLE_BREAK_RE.search(line_text) is None:
+            # No full stop, "?" or "!" followed by more text: one sentence, and
+            # Punkt has nothing to decide (most headlines and many paragraphs).
+            stripped = line_text.strip()
+            if stripped:
+                s2 = line_start + len(line_text) - len(line_text.lstrip())
+                append((s2, s2 + len(stripped)))
             continue
         for s, e in tokenizer.span_tokenize(line_text):
             # Punkt spans may carry surrounding whitespace; trim it so text[s:e]

@@ -70,7 +70,9 @@ Speakers (``speaker`` and ``attribution``)
     ``she``, ``they`` are resolved to the most recent *named* speaker before the
     quote: the speaker of an earlier span or the named subject of an earlier
     speech verb (``Rouhani also said ...``), whichever is closer; with none, the
-    pronoun is kept as written. No gender or number agreement is attempted.
+    pronoun is kept as written. For he and she, names that are clearly not persons
+    (starting with "The", or a single all-capitals acronym) are skipped. Speech-verb subjects are looked for in the 3,000
+    characters before the quote. No gender or number agreement is attempted.
     Scare quotes get a speaker only from rules 1 and 2 (clear attribution).
 """
 
@@ -78,7 +80,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -269,10 +271,24 @@ _AFTER_VERBS = (
     "responds|reported|reports|maintained|maintains|suggested|suggests|"
     "charged|charges|alleged|alleges|admitted|admits|vowed|vows"
 )
-_BEFORE_VERBS = _AFTER_VERBS + "|called|calls|calling|described|describes|termed|terms|dubbed"
-_ADVERBS = r"(?:(?:also|later|then|again|earlier|previously|reportedly|once)[ \t]+)?"
-_SUBJECT_WORD = r"[\w\u2019'.\-\u2010]+"
-_PARENTHETICAL = r"(?:[ \t]*,[^,.;:!?\"\u201c\u201d\n]{1,40},)?"
+_AFTER_VERB_SET = frozenset(_AFTER_VERBS.split("|"))
+# Verbs that may come first in an inverted attribution: '," said the minister'.
+_INVERTED_VERBS = (
+    "said|says|added|adds|asked|asks|continued|explained|wrote|replied|insisted|"
+    "declared|noted|recalled|tweeted|told|stressed|warned|argued|recalls|notes|adds"
+)
+_BEFORE_VERBS = _AFTER_VERBS + (
+    "|called|calls|calling|described|describes|termed|terms|dubbed|refers|referred|"
+    "speaks|spoke|speaking|"
+    "labels|labelled|labeled|brands|branded"
+)
+# Adverbs and auxiliaries allowed between a subject and its verb ("has called").
+_ADVERBS = (
+    r"(?:(?:also|later|then|again|earlier|previously|reportedly|once|still|repeatedly|"
+    r"has|have|had|was|were|is|are|will|would)[ \t]+){0,2}"
+)
+_SUBJECT_WORD = r"\w[\w\u2019'.\-\u2010]*"
+_PARENTHETICAL = r"(?:[ \t]*,(?P<paren>[^,;:!?\"\u201c\u201d\n]{1,60}),)?"
 
 # After the closing mark: SUBJECT VERB ... (", Rouhani said in ...")
 _AFTER_SUBJECT_VERB_RE = re.compile(
@@ -281,7 +297,7 @@ _AFTER_SUBJECT_VERB_RE = re.compile(
 )
 # After the closing mark: VERB SUBJECT (", said the minister")
 _AFTER_VERB_SUBJECT_RE = re.compile(
-    rf"[ \t]*[,;:\u2014\u2013-]?[ \t]*(?P<verb>{_AFTER_VERBS})[ \t]+"
+    rf"[ \t]*[,;:\u2014\u2013-]?[ \t]*(?P<verb>{_INVERTED_VERBS})[ \t]+"
     rf"(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{0,7}})"
 )
 _ACCORDING_TO_RE = re.compile(
@@ -292,13 +308,20 @@ _BEFORE_VERB_RE = re.compile(rf"\b(?P<verb>{_BEFORE_VERBS})\b")
 _ANY_VERB_RE = re.compile(rf"\b(?P<verb>{_AFTER_VERBS}|calls|called)\b")
 # The subject just before a verb, read backwards from the verb (bounded window).
 _SUBJECT_BEFORE_VERB_RE = re.compile(
-    rf"(?:(?P<name>{_NAME_RUN})|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)"
+    rf"(?:(?P<name>{_NAME_RUN})(?:[ \t]+(?:of|from|at)[ \t]+{_NAME_RUN})?|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)"
     r"|(?P<np>\b(?:[Tt]he|[Aa]n?)[ \t]+(?:[\w\-]+[ \t]+){0,3}[a-z][\w\-]*))"
-    rf"{_PARENTHETICAL}[ \t]+{_ADVERBS}$"
+    rf"{_PARENTHETICAL}(?:[ \t]*,(?:[ \t]*who\b)?)?[ \t]+{_ADVERBS}$"
 )
 _SENTENCE_BREAK_RE = re.compile("[.!?][\"\u201d\u2019']?[ \t]+(?=[\"\u201c\u2018'(]?[A-Z0-9])")
 
 _PRONOUNS = frozenset({"he", "she", "they"})
+# Words that cannot start the subject of an attribution ('"x" is said to be').
+_NOT_SUBJECT = frozenset(
+    "is are was were be been being has have had do does did will would can could "
+    "should may might must not also".split()
+)
+#: How far back (characters) a pronoun looks for a named speech-verb subject.
+_PRONOUN_LOOKBACK = 3000
 # Words that end a subject phrase read after a verb ("said the minister in a
 # statement" gives "the minister").
 _SUBJECT_STOP = frozenset(
@@ -318,6 +341,10 @@ _TITLE_WORDS = frozenset(
     .split()
 )
 _LEADING_FILLER = frozenset({"and", "but", "as", "while", "so", "then"})
+_TRAILING_NOT_SUBJECT = frozenset(
+    """who which that also later then again earlier previously reportedly once still
+    repeatedly has have had was were is are will would""".split()
+)
 
 
 _KEEP_FINAL_DOT = frozenset({"jr.", "sr.", "inc.", "co.", "ltd.", "corp.", "bros."})
@@ -343,9 +370,14 @@ def _name_from_subject(phrase: str) -> tuple[str, bool]:
         return "", False
     if words[-1].lower() in _PRONOUNS:
         return words[-1].lower(), True
+    while len(words) > 1 and words[-1].lower() in _TRAILING_NOT_SUBJECT:
+        words = words[:-1]  # "a negotiator who (speaks)", "the delegation again"
+    phrase = " ".join(words)
     runs = list(_NAME_RUN_RE.finditer(phrase))
     if runs and runs[-1].end() == len(phrase):
         run_words = runs[-1].group().split()
+        if len(run_words) > 1 and run_words[0].endswith(("\u2019s", "'s")):
+            run_words = run_words[1:]  # "Tarvia's Lale Orhun"
         last_title = -1
         for k, word in enumerate(run_words):
             parts = re.split("[-\u2010]", word.lower())
@@ -355,6 +387,28 @@ def _name_from_subject(phrase: str) -> tuple[str, bool]:
             run_words = run_words[last_title + 1 :]
         return " ".join(run_words), False
     return phrase, False
+
+
+def _prefer_apposition(subject: str, parenthetical: str | None) -> str:
+    """A name in apposition wins over a description.
+
+    "The Tarvian Foreign Minister, Lale Orhun, said" and "Its spokesman, Amir
+    Kessaly, said" name the person; "Putin, for his part, said" keeps Putin.
+    """
+    if not parenthetical:
+        return subject
+    inner = parenthetical.strip()
+    if _NAME_RUN_RE.fullmatch(inner) is None:
+        return subject
+    last = subject.split()[-1].lower()
+    if (
+        subject[:1].islower()
+        or last in _TITLE_WORDS
+        or last.rstrip(".") in _TITLE_WORDS
+        or subject.split()[0] in ("The", "Its", "His", "Her", "Their", "A", "An")
+    ):
+        return inner
+    return subject
 
 
 def _cut_subject(phrase: str) -> str:
@@ -377,7 +431,6 @@ class _Speakers:
     def __init__(self, text: str, paras: _Paragraphs) -> None:
         self.text = text
         self.paras = paras
-        self._named_subjects: tuple[list[int], list[str]] | None = None
 
     # rule 1 -----------------------------------------------------------------------
     def after(self, start: int, end: int) -> tuple[str, str] | None:
@@ -394,7 +447,13 @@ class _Speakers:
         m = _AFTER_SUBJECT_VERB_RE.match(window)
         if m and (soft_end or m.group("rest") is not None):
             subj = m.group("subj")
-            if not any(w.lower() in _SUBJECT_STOP for w in subj.split()[:1]):
+            first_word = subj.split()[0].lower()
+            subj = _prefer_apposition(subj, m.group("paren"))
+            if (
+                first_word not in _SUBJECT_STOP
+                and first_word not in _NOT_SUBJECT
+                and not any(w.lower() in _AFTER_VERB_SET for w in subj.split())
+            ):
                 return subj, m.group(0).strip(" \t,;:.!?\u2014\u2013-")
         m = _AFTER_VERB_SUBJECT_RE.match(window)
         if m and soft_end:
@@ -431,6 +490,7 @@ class _Speakers:
             s = _SUBJECT_BEFORE_VERB_RE.search(head)
             if s:
                 subj = s.group("name") or s.group("pron") or s.group("np")
+                subj = _prefer_apposition(subj, s.group("paren"))
                 best = (m.start(), subj, f"{s.group(0).strip()} {m.group('verb')}")
         for m in _ACCORDING_TO_RE.finditer(sentence):
             subj = _cut_subject(m.group("subj").rstrip(",")).rstrip(",")
@@ -441,25 +501,33 @@ class _Speakers:
         return best[1], best[2]
 
     # pronouns ---------------------------------------------------------------------
-    def named_subjects(self) -> tuple[list[int], list[str]]:
-        """Positions and names of every named subject of a speech verb in the text."""
-        if self._named_subjects is None:
-            positions: list[int] = []
-            names: list[str] = []
-            text = self.text
-            for m in _ANY_VERB_RE.finditer(text):
-                head = text[max(0, m.start() - 120) : m.start()]
-                nl = max(head.rfind("\n"), head.rfind("\r"))
-                if nl >= 0:
-                    head = head[nl + 1 :]
-                s = _SUBJECT_BEFORE_VERB_RE.search(head)
-                if s and s.group("name"):
-                    name, is_pronoun = _name_from_subject(s.group("name"))
-                    if name and not is_pronoun:
-                        positions.append(m.start())
-                        names.append(name)
-            self._named_subjects = (positions, names)
-        return self._named_subjects
+    def latest_named_subject(
+        self, pos: int, accept: Callable[[str], bool]
+    ) -> tuple[int, str] | None:
+        """The last named subject of a speech verb before ``pos`` (bounded look-back)."""
+        text = self.text
+        lo = max(0, pos - _PRONOUN_LOOKBACK)
+        found: tuple[int, str] | None = None
+        for m in _ANY_VERB_RE.finditer(text, lo, pos):
+            head = text[max(lo, m.start() - 120) : m.start()]
+            nl = max(head.rfind("\n"), head.rfind("\r"))
+            if nl >= 0:
+                head = head[nl + 1 :]
+            s = _SUBJECT_BEFORE_VERB_RE.search(head)
+            if s and s.group("name"):
+                name, is_pronoun = _name_from_subject(s.group("name"))
+                if name and not is_pronoun and accept(name):
+                    found = (m.start(), name)
+        return found
+
+
+def _could_be_person(name: str) -> bool:
+    """False for names that are clearly organisations: "The KLF", "EU", "NATO"."""
+    return not (name.startswith(("The ", "the ")) or (" " not in name and name.isupper()))
+
+
+def _could_be_anyone(name: str) -> bool:
+    return True
 
 
 def _resolve(
@@ -474,16 +542,17 @@ def _resolve(
     if not is_pronoun:
         return name, f"{rule}: {matched}"
     # The most recent named speaker before this quote: an earlier span's speaker or
-    # the named subject of an earlier speech verb, whichever is closer.
+    # the named subject of an earlier speech verb, whichever is closer. "he" and
+    # "she" skip organisations ("The KLF", "EU").
+    accept = _could_be_person if name in ("he", "she") else _could_be_anyone
     best_pos, best_name = -1, None
     for span in reversed(previous):
-        if span.speaker and span.speaker.lower() not in _PRONOUNS:
+        if span.speaker and span.speaker.lower() not in _PRONOUNS and accept(span.speaker):
             best_pos, best_name = span.start, span.speaker
             break
-    positions, names = speakers.named_subjects()
-    k = bisect_right(positions, start) - 1
-    if k >= 0 and positions[k] > best_pos:
-        best_pos, best_name = positions[k], names[k]
+    subject = speakers.latest_named_subject(start, accept)
+    if subject is not None and subject[0] > best_pos:
+        best_pos, best_name = subject
     if best_name is None:
         return name, f"{rule}: {matched}"
     return best_name, f"{rule}: {matched} ({name} -> {best_name})"
@@ -535,6 +604,16 @@ def _so_called_spans(text: str) -> tuple[set[int], list[tuple[int, int]]]:
     return quote_starts, spans
 
 
+def _looks_like_utterance(inner: str) -> bool:
+    """A complete short utterance: "Never!", "Why?", "Everyone in Liss knows."."""
+    inner = inner.strip()
+    if not inner:
+        return False
+    if inner[-1] in "!?":
+        return True
+    return inner[-1] == "." and inner[0].isupper()
+
+
 # --- voice spans -----------------------------------------------------------------------
 
 
@@ -579,9 +658,12 @@ def voice_spans(text: str) -> list[VoiceSpan]:
         inner = text[start + 1 : end - 1] if end - start >= 2 else ""
         n_words = count_words(inner)
         colon_intro = text[max(0, start - 3) : start].rstrip().endswith(":")
-        is_scare = (
-            start in so_called_quotes
-            or (n_words <= SCARE_QUOTE_MAX_WORDS and not multi and after is None and not colon_intro)
+        is_scare = start in so_called_quotes or (
+            n_words <= SCARE_QUOTE_MAX_WORDS
+            and not multi
+            and after is None
+            and not colon_intro
+            and not _looks_like_utterance(inner)
         )
         voice = "scare_quote" if is_scare else "quote"
         speaker: str | None = None
