@@ -20,7 +20,7 @@ from .compare import (
     label_shares_over_time,
     tone_by_label,
 )
-from .corpus import CORPUS_COLUMNS, load_corpus, load_sample
+from .corpus import CORPUS_COLUMNS, iter_corpus, load_corpus, load_sample, validate_corpus
 from .errors import CorpusError, LexiconError, MediakitError
 from .fetch import fetch_articles
 from .framing import audit_lexicon, collocates, find_mentions, kwic
@@ -51,6 +51,7 @@ __all__ = [
     "find_duplicates",
     "find_mentions",
     "find_quotes",
+    "iter_corpus",
     "kwic",
     "label_rates",
     "label_shares",
@@ -68,5 +69,6 @@ __all__ = [
     "split_sentences",
     "tokenize",
     "tone_by_label",
+    "validate_corpus",
     "voice_spans",
 ]
