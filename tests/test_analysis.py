@@ -205,3 +205,12 @@ def test_seed_article_terrorists_are_masked():
     assert (terrorist_words["label_valence"] < 0).all()
     for masked in terrorist_words["sentence_masked"]:
         assert "terrorist" not in masked.lower()
+
+
+def test_mention_compound_is_its_sentence_row_compound(result):
+    sentence_rows = result.sentences[["doc_id", "sentence_id", "text", "compound"]].rename(
+        columns={"compound": "compound_sentence"}
+    )
+    joined = result.mentions.merge(sentence_rows, on=["doc_id", "sentence_id"], how="left")
+    assert (joined["sentence"] == joined["text"]).all()
+    assert (joined["compound"] == joined["compound_sentence"]).all()
