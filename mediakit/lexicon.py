@@ -431,12 +431,12 @@ class Lexicon:
             (a.name, lb.name, p, lb.description)
             for a in self._actors for lb in a.labels for p in lb.patterns
         ]
-        return pd.DataFrame(rows, columns=["actor", "label", "pattern", "description"]).astype("string")
+        return pd.DataFrame(rows, columns=["actor", "label", "pattern", "description"], dtype="str")
 
     def names_frame(self) -> pd.DataFrame:
         """Long table of named groups: ``actor, name, pattern``."""
         rows = [(a.name, n, p) for a in self._actors for n, ps in a.names for p in ps]
-        return pd.DataFrame(rows, columns=["actor", "name", "pattern"]).astype("string")
+        return pd.DataFrame(rows, columns=["actor", "name", "pattern"], dtype="str")
 
     def to_dict(self) -> dict[str, Any]:
         """The file-format mapping; ``Lexicon.from_dict(lex.to_dict()) == lex``."""
@@ -764,5 +764,5 @@ def list_lexicons() -> pd.DataFrame:
                      len(lex.patterns), _bundled()[stem].name))
     frame = pd.DataFrame(rows, columns=["name", "description", "n_actors", "n_labels",
                                         "n_patterns", "file"])
-    return frame.astype({"name": "string", "description": "string", "file": "string",
+    return frame.astype({"name": "str", "description": "str", "file": "str",
                          "n_actors": "int64", "n_labels": "int64", "n_patterns": "int64"})

@@ -8,8 +8,9 @@ On plain ASCII text every score here is exactly the reference's score.
 What the numbers can and cannot say
 -----------------------------------
 VADER was built for social-media text. On news its agreement with people is moderate:
-in its authors' own evaluation on New York Times op-ed snippets the correlation with the
-mean human rating was about r = 0.5 (0.49), far below its r = 0.88 on tweets. Treat a
+in its authors' own evaluation on sentence-level snippets of New York Times opinion
+pieces the correlation with the mean human rating was about r = 0.5 (0.49), far below
+its r = 0.88 on tweets (Hutto & Gilbert 2014, table 3). Treat a
 sentence's score as a rough, transparent signal, compare averages over many sentences,
 and read the sentences behind every average.
 
@@ -40,7 +41,10 @@ nothing. :func:`score_mentions` therefore reports each mention's sentence twice:
 :data:`MASK_TOKEN` (``compound_masked``). The masked score measures the rest of the
 sentence: the same sentence gets the same masked score whichever label the outlet
 chose. It also drops the valence of other actors' labels in the sentence. The label's
-own valence is kept apart in ``label_valence``.
+own valence is kept apart in ``label_valence``. Neither score is tone *towards* the
+actor: VADER has no notion of a target, so both describe the whole sentence, and
+``compound - compound_masked`` is roughly what the outlet's choice of words for the
+actors added to it.
 """
 
 from __future__ import annotations
@@ -323,12 +327,9 @@ def score_documents(
 
     out = docs.join(stats, on="doc_id")
     out["n_sentences"] = out["n_sentences"].fillna(0).astype("int64")
-    columns = [c for c in DOCUMENT_COLUMNS if c in out.columns or c == "n_words"]
     if has_words:
         out["n_words"] = out["n_words"].fillna(0).astype("int64")
-    else:
-        columns.remove("n_words")
-    return out[columns]
+    return out[[c for c in DOCUMENT_COLUMNS if c in out.columns]]
 
 
 def _vader_tokens(text: str) -> list[str]:

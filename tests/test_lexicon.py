@@ -205,7 +205,37 @@ def test_property_matches_are_ordered_disjoint_and_slice_back(words, sep):
     # Case does not change what is found, only the surface text.
     assert [(m.start, m.end, m.label) for m in lex.find(text.upper())] == [
         (m.start, m.end, m.label) for m in found
-    ] or any(ch != ch.upper().lower() for ch in text)
+    ]
+    assert [(m.start, m.end, m.label) for m in lex.find(text.lower())] == [
+        (m.start, m.end, m.label) for m in found
+    ]
+
+
+def _reference_scan(lex: Lexicon, text: str) -> list[tuple[int, int, str]]:
+    """Leftmost-longest the slow way: every pattern tried at every position."""
+    entries = lex._matcher.entries
+    result, pos = [], 0
+    while pos < len(text):
+        best = None
+        for entry in entries:
+            m = entry.regex.match(text, pos)
+            if m and (best is None or m.end() > best[1]):
+                best = (pos, m.end(), entry.label)
+        if best:
+            result.append(best)
+            pos = best[1]
+        else:
+            pos += 1
+    return result
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS + ["terror", "group", "Dawn", "Brigades", "regime",
+                                          "forces", "Tarvia-backed", "Malic"]), max_size=25))
+def test_property_combined_matcher_equals_the_slow_reference(words):
+    lex = load_lexicon("marenna")
+    text = " ".join(words)
+    assert [(s, e, en.label) for s, e, en in lex._scan(text)] == _reference_scan(lex, text)
 
 
 @settings(max_examples=100, deadline=None)
