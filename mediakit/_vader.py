@@ -380,3 +380,8 @@ def score_many(texts: Sequence[str]) -> np.ndarray:
             scores = seen[text] = polarity_scores(text)
         out[row] = scores
     return out
+
+
+def lexicon() -> dict[str, float]:
+    """VADER's word -> valence mapping, parsed from the installed package's file."""
+    return _get_tables().lexicon
