@@ -376,6 +376,14 @@ def test_errors_from_a_file_name_the_file(tmp_path):
         load_lexicon("nonesuch")
 
 
+def test_keys_listed_twice_are_errors_not_silently_dropped():
+    text = "name: d\nactors:\n  a:\n    labels:\n      rebel: [rebels]\n      rebel: [rebel*]\n"
+    with pytest.raises(LexiconError, match=r"line 6.*'rebel' is listed twice"):
+        Lexicon.from_yaml(text)
+    with pytest.raises(LexiconError, match=r"'rebel' is listed twice"):
+        Lexicon.from_json('{"name": "d", "actors": {"a": {"labels": {"rebel": ["x"], "rebel": ["y"]}}}}')
+
+
 def test_yaml_loading_is_safe():
     with pytest.raises(LexiconError, match="invalid YAML"):
         Lexicon.from_yaml("name: !!python/object/apply:os.system ['echo hi']\nactors: {}\n")
