@@ -364,7 +364,8 @@ def test_validation_errors_name_the_entry_at_fault(data, message):
 def test_errors_from_a_file_name_the_file(tmp_path):
     path = tmp_path / "broken.yaml"
     path.write_text("name: broken\nactors:\n  armed:\n    labels:\n      rebel: ['rebel**']\n")
-    with pytest.raises(LexiconError, match=r"broken\.yaml, actor 'armed', label 'rebel', pattern 'rebel\*\*'"):
+    where = r"broken\.yaml, actor 'armed', label 'rebel', pattern 'rebel\*\*'"
+    with pytest.raises(LexiconError, match=where):
         load_lexicon(path)
     bad_yaml = tmp_path / "syntax.yaml"
     bad_yaml.write_text("name: x\nactors: [unclosed\n")
