@@ -310,7 +310,14 @@ class _Matcher:
                         end = em.end()
                         if end > best_end or (end == best_end and entry.order < best.order):
                             best_end, best = end, entry
-            if best is None:  # cannot happen: the combined regex matched here
+            if best is None:
+                # Case folding can match a character whose lower() is another one
+                # (the long s "ſ" matches "s"): try every pattern here.
+                for entry in self.entries:
+                    em = entry.regex.match(text, start)
+                    if em is not None and em.end() > best_end:
+                        best_end, best = em.end(), entry
+            if best is None:  # the combined regex matched, so some pattern must
                 raise AssertionError(f"lexicon matcher lost the match at {start}")
             found.append((start, best_end, best))
             pos = best_end

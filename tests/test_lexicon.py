@@ -185,6 +185,12 @@ def test_unicode_words_and_offsets_after_non_ascii_text():
     assert all(text[m.start : m.end] == m.match for m in found)
 
 
+def test_case_folding_beyond_lower_still_matches():
+    lex = Lexicon.from_dict({"name": "f", "actors": {"a": {"labels": {"x": ["sniper*"]}}}})
+    text = "\u017fnipers"  # long s: matches "s" case-insensitively, lower() keeps it
+    assert [m.match for m in lex.find(text)] == [text]
+
+
 # Property tests: any text built from lexicon words and noise.
 _WORDS = ["rebels", "Rebel's", "terrorists", "armed", "groups", "opposition", "forces",
           "the", "army", "Tarvian-backed", "KLF", "militants’", "x", "-", "'", "\n", "  ",
