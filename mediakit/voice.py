@@ -68,7 +68,8 @@ Speakers (``speaker`` and ``attribution``)
     Ilves``; ``EU foreign policy chief Josep Borrell`` gives ``Josep Borrell``).
     Otherwise the phrase is kept as written (``the minister``). Pronouns ``he``,
     ``she``, ``they`` are resolved to the most recent *named* speaker before the
-    quote: the speaker of an earlier span or the named subject of an earlier
+    quote: the speaker the text names for an earlier span (not one itself resolved
+    from a pronoun, so resolutions do not chain) or the named subject of an earlier
     speech verb (``Rouhani also said ...``), whichever is closer; with none, the
     pronoun is kept as written. For he and she, names that are clearly not persons
     (starting with "The", or a single all-capitals acronym) are skipped. Speech-verb subjects are looked for in the 3,000
@@ -254,9 +255,17 @@ def _single_quote_spans(text: str, paras: _Paragraphs) -> list[tuple[int, int, b
 # --- speakers ----------------------------------------------------------------------
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
+# Abbreviated titles that keep their full stop inside a name ("Col. Petr Sandor").
+_TITLE_ABBREVIATIONS = (
+    "Dr|Mr|Mrs|Ms|Mx|Col|Gen|Lt|Sgt|Cpl|Capt|Maj|Adm|Cmdr|Brig|Prof|Sen|Rep|Gov|"
+    "Pres|Amb|Rev|St|Jr|Sr|Hon|Supt|Insp|Det"
+)
+# One word of a name: a particle ("al-Assad"), then an abbreviated title, dotted
+# initials ("J.", "U.N.") or a capitalised word. A word's own full stop otherwise
+# ends the name, so "in Liss. Sandor said" does not make "Liss. Sandor".
 _NAME_WORD = (
     r"(?:(?:al|el|ad|as|bin|ibn|abu|de|del|der|van|von|da|di|du|le|la|bint)[-\u2010 ])?"
-    rf"[{_UPPER}][\w\u2019'.\-\u2010]*"
+    rf"(?:(?:{_TITLE_ABBREVIATIONS})\.|(?:[{_UPPER}]\.)+|[{_UPPER}][\w\u2019'\-\u2010]*)"
 )
 _NAME_RUN = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*"
 _NAME_RUN_RE = re.compile(_NAME_RUN)
@@ -304,15 +313,25 @@ _ACCORDING_TO_RE = re.compile(
     rf"\b[Aa]ccording[ \t]+to[ \t]+(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{0,7}})"
 )
 _AFTER_ACCORDING_RE = re.compile(r"[ \t]*[,;:\u2014\u2013-]?[ \t]*(?=[Aa]ccording[ \t]+to\b)")
-_BEFORE_VERB_RE = re.compile(rf"\b(?P<verb>{_BEFORE_VERBS})\b")
-_ANY_VERB_RE = re.compile(rf"\b(?P<verb>{_AFTER_VERBS}|calls|called)\b")
-# The subject just before a verb, read backwards from the verb (bounded window).
-_SUBJECT_BEFORE_VERB_RE = re.compile(
-    rf"(?:(?P<name>{_NAME_RUN})(?:[ \t]+(?:of|from|at)[ \t]+{_NAME_RUN})?|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)"
+_PERSONAL_VERBS = frozenset([*_AFTER_VERB_SET, "calls", "called"])
+# SUBJECT [, apposition,] [adverbs] VERB, matched forwards over the whole text once.
+_SUBJECT_VERB_RE = re.compile(
+    rf"(?:\b(?P<name>{_NAME_RUN})(?:[ \t]+(?:of|from|at)[ \t]+{_NAME_RUN})?"
+    r"|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)"
     r"|(?P<np>\b(?:[Tt]he|[Aa]n?)[ \t]+(?:[\w\-]+[ \t]+){0,3}[a-z][\w\-]*))"
-    rf"{_PARENTHETICAL}(?:[ \t]*,(?:[ \t]*who\b)?)?[ \t]+{_ADVERBS}$"
+    rf"{_PARENTHETICAL}(?:[ \t]*,(?:[ \t]*who\b)?)?[ \t]+{_ADVERBS}"
+    rf"(?P<verb>{_BEFORE_VERBS})\b"
 )
-_SENTENCE_BREAK_RE = re.compile("[.!?][\"\u201d\u2019']?[ \t]+(?=[\"\u201c\u2018'(]?[A-Z0-9])")
+# A likely sentence break inside a paragraph: not after an abbreviated title or an
+# initial ("Dr. Ruth Adeyemi", "J. Smith"). Only used to bound the look-back of the
+# "before" rule; sentences proper come from mediakit.text.split_sentences.
+_NOT_AFTER_ABBREVIATION = "".join(
+    rf"(?<!\b{abbreviation})" for abbreviation in _TITLE_ABBREVIATIONS.split("|")
+)
+_SENTENCE_BREAK_RE = re.compile(
+    rf"{_NOT_AFTER_ABBREVIATION}(?<!\b[{_UPPER}])"
+    "[.!?][\"\u201d\u2019']?[ \t]+(?=[\"\u201c\u2018'(]?[A-Z0-9])"
+)
 
 _PRONOUNS = frozenset({"he", "she", "they"})
 # Words that cannot start the subject of an attribution ('"x" is said to be').
@@ -431,9 +450,11 @@ class _Speakers:
     def __init__(self, text: str, paras: _Paragraphs) -> None:
         self.text = text
         self.paras = paras
+        self._subjects: tuple[list[int], list[re.Match[str]]] | None = None
 
     # rule 1 -----------------------------------------------------------------------
     def after(self, start: int, end: int) -> tuple[str, str] | None:
+        """(subject, matched text) of an attribution right after ``text[start:end]``."""
         text = self.text
         p = self.paras.index(end - 1)
         limit = min(self.paras.ends[p] if p >= 0 else len(text), end + 200)
@@ -470,7 +491,8 @@ class _Speakers:
         return None
 
     # rule 2 -----------------------------------------------------------------------
-    def _sentence_before(self, start: int) -> tuple[int, str]:
+    def _sentence_before(self, start: int) -> str:
+        """The part of the sentence before ``start`` (at most 400 characters)."""
         p = self.paras.index(start)
         para_start = self.paras.starts[p] if p >= 0 else 0
         lo = max(para_start, start - 400)
@@ -480,18 +502,31 @@ class _Speakers:
         for brk in _SENTENCE_BREAK_RE.finditer(self.text, lo, min(start + 2, len(self.text))):
             if brk.end() <= start:
                 cut = brk.end() - lo
-        return lo + cut, window[cut:]
+        return window[cut:]
+
+    def _subject_verbs(self) -> tuple[list[int], list[re.Match[str]]]:
+        """Every SUBJECT-VERB match of the text, by verb position (computed once)."""
+        if self._subjects is None:
+            positions: list[int] = []
+            matches: list[re.Match[str]] = []
+            for m in _SUBJECT_VERB_RE.finditer(self.text):
+                positions.append(m.start("verb"))
+                matches.append(m)
+            self._subjects = (positions, matches)
+        return self._subjects
 
     def before(self, start: int) -> tuple[str, str] | None:
-        offset, sentence = self._sentence_before(start)
+        """(subject, matched text) of the last attribution in the sentence before."""
+        sentence = self._sentence_before(start)
+        sentence_start = start - len(sentence)
         best: tuple[int, str, str] | None = None
-        for m in _BEFORE_VERB_RE.finditer(sentence):
-            head = sentence[max(0, m.start() - 120) : m.start()]
-            s = _SUBJECT_BEFORE_VERB_RE.search(head)
-            if s:
-                subj = s.group("name") or s.group("pron") or s.group("np")
-                subj = _prefer_apposition(subj, s.group("paren"))
-                best = (m.start(), subj, f"{s.group(0).strip()} {m.group('verb')}")
+        positions, matches = self._subject_verbs()
+        k = bisect_right(positions, start - 1) - 1
+        if k >= 0 and positions[k] >= sentence_start:
+            m = matches[k]
+            subj = m.group("name") or m.group("pron") or m.group("np")
+            subj = _prefer_apposition(subj, m.group("paren"))
+            best = (positions[k] - sentence_start, subj, m.group(0).strip())
         for m in _ACCORDING_TO_RE.finditer(sentence):
             subj = _cut_subject(m.group("subj").rstrip(",")).rstrip(",")
             if subj and (best is None or m.start() > best[0]):
@@ -505,20 +540,17 @@ class _Speakers:
         self, pos: int, accept: Callable[[str], bool]
     ) -> tuple[int, str] | None:
         """The last named subject of a speech verb before ``pos`` (bounded look-back)."""
-        text = self.text
-        lo = max(0, pos - _PRONOUN_LOOKBACK)
-        found: tuple[int, str] | None = None
-        for m in _ANY_VERB_RE.finditer(text, lo, pos):
-            head = text[max(lo, m.start() - 120) : m.start()]
-            nl = max(head.rfind("\n"), head.rfind("\r"))
-            if nl >= 0:
-                head = head[nl + 1 :]
-            s = _SUBJECT_BEFORE_VERB_RE.search(head)
-            if s and s.group("name"):
-                name, is_pronoun = _name_from_subject(s.group("name"))
+        positions, matches = self._subject_verbs()
+        k = bisect_right(positions, pos - 1) - 1
+        while k >= 0 and positions[k] >= pos - _PRONOUN_LOOKBACK:
+            m = matches[k]
+            if m.group("name") and m.group("verb") in _PERSONAL_VERBS:
+                subject = _prefer_apposition(m.group("name"), m.group("paren"))
+                name, is_pronoun = _name_from_subject(subject)
                 if name and not is_pronoun and accept(name):
-                    found = (m.start(), name)
-        return found
+                    return positions[k], name
+            k -= 1
+        return None
 
 
 def _could_be_person(name: str) -> bool:
@@ -536,19 +568,23 @@ def _resolve(
     matched: str,
     start: int,
     speakers: _Speakers,
-    previous: list[VoiceSpan],
+    named: list[tuple[int, str]],
 ) -> tuple[str, str]:
+    """Speaker and attribution text; records directly named speakers in ``named``."""
     name, is_pronoun = _name_from_subject(phrase)
     if not is_pronoun:
+        named.append((start, name))
         return name, f"{rule}: {matched}"
-    # The most recent named speaker before this quote: an earlier span's speaker or
-    # the named subject of an earlier speech verb, whichever is closer. "he" and
+    # The most recent named speaker before this quote: an earlier span's directly
+    # named speaker (not one itself resolved from a pronoun) or the named subject of an earlier speech verb, whichever is closer. "he" and
     # "she" skip organisations ("The KLF", "EU").
     accept = _could_be_person if name in ("he", "she") else _could_be_anyone
     best_pos, best_name = -1, None
-    for span in reversed(previous):
-        if span.speaker and span.speaker.lower() not in _PRONOUNS and accept(span.speaker):
-            best_pos, best_name = span.start, span.speaker
+    for span_start, speaker in reversed(named):
+        if span_start < start - _PRONOUN_LOOKBACK:
+            break
+        if accept(speaker):
+            best_pos, best_name = span_start, speaker
             break
     subject = speakers.latest_named_subject(start, accept)
     if subject is not None and subject[0] > best_pos:
@@ -649,6 +685,7 @@ def voice_spans(text: str) -> list[VoiceSpan]:
 
     speakers = _Speakers(text, paras)
     result: list[VoiceSpan] = []
+    named: list[tuple[int, str]] = []  # (span start, speaker) named by the text itself
     last_quote: VoiceSpan | None = None
     for start, end, multi, bare in kept:
         if bare:
@@ -671,12 +708,12 @@ def voice_spans(text: str) -> list[VoiceSpan]:
         if start in so_called_quotes:
             attribution = "so-called"
         elif after is not None:
-            speaker, attribution = _resolve(after[0], "after", after[1], start, speakers, result)
+            speaker, attribution = _resolve(after[0], "after", after[1], start, speakers, named)
         else:
             before = speakers.before(start)
             if before is not None:
                 speaker, attribution = _resolve(
-                    before[0], "before", before[1], start, speakers, result
+                    before[0], "before", before[1], start, speakers, named
                 )
             elif (
                 voice == "quote"

@@ -291,6 +291,26 @@ def test_no_false_after_attribution(text: str) -> None:
     assert spans[0].attribution is None or not spans[0].attribution.startswith("after")
 
 
+def test_attribution_does_not_reach_into_previous_sentence() -> None:
+    text = 'The bomb went off in Liss. Sandor called the claim "a lie from their studios".'
+    assert voice_spans(text)[0].speaker == "Sandor"
+    text = 'U.N. envoy Dr. Ruth Adeyemi said the talks were "not over".'
+    assert voice_spans(text)[0].speaker == "Ruth Adeyemi"
+
+
+def test_many_pronoun_quotes_in_a_long_text_finish() -> None:
+    paragraph = (
+        "“We will stay here for as long as it takes,” he said. "
+        "The rebels’ base is near Syria’s border.\n\n"
+    )
+    text = "Rouhani said the talks went well.\n\n" + paragraph * 2000
+    spans = voice_spans(text)
+    assert len(spans) == 2000
+    # The named antecedent is only looked for in the 3,000 characters before a quote.
+    assert spans[0].speaker == "Rouhani"
+    assert spans[-1].speaker == "he"
+
+
 def test_short_complete_utterance_is_a_quote() -> None:
     text = '"The KLF knows where the camp is," he said. "Everyone in Liss knows."'
     spans = voice_spans(text)
