@@ -440,3 +440,13 @@ def test_syria_names_tell_which_group_a_label_points_at():
     text = "YPG terrorists and HTS jihadists; the Syrian Arab Army and the Free Syrian Army."
     assert [n.name for n in syria.find_names(text)] == ["YPG", "HTS", "Syrian Arab Army", "Free Syrian Army"]
     assert spans(syria, text) == [("terrorists", "terrorist"), ("jihadists", "jihadist")]
+
+
+def test_lexicons_pickle_for_worker_processes():
+    import pickle
+
+    lex = load_lexicon("syria")
+    copy = pickle.loads(pickle.dumps(lex))
+    assert copy == lex
+    text = "the Assad regime and HTS rebels"
+    assert copy.find(text) == lex.find(text) and copy.find_names(text) == lex.find_names(text)
