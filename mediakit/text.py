@@ -33,6 +33,7 @@ from functools import lru_cache
 import pandas as pd
 
 __all__ = [
+    "SENTENCE_COLUMNS",
     "count_words",
     "normalize_typography",
     "sentences",

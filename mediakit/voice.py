@@ -322,16 +322,15 @@ _SUBJECT_VERB_RE = re.compile(
     rf"{_PARENTHETICAL}(?:[ \t]*,(?:[ \t]*who\b)?)?[ \t]+{_ADVERBS}"
     rf"(?P<verb>{_BEFORE_VERBS})\b"
 )
-# A likely sentence break inside a paragraph: not after an abbreviated title or an
-# initial ("Dr. Ruth Adeyemi", "J. Smith"). Only used to bound the look-back of the
-# "before" rule; sentences proper come from mediakit.text.split_sentences.
-_NOT_AFTER_ABBREVIATION = "".join(
-    rf"(?<!\b{abbreviation})" for abbreviation in _TITLE_ABBREVIATIONS.split("|")
-)
+# A likely sentence break inside a paragraph; a break right after an abbreviated
+# title or an initial ("Dr. Ruth Adeyemi", "J. Smith") is skipped in code. Only used
+# to bound the look-back of the "before" rule; sentences proper come from
+# mediakit.text.split_sentences.
 _SENTENCE_BREAK_RE = re.compile(
-    rf"{_NOT_AFTER_ABBREVIATION}(?<!\b[{_UPPER}])"
     "[.!?][\"\u201d\u2019']?[ \t]+(?=[\"\u201c\u2018'(]?[A-Z0-9])"
 )
+_WORD_BEFORE_STOP_RE = re.compile(r"(\w+)\.$")
+_NO_BREAK_AFTER = frozenset(_TITLE_ABBREVIATIONS.split("|"))
 
 _PRONOUNS = frozenset({"he", "she", "they"})
 # Words that cannot start the subject of an attribution ('"x" is said to be').
@@ -498,10 +497,18 @@ class _Speakers:
         lo = max(para_start, start - 400)
         window = self.text[lo:start]
         # Two characters past the opening mark so the break's lookahead sees it.
+        text = self.text
         cut = 0
-        for brk in _SENTENCE_BREAK_RE.finditer(self.text, lo, min(start + 2, len(self.text))):
-            if brk.end() <= start:
-                cut = brk.end() - lo
+        for brk in _SENTENCE_BREAK_RE.finditer(text, lo, min(start + 2, len(text))):
+            if brk.end() > start:
+                break
+            word = _WORD_BEFORE_STOP_RE.search(text, max(lo, brk.start() - 12), brk.start() + 1)
+            if word is not None and (
+                word.group(1) in _NO_BREAK_AFTER
+                or (len(word.group(1)) == 1 and word.group(1).isupper())
+            ):
+                continue  # "Dr. Ruth", "J. Smith", "U.N. envoy"
+            cut = brk.end() - lo
         return window[cut:]
 
     def _subject_verbs(self) -> tuple[list[int], list[re.Match[str]]]:
