@@ -37,44 +37,54 @@ Quote or scare quote
     A quoted span is a ``scare_quote`` when its content has at most
     :data:`SCARE_QUOTE_MAX_WORDS` (4) words (:func:`mediakit.text.count_words`),
     it lies in one paragraph, and it is not presented as an utterance: not
-    attributed by a speech verb right after it (``“No,” he said``) and not
-    introduced by a colon (``He said: “No.”``). Every other quoted span is a
-    ``quote``. The words right after "so-called" are a ``scare_quote`` too: a
-    quotation that follows it (``so-called "rebels"``), else up to
-    :data:`SO_CALLED_MAX_WORDS` (3) following words, stopping at punctuation or a
-    function word, before a later lowercase word ending in "-ed" (likely a verb),
-    and after a lowercase plural ending in "-s" (likely the head noun):
-    ``so-called moderate rebels attacked`` marks "moderate rebels".
+    attributed by rule 1 below (``“No,” he said``), not introduced by a colon
+    (``He said: “No.”``), not ending in ``!`` or ``?`` (``“Never!”``) and not a
+    capitalised sentence ending in a full stop (``“Everyone knows.”``). Every
+    other quoted span is a ``quote``. The words right after "so-called" are a
+    ``scare_quote`` too: a quotation that follows it (``so-called "rebels"``),
+    else up to :data:`SO_CALLED_MAX_WORDS` (3) following words, stopping at
+    punctuation or a function word, before a later lowercase word ending in "-ed"
+    (likely a verb), and after a lowercase plural ending in "-s" (likely the head
+    noun): ``so-called moderate rebels attacked`` marks "moderate rebels".
+    "so-called" spans get no speaker (the outlet may be the one distancing itself).
 
 Speakers (``speaker`` and ``attribution``)
-    Tried in order for a direct quote; the ``attribution`` column says which fired
-    and what it matched.
+    Tried in order; the ``attribution`` value names the rule that fired and the
+    text it matched (``"after: Rouhani said"``).
 
     1. ``after``: right after the closing mark, ``SUBJECT VERB`` (``,” Rouhani
        said``, ``,” EU foreign policy chief Josep Borrell tweeted``, ``,” X told
-       reporters``) or ``VERB SUBJECT`` (``,” said the minister``, ``added X``) or
-       ``according to X``. Only when the quote ends with a comma, ``!``, ``?`` or a
-       dash, or when the clause is short (the verb is followed by the end of the
-       sentence or a comma), so a new sentence after ``.”`` is not mistaken for an
-       attribution.
+       reporters``), ``VERB SUBJECT`` with a reporting verb (``,” said the
+       minister``, ``,” added X``) or ``according to X``. Only when the quote ends
+       with a comma, ``!``, ``?`` or a dash, or the clause is short (the verb is
+       followed by the end of the sentence or a comma); never across a full stop
+       after the closing mark, and never with a subject starting with a function
+       word or auxiliary (``"armed groups", is said to be``).
     2. ``before``: in the same sentence before the opening mark, the last
-       ``SUBJECT VERB`` (``Rouhani said in a statement: “...”``, ``Putin, for his
-       part, said that ... “effective”``) or ``according to X``.
-    3. ``continues``: a quote with no attribution of its own, in the same paragraph
-       as the previous direct quote, continues that quote's speaker.
+       ``SUBJECT [, apposition,] [adverb/auxiliary] VERB`` (``Rouhani said in a
+       statement: “...”``, ``Putin, for his part, said that ... “effective”``,
+       ``Its spokesman, Amir Kessaly, has called such reports "..."``), or
+       ``according to X``. VERB includes labelling verbs (calls, describes, refers
+       to, speaks of, brands) because those attribute the quoted word.
+    3. ``continues``: a direct quote with no attribution of its own, in the same
+       paragraph as the previous direct quote, continues that quote's speaker.
 
     SUBJECT is reduced to a name where it ends in one: the last run of capitalised
-    words, minus leading titles (``Interior Minister Dana Ilves`` gives ``Dana
-    Ilves``; ``EU foreign policy chief Josep Borrell`` gives ``Josep Borrell``).
-    Otherwise the phrase is kept as written (``the minister``). Pronouns ``he``,
-    ``she``, ``they`` are resolved to the most recent *named* speaker before the
-    quote: the speaker the text names for an earlier span (not one itself resolved
-    from a pronoun, so resolutions do not chain) or the named subject of an earlier
-    speech verb (``Rouhani also said ...``), whichever is closer; with none, the
-    pronoun is kept as written. For he and she, names that are clearly not persons
-    (starting with "The", or a single all-capitals acronym) are skipped. Speech-verb subjects are looked for in the 3,000
-    characters before the quote. No gender or number agreement is attempted.
-    Scare quotes get a speaker only from rules 1 and 2 (clear attribution).
+    words, minus leading titles and a leading possessive (``Interior Minister Dana
+    Ilves`` and ``Tarvia’s Dana Ilves`` give ``Dana Ilves``; ``EU foreign policy
+    chief Josep Borrell`` gives ``Josep Borrell``); a name in apposition wins over
+    a description (``The Tarvian Foreign Minister, Lale Orhun,`` gives ``Lale
+    Orhun``). Otherwise the phrase is kept as written (``the minister``).
+
+    Pronouns ``he``, ``she``, ``they`` are resolved to the most recent *named*
+    speaker before the quote: the speaker the text names for an earlier span (not
+    one itself resolved from a pronoun, so resolutions do not chain) or the named
+    subject of an earlier speech verb (``Rouhani also said ...``), whichever is
+    closer, within the 3,000 characters before the quote. For he and she, names
+    that are clearly not persons (starting with "The", or one all-capitals
+    acronym) are skipped. No gender or number agreement is attempted. With no
+    antecedent the pronoun is kept as written, so a reader sees it was not
+    resolved. Scare quotes get a speaker only from rules 1 and 2.
 """
 
 from __future__ import annotations
@@ -322,16 +332,15 @@ _SUBJECT_VERB_RE = re.compile(
     rf"{_PARENTHETICAL}(?:[ \t]*,(?:[ \t]*who\b)?)?[ \t]+{_ADVERBS}"
     rf"(?P<verb>{_BEFORE_VERBS})\b"
 )
-# A likely sentence break inside a paragraph: not after an abbreviated title or an
-# initial ("Dr. Ruth Adeyemi", "J. Smith"). Only used to bound the look-back of the
-# "before" rule; sentences proper come from mediakit.text.split_sentences.
-_NOT_AFTER_ABBREVIATION = "".join(
-    rf"(?<!\b{abbreviation})" for abbreviation in _TITLE_ABBREVIATIONS.split("|")
-)
+# A likely sentence break inside a paragraph; a break right after an abbreviated
+# title or an initial ("Dr. Ruth Adeyemi", "J. Smith") is skipped in code. Only used
+# to bound the look-back of the "before" rule; sentences proper come from
+# mediakit.text.split_sentences.
 _SENTENCE_BREAK_RE = re.compile(
-    rf"{_NOT_AFTER_ABBREVIATION}(?<!\b[{_UPPER}])"
     "[.!?][\"\u201d\u2019']?[ \t]+(?=[\"\u201c\u2018'(]?[A-Z0-9])"
 )
+_WORD_BEFORE_STOP_RE = re.compile(r"(\w+)\.$")
+_NO_BREAK_AFTER = frozenset(_TITLE_ABBREVIATIONS.split("|"))
 
 _PRONOUNS = frozenset({"he", "she", "they"})
 # Words that cannot start the subject of an attribution ('"x" is said to be').
@@ -498,10 +507,18 @@ class _Speakers:
         lo = max(para_start, start - 400)
         window = self.text[lo:start]
         # Two characters past the opening mark so the break's lookahead sees it.
+        text = self.text
         cut = 0
-        for brk in _SENTENCE_BREAK_RE.finditer(self.text, lo, min(start + 2, len(self.text))):
-            if brk.end() <= start:
-                cut = brk.end() - lo
+        for brk in _SENTENCE_BREAK_RE.finditer(text, lo, min(start + 2, len(text))):
+            if brk.end() > start:
+                break
+            word = _WORD_BEFORE_STOP_RE.search(text, max(lo, brk.start() - 12), brk.start() + 1)
+            if word is not None and (
+                word.group(1) in _NO_BREAK_AFTER
+                or (len(word.group(1)) == 1 and word.group(1).isupper())
+            ):
+                continue  # "Dr. Ruth", "J. Smith", "U.N. envoy"
+            cut = brk.end() - lo
         return window[cut:]
 
     def _subject_verbs(self) -> tuple[list[int], list[re.Match[str]]]:

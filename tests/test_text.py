@@ -59,6 +59,18 @@ def test_abbreviations_and_initials_do_not_end_sentences(text: str) -> None:
     assert got[1] in {"Talks ended.", "They left.", "It rained.", "No. 5 was cited."}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("See No. 5 for details. Then go.", ["See No. 5 for details.", "Then go."]),
+        ("The answer was no. Everyone agreed.", ["The answer was no.", "Everyone agreed."]),
+        ("Check fig. 2 today. Then go.", ["Check fig. 2 today.", "Then go."]),
+    ],
+)
+def test_numeric_only_abbreviations(text: str, expected: list[str]) -> None:
+    assert _sentence_texts(text) == expected
+
+
 def test_plain_sentences_split() -> None:
     text = "Fighting resumed. Is it over? Nobody knows!  Officials met."
     assert _sentence_texts(text) == [
