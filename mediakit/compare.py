@@ -106,6 +106,14 @@ def _filter_voice(mentions: pd.DataFrame, voice: str) -> tuple[pd.DataFrame, lis
     return mentions, []
 
 
+def _warn_if_empty(kept: pd.DataFrame, function: str, voice: str) -> None:
+    if kept.empty:
+        warnings.warn(
+            f"{function}: no mentions left after filtering (voice={voice!r}, "
+            "exclude_docs); the result is empty", stacklevel=3,
+        )
+
+
 def _stamp(result: pd.DataFrame, **attrs: Any) -> pd.DataFrame:
     for key, value in attrs.items():
         result.attrs[key] = value
@@ -303,6 +311,7 @@ def label_shares(
     labels = sorted(of_actor["label"].dropna().astype(str).unique())
     kept, excluded = _exclude(of_actor, exclude_docs)
     kept, voice_keys = _filter_voice(kept, voice)
+    _warn_if_empty(kept, "label_shares", voice)
     keys = [*by_cols, *voice_keys]
     table = _share_table(
         kept, keys=keys, labels=labels, unit=unit, level=level, n_boot=n_boot, seed=seed
@@ -492,6 +501,7 @@ def tone_by_label(
     )
     kept, excluded = _exclude(of_actor, exclude_docs)
     kept, voice_keys = _filter_voice(kept, voice)
+    _warn_if_empty(kept, "tone_by_label", voice)
     missing = kept[score].isna()
     if missing.any():
         warnings.warn(
@@ -612,21 +622,24 @@ def label_shares_over_time(
     except (ValueError, TypeError) as exc:
         raise ValueError(f"freq {freq!r} is not a period frequency (try 'W' or 'MS')") from exc
     kept = kept.assign(period=periods.dt.start_time).loc[dates.notna()]
+    columns = [*by_cols, "voice", "actor", "period", "label", "n", "share", "lo", "hi",
+               "n_docs", "n_period", "tvd", "change_flag"]
+    attrs = dict(voice=voice, unit=unit, freq=freq, baseline=baseline, threshold=threshold,
+                 min_n=min_n, level=level, n_boot=n_boot, seed=seed, excluded_docs=excluded,
+                 n_undated=undated, actor=actor, by=by_cols)
+    if kept.empty:
+        _warn_if_empty(kept, "label_shares_over_time", voice)
+        return _stamp(pd.DataFrame({c: [] for c in columns}), **attrs)
     shares = _share_table(
         kept, keys=[*by_cols, "period"], labels=labels, unit=unit,
         level=level, n_boot=n_boot, seed=seed,
     )
-    if kept.empty:
-        all_periods = pd.DatetimeIndex([])
-    else:
-        all_periods = pd.period_range(periods.min(), periods.max(), freq=period_freq).start_time
+    all_periods = pd.period_range(periods.min(), periods.max(), freq=period_freq).start_time
     groups = [k for k, _ in _groups(kept, by_cols)]
     grid = pd.DataFrame(
         [(*g, p, lab) for g in groups for p in all_periods for lab in labels],
         columns=[*by_cols, "period", "label"],
     )
-    if grid.empty:
-        grid = grid.astype({"period": "datetime64[ns]"})
     shares = shares.drop(columns=["group_docs"])
     table = grid.merge(shares, on=[*by_cols, "period", "label"], how="left", sort=False)
     table["n"] = table["n"].fillna(0).astype(int)
@@ -660,14 +673,7 @@ def label_shares_over_time(
     table["change_flag"] = flag_col
     table.insert(len(by_cols), "voice", voice)
     table.insert(len(by_cols) + 1, "actor", actor)
-    columns = [*by_cols, "voice", "actor", "period", "label", "n", "share", "lo", "hi",
-               "n_docs", "n_period", "tvd", "change_flag"]
-    table = table[columns]
-    return _stamp(
-        table, voice=voice, unit=unit, freq=freq, baseline=baseline, threshold=threshold,
-        min_n=min_n, level=level, n_boot=n_boot, seed=seed, excluded_docs=excluded,
-        n_undated=undated, actor=actor, by=by_cols,
-    )
+    return _stamp(table[columns], **attrs)
 
 
 # ------------------------------------------------------------ distinguishing words

@@ -7,7 +7,8 @@ is shown or saved, so notebooks and scripts decide what to do with the figure.
 Figures are deterministic: rows and labels keep the order of the table (which the
 compare functions sort), and labels take colours from :data:`PALETTE` in order of first
 appearance, so the same table always gives the same picture. The palette is Okabe and
-Ito's colour-blind-safe set (2008), extended with two greys.
+Ito's colour-blind-safe set (2008) without its black (whiskers are drawn in dark grey),
+extended with two colours of Paul Tol's "muted" scheme and a mid grey.
 """
 
 from __future__ import annotations
@@ -28,10 +29,10 @@ __all__ = [
     "distinguishing_words",
 ]
 
-#: Okabe-Ito colour-blind-safe colours, then two greys; cycled if there are more labels.
+#: Okabe-Ito colours (no black), Tol's wine and indigo, a grey; cycled beyond ten labels.
 PALETTE: tuple[str, ...] = (
     "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00",
-    "#56B4E9", "#F0E442", "#000000", "#999999", "#666666",
+    "#56B4E9", "#F0E442", "#882255", "#332288", "#999999",
 )
 
 
@@ -229,7 +230,7 @@ def shares_over_time(
     ``table`` is the output of :func:`mediakit.label_shares_over_time`. ``outlet``
     picks the group (a value of the first ``by`` column); it may be omitted when the
     table holds one group. Each label is a line (bootstrap band shaded when
-    ``intervals``); periods whose ``change_flag`` is set get a dashed vertical line,
+    ``intervals``) joining the periods that have mentions; periods whose ``change_flag`` is set get a dashed vertical line,
     listed once in the legend as "mix changes".
     """
     _need(table, ["period", "label", "share"], "plot.shares_over_time")
@@ -250,6 +251,8 @@ def shares_over_time(
     colors = label_colors(_unique(table["label"]))
     for label in labels:
         rows = data.loc[data["label"] == label].sort_values("period")
+        # Periods without any mention have no share; the line joins the periods that do.
+        rows = rows.loc[rows["share"].notna()]
         ax.plot(rows["period"], rows["share"], marker="o", markersize=3,
                 color=colors[label], label=str(label))
         if intervals and "lo" in rows.columns and rows["lo"].notna().any():
