@@ -685,6 +685,10 @@ _TOKEN_RE = re.compile(r"[^\W_]+(?:['\u2019\-.,][^\W_]+)*")
 _POSSESSIVE_RE = re.compile(r"['\u2019]s$")
 
 
+def _normal_word(token: str) -> str:
+    return _POSSESSIVE_RE.sub("", token.lower().replace("\u2019", "'"))
+
+
 def _words(text: str, *, numbers: bool = False) -> list[str]:
     """Lower-cased word tokens of ``text`` (the one tokeniser of this module).
 
@@ -692,13 +696,13 @@ def _words(text: str, *, numbers: bool = False) -> list[str]:
     not words unless ``numbers`` (then "1,200" and "R4" are tokens too).
     """
     pattern = _TOKEN_RE if numbers else _WORD_RE
-    return [_POSSESSIVE_RE.sub("", m.group().lower().replace("\u2019", "'"))
-            for m in pattern.finditer(text)]
+    return [_normal_word(m.group()) for m in pattern.finditer(text)]
 
 
 def _word_spans(text: str) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The words of :func:`_words` with their character start and end offsets."""
     matches = list(_WORD_RE.finditer(text))
-    words = [_POSSESSIVE_RE.sub("", m.group().lower().replace("\u2019", "'")) for m in matches]
+    words = [_normal_word(m.group()) for m in matches]
     starts = np.fromiter((m.start() for m in matches), dtype=np.int64, count=len(matches))
     ends = np.fromiter((m.end() for m in matches), dtype=np.int64, count=len(matches))
     return words, starts, ends
@@ -812,7 +816,12 @@ def distinguishing_words(
     ``b`` is ``"(rest)"`` when ``b=None``). ``attrs`` records ``a``, ``b``,
     ``alpha0``, ``excluded_docs``.
     """
-    _require_columns(corpus, [text, group], "corpus")
+    _require_columns(corpus, [text], "corpus")
+    if group not in corpus.columns:
+        raise ValueError(
+            f"table has no {group!r} column to compare by; for a sentences table, merge "
+            f"it in first, e.g. sentences.merge(corpus[['doc_id', {group!r}]], on='doc_id')"
+        )
     table, excluded = (corpus, [])
     if exclude_docs is not None:
         _require_columns(corpus, ["doc_id"], "corpus")

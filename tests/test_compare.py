@@ -380,6 +380,8 @@ def test_distinguishing_words_against_the_rest_and_options():
         distinguishing_words(corpus, a="Z")
     with pytest.raises(ValueError, match="must be different"):
         distinguishing_words(corpus, a="A", b="A")
+    with pytest.raises(ValueError, match="merge it in first"):
+        distinguishing_words(corpus.drop(columns=["outlet"]), a="A")
 
 
 def test_distinguishing_contexts_sentence_and_window():
