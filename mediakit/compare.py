@@ -544,6 +544,35 @@ def tone_by_label(
 
 # ---------------------------------------------------------------------- over time
 
+def _tvd(now: np.ndarray, before: np.ndarray) -> float:
+    """Total variation distance between two count vectors' proportions."""
+    return float(0.5 * np.abs(now / now.sum() - before / before.sum()).sum())
+
+
+def _permutation_p(
+    pooled: np.ndarray, n_now: int, observed: float, n_perm: int, rng: np.random.Generator
+) -> float:
+    """Permutation p-value of the distance between the first ``n_now`` articles and the rest.
+
+    Every permutation reassigns the pooled articles (rows) at random to the two sides,
+    keeping their sizes; all permutations are computed at once as matrix products.
+    """
+    n_docs = pooled.shape[0]
+    if n_perm <= 0:
+        return float("nan")
+    order = rng.random((n_perm, n_docs)).argsort(axis=1)
+    member = np.zeros((n_perm, n_docs))
+    np.put_along_axis(member, order[:, :n_now], 1.0, axis=1)
+    now = member @ pooled
+    before = pooled.sum(axis=0) - now
+    with np.errstate(divide="ignore", invalid="ignore"):
+        dist = 0.5 * np.abs(now / now.sum(axis=1, keepdims=True)
+                            - before / before.sum(axis=1, keepdims=True)).sum(axis=1)
+    # Splits where one side has no mention give no distance; they count as not extreme.
+    extreme = np.nan_to_num(dist, nan=-1.0) >= observed - 1e-12
+    return float((1 + extreme.sum()) / (n_perm + 1))
+
+
 _PERIOD_ALIASES = {"MS": "M", "ME": "M", "QS": "Q", "QE": "Q", "YS": "Y", "YE": "Y", "AS": "Y"}
 
 
@@ -556,8 +585,10 @@ def label_shares_over_time(
     unit: str = "mention",
     voice: str = "narration",
     baseline: int = 4,
-    threshold: float = 0.3,
-    min_n: int = 10,
+    threshold: float = 0.2,
+    alpha: float = 0.05,
+    min_n: int = 5,
+    n_perm: int = 999,
     level: float = 0.95,
     n_boot: int = 1000,
     seed: int = 0,
@@ -570,15 +601,21 @@ def label_shares_over_time(
     freq:
         Period length: ``"W"`` (default; weeks Monday to Sunday), ``"M"``/``"MS"``
         (calendar months), ``"D"``, ``"Q"``. Periods are labelled by their first day.
-    baseline, threshold, min_n:
+    baseline, threshold, alpha, min_n, n_perm:
         The change rule. For each group and period, the period's label mix is compared
         with the pooled mix of the ``baseline`` calendar periods just before it (empty
         periods included). The distance is the total variation distance
         ``tvd = 0.5 * sum(|share_now - share_before|)``, between 0 (same mix) and 1
-        (no label in common). ``change_flag`` is True when ``tvd >= threshold`` and both
-        the period and its pooled baseline have at least ``min_n`` mentions (articles,
-        with ``unit="article"``). Defaults: 4 periods, 0.3, 10. The rule is a
-        descriptive screen for where to read, not a significance test.
+        (no label in common). Small periods give large distances by chance, so the
+        distance is checked with a permutation test on *articles*: the articles of the
+        period and of its baseline are pooled and ``n_perm`` times split at random into
+        groups of the same sizes; ``p_value`` is the fraction of splits (counting the
+        observed one) whose distance is at least the observed one. ``change_flag`` is
+        True when ``tvd >= threshold``, ``p_value < alpha`` and both the period and its
+        baseline have at least ``min_n`` mentions (articles, with ``unit="article"``).
+        Defaults: 4 periods, 0.2, 0.05, 5, 999. With many periods some flags arise by
+        chance (about ``alpha`` of stable periods): a flag says where to read, it does
+        not prove a change of editorial line.
     unit, voice, level, n_boot, seed, exclude_docs:
         As in :func:`label_shares` (default voice ``"narration"``); intervals resample
         articles within each group and period.
@@ -591,9 +628,11 @@ def label_shares_over_time(
     DataFrame, one row per group, period and label (complete grid over every period
     from the first to the last dated mention), columns: the ``by`` columns, ``voice``,
     ``actor``, ``period`` (Timestamp of the period start), ``label``, ``n``,
-    ``share``, ``lo``, ``hi``, ``n_period`` (total in the period), ``tvd`` (distance to
-    the baseline mix, NaN when it cannot be computed) and ``change_flag`` (bool, the
-    same on every label row of a period).
+    ``share``, ``lo``, ``hi``, ``n_docs``, ``n_period`` (total in the period),
+    ``n_baseline`` (total in its baseline), ``tvd`` (distance to the baseline mix,
+    NaN when it cannot be computed), ``p_value`` (permutation p-value of ``tvd``, NaN
+    when not tested because a side has fewer than ``min_n``) and ``change_flag``
+    (bool). The last four are the same on every label row of a period.
     """
     by_cols = _as_list(by)
     _require_columns(mentions, ["doc_id", "actor", "label", "voice", "date", *by_cols], "mentions")
@@ -605,6 +644,8 @@ def label_shares_over_time(
     _check_boot(level, n_boot)
     if baseline < 1:
         raise ValueError(f"baseline must be >= 1 period, got {baseline!r}")
+    if not 0 < alpha <= 1:
+        raise ValueError(f"alpha must be in (0, 1], got {alpha!r}")
     period_freq = _PERIOD_ALIASES.get(freq, freq)
     of_actor = _actor_mentions(mentions, actor)
     labels = sorted(of_actor["label"].dropna().astype(str).unique())
@@ -623,9 +664,9 @@ def label_shares_over_time(
         raise ValueError(f"freq {freq!r} is not a period frequency (try 'W' or 'MS')") from exc
     kept = kept.assign(period=periods.dt.start_time).loc[dates.notna()]
     columns = [*by_cols, "voice", "actor", "period", "label", "n", "share", "lo", "hi",
-               "n_docs", "n_period", "tvd", "change_flag"]
+               "n_docs", "n_period", "n_baseline", "tvd", "p_value", "change_flag"]
     attrs = dict(voice=voice, unit=unit, freq=freq, baseline=baseline, threshold=threshold,
-                 min_n=min_n, level=level, n_boot=n_boot, seed=seed, excluded_docs=excluded,
+                 alpha=alpha, min_n=min_n, n_perm=n_perm, level=level, n_boot=n_boot, seed=seed, excluded_docs=excluded,
                  n_undated=undated, actor=actor, by=by_cols)
     if kept.empty:
         _warn_if_empty(kept, "label_shares_over_time", voice)
@@ -645,32 +686,46 @@ def label_shares_over_time(
     table["n"] = table["n"].fillna(0).astype(int)
     table["n_docs"] = table["n_docs"].fillna(0).astype(int)
     table = table.sort_values([*by_cols, "period", "label"], kind="stable").reset_index(drop=True)
-    n_labels = len(labels)
-    tvd_col = np.full(len(table), np.nan)
-    flag_col = np.zeros(len(table), dtype=bool)
-    n_period_col = np.zeros(len(table), dtype=int)
-    if n_labels:
-        counts = table["n"].to_numpy(dtype=float).reshape(-1, n_labels)
-        n_groups_periods = counts.shape[0]
-        n_per = len(all_periods)
-        for g in range(n_groups_periods // max(n_per, 1)):
-            block = counts[g * n_per:(g + 1) * n_per]
-            totals = block.sum(axis=1)
-            for p in range(n_per):
-                row = g * n_per + p
-                n_period_col[row * n_labels:(row + 1) * n_labels] = int(totals[p])
-                if p == 0:
-                    continue
-                before = block[max(0, p - baseline):p].sum(axis=0)
-                if totals[p] == 0 or before.sum() == 0:
-                    continue
-                tvd = 0.5 * np.abs(block[p] / totals[p] - before / before.sum()).sum()
-                tvd_col[row * n_labels:(row + 1) * n_labels] = tvd
-                if tvd >= threshold and totals[p] >= min_n and before.sum() >= min_n:
-                    flag_col[row * n_labels:(row + 1) * n_labels] = True
-    table["n_period"] = n_period_col
-    table["tvd"] = tvd_col
-    table["change_flag"] = flag_col
+    n_labels, n_per = len(labels), len(all_periods)
+    per_period = {
+        name: np.zeros(len(groups) * n_per)
+        for name in ("n_period", "n_baseline", "tvd", "p_value", "change_flag")
+    }
+    per_period["tvd"][:] = np.nan
+    per_period["p_value"][:] = np.nan
+    period_index = {p: i for i, p in enumerate(all_periods)}
+    # A separate stream, so the change test does not shift the bootstrap draws.
+    rng = np.random.default_rng([seed, 1])
+    for g, (_, sub) in enumerate(_groups(kept, by_cols)):
+        doc_ids, counts = _doc_matrix(sub, labels)
+        if unit == "article":
+            counts = (counts > 0).astype(float)
+        doc_period = (
+            sub.assign(doc_id=sub["doc_id"].astype(str)).groupby("doc_id", sort=True)["period"]
+            .first().reindex(doc_ids).map(period_index).to_numpy(dtype=int)
+        )
+        for p in range(n_per):
+            now = doc_period == p
+            before = (doc_period < p) & (doc_period >= p - baseline)
+            row = g * n_per + p
+            n_now, n_before = counts[now].sum(), counts[before].sum()
+            per_period["n_period"][row] = n_now
+            per_period["n_baseline"][row] = n_before
+            if p == 0 or n_now == 0 or n_before == 0:
+                continue
+            tvd = _tvd(counts[now].sum(axis=0), counts[before].sum(axis=0))
+            per_period["tvd"][row] = tvd
+            if n_now < min_n or n_before < min_n:
+                continue
+            pooled = np.vstack([counts[now], counts[before]])
+            p_value = _permutation_p(pooled, int(now.sum()), tvd, n_perm, rng)
+            per_period["p_value"][row] = p_value
+            per_period["change_flag"][row] = tvd >= threshold and p_value < alpha
+    for name, values in per_period.items():
+        table[name] = np.repeat(values, n_labels) if n_labels else values[:0]
+    for name in ("n_period", "n_baseline"):
+        table[name] = table[name].astype(int)
+    table["change_flag"] = table["change_flag"].astype(bool)
     table.insert(len(by_cols), "voice", voice)
     table.insert(len(by_cols) + 1, "actor", actor)
     return _stamp(table[columns], **attrs)

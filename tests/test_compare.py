@@ -296,25 +296,45 @@ def test_over_time_flags_a_shift_and_not_a_stable_series():
     assert pd.Timestamp("2025-03-24") not in set(flagged["period"])
     week7 = _cell(table, outlet="S", period=pd.Timestamp("2025-02-17"), label="opposition")
     assert week7["tvd"] == pytest.approx(1.0) and week7["share"] == 1.0
+    assert week7["p_value"] == pytest.approx(1 / 1000)  # no random split is as extreme
     assert table["period"].dt.day_of_week.eq(0).all()  # weeks start on Monday
     assert len(table) == 2 * 12 * 2  # complete grid: outlets x weeks x labels
 
 
-def test_over_time_min_n_and_undated_and_month():
+def test_over_time_small_periods_are_not_flagged_by_chance_and_undated_warn():
+    # Two articles a week, the label switches in week 3: a distance of 1.0, but with
+    # 2 articles against 4 the split happens by chance in 1 of 15 ways.
     rows = _weekly(["terrorist"] * 2 + ["opposition"] * 2, per_week=2)
     rows.append(_mention("undated", "A", "terrorist", date=None))
     with pytest.warns(UserWarning, match="1 mention"):
         table = label_shares_over_time(_mentions(rows), actor=ACTOR, n_boot=20)
-    assert not table["change_flag"].any()  # 2 mentions a week is below min_n = 10
     assert table.attrs["n_undated"] == 1
+    week3 = _cell(table, period=pd.Timestamp("2025-01-20"), label="terrorist")
+    assert week3["tvd"] == pytest.approx(1.0)
+    assert math.isnan(week3["p_value"])  # below min_n = 5: not tested
+    assert not table["change_flag"].any()
     with pytest.warns(UserWarning):
-        loose = label_shares_over_time(_mentions(rows), actor=ACTOR, n_boot=20, min_n=2)
-    assert loose["change_flag"].any()
+        tested = label_shares_over_time(_mentions(rows), actor=ACTOR, n_boot=20, min_n=2)
+    week3 = _cell(tested, period=pd.Timestamp("2025-01-20"), label="terrorist")
+    assert week3["n_period"] == 2 and week3["n_baseline"] == 4
+    assert week3["p_value"] == pytest.approx(1 / 15, abs=0.03)
+    assert not tested["change_flag"].any()
     with pytest.warns(UserWarning):
-        monthly = label_shares_over_time(_mentions(rows + _weekly(["rebel"] * 5)), actor=ACTOR,
-                                         freq="MS", n_boot=20)
-    assert monthly["period"].unique().tolist() == [pd.Timestamp("2025-01-01"),
-                                                   pd.Timestamp("2025-02-01")]
+        lenient = label_shares_over_time(_mentions(rows), actor=ACTOR, n_boot=20, min_n=2,
+                                         alpha=0.2)
+    assert lenient.loc[lenient["change_flag"], "period"].min() == pd.Timestamp("2025-01-20")
+
+
+def test_over_time_months():
+    rows = _weekly(["terrorist"] * 4 + ["opposition"] * 5, per_week=3)
+    table = label_shares_over_time(_mentions(rows), actor=ACTOR, freq="MS", n_boot=20)
+    assert table["period"].unique().tolist() == [pd.Timestamp("2025-01-01"),
+                                                 pd.Timestamp("2025-02-01"),
+                                                 pd.Timestamp("2025-03-01")]
+    february = _cell(table, period=pd.Timestamp("2025-02-01"), label="opposition")
+    assert february["change_flag"] and february["p_value"] < 0.01
+    with pytest.raises(ValueError, match="not a period frequency"):
+        label_shares_over_time(_mentions(rows), actor=ACTOR, freq="bogus")
 
 
 # ----------------------------------------------------------- distinguishing words

@@ -35,12 +35,12 @@ def _mentions():
     plan = {"Herald": ["terrorist", "terrorist", "militant"],
             "Voice": ["opposition", "rebel", "opposition"]}
     for outlet, labels in plan.items():
-        for week in range(6):
+        for week, article in ((w, k) for w in range(6) for k in range(3)):
             for i, label in enumerate(labels):
                 if outlet == "Herald" and week >= 3:
                     label = "militant"
                 rows.append({
-                    "doc_id": f"{outlet}{week}", "outlet": outlet, "actor": ACTOR,
+                    "doc_id": f"{outlet}{week}_{article}", "outlet": outlet, "actor": ACTOR,
                     "label": label, "voice": "quote" if i == 2 else "narration",
                     "date": monday + pd.Timedelta(days=7 * week),
                     "compound_masked": (-0.4 if outlet == "Herald" else 0.1) + 0.05 * i,
@@ -87,7 +87,7 @@ def test_label_shares_plot_split_and_given_axes():
 def test_label_rates_heatmap():
     mentions = _mentions()
     documents = pd.DataFrame({"doc_id": sorted(mentions["doc_id"].unique())})
-    documents["outlet"] = documents["doc_id"].str.rstrip("0123456789")
+    documents["outlet"] = documents["doc_id"].str.rstrip("0123456789_")
     documents["n_words"] = 500
     table = label_rates(mentions, documents, actor=ACTOR, n_boot=50)
     ax = plot.label_rates(table)
