@@ -39,6 +39,7 @@ __all__ = [
     "label_rates",
     "tone_by_label",
     "label_shares_over_time",
+    "label_change_points",
     "distinguishing_words",
     "distinguishing_contexts",
     "find_duplicates",
@@ -729,6 +730,134 @@ def label_shares_over_time(
     table.insert(len(by_cols), "voice", voice)
     table.insert(len(by_cols) + 1, "actor", actor)
     return _stamp(table[columns], **attrs)
+
+
+def _max_split_tvd(ordered: np.ndarray, cuts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Largest distance between the mix before and after any cut, for stacked orders.
+
+    ``ordered`` is (k x n_docs x n_labels): k orderings of the same articles. A cut at
+    position c splits articles [0, c) from [c, n_docs). Returns the maximum distance
+    and the cut reaching it, per ordering.
+    """
+    running = np.cumsum(ordered, axis=1)
+    total = running[:, -1:, :]
+    before = running[:, cuts - 1, :]
+    after = total - before
+    with np.errstate(divide="ignore", invalid="ignore"):
+        dist = 0.5 * np.abs(before / before.sum(axis=2, keepdims=True)
+                            - after / after.sum(axis=2, keepdims=True)).sum(axis=2)
+    dist = np.nan_to_num(dist, nan=-1.0)
+    best = dist.argmax(axis=1)
+    return dist[np.arange(dist.shape[0]), best], cuts[best]
+
+
+def label_change_points(
+    mentions: pd.DataFrame,
+    *,
+    actor: str,
+    by: str | Sequence[str] = "outlet",
+    unit: str = "mention",
+    voice: str = "narration",
+    min_docs: int = 3,
+    alpha: float = 0.05,
+    n_perm: int = 999,
+    seed: int = 0,
+    exclude_docs: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """The date where each outlet's label mix for ``actor`` changes most, and whether
+    that change is larger than chance.
+
+    Weekly or monthly periods (:func:`label_shares_over_time`) hold few articles each
+    and cut through the moment an outlet changes its wording. This function instead
+    orders each group's articles by date and tries every split between two dates with
+    at least ``min_docs`` articles on each side; the split with the largest total
+    variation distance between the label mix before and after is the change point.
+    Because the best of many splits is large even for a steady outlet, its p-value
+    comes from a permutation test on *articles*: the articles' order is shuffled
+    ``n_perm`` times and the best split distance recomputed each time; ``p_value`` is
+    the fraction of shuffles (counting the observed order) that reach the observed
+    distance. ``significant`` is ``p_value < alpha`` (default 0.05). Articles without
+    a date are left out with a warning.
+
+    Returns
+    -------
+    DataFrame, one row per group: the ``by`` columns, ``voice``, ``actor``,
+    ``n_docs`` (dated articles mentioning the actor), ``last_before`` (date of the last
+    article before the change), ``change_date`` (date of the first article after it),
+    ``n_before``, ``n_after`` (mentions, or articles with ``unit="article"``, on each
+    side), ``top_before``, ``top_after`` (most used label on each side), ``tvd``,
+    ``p_value`` and ``significant``. Groups with fewer than ``2 * min_docs`` dated
+    articles get NaN/NaT and ``significant`` False.
+    """
+    by_cols = _as_list(by)
+    _require_columns(mentions, ["doc_id", "actor", "label", "voice", "date", *by_cols], "mentions")
+    if unit not in ("mention", "article"):
+        raise ValueError(f"unit must be 'mention' or 'article', got {unit!r}")
+    if voice == "split":
+        raise ValueError("label_change_points takes one voice at a time, not 'split'")
+    _check_voice(voice)
+    if int(min_docs) < 1:
+        raise ValueError(f"min_docs must be >= 1, got {min_docs!r}")
+    of_actor = _actor_mentions(mentions, actor)
+    labels = sorted(of_actor["label"].dropna().astype(str).unique())
+    kept, excluded = _exclude(of_actor, exclude_docs)
+    kept, _ = _filter_voice(kept, voice)
+    dates = pd.to_datetime(kept["date"])
+    undated = int(dates.isna().sum())
+    if undated:
+        warnings.warn(f"label_change_points: {undated} mention(s) without a date were left out",
+                      stacklevel=2)
+    kept = kept.assign(date=dates).loc[dates.notna()]
+    _warn_if_empty(kept, "label_change_points", voice)
+    rng = np.random.default_rng(seed)
+    columns = [*by_cols, "voice", "actor", "n_docs", "last_before", "change_date", "n_before",
+               "n_after", "top_before", "top_after", "tvd", "p_value", "significant"]
+    rows: dict[str, list] = {c: [] for c in columns}
+    for key, sub in _groups(kept, by_cols):
+        doc_ids, counts = _doc_matrix(sub, labels)
+        if unit == "article":
+            counts = (counts > 0).astype(float)
+        doc_dates = (sub.assign(doc_id=sub["doc_id"].astype(str)).groupby("doc_id")["date"]
+                     .min().reindex(doc_ids).to_numpy())
+        order = np.argsort(doc_dates, kind="stable")
+        counts, doc_dates = counts[order], doc_dates[order]
+        n_docs = len(doc_ids)
+        # Cuts fall between two different dates, leaving min_docs articles on each side.
+        cuts = np.array([c for c in range(int(min_docs), n_docs - int(min_docs) + 1)
+                         if doc_dates[c - 1] < doc_dates[c]], dtype=int)
+        result: dict[str, Any] = dict(
+            last_before=pd.NaT, change_date=pd.NaT, n_before=0, n_after=0, top_before=None,
+            top_after=None, tvd=np.nan, p_value=np.nan, significant=False)
+        if len(cuts):
+            (observed,), (cut,) = _max_split_tvd(counts[None], cuts)
+            block = max(1, _BOOT_BLOCK_CELLS // max(1, n_docs * max(1, len(labels))))
+            reached = 0
+            for first in range(0, int(n_perm), block):
+                k = min(block, int(n_perm) - first)
+                shuffles = rng.random((k, n_docs)).argsort(axis=1)
+                null, _ = _max_split_tvd(counts[shuffles], cuts)
+                reached += int((null >= observed - 1e-12).sum())
+            p_value = (1 + reached) / (int(n_perm) + 1) if n_perm > 0 else np.nan
+            before, after = counts[:cut].sum(axis=0), counts[cut:].sum(axis=0)
+            result.update(
+                last_before=pd.Timestamp(doc_dates[cut - 1]), change_date=pd.Timestamp(doc_dates[cut]),
+                n_before=int(before.sum()), n_after=int(after.sum()),
+                top_before=labels[int(before.argmax())], top_after=labels[int(after.argmax())],
+                tvd=float(observed), p_value=float(p_value),
+                significant=bool(p_value < alpha),
+            )
+        for k_col, v in zip(by_cols, key):
+            rows[k_col].append(v)
+        rows["voice"].append(voice)
+        rows["actor"].append(actor)
+        rows["n_docs"].append(n_docs)
+        for name, value in result.items():
+            rows[name].append(value)
+    table = _result_frame(rows, columns)
+    for name in ("last_before", "change_date"):
+        table[name] = pd.to_datetime(table[name])
+    return _stamp(table, voice=voice, unit=unit, min_docs=min_docs, alpha=alpha, n_perm=n_perm,
+                  seed=seed, excluded_docs=excluded, n_undated=undated, actor=actor, by=by_cols)
 
 
 # ------------------------------------------------------------ distinguishing words

@@ -16,6 +16,7 @@ from mediakit.compare import (
     distinguishing_words,
     duplicate_docs_to_drop,
     find_duplicates,
+    label_change_points,
     label_rates,
     label_shares,
     label_shares_over_time,
@@ -337,6 +338,34 @@ def test_over_time_months():
         label_shares_over_time(_mentions(rows), actor=ACTOR, freq="bogus")
 
 
+def test_change_point_found_at_the_switch_and_not_for_a_steady_outlet():
+    monday = pd.Timestamp("2025-01-06")
+    rows = []
+    for day in range(10):  # one article every 3 days, 3 mentions each
+        date = monday + pd.Timedelta(days=3 * day)
+        shifted = "militant" if day >= 6 else "rebel"
+        steady = ["terrorist", "terrorist", "opposition"]
+        for i in range(3):
+            rows.append(_mention(f"S{day}", "S", shifted, date=date))
+            rows.append(_mention(f"T{day}", "T", steady[(i + day) % 3], date=date))
+    rows.append(_mention("U0", "U", "rebel", date=monday))  # too few articles to test
+    table = label_change_points(_mentions(rows), actor=ACTOR, n_perm=999, seed=2)
+    shifted = _cell(table, outlet="S")
+    assert shifted["change_date"] == monday + pd.Timedelta(days=18)
+    assert shifted["last_before"] == monday + pd.Timedelta(days=15)
+    assert shifted["tvd"] == pytest.approx(1.0)
+    assert (shifted["top_before"], shifted["top_after"]) == ("rebel", "militant")
+    assert (shifted["n_before"], shifted["n_after"]) == (18, 12)
+    # Only the 1 in C(10, 4) = 210 orders that separate the labels is as extreme.
+    assert shifted["p_value"] < 0.02 and shifted["significant"]
+    steady = _cell(table, outlet="T")
+    assert not steady["significant"] and steady["p_value"] > 0.2
+    small = _cell(table, outlet="U")
+    assert pd.isna(small["change_date"]) and not small["significant"]
+    again = label_change_points(_mentions(rows), actor=ACTOR, n_perm=999, seed=2)
+    pd.testing.assert_frame_equal(table, again)
+
+
 # ----------------------------------------------------------- distinguishing words
 
 
@@ -549,3 +578,9 @@ def test_integration_sample_outlets_differ_in_labels():
     herald = [o for o in top_label if "Herald" in o]
     if herald:
         assert top_label[herald[0]] == "terrorist"
+    # One outlet changes its wording around 2025-02-12 (the Liss bombing): the change
+    # point test should find that outlet, near that date, and no steady outlet.
+    points = label_change_points(mentions, actor=ACTOR, exclude_docs=drop)
+    found = points.loc[points["significant"]]
+    assert len(found) == 1
+    assert abs(found["change_date"].iloc[0] - pd.Timestamp("2025-02-12")) < pd.Timedelta(days=7)
