@@ -224,6 +224,7 @@ def tone(
 def shares_over_time(
     table: pd.DataFrame, *, outlet: str | None = None, ax: Axes | None = None,
     title: str | None = None, intervals: bool = True,
+    change_points: pd.DataFrame | None = None,
 ) -> Axes:
     """Lines of each label's share per period for one outlet, change flags marked.
 
@@ -231,7 +232,9 @@ def shares_over_time(
     picks the group (a value of the first ``by`` column); it may be omitted when the
     table holds one group. Each label is a line (bootstrap band shaded when
     ``intervals``) joining the periods that have mentions; periods whose ``change_flag`` is set get a dashed vertical line,
-    listed once in the legend as "mix changes".
+    listed once in the legend as "mix changes". Give ``change_points`` (the table of
+    :func:`mediakit.label_change_points`) to also draw the outlet's change point as a
+    solid vertical line when it is significant, labelled with its p-value.
     """
     _need(table, ["period", "label", "share"], "plot.shares_over_time")
     by = list(table.attrs.get("by") or [c for c in ("outlet",) if c in table.columns])
@@ -263,6 +266,15 @@ def shares_over_time(
         for i, period in enumerate(flagged):
             ax.axvline(period, color="#333333", linestyle="--", linewidth=1,
                        label="mix changes" if i == 0 else None)
+    if change_points is not None and by:
+        _need(change_points, [by[0], "change_date", "significant", "p_value"],
+              "plot.shares_over_time(change_points=)")
+        point = change_points.loc[change_points[by[0]].astype(str) == str(outlet)]
+        point = point.loc[point["significant"].astype(bool)]
+        if not point.empty:
+            row = point.iloc[0]
+            ax.axvline(row["change_date"], color="#882255", linestyle="-", linewidth=1.5,
+                       label=f"change point (p = {row['p_value']:.3f})")
     ax.set_ylim(0, 1)
     ax.set_xlabel("period start")
     ax.set_ylabel("share of mentions")

@@ -14,6 +14,7 @@ from matplotlib.patches import Rectangle  # noqa: E402
 from mediakit import plot  # noqa: E402
 from mediakit.compare import (  # noqa: E402
     distinguishing_words,
+    label_change_points,
     label_rates,
     label_shares,
     label_shares_over_time,
@@ -124,6 +125,15 @@ def test_shares_over_time_plot_marks_flags():
     assert len(flag_lines) == len(flagged)
     assert _legend_texts(ax) == ["militant", "opposition", "rebel", "terrorist", "mix changes"]
     assert ax.get_title() == "Label mix over time: Herald (all voice)"
+    points = label_change_points(_mentions(), actor=ACTOR, voice="all", n_perm=199)
+    assert bool(points.loc[points["outlet"] == "Herald", "significant"].iloc[0])
+    ax = plot.shares_over_time(table, outlet="Herald", change_points=points)
+    legend = _legend_texts(ax)
+    assert legend[-1].startswith("change point (p = ")
+    assert len([line for line in ax.lines if line.get_linestyle() == "-"
+                and line.get_marker() != "o"]) == 1
+    ax = plot.shares_over_time(table, outlet="Voice", change_points=points)
+    assert not any(t.startswith("change point") for t in _legend_texts(ax))
     with pytest.raises(ValueError, match="choose outlet="):
         plot.shares_over_time(table)
     with pytest.raises(ValueError, match="'Nowhere' not in table"):
