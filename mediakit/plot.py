@@ -322,6 +322,9 @@ def distinguishing_words(
         ax.set_xscale("log")
     ax.set_xlabel(f"frequency in {a} and {b} (log scale)")
     ax.set_ylabel(f"z-score of log-odds ({a} vs {b})")
-    ax.set_title(title or f"Words distinguishing {a} from {b}")
+    if title is None:
+        title = (f"Words around '{a}' rather than '{b}'" if "window" in table.attrs
+                 else f"Words distinguishing {a} from {b}")
+    ax.set_title(title)
     _legend_outside(ax)
     return ax
