@@ -209,6 +209,15 @@ def test_no_function_modifies_its_inputs(small):
         pd.testing.assert_frame_equal(before, after)
 
 
+def test_label_shares_by_several_columns(small):
+    mentions = small.assign(desk=["x", "y", "x", "x", "x", "x", "x"])
+    table = label_shares(mentions, actor=ACTOR, by=["outlet", "desk"], n_boot=20)
+    assert list(table.columns[:3]) == ["outlet", "desk", "voice"]
+    assert _cell(table, outlet="A", desk="x", label="terrorist")["n"] == 2
+    assert _cell(table, outlet="A", desk="y", label="terrorist")["share"] == pytest.approx(1.0)
+    assert table.attrs["by"] == ["outlet", "desk"]
+
+
 # ------------------------------------------------------------------------ rates
 
 

@@ -168,3 +168,18 @@ def test_plot_rejects_wrong_table():
 
 def test_colours_are_fixed():
     assert plot.label_colors(["b", "a", "b"]) == {"b": plot.PALETTE[0], "a": plot.PALETTE[1]}
+
+
+def test_contexts_plot_title():
+    from mediakit.compare import distinguishing_contexts
+
+    mentions = pd.DataFrame({
+        "doc_id": ["d1", "d2"], "label": ["terrorist", "opposition"], "voice": "narration",
+        "match": ["terrorists", "opposition forces"], "sentence_id": [0, 0],
+        "sentence": ["The terrorists bombed the market", "Opposition forces held talks"],
+    })
+    table = distinguishing_contexts(mentions, label_a="terrorist", label_b="opposition",
+                                    min_count=1)
+    ax = plot.distinguishing_words(table)
+    assert ax.get_title() == "Words around 'terrorist' rather than 'opposition'"
+    assert ax.get_ylabel() == "z-score of log-odds (terrorist vs opposition)"
