@@ -22,7 +22,7 @@ listing every input record not loaded (empty, with those columns, when none was)
 a ``SkippedRecords`` frame, whose whole-table ``==`` lets pandas concatenate and merge
 corpora that carry it.
 ``corpus.attrs["ignored_files"]`` lists files a folder walk passed over on purpose
-(hidden files and folders, READMEs).
+(hidden files and folders, READMEs, links back to a folder already walked).
 
 Inputs
 ------
@@ -96,6 +96,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -207,16 +208,21 @@ def _key(path: Path, root: Path) -> tuple[str, str | None]:
 
 def _walk(folder: Path, fmt: str | None, ignored: list[str]) -> list[_FileTask]:
     tasks: list[_FileTask] = []
-    for directory, subdirs, files in os.walk(folder):
+    visited = {os.path.realpath(folder)}
+    # links to folders are followed (data folders are often linked in); a link back to
+    # a folder already walked is listed among the ignored files instead of looping
+    for directory, subdirs, files in os.walk(folder, followlinks=True):
         here = Path(directory)
         kept = []
-        for name in subdirs:
-            if _is_passed_over(name):
+        for name in sorted(subdirs):
+            real = os.path.realpath(here / name)
+            if _is_passed_over(name) or real in visited:
                 ignored.append(str(here / name))
             else:
+                visited.add(real)
                 kept.append(name)
         subdirs[:] = sorted(kept)  # os.walk descends in this order
-        for name in files:
+        for name in sorted(files):
             path = here / name
             if _is_passed_over(name):
                 ignored.append(str(path))
@@ -227,7 +233,15 @@ def _walk(folder: Path, fmt: str | None, ignored: list[str]) -> list[_FileTask]:
 
 
 def _collect(source: Any, fmt: str | None) -> tuple[list[_FileTask], list[str]]:
-    items = [source] if isinstance(source, (str, os.PathLike)) else list(source)
+    if isinstance(source, (str, os.PathLike)):
+        items = [source]
+    elif isinstance(source, (list, tuple)):
+        items = list(source)
+    else:
+        raise TypeError(
+            "source must be a folder, a file, a list of files/folders or a DataFrame, "
+            f"not {type(source).__name__}"
+        )
     paths = [Path(item) for item in items]
     for path in paths:
         if not path.exists() and not path.is_symlink():
@@ -334,7 +348,7 @@ class _Loader:
             if raising:
                 first = min(problems, key=lambda p: (p.get("row") is not None, p.get("row") or 0))
                 self.problem(first)
-            for entry in problems:
+            for entry in sorted(problems, key=lambda p: (p.get("row") is not None, p.get("row") or 0)):
                 self.problem(entry)
         return out
 
@@ -432,7 +446,7 @@ class _Loader:
             warnings.warn(
                 f"{len(self.bad_dates)} date(s) not understood, stored as NaT (ambiguous "
                 f"dd/mm vs mm/dd dates are not guessed; use ISO 8601): {listed}{tail}",
-                CorpusWarning, stacklevel=4,
+                CorpusWarning, stacklevel=3,
             )
             self.bad_dates = []
         if self.skipped:
@@ -443,12 +457,13 @@ class _Loader:
                 f"skipped {len(self.skipped)} input record(s) ({summary}); first: "
                 f"{CorpusError(first['reason'], file=first['file'], row=first['row'], column=first['column'])}. "
                 "See corpus.attrs['skipped'] for every one.",
-                CorpusWarning, stacklevel=4,
+                CorpusWarning, stacklevel=3,
             )
 
 
 def _reason_kind(reason: str) -> str:
-    return reason.split(" (", 1)[0].split(":", 1)[0]
+    """The kind of a problem for the summary: its reason without the specifics."""
+    return re.split(r" \(|:|;| '| \.", reason, maxsplit=1)[0]
 
 
 class SkippedRecords(pd.DataFrame):
@@ -521,6 +536,11 @@ def _batches(task: _FileTask, options: _Options, batch_size: int | None) -> Iter
             yield from stream(task.path, encoding=options.encoding, batch_size=batch_size)
         else:
             yield get_reader(task.fmt)(task.path, encoding=options.encoding)
+    except ImportError as exc:  # an optional reader's dependency is not installed
+        raise ImportError(
+            f"reading {task.path} as {task.fmt!r} needs an optional dependency ({exc}); "
+            "install it, e.g. pip install 'mediakit[web]' for HTML pages and feeds"
+        ) from exc
     except CorpusError as exc:
         yield ReadResult(skipped=[{"file": exc.file or str(task.path), "row": exc.row,
                                    "column": exc.column, "reason": exc.reason}])
@@ -550,7 +570,7 @@ def _row_batches(source: Any, options: _Options, batch_size: int | None, loader:
     for task in tasks:
         for batch in _batches(task, options, batch_size):
             for message in batch.warnings:
-                warnings.warn(message, CorpusWarning, stacklevel=4)
+                warnings.warn(message, CorpusWarning, stacklevel=3)
             yield loader.rows(batch.records, task, batch.skipped), []
 
 
@@ -559,7 +579,7 @@ def _unmatched_columns_warning(loader: _Loader) -> None:
     if unmatched:
         warnings.warn(
             f"columns= names input column(s) no record has: {', '.join(map(repr, unmatched))}",
-            CorpusWarning, stacklevel=4,
+            CorpusWarning, stacklevel=3,
         )
 
 
@@ -697,13 +717,15 @@ def validate_corpus(corpus: pd.DataFrame) -> pd.DataFrame:
         missing_mask = values.isna().to_numpy()
         if missing_mask.any():
             raise CorpusError(f"missing {name}", file=where, row=first_bad(missing_mask), column=name)
-        not_str = np.array([not isinstance(v, str) for v in values], dtype=bool)
-        if name == "text" and not_str.any():
-            row = first_bad(not_str)
-            raise CorpusError(f"text must be a string, not {type(values.iloc[row - 1]).__name__}",
-                              file=where, row=row, column=name)
-        as_text = values.astype("str")
-        blank = (as_text.str.strip() == "").to_numpy()
+        if name == "text" and not isinstance(values.dtype, pd.StringDtype):
+            not_str = np.array([not isinstance(v, str) for v in values], dtype=bool)
+            if not_str.any():
+                row = first_bad(not_str)
+                raise CorpusError(f"text must be a string, not {type(values.iloc[row - 1]).__name__}",
+                                  file=where, row=row, column=name)
+        as_text = values if values.dtype == "str" else values.astype("str")
+        # a regex search stops at the first visible character: cheap on long texts
+        blank = (~as_text.str.contains(r"\S", regex=True)).to_numpy(dtype=bool)
         if blank.any():
             raise CorpusError(f"empty {name}", file=where, row=first_bad(blank), column=name)
         out[name] = as_text
@@ -719,9 +741,11 @@ def validate_corpus(corpus: pd.DataFrame) -> pd.DataFrame:
             out[name] = pd.Series([""] * n, index=out.index, dtype="str")
         else:
             values = out[name]
-            out[name] = pd.Series(
-                ["" if is_missing(v) else str(v) for v in values], index=out.index, dtype="str"
-            )
+            if values.dtype != "str":
+                values = pd.Series(
+                    ["" if is_missing(v) else str(v) for v in values], index=out.index, dtype="str"
+                )
+            out[name] = values.fillna("")
     if "date" not in out.columns:
         out["date"] = pd.Series(np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]"), index=out.index)
     else:

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from .corpus import _ALIASES, _DATAFRAME_FILE, SKIPPED_COLUMNS, load_corpus
+from .corpus import _ALIASES, _DATAFRAME_FILE, _skipped_frame, load_corpus
 from .errors import CorpusError, CorpusWarning
 from .readers._dates import is_missing as _is_missing
 from .readers._dates import parse_date
@@ -503,9 +503,5 @@ def _build_corpus(records: list[dict[str, Any]], rows: list[int], table: pd.Data
         if not str(message.message).startswith("skipped "):  # summarised by the caller
             warnings.warn(message.message, message.category, stacklevel=3)
     skipped.sort(key=lambda entry: (entry["row"] is None, entry["row"] or 0))
-    frame = pd.DataFrame(skipped, columns=list(SKIPPED_COLUMNS))
-    frame["row"] = frame["row"].astype("Int64")
-    for column in ("file", "column", "reason"):
-        frame[column] = frame[column].astype("object")
-    corpus.attrs["skipped"] = frame
+    corpus.attrs["skipped"] = _skipped_frame(skipped)
     return corpus

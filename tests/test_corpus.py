@@ -610,3 +610,23 @@ def test_corpora_with_skipped_tables_concatenate_and_merge() -> None:
     merged = first.merge(first[["doc_id"]].assign(flag=1), on="doc_id")
     assert merged["flag"].tolist() == [1]
     assert len(merged.attrs["skipped"]) == 1
+
+
+def test_a_leading_date_line_is_a_date_not_a_title(tmp_path: Path) -> None:
+    article = load_corpus(write(tmp_path / "a.txt", "March 1, 2020\n\nBody only.\n"), outlet="O").iloc[0]
+    assert article["title"] == ""
+    assert article["date"] == pd.Timestamp("2020-03-01")
+    assert article["text"] == "Body only."
+    with pytest.raises(TypeError, match="source must be"):
+        load_corpus(42)  # type: ignore[arg-type]
+
+
+def test_linked_folders_are_followed_without_looping(tmp_path: Path) -> None:
+    write(tmp_path / "data" / "herald" / "a.txt", ARTICLE)
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "herald").symlink_to(tmp_path / "data" / "herald", target_is_directory=True)
+    (tmp_path / "corpus" / "herald-again").symlink_to(tmp_path / "data" / "herald", target_is_directory=True)
+    (tmp_path / "data" / "herald" / "loop").symlink_to(tmp_path / "corpus", target_is_directory=True)
+    corpus = load_corpus(tmp_path / "corpus")
+    assert corpus["doc_id"].tolist() == ["herald/a"]
+    assert {Path(p).name for p in corpus.attrs["ignored_files"]} == {"herald-again", "loop"}

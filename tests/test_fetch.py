@@ -196,6 +196,8 @@ def test_second_run_is_served_from_the_cache_only(server, tmp_path):
     assert dict(server.hits) == hits_after_first  # not one more request, the 404 included
     pd.testing.assert_frame_equal(first, second)
     pd.testing.assert_frame_equal(first.attrs["skipped"], second.attrs["skipped"])
+    # Fetched corpora combine like loaded ones (attrs included).
+    assert len(pd.concat([first, second])) == 2 * len(first)
     # A different cache folder means a fresh download.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
