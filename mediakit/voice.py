@@ -626,6 +626,8 @@ def _so_called_spans(text: str) -> tuple[set[int], list[tuple[int, int]]]:
     """Positions right after "so-called", and bare-term spans that follow it."""
     quote_starts: set[int] = set()
     spans: list[tuple[int, int]] = []
+    if "called" not in text:
+        return quote_starts, spans  # the common case, without a regex scan
     for m in _SO_CALLED_RE.finditer(text):
         pos = m.end()
         if pos < len(text) and text[pos] in "\"'\u201c\u2018\u201e\u00ab\u2039\u201a":
