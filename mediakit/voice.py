@@ -605,8 +605,9 @@ def _resolve(
         named.append((start, name))
         return name, f"{rule}: {matched}"
     # The most recent named speaker before this quote: an earlier span's directly
-    # named speaker (not one itself resolved from a pronoun) or the named subject of an earlier speech verb, whichever is closer. "he" and
-    # "she" skip organisations ("The KLF", "EU").
+    # named speaker (not one itself resolved from a pronoun) or the named subject
+    # of an earlier speech verb, whichever is closer. "he" and "she" skip
+    # organisations ("The KLF", "EU").
     accept = _could_be_person if name in ("he", "she") else _could_be_anyone
     best_pos, best_name = -1, None
     for span_start, speaker in reversed(named):
