@@ -97,7 +97,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .text import _TOKEN_RE, _check_corpus, _doc_text, count_words
+from .text import _LINE_BREAKS, _TOKEN_RE, _check_corpus, _doc_text, count_words
 
 __all__ = [
     "QUOTE_COLUMNS",
@@ -154,7 +154,7 @@ _SINGLE_CLOSERS = frozenset("\u2019\u203a")
 _SINGLE_MARK_RE = re.compile("['\u2018\u2019\u201a\u201b\u2039\u203a]")
 # A paragraph is a line with some non-space text; matches start at its first
 # non-space character, so "mark at the start of a paragraph" is a position test.
-_PARAGRAPH_RE = re.compile(r"\S[^\n\r]*")
+_PARAGRAPH_RE = re.compile(rf"\S[^{_LINE_BREAKS}]*")
 # Characters after which a straight quote mark is in opening position.
 _OPEN_CONTEXT = frozenset("([{\u2014\u2013-/\u2018\u201c\"'")
 _CLOSING_PUNCT = frozenset(",.;:!?)]}\u2014\u2013-\u2026")
