@@ -97,7 +97,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .text import _TOKEN_RE, _check_corpus, _doc_text, count_words
+from .text import _LINE_BREAKS, _TOKEN_RE, _check_corpus, _doc_text, count_words
 
 __all__ = [
     "QUOTE_COLUMNS",
@@ -154,7 +154,7 @@ _SINGLE_CLOSERS = frozenset("\u2019\u203a")
 _SINGLE_MARK_RE = re.compile("['\u2018\u2019\u201a\u201b\u2039\u203a]")
 # A paragraph is a line with some non-space text; matches start at its first
 # non-space character, so "mark at the start of a paragraph" is a position test.
-_PARAGRAPH_RE = re.compile(r"\S[^\n\r]*")
+_PARAGRAPH_RE = re.compile(rf"\S[^{_LINE_BREAKS}]*")
 # Characters after which a straight quote mark is in opening position.
 _OPEN_CONTEXT = frozenset("([{\u2014\u2013-/\u2018\u201c\"'")
 _CLOSING_PUNCT = frozenset(",.;:!?)]}\u2014\u2013-\u2026")
@@ -323,10 +323,10 @@ _ACCORDING_TO_RE = re.compile(
     rf"\b[Aa]ccording[ \t]+to[ \t]+(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{0,7}})"
 )
 _AFTER_ACCORDING_RE = re.compile(r"[ \t]*[,;:\u2014\u2013-]?[ \t]*(?=[Aa]ccording[ \t]+to\b)")
-_PERSONAL_VERBS = frozenset([*_AFTER_VERB_SET, "calls", "called"])
+_PERSONAL_VERBS = frozenset([*_AFTER_VERB_SET, "calls", "called", "speaks", "spoke"])
 # SUBJECT [, apposition,] [adverbs] VERB, matched forwards over the whole text once.
 _SUBJECT_VERB_RE = re.compile(
-    rf"(?:\b(?P<name>{_NAME_RUN})(?:[ \t]+(?:of|from|at)[ \t]+{_NAME_RUN})?"
+    rf"(?:\b(?P<name>{_NAME_RUN})(?:[ \t]+(?:of|from|at)[ \t]+(?P<affiliation>{_NAME_RUN}))?"
     r"|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)"
     r"|(?P<np>\b(?:[Tt]he|[Aa]n?)[ \t]+(?:[\w\-]+[ \t]+){0,3}[a-z][\w\-]*))"
     rf"{_PARENTHETICAL}(?:[ \t]*,(?:[ \t]*who\b)?)?[ \t]+{_ADVERBS}"
@@ -365,7 +365,7 @@ _TITLE_WORDS = frozenset(
     defense interior finance health justice home state mr. mrs. ms. dr. prof. professor
     judge pope cardinal bishop rev. director chairman chairwoman chair leader
     commissioner commander gen. lt. col. colonel major maj. captain capt. admiral adm.
-    sergeant sgt. officer attorney speaker ayatollah sheikh"""
+    sergeant sgt. officer attorney speaker ayatollah sheikh affairs"""
     .split()
 )
 _LEADING_FILLER = frozenset({"and", "but", "as", "while", "so", "then"})
@@ -521,6 +521,21 @@ class _Speakers:
             cut = brk.end() - lo
         return window[cut:]
 
+    @staticmethod
+    def _subject_of(m: re.Match[str]) -> str:
+        """The subject of a SUBJECT-VERB match, as written."""
+        name = m.group("name")
+        if name is not None:
+            affiliation = m.group("affiliation")
+            if affiliation and all(
+                w.lower() in _TITLE_WORDS or w.lower().rstrip(".") in _TITLE_WORDS
+                for w in name.split()
+            ):
+                # "Secretary of State Antony Blinken": the name follows "of".
+                name = f"{name} of {affiliation}"
+            return _prefer_apposition(name, m.group("paren"))
+        return _prefer_apposition(m.group("pron") or m.group("np"), m.group("paren"))
+
     def _subject_verbs(self) -> tuple[list[int], list[re.Match[str]]]:
         """Every SUBJECT-VERB match of the text, by verb position (computed once)."""
         if self._subjects is None:
@@ -541,9 +556,7 @@ class _Speakers:
         k = bisect_right(positions, start - 1) - 1
         if k >= 0 and positions[k] >= sentence_start:
             m = matches[k]
-            subj = m.group("name") or m.group("pron") or m.group("np")
-            subj = _prefer_apposition(subj, m.group("paren"))
-            best = (positions[k] - sentence_start, subj, m.group(0).strip())
+            best = (positions[k] - sentence_start, self._subject_of(m), m.group(0).strip())
         for m in _ACCORDING_TO_RE.finditer(sentence):
             subj = _cut_subject(m.group("subj").rstrip(",")).rstrip(",")
             if subj and (best is None or m.start() > best[0]):
@@ -562,8 +575,7 @@ class _Speakers:
         while k >= 0 and positions[k] >= pos - _PRONOUN_LOOKBACK:
             m = matches[k]
             if m.group("name") and m.group("verb") in _PERSONAL_VERBS:
-                subject = _prefer_apposition(m.group("name"), m.group("paren"))
-                name, is_pronoun = _name_from_subject(subject)
+                name, is_pronoun = _name_from_subject(self._subject_of(m))
                 if name and not is_pronoun and accept(name):
                     return positions[k], name
             k -= 1
@@ -593,8 +605,9 @@ def _resolve(
         named.append((start, name))
         return name, f"{rule}: {matched}"
     # The most recent named speaker before this quote: an earlier span's directly
-    # named speaker (not one itself resolved from a pronoun) or the named subject of an earlier speech verb, whichever is closer. "he" and
-    # "she" skip organisations ("The KLF", "EU").
+    # named speaker (not one itself resolved from a pronoun) or the named subject
+    # of an earlier speech verb, whichever is closer. "he" and "she" skip
+    # organisations ("The KLF", "EU").
     accept = _could_be_person if name in ("he", "she") else _could_be_anyone
     best_pos, best_name = -1, None
     for span_start, speaker in reversed(named):
@@ -626,6 +639,8 @@ def _so_called_spans(text: str) -> tuple[set[int], list[tuple[int, int]]]:
     """Positions right after "so-called", and bare-term spans that follow it."""
     quote_starts: set[int] = set()
     spans: list[tuple[int, int]] = []
+    if "called" not in text:
+        return quote_starts, spans  # the common case, without a regex scan
     for m in _SO_CALLED_RE.finditer(text):
         pos = m.end()
         if pos < len(text) and text[pos] in "\"'\u201c\u2018\u201e\u00ab\u2039\u201a":

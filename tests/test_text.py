@@ -71,6 +71,14 @@ def test_numeric_only_abbreviations(text: str, expected: list[str]) -> None:
     assert _sentence_texts(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["He fell ill. Then he left.", "They wed. Then they left.", "It was ok. Then they left."],
+)
+def test_common_words_are_not_abbreviations(text: str) -> None:
+    assert len(split_sentences(text)) == 2
+
+
 def test_plain_sentences_split() -> None:
     text = "Fighting resumed. Is it over? Nobody knows!  Officials met."
     assert _sentence_texts(text) == [

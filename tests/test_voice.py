@@ -248,6 +248,12 @@ def test_so_called_at_end_of_text_marks_nothing() -> None:
         ("Lavrov told reporters in Moscow: “The terrorists must go now.”", "Lavrov"),
         ("Putin, for his part, said that the process has been “effective”.", "Putin"),
         ("A spokesman tweeted: “The terrorists must go from the region.”", "A spokesman"),
+        ("“The terrorists must go,” a senior Turkish official told Reuters.", "a senior Turkish official"),
+        ("“The terrorists must go,” said Rouhani, adding that talks would go on.", "Rouhani"),
+        ("“The terrorists must go,” the statement said.", "the statement"),
+        ("Secretary of State Antony Blinken said “the terrorists must go now”.", "Antony Blinken"),
+        ("President Hassan Rouhani of Iran said “the terrorists must go now”.", "Hassan Rouhani"),
+        ("Turkish President Recep Tayyip Erdogan said: “The terrorists must go.”", "Recep Tayyip Erdogan"),
     ],
 )
 def test_speaker_rules(text: str, speaker: str) -> None:
@@ -337,6 +343,13 @@ def test_pronoun_resolves_to_latest_named_speaker() -> None:
     (span,) = voice_spans(text)
     assert span.speaker == "Rouhani"
     assert "he -> Rouhani" in span.attribution
+
+
+def test_quote_interrupted_by_its_attribution() -> None:
+    text = 'Rouhani spoke first. "We will not negotiate," he added, "with people who plant bombs."'
+    spans = voice_spans(text)
+    assert [s.voice for s in spans] == ["quote", "quote"]
+    assert [s.speaker for s in spans] == ["Rouhani", "Rouhani"]
 
 
 def test_pronoun_prefers_closer_named_speaker() -> None:
