@@ -41,6 +41,7 @@ TABLE_FILES: Mapping[str, str] = {
     "label_rates": "outlet x label mentions per 1,000 words (narration)",
     "tone_by_label": "outlet x label mean masked VADER compound (narration)",
     "shares_over_time": "outlet x period x label share with change flags",
+    "change_points": "outlet: the date its label mix changes most, with a permutation p-value",
     "distinguishing_words": "word x outlet log-odds (each outlet against the rest)",
     "distinguishing_contexts": "word log-odds between the contexts of two labels",
     "duplicates": "article in a group of near-identical copies",
@@ -66,6 +67,8 @@ _TOP_WORDS = 8
 _DPI = 100
 _TIME_FREQS = ("W", "M", "Q")
 _TIME_MIN_N = 10
+_N_PERM = 999
+_CHANGE_MIN_DOCS = 3
 # PNG text chunks matplotlib would otherwise write; "Software" carries its version
 # and nothing here should vary between runs.
 _PNG_METADATA = {"Software": None}
@@ -523,6 +526,12 @@ def write_report(
                 mentions, actor=chosen, freq=freq, voice="narration", min_n=_TIME_MIN_N,
                 level=_LEVEL, n_boot=1000, seed=seed, exclude_docs=drop,
             )
+        change_points = None
+        if len(dated):
+            change_points = compare.label_change_points(
+                mentions, actor=chosen, voice="narration", min_docs=_CHANGE_MIN_DOCS,
+                n_perm=_N_PERM, seed=seed, exclude_docs=drop,
+            )
         step()
         words = None
         if len(outlets) > 1:
@@ -562,6 +571,7 @@ def write_report(
                                             title=f"{chosen}: mean masked tone (narration)"))
         if over_time is not None:
             time_p = _plot_safe(over_time)
+            points_p = None if change_points is None else _plot_safe(change_points)
             time_outlets = sorted(time_p["outlet"].astype(str).unique())
             time_periods = sorted(time_p["period"].unique())
             ncols = 2 if len(time_outlets) > 1 else 1
@@ -573,7 +583,7 @@ def write_report(
                         ax.set_axis_off()
                         continue
                     plot.shares_over_time(time_p, outlet=time_outlets[i], ax=ax,
-                                          title=time_outlets[i])
+                                          title=time_outlets[i], change_points=points_p)
                     _period_ticks(ax, time_periods, freq)
                     ax.tick_params(axis="x", labelsize=8, labelrotation=30)
                     legend = ax.get_legend()
@@ -609,6 +619,7 @@ def write_report(
         "label_rates": rates,
         "tone_by_label": tone,
         "shares_over_time": over_time,
+        "change_points": change_points,
         "distinguishing_words": words,
         "distinguishing_contexts": contexts,
         "duplicates": duplicates,
@@ -635,6 +646,7 @@ def write_report(
         rates=rates,
         tone=tone,
         over_time=over_time,
+        change_points=change_points,
         freq=freq,
         words=words,
         contexts=contexts,
@@ -727,10 +739,11 @@ def _render(**p: Any) -> str:
     shares: pd.DataFrame = p["shares"]
     heads = _headlines(shares, outlets)
     over_time = p["over_time"]
-    shifting = (
-        set() if over_time is None
-        else set(over_time.loc[over_time["change_flag"], "outlet"].astype(str))
-    )
+    change_points = p["change_points"]
+    shifting = {} if change_points is None else {
+        str(r.outlet): r for r in change_points[change_points["significant"]].itertuples(
+            index=False)
+    }
     body = [
         f"<p>For each outlet, the label it uses most often for <b>{_e(actor)}</b> in its "
         "<em>own voice</em> (narration: outside quotation marks), as a share of all its "
@@ -759,8 +772,11 @@ def _render(**p: Any) -> str:
         )
         body.append(_kwic_list(_examples(ex, _KWIC_EXAMPLES), titles))
         if row.outlet in shifting:
+            cp = shifting[row.outlet]
             body.append(
-                "<p>Its label mix changes during the period: see "
+                f"<p><b>Its wording changes</b> around {_e(_date(cp.change_date))}: most "
+                f"used label “{_e(cp.top_before)}” before, “{_e(cp.top_after)}” after "
+                f"(permutation p = {cp.p_value:.3f}); see "
                 '<a href="#time">Change over time</a>.</p>'
             )
         body.append("</div>")
@@ -852,8 +868,48 @@ def _render(**p: Any) -> str:
     ))
 
     # --- over time
+    parts_time: list[str] = []
+    if change_points is None:
+        parts_time.append("<p>The articles have no dates: labels cannot be followed over "
+                          "time.</p>")
+    else:
+        cp_view = change_points.assign(
+            between=[
+                "" if pd.isna(a) else f"{_date(a)} → {_date(b)}"
+                for a, b in zip(change_points["last_before"], change_points["change_date"])
+            ],
+            shift=[
+                "" if pd.isna(a) else (f"{a} → {b}" if a != b else f"{a} (same)")
+                for a, b in zip(change_points["top_before"], change_points["top_after"])
+            ],
+            verdict=[
+                "too few dated articles" if pd.isna(pv) else
+                ("significant" if sig else "not significant")
+                for pv, sig in zip(change_points["p_value"], change_points["significant"])
+            ],
+        )
+        parts_time.append(
+            "<p>Does an outlet change its wording? For each outlet, its dated articles "
+            "are put in order and split at every date with at least "
+            f"{_CHANGE_MIN_DOCS} articles on each side; the change point is the split "
+            "where the label mix before and after differs most (total variation "
+            "distance, 0 to 1, narration). Since the best of many splits always shows "
+            "some difference, the p-value comes from shuffling the articles' order "
+            f"{_N_PERM} times (seed {int(seed)}): how often a shuffled order gives as large "
+            "a best difference. Significant means p &lt; 0.05; with many outlets, about "
+            "one steady outlet in twenty comes out significant by chance.</p>"
+            + _html_table(cp_view, {"outlet": "outlet", "n_docs": "articles",
+                                    "between": "change between", "shift":
+                                    "most used label: before → after",
+                                    "n_before": "mentions before", "n_after": "after",
+                                    "tvd": "distance", "p_value": "p-value",
+                                    "verdict": "verdict"},
+                          formats={"tvd": _num("{:.2f}"), "p_value": _num("{:.3f}")},
+                          numeric=["n_docs", "n_before", "n_after", "tvd", "p_value"])
+        )
     if over_time is None:
-        body = "<p>Not enough dated mentions to follow labels over time.</p>"
+        if change_points is not None:
+            parts_time.append("<p>The dates span a single period: no shares over time.</p>")
     else:
         period_name = {"W": "week", "M": "month", "Q": "quarter"}[p["freq"]]
         flags = (
@@ -872,23 +928,31 @@ def _render(**p: Any) -> str:
             flag_rows.append({"outlet": row.outlet, "period": row.period,
                               "n_period": row.n_period, "tvd": row.tvd, "mix": mix})
         flag_table = pd.DataFrame(flag_rows, columns=["outlet", "period", "n_period", "tvd", "mix"])
-        body = (
-            f"<p>Label shares per {period_name} (narration). A dashed line flags a "
-            f"{period_name} whose label mix differs from the {period_name}s before it "
-            "(total variation distance of at least 0.3 from the pooled mix of up to 4 "
-            f"preceding {period_name}s, with at least {_TIME_MIN_N} mentions on each "
-            "side). The flag is a screen for where to read, not a significance test. "
-            f"Periods are {period_name}s because that is the shortest period (week, "
-            f"month, quarter) in which a typical outlet has {_TIME_MIN_N} or more "
-            "mentions to compare.</p>"
+        parts_time.append(
+            f"<h3>Label shares per {period_name}</h3>"
+            f"<p>Each outlet's label shares per {period_name} (narration; {period_name}s "
+            f"because that is the shortest period, of week, month and quarter, in which a "
+            f"typical outlet has {_TIME_MIN_N} or more mentions). A solid line marks a "
+            "significant change point. A dashed line flags a "
+            f"{period_name} whose mix differs from the preceding ones (distance of at "
+            f"least 0.3 from the pooled mix of up to 4 earlier {period_name}s, with at "
+            f"least {_TIME_MIN_N} mentions on each side): a screen for where to read, "
+            "not a test.</p>"
             + figures.img("shares_over_time", f"Label shares of {actor} per {period_name}")
-            + "<h3>Flagged periods</h3>"
-            + _html_table(flag_table, {"outlet": "outlet", "period": f"{period_name} from",
-                                       "n_period": "mentions", "tvd": "distance",
-                                       "mix": "label mix in that period"},
-                          formats={"period": _date, "tvd": _num("{:.2f}")},
-                          numeric=["n_period", "tvd"])
         )
+        if flag_rows:
+            parts_time.append(
+                f"<h3>Flagged {period_name}s</h3>"
+                + _html_table(flag_table, {"outlet": "outlet",
+                                           "period": f"{period_name} from",
+                                           "n_period": "mentions", "tvd": "distance",
+                                           "mix": "label mix in that period"},
+                              formats={"period": _date, "tvd": _num("{:.2f}")},
+                              numeric=["n_period", "tvd"])
+            )
+        else:
+            parts_time.append(f"<p>No {period_name} is flagged by the screen.</p>")
+    body = "".join(parts_time)
     sections.append(("time", "Change over time", body))
 
     # --- distinguishing words
@@ -1018,7 +1082,10 @@ def _render(**p: Any) -> str:
         "Neither count alone is the outlet's stance.</li>",
         "<li>Tone scores are rough signals over many mentions, not measurements of bias; "
         "distinguishing words show vocabulary differences, not intent.</li>",
-        "<li>Flags over time mark where to read, not proven shifts.</li>",
+        "<li>A significant change point says the wording before and after a date "
+        "differs more than a random order of the same articles would; it does not say "
+        "why (an event, a new editor, a changed story mix). Flagged periods mark where "
+        "to read, not proven shifts.</li>",
         "</ul>",
     ]
     if messages:

@@ -245,7 +245,7 @@ def test_report_with_one_outlet_and_no_dates(tmp_path):
         warnings.simplefilter("ignore")
         paths = write_report(corpus, out_dir=tmp_path)
     page = paths.html.read_text(encoding="utf-8")
-    assert "Not enough dated mentions" in page
+    assert "The articles have no dates" in page and "change_points" not in paths.tables
     assert "Only one outlet" in page
     assert "shares_over_time" not in paths.figures and "distinguishing_words" not in paths.tables
     assert "no dates" in page
@@ -260,9 +260,13 @@ def test_report_on_the_sample(tmp_path):
     assert "<b>The Aldwick Herald</b> most often says <b>“terrorist”</b>" in page
     assert "<b>The Defence Review</b> most often says <b>“insurgent”</b>" in page
     assert "<b>The Tarvian Dispatch</b> most often says <b>“opposition”</b>" in page
-    # The Meridian Chronicle's labelling shift is flagged over time.
-    time_section = page[page.index('<section id="time">'):page.index('<section id="words">')]
-    assert "The Meridian Chronicle" in time_section.split("Flagged periods", 1)[1]
+    # The Meridian Chronicle's labelling shift after the Feb 12 bombing, and only it.
+    points = pd.read_csv(paths.tables["change_points"])
+    assert points.loc[points["significant"], "outlet"].tolist() == ["The Meridian Chronicle"]
+    meridian = points.set_index("outlet").loc["The Meridian Chronicle"]
+    assert (meridian["top_before"], meridian["top_after"]) == ("rebel", "militant")
+    assert meridian["change_date"].startswith("2025-02-12")
+    assert "<b>Its wording changes</b> around 2025-02-12" in page
     # The syndicated wire story: one copy kept, one left out.
     assert "left out of comparisons" in page and "kept (earliest copy)" in page
     assert page.count("data:image/png;base64,") == len(paths.figures) == len(FIGURE_FILES)
