@@ -293,3 +293,39 @@ def test_python_m_mediakit_runs_as_a_subprocess(corpus_csv):
         cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False,
     )
     assert usage.returncode == EXIT_USAGE and "unrecognized arguments" in usage.stderr
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("quiet", "expected"), [(False, True), (True, False)])
+def test_progress_only_on_a_terminal_and_not_quiet(corpus_csv, monkeypatch, quiet, expected):
+    import mediakit.analysis
+
+    seen = []
+    real = mediakit.analysis.analyze
+
+    def spy(*args, **kwargs):
+        seen.append(kwargs.get("progress"))
+        return real(*args, **{**kwargs, "progress": False})
+
+    monkeypatch.setattr(mediakit.analysis, "analyze", spy)
+    argv = ["--quiet"] * quiet + ["mentions", str(corpus_csv), "--tone"]
+    code = main(argv, stdout=io.StringIO(), stderr=_Terminal())
+    assert code == EXIT_OK and seen == [expected]
+    code = main(["mentions", str(corpus_csv), "--tone"], stdout=io.StringIO(),
+                stderr=io.StringIO())
+    assert seen[-1] is False  # stderr is not a terminal
+
+
+class _ClosedPipe(io.StringIO):
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_closed_pipe_ends_quietly(corpus_csv):
+    err = io.StringIO()
+    code = main(["mentions", str(corpus_csv)], stdout=_ClosedPipe(), stderr=err)
+    assert code == EXIT_OK and err.getvalue() == ""
