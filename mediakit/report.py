@@ -210,7 +210,10 @@ class _Figures:
         from matplotlib.figure import Figure
 
         # rc_context restores the caller's settings afterwards (no global change).
-        with matplotlib.rc_context({"svg.hashsalt": "mediakit"}):
+        with matplotlib.rc_context({"svg.hashsalt": "mediakit"}), warnings.catch_warnings():
+            # An outlet without a label in some voice draws an empty panel; matplotlib's
+            # note about the empty legend says nothing a reader of the report needs.
+            warnings.filterwarnings("ignore", message="No artists with labels found")
             fig = Figure(figsize=size, layout="constrained")
             axes = fig.subplots(nrows, ncols, squeeze=False)
             painter(axes)
@@ -497,6 +500,11 @@ def write_report(
         documents = analysis.documents
         lex = analysis.lexicon
         chosen = _choose_actor(lex, mentions, actor)
+        if not (mentions["actor"] == chosen).any():
+            raise ValueError(
+                f"no mention of {chosen!r} (lexicon {lex.name!r}) in the corpus: nothing "
+                "to compare; check the lexicon against the corpus with 'mediakit audit'"
+            )
         outlets = sorted(corpus_v["outlet"].astype(str).unique())
         titles = dict(zip(corpus_v["doc_id"].astype(str), corpus_v["title"].fillna("").astype(str)))
 

@@ -270,3 +270,26 @@ def test_report_on_the_sample(tmp_path):
     # The syndicated wire story: one copy kept, one left out.
     assert "left out of comparisons" in page and "kept (earliest copy)" in page
     assert page.count("data:image/png;base64,") == len(paths.figures) == len(FIGURE_FILES)
+
+
+def test_report_without_any_mention_is_a_clear_error(tmp_path):
+    corpus = mk.load_corpus(pd.DataFrame({
+        "doc_id": ["a", "b"], "outlet": ["X", "Y"], "text": ["Nothing here.", "Fine weather."],
+    }))
+    with pytest.raises(ValueError, match="no mention of 'armed_opposition'.*mediakit audit"):
+        write_report(corpus, out_dir=tmp_path)
+
+
+def test_report_with_quotes_only(tmp_path):
+    """No narration mention at all: the page says so instead of failing."""
+    corpus = mk.load_corpus(pd.DataFrame({
+        "doc_id": ["a", "b"], "outlet": ["X", "Y"],
+        "text": ['"The rebels came," he said.', '"Terrorists!" said Ilves.'],
+    }))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        paths = write_report(corpus, out_dir=tmp_path)
+    page = paths.html.read_text(encoding="utf-8")
+    assert "<b>X</b> never names armed_opposition with a lexicon label in its own voice" in page
+    voice = page[page.index('<section id="voice">'):page.index('<section id="rates">')]
+    assert "100%" in voice
