@@ -415,6 +415,10 @@ code{font-size:.8rem;background:#f2f4f7;padding:0 .25em;border-radius:3px;overfl
 dl.summary{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem}
 dl.summary dt{font-weight:600}dl.summary dd{margin:0}
 .files{font-size:.85rem;color:#4a5563}
+a{color:#1a56a8}
+@media (max-width:640px){main{padding:1rem .8rem 3rem}nav ol{columns:1}
+dl.summary{grid-template-columns:1fr}dl.summary dd{margin-bottom:.3rem}}
+@media print{nav{display:none}details{display:block}section{break-inside:auto}}
 """
 
 
