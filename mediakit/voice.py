@@ -527,10 +527,8 @@ class _Speakers:
         name = m.group("name")
         if name is not None:
             affiliation = m.group("affiliation")
-            if affiliation and all(
-                w.lower() in _TITLE_WORDS or w.lower().rstrip(".") in _TITLE_WORDS
-                for w in name.split()
-            ):
+            last = name.split()[-1].lower()
+            if affiliation and (last in _TITLE_WORDS or last.rstrip(".") in _TITLE_WORDS):
                 # "Secretary of State Antony Blinken": the name follows "of".
                 name = f"{name} of {affiliation}"
             return _prefer_apposition(name, m.group("paren"))

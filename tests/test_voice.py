@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import pickle
 from pathlib import Path
 
 import pandas as pd
@@ -252,6 +253,7 @@ def test_so_called_at_end_of_text_marks_nothing() -> None:
         ("“The terrorists must go,” said Rouhani, adding that talks would go on.", "Rouhani"),
         ("“The terrorists must go,” the statement said.", "the statement"),
         ("Secretary of State Antony Blinken said “the terrorists must go now”.", "Antony Blinken"),
+        ('U.S. Secretary of State Mike Pompeo said: "We stand by Turkey."', "Mike Pompeo"),
         ("President Hassan Rouhani of Iran said “the terrorists must go now”.", "Hassan Rouhani"),
         ("Turkish President Recep Tayyip Erdogan said: “The terrorists must go.”", "Recep Tayyip Erdogan"),
     ],
@@ -406,10 +408,11 @@ def test_voice_at_inside_outside_and_straddling() -> None:
         voice_at(spans, [1, 2], [3])
 
 
-def test_voice_span_is_frozen() -> None:
+def test_voice_span_is_frozen_and_pickles() -> None:
     span = VoiceSpan(0, 3, "quote", "X", "after: X said")
     with pytest.raises(dataclasses.FrozenInstanceError):
         span.start = 1  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(span)) == span  # worker processes receive spans
 
 
 def test_find_quotes_table() -> None:
