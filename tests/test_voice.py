@@ -531,3 +531,22 @@ def test_voice_spans_are_always_well_formed(text: str) -> None:
     ends = [s.end for s in spans]
     voices, _ = voice_at(spans, starts, ends)
     assert voices == [s.voice for s in spans]
+
+
+def test_wire_style_passage() -> None:
+    text = (
+        "'We are not leaving,' said Abu Ahmed, a father of four. 'Where would we go?'\n\n"
+        '"The situation is catastrophic," said Mark Cutts, a U.N. official. '
+        '"We are seeing the largest displacement since the war began.\n\n'
+        '"Hundreds of thousands of people are on the move," he added.\n\n'
+        "The so-called Syrian National Army, a coalition of rebel groups, said it had "
+        "retaken the town."
+    )
+    got = [(text[s.start : s.end][:14], s.voice, s.speaker) for s in voice_spans(text)]
+    assert got == [
+        ("'We are not le", "quote", "Abu Ahmed"),
+        ("'Where would w", "quote", "Abu Ahmed"),
+        ('"The situation', "quote", "Mark Cutts"),
+        ('"We are seeing', "quote", "Mark Cutts"),  # runs over two paragraphs
+        ("Syrian Nationa", "scare_quote", None),
+    ]
