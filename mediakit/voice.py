@@ -6,7 +6,8 @@ simple and transparent, each pinned by a test; the module constants hold the kno
 
 Quotation marks
     Double quotes: straight ``"`` and curly “ ” „ ‟ « ». Curly and guillemet marks say
-    whether they open or close; a straight ``"`` opens when it sits before a word
+    whether they open or close (English “…” and «…»; a text using „…“ or »…« is
+    read in that convention, and one using ” at both ends reads ” by shape); a straight ``"`` opens when it sits before a word
     after a space (or at a line start) and closes when it sits after a word before
     a space or punctuation; otherwise it closes an open quote or opens a new one.
     Single quotes ‘ ’ (and straight ``'``) are quotation marks only in pairs inside
@@ -189,6 +190,30 @@ def _straight_shape(text: str, i: int) -> str:
     return "either"
 
 
+def _double_conventions(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Which double marks open and which close in this text.
+
+    English “…” by default. „…“ (German and Central European) makes “ a closer;
+    »…« (German) swaps the guillemets; a text using ” for both ends (no “ at all)
+    has its ” read by shape, like a straight quote.
+    """
+    openers = set(_DOUBLE_OPENERS)
+    closers = set(_DOUBLE_CLOSERS)
+    if "\u201e" in text:
+        openers.discard("\u201c")
+        closers.add("\u201c")
+    elif "\u201c" not in text and "\u201d" in text:
+        closers.discard("\u201d")
+    first_open = text.find("\u00ab")
+    first_close = text.find("\u00bb")
+    if first_close >= 0 and (first_open < 0 or first_close < first_open):
+        openers.discard("\u00ab")
+        closers.discard("\u00bb")
+        openers.add("\u00bb")
+        closers.add("\u00ab")
+    return frozenset(openers), frozenset(closers)
+
+
 def _double_quote_spans(text: str, paras: _Paragraphs) -> list[tuple[int, int, bool]]:
     """(start, end, multi_paragraph) of double-quoted stretches, outermost only."""
     spans: list[tuple[int, int, bool]] = []
@@ -196,12 +221,13 @@ def _double_quote_spans(text: str, paras: _Paragraphs) -> list[tuple[int, int, b
     open_para = -1  # paragraph where the open quotation was last (re)opened
     first_para = -1
     depth = 0
+    openers, closers = _double_conventions(text)
     for m in _DOUBLE_MARK_RE.finditer(text):
         i = m.start()
         ch = text[i]
-        if ch in _DOUBLE_OPENERS:
+        if ch in openers:
             kind = "open"
-        elif ch in _DOUBLE_CLOSERS:
+        elif ch in closers:
             kind = "close"
         else:
             kind = _straight_shape(text, i)

@@ -68,6 +68,20 @@ def test_guillemets_are_quotes() -> None:
     assert _spans(text)[0][0] == "«nous allons vaincre les terroristes du nord»"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er sagte „wir werden die Terroristen besiegen“ am Montag.",
+        "Er sagte »wir werden die Terroristen besiegen« am Montag.",
+        "He said ”we will defeat the terrorists in the north” on Monday.",
+    ],
+)
+def test_other_double_quote_conventions(text: str) -> None:
+    (span,) = voice_spans(text)
+    assert text[span.start : span.end].split()[1:3] in (["werden", "die"], ["will", "defeat"])
+    assert text[span.end :].startswith((" am", " on"))
+
+
 def test_single_curly_quotes_as_quotation_marks() -> None:
     text = "Putin calls Astana peace process ‘effective’"
     assert _spans(text) == [("‘effective’", "scare_quote", "Putin")]
