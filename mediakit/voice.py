@@ -485,7 +485,7 @@ class _Speakers:
     def __init__(self, text: str, paras: _Paragraphs) -> None:
         self.text = text
         self.paras = paras
-        self._subjects: tuple[list[int], list[re.Match[str]]] | None = None
+        self._by_paragraph: dict[int, list[re.Match[str]]] = {}
 
     # rule 1 -----------------------------------------------------------------------
     def after(self, start: int, end: int) -> tuple[str, str] | None:
@@ -560,27 +560,34 @@ class _Speakers:
             return _prefer_apposition(name, m.group("paren"))
         return _prefer_apposition(m.group("pron") or m.group("np"), m.group("paren"))
 
-    def _subject_verbs(self) -> tuple[list[int], list[re.Match[str]]]:
-        """Every SUBJECT-VERB match of the text, by verb position (computed once)."""
-        if self._subjects is None:
-            positions: list[int] = []
-            matches: list[re.Match[str]] = []
-            for m in _SUBJECT_VERB_RE.finditer(self.text):
-                positions.append(m.start("verb"))
-                matches.append(m)
-            self._subjects = (positions, matches)
-        return self._subjects
+    def _paragraph_subjects(self, p: int) -> list[re.Match[str]]:
+        """SUBJECT-VERB matches of paragraph ``p``, scanned on first use.
+
+        No match can cross a line break, so scanning paragraph by paragraph finds
+        exactly what one scan of the whole text would, and only the paragraphs
+        next to quotations are ever scanned.
+        """
+        found = self._by_paragraph.get(p)
+        if found is None:
+            found = list(
+                _SUBJECT_VERB_RE.finditer(self.text, self.paras.starts[p], self.paras.ends[p])
+            )
+            self._by_paragraph[p] = found
+        return found
 
     def before(self, start: int) -> tuple[str, str] | None:
         """(subject, matched text) of the last attribution in the sentence before."""
         sentence = self._sentence_before(start)
         sentence_start = start - len(sentence)
         best: tuple[int, str, str] | None = None
-        positions, matches = self._subject_verbs()
-        k = bisect_right(positions, start - 1) - 1
-        if k >= 0 and positions[k] >= sentence_start:
-            m = matches[k]
-            best = (positions[k] - sentence_start, self._subject_of(m), m.group(0).strip())
+        p = self.paras.index(start)
+        if p >= 0:
+            for m in reversed(self._paragraph_subjects(p)):
+                verb_at = m.start("verb")
+                if verb_at < start:
+                    if verb_at >= sentence_start:
+                        best = (verb_at - sentence_start, self._subject_of(m), m.group(0).strip())
+                    break
         for m in _ACCORDING_TO_RE.finditer(sentence):
             subj = _cut_subject(m.group("subj").rstrip(",")).rstrip(",")
             if subj and (best is None or m.start() > best[0]):
@@ -594,15 +601,20 @@ class _Speakers:
         self, pos: int, accept: Callable[[str], bool]
     ) -> tuple[int, str] | None:
         """The last named subject of a speech verb before ``pos`` (bounded look-back)."""
-        positions, matches = self._subject_verbs()
-        k = bisect_right(positions, pos - 1) - 1
-        while k >= 0 and positions[k] >= pos - _PRONOUN_LOOKBACK:
-            m = matches[k]
-            if m.group("name") and m.group("verb") in _PERSONAL_VERBS:
-                name, is_pronoun = _name_from_subject(self._subject_of(m))
-                if name and not is_pronoun and accept(name):
-                    return positions[k], name
-            k -= 1
+        lo = pos - _PRONOUN_LOOKBACK
+        p = self.paras.index(pos - 1)
+        while p >= 0 and self.paras.ends[p] > lo:
+            for m in reversed(self._paragraph_subjects(p)):
+                verb_at = m.start("verb")
+                if verb_at >= pos:
+                    continue
+                if verb_at < lo:
+                    return None
+                if m.group("name") and m.group("verb") in _PERSONAL_VERBS:
+                    name, is_pronoun = _name_from_subject(self._subject_of(m))
+                    if name and not is_pronoun and accept(name):
+                        return verb_at, name
+            p -= 1
         return None
 
 
