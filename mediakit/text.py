@@ -50,8 +50,8 @@ __all__ = [
 #: and everything else are left alone.
 _SINGLE_QUOTE_LIKE = "\u2018\u2019\u201a\u201b\u2032\u2035\u2039\u203a\u02bc\uff07`\u00b4"
 _DOUBLE_QUOTE_LIKE = "\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb\u301d\u301e\u301f\uff02"
-_TYPOGRAPHY_TABLE = str.maketrans(
-    {**{c: "'" for c in _SINGLE_QUOTE_LIKE}, **{c: '"' for c in _DOUBLE_QUOTE_LIKE}}
+_TYPOGRAPHY_PAIRS = tuple(
+    [(c, "'") for c in _SINGLE_QUOTE_LIKE] + [(c, '"') for c in _DOUBLE_QUOTE_LIKE]
 )
 
 
@@ -64,7 +64,12 @@ def normalize_typography(text: str) -> str:
     “ ” „ ‟ ″ ‶ « » 〝 〞 〟 ＂. Scorers such as VADER need this (``isn’t``
     otherwise defeats negation); displayed text keeps the original characters.
     """
-    return text.translate(_TYPOGRAPHY_TABLE)
+    # One str.replace per mark present: C-speed scans, far faster than
+    # str.translate with a dict on non-ASCII text.
+    for mark, ascii_mark in _TYPOGRAPHY_PAIRS:
+        if mark in text:
+            text = text.replace(mark, ascii_mark)
+    return text
 
 
 # --- tokens ------------------------------------------------------------------------
