@@ -149,6 +149,12 @@ def test_sentences_table_columns_order_and_offsets() -> None:
     pd.testing.assert_frame_equal(corpus, before)
 
 
+def test_sentences_table_missing_text_values_give_no_rows() -> None:
+    corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "text": ["One.", None, float("nan")]})
+    table = sentences(corpus)
+    assert table["doc_id"].tolist() == ["a"]
+
+
 def test_sentences_table_missing_text_column_is_a_corpus_error() -> None:
     with pytest.raises(CorpusError, match="text"):
         sentences(pd.DataFrame({"doc_id": ["a"]}))
