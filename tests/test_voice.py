@@ -273,7 +273,7 @@ def test_so_called_at_end_of_text_marks_nothing() -> None:
     ],
 )
 def test_speaker_rules(text: str, speaker: str) -> None:
-    quoted = [s for s in voice_spans(text)]
+    quoted = voice_spans(text)
     assert len(quoted) == 1
     assert quoted[0].speaker == speaker
     assert quoted[0].attribution
