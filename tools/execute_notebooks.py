@@ -15,8 +15,9 @@ How each notebook runs (the same way nbval runs it):
 * in a fresh kernel, top to bottom, with ``notebooks/`` as working directory;
 * with this checkout's ``mediakit`` first on the kernel's ``PYTHONPATH`` (so the code
   being documented is the code that ran), and matplotlib's inline backend;
-* without per-cell timing metadata, so an unchanged notebook re-executes to the same
-  file apart from execution counts that stay 1, 2, 3, ...
+* without per-cell timing metadata, and with each cell's printed text stored as one
+  stream output however the kernel happened to flush it, so an unchanged notebook
+  re-executes to the same file byte for byte.
 
 A cell that raises stops the run with the notebook name and the error; the notebook on
 disk is then left as it was.
@@ -97,6 +98,8 @@ def execute(path: Path) -> None:
         kernel_manager_class=_CurrentPythonKernelManager,
         resources={"metadata": {"path": str(NOTEBOOKS)}},
         record_timing=False,
+        # one stream output per cell and stream, however the kernel happened to flush
+        coalesce_streams=True,
     )
     client.execute(env=_kernel_env())
     nbformat.write(nb, path)
