@@ -149,6 +149,12 @@ class Explorer(widgets.VBox):
             self.controls[name].observe(self._on_change, names="value")
         self.refresh()
 
+    def __repr__(self) -> str:
+        # Short and stable: the default widget repr would print every child's value,
+        # the PNG bytes and the whole table included.
+        state = ", ".join(f"{k}={v!r}" for k, v in self.state.items())
+        return f"Explorer({state}; {len(self.current_rows)} rows)"
+
     # -- driving it ------------------------------------------------------------------
     def select(self, **values: Any) -> Explorer:
         """Set several controls at once (``outlet=, actor=, label=, voice=, window=``),
@@ -486,6 +492,10 @@ class LexiconEditor(widgets.VBox):
         super().__init__([self.text, self.button, self._message])
         self.button.on_click(lambda _button: self.validate())
         self.validate()
+
+    def __repr__(self) -> str:
+        status = "valid" if self.error is None else "not valid"
+        return f"LexiconEditor({self.lexicon.name!r}, {status})"
 
     def validate(self) -> Lexicon | None:
         """Parse the text; on success keep and return the lexicon, else show the error."""

@@ -255,3 +255,12 @@ def test_lexicon_editor_validates_and_shows_errors_escaped():
     assert list(found["label"]) == ["bandit"]
     with pytest.raises(TypeError):
         widgets.lexicon_editor({"name": "x"})
+
+
+def test_reprs_are_short_and_name_the_state(analysis):
+    ex = widgets.explorer(analysis, outlet="Kessel Voice")
+    text = repr(ex)
+    assert text.startswith("Explorer(outlet='Kessel Voice', actor='armed_opposition'")
+    assert f"; {len(ex.current_rows)} rows)" in text and "PNG" not in text
+    editor = widgets.lexicon_editor(mk.load_lexicon("conflict"))
+    assert repr(editor) == "LexiconEditor('conflict', valid)"
