@@ -155,6 +155,11 @@ QUOTE_CLAUSES = [
 _WORD_RE = re.compile(r"\S+")
 
 
+def _cap(text: str) -> str:
+    # str.capitalize would lower-case the rest ("The un", "The malic regime").
+    return text[:1].upper() + text[1:]
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
 
@@ -272,10 +277,10 @@ class _Writer:
     def title(self) -> str:
         r = self.rng
         return r.choice([
-            f"{self.state().capitalize()} {r.choice(MOVE_VERBS)} {r.choice(CITIES)}",
-            f"{self.opp().capitalize()} {r.choice(ATTACK_VERBS)} {r.choice(TARGETS)} in {r.choice(CITIES)}",
-            f"{r.choice(OFFICIAL_BODIES).capitalize()} {r.choice(DIPLO_VERBS)} {r.choice(DIPLOMACY)}",
-            f"{r.choice(FEELINGS).capitalize()} in {r.choice(CITIES)} as fighting continues",
+            f"{_cap(self.state())} {r.choice(MOVE_VERBS)} {r.choice(CITIES)}",
+            f"{_cap(self.opp())} {r.choice(ATTACK_VERBS)} {r.choice(TARGETS)} in {r.choice(CITIES)}",
+            f"{_cap(r.choice(OFFICIAL_BODIES))} {r.choice(DIPLO_VERBS)} {r.choice(DIPLOMACY)}",
+            f"{_cap(r.choice(FEELINGS))} in {r.choice(CITIES)} as fighting continues",
         ])  # fmt: skip
 
 

@@ -164,6 +164,26 @@ def _measure(mode: str, corpus: Path, n_jobs: int, result_file: Path | None = No
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+def _best_of(mode: str, corpus: Path, n_jobs: int, repeat: int, result_file: Path | None = None) -> dict:
+    """Best of ``repeat`` fresh-process runs: least wall and least CPU time, largest peak.
+
+    The minimum is the usual estimator on a shared machine: other load only ever
+    adds time.
+    """
+    runs = [_measure(mode, corpus, n_jobs, result_file) for _ in range(max(1, repeat))]
+    if any("error" in r for r in runs):
+        return next(r for r in runs if "error" in r)
+    best = dict(runs[0])
+    best["seconds"] = min(r["seconds"] for r in runs)
+    best["cpu_seconds"] = min(r["cpu_seconds"] for r in runs)
+    best["peak_rss_mib"] = max(r["peak_rss_mib"] for r in runs)
+    best["peak_rss_largest_worker_mib"] = max(r["peak_rss_largest_worker_mib"] for r in runs)
+    best["words_per_second"] = best["words"] / best["seconds"]
+    best["words_per_cpu_second"] = best["words"] / best["cpu_seconds"]
+    best["repeat"] = len(runs)
+    return best
+
+
 def _row(label: str, r: dict) -> str:
     if "error" in r:
         return f"  {label:<24} {r['error']}"
@@ -183,14 +203,16 @@ def _ratio(label: str, fast: dict, slow: dict) -> str:
     )
 
 
-def _scaling(title: str, modes: list[str], workdir: Path, base: int, scales: list[int], seed: int, n_jobs: int) -> list[dict]:
+def _scaling(
+    title: str, modes: list[str], workdir: Path, base: int, scales: list[int], seed: int, n_jobs: int, repeat: int
+) -> list[dict]:
     print(f"\n{title}: base {base:,} words, scales {scales}")
     results = []
     first: dict[str, dict] = {}
     for scale in scales:
         corpus = _ensure_corpus(workdir, base * scale, seed)
         for mode in modes:
-            r = _measure(mode, corpus, n_jobs)
+            r = _best_of(mode, corpus, n_jobs, repeat)
             r["scale"] = scale
             results.append(r)
             if "error" in r:
@@ -215,6 +237,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-scaling", action="store_true", help="skip the 1x..16x runs")
     parser.add_argument("--only-vader", action="store_true", help="compare reference VADER with mediakit._vader only")
     parser.add_argument("--workdir", type=Path, default=None, help="where corpora are generated (default: a temp dir)")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per measurement; the best is reported")
     parser.add_argument("--json-out", type=Path, default=None, help="also write all measurements as JSON")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
@@ -229,18 +252,18 @@ def main(argv: list[str] | None = None) -> None:
     workdir = args.workdir or Path(tmp.name)  # type: ignore[union-attr]
     workdir.mkdir(parents=True, exist_ok=True)
     scales = [int(s) for s in args.scales.split(",")]
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, corpus seed {args.seed}")
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, corpus seed {args.seed}, best of {args.repeat}")
     corpus = _ensure_corpus(workdir, args.words, args.seed)
-    report: dict = {"words": args.words, "seed": args.seed, "n_jobs": args.n_jobs}
+    report: dict = {"words": args.words, "seed": args.seed, "n_jobs": args.n_jobs, "repeat": args.repeat}
 
     if args.only_vader:
         import numpy as np
 
         print(f"\nVADER scorers on the sentences of a {args.words:,}-word corpus (each in a fresh process)")
         ref_file, fast_file = workdir / "scores-ref.npy", workdir / "scores-fast.npy"
-        ref = _measure("vader-ref", corpus, 1, ref_file)
-        fast = _measure("vader-fast", corpus, 1, fast_file)
-        many = _measure("vader-fast-many", corpus, 1)
+        ref = _best_of("vader-ref", corpus, 1, args.repeat, ref_file)
+        fast = _best_of("vader-fast", corpus, 1, args.repeat, fast_file)
+        many = _best_of("vader-fast-many", corpus, 1, args.repeat)
         for label, r in [("vaderSentiment 3.3.2", ref), ("mediakit._vader", fast), ("_vader.score_many", many)]:
             print(_row(label, r))
         print(_ratio("mediakit._vader / reference", fast, ref))
@@ -251,27 +274,27 @@ def main(argv: list[str] | None = None) -> None:
             print(f"  identical scores on all {a.shape[0]:,} sentences: {equal}")
             report["vader_identical"] = equal
         print("\nBaseline loop with each scorer")
-        base_ref = _measure("baseline", corpus, 1)
-        base_fast = _measure("baseline-fastvader", corpus, 1)
+        base_ref = _best_of("baseline", corpus, 1, args.repeat)
+        base_fast = _best_of("baseline-fastvader", corpus, 1, args.repeat)
         print(_row("baseline (vaderSentiment)", base_ref))
         print(_row("baseline (_vader)", base_fast))
         print(_ratio("baseline with _vader / baseline", base_fast, base_ref))
         report.update(vader_ref=ref, vader_fast=fast, vader_fast_many=many, baseline=base_ref, baseline_fastvader=base_fast)
         if not args.no_scaling:
             report["scaling"] = _scaling(
-                "Scaling (VADER scorers)", ["vader-ref", "vader-fast"], workdir, args.base_words, scales, args.seed, 1
+                "Scaling (VADER scorers)", ["vader-ref", "vader-fast"], workdir, args.base_words, scales, args.seed, 1, args.repeat
             )
     else:
         print(f"\nFull analysis vs baseline on a {args.words:,}-word corpus (n_jobs={args.n_jobs})")
-        base = _measure("baseline", corpus, args.n_jobs)
-        full = _measure("mediakit", corpus, args.n_jobs)
+        base = _best_of("baseline", corpus, args.n_jobs, args.repeat)
+        full = _best_of("mediakit", corpus, args.n_jobs, args.repeat)
         print(_row("baseline", base))
         print(_row("mediakit.analyze", full))
         print(_ratio("mediakit / baseline", full, base))
         report.update(baseline=base, mediakit=full)
         if not args.no_scaling:
             report["scaling"] = _scaling(
-                "Scaling", ["baseline", "mediakit"], workdir, args.base_words, scales, args.seed, args.n_jobs
+                "Scaling", ["baseline", "mediakit"], workdir, args.base_words, scales, args.seed, args.n_jobs, args.repeat
             )
 
     if args.json_out:

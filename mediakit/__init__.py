@@ -16,12 +16,13 @@ from .compare import (
     distinguishing_words,
     duplicate_docs_to_drop,
     find_duplicates,
+    label_change_points,
     label_rates,
     label_shares,
     label_shares_over_time,
     tone_by_label,
 )
-from .corpus import CORPUS_COLUMNS, load_corpus, load_sample
+from .corpus import CORPUS_COLUMNS, iter_corpus, load_corpus, load_sample, validate_corpus
 from .errors import CorpusError, LexiconError, MediakitError
 from .fetch import fetch_articles
 from .framing import audit_lexicon, collocates, find_mentions, kwic
@@ -53,7 +54,9 @@ __all__ = [
     "find_duplicates",
     "find_mentions",
     "find_quotes",
+    "iter_corpus",
     "kwic",
+    "label_change_points",
     "label_rates",
     "label_shares",
     "label_shares_over_time",
@@ -70,5 +73,6 @@ __all__ = [
     "split_sentences",
     "tokenize",
     "tone_by_label",
+    "validate_corpus",
     "voice_spans",
 ]

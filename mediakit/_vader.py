@@ -42,7 +42,7 @@ from __future__ import annotations
 import math
 import string
 from collections.abc import Sequence
-from importlib import resources
+from importlib import metadata, resources
 from itertools import compress
 
 import numpy as np
@@ -92,6 +92,7 @@ _OR_NOR = ("or", "nor")
 
 _PUNCTUATION = string.punctuation
 _TOKEN_CACHE_LIMIT = 500_000
+_REFERENCE_VERSION = "3.3.2"
 
 
 class _Tables:
@@ -119,6 +120,20 @@ class _Tables:
         self.scoring = {w: v for w, v in self.lexicon.items() if w not in _BOOSTER}
         # raw token -> lower-cased token as the reference sees it
         self.token_cache: dict[str, str] = {}
+        # The rules here are those of 3.3.2. Any other installed version gets its
+        # own scorer, so a score never differs from the installed reference.
+        self.reference = None
+        if _installed_version() != _REFERENCE_VERSION:
+            from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+            self.reference = SentimentIntensityAnalyzer().polarity_scores
+
+
+def _installed_version() -> str | None:
+    try:
+        return metadata.version("vaderSentiment")
+    except metadata.PackageNotFoundError:
+        return None
 
 
 _tables: _Tables | None = None
@@ -277,6 +292,9 @@ def polarity_scores(text: str) -> tuple[float, float, float, float]:
     if not isinstance(text, str):
         raise TypeError(f"polarity_scores expects a str, got {type(text).__name__}")
     tables = _tables or _get_tables()
+    if tables.reference is not None:
+        d = tables.reference(text)
+        return (d["neg"], d["neu"], d["pos"], d["compound"])
     if not text.isascii() and not tables.emoji_chars.isdisjoint(text):
         text = _replace_emoji(text, tables.emojis)
     raw = text.split()
@@ -362,3 +380,8 @@ def score_many(texts: Sequence[str]) -> np.ndarray:
             scores = seen[text] = polarity_scores(text)
         out[row] = scores
     return out
+
+
+def lexicon() -> dict[str, float]:
+    """VADER's word -> valence mapping, parsed from the installed package's file."""
+    return _get_tables().lexicon

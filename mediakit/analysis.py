@@ -175,7 +175,7 @@ def _batches(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
 def _progress(iterable: Any, *, enabled: bool, total: int, desc: str, unit: str) -> Any:
     if not enabled:
         return iterable
-    from tqdm.auto import tqdm
+    from tqdm import tqdm
 
     return tqdm(iterable, total=total, desc=desc, unit=unit, file=sys.stderr)
 
@@ -260,7 +260,11 @@ def analyze(
     if workers > 1 and len(corpus):
         # Several chunks per worker keep all workers busy until the end.
         chunk_size = max(1, min(_CHUNK_ARTICLES, math.ceil(len(corpus) / (workers * 4))))
-    chunks = list(_chunks(corpus, chunk_size)) or [corpus]
+    # The chunks need no attrs (the loader's skipped-records table lives there); the
+    # workers need not receive it, and the Analysis keeps it on its corpus.
+    work = corpus.copy(deep=False)
+    work.attrs = {}
+    chunks = list(_chunks(work, chunk_size)) or [work]
 
     executor = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
     try:
@@ -271,9 +275,9 @@ def analyze(
         sentence_parts: list[pd.DataFrame] = []
         mention_parts: list[pd.DataFrame] = []
         articles = _progress(
-            zip(chunks, parts), enabled=progress, total=len(chunks), desc="articles", unit="chunk"
+            parts, enabled=progress, total=len(chunks), desc="articles", unit="chunk"
         )
-        for _chunk, (chunk_sentences, chunk_mentions) in articles:
+        for chunk_sentences, chunk_mentions in articles:
             sentence_parts.append(chunk_sentences)
             mention_parts.append(chunk_mentions)
         sentences = pd.concat(sentence_parts, ignore_index=True)

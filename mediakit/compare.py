@@ -39,6 +39,7 @@ __all__ = [
     "label_rates",
     "tone_by_label",
     "label_shares_over_time",
+    "label_change_points",
     "distinguishing_words",
     "distinguishing_contexts",
     "find_duplicates",
@@ -104,6 +105,14 @@ def _filter_voice(mentions: pd.DataFrame, voice: str) -> tuple[pd.DataFrame, lis
     if voice == "split":
         return mentions, ["voice"]
     return mentions, []
+
+
+def _warn_if_empty(kept: pd.DataFrame, function: str, voice: str) -> None:
+    if kept.empty:
+        warnings.warn(
+            f"{function}: no mentions left after filtering (voice={voice!r}, "
+            "exclude_docs); the result is empty", stacklevel=3,
+        )
 
 
 def _stamp(result: pd.DataFrame, **attrs: Any) -> pd.DataFrame:
@@ -303,6 +312,7 @@ def label_shares(
     labels = sorted(of_actor["label"].dropna().astype(str).unique())
     kept, excluded = _exclude(of_actor, exclude_docs)
     kept, voice_keys = _filter_voice(kept, voice)
+    _warn_if_empty(kept, "label_shares", voice)
     keys = [*by_cols, *voice_keys]
     table = _share_table(
         kept, keys=keys, labels=labels, unit=unit, level=level, n_boot=n_boot, seed=seed
@@ -492,6 +502,7 @@ def tone_by_label(
     )
     kept, excluded = _exclude(of_actor, exclude_docs)
     kept, voice_keys = _filter_voice(kept, voice)
+    _warn_if_empty(kept, "tone_by_label", voice)
     missing = kept[score].isna()
     if missing.any():
         warnings.warn(
@@ -534,6 +545,35 @@ def tone_by_label(
 
 # ---------------------------------------------------------------------- over time
 
+def _tvd(now: np.ndarray, before: np.ndarray) -> float:
+    """Total variation distance between two count vectors' proportions."""
+    return float(0.5 * np.abs(now / now.sum() - before / before.sum()).sum())
+
+
+def _permutation_p(
+    pooled: np.ndarray, n_now: int, observed: float, n_perm: int, rng: np.random.Generator
+) -> float:
+    """Permutation p-value of the distance between the first ``n_now`` articles and the rest.
+
+    Every permutation reassigns the pooled articles (rows) at random to the two sides,
+    keeping their sizes; all permutations are computed at once as matrix products.
+    """
+    n_docs = pooled.shape[0]
+    if n_perm <= 0:
+        return float("nan")
+    order = rng.random((n_perm, n_docs)).argsort(axis=1)
+    member = np.zeros((n_perm, n_docs))
+    np.put_along_axis(member, order[:, :n_now], 1.0, axis=1)
+    now = member @ pooled
+    before = pooled.sum(axis=0) - now
+    with np.errstate(divide="ignore", invalid="ignore"):
+        dist = 0.5 * np.abs(now / now.sum(axis=1, keepdims=True)
+                            - before / before.sum(axis=1, keepdims=True)).sum(axis=1)
+    # Splits where one side has no mention give no distance; they count as not extreme.
+    extreme = np.nan_to_num(dist, nan=-1.0) >= observed - 1e-12
+    return float((1 + extreme.sum()) / (n_perm + 1))
+
+
 _PERIOD_ALIASES = {"MS": "M", "ME": "M", "QS": "Q", "QE": "Q", "YS": "Y", "YE": "Y", "AS": "Y"}
 
 
@@ -546,8 +586,10 @@ def label_shares_over_time(
     unit: str = "mention",
     voice: str = "narration",
     baseline: int = 4,
-    threshold: float = 0.3,
-    min_n: int = 10,
+    threshold: float = 0.2,
+    alpha: float = 0.05,
+    min_n: int = 5,
+    n_perm: int = 999,
     level: float = 0.95,
     n_boot: int = 1000,
     seed: int = 0,
@@ -560,15 +602,21 @@ def label_shares_over_time(
     freq:
         Period length: ``"W"`` (default; weeks Monday to Sunday), ``"M"``/``"MS"``
         (calendar months), ``"D"``, ``"Q"``. Periods are labelled by their first day.
-    baseline, threshold, min_n:
+    baseline, threshold, alpha, min_n, n_perm:
         The change rule. For each group and period, the period's label mix is compared
         with the pooled mix of the ``baseline`` calendar periods just before it (empty
         periods included). The distance is the total variation distance
         ``tvd = 0.5 * sum(|share_now - share_before|)``, between 0 (same mix) and 1
-        (no label in common). ``change_flag`` is True when ``tvd >= threshold`` and both
-        the period and its pooled baseline have at least ``min_n`` mentions (articles,
-        with ``unit="article"``). Defaults: 4 periods, 0.3, 10. The rule is a
-        descriptive screen for where to read, not a significance test.
+        (no label in common). Small periods give large distances by chance, so the
+        distance is checked with a permutation test on *articles*: the articles of the
+        period and of its baseline are pooled and ``n_perm`` times split at random into
+        groups of the same sizes; ``p_value`` is the fraction of splits (counting the
+        observed one) whose distance is at least the observed one. ``change_flag`` is
+        True when ``tvd >= threshold``, ``p_value < alpha`` and both the period and its
+        baseline have at least ``min_n`` mentions (articles, with ``unit="article"``).
+        Defaults: 4 periods, 0.2, 0.05, 5, 999. With many periods some flags arise by
+        chance (about ``alpha`` of stable periods): a flag says where to read, it does
+        not prove a change of editorial line.
     unit, voice, level, n_boot, seed, exclude_docs:
         As in :func:`label_shares` (default voice ``"narration"``); intervals resample
         articles within each group and period.
@@ -581,9 +629,11 @@ def label_shares_over_time(
     DataFrame, one row per group, period and label (complete grid over every period
     from the first to the last dated mention), columns: the ``by`` columns, ``voice``,
     ``actor``, ``period`` (Timestamp of the period start), ``label``, ``n``,
-    ``share``, ``lo``, ``hi``, ``n_period`` (total in the period), ``tvd`` (distance to
-    the baseline mix, NaN when it cannot be computed) and ``change_flag`` (bool, the
-    same on every label row of a period).
+    ``share``, ``lo``, ``hi``, ``n_docs``, ``n_period`` (total in the period),
+    ``n_baseline`` (total in its baseline), ``tvd`` (distance to the baseline mix,
+    NaN when it cannot be computed), ``p_value`` (permutation p-value of ``tvd``, NaN
+    when not tested because a side has fewer than ``min_n``) and ``change_flag``
+    (bool). The last four are the same on every label row of a period.
     """
     by_cols = _as_list(by)
     _require_columns(mentions, ["doc_id", "actor", "label", "voice", "date", *by_cols], "mentions")
@@ -595,6 +645,8 @@ def label_shares_over_time(
     _check_boot(level, n_boot)
     if baseline < 1:
         raise ValueError(f"baseline must be >= 1 period, got {baseline!r}")
+    if not 0 < alpha <= 1:
+        raise ValueError(f"alpha must be in (0, 1], got {alpha!r}")
     period_freq = _PERIOD_ALIASES.get(freq, freq)
     of_actor = _actor_mentions(mentions, actor)
     labels = sorted(of_actor["label"].dropna().astype(str).unique())
@@ -612,62 +664,200 @@ def label_shares_over_time(
     except (ValueError, TypeError) as exc:
         raise ValueError(f"freq {freq!r} is not a period frequency (try 'W' or 'MS')") from exc
     kept = kept.assign(period=periods.dt.start_time).loc[dates.notna()]
+    columns = [*by_cols, "voice", "actor", "period", "label", "n", "share", "lo", "hi",
+               "n_docs", "n_period", "n_baseline", "tvd", "p_value", "change_flag"]
+    attrs = dict(voice=voice, unit=unit, freq=freq, baseline=baseline, threshold=threshold,
+                 alpha=alpha, min_n=min_n, n_perm=n_perm, level=level, n_boot=n_boot, seed=seed, excluded_docs=excluded,
+                 n_undated=undated, actor=actor, by=by_cols)
+    if kept.empty:
+        _warn_if_empty(kept, "label_shares_over_time", voice)
+        return _stamp(pd.DataFrame({c: [] for c in columns}), **attrs)
     shares = _share_table(
         kept, keys=[*by_cols, "period"], labels=labels, unit=unit,
         level=level, n_boot=n_boot, seed=seed,
     )
-    if kept.empty:
-        all_periods = pd.DatetimeIndex([])
-    else:
-        all_periods = pd.period_range(periods.min(), periods.max(), freq=period_freq).start_time
+    all_periods = pd.period_range(periods.min(), periods.max(), freq=period_freq).start_time
     groups = [k for k, _ in _groups(kept, by_cols)]
     grid = pd.DataFrame(
         [(*g, p, lab) for g in groups for p in all_periods for lab in labels],
         columns=[*by_cols, "period", "label"],
     )
-    if grid.empty:
-        grid = grid.astype({"period": "datetime64[ns]"})
     shares = shares.drop(columns=["group_docs"])
     table = grid.merge(shares, on=[*by_cols, "period", "label"], how="left", sort=False)
     table["n"] = table["n"].fillna(0).astype(int)
     table["n_docs"] = table["n_docs"].fillna(0).astype(int)
     table = table.sort_values([*by_cols, "period", "label"], kind="stable").reset_index(drop=True)
-    n_labels = len(labels)
-    tvd_col = np.full(len(table), np.nan)
-    flag_col = np.zeros(len(table), dtype=bool)
-    n_period_col = np.zeros(len(table), dtype=int)
-    if n_labels:
-        counts = table["n"].to_numpy(dtype=float).reshape(-1, n_labels)
-        n_groups_periods = counts.shape[0]
-        n_per = len(all_periods)
-        for g in range(n_groups_periods // max(n_per, 1)):
-            block = counts[g * n_per:(g + 1) * n_per]
-            totals = block.sum(axis=1)
-            for p in range(n_per):
-                row = g * n_per + p
-                n_period_col[row * n_labels:(row + 1) * n_labels] = int(totals[p])
-                if p == 0:
-                    continue
-                before = block[max(0, p - baseline):p].sum(axis=0)
-                if totals[p] == 0 or before.sum() == 0:
-                    continue
-                tvd = 0.5 * np.abs(block[p] / totals[p] - before / before.sum()).sum()
-                tvd_col[row * n_labels:(row + 1) * n_labels] = tvd
-                if tvd >= threshold and totals[p] >= min_n and before.sum() >= min_n:
-                    flag_col[row * n_labels:(row + 1) * n_labels] = True
-    table["n_period"] = n_period_col
-    table["tvd"] = tvd_col
-    table["change_flag"] = flag_col
+    n_labels, n_per = len(labels), len(all_periods)
+    per_period = {
+        name: np.zeros(len(groups) * n_per)
+        for name in ("n_period", "n_baseline", "tvd", "p_value", "change_flag")
+    }
+    per_period["tvd"][:] = np.nan
+    per_period["p_value"][:] = np.nan
+    period_index = {p: i for i, p in enumerate(all_periods)}
+    # A separate stream, so the change test does not shift the bootstrap draws.
+    rng = np.random.default_rng([seed, 1])
+    for g, (_, sub) in enumerate(_groups(kept, by_cols)):
+        doc_ids, counts = _doc_matrix(sub, labels)
+        if unit == "article":
+            counts = (counts > 0).astype(float)
+        doc_period = (
+            sub.assign(doc_id=sub["doc_id"].astype(str)).groupby("doc_id", sort=True)["period"]
+            .first().reindex(doc_ids).map(period_index).to_numpy(dtype=int)
+        )
+        for p in range(n_per):
+            now = doc_period == p
+            before = (doc_period < p) & (doc_period >= p - baseline)
+            row = g * n_per + p
+            n_now, n_before = counts[now].sum(), counts[before].sum()
+            per_period["n_period"][row] = n_now
+            per_period["n_baseline"][row] = n_before
+            if p == 0 or n_now == 0 or n_before == 0:
+                continue
+            tvd = _tvd(counts[now].sum(axis=0), counts[before].sum(axis=0))
+            per_period["tvd"][row] = tvd
+            if n_now < min_n or n_before < min_n:
+                continue
+            pooled = np.vstack([counts[now], counts[before]])
+            p_value = _permutation_p(pooled, int(now.sum()), tvd, n_perm, rng)
+            per_period["p_value"][row] = p_value
+            per_period["change_flag"][row] = tvd >= threshold and p_value < alpha
+    for name, values in per_period.items():
+        table[name] = np.repeat(values, n_labels) if n_labels else values[:0]
+    for name in ("n_period", "n_baseline"):
+        table[name] = table[name].astype(int)
+    table["change_flag"] = table["change_flag"].astype(bool)
     table.insert(len(by_cols), "voice", voice)
     table.insert(len(by_cols) + 1, "actor", actor)
-    columns = [*by_cols, "voice", "actor", "period", "label", "n", "share", "lo", "hi",
-               "n_docs", "n_period", "tvd", "change_flag"]
-    table = table[columns]
-    return _stamp(
-        table, voice=voice, unit=unit, freq=freq, baseline=baseline, threshold=threshold,
-        min_n=min_n, level=level, n_boot=n_boot, seed=seed, excluded_docs=excluded,
-        n_undated=undated, actor=actor, by=by_cols,
-    )
+    return _stamp(table[columns], **attrs)
+
+
+def _max_split_tvd(ordered: np.ndarray, cuts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Largest distance between the mix before and after any cut, for stacked orders.
+
+    ``ordered`` is (k x n_docs x n_labels): k orderings of the same articles. A cut at
+    position c splits articles [0, c) from [c, n_docs). Returns the maximum distance
+    and the cut reaching it, per ordering.
+    """
+    running = np.cumsum(ordered, axis=1)
+    total = running[:, -1:, :]
+    before = running[:, cuts - 1, :]
+    after = total - before
+    with np.errstate(divide="ignore", invalid="ignore"):
+        dist = 0.5 * np.abs(before / before.sum(axis=2, keepdims=True)
+                            - after / after.sum(axis=2, keepdims=True)).sum(axis=2)
+    dist = np.nan_to_num(dist, nan=-1.0)
+    best = dist.argmax(axis=1)
+    return dist[np.arange(dist.shape[0]), best], cuts[best]
+
+
+def label_change_points(
+    mentions: pd.DataFrame,
+    *,
+    actor: str,
+    by: str | Sequence[str] = "outlet",
+    unit: str = "mention",
+    voice: str = "narration",
+    min_docs: int = 3,
+    alpha: float = 0.05,
+    n_perm: int = 999,
+    seed: int = 0,
+    exclude_docs: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """The date where each outlet's label mix for ``actor`` changes most, and whether
+    that change is larger than chance.
+
+    Weekly or monthly periods (:func:`label_shares_over_time`) hold few articles each
+    and cut through the moment an outlet changes its wording. This function instead
+    orders each group's articles by date and tries every split between two dates with
+    at least ``min_docs`` articles on each side; the split with the largest total
+    variation distance between the label mix before and after is the change point.
+    Because the best of many splits is large even for a steady outlet, its p-value
+    comes from a permutation test on *articles*: the articles' order is shuffled
+    ``n_perm`` times and the best split distance recomputed each time; ``p_value`` is
+    the fraction of shuffles (counting the observed order) that reach the observed
+    distance. ``significant`` is ``p_value < alpha`` (default 0.05). Articles without
+    a date are left out with a warning.
+
+    Returns
+    -------
+    DataFrame, one row per group: the ``by`` columns, ``voice``, ``actor``,
+    ``n_docs`` (dated articles mentioning the actor), ``last_before`` (date of the last
+    article before the change), ``change_date`` (date of the first article after it),
+    ``n_before``, ``n_after`` (mentions, or articles with ``unit="article"``, on each
+    side), ``top_before``, ``top_after`` (most used label on each side), ``tvd``,
+    ``p_value`` and ``significant``. Groups with fewer than ``2 * min_docs`` dated
+    articles get NaN/NaT and ``significant`` False.
+    """
+    by_cols = _as_list(by)
+    _require_columns(mentions, ["doc_id", "actor", "label", "voice", "date", *by_cols], "mentions")
+    if unit not in ("mention", "article"):
+        raise ValueError(f"unit must be 'mention' or 'article', got {unit!r}")
+    if voice == "split":
+        raise ValueError("label_change_points takes one voice at a time, not 'split'")
+    _check_voice(voice)
+    if int(min_docs) < 1:
+        raise ValueError(f"min_docs must be >= 1, got {min_docs!r}")
+    of_actor = _actor_mentions(mentions, actor)
+    labels = sorted(of_actor["label"].dropna().astype(str).unique())
+    kept, excluded = _exclude(of_actor, exclude_docs)
+    kept, _ = _filter_voice(kept, voice)
+    dates = pd.to_datetime(kept["date"])
+    undated = int(dates.isna().sum())
+    if undated:
+        warnings.warn(f"label_change_points: {undated} mention(s) without a date were left out",
+                      stacklevel=2)
+    kept = kept.assign(date=dates).loc[dates.notna()]
+    _warn_if_empty(kept, "label_change_points", voice)
+    rng = np.random.default_rng(seed)
+    columns = [*by_cols, "voice", "actor", "n_docs", "last_before", "change_date", "n_before",
+               "n_after", "top_before", "top_after", "tvd", "p_value", "significant"]
+    rows: dict[str, list] = {c: [] for c in columns}
+    for key, sub in _groups(kept, by_cols):
+        doc_ids, counts = _doc_matrix(sub, labels)
+        if unit == "article":
+            counts = (counts > 0).astype(float)
+        doc_dates = (sub.assign(doc_id=sub["doc_id"].astype(str)).groupby("doc_id")["date"]
+                     .min().reindex(doc_ids).to_numpy())
+        order = np.argsort(doc_dates, kind="stable")
+        counts, doc_dates = counts[order], doc_dates[order]
+        n_docs = len(doc_ids)
+        # Cuts fall between two different dates, leaving min_docs articles on each side.
+        cuts = np.array([c for c in range(int(min_docs), n_docs - int(min_docs) + 1)
+                         if doc_dates[c - 1] < doc_dates[c]], dtype=int)
+        result: dict[str, Any] = dict(
+            last_before=pd.NaT, change_date=pd.NaT, n_before=0, n_after=0, top_before=None,
+            top_after=None, tvd=np.nan, p_value=np.nan, significant=False)
+        if len(cuts):
+            (observed,), (cut,) = _max_split_tvd(counts[None], cuts)
+            block = max(1, _BOOT_BLOCK_CELLS // max(1, n_docs * max(1, len(labels))))
+            reached = 0
+            for first in range(0, int(n_perm), block):
+                k = min(block, int(n_perm) - first)
+                shuffles = rng.random((k, n_docs)).argsort(axis=1)
+                null, _ = _max_split_tvd(counts[shuffles], cuts)
+                reached += int((null >= observed - 1e-12).sum())
+            p_value = (1 + reached) / (int(n_perm) + 1) if n_perm > 0 else np.nan
+            before, after = counts[:cut].sum(axis=0), counts[cut:].sum(axis=0)
+            result.update(
+                last_before=pd.Timestamp(doc_dates[cut - 1]), change_date=pd.Timestamp(doc_dates[cut]),
+                n_before=int(before.sum()), n_after=int(after.sum()),
+                top_before=labels[int(before.argmax())], top_after=labels[int(after.argmax())],
+                tvd=float(observed), p_value=float(p_value),
+                significant=bool(p_value < alpha),
+            )
+        for k_col, v in zip(by_cols, key):
+            rows[k_col].append(v)
+        rows["voice"].append(voice)
+        rows["actor"].append(actor)
+        rows["n_docs"].append(n_docs)
+        for name, value in result.items():
+            rows[name].append(value)
+    table = _result_frame(rows, columns)
+    for name in ("last_before", "change_date"):
+        table[name] = pd.to_datetime(table[name])
+    return _stamp(table, voice=voice, unit=unit, min_docs=min_docs, alpha=alpha, n_perm=n_perm,
+                  seed=seed, excluded_docs=excluded, n_undated=undated, actor=actor, by=by_cols)
 
 
 # ------------------------------------------------------------ distinguishing words
@@ -679,6 +869,10 @@ _TOKEN_RE = re.compile(r"[^\W_]+(?:['\u2019\-.,][^\W_]+)*")
 _POSSESSIVE_RE = re.compile(r"['\u2019]s$")
 
 
+def _normal_word(token: str) -> str:
+    return _POSSESSIVE_RE.sub("", token.lower().replace("\u2019", "'"))
+
+
 def _words(text: str, *, numbers: bool = False) -> list[str]:
     """Lower-cased word tokens of ``text`` (the one tokeniser of this module).
 
@@ -686,13 +880,13 @@ def _words(text: str, *, numbers: bool = False) -> list[str]:
     not words unless ``numbers`` (then "1,200" and "R4" are tokens too).
     """
     pattern = _TOKEN_RE if numbers else _WORD_RE
-    return [_POSSESSIVE_RE.sub("", m.group().lower().replace("\u2019", "'"))
-            for m in pattern.finditer(text)]
+    return [_normal_word(m.group()) for m in pattern.finditer(text)]
 
 
 def _word_spans(text: str) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The words of :func:`_words` with their character start and end offsets."""
     matches = list(_WORD_RE.finditer(text))
-    words = [_POSSESSIVE_RE.sub("", m.group().lower().replace("\u2019", "'")) for m in matches]
+    words = [_normal_word(m.group()) for m in matches]
     starts = np.fromiter((m.start() for m in matches), dtype=np.int64, count=len(matches))
     ends = np.fromiter((m.end() for m in matches), dtype=np.int64, count=len(matches))
     return words, starts, ends
@@ -806,7 +1000,12 @@ def distinguishing_words(
     ``b`` is ``"(rest)"`` when ``b=None``). ``attrs`` records ``a``, ``b``,
     ``alpha0``, ``excluded_docs``.
     """
-    _require_columns(corpus, [text, group], "corpus")
+    _require_columns(corpus, [text], "corpus")
+    if group not in corpus.columns:
+        raise ValueError(
+            f"table has no {group!r} column to compare by; for a sentences table, merge "
+            f"it in first, e.g. sentences.merge(corpus[['doc_id', {group!r}]], on='doc_id')"
+        )
     table, excluded = (corpus, [])
     if exclude_docs is not None:
         _require_columns(corpus, ["doc_id"], "corpus")

@@ -22,7 +22,7 @@ listing every input record not loaded (empty, with those columns, when none was)
 a ``SkippedRecords`` frame, whose whole-table ``==`` lets pandas concatenate and merge
 corpora that carry it.
 ``corpus.attrs["ignored_files"]`` lists files a folder walk passed over on purpose
-(hidden files and folders, READMEs).
+(hidden files and folders, READMEs, links back to a folder already walked).
 
 Inputs
 ------
@@ -96,6 +96,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -207,16 +208,21 @@ def _key(path: Path, root: Path) -> tuple[str, str | None]:
 
 def _walk(folder: Path, fmt: str | None, ignored: list[str]) -> list[_FileTask]:
     tasks: list[_FileTask] = []
-    for directory, subdirs, files in os.walk(folder):
+    visited = {os.path.realpath(folder)}
+    # links to folders are followed (data folders are often linked in); a link back to
+    # a folder already walked is listed among the ignored files instead of looping
+    for directory, subdirs, files in os.walk(folder, followlinks=True):
         here = Path(directory)
         kept = []
-        for name in subdirs:
-            if _is_passed_over(name):
+        for name in sorted(subdirs):
+            real = os.path.realpath(here / name)
+            if _is_passed_over(name) or real in visited:
                 ignored.append(str(here / name))
             else:
+                visited.add(real)
                 kept.append(name)
         subdirs[:] = sorted(kept)  # os.walk descends in this order
-        for name in files:
+        for name in sorted(files):
             path = here / name
             if _is_passed_over(name):
                 ignored.append(str(path))
@@ -342,7 +348,7 @@ class _Loader:
             if raising:
                 first = min(problems, key=lambda p: (p.get("row") is not None, p.get("row") or 0))
                 self.problem(first)
-            for entry in problems:
+            for entry in sorted(problems, key=lambda p: (p.get("row") is not None, p.get("row") or 0)):
                 self.problem(entry)
         return out
 
@@ -440,7 +446,7 @@ class _Loader:
             warnings.warn(
                 f"{len(self.bad_dates)} date(s) not understood, stored as NaT (ambiguous "
                 f"dd/mm vs mm/dd dates are not guessed; use ISO 8601): {listed}{tail}",
-                CorpusWarning, stacklevel=4,
+                CorpusWarning, stacklevel=3,
             )
             self.bad_dates = []
         if self.skipped:
@@ -451,12 +457,13 @@ class _Loader:
                 f"skipped {len(self.skipped)} input record(s) ({summary}); first: "
                 f"{CorpusError(first['reason'], file=first['file'], row=first['row'], column=first['column'])}. "
                 "See corpus.attrs['skipped'] for every one.",
-                CorpusWarning, stacklevel=4,
+                CorpusWarning, stacklevel=3,
             )
 
 
 def _reason_kind(reason: str) -> str:
-    return reason.split(" (", 1)[0].split(":", 1)[0]
+    """The kind of a problem for the summary: its reason without the specifics."""
+    return re.split(r" \(|:|;| '| \.", reason, maxsplit=1)[0]
 
 
 class SkippedRecords(pd.DataFrame):
@@ -529,6 +536,11 @@ def _batches(task: _FileTask, options: _Options, batch_size: int | None) -> Iter
             yield from stream(task.path, encoding=options.encoding, batch_size=batch_size)
         else:
             yield get_reader(task.fmt)(task.path, encoding=options.encoding)
+    except ImportError as exc:  # an optional reader's dependency is not installed
+        raise ImportError(
+            f"reading {task.path} as {task.fmt!r} needs an optional dependency ({exc}); "
+            "install it, e.g. pip install 'mediakit[web]' for HTML pages and feeds"
+        ) from exc
     except CorpusError as exc:
         yield ReadResult(skipped=[{"file": exc.file or str(task.path), "row": exc.row,
                                    "column": exc.column, "reason": exc.reason}])
@@ -558,7 +570,7 @@ def _row_batches(source: Any, options: _Options, batch_size: int | None, loader:
     for task in tasks:
         for batch in _batches(task, options, batch_size):
             for message in batch.warnings:
-                warnings.warn(message, CorpusWarning, stacklevel=4)
+                warnings.warn(message, CorpusWarning, stacklevel=3)
             yield loader.rows(batch.records, task, batch.skipped), []
 
 
@@ -567,7 +579,7 @@ def _unmatched_columns_warning(loader: _Loader) -> None:
     if unmatched:
         warnings.warn(
             f"columns= names input column(s) no record has: {', '.join(map(repr, unmatched))}",
-            CorpusWarning, stacklevel=4,
+            CorpusWarning, stacklevel=3,
         )
 
 

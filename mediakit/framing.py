@@ -103,13 +103,18 @@ def _date_series(values: list[Any], corpus: pd.DataFrame) -> pd.Series:
     return pd.Series(values, dtype="datetime64[ns]")
 
 
-def _frame(columns: Sequence[str], data: dict[str, list[Any]], corpus: pd.DataFrame | None = None) -> pd.DataFrame:
+def _frame(
+    columns: Sequence[str], data: dict[str, list[Any]], corpus: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """A DataFrame with fixed column order and dtypes, empty or not."""
     series = {}
     for name in columns:
         values = data.get(name, [])
         if name == "date":
-            series[name] = _date_series(values, corpus) if corpus is not None else pd.Series(values, dtype="datetime64[ns]")
+            series[name] = (
+                _date_series(values, corpus) if corpus is not None
+                else pd.Series(values, dtype="datetime64[ns]")
+            )
         elif name == "speaker":
             series[name] = pd.Series(values, dtype="string")
         elif name in _STR_COLUMNS:
@@ -289,7 +294,10 @@ def kwic(
                 first = bisect_left(token_ends, m.start + 1)  # first token ending after start
                 left_start = token_starts[max(first - window, 0)] if window and first > 0 else m.start
                 last = bisect_left(token_starts, m.end)  # first token starting at/after end
-                right_end = token_ends[min(last + window, len(tokens)) - 1] if window and last < len(tokens) else m.end
+                if window and last < len(tokens):
+                    right_end = token_ends[min(last + window, len(tokens)) - 1]
+                else:
+                    right_end = m.end
                 left, right = text[left_start:m.start], text[m.end:right_end]
             else:
                 k = _sentence_index(sentence_starts, m.start)
@@ -420,7 +428,9 @@ def collocates(
     return frame.sort_values([measure, "word"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
-def _association(o11: np.ndarray, r1: float, c1: np.ndarray, n: float, f_node: float) -> dict[str, np.ndarray]:
+def _association(
+    o11: np.ndarray, r1: float, c1: np.ndarray, n: float, f_node: float
+) -> dict[str, np.ndarray]:
     """Association measures from the 2x2 contingency table (see :func:`collocates`)."""
     if o11.size == 0:
         return {k: np.array([], dtype=float) for k in ("expected", *MEASURES)}
@@ -544,7 +554,7 @@ def audit_lexicon(
 
     for d, s, e, actor, label, pattern, reason in phrase_hits:
         text = docs[d][1]
-        add(_one_line(text[s:e].lower()).replace("\u2019", "'"), 0, reason, actor, label, pattern, [(d, s, e)])
+        add(_candidate_text(text[s:e]), 0, reason, actor, label, pattern, [(d, s, e)])
 
     for pw in pattern_words:
         pool = by_prefix.get(pw.literal[:2], []) if pw.literal else []
@@ -564,7 +574,7 @@ def audit_lexicon(
                     first, last = phrase
                     text = docs[d][1]
                     span = (d, tokens[first][0], tokens[last][1])
-                    phrase_groups[_one_line(text[span[1]:span[2]].lower()).replace("\u2019", "'")].append(span)
+                    phrase_groups[_candidate_text(text[span[1]:span[2]])].append(span)
                 elif pw.n_words == 1 or "-" in pw.word:
                     # A word of a longer pattern alone is reported only when it is a
                     # distinctive hyphenated modifier ("Tarvia-backed militants").
@@ -594,7 +604,13 @@ def audit_lexicon(
     frame = _frame(AUDIT_COLUMNS, cols)
     if frame.empty:
         return frame
-    return frame.sort_values(["count", "candidate"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    frame = frame.sort_values(["count", "candidate"], ascending=[False, True], kind="stable")
+    return frame.reset_index(drop=True)
+
+
+def _candidate_text(surface: str) -> str:
+    """A candidate as reported: lower case, one line, straight apostrophes."""
+    return _one_line(surface.lower()).replace("\u2019", "'")
 
 
 class _PatternWord:

@@ -310,7 +310,14 @@ class _Matcher:
                         end = em.end()
                         if end > best_end or (end == best_end and entry.order < best.order):
                             best_end, best = end, entry
-            if best is None:  # cannot happen: the combined regex matched here
+            if best is None:
+                # Case folding can match a character whose lower() is another one
+                # (the long s "ſ" matches "s"): try every pattern here.
+                for entry in self.entries:
+                    em = entry.regex.match(text, start)
+                    if em is not None and em.end() > best_end:
+                        best_end, best = em.end(), entry
+            if best is None:  # the combined regex matched, so some pattern must
                 raise AssertionError(f"lexicon matcher lost the match at {start}")
             found.append((start, best_end, best))
             pos = best_end
@@ -385,9 +392,11 @@ class Lexicon:
         """A lexicon from a JSON file path or JSON text."""
         text, file = _read_source(path_or_text, (".json",))
         try:
-            data = json.loads(text)
+            data = json.loads(text, object_pairs_hook=_unique_json_object)
         except json.JSONDecodeError as err:
             raise _error(f"line {err.lineno}: invalid JSON: {err.msg}", file=file) from None
+        except ValueError as err:  # a key listed twice
+            raise _error(str(err), file=file) from None
         return cls.from_dict(data, file=file)
 
     # -- views ----------------------------------------------------------------------
@@ -431,12 +440,12 @@ class Lexicon:
             (a.name, lb.name, p, lb.description)
             for a in self._actors for lb in a.labels for p in lb.patterns
         ]
-        return pd.DataFrame(rows, columns=["actor", "label", "pattern", "description"]).astype("string")
+        return pd.DataFrame(rows, columns=["actor", "label", "pattern", "description"], dtype="str")
 
     def names_frame(self) -> pd.DataFrame:
         """Long table of named groups: ``actor, name, pattern``."""
         rows = [(a.name, n, p) for a in self._actors for n, ps in a.names for p in ps]
-        return pd.DataFrame(rows, columns=["actor", "name", "pattern"]).astype("string")
+        return pd.DataFrame(rows, columns=["actor", "name", "pattern"], dtype="str")
 
     def to_dict(self) -> dict[str, Any]:
         """The file-format mapping; ``Lexicon.from_dict(lex.to_dict()) == lex``."""
@@ -601,6 +610,15 @@ class Lexicon:
         )
 
 
+def _unique_json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"invalid JSON: key {key!r} is listed twice in one object")
+        result[key] = value
+    return result
+
+
 def _check_name(value: Any, what: str, **where: Any) -> None:
     if not isinstance(value, str) or not value.strip():
         raise _error(f"{what} names must be non-empty strings, got {value!r}", **where)
@@ -741,9 +759,28 @@ def load_lexicon(name_or_path: str | os.PathLike[str] | Lexicon) -> Lexicon:
     )
 
 
+class _StrictSafeLoader(yaml.SafeLoader):
+    """yaml.SafeLoader that refuses a key listed twice in one mapping.
+
+    Plain ``safe_load`` keeps the last of two equal keys, so a label written twice
+    would silently lose its first list of patterns.
+    """
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: set[Any] = set()
+        for key_node, _value in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if isinstance(key, str) and key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key {key!r} is listed twice in one mapping", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def _from_yaml_text(text: str, *, file: str | None = None) -> Lexicon:
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_StrictSafeLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = f"line {mark.line + 1}: " if mark is not None else ""
@@ -764,5 +801,5 @@ def list_lexicons() -> pd.DataFrame:
                      len(lex.patterns), _bundled()[stem].name))
     frame = pd.DataFrame(rows, columns=["name", "description", "n_actors", "n_labels",
                                         "n_patterns", "file"])
-    return frame.astype({"name": "string", "description": "string", "file": "string",
+    return frame.astype({"name": "str", "description": "str", "file": "str",
                          "n_actors": "int64", "n_labels": "int64", "n_patterns": "int64"})

@@ -7,7 +7,8 @@ is shown or saved, so notebooks and scripts decide what to do with the figure.
 Figures are deterministic: rows and labels keep the order of the table (which the
 compare functions sort), and labels take colours from :data:`PALETTE` in order of first
 appearance, so the same table always gives the same picture. The palette is Okabe and
-Ito's colour-blind-safe set (2008), extended with two greys.
+Ito's colour-blind-safe set (2008) without its black (whiskers are drawn in dark grey),
+extended with two colours of Paul Tol's "muted" scheme and a mid grey.
 """
 
 from __future__ import annotations
@@ -28,10 +29,10 @@ __all__ = [
     "distinguishing_words",
 ]
 
-#: Okabe-Ito colour-blind-safe colours, then two greys; cycled if there are more labels.
+#: Okabe-Ito colours (no black), Tol's wine and indigo, a grey; cycled beyond ten labels.
 PALETTE: tuple[str, ...] = (
     "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00",
-    "#56B4E9", "#F0E442", "#000000", "#999999", "#666666",
+    "#56B4E9", "#F0E442", "#882255", "#332288", "#999999",
 )
 
 
@@ -223,14 +224,17 @@ def tone(
 def shares_over_time(
     table: pd.DataFrame, *, outlet: str | None = None, ax: Axes | None = None,
     title: str | None = None, intervals: bool = True,
+    change_points: pd.DataFrame | None = None,
 ) -> Axes:
     """Lines of each label's share per period for one outlet, change flags marked.
 
     ``table`` is the output of :func:`mediakit.label_shares_over_time`. ``outlet``
     picks the group (a value of the first ``by`` column); it may be omitted when the
     table holds one group. Each label is a line (bootstrap band shaded when
-    ``intervals``); periods whose ``change_flag`` is set get a dashed vertical line,
-    listed once in the legend as "mix changes".
+    ``intervals``) joining the periods that have mentions; periods whose ``change_flag`` is set get a dashed vertical line,
+    listed once in the legend as "mix changes". Give ``change_points`` (the table of
+    :func:`mediakit.label_change_points`) to also draw the outlet's change point as a
+    solid vertical line when it is significant, labelled with its p-value.
     """
     _need(table, ["period", "label", "share"], "plot.shares_over_time")
     by = list(table.attrs.get("by") or [c for c in ("outlet",) if c in table.columns])
@@ -250,6 +254,8 @@ def shares_over_time(
     colors = label_colors(_unique(table["label"]))
     for label in labels:
         rows = data.loc[data["label"] == label].sort_values("period")
+        # Periods without any mention have no share; the line joins the periods that do.
+        rows = rows.loc[rows["share"].notna()]
         ax.plot(rows["period"], rows["share"], marker="o", markersize=3,
                 color=colors[label], label=str(label))
         if intervals and "lo" in rows.columns and rows["lo"].notna().any():
@@ -260,6 +266,15 @@ def shares_over_time(
         for i, period in enumerate(flagged):
             ax.axvline(period, color="#333333", linestyle="--", linewidth=1,
                        label="mix changes" if i == 0 else None)
+    if change_points is not None and by:
+        _need(change_points, [by[0], "change_date", "significant", "p_value"],
+              "plot.shares_over_time(change_points=)")
+        point = change_points.loc[change_points[by[0]].astype(str) == str(outlet)]
+        point = point.loc[point["significant"].astype(bool)]
+        if not point.empty:
+            row = point.iloc[0]
+            ax.axvline(row["change_date"], color="#882255", linestyle="-", linewidth=1.5,
+                       label=f"change point (p = {row['p_value']:.3f})")
     ax.set_ylim(0, 1)
     ax.set_xlabel("period start")
     ax.set_ylabel("share of mentions")
@@ -307,6 +322,9 @@ def distinguishing_words(
         ax.set_xscale("log")
     ax.set_xlabel(f"frequency in {a} and {b} (log scale)")
     ax.set_ylabel(f"z-score of log-odds ({a} vs {b})")
-    ax.set_title(title or f"Words distinguishing {a} from {b}")
+    if title is None:
+        title = (f"Words around '{a}' rather than '{b}'" if "window" in table.attrs
+                 else f"Words distinguishing {a} from {b}")
+    ax.set_title(title)
     _legend_outside(ax)
     return ax

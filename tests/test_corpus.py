@@ -619,3 +619,14 @@ def test_a_leading_date_line_is_a_date_not_a_title(tmp_path: Path) -> None:
     assert article["text"] == "Body only."
     with pytest.raises(TypeError, match="source must be"):
         load_corpus(42)  # type: ignore[arg-type]
+
+
+def test_linked_folders_are_followed_without_looping(tmp_path: Path) -> None:
+    write(tmp_path / "data" / "herald" / "a.txt", ARTICLE)
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "herald").symlink_to(tmp_path / "data" / "herald", target_is_directory=True)
+    (tmp_path / "corpus" / "herald-again").symlink_to(tmp_path / "data" / "herald", target_is_directory=True)
+    (tmp_path / "data" / "herald" / "loop").symlink_to(tmp_path / "corpus", target_is_directory=True)
+    corpus = load_corpus(tmp_path / "corpus")
+    assert corpus["doc_id"].tolist() == ["herald/a"]
+    assert {Path(p).name for p in corpus.attrs["ignored_files"]} == {"herald-again", "loop"}

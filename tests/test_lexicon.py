@@ -185,6 +185,12 @@ def test_unicode_words_and_offsets_after_non_ascii_text():
     assert all(text[m.start : m.end] == m.match for m in found)
 
 
+def test_case_folding_beyond_lower_still_matches():
+    lex = Lexicon.from_dict({"name": "f", "actors": {"a": {"labels": {"x": ["sniper*"]}}}})
+    text = "\u017fnipers"  # long s: matches "s" case-insensitively, lower() keeps it
+    assert [m.match for m in lex.find(text)] == [text]
+
+
 # Property tests: any text built from lexicon words and noise.
 _WORDS = ["rebels", "Rebel's", "terrorists", "armed", "groups", "opposition", "forces",
           "the", "army", "Tarvian-backed", "KLF", "militants’", "x", "-", "'", "\n", "  ",
@@ -205,7 +211,37 @@ def test_property_matches_are_ordered_disjoint_and_slice_back(words, sep):
     # Case does not change what is found, only the surface text.
     assert [(m.start, m.end, m.label) for m in lex.find(text.upper())] == [
         (m.start, m.end, m.label) for m in found
-    ] or any(ch != ch.upper().lower() for ch in text)
+    ]
+    assert [(m.start, m.end, m.label) for m in lex.find(text.lower())] == [
+        (m.start, m.end, m.label) for m in found
+    ]
+
+
+def _reference_scan(lex: Lexicon, text: str) -> list[tuple[int, int, str]]:
+    """Leftmost-longest the slow way: every pattern tried at every position."""
+    entries = lex._matcher.entries
+    result, pos = [], 0
+    while pos < len(text):
+        best = None
+        for entry in entries:
+            m = entry.regex.match(text, pos)
+            if m and (best is None or m.end() > best[1]):
+                best = (pos, m.end(), entry.label)
+        if best:
+            result.append(best)
+            pos = best[1]
+        else:
+            pos += 1
+    return result
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS + ["terror", "group", "Dawn", "Brigades", "regime",
+                                          "forces", "Tarvia-backed", "Malic"]), max_size=25))
+def test_property_combined_matcher_equals_the_slow_reference(words):
+    lex = load_lexicon("marenna")
+    text = " ".join(words)
+    assert [(s, e, en.label) for s, e, en in lex._scan(text)] == _reference_scan(lex, text)
 
 
 @settings(max_examples=100, deadline=None)
@@ -334,7 +370,8 @@ def test_validation_errors_name_the_entry_at_fault(data, message):
 def test_errors_from_a_file_name_the_file(tmp_path):
     path = tmp_path / "broken.yaml"
     path.write_text("name: broken\nactors:\n  armed:\n    labels:\n      rebel: ['rebel**']\n")
-    with pytest.raises(LexiconError, match=r"broken\.yaml, actor 'armed', label 'rebel', pattern 'rebel\*\*'"):
+    where = r"broken\.yaml, actor 'armed', label 'rebel', pattern 'rebel\*\*'"
+    with pytest.raises(LexiconError, match=where):
         load_lexicon(path)
     bad_yaml = tmp_path / "syntax.yaml"
     bad_yaml.write_text("name: x\nactors: [unclosed\n")
@@ -344,6 +381,14 @@ def test_errors_from_a_file_name_the_file(tmp_path):
         load_lexicon(tmp_path / "missing.yaml")
     with pytest.raises(LexiconError, match=r"no bundled lexicon 'nonesuch'.*conflict"):
         load_lexicon("nonesuch")
+
+
+def test_keys_listed_twice_are_errors_not_silently_dropped():
+    text = "name: d\nactors:\n  a:\n    labels:\n      rebel: [rebels]\n      rebel: [rebel*]\n"
+    with pytest.raises(LexiconError, match=r"line 6.*'rebel' is listed twice"):
+        Lexicon.from_yaml(text)
+    with pytest.raises(LexiconError, match=r"'rebel' is listed twice"):
+        Lexicon.from_json('{"name": "d", "actors": {"a": {"labels": {"rebel": ["x"], "rebel": ["y"]}}}}')
 
 
 def test_yaml_loading_is_safe():
@@ -395,3 +440,13 @@ def test_syria_names_tell_which_group_a_label_points_at():
     text = "YPG terrorists and HTS jihadists; the Syrian Arab Army and the Free Syrian Army."
     assert [n.name for n in syria.find_names(text)] == ["YPG", "HTS", "Syrian Arab Army", "Free Syrian Army"]
     assert spans(syria, text) == [("terrorists", "terrorist"), ("jihadists", "jihadist")]
+
+
+def test_lexicons_pickle_for_worker_processes():
+    import pickle
+
+    lex = load_lexicon("syria")
+    copy = pickle.loads(pickle.dumps(lex))
+    assert copy == lex
+    text = "the Assad regime and HTS rebels"
+    assert copy.find(text) == lex.find(text) and copy.find_names(text) == lex.find_names(text)

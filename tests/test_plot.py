@@ -14,6 +14,7 @@ from matplotlib.patches import Rectangle  # noqa: E402
 from mediakit import plot  # noqa: E402
 from mediakit.compare import (  # noqa: E402
     distinguishing_words,
+    label_change_points,
     label_rates,
     label_shares,
     label_shares_over_time,
@@ -35,12 +36,12 @@ def _mentions():
     plan = {"Herald": ["terrorist", "terrorist", "militant"],
             "Voice": ["opposition", "rebel", "opposition"]}
     for outlet, labels in plan.items():
-        for week in range(6):
+        for week, article in ((w, k) for w in range(6) for k in range(3)):
             for i, label in enumerate(labels):
                 if outlet == "Herald" and week >= 3:
                     label = "militant"
                 rows.append({
-                    "doc_id": f"{outlet}{week}", "outlet": outlet, "actor": ACTOR,
+                    "doc_id": f"{outlet}{week}_{article}", "outlet": outlet, "actor": ACTOR,
                     "label": label, "voice": "quote" if i == 2 else "narration",
                     "date": monday + pd.Timedelta(days=7 * week),
                     "compound_masked": (-0.4 if outlet == "Herald" else 0.1) + 0.05 * i,
@@ -87,7 +88,7 @@ def test_label_shares_plot_split_and_given_axes():
 def test_label_rates_heatmap():
     mentions = _mentions()
     documents = pd.DataFrame({"doc_id": sorted(mentions["doc_id"].unique())})
-    documents["outlet"] = documents["doc_id"].str.rstrip("0123456789")
+    documents["outlet"] = documents["doc_id"].str.rstrip("0123456789_")
     documents["n_words"] = 500
     table = label_rates(mentions, documents, actor=ACTOR, n_boot=50)
     ax = plot.label_rates(table)
@@ -124,6 +125,15 @@ def test_shares_over_time_plot_marks_flags():
     assert len(flag_lines) == len(flagged)
     assert _legend_texts(ax) == ["militant", "opposition", "rebel", "terrorist", "mix changes"]
     assert ax.get_title() == "Label mix over time: Herald (all voice)"
+    points = label_change_points(_mentions(), actor=ACTOR, voice="all", n_perm=199)
+    assert bool(points.loc[points["outlet"] == "Herald", "significant"].iloc[0])
+    ax = plot.shares_over_time(table, outlet="Herald", change_points=points)
+    legend = _legend_texts(ax)
+    assert legend[-1].startswith("change point (p = ")
+    assert len([line for line in ax.lines if line.get_linestyle() == "-"
+                and line.get_marker() != "o"]) == 1
+    ax = plot.shares_over_time(table, outlet="Voice", change_points=points)
+    assert not any(t.startswith("change point") for t in _legend_texts(ax))
     with pytest.raises(ValueError, match="choose outlet="):
         plot.shares_over_time(table)
     with pytest.raises(ValueError, match="'Nowhere' not in table"):
@@ -158,3 +168,18 @@ def test_plot_rejects_wrong_table():
 
 def test_colours_are_fixed():
     assert plot.label_colors(["b", "a", "b"]) == {"b": plot.PALETTE[0], "a": plot.PALETTE[1]}
+
+
+def test_contexts_plot_title():
+    from mediakit.compare import distinguishing_contexts
+
+    mentions = pd.DataFrame({
+        "doc_id": ["d1", "d2"], "label": ["terrorist", "opposition"], "voice": "narration",
+        "match": ["terrorists", "opposition forces"], "sentence_id": [0, 0],
+        "sentence": ["The terrorists bombed the market", "Opposition forces held talks"],
+    })
+    table = distinguishing_contexts(mentions, label_a="terrorist", label_b="opposition",
+                                    min_count=1)
+    ax = plot.distinguishing_words(table)
+    assert ax.get_title() == "Words around 'terrorist' rather than 'opposition'"
+    assert ax.get_ylabel() == "z-score of log-odds (terrorist vs opposition)"

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mediakit.errors import CorpusError
 from mediakit.text import (
@@ -55,6 +57,18 @@ def test_abbreviations_and_initials_do_not_end_sentences(text: str) -> None:
     got = _sentence_texts(text)
     assert len(got) == 2, got
     assert got[1] in {"Talks ended.", "They left.", "It rained.", "No. 5 was cited."}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("See No. 5 for details. Then go.", ["See No. 5 for details.", "Then go."]),
+        ("The answer was no. Everyone agreed.", ["The answer was no.", "Everyone agreed."]),
+        ("Check fig. 2 today. Then go.", ["Check fig. 2 today.", "Then go."]),
+    ],
+)
+def test_numeric_only_abbreviations(text: str, expected: list[str]) -> None:
+    assert _sentence_texts(text) == expected
 
 
 def test_plain_sentences_split() -> None:
@@ -223,3 +237,33 @@ def test_seed_sentences() -> None:
     assert any(s.endswith("BBC reported on Feb. 28") and s.startswith("Russia") for s in got)
     # The closing quotation mark stays with its sentence.
     assert any(s.startswith("“We should preserve") and s.endswith("he said.") for s in got)
+
+
+# --- properties ------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        "Word", "rebels", " ", "  ", "\n", "\r\n", "\n\n", ".", ". ", "? ", "! ", ",",
+        '"', "“", "”", "’", "'", "U.S. ", "Feb. ", "Dr. ", "J. ", "e.g. ", "isn’t",
+        "Turkish-backed", "2,212", "3.5", "—", "…", "\t", "é", "ß", "Ünal", "_",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map("".join))
+def test_sentences_partition_any_text(text: str) -> None:
+    _assert_partition(text, split_sentences(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map("".join))
+def test_tokens_are_ordered_disjoint_words(text: str) -> None:
+    spans = tokenize(text)
+    previous_end = 0
+    for s, e in spans:
+        assert previous_end <= s < e
+        assert text[s].isalnum() and (text[e - 1].isalnum() or text[e - 1] == ".")
+        previous_end = e
+    assert count_words(text) == len(spans) == len(words(text))
+    assert len(normalize_typography(text)) == len(text)

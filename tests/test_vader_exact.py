@@ -261,3 +261,22 @@ def test_lexicon_comes_from_installed_package() -> None:
     tables = _vader._get_tables()
     assert tables.lexicon == _REFERENCE.lexicon
     assert not list(REPO.glob("**/vader_lexicon.txt"))
+
+
+def test_other_vader_versions_fall_back_to_the_reference(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The rules are 3.3.2's; with another installed version the installed reference
+    # scores, so results never differ from it.
+    monkeypatch.setattr(_vader, "_installed_version", lambda: "9.9.9")
+    tables = _vader._Tables()
+    assert tables.reference is not None
+    monkeypatch.setattr(_vader, "_tables", tables)
+    calls = []
+
+    def spy(text: str) -> dict:
+        calls.append(text)
+        return _REFERENCE.polarity_scores(text)
+
+    tables.reference = spy
+    assert _vader.polarity_scores("The talks failed badly.") == reference("The talks failed badly.")
+    assert calls == ["The talks failed badly."]
+    assert _vader._get_tables().reference is not None

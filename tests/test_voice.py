@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mediakit.errors import CorpusError
 from mediakit.voice import (
@@ -255,6 +257,77 @@ def test_speaker_rules(text: str, speaker: str) -> None:
     assert quoted[0].attribution
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('The Tarvian Foreign Minister, Lale Orhun, has called them "opposition forces".', "Lale Orhun"),
+        ('Its spokesman, Amir Kessaly, has called such reports "regime propaganda".', "Amir Kessaly"),
+        ('The U.N. envoy, Dr. Ruth Adeyemi, who still calls them "armed groups", left.', "Ruth Adeyemi"),
+        ("Tarvia’s Lale Orhun, who still speaks of “opposition forces”, left.", "Lale Orhun"),
+        ('Mira Hollis of Open Hands, which helps families, said it was "a disaster".', "Mira Hollis"),
+        ('"Everything is smuggled here, all of it, every day," said a farmer who asked not to be named.', "a farmer"),
+        ('The Tarvian delegation again spoke of "opposition forces" today.', "The Tarvian delegation"),
+    ],
+)
+def test_speaker_appositions_and_clauses(text: str, speaker: str) -> None:
+    (span,) = voice_spans(text)
+    assert span.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A full stop after the closing mark ends the sentence: no attribution.
+        'Some abroad still call these thugs "rebels". The Clarion says: no.',
+        # An auxiliary is not a subject.
+        'The envoy, who uses the words "armed groups", is said to be pleased.',
+        # "urged" does not start an inverted attribution.
+        'Orhun spoke of nothing but "opposition forces", urged the U.N. to act.',
+    ],
+)
+def test_no_false_after_attribution(text: str) -> None:
+    spans = voice_spans(text)
+    assert spans[0].voice == "scare_quote"
+    assert spans[0].attribution is None or not spans[0].attribution.startswith("after")
+
+
+def test_attribution_does_not_reach_into_previous_sentence() -> None:
+    text = 'The bomb went off in Liss. Sandor called the claim "a lie from their studios".'
+    assert voice_spans(text)[0].speaker == "Sandor"
+    text = 'U.N. envoy Dr. Ruth Adeyemi said the talks were "not over".'
+    assert voice_spans(text)[0].speaker == "Ruth Adeyemi"
+
+
+def test_many_pronoun_quotes_in_a_long_text_finish() -> None:
+    paragraph = (
+        "“We will stay here for as long as it takes,” he said. "
+        "The rebels’ base is near Syria’s border.\n\n"
+    )
+    text = "Rouhani said the talks went well.\n\n" + paragraph * 2000
+    spans = voice_spans(text)
+    assert len(spans) == 2000
+    # The named antecedent is only looked for in the 3,000 characters before a quote.
+    assert spans[0].speaker == "Rouhani"
+    assert spans[-1].speaker == "he"
+
+
+def test_short_complete_utterance_is_a_quote() -> None:
+    text = '"The KLF knows where the camp is," he said. "Everyone in Liss knows."'
+    spans = voice_spans(text)
+    assert [s.voice for s in spans] == ["quote", "quote"]
+    assert _spans('They shouted "Never!" at the gate.')[0][1] == "quote"
+    assert _spans('They called it "a disaster" at the gate.')[0][1] == "scare_quote"
+
+
+def test_he_and_she_skip_organisations() -> None:
+    text = (
+        "Amir Kessaly said the talks were over.\n\n"
+        "The KLF insists it does not recruit children.\n\n"
+        '"We know where the camp is and so does everyone," he said.'
+    )
+    assert voice_spans(text)[-1].speaker == "Amir Kessaly"
+
+
 def test_pronoun_resolves_to_latest_named_speaker() -> None:
     text = (
         "Rouhani also said the talks were useful.\n\n"
@@ -417,3 +490,28 @@ def test_seed_find_quotes_offsets_match_text() -> None:
         assert body[row.start : row.end] == row.text
     quotes = table[table["voice"] == "quote"]
     assert quotes["speaker"].tolist() == ["Rouhani", "Rouhani", "Josep Borrell", "Josep Borrell"]
+
+
+# --- properties ------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        "the rebels", "terrorists", " ", "  ", "\n", "\n\n", ".", ",", ":", "!", "?",
+        '"', "'", "“", "”", "‘", "’", "«", "»", "isn’t", "Syria’s", "’90s", "so-called ",
+        "Rouhani said", "he said", "said the minister", "according to Lavrov",
+        "Mr. ", "U.S.", "Turkish-backed", "2,212", "—", "(", ")", "é", "\t",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map("".join))
+def test_voice_spans_are_always_well_formed(text: str) -> None:
+    spans = voice_spans(text)
+    _assert_well_formed(text, spans)
+    for span in spans:
+        assert text[span.start : span.end].strip() != ""
+    starts = [s.start for s in spans]
+    ends = [s.end for s in spans]
+    voices, _ = voice_at(spans, starts, ends)
+    assert voices == [s.voice for s in spans]

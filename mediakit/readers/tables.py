@@ -13,6 +13,13 @@ empty string), JSON types for JSON/JSONL. Line ends inside string values are
 normalised to LF. The ``iter_*`` functions read lazily and yield ``ReadResult`` batches
 of at most ``batch_size`` records, so a large table is never held in memory whole;
 ``read_*`` return the whole file as one result (the reader contract).
+
+CSV/TSV are parsed with the standard library's ``csv`` module rather than
+``pandas.read_csv``: pandas' fast parser pads a row with too few fields with empty
+strings and, in the first data row, drops extra fields with only a ParserWarning, so
+a shifted or broken row could load silently. The ``csv`` module lets every row's field
+count be checked (about 6 s for 100,000 articles of 2 KB, 225 MB, on the development
+machine, against under 1 s for pandas).
 """
 
 from __future__ import annotations

@@ -37,10 +37,10 @@ __all__ = ["read_text"]
 _FRONT_MATTER_END = ("---", "...")
 
 
-def _split_front_matter(text: str, file: str) -> tuple[dict[str, Any], str, int, dict[str, Any] | None]:
-    """(front matter, rest of text, line number where the rest starts, error or None)."""
+def _split_front_matter(text: str, file: str) -> tuple[dict[str, Any], str, dict[str, Any] | None]:
+    """(front matter, rest of the text, a skipped-record entry or None)."""
     if not (text.startswith("---\n") or text == "---"):
-        return {}, text, 1, None
+        return {}, text, None
     lines = text.split("\n")
     for index in range(1, len(lines)):
         if lines[index].rstrip() in _FRONT_MATTER_END:
@@ -52,18 +52,18 @@ def _split_front_matter(text: str, file: str) -> tuple[dict[str, Any], str, int,
                 mark = getattr(exc, "problem_mark", None)
                 line = mark.line + 2 if mark is not None else 1
                 problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-                return {}, "", 1, {
+                return {}, "", {
                     "file": file, "row": line, "column": "front matter",
                     "reason": f"front matter is not valid YAML: {problem}",
                 }
             if not isinstance(meta, dict):
-                return {}, "", 1, {
+                return {}, "", {
                     "file": file, "row": 2, "column": "front matter",
                     "reason": "front matter must be a mapping of keys to values "
                     f"(got {type(meta).__name__})",
                 }
-            return {str(k): v for k, v in meta.items()}, rest, index + 2, None
-    return {}, "", 1, {
+            return {str(k): v for k, v in meta.items()}, rest, None
+    return {}, "", {
         "file": file, "row": 1, "column": "front matter",
         "reason": "front matter opened with '---' is never closed",
     }
@@ -126,7 +126,7 @@ def read_text(path: Path | str, *, encoding: str | None = None) -> ReadResult:
     text, decoding = read_text_file(path, encoding)
     if decoding.warning:
         result.warnings.append(decoding.warning)
-    meta, rest, _, problem = _split_front_matter(text, file)
+    meta, rest, problem = _split_front_matter(text, file)
     if problem is not None:
         result.skipped.append(problem)
         return result
