@@ -269,6 +269,11 @@ class Explorer(widgets.VBox):
     def _shares(self, actor: str, voice: str) -> pd.DataFrame:
         """The label-share table of the plot, computed once per actor and voice."""
         if (actor, voice) not in self._share_cache:
+            m = self._mentions
+            in_voice = (m["actor"] == actor) & ((m["voice"] == voice) if voice != "all" else True)
+            if not in_voice.any():  # nothing to plot; the empty state is shown instead
+                self._share_cache[(actor, voice)] = pd.DataFrame()
+                return self._share_cache[(actor, voice)]
             # Every label of the actor stays in the table (n == 0 where unused in this
             # voice), so a label keeps its colour whichever voice is chosen.
             shares = _compare.label_shares(
