@@ -28,6 +28,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import ipywidgets as widgets
+import matplotlib
 import numpy as np
 import pandas as pd
 
@@ -297,13 +298,15 @@ class Explorer(widgets.VBox):
             self.plot_png = b""
             return
         n_outlets = shares["outlet"].nunique()
-        # A Figure not registered with pyplot: nothing is shown inline by accident.
-        fig = Figure(figsize=(9, 1.4 + 0.45 * n_outlets), layout="constrained")
-        ax = fig.subplots()
-        _plot.label_shares(shares, ax=ax)
-        _highlight(ax, label=state["label"], outlet=state["outlet"])
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=80)
+        # Outlet and label names come from the data: "$" in them is text, not mathtext.
+        with matplotlib.rc_context({"text.parse_math": False}):
+            # A Figure not registered with pyplot: nothing is shown inline by accident.
+            fig = Figure(figsize=(9, 1.4 + 0.45 * n_outlets), layout="constrained")
+            ax = fig.subplots()
+            _plot.label_shares(shares, ax=ax)
+            _highlight(ax, label=state["label"], outlet=state["outlet"])
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format="png", dpi=80)
         self.plot_png = buffer.getvalue()
 
 

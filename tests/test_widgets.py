@@ -267,3 +267,14 @@ def test_reprs_are_short_and_name_the_state(analysis):
     assert f"; {len(ex.current_rows)} rows)" in text and "PNG" not in text
     editor = widgets.lexicon_editor(mk.load_lexicon("conflict"))
     assert repr(editor) == "LexiconEditor('conflict', valid)"
+
+
+def test_dollar_signs_in_outlet_names_are_plotted_as_text():
+    corpus = _corpus([
+        ("a", "$x^{2}$ Daily", "2025-01-01", "Rebels took the town."),
+        ("b", "The $\\nocommand$ Post", "2025-01-02", "Terrorists took the town."),
+    ])
+    ex = widgets.explorer(mk.analyze(corpus))
+    assert ex.plot_png.startswith(b"\x89PNG")
+    assert set(ex.current_shares["outlet"]) == {"$x^{2}$ Daily", "The $\\nocommand$ Post"}
+
