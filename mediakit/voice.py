@@ -4,6 +4,12 @@ Every character of an article is in the outlet's own voice (``narration``) unles
 lies in one of the spans :func:`voice_spans` returns. The rules are deliberately
 simple and transparent, each pinned by a test; the module constants hold the knobs.
 
+Paragraphs
+    A paragraph is a line, except that a hard-wrapped line continues the one
+    before by the same rule as :func:`mediakit.text.split_sentences` (the line
+    before has no final ``. ! ? :`` and the next starts with a lowercase letter),
+    so a quotation wrapped over lines is one span.
+
 Quotation marks
     Double quotes: straight ``"`` and curly “ ” „ ‟ « ». Curly and guillemet marks say
     whether they open or close (English “…” and «…»; a text using „…“ or »…« is
@@ -98,7 +104,16 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .text import _LINE_BREAKS, _TOKEN_RE, _check_corpus, _doc_text, count_words
+from .text import (
+    _LINE_BREAKS,
+    _SOFT_BREAKS,
+    _TOKEN_RE,
+    _check_corpus,
+    _continues,
+    _doc_text,
+    count_words,
+    normalize_typography,
+)
 
 __all__ = [
     "QUOTE_COLUMNS",
@@ -164,14 +179,28 @@ _CLOSING_PUNCT = frozenset(",.;:!?)]}\u2014\u2013-\u2026")
 class _Paragraphs:
     """Paragraph starts/ends of one text, for position -> paragraph lookups."""
 
-    __slots__ = ("ends", "starts")
+    __slots__ = ("_line_end", "ends", "starts")
 
     def __init__(self, text: str) -> None:
+        self._line_end = 0
         self.starts: list[int] = []
         self.ends: list[int] = []
+        previous = ""
         for m in _PARAGRAPH_RE.finditer(text):
-            self.starts.append(m.start())
-            self.ends.append(m.start() + len(m.group().rstrip()))
+            line = m.group()
+            if (
+                self.ends
+                and (line[:1].islower() or line[:1] == "(")
+                and text[self._line_end : m.start()] in _SOFT_BREAKS
+                and _continues(normalize_typography(previous), line)
+            ):
+                # A hard-wrapped line continues the paragraph (as in split_sentences).
+                self.ends[-1] = m.start() + len(line.rstrip())
+            else:
+                self.starts.append(m.start())
+                self.ends.append(m.start() + len(line.rstrip()))
+            self._line_end = m.end()
+            previous = line
 
     def index(self, pos: int) -> int:
         return bisect_right(self.starts, pos) - 1

@@ -564,3 +564,22 @@ def test_wire_style_passage() -> None:
         ('"We are seeing', "quote", "Mark Cutts"),  # runs over two paragraphs
         ("Syrian Nationa", "scare_quote", None),
     ]
+
+
+def test_quotation_over_hard_wrapped_lines_is_one_span() -> None:
+    text = (
+        "The minister said the KLF were \u201cterrorists who must be\n"
+        "defeated before the talks\u201d and left.\n"
+        "\n"
+        "\u201cWe will not\n"
+        "surrender,\u201d said Amir Kessaly.\n"
+        "\u201cHeadline quote\n"
+        "New line, new paragraph.\u201d"
+    )
+    assert _spans(text) == [
+        ("\u201cterrorists who must be\ndefeated before the talks\u201d", "quote", "The minister"),
+        ("\u201cWe will not\nsurrender,\u201d", "quote", "Amir Kessaly"),
+        # A capitalised line does not continue the paragraph: the unclosed quote
+        # ends with its line and the next line is narration.
+        ("\u201cHeadline quote", "scare_quote", None),
+    ]
