@@ -87,9 +87,15 @@ Speakers (``speaker`` and ``attribution``)
     speaker before the quote: the speaker the text names for an earlier span (not
     one itself resolved from a pronoun, so resolutions do not chain) or the named
     subject of an earlier speech verb (``Rouhani also said ...``), whichever is
-    closer, within the 3,000 characters before the quote. For he and she, names
-    that are clearly not persons (starting with "The", or one all-capitals
-    acronym) are skipped. No gender or number agreement is attempted. With no
+    closer, within the 3,000 characters before the quote. For he and she, a
+    person introduced by a title as the subject of a clause in an earlier
+    sentence (``the regime’s Interior Minister, Dana Ilves, repeated ...``,
+    ``Col. Petr Sandor claimed ...``: title, name, then a lowercase word that is
+    not a preposition or conjunction) wins when mentioned after that speaker, so
+    ``The KLF, she said, are “...”`` goes to Dana Ilves, not to the previous
+    quote's speaker; this is recency of mention, not gender. For he and she,
+    names that are clearly not persons (starting with "The", or one
+    all-capitals acronym) are skipped. No gender or number agreement is attempted. With no
     antecedent the pronoun is kept as written, so a reader sees it was not
     resolved. Scare quotes get a speaker only from rules 1 and 2.
 """
@@ -424,6 +430,15 @@ _TITLE_WORDS = frozenset(
     .split()
 )
 _LEADING_FILLER = frozenset({"and", "but", "as", "while", "so", "then"})
+# A person introduced by a title, as the subject of a clause: "the regime's
+# Interior Minister, Dana Ilves, repeated ...", "Col. Petr Sandor claimed ...".
+# The word after the name must be lowercase (a verb, checked in code not to be a
+# preposition or conjunction), so "talks with Minister Dana Ilves." is no subject.
+_TITLED_PERSON_RE = re.compile(
+    r"\b(?i:"
+    + "|".join(sorted({re.escape(w.rstrip(".")) for w in _TITLE_WORDS}, key=len, reverse=True))
+    + rf")\.?,?[ \t]+(?P<name>{_NAME_RUN}),?[ \t]+(?P<next>[a-z][\w\-]*)"
+)
 _TRAILING_NOT_SUBJECT = frozenset(
     """who which that also later then again earlier previously reportedly once still
     repeatedly has have had was were is are will would""".split()
@@ -647,6 +662,21 @@ class _Speakers:
         return None
 
 
+    def latest_titled_person(self, start: int) -> tuple[int, str] | None:
+        """The last person named after a title as a clause subject (see the
+        module docstring), in the sentences before the one holding ``start``."""
+        sentence_start = start - len(self._sentence_before(start))
+        lo = max(0, start - _PRONOUN_LOOKBACK)
+        found: tuple[int, str] | None = None
+        for m in _TITLED_PERSON_RE.finditer(self.text, lo, sentence_start):
+            if m.group("next") in _SUBJECT_STOP:
+                continue
+            name, _ = _name_from_subject(m.group("name"))
+            if name and name.lower() not in _TITLE_WORDS and _could_be_person(name):
+                found = (m.start("name"), name)
+        return found
+
+
 def _could_be_person(name: str) -> bool:
     """False for names that are clearly organisations: "The KLF", "EU", "NATO"."""
     return not (name.startswith(("The ", "the ")) or (" " not in name and name.isupper()))
@@ -684,6 +714,12 @@ def _resolve(
     subject = speakers.latest_named_subject(start, accept)
     if subject is not None and subject[0] > best_pos:
         best_pos, best_name = subject
+    if name in ("he", "she"):
+        # A person introduced later by title ("Interior Minister, Dana Ilves,
+        # repeated ...") is the likelier "she" than an earlier quote's speaker.
+        titled = speakers.latest_titled_person(start)
+        if titled is not None and titled[0] > best_pos:
+            best_pos, best_name = titled
     if best_name is None:
         return name, f"{rule}: {matched}"
     return best_name, f"{rule}: {matched} ({name} -> {best_name})"
