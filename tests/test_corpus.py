@@ -642,7 +642,8 @@ def test_skipped_table_dtypes_are_consistent(tmp_path: Path) -> None:
     skipped = corpus.attrs["skipped"]
     assert len(skipped) == 2
     assert str(skipped["row"].dtype) == "Int64"
-    assert isinstance(skipped["column"].dtype, pd.StringDtype) and skipped["column"].dtype.na_value is pd.NA
+    column_dtype = skipped["column"].dtype
+    assert isinstance(column_dtype, pd.StringDtype) and column_dtype.na_value is pd.NA
     assert skipped["file"].dtype == "str" and skipped["reason"].dtype == "str"
     binary = skipped[skipped["file"].str.endswith("image.txt")].iloc[0]
     assert binary["row"] is pd.NA and binary["column"] is pd.NA

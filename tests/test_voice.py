@@ -596,7 +596,9 @@ def test_pronoun_prefers_person_introduced_by_title_after_previous_speaker() -> 
     [_, second] = voice_spans(text)
     assert second.attribution.endswith("(she -> Dana Ilves)")
     # Same pattern with "Col. Petr Sandor claimed": the title is stripped.
-    text2 = text.replace("the regime’s Interior Minister, Dana Ilves, repeated", "Col. Petr Sandor claimed")
+    text2 = text.replace(
+        "the regime’s Interior Minister, Dana Ilves, repeated", "Col. Petr Sandor claimed"
+    )
     assert _voice_of(text2, "terrorists") == ("quote", "Petr Sandor")
 
 
