@@ -275,7 +275,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 spans
                 and spans[-1][0] >= line_start
                 and line_text[s2].islower()
-                and _SOFT_END_RE.search(line_text, 0, spans[-1][1] - line_start)
+                and _SOFT_END_RE.search(
+                    line_text, spans[-1][0] - line_start, spans[-1][1] - line_start
+                )
             ):
                 spans[-1] = (spans[-1][0], line_start + e2)  # '"Why?" | she asked.'
             else:

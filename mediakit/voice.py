@@ -90,8 +90,9 @@ Speakers (``speaker`` and ``attribution``)
     closer, within the 3,000 characters before the quote. For he and she, a
     person introduced by a title as the subject of a clause in an earlier
     sentence (``the regime’s Interior Minister, Dana Ilves, repeated ...``,
-    ``Col. Petr Sandor claimed ...``: title, name, then a lowercase word that is
-    not a preposition or conjunction) wins when mentioned after that speaker, so
+    ``Col. Petr Sandor claimed ...``: a capitalised title, or any title and a
+    comma, then a name of two words or more, then a lowercase word that is not
+    a preposition or conjunction) wins when mentioned after that speaker, so
     ``The KLF, she said, are “...”`` goes to Dana Ilves, not to the previous
     quote's speaker; this is recency of mention, not gender. For he and she,
     names that are clearly not persons (starting with "The", or one
@@ -434,10 +435,13 @@ _LEADING_FILLER = frozenset({"and", "but", "as", "while", "so", "then"})
 # Interior Minister, Dana Ilves, repeated ...", "Col. Petr Sandor claimed ...".
 # The word after the name must be lowercase (a verb, checked in code not to be a
 # preposition or conjunction), so "talks with Minister Dana Ilves." is no subject.
+# In code too: the name has two words or more (first and family name), and a
+# lowercase title needs the comma ("the KLF spokesman, Amir Kessaly, said"), so
+# "a major Kessel Valley town" or "the Home Office" name nobody.
 _TITLED_PERSON_RE = re.compile(
-    r"\b(?i:"
+    r"\b(?P<title>(?i:"
     + "|".join(sorted({re.escape(w.rstrip(".")) for w in _TITLE_WORDS}, key=len, reverse=True))
-    + rf")\.?,?[ \t]+(?P<name>{_NAME_RUN}),?[ \t]+(?P<next>[a-z][\w\-]*)"
+    + rf")\.?)(?P<comma>,?)[ \t]+(?P<name>{_NAME_RUN}),?[ \t]+(?P<next>[a-z][\w\-]*)"
 )
 _TRAILING_NOT_SUBJECT = frozenset(
     """who which that also later then again earlier previously reportedly once still
@@ -669,10 +673,12 @@ class _Speakers:
         lo = max(0, start - _PRONOUN_LOOKBACK)
         found: tuple[int, str] | None = None
         for m in _TITLED_PERSON_RE.finditer(self.text, lo, sentence_start):
-            if m.group("next") in _SUBJECT_STOP:
+            if m.group("next") in _SUBJECT_STOP or not (
+                m.group("title")[0].isupper() or m.group("comma")
+            ):
                 continue
             name, _ = _name_from_subject(m.group("name"))
-            if name and name.lower() not in _TITLE_WORDS and _could_be_person(name):
+            if len(name.split()) >= 2 and _could_be_person(name):
                 found = (m.start("name"), name)
         return found
 
