@@ -4,6 +4,12 @@ Every character of an article is in the outlet's own voice (``narration``) unles
 lies in one of the spans :func:`voice_spans` returns. The rules are deliberately
 simple and transparent, each pinned by a test; the module constants hold the knobs.
 
+Paragraphs
+    A paragraph is a line, except that a hard-wrapped line continues the one
+    before by the same rule as :func:`mediakit.text.split_sentences` (the line
+    before has no final ``. ! ? :`` and the next starts with a lowercase letter),
+    so a quotation wrapped over lines is one span.
+
 Quotation marks
     Double quotes: straight ``"`` and curly “ ” „ ‟ « ». Curly and guillemet marks say
     whether they open or close (English “…” and «…»; a text using „…“ or »…« is
@@ -81,9 +87,16 @@ Speakers (``speaker`` and ``attribution``)
     speaker before the quote: the speaker the text names for an earlier span (not
     one itself resolved from a pronoun, so resolutions do not chain) or the named
     subject of an earlier speech verb (``Rouhani also said ...``), whichever is
-    closer, within the 3,000 characters before the quote. For he and she, names
-    that are clearly not persons (starting with "The", or one all-capitals
-    acronym) are skipped. No gender or number agreement is attempted. With no
+    closer, within the 3,000 characters before the quote. For he and she, a
+    person introduced by a title as the subject of a clause in an earlier
+    sentence (``the regime’s Interior Minister, Dana Ilves, repeated ...``,
+    ``Col. Petr Sandor claimed ...``: a capitalised title, or any title and a
+    comma, then a name of two words or more, then a lowercase word that is not
+    a preposition or conjunction) wins when mentioned after that speaker, so
+    ``The KLF, she said, are “...”`` goes to Dana Ilves, not to the previous
+    quote's speaker; this is recency of mention, not gender. For he and she,
+    names that are clearly not persons (starting with "The", or one
+    all-capitals acronym) are skipped. No gender or number agreement is attempted. With no
     antecedent the pronoun is kept as written, so a reader sees it was not
     resolved. Scare quotes get a speaker only from rules 1 and 2.
 """
@@ -98,7 +111,16 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .text import _LINE_BREAKS, _TOKEN_RE, _check_corpus, _doc_text, count_words
+from .text import (
+    _LINE_BREAKS,
+    _SOFT_BREAKS,
+    _TOKEN_RE,
+    _check_corpus,
+    _continues,
+    _doc_text,
+    count_words,
+    normalize_typography,
+)
 
 __all__ = [
     "QUOTE_COLUMNS",
@@ -164,14 +186,28 @@ _CLOSING_PUNCT = frozenset(",.;:!?)]}\u2014\u2013-\u2026")
 class _Paragraphs:
     """Paragraph starts/ends of one text, for position -> paragraph lookups."""
 
-    __slots__ = ("ends", "starts")
+    __slots__ = ("_line_end", "ends", "starts")
 
     def __init__(self, text: str) -> None:
+        self._line_end = 0
         self.starts: list[int] = []
         self.ends: list[int] = []
+        previous = ""
         for m in _PARAGRAPH_RE.finditer(text):
-            self.starts.append(m.start())
-            self.ends.append(m.start() + len(m.group().rstrip()))
+            line = m.group()
+            if (
+                self.ends
+                and (line[:1].islower() or line[:1] == "(")
+                and text[self._line_end : m.start()] in _SOFT_BREAKS
+                and _continues(normalize_typography(previous), line)
+            ):
+                # A hard-wrapped line continues the paragraph (as in split_sentences).
+                self.ends[-1] = m.start() + len(line.rstrip())
+            else:
+                self.starts.append(m.start())
+                self.ends.append(m.start() + len(line.rstrip()))
+            self._line_end = m.end()
+            previous = line
 
     def index(self, pos: int) -> int:
         return bisect_right(self.starts, pos) - 1
@@ -395,6 +431,18 @@ _TITLE_WORDS = frozenset(
     .split()
 )
 _LEADING_FILLER = frozenset({"and", "but", "as", "while", "so", "then"})
+# A person introduced by a title, as the subject of a clause: "the regime's
+# Interior Minister, Dana Ilves, repeated ...", "Col. Petr Sandor claimed ...".
+# The word after the name must be lowercase (a verb, checked in code not to be a
+# preposition or conjunction), so "talks with Minister Dana Ilves." is no subject.
+# In code too: the name has two words or more (first and family name), and a
+# lowercase title needs the comma ("the KLF spokesman, Amir Kessaly, said"), so
+# "a major Kessel Valley town" or "the Home Office" name nobody.
+_TITLED_PERSON_RE = re.compile(
+    r"\b(?P<title>(?i:"
+    + "|".join(sorted({re.escape(w.rstrip(".")) for w in _TITLE_WORDS}, key=len, reverse=True))
+    + rf")\.?)(?P<comma>,?)[ \t]+(?P<name>{_NAME_RUN}),?[ \t]+(?P<next>[a-z][\w\-]*)"
+)
 _TRAILING_NOT_SUBJECT = frozenset(
     """who which that also later then again earlier previously reportedly once still
     repeatedly has have had was were is are will would""".split()
@@ -618,6 +666,23 @@ class _Speakers:
         return None
 
 
+    def latest_titled_person(self, start: int) -> tuple[int, str] | None:
+        """The last person named after a title as a clause subject (see the
+        module docstring), in the sentences before the one holding ``start``."""
+        sentence_start = start - len(self._sentence_before(start))
+        lo = max(0, start - _PRONOUN_LOOKBACK)
+        found: tuple[int, str] | None = None
+        for m in _TITLED_PERSON_RE.finditer(self.text, lo, sentence_start):
+            if m.group("next") in _SUBJECT_STOP or not (
+                m.group("title")[0].isupper() or m.group("comma")
+            ):
+                continue
+            name, _ = _name_from_subject(m.group("name"))
+            if len(name.split()) >= 2 and _could_be_person(name):
+                found = (m.start("name"), name)
+        return found
+
+
 def _could_be_person(name: str) -> bool:
     """False for names that are clearly organisations: "The KLF", "EU", "NATO"."""
     return not (name.startswith(("The ", "the ")) or (" " not in name and name.isupper()))
@@ -655,6 +720,12 @@ def _resolve(
     subject = speakers.latest_named_subject(start, accept)
     if subject is not None and subject[0] > best_pos:
         best_pos, best_name = subject
+    if name in ("he", "she"):
+        # A person introduced later by title ("Interior Minister, Dana Ilves,
+        # repeated ...") is the likelier "she" than an earlier quote's speaker.
+        titled = speakers.latest_titled_person(start)
+        if titled is not None and titled[0] > best_pos:
+            best_pos, best_name = titled
     if best_name is None:
         return name, f"{rule}: {matched}"
     return best_name, f"{rule}: {matched} ({name} -> {best_name})"

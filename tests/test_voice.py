@@ -564,3 +564,61 @@ def test_wire_style_passage() -> None:
         ('"We are seeing', "quote", "Mark Cutts"),  # runs over two paragraphs
         ("Syrian Nationa", "scare_quote", None),
     ]
+
+
+def test_quotation_over_hard_wrapped_lines_is_one_span() -> None:
+    text = (
+        "The minister said the KLF were \u201cterrorists who must be\n"
+        "defeated before the talks\u201d and left.\n"
+        "\n"
+        "\u201cWe will not\n"
+        "surrender,\u201d said Amir Kessaly.\n"
+        "\u201cHeadline quote\n"
+        "New line, new paragraph.\u201d"
+    )
+    assert _spans(text) == [
+        ("\u201cterrorists who must be\ndefeated before the talks\u201d", "quote", "The minister"),
+        ("\u201cWe will not\nsurrender,\u201d", "quote", "Amir Kessaly"),
+        # A capitalised line does not continue the paragraph: the unclosed quote
+        # ends with its line and the next line is narration.
+        ("\u201cHeadline quote", "scare_quote", None),
+    ]
+
+
+def test_pronoun_prefers_person_introduced_by_title_after_previous_speaker() -> None:
+    text = (
+        "“Why are its shells falling on bakeries?” said Amir Kessaly, the KLF "
+        "spokesman, from inside the city.\n\n"
+        "In Aldwick, the regime’s Interior Minister, Dana Ilves, repeated her "
+        "favourite word. The KLF, she said, are “terrorists, nothing more and nothing less”."
+    )
+    assert _voice_of(text, "terrorists") == ("quote", "Dana Ilves")
+    [_, second] = voice_spans(text)
+    assert second.attribution.endswith("(she -> Dana Ilves)")
+    # Same pattern with "Col. Petr Sandor claimed": the title is stripped.
+    text2 = text.replace(
+        "the regime’s Interior Minister, Dana Ilves, repeated", "Col. Petr Sandor claimed"
+    )
+    assert _voice_of(text2, "terrorists") == ("quote", "Petr Sandor")
+
+
+def test_titled_person_as_object_does_not_take_the_pronoun() -> None:
+    # The titled name is the object ("talks with ... ."), or in the quote's own
+    # sentence: the pronoun stays with the previous speaker.
+    text = (
+        "“We are hungry,” said Amir Kessaly on Monday.\n\n"
+        "He held talks with Interior Minister Dana Ilves. “No deal,” he said.\n\n"
+        "After meeting Foreign Minister Lale Orhun, he said: “We will wait.”"
+    )
+    assert _voice_of(text, "No deal") == ("quote", "Amir Kessaly")
+    assert _voice_of(text, "We will wait") == ("quote", "Amir Kessaly")
+
+
+def test_sample_interrupted_attribution_goes_to_dana_ilves() -> None:
+    from mediakit.corpus import load_corpus
+
+    folder = Path(__file__).resolve().parents[1] / "data" / "sample" / "kessel-voice"
+    [path] = folder.glob("2025-01-08-*.md")
+    quotes = find_quotes(load_corpus(path))
+    row = quotes[quotes["text"].str.contains("nothing more and nothing less")].iloc[0]
+    assert row["speaker"] == "Dana Ilves"
