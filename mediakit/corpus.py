@@ -18,7 +18,9 @@ Columns (one row per article), in this order:
 then every extra input column, unchanged, in the order first seen.
 
 ``corpus.attrs["skipped"]`` is a DataFrame with columns ``file, row, column, reason``
-listing every input record not loaded (empty, with those columns, when none was); it is
+listing every input record not loaded (empty, with those columns, when none was); dtypes
+are fixed: ``file`` str, ``row`` nullable Int64, ``column`` nullable string (``<NA>``
+when the problem is with a whole file or row), ``reason`` str. It is
 a ``SkippedRecords`` frame, whose whole-table ``==`` lets pandas concatenate and merge
 corpora that carry it.
 ``corpus.attrs["ignored_files"]`` lists files a folder walk passed over on purpose
@@ -491,10 +493,17 @@ class SkippedRecords(pd.DataFrame):
 
 
 def _skipped_frame(entries: list[dict[str, Any]]) -> pd.DataFrame:
+    """The skipped table with fixed dtypes, whoever builds it (readers, loader, fetch).
+
+    ``file`` and ``reason`` are ``str``; ``row`` is nullable ``Int64`` and
+    ``column`` nullable ``string``, both ``<NA>`` for a problem with a whole file,
+    so a blank looks the same in both columns (never ``nan`` next to ``<NA>``).
+    """
     frame = SkippedRecords(entries, columns=list(SKIPPED_COLUMNS))
     frame["row"] = frame["row"].astype("Int64")
-    for name in ("file", "column", "reason"):
-        frame[name] = frame[name].astype("object")
+    frame["column"] = frame["column"].astype("string")
+    for name in ("file", "reason"):
+        frame[name] = frame[name].astype("str")
     return frame
 
 

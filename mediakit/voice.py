@@ -4,9 +4,16 @@ Every character of an article is in the outlet's own voice (``narration``) unles
 lies in one of the spans :func:`voice_spans` returns. The rules are deliberately
 simple and transparent, each pinned by a test; the module constants hold the knobs.
 
+Paragraphs
+    A paragraph is a line, except that a hard-wrapped line continues the one
+    before by the same rule as :func:`mediakit.text.split_sentences` (the line
+    before has no final ``. ! ? :`` and the next starts with a lowercase letter),
+    so a quotation wrapped over lines is one span.
+
 Quotation marks
     Double quotes: straight ``"`` and curly “ ” „ ‟ « ». Curly and guillemet marks say
-    whether they open or close; a straight ``"`` opens when it sits before a word
+    whether they open or close (English “…” and «…»; a text using „…“ or »…« is
+    read in that convention, and one using ” at both ends reads ” by shape); a straight ``"`` opens when it sits before a word
     after a space (or at a line start) and closes when it sits after a word before
     a space or punctuation; otherwise it closes an open quote or opens a new one.
     Single quotes ‘ ’ (and straight ``'``) are quotation marks only in pairs inside
@@ -80,9 +87,16 @@ Speakers (``speaker`` and ``attribution``)
     speaker before the quote: the speaker the text names for an earlier span (not
     one itself resolved from a pronoun, so resolutions do not chain) or the named
     subject of an earlier speech verb (``Rouhani also said ...``), whichever is
-    closer, within the 3,000 characters before the quote. For he and she, names
-    that are clearly not persons (starting with "The", or one all-capitals
-    acronym) are skipped. No gender or number agreement is attempted. With no
+    closer, within the 3,000 characters before the quote. For he and she, a
+    person introduced by a title as the subject of a clause in an earlier
+    sentence (``the regime’s Interior Minister, Dana Ilves, repeated ...``,
+    ``Col. Petr Sandor claimed ...``: a capitalised title, or any title and a
+    comma, then a name of two words or more, then a lowercase word that is not
+    a preposition or conjunction) wins when mentioned after that speaker, so
+    ``The KLF, she said, are “...”`` goes to Dana Ilves, not to the previous
+    quote's speaker; this is recency of mention, not gender. For he and she,
+    names that are clearly not persons (starting with "The", or one
+    all-capitals acronym) are skipped. No gender or number agreement is attempted. With no
     antecedent the pronoun is kept as written, so a reader sees it was not
     resolved. Scare quotes get a speaker only from rules 1 and 2.
 """
@@ -97,7 +111,16 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .text import _LINE_BREAKS, _TOKEN_RE, _check_corpus, _doc_text, count_words
+from .text import (
+    _LINE_BREAKS,
+    _SOFT_BREAKS,
+    _TOKEN_RE,
+    _check_corpus,
+    _continues,
+    _doc_text,
+    count_words,
+    normalize_typography,
+)
 
 __all__ = [
     "QUOTE_COLUMNS",
@@ -163,14 +186,28 @@ _CLOSING_PUNCT = frozenset(",.;:!?)]}\u2014\u2013-\u2026")
 class _Paragraphs:
     """Paragraph starts/ends of one text, for position -> paragraph lookups."""
 
-    __slots__ = ("ends", "starts")
+    __slots__ = ("_line_end", "ends", "starts")
 
     def __init__(self, text: str) -> None:
+        self._line_end = 0
         self.starts: list[int] = []
         self.ends: list[int] = []
+        previous = ""
         for m in _PARAGRAPH_RE.finditer(text):
-            self.starts.append(m.start())
-            self.ends.append(m.start() + len(m.group().rstrip()))
+            line = m.group()
+            if (
+                self.ends
+                and (line[:1].islower() or line[:1] == "(")
+                and text[self._line_end : m.start()] in _SOFT_BREAKS
+                and _continues(normalize_typography(previous), line)
+            ):
+                # A hard-wrapped line continues the paragraph (as in split_sentences).
+                self.ends[-1] = m.start() + len(line.rstrip())
+            else:
+                self.starts.append(m.start())
+                self.ends.append(m.start() + len(line.rstrip()))
+            self._line_end = m.end()
+            previous = line
 
     def index(self, pos: int) -> int:
         return bisect_right(self.starts, pos) - 1
@@ -189,6 +226,30 @@ def _straight_shape(text: str, i: int) -> str:
     return "either"
 
 
+def _double_conventions(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Which double marks open and which close in this text.
+
+    English “…” by default. „…“ (German and Central European) makes “ a closer;
+    »…« (German) swaps the guillemets; a text using ” for both ends (no “ at all)
+    has its ” read by shape, like a straight quote.
+    """
+    openers = set(_DOUBLE_OPENERS)
+    closers = set(_DOUBLE_CLOSERS)
+    if "\u201e" in text:
+        openers.discard("\u201c")
+        closers.add("\u201c")
+    elif "\u201c" not in text and "\u201d" in text:
+        closers.discard("\u201d")
+    first_open = text.find("\u00ab")
+    first_close = text.find("\u00bb")
+    if first_close >= 0 and (first_open < 0 or first_close < first_open):
+        openers.discard("\u00ab")
+        closers.discard("\u00bb")
+        openers.add("\u00bb")
+        closers.add("\u00ab")
+    return frozenset(openers), frozenset(closers)
+
+
 def _double_quote_spans(text: str, paras: _Paragraphs) -> list[tuple[int, int, bool]]:
     """(start, end, multi_paragraph) of double-quoted stretches, outermost only."""
     spans: list[tuple[int, int, bool]] = []
@@ -196,12 +257,13 @@ def _double_quote_spans(text: str, paras: _Paragraphs) -> list[tuple[int, int, b
     open_para = -1  # paragraph where the open quotation was last (re)opened
     first_para = -1
     depth = 0
+    openers, closers = _double_conventions(text)
     for m in _DOUBLE_MARK_RE.finditer(text):
         i = m.start()
         ch = text[i]
-        if ch in _DOUBLE_OPENERS:
+        if ch in openers:
             kind = "open"
-        elif ch in _DOUBLE_CLOSERS:
+        elif ch in closers:
             kind = "close"
         else:
             kind = _straight_shape(text, i)
@@ -369,6 +431,18 @@ _TITLE_WORDS = frozenset(
     .split()
 )
 _LEADING_FILLER = frozenset({"and", "but", "as", "while", "so", "then"})
+# A person introduced by a title, as the subject of a clause: "the regime's
+# Interior Minister, Dana Ilves, repeated ...", "Col. Petr Sandor claimed ...".
+# The word after the name must be lowercase (a verb, checked in code not to be a
+# preposition or conjunction), so "talks with Minister Dana Ilves." is no subject.
+# In code too: the name has two words or more (first and family name), and a
+# lowercase title needs the comma ("the KLF spokesman, Amir Kessaly, said"), so
+# "a major Kessel Valley town" or "the Home Office" name nobody.
+_TITLED_PERSON_RE = re.compile(
+    r"\b(?P<title>(?i:"
+    + "|".join(sorted({re.escape(w.rstrip(".")) for w in _TITLE_WORDS}, key=len, reverse=True))
+    + rf")\.?)(?P<comma>,?)[ \t]+(?P<name>{_NAME_RUN}),?[ \t]+(?P<next>[a-z][\w\-]*)"
+)
 _TRAILING_NOT_SUBJECT = frozenset(
     """who which that also later then again earlier previously reportedly once still
     repeatedly has have had was were is are will would""".split()
@@ -459,7 +533,7 @@ class _Speakers:
     def __init__(self, text: str, paras: _Paragraphs) -> None:
         self.text = text
         self.paras = paras
-        self._subjects: tuple[list[int], list[re.Match[str]]] | None = None
+        self._by_paragraph: dict[int, list[re.Match[str]]] = {}
 
     # rule 1 -----------------------------------------------------------------------
     def after(self, start: int, end: int) -> tuple[str, str] | None:
@@ -527,36 +601,41 @@ class _Speakers:
         name = m.group("name")
         if name is not None:
             affiliation = m.group("affiliation")
-            if affiliation and all(
-                w.lower() in _TITLE_WORDS or w.lower().rstrip(".") in _TITLE_WORDS
-                for w in name.split()
-            ):
+            last = name.split()[-1].lower()
+            if affiliation and (last in _TITLE_WORDS or last.rstrip(".") in _TITLE_WORDS):
                 # "Secretary of State Antony Blinken": the name follows "of".
                 name = f"{name} of {affiliation}"
             return _prefer_apposition(name, m.group("paren"))
         return _prefer_apposition(m.group("pron") or m.group("np"), m.group("paren"))
 
-    def _subject_verbs(self) -> tuple[list[int], list[re.Match[str]]]:
-        """Every SUBJECT-VERB match of the text, by verb position (computed once)."""
-        if self._subjects is None:
-            positions: list[int] = []
-            matches: list[re.Match[str]] = []
-            for m in _SUBJECT_VERB_RE.finditer(self.text):
-                positions.append(m.start("verb"))
-                matches.append(m)
-            self._subjects = (positions, matches)
-        return self._subjects
+    def _paragraph_subjects(self, p: int) -> list[re.Match[str]]:
+        """SUBJECT-VERB matches of paragraph ``p``, scanned on first use.
+
+        No match can cross a line break, so scanning paragraph by paragraph finds
+        exactly what one scan of the whole text would, and only the paragraphs
+        next to quotations are ever scanned.
+        """
+        found = self._by_paragraph.get(p)
+        if found is None:
+            found = list(
+                _SUBJECT_VERB_RE.finditer(self.text, self.paras.starts[p], self.paras.ends[p])
+            )
+            self._by_paragraph[p] = found
+        return found
 
     def before(self, start: int) -> tuple[str, str] | None:
         """(subject, matched text) of the last attribution in the sentence before."""
         sentence = self._sentence_before(start)
         sentence_start = start - len(sentence)
         best: tuple[int, str, str] | None = None
-        positions, matches = self._subject_verbs()
-        k = bisect_right(positions, start - 1) - 1
-        if k >= 0 and positions[k] >= sentence_start:
-            m = matches[k]
-            best = (positions[k] - sentence_start, self._subject_of(m), m.group(0).strip())
+        p = self.paras.index(start)
+        if p >= 0:
+            for m in reversed(self._paragraph_subjects(p)):
+                verb_at = m.start("verb")
+                if verb_at < start:
+                    if verb_at >= sentence_start:
+                        best = (verb_at - sentence_start, self._subject_of(m), m.group(0).strip())
+                    break
         for m in _ACCORDING_TO_RE.finditer(sentence):
             subj = _cut_subject(m.group("subj").rstrip(",")).rstrip(",")
             if subj and (best is None or m.start() > best[0]):
@@ -570,16 +649,38 @@ class _Speakers:
         self, pos: int, accept: Callable[[str], bool]
     ) -> tuple[int, str] | None:
         """The last named subject of a speech verb before ``pos`` (bounded look-back)."""
-        positions, matches = self._subject_verbs()
-        k = bisect_right(positions, pos - 1) - 1
-        while k >= 0 and positions[k] >= pos - _PRONOUN_LOOKBACK:
-            m = matches[k]
-            if m.group("name") and m.group("verb") in _PERSONAL_VERBS:
-                name, is_pronoun = _name_from_subject(self._subject_of(m))
-                if name and not is_pronoun and accept(name):
-                    return positions[k], name
-            k -= 1
+        lo = pos - _PRONOUN_LOOKBACK
+        p = self.paras.index(pos - 1)
+        while p >= 0 and self.paras.ends[p] > lo:
+            for m in reversed(self._paragraph_subjects(p)):
+                verb_at = m.start("verb")
+                if verb_at >= pos:
+                    continue
+                if verb_at < lo:
+                    return None
+                if m.group("name") and m.group("verb") in _PERSONAL_VERBS:
+                    name, is_pronoun = _name_from_subject(self._subject_of(m))
+                    if name and not is_pronoun and accept(name):
+                        return verb_at, name
+            p -= 1
         return None
+
+
+    def latest_titled_person(self, start: int) -> tuple[int, str] | None:
+        """The last person named after a title as a clause subject (see the
+        module docstring), in the sentences before the one holding ``start``."""
+        sentence_start = start - len(self._sentence_before(start))
+        lo = max(0, start - _PRONOUN_LOOKBACK)
+        found: tuple[int, str] | None = None
+        for m in _TITLED_PERSON_RE.finditer(self.text, lo, sentence_start):
+            if m.group("next") in _SUBJECT_STOP or not (
+                m.group("title")[0].isupper() or m.group("comma")
+            ):
+                continue
+            name, _ = _name_from_subject(m.group("name"))
+            if len(name.split()) >= 2 and _could_be_person(name):
+                found = (m.start("name"), name)
+        return found
 
 
 def _could_be_person(name: str) -> bool:
@@ -619,6 +720,12 @@ def _resolve(
     subject = speakers.latest_named_subject(start, accept)
     if subject is not None and subject[0] > best_pos:
         best_pos, best_name = subject
+    if name in ("he", "she"):
+        # A person introduced later by title ("Interior Minister, Dana Ilves,
+        # repeated ...") is the likelier "she" than an earlier quote's speaker.
+        titled = speakers.latest_titled_person(start)
+        if titled is not None and titled[0] > best_pos:
+            best_pos, best_name = titled
     if best_name is None:
         return name, f"{rule}: {matched}"
     return best_name, f"{rule}: {matched} ({name} -> {best_name})"

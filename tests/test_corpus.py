@@ -630,3 +630,22 @@ def test_linked_folders_are_followed_without_looping(tmp_path: Path) -> None:
     corpus = load_corpus(tmp_path / "corpus")
     assert corpus["doc_id"].tolist() == ["herald/a"]
     assert {Path(p).name for p in corpus.attrs["ignored_files"]} == {"herald-again", "loop"}
+
+
+def test_skipped_table_dtypes_are_consistent(tmp_path: Path) -> None:
+    # A file-level problem (binary file: no row, no column) next to a row-level one.
+    write(tmp_path / "o" / "good.txt", ARTICLE)
+    (tmp_path / "o" / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    write(tmp_path / "o" / "t.csv", "outlet,text,date\nO,Fine.,2024-01-01\nO,,2024-01-02\n")
+    with pytest.warns(CorpusWarning):
+        corpus = load_corpus(tmp_path, errors="skip")
+    skipped = corpus.attrs["skipped"]
+    assert len(skipped) == 2
+    assert str(skipped["row"].dtype) == "Int64"
+    column_dtype = skipped["column"].dtype
+    assert isinstance(column_dtype, pd.StringDtype) and column_dtype.na_value is pd.NA
+    assert skipped["file"].dtype == "str" and skipped["reason"].dtype == "str"
+    binary = skipped[skipped["file"].str.endswith("image.txt")].iloc[0]
+    assert binary["row"] is pd.NA and binary["column"] is pd.NA
+    empty = load_corpus(write(tmp_path / "a.txt", ARTICLE), outlet="O").attrs["skipped"]
+    assert empty.dtypes.astype(str).tolist() == skipped.dtypes.astype(str).tolist()

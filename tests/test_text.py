@@ -112,6 +112,67 @@ def test_closing_quote_after_full_stop_stays_with_sentence(text: str, first: str
     assert got[-1] == "Then he left."
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“Why?” she asked. Nobody answered.", ["“Why?” she asked.", "Nobody answered."]),
+        ('"Never!" he shouted. Then he left.', ['"Never!" he shouted.', "Then he left."]),
+        (
+            "“Then why are its shells falling on bakeries?” said Amir Kessaly, the "
+            "spokesman. He hung up.",
+            [
+                "“Then why are its shells falling on bakeries?” said Amir Kessaly, the "
+                "spokesman.",
+                "He hung up.",
+            ],
+        ),
+        ("“It is over.” said nobody. Fine.", ["“It is over.” said nobody.", "Fine."]),
+        ("Is it over? Yes! It is.", ["Is it over?", "Yes!", "It is."]),
+    ],
+)
+def test_question_or_exclamation_before_lowercase_does_not_end_sentence(
+    text: str, expected: list[str]
+) -> None:
+    assert _sentence_texts(text) == expected
+
+
+def test_hard_wrapped_lines_continue_a_sentence() -> None:
+    text = (
+        "Army enters Dorvast\n"
+        "\n"
+        "The army entered the northern districts of Dorvast on Tuesday after\n"
+        "three weeks of shelling, residents said. Officials in Aldwick called the\n"
+        "fighters terrorists; the KLF (which controls the old town) rejected\n"
+        "(again) that label.\n"
+        "Headline without stop\n"
+        "Next line starts with a capital\n"
+        "A line ending in a colon:\n"
+        "lowercase after a colon starts anew\n"
+        "  indented line ends the paragraph\n"
+        "\n"
+        "blank line before lowercase still ends it"
+    )
+    spans = split_sentences(text)
+    _assert_partition(text, spans)
+    assert [text[s:e] for s, e in spans] == [
+        "Army enters Dorvast",
+        "The army entered the northern districts of Dorvast on Tuesday after\n"
+        "three weeks of shelling, residents said.",
+        "Officials in Aldwick called the\n"
+        "fighters terrorists; the KLF (which controls the old town) rejected\n"
+        "(again) that label.",
+        "Headline without stop",
+        "Next line starts with a capital",
+        "A line ending in a colon:",
+        "lowercase after a colon starts anew",
+        "indented line ends the paragraph",
+        "blank line before lowercase still ends it",
+    ]
+    # CRLF wraps join the same way; a form feed always ends the sentence.
+    assert len(split_sentences("one sentence wrapped\r\nover two lines.")) == 1
+    assert len(split_sentences("not joined\x0cacross a form feed")) == 2
+
+
 def test_sentence_spans_partition_text_with_odd_whitespace() -> None:
     text = "  Headline here \n\n\t First one. Second one.  \r\n  Third, no stop\n \n"
     spans = split_sentences(text)
@@ -147,6 +208,12 @@ def test_sentences_table_columns_order_and_offsets() -> None:
     for row in table.itertuples():
         assert texts[row.doc_id][row.start : row.end] == row.text
     pd.testing.assert_frame_equal(corpus, before)
+
+
+def test_sentences_table_missing_text_values_give_no_rows() -> None:
+    corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "text": ["One.", None, float("nan")]})
+    table = sentences(corpus)
+    assert table["doc_id"].tolist() == ["a"]
 
 
 def test_sentences_table_missing_text_column_is_a_corpus_error() -> None:
@@ -245,6 +312,26 @@ def test_seed_sentences() -> None:
     assert any(s.endswith("BBC reported on Feb. 28") and s.startswith("Russia") for s in got)
     # The closing quotation mark stays with its sentence.
     assert any(s.startswith("“We should preserve") and s.endswith("he said.") for s in got)
+
+
+def _one_sentence_per_line_rule(text: str) -> int:
+    """Sentence count when every line break ends a sentence (the old rule)."""
+    return sum(len(split_sentences(line)) for line in text.splitlines())
+
+
+def test_line_joining_changes_nothing_on_seed_and_sample() -> None:
+    # The seed article and the sample corpus are not hard-wrapped: joining lines
+    # must not change their sentences.
+    from mediakit.corpus import load_corpus
+
+    texts = [_seed_text()]
+    sample = Path(__file__).resolve().parents[1] / "data" / "sample"
+    texts += load_corpus(sample)["text"].tolist()
+    assert len(texts) > 50
+    for text in texts:
+        spans = split_sentences(text)
+        assert len(spans) == _one_sentence_per_line_rule(text)
+        assert not any("\n" in text[s:e] for s, e in spans)
 
 
 # --- properties ------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import pickle
 from pathlib import Path
 
 import pandas as pd
@@ -65,6 +66,20 @@ def test_curly_double_quotes_and_marks_included() -> None:
 def test_guillemets_are_quotes() -> None:
     text = "Le ministre a dit «nous allons vaincre les terroristes du nord» hier."
     assert _spans(text)[0][0] == "«nous allons vaincre les terroristes du nord»"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er sagte „wir werden die Terroristen besiegen“ am Montag.",
+        "Er sagte »wir werden die Terroristen besiegen« am Montag.",
+        "He said ”we will defeat the terrorists in the north” on Monday.",
+    ],
+)
+def test_other_double_quote_conventions(text: str) -> None:
+    (span,) = voice_spans(text)
+    assert text[span.start : span.end].split()[1:3] in (["werden", "die"], ["will", "defeat"])
+    assert text[span.end :].startswith((" am", " on"))
 
 
 def test_single_curly_quotes_as_quotation_marks() -> None:
@@ -252,12 +267,13 @@ def test_so_called_at_end_of_text_marks_nothing() -> None:
         ("“The terrorists must go,” said Rouhani, adding that talks would go on.", "Rouhani"),
         ("“The terrorists must go,” the statement said.", "the statement"),
         ("Secretary of State Antony Blinken said “the terrorists must go now”.", "Antony Blinken"),
+        ('U.S. Secretary of State Mike Pompeo said: "We stand by Turkey."', "Mike Pompeo"),
         ("President Hassan Rouhani of Iran said “the terrorists must go now”.", "Hassan Rouhani"),
         ("Turkish President Recep Tayyip Erdogan said: “The terrorists must go.”", "Recep Tayyip Erdogan"),
     ],
 )
 def test_speaker_rules(text: str, speaker: str) -> None:
-    quoted = [s for s in voice_spans(text)]
+    quoted = voice_spans(text)
     assert len(quoted) == 1
     assert quoted[0].speaker == speaker
     assert quoted[0].attribution
@@ -406,10 +422,11 @@ def test_voice_at_inside_outside_and_straddling() -> None:
         voice_at(spans, [1, 2], [3])
 
 
-def test_voice_span_is_frozen() -> None:
+def test_voice_span_is_frozen_and_pickles() -> None:
     span = VoiceSpan(0, 3, "quote", "X", "after: X said")
     with pytest.raises(dataclasses.FrozenInstanceError):
         span.start = 1  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(span)) == span  # worker processes receive spans
 
 
 def test_find_quotes_table() -> None:
@@ -528,3 +545,80 @@ def test_voice_spans_are_always_well_formed(text: str) -> None:
     ends = [s.end for s in spans]
     voices, _ = voice_at(spans, starts, ends)
     assert voices == [s.voice for s in spans]
+
+
+def test_wire_style_passage() -> None:
+    text = (
+        "'We are not leaving,' said Abu Ahmed, a father of four. 'Where would we go?'\n\n"
+        '"The situation is catastrophic," said Mark Cutts, a U.N. official. '
+        '"We are seeing the largest displacement since the war began.\n\n'
+        '"Hundreds of thousands of people are on the move," he added.\n\n'
+        "The so-called Syrian National Army, a coalition of rebel groups, said it had "
+        "retaken the town."
+    )
+    got = [(text[s.start : s.end][:14], s.voice, s.speaker) for s in voice_spans(text)]
+    assert got == [
+        ("'We are not le", "quote", "Abu Ahmed"),
+        ("'Where would w", "quote", "Abu Ahmed"),
+        ('"The situation', "quote", "Mark Cutts"),
+        ('"We are seeing', "quote", "Mark Cutts"),  # runs over two paragraphs
+        ("Syrian Nationa", "scare_quote", None),
+    ]
+
+
+def test_quotation_over_hard_wrapped_lines_is_one_span() -> None:
+    text = (
+        "The minister said the KLF were \u201cterrorists who must be\n"
+        "defeated before the talks\u201d and left.\n"
+        "\n"
+        "\u201cWe will not\n"
+        "surrender,\u201d said Amir Kessaly.\n"
+        "\u201cHeadline quote\n"
+        "New line, new paragraph.\u201d"
+    )
+    assert _spans(text) == [
+        ("\u201cterrorists who must be\ndefeated before the talks\u201d", "quote", "The minister"),
+        ("\u201cWe will not\nsurrender,\u201d", "quote", "Amir Kessaly"),
+        # A capitalised line does not continue the paragraph: the unclosed quote
+        # ends with its line and the next line is narration.
+        ("\u201cHeadline quote", "scare_quote", None),
+    ]
+
+
+def test_pronoun_prefers_person_introduced_by_title_after_previous_speaker() -> None:
+    text = (
+        "“Why are its shells falling on bakeries?” said Amir Kessaly, the KLF "
+        "spokesman, from inside the city.\n\n"
+        "In Aldwick, the regime’s Interior Minister, Dana Ilves, repeated her "
+        "favourite word. The KLF, she said, are “terrorists, nothing more and nothing less”."
+    )
+    assert _voice_of(text, "terrorists") == ("quote", "Dana Ilves")
+    [_, second] = voice_spans(text)
+    assert second.attribution.endswith("(she -> Dana Ilves)")
+    # Same pattern with "Col. Petr Sandor claimed": the title is stripped.
+    text2 = text.replace(
+        "the regime’s Interior Minister, Dana Ilves, repeated", "Col. Petr Sandor claimed"
+    )
+    assert _voice_of(text2, "terrorists") == ("quote", "Petr Sandor")
+
+
+def test_titled_person_as_object_does_not_take_the_pronoun() -> None:
+    # The titled name is the object ("talks with ... ."), or in the quote's own
+    # sentence: the pronoun stays with the previous speaker.
+    text = (
+        "“We are hungry,” said Amir Kessaly on Monday.\n\n"
+        "He held talks with Interior Minister Dana Ilves. “No deal,” he said.\n\n"
+        "After meeting Foreign Minister Lale Orhun, he said: “We will wait.”"
+    )
+    assert _voice_of(text, "No deal") == ("quote", "Amir Kessaly")
+    assert _voice_of(text, "We will wait") == ("quote", "Amir Kessaly")
+
+
+def test_sample_interrupted_attribution_goes_to_dana_ilves() -> None:
+    from mediakit.corpus import load_corpus
+
+    folder = Path(__file__).resolve().parents[1] / "data" / "sample" / "kessel-voice"
+    [path] = folder.glob("2025-01-08-*.md")
+    quotes = find_quotes(load_corpus(path))
+    row = quotes[quotes["text"].str.contains("nothing more and nothing less")].iloc[0]
+    assert row["speaker"] == "Dana Ilves"

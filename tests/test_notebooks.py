@@ -1,0 +1,255 @@
+"""The guided notebooks' shape and stored outputs (their numbers are checked by nbval).
+
+``pytest --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg``
+re-runs every notebook and compares each cell with its stored output. That only
+protects readers if the stored outputs are a clean, complete, top-to-bottom run that
+holds nothing specific to one machine or one moment, and if every notebook keeps the
+course's shape. This file checks exactly that, on the committed ``.ipynb`` files.
+
+Publication dates of the corpus ("2025-01-07 09:30:00") are data, not timestamps: the
+timestamp patterns below are those of a run (fractional seconds, a time zone, today's
+date), not dates in general.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+NOTEBOOKS = REPO / "notebooks"
+NOTEBOOK_PATHS = sorted(NOTEBOOKS.glob("*.ipynb"))
+
+# Output formats holding text a reader sees (images are base64 and not compared by nbval).
+TEXT_FORMATS = ("text/plain", "text/html", "text/markdown", "text/latex", "application/json")
+
+RUN_TIMESTAMP = re.compile(
+    r"\d{2}:\d{2}:\d{2}\.\d{3,}"  # a clock time with fractional seconds (datetime.now())
+    r"|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})\b"  # zoned ISO
+)
+MEMORY_ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{4,}\b")
+ABSOLUTE_PATH = re.compile(
+    r"(?<![\w.])(?:/(?:work|root|home|Users|tmp|private|var/folders|opt|usr)/"
+    r"|[A-Za-z]:\\\\(?:Users|Windows|Program))"
+)
+PROGRESS_BAR = re.compile(r"\d+(?:\.\d+)?(?:it/s|s/it)\]")
+
+
+def _load(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _source(cell: dict[str, Any]) -> str:
+    source = cell.get("source", "")
+    return "".join(source) if isinstance(source, list) else source
+
+
+def _output_texts(output: dict[str, Any]) -> list[str]:
+    """Every piece of text an output shows (stream text, rich text formats, errors)."""
+    texts: list[str] = []
+    if "text" in output:
+        texts.append("".join(output["text"]) if isinstance(output["text"], list) else output["text"])
+    for fmt, value in output.get("data", {}).items():
+        if fmt in TEXT_FORMATS:
+            texts.append(value if isinstance(value, str) else json.dumps(value) if not isinstance(value, list) else "".join(value))
+    if output.get("output_type") == "error":
+        texts.append(f"{output.get('ename')}: {output.get('evalue')}")
+        texts.extend(output.get("traceback", []))
+    return texts
+
+
+def _all_output_texts(nb: dict[str, Any]) -> list[tuple[int, str]]:
+    return [
+        (index, text)
+        for index, cell in enumerate(nb["cells"])
+        if cell["cell_type"] == "code"
+        for output in cell.get("outputs", [])
+        for text in _output_texts(output)
+    ]
+
+
+def _markdown(nb: dict[str, Any]) -> list[str]:
+    return [_source(cell) for cell in nb["cells"] if cell["cell_type"] == "markdown"]
+
+
+def test_the_course_has_its_notebooks() -> None:
+    names = [path.name for path in NOTEBOOK_PATHS]
+    assert {"01_loading_a_corpus.ipynb", "02_framing_labels.ipynb", "03_tone.ipynb"} <= set(names)
+    assert all(re.fullmatch(r"\d{2}_[a-z0-9_]+\.ipynb", name) for name in names), names
+
+
+@pytest.fixture(params=NOTEBOOK_PATHS, ids=[path.stem for path in NOTEBOOK_PATHS])
+def notebook(request: pytest.FixtureRequest) -> tuple[str, dict[str, Any]]:
+    return request.param.name, _load(request.param)
+
+
+def test_opens_with_goals_audience_time_and_prerequisites(notebook: tuple[str, dict[str, Any]]) -> None:
+    name, nb = notebook
+    first = nb["cells"][0]
+    assert first["cell_type"] == "markdown", f"{name}: the first cell must be the Markdown introduction"
+    intro = _source(first)
+    assert intro.lstrip().startswith("# "), f"{name}: the introduction starts with a '# ' title"
+    for word in ("question", "goals", "audience", "time", "prerequisites"):
+        assert word in intro.lower(), f"{name}: the introduction does not mention its {word}"
+
+
+def test_has_a_parameters_cell_before_any_other_code(notebook: tuple[str, dict[str, Any]]) -> None:
+    name, nb = notebook
+    code = [cell for cell in nb["cells"] if cell["cell_type"] == "code"]
+    tagged = [cell for cell in code if "parameters" in cell.get("metadata", {}).get("tags", [])]
+    assert len(tagged) == 1, f"{name}: expected exactly one code cell tagged 'parameters', found {len(tagged)}"
+    assert code[0] is tagged[0], f"{name}: the parameters cell must be the first code cell"
+    assert "CORPUS = None" in _source(tagged[0]), f"{name}: parameters must offer CORPUS = None (the sample)"
+
+
+def test_ends_with_recap_and_your_turn(notebook: tuple[str, dict[str, Any]]) -> None:
+    name, nb = notebook
+    markdown = "\n".join(_markdown(nb))
+    recap = re.search(r"^#+\s*Recap\b", markdown, flags=re.MULTILINE)
+    turn = re.search(r"^#+\s*Your turn\b", markdown, flags=re.MULTILINE)
+    assert recap, f"{name}: no 'Recap' heading"
+    assert turn, f"{name}: no 'Your turn' heading"
+    assert recap.start() < turn.start(), f"{name}: 'Your turn' comes after the recap"
+    prompts = re.findall(r"^\s*(?:\d+\.|[-*])\s+\S", markdown[turn.end():], flags=re.MULTILINE)
+    assert 2 <= len(prompts) <= 4, f"{name}: 'Your turn' should hold 2-4 prompts, found {len(prompts)}"
+    assert nb["cells"][-1]["cell_type"] == "markdown", f"{name}: the notebook should end with its prompts, not code"
+
+
+def test_every_code_cell_ran_once_in_order_without_error(notebook: tuple[str, dict[str, Any]]) -> None:
+    name, nb = notebook
+    counts = [cell.get("execution_count") for cell in nb["cells"] if cell["cell_type"] == "code"]
+    assert counts, f"{name}: no code cells"
+    assert None not in counts, f"{name}: code cell(s) without a stored execution: re-run tools/execute_notebooks.py"
+    assert counts == list(range(1, len(counts) + 1)), (
+        f"{name}: execution counts {counts} are not 1..{len(counts)}: the stored outputs are not "
+        "one top-to-bottom run in a fresh kernel; re-run tools/execute_notebooks.py"
+    )
+    errors = [
+        index for index, cell in enumerate(nb["cells"]) if cell["cell_type"] == "code"
+        for output in cell.get("outputs", []) if output.get("output_type") == "error"
+    ]
+    assert not errors, f"{name}: cells {errors} stored an error"
+
+
+def test_size_and_no_path_hacks(notebook: tuple[str, dict[str, Any]]) -> None:
+    name, nb = notebook
+    assert 10 <= len(nb["cells"]) <= 60, f"{name}: {len(nb['cells'])} cells"
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            assert "sys.path" not in _source(cell), f"{name}: notebooks never change sys.path"
+    assert nb["metadata"].get("kernelspec", {}).get("language") == "python"
+
+
+def test_no_run_timestamps_memory_addresses_paths_or_progress_bars(
+    notebook: tuple[str, dict[str, Any]],
+) -> None:
+    name, nb = notebook
+    today = dt.date.today()
+    todays = {today.isoformat(), today.strftime("%d/%m/%Y"), today.strftime("%m/%d/%Y")}
+    for index, text in _all_output_texts(nb):
+        where = f"{name}, cell {index}"
+        for pattern, what in (
+            (RUN_TIMESTAMP, "a timestamp"),
+            (MEMORY_ADDRESS, "a memory address"),
+            (ABSOLUTE_PATH, "an absolute path"),
+            (PROGRESS_BAR, "a progress bar"),
+        ):
+            found = pattern.search(text)
+            assert found is None, f"{where}: output holds {what}: {found.group(0)!r}"
+        stamped = [day for day in todays if day in text]
+        assert not stamped, f"{where}: output holds today's date {stamped[0]!r}"
+    for index, cell in enumerate(nb["cells"]):
+        assert "execution" not in cell.get("metadata", {}), (
+            f"{name}, cell {index}: per-cell timing metadata (timestamps); re-run tools/execute_notebooks.py"
+        )
+
+
+def test_readme_lists_every_notebook() -> None:
+    readme = (NOTEBOOKS / "README.md").read_text(encoding="utf-8")
+    missing = [path.name for path in NOTEBOOK_PATHS if f"({path.name})" not in readme]
+    assert not missing, f"notebooks/README.md does not link {missing}"
+
+
+def test_sanitize_file_is_valid_nbval_config() -> None:
+    import configparser
+
+    config = configparser.ConfigParser()
+    config.read(NOTEBOOKS / "sanitize.cfg", encoding="utf-8")
+    assert config.sections(), "notebooks/sanitize.cfg has no sanitizer section"
+    for section in config.sections():
+        pattern = re.compile(config[section]["regex"])
+        assert "replace" in config[section]
+        # each sanitizer must match what it is for, and must not blank ordinary output
+        assert not pattern.search("60 articles, 7 outlets; 2025-01-07 09:30:00")
+    cell_file = re.compile(config["ipykernel_cell_file"]["regex"])
+    assert cell_file.search("/tmp/ipykernel_4242/3141592653.py:3: CorpusWarning: ...")
+
+
+# --- the checks themselves must be able to fail -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        ("started 2026-11-28T08:36:32.123456+00:00", RUN_TIMESTAMP),
+        ("took 08:36:32.123456", RUN_TIMESTAMP),
+        ("<Axes at 0x7f3a2c1b9d90>", MEMORY_ADDRESS),
+        ("loaded /work/wt/notebooks1/data/sample", ABSOLUTE_PATH),
+        ("CorpusWarning: /tmp/tmpab12/old.txt: not valid UTF-8", ABSOLUTE_PATH),
+        ("/home/ana/articles/a.txt, row 2", ABSOLUTE_PATH),
+        ("articles: 100%|##########| 3/3 [00:00<00:00, 41.5it/s]", PROGRESS_BAR),
+    ],
+)
+def test_output_checks_catch_what_they_are_for(text: str, pattern: re.Pattern[str]) -> None:
+    assert pattern.search(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Aldwick Herald 2025-01-07 09:30:00",  # a publication date is data
+        "my_articles/river-post/2025-03-02-bridge-closed",  # a relative path
+        "https://aldwick-herald.example/2025/01/07/army",  # a URL path
+        "0.4404 compound; 0x absent",
+    ],
+)
+def test_output_checks_pass_ordinary_output(text: str) -> None:
+    for pattern in (RUN_TIMESTAMP, MEMORY_ADDRESS, ABSOLUTE_PATH, PROGRESS_BAR):
+        assert pattern.search(text) is None, (pattern.pattern, text)
+
+
+# --- the re-execute command --------------------------------------------------------------
+
+
+def _execute_module() -> Any:
+    spec = importlib.util.spec_from_file_location("execute_notebooks", REPO / "tools" / "execute_notebooks.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_execute_script_selects_notebooks_by_name_or_prefix() -> None:
+    module = _execute_module()
+    assert module.select([]) == NOTEBOOK_PATHS
+    assert module.select(["02"]) == [NOTEBOOKS / "02_framing_labels.ipynb"]
+    assert module.select(["03_tone", "01"]) == [NOTEBOOKS / "03_tone.ipynb", NOTEBOOKS / "01_loading_a_corpus.ipynb"]
+    with pytest.raises(SystemExit, match="no notebook matches 'nonexistent'"):
+        module.select(["nonexistent"])
+
+
+def test_execute_script_runs_kernels_on_this_checkout_and_python() -> None:
+    import sys
+
+    module = _execute_module()
+    env = module._kernel_env()
+    assert env["PYTHONPATH"].split(__import__("os").pathsep)[0] == str(REPO)
+    assert "MPLBACKEND" not in env
+    spec = module._CurrentPythonSpecs().get_kernel_spec("python3")
+    assert spec.argv[0] == sys.executable
