@@ -491,8 +491,13 @@ def write_report(
 
         bar = tqdm(total=len(steps), desc="report", unit="step", leave=False)
 
+    done = iter(steps)
+
     def step() -> None:
+        # The bar names the step just finished, so a slow one is easy to spot.
+        name = next(done)
         if bar is not None:
+            bar.set_postfix_str(name, refresh=False)
             bar.update(1)
 
     with warnings.catch_warnings(record=True) as caught:
