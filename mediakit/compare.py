@@ -577,6 +577,47 @@ def _permutation_p(
 _PERIOD_ALIASES = {"MS": "M", "ME": "M", "QS": "Q", "QE": "Q", "YS": "Y", "YE": "Y", "AS": "Y"}
 
 
+def _period_starts(dates: pd.Series, freq: str) -> tuple[pd.Series, pd.DatetimeIndex]:
+    """The start of each date's period and every period start from the first to the last.
+
+    ``freq`` is a pandas frequency with an optional multiple (``"2W"``, ``"3D"``, ``"2MS"``).
+    Calendar frequencies are binned through pandas periods of the base frequency (weeks
+    Monday to Sunday, calendar months, quarters...); a multiple groups consecutive base
+    periods in runs of ``n`` counted from the first dated period. Other offsets (``"SMS"``,
+    ``"BMS"``...) are binned from the first on-offset date at or before the first date,
+    with :func:`pandas.date_range` and ``searchsorted``. ``dates`` must have no missing values.
+    """
+    match = re.fullmatch(r"\s*(\d*)\s*(\S+)\s*", freq) if isinstance(freq, str) else None
+    if match is None:
+        raise ValueError(f"freq {freq!r} is not a pandas frequency (try 'W', '2W' or 'MS')")
+    n = int(match.group(1) or 1)
+    base = match.group(2)
+    if n < 1:
+        raise ValueError(f"freq {freq!r}: the multiple must be at least 1")
+    try:
+        periods = dates.dt.to_period(_PERIOD_ALIASES.get(base, base))
+    except (ValueError, TypeError, AttributeError):
+        periods = None
+    if periods is not None:
+        ordinals = periods.map(lambda p: p.ordinal).to_numpy(dtype=np.int64)
+        first = int(ordinals.min())
+        bins = (ordinals - first) // n
+        period_freq = periods.dt.freq
+        n_bins = int(bins.max()) + 1
+        grid = pd.DatetimeIndex(
+            [pd.Period(ordinal=first + k * n, freq=period_freq).start_time for k in range(n_bins)]
+        )
+        return pd.Series(grid[bins], index=dates.index), grid
+    try:
+        offset = pd.tseries.frequencies.to_offset(freq)
+        anchor = offset.rollback(dates.min().normalize())
+        grid = pd.date_range(start=anchor, end=dates.max(), freq=offset)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"freq {freq!r} is not a pandas frequency (try 'W', '2W' or 'MS')") from exc
+    positions = grid.searchsorted(dates.to_numpy(), side="right") - 1
+    return pd.Series(grid[positions], index=dates.index), grid
+
+
 def label_shares_over_time(
     mentions: pd.DataFrame,
     *,
@@ -600,8 +641,13 @@ def label_shares_over_time(
     Parameters
     ----------
     freq:
-        Period length: ``"W"`` (default; weeks Monday to Sunday), ``"M"``/``"MS"``
-        (calendar months), ``"D"``, ``"Q"``. Periods are labelled by their first day.
+        Period length, any pandas frequency: ``"W"`` (default; weeks Monday to Sunday),
+        ``"2W"`` (two consecutive such weeks, counted from the first dated week),
+        ``"M"``/``"MS"`` (calendar months), ``"QS"``, ``"D"``, ``"3D"``; offsets that are
+        not calendar periods (``"SMS"``, ``"BMS"``) start from the last on-offset date at
+        or before the first mention. Periods are labelled by their first day. Every dated
+        mention lands in exactly one period (checked: the ``n`` of the periods add up to
+        the dated mentions).
     baseline, threshold, alpha, min_n, n_perm:
         The change rule. For each group and period, the period's label mix is compared
         with the pooled mix of the ``baseline`` calendar periods just before it (empty
@@ -647,7 +693,6 @@ def label_shares_over_time(
         raise ValueError(f"baseline must be >= 1 period, got {baseline!r}")
     if not 0 < alpha <= 1:
         raise ValueError(f"alpha must be in (0, 1], got {alpha!r}")
-    period_freq = _PERIOD_ALIASES.get(freq, freq)
     of_actor = _actor_mentions(mentions, actor)
     labels = sorted(of_actor["label"].dropna().astype(str).unique())
     kept, excluded = _exclude(of_actor, exclude_docs)
@@ -659,11 +704,13 @@ def label_shares_over_time(
             f"label_shares_over_time: {undated} mention(s) without a date were left out",
             stacklevel=2,
         )
-    try:
-        periods = dates.dt.to_period(period_freq)
-    except (ValueError, TypeError) as exc:
-        raise ValueError(f"freq {freq!r} is not a period frequency (try 'W' or 'MS')") from exc
-    kept = kept.assign(period=periods.dt.start_time).loc[dates.notna()]
+    dated = dates.notna()
+    if dated.any():
+        starts, all_periods = _period_starts(dates.loc[dated], freq)
+    else:
+        _period_starts(pd.Series(pd.to_datetime(["2000-01-01"])), freq)  # still check freq
+        starts, all_periods = dates.loc[dated], pd.DatetimeIndex([])
+    kept = kept.loc[dated].assign(period=starts)
     columns = [*by_cols, "voice", "actor", "period", "label", "n", "share", "lo", "hi",
                "n_docs", "n_period", "n_baseline", "tvd", "p_value", "change_flag"]
     attrs = dict(voice=voice, unit=unit, freq=freq, baseline=baseline, threshold=threshold,
@@ -676,7 +723,6 @@ def label_shares_over_time(
         kept, keys=[*by_cols, "period"], labels=labels, unit=unit,
         level=level, n_boot=n_boot, seed=seed,
     )
-    all_periods = pd.period_range(periods.min(), periods.max(), freq=period_freq).start_time
     groups = [k for k, _ in _groups(kept, by_cols)]
     grid = pd.DataFrame(
         [(*g, p, lab) for g in groups for p in all_periods for lab in labels],
@@ -687,6 +733,13 @@ def label_shares_over_time(
     table["n"] = table["n"].fillna(0).astype(int)
     table["n_docs"] = table["n_docs"].fillna(0).astype(int)
     table = table.sort_values([*by_cols, "period", "label"], kind="stable").reset_index(drop=True)
+    # No dated mention may fall outside the period grid (the "2W" bug lost half of them).
+    placed = int(table["n"].sum()) if unit == "mention" else len(kept)
+    if placed != len(kept) or not kept["period"].isin(all_periods).all():
+        raise RuntimeError(
+            f"label_shares_over_time: {len(kept)} dated mention(s) in, {placed} placed in "
+            f"periods with freq={freq!r}; please report this as a bug"
+        )
     n_labels, n_per = len(labels), len(all_periods)
     per_period = {
         name: np.zeros(len(groups) * n_per)

@@ -343,7 +343,7 @@ def test_over_time_months():
                                                  pd.Timestamp("2025-03-01")]
     february = _cell(table, period=pd.Timestamp("2025-02-01"), label="opposition")
     assert february["change_flag"] and february["p_value"] < 0.01
-    with pytest.raises(ValueError, match="not a period frequency"):
+    with pytest.raises(ValueError, match="not a pandas frequency"):
         label_shares_over_time(_mentions(rows), actor=ACTOR, freq="bogus")
 
 
@@ -593,3 +593,31 @@ def test_integration_sample_outlets_differ_in_labels():
     found = points.loc[points["significant"]]
     assert len(found) == 1
     assert abs(found["change_date"].iloc[0] - pd.Timestamp("2025-02-12")) < pd.Timedelta(days=7)
+
+
+@pytest.mark.parametrize("freq", ["W", "2W", "MS", "QS", "2MS", "D", "3D"])
+def test_over_time_keeps_every_dated_mention_whatever_the_freq(freq):
+    # 13 weeks of mentions, one a weekday: every dated mention lands in exactly one period.
+    rows = _weekly(["terrorist", "opposition", "rebel"] * 4 + ["terrorist"], per_week=5)
+    rows.append(_mention("undated", "A", "terrorist", date=None))
+    with pytest.warns(UserWarning, match="1 mention"):
+        table = label_shares_over_time(_mentions(rows), actor=ACTOR, freq=freq, n_boot=10)
+    assert table["n"].sum() == len(rows) - 1
+    starts = table["period"].drop_duplicates()
+    assert starts.is_monotonic_increasing
+    periods = table.groupby("period")["n_period"].first()
+    assert periods.sum() == len(rows) - 1
+
+
+def test_over_time_two_weeks_are_consecutive_pairs_of_weeks():
+    rows = _weekly(["terrorist"] * 4, per_week=2)  # weeks from Monday 2025-01-06
+    table = label_shares_over_time(_mentions(rows), actor=ACTOR, freq="2W", n_boot=10)
+    periods = table.groupby("period")["n_period"].first()
+    assert periods.index.tolist() == [pd.Timestamp("2025-01-06"), pd.Timestamp("2025-01-20")]
+    assert periods.tolist() == [4, 4]
+
+
+def test_over_time_rejects_an_unknown_freq():
+    rows = _weekly(["terrorist"] * 2, per_week=2)
+    with pytest.raises(ValueError, match="freq"):
+        label_shares_over_time(_mentions(rows), actor=ACTOR, freq="fortnightly", n_boot=10)
