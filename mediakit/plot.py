@@ -4,6 +4,11 @@ One function per table of :mod:`mediakit.compare`. Every function takes the tabl
 first, draws on ``ax`` (a new figure when ``ax`` is None) and returns the Axes; nothing
 is shown or saved, so notebooks and scripts decide what to do with the figure.
 
+Text taken from the data (outlet, label and word names in ticks, legends, annotations,
+axis labels and default titles) is drawn with ``parse_math=False``: a name such as
+``$5 bill`` or ``$\\foo$`` is shown as typed and never parsed as a mathtext formula. A
+``title=`` passed by the caller is drawn as matplotlib usually does (mathtext allowed).
+
 Figures are deterministic: rows and labels keep the order of the table (which the
 compare functions sort), and labels take colours from :data:`PALETTE` in order of first
 appearance, so the same table always gives the same picture. The palette is Okabe and
@@ -75,7 +80,18 @@ def _group_names(table: pd.DataFrame, extra: Sequence[str] = ()) -> tuple[list[s
 
 
 def _legend_outside(ax: Axes, title: str | None = None) -> None:
-    ax.legend(title=title, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    legend = ax.legend(title=title, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    # Entries are outlet and label names: a "$" in them is text, not a formula.
+    for text in [*legend.get_texts(), legend.get_title()]:
+        text.set_parse_math(False)
+
+
+def _set_title(ax: Axes, given: str | None, default: str) -> None:
+    """A caller's title may use mathtext on purpose; a title built from data may not."""
+    if given is None:
+        ax.set_title(default, parse_math=False)
+    else:
+        ax.set_title(given)
 
 
 def label_shares(
@@ -119,18 +135,16 @@ def label_shares(
                                                   np.clip(hi[ok] - share[ok], 0, None)],
                             fmt="none", ecolor="#333333", elinewidth=1, capsize=2)
         left = left + share
-    ax.set_yticks(y, groups)
+    ax.set_yticks(y, groups, parse_math=False)
     ax.invert_yaxis()  # first group on top, as in the table
     ax.set_xlim(0, 1)
     unit = table.attrs.get("unit", "mention")
     ax.set_xlabel(f"Share of {'articles' if unit == 'article' else 'mentions'} using each label")
     by, _ = _group_names(table)
-    ax.set_ylabel(" / ".join(by) if by else "")
-    if title is None:
-        actor = table.attrs.get("actor") or (table["actor"].iloc[0] if "actor" in table.columns and len(table) else "")
-        voice = table.attrs.get("voice", "")
-        title = f"Labels for {actor}" + (f" ({voice} voice)" if voice else "")
-    ax.set_title(title)
+    ax.set_ylabel(" / ".join(by) if by else "", parse_math=False)
+    actor = table.attrs.get("actor") or (table["actor"].iloc[0] if "actor" in table.columns and len(table) else "")
+    voice = table.attrs.get("voice", "")
+    _set_title(ax, title, f"Labels for {actor}" + (f" ({voice} voice)" if voice else ""))
     _legend_outside(ax, "label")
     return ax
 
@@ -163,15 +177,14 @@ def label_rates(
             dark = top > 0 and grid[i, j] > 0.6 * top
             ax.text(j, i, fmt.format(grid[i, j]), ha="center", va="center",
                     color="white" if dark else "black", fontsize=9)
-    ax.set_xticks(np.arange(len(labels)), [str(lab) for lab in labels], rotation=30, ha="right")
-    ax.set_yticks(np.arange(len(groups)), groups)
+    ax.set_xticks(np.arange(len(labels)), [str(lab) for lab in labels], rotation=30, ha="right",
+                  parse_math=False)
+    ax.set_yticks(np.arange(len(groups)), groups, parse_math=False)
     ax.set_xlabel("label")
-    ax.set_ylabel(" / ".join(by) if by else "")
+    ax.set_ylabel(" / ".join(by) if by else "", parse_math=False)
     ax.figure.colorbar(image, ax=ax, label="mentions per 1,000 words")
-    if title is None:
-        voice = table.attrs.get("voice", "")
-        title = "Label rates" + (f" ({voice} voice)" if voice else "")
-    ax.set_title(title)
+    voice = table.attrs.get("voice", "")
+    _set_title(ax, title, "Label rates" + (f" ({voice} voice)" if voice else ""))
     return ax
 
 
@@ -208,15 +221,13 @@ def tone(
         ax.errorbar(mean, y, xerr=xerr, fmt="o", color=colors[label], label=str(label),
                     capsize=2, markersize=5)
     ax.axvline(0.0, color="#999999", linewidth=0.8, linestyle="--", zorder=0)
-    ax.set_yticks(np.arange(len(groups)), groups)
+    ax.set_yticks(np.arange(len(groups)), groups, parse_math=False)
     ax.set_ylim(len(groups) - 0.5, -0.5)
     score = table.attrs.get("score", "compound_masked")
-    ax.set_xlabel(f"mean {score} (VADER, -1 to 1)")
-    ax.set_ylabel(" / ".join(by) if by else "")
-    if title is None:
-        voice = table.attrs.get("voice", "")
-        title = "Tone around each label" + (f" ({voice} voice)" if voice else "")
-    ax.set_title(title)
+    ax.set_xlabel(f"mean {score} (VADER, -1 to 1)", parse_math=False)
+    ax.set_ylabel(" / ".join(by) if by else "", parse_math=False)
+    voice = table.attrs.get("voice", "")
+    _set_title(ax, title, "Tone around each label" + (f" ({voice} voice)" if voice else ""))
     _legend_outside(ax, "label")
     return ax
 
@@ -278,10 +289,8 @@ def shares_over_time(
     ax.set_ylim(0, 1)
     ax.set_xlabel("period start")
     ax.set_ylabel("share of mentions")
-    if title is None:
-        voice = table.attrs.get("voice", "")
-        title = f"Label mix over time: {outlet}" + (f" ({voice} voice)" if voice else "")
-    ax.set_title(title)
+    voice = table.attrs.get("voice", "")
+    _set_title(ax, title, f"Label mix over time: {outlet}" + (f" ({voice} voice)" if voice else ""))
     _legend_outside(ax, "label")
     return ax
 
@@ -315,16 +324,14 @@ def distinguishing_words(
     words = table["word"].astype(str).to_numpy()
     for i in top + bottom:
         ax.annotate(words[i], (freq[i], z[i]), xytext=(3, 0), textcoords="offset points",
-                    fontsize=8, va="center")
+                    fontsize=8, va="center", parse_math=False)
     for level in (z_threshold, -z_threshold):
         ax.axhline(level, color="#999999", linestyle=":", linewidth=0.8)
     if len(freq) and (freq > 0).all():
         ax.set_xscale("log")
-    ax.set_xlabel(f"frequency in {a} and {b} (log scale)")
-    ax.set_ylabel(f"z-score of log-odds ({a} vs {b})")
-    if title is None:
-        title = (f"Words around '{a}' rather than '{b}'" if "window" in table.attrs
-                 else f"Words distinguishing {a} from {b}")
-    ax.set_title(title)
+    ax.set_xlabel(f"frequency in {a} and {b} (log scale)", parse_math=False)
+    ax.set_ylabel(f"z-score of log-odds ({a} vs {b})", parse_math=False)
+    _set_title(ax, title, f"Words around '{a}' rather than '{b}'" if "window" in table.attrs
+               else f"Words distinguishing {a} from {b}")
     _legend_outside(ax)
     return ax

@@ -183,3 +183,38 @@ def test_contexts_plot_title():
     ax = plot.distinguishing_words(table)
     assert ax.get_title() == "Words around 'terrorist' rather than 'opposition'"
     assert ax.get_ylabel() == "z-score of log-odds (terrorist vs opposition)"
+
+
+BAD_TEX = r"$\nocommand$"  # invalid mathtext: drawn as text, it must not break the figure
+
+
+def _with_bad_names(frame):
+    renamed = {"Herald": BAD_TEX, "Voice": "Voice $5"}
+    frame = frame.assign(outlet=frame["outlet"].replace(renamed))
+    return frame.assign(label=frame["label"].replace({"rebel": r"$\badlabel$"}))
+
+
+def _draws(ax):
+    ax.figure.canvas.draw()  # raises ValueError on a mathtext parse error
+    shown = [t.get_text() for t in ax.figure.findobj(matplotlib.text.Text)]
+    return shown
+
+
+def test_every_plot_draws_names_with_dollar_signs_as_text():
+    mentions = _with_bad_names(_mentions())
+    ax = plot.label_shares(label_shares(mentions, actor=ACTOR, voice="all", n_boot=20))
+    assert BAD_TEX in _draws(ax) and r"$\badlabel$" in _draws(ax)
+    words = pd.DataFrame({"doc_id": ["1", "2", "3", "4"], "outlet": ["A", "A", BAD_TEX, BAD_TEX],
+                          "text": ["terrorists $x$ attacked the town " * 5, "terrorists struck " * 5,
+                                   r"opposition $\frac fighters advanced " * 5,
+                                   "opposition fighters held " * 5]})
+    ax = plot.distinguishing_words(distinguishing_words(words, a="A", b=BAD_TEX, min_count=1))
+    assert any(BAD_TEX in text for text in _draws(ax))
+    documents = mentions.groupby("doc_id", as_index=False)["outlet"].first().assign(n_words=500)
+    ax = plot.label_rates(label_rates(mentions, documents, actor=ACTOR, n_boot=20))
+    assert BAD_TEX in _draws(ax) and r"$\badlabel$" in _draws(ax)
+    ax = plot.tone(tone_by_label(mentions, actor=ACTOR, voice="all", n_boot=20))
+    assert BAD_TEX in _draws(ax)
+    over = label_shares_over_time(mentions, actor=ACTOR, voice="all", min_n=3, n_boot=20)
+    ax = plot.shares_over_time(over, outlet=BAD_TEX)
+    assert any(BAD_TEX in text for text in _draws(ax))
