@@ -241,9 +241,14 @@ def shares_over_time(
 
     ``table`` is the output of :func:`mediakit.label_shares_over_time`. ``outlet``
     picks the group (a value of the first ``by`` column); it may be omitted when the
-    table holds one group. Each label is a line (bootstrap band shaded when
-    ``intervals``) joining the periods that have mentions; periods whose ``change_flag`` is set get a dashed vertical line,
-    listed once in the legend as "mix changes". Give ``change_points`` (the table of
+    table holds one group. Only labels the outlet used at least once (``n > 0``) are
+    drawn and listed in the legend; colours still follow the whole table, so a label
+    has the same colour in every outlet's figure. Each label is a line with a marker
+    on every period where the outlet mentioned the actor (bootstrap band shaded when
+    ``intervals``): consecutive such periods are joined by a solid line, and a dotted
+    line bridges periods without any mention (a gap in the data, not a share of 0).
+    Periods whose ``change_flag`` is set get a dashed vertical line, listed once in
+    the legend as "mix changes". Give ``change_points`` (the table of
     :func:`mediakit.label_change_points`) to also draw the outlet's change point as a
     solid vertical line when it is significant, labelled with its p-value.
     """
@@ -261,17 +266,51 @@ def shares_over_time(
             raise ValueError(f"plot.shares_over_time: {key} {outlet!r} not in table; have {values}")
         data = table.loc[table[key].astype(str) == str(outlet)]
     ax = _axes(ax, (9, 4))
-    labels = _unique(data["label"])
+    # Colours come from the whole table, so a label keeps its colour across outlets.
     colors = label_colors(_unique(table["label"]))
+    if "n" in data.columns:
+        used = data.groupby("label", sort=False)["n"].sum()
+        labels = [lab for lab in _unique(data["label"]) if used.get(lab, 0) > 0]
+    else:
+        labels = _unique(data.loc[data["share"].fillna(0) > 0, "label"])
+    periods = sorted(_unique(data["period"]))
+    position = {p: i for i, p in enumerate(periods)}
     for label in labels:
         rows = data.loc[data["label"] == label].sort_values("period")
-        # Periods without any mention have no share; the line joins the periods that do.
+        # A period without any mention of the actor has no share (NaN): it is a gap,
+        # not a zero. Observed periods get a marker; runs of consecutive observed
+        # periods are joined by a solid line, and a dotted line bridges each gap.
         rows = rows.loc[rows["share"].notna()]
-        ax.plot(rows["period"], rows["share"], marker="o", markersize=3,
-                color=colors[label], label=str(label))
+        x = rows["period"].tolist()
+        y = rows["share"].to_numpy(dtype=float)
+        index = np.array([position[p] for p in x])
+        gap_after = np.flatnonzero(np.diff(index) > 1)
+        solid_x, solid_y, runs = [], [], []
+        start = 0
+        for end in [*(gap_after + 1), len(x)]:
+            if solid_x:
+                solid_x.append(x[start - 1])
+                solid_y.append(np.nan)
+            solid_x.extend(x[start:end])
+            solid_y.extend(y[start:end])
+            runs.append(slice(start, end))
+            start = end
+        ax.plot(solid_x, solid_y, marker="o", markersize=3, color=colors[label], label=str(label))
+        if len(gap_after):
+            bridge_x, bridge_y = [], []
+            for i in gap_after:
+                if bridge_x:
+                    bridge_x.append(x[i])
+                    bridge_y.append(np.nan)
+                bridge_x.extend([x[i], x[i + 1]])
+                bridge_y.extend([y[i], y[i + 1]])
+            ax.plot(bridge_x, bridge_y, linestyle=":", linewidth=1, color=colors[label],
+                    label="_nolegend_")
         if intervals and "lo" in rows.columns and rows["lo"].notna().any():
-            ax.fill_between(rows["period"], rows["lo"], rows["hi"], color=colors[label],
-                            alpha=0.15, linewidth=0)
+            for run in runs:
+                part = rows.iloc[run]
+                ax.fill_between(part["period"], part["lo"], part["hi"], color=colors[label],
+                                alpha=0.15, linewidth=0)
     if "change_flag" in data.columns:
         flagged = _unique(data.loc[data["change_flag"].astype(bool), "period"])
         for i, period in enumerate(flagged):
@@ -286,7 +325,7 @@ def shares_over_time(
             row = point.iloc[0]
             ax.axvline(row["change_date"], color="#882255", linestyle="-", linewidth=1.5,
                        label=f"change point (p = {row['p_value']:.3f})")
-    ax.set_ylim(0, 1)
+    ax.set_ylim(-0.03, 1.03)  # a share of exactly 0 or 1 stays visible, not hidden by the frame
     ax.set_xlabel("period start")
     ax.set_ylabel("share of mentions")
     voice = table.attrs.get("voice", "")

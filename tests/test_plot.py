@@ -120,10 +120,10 @@ def test_shares_over_time_plot_marks_flags():
     assert len(flagged) >= 1
     ax = plot.shares_over_time(table, outlet="Herald")
     label_lines = [line for line in ax.lines if line.get_marker() == "o"]
-    assert len(label_lines) == 4
+    assert len(label_lines) == 2  # Herald never says "opposition" or "rebel": not drawn
     flag_lines = [line for line in ax.lines if line.get_linestyle() == "--"]
     assert len(flag_lines) == len(flagged)
-    assert _legend_texts(ax) == ["militant", "opposition", "rebel", "terrorist", "mix changes"]
+    assert _legend_texts(ax) == ["militant", "terrorist", "mix changes"]
     assert ax.get_title() == "Label mix over time: Herald (all voice)"
     points = label_change_points(_mentions(), actor=ACTOR, voice="all", n_perm=199)
     assert bool(points.loc[points["outlet"] == "Herald", "significant"].iloc[0])
@@ -218,3 +218,33 @@ def test_every_plot_draws_names_with_dollar_signs_as_text():
     over = label_shares_over_time(mentions, actor=ACTOR, voice="all", min_n=3, n_boot=20)
     ax = plot.shares_over_time(over, outlet=BAD_TEX)
     assert any(BAD_TEX in text for text in _draws(ax))
+
+
+def test_shares_over_time_joins_sparse_periods_and_lists_only_used_labels():
+    # Outlet S writes in weeks 0, 1 and 4 only and never uses "rebel"; outlet R uses it.
+    monday = pd.Timestamp("2025-01-06")
+    rows = []
+    for week in (0, 1, 4):
+        for i, label in enumerate(["terrorist", "terrorist", "militant"]):
+            rows.append({"doc_id": f"S{week}_{i}", "outlet": "S", "actor": ACTOR, "label": label,
+                         "voice": "narration", "date": monday + pd.Timedelta(days=7 * week)})
+    for week in range(5):
+        rows.append({"doc_id": f"R{week}", "outlet": "R", "actor": ACTOR, "label": "rebel",
+                     "voice": "narration", "date": monday + pd.Timedelta(days=7 * week)})
+    table = label_shares_over_time(pd.DataFrame(rows), actor=ACTOR, n_boot=20)
+    ax = plot.shares_over_time(table, outlet="S")
+    assert _legend_texts(ax) == ["militant", "terrorist"]  # no "rebel": S never used it
+    solid = [line for line in ax.lines if line.get_marker() == "o"]
+    assert [line.get_label() for line in solid] == ["militant", "terrorist"]
+    for line in solid:
+        shown = pd.Series(line.get_ydata(), dtype=float)
+        assert shown.notna().sum() == 3  # a marker on each observed week
+        assert shown.isna().sum() == 1  # the solid line stops at the empty weeks
+    dotted = [line for line in ax.lines if line.get_linestyle() == ":"]
+    assert len(dotted) == 2  # one dotted bridge per label across weeks 2-3
+    for line in dotted:
+        assert pd.Series(line.get_xdata()).tolist() == [monday + pd.Timedelta(days=7),
+                                                          monday + pd.Timedelta(days=28)]
+    ax = plot.shares_over_time(table, outlet="R")
+    assert _legend_texts(ax) == ["rebel"]
+    assert not [line for line in ax.lines if line.get_linestyle() == ":"]
