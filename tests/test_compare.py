@@ -390,14 +390,15 @@ def test_log_odds_worked_example():
         "text": ["war war peace", "peace peace peace war"],
     })
     # Counts: A war 2, peace 1 (n_a 3); B war 1, peace 3 (n_b 4).
-    # Prior = whole-corpus counts, alpha0 = N = 7: alpha_war = 3, alpha_peace = 4.
+    # Prior = whole-corpus counts with their own weight, alpha0 = None = N = 7:
+    # alpha_war = 3, alpha_peace = 4.
     # delta_war = log((2+3)/(3+7-2-3)) - log((1+3)/(4+7-1-3)) = log(5/5) - log(4/7)
     delta_war = math.log(5 / 5) - math.log(4 / 7)
     se_war = math.sqrt(1 / (2 + 3) + 1 / (1 + 3))
     # delta_peace = log((1+4)/(3+7-1-4)) - log((3+4)/(4+7-3-4)) = log(5/5) - log(7/4)
     delta_peace = math.log(5 / 5) - math.log(7 / 4)
     se_peace = math.sqrt(1 / (1 + 4) + 1 / (3 + 4))
-    table = distinguishing_words(corpus, a="A", b="B", min_count=1)
+    table = distinguishing_words(corpus, a="A", b="B", min_count=1, alpha0=None)
     war = _cell(table, word="war")
     peace = _cell(table, word="peace")
     assert war["n_a"] == 2 and war["n_b"] == 1 and war["alpha"] == pytest.approx(3.0)
@@ -621,3 +622,23 @@ def test_over_time_rejects_an_unknown_freq():
     rows = _weekly(["terrorist"] * 2, per_week=2)
     with pytest.raises(ValueError, match="freq"):
         label_shares_over_time(_mentions(rows), actor=ACTOR, freq="fortnightly", n_boot=10)
+
+
+def test_default_prior_weighs_1000_words_not_the_whole_table():
+    # Six outlets of 2,000 filler words; A says "terrorists" 20 times, B 6 times.
+    filler = " ".join(f"w{i % 400}" for i in range(2000))
+    texts = {o: filler for o in "ABCDEF"}
+    texts["A"] += " terrorists" * 20
+    texts["B"] += " terrorists" * 6
+    corpus = pd.DataFrame({"doc_id": list(texts), "outlet": list(texts), "text": list(texts.values())})
+    default = distinguishing_words(corpus, a="A", b="B")
+    assert default.attrs["alpha0"] == 1000.0
+    word = _cell(default, word="terrorists")
+    assert word["alpha"] == pytest.approx(1000 * 26 / (12000 + 26))
+    assert word["z"] > 1.96  # 20 against 6 in equal-sized outlets is a difference
+    pd.testing.assert_frame_equal(default, distinguishing_words(corpus, a="A", b="B", alpha0=1000))
+    # The whole table as weight (12,026 words against 2,000 per outlet) hides it.
+    heavy = _cell(distinguishing_words(corpus, a="A", b="B", alpha0=None), word="terrorists")
+    assert heavy["alpha"] == pytest.approx(26.0) and heavy["z"] < 1.96
+    with pytest.raises(ValueError, match="alpha0"):
+        distinguishing_words(corpus, a="A", b="B", alpha0=float("inf"))

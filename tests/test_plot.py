@@ -148,7 +148,8 @@ def test_distinguishing_words_plot():
                  "opposition fighters advanced on the town " * 5,
                  "opposition fighters opposition fighters held the road " * 5],
     })
-    table = distinguishing_words(corpus, a="A", b="B", min_count=1)
+    # A light prior: with the default 1000 words it would outweigh this tiny corpus.
+    table = distinguishing_words(corpus, a="A", b="B", min_count=1, alpha0=20)
     ax = plot.distinguishing_words(table, n=2)
     labelled = [t.get_text() for t in ax.texts]
     assert len(labelled) == 4
