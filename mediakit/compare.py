@@ -237,12 +237,22 @@ def _share_table(
 
 
 def _actor_mentions(mentions: pd.DataFrame, actor: str | None) -> pd.DataFrame:
-    if actor is None:
-        return mentions
-    if not (mentions["actor"] == actor).any():
-        known = sorted(mentions["actor"].dropna().astype(str).unique())
-        raise ValueError(f"actor {actor!r} has no mentions; actors present: {known}")
-    return mentions.loc[mentions["actor"] == actor]
+    of_actor = mentions
+    if actor is not None:
+        if not (mentions["actor"] == actor).any():
+            known = sorted(mentions["actor"].dropna().astype(str).unique())
+            raise ValueError(f"actor {actor!r} has no mentions; actors present: {known}")
+        of_actor = mentions.loc[mentions["actor"] == actor]
+    # A mention without a label cannot be counted under any label: say so, never drop it.
+    unlabelled = of_actor["label"].isna()
+    if unlabelled.any():
+        rows = of_actor.index[unlabelled].tolist()
+        shown = ", ".join(map(str, rows[:5])) + (", ..." if len(rows) > 5 else "")
+        raise ValueError(
+            f"mentions: {len(rows)} row(s) have no value in column 'label' (rows {shown}); "
+            "fill or drop them first"
+        )
+    return of_actor
 
 
 def label_shares(

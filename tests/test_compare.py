@@ -642,3 +642,12 @@ def test_default_prior_weighs_1000_words_not_the_whole_table():
     assert heavy["alpha"] == pytest.approx(26.0) and heavy["z"] < 1.96
     with pytest.raises(ValueError, match="alpha0"):
         distinguishing_words(corpus, a="A", b="B", alpha0=float("inf"))
+
+
+def test_a_mention_without_a_label_is_an_error_not_a_crash_or_a_loss():
+    rows = _weekly(["terrorist"] * 3, per_week=2)
+    rows.append(_mention("x", "A", None, date=pd.Timestamp("2025-01-07")))
+    mentions = _mentions(rows)
+    for compute in (label_shares, label_shares_over_time):
+        with pytest.raises(ValueError, match=r"1 row\(s\) have no value in column 'label' \(rows 6\)"):
+            compute(mentions, actor=ACTOR, n_boot=5)
