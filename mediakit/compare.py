@@ -237,12 +237,22 @@ def _share_table(
 
 
 def _actor_mentions(mentions: pd.DataFrame, actor: str | None) -> pd.DataFrame:
-    if actor is None:
-        return mentions
-    if not (mentions["actor"] == actor).any():
-        known = sorted(mentions["actor"].dropna().astype(str).unique())
-        raise ValueError(f"actor {actor!r} has no mentions; actors present: {known}")
-    return mentions.loc[mentions["actor"] == actor]
+    of_actor = mentions
+    if actor is not None:
+        if not (mentions["actor"] == actor).any():
+            known = sorted(mentions["actor"].dropna().astype(str).unique())
+            raise ValueError(f"actor {actor!r} has no mentions; actors present: {known}")
+        of_actor = mentions.loc[mentions["actor"] == actor]
+    # A mention without a label cannot be counted under any label: say so, never drop it.
+    unlabelled = of_actor["label"].isna()
+    if unlabelled.any():
+        rows = of_actor.index[unlabelled].tolist()
+        shown = ", ".join(map(str, rows[:5])) + (", ..." if len(rows) > 5 else "")
+        raise ValueError(
+            f"mentions: {len(rows)} row(s) have no value in column 'label' (rows {shown}); "
+            "fill or drop them first"
+        )
+    return of_actor
 
 
 def label_shares(
@@ -577,6 +587,47 @@ def _permutation_p(
 _PERIOD_ALIASES = {"MS": "M", "ME": "M", "QS": "Q", "QE": "Q", "YS": "Y", "YE": "Y", "AS": "Y"}
 
 
+def _period_starts(dates: pd.Series, freq: str) -> tuple[pd.Series, pd.DatetimeIndex]:
+    """The start of each date's period and every period start from the first to the last.
+
+    ``freq`` is a pandas frequency with an optional multiple (``"2W"``, ``"3D"``, ``"2MS"``).
+    Calendar frequencies are binned through pandas periods of the base frequency (weeks
+    Monday to Sunday, calendar months, quarters...); a multiple groups consecutive base
+    periods in runs of ``n`` counted from the first dated period. Other offsets (``"SMS"``,
+    ``"BMS"``...) are binned from the first on-offset date at or before the first date,
+    with :func:`pandas.date_range` and ``searchsorted``. ``dates`` must have no missing values.
+    """
+    match = re.fullmatch(r"\s*(\d*)\s*(\S+)\s*", freq) if isinstance(freq, str) else None
+    if match is None:
+        raise ValueError(f"freq {freq!r} is not a pandas frequency (try 'W', '2W' or 'MS')")
+    n = int(match.group(1) or 1)
+    base = match.group(2)
+    if n < 1:
+        raise ValueError(f"freq {freq!r}: the multiple must be at least 1")
+    try:
+        periods = dates.dt.to_period(_PERIOD_ALIASES.get(base, base))
+    except (ValueError, TypeError, AttributeError):
+        periods = None
+    if periods is not None:
+        ordinals = periods.map(lambda p: p.ordinal).to_numpy(dtype=np.int64)
+        first = int(ordinals.min())
+        bins = (ordinals - first) // n
+        period_freq = periods.dt.freq
+        n_bins = int(bins.max()) + 1
+        grid = pd.DatetimeIndex(
+            [pd.Period(ordinal=first + k * n, freq=period_freq).start_time for k in range(n_bins)]
+        )
+        return pd.Series(grid[bins], index=dates.index), grid
+    try:
+        offset = pd.tseries.frequencies.to_offset(freq)
+        anchor = offset.rollback(dates.min().normalize())
+        grid = pd.date_range(start=anchor, end=dates.max(), freq=offset)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"freq {freq!r} is not a pandas frequency (try 'W', '2W' or 'MS')") from exc
+    positions = grid.searchsorted(dates.to_numpy(), side="right") - 1
+    return pd.Series(grid[positions], index=dates.index), grid
+
+
 def label_shares_over_time(
     mentions: pd.DataFrame,
     *,
@@ -600,8 +651,13 @@ def label_shares_over_time(
     Parameters
     ----------
     freq:
-        Period length: ``"W"`` (default; weeks Monday to Sunday), ``"M"``/``"MS"``
-        (calendar months), ``"D"``, ``"Q"``. Periods are labelled by their first day.
+        Period length, any pandas frequency: ``"W"`` (default; weeks Monday to Sunday),
+        ``"2W"`` (two consecutive such weeks, counted from the first dated week),
+        ``"M"``/``"MS"`` (calendar months), ``"QS"``, ``"D"``, ``"3D"``; offsets that are
+        not calendar periods (``"SMS"``, ``"BMS"``) start from the last on-offset date at
+        or before the first mention. Periods are labelled by their first day. Every dated
+        mention lands in exactly one period (checked: the ``n`` of the periods add up to
+        the dated mentions).
     baseline, threshold, alpha, min_n, n_perm:
         The change rule. For each group and period, the period's label mix is compared
         with the pooled mix of the ``baseline`` calendar periods just before it (empty
@@ -647,7 +703,6 @@ def label_shares_over_time(
         raise ValueError(f"baseline must be >= 1 period, got {baseline!r}")
     if not 0 < alpha <= 1:
         raise ValueError(f"alpha must be in (0, 1], got {alpha!r}")
-    period_freq = _PERIOD_ALIASES.get(freq, freq)
     of_actor = _actor_mentions(mentions, actor)
     labels = sorted(of_actor["label"].dropna().astype(str).unique())
     kept, excluded = _exclude(of_actor, exclude_docs)
@@ -659,11 +714,13 @@ def label_shares_over_time(
             f"label_shares_over_time: {undated} mention(s) without a date were left out",
             stacklevel=2,
         )
-    try:
-        periods = dates.dt.to_period(period_freq)
-    except (ValueError, TypeError) as exc:
-        raise ValueError(f"freq {freq!r} is not a period frequency (try 'W' or 'MS')") from exc
-    kept = kept.assign(period=periods.dt.start_time).loc[dates.notna()]
+    dated = dates.notna()
+    if dated.any():
+        starts, all_periods = _period_starts(dates.loc[dated], freq)
+    else:
+        _period_starts(pd.Series(pd.to_datetime(["2000-01-01"])), freq)  # still check freq
+        starts, all_periods = dates.loc[dated], pd.DatetimeIndex([])
+    kept = kept.loc[dated].assign(period=starts)
     columns = [*by_cols, "voice", "actor", "period", "label", "n", "share", "lo", "hi",
                "n_docs", "n_period", "n_baseline", "tvd", "p_value", "change_flag"]
     attrs = dict(voice=voice, unit=unit, freq=freq, baseline=baseline, threshold=threshold,
@@ -676,7 +733,6 @@ def label_shares_over_time(
         kept, keys=[*by_cols, "period"], labels=labels, unit=unit,
         level=level, n_boot=n_boot, seed=seed,
     )
-    all_periods = pd.period_range(periods.min(), periods.max(), freq=period_freq).start_time
     groups = [k for k, _ in _groups(kept, by_cols)]
     grid = pd.DataFrame(
         [(*g, p, lab) for g in groups for p in all_periods for lab in labels],
@@ -687,6 +743,13 @@ def label_shares_over_time(
     table["n"] = table["n"].fillna(0).astype(int)
     table["n_docs"] = table["n_docs"].fillna(0).astype(int)
     table = table.sort_values([*by_cols, "period", "label"], kind="stable").reset_index(drop=True)
+    # No dated mention may fall outside the period grid (the "2W" bug lost half of them).
+    placed = int(table["n"].sum()) if unit == "mention" else len(kept)
+    if placed != len(kept) or not kept["period"].isin(all_periods).all():
+        raise RuntimeError(
+            f"label_shares_over_time: {len(kept)} dated mention(s) in, {placed} placed in "
+            f"periods with freq={freq!r}; please report this as a bug"
+        )
     n_labels, n_per = len(labels), len(all_periods)
     per_period = {
         name: np.zeros(len(groups) * n_per)
@@ -904,6 +967,10 @@ def _stopword_set(stopwords: bool | Iterable[str]) -> frozenset[str]:
     return frozenset(str(w).lower() for w in stopwords)
 
 
+#: Default weight of the log-odds prior, in words (see :func:`distinguishing_words`).
+DEFAULT_ALPHA0 = 1000.0
+
+
 def _log_odds(
     counts_a: Counter, counts_b: Counter, prior_counts: Counter, *, alpha0: float | None,
     min_count: int, exclude: frozenset[str],
@@ -926,6 +993,8 @@ def _log_odds(
     if prior_total == 0:
         return pd.DataFrame({c: [] for c in ["word", "n_a", "n_b", "n_prior", "alpha", "log_odds", "se", "z"]})
     a0 = prior_total if alpha0 is None else float(alpha0)
+    if not math.isfinite(a0):
+        raise ValueError(f"alpha0 must be a finite number of words, got {alpha0!r}")
     if a0 <= 0:
         raise ValueError(f"alpha0 must be > 0, got {alpha0!r}")
     alpha = a0 * prior / prior_total
@@ -950,7 +1019,7 @@ def distinguishing_words(
     group: str = "outlet",
     text: str = "text",
     min_count: int = 5,
-    alpha0: float | None = None,
+    alpha0: float | None = DEFAULT_ALPHA0,
     stopwords: bool | Iterable[str] = False,
     exclude_docs: Iterable[str] | None = None,
 ) -> pd.DataFrame:
@@ -959,8 +1028,8 @@ def distinguishing_words(
     The statistic is the log-odds ratio with an informative Dirichlet prior of Monroe,
     Colaresi & Quinn (2008, *Political Analysis* 16(4), "Fightin' Words"): for word w
     with counts ``y_a``, ``y_b`` in the two groups (totals ``n_a``, ``n_b``) and prior
-    pseudo-counts ``alpha_w = alpha0 * y_w / N`` from the whole table's counts
-    (``y_w`` of ``N`` words, every group, not only a and b)::
+    pseudo-counts ``alpha_w = alpha0 * y_w / N``: ``alpha0`` words spread like the
+    whole table's words (``y_w`` of ``N`` words, every group, not only a and b)::
 
         log_odds = log((y_a + alpha_w) / (n_a + alpha0 - y_a - alpha_w))
                  - log((y_b + alpha_w) / (n_b + alpha0 - y_b - alpha_w))
@@ -982,8 +1051,18 @@ def distinguishing_words(
         Words used fewer than ``min_count`` times in a and b together are not listed
         (they still count in the totals). Default 5.
     alpha0:
-        Total prior pseudo-count. ``None`` (default) uses the table's own word counts
-        as the prior (``alpha0 = N``); smaller values weaken the shrinkage.
+        Weight of the prior, in words (default 1000). In the formula each group's
+        word rate becomes ``(y_a + alpha_w) / (n_a + alpha0)``, a weighted mean of its
+        own rate (weight ``n_a``) and the table's rate (weight ``alpha0``), and the
+        pseudo-counts also enter ``se``. The default is a fixed, modest weight, about
+        a few articles' worth: it keeps a word seen a handful of times from topping
+        the list, dominates a group of only a few hundred words, and fades as the
+        groups grow, as a prior should. ``None`` gives the prior the whole table's
+        weight (``alpha0 = N``, the background's own size, as when the counts of a
+        separate reference corpus are used as ``alpha_w``); when the background *is*
+        the compared table that outweighs each group several times over and very
+        few words pass (one, on the bundled sample's Aldwick Herald vs Kessel Voice,
+        against eight with the default). Choose the prior before reading the lists.
     stopwords:
         ``False`` (default) keeps every word, since the prior already tames frequent
         function words; ``True`` removes the English list of the ``stop-words`` package
@@ -1053,7 +1132,7 @@ def distinguishing_contexts(
     actor: str | None = None,
     voice: str = "all",
     min_count: int = 3,
-    alpha0: float | None = None,
+    alpha0: float | None = DEFAULT_ALPHA0,
     stopwords: bool | Iterable[str] = False,
     exclude_docs: Iterable[str] | None = None,
 ) -> pd.DataFrame:
@@ -1063,7 +1142,8 @@ def distinguishing_contexts(
     the contexts of the two labels: which words sit near "terrorist" but not near
     "opposition"? The words of the labels' own matches (e.g. "terrorists",
     "opposition", "forces") are left out of the vocabulary so they do not trivially
-    win. The prior is the pooled contexts of both labels.
+    win. The prior spreads ``alpha0`` words (default 1000) like the pooled contexts
+    of both labels; ``alpha0=None`` weighs it as all those contexts.
 
     Parameters
     ----------

@@ -38,6 +38,9 @@ Matching rules
   words before it ("Tarvian-backed", "al-Qaeda-backed"). A ``*`` that opens a token or
   follows a hyphen matches at least one character. ``?`` matches exactly one letter or
   digit. A pattern token that is only ``*`` matches one whole token. ``**`` is an error.
+  These are the only wildcards: regex and glob syntax (``[ ] ( ) { } | \\ ^ $ +``) is
+  an error naming the actor, label and pattern, never matched literally, so
+  ``criminal[s`` fails loudly instead of silently finding nothing.
 * **Phrases.** Words of a multi-word pattern match consecutive tokens separated by any
   whitespace, line breaks included ("opposition\\nforces").
 * **Hyphens and apostrophes** in a pattern match their typographic variants: ``-``
@@ -177,6 +180,10 @@ def _error(
 # Pattern compilation
 
 
+# Regex and shell-glob syntax with no meaning in mediakit's globs; rejected, not matched.
+_RESERVED_CHARS = "[](){}|\\^$+"
+
+
 def _pattern_atoms(pattern: str) -> list[tuple[str, bool]]:
     """Regex atoms of one pattern, each flagged True when it is a literal unit.
 
@@ -188,6 +195,16 @@ def _pattern_atoms(pattern: str) -> list[tuple[str, bool]]:
         raise ValueError("empty pattern")
     if "**" in pattern:
         raise ValueError("'**' is not a valid glob; use a single '*'")
+    reserved = [ch for ch in _RESERVED_CHARS if ch in pattern]
+    if reserved:
+        # Matched literally they would silently find nothing ("criminal[s"), so say so.
+        raise ValueError(
+            f"{', '.join(repr(ch) for ch in reserved)} "
+            f"{'is' if len(reserved) == 1 else 'are'} not allowed: patterns are not regular "
+            "expressions, and the only wildcards are '*' (any run of letters or digits) and "
+            "'?' (one letter or digit); list each spelling as its own pattern "
+            "(e.g. 'criminal', 'criminals', or 'criminal*')"
+        )
     if not any(ch.isalnum() for ch in pattern):
         raise ValueError("a pattern needs at least one letter or digit")
     atoms: list[tuple[str, bool]] = []

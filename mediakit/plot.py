@@ -4,6 +4,11 @@ One function per table of :mod:`mediakit.compare`. Every function takes the tabl
 first, draws on ``ax`` (a new figure when ``ax`` is None) and returns the Axes; nothing
 is shown or saved, so notebooks and scripts decide what to do with the figure.
 
+Text taken from the data (outlet, label and word names in ticks, legends, annotations,
+axis labels and default titles) is drawn with ``parse_math=False``: a name such as
+``$5 bill`` or ``$\\foo$`` is shown as typed and never parsed as a mathtext formula. A
+``title=`` passed by the caller is drawn as matplotlib usually does (mathtext allowed).
+
 Figures are deterministic: rows and labels keep the order of the table (which the
 compare functions sort), and labels take colours from :data:`PALETTE` in order of first
 appearance, so the same table always gives the same picture. The palette is Okabe and
@@ -75,7 +80,18 @@ def _group_names(table: pd.DataFrame, extra: Sequence[str] = ()) -> tuple[list[s
 
 
 def _legend_outside(ax: Axes, title: str | None = None) -> None:
-    ax.legend(title=title, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    legend = ax.legend(title=title, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    # Entries are outlet and label names: a "$" in them is text, not a formula.
+    for text in [*legend.get_texts(), legend.get_title()]:
+        text.set_parse_math(False)
+
+
+def _set_title(ax: Axes, given: str | None, default: str) -> None:
+    """A caller's title may use mathtext on purpose; a title built from data may not."""
+    if given is None:
+        ax.set_title(default, parse_math=False)
+    else:
+        ax.set_title(given)
 
 
 def label_shares(
@@ -119,18 +135,16 @@ def label_shares(
                                                   np.clip(hi[ok] - share[ok], 0, None)],
                             fmt="none", ecolor="#333333", elinewidth=1, capsize=2)
         left = left + share
-    ax.set_yticks(y, groups)
+    ax.set_yticks(y, groups, parse_math=False)
     ax.invert_yaxis()  # first group on top, as in the table
     ax.set_xlim(0, 1)
     unit = table.attrs.get("unit", "mention")
     ax.set_xlabel(f"Share of {'articles' if unit == 'article' else 'mentions'} using each label")
     by, _ = _group_names(table)
-    ax.set_ylabel(" / ".join(by) if by else "")
-    if title is None:
-        actor = table.attrs.get("actor") or (table["actor"].iloc[0] if "actor" in table.columns and len(table) else "")
-        voice = table.attrs.get("voice", "")
-        title = f"Labels for {actor}" + (f" ({voice} voice)" if voice else "")
-    ax.set_title(title)
+    ax.set_ylabel(" / ".join(by) if by else "", parse_math=False)
+    actor = table.attrs.get("actor") or (table["actor"].iloc[0] if "actor" in table.columns and len(table) else "")
+    voice = table.attrs.get("voice", "")
+    _set_title(ax, title, f"Labels for {actor}" + (f" ({voice} voice)" if voice else ""))
     _legend_outside(ax, "label")
     return ax
 
@@ -163,15 +177,14 @@ def label_rates(
             dark = top > 0 and grid[i, j] > 0.6 * top
             ax.text(j, i, fmt.format(grid[i, j]), ha="center", va="center",
                     color="white" if dark else "black", fontsize=9)
-    ax.set_xticks(np.arange(len(labels)), [str(lab) for lab in labels], rotation=30, ha="right")
-    ax.set_yticks(np.arange(len(groups)), groups)
+    ax.set_xticks(np.arange(len(labels)), [str(lab) for lab in labels], rotation=30, ha="right",
+                  parse_math=False)
+    ax.set_yticks(np.arange(len(groups)), groups, parse_math=False)
     ax.set_xlabel("label")
-    ax.set_ylabel(" / ".join(by) if by else "")
+    ax.set_ylabel(" / ".join(by) if by else "", parse_math=False)
     ax.figure.colorbar(image, ax=ax, label="mentions per 1,000 words")
-    if title is None:
-        voice = table.attrs.get("voice", "")
-        title = "Label rates" + (f" ({voice} voice)" if voice else "")
-    ax.set_title(title)
+    voice = table.attrs.get("voice", "")
+    _set_title(ax, title, "Label rates" + (f" ({voice} voice)" if voice else ""))
     return ax
 
 
@@ -208,15 +221,13 @@ def tone(
         ax.errorbar(mean, y, xerr=xerr, fmt="o", color=colors[label], label=str(label),
                     capsize=2, markersize=5)
     ax.axvline(0.0, color="#999999", linewidth=0.8, linestyle="--", zorder=0)
-    ax.set_yticks(np.arange(len(groups)), groups)
+    ax.set_yticks(np.arange(len(groups)), groups, parse_math=False)
     ax.set_ylim(len(groups) - 0.5, -0.5)
     score = table.attrs.get("score", "compound_masked")
-    ax.set_xlabel(f"mean {score} (VADER, -1 to 1)")
-    ax.set_ylabel(" / ".join(by) if by else "")
-    if title is None:
-        voice = table.attrs.get("voice", "")
-        title = "Tone around each label" + (f" ({voice} voice)" if voice else "")
-    ax.set_title(title)
+    ax.set_xlabel(f"mean {score} (VADER, -1 to 1)", parse_math=False)
+    ax.set_ylabel(" / ".join(by) if by else "", parse_math=False)
+    voice = table.attrs.get("voice", "")
+    _set_title(ax, title, "Tone around each label" + (f" ({voice} voice)" if voice else ""))
     _legend_outside(ax, "label")
     return ax
 
@@ -230,9 +241,14 @@ def shares_over_time(
 
     ``table`` is the output of :func:`mediakit.label_shares_over_time`. ``outlet``
     picks the group (a value of the first ``by`` column); it may be omitted when the
-    table holds one group. Each label is a line (bootstrap band shaded when
-    ``intervals``) joining the periods that have mentions; periods whose ``change_flag`` is set get a dashed vertical line,
-    listed once in the legend as "mix changes". Give ``change_points`` (the table of
+    table holds one group. Only labels the outlet used at least once (``n > 0``) are
+    drawn and listed in the legend; colours still follow the whole table, so a label
+    has the same colour in every outlet's figure. Each label is a line with a marker
+    on every period where the outlet mentioned the actor (bootstrap band shaded when
+    ``intervals``): consecutive such periods are joined by a solid line, and a dotted
+    line bridges periods without any mention (a gap in the data, not a share of 0).
+    Periods whose ``change_flag`` is set get a dashed vertical line, listed once in
+    the legend as "mix changes". Give ``change_points`` (the table of
     :func:`mediakit.label_change_points`) to also draw the outlet's change point as a
     solid vertical line when it is significant, labelled with its p-value.
     """
@@ -250,17 +266,51 @@ def shares_over_time(
             raise ValueError(f"plot.shares_over_time: {key} {outlet!r} not in table; have {values}")
         data = table.loc[table[key].astype(str) == str(outlet)]
     ax = _axes(ax, (9, 4))
-    labels = _unique(data["label"])
+    # Colours come from the whole table, so a label keeps its colour across outlets.
     colors = label_colors(_unique(table["label"]))
+    if "n" in data.columns:
+        used = data.groupby("label", sort=False)["n"].sum()
+        labels = [lab for lab in _unique(data["label"]) if used.get(lab, 0) > 0]
+    else:
+        labels = _unique(data.loc[data["share"].fillna(0) > 0, "label"])
+    periods = sorted(_unique(data["period"]))
+    position = {p: i for i, p in enumerate(periods)}
     for label in labels:
         rows = data.loc[data["label"] == label].sort_values("period")
-        # Periods without any mention have no share; the line joins the periods that do.
+        # A period without any mention of the actor has no share (NaN): it is a gap,
+        # not a zero. Observed periods get a marker; runs of consecutive observed
+        # periods are joined by a solid line, and a dotted line bridges each gap.
         rows = rows.loc[rows["share"].notna()]
-        ax.plot(rows["period"], rows["share"], marker="o", markersize=3,
-                color=colors[label], label=str(label))
+        x = rows["period"].tolist()
+        y = rows["share"].to_numpy(dtype=float)
+        index = np.array([position[p] for p in x])
+        gap_after = np.flatnonzero(np.diff(index) > 1)
+        solid_x, solid_y, runs = [], [], []
+        start = 0
+        for end in [*(gap_after + 1), len(x)]:
+            if solid_x:
+                solid_x.append(x[start - 1])
+                solid_y.append(np.nan)
+            solid_x.extend(x[start:end])
+            solid_y.extend(y[start:end])
+            runs.append(slice(start, end))
+            start = end
+        ax.plot(solid_x, solid_y, marker="o", markersize=3, color=colors[label], label=str(label))
+        if len(gap_after):
+            bridge_x, bridge_y = [], []
+            for i in gap_after:
+                if bridge_x:
+                    bridge_x.append(x[i])
+                    bridge_y.append(np.nan)
+                bridge_x.extend([x[i], x[i + 1]])
+                bridge_y.extend([y[i], y[i + 1]])
+            ax.plot(bridge_x, bridge_y, linestyle=":", linewidth=1, color=colors[label],
+                    label="_nolegend_")
         if intervals and "lo" in rows.columns and rows["lo"].notna().any():
-            ax.fill_between(rows["period"], rows["lo"], rows["hi"], color=colors[label],
-                            alpha=0.15, linewidth=0)
+            for run in runs:
+                part = rows.iloc[run]
+                ax.fill_between(part["period"], part["lo"], part["hi"], color=colors[label],
+                                alpha=0.15, linewidth=0)
     if "change_flag" in data.columns:
         flagged = _unique(data.loc[data["change_flag"].astype(bool), "period"])
         for i, period in enumerate(flagged):
@@ -275,13 +325,11 @@ def shares_over_time(
             row = point.iloc[0]
             ax.axvline(row["change_date"], color="#882255", linestyle="-", linewidth=1.5,
                        label=f"change point (p = {row['p_value']:.3f})")
-    ax.set_ylim(0, 1)
+    ax.set_ylim(-0.03, 1.03)  # a share of exactly 0 or 1 stays visible, not hidden by the frame
     ax.set_xlabel("period start")
     ax.set_ylabel("share of mentions")
-    if title is None:
-        voice = table.attrs.get("voice", "")
-        title = f"Label mix over time: {outlet}" + (f" ({voice} voice)" if voice else "")
-    ax.set_title(title)
+    voice = table.attrs.get("voice", "")
+    _set_title(ax, title, f"Label mix over time: {outlet}" + (f" ({voice} voice)" if voice else ""))
     _legend_outside(ax, "label")
     return ax
 
@@ -315,16 +363,14 @@ def distinguishing_words(
     words = table["word"].astype(str).to_numpy()
     for i in top + bottom:
         ax.annotate(words[i], (freq[i], z[i]), xytext=(3, 0), textcoords="offset points",
-                    fontsize=8, va="center")
+                    fontsize=8, va="center", parse_math=False)
     for level in (z_threshold, -z_threshold):
         ax.axhline(level, color="#999999", linestyle=":", linewidth=0.8)
     if len(freq) and (freq > 0).all():
         ax.set_xscale("log")
-    ax.set_xlabel(f"frequency in {a} and {b} (log scale)")
-    ax.set_ylabel(f"z-score of log-odds ({a} vs {b})")
-    if title is None:
-        title = (f"Words around '{a}' rather than '{b}'" if "window" in table.attrs
-                 else f"Words distinguishing {a} from {b}")
-    ax.set_title(title)
+    ax.set_xlabel(f"frequency in {a} and {b} (log scale)", parse_math=False)
+    ax.set_ylabel(f"z-score of log-odds ({a} vs {b})", parse_math=False)
+    _set_title(ax, title, f"Words around '{a}' rather than '{b}'" if "window" in table.attrs
+               else f"Words distinguishing {a} from {b}")
     _legend_outside(ax)
     return ax

@@ -343,7 +343,7 @@ def test_over_time_months():
                                                  pd.Timestamp("2025-03-01")]
     february = _cell(table, period=pd.Timestamp("2025-02-01"), label="opposition")
     assert february["change_flag"] and february["p_value"] < 0.01
-    with pytest.raises(ValueError, match="not a period frequency"):
+    with pytest.raises(ValueError, match="not a pandas frequency"):
         label_shares_over_time(_mentions(rows), actor=ACTOR, freq="bogus")
 
 
@@ -390,14 +390,15 @@ def test_log_odds_worked_example():
         "text": ["war war peace", "peace peace peace war"],
     })
     # Counts: A war 2, peace 1 (n_a 3); B war 1, peace 3 (n_b 4).
-    # Prior = whole-corpus counts, alpha0 = N = 7: alpha_war = 3, alpha_peace = 4.
+    # Prior = whole-corpus counts with their own weight, alpha0 = None = N = 7:
+    # alpha_war = 3, alpha_peace = 4.
     # delta_war = log((2+3)/(3+7-2-3)) - log((1+3)/(4+7-1-3)) = log(5/5) - log(4/7)
     delta_war = math.log(5 / 5) - math.log(4 / 7)
     se_war = math.sqrt(1 / (2 + 3) + 1 / (1 + 3))
     # delta_peace = log((1+4)/(3+7-1-4)) - log((3+4)/(4+7-3-4)) = log(5/5) - log(7/4)
     delta_peace = math.log(5 / 5) - math.log(7 / 4)
     se_peace = math.sqrt(1 / (1 + 4) + 1 / (3 + 4))
-    table = distinguishing_words(corpus, a="A", b="B", min_count=1)
+    table = distinguishing_words(corpus, a="A", b="B", min_count=1, alpha0=None)
     war = _cell(table, word="war")
     peace = _cell(table, word="peace")
     assert war["n_a"] == 2 and war["n_b"] == 1 and war["alpha"] == pytest.approx(3.0)
@@ -593,3 +594,60 @@ def test_integration_sample_outlets_differ_in_labels():
     found = points.loc[points["significant"]]
     assert len(found) == 1
     assert abs(found["change_date"].iloc[0] - pd.Timestamp("2025-02-12")) < pd.Timedelta(days=7)
+
+
+@pytest.mark.parametrize("freq", ["W", "2W", "MS", "QS", "2MS", "D", "3D"])
+def test_over_time_keeps_every_dated_mention_whatever_the_freq(freq):
+    # 13 weeks of mentions, one a weekday: every dated mention lands in exactly one period.
+    rows = _weekly(["terrorist", "opposition", "rebel"] * 4 + ["terrorist"], per_week=5)
+    rows.append(_mention("undated", "A", "terrorist", date=None))
+    with pytest.warns(UserWarning, match="1 mention"):
+        table = label_shares_over_time(_mentions(rows), actor=ACTOR, freq=freq, n_boot=10)
+    assert table["n"].sum() == len(rows) - 1
+    starts = table["period"].drop_duplicates()
+    assert starts.is_monotonic_increasing
+    periods = table.groupby("period")["n_period"].first()
+    assert periods.sum() == len(rows) - 1
+
+
+def test_over_time_two_weeks_are_consecutive_pairs_of_weeks():
+    rows = _weekly(["terrorist"] * 4, per_week=2)  # weeks from Monday 2025-01-06
+    table = label_shares_over_time(_mentions(rows), actor=ACTOR, freq="2W", n_boot=10)
+    periods = table.groupby("period")["n_period"].first()
+    assert periods.index.tolist() == [pd.Timestamp("2025-01-06"), pd.Timestamp("2025-01-20")]
+    assert periods.tolist() == [4, 4]
+
+
+def test_over_time_rejects_an_unknown_freq():
+    rows = _weekly(["terrorist"] * 2, per_week=2)
+    with pytest.raises(ValueError, match="freq"):
+        label_shares_over_time(_mentions(rows), actor=ACTOR, freq="fortnightly", n_boot=10)
+
+
+def test_default_prior_weighs_1000_words_not_the_whole_table():
+    # Six outlets of 2,000 filler words; A says "terrorists" 20 times, B 6 times.
+    filler = " ".join(f"w{i % 400}" for i in range(2000))
+    texts = {o: filler for o in "ABCDEF"}
+    texts["A"] += " terrorists" * 20
+    texts["B"] += " terrorists" * 6
+    corpus = pd.DataFrame({"doc_id": list(texts), "outlet": list(texts), "text": list(texts.values())})
+    default = distinguishing_words(corpus, a="A", b="B")
+    assert default.attrs["alpha0"] == 1000.0
+    word = _cell(default, word="terrorists")
+    assert word["alpha"] == pytest.approx(1000 * 26 / (12000 + 26))
+    assert word["z"] > 1.96  # 20 against 6 in equal-sized outlets is a difference
+    pd.testing.assert_frame_equal(default, distinguishing_words(corpus, a="A", b="B", alpha0=1000))
+    # The whole table as weight (12,026 words against 2,000 per outlet) hides it.
+    heavy = _cell(distinguishing_words(corpus, a="A", b="B", alpha0=None), word="terrorists")
+    assert heavy["alpha"] == pytest.approx(26.0) and heavy["z"] < 1.96
+    with pytest.raises(ValueError, match="alpha0"):
+        distinguishing_words(corpus, a="A", b="B", alpha0=float("inf"))
+
+
+def test_a_mention_without_a_label_is_an_error_not_a_crash_or_a_loss():
+    rows = _weekly(["terrorist"] * 3, per_week=2)
+    rows.append(_mention("x", "A", None, date=pd.Timestamp("2025-01-07")))
+    mentions = _mentions(rows)
+    for compute in (label_shares, label_shares_over_time):
+        with pytest.raises(ValueError, match=r"1 row\(s\) have no value in column 'label' \(rows 6\)"):
+            compute(mentions, actor=ACTOR, n_boot=5)

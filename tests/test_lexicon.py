@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -343,7 +344,8 @@ def _one(patterns, **extra):
         (_one(["*-*"]), r"pattern '\*-\*': a pattern needs at least one letter or digit"),
         (_one(["-backed"]), r"starts or ends with a hyphen"),
         (_one([]), r"label 'rebel': a label needs at least one pattern"),
-        (_one(["(rebel)"]), r"must start with a letter"),
+        (_one(["(rebel)"]), r"pattern '\(rebel\)': '\(', '\)' are not allowed.*wildcards are '\*'"),
+        (_one(["rebel/"]), r"must end with a letter"),
         (_one(["rebel*"], colour="red"), r"actor 'armed': unknown key\(s\) \['colour'\]"),
         ({"name": "bad", "actors": {"armed": {"labels": {"rebel": {"pattern": ["x"]}}}}},
          r"label 'rebel': unknown key\(s\) \['pattern'\]"),
@@ -450,3 +452,21 @@ def test_lexicons_pickle_for_worker_processes():
     assert copy == lex
     text = "the Assad regime and HTS rebels"
     assert copy.find(text) == lex.find(text) and copy.find_names(text) == lex.find_names(text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "bad"),
+    [("criminal[s", "'['"), ("terror{ist,ism}", "'{', '}'"), ("rebel|rebels", "'|'"),
+     ("^rebel", "'^'"), ("rebel$", "'$'"), ("rebel+", "'+'"), ("rebel\\w", "'\\\\'"),
+     ("(al-)qaeda", "'(', ')'"), ("rebel[s]", "'[', ']'")],
+)
+def test_regex_and_bracket_characters_are_rejected_not_matched_literally(pattern, bad):
+    # Before, "criminal[s" loaded and silently looked for the literal text "criminal[s".
+    where = re.escape(f"actor 'armed', label 'rebel', pattern {pattern!r}: ")
+    with pytest.raises(LexiconError, match=where) as caught:
+        Lexicon.from_dict(_one([pattern]))
+    reason = caught.value.reason
+    assert reason.startswith(bad), reason
+    assert "only wildcards are '*'" in reason and "'?'" in reason  # says what the wildcards are
+    # The bundled lexicons and the documented wildcards still load.
+    assert Lexicon.from_dict(_one(["organi?ation*", "*-backed group*", "U.S.-backed", "AT&T"]))

@@ -253,3 +253,35 @@ def test_execute_script_runs_kernels_on_this_checkout_and_python() -> None:
     assert "MPLBACKEND" not in env
     spec = module._CurrentPythonSpecs().get_kernel_spec("python3")
     assert spec.argv[0] == sys.executable
+
+
+def test_stored_notebooks_hold_no_random_widget_ids(notebook: tuple[str, dict[str, Any]]) -> None:
+    name, nb = notebook
+    assert "widgets" not in nb["metadata"], f"{name}: widget state stored; re-run tools/execute_notebooks.py"
+    for index, cell in enumerate(nb["cells"]):
+        for output in cell.get("outputs", []):
+            assert "application/vnd.jupyter.widget-view+json" not in output.get("data", {}), (
+                f"{name}, cell {index}: widget model id stored; re-run tools/execute_notebooks.py"
+            )
+
+
+def test_execute_script_drops_widget_state_and_keeps_the_text() -> None:
+    import nbformat
+
+    module = _execute_module()
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}
+    view = {"model_id": "591dbed271474f2ca8fe49a7edb384c1", "version_major": 2, "version_minor": 0}
+    cell = nbformat.v4.new_code_cell("# NBVAL_IGNORE_OUTPUT\nex")
+    cell.outputs = [
+        nbformat.v4.new_output("execute_result", data={module.WIDGET_VIEW: view,
+                                                       "text/plain": "Explorer(...)"},
+                               execution_count=1),
+        nbformat.v4.new_output("display_data", data={module.WIDGET_VIEW: view}),
+        nbformat.v4.new_output("stream", name="stdout", text="kept\n"),
+    ]
+    nb.cells = [cell]
+    stable = module.make_stable(nb)
+    assert "widgets" not in stable.metadata
+    assert [dict(o.get("data", {})) for o in stable.cells[0].outputs] == [{"text/plain": "Explorer(...)"}, {}]
+    assert stable.cells[0].outputs[1].text == "kept\n"

@@ -120,10 +120,10 @@ def test_shares_over_time_plot_marks_flags():
     assert len(flagged) >= 1
     ax = plot.shares_over_time(table, outlet="Herald")
     label_lines = [line for line in ax.lines if line.get_marker() == "o"]
-    assert len(label_lines) == 4
+    assert len(label_lines) == 2  # Herald never says "opposition" or "rebel": not drawn
     flag_lines = [line for line in ax.lines if line.get_linestyle() == "--"]
     assert len(flag_lines) == len(flagged)
-    assert _legend_texts(ax) == ["militant", "opposition", "rebel", "terrorist", "mix changes"]
+    assert _legend_texts(ax) == ["militant", "terrorist", "mix changes"]
     assert ax.get_title() == "Label mix over time: Herald (all voice)"
     points = label_change_points(_mentions(), actor=ACTOR, voice="all", n_perm=199)
     assert bool(points.loc[points["outlet"] == "Herald", "significant"].iloc[0])
@@ -148,7 +148,8 @@ def test_distinguishing_words_plot():
                  "opposition fighters advanced on the town " * 5,
                  "opposition fighters opposition fighters held the road " * 5],
     })
-    table = distinguishing_words(corpus, a="A", b="B", min_count=1)
+    # A light prior: with the default 1000 words it would outweigh this tiny corpus.
+    table = distinguishing_words(corpus, a="A", b="B", min_count=1, alpha0=20)
     ax = plot.distinguishing_words(table, n=2)
     labelled = [t.get_text() for t in ax.texts]
     assert len(labelled) == 4
@@ -183,3 +184,68 @@ def test_contexts_plot_title():
     ax = plot.distinguishing_words(table)
     assert ax.get_title() == "Words around 'terrorist' rather than 'opposition'"
     assert ax.get_ylabel() == "z-score of log-odds (terrorist vs opposition)"
+
+
+BAD_TEX = r"$\nocommand$"  # invalid mathtext: drawn as text, it must not break the figure
+
+
+def _with_bad_names(frame):
+    renamed = {"Herald": BAD_TEX, "Voice": "Voice $5"}
+    frame = frame.assign(outlet=frame["outlet"].replace(renamed))
+    return frame.assign(label=frame["label"].replace({"rebel": r"$\badlabel$"}))
+
+
+def _draws(ax):
+    ax.figure.canvas.draw()  # raises ValueError on a mathtext parse error
+    shown = [t.get_text() for t in ax.figure.findobj(matplotlib.text.Text)]
+    return shown
+
+
+def test_every_plot_draws_names_with_dollar_signs_as_text():
+    mentions = _with_bad_names(_mentions())
+    ax = plot.label_shares(label_shares(mentions, actor=ACTOR, voice="all", n_boot=20))
+    assert BAD_TEX in _draws(ax) and r"$\badlabel$" in _draws(ax)
+    words = pd.DataFrame({"doc_id": ["1", "2", "3", "4"], "outlet": ["A", "A", BAD_TEX, BAD_TEX],
+                          "text": ["terrorists $x$ attacked the town " * 5, "terrorists struck " * 5,
+                                   r"opposition $\frac fighters advanced " * 5,
+                                   "opposition fighters held " * 5]})
+    ax = plot.distinguishing_words(distinguishing_words(words, a="A", b=BAD_TEX, min_count=1))
+    assert any(BAD_TEX in text for text in _draws(ax))
+    documents = mentions.groupby("doc_id", as_index=False)["outlet"].first().assign(n_words=500)
+    ax = plot.label_rates(label_rates(mentions, documents, actor=ACTOR, n_boot=20))
+    assert BAD_TEX in _draws(ax) and r"$\badlabel$" in _draws(ax)
+    ax = plot.tone(tone_by_label(mentions, actor=ACTOR, voice="all", n_boot=20))
+    assert BAD_TEX in _draws(ax)
+    over = label_shares_over_time(mentions, actor=ACTOR, voice="all", min_n=3, n_boot=20)
+    ax = plot.shares_over_time(over, outlet=BAD_TEX)
+    assert any(BAD_TEX in text for text in _draws(ax))
+
+
+def test_shares_over_time_joins_sparse_periods_and_lists_only_used_labels():
+    # Outlet S writes in weeks 0, 1 and 4 only and never uses "rebel"; outlet R uses it.
+    monday = pd.Timestamp("2025-01-06")
+    rows = []
+    for week in (0, 1, 4):
+        for i, label in enumerate(["terrorist", "terrorist", "militant"]):
+            rows.append({"doc_id": f"S{week}_{i}", "outlet": "S", "actor": ACTOR, "label": label,
+                         "voice": "narration", "date": monday + pd.Timedelta(days=7 * week)})
+    for week in range(5):
+        rows.append({"doc_id": f"R{week}", "outlet": "R", "actor": ACTOR, "label": "rebel",
+                     "voice": "narration", "date": monday + pd.Timedelta(days=7 * week)})
+    table = label_shares_over_time(pd.DataFrame(rows), actor=ACTOR, n_boot=20)
+    ax = plot.shares_over_time(table, outlet="S")
+    assert _legend_texts(ax) == ["militant", "terrorist"]  # no "rebel": S never used it
+    solid = [line for line in ax.lines if line.get_marker() == "o"]
+    assert [line.get_label() for line in solid] == ["militant", "terrorist"]
+    for line in solid:
+        shown = pd.Series(line.get_ydata(), dtype=float)
+        assert shown.notna().sum() == 3  # a marker on each observed week
+        assert shown.isna().sum() == 1  # the solid line stops at the empty weeks
+    dotted = [line for line in ax.lines if line.get_linestyle() == ":"]
+    assert len(dotted) == 2  # one dotted bridge per label across weeks 2-3
+    for line in dotted:
+        assert pd.Series(line.get_xdata()).tolist() == [monday + pd.Timedelta(days=7),
+                                                          monday + pd.Timedelta(days=28)]
+    ax = plot.shares_over_time(table, outlet="R")
+    assert _legend_texts(ax) == ["rebel"]
+    assert not [line for line in ax.lines if line.get_linestyle() == ":"]

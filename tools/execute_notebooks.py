@@ -16,8 +16,13 @@ How each notebook runs (the same way nbval runs it):
 * with this checkout's ``mediakit`` first on the kernel's ``PYTHONPATH`` (so the code
   being documented is the code that ran), and matplotlib's inline backend;
 * without per-cell timing metadata, and with each cell's printed text stored as one
-  stream output however the kernel happened to flush it, so an unchanged notebook
-  re-executes to the same file byte for byte.
+  stream output however the kernel happened to flush it;
+* without widget state: ipywidgets gives every widget model a random id, stored both in
+  the notebook's ``metadata.widgets`` and in the ``application/vnd.jupyter.widget-view+json``
+  output that points at it. Both are dropped (the widget's ``text/plain`` summary stays),
+  since a saved widget is not live anyway. nbval never compared them.
+
+so an unchanged notebook re-executes to the same file byte for byte.
 
 A cell that raises stops the run with the notebook name and the error; the notebook on
 disk is then left as it was.
@@ -88,6 +93,32 @@ def select(names: list[str]) -> list[Path]:
     return chosen
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def make_stable(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Drop what differs between two runs of an unchanged notebook (in place; returned).
+
+    Removes the notebook-level widget state (``metadata.widgets``) and, from every
+    output, the widget view reference with its random ``model_id``; outputs left with no
+    data at all are removed too.
+    """
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        kept = []
+        for output in cell.get("outputs", []):
+            data = output.get("data")
+            if data is not None and WIDGET_VIEW in data:
+                del data[WIDGET_VIEW]
+                if not data:
+                    continue
+            kept.append(output)
+        cell.outputs = kept
+    return nb
+
+
 def execute(path: Path) -> None:
     """Run one notebook in a fresh kernel and write it back with its outputs."""
     nb = nbformat.read(path, as_version=4)
@@ -100,9 +131,11 @@ def execute(path: Path) -> None:
         record_timing=False,
         # one stream output per cell and stream, however the kernel happened to flush
         coalesce_streams=True,
+        # widget model ids are random: keep them out of the file (see make_stable)
+        store_widget_state=False,
     )
     client.execute(env=_kernel_env())
-    nbformat.write(nb, path)
+    nbformat.write(make_stable(nb), path)
 
 
 def main(argv: list[str] | None = None) -> int:
