@@ -19,10 +19,13 @@ extended with two colours of Paul Tol's "muted" scheme and a mid grey.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-from matplotlib.axes import Axes
+
+if TYPE_CHECKING:  # matplotlib loads on first use, so `import mediakit` stays quick
+    from matplotlib.axes import Axes
 
 __all__ = [
     "PALETTE",
