@@ -22,7 +22,7 @@ import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -142,17 +142,24 @@ def _validated(corpus: pd.DataFrame) -> pd.DataFrame:
     return (checked if isinstance(checked, pd.DataFrame) else corpus).copy(deep=False)
 
 
-# Per-process state of one analysis: the lexicon and the memo of scores. Worker
-# processes receive them once through the pool initializer instead of with every
-# chunk; with n_jobs=1 the calling process holds them for the duration of the call.
-_state: dict[str, Any] = {}
+@dataclass
+class _Run:
+    """What the chunks of one analysis share within a process: the lexicon, the memo
+    of scores already computed and the label valences already looked up."""
+
+    lexicon: Any
+    memo: dict[str, tuple[float, ...]] = field(default_factory=dict)
+    valence: dict[str, float] = field(default_factory=dict)
 
 
-def _start_state(lexicon: Any) -> None:
-    """Make ``lexicon`` and a fresh score memo the current analysis state."""
-    _state["lexicon"] = lexicon
-    _state["memo"] = {}
-    _state["valence"] = {}
+# Worker processes of a pool get their _Run once, through the pool initializer,
+# instead of a lexicon with every chunk.
+_worker_run: _Run | None = None
+
+
+def _start_worker(lexicon: Any) -> None:
+    global _worker_run
+    _worker_run = _Run(lexicon)
 
 
 def _warm_up(lexicon: Any) -> None:
@@ -166,14 +173,14 @@ def _warm_up(lexicon: Any) -> None:
     lexicon.find("warm up")
 
 
-def _scores_of(texts: list[str]) -> np.ndarray:
+def _scores_of(texts: list[str], run: _Run) -> np.ndarray:
     """Scores of normalised texts; each distinct text is scored once per process.
 
     The memo is bounded: it starts afresh after ``_MEMO_LIMIT`` entries, so memory
     stays flat on a corpus of any size (a text seen again after that is scored
     again, with the same result, since scoring is deterministic).
     """
-    memo: dict[str, tuple[float, ...]] = _state.setdefault("memo", {})
+    memo = run.memo
     new = [t for t in dict.fromkeys(texts) if t not in memo]
     if len(memo) + len(new) > _MEMO_LIMIT:
         memo.clear()
@@ -189,8 +196,8 @@ def _normalised(text: str) -> str:
     return text if text.isascii() else _sentiment._normalise_for_scoring(text)
 
 
-def _label_valences(matches: list[str]) -> np.ndarray:
-    cache: dict[str, float] = _state.setdefault("valence", {})
+def _label_valences(matches: list[str], run: _Run) -> np.ndarray:
+    cache = run.valence
     out = np.empty(len(matches), dtype=np.float64)
     for i, match in enumerate(matches):
         value = cache.get(match)
@@ -200,10 +207,13 @@ def _label_valences(matches: list[str]) -> np.ndarray:
     return out
 
 
-def _analyze_chunk(corpus_chunk: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def _analyze_chunk(
+    corpus_chunk: pd.DataFrame, run: _Run
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Documents, sentences and mentions of some articles, all scored.
 
-    Uses the lexicon and score memo of the current state (:func:`_start_state`).
+    ``corpus_chunk`` is validated and holds the columns of :data:`_WORK_COLUMNS`;
+    ``run`` gives the lexicon and the memo of scores shared with earlier chunks.
     This is the unit of parallel, streamed and Dask work: the result for a corpus is
     the concatenation, in order, of the results for its chunks (index reset).
 
@@ -215,7 +225,7 @@ def _analyze_chunk(corpus_chunk: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFra
     from .framing import _frame as _mention_frame
     from .text import count_words, split_sentences
 
-    lexicon = _state["lexicon"]
+    lexicon = run.lexicon
     doc_ids: list[Any] = []
     sentence_ids: list[int] = []
     starts: list[int] = []
@@ -242,7 +252,7 @@ def _analyze_chunk(corpus_chunk: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFra
         if added:
             mention_rows.extend(first_row + k for k in mention_cols["sentence_id"][-added:])
 
-    sentence_scores = _scores_of(normalised)
+    sentence_scores = _scores_of(normalised, run)
     sentences = pd.DataFrame(
         {
             "doc_id": pd.Series(doc_ids, dtype="str"),
@@ -261,8 +271,8 @@ def _analyze_chunk(corpus_chunk: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFra
     masked = _sentiment._mask_distinct(mention_sentences, lexicon, _sentiment.MASK_TOKEN)
     mentions = _mention_frame(MENTION_COLUMNS, mention_cols, corpus_chunk)
     mentions["compound"] = sentence_scores[rows, 3] if len(rows) else np.empty(0)
-    mentions["compound_masked"] = _scores_of([_normalised(t) for t in masked])[:, 3]
-    mentions["label_valence"] = _label_valences(mention_cols["match"])
+    mentions["compound_masked"] = _scores_of([_normalised(t) for t in masked], run)[:, 3]
+    mentions["label_valence"] = _label_valences(mention_cols["match"], run)
     mentions["sentence_masked"] = pd.Series(masked, dtype="str")
 
     documents = _sentiment.score_documents(sentences, corpus=corpus_chunk)
@@ -270,7 +280,8 @@ def _analyze_chunk(corpus_chunk: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFra
 
 
 def _analyze_chunk_in_worker(corpus_chunk: pd.DataFrame) -> tuple[pd.DataFrame, ...]:
-    return _analyze_chunk(corpus_chunk)
+    assert _worker_run is not None, "the pool initializer sets the worker's run"
+    return _analyze_chunk(corpus_chunk, _worker_run)
 
 
 def _chunks(frame: pd.DataFrame, size: int) -> Iterator[pd.DataFrame]:
@@ -330,21 +341,16 @@ def _run_chunks(
         bar = tqdm(total=total, desc="splitting, matching, scoring", unit="article", file=sys.stderr)
     try:
         if workers <= 1:
-            saved = dict(_state)
-            _start_state(lexicon)
-            try:
-                for chunk in chunks:
-                    result = _analyze_chunk(_work_frame(chunk))
-                    if bar is not None:
-                        bar.update(len(chunk))
-                    yield result
-            finally:
-                _state.clear()
-                _state.update(saved)
+            run = _Run(lexicon)
+            for chunk in chunks:
+                result = _analyze_chunk(_work_frame(chunk), run)
+                if bar is not None:
+                    bar.update(len(chunk))
+                yield result
             return
         _warm_up(lexicon)
         with ProcessPoolExecutor(
-            max_workers=workers, initializer=_start_state, initargs=(lexicon,)
+            max_workers=workers, initializer=_start_worker, initargs=(lexicon,)
         ) as executor:
             pending: deque[tuple[int, Future[Any]]] = deque()
             for chunk in chunks:

@@ -314,15 +314,10 @@ class DaskAnalysis:
 
 def _analyze_partition(partition: pd.DataFrame, lexicon: Any) -> tuple[pd.DataFrame, ...]:
     """The per-chunk analysis of one Dask partition, run where the partition lives."""
-    saved = dict(_analysis._state)
-    # A fresh memo per partition: Dask workers are threads or processes that outlive
-    # the call, and threads of one worker must not share a half-built memo.
-    _analysis._start_state(lexicon)
-    try:
-        return _analysis._analyze_chunk(_analysis._work_frame(_analysis._validated(partition)))
-    finally:
-        _analysis._state.clear()
-        _analysis._state.update(saved)
+    # A memo per partition: Dask runs partitions on threads or processes it owns,
+    # so nothing is kept between calls.
+    run = _analysis._Run(lexicon)
+    return _analysis._analyze_chunk(_analysis._work_frame(_analysis._validated(partition)), run)
 
 
 def analyze_dask(articles: Any, lexicon: Any = None) -> DaskAnalysis:
