@@ -38,7 +38,7 @@ _CHUNK_ARTICLES = 200
 # Kept for callers that tuned it; scoring now happens inside each chunk of work.
 _SCORE_BATCH = 2000
 # Distinct texts whose scores a process remembers before it starts afresh.
-_MEMO_LIMIT = 100_000
+_MEMO_LIMIT = 50_000
 
 SUMMARY_COLUMNS: tuple[str, ...] = (
     "outlet",

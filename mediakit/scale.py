@@ -15,7 +15,7 @@ or partition boundary falls changes nothing.
 
 Scoring each distinct sentence once: within a chunk (or partition) every distinct
 sentence and masked sentence is scored once; across chunks, each process keeps a
-bounded memo of the texts it has scored (it starts afresh after 100,000 texts to keep
+bounded memo of the texts it has scored (it starts afresh after 50,000 texts to keep
 memory flat), so a wire story reprinted later in the corpus is usually looked up,
 not rescored. No global deduplication pass is made: it would need every sentence of
 the corpus in one place, which is what streaming and Dask avoid, and it cannot
