@@ -192,10 +192,6 @@ def _scores_of(texts: list[str], run: _Run) -> np.ndarray:
     return np.array([memo[t] for t in texts], dtype=np.float64)
 
 
-def _normalised(text: str) -> str:
-    return text if text.isascii() else _sentiment._normalise_for_scoring(text)
-
-
 def _label_valences(matches: list[str], run: _Run) -> np.ndarray:
     cache = run.valence
     out = np.empty(len(matches), dtype=np.float64)
@@ -226,6 +222,7 @@ def _analyze_chunk(
     from .text import count_words, split_sentences
 
     lexicon = run.lexicon
+    normalise = _sentiment._normalise_for_scoring
     doc_ids: list[Any] = []
     sentence_ids: list[int] = []
     starts: list[int] = []
@@ -238,7 +235,7 @@ def _analyze_chunk(
     for doc_id, outlet, date, text in _documents(corpus_chunk):
         spans = split_sentences(text)
         first_row = len(texts)
-        ascii_text = text.isascii()
+        ascii_text = text.isascii()  # then every sentence is its own normalised form
         for i, (s, e) in enumerate(spans):
             sentence = text[s:e]
             doc_ids.append(doc_id)
@@ -246,7 +243,7 @@ def _analyze_chunk(
             starts.append(s)
             ends.append(e)
             texts.append(sentence)
-            normalised.append(sentence if ascii_text else _normalised(sentence))
+            normalised.append(sentence if ascii_text else normalise(sentence))
             n_words.append(count_words(sentence))
         added = _add_document_mentions(mention_cols, doc_id, outlet, date, text, lexicon, spans)
         if added:
@@ -271,7 +268,7 @@ def _analyze_chunk(
     masked = _sentiment._mask_distinct(mention_sentences, lexicon, _sentiment.MASK_TOKEN)
     mentions = _mention_frame(MENTION_COLUMNS, mention_cols, corpus_chunk)
     mentions["compound"] = sentence_scores[rows, 3] if len(rows) else np.empty(0)
-    mentions["compound_masked"] = _scores_of([_normalised(t) for t in masked], run)[:, 3]
+    mentions["compound_masked"] = _scores_of([normalise(t) for t in masked], run)[:, 3]
     mentions["label_valence"] = _label_valences(mention_cols["match"], run)
     mentions["sentence_masked"] = pd.Series(masked, dtype="str")
 
