@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import os
 import sys
+from bisect import bisect_left
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -232,6 +233,8 @@ def _analyze_chunk(
     n_words: list[int] = []
     mention_cols: dict[str, list[Any]] = {name: [] for name in MENTION_COLUMNS}
     mention_rows: list[int] = []  # each mention's row in the sentences table
+    masked: list[str] = []  # each mention's masked sentence
+    mask_cache: dict[str, str] = {}
     for doc_id, outlet, date, text in _documents(corpus_chunk):
         spans = split_sentences(text)
         first_row = len(texts)
@@ -245,9 +248,15 @@ def _analyze_chunk(
             texts.append(sentence)
             normalised.append(sentence if ascii_text else normalise(sentence))
             n_words.append(count_words(sentence))
-        added = _add_document_mentions(mention_cols, doc_id, outlet, date, text, lexicon, spans)
+        found = lexicon._scan(text) if text else []
+        added = _add_document_mentions(
+            mention_cols, doc_id, outlet, date, text, lexicon, spans, found
+        )
         if added:
-            mention_rows.extend(first_row + k for k in mention_cols["sentence_id"][-added:])
+            ids = mention_cols["sentence_id"][-added:]
+            mention_rows.extend(first_row + k for k in ids)
+            masks = _masked_sentences(text, spans, found, dict.fromkeys(ids), lexicon, mask_cache)
+            masked.extend(masks[k] for k in ids)
 
     sentence_scores = _scores_of(normalised, run)
     sentences = pd.DataFrame(
@@ -264,8 +273,6 @@ def _analyze_chunk(
         sentences[column] = sentence_scores[:, j]
 
     rows = np.asarray(mention_rows, dtype=np.intp)
-    mention_sentences = [texts[r] for r in mention_rows]
-    masked = _sentiment._mask_distinct(mention_sentences, lexicon, _sentiment.MASK_TOKEN)
     mentions = _mention_frame(MENTION_COLUMNS, mention_cols, corpus_chunk)
     mentions["compound"] = sentence_scores[rows, 3] if len(rows) else np.empty(0)
     mentions["compound_masked"] = _scores_of([normalise(t) for t in masked], run)[:, 3]
@@ -274,6 +281,62 @@ def _analyze_chunk(
 
     documents = _sentiment.score_documents(sentences, corpus=corpus_chunk)
     return documents, sentences, mentions
+
+
+def _masked_sentences(
+    text: str,
+    spans: list[tuple[int, int]],
+    found: list[tuple[int, int, Any]],
+    sentence_ids: Iterable[int],
+    lexicon: Any,
+    cache: dict[str, str],
+) -> dict[int, str]:
+    """The masked form of some sentences of an article, from the article's own scan.
+
+    Equal to ``sentiment._mask_text(sentence, lexicon, MASK_TOKEN)`` (what
+    :func:`mediakit.score_mentions` does), without scanning the sentence again: the
+    lexicon's guards only look at word characters, hyphens and apostrophes next to a
+    match, so when whitespace (or the text's edge) surrounds the sentence and no
+    match of the article's scan straddles its edges, the scan of the sentence alone
+    finds exactly the article's matches inside it. Any other sentence is scanned on
+    its own.
+    """
+    token = _sentiment.MASK_TOKEN
+    starts = [s for s, _, _ in found]
+    out: dict[int, str] = {}
+    n = len(text)
+    for k in sentence_ids:
+        s, e = spans[k]
+        i = bisect_left(starts, s)
+        # the match before the first one starting in the sentence must end before it
+        safe = (
+            (s == 0 or text[s - 1].isspace())
+            and (e == n or text[e].isspace())
+            and (i == 0 or found[i - 1][1] <= s)
+        )
+        pieces: list[str] = []
+        position = s
+        j = i
+        while safe and j < len(found) and found[j][0] < e:
+            start, end, entry = found[j]
+            if end > e:
+                safe = False
+                break
+            if entry.kind == "label":
+                pieces.append(text[position:start])
+                pieces.append(token)
+                position = end
+            j += 1
+        if safe:
+            pieces.append(text[position:e])
+            out[k] = "".join(pieces)
+            continue
+        sentence = text[s:e]
+        masked = cache.get(sentence)
+        if masked is None:
+            masked = cache[sentence] = _sentiment._mask_text(sentence, lexicon, token)
+        out[k] = masked
+    return out
 
 
 def _analyze_chunk_in_worker(corpus_chunk: pd.DataFrame) -> tuple[pd.DataFrame, ...]:

@@ -206,16 +206,19 @@ def _add_document_mentions(
     text: str,
     lex: Lexicon,
     sentence_spans: list[tuple[int, int]] | None = None,
+    found: list[tuple[int, int, Any]] | None = None,
 ) -> int:
     """Append one article's mention rows to ``cols``; return how many were added.
 
-    ``sentence_spans`` may pass ``split_sentences(text)`` when the caller already
-    has it (``analyze`` splits each article once for its sentences table and its
-    mentions); it is computed here otherwise, and only when the article has a label.
+    ``sentence_spans`` may pass ``split_sentences(text)`` and ``found`` may pass
+    ``lex._scan(text)`` when the caller already has them (``analyze`` splits and
+    scans each article once for all its tables); they are computed here otherwise,
+    the sentences only when the article has a label.
     """
     if not text:
         return 0
-    found = lex._scan(text)
+    if found is None:
+        found = lex._scan(text)
     labels = [(s, e, en) for s, e, en in found if en.kind == "label"]
     if not labels:
         return 0

@@ -156,3 +156,31 @@ def test_bad_arguments(corpus_file, tmp_path):
 def test_in_memory_chunking_changes_nothing(corpus_file, expected, monkeypatch, chunk_articles):
     monkeypatch.setattr(analysis_module, "_CHUNK_ARTICLES", chunk_articles)
     _assert_same_analysis(mediakit.analyze(mediakit.load_corpus(corpus_file)), expected)
+
+
+def test_masks_from_the_article_scan_equal_masking_each_sentence(corpus_file, expected):
+    # analyze masks a sentence from the article's scan; score_mentions scans the
+    # sentence alone. They must agree, also where sentences touch without a space
+    # or a lexicon phrase runs over a sentence break.
+    from mediakit import sentiment
+    from mediakit.lexicon import DEFAULT_LEXICON, load_lexicon
+
+    tricky = pd.DataFrame(
+        {
+            "doc_id": ["t1", "t2", "t3"],
+            "outlet": ["X", "X", "Y"],
+            "text": [
+                'He said the rebels left."Militants? No." Government forces\ncame later.',
+                "Fighting with the armed\ngroups went on. The opposition. Forces of the regime held.",
+                "So-called \u201cterrorists\u201d attacked.The army\u2019s rebels-backed units fled.",
+            ],
+        }
+    )
+    lexicon = load_lexicon(DEFAULT_LEXICON)
+    for result in (expected, mediakit.analyze(tricky), mediakit.analyze(mediakit.load_sample())):
+        mentions = result.mentions
+        assert len(mentions) > 0
+        by_sentence = [
+            sentiment._mask_text(s, lexicon, sentiment.MASK_TOKEN) for s in mentions["sentence"]
+        ]
+        assert mentions["sentence_masked"].tolist() == by_sentence
