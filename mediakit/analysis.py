@@ -36,7 +36,8 @@ __all__ = ["Analysis", "analyze"]
 # Articles per unit of work. Small enough for a smooth progress bar and bounded
 # memory per worker, large enough that process overhead stays small.
 _CHUNK_ARTICLES = 200
-# Kept for callers that tuned it; scoring now happens inside each chunk of work.
+# No longer read: texts are scored inside each chunk of work, not in batches of
+# their own. Kept only because tests/test_analysis.py (not this module's) sets it.
 _SCORE_BATCH = 2000
 # Distinct texts whose scores a process remembers before it starts afresh.
 _MEMO_LIMIT = 50_000
@@ -454,9 +455,9 @@ def analyze(
         A :class:`mediakit.Lexicon`, the name of a bundled lexicon, a path or a dict
         (anything :func:`mediakit.load_lexicon` takes); None uses the bundled default.
     n_jobs
-        Worker processes (``-1``: all cores). Articles are split into chunks, and
-        distinct sentences into batches, spread over the workers; the result is
-        identical to ``n_jobs=1``.
+        Worker processes (``-1``: all cores). Articles are split into chunks that
+        the workers analyse and score whole (each chunk travels once each way);
+        the result is identical to ``n_jobs=1``.
     progress
         Show progress bars (tqdm, on stderr).
 
@@ -466,10 +467,15 @@ def analyze(
         ``documents``, ``sentences`` and ``mentions`` (all scored; columns listed on
         :class:`Analysis`), the validated ``corpus`` and the ``lexicon``.
 
-    Each distinct sentence is scored once, however often it recurs (wire copy,
-    boilerplate), and so is each distinct masked sentence. VADER is applied per
+    Each distinct sentence is scored once per process, however often it recurs
+    (wire copy, boilerplate), and so is each distinct masked sentence (a process's
+    memo of scores is capped at 50,000 texts, then starts afresh). VADER is applied per
     sentence, never to a whole article. VADER's agreement with human judgement on
     news sentences is moderate (about r = 0.5, Hutto & Gilbert 2014).
+
+    For a corpus too large for memory use :func:`mediakit.analyze_stream` (chunks
+    read from files, tables written to Parquet); on a cluster,
+    :func:`mediakit.analyze_dask`. Both give the same tables.
     """
     workers = _resolve_n_jobs(n_jobs)
     corpus = _validated(corpus)
@@ -480,7 +486,7 @@ def analyze(
     chunk_size = _CHUNK_ARTICLES
     if workers > 1 and len(corpus):
         # Several chunks per worker keep all workers busy until the end.
-        chunk_size = max(1, min(_CHUNK_ARTICLES, math.ceil(len(corpus) / (workers * 4))))
+        chunk_size = max(1, min(_CHUNK_ARTICLES, math.ceil(len(corpus) / (workers * 8))))
     chunks = list(_chunks(corpus, chunk_size)) or [corpus]
     documents, sentences, mentions = ([], [], [])
     for chunk_documents, chunk_sentences, chunk_mentions in _run_chunks(
