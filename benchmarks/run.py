@@ -11,6 +11,10 @@ its own fresh subprocess so that its peak memory is its own:
 3. repeat both on corpora of 1x, 2x, 4x, 8x and 16x ``--base-words`` words and
    print how time and peak memory grow with corpus size.
 
+``--memory`` instead measures the peak memory of the in-memory analysis and of
+``mediakit.analyze_stream`` (chunks read from the file, tables written to
+Parquet) on corpora of ``--memory-scales`` times ``--memory-words`` words.
+
 ``--only-vader`` instead compares the reference vaderSentiment scorer with
 ``mediakit._vader`` on the generated corpus's sentences (same sentences, results
 checked for exact equality), plus the baseline loop with each scorer.
@@ -23,6 +27,7 @@ Usage::
 
     python benchmarks/run.py --words 1000000 --n-jobs 2
     python benchmarks/run.py --only-vader --words 1000000
+    python benchmarks/run.py --memory --memory-words 1000000 --memory-scales 1,8
 """
 
 from __future__ import annotations
