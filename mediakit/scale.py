@@ -13,6 +13,24 @@ concatenation, in corpus order, of the analyses of its chunks. Each article is
 analysed on its own, and VADER scores depend only on the sentence, so where a chunk
 or partition boundary falls changes nothing.
 
+A corpus larger than memory, on one machine::
+
+    files = mediakit.analyze_stream("articles/", "analysis/", n_jobs=-1, progress=True)
+    files.n_mentions                    # rows written
+    mentions = files.read("mentions")   # one table in memory, if it fits
+
+On a cluster (``pip install 'mediakit[dask]'``)::
+
+    from dask.distributed import Client
+    import dask.dataframe as dd
+
+    client = Client("tcp://scheduler:8786")       # or Client() for local processes
+    articles = dd.read_parquet("s3://bucket/articles/")  # corpus columns
+    result = mediakit.analyze_dask(articles)
+    tables = client.persist([result.documents, result.sentences, result.mentions])
+    # or result.compute() for an in-memory Analysis, or
+    # result.mentions.to_parquet(...) to keep everything on the cluster's storage
+
 Scoring each distinct sentence once: within a chunk (or partition) every distinct
 sentence and masked sentence is scored once; across chunks, each process keeps a
 bounded memo of the texts it has scored (it starts afresh after 50,000 texts to keep
