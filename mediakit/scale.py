@@ -27,9 +27,11 @@ On a cluster (``pip install 'mediakit[dask]'``)::
     client = Client("tcp://scheduler:8786")       # or Client() for local processes
     articles = dd.read_parquet("s3://bucket/articles/")  # corpus columns
     result = mediakit.analyze_dask(articles)
-    tables = client.persist([result.documents, result.sentences, result.mentions])
-    # or result.compute() for an in-memory Analysis, or
-    # result.mentions.to_parquet(...) to keep everything on the cluster's storage
+    documents, sentences, mentions = client.persist(
+        [result.documents, result.sentences, result.mentions]
+    )  # kept in the cluster's memory; or result.compute() for an in-memory Analysis
+    # To write all three to storage in one pass over the articles:
+    # dask.compute(*(t.to_parquet(f"out/{n}", compute=False) for n, t in ...))
 
 Scoring each distinct sentence once: within a chunk (or partition) every distinct
 sentence and masked sentence is scored once; across chunks, each process keeps a
