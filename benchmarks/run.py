@@ -11,6 +11,10 @@ its own fresh subprocess so that its peak memory is its own:
 3. repeat both on corpora of 1x, 2x, 4x, 8x and 16x ``--base-words`` words and
    print how time and peak memory grow with corpus size.
 
+``--memory`` instead measures the peak memory of the in-memory analysis and of
+``mediakit.analyze_stream`` (chunks read from the file, tables written to
+Parquet) on corpora of ``--memory-scales`` times ``--memory-words`` words.
+
 ``--only-vader`` instead compares the reference vaderSentiment scorer with
 ``mediakit._vader`` on the generated corpus's sentences (same sentences, results
 checked for exact equality), plus the baseline loop with each scorer.
@@ -23,6 +27,7 @@ Usage::
 
     python benchmarks/run.py --words 1000000 --n-jobs 2
     python benchmarks/run.py --only-vader --words 1000000
+    python benchmarks/run.py --memory --memory-words 1000000 --memory-scales 1,8
 """
 
 from __future__ import annotations
@@ -39,6 +44,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
+# Articles per chunk of the streamed analysis (mediakit.analyze_stream).
+STREAM_CHUNKSIZE = 500
 
 
 # --- child side: one measurement per process ------------------------------------------
@@ -95,6 +102,26 @@ def _child(mode: str, corpus: Path, n_jobs: int, result_file: Path | None) -> di
             return {"mode": mode, "error": f"not available on this branch: {exc}"}
         out.update(seconds=time.perf_counter() - t0, cpu_seconds=_cpu_seconds() - cpu0)
         out["words"] = int(corpus_df["text"].str.split().str.len().sum())
+    elif mode == "mediakit-stream":
+        import shutil
+        import tempfile
+
+        import mediakit
+
+        out["rss_after_imports_mib"] = _peak_mib()[0]
+        out_dir = Path(tempfile.mkdtemp(prefix="mediakit-stream-"))
+        cpu0, t0 = _cpu_seconds(), time.perf_counter()
+        try:
+            files = mediakit.analyze_stream(corpus, out_dir, chunksize=STREAM_CHUNKSIZE, n_jobs=n_jobs, overwrite=True)
+            out.update(seconds=time.perf_counter() - t0, cpu_seconds=_cpu_seconds() - cpu0)
+            out["output_mib"] = sum(f.stat().st_size for f in out_dir.rglob("*") if f.is_file()) / 2**20
+            out["articles"] = files.n_articles
+        finally:
+            shutil.rmtree(out_dir, ignore_errors=True)
+        # Counted here, outside the timed part, without holding the corpus.
+        import baseline
+
+        out["words"] = sum(len(a["text"].split()) for a in baseline.iter_articles(corpus))
     elif mode in ("vader-ref", "vader-fast", "vader-fast-many"):
         import numpy as np
 
@@ -227,6 +254,31 @@ def _scaling(
     return results
 
 
+def _memory(workdir: Path, args: argparse.Namespace) -> list[dict]:
+    """Peak RSS of the in-memory and the streamed analysis as the corpus grows."""
+    scales = [int(s) for s in args.memory_scales.split(",")]
+    print(
+        f"\nPeak memory, in memory (analyze(load_corpus)) vs streamed (analyze_stream, "
+        f"chunksize {STREAM_CHUNKSIZE}), n_jobs={args.n_jobs}, base {args.memory_words:,} words"
+    )
+    results = []
+    for scale in scales:
+        corpus = _ensure_corpus(workdir, args.memory_words * scale, args.seed)
+        for mode in ("mediakit", "mediakit-stream"):
+            r = _best_of(mode, corpus, args.n_jobs, args.repeat)
+            r["scale"] = scale
+            results.append(r)
+            if "error" in r:
+                print(f"  {scale:>3}x {mode:<16} {r['error']}")
+                continue
+            print(
+                f"  {scale:>3}x {mode:<16} {r['words']:>11,} words  {r['seconds']:8.2f} s wall  "
+                f"{r['cpu_seconds']:8.2f} s cpu  {r['words_per_second']:>9,.0f} w/s  "
+                f"peak {r['peak_rss_mib']:7.1f} MiB main + {r['peak_rss_largest_worker_mib']:6.1f} MiB largest worker"
+            )
+    return results
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--words", type=int, default=1_000_000, help="size of the main comparison corpus")
@@ -235,6 +287,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--base-words", type=int, default=62_500, help="1x corpus size of the scaling runs")
     parser.add_argument("--scales", default="1,2,4,8,16", help="comma-separated multiples of --base-words")
     parser.add_argument("--no-scaling", action="store_true", help="skip the 1x..16x runs")
+    parser.add_argument(
+        "--memory", action="store_true",
+        help="instead: peak memory of analyze (in memory) and analyze_stream (chunks to Parquet) at --memory-scales",
+    )
+    parser.add_argument("--memory-words", type=int, default=1_000_000, help="1x corpus size of the --memory runs")
+    parser.add_argument("--memory-scales", default="1,8", help="comma-separated multiples of --memory-words")
     parser.add_argument("--only-vader", action="store_true", help="compare reference VADER with mediakit._vader only")
     parser.add_argument("--workdir", type=Path, default=None, help="where corpora are generated (default: a temp dir)")
     parser.add_argument("--repeat", type=int, default=1, help="runs per measurement; the best is reported")
@@ -253,10 +311,12 @@ def main(argv: list[str] | None = None) -> None:
     workdir.mkdir(parents=True, exist_ok=True)
     scales = [int(s) for s in args.scales.split(",")]
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, corpus seed {args.seed}, best of {args.repeat}")
-    corpus = _ensure_corpus(workdir, args.words, args.seed)
+    corpus = None if args.memory else _ensure_corpus(workdir, args.words, args.seed)
     report: dict = {"words": args.words, "seed": args.seed, "n_jobs": args.n_jobs, "repeat": args.repeat}
 
-    if args.only_vader:
+    if args.memory:
+        report["memory"] = _memory(workdir, args)
+    elif args.only_vader:
         import numpy as np
 
         print(f"\nVADER scorers on the sentences of a {args.words:,}-word corpus (each in a fresh process)")

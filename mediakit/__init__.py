@@ -27,6 +27,7 @@ from .errors import CorpusError, LexiconError, MediakitError
 from .fetch import fetch_articles
 from .framing import audit_lexicon, collocates, find_mentions, kwic
 from .lexicon import Lexicon, list_lexicons, load_lexicon
+from .scale import AnalysisFiles, DaskAnalysis, analyze_dask, analyze_stream, read_analysis
 from .sentiment import score_documents, score_mentions, score_sentences, score_texts
 from .text import sentences, split_sentences, tokenize
 from .voice import find_quotes, voice_spans
@@ -38,13 +39,17 @@ except PackageNotFoundError:  # running from a source checkout that is not insta
 
 __all__ = [
     "Analysis",
+    "AnalysisFiles",
     "CORPUS_COLUMNS",
     "CorpusError",
+    "DaskAnalysis",
     "Lexicon",
     "LexiconError",
     "MediakitError",
     "__version__",
     "analyze",
+    "analyze_dask",
+    "analyze_stream",
     "audit_lexicon",
     "collocates",
     "distinguishing_contexts",
@@ -65,6 +70,7 @@ __all__ = [
     "load_lexicon",
     "load_sample",
     "plot",
+    "read_analysis",
     "score_documents",
     "score_mentions",
     "score_sentences",

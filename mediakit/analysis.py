@@ -19,9 +19,11 @@ from __future__ import annotations
 import math
 import os
 import sys
-from collections.abc import Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from bisect import bisect_left
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -34,8 +36,11 @@ __all__ = ["Analysis", "analyze"]
 # Articles per unit of work. Small enough for a smooth progress bar and bounded
 # memory per worker, large enough that process overhead stays small.
 _CHUNK_ARTICLES = 200
-# Distinct sentences per scoring batch.
+# No longer read: texts are scored inside each chunk of work, not in batches of
+# their own. Kept only because tests/test_analysis.py (not this module's) sets it.
 _SCORE_BATCH = 2000
+# Distinct texts whose scores a process remembers before it starts afresh.
+_MEMO_LIMIT = 50_000
 
 SUMMARY_COLUMNS: tuple[str, ...] = (
     "outlet",
@@ -139,37 +144,210 @@ def _validated(corpus: pd.DataFrame) -> pd.DataFrame:
     return (checked if isinstance(checked, pd.DataFrame) else corpus).copy(deep=False)
 
 
-def _analyze_chunk(corpus_chunk: pd.DataFrame, lexicon: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Sentences and mentions of some articles, not yet scored.
+@dataclass
+class _Run:
+    """What the chunks of one analysis share within a process: the lexicon, the memo
+    of scores already computed and the label valences already looked up."""
 
-    The mentions carry ``sentence_masked`` already, since masking needs the lexicon
-    and is per-article work. This is the unit of parallel and chunked work: the
-    result for a corpus is the concatenation of the results for its chunks, in order.
+    lexicon: Any
+    memo: dict[str, tuple[float, ...]] = field(default_factory=dict)
+    valence: dict[str, float] = field(default_factory=dict)
+
+
+# Worker processes of a pool get their _Run once, through the pool initializer,
+# instead of a lexicon with every chunk.
+_worker_run: _Run | None = None
+
+
+def _start_worker(lexicon: Any) -> None:
+    global _worker_run
+    _worker_run = _Run(lexicon)
+
+
+def _warm_up(lexicon: Any) -> None:
+    """Build the lazily built models in this process (Punkt, VADER's tables, the
+    lexicon's matcher), so that forked workers start with them instead of each
+    building its own."""
+    from .text import split_sentences
+
+    split_sentences("Warm up. Dr. Smith said: \"Yes.\" Done.")
+    _sentiment._score_normalised(["warm up"])
+    lexicon.find("warm up")
+
+
+def _scores_of(texts: list[str], run: _Run) -> np.ndarray:
+    """Scores of normalised texts; each distinct text is scored once per process.
+
+    The memo is bounded: it starts afresh after ``_MEMO_LIMIT`` entries, so memory
+    stays flat on a corpus of any size (a text seen again after that is scored
+    again, with the same result, since scoring is deterministic).
     """
-    from .framing import find_mentions
-    from .text import sentences as split_into_sentences
+    memo = run.memo
+    new = [t for t in dict.fromkeys(texts) if t not in memo]
+    if len(memo) + len(new) > _MEMO_LIMIT:
+        memo.clear()
+        new = list(dict.fromkeys(texts))
+    if new:
+        memo.update(zip(new, _sentiment._score_normalised(new).tolist()))
+    if not texts:
+        return np.empty((0, 4), dtype=np.float64)
+    return np.array([memo[t] for t in texts], dtype=np.float64)
 
-    sentences = split_into_sentences(corpus_chunk)
-    mentions = find_mentions(corpus_chunk, lexicon)
-    mentions = mentions.drop(
-        columns=[c for c in _sentiment.MENTION_SCORE_COLUMNS if c in mentions.columns]
+
+def _label_valences(matches: list[str], run: _Run) -> np.ndarray:
+    cache = run.valence
+    out = np.empty(len(matches), dtype=np.float64)
+    for i, match in enumerate(matches):
+        value = cache.get(match)
+        if value is None:
+            value = cache[match] = _sentiment._label_valence(match)
+        out[i] = value
+    return out
+
+
+def _analyze_chunk(
+    corpus_chunk: pd.DataFrame, run: _Run
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Documents, sentences and mentions of some articles, all scored.
+
+    ``corpus_chunk`` is validated and holds the columns of :data:`_WORK_COLUMNS`;
+    ``run`` gives the lexicon and the memo of scores shared with earlier chunks.
+    This is the unit of parallel, streamed and Dask work: the result for a corpus is
+    the concatenation, in order, of the results for its chunks (index reset).
+
+    Each article is split into sentences once, for both tables; a mention's
+    ``compound`` is its sentence row's score, and its sentence is masked and scored
+    once however many labels it holds.
+    """
+    from .framing import MENTION_COLUMNS, _add_document_mentions, _documents
+    from .framing import _frame as _mention_frame
+    from .text import count_words, split_sentences
+
+    lexicon = run.lexicon
+    normalise = _sentiment._normalise_for_scoring
+    doc_ids: list[Any] = []
+    sentence_ids: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    texts: list[str] = []
+    normalised: list[str] = []
+    n_words: list[int] = []
+    mention_cols: dict[str, list[Any]] = {name: [] for name in MENTION_COLUMNS}
+    mention_rows: list[int] = []  # each mention's row in the sentences table
+    masked: list[str] = []  # each mention's masked sentence
+    mask_cache: dict[str, str] = {}
+    for doc_id, outlet, date, text in _documents(corpus_chunk):
+        spans = split_sentences(text)
+        first_row = len(texts)
+        ascii_text = text.isascii()  # then every sentence is its own normalised form
+        for i, (s, e) in enumerate(spans):
+            sentence = text[s:e]
+            doc_ids.append(doc_id)
+            sentence_ids.append(i)
+            starts.append(s)
+            ends.append(e)
+            texts.append(sentence)
+            normalised.append(sentence if ascii_text else normalise(sentence))
+            n_words.append(count_words(sentence))
+        found = lexicon._scan(text) if text else []
+        added = _add_document_mentions(
+            mention_cols, doc_id, outlet, date, text, lexicon, spans, found
+        )
+        if added:
+            ids = mention_cols["sentence_id"][-added:]
+            mention_rows.extend(first_row + k for k in ids)
+            masks = _masked_sentences(text, spans, found, dict.fromkeys(ids), lexicon, mask_cache)
+            masked.extend(masks[k] for k in ids)
+
+    sentence_scores = _scores_of(normalised, run)
+    sentences = pd.DataFrame(
+        {
+            "doc_id": pd.Series(doc_ids, dtype="str"),
+            "sentence_id": pd.Series(sentence_ids, dtype="int64"),
+            "start": pd.Series(starts, dtype="int64"),
+            "end": pd.Series(ends, dtype="int64"),
+            "text": pd.Series(texts, dtype="str"),
+            "n_words": pd.Series(n_words, dtype="int64"),
+        }
     )
-    mentions["sentence_masked"] = pd.Series(
-        _sentiment._mask_distinct(mentions["sentence"].tolist(), lexicon, _sentiment.MASK_TOKEN),
-        index=mentions.index,
-        dtype="str",
-    )
-    return sentences, mentions
+    for j, column in enumerate(_sentiment.SCORE_COLUMNS):
+        sentences[column] = sentence_scores[:, j]
+
+    rows = np.asarray(mention_rows, dtype=np.intp)
+    mentions = _mention_frame(MENTION_COLUMNS, mention_cols, corpus_chunk)
+    mentions["compound"] = sentence_scores[rows, 3] if len(rows) else np.empty(0)
+    mentions["compound_masked"] = _scores_of([normalise(t) for t in masked], run)[:, 3]
+    mentions["label_valence"] = _label_valences(mention_cols["match"], run)
+    mentions["sentence_masked"] = pd.Series(masked, dtype="str")
+
+    documents = _sentiment.score_documents(sentences, corpus=corpus_chunk)
+    return documents, sentences, mentions
+
+
+def _masked_sentences(
+    text: str,
+    spans: list[tuple[int, int]],
+    found: list[tuple[int, int, Any]],
+    sentence_ids: Iterable[int],
+    lexicon: Any,
+    cache: dict[str, str],
+) -> dict[int, str]:
+    """The masked form of some sentences of an article, from the article's own scan.
+
+    Equal to ``sentiment._mask_text(sentence, lexicon, MASK_TOKEN)`` (what
+    :func:`mediakit.score_mentions` does), without scanning the sentence again: the
+    lexicon's guards only look at word characters, hyphens and apostrophes next to a
+    match, so when whitespace (or the text's edge) surrounds the sentence and no
+    match of the article's scan straddles its edges, the scan of the sentence alone
+    finds exactly the article's matches inside it. Any other sentence is scanned on
+    its own.
+    """
+    token = _sentiment.MASK_TOKEN
+    starts = [s for s, _, _ in found]
+    out: dict[int, str] = {}
+    n = len(text)
+    for k in sentence_ids:
+        s, e = spans[k]
+        i = bisect_left(starts, s)
+        # the match before the first one starting in the sentence must end before it
+        safe = (
+            (s == 0 or text[s - 1].isspace())
+            and (e == n or text[e].isspace())
+            and (i == 0 or found[i - 1][1] <= s)
+        )
+        pieces: list[str] = []
+        position = s
+        j = i
+        while safe and j < len(found) and found[j][0] < e:
+            start, end, entry = found[j]
+            if end > e:
+                safe = False
+                break
+            if entry.kind == "label":
+                pieces.append(text[position:start])
+                pieces.append(token)
+                position = end
+            j += 1
+        if safe:
+            pieces.append(text[position:e])
+            out[k] = "".join(pieces)
+            continue
+        sentence = text[s:e]
+        masked = cache.get(sentence)
+        if masked is None:
+            masked = cache[sentence] = _sentiment._mask_text(sentence, lexicon, token)
+        out[k] = masked
+    return out
+
+
+def _analyze_chunk_in_worker(corpus_chunk: pd.DataFrame) -> tuple[pd.DataFrame, ...]:
+    assert _worker_run is not None, "the pool initializer sets the worker's run"
+    return _analyze_chunk(corpus_chunk, _worker_run)
 
 
 def _chunks(frame: pd.DataFrame, size: int) -> Iterator[pd.DataFrame]:
     for start in range(0, len(frame), size):
         yield frame.iloc[start : start + size]
-
-
-def _batches(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 def _progress(iterable: Any, *, enabled: bool, total: int, desc: str, unit: str) -> Any:
@@ -190,29 +368,73 @@ def _resolve_n_jobs(n_jobs: int) -> int:
     return n_jobs
 
 
-def _score_pool(
-    texts: list[str], *, executor: ProcessPoolExecutor | None, progress: bool
-) -> dict[str, np.ndarray]:
-    """Score every distinct normalised text once: normalised text -> (neg, neu, pos,
-    compound)."""
-    distinct = list(dict.fromkeys(_sentiment._normalise_for_scoring(t) for t in texts))
-    batches = list(_batches(distinct, _SCORE_BATCH))
-    if executor is None:
-        results: Any = map(_sentiment._score_normalised, batches)
-    else:
-        results = executor.map(_sentiment._score_normalised, batches)
-    scored: dict[str, np.ndarray] = {}
-    for batch, scores in _progress(
-        zip(batches, results), enabled=progress, total=len(batches), desc="scoring", unit="batch"
-    ):
-        scored.update(zip(batch, scores))
-    return scored
+#: Columns of the corpus a chunk of work needs (the documents table carries the
+#: first four; the mentions table doc_id, outlet, date; the text is analysed).
+_WORK_COLUMNS = ("doc_id", "outlet", "date", "title", "text")
 
 
-def _lookup(texts: list[str], scored: dict[str, np.ndarray]) -> np.ndarray:
-    if not texts:
-        return np.empty((0, 4), dtype=np.float64)
-    return np.stack([scored[_sentiment._normalise_for_scoring(t)] for t in texts])
+def _work_frame(corpus_chunk: pd.DataFrame) -> pd.DataFrame:
+    """The columns of a validated corpus chunk that the analysis reads, without attrs
+    (the loader's skipped-records table need not travel to workers)."""
+    work = corpus_chunk[list(_WORK_COLUMNS)]
+    work.attrs = {}
+    return work
+
+
+def _run_chunks(
+    chunks: Iterable[pd.DataFrame],
+    lexicon: Any,
+    *,
+    workers: int,
+    progress: bool,
+    total: int | None,
+) -> Iterator[tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]]:
+    """Analyse validated corpus chunks in order, in this process or in ``workers``
+    processes, yielding each chunk's (documents, sentences, mentions).
+
+    At most ``2 * workers`` chunks are in flight, so a lazy ``chunks`` iterator
+    (a file read in chunks) is never read far ahead of the results.
+    """
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=total, desc="splitting, matching, scoring", unit="article", file=sys.stderr)
+    try:
+        if workers <= 1:
+            run = _Run(lexicon)
+            for chunk in chunks:
+                result = _analyze_chunk(_work_frame(chunk), run)
+                if bar is not None:
+                    bar.update(len(chunk))
+                yield result
+            return
+        _warm_up(lexicon)
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=_start_worker, initargs=(lexicon,)
+        ) as executor:
+            pending: deque[tuple[int, Future[Any]]] = deque()
+            for chunk in chunks:
+                pending.append((len(chunk), executor.submit(_analyze_chunk_in_worker, _work_frame(chunk))))
+                if len(pending) >= 2 * workers:
+                    size, future = pending.popleft()
+                    result = future.result()
+                    if bar is not None:
+                        bar.update(size)
+                    yield result
+            while pending:
+                size, future = pending.popleft()
+                result = future.result()
+                if bar is not None:
+                    bar.update(size)
+                yield result
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0].reset_index(drop=True)
 
 
 def analyze(
@@ -233,9 +455,9 @@ def analyze(
         A :class:`mediakit.Lexicon`, the name of a bundled lexicon, a path or a dict
         (anything :func:`mediakit.load_lexicon` takes); None uses the bundled default.
     n_jobs
-        Worker processes (``-1``: all cores). Articles are split into chunks, and
-        distinct sentences into batches, spread over the workers; the result is
-        identical to ``n_jobs=1``.
+        Worker processes (``-1``: all cores). Articles are split into chunks that
+        the workers analyse and score whole (each chunk travels once each way);
+        the result is identical to ``n_jobs=1``.
     progress
         Show progress bars (tqdm, on stderr).
 
@@ -245,10 +467,15 @@ def analyze(
         ``documents``, ``sentences`` and ``mentions`` (all scored; columns listed on
         :class:`Analysis`), the validated ``corpus`` and the ``lexicon``.
 
-    Each distinct sentence is scored once, however often it recurs (wire copy,
-    boilerplate), and so is each distinct masked sentence. VADER is applied per
+    Each distinct sentence is scored once per process, however often it recurs
+    (wire copy, boilerplate), and so is each distinct masked sentence (a process's
+    memo of scores is capped at 50,000 texts, then starts afresh). VADER is applied per
     sentence, never to a whole article. VADER's agreement with human judgement on
     news sentences is moderate (about r = 0.5, Hutto & Gilbert 2014).
+
+    For a corpus too large for memory use :func:`mediakit.analyze_stream` (chunks
+    read from files, tables written to Parquet); on a cluster,
+    :func:`mediakit.analyze_dask`. Both give the same tables.
     """
     workers = _resolve_n_jobs(n_jobs)
     corpus = _validated(corpus)
@@ -259,56 +486,19 @@ def analyze(
     chunk_size = _CHUNK_ARTICLES
     if workers > 1 and len(corpus):
         # Several chunks per worker keep all workers busy until the end.
-        chunk_size = max(1, min(_CHUNK_ARTICLES, math.ceil(len(corpus) / (workers * 4))))
-    # The chunks need no attrs (the loader's skipped-records table lives there); the
-    # workers need not receive it, and the Analysis keeps it on its corpus.
-    work = corpus.copy(deep=False)
-    work.attrs = {}
-    chunks = list(_chunks(work, chunk_size)) or [work]
-
-    executor = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
-    try:
-        if executor is None:
-            parts: Any = (_analyze_chunk(chunk, lexicon) for chunk in chunks)
-        else:
-            parts = executor.map(_analyze_chunk, chunks, [lexicon] * len(chunks))
-        sentence_parts: list[pd.DataFrame] = []
-        mention_parts: list[pd.DataFrame] = []
-        articles = _progress(
-            parts, enabled=progress, total=len(chunks), desc="articles", unit="chunk"
-        )
-        for chunk_sentences, chunk_mentions in articles:
-            sentence_parts.append(chunk_sentences)
-            mention_parts.append(chunk_mentions)
-        sentences = pd.concat(sentence_parts, ignore_index=True)
-        mentions = pd.concat(mention_parts, ignore_index=True)
-
-        sentence_texts = sentences["text"].tolist()
-        mention_texts = mentions["sentence"].tolist()
-        masked_texts = mentions["sentence_masked"].tolist()
-        scored = _score_pool(
-            sentence_texts + mention_texts + masked_texts, executor=executor, progress=progress
-        )
-    finally:
-        if executor is not None:
-            executor.shutdown()
-
-    sentence_scores = _lookup(sentence_texts, scored)
-    for j, column in enumerate(_sentiment.SCORE_COLUMNS):
-        sentences[column] = sentence_scores[:, j]
-
-    masked = mentions.pop("sentence_masked")
-    valence = {m: _sentiment._label_valence(m) for m in dict.fromkeys(mentions["match"].tolist())}
-    mentions["compound"] = _lookup(mention_texts, scored)[:, 3]
-    mentions["compound_masked"] = _lookup(masked_texts, scored)[:, 3]
-    mentions["label_valence"] = mentions["match"].map(valence).astype("float64")
-    mentions["sentence_masked"] = masked
-
-    documents = _sentiment.score_documents(sentences, corpus=corpus)
+        chunk_size = max(1, min(_CHUNK_ARTICLES, math.ceil(len(corpus) / (workers * 8))))
+    chunks = list(_chunks(corpus, chunk_size)) or [corpus]
+    documents, sentences, mentions = ([], [], [])
+    for chunk_documents, chunk_sentences, chunk_mentions in _run_chunks(
+        chunks, lexicon, workers=workers, progress=progress, total=len(corpus)
+    ):
+        documents.append(chunk_documents)
+        sentences.append(chunk_sentences)
+        mentions.append(chunk_mentions)
     return Analysis(
         corpus=corpus,
-        documents=documents,
-        sentences=sentences,
-        mentions=mentions,
+        documents=_concat(documents),
+        sentences=_concat(sentences),
+        mentions=_concat(mentions),
         lexicon=lexicon,
     )

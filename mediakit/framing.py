@@ -194,44 +194,67 @@ def find_mentions(
     lex = load_lexicon(DEFAULT_LEXICON if lexicon is None else lexicon)
     cols: dict[str, list[Any]] = {name: [] for name in MENTION_COLUMNS}
     for doc_id, outlet, date, text in _documents(corpus):
-        if not text:
-            continue
-        found = lex._scan(text)
-        labels = [(s, e, en) for s, e, en in found if en.kind == "label"]
-        if not labels:
-            continue
-        sentence_spans = split_sentences(text)
-        sentence_starts = [s for s, _ in sentence_spans]
-        names_by_sentence: dict[int, set[str]] = defaultdict(set)
-        for s, _e, en in found:
-            if en.kind == "name":
-                names_by_sentence[_sentence_index(sentence_starts, s)].add(en.label)
-        starts = [s for s, _, _ in labels]
-        ends = [e for _, e, _ in labels]
-        voices, speakers = voice_at(voice_spans(text), starts, ends)
-        for (s, e, en), voice, speaker in zip(labels, voices, speakers, strict=True):
-            k = _sentence_index(sentence_starts, s)
-            if sentence_spans:
-                sent_start, sent_end = sentence_spans[k]
-            else:  # text with no sentence at all cannot hold a match; keep a sane span
-                sent_start, sent_end = s, e
-            cols["doc_id"].append(doc_id)
-            cols["outlet"].append(outlet)
-            cols["date"].append(date)
-            cols["actor"].append(en.actor)
-            cols["label"].append(en.label)
-            cols["pattern"].append(en.pattern)
-            cols["match"].append(text[s:e])
-            cols["start"].append(s)
-            cols["end"].append(e)
-            cols["sentence_id"].append(k)
-            cols["sentence"].append(text[sent_start:sent_end])
-            cols["voice"].append(voice)
-            cols["speaker"].append(speaker)
-            cols["named_groups"].append("; ".join(sorted(names_by_sentence.get(k, ()))))
-            cols["sentence_start"].append(sent_start)
-            cols["sentence_end"].append(sent_end)
+        _add_document_mentions(cols, doc_id, outlet, date, text, lex)
     return _frame(MENTION_COLUMNS, cols, corpus)
+
+
+def _add_document_mentions(
+    cols: dict[str, list[Any]],
+    doc_id: Any,
+    outlet: Any,
+    date: Any,
+    text: str,
+    lex: Lexicon,
+    sentence_spans: list[tuple[int, int]] | None = None,
+    found: list[tuple[int, int, Any]] | None = None,
+) -> int:
+    """Append one article's mention rows to ``cols``; return how many were added.
+
+    ``sentence_spans`` may pass ``split_sentences(text)`` and ``found`` may pass
+    ``lex._scan(text)`` when the caller already has them (``analyze`` splits and
+    scans each article once for all its tables); they are computed here otherwise,
+    the sentences only when the article has a label.
+    """
+    if not text:
+        return 0
+    if found is None:
+        found = lex._scan(text)
+    labels = [(s, e, en) for s, e, en in found if en.kind == "label"]
+    if not labels:
+        return 0
+    if sentence_spans is None:
+        sentence_spans = split_sentences(text)
+    sentence_starts = [s for s, _ in sentence_spans]
+    names_by_sentence: dict[int, set[str]] = defaultdict(set)
+    for s, _e, en in found:
+        if en.kind == "name":
+            names_by_sentence[_sentence_index(sentence_starts, s)].add(en.label)
+    starts = [s for s, _, _ in labels]
+    ends = [e for _, e, _ in labels]
+    voices, speakers = voice_at(voice_spans(text), starts, ends)
+    for (s, e, en), voice, speaker in zip(labels, voices, speakers, strict=True):
+        k = _sentence_index(sentence_starts, s)
+        if sentence_spans:
+            sent_start, sent_end = sentence_spans[k]
+        else:  # text with no sentence at all cannot hold a match; keep a sane span
+            sent_start, sent_end = s, e
+        cols["doc_id"].append(doc_id)
+        cols["outlet"].append(outlet)
+        cols["date"].append(date)
+        cols["actor"].append(en.actor)
+        cols["label"].append(en.label)
+        cols["pattern"].append(en.pattern)
+        cols["match"].append(text[s:e])
+        cols["start"].append(s)
+        cols["end"].append(e)
+        cols["sentence_id"].append(k)
+        cols["sentence"].append(text[sent_start:sent_end])
+        cols["voice"].append(voice)
+        cols["speaker"].append(speaker)
+        cols["named_groups"].append("; ".join(sorted(names_by_sentence.get(k, ()))))
+        cols["sentence_start"].append(sent_start)
+        cols["sentence_end"].append(sent_end)
+    return len(labels)
 
 
 def _sentence_index(sentence_starts: list[int], pos: int) -> int:

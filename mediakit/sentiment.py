@@ -104,6 +104,14 @@ _SCORING_TABLE: dict[int, str | None] = {
     **{ord(c): None for c in _INVISIBLE},
 }
 
+# The same mapping as (mark, replacement) pairs for str.replace, which is much faster
+# than str.translate with a dict on non-ASCII text. Replacing one mark after another
+# equals translating all at once because no replacement is itself a mapped mark.
+_SCORING_PAIRS: tuple[tuple[str, str], ...] = tuple(
+    (chr(code), replacement or "") for code, replacement in _SCORING_TABLE.items()
+)
+
+
 def _score_normalised(texts: Sequence[str]) -> np.ndarray:
     """VADER scores of already-normalised texts: an ``(n, 4)`` float array.
 
@@ -121,7 +129,12 @@ def _vader_lexicon() -> dict[str, float]:
 
 def _normalise_for_scoring(text: str) -> str:
     """``text`` as the scorer sees it: quotes, apostrophes, dashes made ASCII-safe."""
-    return text.translate(_SCORING_TABLE)
+    if text.isascii():  # nothing to map (the table has no ASCII character)
+        return text
+    for mark, replacement in _SCORING_PAIRS:
+        if mark in text:
+            text = text.replace(mark, replacement)
+    return text
 
 
 def _as_text_list(texts: Iterable[str] | pd.Series) -> tuple[list[Any], pd.Index]:

@@ -1,0 +1,74 @@
+"""analyze_dask on a distributed LocalCluster bound to 127.0.0.1: same tables as analyze()."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import mediakit
+from mediakit.scale import DaskAnalysis, analyze_dask
+
+dd = pytest.importorskip("dask.dataframe", reason="Dask is the optional 'dask' extra")
+distributed = pytest.importorskip("distributed", reason="distributed is the optional 'dask' extra")
+
+TABLES = ("documents", "sentences", "mentions")
+
+
+@pytest.fixture(scope="module")
+def corpus() -> pd.DataFrame:
+    # 30 articles keep the test quick; every outlet of the sample is among them.
+    return mediakit.load_sample().iloc[::2].reset_index(drop=True)
+
+
+@pytest.fixture(scope="module")
+def expected(corpus):
+    return mediakit.analyze(corpus)
+
+
+@pytest.fixture(scope="module")
+def client():
+    # Worker threads in this process, but talking to the scheduler over TCP on
+    # 127.0.0.1, so tasks and results are serialised as on a real cluster; worker
+    # processes would each spend seconds importing pandas and mediakit.
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=False, protocol="tcp",
+        host="127.0.0.1", dashboard_address=None,
+    )
+    client = distributed.Client(cluster)
+    try:
+        yield client
+    finally:
+        client.close()
+        cluster.close()
+
+
+def test_dask_on_a_local_cluster_equals_pandas(corpus, expected, client):
+    articles = dd.from_pandas(corpus, npartitions=4)
+    lazy = analyze_dask(articles)
+    assert isinstance(lazy, DaskAnalysis)
+    assert lazy.sentences.npartitions == 4
+    assert list(lazy.mentions.columns) == list(expected.mentions.columns)
+    result = lazy.compute()
+    for table in TABLES:
+        pd.testing.assert_frame_equal(getattr(result, table), getattr(expected, table))
+    # the cluster had its two workers
+    assert len(client.scheduler_info()["workers"]) == 2
+    # one table on its own gives the same rows
+    pd.testing.assert_frame_equal(
+        lazy.documents.compute().reset_index(drop=True), expected.documents
+    )
+
+
+def test_partitioning_changes_nothing(corpus, expected):
+    one = analyze_dask(dd.from_pandas(corpus, npartitions=1)).compute(scheduler="sync")
+    many = analyze_dask(dd.from_pandas(corpus, npartitions=17), "conflict").compute(scheduler="sync")
+    for table in TABLES:
+        pd.testing.assert_frame_equal(getattr(one, table), getattr(expected, table))
+        pd.testing.assert_frame_equal(getattr(many, table), getattr(expected, table))
+
+
+def test_bad_input(corpus):
+    with pytest.raises(TypeError, match="dask.dataframe.DataFrame"):
+        analyze_dask(corpus)
+    with pytest.raises(mediakit.CorpusError, match="text"):
+        analyze_dask(dd.from_pandas(corpus.drop(columns="text"), npartitions=2))

@@ -1,0 +1,186 @@
+"""Streamed analysis (mediakit.scale.analyze_stream): same tables as analyze(), on disk."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import mediakit
+from mediakit import analysis as analysis_module
+from mediakit.scale import AnalysisFiles, analyze_stream, read_analysis
+
+REPO = Path(__file__).resolve().parents[1]
+TABLES = ("documents", "sentences", "mentions")
+
+
+def _generator():
+    """benchmarks/generate_corpus.py (a script folder, not a package)."""
+    name = "_mediakit_bench_generate_corpus"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / "generate_corpus.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module  # dataclasses look their module up there
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+@pytest.fixture(scope="module")
+def corpus_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("gen") / "corpus.jsonl"
+    gen = _generator()
+    gen.write_corpus(path, gen.generate_articles(seed=3, articles=45), fmt="jsonl")
+    return path
+
+
+@pytest.fixture(scope="module")
+def expected(corpus_file):
+    return mediakit.analyze(mediakit.load_corpus(corpus_file))
+
+
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.reset_index(drop=True)
+    out.attrs = {}
+    return out
+
+
+def _assert_same_analysis(got: mediakit.Analysis, want: mediakit.Analysis) -> None:
+    for table in TABLES:
+        pd.testing.assert_frame_equal(getattr(got, table), getattr(want, table))
+    pd.testing.assert_frame_equal(_plain(got.corpus), _plain(want.corpus))
+
+
+def test_stream_from_a_file_equals_the_in_memory_analysis(corpus_file, expected, tmp_path):
+    files = analyze_stream(corpus_file, tmp_path / "out", chunksize=7)
+    assert isinstance(files, AnalysisFiles)
+    assert files.n_articles == len(expected.documents) == 45
+    assert files.n_sentences == len(expected.sentences)
+    assert files.n_mentions == len(expected.mentions) > 0
+    # one Parquet part per chunk of 7 articles, in corpus order
+    assert [p.name for p in files.parts("sentences")] == [f"part-{i:06d}.parquet" for i in range(7)]
+    assert len(pd.read_parquet(files.parts("documents")[0])) == 7
+    _assert_same_analysis(files.load(), expected)
+    pd.testing.assert_frame_equal(files.read("mentions"), expected.mentions)
+    _assert_same_analysis(read_analysis(tmp_path / "out"), expected)
+
+
+def test_stream_with_two_workers_from_a_folder(corpus_file, expected, tmp_path):
+    gen = _generator()
+    folder = tmp_path / "articles"
+    gen.write_corpus(folder, gen.generate_articles(seed=3, articles=45), fmt="md")
+    from_folder = mediakit.analyze(mediakit.load_corpus(folder))
+    files = analyze_stream(folder, tmp_path / "out", chunksize=4, n_jobs=2)
+    _assert_same_analysis(files.load(), from_folder)
+    # the same articles as the JSON Lines file, so the same sentences and scores
+    cols = ["text", "neg", "neu", "pos", "compound"]
+    pd.testing.assert_frame_equal(
+        files.read("sentences")[cols].sort_values(cols, ignore_index=True),
+        expected.sentences[cols].sort_values(cols, ignore_index=True),
+    )
+
+
+def test_stream_from_an_iterable_of_tables_and_from_a_dataframe(corpus_file, expected, tmp_path):
+    pages = mediakit.iter_corpus(corpus_file, chunksize=10)
+    _assert_same_analysis(analyze_stream(pages, tmp_path / "a").load(), expected)
+    corpus = mediakit.load_corpus(corpus_file)
+    _assert_same_analysis(analyze_stream(corpus, tmp_path / "b", chunksize=100).load(), expected)
+
+
+def test_a_small_score_memo_changes_nothing(corpus_file, expected, tmp_path, monkeypatch):
+    # The memo starts afresh when full; rescoring must give the very same numbers.
+    monkeypatch.setattr(analysis_module, "_MEMO_LIMIT", 5)
+    _assert_same_analysis(analyze_stream(corpus_file, tmp_path / "out", chunksize=9).load(), expected)
+    again = mediakit.analyze(mediakit.load_corpus(corpus_file))
+    _assert_same_analysis(again, expected)
+
+
+def test_skipped_records_are_kept(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    rows = [
+        {"doc_id": "a", "outlet": "X", "text": "The rebels advanced. The army said so."},
+        {"doc_id": "b", "outlet": "X", "text": ""},
+        {"doc_id": "c", "outlet": "Y", "text": "Militants attacked a convoy."},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    with pytest.warns(Warning):
+        files = analyze_stream(path, tmp_path / "out", chunksize=1, errors="skip")
+    assert files.n_articles == 2
+    assert len(files.skipped) == 1
+    assert "text" in files.skipped.iloc[0].to_string()
+    loaded = read_analysis(tmp_path / "out")
+    assert len(loaded.corpus.attrs["skipped"]) == 1
+    assert loaded.documents["doc_id"].tolist() == ["a", "c"]
+
+
+def test_progress_goes_to_stderr(corpus_file, tmp_path, capsys):
+    analyze_stream(corpus_file, tmp_path / "out", chunksize=20, progress=True)
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "45article" in captured.err.replace(" ", "")
+
+
+def test_out_dir_is_not_overwritten_by_accident(corpus_file, tmp_path):
+    out = tmp_path / "out"
+    first = analyze_stream(corpus_file, out, chunksize=5)
+    with pytest.raises(FileExistsError, match="overwrite=True"):
+        analyze_stream(corpus_file, out, chunksize=5)
+    second = analyze_stream(corpus_file, out, chunksize=20, overwrite=True)
+    assert len(second.parts("mentions")) == 3  # the 9 parts of the first run are gone
+    assert second.n_mentions == first.n_mentions
+
+
+def test_bad_arguments(corpus_file, tmp_path):
+    with pytest.raises(ValueError, match="chunksize"):
+        analyze_stream(corpus_file, tmp_path / "a", chunksize=0)
+    with pytest.raises(ValueError, match="n_jobs"):
+        analyze_stream(corpus_file, tmp_path / "b", n_jobs=0)
+    with pytest.raises(TypeError, match="iterable"):
+        analyze_stream(42, tmp_path / "c")
+    with pytest.raises(TypeError, match="loading options"):
+        analyze_stream(iter([]), tmp_path / "d", encoding="latin-1")
+    with pytest.raises(mediakit.CorpusError):
+        analyze_stream([pd.DataFrame({"doc_id": ["a"], "outlet": ["X"]})], tmp_path / "e")
+    with pytest.raises(FileNotFoundError, match="no corpus"):
+        read_analysis(tmp_path / "nothing-here")
+    files = analyze_stream(corpus_file, tmp_path / "f", chunksize=50)
+    with pytest.raises(ValueError, match="unknown table"):
+        files.read("quotes")
+
+
+@pytest.mark.parametrize("chunk_articles", [1, 4, 1000])
+def test_in_memory_chunking_changes_nothing(corpus_file, expected, monkeypatch, chunk_articles):
+    monkeypatch.setattr(analysis_module, "_CHUNK_ARTICLES", chunk_articles)
+    _assert_same_analysis(mediakit.analyze(mediakit.load_corpus(corpus_file)), expected)
+
+
+def test_masks_from_the_article_scan_equal_masking_each_sentence(corpus_file, expected):
+    # analyze masks a sentence from the article's scan; score_mentions scans the
+    # sentence alone. They must agree, also where sentences touch without a space
+    # or a lexicon phrase runs over a sentence break.
+    from mediakit import sentiment
+    from mediakit.lexicon import DEFAULT_LEXICON, load_lexicon
+
+    tricky = pd.DataFrame(
+        {
+            "doc_id": ["t1", "t2", "t3"],
+            "outlet": ["X", "X", "Y"],
+            "text": [
+                'He said the rebels left."Militants? No." Government forces\ncame later.',
+                "Fighting with the armed\ngroups went on. The opposition. Forces of the regime held.",
+                "So-called \u201cterrorists\u201d attacked.The army\u2019s rebels-backed units fled.",
+            ],
+        }
+    )
+    lexicon = load_lexicon(DEFAULT_LEXICON)
+    for result in (expected, mediakit.analyze(tricky), mediakit.analyze(mediakit.load_sample())):
+        mentions = result.mentions
+        assert len(mentions) > 0
+        by_sentence = [
+            sentiment._mask_text(s, lexicon, sentiment.MASK_TOKEN) for s in mentions["sentence"]
+        ]
+        assert mentions["sentence_masked"].tolist() == by_sentence
