@@ -66,7 +66,11 @@ Speakers (``speaker`` and ``attribution``)
        with a comma, ``!``, ``?`` or a dash, or the clause is short (the verb is
        followed by the end of the sentence or a comma); never across a full stop
        after the closing mark, and never with a subject starting with a function
-       word or auxiliary (``"armed groups", is said to be``).
+       word or auxiliary (``"armed groups", is said to be``). The speaker phrase
+       ends with its sentence: at a line break or a final ``. ! ?`` that is not
+       an abbreviation's (``Dr.``, ``Col.``, initials ``J.``, ``U.N.``), so
+       ``,” said the minister. She left.`` gives ``the minister``; a ``SUBJECT
+       VERB`` whose subject would cross such a break is no attribution.
     2. ``before``: in the same sentence before the opening mark, the last
        ``SUBJECT [, apposition,] [adverb/auxiliary] VERB`` (``Rouhani said in a
        statement: “...”``, ``Putin, for his part, said that ... “effective”``,
@@ -513,8 +517,30 @@ def _prefer_apposition(subject: str, parenthetical: str | None) -> str:
     return subject
 
 
+def _ends_sentence(word: str) -> bool:
+    """True when ``word`` ends a sentence: a final . ! ? that is not an abbreviation's.
+
+    Abbreviated titles ("Dr.", "Col."), initials ("J."), dotted acronyms ("U.N.")
+    and "Jr.", "Inc." ... keep their full stop inside a phrase.
+    """
+    word = word.rstrip("\"'\u201d\u2019)")
+    if not word.endswith((".", "!", "?")):
+        return False
+    if word[-1] in "!?":
+        return True
+    stem = word.rstrip(".")
+    return not (
+        stem in _NO_BREAK_AFTER
+        or word.lower() in _KEEP_FINAL_DOT
+        or "." in stem
+        or (len(stem) == 1 and stem.isupper())
+    )
+
+
 def _cut_subject(phrase: str) -> str:
-    """Trim a subject read after a verb at the first function word ("in", "on"...)."""
+    """Trim a subject read after a verb at the first function word ("in", "on"...)
+    or at the end of its sentence ("said the minister. She left." gives "the
+    minister")."""
     kept: list[str] = []
     for word in phrase.split():
         if kept and word.lower().strip(".,") in _SUBJECT_STOP:
@@ -522,7 +548,7 @@ def _cut_subject(phrase: str) -> str:
         if not kept and word.lower() in _SUBJECT_STOP:
             return ""
         kept.append(word)
-        if word.endswith(","):
+        if word.endswith(",") or _ends_sentence(word):
             break
     return " ".join(_strip_final_dot(kept)).rstrip(",")
 
@@ -557,6 +583,9 @@ class _Speakers:
                 first_word not in _SUBJECT_STOP
                 and first_word not in _NOT_SUBJECT
                 and not any(w.lower() in _AFTER_VERB_SET for w in subj.split())
+                # A subject never spans a sentence break: '," the crowd cheered.
+                # Ilves said nothing' is no attribution.
+                and not any(_ends_sentence(w) for w in m.group("subj").split())
             ):
                 return subj, m.group(0).strip(" \t,;:.!?\u2014\u2013-")
         m = _AFTER_VERB_SUBJECT_RE.match(window)

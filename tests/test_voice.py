@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -622,3 +623,62 @@ def test_sample_interrupted_attribution_goes_to_dana_ilves() -> None:
     quotes = find_quotes(load_corpus(path))
     row = quotes[quotes["text"].str.contains("nothing more and nothing less")].iloc[0]
     assert row["speaker"] == "Dana Ilves"
+
+
+# --- a speaker phrase ends with its sentence -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We will win," said the minister. She left.', "the minister"),
+        ('"We will win," said Dana Ilves. The rebels fled.', "Dana Ilves"),
+        ('"We will win," the minister said. She left.', "the minister"),
+        ('"We will win," according to the minister. She left.', "the minister"),
+        ('"We will win," Dana Ilves told reporters. The rebels fled.', "Dana Ilves"),
+        ('"We will win," said Dana Ilves! The rebels fled.', "Dana Ilves"),
+        ('"We will win," said Dana Ilves\nThe rebels fled.', "Dana Ilves"),
+        # Abbreviations and initials do not end the phrase.
+        ('"We will win," said Dr. Ruth Adeyemi. The rebels fled.', "Ruth Adeyemi"),
+        ('"We will win," according to Col. Sandor. The rebels fled.', "Sandor"),
+        ('"We will win," said the U.N. envoy. The rebels fled.', "the U.N. envoy"),
+        ('"We will win," said J. Smith. The rebels fled.', "J. Smith"),
+        ('"We will win," said Gen. Marek Holt. The rebels fled.', "Marek Holt"),
+    ],
+)
+def test_speaker_phrase_stops_at_sentence_end(text: str, speaker: str) -> None:
+    (span,) = voice_spans(text)
+    assert span.speaker == speaker
+    assert "fled" not in span.attribution and "left" not in span.attribution
+
+
+def test_subject_before_verb_never_spans_a_sentence_break() -> None:
+    # "Ilves said" belongs to the next sentence, not to the quote.
+    (span,) = voice_spans('"We will win," the crowd cheered. Ilves said nothing.')
+    assert span.speaker is None
+
+
+_ABBREVIATION_BEFORE_DOT = re.compile(
+    r"(?:\b(?:Dr|Mr|Mrs|Ms|Col|Gen|Lt|Sgt|Capt|Maj|Prof|St|Jr|Sr)|\b[A-Z]|[A-Z]\.[A-Z])\.$"
+)
+
+
+def _sentence_breaks(speaker: str) -> list[str]:
+    """Places where ``speaker`` runs over a sentence end (". " then a capital)."""
+    found = []
+    for m in re.finditer(r"[.!?][ \t\n]+(?=[A-Z])", speaker):
+        if not _ABBREVIATION_BEFORE_DOT.search(speaker[: m.start() + 1]):
+            found.append(speaker[max(0, m.start() - 15) : m.end() + 15])
+    return found
+
+
+def test_sample_speakers_never_run_over_a_sentence() -> None:
+    from mediakit import load_sample
+
+    quotes = find_quotes(load_sample())
+    speakers = quotes["speaker"].dropna()
+    assert len(speakers) > 100
+    bad = {s: _sentence_breaks(s) for s in speakers if _sentence_breaks(s) or "\n" in s}
+    assert bad == {}
+    assert _sentence_breaks("the minister. She left") == ["the minister. She left"]
+    assert _sentence_breaks("Dr. Ruth Adeyemi") == _sentence_breaks("the U.N. envoy") == []
