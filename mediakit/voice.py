@@ -87,6 +87,17 @@ Speakers (``speaker`` and ``attribution``)
     a description (``The Tarvian Foreign Minister, Lale Orhun,`` gives ``Lale
     Orhun``). Otherwise the phrase is kept as written (``the minister``).
 
+    Surnames: within one article, a speaker that is one capitalised word, or a
+    title and one word (``Orhun``, ``Mr Orhun``, ``Col. Sandor``), becomes the
+    full name written earlier in the same article (before the quotation, in
+    narration or quotes) when exactly one such full name ends with that word: a
+    run of two or more capitalised words, minus leading titles, a possessive, and
+    a sentence-initial function word (``Yesterday Dana Ilves`` counts as ``Dana
+    Ilves``). With none, or two different ones (``Dana Ilves`` and ``Mara
+    Ilves``), the written form is kept. All-capital acronyms are never resolved.
+    The attribution records the step: ``"after: Orhun said (Orhun -> Lale
+    Orhun)"``, and for a pronoun ``"(she -> Orhun -> Lale Orhun)"``.
+
     Pronouns ``he``, ``she``, ``they`` are resolved to the most recent *named*
     speaker before the quote: the speaker the text names for an earlier span (not
     one itself resolved from a pronoun, so resolutions do not chain) or the named
@@ -431,7 +442,7 @@ _TITLE_WORDS = frozenset(
     defense interior finance health justice home state mr. mrs. ms. dr. prof. professor
     judge pope cardinal bishop rev. director chairman chairwoman chair leader
     commissioner commander gen. lt. col. colonel major maj. captain capt. admiral adm.
-    sergeant sgt. officer attorney speaker ayatollah sheikh affairs"""
+    sergeant sgt. officer attorney speaker ayatollah sheikh affairs mr mrs ms dr"""
     .split()
 )
 _LEADING_FILLER = frozenset({"and", "but", "as", "while", "so", "then"})
@@ -560,6 +571,7 @@ class _Speakers:
         self.text = text
         self.paras = paras
         self._by_paragraph: dict[int, list[re.Match[str]]] = {}
+        self._full_names: dict[str, list[tuple[int, str]]] | None = None
 
     # rule 1 -----------------------------------------------------------------------
     def after(self, start: int, end: int) -> tuple[str, str] | None:
@@ -712,6 +724,51 @@ class _Speakers:
         return found
 
 
+    # surnames ----------------------------------------------------------------------
+    def fuller_name(self, speaker: str, pos: int) -> str | None:
+        """The one full name written before ``pos`` that ends with the surname
+        ``speaker`` ("Orhun", "Mr Orhun"), or None (see the module docstring)."""
+        words = speaker.split()
+        surname = words[-1] if words else ""
+        if (
+            not surname[:1].isupper()
+            or (len(surname) > 1 and surname.isupper())
+            or any(w.lower() not in _TITLE_WORDS for w in words[:-1])
+        ):
+            return None
+        if self._full_names is None:
+            self._full_names = {}
+            for m in _NAME_RUN_RE.finditer(self.text):
+                full = _full_name(m.group())
+                if full is not None:
+                    self._full_names.setdefault(full.split()[-1], []).append((m.start(), full))
+        found = {full for at, full in self._full_names.get(surname, ()) if at < pos}
+        # "Yesterday Dana Ilves" read as a name run next to "Dana Ilves": the shorter wins.
+        found = {f for f in found if not any(o != f and f.endswith(" " + o) for o in found)}
+        return found.pop() if len(found) == 1 else None
+
+
+def _full_name(run: str) -> str | None:
+    """A full personal name (two words or more) from a run of capitalised words.
+
+    Leading titles and possessives are dropped (``Interior Minister Dana Ilves``
+    gives ``Dana Ilves``), as are leading function words that start a sentence
+    (``In``, ``Yesterday``, ``The``), and a final possessive ’s.
+    """
+    words = _name_from_subject(run)[0].split()
+    while words and (
+        words[0].lower() in _SUBJECT_STOP
+        or words[0].lower() in _LEADING_FILLER
+        or words[0].lower() in ("the", "a", "an")
+    ):
+        words = words[1:]
+    if words:
+        words[-1] = re.sub("[\u2019']s$", "", words[-1])
+    if len(words) < 2 or any(w.lower() in _TITLE_WORDS for w in words):
+        return None
+    return " ".join(words)
+
+
 def _could_be_person(name: str) -> bool:
     """False for names that are clearly organisations: "The KLF", "EU", "NATO"."""
     return not (name.startswith(("The ", "the ")) or (" " not in name and name.isupper()))
@@ -732,6 +789,10 @@ def _resolve(
     """Speaker and attribution text; records directly named speakers in ``named``."""
     name, is_pronoun = _name_from_subject(phrase)
     if not is_pronoun:
+        fuller = speakers.fuller_name(name, start)
+        if fuller is not None:
+            named.append((start, fuller))
+            return fuller, f"{rule}: {matched} ({name} -> {fuller})"
         named.append((start, name))
         return name, f"{rule}: {matched}"
     # The most recent named speaker before this quote: an earlier span's directly
@@ -757,6 +818,9 @@ def _resolve(
             best_pos, best_name = titled
     if best_name is None:
         return name, f"{rule}: {matched}"
+    fuller = speakers.fuller_name(best_name, start)
+    if fuller is not None:
+        return fuller, f"{rule}: {matched} ({name} -> {best_name} -> {fuller})"
     return best_name, f"{rule}: {matched} ({name} -> {best_name})"
 
 

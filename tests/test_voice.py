@@ -485,18 +485,20 @@ def test_seed_quotes_and_speakers() -> None:
     body = _seed_body()
     spans = voice_spans(body)
     _assert_well_formed(body, spans)
-    assert _voice_of(body, "In view of the gathering of dangerous terrorists") == ("quote", "Rouhani")
-    assert _voice_of(body, "uprooted") == ("quote", "Rouhani")
-    assert _voice_of(body, "We should preserve their outcomes") == ("quote", "Rouhani")
+    # "Rouhani" and "Putin" are the "President Hassan Rouhani" and "Russian
+    # President Vladimir Putin" of the first paragraph.
+    assert _voice_of(body, "In view of the gathering of dangerous terrorists") == ("quote", "Hassan Rouhani")
+    assert _voice_of(body, "uprooted") == ("quote", "Hassan Rouhani")
+    assert _voice_of(body, "We should preserve their outcomes") == ("quote", "Hassan Rouhani")
     assert _voice_of(body, "There is a risk of sliding") == ("quote", "Josep Borrell")
     assert _voice_of(body, "unbearable humanitarian suffering") == ("quote", "Josep Borrell")
 
 
 def test_seed_scare_quotes() -> None:
     body = _seed_body()
-    assert _voice_of(body, "worrisome") == ("scare_quote", "Rouhani")
-    assert _voice_of(body, "effective", 0) == ("scare_quote", "Putin")  # ‘effective’ headline
-    assert _voice_of(body, "effective", 1) == ("scare_quote", "Putin")  # “effective”
+    assert _voice_of(body, "worrisome") == ("scare_quote", "Hassan Rouhani")
+    assert _voice_of(body, "effective", 0) == ("scare_quote", "Vladimir Putin")  # ‘effective’ headline
+    assert _voice_of(body, "effective", 1) == ("scare_quote", "Vladimir Putin")  # “effective”
     assert _voice_of(body, "neutralized") == ("scare_quote", "Ankara")
     assert _voice_of(body, "soldiers and elements") == ("scare_quote", "Ankara")
     assert _voice_of(body, "additional measures") == ("scare_quote", None)
@@ -520,7 +522,7 @@ def test_seed_find_quotes_offsets_match_text() -> None:
     for row in table.itertuples():
         assert body[row.start : row.end] == row.text
     quotes = table[table["voice"] == "quote"]
-    assert quotes["speaker"].tolist() == ["Rouhani", "Rouhani", "Josep Borrell", "Josep Borrell"]
+    assert quotes["speaker"].tolist() == ["Hassan Rouhani", "Hassan Rouhani", "Josep Borrell", "Josep Borrell"]
 
 
 # --- properties ------------------------------------------------------------------------
@@ -682,3 +684,83 @@ def test_sample_speakers_never_run_over_a_sentence() -> None:
     assert bad == {}
     assert _sentence_breaks("the minister. She left") == ["the minister. She left"]
     assert _sentence_breaks("Dr. Ruth Adeyemi") == _sentence_breaks("the U.N. envoy") == []
+
+
+# --- a surname goes to the full name given earlier in the article ----------------------
+
+
+def test_surname_resolves_to_earlier_full_name() -> None:
+    text = (
+        "Tarvia’s Foreign Minister Lale Orhun flew to Lausen on Monday.\n\n"
+        '"We want a ceasefire," Orhun said.\n\n'
+        '"The talks must go on," said Mr Orhun.\n\n'
+        '"Not yet," she said.'
+    )
+    spans = voice_spans(text)
+    assert [s.speaker for s in spans] == ["Lale Orhun"] * 3
+    assert spans[0].attribution == "after: Orhun said (Orhun -> Lale Orhun)"
+    assert spans[1].attribution == "after: said Mr Orhun (Orhun -> Lale Orhun)"
+    assert spans[2].attribution.endswith("(she -> Lale Orhun)")
+
+
+def test_surname_with_abbreviated_title_and_other_rules() -> None:
+    text = (
+        "Col. Petr Sandor led the convoy into Liss. Sandor called the claim "
+        '"a lie from their studios". According to Col. Sandor, "the road is open now."'
+    )
+    spans = voice_spans(text)
+    assert [s.speaker for s in spans] == ["Petr Sandor", "Petr Sandor"]
+    assert spans[1].attribution.endswith("(Sandor -> Petr Sandor)")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Two earlier full names end with the surname: ambiguous, kept as written.
+        'Dana Ilves and Mara Ilves spoke first.\n\n"We will win," Ilves said.',
+        # The full name comes only after the quote.
+        '"We will win," Ilves said.\n\nDana Ilves left the hall.',
+        # The full name is in another article (see the find_quotes test below).
+        '"We will win," Ilves said.',
+    ],
+)
+def test_surname_kept_when_not_exactly_one_earlier_full_name(text: str) -> None:
+    (span, *_) = voice_spans(text)
+    assert span.speaker == "Ilves"
+    assert "->" not in span.attribution
+
+
+def test_surname_resolution_stays_within_one_article() -> None:
+    corpus = pd.DataFrame(
+        {
+            "doc_id": ["a", "b"],
+            "text": [
+                'Interior Minister Dana Ilves spoke.\n\n"We will win," Ilves said.',
+                '"We will win," Ilves said.',
+            ],
+        }
+    )
+    quotes = find_quotes(corpus)
+    assert quotes["speaker"].tolist() == ["Dana Ilves", "Ilves"]
+
+
+def test_sentence_initial_word_is_not_part_of_the_full_name() -> None:
+    text = 'Yesterday Dana Ilves visited Liss.\n\n"We will win," Ilves said.'
+    assert voice_spans(text)[0].speaker == "Dana Ilves"
+
+
+def test_sample_surnames_resolve_within_articles() -> None:
+    from mediakit import load_sample
+
+    quotes = find_quotes(load_sample())
+    named = quotes.dropna(subset=["speaker"])
+    by_doc = named.groupby("doc_id")["speaker"].agg(set)
+    # No article keeps both a surname and a full name ending with it.
+    for doc_id, speakers in by_doc.items():
+        for s in speakers:
+            if " " not in s and s[:1].isupper():
+                fuller = {f for f in speakers if f.endswith(" " + s)}
+                assert not fuller, (doc_id, s, fuller)
+    orhun = named[named["doc_id"].str.contains("orhun-condemns")]
+    assert set(orhun["speaker"]) >= {"Lale Orhun"}
+    assert "Orhun" not in set(orhun["speaker"])
