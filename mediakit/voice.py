@@ -109,11 +109,21 @@ Speakers (``speaker`` and ``attribution``)
     comma, then a name of two words or more, then a lowercase word that is not
     a preposition or conjunction) wins when mentioned after that speaker, so
     ``The KLF, she said, are “...”`` goes to Dana Ilves, not to the previous
-    quote's speaker; this is recency of mention, not gender. For he and she,
+    quote's speaker; this is recency of mention, not gender. Nearer still, for he
+    and she: a person named as the subject that starts the quote's own sentence
+    or one of the two sentences before it, in narration, when the text marks the
+    name as a person: role words right before it (``Lorry driver Pavel``,
+    ``Teacher Hana``, ``Mum-of-three Lena``, ``Interior Minister Dana Ilves``;
+    the words before the role noun are capitalised, the first not a pronoun or
+    function word) or an age or "who" right after it (``Irena, 45, found``); it
+    wins when mentioned after every other candidate. For he and she,
     names that are clearly not persons (starting with "The", or one
-    all-capitals acronym) are skipped. No gender or number agreement is attempted. With no
-    antecedent the pronoun is kept as written, so a reader sees it was not
-    resolved. Scare quotes get a speaker only from rules 1 and 2.
+    all-capitals acronym) are skipped. No gender or number agreement is attempted.
+    The pronoun is kept as written, so a reader sees it was not resolved, exactly
+    when none of these candidates exists: no directly named speaker or named
+    speech-verb subject within 3,000 characters before, no titled clause subject
+    in an earlier sentence, and no person subject in those three sentences (``A
+    woman carried ... "...," she said``, ``a defence analyst told ... he said``). Scare quotes get a speaker only from rules 1 and 2.
 """
 
 from __future__ import annotations
@@ -458,6 +468,32 @@ _TITLED_PERSON_RE = re.compile(
     + "|".join(sorted({re.escape(w.rstrip(".")) for w in _TITLE_WORDS}, key=len, reverse=True))
     + rf")\.?)(?P<comma>,?)[ \t]+(?P<name>{_NAME_RUN}),?[ \t]+(?P<next>[a-z][\w\-]*)"
 )
+# Nouns naming a person's role or job, which may stand right before a name at the
+# start of a sentence ("Lorry driver Pavel", "Teacher Hana", "Interior Minister
+# Dana Ilves"): see _PERSON_SUBJECT_RE.
+_ROLE_NOUNS = (
+    "president|minister|secretary|chancellor|spokesman|spokeswoman|spokesperson|"
+    "ambassador|envoy|senator|governor|mayor|commissioner|commander|colonel|captain|"
+    "admiral|sergeant|officer|judge|director|chairman|chairwoman|leader|professor|"
+    "mr|mrs|ms|dr|col|gen|lt|capt|maj|prof|sgt|teacher|driver|shopkeeper|farmer|"
+    "nurse|doctor|surgeon|engineer|student|pensioner|widow|widower|mother|father|"
+    "grandmother|grandfather|resident|trader|baker|butcher|fisherman|shepherd|"
+    "soldier|volunteer|worker|mechanic|journalist|lawyer|priest|imam|activist|"
+    "villager|refugee|survivor|neighbour|neighbor|vendor|merchant|owner|midwife|"
+    "mum|dad|mum-of-\\w+|mother-of-\\w+|father-of-\\w+|dad-of-\\w+"
+)
+# The subject that starts a sentence, when the text marks it as a person: role
+# words before the name ("Lorry driver Pavel"), or an age or "who" after it
+# ("Irena, 45, found", "Hana, who ...").
+_ROLE_NOUN_SET = frozenset(_ROLE_NOUNS.split("|"))
+_PERSON_SUBJECT_RE = re.compile(
+    rf"(?:(?P<role>(?:[\w\-]+[ \t]+){{0,3}}?(?i:{_ROLE_NOUNS})\b\.?)[ \t]+)?"
+    rf"(?P<name>{_NAME_RUN})(?P<tail>,[ \t]*(?:\d{{1,3}}|who)\b)?"
+)
+_NOT_A_NAME = frozenset({"He", "She", "They", "I", "We", "It", "You", "This", "That"})
+#: How many sentences (the quote's own and those before it) are searched for a
+#: person named as a sentence subject, to resolve "he" or "she".
+_PERSON_SUBJECT_SENTENCES = 3
 _TRAILING_NOT_SUBJECT = frozenset(
     """who which that also later then again earlier previously reportedly once still
     repeatedly has have had was were is are will would""".split()
@@ -498,7 +534,12 @@ def _name_from_subject(phrase: str) -> tuple[str, bool]:
         last_title = -1
         for k, word in enumerate(run_words):
             parts = re.split("[-\u2010]", word.lower())
-            if word.lower() in _TITLE_WORDS or any(part in _TITLE_WORDS for part in parts):
+            if (
+                word.lower() in _TITLE_WORDS
+                or word.lower() in _ROLE_NOUN_SET
+                or any(part in _TITLE_WORDS or part in _ROLE_NOUN_SET for part in parts[:1])
+                or any(part in _TITLE_WORDS for part in parts)
+            ):
                 last_title = k
         if 0 <= last_title < len(run_words) - 1:
             run_words = run_words[last_title + 1 :]
@@ -572,6 +613,9 @@ class _Speakers:
         self.paras = paras
         self._by_paragraph: dict[int, list[re.Match[str]]] = {}
         self._full_names: dict[str, list[tuple[int, str]]] | None = None
+        # Quotation spans (sorted, not overlapping), to tell narration from quotes.
+        self.quoted_starts: list[int] = []
+        self.quoted_ends: list[int] = []
 
     # rule 1 -----------------------------------------------------------------------
     def after(self, start: int, end: int) -> tuple[str, str] | None:
@@ -707,6 +751,51 @@ class _Speakers:
         return None
 
 
+    def latest_person_subject(self, start: int) -> tuple[int, str] | None:
+        """The last person named as the subject starting one of the sentences up to
+        and including the one holding ``start`` (three sentences in all), in
+        narration (see the module docstring)."""
+        text = self.text
+        lo = max(0, start - 1500)
+        sentence_starts = [
+            s for s in self.paras.starts[max(0, self.paras.index(lo)) :] if lo <= s <= start
+        ]
+        for brk in _SENTENCE_BREAK_RE.finditer(text, lo, min(start + 2, len(text))):
+            if brk.end() > start:
+                break
+            word = _WORD_BEFORE_STOP_RE.search(text, max(lo, brk.start() - 12), brk.start() + 1)
+            if word is not None and (
+                word.group(1) in _NO_BREAK_AFTER
+                or (len(word.group(1)) == 1 and word.group(1).isupper())
+            ):
+                continue  # "Dr. Ruth", "J. Smith"
+            sentence_starts.append(brk.end())
+        found: tuple[int, str] | None = None
+        for at in sorted(set(sentence_starts))[-_PERSON_SUBJECT_SENTENCES:]:
+            if self._in_quote(at):
+                continue
+            m = _PERSON_SUBJECT_RE.match(text, at)
+            if m is None or not (m.group("role") or m.group("tail")):
+                continue
+            prefix = (m.group("role") or "").split()[:-1]
+            if prefix and (
+                prefix[0] in _NOT_A_NAME
+                or prefix[0].lower() in _SUBJECT_STOP
+                or prefix[0].lower() in _LEADING_FILLER
+                or not all(w[:1].isupper() for w in prefix[1:])
+            ):
+                # "After meeting Foreign Minister Lale Orhun, he said", "He met the
+                # teacher Hana": the name is not the subject.
+                continue
+            name, _ = _name_from_subject(m.group("name"))
+            if name and name not in _NOT_A_NAME and _could_be_person(name):
+                found = (m.start("name"), name)
+        return found
+
+    def _in_quote(self, pos: int) -> bool:
+        k = bisect_right(self.quoted_starts, pos) - 1
+        return k >= 0 and pos < self.quoted_ends[k]
+
     def latest_titled_person(self, start: int) -> tuple[int, str] | None:
         """The last person named after a title as a clause subject (see the
         module docstring), in the sentences before the one holding ``start``."""
@@ -764,7 +853,9 @@ def _full_name(run: str) -> str | None:
         words = words[1:]
     if words:
         words[-1] = re.sub("[\u2019']s$", "", words[-1])
-    if len(words) < 2 or any(w.lower() in _TITLE_WORDS for w in words):
+    if len(words) < 2 or any(
+        w.lower() in _TITLE_WORDS or w.lower() in _ROLE_NOUN_SET for w in words
+    ):
         return None
     return " ".join(words)
 
@@ -816,6 +907,11 @@ def _resolve(
         titled = speakers.latest_titled_person(start)
         if titled is not None and titled[0] > best_pos:
             best_pos, best_name = titled
+        # A person named as a sentence subject just before the quotation ("Lorry
+        # driver Pavel, 52, has been ...") is likelier still, when mentioned last.
+        subject = speakers.latest_person_subject(start)
+        if subject is not None and subject[0] > best_pos:
+            best_pos, best_name = subject
     if best_name is None:
         return name, f"{rule}: {matched}"
     fuller = speakers.fuller_name(best_name, start)
@@ -916,6 +1012,8 @@ def voice_spans(text: str) -> list[VoiceSpan]:
             last_end = span[1]
 
     speakers = _Speakers(text, paras)
+    speakers.quoted_starts = [s for s, _, _, bare in kept if not bare]
+    speakers.quoted_ends = [e for _, e, _, bare in kept if not bare]
     result: list[VoiceSpan] = []
     named: list[tuple[int, str]] = []  # (span start, speaker) named by the text itself
     last_quote: VoiceSpan | None = None
