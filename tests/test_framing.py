@@ -164,8 +164,8 @@ def test_seed_terrorist_family_each_found_once_with_its_voice(seed):
         ("terrorists", "narration", None),  # "a coalition with the terrorists"
         ("terrorists", "narration", None),  # "under the control of terrorists"
         ("terrorists", "narration", None),  # "the terrorists in the region must be purged"
-        ("terrorists", "quote", "Rouhani"),  # "the gathering of dangerous terrorists"
-        ("terrorists", "quote", "Rouhani"),  # "terrorists should be uprooted"
+        ("terrorists", "quote", "Hassan Rouhani"),  # "the gathering of dangerous terrorists"
+        ("terrorists", "quote", "Hassan Rouhani"),  # "terrorists should be uprooted"
         ("jihadist", "narration", None),
         ("terrorist", "narration", None),
     ]
