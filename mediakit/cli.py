@@ -96,7 +96,7 @@ def _add_lexicon_arg(parser: Any) -> None:
         "--lexicon",
         metavar="NAME|FILE",
         help="a bundled lexicon (see 'mediakit lexicons') or a YAML/JSON lexicon file; "
-        "default: the bundled default lexicon",
+        "default: 'marenna' (written for it) with the sample corpus, else 'conflict'",
     )
 
 
@@ -159,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
         "the whole analysis: CSV tables, PNG figures and one HTML report",
         "Run the whole analysis and write tidy CSV tables (tables/), PNG figures "
         "(figures/) and one self-contained HTML report (report.html) into --out.\n"
-        "With no CORPUS: the bundled sample corpus and the default lexicon.\n\n"
+        "With no CORPUS: the bundled sample corpus and its lexicon (marenna).\n\n"
         "example:\n  mediakit report articles/ --lexicon my_lexicon.yaml --out out/",
     )
     _add_corpus_args(report)
@@ -312,9 +312,14 @@ def _load(args: argparse.Namespace, stdin: TextIO) -> pd.DataFrame:
 
 
 def _lexicon(args: argparse.Namespace) -> Any:
+    from .corpus import _SAMPLE_LEXICON
     from .lexicon import DEFAULT_LEXICON, load_lexicon
 
-    return load_lexicon(args.lexicon or DEFAULT_LEXICON)
+    if args.lexicon:
+        return load_lexicon(args.lexicon)
+    # Known before loading: no CORPUS is the sample, whose lexicon is written for it
+    # (what default_lexicon_for gives once loaded); any other input gets the default.
+    return load_lexicon(_SAMPLE_LEXICON if not args.corpus else DEFAULT_LEXICON)
 
 
 def _write_csv(table: pd.DataFrame, out: str | None, stdout: TextIO) -> None:

@@ -441,7 +441,9 @@ def write_report(
         listed in ``corpus.attrs["skipped"]`` are reported and written to
         ``tables/skipped.csv``.
     lexicon
-        Anything :func:`mediakit.load_lexicon` takes; None: the bundled default.
+        Anything :func:`mediakit.load_lexicon` takes; None: the lexicon written for
+        the corpus (``corpus.attrs["lexicon"]``, e.g. the sample's ``"marenna"``),
+        else the bundled default (``"conflict"``).
     out_dir
         Folder for ``report.html``, ``tables/`` and ``figures/`` (created if needed;
         files of the same name are replaced).
@@ -469,10 +471,10 @@ def write_report(
     from . import compare, plot
     from .analysis import analyze
 
-    from .lexicon import DEFAULT_LEXICON, load_lexicon
+    from .lexicon import default_lexicon_for, load_lexicon
 
     # Checked before the analysis, which can take long on a big corpus.
-    lexicon = load_lexicon(lexicon if lexicon is not None else DEFAULT_LEXICON)
+    lexicon = load_lexicon(lexicon if lexicon is not None else default_lexicon_for(corpus))
     if actor is not None and actor not in lexicon.actors:
         raise ValueError(
             f"actor {actor!r} is not in lexicon {lexicon.name!r} "

@@ -106,6 +106,16 @@ def test_unknown_actor_is_a_usage_error(corpus_csv, tmp_path):
     assert not (tmp_path / "r").exists()
 
 
+def test_default_lexicon_is_the_samples_own_without_corpus(corpus_csv, tmp_path):
+    # Checked before loading: no CORPUS means the sample and its lexicon, marenna.
+    code, _, err = run("report", "--actor", "nobody", "--out", str(tmp_path))
+    assert code == EXIT_USAGE and "'nobody' is not in lexicon 'marenna'" in err
+    code, _, err = run("mentions", str(corpus_csv), "--actor", "nobody")
+    assert code == EXIT_USAGE and "'nobody' is not in lexicon 'conflict'" in err
+    code, _, err = run("mentions", "--lexicon", "conflict", "--actor", "nobody")
+    assert code == EXIT_USAGE and "'nobody' is not in lexicon 'conflict'" in err
+
+
 def test_stdin_cannot_mix_with_files(corpus_csv):
     code, _, err = run("mentions", "-", str(corpus_csv))
     assert code == EXIT_USAGE and "standard input" in err

@@ -233,6 +233,9 @@ def test_report_unknown_actor_fails_before_analysis(corpus, tmp_path, monkeypatc
     monkeypatch.setattr(mediakit.analysis, "analyze", boom)
     with pytest.raises(ValueError, match="not in lexicon 'conflict'.*armed_opposition"):
         write_report(corpus, out_dir=tmp_path, actor="nobody")
+    # the sample brings its own lexicon; a user's corpus (above) gets the default
+    with pytest.raises(ValueError, match="not in lexicon 'marenna'"):
+        write_report(mk.load_sample(), out_dir=tmp_path, actor="nobody")
     assert not (tmp_path / "report.html").exists()
 
 
@@ -257,6 +260,8 @@ def test_report_on_the_sample(tmp_path):
         warnings.simplefilter("ignore")
         paths = write_report(mk.load_sample(), out_dir=tmp_path)
     page = paths.html.read_text(encoding="utf-8")
+    # No lexicon given: the one written for the sample, as in the README and notebooks.
+    assert "<dt>Lexicon</dt><dd><b>marenna</b>" in page
     assert "<b>The Aldwick Herald</b> most often says <b>“terrorist”</b>" in page
     assert "<b>The Defence Review</b> most often says <b>“insurgent”</b>" in page
     assert "<b>The Tarvian Dispatch</b> most often says <b>“opposition”</b>" in page
