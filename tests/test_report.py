@@ -277,6 +277,42 @@ def test_report_on_the_sample(tmp_path):
     assert page.count("data:image/png;base64,") == len(paths.figures) == len(FIGURE_FILES)
 
 
+def test_method_notes_state_the_rules_the_code_applied(tmp_path, monkeypatch):
+    """Every rule's number on the page comes from the table that applied it."""
+    import mediakit.compare as compare
+
+    def patched(function, **rule):
+        def run(*args, **kwargs):
+            return function(*args, **{**kwargs, **rule})
+        return run
+
+    monkeypatch.setattr(compare, "label_shares_over_time", patched(
+        compare.label_shares_over_time, threshold=0.35, alpha=0.1, baseline=3, n_perm=499))
+    monkeypatch.setattr(compare, "label_change_points", patched(
+        compare.label_change_points, alpha=0.01, n_perm=199, min_docs=4))
+    monkeypatch.setattr(compare, "label_shares", patched(
+        compare.label_shares, level=0.9, n_boot=300))
+    monkeypatch.setattr(compare, "find_duplicates", patched(
+        compare.find_duplicates, threshold=0.75, shingle=4))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        page = write_report(mk.load_sample(), out_dir=tmp_path, seed=7).html.read_text(
+            encoding="utf-8")
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+    assert ("distance of at least 0.35 from the pooled mix of the 3 months before it, a "
+            "permutation p-value (articles reshuffled 499 times) below 0.1, and at least 10 "
+            "mentions on each side") in text
+    assert "about 10% of steady ones are flagged" in text
+    assert "at least 4 articles on each side" in text
+    assert "199 times (seed 7)" in text and "Significant means p < 0.01" in text
+    assert "about 1% of steady outlets" in text
+    assert "The interval is a 90% bootstrap interval" in text
+    assert "Intervals are 90% percentile bootstrap intervals with 300 replicates" in text
+    assert "4-word shingles, Jaccard similarity of at least 0.75" in text
+    for stale in ("0.3 ", "2,000", "one in twenty", "5-word"):
+        assert stale not in text, stale
+
+
 def test_report_without_any_mention_is_a_clear_error(tmp_path):
     corpus = mk.load_corpus(pd.DataFrame({
         "doc_id": ["a", "b"], "outlet": ["X", "Y"], "text": ["Nothing here.", "Fine weather."],
