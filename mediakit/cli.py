@@ -62,7 +62,7 @@ class _Parser(argparse.ArgumentParser):
 
 _EPILOG = """\
 exit codes: 0 success, 1 data error (the message names the file and record),
-2 usage error. Add --debug before the command for a traceback."""
+2 usage error. Add --debug (before or after the command) for a traceback."""
 
 
 def _add_corpus_args(parser: argparse.ArgumentParser) -> None:
@@ -122,6 +122,27 @@ def _wrap(description: str) -> str:
     )
 
 
+def _add_global_args(parser: argparse.ArgumentParser, *, default: Any) -> None:
+    parser.add_argument(
+        "--debug", action="store_true", default=default, help="show a traceback on errors"
+    )
+    parser.add_argument(
+        "--quiet", action="store_true", default=default,
+        help="no progress bar, warnings or notes on stderr",
+    )
+
+
+def _global_options() -> argparse.ArgumentParser:
+    """--debug and --quiet for every sub-command, so they work after it too.
+
+    Their default is SUPPRESS: a sub-command that is not given them leaves the
+    top-level value (given before the command, else False) as it is.
+    """
+    common = argparse.ArgumentParser(add_help=False)
+    _add_global_args(common, default=argparse.SUPPRESS)
+    return common
+
+
 def _subparser(sub: Any, name: str, help_text: str, description: str) -> argparse.ArgumentParser:
     return sub.add_parser(
         name,
@@ -129,6 +150,7 @@ def _subparser(sub: Any, name: str, help_text: str, description: str) -> argpars
         description=_wrap(description),
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[_global_options()],
     )
 
 
@@ -148,10 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"mediakit {__version__}")
-    parser.add_argument("--debug", action="store_true", help="show a traceback on errors")
-    parser.add_argument(
-        "--quiet", action="store_true", help="no progress bar, warnings or notes on stderr"
-    )
+    _add_global_args(parser, default=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     report = _subparser(
