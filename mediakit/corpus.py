@@ -82,7 +82,11 @@ From an id column when the record has a non-empty one (used as is, as text). Els
 with ``key`` the file's path relative to the folder given (or to the common parent of
 the files given), without extension and with ``/`` separators: ``key`` for one-article
 files (text, Markdown, HTML), ``key:row`` for tables and feeds, ``row-<n>`` (1-based
-position) for a DataFrame. A repeated id is a bad record; the first copy is kept.
+position) for a DataFrame. When two files of the same load differ only in their
+extension (``b/s.txt`` and ``b/s.md``), both keep the extension in ``key``
+(``b/s.txt``, ``b/s.md``), so ids stay short where they are unique and never
+depend on which file was read first. A repeated id is a bad record; the first copy
+is kept.
 
 Errors
 ------
@@ -102,7 +106,7 @@ import re
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -261,7 +265,21 @@ def _collect(source: Any, fmt: str | None) -> tuple[list[_FileTask], list[str]]:
             assert root is not None
             key, sub = _key(path.absolute(), root)
             tasks.append(_FileTask(path, key, sub, fmt or EXTENSIONS.get(path.suffix.lower())))
-    return tasks, ignored
+    return _keep_extension_where_needed(tasks), ignored
+
+
+def _keep_extension_where_needed(tasks: list[_FileTask]) -> list[_FileTask]:
+    """Give files whose key (path without extension) is shared with another file of
+    the same load their key with the extension (``b/s.txt`` and ``b/s.md``), so that
+    neither is lost as a duplicate id. The same file listed twice is still one key."""
+    files_of_key: dict[str, set[str]] = {}
+    for task in tasks:
+        files_of_key.setdefault(task.key, set()).add(os.path.realpath(task.path))
+    return [
+        replace(task, key=task.key + task.path.suffix) if len(files_of_key[task.key]) > 1
+        else task
+        for task in tasks
+    ]
 
 
 def _file_problem(task: _FileTask) -> str | None:

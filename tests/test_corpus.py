@@ -530,6 +530,23 @@ def test_doc_ids_are_stable_and_unique(tmp_path: Path) -> None:
     assert "clarion/2025-01-10" in set(first["doc_id"]) and "tables/big:23" in set(first["doc_id"])
 
 
+def test_files_differing_only_in_extension_both_keep_it_in_their_ids(tmp_path: Path) -> None:
+    write(tmp_path / "b" / "s.txt", ARTICLE)
+    write(tmp_path / "b" / "s.md", "---\ntitle: Markdown twin\n---\nThe twin body.\n")
+    write(tmp_path / "b" / "t.txt", ARTICLE)
+    write(tmp_path / "b" / "u.csv", "outlet,text\nO,row one\n")
+    write(tmp_path / "b" / "u.jsonl", json.dumps({"outlet": "O", "text": "json row"}) + "\n")
+    corpus = load_corpus(tmp_path)
+    # unique keys stay extension-free; shared ones get the extension, on both files
+    assert sorted(corpus["doc_id"]) == ["b/s.md", "b/s.txt", "b/t", "b/u.csv:1", "b/u.jsonl:1"]
+    assert corpus.set_index("doc_id").loc["b/s.md", "title"] == "Markdown twin"
+    pd.testing.assert_frame_equal(corpus, load_corpus(tmp_path))  # deterministic
+    # the same file given twice is still one file, a duplicate
+    twice = tmp_path / "b" / "t.txt"
+    with pytest.raises(CorpusError, match="duplicate doc_id 't'"):
+        load_corpus([twice, twice], outlet="O")
+
+
 def test_a_list_of_files_uses_their_common_folder(tmp_path: Path) -> None:
     a = write(tmp_path / "herald" / "a.txt", ARTICLE)
     b = write(tmp_path / "clarion" / "b.txt", ARTICLE)
