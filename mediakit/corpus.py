@@ -66,8 +66,10 @@ Parsed by ``mediakit.readers._dates``: ISO 8601, English month names (``March 1,
 Slash dates such as ``03/01/2020`` are read only when unambiguous (a part above 12);
 an ambiguous one is not guessed. A time with a zone is converted to UTC and the zone
 dropped, so the column is tz-naive. A missing date is NaT; an unparseable one is NaT
-and a ``CorpusWarning`` names its file, row and column (one warning per load listing
-them).
+and a ``CorpusWarning`` names its file, row and column and why it was not read
+(ambiguous, no such day, a number, or not a date form mediakit reads), one warning
+per load listing them. Numbers such as Unix times (``1583020800``) are not read as
+dates: their unit is the caller's to say (``pandas.to_datetime(column, unit="s")``).
 
 Encodings
 ---------
@@ -115,7 +117,7 @@ import pandas as pd
 
 from .errors import CorpusError, CorpusWarning
 from .readers import EXTENSIONS, FORMATS, ReadResult, get_reader
-from .readers._dates import is_missing, parse_date
+from .readers._dates import date_problem, is_missing, parse_date
 
 __all__ = [
     "CORPUS_COLUMNS",
@@ -460,14 +462,14 @@ class _Loader:
         """Emit the summary warnings (bad dates, skipped records) and reset them."""
         if self.bad_dates:
             listed = "; ".join(
-                f"{file}, row {row}, column {column!r}: {value!r}"
+                f"{file}, row {row}, column {column!r}: {value!r} ({date_problem(value)})"
                 for file, row, column, value in self.bad_dates[:_MAX_LISTED]
             )
             more = len(self.bad_dates) - _MAX_LISTED
             tail = f"; and {more} more" if more > 0 else ""
             warnings.warn(
-                f"{len(self.bad_dates)} date(s) not understood, stored as NaT (ambiguous "
-                f"dd/mm vs mm/dd dates are not guessed; use ISO 8601): {listed}{tail}",
+                f"{len(self.bad_dates)} date(s) not understood, stored as NaT (use ISO "
+                f"8601, e.g. 2020-03-01): {listed}{tail}",
                 CorpusWarning, stacklevel=3,
             )
             self.bad_dates = []
