@@ -734,7 +734,9 @@ def _render(**p: Any) -> str:
         '<dl class="summary">',
         f"<dt>Outlets</dt><dd>{len(outlets)}</dd>",
         f"<dt>Articles</dt><dd>{len(corpus):,}</dd>",
-        f"<dt>Words</dt><dd>{int(documents['n_words'].sum()):,}</dd>",
+        f"<dt>Words</dt><dd>{int(documents['n_words'].sum()):,} (article text without "
+        "titles, counted by <code>mediakit.text.count_words</code>: a hyphenated compound "
+        "or a number is one word, punctuation none)</dd>",
         f"<dt>Dates</dt><dd>{_e(date_range)}"
         + (f" ({n_undated} undated)" if n_undated else "") + "</dd>",
         f"<dt>Lexicon</dt><dd><b>{_e(lexicon.name)}</b>: {len(lexicon.actors)} actors, "

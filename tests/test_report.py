@@ -14,6 +14,7 @@ import pytest
 
 import mediakit as mk
 from mediakit.report import FIGURE_FILES, TABLE_FILES, ReportPaths, write_report
+from mediakit.text import count_words
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -262,6 +263,11 @@ def test_report_on_the_sample(tmp_path):
     page = paths.html.read_text(encoding="utf-8")
     # No lexicon given: the one written for the sample, as in the README and notebooks.
     assert "<dt>Lexicon</dt><dd><b>marenna</b>" in page
+    # The word total says how words are counted, and is that count of the article texts.
+    sample = mk.load_sample()
+    total = int(sample["text"].map(count_words).sum())
+    assert (f"<dt>Words</dt><dd>{total:,} (article text without titles, counted by "
+            "<code>mediakit.text.count_words</code>") in page
     assert "<b>The Aldwick Herald</b> most often says <b>“terrorist”</b>" in page
     assert "<b>The Defence Review</b> most often says <b>“insurgent”</b>" in page
     assert "<b>The Tarvian Dispatch</b> most often says <b>“opposition”</b>" in page
