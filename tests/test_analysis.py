@@ -152,7 +152,7 @@ def test_lexicon_argument_forms(corpus):
     assert by_name.lexicon == load_lexicon(DEFAULT_LEXICON)
 
 
-def test_default_lexicon_is_the_one_written_for_the_corpus(corpus, result):
+def test_default_lexicon_is_the_one_written_for_the_corpus(corpus, result, tmp_path):
     assert corpus.attrs["lexicon"] == "marenna"
     assert default_lexicon_for(corpus) == "marenna"
     assert result.lexicon.name == "marenna"
@@ -168,6 +168,10 @@ def test_default_lexicon_is_the_one_written_for_the_corpus(corpus, result):
     assert default_lexicon_for(odd) == DEFAULT_LEXICON
     # an explicit lexicon always wins over the corpus's own
     assert analyze(corpus.iloc[:3], "conflict").lexicon.name == "conflict"
+    # the streaming path follows the same rule for a corpus table
+    from mediakit.scale import analyze_stream
+
+    assert analyze_stream(corpus.iloc[:3], tmp_path / "s").lexicon.name == "marenna"
 
 
 def test_summary_per_outlet(corpus, result):
