@@ -225,7 +225,8 @@ def analyze_stream(
     out_dir
         Folder for the Parquet tables (created if needed; see :class:`AnalysisFiles`).
     lexicon
-        As for :func:`mediakit.analyze`; None uses the bundled default.
+        As for :func:`mediakit.analyze`; None: a corpus table's own lexicon
+        (``attrs["lexicon"]``), else the bundled default.
     chunksize
         Articles per chunk of work.
     n_jobs
