@@ -92,11 +92,15 @@ def _add_corpus_args(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_lexicon_arg(parser: Any) -> None:
+    from .corpus import _SAMPLE_LEXICON
+    from .lexicon import DEFAULT_LEXICON
+
     parser.add_argument(
         "--lexicon",
         metavar="NAME|FILE",
         help="a bundled lexicon (see 'mediakit lexicons') or a YAML/JSON lexicon file; "
-        "default: 'marenna' (written for it) with the sample corpus, else 'conflict'",
+        f"default: {_SAMPLE_LEXICON!r} (written for it) with the sample corpus, "
+        f"else {DEFAULT_LEXICON!r}",
     )
 
 
@@ -157,6 +161,7 @@ def _subparser(sub: Any, name: str, help_text: str, description: str) -> argpars
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``mediakit`` command."""
     from . import __version__
+    from .corpus import _SAMPLE_LEXICON
 
     parser = _Parser(
         prog="mediakit",
@@ -178,7 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
         "the whole analysis: CSV tables, PNG figures and one HTML report",
         "Run the whole analysis and write tidy CSV tables (tables/), PNG figures "
         "(figures/) and one self-contained HTML report (report.html) into --out.\n"
-        "With no CORPUS: the bundled sample corpus and its lexicon (marenna).\n\n"
+        f"With no CORPUS: the bundled sample corpus and its lexicon ({_SAMPLE_LEXICON}).\n\n"
         "example:\n  mediakit report articles/ --lexicon my_lexicon.yaml --out out/",
     )
     _add_corpus_args(report)
