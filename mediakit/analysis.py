@@ -122,11 +122,11 @@ class Analysis:
         )
 
 
-def _resolve_lexicon(lexicon: Any) -> Any:
-    from .lexicon import DEFAULT_LEXICON, Lexicon, load_lexicon
+def _resolve_lexicon(lexicon: Any, corpus: pd.DataFrame | None = None) -> Any:
+    from .lexicon import DEFAULT_LEXICON, Lexicon, default_lexicon_for, load_lexicon
 
     if lexicon is None:
-        return load_lexicon(DEFAULT_LEXICON)
+        return load_lexicon(DEFAULT_LEXICON if corpus is None else default_lexicon_for(corpus))
     if isinstance(lexicon, Lexicon):
         return lexicon
     if isinstance(lexicon, Mapping):
@@ -453,7 +453,9 @@ def analyze(
         modified.
     lexicon
         A :class:`mediakit.Lexicon`, the name of a bundled lexicon, a path or a dict
-        (anything :func:`mediakit.load_lexicon` takes); None uses the bundled default.
+        (anything :func:`mediakit.load_lexicon` takes); None: the lexicon written
+        for the corpus (``corpus.attrs["lexicon"]``, e.g. ``"marenna"`` for
+        :func:`mediakit.load_sample`), else the bundled default (``"conflict"``).
     n_jobs
         Worker processes (``-1``: all cores). Articles are split into chunks that
         the workers analyse and score whole (each chunk travels once each way);
@@ -479,7 +481,7 @@ def analyze(
     """
     workers = _resolve_n_jobs(n_jobs)
     corpus = _validated(corpus)
-    lexicon = _resolve_lexicon(lexicon)
+    lexicon = _resolve_lexicon(lexicon, corpus)
     # Masking must not add valence; check the token before any work.
     _sentiment._check_mask_token(_sentiment.MASK_TOKEN, lexicon)
 

@@ -62,7 +62,7 @@ class _Parser(argparse.ArgumentParser):
 
 _EPILOG = """\
 exit codes: 0 success, 1 data error (the message names the file and record),
-2 usage error. Add --debug before the command for a traceback."""
+2 usage error. Add --debug (before or after the command) for a traceback."""
 
 
 def _add_corpus_args(parser: argparse.ArgumentParser) -> None:
@@ -92,11 +92,15 @@ def _add_corpus_args(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_lexicon_arg(parser: Any) -> None:
+    from .corpus import _SAMPLE_LEXICON
+    from .lexicon import DEFAULT_LEXICON
+
     parser.add_argument(
         "--lexicon",
         metavar="NAME|FILE",
         help="a bundled lexicon (see 'mediakit lexicons') or a YAML/JSON lexicon file; "
-        "default: the bundled default lexicon",
+        f"default: {_SAMPLE_LEXICON!r} (written for it) with the sample corpus, "
+        f"else {DEFAULT_LEXICON!r}",
     )
 
 
@@ -122,6 +126,27 @@ def _wrap(description: str) -> str:
     )
 
 
+def _add_global_args(parser: argparse.ArgumentParser, *, default: Any) -> None:
+    parser.add_argument(
+        "--debug", action="store_true", default=default, help="show a traceback on errors"
+    )
+    parser.add_argument(
+        "--quiet", action="store_true", default=default,
+        help="no progress bar, warnings or notes on stderr",
+    )
+
+
+def _global_options() -> argparse.ArgumentParser:
+    """--debug and --quiet for every sub-command, so they work after it too.
+
+    Their default is SUPPRESS: a sub-command that is not given them leaves the
+    top-level value (given before the command, else False) as it is.
+    """
+    common = argparse.ArgumentParser(add_help=False)
+    _add_global_args(common, default=argparse.SUPPRESS)
+    return common
+
+
 def _subparser(sub: Any, name: str, help_text: str, description: str) -> argparse.ArgumentParser:
     return sub.add_parser(
         name,
@@ -129,12 +154,14 @@ def _subparser(sub: Any, name: str, help_text: str, description: str) -> argpars
         description=_wrap(description),
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[_global_options()],
     )
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``mediakit`` command."""
     from . import __version__
+    from .corpus import _SAMPLE_LEXICON
 
     parser = _Parser(
         prog="mediakit",
@@ -148,10 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"mediakit {__version__}")
-    parser.add_argument("--debug", action="store_true", help="show a traceback on errors")
-    parser.add_argument(
-        "--quiet", action="store_true", help="no progress bar, warnings or notes on stderr"
-    )
+    _add_global_args(parser, default=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     report = _subparser(
@@ -159,7 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
         "the whole analysis: CSV tables, PNG figures and one HTML report",
         "Run the whole analysis and write tidy CSV tables (tables/), PNG figures "
         "(figures/) and one self-contained HTML report (report.html) into --out.\n"
-        "With no CORPUS: the bundled sample corpus and the default lexicon.\n\n"
+        f"With no CORPUS: the bundled sample corpus and its lexicon ({_SAMPLE_LEXICON}).\n\n"
         "example:\n  mediakit report articles/ --lexicon my_lexicon.yaml --out out/",
     )
     _add_corpus_args(report)
@@ -312,9 +336,14 @@ def _load(args: argparse.Namespace, stdin: TextIO) -> pd.DataFrame:
 
 
 def _lexicon(args: argparse.Namespace) -> Any:
+    from .corpus import _SAMPLE_LEXICON
     from .lexicon import DEFAULT_LEXICON, load_lexicon
 
-    return load_lexicon(args.lexicon or DEFAULT_LEXICON)
+    if args.lexicon:
+        return load_lexicon(args.lexicon)
+    # Known before loading: no CORPUS is the sample, whose lexicon is written for it
+    # (what default_lexicon_for gives once loaded); any other input gets the default.
+    return load_lexicon(_SAMPLE_LEXICON if not args.corpus else DEFAULT_LEXICON)
 
 
 def _write_csv(table: pd.DataFrame, out: str | None, stdout: TextIO) -> None:

@@ -66,8 +66,10 @@ Parsed by ``mediakit.readers._dates``: ISO 8601, English month names (``March 1,
 Slash dates such as ``03/01/2020`` are read only when unambiguous (a part above 12);
 an ambiguous one is not guessed. A time with a zone is converted to UTC and the zone
 dropped, so the column is tz-naive. A missing date is NaT; an unparseable one is NaT
-and a ``CorpusWarning`` names its file, row and column (one warning per load listing
-them).
+and a ``CorpusWarning`` names its file, row and column and why it was not read
+(ambiguous, no such day, a number, or not a date form mediakit reads), one warning
+per load listing them. Numbers such as Unix times (``1583020800``) are not read as
+dates: their unit is the caller's to say (``pandas.to_datetime(column, unit="s")``).
 
 Encodings
 ---------
@@ -82,7 +84,11 @@ From an id column when the record has a non-empty one (used as is, as text). Els
 with ``key`` the file's path relative to the folder given (or to the common parent of
 the files given), without extension and with ``/`` separators: ``key`` for one-article
 files (text, Markdown, HTML), ``key:row`` for tables and feeds, ``row-<n>`` (1-based
-position) for a DataFrame. A repeated id is a bad record; the first copy is kept.
+position) for a DataFrame. When two files of the same load differ only in their
+extension (``b/s.txt`` and ``b/s.md``), both keep the extension in ``key``
+(``b/s.txt``, ``b/s.md``), so ids stay short where they are unique and never
+depend on which file was read first. A repeated id is a bad record; the first copy
+is kept.
 
 Errors
 ------
@@ -102,7 +108,7 @@ import re
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -111,7 +117,7 @@ import pandas as pd
 
 from .errors import CorpusError, CorpusWarning
 from .readers import EXTENSIONS, FORMATS, ReadResult, get_reader
-from .readers._dates import is_missing, parse_date
+from .readers._dates import date_problem, is_missing, parse_date
 
 __all__ = [
     "CORPUS_COLUMNS",
@@ -151,6 +157,8 @@ _STREAMING = {
 
 _DATAFRAME_FILE = "<DataFrame>"
 _MAX_LISTED = 10
+# The bundled lexicon written for the sample corpus (its named groups and states).
+_SAMPLE_LEXICON = "marenna"
 
 
 @dataclass(frozen=True)
@@ -259,7 +267,21 @@ def _collect(source: Any, fmt: str | None) -> tuple[list[_FileTask], list[str]]:
             assert root is not None
             key, sub = _key(path.absolute(), root)
             tasks.append(_FileTask(path, key, sub, fmt or EXTENSIONS.get(path.suffix.lower())))
-    return tasks, ignored
+    return _keep_extension_where_needed(tasks), ignored
+
+
+def _keep_extension_where_needed(tasks: list[_FileTask]) -> list[_FileTask]:
+    """Give files whose key (path without extension) is shared with another file of
+    the same load their key with the extension (``b/s.txt`` and ``b/s.md``), so that
+    neither is lost as a duplicate id. The same file listed twice is still one key."""
+    files_of_key: dict[str, set[str]] = {}
+    for task in tasks:
+        files_of_key.setdefault(task.key, set()).add(os.path.realpath(task.path))
+    return [
+        replace(task, key=task.key + task.path.suffix) if len(files_of_key[task.key]) > 1
+        else task
+        for task in tasks
+    ]
 
 
 def _file_problem(task: _FileTask) -> str | None:
@@ -440,14 +462,14 @@ class _Loader:
         """Emit the summary warnings (bad dates, skipped records) and reset them."""
         if self.bad_dates:
             listed = "; ".join(
-                f"{file}, row {row}, column {column!r}: {value!r}"
+                f"{file}, row {row}, column {column!r}: {value!r} ({date_problem(value)})"
                 for file, row, column, value in self.bad_dates[:_MAX_LISTED]
             )
             more = len(self.bad_dates) - _MAX_LISTED
             tail = f"; and {more} more" if more > 0 else ""
             warnings.warn(
-                f"{len(self.bad_dates)} date(s) not understood, stored as NaT (ambiguous "
-                f"dd/mm vs mm/dd dates are not guessed; use ISO 8601): {listed}{tail}",
+                f"{len(self.bad_dates)} date(s) not understood, stored as NaT (use ISO "
+                f"8601, e.g. 2020-03-01): {listed}{tail}",
                 CorpusWarning, stacklevel=3,
             )
             self.bad_dates = []
@@ -796,5 +818,10 @@ def load_sample() -> pd.DataFrame:
 
     It is Markdown with front matter, one sub-folder per outlet; loaded with
     ``errors="raise"``, so a damaged copy fails loudly instead of loading partly.
+    ``corpus.attrs["lexicon"]`` is ``"marenna"``, the lexicon written for this
+    corpus (its fictional armed groups and states); :func:`mediakit.analyze`,
+    :func:`mediakit.write_report` and the CLI use it when given no lexicon.
     """
-    return load_corpus(_sample_folder())
+    corpus = load_corpus(_sample_folder())
+    corpus.attrs["lexicon"] = _SAMPLE_LEXICON
+    return corpus

@@ -88,12 +88,20 @@ __all__ = [
     "Lexicon",
     "LexiconMatch",
     "NameMatch",
+    "default_lexicon_for",
     "list_lexicons",
     "load_lexicon",
 ]
 
 #: Bundled lexicon used when a function is given none: conflict-agnostic labels.
 DEFAULT_LEXICON = "conflict"
+
+
+def default_lexicon_for(corpus: pd.DataFrame) -> str:
+    """The lexicon used for ``corpus`` when none is given: the one written for it
+    (``corpus.attrs["lexicon"]``, set by :func:`mediakit.load_sample`), else DEFAULT_LEXICON."""
+    chosen = corpus.attrs.get("lexicon")
+    return chosen if isinstance(chosen, str) else DEFAULT_LEXICON
 
 _WORD = r"[^\W_]"  # a letter or digit (any script); underscore is not a word character
 _HYPHEN = "[-\u2010\u2011]"

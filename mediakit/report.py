@@ -61,6 +61,11 @@ FIGURE_FILES: Mapping[str, str] = {
 _N_BOOT = 2000
 _LEVEL = 0.95
 _DUPLICATE_THRESHOLD = 0.8
+_DUPLICATE_SHINGLE = 5
+# Fewer replicates per period: there are many periods and each interval is a sketch.
+_TIME_N_BOOT = 1000
+# Two-sided 95% normal cut-off for the log-odds z-scores that are listed.
+_Z_CUTOFF = 1.96
 _KWIC_EXAMPLES = 3
 _TOP_SPEAKERS = 3
 _TOP_WORDS = 8
@@ -102,6 +107,11 @@ def _e(value: Any) -> str:
 
 def _pct(x: Any) -> str:
     return "–" if pd.isna(x) else f"{100 * float(x):.0f}%"
+
+
+def _g(x: Any) -> str:
+    """A rule's parameter as written in the code (0.2, 0.05, 0.8), without float noise."""
+    return f"{float(x):g}"
 
 
 def _interval(lo: Any, hi: Any, fmt: Callable[[Any], str]) -> str:
@@ -441,7 +451,9 @@ def write_report(
         listed in ``corpus.attrs["skipped"]`` are reported and written to
         ``tables/skipped.csv``.
     lexicon
-        Anything :func:`mediakit.load_lexicon` takes; None: the bundled default.
+        Anything :func:`mediakit.load_lexicon` takes; None: the lexicon written for
+        the corpus (``corpus.attrs["lexicon"]``, e.g. the sample's ``"marenna"``),
+        else the bundled default (``"conflict"``).
     out_dir
         Folder for ``report.html``, ``tables/`` and ``figures/`` (created if needed;
         files of the same name are replaced).
@@ -469,10 +481,10 @@ def write_report(
     from . import compare, plot
     from .analysis import analyze
 
-    from .lexicon import DEFAULT_LEXICON, load_lexicon
+    from .lexicon import default_lexicon_for, load_lexicon
 
     # Checked before the analysis, which can take long on a big corpus.
-    lexicon = load_lexicon(lexicon if lexicon is not None else DEFAULT_LEXICON)
+    lexicon = load_lexicon(lexicon if lexicon is not None else default_lexicon_for(corpus))
     if actor is not None and actor not in lexicon.actors:
         raise ValueError(
             f"actor {actor!r} is not in lexicon {lexicon.name!r} "
@@ -517,7 +529,9 @@ def write_report(
         outlets = sorted(corpus_v["outlet"].astype(str).unique())
         titles = dict(zip(corpus_v["doc_id"].astype(str), corpus_v["title"].fillna("").astype(str)))
 
-        duplicates = compare.find_duplicates(corpus_v, threshold=_DUPLICATE_THRESHOLD)
+        duplicates = compare.find_duplicates(
+            corpus_v, threshold=_DUPLICATE_THRESHOLD, shingle=_DUPLICATE_SHINGLE
+        )
         drop = compare.duplicate_docs_to_drop(duplicates)
         step()
         boot = {"level": _LEVEL, "n_boot": _N_BOOT, "seed": seed, "exclude_docs": drop}
@@ -541,7 +555,7 @@ def write_report(
         if freq is not None:
             over_time = compare.label_shares_over_time(
                 mentions, actor=chosen, freq=freq, voice="narration", min_n=_TIME_MIN_N,
-                level=_LEVEL, n_boot=1000, seed=seed, exclude_docs=drop,
+                level=_LEVEL, n_boot=_TIME_N_BOOT, seed=seed, exclude_docs=drop,
             )
         change_points = None
         if len(dated):
@@ -720,7 +734,9 @@ def _render(**p: Any) -> str:
         '<dl class="summary">',
         f"<dt>Outlets</dt><dd>{len(outlets)}</dd>",
         f"<dt>Articles</dt><dd>{len(corpus):,}</dd>",
-        f"<dt>Words</dt><dd>{int(documents['n_words'].sum()):,}</dd>",
+        f"<dt>Words</dt><dd>{int(documents['n_words'].sum()):,} (article text without "
+        "titles, counted by <code>mediakit.text.count_words</code>: a hyphenated compound "
+        "or a number is one word, punctuation none)</dd>",
         f"<dt>Dates</dt><dd>{_e(date_range)}"
         + (f" ({n_undated} undated)" if n_undated else "") + "</dd>",
         f"<dt>Lexicon</dt><dd><b>{_e(lexicon.name)}</b>: {len(lexicon.actors)} actors, "
@@ -764,7 +780,7 @@ def _render(**p: Any) -> str:
     body = [
         f"<p>For each outlet, the label it uses most often for <b>{_e(actor)}</b> in its "
         "<em>own voice</em> (narration: outside quotation marks), as a share of all its "
-        f"narration mentions of {_e(actor)}. The interval is a {int(_LEVEL * 100)}% "
+        f"narration mentions of {_e(actor)}. The interval is a {_pct(shares.attrs['level'])} "
         "bootstrap interval from resampling the outlet's articles; syndicated copies are "
         "counted once. Below each finding, example sentences show the label in use.</p>"
     ]
@@ -905,16 +921,18 @@ def _render(**p: Any) -> str:
                 for pv, sig in zip(change_points["p_value"], change_points["significant"])
             ],
         )
+        cp_rule = change_points.attrs
         parts_time.append(
             "<p>Does an outlet change its wording? For each outlet, its dated articles "
             "are put in order and split at every date with at least "
-            f"{_CHANGE_MIN_DOCS} articles on each side; the change point is the split "
+            f"{cp_rule['min_docs']} articles on each side; the change point is the split "
             "where the label mix before and after differs most (total variation "
             "distance, 0 to 1, narration). Since the best of many splits always shows "
             "some difference, the p-value comes from shuffling the articles' order "
-            f"{_N_PERM} times (seed {int(seed)}): how often a shuffled order gives as large "
-            "a best difference. Significant means p &lt; 0.05; with many outlets, about "
-            "one steady outlet in twenty comes out significant by chance.</p>"
+            f"{cp_rule['n_perm']:,} times (seed {int(cp_rule['seed'])}): how often a "
+            "shuffled order gives as large a best difference. Significant means "
+            f"p &lt; {_g(cp_rule['alpha'])}; with many outlets, about {_pct(cp_rule['alpha'])} "
+            "of steady outlets come out significant by chance.</p>"
             + _html_table(cp_view, {"outlet": "outlet", "n_docs": "articles",
                                     "between": "change between", "shift":
                                     "most used label: before → after",
@@ -929,6 +947,7 @@ def _render(**p: Any) -> str:
             parts_time.append("<p>The dates span a single period: no shares over time.</p>")
     else:
         period_name = {"W": "week", "M": "month", "Q": "quarter"}[p["freq"]]
+        rule = over_time.attrs  # the change rule label_shares_over_time applied
         flags = (
             over_time[over_time["change_flag"]]
             .drop_duplicates(["outlet", "period"])
@@ -951,10 +970,13 @@ def _render(**p: Any) -> str:
             f"because that is the shortest period, of week, month and quarter, in which a "
             f"typical outlet has {_TIME_MIN_N} or more mentions). A solid line marks a "
             "significant change point. A dashed line flags a "
-            f"{period_name} whose mix differs from the preceding ones (distance of at "
-            f"least 0.3 from the pooled mix of up to 4 earlier {period_name}s, with at "
-            f"least {_TIME_MIN_N} mentions on each side): a screen for where to read, "
-            "not a test.</p>"
+            f"{period_name} whose mix differs from the preceding ones: a total variation "
+            f"distance of at least {_g(rule['threshold'])} from the pooled mix of the "
+            f"{rule['baseline']} {period_name}s before it, a permutation p-value "
+            f"(articles reshuffled {rule['n_perm']:,} times) below {_g(rule['alpha'])}, "
+            f"and at least {rule['min_n']} mentions on each side. With many "
+            f"{period_name}s, about {_pct(rule['alpha'])} of steady ones are flagged by "
+            "chance: a screen for where to read, not proof of a change.</p>"
             + figures.img("shares_over_time", f"Label shares of {actor} per {period_name}")
         )
         if flag_rows:
@@ -980,8 +1002,8 @@ def _render(**p: Any) -> str:
         rows = []
         for outlet in outlets:
             w = words[words["a"] == outlet]
-            more = w[w["z"] > 1.96].sort_values("z", ascending=False, kind="stable")
-            less = w[w["z"] < -1.96].sort_values("z", kind="stable")
+            more = w[w["z"] > _Z_CUTOFF].sort_values("z", ascending=False, kind="stable")
+            less = w[w["z"] < -_Z_CUTOFF].sort_values("z", kind="stable")
             rows.append({
                 "outlet": outlet,
                 "more": ", ".join(f"{x} ({z:.1f})" for x, z in
@@ -992,12 +1014,12 @@ def _render(**p: Any) -> str:
         word_rows = pd.DataFrame(rows)
         word_cols = {"outlet": "outlet", "more": "uses more", "less": "uses less"}
         if not (word_rows["less"] != "").any():
-            del word_cols["less"]  # the prior shrinks rare words: often none is below -1.96
+            del word_cols["less"]  # the prior shrinks rare words: often none is below -_Z_CUTOFF
         body = (
             "<p>Words each outlet uses more (or less) than all the other outlets together: "
             "log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi &amp; Quinn "
-            "2008), z-score in brackets, common function words left out; only |z| &gt; 1.96 "
-            f"listed, top {_TOP_WORDS} each way. Full lists: "
+            "2008), z-score in brackets, common function words left out; only "
+            f"|z| &gt; {_Z_CUTOFF} listed, top {_TOP_WORDS} each way. Full lists: "
             "<code>tables/distinguishing_words.csv</code>.</p>"
             + _html_table(word_rows, word_cols)
         )
@@ -1022,8 +1044,8 @@ def _render(**p: Any) -> str:
             f"“{_e(top_two[1])}”. Which words share a sentence with one rather than the "
             "other (every voice, all outlets; the labels' own words left out)? Same "
             "log-odds statistic as above; z-scores shown.</p>"
-            + ("" if (contexts["z"].abs() > 1.96).any() else
-               "<p>No word reaches |z| &gt; 1.96: the two labels' contexts do not differ "
+            + ("" if (contexts["z"].abs() > _Z_CUTOFF).any() else
+               f"<p>No word reaches |z| &gt; {_Z_CUTOFF}: the two labels' contexts do not differ "
                "reliably in this corpus; the words below are the strongest leanings.</p>")
             + figures.img("distinguishing_contexts",
                           f"Words around {top_two[0]} against {top_two[1]}")
@@ -1039,8 +1061,9 @@ def _render(**p: Any) -> str:
     groups = duplicates[duplicates["group_size"] > 1].copy()
     if groups.empty:
         body = (
-            "<p>No near-identical articles were found (5-word shingles, Jaccard similarity "
-            f"of at least {_DUPLICATE_THRESHOLD}), so every article counts once.</p>"
+            f"<p>No near-identical articles were found ({duplicates.attrs['shingle']}-word "
+            "shingles, Jaccard similarity of at least "
+            f"{_g(duplicates.attrs['threshold'])}), so every article counts once.</p>"
         )
     else:
         groups["title"] = groups["doc_id"].map(titles)
@@ -1049,8 +1072,9 @@ def _render(**p: Any) -> str:
         )
         body = (
             f"<p>{_plural(groups['duplicate_group'].nunique(), 'group')} of near-identical articles "
-            "(syndicated wire copy or republished stories: 5-word shingles, Jaccard "
-            f"similarity of at least {_DUPLICATE_THRESHOLD}). Counting every copy would "
+            "(syndicated wire copy or republished stories: "
+            f"{duplicates.attrs['shingle']}-word shingles, Jaccard similarity of at least "
+            f"{_g(duplicates.attrs['threshold'])}). Counting every copy would "
             "credit one agency's wording to several outlets, so each comparison above keeps "
             "the earliest copy and leaves out the others; the mentions, documents and "
             "sentences tables keep them all.</p>"
@@ -1078,11 +1102,13 @@ def _render(**p: Any) -> str:
         "counts as narration. The speaker is taken from attributions in the sentence "
         "(“…, the minister said”, “according to …”) and left empty when none is found.</li>",
         "</ul><h3>How uncertainty is measured</h3><ul>",
-        f"<li>Intervals are {int(_LEVEL * 100)}% percentile bootstrap intervals with "
-        f"{_N_BOOT:,} replicates (1,000 for the periods over time), resampling "
-        "<em>articles</em> within each outlet, never single words, because the words of "
-        f"one article are not independent. Seed {int(seed)}: rerunning gives the same "
-        "numbers.</li>",
+        f"<li>Intervals are {_pct(shares.attrs['level'])} percentile bootstrap intervals "
+        f"with {shares.attrs['n_boot']:,} replicates"
+        + ("" if over_time is None else
+           f" ({over_time.attrs['n_boot']:,} for the periods over time)")
+        + ", resampling <em>articles</em> within each outlet, never single words, because "
+        f"the words of one article are not independent. Seed {int(shares.attrs['seed'])}: "
+        "rerunning gives the same numbers.</li>",
         "<li>A wide interval means the share rests on few articles. Two outlets whose "
         "intervals overlap heavily may not differ at all.</li>",
         "</ul><h3>Tone</h3><ul>",

@@ -225,7 +225,8 @@ def analyze_stream(
     out_dir
         Folder for the Parquet tables (created if needed; see :class:`AnalysisFiles`).
     lexicon
-        As for :func:`mediakit.analyze`; None uses the bundled default.
+        As for :func:`mediakit.analyze`; None: a corpus table's own lexicon
+        (``attrs["lexicon"]``), else the bundled default.
     chunksize
         Articles per chunk of work.
     n_jobs
@@ -248,7 +249,10 @@ def analyze_stream(
     if isinstance(chunksize, bool) or not isinstance(chunksize, int) or chunksize < 1:
         raise ValueError(f"chunksize must be a positive integer, got {chunksize!r}")
     workers = _analysis._resolve_n_jobs(n_jobs)
-    lex = _analysis._resolve_lexicon(lexicon)
+    # A corpus table may name the lexicon written for it (load_sample), as in analyze().
+    lex = _analysis._resolve_lexicon(
+        lexicon, source if isinstance(source, pd.DataFrame) else None
+    )
     _sentiment._check_mask_token(_sentiment.MASK_TOKEN, lex)
     folder = Path(out_dir)
     _prepare_out_dir(folder, overwrite)
@@ -382,7 +386,8 @@ def analyze_dask(articles: Any, lexicon: Any = None) -> DaskAnalysis:
             "articles must be a dask.dataframe.DataFrame (use analyze() for a pandas "
             f"DataFrame), got {type(articles).__name__}"
         )
-    lex = _analysis._resolve_lexicon(lexicon)
+    # The frame's meta carries the pandas attrs it was made from (the corpus's lexicon).
+    lex = _analysis._resolve_lexicon(lexicon, articles._meta)
     _sentiment._check_mask_token(_sentiment.MASK_TOKEN, lex)
     missing = [c for c in ("doc_id", "outlet", "text") if c not in articles.columns]
     if missing:

@@ -12,7 +12,7 @@ from mediakit import sentiment
 from mediakit.analysis import Analysis, analyze
 from mediakit.corpus import load_corpus, load_sample
 from mediakit.framing import find_mentions
-from mediakit.lexicon import DEFAULT_LEXICON, Lexicon, load_lexicon
+from mediakit.lexicon import DEFAULT_LEXICON, Lexicon, default_lexicon_for, load_lexicon
 from mediakit.sentiment import MASK_TOKEN, score_mentions, score_sentences
 from mediakit.text import sentences as split_into_sentences
 
@@ -53,12 +53,12 @@ def test_analyze_returns_the_three_documented_tables(corpus, result):
     assert result.documents["n_words"].sum() == result.sentences["n_words"].sum()
     assert result.sentences["compound"].between(-1, 1).all()
     assert result.mentions[SCORE_COLUMNS[:3]].notna().all().all()
-    assert result.lexicon == load_lexicon(DEFAULT_LEXICON)
+    assert result.lexicon == load_lexicon("marenna")  # the sample's own lexicon
     assert "documents" in repr(result)
 
 
 def test_analyze_equals_the_step_by_step_functions(corpus, result):
-    lexicon = load_lexicon(DEFAULT_LEXICON)
+    lexicon = load_lexicon("marenna")
     expected_sentences = score_sentences(split_into_sentences(corpus))
     pd.testing.assert_frame_equal(result.sentences, expected_sentences)
     expected_mentions = score_mentions(find_mentions(corpus, lexicon), lexicon)
@@ -150,6 +150,28 @@ def test_lexicon_argument_forms(corpus):
     assert set(by_dict.mentions["label"]) <= {"rebel"}
     by_name = analyze(corpus.iloc[:5], DEFAULT_LEXICON)
     assert by_name.lexicon == load_lexicon(DEFAULT_LEXICON)
+
+
+def test_default_lexicon_is_the_one_written_for_the_corpus(corpus, result, tmp_path):
+    assert corpus.attrs["lexicon"] == "marenna"
+    assert default_lexicon_for(corpus) == "marenna"
+    assert result.lexicon.name == "marenna"
+    # attrs survive the validate/copy path inside analyze
+    assert result.corpus.attrs["lexicon"] == "marenna"
+    # a user's corpus (no attrs) gets the generic default
+    user = load_corpus(corpus.iloc[:3].reset_index(drop=True))
+    assert "lexicon" not in user.attrs and default_lexicon_for(user) == DEFAULT_LEXICON
+    assert analyze(user).lexicon.name == DEFAULT_LEXICON == "conflict"
+    # a non-string value is not taken as a lexicon name
+    odd = user.copy()
+    odd.attrs["lexicon"] = 3
+    assert default_lexicon_for(odd) == DEFAULT_LEXICON
+    # an explicit lexicon always wins over the corpus's own
+    assert analyze(corpus.iloc[:3], "conflict").lexicon.name == "conflict"
+    # the streaming path follows the same rule for a corpus table
+    from mediakit.scale import analyze_stream
+
+    assert analyze_stream(corpus.iloc[:3], tmp_path / "s").lexicon.name == "marenna"
 
 
 def test_summary_per_outlet(corpus, result):

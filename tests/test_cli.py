@@ -106,6 +106,16 @@ def test_unknown_actor_is_a_usage_error(corpus_csv, tmp_path):
     assert not (tmp_path / "r").exists()
 
 
+def test_default_lexicon_is_the_samples_own_without_corpus(corpus_csv, tmp_path):
+    # Checked before loading: no CORPUS means the sample and its lexicon, marenna.
+    code, _, err = run("report", "--actor", "nobody", "--out", str(tmp_path))
+    assert code == EXIT_USAGE and "'nobody' is not in lexicon 'marenna'" in err
+    code, _, err = run("mentions", str(corpus_csv), "--actor", "nobody")
+    assert code == EXIT_USAGE and "'nobody' is not in lexicon 'conflict'" in err
+    code, _, err = run("mentions", "--lexicon", "conflict", "--actor", "nobody")
+    assert code == EXIT_USAGE and "'nobody' is not in lexicon 'conflict'" in err
+
+
 def test_stdin_cannot_mix_with_files(corpus_csv):
     code, _, err = run("mentions", "-", str(corpus_csv))
     assert code == EXIT_USAGE and "standard input" in err
@@ -129,9 +139,23 @@ def test_bad_record_names_file_row_and_column(bad_csv):
     assert err == f"mediakit: error: {bad_csv}, row 3, column 'text': empty text\n"
 
 
-def test_bad_record_with_debug_raises(bad_csv):
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_bad_record_with_debug_raises(bad_csv, where):
+    # --debug works before or after the command
+    argv = ["--debug", "mentions", str(bad_csv)] if where == "before" else [
+        "mentions", str(bad_csv), "--debug"]
     with pytest.raises(mk.CorpusError, match="row 3"):
-        run("--debug", "mentions", str(bad_csv))
+        run(*argv)
+
+
+def test_global_options_in_either_position_and_default_off(bad_csv):
+    # --quiet after the command silences the skipped-record notes, as before it
+    for argv in (["--quiet", "mentions", str(bad_csv), "--skip-bad"],
+                 ["mentions", str(bad_csv), "--skip-bad", "--quiet"]):
+        code, _, err = run(*argv)
+        assert code == EXIT_OK and err == "", argv
+    code, _, err = run("mentions", str(bad_csv), "--skip-bad")
+    assert "skipped" in err  # without --quiet the notes are there
 
 
 def test_bad_record_on_stdin_is_named_stdin(bad_csv):
@@ -300,8 +324,10 @@ class _Terminal(io.StringIO):
         return True
 
 
-@pytest.mark.parametrize(("quiet", "expected"), [(False, True), (True, False)])
-def test_progress_only_on_a_terminal_and_not_quiet(corpus_csv, monkeypatch, quiet, expected):
+@pytest.mark.parametrize(("quiet", "after", "expected"),
+                         [(False, False, True), (True, False, False), (True, True, False)])
+def test_progress_only_on_a_terminal_and_not_quiet(corpus_csv, monkeypatch, quiet, after,
+                                                   expected):
     import mediakit.analysis
 
     seen = []
@@ -312,7 +338,8 @@ def test_progress_only_on_a_terminal_and_not_quiet(corpus_csv, monkeypatch, quie
         return real(*args, **{**kwargs, "progress": False})
 
     monkeypatch.setattr(mediakit.analysis, "analyze", spy)
-    argv = ["--quiet"] * quiet + ["mentions", str(corpus_csv), "--tone"]
+    argv = ["mentions", str(corpus_csv), "--tone"]
+    argv = argv + ["--quiet"] * quiet if after else ["--quiet"] * quiet + argv
     code = main(argv, stdout=io.StringIO(), stderr=_Terminal())
     assert code == EXIT_OK and seen == [expected]
     code = main(["mentions", str(corpus_csv), "--tone"], stdout=io.StringIO(),

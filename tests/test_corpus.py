@@ -288,17 +288,34 @@ def test_dates_formats_timezones_and_unparseable(tmp_path: Path) -> None:
         ("", None),
     ]
     body = "".join(f'"{raw}",Text {i}.\n' for i, (raw, _) in enumerate(rows))
-    path = write(tmp_path / "d.csv", "date,text\n" + body + "03/01/2020,Ambiguous.\nsoon,Bad.\n")
+    path = write(tmp_path / "d.csv", "date,text\n" + body + "03/01/2020,Ambiguous.\nsoon,Bad.\n"
+                 "1583020800,Unix seconds.\n31/02/2020,No such day.\n")
     with warnings.catch_warnings(record=True) as record:
         warnings.simplefilter("always")
         corpus = load_corpus(path, outlet="O")
-    expected = [pd.Timestamp(e) if e else pd.NaT for _, e in rows] + [pd.NaT, pd.NaT]
+    expected = [pd.Timestamp(e) if e else pd.NaT for _, e in rows] + [pd.NaT] * 4
     assert corpus["date"].tolist() == expected
     messages = corpus_warnings(record)
     assert len(messages) == 1  # one warning lists every unparseable date
-    assert "2 date(s)" in messages[0]
-    assert f"{path}, row 8, column 'date': '03/01/2020'" in messages[0]
-    assert f"{path}, row 9, column 'date': 'soon'" in messages[0]
+    assert "4 date(s)" in messages[0]
+    # each value with its own reason: only the ambiguous one is called ambiguous
+    assert f"{path}, row 8, column 'date': '03/01/2020' (ambiguous dd/mm vs mm/dd" in messages[0]
+    assert f"{path}, row 9, column 'date': 'soon' (not a date mediakit understands)" in messages[0]
+    assert (f"{path}, row 10, column 'date': '1583020800' (a number, perhaps a Unix time: "
+            "not read as one") in messages[0]
+    assert f"{path}, row 11, column 'date': '31/02/2020' (no such day)" in messages[0]
+    assert messages[0].count("ambiguous") == 1
+
+
+def test_numeric_dates_in_a_dataframe_are_not_guessed() -> None:
+    frame = pd.DataFrame({"outlet": ["A", "B"], "text": ["a", "b"],
+                          "date": [1583020800, 42]})
+    with pytest.warns(CorpusWarning) as record:
+        corpus = load_corpus(frame)
+    assert corpus["date"].isna().all()
+    [message] = [str(w.message) for w in record]
+    assert "row 1, column 'date': 1583020800 (a number, perhaps a Unix time" in message
+    assert "row 2, column 'date': 42 (a number, not a date)" in message
 
 
 # --- DataFrames and validation -----------------------------------------------------------
@@ -528,6 +545,23 @@ def test_doc_ids_are_stable_and_unique(tmp_path: Path) -> None:
     assert first["doc_id"].is_unique
     assert len(first) == 10 + 23 + 9 + 4
     assert "clarion/2025-01-10" in set(first["doc_id"]) and "tables/big:23" in set(first["doc_id"])
+
+
+def test_files_differing_only_in_extension_both_keep_it_in_their_ids(tmp_path: Path) -> None:
+    write(tmp_path / "b" / "s.txt", ARTICLE)
+    write(tmp_path / "b" / "s.md", "---\ntitle: Markdown twin\n---\nThe twin body.\n")
+    write(tmp_path / "b" / "t.txt", ARTICLE)
+    write(tmp_path / "b" / "u.csv", "outlet,text\nO,row one\n")
+    write(tmp_path / "b" / "u.jsonl", json.dumps({"outlet": "O", "text": "json row"}) + "\n")
+    corpus = load_corpus(tmp_path)
+    # unique keys stay extension-free; shared ones get the extension, on both files
+    assert sorted(corpus["doc_id"]) == ["b/s.md", "b/s.txt", "b/t", "b/u.csv:1", "b/u.jsonl:1"]
+    assert corpus.set_index("doc_id").loc["b/s.md", "title"] == "Markdown twin"
+    pd.testing.assert_frame_equal(corpus, load_corpus(tmp_path))  # deterministic
+    # the same file given twice is still one file, a duplicate
+    twice = tmp_path / "b" / "t.txt"
+    with pytest.raises(CorpusError, match="duplicate doc_id 't'"):
+        load_corpus([twice, twice], outlet="O")
 
 
 def test_a_list_of_files_uses_their_common_folder(tmp_path: Path) -> None:

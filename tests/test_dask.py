@@ -61,7 +61,7 @@ def test_dask_on_a_local_cluster_equals_pandas(corpus, expected, client):
 
 def test_partitioning_changes_nothing(corpus, expected):
     one = analyze_dask(dd.from_pandas(corpus, npartitions=1)).compute(scheduler="sync")
-    many = analyze_dask(dd.from_pandas(corpus, npartitions=17), "conflict").compute(scheduler="sync")
+    many = analyze_dask(dd.from_pandas(corpus, npartitions=17), expected.lexicon.name).compute(scheduler="sync")
     for table in TABLES:
         pd.testing.assert_frame_equal(getattr(one, table), getattr(expected, table))
         pd.testing.assert_frame_equal(getattr(many, table), getattr(expected, table))

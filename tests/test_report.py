@@ -14,6 +14,7 @@ import pytest
 
 import mediakit as mk
 from mediakit.report import FIGURE_FILES, TABLE_FILES, ReportPaths, write_report
+from mediakit.text import count_words
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -233,6 +234,9 @@ def test_report_unknown_actor_fails_before_analysis(corpus, tmp_path, monkeypatc
     monkeypatch.setattr(mediakit.analysis, "analyze", boom)
     with pytest.raises(ValueError, match="not in lexicon 'conflict'.*armed_opposition"):
         write_report(corpus, out_dir=tmp_path, actor="nobody")
+    # the sample brings its own lexicon; a user's corpus (above) gets the default
+    with pytest.raises(ValueError, match="not in lexicon 'marenna'"):
+        write_report(mk.load_sample(), out_dir=tmp_path, actor="nobody")
     assert not (tmp_path / "report.html").exists()
 
 
@@ -257,6 +261,13 @@ def test_report_on_the_sample(tmp_path):
         warnings.simplefilter("ignore")
         paths = write_report(mk.load_sample(), out_dir=tmp_path)
     page = paths.html.read_text(encoding="utf-8")
+    # No lexicon given: the one written for the sample, as in the README and notebooks.
+    assert "<dt>Lexicon</dt><dd><b>marenna</b>" in page
+    # The word total says how words are counted, and is that count of the article texts.
+    sample = mk.load_sample()
+    total = int(sample["text"].map(count_words).sum())
+    assert (f"<dt>Words</dt><dd>{total:,} (article text without titles, counted by "
+            "<code>mediakit.text.count_words</code>") in page
     assert "<b>The Aldwick Herald</b> most often says <b>“terrorist”</b>" in page
     assert "<b>The Defence Review</b> most often says <b>“insurgent”</b>" in page
     assert "<b>The Tarvian Dispatch</b> most often says <b>“opposition”</b>" in page
@@ -270,6 +281,42 @@ def test_report_on_the_sample(tmp_path):
     # The syndicated wire story: one copy kept, one left out.
     assert "left out of comparisons" in page and "kept (earliest copy)" in page
     assert page.count("data:image/png;base64,") == len(paths.figures) == len(FIGURE_FILES)
+
+
+def test_method_notes_state_the_rules_the_code_applied(tmp_path, monkeypatch):
+    """Every rule's number on the page comes from the table that applied it."""
+    import mediakit.compare as compare
+
+    def patched(function, **rule):
+        def run(*args, **kwargs):
+            return function(*args, **{**kwargs, **rule})
+        return run
+
+    monkeypatch.setattr(compare, "label_shares_over_time", patched(
+        compare.label_shares_over_time, threshold=0.35, alpha=0.1, baseline=3, n_perm=499))
+    monkeypatch.setattr(compare, "label_change_points", patched(
+        compare.label_change_points, alpha=0.01, n_perm=199, min_docs=4))
+    monkeypatch.setattr(compare, "label_shares", patched(
+        compare.label_shares, level=0.9, n_boot=300))
+    monkeypatch.setattr(compare, "find_duplicates", patched(
+        compare.find_duplicates, threshold=0.75, shingle=4))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        page = write_report(mk.load_sample(), out_dir=tmp_path, seed=7).html.read_text(
+            encoding="utf-8")
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+    assert ("distance of at least 0.35 from the pooled mix of the 3 months before it, a "
+            "permutation p-value (articles reshuffled 499 times) below 0.1, and at least 10 "
+            "mentions on each side") in text
+    assert "about 10% of steady ones are flagged" in text
+    assert "at least 4 articles on each side" in text
+    assert "199 times (seed 7)" in text and "Significant means p < 0.01" in text
+    assert "about 1% of steady outlets" in text
+    assert "The interval is a 90% bootstrap interval" in text
+    assert "Intervals are 90% percentile bootstrap intervals with 300 replicates" in text
+    assert "4-word shingles, Jaccard similarity of at least 0.75" in text
+    for stale in ("0.3 ", "2,000", "one in twenty", "5-word"):
+        assert stale not in text, stale
 
 
 def test_report_without_any_mention_is_a_clear_error(tmp_path):

@@ -163,7 +163,6 @@ def test_masks_from_the_article_scan_equal_masking_each_sentence(corpus_file, ex
     # sentence alone. They must agree, also where sentences touch without a space
     # or a lexicon phrase runs over a sentence break.
     from mediakit import sentiment
-    from mediakit.lexicon import DEFAULT_LEXICON, load_lexicon
 
     tricky = pd.DataFrame(
         {
@@ -176,11 +175,11 @@ def test_masks_from_the_article_scan_equal_masking_each_sentence(corpus_file, ex
             ],
         }
     )
-    lexicon = load_lexicon(DEFAULT_LEXICON)
     for result in (expected, mediakit.analyze(tricky), mediakit.analyze(mediakit.load_sample())):
         mentions = result.mentions
         assert len(mentions) > 0
         by_sentence = [
-            sentiment._mask_text(s, lexicon, sentiment.MASK_TOKEN) for s in mentions["sentence"]
+            sentiment._mask_text(s, result.lexicon, sentiment.MASK_TOKEN)
+            for s in mentions["sentence"]
         ]
         assert mentions["sentence_masked"].tolist() == by_sentence

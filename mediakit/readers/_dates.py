@@ -15,6 +15,11 @@ Accepted (case-insensitive, surrounding spaces ignored):
   becomes NaT with a warning; convert such a column yourself or use ISO dates;
 * ``datetime``/``date``/``pandas.Timestamp``/``numpy.datetime64`` values as they are.
 
+Not read: numbers such as ``1583020800`` (Unix seconds? milliseconds? an id?). A
+column of Unix times is converted by the caller, who knows the unit
+(``pandas.to_datetime(column, unit="s")``). ``date_problem`` says why a value was
+not read, for the loader's warning.
+
 Time zones: an aware time is converted to UTC and the zone dropped, so every date in a
 corpus is a tz-naive UTC-or-local time (``2020-03-01T16:12+03:30`` becomes 12:42).
 Naive times are kept as written (their zone is unknown).
@@ -24,10 +29,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import email.utils
+import numbers
 import re
 from typing import Any
 
-__all__ = ["parse_date", "looks_like_date_line"]
+__all__ = ["parse_date", "looks_like_date_line", "date_problem"]
 
 _SEPARATORS = re.compile(r"\s*(?:,|\s[-\u2013\u2014|]\s|\bat\b|\s)\s*", re.IGNORECASE)
 _WEEKDAY = re.compile(
@@ -114,6 +120,31 @@ def parse_date(value: Any) -> _dt.datetime | None:
         stamp = pd.Timestamp(value)
         return None if stamp is pd.NaT else stamp.to_pydatetime()
     return None
+
+
+_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+
+
+def date_problem(value: Any) -> str:
+    """Why ``value`` (for which ``parse_date`` gave None) is not read as a date."""
+    if isinstance(value, str):
+        text = " ".join(value.split())
+    elif isinstance(value, numbers.Real) and not isinstance(value, bool):
+        text = str(value)
+    else:
+        return f"a {type(value).__name__}, not a date"
+    slash = _SLASH.match(text)
+    if slash:
+        first, second = int(slash.group(1)), int(slash.group(2))
+        if first <= 12 and second <= 12:
+            return "ambiguous dd/mm vs mm/dd, not guessed"
+        return "no such day"
+    if _NUMBER.match(text):
+        if len(text.lstrip("+-").split(".")[0]) in (10, 13):
+            return ("a number, perhaps a Unix time: not read as one; convert the column "
+                    "with pandas.to_datetime(..., unit='s' or 'ms')")
+        return "a number, not a date"
+    return "not a date mediakit understands"
 
 
 def is_missing(value: Any) -> bool:
