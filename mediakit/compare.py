@@ -1215,7 +1215,7 @@ def distinguishing_contexts(
     corpus: pd.DataFrame | None = None,
     window: int | str = "sentence",
     actor: str | None = None,
-    voice: str | Sequence[str] | None = "narration",
+    voice: str | Sequence[str] | None = "all",
     min_count: int = 3,
     alpha0: float | None = DEFAULT_ALPHA0,
     stopwords: bool | Iterable[str] = False,
@@ -1244,13 +1244,17 @@ def distinguishing_contexts(
     actor:
         Restrict to one actor's mentions (useful when label names repeat across actors).
     voice:
-        Which mentions of the labels are compared. ``"narration"`` (default, as in
-        every comparison): the labels as the outlets use them in their own words, so
-        the result describes the outlets' framing. ``"all"`` or ``None`` adds the
-        labels inside quotations: then names of officials and verbs of saying on one
-        side hint that the label is mostly someone's quoted word. ``"quote"``,
-        ``"scare_quote"`` or a list of voices keep those; not ``"split"``. The context
-        words themselves are never filtered by voice.
+        Which mentions of the labels are compared. ``"all"`` (default) or ``None``:
+        every use of the labels, quoted ones included. This is the one comparison
+        whose default is not ``"narration"``, on purpose: it asks how a label is used
+        wherever it appears, and its quoted uses are part of the answer (names of
+        officials and verbs of saying on one side show a label that is mostly
+        someone's quoted word; narration alone would hide exactly that). It also
+        gives a result when a label only ever appears in quotations.
+        ``"narration"`` keeps the outlets' own uses (their framing), ``"quote"``,
+        ``"scare_quote"`` or a list of voices keep those; not ``"split"``. The
+        choice is the result's ``voice`` column. The context words themselves are
+        never filtered by voice.
     min_count, alpha0, stopwords, exclude_docs:
         As in :func:`distinguishing_words` (default ``min_count`` 3).
     by_referent:
