@@ -519,7 +519,8 @@ def test_distinguishing_words_counts_the_outlets_own_words_by_default():
     assert (own["voice"] == "narration").all() and own.attrs["voice"] == "narration"
     assert _cell(own, word="the")["n_a"] == 3 and _cell(own, word="the")["n_prior"] == 5
     every = distinguishing_words(corpus, a="A", b="B", min_count=1, voice="all")
-    assert _cell(every, word="terrorists")["n_a"] == 1 and _cell(every, word="liberators")["n_b"] == 1
+    assert _cell(every, word="terrorists")["n_a"] == 1
+    assert _cell(every, word="liberators")["n_b"] == 1
     assert every.attrs["voice"] == "all"
     pd.testing.assert_frame_equal(
         distinguishing_words(corpus, a="A", b="B", min_count=1, voice=None), every)
@@ -553,7 +554,8 @@ def test_distinguishing_contexts_records_its_voice():
     own = distinguishing_contexts(mentions, label_a="terrorist", label_b="opposition",
                                   min_count=1, voice="narration")
     assert (own["voice"] == "narration").all() and "lie" not in set(own["word"])
-    with pytest.raises(ValueError, match=r"label 'opposition' has no mentions here \(voice='quote'"):
+    with pytest.raises(ValueError,
+                       match=r"label 'opposition' has no mentions here \(voice='quote'"):
         distinguishing_contexts(mentions, label_a="terrorist", label_b="opposition",
                                 voice="quote")
 
@@ -606,7 +608,8 @@ def test_by_referent_counts_a_named_group_for_its_own_actor():
         label_shares(mentions.drop(columns=["referent"]), actor="armed_opposition", n_boot=20))
     with pytest.raises(ValueError, match="by_referent=True needs the 'referent' column"):
         label_shares(mentions.drop(columns=["referent"]), actor="kurdish_forces", by_referent=True)
-    with pytest.raises(ValueError, match="actor 'state_forces' has no mentions \\(by 'referent'\\)"):
+    with pytest.raises(ValueError,
+                       match=r"actor 'state_forces' has no mentions \(by 'referent'\)"):
         tone_by_label(mentions.assign(compound_masked=0.0), actor="state_forces", by_referent=True)
 
 
