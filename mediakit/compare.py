@@ -8,9 +8,19 @@ B, and is the difference larger than chance?" The conventions shared by all func
   never modified and a new tidy DataFrame is returned.
 * **Voice.** Counts default to ``voice="narration"``: the outlet's own words, leaving
   out labels that sit inside quotations of other people (``"quote"``) and scare quotes
-  (``"scare_quote"``). ``voice="all"`` pools every voice and ``voice="split"`` reports
-  each voice separately. The choice is written into a ``voice`` column of the result
-  and into ``result.attrs["voice"]``.
+  (``"scare_quote"``); :func:`distinguishing_words` likewise leaves out the words
+  inside quotations. ``voice`` takes the same values as :func:`mediakit.kwic` and
+  :func:`mediakit.collocates`: ``"all"`` or ``None`` pools every voice, one voice
+  name keeps that voice, a list (``["narration", "scare_quote"]``) keeps those; the
+  functions reporting a grid also take ``"split"`` (each voice separately). The choice
+  is written into a ``voice`` column of the result and into ``result.attrs["voice"]``
+  (a list is recorded as its voices joined by ``+``, ``"narration+scare_quote"``).
+* **Actor or referent.** ``actor=`` selects mentions by the lexicon family of the
+  label (the ``actor`` column). With ``by_referent=True`` it selects them by the
+  ``referent`` column of :func:`mediakit.find_mentions` instead: the actor of a named
+  group written right against the label, so "YPG terrorists" counts for
+  ``kurdish_forces`` (the YPG's actor) rather than for the actor that owns the label
+  "terrorist". The ``actor`` column of the result holds the actor selected.
 * **Articles, not tokens, are the unit of resampling.** Mentions inside one article are
   not independent (one long article can repeat a label fifty times), so intervals come
   from a seeded percentile bootstrap that resamples *articles* within each group. The
@@ -34,6 +44,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._voices import _parse_voice
+from .voice import VOICES, voice_at, voice_spans
+
 __all__ = [
     "label_shares",
     "label_rates",
@@ -47,9 +60,6 @@ __all__ = [
     "VOICES",
 ]
 
-#: The voices a mention can have, in the order used for output grids.
-VOICES: tuple[str, ...] = ("narration", "quote", "scare_quote")
-_VOICE_CHOICES = (*VOICES, "all", "split")
 
 
 # --------------------------------------------------------------------------- checks
@@ -73,11 +83,6 @@ def _as_list(by: str | Sequence[str] | None) -> list[str]:
     return list(by)
 
 
-def _check_voice(voice: str) -> None:
-    if voice not in _VOICE_CHOICES:
-        raise ValueError(f"voice must be one of {list(_VOICE_CHOICES)}, got {voice!r}")
-
-
 def _check_boot(level: float, n_boot: int) -> None:
     if not 0 < level < 1:
         raise ValueError(f"level must be between 0 and 1 (e.g. 0.95), got {level!r}")
@@ -97,14 +102,16 @@ def _exclude(df: pd.DataFrame, exclude_docs: Iterable[str] | None) -> tuple[pd.D
     return df.loc[keep], excluded
 
 
-def _filter_voice(mentions: pd.DataFrame, voice: str) -> tuple[pd.DataFrame, list[str]]:
-    """Mentions kept under ``voice`` and the extra grouping columns it implies."""
-    _check_voice(voice)
-    if voice in VOICES:
-        return mentions.loc[mentions["voice"] == voice], []
-    if voice == "split":
+def _filter_voice(
+    mentions: pd.DataFrame, voices: frozenset[str] | None, name: str
+) -> tuple[pd.DataFrame, list[str]]:
+    """Mentions kept under a parsed voice argument (see :func:`mediakit._voices._parse_voice`)
+    and the extra grouping columns it implies."""
+    if name == "split":
         return mentions, ["voice"]
-    return mentions, []
+    if voices is None:
+        return mentions, []
+    return mentions.loc[mentions["voice"].isin(sorted(voices))], []
 
 
 def _warn_if_empty(kept: pd.DataFrame, function: str, voice: str) -> None:
@@ -236,13 +243,29 @@ def _share_table(
 # ----------------------------------------------------------------------- label shares
 
 
-def _actor_mentions(mentions: pd.DataFrame, actor: str | None) -> pd.DataFrame:
+def _actor_mentions(
+    mentions: pd.DataFrame, actor: str | None, *, by_referent: bool = False
+) -> pd.DataFrame:
+    """The mentions of ``actor`` (every mention when None), checked for labels.
+
+    With ``by_referent`` the ``referent`` column decides and is copied into ``actor``
+    of the returned rows, so every later step groups by the referent.
+    """
     of_actor = mentions
+    if by_referent:
+        if "referent" not in mentions.columns:
+            raise ValueError(
+                "by_referent=True needs the 'referent' column of mediakit.find_mentions "
+                f"(or analyze); the mentions table has {list(mentions.columns)}"
+            )
+        of_actor = mentions.assign(actor=mentions["referent"])
+    column = "referent" if by_referent else "actor"
     if actor is not None:
-        if not (mentions["actor"] == actor).any():
-            known = sorted(mentions["actor"].dropna().astype(str).unique())
-            raise ValueError(f"actor {actor!r} has no mentions; actors present: {known}")
-        of_actor = mentions.loc[mentions["actor"] == actor]
+        if not (of_actor["actor"] == actor).any():
+            known = sorted(of_actor["actor"].dropna().astype(str).unique())
+            raise ValueError(f"actor {actor!r} has no mentions (by {column!r}); "
+                             f"actors present: {known}")
+        of_actor = of_actor.loc[of_actor["actor"] == actor]
     # A mention without a label cannot be counted under any label: say so, never drop it.
     unlabelled = of_actor["label"].isna()
     if unlabelled.any():
@@ -261,11 +284,12 @@ def label_shares(
     actor: str,
     by: str | Sequence[str] = "outlet",
     unit: str = "mention",
-    voice: str = "narration",
+    voice: str | Sequence[str] | None = "narration",
     level: float = 0.95,
     n_boot: int = 2000,
     seed: int = 0,
     exclude_docs: Iterable[str] | None = None,
+    by_referent: bool = False,
 ) -> pd.DataFrame:
     """Share of each label among the mentions of ``actor``, per outlet (or ``by`` group).
 
@@ -286,14 +310,21 @@ def label_shares(
         all is ``n / group_docs``.
     voice:
         ``"narration"`` (default: the outlet's own words), ``"quote"``,
-        ``"scare_quote"``, ``"all"`` (every voice pooled) or ``"split"`` (shares within
-        each voice separately).
+        ``"scare_quote"``, a list of these, ``"all"`` or ``None`` (every voice pooled)
+        or ``"split"`` (shares within each voice separately).
     level, n_boot, seed:
-        Percentile bootstrap over articles within each group: ``n_boot`` replicates,
-        central ``level`` interval, deterministic for a given ``seed``.
+        Percentile bootstrap over articles within each group: ``n_boot`` replicates
+        (default 2000), central ``level`` interval, deterministic for a given ``seed``.
     exclude_docs:
         Article ids to leave out (e.g. duplicate copies); recorded in
         ``attrs["excluded_docs"]``.
+    by_referent:
+        ``False`` (default): ``actor`` selects mentions by the ``actor`` column, the
+        lexicon family of the label ("YPG terrorists" is a mention of the actor that
+        owns "terrorist"). ``True``: by the ``referent`` column of
+        :func:`mediakit.find_mentions`, the actor of a named group written right
+        against the label ("YPG terrorists" counts for the YPG's actor,
+        ``kurdish_forces`` in the ``syria`` lexicon); the mentions need that column.
 
     Returns
     -------
@@ -310,18 +341,19 @@ def label_shares(
     * ``group_docs``: articles of the group that mention the actor.
 
     ``attrs`` records ``voice``, ``unit``, ``level``, ``n_boot``, ``seed``,
-    ``excluded_docs``.
+    ``excluded_docs``, ``actor``, ``by_referent``, ``by``.
     """
     by_cols = _as_list(by)
     _require_columns(mentions, ["doc_id", "actor", "label", "voice", *by_cols], "mentions")
     if unit not in ("mention", "article"):
         raise ValueError(f"unit must be 'mention' or 'article', got {unit!r}")
-    _check_voice(voice)
+    # From here on ``voice`` is the canonical name recorded in the result.
+    voices, voice = _parse_voice(voice, split=True, function="label_shares")
     _check_boot(level, n_boot)
-    of_actor = _actor_mentions(mentions, actor)
+    of_actor = _actor_mentions(mentions, actor, by_referent=by_referent)
     labels = sorted(of_actor["label"].dropna().astype(str).unique())
     kept, excluded = _exclude(of_actor, exclude_docs)
-    kept, voice_keys = _filter_voice(kept, voice)
+    kept, voice_keys = _filter_voice(kept, voices, voice)
     _warn_if_empty(kept, "label_shares", voice)
     keys = [*by_cols, *voice_keys]
     table = _share_table(
@@ -332,7 +364,7 @@ def label_shares(
     table.insert(len(by_cols) + 1, "actor", actor)
     return _stamp(
         table, voice=voice, unit=unit, level=level, n_boot=n_boot, seed=seed,
-        excluded_docs=excluded, actor=actor, by=by_cols,
+        excluded_docs=excluded, actor=actor, by_referent=by_referent, by=by_cols,
     )
 
 
@@ -345,11 +377,12 @@ def label_rates(
     *,
     actor: str | None = None,
     by: str | Sequence[str] = "outlet",
-    voice: str = "narration",
+    voice: str | Sequence[str] | None = "narration",
     level: float = 0.95,
     n_boot: int = 2000,
     seed: int = 0,
     exclude_docs: Iterable[str] | None = None,
+    by_referent: bool = False,
 ) -> pd.DataFrame:
     """Mentions of each label per 1,000 words, per outlet (or ``by`` group).
 
@@ -367,13 +400,17 @@ def label_rates(
     actor:
         Keep only this actor's labels; ``None`` (default) keeps every actor.
     voice:
-        ``"narration"`` (default), ``"quote"``, ``"scare_quote"``, ``"all"`` or
-        ``"split"`` (one rate per voice; the word count is the same for each).
+        As in :func:`label_shares` (default ``"narration"``); with ``"split"``, one
+        rate per voice (the word count is the same for each).
     level, n_boot, seed:
         Percentile bootstrap over articles within each group; each replicate's rate is
         the ratio of summed mentions to summed words of the drawn articles.
     exclude_docs:
         Article ids left out of numerator and denominator.
+    by_referent:
+        As in :func:`label_shares`: ``True`` selects and groups mentions by their
+        ``referent`` instead of the lexicon's ``actor`` (also when ``actor=None``;
+        the result's ``actor`` column then holds referents).
 
     Returns
     -------
@@ -386,9 +423,10 @@ def label_rates(
     by_cols = _as_list(by)
     _require_columns(mentions, ["doc_id", "actor", "label", "voice"], "mentions")
     _require_columns(documents, ["doc_id", "n_words", *by_cols], "documents")
-    _check_voice(voice)
+    # From here on ``voice`` is the canonical name recorded in the result.
+    voices, voice = _parse_voice(voice, split=True, function="label_rates")
     _check_boot(level, n_boot)
-    of_actor = _actor_mentions(mentions, actor)
+    of_actor = _actor_mentions(mentions, actor, by_referent=by_referent)
     pairs = (
         of_actor[["actor", "label"]].dropna().astype(str).drop_duplicates()
         .sort_values(["actor", "label"]).itertuples(index=False, name=None)
@@ -403,7 +441,7 @@ def label_rates(
             f"e.g. {sorted(unknown)[:3]}"
         )
     kept, _ = _exclude(of_actor, excluded)
-    kept, voice_keys = _filter_voice(kept, voice)
+    kept, voice_keys = _filter_voice(kept, voices, voice)
     kept = kept.assign(doc_id=kept["doc_id"].astype(str))
     kept = kept.assign(pair=list(zip(kept["actor"].astype(str), kept["label"].astype(str))))
     voice_values = list(VOICES) if voice == "split" else [voice]
@@ -445,7 +483,7 @@ def label_rates(
     table = _result_frame(rows, columns)
     return _stamp(
         table, voice=voice, level=level, n_boot=n_boot, seed=seed,
-        excluded_docs=excluded, actor=actor, by=by_cols,
+        excluded_docs=excluded, actor=actor, by_referent=by_referent, by=by_cols,
     )
 
 
@@ -458,11 +496,12 @@ def tone_by_label(
     actor: str | None = None,
     by: str | Sequence[str] = "outlet",
     score: str = "compound_masked",
-    voice: str = "narration",
+    voice: str | Sequence[str] | None = "narration",
     level: float = 0.95,
     n_boot: int = 2000,
     seed: int = 0,
     exclude_docs: Iterable[str] | None = None,
+    by_referent: bool = False,
 ) -> pd.DataFrame:
     """Mean tone of the sentences around each label, per outlet (or ``by`` group).
 
@@ -478,14 +517,15 @@ def tone_by_label(
         ("terrorists" is -3.1 in VADER) does not decide the result. ``"compound"`` is
         the unmasked score.
     voice:
-        ``"narration"`` (default), ``"quote"``, ``"scare_quote"``, ``"all"`` or
-        ``"split"``.
+        As in :func:`label_shares` (default ``"narration"``, ``"split"`` allowed).
     level, n_boot, seed:
         Cluster bootstrap: articles are resampled within each group and the mean of
         each replicate is the sum of scores over the number of mentions of the drawn
         articles.
     exclude_docs:
         Article ids left out.
+    by_referent:
+        As in :func:`label_rates`.
 
     Returns
     -------
@@ -503,15 +543,16 @@ def tone_by_label(
             f"mentions table has no {score!r} column; score the mentions first "
             "(mediakit.score_mentions) or pass score= one of its columns"
         )
-    _check_voice(voice)
+    # From here on ``voice`` is the canonical name recorded in the result.
+    voices, voice = _parse_voice(voice, split=True, function="tone_by_label")
     _check_boot(level, n_boot)
-    of_actor = _actor_mentions(mentions, actor)
+    of_actor = _actor_mentions(mentions, actor, by_referent=by_referent)
     pairs = list(
         of_actor[["actor", "label"]].dropna().astype(str).drop_duplicates()
         .sort_values(["actor", "label"]).itertuples(index=False, name=None)
     )
     kept, excluded = _exclude(of_actor, exclude_docs)
-    kept, voice_keys = _filter_voice(kept, voice)
+    kept, voice_keys = _filter_voice(kept, voices, voice)
     _warn_if_empty(kept, "tone_by_label", voice)
     missing = kept[score].isna()
     if missing.any():
@@ -549,7 +590,7 @@ def tone_by_label(
         table.insert(len(by_cols), "voice", voice)
     return _stamp(
         table, voice=voice, score=score, level=level, n_boot=n_boot, seed=seed,
-        excluded_docs=excluded, actor=actor, by=by_cols,
+        excluded_docs=excluded, actor=actor, by_referent=by_referent, by=by_cols,
     )
 
 
@@ -635,16 +676,17 @@ def label_shares_over_time(
     freq: str = "W",
     by: str | Sequence[str] = "outlet",
     unit: str = "mention",
-    voice: str = "narration",
+    voice: str | Sequence[str] | None = "narration",
     baseline: int = 4,
     threshold: float = 0.2,
     alpha: float = 0.05,
     min_n: int = 5,
     n_perm: int = 999,
     level: float = 0.95,
-    n_boot: int = 1000,
+    n_boot: int = 2000,
     seed: int = 0,
     exclude_docs: Iterable[str] | None = None,
+    by_referent: bool = False,
 ) -> pd.DataFrame:
     """Label shares of ``actor`` per outlet and period, with a flag where the mix changes.
 
@@ -673,8 +715,9 @@ def label_shares_over_time(
         Defaults: 4 periods, 0.2, 0.05, 5, 999. With many periods some flags arise by
         chance (about ``alpha`` of stable periods): a flag says where to read, it does
         not prove a change of editorial line.
-    unit, voice, level, n_boot, seed, exclude_docs:
-        As in :func:`label_shares` (default voice ``"narration"``); intervals resample
+    unit, voice, level, n_boot, seed, exclude_docs, by_referent:
+        As in :func:`label_shares` (default voice ``"narration"``, one voice or list of
+        voices at a time, not ``"split"``; default ``n_boot`` 2000); intervals resample
         articles within each group and period.
 
     Mentions without a date cannot be placed in a period; they are left out with a
@@ -695,18 +738,17 @@ def label_shares_over_time(
     _require_columns(mentions, ["doc_id", "actor", "label", "voice", "date", *by_cols], "mentions")
     if unit not in ("mention", "article"):
         raise ValueError(f"unit must be 'mention' or 'article', got {unit!r}")
-    if voice == "split":
-        raise ValueError("label_shares_over_time takes one voice at a time, not 'split'")
-    _check_voice(voice)
+    # From here on ``voice`` is the canonical name recorded in the result.
+    voices, voice = _parse_voice(voice, split=False, function="label_shares_over_time")
     _check_boot(level, n_boot)
     if baseline < 1:
         raise ValueError(f"baseline must be >= 1 period, got {baseline!r}")
     if not 0 < alpha <= 1:
         raise ValueError(f"alpha must be in (0, 1], got {alpha!r}")
-    of_actor = _actor_mentions(mentions, actor)
+    of_actor = _actor_mentions(mentions, actor, by_referent=by_referent)
     labels = sorted(of_actor["label"].dropna().astype(str).unique())
     kept, excluded = _exclude(of_actor, exclude_docs)
-    kept, _ = _filter_voice(kept, voice)
+    kept, _ = _filter_voice(kept, voices, voice)
     dates = pd.to_datetime(kept["date"])
     undated = int(dates.isna().sum())
     if undated:
@@ -725,7 +767,7 @@ def label_shares_over_time(
                "n_docs", "n_period", "n_baseline", "tvd", "p_value", "change_flag"]
     attrs = dict(voice=voice, unit=unit, freq=freq, baseline=baseline, threshold=threshold,
                  alpha=alpha, min_n=min_n, n_perm=n_perm, level=level, n_boot=n_boot, seed=seed, excluded_docs=excluded,
-                 n_undated=undated, actor=actor, by=by_cols)
+                 n_undated=undated, actor=actor, by_referent=by_referent, by=by_cols)
     if kept.empty:
         _warn_if_empty(kept, "label_shares_over_time", voice)
         return _stamp(pd.DataFrame({c: [] for c in columns}), **attrs)
@@ -820,12 +862,13 @@ def label_change_points(
     actor: str,
     by: str | Sequence[str] = "outlet",
     unit: str = "mention",
-    voice: str = "narration",
+    voice: str | Sequence[str] | None = "narration",
     min_docs: int = 3,
     alpha: float = 0.05,
     n_perm: int = 999,
     seed: int = 0,
     exclude_docs: Iterable[str] | None = None,
+    by_referent: bool = False,
 ) -> pd.DataFrame:
     """The date where each outlet's label mix for ``actor`` changes most, and whether
     that change is larger than chance.
@@ -842,6 +885,9 @@ def label_change_points(
     distance. ``significant`` is ``p_value < alpha`` (default 0.05). Articles without
     a date are left out with a warning.
 
+    ``unit``, ``voice`` (one voice or a list, not ``"split"``), ``exclude_docs`` and
+    ``by_referent`` are as in :func:`label_shares`.
+
     Returns
     -------
     DataFrame, one row per group: the ``by`` columns, ``voice``, ``actor``,
@@ -856,15 +902,14 @@ def label_change_points(
     _require_columns(mentions, ["doc_id", "actor", "label", "voice", "date", *by_cols], "mentions")
     if unit not in ("mention", "article"):
         raise ValueError(f"unit must be 'mention' or 'article', got {unit!r}")
-    if voice == "split":
-        raise ValueError("label_change_points takes one voice at a time, not 'split'")
-    _check_voice(voice)
+    # From here on ``voice`` is the canonical name recorded in the result.
+    voices, voice = _parse_voice(voice, split=False, function="label_change_points")
     if int(min_docs) < 1:
         raise ValueError(f"min_docs must be >= 1, got {min_docs!r}")
-    of_actor = _actor_mentions(mentions, actor)
+    of_actor = _actor_mentions(mentions, actor, by_referent=by_referent)
     labels = sorted(of_actor["label"].dropna().astype(str).unique())
     kept, excluded = _exclude(of_actor, exclude_docs)
-    kept, _ = _filter_voice(kept, voice)
+    kept, _ = _filter_voice(kept, voices, voice)
     dates = pd.to_datetime(kept["date"])
     undated = int(dates.isna().sum())
     if undated:
@@ -920,7 +965,8 @@ def label_change_points(
     for name in ("last_before", "change_date"):
         table[name] = pd.to_datetime(table[name])
     return _stamp(table, voice=voice, unit=unit, min_docs=min_docs, alpha=alpha, n_perm=n_perm,
-                  seed=seed, excluded_docs=excluded, n_undated=undated, actor=actor, by=by_cols)
+                  seed=seed, excluded_docs=excluded, n_undated=undated, actor=actor,
+                  by_referent=by_referent, by=by_cols)
 
 
 # ------------------------------------------------------------ distinguishing words
@@ -1018,7 +1064,8 @@ def distinguishing_words(
     b: str | None = None,
     group: str = "outlet",
     text: str = "text",
-    min_count: int = 5,
+    voice: str | Sequence[str] | None = "narration",
+    min_count: int = 3,
     alpha0: float | None = DEFAULT_ALPHA0,
     stopwords: bool | Iterable[str] = False,
     exclude_docs: Iterable[str] | None = None,
@@ -1044,12 +1091,26 @@ def distinguishing_words(
     ----------
     corpus:
         Any table with a ``text`` column and a ``group`` column: the corpus (one row
-        per article) or a sentences table with the outlet merged in.
+        per article) or, with ``voice="all"``, a sentences table with the outlet
+        merged in.
     a, b:
         Values of ``group`` compared; ``b=None`` compares ``a`` with every other group.
+    voice:
+        ``"narration"`` (default): only the outlet's own words count; the words
+        inside direct quotations and scare quotes (found by
+        :func:`mediakit.voice.voice_spans` on each article, so a quotation running
+        over several sentences is one) are left out of every count, the prior's too,
+        so a politician the outlet quotes at length does not make the outlet's
+        vocabulary. ``"all"`` or ``None`` counts every word; ``"quote"``,
+        ``"scare_quote"`` or a list of voices counts only the words in those voices.
+        Finding quotations needs whole articles: on a sentences table (one with a
+        ``sentence_id`` column) only ``voice="all"`` is accepted.
     min_count:
         Words used fewer than ``min_count`` times in a and b together are not listed
-        (they still count in the totals). Default 5.
+        (they still count in the totals and the prior). Default 3, as in
+        :func:`distinguishing_contexts` and :func:`mediakit.collocates`: the prior,
+        not this cut, keeps rare words from ranking high; the cut only shortens the
+        list.
     alpha0:
         Weight of the prior, in words (default 1000). In the formula each group's
         word rate becomes ``(y_a + alpha_w) / (n_a + alpha0)``, a weighted mean of its
@@ -1061,8 +1122,9 @@ def distinguishing_words(
         weight (``alpha0 = N``, the background's own size, as when the counts of a
         separate reference corpus are used as ``alpha_w``); when the background *is*
         the compared table that outweighs each group several times over and very
-        few words pass (one, on the bundled sample's Aldwick Herald vs Kessel Voice,
-        against eight with the default). Choose the prior before reading the lists.
+        few words pass (two, "terrorists" and "regime", on the bundled sample's
+        Aldwick Herald vs Kessel Voice in narration, against nine with the default).
+        Choose the prior before reading the lists.
     stopwords:
         ``False`` (default) keeps every word, since the prior already tames frequent
         function words; ``True`` removes the English list of the ``stop-words`` package
@@ -1076,10 +1138,18 @@ def distinguishing_words(
     DataFrame sorted by ``z`` (most typical of ``a`` first), columns ``word``, ``n_a``,
     ``n_b`` (counts), ``n_prior`` (count in the whole table), ``alpha`` (prior
     pseudo-count), ``log_odds``, ``se``, ``z``, ``a``, ``b`` (the groups compared;
-    ``b`` is ``"(rest)"`` when ``b=None``). ``attrs`` records ``a``, ``b``,
-    ``alpha0``, ``excluded_docs``.
+    ``b`` is ``"(rest)"`` when ``b=None``), ``voice`` (the voice counted). ``attrs``
+    records ``a``, ``b``, ``group``, ``voice``, ``alpha0``, ``min_count``,
+    ``excluded_docs``.
     """
     _require_columns(corpus, [text], "corpus")
+    voices, voice = _parse_voice(voice, function="distinguishing_words")
+    if voices is not None and "sentence_id" in corpus.columns:
+        raise ValueError(
+            f"distinguishing_words: voice={voice!r} needs whole articles to find the "
+            "quotations (they run over sentences), but this table has a 'sentence_id' "
+            "column (a sentences table): pass the corpus, or voice='all' to count every word"
+        )
     if group not in corpus.columns:
         raise ValueError(
             f"table has no {group!r} column to compare by; for a sentences table, merge "
@@ -1099,7 +1169,7 @@ def distinguishing_words(
     for name, sub in table.groupby(table[group].astype(str), sort=True, observed=True):
         counter: Counter = Counter()
         for doc_text in sub[text].dropna().astype(str):
-            counter.update(_words(doc_text))
+            counter.update(_voiced_words(doc_text, voices))
         counts[name] = counter
     counts_a = counts.get(str(a), Counter())
     if b is None:
@@ -1117,9 +1187,25 @@ def distinguishing_words(
         exclude=_stopword_set(stopwords),
     )
     b_name = "(rest)" if b is None else str(b)
-    result = result.assign(a=str(a), b=b_name)
-    return _stamp(result, a=str(a), b=b_name, group=group, alpha0=alpha0,
+    result = result.assign(a=str(a), b=b_name, voice=voice)
+    return _stamp(result, a=str(a), b=b_name, group=group, voice=voice, alpha0=alpha0,
                   min_count=min_count, excluded_docs=excluded)
+
+
+def _voiced_words(text: str, voices: frozenset[str] | None) -> list[str]:
+    """The words of ``text`` (as :func:`_words`) whose voice is in ``voices`` (None: all).
+
+    A word's voice is that of the quotation wholly containing it
+    (:func:`mediakit.voice.voice_at`), else narration.
+    """
+    if voices is None:
+        return _words(text)
+    words, starts, ends = _word_spans(text)
+    spans = voice_spans(text)
+    if not spans:
+        return words if "narration" in voices else []
+    word_voices, _ = voice_at(spans, starts, ends)
+    return [w for w, v in zip(words, word_voices, strict=True) if v in voices]
 
 
 def distinguishing_contexts(
@@ -1130,11 +1216,12 @@ def distinguishing_contexts(
     corpus: pd.DataFrame | None = None,
     window: int | str = "sentence",
     actor: str | None = None,
-    voice: str = "all",
+    voice: str | Sequence[str] | None = "all",
     min_count: int = 3,
     alpha0: float | None = DEFAULT_ALPHA0,
     stopwords: bool | Iterable[str] = False,
     exclude_docs: Iterable[str] | None = None,
+    by_referent: bool = False,
 ) -> pd.DataFrame:
     """Words that surround ``label_a`` rather than ``label_b`` (and the reverse).
 
@@ -1158,28 +1245,47 @@ def distinguishing_contexts(
     actor:
         Restrict to one actor's mentions (useful when label names repeat across actors).
     voice:
-        ``"all"`` (default: a label's context is the same words whoever says it),
-        ``"narration"``, ``"quote"`` or ``"scare_quote"``.
+        Which mentions of the labels are compared. ``"all"`` (default) or ``None``:
+        every use of the labels, quoted ones included. This is the one comparison
+        whose default is not ``"narration"``, on purpose: it asks how a label is used
+        wherever it appears, and its quoted uses are part of the answer (names of
+        officials and verbs of saying on one side show a label that is mostly
+        someone's quoted word; narration alone would hide exactly that). It also
+        gives a result when a label only ever appears in quotations.
+        ``"narration"`` keeps the outlets' own uses (their framing), ``"quote"``,
+        ``"scare_quote"`` or a list of voices keep those; not ``"split"``. The
+        choice is the result's ``voice`` column. The context words themselves are
+        never filtered by voice.
     min_count, alpha0, stopwords, exclude_docs:
         As in :func:`distinguishing_words` (default ``min_count`` 3).
+    by_referent:
+        As in :func:`label_shares`: ``actor`` matches the ``referent`` column.
 
     Returns
     -------
-    The columns of :func:`distinguishing_words` with ``a``/``b`` holding the labels.
+    The columns of :func:`distinguishing_words` (``voice`` included) with ``a``/``b``
+    holding the labels. ``attrs`` records ``a``, ``b``, ``window``, ``voice``,
+    ``alpha0``, ``min_count``, ``excluded_docs``, ``label_words`` (the words left
+    out), ``actor`` and ``by_referent``.
     """
     _require_columns(mentions, ["doc_id", "label", "voice", "match"], "mentions")
-    if voice == "split":
-        raise ValueError("distinguishing_contexts takes one voice at a time, not 'split'")
-    _check_voice(voice)
+    # From here on ``voice`` is the canonical name recorded in the result.
+    voices, voice = _parse_voice(voice, split=False, function="distinguishing_contexts")
     if label_a == label_b:
         raise ValueError("label_a and label_b must differ")
-    kept = _actor_mentions(mentions, actor) if actor is not None else mentions
+    kept = mentions
+    if actor is not None:
+        kept = _actor_mentions(mentions, actor, by_referent=by_referent)
     kept, excluded = _exclude(kept, exclude_docs)
-    kept, _ = _filter_voice(kept, voice)
+    kept, _ = _filter_voice(kept, voices, voice)
     present = set(kept["label"].dropna().astype(str))
     for lab in (label_a, label_b):
         if lab not in present:
-            raise ValueError(f"label {lab!r} has no mentions here; labels present: {sorted(present)}")
+            raise ValueError(
+                f"label {lab!r} has no mentions here (voice={voice!r}, actor={actor!r}); "
+                f"labels present: {sorted(present)}"
+                + ("; voice='all' adds quoted uses" if voices is not None else "")
+            )
     kept = kept.loc[kept["label"].isin([label_a, label_b])]
     label_words = set()
     for surface in kept["match"].dropna().astype(str):
@@ -1215,9 +1321,10 @@ def distinguishing_contexts(
         contexts[label_a], contexts[label_b], prior, alpha0=alpha0, min_count=min_count,
         exclude=_stopword_set(stopwords) | frozenset(label_words),
     )
-    result = result.assign(a=label_a, b=label_b)
+    result = result.assign(a=label_a, b=label_b, voice=voice)
     return _stamp(result, a=label_a, b=label_b, window=window, voice=voice, alpha0=alpha0,
-                  min_count=min_count, excluded_docs=excluded, label_words=sorted(label_words))
+                  min_count=min_count, excluded_docs=excluded, label_words=sorted(label_words),
+                  actor=actor, by_referent=by_referent)
 
 
 # ------------------------------------------------------------------ near duplicates

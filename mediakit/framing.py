@@ -31,7 +31,8 @@ import pandas as pd
 from .errors import LexiconError
 from .lexicon import DEFAULT_LEXICON, Lexicon, _normal_key, _pattern_atoms, load_lexicon
 from .text import split_sentences, tokenize
-from .voice import VOICES, voice_at, voice_spans
+from ._voices import _parse_voice
+from .voice import voice_at, voice_spans
 
 __all__ = [
     "AUDIT_COLUMNS",
@@ -47,7 +48,7 @@ __all__ = [
 
 MENTION_COLUMNS: tuple[str, ...] = (
     "doc_id", "outlet", "date", "actor", "label", "pattern", "match", "start", "end",
-    "sentence_id", "sentence", "voice", "speaker", "named_groups",
+    "sentence_id", "sentence", "voice", "speaker", "named_groups", "referent",
     "sentence_start", "sentence_end",
 )
 KWIC_COLUMNS: tuple[str, ...] = (
@@ -64,7 +65,7 @@ AUDIT_COLUMNS: tuple[str, ...] = (
 MEASURES: tuple[str, ...] = ("log_likelihood", "pmi", "logdice", "t_score")
 
 _STR_COLUMNS = {"doc_id", "outlet", "actor", "label", "pattern", "match", "sentence",
-                "voice", "named_groups", "left", "right", "candidate", "reason",
+                "voice", "named_groups", "referent", "left", "right", "candidate", "reason",
                 "example", "word"}
 _INT_COLUMNS = {"start", "end", "sentence_id", "sentence_start", "sentence_end",
                 "n", "n_word", "count", "n_docs"}
@@ -143,16 +144,6 @@ def _query_lexicon(query: Any, *, what: str = "query") -> Lexicon:
     return Lexicon.from_dict({"name": _QUERY, "actors": {_QUERY: {"labels": {_QUERY: unique}}}})
 
 
-def _check_voice(voice: str | Sequence[str] | None) -> set[str] | None:
-    if voice is None:
-        return None
-    wanted = {voice} if isinstance(voice, str) else set(voice)
-    unknown = wanted - set(VOICES)
-    if unknown:
-        raise ValueError(f"unknown voice(s) {sorted(unknown)}; expected some of {list(VOICES)}")
-    return wanted
-
-
 def _check_window(window: Any) -> int:
     if isinstance(window, bool) or not isinstance(window, int) or window < 0:
         raise ValueError(f"window must be a non-negative integer, got {window!r}")
@@ -188,7 +179,21 @@ def find_mentions(
         ``speaker`` (string, the quoted speaker when known, else <NA>);
         ``named_groups`` (str, "; "-joined sorted canonical names of the lexicon's
         named groups found in the same sentence, any actor; "" when none);
+        ``referent`` (str, the actor the label points at: the actor of a named group
+        written right against the label, else the label's own ``actor``; see below);
         ``sentence_start``, ``sentence_end`` (int64, the sentence's offsets).
+
+    ``actor`` is always the lexicon family of the label ("terrorists" is a label of
+    ``armed_opposition`` in the ``syria`` lexicon), while ``referent`` says who the
+    label is applied to when the text names the group directly: the named group
+    immediately before the label, possibly with a possessive ("YPG terrorists",
+    "the YPG's fighters", "Dawn Brigades militants"), or right after it as
+    "<label> of/from [the] <name>" ("fighters of the YPG"). So in "YPG terrorists
+    attacked" the mention has ``actor`` ``armed_opposition`` and ``referent``
+    ``kurdish_forces``. A name elsewhere in the sentence does not count (it is in
+    ``named_groups``): "terrorists attacked the YPG" keeps the label's actor. The
+    comparisons of :mod:`mediakit.compare` select by ``actor`` unless given
+    ``by_referent=True``.
     """
     _check_corpus(corpus)
     lex = load_lexicon(DEFAULT_LEXICON if lexicon is None else lexicon)
@@ -226,9 +231,13 @@ def _add_document_mentions(
         sentence_spans = split_sentences(text)
     sentence_starts = [s for s, _ in sentence_spans]
     names_by_sentence: dict[int, set[str]] = defaultdict(set)
-    for s, _e, en in found:
+    name_before: dict[int, str] = {}  # name end -> its actor
+    name_after: dict[int, str] = {}  # name start -> its actor
+    for s, e, en in found:
         if en.kind == "name":
             names_by_sentence[_sentence_index(sentence_starts, s)].add(en.label)
+            name_after[s] = en.actor
+            name_before[e] = en.actor
     starts = [s for s, _, _ in labels]
     ends = [e for _, e, _ in labels]
     voices, speakers = voice_at(voice_spans(text), starts, ends)
@@ -252,9 +261,44 @@ def _add_document_mentions(
         cols["voice"].append(voice)
         cols["speaker"].append(speaker)
         cols["named_groups"].append("; ".join(sorted(names_by_sentence.get(k, ()))))
+        cols["referent"].append(_referent(text, s, e, en.actor, name_before, name_after))
         cols["sentence_start"].append(sent_start)
         cols["sentence_end"].append(sent_end)
     return len(labels)
+
+
+# What may separate a named group from the label it qualifies: "YPG terrorists",
+# "the YPG's fighters" (before; at most one line break, never a paragraph break), and
+# "fighters of the YPG", "militants from HTS" (after).
+_GAP_BEFORE_RE = re.compile(r"(?:['\u2019]s)?([^\S\n]*\n?[^\S\n]*)")
+_GAP_AFTER_RE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?", re.IGNORECASE)
+# The longest gap _GAP_BEFORE_RE may need to look at; wider gaps are not "right before".
+_MAX_GAP = 40
+
+
+def _referent(
+    text: str, start: int, end: int, actor: str,
+    name_before: dict[int, str], name_after: dict[int, str],
+) -> str:
+    """The actor of a named group written right against the label ``text[start:end]``.
+
+    ``name_before`` maps the end offset of every named group of the article to its
+    actor, ``name_after`` its start offset. Falls back to the label's ``actor``.
+    """
+    if name_before:
+        for gap_start in range(start - 1, max(start - _MAX_GAP, -1), -1):
+            if gap_start in name_before:
+                gap = _GAP_BEFORE_RE.fullmatch(text, gap_start, start)
+                if gap is not None and gap.group(1):
+                    return name_before[gap_start]
+                break
+            if not (text[gap_start].isspace() or text[gap_start] in "'\u2019s"):
+                break
+    if name_after:
+        link = _GAP_AFTER_RE.match(text, end)
+        if link is not None and link.end() in name_after:
+            return name_after[link.end()]
+    return actor
 
 
 def _sentence_index(sentence_starts: list[int], pos: int) -> int:
@@ -281,7 +325,9 @@ def kwic(
     gives ``window`` word tokens of context on each side (punctuation between them
     kept); ``unit="sentence"`` gives the rest of the sentence on each side. Context
     is shown on one line (runs of whitespace become one space). ``voice`` keeps only
-    matches in that voice (or those voices).
+    matches in that voice: ``"narration"``, ``"quote"``, ``"scare_quote"`` or a list
+    of these; ``None`` (default) or ``"all"`` keeps every voice (the same values as
+    the comparisons of :mod:`mediakit.compare`, apart from their ``"split"``).
 
     Columns: ``doc_id``, ``outlet``, ``date``, ``actor``, ``label``, ``left``,
     ``match``, ``right`` (str), ``voice`` (str), ``speaker`` (string, <NA> when none),
@@ -292,7 +338,7 @@ def kwic(
     window = _check_window(window)
     if unit not in ("words", "sentence"):
         raise ValueError(f"unit must be 'words' or 'sentence', got {unit!r}")
-    wanted = _check_voice(voice)
+    wanted, _ = _parse_voice(voice, function="kwic")
     lex = _query_lexicon(pattern_or_lexicon, what="pattern_or_lexicon")
     cols: dict[str, list[Any]] = {name: [] for name in KWIC_COLUMNS}
     for doc_id, outlet, date, text in _documents(corpus):
@@ -386,7 +432,9 @@ def collocates(
     Each occurrence of the target (a *node*) opens a window of ``window`` word tokens
     on each side, within its article; the tokens of the node itself are not counted.
     Words are :func:`mediakit.text.tokenize` tokens, lower-cased. ``voice`` counts
-    only nodes in that voice; word frequencies are always over the whole corpus.
+    only nodes in that voice (values as in :func:`kwic`: ``None`` or ``"all"`` for
+    every voice, one voice or a list); word frequencies are always over the whole
+    corpus.
 
     Contingency table per word w (Evert 2008, surface co-occurrence): ``O11 = n``
     (tokens of w in node windows, per node), ``R1`` = all tokens in node windows,
@@ -398,7 +446,8 @@ def collocates(
     table, natural log, signed: negative when w is rarer near the target than
     expected); ``pmi`` (log2 O11/E11); ``logdice`` (14 + log2(2n / (f_node +
     n_word)), Rychlý 2008, f_node = number of nodes; at most 14); ``t_score`` ((O11 -
-    E11) / sqrt(O11)). Rows with ``n >= min_count``, sorted by ``measure`` descending
+    E11) / sqrt(O11)). Rows with ``n >= min_count`` (default 3, as in
+    :func:`mediakit.distinguishing_words`), sorted by ``measure`` descending
     (ties by word).
     """
     _check_corpus(corpus, ("doc_id", "text"))
@@ -407,7 +456,7 @@ def collocates(
         raise ValueError(f"measure must be one of {list(MEASURES)}, got {measure!r}")
     if isinstance(min_count, bool) or not isinstance(min_count, int) or min_count < 1:
         raise ValueError(f"min_count must be a positive integer, got {min_count!r}")
-    wanted = _check_voice(voice)
+    wanted, _ = _parse_voice(voice, function="collocates")
     lex = _select_labels(_query_lexicon(target, what="target"), label)
 
     word_freq: Counter[str] = Counter()
@@ -521,6 +570,11 @@ def audit_lexicon(
     hyphenated ("Tarvia-backed militants"), since "forced" is no variant of
     "opposition forces". A candidate is reported once, for its strongest reason and
     the first pattern giving it.
+
+    ``min_count`` (default 1) hides candidates seen fewer times. Unlike the
+    ``min_count`` of :func:`collocates` (default 3), which trims a ranked list of
+    associations, here one unmatched spelling is already a miscount, so every
+    candidate is shown by default.
 
     Columns: ``actor``, ``label``, ``pattern`` (str, the lexicon entry it resembles);
     ``candidate`` (str, lower-cased word or phrase); ``reason`` (str); ``count``

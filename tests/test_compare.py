@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+import mediakit
 from mediakit.compare import (
     _words,
     distinguishing_contexts,
@@ -93,6 +94,36 @@ def test_label_shares_voice_all_and_split(small):
     assert quote["n"] == 1 and quote["share"] == pytest.approx(1.0)
     assert _cell(split, outlet="A", voice="narration", label="terrorist")["n"] == 3
     assert split.attrs["voice"] == "split"
+
+
+def test_every_comparison_reads_voice_the_same_way(small):
+    rows = small.to_dict("records") + [_mention("a4", "A", "rebel", voice="scare_quote")]
+    mentions = _mentions(rows)
+    pooled = label_shares(mentions, actor=ACTOR, voice="all", n_boot=20)
+    # None is "all", and so is a list of every voice.
+    for same in (None, ["narration", "quote", "scare_quote"]):
+        pd.testing.assert_frame_equal(label_shares(mentions, actor=ACTOR, voice=same, n_boot=20),
+                                      pooled)
+    own = label_shares(mentions, actor=ACTOR, voice=["scare_quote", "narration"], n_boot=20)
+    assert own.attrs["voice"] == "narration+scare_quote"
+    assert (own["voice"] == "narration+scare_quote").all()
+    assert _cell(own, outlet="A", label="terrorist")["n"] == 3  # the quoted one left out
+    assert _cell(own, outlet="A", label="rebel")["n"] == 2  # the scare-quoted one kept
+    rates = label_rates(mentions, pd.DataFrame({"doc_id": ["a1", "a2", "a3", "a4", "b1", "b2"],
+                                                "outlet": list("AAAABB"), "n_words": [100] * 6}),
+                        actor=ACTOR, voice=["quote"], n_boot=20)
+    assert _cell(rates, outlet="A", label="terrorist")["n"] == 1 and rates.attrs["voice"] == "quote"
+    tone = tone_by_label(mentions, actor=ACTOR, voice=None, n_boot=20)
+    assert _cell(tone, outlet="A", label="terrorist")["n"] == 4 and tone.attrs["voice"] == "all"
+    over = label_shares_over_time(mentions, actor=ACTOR, voice=["narration", "scare_quote"],
+                                  n_boot=20, n_perm=9)
+    assert int(over.loc[over["outlet"] == "A", "n"].sum()) == 5
+    with pytest.raises(ValueError, match="label_shares_over_time takes one voice at a time"):
+        label_shares_over_time(mentions, actor=ACTOR, voice="split")
+    with pytest.raises(ValueError, match=r"unknown voice\(s\) \['narrator'\]"):
+        label_shares(mentions, actor=ACTOR, voice=["narration", "narrator"])
+    with pytest.raises(ValueError, match="empty list"):
+        tone_by_label(mentions, voice=[])
 
 
 def test_label_shares_article_unit(small):
@@ -473,6 +504,115 @@ def test_distinguishing_contexts_sentence_and_window():
         distinguishing_contexts(mentions, label_a="terrorist", label_b="rebel")
 
 
+def test_distinguishing_words_counts_the_outlets_own_words_by_default():
+    corpus = pd.DataFrame({
+        "doc_id": ["a1", "b1"], "outlet": ["A", "B"],
+        "text": ['The army shelled the town. "Terrorists must be crushed. All of them," the '
+                 'minister said.',
+                 'The so-called "liberators" held the town. Talks resumed.'],
+    })
+    own = distinguishing_words(corpus, a="A", b="B", min_count=1)
+    words = set(own["word"])
+    # Inside the quotation (two sentences long) and the scare quote: not the outlets' words.
+    assert not {"terrorists", "crushed", "them", "liberators"} & words
+    assert {"army", "shelled", "minister", "said", "talks"} <= words
+    assert (own["voice"] == "narration").all() and own.attrs["voice"] == "narration"
+    assert _cell(own, word="the")["n_a"] == 3 and _cell(own, word="the")["n_prior"] == 5
+    every = distinguishing_words(corpus, a="A", b="B", min_count=1, voice="all")
+    assert _cell(every, word="terrorists")["n_a"] == 1
+    assert _cell(every, word="liberators")["n_b"] == 1
+    assert every.attrs["voice"] == "all"
+    pd.testing.assert_frame_equal(
+        distinguishing_words(corpus, a="A", b="B", min_count=1, voice=None), every)
+    quoted = distinguishing_words(corpus, a="A", b="B", min_count=1, voice=["quote", "scare_quote"])
+    assert set(quoted["word"]) == {"terrorists", "must", "be", "crushed", "all", "of", "them",
+                                   "liberators"}
+    assert quoted.attrs["voice"] == "quote+scare_quote"
+    # A sentences table cannot show a quotation running over two sentences.
+    sents = mediakit.sentences(corpus).merge(corpus[["doc_id", "outlet"]], on="doc_id")
+    with pytest.raises(ValueError, match="needs whole articles.*voice='all'"):
+        distinguishing_words(sents, a="A", b="B")
+    by_sentence = distinguishing_words(sents, a="A", b="B", min_count=1, voice="all")
+    pd.testing.assert_frame_equal(by_sentence, every)
+    with pytest.raises(ValueError, match="split"):
+        distinguishing_words(corpus, a="A", b="B", voice="split")
+
+
+def test_distinguishing_contexts_records_its_voice():
+    mentions = _mentions([
+        _mention("d1", "A", "terrorist", sentence="Terrorists bombed the market.",
+                 match="Terrorists"),
+        _mention("d2", "A", "terrorist", voice="quote", sentence='"Terrorists lie," he said.',
+                 match="Terrorists"),
+        _mention("d3", "B", "opposition", sentence="Opposition forces held talks.",
+                 match="Opposition forces"),
+    ])
+    pooled = distinguishing_contexts(mentions, label_a="terrorist", label_b="opposition",
+                                     min_count=1)
+    assert (pooled["voice"] == "all").all() and pooled.attrs["voice"] == "all"
+    assert "lie" in set(pooled["word"])
+    own = distinguishing_contexts(mentions, label_a="terrorist", label_b="opposition",
+                                  min_count=1, voice="narration")
+    assert (own["voice"] == "narration").all() and "lie" not in set(own["word"])
+    with pytest.raises(ValueError,
+                       match=r"label 'opposition' has no mentions here \(voice='quote'"):
+        distinguishing_contexts(mentions, label_a="terrorist", label_b="opposition",
+                                voice="quote")
+
+
+def test_defaults_agree_across_comparisons():
+    import inspect
+
+    def default(function, name):
+        return inspect.signature(function).parameters[name].default
+
+    boot = {f.__name__: default(f, "n_boot")
+            for f in (label_shares, label_rates, tone_by_label, label_shares_over_time)}
+    assert set(boot.values()) == {2000}, boot
+    counts = {f.__name__: default(f, "min_count")
+              for f in (distinguishing_words, distinguishing_contexts, mediakit.collocates)}
+    assert set(counts.values()) == {3}, counts
+    rows = _weekly(["terrorist"] * 2, per_week=2)
+    assert label_shares_over_time(_mentions(rows), actor=ACTOR).attrs["n_boot"] == 2000
+    # A word used three times is listed by default.
+    corpus = pd.DataFrame({"doc_id": ["1", "2"], "outlet": ["A", "B"],
+                           "text": ["truce truce truce held", "clashes went on"]})
+    assert "truce" in set(distinguishing_words(corpus, a="A", b="B")["word"])
+
+
+def test_by_referent_counts_a_named_group_for_its_own_actor():
+    corpus = pd.DataFrame({
+        "doc_id": ["t1", "t2"], "outlet": ["T", "T"],
+        "date": pd.to_datetime(["2025-01-06", "2025-01-07"]),
+        "text": ["YPG terrorists attacked. SDF fighters held the town.",
+                 "Kurdish fighters rested. Terrorists shelled Idlib."],
+    })
+    mentions = mediakit.find_mentions(corpus, "syria")
+    assert mentions["actor"].tolist() == ["armed_opposition", "armed_opposition",
+                                          "kurdish_forces", "armed_opposition"]
+    by_label = label_shares(mentions, actor="kurdish_forces", n_boot=20)
+    assert by_label["label"].tolist() == ["kurdish_fighters"]
+    by_referent = label_shares(mentions, actor="kurdish_forces", by_referent=True, n_boot=20)
+    assert by_referent.attrs["by_referent"] is True
+    assert dict(zip(by_referent["label"], by_referent["n"])) == {
+        "fighter": 1, "kurdish_fighters": 1, "terrorist": 1}
+    assert (by_referent["actor"] == "kurdish_forces").all()
+    opposition = label_shares(mentions, actor="armed_opposition", by_referent=True, n_boot=20)
+    assert dict(zip(opposition["label"], opposition["n"])) == {"terrorist": 1}
+    rates = label_rates(mentions, mediakit.analyze(corpus, "syria").documents,
+                        by_referent=True, n_boot=20)
+    assert set(rates["actor"]) == {"armed_opposition", "kurdish_forces"}
+    # The extra column changes nothing unless asked for.
+    pd.testing.assert_frame_equal(
+        label_shares(mentions, actor="armed_opposition", n_boot=20),
+        label_shares(mentions.drop(columns=["referent"]), actor="armed_opposition", n_boot=20))
+    with pytest.raises(ValueError, match="by_referent=True needs the 'referent' column"):
+        label_shares(mentions.drop(columns=["referent"]), actor="kurdish_forces", by_referent=True)
+    with pytest.raises(ValueError,
+                       match=r"actor 'state_forces' has no mentions \(by 'referent'\)"):
+        tone_by_label(mentions.assign(compound_masked=0.0), actor="state_forces", by_referent=True)
+
+
 # ------------------------------------------------------------------- duplicates
 
 _WIRE = (
@@ -564,10 +704,12 @@ def test_integration_sample_syndicated_pair_is_found():
     corpus = _sample_or_skip()
     dupes = find_duplicates(corpus)
     grouped = set(dupes.loc[dupes["duplicate_group"].notna(), "doc_id"])
-    if "syndicated_from" in corpus.columns:
-        marked = corpus["syndicated_from"].fillna("").astype(str).str.len() > 0
-        syndicated = set(corpus.loc[marked, "doc_id"].astype(str))
-        assert syndicated and syndicated <= grouped
+    # The sample marks its syndicated copies; without the column this test would
+    # check nothing, so its absence is a failure.
+    assert "syndicated_from" in corpus.columns
+    marked = corpus["syndicated_from"].fillna("").astype(str).str.len() > 0
+    syndicated = set(corpus.loc[marked, "doc_id"].astype(str))
+    assert syndicated and syndicated <= grouped
     assert len(duplicate_docs_to_drop(dupes)) == len(grouped) - dupes["duplicate_group"].nunique()
 
 
@@ -586,8 +728,8 @@ def test_integration_sample_outlets_differ_in_labels():
     top_label = dict(zip(top["outlet"], top["label"]))
     assert len(set(top_label.values())) >= 3  # the outlets prefer different words
     herald = [o for o in top_label if "Herald" in o]
-    if herald:
-        assert top_label[herald[0]] == "terrorist"
+    assert herald == ["The Aldwick Herald"]
+    assert top_label[herald[0]] == "terrorist"
     # One outlet changes its wording around 2025-02-12 (the Liss bombing): the change
     # point test should find that outlet, near that date, and no steady outlet.
     points = label_change_points(mentions, actor=ACTOR, exclude_docs=drop)

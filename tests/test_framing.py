@@ -223,6 +223,48 @@ def test_sample_named_groups_travel_with_generic_labels(sample_mentions):
                 & (sample_mentions["match"].str.lower() == "army")).any()
 
 
+def test_referent_is_the_named_group_written_against_the_label():
+    text = (
+        "YPG terrorists attacked. SDF fighters held the town. Fighters of the YPG left. "
+        "The YPG's fighters came back. Terrorists attacked the YPG. "
+        "Militants from HTS shelled it.\n\nYPG\n\nterrorists, PKK - militants."
+    )
+    table = find_mentions(corpus_of(text), "syria")
+    assert MENTION_COLUMNS.index("referent") == MENTION_COLUMNS.index("named_groups") + 1
+    rows = table[["match", "actor", "named_groups", "referent"]].values.tolist()
+    assert rows == [
+        # The lexicon's actor is the label's family; the referent is who it points at.
+        ["terrorists", "armed_opposition", "YPG", "kurdish_forces"],
+        ["fighters", "armed_opposition", "SDF", "kurdish_forces"],
+        ["Fighters", "armed_opposition", "YPG", "kurdish_forces"],  # "<label> of the <name>"
+        ["fighters", "armed_opposition", "YPG", "kurdish_forces"],  # possessive
+        # The name is in the sentence but not attached to the label.
+        ["Terrorists", "armed_opposition", "YPG", "armed_opposition"],
+        ["Militants", "armed_opposition", "HTS", "armed_opposition"],  # HTS is that actor
+        # A paragraph break or a dash is not "directly attached".
+        ["terrorists", "armed_opposition", "PKK", "armed_opposition"],
+        ["militants", "armed_opposition", "PKK", "armed_opposition"],
+    ]
+    assert table["referent"].dtype == "str"
+
+
+def test_sample_referents(sample, sample_mentions):
+    lex = load_lexicon("marenna")
+    assert set(sample_mentions["referent"]) <= set(lex.actors)
+    # "Dawn Brigades militants": the named group belongs to the label's own actor.
+    attached = sample_mentions[sample_mentions["sentence"].str.contains("Dawn Brigades militants")
+                               & (sample_mentions["match"] == "militants")]
+    assert len(attached) >= 1
+    assert set(attached["referent"]) == set(attached["actor"]) == {"armed_opposition"}
+    # The same table from analyze() carries the column too.
+    one = sample.head(5)
+    analysed = mediakit.analyze(one, "marenna").mentions
+    pd.testing.assert_series_equal(
+        analysed["referent"].reset_index(drop=True),
+        find_mentions(one, "marenna")["referent"].reset_index(drop=True),
+    )
+
+
 # -- kwic ------------------------------------------------------------------------------
 
 
@@ -252,6 +294,14 @@ def test_kwic_sentence_unit_and_voice_filter():
     ]
     quoted = kwic(corpus_of(text), "rebel*", voice="quote")
     assert quoted["match"].tolist() == ["Rebels"] and quoted["speaker"].tolist() == ["Ilves"]
+    # The voice vocabulary of the comparisons: "all" (or None) and lists of voices.
+    every = kwic(corpus_of(text), "rebel*")
+    assert len(every) == 3
+    pd.testing.assert_frame_equal(kwic(corpus_of(text), "rebel*", voice="all"), every)
+    pd.testing.assert_frame_equal(
+        kwic(corpus_of(text), "rebel*", voice=["narration", "quote", "scare_quote"]), every)
+    own = kwic(corpus_of(text), "rebel*", voice=["narration", "scare_quote"])
+    assert own["voice"].tolist() == ["narration", "narration"]
     # A bare string is a pattern, even when it spells a bundled lexicon's name.
     assert kwic(corpus_of("Syria and syria's war"), "syria")["match"].tolist() == ["Syria", "syria"]
 
@@ -264,6 +314,12 @@ def test_kwic_rejects_bad_options():
         kwic(corpus, "rebel*", window=-1)
     with pytest.raises(ValueError, match="unknown voice"):
         kwic(corpus, "rebel*", voice="whisper")
+    with pytest.raises(ValueError, match=r"unknown voice\(s\) \['whisper'\]"):
+        kwic(corpus, "rebel*", voice=["quote", "whisper"])
+    with pytest.raises(ValueError, match="takes one voice at a time, not 'split'"):
+        kwic(corpus, "rebel*", voice="split")
+    with pytest.raises(ValueError, match="empty list"):
+        kwic(corpus, "rebel*", voice=[])
     with pytest.raises(mediakit.LexiconError, match="'\\*\\*'"):
         kwic(corpus, "rebel**")
     with pytest.raises(TypeError, match="pattern_or_lexicon"):
@@ -314,6 +370,13 @@ def test_collocates_negative_association_sorting_and_filters():
     quoted = collocates(corpus_of('"Rebels attack," he said. Rebels wait.'), "rebel*",
                         window=1, min_count=1, voice="narration")
     assert quoted["word"].tolist() == ["said", "wait"]  # not "attack": that node is quoted
+    both = corpus_of('"Rebels attack," he said. Rebels wait.')
+    pooled = collocates(both, "rebel*", window=1, min_count=1, voice="all")
+    assert set(pooled["word"]) == {"attack", "said", "wait"}
+    pd.testing.assert_frame_equal(
+        pooled, collocates(both, "rebel*", window=1, min_count=1, voice=None))
+    pd.testing.assert_frame_equal(
+        quoted, collocates(both, "rebel*", window=1, min_count=1, voice=["narration"]))
 
 
 # -- audit_lexicon ---------------------------------------------------------------------
