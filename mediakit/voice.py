@@ -6,7 +6,8 @@ simple and transparent, each pinned by a test; the module constants hold the kno
 
 Quotation marks
     Double quotes: straight ``"`` and curly “ ” „ ‟ « ». Curly and guillemet marks say
-    whether they open or close; a straight ``"`` opens when it sits before a word
+    whether they open or close (English “…” and «…»; a text using „…“ or »…« is
+    read in that convention, and one using ” at both ends reads ” by shape); a straight ``"`` opens when it sits before a word
     after a space (or at a line start) and closes when it sits after a word before
     a space or punctuation; otherwise it closes an open quote or opens a new one.
     Single quotes ‘ ’ (and straight ``'``) are quotation marks only in pairs inside
@@ -97,7 +98,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .text import _TOKEN_RE, _check_corpus, _doc_text, count_words
+from .text import _LINE_BREAKS, _TOKEN_RE, _check_corpus, _doc_text, count_words
 
 __all__ = [
     "QUOTE_COLUMNS",
@@ -154,7 +155,7 @@ _SINGLE_CLOSERS = frozenset("\u2019\u203a")
 _SINGLE_MARK_RE = re.compile("['\u2018\u2019\u201a\u201b\u2039\u203a]")
 # A paragraph is a line with some non-space text; matches start at its first
 # non-space character, so "mark at the start of a paragraph" is a position test.
-_PARAGRAPH_RE = re.compile(r"\S[^\n\r]*")
+_PARAGRAPH_RE = re.compile(rf"\S[^{_LINE_BREAKS}]*")
 # Characters after which a straight quote mark is in opening position.
 _OPEN_CONTEXT = frozenset("([{\u2014\u2013-/\u2018\u201c\"'")
 _CLOSING_PUNCT = frozenset(",.;:!?)]}\u2014\u2013-\u2026")
@@ -189,6 +190,30 @@ def _straight_shape(text: str, i: int) -> str:
     return "either"
 
 
+def _double_conventions(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Which double marks open and which close in this text.
+
+    English “…” by default. „…“ (German and Central European) makes “ a closer;
+    »…« (German) swaps the guillemets; a text using ” for both ends (no “ at all)
+    has its ” read by shape, like a straight quote.
+    """
+    openers = set(_DOUBLE_OPENERS)
+    closers = set(_DOUBLE_CLOSERS)
+    if "\u201e" in text:
+        openers.discard("\u201c")
+        closers.add("\u201c")
+    elif "\u201c" not in text and "\u201d" in text:
+        closers.discard("\u201d")
+    first_open = text.find("\u00ab")
+    first_close = text.find("\u00bb")
+    if first_close >= 0 and (first_open < 0 or first_close < first_open):
+        openers.discard("\u00ab")
+        closers.discard("\u00bb")
+        openers.add("\u00bb")
+        closers.add("\u00ab")
+    return frozenset(openers), frozenset(closers)
+
+
 def _double_quote_spans(text: str, paras: _Paragraphs) -> list[tuple[int, int, bool]]:
     """(start, end, multi_paragraph) of double-quoted stretches, outermost only."""
     spans: list[tuple[int, int, bool]] = []
@@ -196,12 +221,13 @@ def _double_quote_spans(text: str, paras: _Paragraphs) -> list[tuple[int, int, b
     open_para = -1  # paragraph where the open quotation was last (re)opened
     first_para = -1
     depth = 0
+    openers, closers = _double_conventions(text)
     for m in _DOUBLE_MARK_RE.finditer(text):
         i = m.start()
         ch = text[i]
-        if ch in _DOUBLE_OPENERS:
+        if ch in openers:
             kind = "open"
-        elif ch in _DOUBLE_CLOSERS:
+        elif ch in closers:
             kind = "close"
         else:
             kind = _straight_shape(text, i)
@@ -323,10 +349,10 @@ _ACCORDING_TO_RE = re.compile(
     rf"\b[Aa]ccording[ \t]+to[ \t]+(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{0,7}})"
 )
 _AFTER_ACCORDING_RE = re.compile(r"[ \t]*[,;:\u2014\u2013-]?[ \t]*(?=[Aa]ccording[ \t]+to\b)")
-_PERSONAL_VERBS = frozenset([*_AFTER_VERB_SET, "calls", "called"])
+_PERSONAL_VERBS = frozenset([*_AFTER_VERB_SET, "calls", "called", "speaks", "spoke"])
 # SUBJECT [, apposition,] [adverbs] VERB, matched forwards over the whole text once.
 _SUBJECT_VERB_RE = re.compile(
-    rf"(?:\b(?P<name>{_NAME_RUN})(?:[ \t]+(?:of|from|at)[ \t]+{_NAME_RUN})?"
+    rf"(?:\b(?P<name>{_NAME_RUN})(?:[ \t]+(?:of|from|at)[ \t]+(?P<affiliation>{_NAME_RUN}))?"
     r"|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)"
     r"|(?P<np>\b(?:[Tt]he|[Aa]n?)[ \t]+(?:[\w\-]+[ \t]+){0,3}[a-z][\w\-]*))"
     rf"{_PARENTHETICAL}(?:[ \t]*,(?:[ \t]*who\b)?)?[ \t]+{_ADVERBS}"
@@ -365,7 +391,7 @@ _TITLE_WORDS = frozenset(
     defense interior finance health justice home state mr. mrs. ms. dr. prof. professor
     judge pope cardinal bishop rev. director chairman chairwoman chair leader
     commissioner commander gen. lt. col. colonel major maj. captain capt. admiral adm.
-    sergeant sgt. officer attorney speaker ayatollah sheikh"""
+    sergeant sgt. officer attorney speaker ayatollah sheikh affairs"""
     .split()
 )
 _LEADING_FILLER = frozenset({"and", "but", "as", "while", "so", "then"})
@@ -459,7 +485,7 @@ class _Speakers:
     def __init__(self, text: str, paras: _Paragraphs) -> None:
         self.text = text
         self.paras = paras
-        self._subjects: tuple[list[int], list[re.Match[str]]] | None = None
+        self._by_paragraph: dict[int, list[re.Match[str]]] = {}
 
     # rule 1 -----------------------------------------------------------------------
     def after(self, start: int, end: int) -> tuple[str, str] | None:
@@ -521,29 +547,47 @@ class _Speakers:
             cut = brk.end() - lo
         return window[cut:]
 
-    def _subject_verbs(self) -> tuple[list[int], list[re.Match[str]]]:
-        """Every SUBJECT-VERB match of the text, by verb position (computed once)."""
-        if self._subjects is None:
-            positions: list[int] = []
-            matches: list[re.Match[str]] = []
-            for m in _SUBJECT_VERB_RE.finditer(self.text):
-                positions.append(m.start("verb"))
-                matches.append(m)
-            self._subjects = (positions, matches)
-        return self._subjects
+    @staticmethod
+    def _subject_of(m: re.Match[str]) -> str:
+        """The subject of a SUBJECT-VERB match, as written."""
+        name = m.group("name")
+        if name is not None:
+            affiliation = m.group("affiliation")
+            last = name.split()[-1].lower()
+            if affiliation and (last in _TITLE_WORDS or last.rstrip(".") in _TITLE_WORDS):
+                # "Secretary of State Antony Blinken": the name follows "of".
+                name = f"{name} of {affiliation}"
+            return _prefer_apposition(name, m.group("paren"))
+        return _prefer_apposition(m.group("pron") or m.group("np"), m.group("paren"))
+
+    def _paragraph_subjects(self, p: int) -> list[re.Match[str]]:
+        """SUBJECT-VERB matches of paragraph ``p``, scanned on first use.
+
+        No match can cross a line break, so scanning paragraph by paragraph finds
+        exactly what one scan of the whole text would, and only the paragraphs
+        next to quotations are ever scanned.
+        """
+        found = self._by_paragraph.get(p)
+        if found is None:
+            found = list(
+                _SUBJECT_VERB_RE.finditer(self.text, self.paras.starts[p], self.paras.ends[p])
+            )
+            self._by_paragraph[p] = found
+        return found
 
     def before(self, start: int) -> tuple[str, str] | None:
         """(subject, matched text) of the last attribution in the sentence before."""
         sentence = self._sentence_before(start)
         sentence_start = start - len(sentence)
         best: tuple[int, str, str] | None = None
-        positions, matches = self._subject_verbs()
-        k = bisect_right(positions, start - 1) - 1
-        if k >= 0 and positions[k] >= sentence_start:
-            m = matches[k]
-            subj = m.group("name") or m.group("pron") or m.group("np")
-            subj = _prefer_apposition(subj, m.group("paren"))
-            best = (positions[k] - sentence_start, subj, m.group(0).strip())
+        p = self.paras.index(start)
+        if p >= 0:
+            for m in reversed(self._paragraph_subjects(p)):
+                verb_at = m.start("verb")
+                if verb_at < start:
+                    if verb_at >= sentence_start:
+                        best = (verb_at - sentence_start, self._subject_of(m), m.group(0).strip())
+                    break
         for m in _ACCORDING_TO_RE.finditer(sentence):
             subj = _cut_subject(m.group("subj").rstrip(",")).rstrip(",")
             if subj and (best is None or m.start() > best[0]):
@@ -557,16 +601,20 @@ class _Speakers:
         self, pos: int, accept: Callable[[str], bool]
     ) -> tuple[int, str] | None:
         """The last named subject of a speech verb before ``pos`` (bounded look-back)."""
-        positions, matches = self._subject_verbs()
-        k = bisect_right(positions, pos - 1) - 1
-        while k >= 0 and positions[k] >= pos - _PRONOUN_LOOKBACK:
-            m = matches[k]
-            if m.group("name") and m.group("verb") in _PERSONAL_VERBS:
-                subject = _prefer_apposition(m.group("name"), m.group("paren"))
-                name, is_pronoun = _name_from_subject(subject)
-                if name and not is_pronoun and accept(name):
-                    return positions[k], name
-            k -= 1
+        lo = pos - _PRONOUN_LOOKBACK
+        p = self.paras.index(pos - 1)
+        while p >= 0 and self.paras.ends[p] > lo:
+            for m in reversed(self._paragraph_subjects(p)):
+                verb_at = m.start("verb")
+                if verb_at >= pos:
+                    continue
+                if verb_at < lo:
+                    return None
+                if m.group("name") and m.group("verb") in _PERSONAL_VERBS:
+                    name, is_pronoun = _name_from_subject(self._subject_of(m))
+                    if name and not is_pronoun and accept(name):
+                        return verb_at, name
+            p -= 1
         return None
 
 
@@ -593,8 +641,9 @@ def _resolve(
         named.append((start, name))
         return name, f"{rule}: {matched}"
     # The most recent named speaker before this quote: an earlier span's directly
-    # named speaker (not one itself resolved from a pronoun) or the named subject of an earlier speech verb, whichever is closer. "he" and
-    # "she" skip organisations ("The KLF", "EU").
+    # named speaker (not one itself resolved from a pronoun) or the named subject
+    # of an earlier speech verb, whichever is closer. "he" and "she" skip
+    # organisations ("The KLF", "EU").
     accept = _could_be_person if name in ("he", "she") else _could_be_anyone
     best_pos, best_name = -1, None
     for span_start, speaker in reversed(named):
@@ -626,6 +675,8 @@ def _so_called_spans(text: str) -> tuple[set[int], list[tuple[int, int]]]:
     """Positions right after "so-called", and bare-term spans that follow it."""
     quote_starts: set[int] = set()
     spans: list[tuple[int, int]] = []
+    if "called" not in text:
+        return quote_starts, spans  # the common case, without a regex scan
     for m in _SO_CALLED_RE.finditer(text):
         pos = m.end()
         if pos < len(text) and text[pos] in "\"'\u201c\u2018\u201e\u00ab\u2039\u201a":

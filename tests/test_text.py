@@ -71,6 +71,14 @@ def test_numeric_only_abbreviations(text: str, expected: list[str]) -> None:
     assert _sentence_texts(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["He fell ill. Then he left.", "They wed. Then they left.", "It was ok. Then they left."],
+)
+def test_common_words_are_not_abbreviations(text: str) -> None:
+    assert len(split_sentences(text)) == 2
+
+
 def test_plain_sentences_split() -> None:
     text = "Fighting resumed. Is it over? Nobody knows!  Officials met."
     assert _sentence_texts(text) == [
@@ -139,6 +147,12 @@ def test_sentences_table_columns_order_and_offsets() -> None:
     for row in table.itertuples():
         assert texts[row.doc_id][row.start : row.end] == row.text
     pd.testing.assert_frame_equal(corpus, before)
+
+
+def test_sentences_table_missing_text_values_give_no_rows() -> None:
+    corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "text": ["One.", None, float("nan")]})
+    table = sentences(corpus)
+    assert table["doc_id"].tolist() == ["a"]
 
 
 def test_sentences_table_missing_text_column_is_a_corpus_error() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import pickle
 from pathlib import Path
 
 import pandas as pd
@@ -65,6 +66,20 @@ def test_curly_double_quotes_and_marks_included() -> None:
 def test_guillemets_are_quotes() -> None:
     text = "Le ministre a dit «nous allons vaincre les terroristes du nord» hier."
     assert _spans(text)[0][0] == "«nous allons vaincre les terroristes du nord»"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er sagte „wir werden die Terroristen besiegen“ am Montag.",
+        "Er sagte »wir werden die Terroristen besiegen« am Montag.",
+        "He said ”we will defeat the terrorists in the north” on Monday.",
+    ],
+)
+def test_other_double_quote_conventions(text: str) -> None:
+    (span,) = voice_spans(text)
+    assert text[span.start : span.end].split()[1:3] in (["werden", "die"], ["will", "defeat"])
+    assert text[span.end :].startswith((" am", " on"))
 
 
 def test_single_curly_quotes_as_quotation_marks() -> None:
@@ -248,10 +263,17 @@ def test_so_called_at_end_of_text_marks_nothing() -> None:
         ("Lavrov told reporters in Moscow: “The terrorists must go now.”", "Lavrov"),
         ("Putin, for his part, said that the process has been “effective”.", "Putin"),
         ("A spokesman tweeted: “The terrorists must go from the region.”", "A spokesman"),
+        ("“The terrorists must go,” a senior Turkish official told Reuters.", "a senior Turkish official"),
+        ("“The terrorists must go,” said Rouhani, adding that talks would go on.", "Rouhani"),
+        ("“The terrorists must go,” the statement said.", "the statement"),
+        ("Secretary of State Antony Blinken said “the terrorists must go now”.", "Antony Blinken"),
+        ('U.S. Secretary of State Mike Pompeo said: "We stand by Turkey."', "Mike Pompeo"),
+        ("President Hassan Rouhani of Iran said “the terrorists must go now”.", "Hassan Rouhani"),
+        ("Turkish President Recep Tayyip Erdogan said: “The terrorists must go.”", "Recep Tayyip Erdogan"),
     ],
 )
 def test_speaker_rules(text: str, speaker: str) -> None:
-    quoted = [s for s in voice_spans(text)]
+    quoted = voice_spans(text)
     assert len(quoted) == 1
     assert quoted[0].speaker == speaker
     assert quoted[0].attribution
@@ -339,6 +361,13 @@ def test_pronoun_resolves_to_latest_named_speaker() -> None:
     assert "he -> Rouhani" in span.attribution
 
 
+def test_quote_interrupted_by_its_attribution() -> None:
+    text = 'Rouhani spoke first. "We will not negotiate," he added, "with people who plant bombs."'
+    spans = voice_spans(text)
+    assert [s.voice for s in spans] == ["quote", "quote"]
+    assert [s.speaker for s in spans] == ["Rouhani", "Rouhani"]
+
+
 def test_pronoun_prefers_closer_named_speaker() -> None:
     text = (
         "“The talks were useful for everyone,” Rouhani said.\n\n"
@@ -393,10 +422,11 @@ def test_voice_at_inside_outside_and_straddling() -> None:
         voice_at(spans, [1, 2], [3])
 
 
-def test_voice_span_is_frozen() -> None:
+def test_voice_span_is_frozen_and_pickles() -> None:
     span = VoiceSpan(0, 3, "quote", "X", "after: X said")
     with pytest.raises(dataclasses.FrozenInstanceError):
         span.start = 1  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(span)) == span  # worker processes receive spans
 
 
 def test_find_quotes_table() -> None:
@@ -515,3 +545,22 @@ def test_voice_spans_are_always_well_formed(text: str) -> None:
     ends = [s.end for s in spans]
     voices, _ = voice_at(spans, starts, ends)
     assert voices == [s.voice for s in spans]
+
+
+def test_wire_style_passage() -> None:
+    text = (
+        "'We are not leaving,' said Abu Ahmed, a father of four. 'Where would we go?'\n\n"
+        '"The situation is catastrophic," said Mark Cutts, a U.N. official. '
+        '"We are seeing the largest displacement since the war began.\n\n'
+        '"Hundreds of thousands of people are on the move," he added.\n\n'
+        "The so-called Syrian National Army, a coalition of rebel groups, said it had "
+        "retaken the town."
+    )
+    got = [(text[s.start : s.end][:14], s.voice, s.speaker) for s in voice_spans(text)]
+    assert got == [
+        ("'We are not le", "quote", "Abu Ahmed"),
+        ("'Where would w", "quote", "Abu Ahmed"),
+        ('"The situation', "quote", "Mark Cutts"),
+        ('"We are seeing', "quote", "Mark Cutts"),  # runs over two paragraphs
+        ("Syrian Nationa", "scare_quote", None),
+    ]
