@@ -66,7 +66,7 @@ _PART = "part-{:06d}.parquet"
 _SKIPPED = "skipped.parquet"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class AnalysisFiles:
     """Where :func:`analyze_stream` wrote its tables, and how many rows each has.
 

@@ -222,7 +222,28 @@ def _sentence_tokenizer():  # -> nltk PunktSentenceTokenizer
     params.sent_starters = set(english.SENT_STARTERS)
     for word_type, flags in english.ORTHO_CONTEXT.items():
         params.ortho_context[word_type] = flags
-    return PunktSentenceTokenizer(params)
+    tokenizer = PunktSentenceTokenizer(params)
+    # Punkt asks text_contains_sentbreak about the few words around every candidate
+    # break ("said. The"); the answer depends on those words and the fixed model
+    # only, and news repeats them endlessly, so remembering the answers halves the
+    # cost of splitting with identical results. The memo is capped to stay small.
+    decide = tokenizer.text_contains_sentbreak
+    memo: dict[str, bool] = {}
+
+    def text_contains_sentbreak(context: str) -> bool:
+        found = memo.get(context)
+        if found is None:
+            if len(memo) >= _SENTBREAK_MEMO_LIMIT:
+                memo.clear()
+            found = memo[context] = decide(context)
+        return found
+
+    tokenizer.text_contains_sentbreak = text_contains_sentbreak  # type: ignore[method-assign]
+    return tokenizer
+
+
+# Contexts whose sentence-break decision the tokenizer remembers (a few MiB at most).
+_SENTBREAK_MEMO_LIMIT = 50_000
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

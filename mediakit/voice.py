@@ -1071,26 +1071,27 @@ def voice_at(
     lying wholly inside a span gets that span's voice and speaker; any other range is
     ``"narration"`` with speaker None. Binary search: O((m + n) log n).
     """
-    starts_arr = np.asarray(starts, dtype=np.int64)
-    ends_arr = np.asarray(ends, dtype=np.int64)
-    if starts_arr.shape != ends_arr.shape:
+    # Plain lists and bisect: an article has a handful of spans and ranges, where
+    # numpy's per-call overhead costs more than the search itself.
+    starts_list = [int(v) for v in np.asarray(starts, dtype=np.int64).tolist()]
+    ends_list = [int(v) for v in np.asarray(ends, dtype=np.int64).tolist()]
+    if len(starts_list) != len(ends_list):
         raise ValueError(
-            f"starts and ends differ in length ({starts_arr.size} != {ends_arr.size})"
+            f"starts and ends differ in length ({len(starts_list)} != {len(ends_list)})"
         )
-    n = starts_arr.size
-    if not spans or n == 0:
-        return ["narration"] * n, [None] * n
-    span_starts = np.fromiter((s.start for s in spans), dtype=np.int64, count=len(spans))
-    span_ends = np.fromiter((s.end for s in spans), dtype=np.int64, count=len(spans))
-    idx = np.searchsorted(span_starts, starts_arr, side="right") - 1
-    safe = np.clip(idx, 0, None)
-    inside = (idx >= 0) & (ends_arr <= span_ends[safe]) & (starts_arr >= span_starts[safe])
+    n = len(starts_list)
     voices: list[str] = ["narration"] * n
     speakers: list[str | None] = [None] * n
-    for k in np.flatnonzero(inside).tolist():
-        span = spans[int(idx[k])]
-        voices[k] = span.voice
-        speakers[k] = span.speaker
+    if not spans or n == 0:
+        return voices, speakers
+    span_starts = [s.start for s in spans]
+    for k, (start, end) in enumerate(zip(starts_list, ends_list)):
+        i = bisect_right(span_starts, start) - 1
+        if i >= 0:
+            span = spans[i]
+            if end <= span.end and start >= span.start:
+                voices[k] = span.voice
+                speakers[k] = span.speaker
     return voices, speakers
 
 

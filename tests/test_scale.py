@@ -183,3 +183,19 @@ def test_masks_from_the_article_scan_equal_masking_each_sentence(corpus_file, ex
             for s in mentions["sentence"]
         ]
         assert mentions["sentence_masked"].tolist() == by_sentence
+
+
+def test_sentence_break_memo_changes_no_split(corpus_file, monkeypatch):
+    # split_sentences remembers Punkt's decisions per context; a memo that forgets
+    # at once must give the very same sentences.
+    from mediakit import text
+
+    texts = mediakit.load_corpus(corpus_file)["text"].tolist() + [
+        "Dr. Smith met Gen. Ali at 5 p.m. on Jan. 3. He left.",
+        "The U.S. envoy said so. U.N. staff left... Then?",
+    ]
+    remembered = [text.split_sentences(t) for t in texts]
+    monkeypatch.setattr(text, "_SENTBREAK_MEMO_LIMIT", 1)
+    forgetting = [text.split_sentences(t) for t in texts]
+    assert forgetting == remembered
+    assert len(remembered[-2]) == 2 and len(remembered[-1]) == 2
