@@ -89,18 +89,25 @@ def normalize_typography(text: str) -> str:
 
 _HYPHENS = "\\-\u2010\u2011"
 _APOSTROPHES = "'\u2019"
+# Both alternatives start with a letter or digit, factored out so that the regex
+# engine skips quickly to the next such character instead of trying every
+# alternative (and its lookbehind) at every position; the tokens are those of the
+# unfactored form (the dotted initialism, else a run with its joins).
 _TOKEN_RE = re.compile(
     rf"""
-    [^\W\d_](?=\.[^\W\d_]\.)(?:\.[^\W\d_])+\.       # dotted initialism: U.S. e.g. a.m.
-    (?:[{_HYPHENS}][^\W_]+)*                     # ... U.S.-backed
-    |
-    (?<![^\W_][{_APOSTROPHES}])                  # not the s of a possessive 's
-    [^\W_]+                                      # letters and digits
+    [^\W_]
     (?:
-        [{_HYPHENS}][^\W_]+                      # hyphenated compound
-      | [{_APOSTROPHES}](?![sS](?![^\W_]))[^\W\d_]+   # isn't, O'Brien (not 's)
-      | (?<=\d)[.,](?=\d)[^\W_]+                 # 2,212  3.5
-    )*
+        (?<=[^\W\d_])(?=\.[^\W\d_]\.)(?:\.[^\W\d_])+\.   # dotted initialism: U.S. e.g. a.m.
+        (?:[{_HYPHENS}][^\W_]+)*                 # ... U.S.-backed
+      |
+        (?<![^\W_][{_APOSTROPHES}][^\W_])        # not the s of a possessive 's
+        [^\W_]*                                  # letters and digits
+        (?:
+            [{_HYPHENS}][^\W_]+                  # hyphenated compound
+          | [{_APOSTROPHES}](?![sS](?![^\W_]))[^\W\d_]+   # isn't, O'Brien (not 's)
+          | (?<=\d)[.,](?=\d)[^\W_]+             # 2,212  3.5
+        )*
+    )
     """,
     re.VERBOSE,
 )
@@ -126,7 +133,8 @@ def count_words(text: str) -> int:
     This is the ``n_words`` behind every rate per 1,000 words: numbers count as
     words, punctuation does not, ``Turkish-backed`` is one word, ``Syria’s`` is one.
     """
-    return sum(1 for _ in _TOKEN_RE.finditer(text))
+    # findall (no groups: whole matches) is cheaper than iterating match objects.
+    return len(_TOKEN_RE.findall(text))
 
 
 # --- sentences ---------------------------------------------------------------------

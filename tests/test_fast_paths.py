@@ -1,0 +1,87 @@
+"""Fast paths give exactly the results of the straightforward forms they replace.
+
+Checked on the sample corpus, the seed article, generated news text and random
+strings over the characters the rules care about.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from mediakit import text as text_module
+from mediakit.corpus import load_corpus
+from mediakit.text import count_words, tokenize
+
+REPO = Path(__file__).resolve().parents[1]
+SEED_DIR = REPO.parent / "shared" / "seed"
+
+# The token regex as first written (one alternative per token shape, each tried at
+# every position); text._TOKEN_RE factors out the shared first character.
+_H = text_module._HYPHENS
+_A = text_module._APOSTROPHES
+_REFERENCE_TOKEN_RE = re.compile(
+    rf"""
+    [^\W\d_](?=\.[^\W\d_]\.)(?:\.[^\W\d_])+\.
+    (?:[{_H}][^\W_]+)*
+    |
+    (?<![^\W_][{_A}])
+    [^\W_]+
+    (?:
+        [{_H}][^\W_]+
+      | [{_A}](?![sS](?![^\W_]))[^\W\d_]+
+      | (?<=\d)[.,](?=\d)[^\W_]+
+    )*
+    """,
+    re.VERBOSE,
+)
+
+
+def _reference_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _REFERENCE_TOKEN_RE.finditer(text)]
+
+
+def _generated_texts(words: int) -> list[str]:
+    name = "_mediakit_bench_generate_corpus"
+    module = sys.modules.get(name)
+    if module is None:
+        spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / "generate_corpus.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return [record["text"] for record in module.generate_articles(seed=3, words=words)]
+
+
+@pytest.fixture(scope="module")
+def real_texts() -> list[str]:
+    texts = load_corpus(REPO / "data" / "sample")["text"].tolist()
+    texts += _generated_texts(30_000)
+    seed = sorted(SEED_DIR.glob("*.txt")) if SEED_DIR.is_dir() else []
+    texts += [path.read_text(encoding="utf-8") for path in seed]
+    assert len(texts) > 60
+    return texts
+
+
+def test_tokens_equal_reference_on_real_text(real_texts):
+    for text in real_texts:
+        assert tokenize(text) == _reference_spans(text)
+        assert count_words(text) == len(_reference_spans(text))
+
+
+def test_tokens_equal_reference_on_random_strings():
+    rng = random.Random(8)
+    alphabet = "aAsSzé1 9.,-\u2010'\u2019_\n"
+    cases = [
+        "U.S.-backed a.m. e.g. Syria\u2019s isn't O'Brien 2,212 3.5 \u201990s rebels\u2019",
+        "x's's a'b's A.B A.b.c. 1.a. _a_ \u00e9.\u00e9. x-'s 3,a 3.,4 a.1. It's-a",
+    ]
+    cases += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16))) for _ in range(30_000)]
+    for text in cases:
+        assert tokenize(text) == _reference_spans(text), text
+        assert count_words(text) == len(_reference_spans(text)), text
