@@ -237,8 +237,18 @@ def _sentence_tokenizer():  # -> nltk PunktSentenceTokenizer
     # cost of splitting with identical results. The memo is capped to stay small.
     decide = tokenizer.text_contains_sentbreak
     memo: dict[str, bool] = {}
+    # Words after which a full stop is always a break when more text follows: Punkt
+    # only reconsiders a break after an abbreviation, an initial (one letter), a
+    # number, an ellipsis or the first word of a known collocation ("said. The"
+    # needs none of its machinery). A "?" or "!" after letters is a break too.
+    not_plain = frozenset(params.abbrev_types) | frozenset(a for a, _ in params.collocations)
 
     def text_contains_sentbreak(context: str) -> bool:
+        plain = _PLAIN_BREAK_CONTEXT_RE.fullmatch(context)
+        if plain is not None and (
+            plain.group(2) != "." or plain.group(1).lower() not in not_plain
+        ):
+            return True
         found = memo.get(context)
         if found is None:
             if len(memo) >= _SENTBREAK_MEMO_LIMIT:
@@ -249,6 +259,10 @@ def _sentence_tokenizer():  # -> nltk PunktSentenceTokenizer
     tokenizer.text_contains_sentbreak = text_contains_sentbreak  # type: ignore[method-assign]
     return tokenizer
 
+
+# A candidate break Punkt always takes: a word of two or more ASCII letters (or one
+# or more before "?" or "!"), the end mark, whitespace and the next word.
+_PLAIN_BREAK_CONTEXT_RE = re.compile(r"([A-Za-z]{2,}|[A-Za-z]+(?=[?!]))([.?!])\s+\S+")
 
 # Contexts whose sentence-break decision the tokenizer remembers (a few MiB at most).
 _SENTBREAK_MEMO_LIMIT = 50_000

@@ -85,3 +85,55 @@ def test_tokens_equal_reference_on_random_strings():
     for text in cases:
         assert tokenize(text) == _reference_spans(text), text
         assert count_words(text) == len(_reference_spans(text)), text
+
+
+# --- sentence breaks: plain "word. Next" contexts skip Punkt's annotation ------------
+
+
+def _punkt_decision(context: str) -> bool:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    return PunktSentenceTokenizer.text_contains_sentbreak(text_module._sentence_tokenizer(), context)
+
+
+def _contexts(texts: list[str]) -> set[str]:
+    tokenizer = text_module._sentence_tokenizer()
+    found: set[str] = set()
+    for text in texts:
+        for _, context in tokenizer._match_potential_end_contexts(text_module.normalize_typography(text)):
+            found.add(context)
+    return found
+
+
+def test_sentbreak_fast_path_equals_punkt_on_real_contexts(real_texts):
+    tokenizer = text_module._sentence_tokenizer()
+    contexts = _contexts(real_texts)
+    plain = [c for c in contexts if text_module._PLAIN_BREAK_CONTEXT_RE.fullmatch(c)]
+    assert len(plain) > 100 and len(plain) < len(contexts)  # both paths exercised
+    for context in contexts:
+        assert tokenizer.text_contains_sentbreak(context) == _punkt_decision(context), context
+
+
+def test_sentbreak_fast_path_equals_punkt_on_random_contexts(real_texts):
+    tokenizer = text_module._sentence_tokenizer()
+    params = tokenizer._params
+    rng = random.Random(5)
+    vocabulary = [w.strip(".?!") for t in real_texts[:40] for w in t.split()][:5000]
+    vocabulary += sorted(params.abbrev_types)[:300] + sorted({a for a, _ in params.collocations})
+    vocabulary += ["A", "I", "x", "No", "St", "Jan", "U.S", "ok", "said", "3", "Ltd"]
+    vocabulary = [w for w in vocabulary if w]
+    for _ in range(20_000):
+        context = (
+            rng.choice(vocabulary)
+            + rng.choice(".?!")
+            + rng.choice([" ", "  ", "\n", " \n "])
+            + rng.choice(vocabulary)
+        )
+        assert tokenizer.text_contains_sentbreak(context) == _punkt_decision(context), context
+
+
+def test_split_sentences_equal_without_fast_path(real_texts, monkeypatch):
+    fast = [text_module.split_sentences(text) for text in real_texts]
+    monkeypatch.setattr(text_module, "_PLAIN_BREAK_CONTEXT_RE", re.compile(r"(?!)"))
+    slow = [text_module.split_sentences(text) for text in real_texts]
+    assert fast == slow
