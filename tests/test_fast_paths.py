@@ -137,3 +137,37 @@ def test_split_sentences_equal_without_fast_path(real_texts, monkeypatch):
     monkeypatch.setattr(text_module, "_PLAIN_BREAK_CONTEXT_RE", re.compile(r"(?!)"))
     slow = [text_module.split_sentences(text) for text in real_texts]
     assert fast == slow
+
+
+# --- voice: only the quotations holding a range are attributed ----------------------
+
+
+@pytest.mark.parametrize("lexicon_name", ["conflict", "marenna"])
+def test_voice_of_labels_equal_with_partial_spans(real_texts, lexicon_name):
+    from mediakit.lexicon import load_lexicon
+    from mediakit.voice import _voice_spans, voice_at, voice_spans
+
+    lexicon = load_lexicon(lexicon_name)
+    checked = 0
+    for text in real_texts:
+        labels = [(s, e) for s, e, entry in lexicon._scan(text) if entry.kind == "label"]
+        # the labels, and every word token as a range (quotes hold many of them)
+        for ranges in (labels, tokenize(text)):
+            if not ranges:
+                continue
+            starts = [s for s, _ in ranges]
+            ends = [e for _, e in ranges]
+            partial = _voice_spans(text, (starts, ends))
+            assert voice_at(partial, starts, ends) == voice_at(voice_spans(text), starts, ends)
+            assert partial == voice_spans(text)[: len(partial)]
+            checked += 1
+    assert checked > 60
+
+
+def test_partial_spans_are_empty_when_no_range_is_quoted():
+    from mediakit.voice import _voice_spans, voice_spans
+
+    text = 'Rebels advanced. "We will hold the town," the mayor said. Rebels left.'
+    assert len(voice_spans(text)) == 1
+    assert _voice_spans(text, ([0], [6])) == []
+    assert _voice_spans(text, ([18], [20])) == voice_spans(text)
