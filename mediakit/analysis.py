@@ -36,9 +36,6 @@ __all__ = ["Analysis", "analyze"]
 # Articles per unit of work. Small enough for a smooth progress bar and bounded
 # memory per worker, large enough that process overhead stays small.
 _CHUNK_ARTICLES = 200
-# No longer read: texts are scored inside each chunk of work, not in batches of
-# their own. Kept only because tests/test_analysis.py (not this module's) sets it.
-_SCORE_BATCH = 2000
 # Distinct texts whose scores a process remembers before it starts afresh.
 _MEMO_LIMIT = 50_000
 

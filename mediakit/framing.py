@@ -32,7 +32,7 @@ from .errors import LexiconError
 from .lexicon import DEFAULT_LEXICON, Lexicon, _normal_key, _pattern_atoms, load_lexicon
 from .text import split_sentences, tokenize
 from ._voices import _parse_voice
-from .voice import voice_at, voice_spans
+from .voice import _voice_spans, voice_at, voice_spans
 
 __all__ = [
     "AUDIT_COLUMNS",
@@ -240,7 +240,8 @@ def _add_document_mentions(
             name_before[e] = en.actor
     starts = [s for s, _, _ in labels]
     ends = [e for _, e, _ in labels]
-    voices, speakers = voice_at(voice_spans(text), starts, ends)
+    # Only the quotations holding a label need their speakers found.
+    voices, speakers = voice_at(_voice_spans(text, (starts, ends)), starts, ends)
     for (s, e, en), voice, speaker in zip(labels, voices, speakers, strict=True):
         k = _sentence_index(sentence_starts, s)
         if sentence_spans:

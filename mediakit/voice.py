@@ -993,6 +993,20 @@ def voice_spans(text: str) -> list[VoiceSpan]:
     """
     if not isinstance(text, str):
         raise TypeError(f"voice_spans expects a str, got {type(text).__name__}")
+    return _voice_spans(text)
+
+
+def _voice_spans(
+    text: str, ranges: tuple[Sequence[int], Sequence[int]] | None = None
+) -> list[VoiceSpan]:
+    """:func:`voice_spans`; given ``ranges`` (starts, ends), only as many of its
+    first spans as :func:`voice_at` needs to place those ranges.
+
+    A span's voice and speaker depend on the spans before it only, so the spans up
+    to the last one holding a range are exactly the first spans of the full list;
+    quotations after it (and, when no range is inside a quotation, all of them)
+    are left unattributed. A range inside no span is narration either way.
+    """
     if not text:
         return []
     paras = _Paragraphs(text)
@@ -1011,13 +1025,25 @@ def voice_spans(text: str) -> list[VoiceSpan]:
             kept.append(span)
             last_end = span[1]
 
+    needed = len(kept)
+    if ranges is not None:
+        kept_starts = [span[0] for span in kept]
+        last = -1
+        for s, e in zip(*ranges, strict=True):
+            i = bisect_right(kept_starts, s) - 1
+            if i > last and e <= kept[i][1]:
+                last = i
+        needed = last + 1
+        if not needed:
+            return []
+
     speakers = _Speakers(text, paras)
     speakers.quoted_starts = [s for s, _, _, bare in kept if not bare]
     speakers.quoted_ends = [e for _, e, _, bare in kept if not bare]
     result: list[VoiceSpan] = []
     named: list[tuple[int, str]] = []  # (span start, speaker) named by the text itself
     last_quote: VoiceSpan | None = None
-    for start, end, multi, bare in kept:
+    for start, end, multi, bare in kept[:needed]:
         if bare:
             result.append(VoiceSpan(start, end, "scare_quote", None, "so-called"))
             continue

@@ -134,7 +134,6 @@ def test_parallel_result_is_identical(corpus, result):
 
 def test_small_chunks_give_the_same_result(corpus, result, monkeypatch):
     monkeypatch.setattr(analysis_module, "_CHUNK_ARTICLES", 3)
-    monkeypatch.setattr(analysis_module, "_SCORE_BATCH", 7)
     chunked = analyze(corpus)
     pd.testing.assert_frame_equal(chunked.sentences, result.sentences)
     pd.testing.assert_frame_equal(chunked.mentions, result.mentions)
