@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import LexiconError
-from .lexicon import DEFAULT_LEXICON, Lexicon, _normal_key, _pattern_atoms, load_lexicon
+from .lexicon import Lexicon, _normal_key, _pattern_atoms, default_lexicon_for, load_lexicon
 from .text import split_sentences, tokenize
 from ._voices import _parse_voice
 from .voice import _voice_spans, voice_at, voice_spans
@@ -165,7 +165,8 @@ def find_mentions(
     """Every occurrence of every label of ``lexicon`` in the corpus, with provenance.
 
     ``lexicon`` is a :class:`Lexicon`, a bundled lexicon name or a lexicon file path;
-    None uses :data:`mediakit.lexicon.DEFAULT_LEXICON`.
+    None uses the corpus's own lexicon (:func:`mediakit.lexicon.default_lexicon_for`:
+    ``marenna`` for the bundled sample, else ``DEFAULT_LEXICON``), as ``analyze`` does.
 
     Columns, one row per mention, in corpus order then text order:
         ``doc_id``, ``outlet`` (str), ``date`` (the corpus's date dtype);
@@ -196,7 +197,7 @@ def find_mentions(
     ``by_referent=True``.
     """
     _check_corpus(corpus)
-    lex = load_lexicon(DEFAULT_LEXICON if lexicon is None else lexicon)
+    lex = load_lexicon(default_lexicon_for(corpus) if lexicon is None else lexicon)
     cols: dict[str, list[Any]] = {name: [] for name in MENTION_COLUMNS}
     for doc_id, outlet, date, text in _documents(corpus):
         _add_document_mentions(cols, doc_id, outlet, date, text, lex)
@@ -586,7 +587,7 @@ def audit_lexicon(
     _check_corpus(corpus, ("doc_id", "text"))
     if isinstance(min_count, bool) or not isinstance(min_count, int) or min_count < 1:
         raise ValueError(f"min_count must be a positive integer, got {min_count!r}")
-    lex = load_lexicon(DEFAULT_LEXICON if lexicon is None else lexicon)
+    lex = load_lexicon(default_lexicon_for(corpus) if lexicon is None else lexicon)
     docs = [(doc_id, text) for doc_id, _o, _d, text in _documents(corpus) if text]
 
     # 1. Unmatched tokens of the corpus, per lower-cased type, with their positions.

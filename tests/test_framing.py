@@ -424,3 +424,16 @@ def test_audit_on_the_sample_finds_the_tarvia_backed_spelling(sample):
     candidates = set(table["candidate"])
     assert {"insurgency", "pro-regime", "anti-government"} <= candidates
     assert table["count"].ge(1).all() and table["n_docs"].le(table["count"]).all()
+
+
+def test_without_a_lexicon_the_sample_uses_its_own_and_other_corpora_the_default() -> None:
+    # The same rule as analyze(): find_mentions and audit_lexicon on the bundled sample
+    # use the lexicon written for it, so the two never count with different lexicons.
+    sample = mediakit.load_sample()
+    own = find_mentions(sample)
+    assert own.equals(find_mentions(sample, load_lexicon("marenna")))
+    assert not own.equals(find_mentions(sample, load_lexicon("conflict")))
+    assert audit_lexicon(sample).equals(audit_lexicon(sample, load_lexicon("marenna")))
+    plain = sample.head(5).copy()
+    plain.attrs = {}
+    assert find_mentions(plain).equals(find_mentions(plain, load_lexicon("conflict")))
