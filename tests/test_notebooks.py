@@ -200,7 +200,7 @@ def test_sanitize_file_is_valid_nbval_config() -> None:
         ("started 2026-11-28T08:36:32.123456+00:00", RUN_TIMESTAMP),
         ("took 08:36:32.123456", RUN_TIMESTAMP),
         ("<Axes at 0x7f3a2c1b9d90>", MEMORY_ADDRESS),
-        ("loaded /root/projects/mediakit/data/sample", ABSOLUTE_PATH),
+        ("loaded /Users/ana/projects/mediakit/data/sample", ABSOLUTE_PATH),
         ("CorpusWarning: /tmp/tmpab12/old.txt: not valid UTF-8", ABSOLUTE_PATH),
         ("/home/ana/articles/a.txt, row 2", ABSOLUTE_PATH),
         ("articles: 100%|##########| 3/3 [00:00<00:00, 41.5it/s]", PROGRESS_BAR),
