@@ -665,9 +665,15 @@ class _Speakers:
         para_start = self.paras.starts[p] if p >= 0 else 0
         lo = max(para_start, start - 400)
         window = self.text[lo:start]
-        # Two characters past the opening mark so the break's lookahead sees it.
+        breaks = self._sentence_breaks(lo, start)
+        return window[breaks[-1] - lo :] if breaks else window
+
+    def _sentence_breaks(self, lo: int, start: int) -> list[int]:
+        """Offsets where a sentence starts after a real break in ``text[lo:start]``:
+        a full stop after an abbreviation or an initial is not one."""
         text = self.text
-        cut = 0
+        found: list[int] = []
+        # Two characters past ``start`` so the break's lookahead sees an opening mark.
         for brk in _SENTENCE_BREAK_RE.finditer(text, lo, min(start + 2, len(text))):
             if brk.end() > start:
                 break
@@ -677,8 +683,8 @@ class _Speakers:
                 or (len(word.group(1)) == 1 and word.group(1).isupper())
             ):
                 continue  # "Dr. Ruth", "J. Smith", "U.N. envoy"
-            cut = brk.end() - lo
-        return window[cut:]
+            found.append(brk.end())
+        return found
 
     @staticmethod
     def _subject_of(m: re.Match[str]) -> str:
@@ -760,16 +766,7 @@ class _Speakers:
         sentence_starts = [
             s for s in self.paras.starts[max(0, self.paras.index(lo)) :] if lo <= s <= start
         ]
-        for brk in _SENTENCE_BREAK_RE.finditer(text, lo, min(start + 2, len(text))):
-            if brk.end() > start:
-                break
-            word = _WORD_BEFORE_STOP_RE.search(text, max(lo, brk.start() - 12), brk.start() + 1)
-            if word is not None and (
-                word.group(1) in _NO_BREAK_AFTER
-                or (len(word.group(1)) == 1 and word.group(1).isupper())
-            ):
-                continue  # "Dr. Ruth", "J. Smith"
-            sentence_starts.append(brk.end())
+        sentence_starts.extend(self._sentence_breaks(lo, start))
         found: tuple[int, str] | None = None
         for at in sorted(set(sentence_starts))[-_PERSON_SUBJECT_SENTENCES:]:
             if self._in_quote(at):

@@ -47,6 +47,15 @@ def _lf(value: Any) -> Any:
     return value
 
 
+def _record(pairs: Any, file: str, row: int) -> dict[str, Any]:
+    """One raw record: the input's (name, value) pairs with line endings made LF, plus
+    the provenance keys the loader reads."""
+    record = {str(name): _lf(value) for name, value in pairs}
+    record["_file"] = file
+    record["_row"] = row
+    return record
+
+
 def _merge(batches: Iterator[ReadResult]) -> ReadResult:
     merged = ReadResult()
     for batch in batches:
@@ -101,10 +110,7 @@ def _iter_delimited(path: Path, delimiter: str, encoding: str | None, batch_size
                     "reason": f"malformed row: {len(fields)} fields where the header has {len(header)}",
                 })
             else:
-                record: dict[str, Any] = {name: _lf(value) for name, value in zip(header, fields)}
-                record["_file"] = file
-                record["_row"] = row
-                batch.records.append(record)
+                batch.records.append(_record(zip(header, fields), file, row))
             if len(batch.records) >= batch_size:
                 yield batch
                 batch = ReadResult()
@@ -165,10 +171,7 @@ def read_json(path: Path | str, *, encoding: str | None = None) -> ReadResult:
             result.skipped.append({"file": file, "row": position, "column": None,
                                    "reason": f"item is a JSON {type(item).__name__}, not an object"})
             continue
-        record = {str(key): _lf(value) for key, value in item.items()}
-        record["_file"] = file
-        record["_row"] = position
-        result.records.append(record)
+        result.records.append(_record(item.items(), file, position))
     return result
 
 
@@ -193,10 +196,7 @@ def iter_jsonl(path: Path | str, *, encoding: str | None = None, batch_size: int
                 batch.skipped.append({"file": file, "row": line_number, "column": None,
                                       "reason": f"line holds a JSON {type(item).__name__}, not an object"})
                 continue
-            record = {str(key): _lf(value) for key, value in item.items()}
-            record["_file"] = file
-            record["_row"] = line_number
-            batch.records.append(record)
+            batch.records.append(_record(item.items(), file, line_number))
             if len(batch.records) >= batch_size:
                 yield batch
                 batch = ReadResult()
