@@ -8,7 +8,10 @@ less bookkeeping:
 
 * each whitespace token is stripped of punctuation and lower-cased once, and the
   result is memoised across calls (news vocabulary repeats heavily);
-* only tokens found in the lexicon do any work; everything else is a neutral 0;
+* only tokens found in the lexicon do any work; everything else is a neutral 0,
+  a text without any is scored at once, and a lexicon word with no booster,
+  negation, "least", "no", bigram or idiom word within reach takes its lexicon
+  valence without running the rules (none of them could change it);
 * the reference rebuilds a lower-cased copy of the whole sentence for every
   negation and idiom check (quadratic in sentence length); here the lower-cased
   tokens exist once;
@@ -87,6 +90,16 @@ _SPECIAL_CASES: dict[str, float] = {
 # Words that occur in a multi-word special case: an idiom check can only succeed if
 # one of the tokens it joins is one of these, which lets most checks be skipped.
 _SPECIAL_WORDS = frozenset(w for key in _SPECIAL_CASES if " " in key for w in key.split())
+# Words whose presence near a lexicon word can change its valence: in the three
+# tokens before it (boosters, negations, "no", "least", "this" of the "so/this"
+# rule, the first words of the booster bigrams) or anywhere in the six-token idiom
+# window (an idiom always holds one of its words other than the/to/of/for). A lexicon
+# word with none of them in that window scores its plain lexicon valence; tokens
+# containing "n't" are negations too and are added as they are first seen.
+_CONTEXT_WORDS = frozenset(
+    set(_BOOSTER) | _NEGATE | {"no", "least", "this", "never", "without"} | set(_BIGRAM_FIRST)
+    | (_SPECIAL_WORDS - {"the", "to", "of", "for"})
+)
 _SO_THIS = ("so", "this")
 _OR_NOR = ("or", "nor")
 
@@ -120,6 +133,8 @@ class _Tables:
         self.scoring = {w: v for w, v in self.lexicon.items() if w not in _BOOSTER}
         # raw token -> lower-cased token as the reference sees it
         self.token_cache: dict[str, str] = {}
+        # _CONTEXT_WORDS plus every lower-cased token seen that contains "n't"
+        self.context_words: set[str] = set(_CONTEXT_WORDS)
         # The rules here are those of 3.3.2. Any other installed version gets its
         # own scorer, so a score never differs from the installed reference.
         self.reference = None
@@ -283,6 +298,9 @@ def _valence_at(
     return valence
 
 
+_NEUTRAL = (0.0, 1.0, 0.0, 0.0)
+
+
 def polarity_scores(text: str) -> tuple[float, float, float, float]:
     """Score one text exactly as vaderSentiment 3.3.2 does.
 
@@ -312,22 +330,33 @@ def polarity_scores(text: str) -> tuple[float, float, float, float]:
         if len(cache) > _TOKEN_CACHE_LIMIT:
             cache.clear()
         cache.update(zip(raw, lw))
+        tables.context_words.update(w for w in lw if "n't" in w)
 
     scoring = tables.scoring
     hits = list(compress(range(n), map(scoring.__contains__, lw)))
+    if not hits:
+        # No lexicon word: nothing scores, and the reference's arithmetic gives
+        # exactly these four numbers for any non-empty text.
+        return _NEUTRAL
     lexicon = tables.lexicon
 
     sentiments = [0.0] * n
-    if hits:
-        # Stripping punctuation never changes str.isupper, so the raw tokens do.
-        upper = sum(map(str.isupper, raw))
-        cap_diff = 0 < upper < n
-        for i in hits:
-            if lw[i] == "kind" and i < n - 1 and lw[i + 1] == "of":
-                continue  # "kind of" is a dampener, not the word "kind"
+    # Stripping punctuation never changes str.isupper, so the raw tokens do.
+    upper = sum(map(str.isupper, raw))
+    cap_diff = 0 < upper < n
+    context = list(compress(range(n), map(tables.context_words.__contains__, lw)))
+    for i in hits:
+        word = lw[i]
+        if word == "kind" and i < n - 1 and lw[i + 1] == "of":
+            continue  # "kind of" is a dampener, not the word "kind"
+        if (cap_diff and raw[i].isupper()) or (context and any(i - 3 <= j < i + 3 for j in context)):
             sentiments[i] = _valence_at(i, n, lw, raw, lexicon, cap_diff)
-        if "but" in lw:
-            _apply_but(lw, sentiments)
+        else:
+            # Nothing within reach can change it: every rule of _valence_at adds 0.0
+            # (a no-op on a lexicon valence, none of which is 0) or does not apply.
+            sentiments[i] = lexicon[word]
+    if "but" in lw:
+        _apply_but(lw, sentiments)
 
     values = [sentiments[i] for i in hits]
     sum_s = float(sum(values))

@@ -162,6 +162,16 @@ def test_generated_sentences_exercise_every_rule() -> None:
         "NO problem at all here",  # caps on a zero valence pushes it down
         "good good but good bad good",  # "but" rescales by value, aliasing equal scores
         "I am not kind of happy",
+        # tokens with "n't" that are not in the negation list still negate; the
+        # fast path must see them as context (first and later sightings alike)
+        "They needn't've been cruel, and they mightn'tve been kind",
+        "They needn't've been cruel, and they mightn'tve been kind",
+        "peace talks the kind hope",  # "kind" without "of" scores as a word
+        "The bus stop was a happy place",  # idiom word after the lexicon word
+        "happy the bomb",
+        "This good news",  # "this" before a word at distance one
+        "sort of good, just enough good, kind of good",
+        "GOOD news for the people",  # caps differential on the word itself
         "kind of",
         "Catch utf-8 emoji such as \U0001f498 and \U0001f48b and \U0001f601",
         "\U0001f601good",  # no space after an emoji description
