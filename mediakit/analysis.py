@@ -203,8 +203,8 @@ def _label_valences(matches: list[str], run: _Run) -> np.ndarray:
 
 
 def _analyze_chunk(
-    corpus_chunk: pd.DataFrame, run: _Run
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    corpus_chunk: pd.DataFrame, run: _Run, *, documents: bool = True
+) -> tuple[pd.DataFrame | None, pd.DataFrame, pd.DataFrame]:
     """Documents, sentences and mentions of some articles, all scored.
 
     ``corpus_chunk`` is validated and holds the columns of :data:`_WORK_COLUMNS`;
@@ -214,7 +214,9 @@ def _analyze_chunk(
 
     Each article is split into sentences once, for both tables; a mention's
     ``compound`` is its sentence row's score, and its sentence is masked and scored
-    once however many labels it holds.
+    once however many labels it holds. With ``documents=False`` the documents
+    table is left to the caller (None): :func:`analyze` builds it once from all
+    sentences, which gives the same rows as building it per chunk.
     """
     from .framing import MENTION_COLUMNS, _add_document_mentions, _documents
     from .framing import _frame as _mention_frame
@@ -277,8 +279,9 @@ def _analyze_chunk(
     mentions["label_valence"] = _label_valences(mention_cols["match"], run)
     mentions["sentence_masked"] = pd.Series(masked, dtype="str")
 
-    documents = _sentiment.score_documents(sentences, corpus=corpus_chunk)
-    return documents, sentences, mentions
+    if not documents:
+        return None, sentences, mentions
+    return _sentiment.score_documents(sentences, corpus=corpus_chunk), sentences, mentions
 
 
 def _masked_sentences(
@@ -337,9 +340,11 @@ def _masked_sentences(
     return out
 
 
-def _analyze_chunk_in_worker(corpus_chunk: pd.DataFrame) -> tuple[pd.DataFrame, ...]:
+def _analyze_chunk_in_worker(
+    corpus_chunk: pd.DataFrame, documents: bool
+) -> tuple[pd.DataFrame | None, pd.DataFrame, pd.DataFrame]:
     assert _worker_run is not None, "the pool initializer sets the worker's run"
-    return _analyze_chunk(corpus_chunk, _worker_run)
+    return _analyze_chunk(corpus_chunk, _worker_run, documents=documents)
 
 
 def _chunks(frame: pd.DataFrame, size: int) -> Iterator[pd.DataFrame]:
@@ -377,9 +382,11 @@ def _run_chunks(
     workers: int,
     progress: bool,
     total: int | None,
-) -> Iterator[tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]]:
+    documents: bool = True,
+) -> Iterator[tuple[pd.DataFrame | None, pd.DataFrame, pd.DataFrame]]:
     """Analyse validated corpus chunks in order, in this process or in ``workers``
-    processes, yielding each chunk's (documents, sentences, mentions).
+    processes, yielding each chunk's (documents, sentences, mentions); documents
+    is None with ``documents=False`` (see :func:`_analyze_chunk`).
 
     At most ``2 * workers`` chunks are in flight, so a lazy ``chunks`` iterator
     (a file read in chunks) is never read far ahead of the results.
@@ -393,7 +400,7 @@ def _run_chunks(
         if workers <= 1:
             run = _Run(lexicon)
             for chunk in chunks:
-                result = _analyze_chunk(_work_frame(chunk), run)
+                result = _analyze_chunk(_work_frame(chunk), run, documents=documents)
                 if bar is not None:
                     bar.update(len(chunk))
                 yield result
@@ -404,7 +411,7 @@ def _run_chunks(
         ) as executor:
             pending: deque[tuple[int, Future[Any]]] = deque()
             for chunk in chunks:
-                pending.append((len(chunk), executor.submit(_analyze_chunk_in_worker, _work_frame(chunk))))
+                pending.append((len(chunk), executor.submit(_analyze_chunk_in_worker, _work_frame(chunk), documents)))
                 if len(pending) >= 2 * workers:
                     size, future = pending.popleft()
                     result = future.result()
@@ -479,17 +486,20 @@ def analyze(
         # Several chunks per worker keep all workers busy until the end.
         chunk_size = max(1, min(_CHUNK_ARTICLES, math.ceil(len(corpus) / (workers * 8))))
     chunks = list(_chunks(corpus, chunk_size)) or [corpus]
-    documents, sentences, mentions = ([], [], [])
-    for chunk_documents, chunk_sentences, chunk_mentions in _run_chunks(
-        chunks, lexicon, workers=workers, progress=progress, total=len(corpus)
+    sentences, mentions = [], []
+    for _, chunk_sentences, chunk_mentions in _run_chunks(
+        chunks, lexicon, workers=workers, progress=progress, total=len(corpus), documents=False
     ):
-        documents.append(chunk_documents)
         sentences.append(chunk_sentences)
         mentions.append(chunk_mentions)
+    all_sentences = _concat(sentences)
+    # One groupby over all sentences instead of one per chunk (documents never
+    # span chunks, so the rows are the same).
+    documents = _sentiment.score_documents(all_sentences, corpus=_work_frame(corpus))
     return Analysis(
         corpus=corpus,
-        documents=_concat(documents),
-        sentences=_concat(sentences),
+        documents=documents,
+        sentences=all_sentences,
         mentions=_concat(mentions),
         lexicon=lexicon,
     )
