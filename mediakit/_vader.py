@@ -401,14 +401,16 @@ def score_many(texts: Sequence[str]) -> np.ndarray:
 
     Columns are ``neg, neu, pos, compound``. Each distinct text is scored once.
     """
-    out = np.empty((len(texts), 4), dtype=np.float64)
     seen: dict[str, tuple[float, float, float, float]] = {}
-    for row, text in enumerate(texts):
+    rows = []
+    for text in texts:
         scores = seen.get(text)
         if scores is None:
             scores = seen[text] = polarity_scores(text)
-        out[row] = scores
-    return out
+        rows.append(scores)
+    # One conversion at the end: assigning numpy rows one at a time costs more than
+    # the scoring of a short text.
+    return np.array(rows, dtype=np.float64).reshape(len(rows), 4)
 
 
 def lexicon() -> dict[str, float]:
