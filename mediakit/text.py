@@ -41,6 +41,7 @@ Tokens
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -133,8 +134,55 @@ def count_words(text: str) -> int:
     This is the ``n_words`` behind every rate per 1,000 words: numbers count as
     words, punctuation does not, ``Turkish-backed`` is one word, ``Syria’s`` is one.
     """
-    # findall (no groups: whole matches) is cheaper than iterating match objects.
-    return len(_TOKEN_RE.findall(text))
+    # Called once per sentence, so both paths below avoid running _TOKEN_RE over
+    # the whole sentence; tests/test_fast_paths.py checks them against it.
+    if text.isascii():
+        # In ASCII text the letters and digits ([^\W_]) are exactly [A-Za-z0-9],
+        # and "-" "'" "." "," are the only characters that take part in a join or
+        # in the possessive rule. Every one of those rules needs the mark to be
+        # followed by a letter or digit (a hyphen or "," "." before a run, an
+        # apostrophe before a letter, "x.y." for an initialism, "x'y" for the
+        # possessive look-behind). Without a mark directly before a letter or
+        # digit, each maximal run of letters and digits is exactly one token, and
+        # the runs are counted with C-speed bytes operations.
+        classes = text.encode("ascii").translate(_ASCII_CLASSES)
+        # (rfind, not "in": searching backwards tests the rare "." first.)
+        if classes.rfind(b".a") < 0:  # no mark before a letter or digit
+            # Every run then starts the text or follows a space (class " ").
+            return classes.count(b" a") + classes.startswith(b"a")
+    # A token never contains whitespace, and every look-around of _TOKEN_RE sees
+    # whitespace exactly as it sees the ends of the text (neither is a letter,
+    # digit, mark or "s"), so the tokens of the text are those of its
+    # whitespace-separated chunks. Chunks repeat endlessly in news; the counts
+    # per chunk are remembered.
+    return sum(map(_CHUNK_WORD_COUNTS.__getitem__, text.split()))
+
+
+class _ChunkWordCounts(dict):
+    """``len(_TOKEN_RE.findall(chunk))`` per chunk, remembered (capped in size)."""
+
+    def __missing__(self, chunk: str) -> int:
+        count = len(_TOKEN_RE.findall(chunk))
+        if len(chunk) <= _CHUNK_MEMO_MAX_LENGTH:
+            if len(self) >= _CHUNK_MEMO_LIMIT:
+                self.clear()
+            self[chunk] = count
+        return count
+
+
+# Chunks whose word count is remembered, and the longest remembered (so a few MiB
+# at most; words are short, long runs without spaces rarely repeat).
+_CHUNK_MEMO_LIMIT = 50_000
+_CHUNK_MEMO_MAX_LENGTH = 40
+_CHUNK_WORD_COUNTS = _ChunkWordCounts()
+
+# Byte classes for the ASCII path of count_words: "a" for a letter or digit, "."
+# for a mark that can join or split tokens (hyphen, apostrophe, full stop, comma),
+# " " for everything else.
+_ASCII_CLASSES = bytes(
+    ord("a") if b < 128 and chr(b).isalnum() else ord(".") if chr(b) in "-'.," else ord(" ")
+    for b in range(256)
+)
 
 
 # --- sentences ---------------------------------------------------------------------
@@ -186,6 +234,12 @@ _SOFT_BREAKS = frozenset({"\n", "\r\n", "\r"})
 # A line that ends a sentence: final punctuation, then closing quotes/brackets
 # (quotes already made ASCII).
 _LINE_FINAL_RE = re.compile(r"[.!?:][\"')\]]*\s*$")
+# Where _blocks may join two lines: a soft break ends in "\n" or "\r", and the next
+# line starts with a lowercase letter (ASCII "a"-"z" or a non-ASCII character) or
+# "(" and one. Text with neither has no joined lines. (One pattern per break
+# character: a literal first character makes the search much faster.)
+_JOIN_AFTER_LF_RE = re.compile(r"\n\(?[a-z\x80-\U0010ffff]")
+_JOIN_AFTER_CR_RE = re.compile(r"\r\(?[a-z\x80-\U0010ffff]")
 # A sentence end that a lowercase next word undoes: "?" or "!" with or without
 # closing quotes, or a full stop followed by a closing quote ('Why?" she asked').
 _SOFT_END_RE = re.compile(r"(?:[!?]+[\"']*|\.[\"']+)$")
@@ -199,8 +253,21 @@ def _continues(line: str, next_line: str) -> bool:
     return first.islower() or (first == "(" and next_line[1:2].islower())
 
 
-def _blocks(text: str) -> list[tuple[int, int]]:
-    """(start, end) of runs of lines a sentence may span (see "Line breaks")."""
+def _blocks(text: str) -> list[tuple[int, str]]:
+    """(start, text) of the runs of lines a sentence may span (see "Line breaks")."""
+    if _JOIN_AFTER_LF_RE.search(text) is None and (
+        "\r" not in text or _JOIN_AFTER_CR_RE.search(text) is None
+    ):
+        # No line can continue the one before it: every line is a block. The
+        # lines are those of str.splitlines (the same line breaks as _LINE_RE),
+        # placed by the lengths of the pieces with their line breaks.
+        lines: list[tuple[int, str]] = []
+        position = 0
+        for line, piece in zip(text.splitlines(), text.splitlines(True)):
+            if line:
+                lines.append((position, line))
+            position += len(piece)
+        return lines
     blocks: list[tuple[int, int]] = []
     last_line = ""
     for line in _LINE_RE.finditer(text):
@@ -213,7 +280,7 @@ def _blocks(text: str) -> list[tuple[int, int]]:
         else:
             blocks.append(line.span())
         last_line = line.group()
-    return blocks
+    return [(start, text[start:end]) for start, end in blocks]
 
 
 @lru_cache(maxsize=1)
@@ -260,6 +327,112 @@ def _sentence_tokenizer():  # -> nltk PunktSentenceTokenizer
     return tokenizer
 
 
+def _engine_pattern(pattern):  # -> re.Pattern | regex.Pattern
+    """The compiled pattern behind one of Punkt's regular expressions.
+
+    NLTK 3.10 compiles them with the ``regex`` engine and wraps each in
+    ``nltk.redos.TimedPattern``, which runs every call under a timeout guard meant
+    for patterns from users (one extra Python frame, or generator, per call);
+    earlier versions use plain ``re`` patterns. The same pattern text and flags in
+    the same engine match identically; NLTK's own patterns are fixed and linear.
+    """
+    if isinstance(pattern, re.Pattern):
+        return pattern
+    import regex
+
+    return regex.compile(pattern.pattern, pattern.flags)
+
+
+@lru_cache(maxsize=1)
+def _punkt_span_parts():  # -> (finditer, match, text_contains_sentbreak)
+    tokenizer = _sentence_tokenizer()
+    lang_vars = tokenizer._lang_vars
+    return (
+        _engine_pattern(lang_vars.period_context_re()).finditer,
+        _engine_pattern(lang_vars.re_boundary_realignment).match,
+        tokenizer.text_contains_sentbreak,
+    )
+
+
+def _punkt_spans(text: str) -> list[tuple[int, int]]:
+    """``list(tokenizer.span_tokenize(text))`` of the Punkt tokenizer, in one pass.
+
+    NLTK's ``span_tokenize`` chains four generators (``_match_potential_end_contexts``,
+    ``_slices_from_text``, ``_pair_iter``, ``_realign_boundaries``), finds the word
+    before each candidate break with a character-by-character Python loop
+    (``_get_last_whitespace_index``) and runs its patterns through a timeout
+    wrapper. This is the same algorithm step for step, with the same patterns in
+    the same engine (:func:`_engine_pattern`) and the same break decisions
+    (``text_contains_sentbreak``): the loop's "last character of
+    ``string.whitespace``" is found with ``str.rfind``, and the generators become
+    two loops over lists. tests/test_fast_paths.py checks the spans equal NLTK's.
+    """
+    finditer, realign_match, contains_break = _punkt_span_parts()
+    # _match_potential_end_contexts and _slices_from_text: a candidate break is
+    # judged once the next candidate shows it is not inside that one's word.
+    spaces = [c for c in _PUNKT_WHITESPACE if c in text]
+    slices: list[tuple[int, int]] = []
+    last_break = 0
+    previous = None
+    previous_start = previous_stop = 0  # the word before the previous candidate
+    for match in finditer(text):
+        match_start = match.start()
+        if len(spaces) == 1:
+            last_space = text.rfind(spaces[0], previous_stop, match_start)
+        else:
+            last_space = max(
+                [text.rfind(c, previous_stop, match_start) for c in spaces], default=-1
+            )
+        # NLTK takes a space at the very start of the stretch for no space at all.
+        word_start = last_space + 1 if last_space > previous_stop else previous_start
+        if previous is not None and previous_stop <= word_start:
+            context = (
+                text[previous_start:previous_stop] + previous.group() + previous.group("after_tok")
+            )
+            if contains_break(context):
+                slices.append((last_break, previous.end()))
+                if previous.group("next_tok"):
+                    last_break = previous.start("next_tok")
+                else:
+                    last_break = previous.end()
+        previous = match
+        previous_start, previous_stop = word_start, match_start
+    if previous is not None:
+        context = (
+            text[previous_start:previous_stop] + previous.group() + previous.group("after_tok")
+        )
+        if contains_break(context):
+            slices.append((last_break, previous.end()))
+            if previous.group("next_tok"):
+                last_break = previous.start("next_tok")
+            else:
+                last_break = previous.end()
+    slices.append((last_break, len(text.rstrip())))
+    # _realign_boundaries: closing punctuation after a break moves to the sentence
+    # before. (0 <= start and end <= len(text), so text[start:end] is non-empty
+    # exactly when start < end.)
+    spans: list[tuple[int, int]] = []
+    realign = 0
+    for (start, end), (next_start, next_end) in zip(slices, slices[1:]):
+        start += realign
+        found = realign_match(text[next_start:next_end])
+        if found:
+            spans.append((start, next_start + len(found.group(0).rstrip())))
+            realign = found.end()
+        else:
+            realign = 0
+            if start < end:
+                spans.append((start, end))
+    start, end = slices[-1]
+    start += realign
+    if start < end:
+        spans.append((start, end))
+    return spans
+
+
+# What Punkt's _get_last_whitespace_index takes for whitespace.
+_PUNKT_WHITESPACE = string.whitespace
+
 # A candidate break Punkt always takes: a word of two or more ASCII letters (or one
 # or more before "?" or "!"), the end mark, whitespace and the next word.
 _PLAIN_BREAK_CONTEXT_RE = re.compile(r"([A-Za-z]{2,}|[A-Za-z]+(?=[?!]))([.?!])\s+\S+")
@@ -282,12 +455,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     if not text:
         return []
-    tokenizer = _sentence_tokenizer()
     ascii_quotes = normalize_typography(text)
     spans: list[tuple[int, int]] = []
     append = spans.append
-    for line_start, line_end in _blocks(ascii_quotes):
-        line_text = ascii_quotes[line_start:line_end]
+    for line_start, line_text in _blocks(ascii_quotes):
         if _POSSIBLE_BREAK_RE.search(line_text) is None:
             # No full stop, "?" or "!" followed by more text: one sentence, and
             # Punkt has nothing to decide (most headlines and many paragraphs).
@@ -296,35 +467,33 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 s2 = line_start + len(line_text) - len(line_text.lstrip())
                 append((s2, s2 + len(stripped)))
             continue
-        for s, e in tokenizer.span_tokenize(line_text):
+        line_first = len(spans)  # the spans of earlier lines come before
+        for s, e in _punkt_spans(line_text):  # Punkt's span_tokenize
             # Punkt spans may carry surrounding whitespace; trim it so text[s:e]
             # is the bare sentence.
             chunk = line_text[s:e]
-            stripped_left = len(chunk) - len(chunk.lstrip())
-            stripped_right = len(chunk) - len(chunk.rstrip())
-            s2, e2 = s + stripped_left, e - stripped_right
+            s2 = s + len(chunk) - len(chunk.lstrip())
+            e2 = e - len(chunk) + len(chunk.rstrip())
             if s2 >= e2:
                 continue
-            if (
-                spans
-                and spans[-1][0] >= line_start
-                and line_text[s2].isdigit()
-                and _NUMERIC_ONLY_END_RE.search(
-                    line_text, max(0, spans[-1][1] - line_start - 8), spans[-1][1] - line_start
-                )
-            ):
-                spans[-1] = (spans[-1][0], line_start + e2)  # "No. | 5" is one sentence
-            elif (
-                spans
-                and spans[-1][0] >= line_start
-                and line_text[s2].islower()
-                and _SOFT_END_RE.search(
-                    line_text, spans[-1][0] - line_start, spans[-1][1] - line_start
-                )
-            ):
-                spans[-1] = (spans[-1][0], line_start + e2)  # '"Why?" | she asked.'
-            else:
-                append((line_start + s2, line_start + e2))
+            if len(spans) > line_first:
+                head = line_text[s2]
+                previous_start, previous_end = spans[-1]
+                if (
+                    head.isdigit()
+                    and _NUMERIC_ONLY_END_RE.search(
+                        line_text, max(0, previous_end - line_start - 8), previous_end - line_start
+                    )
+                ) or (
+                    head.islower()
+                    and _SOFT_END_RE.search(
+                        line_text, previous_start - line_start, previous_end - line_start
+                    )
+                ):
+                    # "No. | 5" is one sentence, and so is '"Why?" | she asked.'
+                    spans[-1] = (previous_start, line_start + e2)
+                    continue
+            append((line_start + s2, line_start + e2))
     return spans
 
 
