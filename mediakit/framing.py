@@ -32,7 +32,7 @@ from .errors import LexiconError
 from .lexicon import Lexicon, _normal_key, _pattern_atoms, default_lexicon_for, load_lexicon
 from .text import split_sentences, tokenize
 from ._voices import _parse_voice
-from .voice import _voice_spans, voice_at, voice_spans
+from .voice import _voice_at_lists, _voice_spans, voice_at, voice_spans
 
 __all__ = [
     "AUDIT_COLUMNS",
@@ -241,32 +241,55 @@ def _add_document_mentions(
             name_before[e] = en.actor
     starts = [s for s, _, _ in labels]
     ends = [e for _, e, _ in labels]
+    entries = [en for _, _, en in labels]
     # Only the quotations holding a label need their speakers found.
-    voices, speakers = voice_at(_voice_spans(text, (starts, ends)), starts, ends)
-    for (s, e, en), voice, speaker in zip(labels, voices, speakers, strict=True):
-        k = _sentence_index(sentence_starts, s)
-        if sentence_spans:
-            sent_start, sent_end = sentence_spans[k]
-        else:  # text with no sentence at all cannot hold a match; keep a sane span
-            sent_start, sent_end = s, e
-        cols["doc_id"].append(doc_id)
-        cols["outlet"].append(outlet)
-        cols["date"].append(date)
-        cols["actor"].append(en.actor)
-        cols["label"].append(en.label)
-        cols["pattern"].append(en.pattern)
-        cols["match"].append(text[s:e])
-        cols["start"].append(s)
-        cols["end"].append(e)
-        cols["sentence_id"].append(k)
-        cols["sentence"].append(text[sent_start:sent_end])
-        cols["voice"].append(voice)
-        cols["speaker"].append(speaker)
-        cols["named_groups"].append("; ".join(sorted(names_by_sentence.get(k, ()))))
-        cols["referent"].append(_referent(text, s, e, en.actor, name_before, name_after))
-        cols["sentence_start"].append(sent_start)
-        cols["sentence_end"].append(sent_end)
-    return len(labels)
+    voices, speakers = _voice_at_lists(_voice_spans(text, (starts, ends)), starts, ends)
+    # Column by column; a sentence's text and named groups once per sentence.
+    ks = [max(bisect_right(sentence_starts, s) - 1, 0) for s in starts]  # _sentence_index
+    if sentence_spans:
+        bounds = [sentence_spans[k] for k in ks]
+    else:  # text with no sentence at all cannot hold a match; keep a sane span
+        bounds = list(zip(starts, ends))
+    sentence_text: dict[tuple[int, int], str] = {}
+    named: dict[int, str] = {}
+    sentences: list[str] = []
+    named_groups: list[str] = []
+    for k, bound in zip(ks, bounds):
+        sentence = sentence_text.get(bound)
+        if sentence is None:
+            sentence = sentence_text[bound] = text[bound[0] : bound[1]]
+        sentences.append(sentence)
+        groups = named.get(k)
+        if groups is None:
+            groups = named[k] = "; ".join(sorted(names_by_sentence.get(k, ())))
+        named_groups.append(groups)
+    n = len(labels)
+    cols["doc_id"].extend([doc_id] * n)
+    cols["outlet"].extend([outlet] * n)
+    cols["date"].extend([date] * n)
+    cols["actor"].extend([en.actor for en in entries])
+    cols["label"].extend([en.label for en in entries])
+    cols["pattern"].extend([en.pattern for en in entries])
+    cols["match"].extend([text[s:e] for s, e in zip(starts, ends)])
+    cols["start"].extend(starts)
+    cols["end"].extend(ends)
+    cols["sentence_id"].extend(ks)
+    cols["sentence"].extend(sentences)
+    cols["voice"].extend(voices)
+    cols["speaker"].extend(speakers)
+    cols["named_groups"].extend(named_groups)
+    if name_before or name_after:
+        cols["referent"].extend(
+            [
+                _referent(text, s, e, en.actor, name_before, name_after)
+                for (s, e, en) in labels
+            ]
+        )
+    else:  # no named group in the article: every label refers to its own actor
+        cols["referent"].extend([en.actor for en in entries])
+    cols["sentence_start"].extend([a for a, _ in bounds])
+    cols["sentence_end"].extend([b for _, b in bounds])
+    return n
 
 
 # What may separate a named group from the label it qualifies: "YPG terrorists",

@@ -130,8 +130,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -196,10 +197,10 @@ class VoiceSpan:
 
 _DOUBLE_OPENERS = frozenset("\u201c\u201e\u201f\u00ab")
 _DOUBLE_CLOSERS = frozenset("\u201d\u00bb")
-_DOUBLE_MARK_RE = re.compile('["\u201c\u201d\u201e\u201f\u00ab\u00bb]')
+_DOUBLE_MARKS = '"\u201c\u201d\u201e\u201f\u00ab\u00bb'
 _SINGLE_OPENERS = frozenset("\u2018\u201a\u201b\u2039")
 _SINGLE_CLOSERS = frozenset("\u2019\u203a")
-_SINGLE_MARK_RE = re.compile("['\u2018\u2019\u201a\u201b\u2039\u203a]")
+_SINGLE_MARKS = "'\u2018\u2019\u201a\u201b\u2039\u203a"
 # A paragraph is a line with some non-space text; matches start at its first
 # non-space character, so "mark at the start of a paragraph" is a position test.
 _PARAGRAPH_RE = re.compile(rf"\S[^{_LINE_BREAKS}]*")
@@ -208,30 +209,56 @@ _OPEN_CONTEXT = frozenset("([{\u2014\u2013-/\u2018\u201c\"'")
 _CLOSING_PUNCT = frozenset(",.;:!?)]}\u2014\u2013-\u2026")
 
 
+def _char_positions(text: str, chars: str) -> list[int]:
+    """Every offset of any of ``chars`` in ``text``, ascending: the starts of
+    ``re.finditer(f"[{chars}]", text)``, found with str.find, which skips through
+    the text much faster than the regex engine tests a character class."""
+    found: list[int] = []
+    for ch in chars:
+        i = text.find(ch)
+        while i >= 0:
+            found.append(i)
+            i = text.find(ch, i + 1)
+    found.sort()
+    return found
+
+
 class _Paragraphs:
     """Paragraph starts/ends of one text, for position -> paragraph lookups."""
 
-    __slots__ = ("_line_end", "ends", "starts")
+    __slots__ = ("ends", "starts")
 
     def __init__(self, text: str) -> None:
-        self._line_end = 0
-        self.starts: list[int] = []
-        self.ends: list[int] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        self.starts = starts
+        self.ends = ends
+        line_end = 0
         previous = ""
-        for m in _PARAGRAPH_RE.finditer(text):
-            line = m.group()
+        # The lines of _PARAGRAPH_RE.finditer(text), found faster: str.splitlines
+        # breaks at exactly the characters of _LINE_BREAKS (with "\r\n" one break),
+        # and a match is a line from its first non-space character to its break.
+        pos = 0
+        for raw in text.splitlines(True):
+            pos += len(raw)
+            stripped = raw.lstrip()
+            if not stripped:
+                continue  # a blank line: no match
+            line = stripped.rstrip(_LINE_BREAKS)  # the match
+            start = pos - len(stripped)
+            first = line[:1]
             if (
-                self.ends
-                and (line[:1].islower() or line[:1] == "(")
-                and text[self._line_end : m.start()] in _SOFT_BREAKS
+                ends
+                and (first.islower() or first == "(")
+                and text[line_end:start] in _SOFT_BREAKS
                 and _continues(normalize_typography(previous), line)
             ):
                 # A hard-wrapped line continues the paragraph (as in split_sentences).
-                self.ends[-1] = m.start() + len(line.rstrip())
+                ends[-1] = start + len(line.rstrip())
             else:
-                self.starts.append(m.start())
-                self.ends.append(m.start() + len(line.rstrip()))
-            self._line_end = m.end()
+                starts.append(start)
+                ends.append(start + len(line.rstrip()))
+            line_end = start + len(line)
             previous = line
 
     def index(self, pos: int) -> int:
@@ -283,8 +310,7 @@ def _double_quote_spans(text: str, paras: _Paragraphs) -> list[tuple[int, int, b
     first_para = -1
     depth = 0
     openers, closers = _double_conventions(text)
-    for m in _DOUBLE_MARK_RE.finditer(text):
-        i = m.start()
+    for i in _char_positions(text, _DOUBLE_MARKS):
         ch = text[i]
         if ch in openers:
             kind = "open"
@@ -324,8 +350,7 @@ def _single_quote_spans(text: str, paras: _Paragraphs) -> list[tuple[int, int, b
     pending = -1
     pending_para = -1
     n = len(text)
-    for m in _SINGLE_MARK_RE.finditer(text):
-        i = m.start()
+    for i in _char_positions(text, _SINGLE_MARKS):
         ch = text[i]
         after = text[i + 1] if i + 1 < n else " "
         before = text[i - 1] if i > 0 else " "
@@ -360,9 +385,17 @@ _TITLE_ABBREVIATIONS = (
 # One word of a name: a particle ("al-Assad"), then an abbreviated title, dotted
 # initials ("J.", "U.N.") or a capitalised word. A word's own full stop otherwise
 # ends the name, so "in Liss. Sandor said" does not make "Liss. Sandor".
+#
+# Possessive quantifiers (``*+``, ``++``) in this and the patterns below only skip
+# backtracking that cannot succeed: wherever a word pattern is used, what may follow
+# it starts with a space, a tab or a comma (or nothing: the end of the pattern),
+# none of which the word's own character class takes, so giving back characters
+# of the word never lets the rest match. The matches are exactly those of the plain
+# quantifiers (tests/test_fast_paths.py compares them); only failing attempts are
+# cheaper.
 _NAME_WORD = (
     r"(?:(?:al|el|ad|as|bin|ibn|abu|de|del|der|van|von|da|di|du|le|la|bint)[-\u2010 ])?"
-    rf"(?:(?:{_TITLE_ABBREVIATIONS})\.|(?:[{_UPPER}]\.)+|[{_UPPER}][\w\u2019'\-\u2010]*)"
+    rf"(?:(?:{_TITLE_ABBREVIATIONS})\.|(?:[{_UPPER}]\.)+|[{_UPPER}][\w\u2019'\-\u2010]*+)"
 )
 _NAME_RUN = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*"
 _NAME_RUN_RE = re.compile(_NAME_RUN)
@@ -393,7 +426,7 @@ _ADVERBS = (
     r"(?:(?:also|later|then|again|earlier|previously|reportedly|once|still|repeatedly|"
     r"has|have|had|was|were|is|are|will|would)[ \t]+){0,2}"
 )
-_SUBJECT_WORD = r"\w[\w\u2019'.\-\u2010]*"
+_SUBJECT_WORD = r"\w[\w\u2019'.\-\u2010]*+"
 _PARENTHETICAL = r"(?:[ \t]*,(?P<paren>[^,;:!?\"\u201c\u201d\n]{1,60}),)?"
 
 # After the closing mark: SUBJECT VERB ... (", Rouhani said in ...")
@@ -415,10 +448,15 @@ _PERSONAL_VERBS = frozenset([*_AFTER_VERB_SET, "calls", "called", "speaks", "spo
 _SUBJECT_VERB_RE = re.compile(
     rf"(?:\b(?P<name>{_NAME_RUN})(?:[ \t]+(?:of|from|at)[ \t]+(?P<affiliation>{_NAME_RUN}))?"
     r"|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)"
-    r"|(?P<np>\b(?:[Tt]he|[Aa]n?)[ \t]+(?:[\w\-]+[ \t]+){0,3}[a-z][\w\-]*))"
+    r"|(?P<np>\b(?:[Tt]he|[Aa]n?)[ \t]+(?:[\w\-]++[ \t]++){0,3}[a-z][\w\-]*+))"
     rf"{_PARENTHETICAL}(?:[ \t]*,(?:[ \t]*who\b)?)?[ \t]+{_ADVERBS}"
     rf"(?P<verb>{_BEFORE_VERBS})\b"
 )
+# Characters no _SUBJECT_VERB_RE match can hold: the parenthetical excludes them
+# and no other part of the pattern takes them. Matches never run over one, so the
+# matches found scanning from just after one are exactly the matches of a scan of
+# the whole paragraph that start after it, and a scan may end at one.
+_SUBJECT_VERB_BARRIERS = ';:!?"\u201c\u201d\n'
 # A likely sentence break inside a paragraph; a break right after an abbreviated
 # title or an initial ("Dr. Ruth Adeyemi", "J. Smith") is skipped in code. Only used
 # to bound the look-back of the "before" rule; sentences proper come from
@@ -512,6 +550,7 @@ def _strip_final_dot(words: list[str]) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=8192)
 def _name_from_subject(phrase: str) -> tuple[str, bool]:
     """(speaker, is_pronoun) from a subject phrase as written."""
     phrase = phrase.strip(" \t,;:")
@@ -605,6 +644,9 @@ def _cut_subject(phrase: str) -> str:
     return " ".join(_strip_final_dot(kept)).rstrip(",")
 
 
+_ALL_READ = float("inf")
+
+
 class _Speakers:
     """Attribution rules for one text (see the module docstring)."""
 
@@ -612,7 +654,12 @@ class _Speakers:
         self.text = text
         self.paras = paras
         self._by_paragraph: dict[int, list[re.Match[str]]] = {}
-        self._full_names: dict[str, list[tuple[int, str]]] | None = None
+        self._barriers: str | None = None  # the barrier characters in the text
+        # Full names by surname, read from the name runs of the text up to the
+        # first run starting at or after the furthest position asked for.
+        self._full_names: dict[str, list[tuple[int, str]]] = {}
+        self._name_runs: Iterator[re.Match[str]] | None = None
+        self._name_runs_at = -1  # start of the last run read; _ALL_READ when all are
         # Quotation spans (sorted, not overlapping), to tell narration from quotes.
         self.quoted_starts: list[int] = []
         self.quoted_ends: list[int] = []
@@ -714,6 +761,48 @@ class _Speakers:
             self._by_paragraph[p] = found
         return found
 
+    def _last_subject_before(
+        self, p: int, sentence_start: int, start: int
+    ) -> re.Match[str] | None:
+        """The last SUBJECT-VERB match of paragraph ``p`` whose verb starts before
+        ``start``, when that verb starts at or after ``sentence_start``; else None.
+
+        The same as taking the last match with its verb before ``start`` from
+        ``_paragraph_subjects(p)``, but scanning only from the last barrier
+        character (see ``_SUBJECT_VERB_BARRIERS``) at or before
+        ``sentence_start`` to the first one at or after ``start``: a match of the
+        whole-paragraph scan that starts at or before that earlier barrier ends
+        before it, so its verb is before the sentence; one that starts at or after
+        the later barrier has its verb after ``start``; and the matches in between
+        are those of the narrower scan.
+        """
+        text = self.text
+        barriers = self._barriers
+        if barriers is None:
+            barriers = self._barriers = "".join(
+                ch for ch in _SUBJECT_VERB_BARRIERS if ch in text
+            )
+        para_start = self.paras.starts[p]
+        para_end = self.paras.ends[p]
+        lo = para_start
+        hi = para_end
+        for ch in barriers:
+            # The last barrier at or before sentence_start, the first at or after start.
+            k = text.rfind(ch, para_start, sentence_start + 1)
+            if k >= lo:
+                lo = k + 1
+            k = text.find(ch, start, hi)
+            if k >= 0:
+                hi = k
+        last: re.Match[str] | None = None
+        for m in _SUBJECT_VERB_RE.finditer(text, lo, hi):
+            if m.start("verb") >= start:
+                break
+            last = m
+        if last is not None and last.start("verb") >= sentence_start:
+            return last
+        return None
+
     def before(self, start: int) -> tuple[str, str] | None:
         """(subject, matched text) of the last attribution in the sentence before."""
         sentence = self._sentence_before(start)
@@ -721,13 +810,15 @@ class _Speakers:
         best: tuple[int, str, str] | None = None
         p = self.paras.index(start)
         if p >= 0:
-            for m in reversed(self._paragraph_subjects(p)):
-                verb_at = m.start("verb")
-                if verb_at < start:
-                    if verb_at >= sentence_start:
-                        best = (verb_at - sentence_start, self._subject_of(m), m.group(0).strip())
-                    break
-        for m in _ACCORDING_TO_RE.finditer(sentence):
+            m = self._last_subject_before(p, sentence_start, start)
+            if m is not None:
+                best = (
+                    m.start("verb") - sentence_start,
+                    self._subject_of(m),
+                    m.group(0).strip(),
+                )
+        # (Every match holds "ccording": the regex engine need not try each position.)
+        for m in _ACCORDING_TO_RE.finditer(sentence) if "ccording" in sentence else ():
             subj = _cut_subject(m.group("subj").rstrip(",")).rstrip(",")
             if subj and (best is None or m.start() > best[0]):
                 best = (m.start(), subj, f"according to {subj}")
@@ -822,18 +913,36 @@ class _Speakers:
             or any(w.lower() not in _TITLE_WORDS for w in words[:-1])
         ):
             return None
-        if self._full_names is None:
-            self._full_names = {}
-            for m in _NAME_RUN_RE.finditer(self.text):
-                full = _full_name(m.group())
-                if full is not None:
-                    self._full_names.setdefault(full.split()[-1], []).append((m.start(), full))
+        self._read_name_runs(pos)
         found = {full for at, full in self._full_names.get(surname, ()) if at < pos}
         # "Yesterday Dana Ilves" read as a name run next to "Dana Ilves": the shorter wins.
         found = {f for f in found if not any(o != f and f.endswith(" " + o) for o in found)}
         return found.pop() if len(found) == 1 else None
 
+    def _read_name_runs(self, pos: int) -> None:
+        """Index the full names of every name run starting before ``pos``.
 
+        One scan of the text, read only as far as needed: the runs are those of
+        ``_NAME_RUN_RE.finditer(text)``, in order, so the ones starting before
+        ``pos`` are all read once a run starting at or after it has been.
+        """
+        if self._name_runs_at >= pos:
+            return
+        if self._name_runs is None:
+            self._name_runs = _NAME_RUN_RE.finditer(self.text)
+        full_names = self._full_names
+        for m in self._name_runs:
+            at = m.start()
+            full = _full_name(m.group())
+            if full is not None:
+                full_names.setdefault(full.split()[-1], []).append((at, full))
+            if at >= pos:
+                self._name_runs_at = at
+                return
+        self._name_runs_at = _ALL_READ
+
+
+@lru_cache(maxsize=8192)
 def _full_name(run: str) -> str | None:
     """A full personal name (two words or more) from a run of capitalised words.
 
@@ -920,6 +1029,10 @@ def _resolve(
 # --- so-called -----------------------------------------------------------------------
 
 _SO_CALLED_RE = re.compile(r"\b[Ss]o[-\u2010\u2011 ]called[ \t]+")
+# The same matches' ends, found faster: the literal "called" first lets the regex
+# engine skip to its occurrences, and the look-behind checks "so-" before it. Two
+# matches can never overlap, so finditer yields every match of either pattern.
+_SO_CALLED_END_RE = re.compile(r"called(?<=\b[Ss]o[-\u2010\u2011 ]called)[ \t]+")
 _SO_CALLED_STOP = frozenset(
     """a an the who which that whose whom and or but of in on at to from by for with
     as is are was were be been being has have had will would can could should may
@@ -934,7 +1047,7 @@ def _so_called_spans(text: str) -> tuple[set[int], list[tuple[int, int]]]:
     spans: list[tuple[int, int]] = []
     if "called" not in text:
         return quote_starts, spans  # the common case, without a regex scan
-    for m in _SO_CALLED_RE.finditer(text):
+    for m in _SO_CALLED_END_RE.finditer(text):
         pos = m.end()
         if pos < len(text) and text[pos] in "\"'\u201c\u2018\u201e\u00ab\u2039\u201a":
             quote_starts.add(pos)
@@ -1046,14 +1159,15 @@ def _voice_spans(
             continue
         after = speakers.after(start, end)
         inner = text[start + 1 : end - 1] if end - start >= 2 else ""
-        n_words = count_words(inner)
         colon_intro = text[max(0, start - 3) : start].rstrip().endswith(":")
+        # The word count last: every test is a pure function of the text, so the
+        # order does not change the result, and most quotations fail a cheaper one.
         is_scare = start in so_called_quotes or (
-            n_words <= SCARE_QUOTE_MAX_WORDS
-            and not multi
+            not multi
             and after is None
             and not colon_intro
             and not _looks_like_utterance(inner)
+            and count_words(inner) <= SCARE_QUOTE_MAX_WORDS
         )
         voice = "scare_quote" if is_scare else "quote"
         speaker: str | None = None
@@ -1102,13 +1216,21 @@ def voice_at(
         raise ValueError(
             f"starts and ends differ in length ({len(starts_list)} != {len(ends_list)})"
         )
-    n = len(starts_list)
+    return _voice_at_lists(spans, starts_list, ends_list)
+
+
+def _voice_at_lists(
+    spans: Sequence[VoiceSpan], starts: list[int], ends: list[int]
+) -> tuple[list[str], list[str | None]]:
+    """:func:`voice_at` for ``starts`` and ``ends`` given as lists of Python ints of
+    the same length (as the mentions table has them), without converting them."""
+    n = len(starts)
     voices: list[str] = ["narration"] * n
     speakers: list[str | None] = [None] * n
     if not spans or n == 0:
         return voices, speakers
     span_starts = [s.start for s in spans]
-    for k, (start, end) in enumerate(zip(starts_list, ends_list)):
+    for k, (start, end) in enumerate(zip(starts, ends)):
         i = bisect_right(span_starts, start) - 1
         if i >= 0:
             span = spans[i]

@@ -407,3 +407,332 @@ def test_split_sentences_equal_plain_punkt(real_texts):
     texts = real_texts + _random_sentence_texts(3_000, seed=22)
     for text in texts:
         assert text_module.split_sentences(text) == _reference_split_sentences(text), text
+
+
+# --- voice and mentions: fast paths against their straightforward forms ----------
+#
+# Each fast path of mediakit.voice is checked on its own, and then all of them at
+# once: voice_spans and the mentions table are computed with every fast path
+# replaced by its straightforward form (below) and must come out the same.
+
+from bisect import bisect_right  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from mediakit import framing as framing_module  # noqa: E402
+from mediakit import voice as voice_module  # noqa: E402
+
+_LB = text_module._LINE_BREAKS
+_PARAGRAPH_RE = re.compile(rf"\S[^{_LB}]*")
+
+
+class _ReferenceParagraphs:
+    """voice._Paragraphs as first written: one regex match per line."""
+
+    def __init__(self, text: str) -> None:
+        line_end = 0
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        previous = ""
+        for m in _PARAGRAPH_RE.finditer(text):
+            line = m.group()
+            if (
+                self.ends
+                and (line[:1].islower() or line[:1] == "(")
+                and text[line_end : m.start()] in text_module._SOFT_BREAKS
+                and text_module._continues(text_module.normalize_typography(previous), line)
+            ):
+                self.ends[-1] = m.start() + len(line.rstrip())
+            else:
+                self.starts.append(m.start())
+                self.ends.append(m.start() + len(line.rstrip()))
+            line_end = m.end()
+            previous = line
+
+    def index(self, pos: int) -> int:
+        return bisect_right(self.starts, pos) - 1
+
+
+def _reference_char_positions(text: str, chars: str) -> list[int]:
+    return [m.start() for m in re.finditer(f"[{re.escape(chars)}]", text)]
+
+
+def _reference_last_subject_before(self, p: int, sentence_start: int, start: int):
+    """The last SUBJECT-VERB match of the whole paragraph with its verb before start."""
+    for m in reversed(self._paragraph_subjects(p)):
+        verb_at = m.start("verb")
+        if verb_at < start:
+            return m if verb_at >= sentence_start else None
+    return None
+
+
+def _reference_read_name_runs(self, pos: int) -> None:
+    """All name runs of the text at the first call, as fuller_name first did."""
+    if self._name_runs_at == voice_module._ALL_READ:
+        return
+    for m in voice_module._NAME_RUN_RE.finditer(self.text):
+        full = voice_module._full_name(m.group())
+        if full is not None:
+            self._full_names.setdefault(full.split()[-1], []).append((m.start(), full))
+    self._name_runs_at = voice_module._ALL_READ
+
+
+def _plain(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern with its possessive quantifiers made plain (backtracking)."""
+    source = pattern.pattern.replace("*+", "*").replace("++", "+")
+    # no other possessive or atomic construct, which this would leave in place
+    assert not any(s in source for s in ("*+", "++", "?+", "}+", "(?>")), source
+    return re.compile(source, pattern.flags)
+
+
+def _possessive_patterns() -> dict[str, re.Pattern[str]]:
+    found = {
+        name: value
+        for name, value in vars(voice_module).items()
+        if isinstance(value, re.Pattern) and ("*+" in value.pattern or "++" in value.pattern)
+    }
+    assert {"_NAME_RUN_RE", "_SUBJECT_VERB_RE", "_AFTER_SUBJECT_VERB_RE"} <= set(found)
+    return found
+
+
+def _reference_add_document_mentions(cols, doc_id, outlet, date, text, lex, sentence_spans, found):
+    """framing._add_document_mentions as first written: one row at a time."""
+    labels = [(s, e, en) for s, e, en in found if en.kind == "label"]
+    if not text or not labels:
+        return 0
+    sentence_starts = [s for s, _ in sentence_spans]
+    index = framing_module._sentence_index
+    names_by_sentence: dict[int, set[str]] = {}
+    name_before: dict[int, str] = {}
+    name_after: dict[int, str] = {}
+    for s, e, en in found:
+        if en.kind == "name":
+            names_by_sentence.setdefault(index(sentence_starts, s), set()).add(en.label)
+            name_after[s] = en.actor
+            name_before[e] = en.actor
+    starts = [s for s, _, _ in labels]
+    ends = [e for _, e, _ in labels]
+    voices, speakers = voice_module.voice_at(voice_module.voice_spans(text), starts, ends)
+    for (s, e, en), voice, speaker in zip(labels, voices, speakers, strict=True):
+        k = index(sentence_starts, s)
+        sent_start, sent_end = sentence_spans[k] if sentence_spans else (s, e)
+        row = {
+            "doc_id": doc_id, "outlet": outlet, "date": date, "actor": en.actor,
+            "label": en.label, "pattern": en.pattern, "match": text[s:e], "start": s,
+            "end": e, "sentence_id": k, "sentence": text[sent_start:sent_end],
+            "voice": voice, "speaker": speaker,
+            "named_groups": "; ".join(sorted(names_by_sentence.get(k, ()))),
+            "referent": framing_module._referent(text, s, e, en.actor, name_before, name_after),
+            "sentence_start": sent_start, "sentence_end": sent_end,
+        }  # fmt: skip
+        for name, value in row.items():
+            cols[name].append(value)
+    return len(labels)
+
+
+@contextmanager
+def _straightforward_voice():
+    """Every fast path of mediakit.voice replaced by its straightforward form."""
+    with pytest.MonkeyPatch.context() as mp:
+        for name, pattern in _possessive_patterns().items():
+            mp.setattr(voice_module, name, _plain(pattern))
+        mp.setattr(voice_module, "_SO_CALLED_END_RE", voice_module._SO_CALLED_RE)
+        mp.setattr(voice_module, "_Paragraphs", _ReferenceParagraphs)
+        mp.setattr(voice_module, "_char_positions", _reference_char_positions)
+        mp.setattr(voice_module._Speakers, "_last_subject_before", _reference_last_subject_before)
+        mp.setattr(voice_module._Speakers, "_read_name_runs", _reference_read_name_runs)
+        mp.setattr(voice_module, "_name_from_subject", voice_module._name_from_subject.__wrapped__)
+        mp.setattr(voice_module, "_full_name", voice_module._full_name.__wrapped__)
+        yield
+
+
+def _all_voice_spans(texts: list[str]) -> list[list]:
+    return [voice_module.voice_spans(text) for text in texts]
+
+
+def test_voice_spans_equal_straightforward_forms(real_texts):
+    fast = _all_voice_spans(real_texts)
+    with _straightforward_voice():
+        slow = _all_voice_spans(real_texts)
+    assert fast == slow
+    assert sum(len(spans) for spans in fast) > 300
+    assert any(span.attribution and "->" in span.attribution for spans in fast for span in spans)
+
+
+@pytest.mark.parametrize("lexicon_name", ["conflict", "marenna", "syria"])
+def test_mentions_equal_straightforward_forms(real_texts, lexicon_name):
+    from mediakit.framing import MENTION_COLUMNS
+    from mediakit.lexicon import load_lexicon
+    from mediakit.text import split_sentences
+
+    lexicon = load_lexicon(lexicon_name)
+    texts = [*real_texts, "", "terrorists", "  \n ", "rebels rebels", "YPG terrorists"]
+    fast = {name: [] for name in MENTION_COLUMNS}
+    slow = {name: [] for name in MENTION_COLUMNS}
+    for k, text in enumerate(texts):
+        args = (f"d{k}", "outlet", None, text, lexicon, split_sentences(text), lexicon._scan(text))
+        added = framing_module._add_document_mentions(fast, *args)
+        with _straightforward_voice():
+            assert _reference_add_document_mentions(slow, *args) == added
+    assert fast == slow
+    assert len(fast["doc_id"]) > 100
+    # the sentence-less case keeps a span of its own for each mention
+    spans_of_none = {name: [] for name in MENTION_COLUMNS}
+    framing_module._add_document_mentions(
+        spans_of_none, "x", "o", None, "terrorists", load_lexicon("conflict"), [], None
+    )
+    expected = {name: [] for name in MENTION_COLUMNS}
+    _reference_add_document_mentions(
+        expected, "x", "o", None, "terrorists", load_lexicon("conflict"), [],
+        load_lexicon("conflict")._scan("terrorists"),
+    )  # fmt: skip
+    assert spans_of_none == expected
+
+
+_VOICE_PIECES = st.sampled_from(
+    [
+        "the rebels", "terrorists", " ", "  ", "\n", "\n\n", "\r\n", "\u2028", ".", ",",
+        ":", ";", "!", "?", '"', "'", "“", "”", "‘", "’", "„", "«", "»", "isn’t",
+        "Syria’s", "so-called ", "So called\t", "also-called ", "Rouhani said",
+        "Dana Ilves", "Ilves said", "Mr Ilves", "he said", "she said", "said the minister",
+        "according to Lavrov", "Interior Minister, Dana Ilves, repeated", "Col. Petr Sandor",
+        "Lorry driver Pavel", ", 45,", " who", "has called", "the group", "An envoy",
+        "Mr. ", "U.S.", "J. ", "al-Assad", "Turkish-backed", "2,212", "—", "(", ")", "é",
+        "\t", "told reporters", "in a statement", "of State", "The KLF",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_VOICE_PIECES, max_size=50).map("".join))
+def test_voice_spans_equal_straightforward_forms_on_generated_text(text):
+    fast = voice_module.voice_spans(text)
+    with _straightforward_voice():
+        slow = voice_module.voice_spans(text)
+    assert fast == slow
+
+
+def _random_texts(seed: int, n: int, alphabet: list[str], size: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, size))) for _ in range(n)]
+
+
+def test_paragraphs_equal_regex_lines(real_texts):
+    alphabet = list("ab A.(\t:") + list(_LB) + ["\r\n", "\u3000", "\x1f", " x", "said"]
+    for text in real_texts + _random_texts(11, 30_000, alphabet, 14):
+        fast = voice_module._Paragraphs(text)
+        slow = _ReferenceParagraphs(text)
+        assert (fast.starts, fast.ends) == (slow.starts, slow.ends), repr(text)
+
+
+def test_char_positions_equal_regex(real_texts):
+    alphabet = list(voice_module._DOUBLE_MARKS + voice_module._SINGLE_MARKS) + ["a", " ", "é"]
+    for text in real_texts + _random_texts(12, 5_000, alphabet, 20):
+        for chars in (voice_module._DOUBLE_MARKS, voice_module._SINGLE_MARKS):
+            assert voice_module._char_positions(text, chars) == _reference_char_positions(
+                text, chars
+            )
+
+
+def test_so_called_ends_equal_full_pattern(real_texts):
+    alphabet = ["so-called", "So called", "so\u2011called", "also-called", "called", "so",
+                "So", "-", " ", "\t", "\n", "x", "ocalled", "s"]  # fmt: skip
+    for text in real_texts + _random_texts(13, 20_000, alphabet, 8):
+        fast = [m.end() for m in voice_module._SO_CALLED_END_RE.finditer(text)]
+        slow = [m.end() for m in voice_module._SO_CALLED_RE.finditer(text)]
+        assert fast == slow, repr(text)
+
+
+def _match_key(m: re.Match[str] | None):
+    return None if m is None else (m.span(), m.groupdict(), [m.span(g) for g in m.groupdict()])
+
+
+def test_possessive_patterns_match_as_plain(real_texts):
+    """Every match and every anchored match attempt is the same without backtracking
+    into the words (see the comment at voice._NAME_WORD)."""
+    patterns = _possessive_patterns()
+    alphabet = ["Dana", "Ilves", "al-", "de ", "Dr.", "J.", "U.N.", "’s", "'", "-", ".",
+                " ", "\t", ",", " who", "said", "says", "has", "also", "the", "a", "an",
+                "of", "from", "minister", "Minister", "told", "according to", "x", "5",
+                "\n", ":", "called", "He", "they", "Foreign", "repeated"]  # fmt: skip
+    randoms = _random_texts(14, 3_000, alphabet, 14)
+    for name, fast in patterns.items():
+        slow = _plain(fast)
+        for text in real_texts[:60] + randoms:
+            assert [_match_key(m) for m in fast.finditer(text)] == [
+                _match_key(m) for m in slow.finditer(text)
+            ], (name, text)
+        for text in randoms + [t[:3000] for t in real_texts[:20]]:
+            for pos in range(len(text)):
+                if pos and text[pos - 1] not in " \t,\"“”'’\n":
+                    continue  # word starts, as the callers use .match
+                assert _match_key(fast.match(text, pos)) == _match_key(slow.match(text, pos))
+                assert _match_key(fast.fullmatch(text, pos)) == _match_key(
+                    slow.fullmatch(text, pos)
+                )
+
+
+def test_barriers_are_in_no_subject_verb_match(real_texts):
+    alphabet = ["Dana Ilves", ", a spokeswoman", " said", " the group", ",", " ", "x",
+                *"!?;:\"“”\n.'("]  # fmt: skip
+    texts = real_texts + _random_texts(15, 3_000, alphabet, 14)
+    for text in texts:
+        for m in voice_module._SUBJECT_VERB_RE.finditer(text):
+            assert not any(ch in voice_module._SUBJECT_VERB_BARRIERS for ch in m.group()), m
+    # the barriers are the characters the parenthetical excludes, but its own ","
+    excluded = re.compile(re.search(r"\[\^[^\]]*\]", voice_module._PARENTHETICAL).group())
+    outside = {chr(c) for c in range(0x3000) if not excluded.fullmatch(chr(c))}
+    assert outside == set(voice_module._SUBJECT_VERB_BARRIERS) | {","}
+
+
+def test_last_subject_before_equals_whole_paragraph_scan(real_texts):
+    alphabet = ["Dana Ilves", "Mr Orhun", ", a spokeswoman for X,", ", who", " said", " has",
+                " called", " the minister", " an envoy", " he", ".", ". ", " ", ",", "x",
+                *"!?;:\"“”'(", "\n", " al-Assad"]  # fmt: skip
+    texts = real_texts + _random_texts(16, 2_000, alphabet, 24)
+    rng = random.Random(17)
+    checked = 0
+    for text in texts:
+        paras = voice_module._Paragraphs(text)
+        speakers = voice_module._Speakers(text, paras)
+        positions = [s.start for s in voice_module.voice_spans(text)]
+        positions += [rng.randrange(len(text)) for _ in range(5)] if text else []
+        for start in positions:
+            p = paras.index(start)
+            if p < 0:
+                continue
+            sentence_start = start - len(speakers._sentence_before(start))
+            for lo in {sentence_start, max(paras.starts[p], sentence_start - rng.randint(0, 80))}:
+                fast = speakers._last_subject_before(p, lo, start)
+                slow = _reference_last_subject_before(speakers, p, lo, start)
+                assert _match_key(fast) == _match_key(slow), (text, start, lo)
+                checked += 1
+    assert checked > 1000
+
+
+def test_fuller_name_reading_runs_lazily_equals_reading_all(real_texts):
+    rng = random.Random(18)
+    checked = 0
+    for text in real_texts:
+        surnames = sorted({w.strip(".,;:’'\"“”") for w in text.split() if w[:1].isupper()})
+        if not surnames:
+            continue
+        queries = [(rng.choice(surnames), rng.randrange(len(text) + 1)) for _ in range(30)]
+        # right at, before and after the name runs that give a full name
+        for m in voice_module._NAME_RUN_RE.finditer(text):
+            full = voice_module._full_name(m.group())
+            if full is not None:
+                surname = full.split()[-1]
+                queries += [(surname, m.start() + d) for d in (-1, 0, 1, 2)]
+                queries.append((f"Mr {surname}", m.end()))
+        rng.shuffle(queries)
+        paras = voice_module._Paragraphs(text)
+        fast = voice_module._Speakers(text, paras)
+        slow = voice_module._Speakers(text, paras)
+        slow._read_name_runs = _reference_read_name_runs.__get__(slow)
+        for name, pos in queries:  # in random order, so the lazy reading goes back and forth
+            assert fast.fuller_name(name, pos) == slow.fuller_name(name, pos), (name, pos)
+            checked += fast.fuller_name(name, pos) is not None
+    assert checked > 50
