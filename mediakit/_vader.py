@@ -324,13 +324,20 @@ def polarity_scores(text: str) -> tuple[float, float, float, float]:
     try:
         lw = list(map(cache.__getitem__, raw))
     except KeyError:
-        # A token not seen before: compute this sentence directly (so a concurrent
-        # clear by another thread cannot bite), then remember its tokens.
-        lw = [_lower_token(token) for token in raw]
+        # Some token not seen before: look the others up and lower only the new
+        # ones, computed here (so a concurrent clear by another thread cannot bite),
+        # then remember them.
+        new: dict[str, str] = {}
+        lw = []
+        for token in raw:
+            word = cache.get(token)
+            if word is None:
+                word = new[token] = _lower_token(token)
+            lw.append(word)
         if len(cache) > _TOKEN_CACHE_LIMIT:
             cache.clear()
-        cache.update(zip(raw, lw))
-        tables.context_words.update(w for w in lw if "n't" in w)
+        cache.update(new)
+        tables.context_words.update(w for w in new.values() if "n't" in w)
 
     scoring = tables.scoring
     hits = list(compress(range(n), map(scoring.__contains__, lw)))
@@ -341,19 +348,22 @@ def polarity_scores(text: str) -> tuple[float, float, float, float]:
     lexicon = tables.lexicon
 
     sentiments = [0.0] * n
-    # Stripping punctuation never changes str.isupper, so the raw tokens do.
-    upper = sum(map(str.isupper, raw))
-    cap_diff = 0 < upper < n
     context = list(compress(range(n), map(tables.context_words.__contains__, lw)))
+    cap_diff: bool | None = None  # computed when a rule first needs it
     for i in hits:
         word = lw[i]
         if word == "kind" and i < n - 1 and lw[i + 1] == "of":
             continue  # "kind of" is a dampener, not the word "kind"
-        if (cap_diff and raw[i].isupper()) or (context and any(i - 3 <= j < i + 3 for j in context)):
+        if raw[i].isupper() or (context and any(i - 3 <= j < i + 3 for j in context)):
+            if cap_diff is None:
+                # Stripping punctuation never changes str.isupper, so the raw
+                # tokens tell.
+                cap_diff = 0 < sum(map(str.isupper, raw)) < n
             sentiments[i] = _valence_at(i, n, lw, raw, lexicon, cap_diff)
         else:
             # Nothing within reach can change it: every rule of _valence_at adds 0.0
-            # (a no-op on a lexicon valence, none of which is 0) or does not apply.
+            # (a no-op on a lexicon valence, none of which is 0) or does not apply,
+            # and the caps rule needs this token in capitals.
             sentiments[i] = lexicon[word]
     if "but" in lw:
         _apply_but(lw, sentiments)
