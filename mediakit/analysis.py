@@ -239,15 +239,14 @@ def _analyze_chunk(
         spans = split_sentences(text)
         first_row = len(texts)
         ascii_text = text.isascii()  # then every sentence is its own normalised form
-        for i, (s, e) in enumerate(spans):
-            sentence = text[s:e]
-            doc_ids.append(doc_id)
-            sentence_ids.append(i)
-            starts.append(s)
-            ends.append(e)
-            texts.append(sentence)
-            normalised.append(sentence if ascii_text else normalise(sentence))
-            n_words.append(count_words(sentence))
+        doc_sentences = [text[s:e] for s, e in spans]
+        doc_ids.extend([doc_id] * len(spans))
+        sentence_ids.extend(range(len(spans)))
+        starts.extend([s for s, _ in spans])
+        ends.extend([e for _, e in spans])
+        texts.extend(doc_sentences)
+        normalised.extend(doc_sentences if ascii_text else map(normalise, doc_sentences))
+        n_words.extend(map(count_words, doc_sentences))
         found = lexicon._scan(text) if text else []
         added = _add_document_mentions(
             mention_cols, doc_id, outlet, date, text, lexicon, spans, found
