@@ -60,10 +60,15 @@ Matching rules
   (:meth:`Lexicon.find_names`), never as label mentions: with "Free Kessel Army" listed
   as a name, its "Army" is not counted as the state's ``army`` label.
 
-Implementation: the whole lexicon compiles into one regular expression (a trie of the
-patterns' literal prefixes, with token-boundary guards) that finds the leftmost match
-position in C; only there are the few patterns sharing that first character tried to
-pick the longest. Cost is one regex scan of the text plus a few microseconds per match.
+Implementation: the patterns compile into one search regex (a trie of their literal
+prefixes) that skips in C from one non-word character to the next and stops where some
+pattern matches after it; there, a regex compiled for the character found checks the
+left guard and runs every pattern that can start with it, each in a capturing
+look-ahead, so one call gives every candidate's match end. Patterns opening with a glob
+and a hyphen (``*-backed ...``) are found from their hyphen instead of being tried at
+every word. Cost is one regex scan of the text (of its lower-cased copy when the
+lexicon's letters are ASCII) plus a few microseconds per match; ``_Matcher`` says why
+each shortcut finds exactly what trying every pattern at every position would.
 """
 
 from __future__ import annotations
@@ -107,6 +112,7 @@ _WORD = r"[^\W_]"  # a letter or digit (any script); underscore is not a word ch
 _HYPHEN = "[-\u2010\u2011]"
 _APOSTROPHE = "['\u2019]"
 _HYPHEN_CHARS = "-\u2010\u2011"
+_HYPHENS_AND_APOSTROPHES = "-\u2010\u2011'\u2019"
 # A match may not start inside a token ("rebellion"), after a hyphen joining it to a
 # word ("counter-terrorist"), or after a word plus apostrophe ("Ba'ath").
 _LEFT_GUARD = rf"(?<!{_WORD})(?<!{_WORD}{_HYPHEN})(?<!{_WORD}{_APOSTROPHE})"
@@ -251,7 +257,9 @@ def _pattern_atoms(pattern: str) -> list[tuple[str, bool]]:
             elif ch.isspace() or not ch.isprintable():
                 raise ValueError(f"unexpected character {ch!r}")
             else:
-                atoms.append((re.escape(ch.lower()), True))
+                # One atom per character, also where lower() gives two ("İ" gives "i"
+                # and a combining dot), so that a literal atom matches one character.
+                atoms.extend((re.escape(c), True) for c in ch.lower())
     return atoms
 
 
@@ -272,20 +280,111 @@ class _Entry:
     first: str  # lower-cased first literal character, "" when the pattern opens with a glob
 
 
+# The characters U+0000..U+00FF: character classes are computed by running ``re``'s own
+# case-insensitive matching over them rather than by restating its case-folding rules.
+_LATIN1 = "".join(map(chr, range(256)))
+# The only non-ASCII characters that ``re`` matches with an ASCII letter or digit when
+# ignoring case: "İ" and the Kelvin sign lower-case to "i" and "k", and re also folds
+# "ı" with "i" and "ſ" with "s" (tests/test_lexicon.py checks every code point).
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+# The literal atoms that are not a character of the pattern: nothing to case-fold.
+_CLASS_ATOMS = (r"\s+", _HYPHEN, _APOSTROPHE)
+
+
+def _not_word_class() -> str:
+    """A case-sensitive class of what a match can follow: every character below U+0100
+    that is not a letter or digit (as ``re`` sees it), and every character above."""
+    word = re.compile(_WORD, re.IGNORECASE)
+    codes = [ord(c) for c in _LATIN1 if not word.match(c)]
+    parts = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        parts.append(f"\\x{codes[i]:02x}" if i == j else f"\\x{codes[i]:02x}-\\x{codes[j]:02x}")
+        i = j + 1
+    return "(?-i:[" + "".join(parts) + "\\u0100-\\U0010ffff])"
+
+
+_NOT_WORD_CLASS = _not_word_class()
+
+
+def _hyphen_anchor(atoms: list[tuple[str, bool]]) -> int | None:
+    """For a pattern opening with a glob, the index of its first literal character
+    when a hyphen comes right before it (``*-backed ...``, ``?-led ...``), else None."""
+    for k, (atom, literal) in enumerate(atoms):
+        if literal and atom not in _CLASS_ATOMS:
+            if k and atoms[k - 1][0] in (_HYPHEN, _STAR_HYPHEN_PREFIX):
+                return k
+            return None
+    return None
+
+
 class _Matcher:
-    """Leftmost-longest matcher over every pattern of a lexicon (see module doc)."""
+    """Leftmost-longest matcher over every pattern of a lexicon (see module doc).
+
+    Each match is found in two steps:
+
+    * **Where.** A search regex finds the next character that a match can follow
+      (anything but a letter or digit) followed by something that some pattern
+      matches: a trie of the patterns' literal prefixes, then their globs and right
+      guard. Its first item is a plain character class, so ``re`` skips from one such
+      character to the next in a tight loop instead of trying the three look-behinds
+      of ``_LEFT_GUARD`` at every position. A match at the text's start has no
+      character before it and is tried directly.
+    * **Which.** There, a "confirm" regex compiled for the character found checks
+      ``_LEFT_GUARD`` and then runs every pattern whose first literal matches that
+      character ignoring case (as ``re`` decides), and every glob-first one, as a
+      trie in which each pattern ends in an empty capturing group inside an optional
+      look-ahead (:meth:`_capture_regex`): one call gives each candidate's match end,
+      (-1, -1) if it does not match. The longest wins, the first listed on ties. If
+      none matches ("counter-terrorist" fails the guard), the search goes on.
+
+    The search comes in two forms, each matching exactly where some pattern does
+    (the guard aside). On the text itself it ignores case, except for a
+    case-sensitive branch per ASCII spelling of each first letter, which ``re`` can
+    skip by comparing one character (any other first character goes through a
+    look-behind with the pattern's own letter). When all of the lexicon's literal
+    characters are ASCII it runs case-sensitively, faster, on ``text.lower()``
+    instead, unless the text holds a character of ``_FOLDS_TO_ASCII`` or
+    lower-casing changes its length: then a lower-cased character equals a
+    pattern's letter exactly when the original matches it ignoring case, and is a
+    letter, digit, space, hyphen or apostrophe exactly when the original is (the
+    tests check this for every code point).
+
+    Patterns opening with a glob before a hyphen (``*-backed armed group*``) would
+    have to be tried at every token start, so they are found from their hyphen
+    instead (:meth:`_next_glob`) and merged in by position, length and lexicon order.
+    Other glob-first patterns (``* regime``) are part of the search.
+
+    Every step is either a pattern's own regex or an exact union of them, so the
+    result is that of trying every pattern at every position, which
+    tests/test_lexicon.py compares it with.
+    """
 
     def __init__(self, entries: list[tuple[str, str, str, str, list[tuple[str, bool]]]]):
         self.entries: list[_Entry] = []
+        self._atoms: dict[int, list[tuple[str, bool]]] = {}  # order -> the pattern's atoms
         trie: dict = {}
+        anchored: list[tuple[_Entry, str, int]] = []  # (entry, rest from its anchor, runs)
+        ascii_literals = True
         for order, (kind, actor, label, pattern, atoms) in enumerate(entries):
             full = "".join(a for a, _ in atoms) + _RIGHT_GUARD
             first = atoms[0][0] if atoms[0][1] else ""
             if first:
                 first = re.sub(r"\\(.)", r"\1", first)
-            self.entries.append(
-                _Entry(order, kind, actor, label, pattern,
-                       re.compile(_LEFT_GUARD + full, re.IGNORECASE), first)
+            entry = _Entry(order, kind, actor, label, pattern,
+                           re.compile(_LEFT_GUARD + full, re.IGNORECASE), first)
+            self.entries.append(entry)
+            self._atoms[order] = atoms
+            k = None if first else _hyphen_anchor(atoms)
+            if k is not None:
+                rest = "".join(a for a, _ in atoms[k:]) + _RIGHT_GUARD
+                anchored.append((entry, rest, sum(a == r"\s+" for a, _ in atoms[:k])))
+                continue
+            ascii_literals = ascii_literals and all(
+                a.isascii() for a, literal in atoms if literal and a not in _CLASS_ATOMS
             )
             node = trie
             i = 0
@@ -293,14 +392,44 @@ class _Matcher:
                 node = node.setdefault(atoms[i][0], {})
                 i += 1
             node.setdefault(None, []).append("".join(a for a, _ in atoms[i:]))
-        body = self._trie_regex(trie)
-        self.regex = re.compile(_LEFT_GUARD + "(?:" + body + ")", re.IGNORECASE) if entries else None
-        # Candidates per first character; glob-first patterns are tried everywhere.
-        self.by_first: dict[str, list[_Entry]] = {}
-        self.anywhere = [e for e in self.entries if not e.first]
-        for e in self.entries:
-            if e.first:
-                self.by_first.setdefault(e.first, []).append(e)
+
+        # The patterns found from a hyphen; the most runs of whitespace their glob part
+        # can span bounds how far before the hyphen such a match can start.
+        self._globs = tuple(e for e, _, _ in anchored)
+        self._glob_runs = max((runs for _, _, runs in anchored), default=0)
+        self._glob_after_ascii_hyphen = self._glob_after_hyphen = None
+        if anchored:
+            rests = "|".join(dict.fromkeys(rest for _, rest, _ in anchored))
+            # A literal first character lets re skip to the next "-" in a tight loop.
+            self._glob_after_ascii_hyphen = re.compile(f"-(?=(?:{rests}))", re.IGNORECASE).search
+            self._glob_after_hyphen = re.compile(f"{_HYPHEN}(?=(?:{rests}))", re.IGNORECASE).search
+        # Glob-first patterns of the search, candidates wherever it stops.
+        self._inline = tuple(e for e in self.entries if not e.first and e not in self._globs)
+
+        self._search = self._search_lower = None
+        if trie:
+            alternatives, others, globs = [], [], []
+            for key, child in trie.items():
+                if key is None:
+                    globs.extend(f"{rest}{_RIGHT_GUARD}" for rest in dict.fromkeys(child))
+                    continue
+                rest = self._trie_regex(child)
+                for c in re.findall(key, _LATIN1, re.IGNORECASE):
+                    if c.isascii():
+                        alternatives.append(f"(?-i:{re.escape(c)}){rest}")
+                others.append(f"(?<={key}){rest}")
+            alternatives.append(f"(?-i:[\\x80-\\U0010ffff])(?:{'|'.join(others)})")
+            union = "|".join(alternatives + globs)
+            self._search = re.compile(f"{_NOT_WORD_CLASS}(?:{union})", re.IGNORECASE).search
+            if ascii_literals:
+                self._search_lower = re.compile(
+                    f"{_NOT_WORD_CLASS}{self._trie_regex(trie)}"
+                ).search
+        # For the text (False) and its lower-cased copy (True): first character ->
+        # (the confirm regex's match method, the entry of each of its groups), on demand.
+        self._confirm: dict[bool, dict[str, tuple[Any, tuple[_Entry | None, ...]]]] = {
+            False: {}, True: {},
+        }
 
     @classmethod
     def _trie_regex(cls, node: dict) -> str:
@@ -314,38 +443,166 @@ class _Matcher:
             return alternatives[0]
         return "(?:" + "|".join(alternatives) + ")"
 
+    def _confirm_for(self, lower: bool, char: str) -> tuple[Any, tuple[_Entry | None, ...]]:
+        """The confirm regex for matches starting with ``char``, over the text or, with
+        ``lower``, over its lower-cased copy (see the class doc)."""
+        candidates = [
+            e for e in self.entries
+            if (e in self._inline if not e.first
+                else e.first == char if lower
+                else re.fullmatch(re.escape(e.first), char, re.IGNORECASE))
+        ]
+        trie: dict = {}
+        for e in candidates:
+            atoms = self._atoms[e.order]
+            node = trie
+            i = 0
+            while i < len(atoms) and atoms[i][1]:
+                node = node.setdefault(atoms[i][0], {})
+                i += 1
+            node.setdefault(None, []).append(("".join(a for a, _ in atoms[i:]), e))
+        groups: list[_Entry | None] = [None]
+        capture = self._capture_regex(trie, groups, exclusive=lower)
+        regex = re.compile(f"{_LEFT_GUARD}(?={capture})", 0 if lower else re.IGNORECASE)
+        self._confirm[lower][char] = result = (regex.match, tuple(groups))
+        return result
+
+    @classmethod
+    def _capture_regex(cls, node: dict, groups: list[_Entry | None], *, exclusive: bool) -> str:
+        """A regex that always matches and, for each pattern in the trie ``node``, sets
+        an empty group at the pattern's match end, if it matches (the groups numbered
+        on from ``len(groups)``, their entries appended to ``groups``).
+
+        A pattern's literal prefix has no choices to backtrack over (its ``\\s+`` is
+        followed by a letter, digit or glob, never by whitespace), so sharing it
+        does not change where the pattern's match ends. ``exclusive``: no two
+        branches of a node can match the same character (case-sensitive literals),
+        so one alternation tries them; ignoring case, "s" and "ſ" both match "s", so
+        each branch gets its own optional look-ahead.
+        """
+        parts = []
+        branches = []
+        for key, child in node.items():
+            if key is None:
+                seen = set()
+                for rest, entry in child:
+                    if rest not in seen:  # the same regex again: the first listed wins
+                        seen.add(rest)
+                        groups.append(entry)
+                        parts.append(f"(?:(?={rest}{_RIGHT_GUARD}())|)")
+            else:
+                branches.append((key, child))
+        if exclusive and branches:
+            alternatives = [
+                key + cls._capture_regex(child, groups, exclusive=True) for key, child in branches
+            ]
+            parts.append("(?:" + "|".join(alternatives) + "|)")
+        else:
+            parts.extend(
+                f"(?:(?={key}{cls._capture_regex(child, groups, exclusive=False)})|)"
+                for key, child in branches
+            )
+        return "".join(parts)
+
+    def _next_glob(self, text: str, pos: int, find: Any) -> tuple[int, int, _Entry] | None:
+        """The leftmost-longest match starting at ``pos`` or after, among the patterns
+        found from a hyphen; ``find`` searches for a hyphen followed by the rest of one.
+
+        The glob part of such a pattern matches only letters, digits, hyphens,
+        apostrophes and at most ``_glob_runs`` runs of whitespace, so its start lies
+        in the stretch of those characters that ends at the hyphen. Each token start
+        there is tried with the patterns' own regexes, left to right; a stretch only
+        grows as the hyphen moves right, so positions already tried (before
+        ``tried``) need no second look, and the first success is the leftmost.
+        """
+        tried = pos
+        globs = self._globs
+        while True:
+            m = find(text, pos)
+            if m is None:
+                return None
+            hyphen = m.start()
+            runs = self._glob_runs
+            i = hyphen
+            while i > tried:
+                ch = text[i - 1]
+                if ch.isspace():  # what \s tests, as isalnum() is what [^\W_] tests
+                    if not text[i].isspace():
+                        runs -= 1
+                        if runs < 0:
+                            break
+                elif not (ch.isalnum() or ch in _HYPHENS_AND_APOSTROPHES):
+                    break
+                i -= 1
+            for start in range(i, hyphen):
+                if text[start].isalnum() and (start == 0 or not text[start - 1].isalnum()):
+                    best = None
+                    for entry in globs:
+                        em = entry.regex.match(text, start)
+                        if em is not None and (best is None or em.end() > best[1]):
+                            best = (start, em.end(), entry)
+                    if best is not None:
+                        return best
+            tried = pos = hyphen + 1
+
     def scan(self, text: str) -> list[tuple[int, int, _Entry]]:
         """Non-overlapping leftmost-longest matches as (start, end, entry)."""
         found: list[tuple[int, int, _Entry]] = []
-        if self.regex is None:
-            return found
-        search = self.regex.search
-        by_first, anywhere = self.by_first, self.anywhere
-        pos = 0
+        haystack, lower, search = text, False, self._search
+        if self._search_lower is not None and (
+            text.isascii() or not any(c in text for c in _FOLDS_TO_ASCII)
+        ):
+            lowered = text.lower()
+            if len(lowered) == len(text):
+                haystack, lower, search = lowered, True, self._search_lower
+        glob = find = None
+        if self._globs:
+            find = (self._glob_after_hyphen if "\u2010" in text or "\u2011" in text
+                    else self._glob_after_ascii_hyphen)
+            glob = self._next_glob(text, 0, find)
+        confirm = self._confirm[lower]
+        n = len(text)
+        # Where to look for the next match of the search's patterns: the text's start,
+        # then each stop of the search (n: no more).
+        start = 0 if search is not None else n
         while True:
-            m = search(text, pos)
-            if m is None:
+            here = None  # that match: the leftmost-longest at ``start`` or after
+            while start < n:
+                char = haystack[start]
+                match, entries = confirm.get(char) or self._confirm_for(lower, char)
+                m = match(haystack, start)
+                if m is not None:
+                    regs = m.regs
+                    best = max(regs)  # (end, end) of the longest; no match is (-1, -1)
+                    if best[1] > start:
+                        if regs.count(best) == 1:
+                            entry = entries[regs.index(best)]
+                        else:  # as long as another: the first listed wins
+                            entry = min((entries[i] for i, span in enumerate(regs)
+                                         if span == best), key=lambda e: e.order)
+                        here = (start, best[1], entry)
+                        break
+                m = search(haystack, start)
+                start = n if m is None else m.start() + 1
+            if glob is not None and (here is None or glob[0] < here[0] or (
+                glob[0] == here[0]
+                and (glob[1], -glob[2].order) > (here[1], -here[2].order)
+            )):
+                found.append(glob)  # a pattern found from a hyphen comes first
+                end = glob[1]
+                glob = self._next_glob(text, end, find)
+                if here is not None and here[0] < end:  # overlapped: look after it
+                    m = search(haystack, end - 1)
+                    start = n if m is None else m.start() + 1
+                continue  # else ``start`` still holds the match found there
+            if here is None:
                 return found
-            start = m.start()
-            best_end, best = -1, None
-            for group in (by_first.get(text[start].lower(), ()), anywhere):
-                for entry in group:
-                    em = entry.regex.match(text, start)
-                    if em is not None:
-                        end = em.end()
-                        if end > best_end or (end == best_end and entry.order < best.order):
-                            best_end, best = end, entry
-            if best is None:
-                # Case folding can match a character whose lower() is another one
-                # (the long s "ſ" matches "s"): try every pattern here.
-                for entry in self.entries:
-                    em = entry.regex.match(text, start)
-                    if em is not None and em.end() > best_end:
-                        best_end, best = em.end(), entry
-            if best is None:  # the combined regex matched, so some pattern must
-                raise AssertionError(f"lexicon matcher lost the match at {start}")
-            found.append((start, best_end, best))
-            pos = best_end
+            found.append(here)
+            end = here[1]
+            if glob is not None and glob[0] < end:
+                glob = self._next_glob(text, end, find)
+            m = search(haystack, end - 1)  # from the match's last character
+            start = n if m is None else m.start() + 1
 
 
 # ----------------------------------------------------------------------------------

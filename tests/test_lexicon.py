@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import copy
+import importlib.util
 import json
 import re
+import string
+import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mediakit import lexicon as lexicon_module
+from mediakit.corpus import load_corpus
 from mediakit.errors import LexiconError
 from mediakit.lexicon import (
     DEFAULT_LEXICON,
@@ -19,7 +25,8 @@ from mediakit.lexicon import (
     load_lexicon,
 )
 
-SEED_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "seed"
+REPO = Path(__file__).resolve().parents[1]
+SEED_DIR = REPO.parent / "shared" / "seed"
 
 BASIC = {
     "name": "test",
@@ -220,20 +227,7 @@ def test_property_matches_are_ordered_disjoint_and_slice_back(words, sep):
 
 def _reference_scan(lex: Lexicon, text: str) -> list[tuple[int, int, str]]:
     """Leftmost-longest the slow way: every pattern tried at every position."""
-    entries = lex._matcher.entries
-    result, pos = [], 0
-    while pos < len(text):
-        best = None
-        for entry in entries:
-            m = entry.regex.match(text, pos)
-            if m and (best is None or m.end() > best[1]):
-                best = (pos, m.end(), entry.label)
-        if best:
-            result.append(best)
-            pos = best[1]
-        else:
-            pos += 1
-    return result
+    return [(start, end, entry.label) for start, end, entry in _slow_scan(lex, text)]
 
 
 @settings(max_examples=150, deadline=None)
@@ -251,6 +245,309 @@ def test_property_arbitrary_text_never_breaks_the_matcher(text):
     lex = Lexicon.from_dict(BASIC)
     for m in lex.find(text):
         assert text[m.start : m.end] == m.match
+
+
+# -- the fast matcher equals the straightforward ones -------------------------------------
+#
+# Lexicon._scan takes shortcuts (a search that skips from one non-word character to the
+# next, a lower-cased copy of the text, patterns found from their hyphen; see
+# lexicon._Matcher). Its result must be exactly that of trying every pattern at every
+# position (_slow_scan), and, except where the previous matcher was wrong (below), that
+# of the previous matcher (_previous_scan).
+
+
+def _slow_scan(lex: Lexicon, text: str) -> list[tuple[int, int, object]]:
+    """Leftmost-longest by definition: every pattern tried at every position; at one
+    position the longest match wins, then the pattern listed first."""
+    entries = lex._matcher.entries
+    result, pos = [], 0
+    while pos < len(text):
+        best = None
+        for entry in entries:
+            m = entry.regex.match(text, pos)
+            if m and (best is None or m.end() > best[1]):
+                best = (pos, m.end(), entry)
+        if best:
+            result.append(best)
+            pos = best[1]
+        else:
+            pos += 1
+    return result
+
+
+def _previous_trie_regex(node: dict) -> str:
+    alternatives = []
+    for key, child in node.items():
+        if key is None:
+            alternatives.extend(
+                f"{rest}{lexicon_module._RIGHT_GUARD}" for rest in dict.fromkeys(child)
+            )
+        else:
+            alternatives.append(key + _previous_trie_regex(child))
+    return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+
+_PREVIOUS: dict[Lexicon, tuple] = {}
+
+
+def _previous_scan(lex: Lexicon, text: str) -> list[tuple[int, int, object]]:
+    """The matcher as it was before the fast search: one regex (the left guard, then a
+    trie of every pattern's literal prefix) finds each leftmost start; there the
+    patterns whose first literal is that character lower-cased, and the glob-first
+    ones, are tried one by one (all of them if none matches)."""
+    if lex not in _PREVIOUS:
+        entries = lex._matcher.entries
+        trie: dict = {}
+        for entry in entries:
+            atoms = lexicon_module._pattern_atoms(entry.pattern)
+            node = trie
+            i = 0
+            while i < len(atoms) and atoms[i][1]:
+                node = node.setdefault(atoms[i][0], {})
+                i += 1
+            node.setdefault(None, []).append("".join(a for a, _ in atoms[i:]))
+        combined = re.compile(
+            lexicon_module._LEFT_GUARD + "(?:" + _previous_trie_regex(trie) + ")", re.IGNORECASE
+        )
+        by_first: dict[str, list] = {}
+        for entry in entries:
+            if entry.first:
+                by_first.setdefault(entry.first, []).append(entry)
+        _PREVIOUS[lex] = (combined, by_first, [e for e in entries if not e.first], entries)
+    combined, by_first, anywhere, entries = _PREVIOUS[lex]
+    found, pos = [], 0
+    while (m := combined.search(text, pos)) is not None:
+        start = m.start()
+        best_end, best = -1, None
+        for group in (by_first.get(text[start].lower(), ()), anywhere):
+            for entry in group:
+                em = entry.regex.match(text, start)
+                if em and (em.end() > best_end
+                           or (em.end() == best_end and entry.order < best.order)):
+                    best_end, best = em.end(), entry
+        if best is None:
+            for entry in entries:
+                em = entry.regex.match(text, start)
+                if em is not None and em.end() > best_end:
+                    best_end, best = em.end(), entry
+        found.append((start, best_end, best))
+        pos = best_end
+    return found
+
+
+def _text_search_only(lex: Lexicon):
+    """A copy of ``lex``'s matcher that never searches the lower-cased text."""
+    matcher = copy.copy(lex._matcher)
+    matcher._search_lower = None
+    return matcher
+
+
+def _check_scan(lex: Lexicon, text: str, *, previous: bool = True) -> None:
+    found = lex._scan(text)
+    assert found == _slow_scan(lex, text), text
+    assert _text_search_only(lex).scan(text) == found, text
+    # The previous matcher looked patterns up by ``text[start].lower()``, so it missed
+    # some where a character folds to another without lower-casing to it ("ſ" and "s").
+    if previous and not any(c in text for c in lexicon_module._FOLDS_TO_ASCII):
+        assert _previous_scan(lex, text) == found, text
+
+
+# Words and the characters the rules care about: hyphens, apostrophes, case folding
+# ("ſ" is "s", the Kelvin sign "K" is "k", "İ" lower-cases to two characters),
+# letters that are words but not ASCII, and punctuation a pattern may hold.
+_NOISE = ["the", "a", "x", "US", "al", "Qaeda", "pro", "counter", "backed", "led",
+          "groups", "rebellion", "Tarvian", "9", "é", "Éric", "ſ", "\u017fniper", "sniper",
+          "rifle", "\u212a", "\u212aLF", "İ", "ı", "Σ", "ς", "straße", "STRASSE", "µ",
+          "Малик", "-", "\u2010", "\u2011", "'", "\u2019", ".", ",", "&", "_", "“", "”",
+          "(", "—", "s", "S"]
+_SEPARATORS = [" ", " ", " ", "", "\n", "  ", "\t", "-", "\u2011", "'", "\u2019", "“", ". "]
+
+
+def _pattern_words(patterns) -> list[str]:
+    """Words and phrases that patterns match, globs filled in a few ways."""
+    words = []
+    for pattern in patterns:
+        for fill in ("", "s", "ists", "Tarvian", "al-Qaeda"):
+            spelled = pattern.replace("?", "z").replace("*", fill)
+            words.append(spelled.strip("-"))
+            words.extend(word.strip("-") for word in spelled.split())
+    return [word for word in words if word]
+
+
+def _folded(word: str) -> str:
+    """``word`` with characters that match "s", "i" and "k" ignoring case."""
+    return word.replace("s", "\u017f").replace("i", "\u0131").replace("K", "\u212a")
+
+
+def _texts(words: list[str]) -> st.SearchStrategy[str]:
+    token = st.tuples(
+        st.sampled_from(words + _NOISE),
+        st.sampled_from([str, str.lower, str.upper, str.title, _folded]),
+        st.sampled_from(_SEPARATORS),
+    ).map(lambda t: t[1](t[0]) + t[2])
+    return st.lists(token, max_size=30).map("".join)
+
+
+_BUNDLED = {name: load_lexicon(name) for name in ("conflict", "marenna", "syria")}
+_BUNDLED_WORDS = {name: _pattern_words(lex.patterns) + _pattern_words(
+    p for names in lex.names.values() for ps in names.values() for p in ps
+) for name, lex in _BUNDLED.items()}
+
+
+@pytest.mark.parametrize("name", sorted(_BUNDLED))
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_property_bundled_lexicons_scan_like_the_slow_and_previous_matchers(name, data):
+    text = data.draw(_texts(_BUNDLED_WORDS[name]))
+    _check_scan(_BUNDLED[name], text)
+
+
+# Patterns of every shape: globs first, last and inside, "*-" before a hyphen (found
+# from the hyphen) with whitespace before it or not, "* ..." and "*ist" (searched
+# like the others), names, non-ASCII letters and characters that case-fold.
+_POOL = ["rebel", "rebels", "rebel*", "rebel forces", "terrorist*", "terror group*",
+         "the army", "army", "armed group*", "*-backed armed group*", "*-backed group*",
+         "* regime", "regime", "?-led forces", "*-*-backed", "* *-backed group", "*ist",
+         "?ebel*", "organi?ation*", "U.S.", "U.S.-backed", "AT&T", "People's Units",
+         "militants'", "al-Qaeda", "Tarvian-backed", "\u017fniper rifle", "sniper",
+         "KLF", "Kessel Liberation Front", "İstanbul group", "Σigma", "straße", "forces",
+         "government forces", "pro-government forces", "x", "\u212aessel*", "µ-unit",
+         "Малик", "groups", "*'s army"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_property_random_lexicons_scan_like_the_slow_matcher(data):
+    pool = data.draw(st.sampled_from([_POOL, [p for p in _POOL if p.isascii()]]))
+    patterns = data.draw(st.lists(st.sampled_from(pool), min_size=1, max_size=10, unique=True))
+    as_name = data.draw(st.lists(st.booleans(), min_size=len(patterns), max_size=len(patterns)))
+    labels = [p for p, n in zip(patterns, as_name) if not n] or ["zzz"]
+    names = [p for p, n in zip(patterns, as_name) if n]
+    spec = {"labels": {f"l{i}": [p] for i, p in enumerate(labels)}}
+    if names:  # two names may share an alias: the first listed wins
+        spec["names"] = {"N1": names, "N2": names[:1]}
+    lex = Lexicon.from_dict({"name": "random", "actors": {"a": spec}})
+    text = data.draw(_texts(_pattern_words(patterns)))
+    _check_scan(lex, text, previous=False)
+
+
+def test_scan_finds_what_folds_to_a_pattern_letter():
+    lex = Lexicon.from_dict(
+        {"name": "f", "actors": {"a": {"labels": {"s": ["sniper"], "l": ["\u017fniper rifle"]}}}}
+    )
+    # "ſniper rifle" matches "sniper rifle" ignoring case and is longer than "sniper";
+    # the previous matcher looked up "s" only and found "sniper".
+    text = "a sniper rifle"
+    assert [(s, e, en.pattern) for s, e, en in lex._scan(text)] == [(2, 14, "\u017fniper rifle")]
+    assert lex._scan(text) == _slow_scan(lex, text)
+    assert _previous_scan(lex, text) == [(2, 8, lex._matcher.entries[0])]
+    # An ASCII lexicon searches the lower-cased text, except where lower() does not
+    # give the letter a character matches ("ſ" stays "ſ") or changes the length ("İ").
+    ascii_lexicon = Lexicon.from_dict(
+        {"name": "k", "actors": {"a": {"labels": {"k": ["klf", "sniper", "rifle"]}}}}
+    )
+    for text in ["the \u212aLF and KLF", "a \u017fniper", "a r\u0131fle", "\u0130 KLF rifle",
+                 "KLF \u017f", "SNIPER RIFLE"]:
+        assert [(s, e) for s, e, _ in ascii_lexicon._scan(text)] == [
+            m.span() for m in re.finditer("klf|sniper|rifle", text, re.IGNORECASE)
+        ]
+        _check_scan(ascii_lexicon, text)
+
+
+@pytest.mark.parametrize("first, second", [
+    ("rebels", "rebel*"), ("rebel*", "rebels"), ("* regime", "Malic regime"),
+    ("Malic regime", "* regime"), ("*-backed group", "US-backed group"),
+    ("US-backed group", "*-backed group"),
+])
+def test_equally_long_matches_go_to_the_first_listed(first, second):
+    lex = Lexicon.from_dict({"name": "t", "actors": {
+        "a": {"labels": {"first": [first]}}, "b": {"labels": {"second": [second]}}}})
+    for text in ["rebels", "the Malic regime", "REBELS and MALIC REGIME", "US-backed group"]:
+        assert {en.label for _, _, en in lex._scan(text)} <= {"first"}
+        _check_scan(lex, text)
+
+
+def test_scan_edges_and_globs_found_from_their_hyphen():
+    lex = Lexicon.from_dict({"name": "g", "actors": {"a": {"labels": {
+        "x": ["* *-backed group", "*-backed armed group*", "armed group*", "?-led forces"],
+        "y": ["al", "the"]}}}})
+    cases = [
+        "",
+        "al",
+        "the al-Qaeda-backed armed groups, the Al Qaeda-backed group",
+        "x-led forces and xy-led forces; al-Qaeda- backed group",
+        "-backed group a -backed group 'x-backed group x'y-backed group",
+        "u\u2010v\u2011backed armed group and US\u2011backed armed GROUPS.",
+        "armed groups-backed armed groups",
+    ]
+    for text in cases:
+        _check_scan(lex, text)
+    text = cases[2]
+    assert [text[s:e] for s, e, _ in lex._scan(text)] == [
+        "the", "al-Qaeda-backed armed groups", "the", "Al Qaeda-backed group"]
+    only_found_from_hyphens = Lexicon.from_dict(
+        {"name": "h", "actors": {"a": {"labels": {"x": ["*-backed group*", "?-led"]}}}})
+    for text in cases:
+        _check_scan(only_found_from_hyphens, text)
+    assert [m.match for m in only_found_from_hyphens.find(cases[3])] == ["x-led"]
+
+
+def test_lower_cased_search_sees_what_the_patterns_see_in_every_character():
+    """What lets the search run on ``text.lower()`` when the lexicon's letters are ASCII
+    and the text has none of lexicon._FOLDS_TO_ASCII (each check over every code point):
+    a non-ASCII character matches an ASCII pattern character ignoring case only if it
+    is listed there; lower-casing a character to a different one keeps it a letter or
+    digit, a space, a hyphen or an apostrophe, or not, and only gives an ASCII
+    character from ASCII or from a listed one (str.lower also gives "ς" for a final
+    "Σ", a letter like "σ"); and str.isalnum and str.isspace, which the search for
+    patterns found from a hyphen uses, are what [^\\W_] and \\s test."""
+    everything = "".join(map(chr, range(0x110000)))
+    beyond_ascii = everything[128:]
+    folds = set()
+    for c in string.ascii_lowercase + string.digits + string.punctuation:
+        folds |= set(re.findall(re.escape(c), beyond_ascii, re.IGNORECASE))
+    assert folds == set(lexicon_module._FOLDS_TO_ASCII)
+    classes = [re.compile(p, re.IGNORECASE) for p in (
+        lexicon_module._WORD, r"\s", lexicon_module._HYPHEN, lexicon_module._APOSTROPHE)]
+    for c in everything:
+        lower = c.lower()
+        if lower != c and len(lower) == 1:
+            for cls in classes:
+                assert bool(cls.match(c)) == bool(cls.match(lower)), (c, cls.pattern)
+            if lower.isascii():
+                assert c.isascii() or c in lexicon_module._FOLDS_TO_ASCII, c
+        elif lower != c:
+            assert c in lexicon_module._FOLDS_TO_ASCII, c  # lower() changes the length
+    word = {m.start() for m in re.finditer(lexicon_module._WORD, everything)}
+    assert word == {i for i, c in enumerate(everything) if c.isalnum()}
+    space = {m.start() for m in re.finditer(r"\s", everything)}
+    assert space == {i for i, c in enumerate(everything) if c.isspace()}
+
+
+def _generated_texts(words: int) -> list[str]:
+    """News-like articles from the benchmark's corpus generator."""
+    name = "_mediakit_bench_generate_corpus"
+    module = sys.modules.get(name)
+    if module is None:
+        spec = importlib.util.spec_from_file_location(
+            name, REPO / "benchmarks" / "generate_corpus.py"
+        )
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return [record["text"] for record in module.generate_articles(seed=11, words=words)]
+
+
+def test_scan_equals_the_previous_matcher_on_real_text():
+    texts = load_corpus(REPO / "data" / "sample")["text"].tolist() + _generated_texts(40_000)
+    if SEED_DIR.is_dir():
+        texts += [path.read_text(encoding="utf-8") for path in sorted(SEED_DIR.glob("*.txt"))]
+    for lex in _BUNDLED.values():
+        for text in texts:
+            found = lex._scan(text)
+            assert found == _previous_scan(lex, text)
+            assert _text_search_only(lex).scan(text) == found
 
 
 def test_matching_the_syria_lexicon_on_the_seed_article():
