@@ -44,6 +44,7 @@ import re
 import string
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 import pandas as pd
 
@@ -354,6 +355,19 @@ def _punkt_span_parts():  # -> (finditer, match, text_contains_sentbreak)
     )
 
 
+def _punkt_break(
+    text: str, candidate: Any, word_start: int, word_stop: int, contains_break: Any
+) -> int | None:
+    """Where the next sentence starts if Punkt breaks at this candidate, else None.
+
+    ``text[word_start:word_stop]`` is the word before the candidate's end mark; the
+    decision is Punkt's, on that word, the mark and the token after it.
+    """
+    if not contains_break(text[word_start:word_stop] + candidate.group() + candidate.group("after_tok")):
+        return None
+    return candidate.start("next_tok") if candidate.group("next_tok") else candidate.end()
+
+
 def _punkt_spans(text: str) -> list[tuple[int, int]]:
     """``list(tokenizer.span_tokenize(text))`` of the Punkt tokenizer, in one pass.
 
@@ -386,27 +400,17 @@ def _punkt_spans(text: str) -> list[tuple[int, int]]:
         # NLTK takes a space at the very start of the stretch for no space at all.
         word_start = last_space + 1 if last_space > previous_stop else previous_start
         if previous is not None and previous_stop <= word_start:
-            context = (
-                text[previous_start:previous_stop] + previous.group() + previous.group("after_tok")
-            )
-            if contains_break(context):
+            next_start = _punkt_break(text, previous, previous_start, previous_stop, contains_break)
+            if next_start is not None:
                 slices.append((last_break, previous.end()))
-                if previous.group("next_tok"):
-                    last_break = previous.start("next_tok")
-                else:
-                    last_break = previous.end()
+                last_break = next_start
         previous = match
         previous_start, previous_stop = word_start, match_start
     if previous is not None:
-        context = (
-            text[previous_start:previous_stop] + previous.group() + previous.group("after_tok")
-        )
-        if contains_break(context):
+        next_start = _punkt_break(text, previous, previous_start, previous_stop, contains_break)
+        if next_start is not None:
             slices.append((last_break, previous.end()))
-            if previous.group("next_tok"):
-                last_break = previous.start("next_tok")
-            else:
-                last_break = previous.end()
+            last_break = next_start
     slices.append((last_break, len(text.rstrip())))
     # _realign_boundaries: closing punctuation after a break moves to the sentence
     # before. (0 <= start and end <= len(text), so text[start:end] is non-empty
