@@ -220,11 +220,16 @@ def _special_idioms(valence: float, lw: list[str], i: int, n: int) -> float:
     return valence
 
 
-def _apply_but(words: list[str], sentiments: list[float]) -> None:
+def _apply_but(words: list[str], sentiments: list[float], hits: list[int]) -> None:
     # Reproduces the reference's by-value lookup: each score is found with
     # list.index, so equal scores alias the first position holding that value.
+    # The reference visits every position; only the lexicon words' (``hits``) can
+    # hold a non-zero score, and a zero one only ever rescales a zero.
     bi = words.index("but")
-    for sentiment in sentiments:
+    for k in hits:
+        sentiment = sentiments[k]
+        if not sentiment:
+            continue
         si = sentiments.index(sentiment)
         if si < bi:
             sentiments[si] = sentiment * 0.5
@@ -348,7 +353,11 @@ def polarity_scores(text: str) -> tuple[float, float, float, float]:
     lexicon = tables.lexicon
 
     sentiments = [0.0] * n
-    context = list(compress(range(n), map(tables.context_words.__contains__, lw)))
+    context_words = tables.context_words
+    context = (
+        () if context_words.isdisjoint(lw)
+        else list(compress(range(n), map(context_words.__contains__, lw)))
+    )
     cap_diff: bool | None = None  # computed when a rule first needs it
     for i in hits:
         word = lw[i]
@@ -366,7 +375,7 @@ def polarity_scores(text: str) -> tuple[float, float, float, float]:
             # and the caps rule needs this token in capitals.
             sentiments[i] = lexicon[word]
     if "but" in lw:
-        _apply_but(lw, sentiments)
+        _apply_but(lw, sentiments, hits)
 
     values = [sentiments[i] for i in hits]
     sum_s = float(sum(values))
