@@ -85,7 +85,21 @@ Speakers (``speaker`` and ``attribution``)
     Ilves`` and ``Tarvia’s Dana Ilves`` give ``Dana Ilves``; ``EU foreign policy
     chief Josep Borrell`` gives ``Josep Borrell``); a name in apposition wins over
     a description (``The Tarvian Foreign Minister, Lale Orhun,`` gives ``Lale
-    Orhun``). Otherwise the phrase is kept as written (``the minister``).
+    Orhun``). A run holding an institution noun (office, ministry, department,
+    council, agency, army, ...) is an institution and keeps its title words
+    (``the Home Office`` gives ``Home Office``, not ``Office``). Where the subject
+    has a prepositional phrase after its head (of, from, at, in, for, with, on),
+    the head decides: a person's name is the speaker (``Mira Hollis of the charity
+    Open Hands`` gives ``Mira Hollis``), an institution keeps its complement
+    (``the Ministry of Defence`` gives ``Ministry of Defence``) and a description is
+    kept whole (``officials in Aldwick``); titles alone before it (``Secretary of
+    State Antony Blinken``, ``U.S. Secretary of State Mike Pompeo``) leave the
+    phrase to the name rule. Otherwise the phrase
+    is kept as written (``the minister``). The ``before`` rule reads a name with
+    its affiliation the same way: ``Mira Hollis of Open Hands said`` and ``Mira
+    Hollis of the charity Open Hands, which ..., said`` give ``Mira Hollis``, while
+    one capitalised word before it is no name (``Officials from the opposition
+    Kessel Liberation Front said`` gives ``Kessel Liberation Front``).
 
     Surnames: within one article, a speaker that is one capitalised word, or a
     title and one word (``Orhun``, ``Mr Orhun``, ``Col. Sandor``), becomes the
@@ -446,7 +460,8 @@ _AFTER_ACCORDING_RE = re.compile(r"[ \t]*[,;:\u2014\u2013-]?[ \t]*(?=[Aa]ccordin
 _PERSONAL_VERBS = frozenset([*_AFTER_VERB_SET, "calls", "called", "speaks", "spoke"])
 # SUBJECT [, apposition,] [adverbs] VERB, matched forwards over the whole text once.
 _SUBJECT_VERB_RE = re.compile(
-    rf"(?:\b(?P<name>{_NAME_RUN})(?:[ \t]+(?:of|from|at)[ \t]+(?P<affiliation>{_NAME_RUN}))?"
+    rf"(?:\b(?P<name>{_NAME_RUN})(?:[ \t]+(?:of|from|at)[ \t]+"
+    rf"(?P<described>the[ \t]+(?:[a-z][\w\-]*+[ \t]+){{0,2}})?(?P<affiliation>{_NAME_RUN}))?"
     r"|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)"
     r"|(?P<np>\b(?:[Tt]he|[Aa]n?)[ \t]+(?:[\w\-]++[ \t]++){0,3}[a-z][\w\-]*+))"
     rf"{_PARENTHETICAL}(?:[ \t]*,(?:[ \t]*who\b)?)?[ \t]+{_ADVERBS}"
@@ -550,6 +565,54 @@ def _strip_final_dot(words: list[str]) -> list[str]:
     return words
 
 
+#: Nouns that make a capitalised run an institution, not a titled person: "the Home
+#: Office", "the Foreign Ministry", "the State Department" are speakers whole,
+#: although "Home", "Foreign" and "State" are title words ("Foreign Minister X").
+_INSTITUTION_NOUNS = frozenset(
+    """office ministry department council agency commission committee command
+    government authority authorities service services directorate embassy mission
+    secretariat parliament assembly court bureau administration presidency cabinet
+    army police union organisation organization coalition alliance""".split()
+)
+#: Prepositions that attach a place or organisation to a subject's head: "Mira
+#: Hollis of the charity Open Hands", "officials in Aldwick", "a spokesman for the
+#: Foreign Ministry".
+_SUBJECT_PREPOSITIONS = frozenset({"of", "from", "at", "in", "for", "with", "on"})
+
+
+def _is_title_word(word: str) -> bool:
+    parts = re.split("[-\u2010]", word.lower())
+    return (
+        word.lower() in _TITLE_WORDS
+        or word.lower() in _ROLE_NOUN_SET
+        or any(part in _TITLE_WORDS or part in _ROLE_NOUN_SET for part in parts[:1])
+        or any(part in _TITLE_WORDS for part in parts)
+    )
+
+
+def _final_name_run(phrase: str) -> tuple[list[str], bool] | None:
+    """The capitalised run that ends ``phrase``, as (words, is_institution), or None.
+
+    A leading possessive is dropped ("Tarvia's Lale Orhun"); leading titles are
+    dropped from a person's name ("Interior Minister Dana Ilves"), but not from an
+    institution's ("Home Office", "Foreign Ministry").
+    """
+    runs = list(_NAME_RUN_RE.finditer(phrase))
+    if not runs or runs[-1].end() != len(phrase):
+        return None
+    run_words = runs[-1].group().split()
+    if len(run_words) > 1 and run_words[0].endswith(("\u2019s", "'s")):
+        run_words = run_words[1:]
+    if any(word.lower() in _INSTITUTION_NOUNS for word in run_words):
+        if len(run_words) > 1 and run_words[0] in ("The", "the"):
+            run_words = run_words[1:]  # "The Home Office said" at a sentence start
+        return run_words, True
+    last_title = max((k for k, word in enumerate(run_words) if _is_title_word(word)), default=-1)
+    if 0 <= last_title < len(run_words) - 1:
+        run_words = run_words[last_title + 1 :]
+    return run_words, False
+
+
 @lru_cache(maxsize=8192)
 def _name_from_subject(phrase: str) -> tuple[str, bool]:
     """(speaker, is_pronoun) from a subject phrase as written."""
@@ -565,24 +628,27 @@ def _name_from_subject(phrase: str) -> tuple[str, bool]:
     while len(words) > 1 and words[-1].lower() in _TRAILING_NOT_SUBJECT:
         words = words[:-1]  # "a negotiator who (speaks)", "the delegation again"
     phrase = " ".join(words)
-    runs = list(_NAME_RUN_RE.finditer(phrase))
-    if runs and runs[-1].end() == len(phrase):
-        run_words = runs[-1].group().split()
-        if len(run_words) > 1 and run_words[0].endswith(("\u2019s", "'s")):
-            run_words = run_words[1:]  # "Tarvia's Lale Orhun"
-        last_title = -1
-        for k, word in enumerate(run_words):
-            parts = re.split("[-\u2010]", word.lower())
-            if (
-                word.lower() in _TITLE_WORDS
-                or word.lower() in _ROLE_NOUN_SET
-                or any(part in _TITLE_WORDS or part in _ROLE_NOUN_SET for part in parts[:1])
-                or any(part in _TITLE_WORDS for part in parts)
-            ):
-                last_title = k
-        if 0 <= last_title < len(run_words) - 1:
-            run_words = run_words[last_title + 1 :]
-        return " ".join(run_words), False
+    # A head with a prepositional phrase after it: the head decides. A person's
+    # name is the speaker ("Mira Hollis of the charity Open Hands"); an institution
+    # keeps its complement ("the Ministry of Defence"); a description is kept as
+    # written ("officials in Aldwick"). Only titles before it ("Secretary of State
+    # Antony Blinken") leave the phrase to the rule below.
+    at = next((k for k, word in enumerate(words) if k and word in _SUBJECT_PREPOSITIONS), None)
+    if at is not None and at < len(words) - 1:
+        head = " ".join(words[:at])
+        head_run = _final_name_run(head)
+        if head_run is not None:
+            run_words, institution = head_run
+            if institution:
+                start = len(words[:at]) - len(run_words)
+                return " ".join(words[start:]), False
+            if not _is_title_word(run_words[-1]):  # not "U.S. Secretary (of State X)"
+                return " ".join(run_words), False
+        elif not any(_is_title_word(word) for word in words[:at]) or words[0][:1].islower():
+            return phrase, False
+    found = _final_name_run(phrase)
+    if found is not None:
+        return " ".join(found[0]), False
     return phrase, False
 
 
@@ -740,9 +806,14 @@ class _Speakers:
         if name is not None:
             affiliation = m.group("affiliation")
             last = name.split()[-1].lower()
-            if affiliation and (last in _TITLE_WORDS or last.rstrip(".") in _TITLE_WORDS):
+            if m.group("described") and len(name.split()) == 1:
+                # "Officials from the opposition Kessel Liberation Front said": one
+                # capitalised word is no person's name; the organisation speaks.
+                name = affiliation
+            elif affiliation and (last in _TITLE_WORDS or last.rstrip(".") in _TITLE_WORDS):
                 # "Secretary of State Antony Blinken": the name follows "of".
                 name = f"{name} of {affiliation}"
+            # Otherwise a person "of the charity Open Hands" is the speaker.
             return _prefer_apposition(name, m.group("paren"))
         return _prefer_apposition(m.group("pron") or m.group("np"), m.group("paren"))
 

@@ -290,6 +290,12 @@ def test_speaker_rules(text: str, speaker: str) -> None:
         ('Mira Hollis of Open Hands, which helps families, said it was "a disaster".', "Mira Hollis"),
         ('"Everything is smuggled here, all of it, every day," said a farmer who asked not to be named.', "a farmer"),
         ('The Tarvian delegation again spoke of "opposition forces" today.', "The Tarvian delegation"),
+        # a person with an affiliation after "of the <description>" is the speaker
+        ('Mira Hollis of the charity Open Hands, which helps families, said: "A disaster."', "Mira Hollis"),
+        ('Dr. Ruth Adeyemi of the United Nations said: "They are armed groups."', "Ruth Adeyemi"),
+        # one capitalised word is no name: the organisation speaks
+        ('Officials from the opposition Kessel Liberation Front said: "They are terrorists."', "Kessel Liberation Front"),
+        ('Secretary of State Antony Blinken said: "Go."', "Antony Blinken"),
     ],
 )
 def test_speaker_appositions_and_clauses(text: str, speaker: str) -> None:
@@ -857,3 +863,29 @@ def test_role_noun_before_a_name_is_dropped_like_a_title() -> None:
     assert span.speaker == "Ivo"
     (span,) = voice_spans('"We are sick of it," said Mum-of-three Lena.')
     assert span.speaker == "Lena"
+
+
+@pytest.mark.parametrize(
+    ("subject", "speaker"),
+    [
+        # institutions keep the title words in their names
+        ("the Home Office", "Home Office"),
+        ("the Foreign Ministry", "Foreign Ministry"),
+        ("the State Department", "State Department"),
+        # a prepositional phrase after the head: the head decides
+        ("Mira Hollis of the charity Open Hands", "Mira Hollis"),
+        ("Dr. Ruth Adeyemi of the United Nations", "Ruth Adeyemi"),
+        ("the Ministry of Defence", "Ministry of Defence"),
+        ("the Interior Ministry of Tarvia", "Interior Ministry of Tarvia"),
+        ("officials in Aldwick", "officials in Aldwick"),
+        ("a spokesman for the Foreign Ministry", "a spokesman for the Foreign Ministry"),
+        ("a doctor at the hospital", "a doctor at the hospital"),
+        # titles before "of" leave the name rule in charge
+        ("Secretary of State Antony Blinken", "Antony Blinken"),
+        ("U.S. Secretary of State Mike Pompeo", "Mike Pompeo"),
+        ("Interior Minister Dana Ilves", "Dana Ilves"),
+    ],
+)
+def test_speaker_after_the_quote_institutions_and_prepositions(subject: str, speaker: str) -> None:
+    (span,) = voice_spans(f'"They are terrorists," {subject} said.')
+    assert span.speaker == speaker
