@@ -410,7 +410,8 @@ def _run_chunks(
         ) as executor:
             pending: deque[tuple[int, Future[Any]]] = deque()
             for chunk in chunks:
-                pending.append((len(chunk), executor.submit(_analyze_chunk_in_worker, _work_frame(chunk), documents)))
+                future = executor.submit(_analyze_chunk_in_worker, _work_frame(chunk), documents)
+                pending.append((len(chunk), future))
                 if len(pending) >= 2 * workers:
                     size, future = pending.popleft()
                     result = future.result()
