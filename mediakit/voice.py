@@ -99,7 +99,9 @@ Speakers (``speaker`` and ``attribution``)
     its affiliation the same way: ``Mira Hollis of Open Hands said`` and ``Mira
     Hollis of the charity Open Hands, which ..., said`` give ``Mira Hollis``, while
     one capitalised word before it is no name (``Officials from the opposition
-    Kessel Liberation Front said`` gives ``Kessel Liberation Front``).
+    Kessel Liberation Front said`` gives ``Kessel Liberation Front``) and a group
+    noun keeps its place (``Officials in Aldwick said`` gives ``Officials in
+    Aldwick``).
 
     Surnames: within one article, a speaker that is one capitalised word, or a
     title and one word (``Orhun``, ``Mr Orhun``, ``Col. Sandor``), becomes the
@@ -460,7 +462,7 @@ _AFTER_ACCORDING_RE = re.compile(r"[ \t]*[,;:\u2014\u2013-]?[ \t]*(?=[Aa]ccordin
 _PERSONAL_VERBS = frozenset([*_AFTER_VERB_SET, "calls", "called", "speaks", "spoke"])
 # SUBJECT [, apposition,] [adverbs] VERB, matched forwards over the whole text once.
 _SUBJECT_VERB_RE = re.compile(
-    rf"(?:\b(?P<name>{_NAME_RUN})(?:[ \t]+(?:of|from|at)[ \t]+"
+    rf"(?:\b(?P<name>{_NAME_RUN})(?:[ \t]+(?P<prep>of|from|at|in)[ \t]+"
     rf"(?P<described>the[ \t]+(?:[a-z][\w\-]*+[ \t]+){{0,2}})?(?P<affiliation>{_NAME_RUN}))?"
     r"|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)"
     r"|(?P<np>\b(?:[Tt]he|[Aa]n?)[ \t]+(?:[\w\-]++[ \t]++){0,3}[a-z][\w\-]*+))"
@@ -574,6 +576,14 @@ _INSTITUTION_NOUNS = frozenset(
     secretariat parliament assembly court bureau administration presidency cabinet
     army police union organisation organization coalition alliance""".split()
 )
+#: Plural nouns for groups of people that open a sentence as its subject, "Officials
+#: in Aldwick said": with a place or organisation after them they are kept whole.
+_GROUP_NOUNS = frozenset(
+    """officials residents witnesses sources diplomats analysts doctors medics activists
+    protesters locals villagers refugees survivors soldiers troops police authorities
+    mediators negotiators observers monitors workers families relatives leaders
+    commanders fighters lawmakers officers ministers delegates volunteers""".split()
+)
 #: Prepositions that attach a place or organisation to a subject's head: "Mira
 #: Hollis of the charity Open Hands", "officials in Aldwick", "a spokesman for the
 #: Foreign Ministry".
@@ -642,6 +652,8 @@ def _name_from_subject(phrase: str) -> tuple[str, bool]:
             if institution:
                 start = len(words[:at]) - len(run_words)
                 return " ".join(words[start:]), False
+            if len(run_words) == 1 and run_words[0].lower() in _GROUP_NOUNS:
+                return phrase, False  # "Officials in Aldwick": a description
             if not _is_title_word(run_words[-1]):  # not "U.S. Secretary (of State X)"
                 return " ".join(run_words), False
         elif not any(_is_title_word(word) for word in words[:at]) or words[0][:1].islower():
@@ -810,6 +822,9 @@ class _Speakers:
                 # "Officials from the opposition Kessel Liberation Front said": one
                 # capitalised word is no person's name; the organisation speaks.
                 name = affiliation
+            elif affiliation and name.lower() in _GROUP_NOUNS:
+                # "Officials in Aldwick said": a group described by its place.
+                name = f"{name} {m.group('prep')} {affiliation}"
             elif affiliation and (last in _TITLE_WORDS or last.rstrip(".") in _TITLE_WORDS):
                 # "Secretary of State Antony Blinken": the name follows "of".
                 name = f"{name} of {affiliation}"

@@ -296,6 +296,10 @@ def test_speaker_rules(text: str, speaker: str) -> None:
         # one capitalised word is no name: the organisation speaks
         ('Officials from the opposition Kessel Liberation Front said: "They are terrorists."', "Kessel Liberation Front"),
         ('Secretary of State Antony Blinken said: "Go."', "Antony Blinken"),
+        # a group noun keeps its place; a surname before a place is still the speaker
+        ('Officials in Aldwick said they would not discuss "political demands".', "Officials in Aldwick"),
+        ('Residents of Dorvast told reporters: "We are afraid."', "Residents of Dorvast"),
+        ('Ilves in Aldwick said: "They are terrorists."', "Ilves"),
     ],
 )
 def test_speaker_appositions_and_clauses(text: str, speaker: str) -> None:
@@ -878,6 +882,7 @@ def test_role_noun_before_a_name_is_dropped_like_a_title() -> None:
         ("the Ministry of Defence", "Ministry of Defence"),
         ("the Interior Ministry of Tarvia", "Interior Ministry of Tarvia"),
         ("officials in Aldwick", "officials in Aldwick"),
+        ("Residents of Dorvast", "Residents of Dorvast"),
         ("a spokesman for the Foreign Ministry", "a spokesman for the Foreign Ministry"),
         ("a doctor at the hospital", "a doctor at the hospital"),
         # titles before "of" leave the name rule in charge
