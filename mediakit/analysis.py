@@ -220,33 +220,22 @@ def _analyze_chunk(
     """
     from .framing import MENTION_COLUMNS, _add_document_mentions, _documents
     from .framing import _frame as _mention_frame
-    from .text import count_words, split_sentences
+    from .text import _add_sentence_rows, _sentence_frame, _sentence_rows, split_sentences
 
     lexicon = run.lexicon
     normalise = _sentiment._normalise_for_scoring
-    doc_ids: list[Any] = []
-    sentence_ids: list[int] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    texts: list[str] = []
+    rows = _sentence_rows()
     normalised: list[str] = []
-    n_words: list[int] = []
     mention_cols: dict[str, list[Any]] = {name: [] for name in MENTION_COLUMNS}
     mention_rows: list[int] = []  # each mention's row in the sentences table
     masked: list[str] = []  # each mention's masked sentence
     mask_cache: dict[str, str] = {}
     for doc_id, outlet, date, text in _documents(corpus_chunk):
         spans = split_sentences(text)
-        first_row = len(texts)
-        ascii_text = text.isascii()  # then every sentence is its own normalised form
-        doc_sentences = [text[s:e] for s, e in spans]
-        doc_ids.extend([doc_id] * len(spans))
-        sentence_ids.extend(range(len(spans)))
-        starts.extend([s for s, _ in spans])
-        ends.extend([e for _, e in spans])
-        texts.extend(doc_sentences)
-        normalised.extend(doc_sentences if ascii_text else map(normalise, doc_sentences))
-        n_words.extend(map(count_words, doc_sentences))
+        first_row = len(normalised)
+        doc_sentences = _add_sentence_rows(rows, doc_id, text, spans)
+        # An ASCII text's sentences are their own normalised forms.
+        normalised.extend(doc_sentences if text.isascii() else map(normalise, doc_sentences))
         found = lexicon._scan(text) if text else []
         added = _add_document_mentions(
             mention_cols, doc_id, outlet, date, text, lexicon, spans, found
@@ -258,16 +247,7 @@ def _analyze_chunk(
             masked.extend(masks[k] for k in ids)
 
     sentence_scores = _scores_of(normalised, run)
-    sentences = pd.DataFrame(
-        {
-            "doc_id": pd.Series(doc_ids, dtype="str"),
-            "sentence_id": pd.Series(sentence_ids, dtype="int64"),
-            "start": pd.Series(starts, dtype="int64"),
-            "end": pd.Series(ends, dtype="int64"),
-            "text": pd.Series(texts, dtype="str"),
-            "n_words": pd.Series(n_words, dtype="int64"),
-        }
-    )
+    sentences = _sentence_frame(rows)
     for j, column in enumerate(_sentiment.SCORE_COLUMNS):
         sentences[column] = sentence_scores[:, j]
 

@@ -534,29 +534,42 @@ def sentences(corpus: pd.DataFrame) -> pd.DataFrame:
     A missing text gives no sentences. The corpus is not modified.
     """
     _check_corpus(corpus, ("doc_id", "text"))
-    doc_ids: list[str] = []
-    sentence_ids: list[int] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    texts: list[str] = []
-    n_words: list[int] = []
+    rows = _sentence_rows()
     for doc_id, raw in zip(corpus["doc_id"].tolist(), corpus["text"].tolist(), strict=True):
         text = _doc_text(raw)
-        for i, (s, e) in enumerate(split_sentences(text)):
-            sentence = text[s:e]
-            doc_ids.append(doc_id)
-            sentence_ids.append(i)
-            starts.append(s)
-            ends.append(e)
-            texts.append(sentence)
-            n_words.append(count_words(sentence))
+        _add_sentence_rows(rows, doc_id, text, split_sentences(text))
+    return _sentence_frame(rows)
+
+
+_SENTENCE_DTYPES = {
+    "doc_id": "str", "sentence_id": "int64", "start": "int64", "end": "int64",
+    "text": "str", "n_words": "int64",
+}  # fmt: skip
+
+
+def _sentence_rows() -> dict[str, list[Any]]:
+    """Empty column lists of the sentences table (see :func:`sentences`)."""
+    return {name: [] for name in SENTENCE_COLUMNS}
+
+
+def _add_sentence_rows(
+    rows: dict[str, list[Any]], doc_id: Any, text: str, spans: list[tuple[int, int]]
+) -> list[str]:
+    """Append the rows of one article's sentences (``spans`` into ``text``) to
+    ``rows``; returns the sentences. Shared by :func:`sentences` and
+    :func:`mediakit.analyze`, which adds scores to the same table."""
+    doc_sentences = [text[s:e] for s, e in spans]
+    rows["doc_id"].extend([doc_id] * len(spans))
+    rows["sentence_id"].extend(range(len(spans)))
+    rows["start"].extend([s for s, _ in spans])
+    rows["end"].extend([e for _, e in spans])
+    rows["text"].extend(doc_sentences)
+    rows["n_words"].extend(map(count_words, doc_sentences))
+    return doc_sentences
+
+
+def _sentence_frame(rows: dict[str, list[Any]]) -> pd.DataFrame:
+    """The sentences table from its column lists, with its documented dtypes."""
     return pd.DataFrame(
-        {
-            "doc_id": pd.Series(doc_ids, dtype="str"),
-            "sentence_id": pd.Series(sentence_ids, dtype="int64"),
-            "start": pd.Series(starts, dtype="int64"),
-            "end": pd.Series(ends, dtype="int64"),
-            "text": pd.Series(texts, dtype="str"),
-            "n_words": pd.Series(n_words, dtype="int64"),
-        }
+        {name: pd.Series(rows[name], dtype=_SENTENCE_DTYPES[name]) for name in SENTENCE_COLUMNS}
     )
