@@ -630,7 +630,6 @@ def _name_from_subject(phrase: str) -> tuple[str, bool]:
     words = _strip_final_dot(phrase.split())
     while len(words) > 1 and words[0].lower() in _LEADING_FILLER:
         words = words[1:]
-    phrase = " ".join(words)
     if not words:
         return "", False
     if words[-1].lower() in _PRONOUNS:
@@ -650,14 +649,13 @@ def _name_from_subject(phrase: str) -> tuple[str, bool]:
         if head_run is not None:
             run_words, institution = head_run
             if institution:
-                start = len(words[:at]) - len(run_words)
-                return " ".join(words[start:]), False
+                return " ".join(words[at - len(run_words) :]), False
             if len(run_words) == 1 and run_words[0].lower() in _GROUP_NOUNS:
                 return phrase, False  # "Officials in Aldwick": a description
             if not _is_title_word(run_words[-1]):  # not "U.S. Secretary (of State X)"
                 return " ".join(run_words), False
-        elif not any(_is_title_word(word) for word in words[:at]) or words[0][:1].islower():
-            return phrase, False
+        else:
+            return phrase, False  # no name ends the head: "a spokesman for the ministry"
     found = _final_name_run(phrase)
     if found is not None:
         return " ".join(found[0]), False
