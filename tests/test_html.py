@@ -22,7 +22,7 @@ BOILERPLATE = [
 
 def test_saved_article_page_gives_clean_text_and_metadata():
     result = read_html(FIXTURES / "article.html")
-    assert result.skipped == [] and result.warnings == []
+    assert result.skipped == [] and result.log == []
     [record] = result.records
     assert record["outlet"] == "The Harbour Courier"  # og:site_name
     assert record["title"] == "Ceasefire talks stall as shelling resumes near Saraqib"
@@ -178,7 +178,7 @@ def test_load_corpus_reads_saved_pages_into_a_clean_corpus(tmp_path):
         assert phrase not in article["text"], phrase
     # +01:00 converted to UTC by the loader's date policy.
     assert corpus.set_index("doc_id").loc["cp1252", "date"] == pd.Timestamp("2020-02-27 16:00")
-    assert corpus.attrs["skipped"].empty
+    assert mediakit.load_log(corpus, "skipped").empty
 
 
 def test_load_corpus_reports_a_page_without_text_or_raises_on_it(tmp_path):
@@ -191,6 +191,6 @@ def test_load_corpus_reports_a_page_without_text_or_raises_on_it(tmp_path):
     with pytest.warns(UserWarning, match="no main text could be extracted"):
         corpus = mediakit.load_corpus([FIXTURES / "article.html", empty], errors="skip")
     assert corpus["doc_id"].tolist() == ["article"]
-    assert corpus.attrs["skipped"][["file", "row", "reason"]].values.tolist() == [
+    assert mediakit.load_log(corpus, "skipped")[["file", "row", "message"]].values.tolist() == [
         [str(empty), 1, "no main text could be extracted"]
     ]

@@ -196,14 +196,15 @@ def extract_page(html: str, *, url: str | None = None) -> tuple[dict[str, Any] |
     return {"outlet": outlet, "date": date, "title": title, "url": page_url, "text": text}, None
 
 
-def read_html(path: str | Path, *, encoding: str | None = None) -> ReadResult:
+def read_html(path: str | Path, *, encoding: str | None = None, name: str | None = None) -> ReadResult:
     """Read one saved article page (reader contract: see ``mediakit.readers``)."""
     result = ReadResult()
-    name = str(path)
+    name = name or str(path)
     body = Path(path).read_bytes()
     html, note = decode_html(body, declared=encoding)
     if note:
-        result.warnings.append(f"{name}: {note}")
+        result.log.append({"kind": "encoding", "file": name, "row": None, "column": None,
+                           "value": None, "message": note, "warn": True})
     record, reason = extract_page(html)
     if record is None:
         result.skipped.append({"file": name, "row": 1, "column": "text", "reason": reason})
