@@ -21,7 +21,7 @@ from .compare import (
     tone_by_label,
 )
 from .dedup import duplicate_docs_to_drop, find_duplicates
-from .corpus import CORPUS_COLUMNS, iter_corpus, load_corpus, load_sample, validate_corpus
+from .corpus import CORPUS_COLUMNS, iter_corpus, load_corpus, load_log, load_sample, validate_corpus
 from .errors import (
     CorpusError,
     CorpusWarning,
@@ -79,6 +79,7 @@ __all__ = [
     "list_lexicons",
     "load_corpus",
     "load_lexicon",
+    "load_log",
     "load_sample",
     "plot",
     "read_analysis",

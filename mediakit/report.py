@@ -639,7 +639,10 @@ def write_report(
         warnings.warn(text, stacklevel=2)
 
     # tables
-    skipped = corpus.attrs.get("skipped")
+    from .corpus import load_log
+
+    skipped = load_log(corpus, "skipped").rename(columns={"message": "reason"})[
+        ["file", "row", "column", "reason"]]
     written = {
         "mentions": mentions,
         "documents": documents,
