@@ -198,6 +198,22 @@ def test_alpha_by_hand_and_equal_to_the_package() -> None:
     assert math.isnan(build_gold._alpha(np.array([[1, 1], [1, 1]], dtype=float)))
 
 
+def test_alpha_counts_a_missing_speaker_as_a_disagreement() -> None:
+    columns = {"unit": "quote", "candidate": ""}
+    table = pd.DataFrame([
+        {**columns, "A_start": 0, "B_start": 0, "A_speaker": "Rima Haddad", "B_speaker": "",
+         "A_is_scare_quote": "no", "B_is_scare_quote": "no", "A_speaker_kind": "person", "B_speaker_kind": "none"},
+        {**columns, "A_start": 9, "B_start": 9, "A_speaker": "Omar", "B_speaker": "omar",
+         "A_is_scare_quote": "no", "B_is_scare_quote": "no", "A_speaker_kind": "person", "B_speaker_kind": "person"},
+        {**columns, "A_start": 20, "B_start": "", "A_speaker": "", "B_speaker": "",
+         "A_is_scare_quote": "yes", "B_is_scare_quote": "", "A_speaker_kind": "none", "B_speaker_kind": ""},
+    ])
+    alpha = build_gold.agreement(table, ["A", "B"], 1).set_index("field")
+    assert alpha.loc["speaker", "n"] == 2 and alpha.loc["speaker", "percent_agreement"] == 0.5
+    assert alpha.loc["quote_present", "n"] == 3
+    assert alpha.loc["quote_present", "percent_agreement"] == pytest.approx(2 / 3)
+
+
 def test_align_pairs_by_overlap_and_keeps_singletons() -> None:
     groups = build_gold.align({"A": [(0, 10, 0), (20, 30, 1)], "B": [(1, 10, 0), (40, 50, 1)]}, min_share=0.5)
     assert groups == [{"A": 0, "B": 0}, {"A": 1}, {"B": 1}]
@@ -242,7 +258,7 @@ def test_compare_and_finalize_two_coders(tmp_path: Path) -> None:
     referent = alpha[(alpha["unit"] == "mention") & (alpha["field"] == "referent")].iloc[0]
     assert referent["n"] == 5 and referent["percent_agreement"] == pytest.approx(4 / 5)
     speaker = alpha[(alpha["unit"] == "quote") & (alpha["field"] == "speaker")].iloc[0]
-    assert speaker["percent_agreement"] == 1.0
+    assert speaker["percent_agreement"] == 1.0 and speaker["n"] == 3
     out = tmp_path / "gold"
     out.mkdir()
     with pytest.raises(build_gold.GoldError, match="gold_referent"):

@@ -37,7 +37,9 @@ Agreement
     aligned items, a coder's missing item counting as a missing value; presence
     (``quote_present``, ``mention_present`` for added mentions, ``event_present``)
     is coded 1/0 over the union of both coders' items. Speakers are compared
-    after the scorer's normalisation (``tools.validation.matching.normalise_name``).
+    after the scorer's normalisation (``tools.validation.matching.normalise_name``);
+    "no speaker" is a value. Fields that do not apply to a coder's answer (the form
+    of what they said is no mention, the speaker of a narration mention) are missing.
     A field where every value is the same has no alpha (reported empty, with its
     percent agreement).
 """
@@ -212,9 +214,35 @@ def _alpha(matrix: np.ndarray) -> float:
     import krippendorff
 
     try:
-        return float(krippendorff.alpha(reliability_data=matrix, level_of_measurement="nominal"))
+        with np.errstate(invalid="ignore", divide="ignore"):  # no variation: 0/0 is nan
+            return float(krippendorff.alpha(reliability_data=matrix, level_of_measurement="nominal"))
     except ValueError:  # one value only: alpha is undefined
         return float("nan")
+
+
+_NONE = "(none)"
+
+
+def _coded_value(row: Any, coder: str, unit: str, field: str) -> str:
+    """A coder's value for alpha: "" (missing) when the field does not apply to them.
+
+    Missing: the coder lacks the item; a mention field other than ``is_mention`` when
+    they said it is no mention; a mention's speaker unless they coded voice ``quote``.
+    An empty speaker is a value (``(none)``: no speaker named), not a missing one.
+    """
+    if str(row[f"{coder}_start"]) == "":
+        return ""
+    value = str(row[f"{coder}_{field}"])
+    if unit == "mention" and field != "is_mention":
+        if row[f"{coder}_is_mention"] != "yes":
+            return ""
+        if field == "speaker":
+            if row[f"{coder}_voice"] != "quote":
+                return ""
+            return _agreeable(field, value) or _NONE
+    if unit == "quote" and field == "speaker":
+        return _agreeable(field, value) or _NONE
+    return _agreeable(field, value)
 
 
 def agreement(table: pd.DataFrame, coders: list[str], round_: int) -> pd.DataFrame:
@@ -233,15 +261,13 @@ def agreement(table: pd.DataFrame, coders: list[str], round_: int) -> pd.DataFra
         for field in ALPHA_FIELDS[unit]:
             values = []
             for _, r in sub.iterrows():
-                values.append([_agreeable(field, str(r[f"{c}_{field}"])) for c in coders])
+                values.append([_coded_value(r, c, unit, field) for c in coders])
             fields.append((field, values))
         for field, values in fields:
             categories = sorted({v for row in values for v in row if v != ""})
             code = {v: float(k) for k, v in enumerate(categories)}
             matrix = np.array([[code.get(v, np.nan) for v in row] for row in values], dtype=float).T
             pairable = [row for row in values if sum(v != "" for v in row) >= 2]
-            if field in ("speaker",) and unit == "mention":
-                pairable = [row for row in pairable if any(v for v in row)]
             n = len(pairable)
             same = sum(len(set(row)) == 1 for row in pairable)
             out.append({
