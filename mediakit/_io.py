@@ -234,7 +234,7 @@ def unescape_cell(text: str) -> str:
 
 def _escape_values(values: pd.Series) -> pd.Series:
     """Escape the string cells of one column; other values (numbers, NA) unchanged."""
-    array = values.to_numpy(dtype=object, na_value=None)
+    array = values.tolist()  # NA cells stay NA (never str) and are left alone
     changed = False
     out: list[Any] = []
     for value in array:
