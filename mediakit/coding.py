@@ -49,7 +49,7 @@ import numpy as np
 import pandas as pd
 
 from ._io import atomic_path, atomic_write_text, unescape_cell, write_table_csv
-from .errors import MediakitError
+from .errors import CorpusError, MediakitError
 from .voice import VOICES
 
 __all__ = [
@@ -121,14 +121,8 @@ class CodingError(MediakitError, ValueError):
         super().__init__(self._format())
 
     def _format(self) -> str:
-        where = []
-        if self.file is not None:
-            where.append(str(self.file))
-        if self.row is not None:
-            where.append(f"row {self.row}")
-        if self.column is not None:
-            where.append(f"column {self.column!r}")
-        return f"{', '.join(where)}: {self.reason}" if where else self.reason
+        # "file, row R, column 'C': reason", worded as corpus errors are.
+        return CorpusError._format(self)  # type: ignore[arg-type]
 
 
 # ------------------------------------------------------------------------- helpers
