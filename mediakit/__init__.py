@@ -23,19 +23,27 @@ from .coding import (
 from .compare import (
     distinguishing_contexts,
     distinguishing_words,
-    duplicate_docs_to_drop,
-    find_duplicates,
     label_change_points,
     label_rates,
     label_shares,
     label_shares_over_time,
     tone_by_label,
 )
+from .dedup import duplicate_docs_to_drop, find_duplicates
 from .corpus import CORPUS_COLUMNS, iter_corpus, load_corpus, load_sample, validate_corpus
-from .errors import CorpusError, LexiconError, MediakitError
+from .errors import (
+    CorpusError,
+    CorpusWarning,
+    InvalidParameterError,
+    LexiconError,
+    MediakitError,
+    MissingColumnsError,
+)
 from .fetch import fetch_articles
-from .framing import audit_lexicon, collocates, find_mentions, kwic
+from .audit import audit_lexicon
+from .concordance import collocates, kwic
 from .lexicon import Lexicon, list_lexicons, load_lexicon
+from .mentions import find_mentions
 from .scale import AnalysisFiles, DaskAnalysis, analyze_dask, analyze_stream, read_analysis
 from .sentiment import score_documents, score_mentions, score_sentences, score_texts
 from .text import sentences, split_sentences, tokenize
@@ -52,10 +60,13 @@ __all__ = [
     "CORPUS_COLUMNS",
     "CodingError",
     "CorpusError",
+    "CorpusWarning",
     "DaskAnalysis",
+    "InvalidParameterError",
     "Lexicon",
     "LexiconError",
     "MediakitError",
+    "MissingColumnsError",
     "__version__",
     "analyze",
     "analyze_dask",
