@@ -41,6 +41,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from numbers import Integral, Real
 from pathlib import Path
 from statistics import NormalDist
 from typing import Any, Literal
@@ -49,6 +50,7 @@ import numpy as np
 import pandas as pd
 
 from ._io import atomic_path, atomic_write_text, unescape_cell, write_table_csv
+from ._validation import Interval, Options, check_table, validate_params
 from .errors import CorpusError, MediakitError
 from .voice import VOICES
 
@@ -236,7 +238,7 @@ def _population(
     unit: str,
     *,
     corpus: pd.DataFrame | None = None,
-    what: str = "result",
+    caller: str,
 ) -> _Population:
     """The items of ``unit`` in ``result`` (an Analysis, a mentions or a quotes table)."""
     from .voice import find_quotes
@@ -244,7 +246,9 @@ def _population(
     lexicon = None
     if _is_analysis(result):
         if corpus is not None:
-            raise TypeError("corpus= is only needed with a table; an Analysis holds its corpus")
+            raise TypeError(
+                f"{caller}: corpus= is only needed with a table; an Analysis holds its corpus"
+            )
         corpus = result.corpus
         lexicon = result.lexicon
         table = result.mentions if unit == "mention" else find_quotes(corpus)
@@ -252,19 +256,16 @@ def _population(
         kind = _table_kind(result)
         if kind != unit:
             raise CodingError(
-                f"unit={unit!r} needs a {unit}s table or an Analysis, but {what} is a {kind}s table"
+                f"{caller}: unit={unit!r} needs a {unit}s table or an Analysis, but the "
+                f"result is a {kind}s table"
             )
         table = result
     else:
         raise TypeError(
-            f"{what} must be an Analysis, a mentions table or a quotes table, "
+            f"{caller}: result must be an Analysis, a mentions table or a quotes table, "
             f"got {type(result).__name__}"
         )
-    missing = [c for c in ("doc_id", "start", "end", "voice") if c not in table.columns]
-    if missing:
-        raise CodingError(
-            f"the {unit}s table is missing column(s) {missing}; it has {list(table.columns)}"
-        )
+    check_table(table, ("doc_id", "start", "end", "voice"), caller=caller, table_name=f"{unit}s")
     texts = _texts_of(corpus)
     n = len(table)
     items: dict[str, Any] = {
@@ -422,6 +423,16 @@ def _contexts(pop: _Population, rows: pd.DataFrame, chars: int, unit: str) -> li
 # -------------------------------------------------------------------- coding_sheet
 
 
+@validate_params(
+    {
+        "n": [Interval(Integral, 1, None)],
+        "unit": [Options(UNITS)],
+        "seed": [Interval(Integral, 0, None)],
+        "blind": [bool],
+        "context_chars": [Interval(Integral, 0, None), None],
+        "min_per_stratum": [Interval(Integral, 0, None)],
+    }
+)
 def coding_sheet(
     result: Any,
     *,
@@ -504,22 +515,12 @@ def coding_sheet(
     without replacement with ``numpy.random.default_rng(seed)``, strata taken in
     sorted order, items in (doc_id, start, end) order.
     """
-    if unit not in UNITS:
-        raise ValueError(f"unit must be one of {UNITS}, got {unit!r}")
-    if not isinstance(n, (int, np.integer)) or isinstance(n, bool) or n < 1:
-        raise ValueError(f"n must be a positive integer, got {n!r}")
-    if not isinstance(min_per_stratum, (int, np.integer)) or min_per_stratum < 0:
-        raise ValueError(f"min_per_stratum must be an integer >= 0, got {min_per_stratum!r}")
-    if not isinstance(seed, (int, np.integer)) or isinstance(seed, bool) or seed < 0:
-        raise ValueError(f"seed must be an integer >= 0, got {seed!r}")
     chars = _DEFAULT_CONTEXT_CHARS[unit] if context_chars is None else context_chars
-    if not isinstance(chars, (int, np.integer)) or chars < 0:
-        raise ValueError(f"context_chars must be an integer >= 0, got {context_chars!r}")
     strata = list(_DEFAULT_STRATA[unit] if stratify is None else (
         [stratify] if isinstance(stratify, str) else stratify
     ))
 
-    pop = _population(result, unit, corpus=corpus)
+    pop = _population(result, unit, corpus=corpus, caller="coding_sheet")
     if unit == "quote" and pop.texts is None:
         raise CodingError(
             "quotation sheets need the articles for their context (the speaker is often "
@@ -660,6 +661,7 @@ def _instructions(sheet: pd.DataFrame, allowed: Mapping[str, Sequence[str]]) -> 
     return lines
 
 
+@validate_params({"format": [Options(("csv", "xlsx")), None]})
 def write_coding_sheet(
     sheet: pd.DataFrame,
     path: str | os.PathLike[str],
@@ -1227,7 +1229,7 @@ def _answers_for(
         mask = (sheet["unit"] == unit).to_numpy()
         if not mask.any():
             continue
-        pop = _population(result, unit, corpus=corpus)
+        pop = _population(result, unit, corpus=corpus, caller="validation_report")
         keep = ["doc_id", "start", "end", *pop.fields, *pop.explanations]
         table = pop.items[keep].drop_duplicates(["doc_id", "start", "end"])
         wanted = sheet.loc[mask, ["doc_id", "start", "end"]].reset_index()
@@ -1252,6 +1254,14 @@ def _answers_for(
     return answers.drop(columns=["doc_id", "start", "end"], errors="ignore")
 
 
+@validate_params(
+    {
+        "by_document_bootstrap": [bool],
+        "level": [Interval(Real, 0, 1, closed="neither")],
+        "n_boot": [Interval(Integral, 1, None)],
+        "seed": [Interval(Integral, 0, None)],
+    }
+)
 def validation_report(
     coded: pd.DataFrame | str | os.PathLike[str],
     result: Any = None,
@@ -1330,10 +1340,6 @@ def validation_report(
     """
     from .compare import _boot_sums, _percentile
 
-    if not 0.0 < level < 1.0:
-        raise ValueError(f"level must be between 0 and 1, got {level!r}")
-    if by_document_bootstrap and (not isinstance(n_boot, (int, np.integer)) or n_boot < 1):
-        raise ValueError(f"n_boot must be a positive integer, got {n_boot!r}")
     raw = _raw(coded)
     sheet = _check(raw, None)
     present = [c[len("coded_"):] for c in sheet.columns if c.startswith("coded_")]
@@ -1458,6 +1464,7 @@ def validation_report(
 _LEVELS: tuple[str, ...] = ("nominal", "ordinal", "interval", "ratio")
 
 
+@validate_params({"level": [Options(_LEVELS)]})
 def krippendorff_alpha(
     data: Any,
     *,
@@ -1502,8 +1509,6 @@ def krippendorff_alpha(
     """
     import krippendorff
 
-    if level not in _LEVELS:
-        raise ValueError(f"level must be one of {_LEVELS}, got {level!r}")
     if isinstance(data, pd.DataFrame):
         table = data.to_numpy(dtype=object)
     else:
