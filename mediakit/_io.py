@@ -174,15 +174,16 @@ def atomic_write_text(
         How the text is encoded.
     newline : str or None, default ""
         As for :func:`open`: the default writes line endings exactly as they are in
-        ``data``; ``None`` translates ``"\\n"`` to the platform's line separator.
+        ``data``; ``None`` translates ``"\\n"`` to the platform's line separator, and
+        any other string replaces ``"\\n"`` with itself.
     """
     if not isinstance(data, str):
         raise TypeError(f"data must be a str, got {type(data).__name__}")
-    with atomic_path(path) as tmp:
-        with open(tmp, "w", encoding=encoding, newline=newline) as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+    if newline is None and os.linesep != "\n":
+        data = data.replace("\n", os.linesep)
+    elif newline:
+        data = data.replace("\n", newline)
+    atomic_write_bytes(path, data.encode(encoding))
 
 
 # -------------------------------------------------------------- spreadsheet safety
