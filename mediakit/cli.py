@@ -654,9 +654,10 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
     if not args.quiet:
         from .corpus import load_log
 
-        for rec in load_log(corpus, "skipped").itertuples(index=False):
-            where = CorpusError(rec.message, file=rec.file, row=_int_or_none(rec.row),
-                                column=None if pd.isna(rec.column) else rec.column)
+        for rec in load_log(corpus, "skipped").to_dict("records"):
+            where = CorpusError(str(rec["message"]), file=str(rec["file"]),
+                                row=_int_or_none(rec["row"]),
+                                column=None if pd.isna(rec["column"]) else str(rec["column"]))
             print(f"mediakit: skipped {where}", file=stderr)
         print(_load_summary(corpus, args), file=stderr)
 

@@ -597,6 +597,32 @@ def load_log(corpus: pd.DataFrame, kind: str | Sequence[str] | None = None) -> p
 # --- turning records into rows -------------------------------------------------------
 
 
+class _BadRecord(Exception):
+    """A record that cannot be loaded: its column and the reason (``expected``: skipped
+    on purpose, as ``duplicate_ids="keep_first"`` asks, never an error)."""
+
+    def __init__(self, column: str | None, reason: str, *, expected: bool = False) -> None:
+        super().__init__(reason)
+        self.column, self.reason, self.expected = column, reason, expected
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """One input record with where it came from and how its keys map."""
+
+    record: dict[str, Any]
+    file: str
+    row: Any
+    keys: tuple[str, ...]
+    chosen: dict[str, str]
+    ambiguous: dict[str, list[str]]
+
+    def text_of(self, column: str) -> str:
+        key = self.chosen.get(column)
+        value = self.record.get(key) if key is not None else None
+        return "" if is_missing(value) else str(value).strip()
+
+
 @dataclass
 class _Loader:
     """State shared by every record of one load: ids seen, the log, the summaries."""
@@ -753,118 +779,30 @@ class _Loader:
 
     def _row(self, record: dict[str, Any], task: _FileTask | None, position: int
              ) -> tuple[dict[str, Any], dict[str, Any] | None, tuple[tuple[str, str], Any, Any] | None]:
+        """(corpus row, None, date cell) for a good record, ({}, problem, None) for a bad one."""
         file = record.get("_file", task.name if task else _DATAFRAME_FILE)
-        row_number = record.get("_row", position)
         keys = tuple(key for key in record if key not in ("_file", "_row"))
         chosen, extras, ambiguous = self.mapping(keys, file)
-        interface = self.options.interface
         if self.first_keys is None:
             self.first_keys = (file, keys)
-
-        def bad(column: str | None, reason: str, **flags: Any
-                ) -> tuple[dict[str, Any], dict[str, Any], None]:
-            return {}, {"file": file, "row": row_number, "column": column, "reason": reason,
-                        **flags}, None
-
-        def text_of(column: str) -> str:
-            key = chosen.get(column)
-            value = record.get(key) if key is not None else None
-            return "" if is_missing(value) else str(value).strip()
-
-        text_key = chosen.get("text")
-        text = record.get(text_key) if text_key is not None else None
-        title = text_of("title")
-        source_key = chosen.get("text_source")
-        text_source = record.get(source_key) if source_key is not None else None
-        text_source = "body" if is_missing(text_source) else str(text_source)
-        if text_key is None and "text" in ambiguous and not title:
-            candidates = ambiguous["text"]
-            return bad("text", f"no text column: {' and '.join(map(repr, candidates))} could each "
-                       f"be the text; choose one with {interface.map_hint(candidates[0], 'text')}")
-        if text_key is not None and not is_missing(text) and not isinstance(text, str):
-            return bad(text_key, f"text must be a string, not {type(text).__name__}")
-        if text_key is None or is_missing(text):
-            if title:
-                text, text_source = title, "title"
-                self.title_only[file] += 1
-            elif text_key is None:
-                found = ", ".join(repr(k) for k in keys) or "none"
-                wanted = [n for n, target in self.options.columns.items() if target == "text"]
-                if wanted:
-                    return bad("text", f"no column {wanted[0]!r} (given by "
-                               f"{interface.map_hint(wanted[0], 'text')}); columns found: {found}")
-                return bad("text", "missing required column 'text' and no title (recognised "
-                           f"names: text, {', '.join(COLUMN_ALIASES['text'])}; columns found: "
-                           f"{found}); map yours with {interface.map_hint('your name', 'text')}")
-            else:
-                return bad(text_key, "empty text and no title")
-
-        outlet_key = chosen.get("outlet")
-        outlet_value = record.get(outlet_key) if outlet_key is not None else None
-        if not is_missing(outlet_value):
-            outlet = str(outlet_value).strip()
-        elif self.options.outlet is not None:
-            outlet = self.options.outlet
-        elif task is not None and task.folder is not None:
-            outlet = task.folder
-        elif outlet_key is None and "outlet" in ambiguous:
-            candidates = ambiguous["outlet"]
-            return bad("outlet", f"no outlet column: {' and '.join(map(repr, candidates))} could "
-                       f"each be the outlet; choose one with "
-                       f"{interface.map_hint(candidates[0], 'outlet')}")
-        else:
-            where = "the record's outlet is empty" if outlet_key else "no outlet column"
-            return bad(outlet_key or "outlet",
-                       f"missing outlet ({where}; recognised names: outlet, "
-                       f"{', '.join(COLUMN_ALIASES['outlet'])}); pass "
-                       f"{interface.option('outlet')} or put the files in one sub-folder "
-                       "per outlet")
-
-        id_key = chosen.get("doc_id")
-        id_value = record.get(id_key) if id_key is not None else None
-        if not is_missing(id_value):
-            doc_id = str(id_value).strip()
-        elif task is None:
-            doc_id = f"row-{row_number}"
-        elif task.fmt in _ONE_ARTICLE_FORMATS:
-            doc_id = task.key
-        else:
-            doc_id = f"{task.key}:{row_number}"
-        first = self.seen_ids.get(doc_id)
-        if first is not None:
-            where = f"first in {first[0]}, row {first[1]}"
-            policy = self.options.duplicate_ids
-            if policy == "raise":
-                raise CorpusError(f"duplicate doc_id {doc_id!r} ({where}; "
-                                  f"{interface.set_option('duplicate_ids', 'raise')})",
-                                  file=file, row=row_number, column=id_key or "doc_id")
-            if policy == "keep_first":
-                return bad(id_key or "doc_id", f"duplicate doc_id {doc_id!r} ({where}); the first "
-                           f"copy is kept ({interface.set_option('duplicate_ids', 'keep_first')})",
-                           expected=True)
-            original = doc_id
-            copy = self.copies[original] or 1
-            while doc_id in self.seen_ids:
-                copy += 1
-                doc_id = f"{original}#{copy}"
-            self.copies[original] = copy
-            self.log.append(_entry("duplicate_id", file,
-                                   f"doc_id {original!r} repeats ({where}); this copy is kept as "
-                                   f"{doc_id!r}", row=row_number, column=id_key or "doc_id",
-                                   value=doc_id))
-        self.seen_ids[doc_id] = (file, row_number)
-
+        seen = _Seen(record, file, record.get("_row", position), keys, chosen, ambiguous)
+        try:
+            text, text_source = self._text(seen)
+            outlet = self._outlet(seen, task)
+            doc_id = self._doc_id(seen, task)
+        except _BadRecord as bad:
+            return {}, {"file": file, "row": seen.row, "column": bad.column,
+                        "reason": bad.reason, "expected": bad.expected}, None
         date_key = chosen.get("date")
         raw_date = record.get(date_key) if date_key is not None else None
         date_cell = None if is_missing(raw_date) or date_key is None else \
-            ((file, date_key), row_number, raw_date)
-
+            ((file, date_key), seen.row, raw_date)
         row = {
             "doc_id": doc_id,
             "outlet": outlet,
             "date": None,
-            "title": title,
-            "url": text_of("url"),
+            "title": seen.text_of("title"),
+            "url": seen.text_of("url"),
             "text": text,
             "text_source": text_source,
         }
@@ -873,6 +811,102 @@ class _Loader:
             # maps another input column there) is kept, renamed, rather than lost
             row[f"input_{key}" if key in row else key] = record[key]
         return row, None, date_cell
+
+    def _text(self, seen: _Seen) -> tuple[str, str]:
+        """(text, text_source): the body, or the title of a headline record."""
+        interface = self.options.interface
+        text_key = seen.chosen.get("text")
+        text = seen.record.get(text_key) if text_key is not None else None
+        title = seen.text_of("title")
+        source_key = seen.chosen.get("text_source")
+        source = seen.record.get(source_key) if source_key is not None else None
+        if text_key is None and "text" in seen.ambiguous and not title:
+            candidates = seen.ambiguous["text"]
+            raise _BadRecord("text", f"no text column: {' and '.join(map(repr, candidates))} could "
+                             f"each be the text; choose one with "
+                             f"{interface.map_hint(candidates[0], 'text')}")
+        if not is_missing(text):
+            if not isinstance(text, str):
+                raise _BadRecord(text_key, f"text must be a string, not {type(text).__name__}")
+            return text, "body" if is_missing(source) else str(source)
+        if title:
+            self.title_only[seen.file] += 1
+            return title, "title"
+        if text_key is not None:
+            raise _BadRecord(text_key, "empty text and no title")
+        found = ", ".join(repr(k) for k in seen.keys) or "none"
+        wanted = [n for n, target in self.options.columns.items() if target == "text"]
+        if wanted:
+            raise _BadRecord("text", f"no column {wanted[0]!r} (given by "
+                             f"{interface.map_hint(wanted[0], 'text')}); columns found: {found}")
+        raise _BadRecord("text", "missing required column 'text' and no title (recognised "
+                         f"names: text, {', '.join(COLUMN_ALIASES['text'])}; columns found: "
+                         f"{found}); map yours with {interface.map_hint('your name', 'text')}")
+
+    def _outlet(self, seen: _Seen, task: _FileTask | None) -> str:
+        """The record's outlet, else outlet=, else the outlet's sub-folder."""
+        interface = self.options.interface
+        outlet_key = seen.chosen.get("outlet")
+        value = seen.record.get(outlet_key) if outlet_key is not None else None
+        if not is_missing(value):
+            return str(value).strip()
+        if self.options.outlet is not None:
+            return self.options.outlet
+        if task is not None and task.folder is not None:
+            return task.folder
+        if outlet_key is None and "outlet" in seen.ambiguous:
+            candidates = seen.ambiguous["outlet"]
+            raise _BadRecord("outlet", f"no outlet column: {' and '.join(map(repr, candidates))} "
+                             f"could each be the outlet; choose one with "
+                             f"{interface.map_hint(candidates[0], 'outlet')}")
+        where = "the record's outlet is empty" if outlet_key else "no outlet column"
+        raise _BadRecord(outlet_key or "outlet",
+                         f"missing outlet ({where}; recognised names: outlet, "
+                         f"{', '.join(COLUMN_ALIASES['outlet'])}); pass "
+                         f"{interface.option('outlet')} or put the files in one sub-folder "
+                         "per outlet")
+
+    def _doc_id(self, seen: _Seen, task: _FileTask | None) -> str:
+        """The record's id, or one made from file and row; a repeat handled by
+        ``duplicate_ids`` (see "Document ids")."""
+        id_key = seen.chosen.get("doc_id")
+        value = seen.record.get(id_key) if id_key is not None else None
+        if not is_missing(value):
+            doc_id = str(value).strip()
+        elif task is None:
+            doc_id = f"row-{seen.row}"
+        elif task.fmt in _ONE_ARTICLE_FORMATS:
+            doc_id = task.key
+        else:
+            doc_id = f"{task.key}:{seen.row}"
+        first = self.seen_ids.get(doc_id)
+        if first is not None:
+            doc_id = self._repeated_id(seen, doc_id, id_key or "doc_id", first)
+        self.seen_ids[doc_id] = (seen.file, seen.row)
+        return doc_id
+
+    def _repeated_id(self, seen: _Seen, doc_id: str, column: str, first: tuple[str, Any]) -> str:
+        interface = self.options.interface
+        where = f"first in {first[0]}, row {first[1]}"
+        policy = self.options.duplicate_ids
+        if policy == "raise":
+            raise CorpusError(f"duplicate doc_id {doc_id!r} ({where}; "
+                              f"{interface.set_option('duplicate_ids', 'raise')})",
+                              file=seen.file, row=seen.row, column=column)
+        if policy == "keep_first":
+            raise _BadRecord(column, f"duplicate doc_id {doc_id!r} ({where}); the first copy is "
+                             f"kept ({interface.set_option('duplicate_ids', 'keep_first')})",
+                             expected=True)
+        copy = self.copies[doc_id] or 1
+        new = doc_id
+        while new in self.seen_ids:
+            copy += 1
+            new = f"{doc_id}#{copy}"
+        self.copies[doc_id] = copy
+        self.log.append(_entry("duplicate_id", seen.file, f"doc_id {doc_id!r} repeats ({where}); "
+                               f"this copy is kept as {new!r}", row=seen.row, column=column,
+                               value=new))
+        return new
 
     def end_file(self, file: str) -> None:
         """Log the file's headline records (kind ``title_only``), once per file."""
@@ -1053,8 +1087,8 @@ def _row_batches(source: Any, options: _Options, batch_size: int | None, loader:
             raise InvalidParameterError(
                 f"{options.interface.option('names')} names the columns of a header-less "
                 "CSV/TSV file; a DataFrame has its own")
-        records = source.to_dict("records") if len(source.columns) else [{} for _ in range(len(source))]
-        records = [{str(k): v for k, v in record.items()} for record in records]
+        raw = source.to_dict("records") if len(source.columns) else [{} for _ in range(len(source))]
+        records: list[dict[str, Any]] = [{str(k): v for k, v in record.items()} for record in raw]
         step = batch_size or max(len(records), 1)
         for number, record in enumerate(records, start=1):
             record["_file"] = _DATAFRAME_FILE

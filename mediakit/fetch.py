@@ -605,6 +605,9 @@ def _fetch_row(row: dict[str, Any], *, number: int, mapping: dict[str, str],
     page, reason = extract_page(html, url=response.final_url)
     if page is None:
         return None, reason
+    for note in page.pop("_notes", []):
+        log.append(_entry("note", name, f"{address}: {note}", row=number, column=mapping["url"],
+                          warn=True))
     record: dict[str, Any] = {}
     for canonical in ("doc_id", "outlet", "title"):
         column = mapping.get(canonical)

@@ -448,7 +448,7 @@ def write_report(
     ----------
     corpus
         The corpus table (:func:`mediakit.load_corpus`); never modified. Records
-        listed in ``corpus.attrs["skipped"]`` are reported and written to
+        listed in ``load_log(corpus, "skipped")`` are reported and written to
         ``tables/skipped.csv``.
     lexicon
         Anything :func:`mediakit.load_lexicon` takes; None: the lexicon written for

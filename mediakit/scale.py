@@ -190,8 +190,7 @@ def _load(folder: Path, lexicon: Any) -> Analysis:
     corpus = _read_parts(_parts(folder, "corpus"))
     logs = sorted((folder / _LOG).glob("part-*.parquet"))
     entries = pd.concat([pd.read_parquet(p) for p in logs], ignore_index=True) if logs else None
-    corpus.attrs["load_log"] = _log_frame(
-        [] if entries is None else entries.astype(object).where(entries.notna(), None).to_dict("records"))
+    corpus.attrs["load_log"] = _log_frame([] if entries is None else _records(entries))
     return Analysis(
         corpus=corpus,
         documents=_read_parts(_parts(folder, "documents")),
@@ -417,6 +416,7 @@ def analyze_stream(
     for tables in results:
         number = to_analyse.popleft()
         for name, table in zip(("documents", "sentences", "mentions"), tables, strict=True):
+            assert table is not None  # documents are computed per chunk here
             _write_part(table, folder / name / _PART.format(number))
             counts[name] += len(table)
         # last: a chunk counts as finished only when its log part is there too
@@ -452,8 +452,14 @@ def _whole_log(parts: list[pd.DataFrame]) -> pd.DataFrame:
 
     entries: list[dict[str, Any]] = []
     for part in parts:
-        entries.extend(part.astype(object).where(part.notna(), None).to_dict("records"))
+        entries.extend(_records(part))
     return _log_frame(entries)
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """A load log's rows as dicts, missing values as None."""
+    plain = frame.astype(object).where(frame.notna(), None)
+    return [{str(key): value for key, value in row.items()} for row in plain.to_dict("records")]
 
 
 # --- Dask -------------------------------------------------------------------------

@@ -536,3 +536,10 @@ def test_fetch_options_are_checked_before_any_request(tmp_path):
                           ("date_format", "whenever")):
         with pytest.raises(ValueError, match=option):
             fetch_articles(table, cache_dir=tmp_path, **{option: value})
+
+
+def test_far_dates_in_a_url_table_are_kept(server, tmp_path):
+    table = pd.DataFrame({"url": [f"{server.base}/article"], "publish_date": ["2500-01-01"]})
+    corpus = _fetch(table, tmp_path)
+    assert corpus["date"].tolist() == [pd.Timestamp("2500-01-01")]
+    assert str(corpus["date"].dtype) == "datetime64[us]"

@@ -171,10 +171,10 @@ def _guess(path: Path) -> str:
     with path.open("rb") as handle:
         sample = handle.read(_SAMPLE)
     best = charset_normalizer.from_bytes(sample).best()
-    guessed = None if best is None else codecs.lookup(best.encoding).name.replace("-", "_")
-    confident = best is not None and best.chaos <= 0.1 and best.coherence >= 0.3
-    if confident and guessed not in _LATIN_SINGLE_BYTE and _first_error(path, best.encoding) is None:
-        return best.encoding
+    if best is not None and best.chaos <= 0.1 and best.coherence >= 0.3:
+        guessed = codecs.lookup(best.encoding).name.replace("-", "_")
+        if guessed not in _LATIN_SINGLE_BYTE and _first_error(path, best.encoding) is None:
+            return best.encoding
     if _first_error(path, "cp1252") is None:
         return "cp1252"
     return "latin-1"
@@ -273,7 +273,7 @@ class _PerLine(io.TextIOBase):
     def __iter__(self) -> Iterator[str]:  # type: ignore[override]
         return self._lines
 
-    def __next__(self) -> str:
+    def __next__(self) -> str:  # type: ignore[override]
         return next(self._lines)
 
     def readline(self, size: int | None = -1) -> str:  # type: ignore[override]

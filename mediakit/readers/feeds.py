@@ -90,8 +90,8 @@ def parse_feed(data: bytes, *, name: str, base_url: str | None = None,
                 source = "body"
                 break
         if not text:
-            detail = entry.get("summary_detail") or {}
-            text = _to_text(entry.get("summary", ""), detail.get("type"))
+            summary_detail: dict[str, Any] = entry.get("summary_detail") or {}
+            text = _to_text(entry.get("summary", ""), summary_detail.get("type"))
             source = "summary" if text else ""
         title = " ".join((entry.get("title") or "").split())
         if not text and not title:
