@@ -35,6 +35,7 @@ from .audit import audit_lexicon
 from .concordance import collocates, kwic
 from .lexicon import Lexicon, list_lexicons, load_lexicon
 from .mentions import find_mentions
+from .report import build_report, write_report
 from .scale import AnalysisFiles, DaskAnalysis, analyze_dask, analyze_stream, read_analysis
 from .sentiment import score_documents, score_mentions, score_sentences, score_texts
 from .text import sentences, split_sentences, tokenize
@@ -62,6 +63,7 @@ __all__ = [
     "analyze_dask",
     "analyze_stream",
     "audit_lexicon",
+    "build_report",
     "collocates",
     "distinguishing_contexts",
     "distinguishing_words",
@@ -92,4 +94,5 @@ __all__ = [
     "tone_by_label",
     "validate_corpus",
     "voice_spans",
+    "write_report",
 ]
