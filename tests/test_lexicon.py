@@ -250,7 +250,7 @@ def test_property_arbitrary_text_never_breaks_the_matcher(text):
 
 # -- the fast matcher equals the straightforward ones -------------------------------------
 #
-# Lexicon._scan takes shortcuts (a search that skips from one non-word character to the
+# Lexicon.scan takes shortcuts (a search that skips from one non-word character to the
 # next, a lower-cased copy of the text, patterns found from their hyphen; see
 # lexicon._Matcher). Its result must be exactly that of trying every pattern at every
 # position (_slow_scan), and, except where the previous matcher was wrong (below), that
