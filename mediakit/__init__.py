@@ -11,6 +11,15 @@ from importlib.metadata import PackageNotFoundError, version
 
 from . import plot
 from .analysis import Analysis, analyze
+from .coding import (
+    CodingError,
+    alpha_by_field,
+    coding_sheet,
+    krippendorff_alpha,
+    read_coding,
+    validation_report,
+    write_coding_sheet,
+)
 from .compare import (
     distinguishing_contexts,
     distinguishing_words,
@@ -50,6 +59,7 @@ __all__ = [
     "Analysis",
     "AnalysisFiles",
     "CORPUS_COLUMNS",
+    "CodingError",
     "CorpusError",
     "CorpusWarning",
     "DaskAnalysis",
@@ -62,8 +72,10 @@ __all__ = [
     "analyze",
     "analyze_dask",
     "analyze_stream",
+    "alpha_by_field",
     "audit_lexicon",
     "build_report",
+    "coding_sheet",
     "collocates",
     "distinguishing_contexts",
     "distinguishing_words",
@@ -73,6 +85,7 @@ __all__ = [
     "find_mentions",
     "find_quotes",
     "iter_corpus",
+    "krippendorff_alpha",
     "kwic",
     "label_change_points",
     "label_rates",
@@ -84,6 +97,7 @@ __all__ = [
     "load_sample",
     "plot",
     "read_analysis",
+    "read_coding",
     "score_documents",
     "score_mentions",
     "score_sentences",
@@ -93,6 +107,8 @@ __all__ = [
     "tokenize",
     "tone_by_label",
     "validate_corpus",
+    "validation_report",
     "voice_spans",
+    "write_coding_sheet",
     "write_report",
 ]

@@ -602,3 +602,18 @@ def test_a_folder_of_other_files_is_never_replaced(corpus, tmp_path, monkeypatch
     with pytest.raises(mk.InvalidParameterError, match="is a file"):
         write_report(corpus, out_dir=tmp_path / "notes.txt")
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_csv_cells_cannot_run_as_spreadsheet_formulas(tmp_path):
+    title = '=HYPERLINK("http://x.invalid","click")'
+    corpus = mk.load_corpus(pd.DataFrame({
+        "doc_id": ["a", "b"], "outlet": ["@Wire", "Herald"], "title": [title, "-rebels"],
+        "text": ["The rebels crossed the river.", "Militants and rebels met."]}))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        paths = write_report(corpus, out_dir=tmp_path)
+    documents = pd.read_csv(paths.tables["documents"], keep_default_na=False)
+    assert documents["title"].tolist() == ["'" + title, "'-rebels"]
+    assert documents["outlet"].tolist() == ["'@Wire", "Herald"]
+    text = "".join(_parse(paths.html.read_text(encoding="utf-8")).text)
+    assert "@Wire" in text and "'@Wire" not in text

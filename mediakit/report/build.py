@@ -21,7 +21,7 @@ from typing import Any
 import pandas as pd
 
 from .._validation import Interval, check_param, check_table
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, LexiconLike, resolve_lexicon
 
 __all__ = [
     "FIGURE_FILES",
@@ -322,12 +322,6 @@ def _examples_table(
 # --------------------------------------------------------------------------- pieces
 
 
-def _resolve_lexicon(lexicon: Any) -> Lexicon:
-    from ..lexicon import DEFAULT_LEXICON, load_lexicon
-
-    return load_lexicon(DEFAULT_LEXICON if lexicon is None else lexicon)
-
-
 def check_actor(lexicon: Lexicon, actor: str | None) -> None:
     """Raise ``ValueError`` when ``actor`` is given and is not one of the lexicon's."""
     if actor is not None and actor not in lexicon.actors:
@@ -542,7 +536,7 @@ def _figure_specs(
 def build_report(
     corpus: pd.DataFrame,
     *,
-    lexicon: Any = None,
+    lexicon: LexiconLike | None = None,
     actor: str | None = None,
     seed: int = 0,
     n_jobs: int = 1,
@@ -556,8 +550,8 @@ def build_report(
         The corpus table (:func:`mediakit.load_corpus`); never modified. Records
         listed in ``corpus.attrs["skipped"]`` become the ``skipped`` table.
     lexicon : Lexicon, str, path or mapping, optional
-        Anything :func:`mediakit.load_lexicon` takes; None: the bundled default
-        (``"conflict"``, see :mod:`mediakit.lexicon`). For the bundled sample pass
+        Read by :func:`mediakit.lexicon.resolve_lexicon`: None is the bundled default
+        (``"conflict"``) whatever the corpus. For the bundled sample pass
         ``"marenna"`` (the ``mediakit report`` command does).
     actor : str, optional
         The actor whose labels are compared; None: the lexicon's first actor that
@@ -588,7 +582,7 @@ def build_report(
     from ..analysis import analyze
 
     check_param("seed", seed, [Interval(Integral, 0, None)], caller="build_report")
-    lex = _resolve_lexicon(lexicon)
+    lex = resolve_lexicon(lexicon)
     check_actor(lex, actor)  # before the analysis, which can take long
     steps = ("analyse", "duplicates", "shares", "voice", "rates", "tone", "time", "words",
              "contexts")

@@ -27,6 +27,7 @@ from typing import Any
 import pandas as pd
 
 from ..errors import InvalidParameterError
+from ..lexicon import LexiconLike
 from .build import Report, build_report
 from .figures import draw_figure
 from .render import render_html
@@ -157,9 +158,11 @@ def _replacing(out: Path) -> Iterator[Path]:
 
 
 def _write_tables(report: Report, folder: Path) -> list[str]:
+    from .._io import write_table_csv
+
     folder.mkdir()
     for name, table in report.tables.items():
-        pd.DataFrame(table).to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
+        write_table_csv(pd.DataFrame(table), folder / f"{name}.csv")
     return list(report.tables)
 
 
@@ -184,7 +187,7 @@ def _draw(report: Report, folder: Path) -> tuple[dict[str, str], list[str]]:
 def write_report(
     corpus: pd.DataFrame,
     *,
-    lexicon: Any = None,
+    lexicon: LexiconLike | None = None,
     out_dir: str | os.PathLike[str],
     actor: str | None = None,
     seed: int = 0,
@@ -230,7 +233,9 @@ def write_report(
     The output is deterministic: no timestamps, a fixed seed, tables in a fixed order
     and PNG files without date or version metadata, so two runs on the same input
     give identical CSV and HTML files (PNG bytes can differ between matplotlib
-    versions). Warnings raised by the analysis and
+    versions). Text cells a spreadsheet could run as a formula (``=``, ``+``, ``@``,
+    ``-`` before a letter) get a leading ``'`` in the CSV files
+    (:func:`mediakit._io.write_table_csv`); the page shows them as written. Warnings raised by the analysis and
     the figures are issued again and listed in the page's method notes.
     """
     out = check_out_dir(out_dir)
