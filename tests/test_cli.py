@@ -520,3 +520,17 @@ def test_an_output_file_is_replaced_only_when_complete(corpus_csv, tmp_path, mon
     assert code == 130 and "interrupted" in err
     assert out.read_text(encoding="utf-8") == "old content\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mentions.csv", "small.csv"]
+
+
+@needs_fakes
+def test_fakes_report_from_stdin_mentions_the_latin1_decoding(tmp_path):
+    out_dir = tmp_path / "report"
+    data = FAKES.read_bytes()
+    head = data[: data.index(b"\r\n", 200_000) + 2]  # about 100 articles, past the first latin-1 byte
+    code = main(["report", "-", "--columns", FAKES_COLUMNS, "--encoding", "latin-1",
+                 "--out", str(out_dir)], stdin=_bytes_stdin(head),
+                stdout=io.StringIO(), stderr=(err := io.StringIO()))
+    assert code == EXIT_OK, err.getvalue()
+    page = (out_dir / "report.html").read_text(encoding="utf-8")
+    assert "<stdin>: not valid UTF-8 (first bad byte at offset 188886); decoded as latin-1, " \
+           "the encoding given" in page.replace("&lt;", "<").replace("&gt;", ">")
