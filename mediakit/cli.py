@@ -563,31 +563,53 @@ def _load_summary(corpus: pd.DataFrame, args: argparse.Namespace) -> str:
 
 class _Interrupt:
     """Ctrl-C for the command: the first SIGINT is remembered and raised as
-    KeyboardInterrupt. Python drops an exception raised inside a ``__del__`` or a
-    callback (it prints "Exception ignored"), so the flag, not the exception, decides:
-    an output is committed only while no interrupt has been seen, and the exit code is
-    130 whenever one was."""
+    KeyboardInterrupt; later ones are only remembered, so they cannot break the
+    clean-up the first one started. Python drops an exception raised inside a
+    ``__del__`` or a callback (it prints "Exception ignored ..."), so the flag, not the
+    exception, decides: an output is committed only while no interrupt has been seen,
+    and the exit code is 130 whenever one was. Such a dropped KeyboardInterrupt is not
+    printed (the flag has it); every other unraisable exception is."""
 
     def __init__(self) -> None:
         self.hit = False
+        self._pid = os.getpid()
         self._previous: Any = None
+        self._previous_hook: Any = None
 
     def __enter__(self) -> _Interrupt:
+        self._pid = os.getpid()
         if threading.current_thread() is threading.main_thread():
             self._previous = signal.signal(signal.SIGINT, self._handle)
+            self._previous_hook = sys.unraisablehook
+            sys.unraisablehook = self._unraisable
         return self
 
     def _handle(self, signum: int, frame: Any) -> None:
+        if os.getpid() != self._pid:
+            # A worker process forked by the analysis inherited this handler (Ctrl-C
+            # reaches the whole process group). It ignores the signal and finishes the
+            # chunk it holds: the command stops the pool, reports the interrupt and exits
+            # (a worker that died instead could leave the pool's feeder thread blocked
+            # on a full pipe for ever).
+            return
+        first = not self.hit
         self.hit = True
-        raise KeyboardInterrupt
+        if first:
+            raise KeyboardInterrupt
+
+    def _unraisable(self, unraisable: Any) -> None:
+        if isinstance(unraisable.exc_value, KeyboardInterrupt) and self.hit:
+            return
+        self._previous_hook(unraisable)
 
     def check(self) -> None:
         if self.hit:
             raise KeyboardInterrupt
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         if self._previous is not None:
             signal.signal(signal.SIGINT, self._previous)
+            sys.unraisablehook = self._previous_hook
 
 
 _NO_INTERRUPT = _Interrupt()

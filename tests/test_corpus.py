@@ -1023,3 +1023,16 @@ def test_an_unlistable_folder_is_reported_not_lost(tmp_path: Path, monkeypatch: 
     assert corpus["doc_id"].tolist() == ["a/good"]
     [entry] = load_log(corpus, "skipped").to_dict("records")
     assert entry["file"] == str(tmp_path / "b") and "Permission denied" in entry["message"]
+
+
+def test_iter_corpus_settles_a_date_column_from_the_whole_file(tmp_path: Path) -> None:
+    # the value that settles the order comes after several chunks of ambiguous ones
+    rows = "".join(f"O,{m}/{d}/2021,Text {m}-{d}.\n" for m, d in [(1, 2), (3, 4), (5, 6), (7, 8)])
+    path = write(tmp_path / "late.csv", "outlet,date,text\n" + rows + "O,9/30/2021,Settles it.\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        whole = load_corpus(path)
+        chunks = list(iter_corpus(path, chunksize=2))
+    assert _dates(whole)[0] == "2021-01-02 00:00:00"
+    pd.testing.assert_frame_equal(pd.concat(chunks), whole)
+    assert load_log(chunks[0], "date_order")["value"].tolist() == ["monthfirst"]

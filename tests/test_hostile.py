@@ -360,7 +360,7 @@ def test_bad_options_are_one_line_before_any_work(tmp_path):
 def _start(args: list[str], cwd: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen([sys.executable, "-m", "mediakit", *args], cwd=cwd, env=_env(),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            preexec_fn=_limits(1536 * MiB), start_new_session=True)
+                            preexec_fn=_limits(3072 * MiB), start_new_session=True)
 
 
 def _interrupt_after_loading(process: subprocess.Popen[bytes], seconds: float) -> tuple[int, bytes]:
