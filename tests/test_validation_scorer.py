@@ -55,6 +55,9 @@ accuracy = _accuracy_module()
     ("they went on to", "Arab League foreign ministers", "description", False),
     (None, "Samir Haddad", "person", False),
     ("Samir Haddad", "", "none", False),
+    ("US-led coalition", "U.S.-led coalition", "organisation", True),   # an abbreviation's stops
+    ("the U.N. envoy", "UN envoy", "description", True),
+    ("U S coalition", "U.S.-led coalition", "organisation", False),
 ])
 def test_speaker_matching(system: str | None, gold: str, kind: str, right: bool) -> None:
     assert speaker_matches(system, gold, gold_kind=kind) is right
