@@ -10,6 +10,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from . import plot
+from .agency import agency_by_outlet, agency_gap
 from .analysis import Analysis, analyze
 from .compare import (
     distinguishing_contexts,
@@ -24,6 +25,7 @@ from .compare import (
 )
 from .corpus import CORPUS_COLUMNS, iter_corpus, load_corpus, load_sample, validate_corpus
 from .errors import CorpusError, LexiconError, MediakitError
+from .events import EventLexicon, find_events, load_event_lexicon
 from .fetch import fetch_articles
 from .framing import audit_lexicon, collocates, find_mentions, kwic
 from .lexicon import Lexicon, list_lexicons, load_lexicon
@@ -43,10 +45,13 @@ __all__ = [
     "CORPUS_COLUMNS",
     "CorpusError",
     "DaskAnalysis",
+    "EventLexicon",
     "Lexicon",
     "LexiconError",
     "MediakitError",
     "__version__",
+    "agency_by_outlet",
+    "agency_gap",
     "analyze",
     "analyze_dask",
     "analyze_stream",
@@ -57,6 +62,7 @@ __all__ = [
     "duplicate_docs_to_drop",
     "fetch_articles",
     "find_duplicates",
+    "find_events",
     "find_mentions",
     "find_quotes",
     "iter_corpus",
@@ -67,6 +73,7 @@ __all__ = [
     "label_shares_over_time",
     "list_lexicons",
     "load_corpus",
+    "load_event_lexicon",
     "load_lexicon",
     "load_sample",
     "plot",

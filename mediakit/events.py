@@ -805,6 +805,10 @@ tonight overnight earlier later last this next morning evening night afternoon w
 month months year years day days hour hours january february march april may june july
 august september october november december now then dawn dusk noon midnight jan feb mar apr
 jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun""".split())
+# Time words written with a capital: days, months and their abbreviations.
+_CAPITAL_TIME = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
+february march april may june july august september october november december jan feb mar
+apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun""".split())
 # Common verbs of news copy that end noun phrases ("... 14 terrorists were killed" after
 # "said"; "Hamas fired rockets"): reporting, motion and a few frequent irregular pasts.
 _VERBS = frozenset("""said say says told tell tells reported reports added adds claimed
@@ -820,7 +824,8 @@ draw draws drove threw wrote spoke broke chose rode shook woke wore tore swore s
 laid met fed spent built lost won sat understood heard caught taught bought sought thought
 felt slept dealt meant lent bent hung sang rang swam gave forgave ate grew knew blew flew
 withdrew hid bit lit slid spun stuck dug shone arose overtook undertook sank continues
-continue remains remain resumes resume ends end erupts erupt spreads spread tears""".split())
+continue remains remain resumes resume ends end erupts erupt spreads spread tears lay
+lie lies""".split())
 # Verbs after which an -ing form keeps the subject of the verb ("forces began shelling").
 _ASPECT_VERBS = frozenset("""began begin begins started start starts continued continue
 continues kept keep keeps resumed resume resumes stopped stop stops""".split())
@@ -851,9 +856,14 @@ _NOMINAL_PATIENT_PREPS = frozenset("of on against upon between among".split())
 # that end the head of a span for its actor (with "of").
 _SUBJECT_LINK_PREPS = frozenset("in from near at inside outside across".split())
 _HEAD_END_PREPS = _SUBJECT_LINK_PREPS | {"of"}
-_VERB_PATIENT_PREPS = frozenset("on at against upon with".split())
-# ... and after a base or -s form, where "at" too often starts a place ("bombs at a camp").
-_PRESENT_PATIENT_PREPS = frozenset("on against upon with".split())
+# Prepositions that introduce the patient of a verb with no object, by event type
+# ("opened fire on protesters", "clashed with troops"); none for the others ("killed
+# on the road" has no patient after it).
+_VERB_PATIENT_PREPS: dict[str, frozenset[str]] = {
+    "attack": frozenset("on upon against".split()),
+    "clash": frozenset("with against".split()),
+}
+_NO_PREPS: frozenset[str] = frozenset()
 # Marks that are not breaks between tokens: quotation marks and apostrophes.
 _QUOTE_MARKS = "\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a`\u00b4"
 
@@ -1048,7 +1058,7 @@ class _Rules:
             return True
         if self.quantity_prefix(i):
             return True
-        if w in _TIME:
+        if self.is_time(i):
             return False
         if not self.is_content(i):
             return False
@@ -1065,6 +1075,12 @@ class _Rules:
         w = tk.low[i]
         return (w in _DET or w in _PRON_OBJ or self.is_number(i) or bool(self.quantity_prefix(i))
                 or tk.capitalised(i))
+
+    def is_time(self, i: int) -> bool:
+        """A time word ("Monday", "yesterday", "dawn"); a capitalised "Dawn" or "Night"
+        is a name unless it is a day or month."""
+        w = self.tk.low[i]
+        return w in _TIME and (w in _CAPITAL_TIME or not self.tk.capitalised(i))
 
     def quantity_prefix(self, i: int) -> int:
         """Tokens of a quantity prefix at i followed by a number ("at least 33"), or 0."""
@@ -1097,7 +1113,7 @@ class _Rules:
             if self.is_number(j):
                 j += 1
                 continue
-            if w in _TIME and j > head_start:
+            if self.is_time(j) and j > head_start:
                 break  # "48 people earlier this week"
             if not self.is_content(j):
                 if (w == "only" or self.is_adverb(j)) and w not in ("not", "n't", "never") \
@@ -1145,7 +1161,7 @@ class _Rules:
             return self._quantity_before(k)
         if not (self.is_number(k) or (self.is_content(k) and not self.verbish(k))):
             return None
-        if w in _TIME:
+        if self.is_time(k):
             return None
         j = k
         hopped = False  # one prepositional phrase: "Rebels in northern Marenna"
@@ -1154,7 +1170,7 @@ class _Rules:
             w = tk.low[p]
             if w in _DET:
                 return p
-            if w in _TIME:
+            if self.is_time(p):
                 break
             if self.is_number(j):  # "at least 33", "more than 900": the prefix opens it
                 if p > 0 and (tk.low[p - 1], w) in _QUANT_2 and not tk.gap[p]:
@@ -1162,7 +1178,7 @@ class _Rules:
                 if w in _QUANT_1:
                     return p
             if self.is_number(p):
-                if p > 0 and not tk.gap[p] and tk.low[p - 1] in _TIME:
+                if p > 0 and not tk.gap[p] and self.is_time(p - 1):
                     break  # a date ("Sun 10 Jul 2016 29 rebels"): the phrase starts after it
                 j = p
                 continue
@@ -1174,7 +1190,7 @@ class _Rules:
                 continue
             if (w in _SUBJECT_LINK_PREPS and not hopped and p > 0 and not tk.gap[p]
                     and self.is_content(p - 1) and not self.verbish(p - 1)
-                    and tk.low[p - 1] not in _TIME):
+                    and not self.is_time(p - 1)):
                 hopped = True
                 j = p
                 continue
@@ -1318,16 +1334,17 @@ class _Rules:
         return None
 
     def patient_after_verb(
-        self, j: int, preps: frozenset[str] = frozenset()
+        self, j: int, preps: frozenset[str] = _NO_PREPS
     ) -> tuple[int, int] | None:
-        """The object after a verb ending before token j, or a phrase after on/at/...."""
+        """The object after a verb ending before token j, or a phrase after one of
+        ``preps`` (the event type's, from _VERB_PATIENT_PREPS)."""
         tk = self.tk
         if self.np_start(j):
             end = self.np_after(j)
             if end is not None:
                 return (j, end)
-        if (j + 1 < tk.n and not tk.gap[j] and tk.low[j] in (preps or _VERB_PATIENT_PREPS)
-                and not tk.gap[j + 1] and tk.low[j + 1] not in _TIME):
+        if (j + 1 < tk.n and not tk.gap[j] and tk.low[j] in preps
+                and not tk.gap[j + 1] and not self.is_time(j + 1)):
             end = self.np_after(j + 1)
             if end is not None:
                 return (j + 1, end)
@@ -1372,6 +1389,7 @@ class _Rules:
         aux, _ = self.auxiliary(i)
         nxt = tk.low[after] if after < tk.n and not tk.gap[after] else ""
         verb_possible = bool(r & _ANY_VERB)
+        preps = _VERB_PATIENT_PREPS.get(form.event_type, _NO_PREPS)
 
         # Intransitive verbs: no object, no agent.
         if r & _INTRANSITIVE and not (r & _NOUN and self._noun_context(i, after, prev, aux)):
@@ -1396,7 +1414,7 @@ class _Rules:
             if aux == "be":
                 self.decided_verb.add(i)
                 return _Decision("active", "progressive", "verb",
-                                 self.agent_of_verb(i, lo), self.patient_after_verb(after))
+                                 self.agent_of_verb(i, lo), self.patient_after_verb(after, preps))
             nominal = (
                 (prev >= 0 and (prev_word in _DET or self.is_number(prev)
                                 or tk.possessive_before(i)))
@@ -1406,7 +1424,7 @@ class _Rules:
                 (prev >= 0 and not tk.gap[i]) or tk.gap[i] == "," or self.strong_np_start(after)
             ):
                 self.decided_verb.add(i)
-                patient = self.patient_after_verb(after)
+                patient = self.patient_after_verb(after, preps)
                 if tk.gap[i] == "," or (i > 0 and not tk.gap[i] and tk.low[i - 1] == "and"
                                         and i > 1 and tk.gap[i - 1] == ","):
                     return _Decision("active", "participle_clause", "verb",
@@ -1434,18 +1452,18 @@ class _Rules:
         if r & _V_PP and aux == "have":
             self.decided_verb.add(i)
             return _Decision("active", "perfect", "verb",
-                             self.subject_before(i), self.patient_after_verb(after))
+                             self.subject_before(i), self.patient_after_verb(after, preps))
 
         # Base and -s forms.
         if r & (_V_BASE | _V_S):
             if aux == "modal" and r & _V_BASE:
                 self.decided_verb.add(i)
                 return _Decision("active", "modal", "verb",
-                                 self.subject_before(i), self.patient_after_verb(after))
+                                 self.subject_before(i), self.patient_after_verb(after, preps))
             if aux == "to" and r & _V_BASE:
                 self.decided_verb.add(i)
                 return _Decision("active", "infinitive", "verb", None,
-                                 self.patient_after_verb(after))
+                                 self.patient_after_verb(after, preps))
             subject = prev >= 0 and not tk.gap[i] and (
                 (self.is_content(prev) and not self.verbish(prev)) or prev_word in _PRON_SUBJ
                 or prev_word in _REL or prev_word in _DET_PRONOUN
@@ -1457,9 +1475,9 @@ class _Rules:
                 if not r & (_PAST | _PP):
                     return None  # "every shell", "two shells", "as bomb tears": a noun use
             else:
-                patient = self.patient_after_verb(after, preps=_PRESENT_PATIENT_PREPS)
-                if patient is not None:
-                    self.decided_verb.add(i)
+                patient = self.patient_after_verb(after, preps)
+                if patient is not None or prev_word in _PRON_SUBJ or prev_word in _REL:
+                    self.decided_verb.add(i)  # "Rebels attack army post", "they attack"
                     return _Decision("active", "present", "verb",
                                      self.agent_of_verb(i, lo), patient)
                 if not r & (_PAST | _PP):
@@ -1474,7 +1492,7 @@ class _Rules:
             ) and not tk.gap[i]
             next_noun = (after < tk.n and not tk.gap[after] and self.is_content(after)
                          and not self.is_number(after) and not self.verbish(after)
-                         and tk.low[after] not in _TIME)
+                         and not self.is_time(after))
             if r & _V_PP and next_noun and (not subject_possible or prev_word in _DET):
                 end = self.np_after(after)
                 return _Decision("adjectival", "prenominal_participle", "verb",
@@ -1482,7 +1500,7 @@ class _Rules:
             if r & _V_PP and prev_word in _DET and prev_word not in _DET_PRONOUN and not tk.gap[i]:
                 return _Decision("adjectival", "adjective_as_noun", "verb")  # "the wounded"
             if r & _V_PAST:
-                patient = self.patient_after_verb(after) if self.np_start(after) else None
+                patient = self.patient_after_verb(after, preps)
                 if patient is not None:
                     self.decided_verb.add(i)
                     return _Decision("active", "active_past", "verb",
@@ -1490,7 +1508,7 @@ class _Rules:
                 if prev >= 0 and not tk.gap[i] and (prev_word in _PRON_SUBJ or prev_word in _REL):
                     self.decided_verb.add(i)
                     return _Decision("active", "pronoun_subject", "verb",
-                                     self.agent_of_verb(i, lo), self.patient_after_verb(after))
+                                     self.agent_of_verb(i, lo), self.patient_after_verb(after, preps))
             if r & _V_PP:
                 self.decided_verb.add(i)
                 patient = self.subject_before(i)
@@ -1501,7 +1519,7 @@ class _Rules:
             if r & _V_PAST:  # a past that is not also a participle, used without object
                 self.decided_verb.add(i)
                 return _Decision("active", "active_past", "verb",
-                                 self.agent_of_verb(i, lo), self.patient_after_verb(after))
+                                 self.agent_of_verb(i, lo), self.patient_after_verb(after, preps))
         if r & _NOUN:
             return self._nominal(i, after, form, "noun_context")
         if r & _ADJ:
@@ -1537,7 +1555,7 @@ class _Rules:
         patient = None
         j = after
         if (j + 1 < tk.n and not tk.gap[j] and tk.low[j] in _NOMINAL_PATIENT_PREPS
-                and not tk.gap[j + 1] and tk.low[j + 1] not in _TIME):
+                and not tk.gap[j + 1] and not self.is_time(j + 1)):
             end = self.np_after(j + 1)
             if end is not None:
                 patient = (j + 1, end)
@@ -1549,7 +1567,7 @@ class _Rules:
                 patient = modifiers
         else:
             agent = self.by_phrase(j) if j < tk.n and tk.low[j] == "by" else None
-            if agent is None and tk.possessive_before(i) and tk.low[i - 1] not in _TIME:
+            if agent is None and tk.possessive_before(i) and not self.is_time(i - 1):
                 start = self.np_before(i - 1)  # "Israel's bombardment", not "Wednesday's"
                 if start is not None:
                     agent = (start, i)
