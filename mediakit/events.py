@@ -48,22 +48,27 @@ Finding triggers
 
 Tokens and word classes
 -----------------------
-Sentences come from :func:`mediakit.text.split_sentences` and word tokens from
+Sentences come from :func:`mediakit.text.split_sentences` and word tokens are those of
 :func:`mediakit.text.tokenize` ("U.S.-backed", "2,212" and "weren't" are one token;
-"Syria's" is "Syria"). Between two tokens, any character other than whitespace,
-quotation marks and a possessive ``'s`` (a comma, colon, semicolon, dash, bracket,
-full stop) is a **break**: no noun phrase and no rule reaches across it. Closed lists
-(in this module) name determiners, numbers and quantity words ("at least", "dozens
-of"), prepositions, the auxiliaries be, get, have, do and the modals, negation,
-conjunctions, subordinators, relative and personal pronouns, time words ("Monday",
-"yesterday"), and common reporting and motion verbs ("said", "told", "fled"). A
+"Syria's" is "Syria"), read in a window of 100 characters before and 170 after each
+trigger, within its sentence. Between two tokens, any character other than
+whitespace, quotation marks and a possessive ``'s`` (a comma, colon, semicolon, dash,
+bracket, full stop) is a **break**: no noun phrase and no rule reaches across it.
+Closed lists (in this module) name determiners, numbers and quantity words ("at
+least", "dozens of"), prepositions, the auxiliaries be, get, have, do and the modals
+(also joined to a pronoun: "they're", "we've"), negation, conjunctions, subordinators,
+relative and personal pronouns, time words ("Monday", "yesterday", "Jul"; a
+capitalised "Dawn" is a name, a capitalised "Monday" is not), and common verbs of news
+copy (reporting, motion, frequent irregular pasts: "said", "told", "drew", "lay"). A
 lower-case word ending in "-ly" is an adverb. Everything else is a **content word**.
 A lower-case content word ending in "-ed" or "-ing" is taken for a verb where a noun
 phrase would otherwise run on ("Hamas fired rockets": the phrase stops before
-"fired"), except right after a determiner, number or hyphenated modifier ("the
-armed groups", "the building"). Capitalised words are names, never verbs, except in
-an all-capitals headline, where letter case says nothing and the lower-case rules
-apply.
+"fired"), except where it opens a phrase or follows a determiner, number or hyphenated
+modifier ("the armed groups", "after armed groups attacked", "the building"; a short
+list of -ing nouns such as "morning" is never a verb). Capitalised words are names,
+never verbs, and a word of two or more capitals is an acronym, never a function word
+("IS", "US"), except in an all-capitals headline, where letter case says nothing and
+the lower-case rules apply.
 
 Noun phrases (agents and patients)
 ----------------------------------
@@ -72,17 +77,22 @@ Noun phrases (agents and patients)
   content words; then an "of"-phrase ("dozens of civilians", "members of Hamas"), and a
   second phrase joined by "and"/"or" when it opens with a determiner or number ("11
   children and five women"). A pronoun alone is a phrase ("killed them").
+  Time words end it ("48 people earlier this week" gives "48 people").
 * **Before a word** (subjects): the content words, numbers and "of"-phrases right
   before it, back to and including a determiner, at most eight tokens ("the
-  Turkish-backed armed groups", "at least 33 Turkish soldiers", "members of Hamas").
-  Auxiliaries, negation and adverbs between subject and verb are skipped ("Israeli
-  forces have reportedly killed"); a relative pronoun points back to the phrase
-  before it ("soldiers, who were killed").
+  Turkish-backed armed groups", "at least 33 Turkish soldiers", "members of Hamas"),
+  with at most one phrase after "in", "from", "near", "at", "inside", "outside" or
+  "across" ("Rebels in northern Marenna"); a time word or a date ("Sun 10 Jul 2016")
+  ends it. Auxiliaries, negation and adverbs between subject and verb are skipped
+  ("Israeli forces have reportedly killed"); a relative pronoun points back to the
+  phrase before it ("soldiers, who were killed"); an apposition between commas right
+  before the verb is stepped over ("Thirty-seven people, among them eleven children,
+  were killed").
 * **Actors**: ``agent_actor`` / ``patient_actor`` is the actor of the label lexicon
-  whose label or named group lies inside the span: the last one before any
-  "of"-phrase, where a named group written right before a label decides ("YPG
+  whose label or named group lies inside the span: the last one before any "of"- or
+  other prepositional phrase (the head), where a named group written right before a label decides ("YPG
   terrorists" is the YPG's actor, as ``referent`` in :func:`mediakit.find_mentions`);
-  else the first one inside the "of"-phrase ("members of Hamas"); else empty (NA).
+  else the first one after it ("members of Hamas"); else empty (NA).
   Missing spans are NA too (``agent``, ``agent_start``, ``agent_end``).
 
 Constructions and the rules that decide them (``rule``)
@@ -107,11 +117,15 @@ or do, or "to".
   civilians", "shelled the southern districts").
 * ``pronoun_subject`` -> ``active``: a past form with no object after a personal or
   relative pronoun ("they attacked at dawn", "gunmen who attacked on Monday").
-* ``present`` -> ``active``: a base or -s form followed by an object, or by "on",
-  "at", "against", "upon" or "with" and a phrase ("Israeli strike kills 20", "Rebels
-  attack army post", "clash with troops"). Without one (or after a determiner or a
-  number) the word is taken for a noun and gives no row ("every shell they fire",
-  "military targets", "car bombs exploded").
+* ``present`` -> ``active``: a base or -s form after a word that can end a subject (a
+  content word, a pronoun, a relative pronoun), followed by an object or by a
+  patient's preposition (below), or right after a subject pronoun ("Israeli strike
+  kills 20", "Rebels attack army post", "clash with troops", "they attack at dawn").
+  Otherwise the word is taken for a noun and gives no row, or a nominal row when the
+  lexicon lists it as a noun: after a determiner, number, possessive, preposition or
+  a break ("every shell they fire", "as bomb tears through"), right before an event
+  noun ("bomb blast", "bomb attack"), or with no object ("military targets", "roadside
+  bombs exploded").
 * ``modal`` -> ``active``: a base form after a modal or do ("will kill", "did not
   attack"); ``infinitive`` -> ``active``: after "to" ("vowed to kill"; no agent is
   looked for).
@@ -119,12 +133,25 @@ or do, or "to".
 * ``participle_clause`` -> ``active``: an -ing form with an object after a comma
   ("..., killing two guards"); the agent is the subject of the sentence (its first
   noun phrase, after an opening phrase up to a comma).
+* ``aspectual`` -> ``active``: an -ing form with an object after "began", "started",
+  "continued", "kept", "resumed" or "stopped"; the agent is that verb's subject
+  ("Regime forces began shelling the southern districts").
+* ``participle_after_noun`` -> ``active``: an -ing form with an object right after a
+  noun, which is its agent ("a coalition fighting IS", "rebel fighters guarding the
+  convoy").
 * ``gerund`` -> ``active``: any other -ing form with an object ("by killing
-  civilians", "after shelling the town"); no agent.
-* A verb right after "and" with no subject of its own takes the subject of the
-  sentence as agent ("Troops stormed the village and killed 20").
-* Patients of active verbs: the object; without one, a phrase after "on", "at",
-  "against", "upon" or "with" ("opened fire on protesters").
+  civilians", "after shelling the town"); no agent. At the start of a sentence the
+  object must open with a determiner, number, pronoun or name, so that "Fighting
+  spreads across Dorvast" is a nominal.
+* A verb right after "and" with no subject of its own takes the subject of the verb
+  before "and" in the same clause ("Troops stormed the village and killed 20"; "it
+  struck ... targets and neutralized ..." gives "it"), or the sentence's first phrase
+  when no verb comes before.
+* Patients of active verbs: the object; without one, a phrase after a preposition of
+  the event type: "on", "upon", "against" for ``attack`` ("opened fire on
+  protesters"), "with", "against" for ``clash`` ("clashed with troops"); none for the
+  other types ("killed on the road" has no patient). A time word is never a patient
+  ("attacked at dawn").
 * ``intransitive`` -> ``intransitive``: a form listed as intransitive ("Palestinians
   die", "33 Turkish soldiers have died", "lost their lives", "Families flee");
   patient: the subject; no agent.
@@ -139,9 +166,11 @@ before "of", or without an object ("the killing of", "heavy shelling in the
 south"). Arguments of nominals:
 
 * patient: the phrase after "of", "on", "against", "upon", "between" or "among"
-  ("the killing of 20 civilians", "an attack on militants");
+  ("the killing of 20 civilians", "an attack on militants"), not a time word ("the
+  explosion on Wednesday");
 * agent: a "by"-phrase ("attacks by Hamas"), else a possessive right before it
-  ("Israel's bombardment of Gaza"), else its modifiers from the first one that names
+  ("Israel's bombardment of Gaza"; not a time word: "Wednesday's bombing"), else its
+  modifiers from the first one that names
   a lexicon actor or a nationality (a capitalised word ending in -i, -an, -ish or
   -ese, or a few listed) to the trigger ("a Syrian government attack", "Russian
   airstrikes"; but not "the Liss market massacre" or "fresh airstrikes");
@@ -152,9 +181,19 @@ Adjectives (``adjectival``). ``prenominal_participle``: a past participle before
 noun, where no subject comes before it ("wounded civilians", "the displaced
 families"); ``prenominal_adjective``: an adjective of the lexicon before a noun
 ("dead soldiers"); ``predicative_adjective``: an adjective after be or after a noun
-phrase ("Hundreds dead as airstrikes hit", "were dead"); ``adjective_as_noun``: after a
-determiner with no noun after it ("among the dead"). Patient: the noun phrase it
-describes.
+phrase ("Hundreds dead as airstrikes hit", "were dead"); ``adjective_as_noun``: an
+adjective or past participle after a determiner with no noun after it ("among the
+dead", "families of the wounded"). Patient: the noun phrase it describes (none for
+``adjective_as_noun``).
+
+Order. The rules are tried in this order, the first that applies deciding:
+intransitive forms; past participles after be/get (passives); -ing forms; nouns (a
+noun-only form, or a noun reading by context); adjectives; past participles after
+have; base and -s forms; past and past participle forms without auxiliary
+(prenominal participle, "the wounded", active past, pronoun subject, reduced
+passive). A trigger read as a verb ends the noun phrases of the triggers after it; one
+that gives no row is a plain noun to them ("Aleppo bomb blast kills six": the agent
+is "Aleppo bomb blast").
 
 Voice and speaker
 -----------------
@@ -176,7 +215,12 @@ Known limits (documented failure classes)
   empty. Actors come from the lexicon's words inside the span only (the referent rules
   of issue 14 will replace this).
 * Part-of-speech guesses fail on words that are both ("shell" the projectile and the
-  verb; "fighting" in "fighting terrorism", listed in ``not_events``).
+  verb; "fighting" in "fighting terrorism", listed in ``not_events``; "men of fighting
+  age"), on verbs that look like nouns after a plural ("forces draw fire": only listed
+  irregular verbs stop a phrase), and on metaphors ("MARKET OF DEATH").
+* Windows: a subject more than 100 characters before its verb, or an object more
+  than 170 characters after it, is not found; the clause-subject rules need the
+  sentence's start inside the window.
 
 Cost: one regex scan of each text for the lexicon's forms (articles without one cost
 nothing more); sentences, voice and the label lexicon only for articles with a
@@ -926,8 +970,8 @@ _SECOND = itemgetter(1)
 _GAP_BREAKS = _Memo(_gap_break)
 
 # How far around a trigger tokens are read (characters, clipped to the sentence).
-_WINDOW_BEFORE = 100
-_WINDOW_AFTER = 170
+_WINDOW_BEFORE = 70
+_WINDOW_AFTER = 120
 _MAX_NP_BEFORE = 8  # tokens of a subject phrase
 _MAX_CORE = 6  # content words of one phrase
 _MAX_BY_SEARCH = 12  # tokens from a passive verb to its "by"
@@ -1000,19 +1044,39 @@ class _Decision:
     construction: str
     rule: str
     form: str  # "verb", "intransitive", "noun", "adjective"
-    agent: tuple[int, int] | None = None  # token range [i, j)
-    patient: tuple[int, int] | None = None
+    agent: tuple[int, ...] | None = None  # token range (i, j), or characters (start, end, head end)
+    patient: tuple[int, ...] | None = None
     lemma_verb: bool = True
 
 
 class _Rules:
     """The construction rules over one window of tokens (see the module docstring)."""
 
-    def __init__(self, tk: _Tokens, triggers: dict[int, tuple[int, _Form]]) -> None:
+    def __init__(
+        self, tk: _Tokens, triggers: dict[int, tuple[int, _Form]],
+        sentence: tuple[int, int] | None = None,
+    ) -> None:
         self.tk = tk
+        # The sentence's character offsets, when the window starts after its start.
+        self.sentence_start: int | None = sentence[0] if sentence else None
+        self.sentence_end = sentence[1] if sentence else 0
         self.triggers = triggers  # first token -> (token after the trigger, form)
         self.decided_verb: set[int] = set()  # first tokens of triggers read as verbs
         self.dropped: set[int] = set()  # triggers taken for plain nouns ("bomb" in "bomb blast")
+
+    def char_span(self, span: tuple[int, ...]) -> tuple[int, ...]:
+        """(start, end, head end) in characters of a token range [i, j): the head ends
+        at the first "of" or other linking preposition inside it (-1 when none)."""
+        if len(span) == 3:
+            return span  # already in characters
+        tk = self.tk
+        i, j = span
+        head_end = -1
+        for t in range(i + 1, j):
+            if tk.low[t] in _HEAD_END_PREPS:
+                head_end = tk.starts[t]
+                break
+        return tk.starts[i], tk.ends[j - 1], head_end
 
     # -- word classes -------------------------------------------------------------------
     def is_number(self, i: int) -> bool:
@@ -1206,6 +1270,8 @@ class _Rules:
             if w in _DET_PRONOUN and w not in _DET:
                 return p
             break
+        while j < k and (tk.low[j] == "of" or tk.low[j] in _SUBJECT_LINK_PREPS):
+            j += 1  # the cap fell inside "X of Y": keep Y
         return self._quantity_before(j)
 
     def _quantity_before(self, j: int) -> int:
@@ -1285,10 +1351,18 @@ class _Rules:
             return None
         return (start, j + 1)
 
-    def clause_subject(self, lo: int) -> tuple[int, int] | None:
+    def clause_subject(self, lo: int) -> tuple[int, ...] | None:
         """The first noun phrase of the sentence starting at token ``lo`` (after an
-        opening phrase up to a comma: "On Monday, rebels ...")."""
+        opening phrase up to a comma: "On Monday, rebels ..."). When the window does
+        not reach back to the sentence's start (``lo`` is past its last token), the
+        start of the sentence is read on its own and the phrase is returned as
+        character offsets (start, end, head end)."""
         tk = self.tk
+        if lo >= tk.n and self.sentence_start is not None:
+            start = self.sentence_start
+            own = _Rules(_Tokens(tk.text, start, min(start + _WINDOW_AFTER, self.sentence_end)), {})
+            span = own.clause_subject(0)
+            return None if span is None else own.char_span(span)
         i = lo
         if i < tk.n and (tk.low[i] in _PREP or tk.low[i] in _SUB or self.is_adverb(i)):
             k = i + 1
@@ -1350,7 +1424,7 @@ class _Rules:
                 return (j + 1, end)
         return None
 
-    def agent_of_verb(self, i: int, lo: int) -> tuple[int, int] | None:
+    def agent_of_verb(self, i: int, lo: int) -> tuple[int, ...] | None:
         """The subject of an active verb at token i; after "and" with none, the
         sentence's subject."""
         tk = self.tk
@@ -1362,7 +1436,7 @@ class _Rules:
             return self.coordinated_subject(j, lo)
         return None
 
-    def coordinated_subject(self, j: int, lo: int) -> tuple[int, int] | None:
+    def coordinated_subject(self, j: int, lo: int) -> tuple[int, ...] | None:
         """For a verb after "and" (token j): the subject of the verb before "and" in
         the same clause ("Troops stormed the village and killed 20"; "it struck ...
         targets and neutralized ..."), else the sentence's first phrase when no verb
@@ -1733,9 +1807,10 @@ def _sentence_windows(
 
 
 def _clip_window_start(text: str, lo: int, sent_lo: int) -> int:
-    """Move a window start that falls inside a word to the word's end."""
-    if lo > sent_lo and text[lo - 1].isalnum():
-        while lo < len(text) and text[lo].isalnum():
+    """Move a window start that falls inside a word ("Al-Qaeda-affiliated") to the
+    next whitespace."""
+    if lo > sent_lo and not text[lo - 1].isspace():
+        while lo < len(text) and not text[lo].isspace():
             lo += 1
     return lo
 
@@ -1764,7 +1839,7 @@ def _add_part_events(
         sentences = split_sentences(text)
     if not sentences:
         return
-    rows: list[tuple[int, int, int, int, int, _Form, _Decision, _Tokens]] = []
+    rows: list[tuple[int, int, int, int, int, _Form, _Decision, _Rules]] = []
     for k, lo, hi, group in _sentence_windows(sentences, candidates):
         sent_lo, sent_hi = sentences[k]
         lo = _clip_window_start(text, lo, sent_lo)
@@ -1781,33 +1856,34 @@ def _add_part_events(
             if j >= tk.n:
                 continue
             triggers[i] = (j + 1, form)
-        rules = _Rules(tk, triggers)
+        at_start = lo <= sent_lo
+        rules = _Rules(tk, triggers, None if at_start else (sent_lo, sent_hi))
         rules.actor_token = actors.any_in
-        # The token where the sentence starts, for the clause-subject rules (when the
-        # window reaches back that far; else no clause subject is looked for).
-        first = 0 if lo <= sent_lo else tk.n
+        # The token where the sentence starts, for the clause-subject rules (past the
+        # last token when the window starts later: the rules then read it apart).
+        first = 0 if at_start else tk.n
         for i in sorted(triggers):
             after, form = triggers[i]
             decision = rules.decide(i, after, form, first)
             if decision is None:
                 rules.dropped.add(i)
             else:
-                rows.append((k, sent_lo, sent_hi, i, after, form, decision, tk))
+                rows.append((k, sent_lo, sent_hi, i, after, form, decision, rules))
     if not rows:
         return
-    starts = [r[7].starts[r[3]] for r in rows]
-    ends = [r[7].ends[r[4] - 1] for r in rows]
+    starts = [r[7].tk.starts[r[3]] for r in rows]
+    ends = [r[7].tk.ends[r[4] - 1] for r in rows]
     voices, speakers = voice_at(_voice_spans(text, (starts, ends)), starts, ends)
     doc_id, outlet, date = meta
     title = part == "title"
-    for (k, sent_lo, sent_hi, i, after, form, d, tk), s, e, voice, speaker in zip(
+    for (k, sent_lo, sent_hi, i, after, form, d, rules), s, e, voice, speaker in zip(
         rows, starts, ends, voices, speakers, strict=True
     ):
         out.append((
             doc_id, outlet, date, part, -1 if title else k, sent_lo, sent_hi, s, e, text[s:e],
             form.verb_lemma if (d.lemma_verb and form.verb_lemma) else form.form,
             form.event_type, d.form, d.construction, d.rule,
-            *_argument(text, tk, d.agent, actors), *_argument(text, tk, d.patient, actors),
+            *_argument(text, rules, d.agent, actors), *_argument(text, rules, d.patient, actors),
             voice, speaker,
         ))
 
@@ -1816,18 +1892,13 @@ _NO_ARGUMENT = (None, None, None, None)
 
 
 def _argument(
-    text: str, tk: _Tokens, span: tuple[int, int] | None, actors: _Actors
+    text: str, rules: _Rules, span: tuple[int, ...] | None, actors: _Actors
 ) -> tuple[str | None, int | None, int | None, str | None]:
-    """(text, start, end, actor) of an argument span of tokens [i, j), or NAs."""
+    """(text, start, end, actor) of an argument span, or NAs."""
     if span is None or span[1] <= span[0]:
         return _NO_ARGUMENT
-    a, b = tk.starts[span[0]], tk.ends[span[1] - 1]
-    of_at = None
-    for t in range(span[0] + 1, span[1]):
-        if tk.low[t] in _HEAD_END_PREPS:
-            of_at = tk.starts[t]
-            break
-    return text[a:b], a, b, actors.actor_of(text, a, b, of_at)
+    a, b, head_end = rules.char_span(span)
+    return text[a:b], a, b, actors.actor_of(text, a, b, None if head_end < 0 else head_end)
 
 
 _STRING_COLUMNS = ("agent", "agent_actor", "patient", "patient_actor", "speaker")
