@@ -12,23 +12,40 @@ from importlib.metadata import PackageNotFoundError, version
 from . import plot
 from .agency import agency_by_outlet, agency_gap
 from .analysis import Analysis, analyze
+from .coding import (
+    CodingError,
+    alpha_by_field,
+    coding_sheet,
+    krippendorff_alpha,
+    read_coding,
+    validation_report,
+    write_coding_sheet,
+)
 from .compare import (
     distinguishing_contexts,
     distinguishing_words,
-    duplicate_docs_to_drop,
-    find_duplicates,
     label_change_points,
     label_rates,
     label_shares,
     label_shares_over_time,
     tone_by_label,
 )
+from .dedup import duplicate_docs_to_drop, find_duplicates
 from .corpus import CORPUS_COLUMNS, iter_corpus, load_corpus, load_sample, validate_corpus
-from .errors import CorpusError, LexiconError, MediakitError
+from .errors import (
+    CorpusError,
+    CorpusWarning,
+    InvalidParameterError,
+    LexiconError,
+    MediakitError,
+    MissingColumnsError,
+)
 from .events import EventLexicon, find_events, load_event_lexicon
 from .fetch import fetch_articles
-from .framing import audit_lexicon, collocates, find_mentions, kwic
+from .audit import audit_lexicon
+from .concordance import collocates, kwic
 from .lexicon import Lexicon, list_lexicons, load_lexicon
+from .mentions import find_mentions
 from .scale import AnalysisFiles, DaskAnalysis, analyze_dask, analyze_stream, read_analysis
 from .sentiment import score_documents, score_mentions, score_sentences, score_texts
 from .text import sentences, split_sentences, tokenize
@@ -43,19 +60,25 @@ __all__ = [
     "Analysis",
     "AnalysisFiles",
     "CORPUS_COLUMNS",
+    "CodingError",
     "CorpusError",
+    "CorpusWarning",
     "DaskAnalysis",
     "EventLexicon",
+    "InvalidParameterError",
     "Lexicon",
     "LexiconError",
     "MediakitError",
+    "MissingColumnsError",
     "__version__",
     "agency_by_outlet",
     "agency_gap",
     "analyze",
     "analyze_dask",
     "analyze_stream",
+    "alpha_by_field",
     "audit_lexicon",
+    "coding_sheet",
     "collocates",
     "distinguishing_contexts",
     "distinguishing_words",
@@ -66,6 +89,7 @@ __all__ = [
     "find_mentions",
     "find_quotes",
     "iter_corpus",
+    "krippendorff_alpha",
     "kwic",
     "label_change_points",
     "label_rates",
@@ -78,6 +102,7 @@ __all__ = [
     "load_sample",
     "plot",
     "read_analysis",
+    "read_coding",
     "score_documents",
     "score_mentions",
     "score_sentences",
@@ -87,5 +112,7 @@ __all__ = [
     "tokenize",
     "tone_by_label",
     "validate_corpus",
+    "validation_report",
     "voice_spans",
+    "write_coding_sheet",
 ]

@@ -29,13 +29,21 @@ adjectival ("wounded civilians") and agentless passive events never have one.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from numbers import Integral, Real
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from ._voices import SPLIT, _parse_voice
-from .compare import _boot_sums, _check_boot, _exclude, _percentile, _ratio, _share_table
+from ._validation import (
+    SPLIT_VOICES,
+    Interval,
+    Options,
+    check_table,
+    parse_voice,
+    validate_params,
+)
+from .compare import _boot_sums, _exclude, _percentile, _ratio, _share_table
 from .events import CONSTRUCTIONS, EVENT_TYPES
 
 if TYPE_CHECKING:  # matplotlib loads on first use, so `import mediakit` stays quick
@@ -66,14 +74,17 @@ _NEEDED = ("doc_id", "construction", "event_type", "voice", "agent", "agent_acto
            "patient_actor")
 
 
-def _check_events(events: Any, by: list[str]) -> None:
-    if not isinstance(events, pd.DataFrame):
-        raise TypeError(f"events must be the DataFrame of mediakit.find_events, "
-                        f"got {type(events).__name__}")
-    missing = [c for c in (*_NEEDED, *by) if c not in events.columns]
-    if missing:
-        raise ValueError(f"events table is missing column(s) {missing} (use the table of "
-                         f"mediakit.find_events); it has {list(events.columns)}")
+# The checks shared by both comparisons (mediakit._validation).
+_PARAMS: dict[str, list[Any]] = {
+    "agent_named": [Options(("span", "actor"))],
+    "level": [Interval(Real, 0, 1, closed="neither")],
+    "n_boot": [Interval(Integral, 0, None)],
+    "seed": [Interval(Integral, 0, None)],
+}
+
+
+def _check_events(events: Any, by: list[str], caller: str) -> None:
+    check_table(events, [*_NEEDED, *by], caller=caller, table_name="events")
     unknown = sorted(set(events["construction"].dropna().astype(str)) - set(CONSTRUCTIONS))
     if unknown:
         raise ValueError(f"events: unknown construction(s) {unknown}; expected {list(CONSTRUCTIONS)}")
@@ -95,8 +106,6 @@ def _event_types(event_types: str | Iterable[str] | None) -> tuple[str, ...]:
 
 
 def _agent_column(agent_named: str) -> str:
-    if agent_named not in ("span", "actor"):
-        raise ValueError(f"agent_named must be 'span' or 'actor', got {agent_named!r}")
     return "agent" if agent_named == "span" else "agent_actor"
 
 
@@ -105,17 +114,18 @@ def _selected(
     exclude_docs: Iterable[str] | None, function: str,
 ) -> tuple[pd.DataFrame, str, list[str]]:
     """Events of the chosen types and voice; the voice's name and extra group keys."""
-    voices, voice_name = _parse_voice(voice, split=True, function=function)
+    voices, voice_name = parse_voice(voice, split=True, caller=function)
     kept = events.loc[events["event_type"].isin(list(event_types))]
     kept, _ = _exclude(kept, exclude_docs)
     keys = list(by)
-    if voice_name == SPLIT:
+    if voice_name == SPLIT_VOICES:
         keys.append("voice")
     elif voices is not None:
         kept = kept.loc[kept["voice"].isin(sorted(voices))]
     return kept, voice_name, keys
 
 
+@validate_params(_PARAMS)
 def agency_by_outlet(
     events: pd.DataFrame,
     *,
@@ -171,8 +181,7 @@ def agency_by_outlet(
           ``group_events`` and ``group_docs`` (the group's events and articles).
     """
     by_cols = [by] if isinstance(by, str) else list(by)
-    _check_events(events, by_cols)
-    _check_boot(level, n_boot)
+    _check_events(events, by_cols, "agency_by_outlet")
     agent_column = _agent_column(agent_named)
     types = _event_types(event_types)
     kept, voice_name, keys = _selected(events, by=by_cols, event_types=types, voice=voice,
@@ -195,7 +204,7 @@ def agency_by_outlet(
     table = pd.concat(parts, ignore_index=True)
     totals = table.groupby([*keys, "measure"], sort=False, dropna=False)["n"].transform("sum")
     table["group_events"] = totals.astype("int64")
-    if voice_name != SPLIT:
+    if voice_name != SPLIT_VOICES:
         table.insert(len(by_cols), "voice", voice_name)
     table.insert(len(by_cols) + 1, "patient_actor", patient_actor or "")
     table.insert(len(by_cols) + 2, "event_types", _types_name(types))
@@ -205,6 +214,7 @@ def agency_by_outlet(
                          "share": "float64", "lo": "float64", "hi": "float64"})
 
 
+@validate_params(_PARAMS)
 def agency_gap(
     events: pd.DataFrame,
     *,
@@ -248,14 +258,13 @@ def agency_gap(
         ``difference_lo``, ``difference_hi`` (its interval).
     """
     by_cols = [by] if isinstance(by, str) else list(by)
-    _check_events(events, by_cols)
-    _check_boot(level, n_boot)
+    _check_events(events, by_cols, "agency_gap")
     agent_column = _agent_column(agent_named)
     if isinstance(patient_actors, str) or len(patient_actors) != 2 or \
             patient_actors[0] == patient_actors[1]:
         raise ValueError(f"patient_actors must be two different actors, got {patient_actors!r}")
     types = _event_types(event_types)
-    voices, voice_name = _parse_voice(voice, split=False, function="agency_gap")
+    _, voice_name = parse_voice(voice, split=False, caller="agency_gap")
     kept, _, keys = _selected(events, by=by_cols, event_types=types, voice=voice,
                               exclude_docs=exclude_docs, function="agency_gap")
     actor_col = kept["patient_actor"].astype("string")

@@ -218,8 +218,9 @@ def _analyze_chunk(
     table is left to the caller (None): :func:`analyze` builds it once from all
     sentences, which gives the same rows as building it per chunk.
     """
-    from .framing import MENTION_COLUMNS, _add_document_mentions, _documents
-    from .framing import _frame as _mention_frame
+    from ._tables import iter_documents as _documents
+    from ._tables import make_frame as _mention_frame
+    from .mentions import MENTION_COLUMNS, _add_document_mentions
     from .text import _add_sentence_rows, _sentence_frame, _sentence_rows, split_sentences
 
     lexicon = run.lexicon

@@ -413,7 +413,7 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
 
             table = analyze(corpus, lexicon, progress=progress).mentions
         else:
-            from .framing import find_mentions
+            from .mentions import find_mentions
 
             table = find_mentions(corpus, lexicon)
         table = _keep(_keep(table, "voice", args.voice), "actor", args.actor)
@@ -421,7 +421,7 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
         return EXIT_OK
 
     if args.command == "kwic":
-        from .framing import kwic
+        from .concordance import kwic
 
         target = args.pattern if args.pattern else lexicon
         voice = None if args.voice == "all" else args.voice
@@ -430,7 +430,7 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
         return EXIT_OK
 
     if args.command == "audit":
-        from .framing import audit_lexicon
+        from .audit import audit_lexicon
 
         _write_csv(audit_lexicon(corpus, lexicon, min_count=args.min_count), args.out, stdout)
         return EXIT_OK

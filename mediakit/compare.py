@@ -44,7 +44,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._voices import _parse_voice
+from ._validation import check_table, parse_voice
 from .voice import VOICES, voice_at, voice_spans
 
 __all__ = [
@@ -55,24 +55,12 @@ __all__ = [
     "label_change_points",
     "distinguishing_words",
     "distinguishing_contexts",
-    "find_duplicates",
-    "duplicate_docs_to_drop",
     "VOICES",
 ]
 
 
 
 # --------------------------------------------------------------------------- checks
-
-
-def _require_columns(df: pd.DataFrame, columns: Iterable[str], table: str) -> None:
-    if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"{table} must be a pandas DataFrame, got {type(df).__name__}")
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise ValueError(
-            f"{table} table is missing column(s) {missing}; it has {list(df.columns)}"
-        )
 
 
 def _as_list(by: str | Sequence[str] | None) -> list[str]:
@@ -105,7 +93,7 @@ def _exclude(df: pd.DataFrame, exclude_docs: Iterable[str] | None) -> tuple[pd.D
 def _filter_voice(
     mentions: pd.DataFrame, voices: frozenset[str] | None, name: str
 ) -> tuple[pd.DataFrame, list[str]]:
-    """Mentions kept under a parsed voice argument (see :func:`mediakit._voices._parse_voice`)
+    """Mentions kept under a parsed voice argument (see :func:`mediakit._validation.parse_voice`)
     and the extra grouping columns it implies."""
     if name == "split":
         return mentions, ["voice"]
@@ -344,11 +332,11 @@ def label_shares(
     ``excluded_docs``, ``actor``, ``by_referent``, ``by``.
     """
     by_cols = _as_list(by)
-    _require_columns(mentions, ["doc_id", "actor", "label", "voice", *by_cols], "mentions")
+    check_table(mentions, ["doc_id", "actor", "label", "voice", *by_cols], caller="label_shares", table_name="mentions")
     if unit not in ("mention", "article"):
         raise ValueError(f"unit must be 'mention' or 'article', got {unit!r}")
     # From here on ``voice`` is the canonical name recorded in the result.
-    voices, voice = _parse_voice(voice, split=True, function="label_shares")
+    voices, voice = parse_voice(voice, split=True, caller="label_shares")
     _check_boot(level, n_boot)
     of_actor = _actor_mentions(mentions, actor, by_referent=by_referent)
     labels = sorted(of_actor["label"].dropna().astype(str).unique())
@@ -421,10 +409,10 @@ def label_rates(
     ``group_docs`` (articles in the group). ``attrs`` as in :func:`label_shares`.
     """
     by_cols = _as_list(by)
-    _require_columns(mentions, ["doc_id", "actor", "label", "voice"], "mentions")
-    _require_columns(documents, ["doc_id", "n_words", *by_cols], "documents")
+    check_table(mentions, ["doc_id", "actor", "label", "voice"], caller="label_rates", table_name="mentions")
+    check_table(documents, ["doc_id", "n_words", *by_cols], caller="label_rates", table_name="documents")
     # From here on ``voice`` is the canonical name recorded in the result.
-    voices, voice = _parse_voice(voice, split=True, function="label_rates")
+    voices, voice = parse_voice(voice, split=True, caller="label_rates")
     _check_boot(level, n_boot)
     of_actor = _actor_mentions(mentions, actor, by_referent=by_referent)
     pairs = (
@@ -537,14 +525,14 @@ def tone_by_label(
     Mentions with a missing score are left out with a warning naming how many.
     """
     by_cols = _as_list(by)
-    _require_columns(mentions, ["doc_id", "actor", "label", "voice", *by_cols], "mentions")
+    check_table(mentions, ["doc_id", "actor", "label", "voice", *by_cols], caller="tone_by_label", table_name="mentions")
     if score not in mentions.columns:
         raise ValueError(
             f"mentions table has no {score!r} column; score the mentions first "
             "(mediakit.score_mentions) or pass score= one of its columns"
         )
     # From here on ``voice`` is the canonical name recorded in the result.
-    voices, voice = _parse_voice(voice, split=True, function="tone_by_label")
+    voices, voice = parse_voice(voice, split=True, caller="tone_by_label")
     _check_boot(level, n_boot)
     of_actor = _actor_mentions(mentions, actor, by_referent=by_referent)
     pairs = list(
@@ -735,11 +723,11 @@ def label_shares_over_time(
     (bool). The last four are the same on every label row of a period.
     """
     by_cols = _as_list(by)
-    _require_columns(mentions, ["doc_id", "actor", "label", "voice", "date", *by_cols], "mentions")
+    check_table(mentions, ["doc_id", "actor", "label", "voice", "date", *by_cols], caller="label_shares_over_time", table_name="mentions")
     if unit not in ("mention", "article"):
         raise ValueError(f"unit must be 'mention' or 'article', got {unit!r}")
     # From here on ``voice`` is the canonical name recorded in the result.
-    voices, voice = _parse_voice(voice, split=False, function="label_shares_over_time")
+    voices, voice = parse_voice(voice, split=False, caller="label_shares_over_time")
     _check_boot(level, n_boot)
     if baseline < 1:
         raise ValueError(f"baseline must be >= 1 period, got {baseline!r}")
@@ -899,11 +887,11 @@ def label_change_points(
     articles get NaN/NaT and ``significant`` False.
     """
     by_cols = _as_list(by)
-    _require_columns(mentions, ["doc_id", "actor", "label", "voice", "date", *by_cols], "mentions")
+    check_table(mentions, ["doc_id", "actor", "label", "voice", "date", *by_cols], caller="label_change_points", table_name="mentions")
     if unit not in ("mention", "article"):
         raise ValueError(f"unit must be 'mention' or 'article', got {unit!r}")
     # From here on ``voice`` is the canonical name recorded in the result.
-    voices, voice = _parse_voice(voice, split=False, function="label_change_points")
+    voices, voice = parse_voice(voice, split=False, caller="label_change_points")
     if int(min_docs) < 1:
         raise ValueError(f"min_docs must be >= 1, got {min_docs!r}")
     of_actor = _actor_mentions(mentions, actor, by_referent=by_referent)
@@ -1142,8 +1130,8 @@ def distinguishing_words(
     records ``a``, ``b``, ``group``, ``voice``, ``alpha0``, ``min_count``,
     ``excluded_docs``.
     """
-    _require_columns(corpus, [text], "corpus")
-    voices, voice = _parse_voice(voice, function="distinguishing_words")
+    check_table(corpus, [text], caller="distinguishing_words", table_name="corpus")
+    voices, voice = parse_voice(voice, caller="distinguishing_words")
     if voices is not None and "sentence_id" in corpus.columns:
         raise ValueError(
             f"distinguishing_words: voice={voice!r} needs whole articles to find the "
@@ -1157,7 +1145,7 @@ def distinguishing_words(
         )
     table, excluded = (corpus, [])
     if exclude_docs is not None:
-        _require_columns(corpus, ["doc_id"], "corpus")
+        check_table(corpus, ["doc_id"], caller="distinguishing_words", table_name="corpus")
         table, excluded = _exclude(corpus, exclude_docs)
     groups_present = set(table[group].dropna().astype(str))
     for name in ([a] if b is None else [a, b]):
@@ -1268,9 +1256,9 @@ def distinguishing_contexts(
     ``alpha0``, ``min_count``, ``excluded_docs``, ``label_words`` (the words left
     out), ``actor`` and ``by_referent``.
     """
-    _require_columns(mentions, ["doc_id", "label", "voice", "match"], "mentions")
+    check_table(mentions, ["doc_id", "label", "voice", "match"], caller="distinguishing_contexts", table_name="mentions")
     # From here on ``voice`` is the canonical name recorded in the result.
-    voices, voice = _parse_voice(voice, split=False, function="distinguishing_contexts")
+    voices, voice = parse_voice(voice, split=False, caller="distinguishing_contexts")
     if label_a == label_b:
         raise ValueError("label_a and label_b must differ")
     kept = mentions
@@ -1294,15 +1282,15 @@ def distinguishing_contexts(
         label_words.update(_words(lab.replace("_", " ")))
     contexts = {label_a: Counter(), label_b: Counter()}
     if window == "sentence":
-        _require_columns(mentions, ["sentence", "sentence_id"], "mentions")
+        check_table(mentions, ["sentence", "sentence_id"], caller="distinguishing_contexts", table_name="mentions")
         once = kept.drop_duplicates(["doc_id", "sentence_id", "label"])
         for lab, sentence in zip(once["label"], once["sentence"].astype(str)):
             contexts[lab].update(_words(sentence))
     elif isinstance(window, int | np.integer) and not isinstance(window, bool) and window > 0:
         if corpus is None:
             raise ValueError("window as a number of words needs corpus= (doc_id, text)")
-        _require_columns(corpus, ["doc_id", "text"], "corpus")
-        _require_columns(mentions, ["start", "end"], "mentions")
+        check_table(corpus, ["doc_id", "text"], caller="distinguishing_contexts", table_name="corpus")
+        check_table(mentions, ["start", "end"], caller="distinguishing_contexts", table_name="mentions")
         texts = dict(zip(corpus["doc_id"].astype(str), corpus["text"].astype(str)))
         k = int(window)
         for doc_id, sub in kept.groupby(kept["doc_id"].astype(str), sort=True):
@@ -1325,146 +1313,3 @@ def distinguishing_contexts(
     return _stamp(result, a=label_a, b=label_b, window=window, voice=voice, alpha0=alpha0,
                   min_count=min_count, excluded_docs=excluded, label_words=sorted(label_words),
                   actor=actor, by_referent=by_referent)
-
-
-# ------------------------------------------------------------------ near duplicates
-
-
-def _shingles(text: str, size: int, vocab: dict[tuple[str, ...], int]) -> np.ndarray:
-    words = _words(text, numbers=True)
-    if not words:
-        return np.zeros(0, dtype=np.int64)
-    if len(words) < size:
-        grams = [tuple(words)]
-    else:
-        grams = [tuple(words[i:i + size]) for i in range(len(words) - size + 1)]
-    ids = [vocab.setdefault(g, len(vocab)) for g in grams]
-    return np.unique(np.asarray(ids, dtype=np.int64))
-
-
-def find_duplicates(
-    corpus: pd.DataFrame,
-    *,
-    threshold: float = 0.8,
-    shingle: int = 5,
-) -> pd.DataFrame:
-    """Groups of near-identical articles (syndicated wire copy, republished stories).
-
-    Each article becomes the set of its word ``shingle``-grams (5 consecutive words by
-    default; lower-cased, numbers kept, punctuation ignored). Two articles are near duplicates when
-    the Jaccard similarity of their sets (shared shingles over all distinct shingles)
-    is at least ``threshold``; groups are the connected components of that relation.
-    Candidate pairs come from prefix filtering (every pair at or above the threshold
-    must share a shingle among the rarest of each article's shingles), and every
-    candidate is verified with the exact Jaccard similarity, so the result is exact
-    and large corpora do not need all pairs compared.
-
-    Returns
-    -------
-    DataFrame, one row per article in corpus order, columns ``doc_id``, ``outlet``,
-    ``date`` (when present in the corpus), ``duplicate_group`` (Int64, numbered from 0
-    in order of the groups' first article; ``<NA>`` for an article without a near
-    duplicate), ``group_size`` (1 for singletons), ``similarity`` (highest Jaccard
-    similarity to another member of its group; NaN for singletons) and
-    ``is_representative`` (True for the article kept when dropping copies: the
-    earliest dated member of each group, ties and undated ones broken by corpus order;
-    True for every singleton). :func:`duplicate_docs_to_drop` lists the others.
-    """
-    _require_columns(corpus, ["doc_id", "text"], "corpus")
-    if not 0 < threshold <= 1:
-        raise ValueError(f"threshold must be in (0, 1], got {threshold!r}")
-    if int(shingle) < 1:
-        raise ValueError(f"shingle must be >= 1 word, got {shingle!r}")
-    doc_ids = corpus["doc_id"].astype(str).tolist()
-    vocab: dict[tuple[str, ...], int] = {}
-    sets = [_shingles(t if isinstance(t, str) else "", int(shingle), vocab) for t in corpus["text"]]
-    n_docs = len(sets)
-    freq = np.zeros(len(vocab), dtype=np.int64)
-    for s in sets:
-        freq[s] += 1
-    # Global order: rarest shingle first, ties by id (deterministic).
-    rank = np.empty(len(vocab), dtype=np.int64)
-    rank[np.lexsort((np.arange(len(vocab)), freq))] = np.arange(len(vocab))
-    index: dict[int, list[int]] = {}
-    best = np.full(n_docs, np.nan)
-    parent = list(range(n_docs))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    order = sorted(range(n_docs), key=lambda i: len(sets[i]))
-    sizes = np.array([len(s) for s in sets])
-    for i in order:
-        s = sets[i]
-        if len(s) == 0:
-            continue
-        ordered = s[np.argsort(rank[s], kind="stable")]
-        prefix = len(s) - math.ceil(threshold * len(s) - 1e-9) + 1
-        candidates: set[int] = set()
-        for token in ordered[:prefix].tolist():
-            bucket = index.setdefault(token, [])
-            candidates.update(bucket)
-            bucket.append(i)
-        for j in candidates:
-            # Documents are visited by size, so sizes[j] <= sizes[i]: the size filter.
-            if sizes[j] < threshold * len(s):
-                continue
-            inter = np.intersect1d(s, sets[j], assume_unique=True).size
-            jaccard = inter / (len(s) + sizes[j] - inter)
-            if jaccard >= threshold:
-                best[i] = jaccard if np.isnan(best[i]) else max(best[i], jaccard)
-                best[j] = jaccard if np.isnan(best[j]) else max(best[j], jaccard)
-                ri, rj = find(i), find(j)
-                if ri != rj:
-                    parent[max(ri, rj)] = min(ri, rj)
-    roots = np.array([find(i) for i in range(n_docs)], dtype=np.int64)
-    group_sizes = np.bincount(roots, minlength=n_docs)[roots] if n_docs else np.zeros(0, dtype=int)
-    in_group = group_sizes > 1
-    group_number: dict[int, int] = {}
-    for i in range(n_docs):
-        if in_group[i] and roots[i] not in group_number:
-            group_number[roots[i]] = len(group_number)
-    dup_group = pd.array(
-        [group_number[roots[i]] if in_group[i] else pd.NA for i in range(n_docs)], dtype="Int64"
-    )
-    if "date" in corpus.columns:
-        dates = pd.to_datetime(corpus["date"]).reset_index(drop=True)
-        # Undated articles sort after every dated one.
-        naive = dates.dt.tz_localize(None) if dates.dt.tz is not None else dates
-        stamps = naive.to_numpy().astype("datetime64[ns]").astype(np.int64).astype(float)
-        date_key = np.where(dates.isna().to_numpy(), np.inf, stamps)
-    else:
-        dates = None
-        date_key = np.zeros(n_docs)
-    representative = np.ones(n_docs, dtype=bool)
-    members: dict[int, list[int]] = {}
-    for i in range(n_docs):
-        if in_group[i]:
-            members.setdefault(int(roots[i]), []).append(i)
-    for group in members.values():
-        keep = min(group, key=lambda i: (date_key[i], i))
-        for i in group:
-            representative[i] = i == keep
-    result = pd.DataFrame({"doc_id": pd.array(doc_ids, dtype="string")})
-    if "outlet" in corpus.columns:
-        result["outlet"] = corpus["outlet"].to_numpy()
-    if dates is not None:
-        result["date"] = dates.to_numpy()
-    result["duplicate_group"] = dup_group
-    result["group_size"] = group_sizes.astype(int)
-    result["similarity"] = best
-    result["is_representative"] = representative
-    return _stamp(result, threshold=threshold, shingle=int(shingle))
-
-
-def duplicate_docs_to_drop(duplicates: pd.DataFrame) -> list[str]:
-    """``doc_id`` of every non-representative copy in a :func:`find_duplicates` table.
-
-    Pass the list as ``exclude_docs=`` to any comparison to count syndicated copy once.
-    """
-    _require_columns(duplicates, ["doc_id", "is_representative"], "duplicates")
-    drop = duplicates.loc[~duplicates["is_representative"].astype(bool), "doc_id"]
-    return drop.astype(str).tolist()

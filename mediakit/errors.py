@@ -6,7 +6,17 @@ and the column, so a researcher can open the file and fix it.
 
 from __future__ import annotations
 
-__all__ = ["MediakitError", "CorpusError", "CorpusWarning", "LexiconError"]
+from collections.abc import Sequence
+from typing import Any
+
+__all__ = [
+    "CorpusError",
+    "CorpusWarning",
+    "InvalidParameterError",
+    "LexiconError",
+    "MediakitError",
+    "MissingColumnsError",
+]
 
 
 class MediakitError(Exception):
@@ -43,6 +53,39 @@ class CorpusError(MediakitError, ValueError):
         if self.column is not None:
             where.append(f"column {self.column!r}")
         return f"{', '.join(where)}: {self.reason}" if where else self.reason
+
+
+class MissingColumnsError(CorpusError):
+    """A table lacks columns a function needs.
+
+    ``caller`` is the function, ``table`` what the table is (``"corpus"``,
+    ``"mentions"``), and ``missing`` and ``present`` the column names. It is a
+    :class:`~mediakit.errors.CorpusError` (so a ``ValueError`` and a
+    :class:`~mediakit.errors.MediakitError`) whose ``column`` is the first missing one.
+    """
+
+    def __init__(self, *, caller: str, table: str, missing: Sequence[str],
+                 present: Sequence[Any]) -> None:
+        self.caller = caller
+        self.table = table
+        self.missing = list(missing)
+        self.present = [str(c) for c in present]
+        named = " or ".join(repr(c) for c in self.missing)
+        super().__init__(
+            f"{caller}: the {table} table is missing column(s) {self.missing} "
+            f"(no {named} column); it has {self.present}"
+        )
+        # Set after formatting: the message already names the columns.
+        self.column = self.missing[0] if self.missing else None
+
+
+class InvalidParameterError(MediakitError, ValueError, TypeError):
+    """A parameter's value satisfies none of the values or ranges it accepts.
+
+    It is a ``ValueError`` and a ``TypeError``: ``n_boot=2.5`` and ``n_boot=-1`` are
+    both refused with this one type, naming the function, the parameter, what it
+    accepts and what it got.
+    """
 
 
 class LexiconError(MediakitError, ValueError):

@@ -245,6 +245,7 @@ from typing import Any, NamedTuple
 import pandas as pd
 import yaml
 
+from ._validation import check_table
 from .errors import LexiconError
 from .lexicon import Lexicon, default_lexicon_for, load_lexicon
 from .text import _TOKEN_RE as _TEXT_TOKEN_RE
@@ -1773,16 +1774,6 @@ def _text_value(value: Any) -> str:
     return str(value)
 
 
-def _check_corpus(corpus: Any) -> None:
-    from .errors import CorpusError
-
-    if not isinstance(corpus, pd.DataFrame):
-        raise TypeError(f"expected a pandas DataFrame (the corpus), got {type(corpus).__name__}")
-    for column in ("doc_id", "outlet", "text"):
-        if column not in corpus.columns:
-            raise CorpusError(f"corpus has no {column!r} column", column=column)
-
-
 def _sentence_windows(
     sentences: Sequence[tuple[int, int]], candidates: list[tuple[int, int, _Form]]
 ) -> list[tuple[int, int, int, list[tuple[int, int, _Form]]]]:
@@ -1978,8 +1969,9 @@ def find_events(
 
     Raises
     ------
-    TypeError, CorpusError
-        ``corpus`` is not a DataFrame or lacks a needed column.
+    TypeError, MissingColumnsError
+        ``corpus`` is not a DataFrame or lacks a needed column (a
+        :class:`~mediakit.errors.CorpusError`).
     LexiconError
         A malformed label or event lexicon (the message names the entry).
 
@@ -1989,7 +1981,7 @@ def find_events(
     >>> events = mk.find_events(mk.load_sample())
     >>> events.groupby("outlet")["construction"].value_counts(normalize=True)  # doctest: +SKIP
     """
-    _check_corpus(corpus)
+    check_table(corpus, ("doc_id", "outlet", "text"), caller="find_events", table_name="corpus")
     lex = load_lexicon(default_lexicon_for(corpus) if lexicon is None else lexicon)
     event_lexicon = load_event_lexicon(events)
     rows: list[tuple[Any, ...]] = []

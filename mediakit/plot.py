@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from ._validation import check_table
+
 if TYPE_CHECKING:  # matplotlib loads on first use, so `import mediakit` stays quick
     from matplotlib.axes import Axes
 
@@ -51,14 +53,6 @@ def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
 
     _, new_ax = plt.subplots(figsize=size, layout="constrained")
     return new_ax
-
-
-def _need(table: pd.DataFrame, columns: Sequence[str], what: str) -> None:
-    if not isinstance(table, pd.DataFrame):
-        raise TypeError(f"{what} expects a DataFrame, got {type(table).__name__}")
-    missing = [c for c in columns if c not in table.columns]
-    if missing:
-        raise ValueError(f"{what}: table is missing column(s) {missing}")
 
 
 def _unique(values) -> list:
@@ -109,7 +103,7 @@ def label_shares(
     ``lo``-``hi`` (shifted with the segment), so a wide whisker marks a share resting
     on few articles. Set ``intervals=False`` to leave them out.
     """
-    _need(table, ["label", "share"], "plot.label_shares")
+    check_table(table, ["label", "share"], caller="plot.label_shares", table_name="plot")
     ax = _axes(ax, (8, 1.2 + 0.5 * max(1, table.shape[0] // max(1, table["label"].nunique()))))
     _, names = _group_names(table)
     groups = _unique(names)
@@ -161,7 +155,7 @@ def label_rates(
     ``table`` is the output of :func:`mediakit.label_rates`; each cell is annotated with
     its rate (``fmt``) and a colour bar gives the scale. Missing cells are blank.
     """
-    _need(table, ["label", "per_1000"], "plot.label_rates")
+    check_table(table, ["label", "per_1000"], caller="plot.label_rates", table_name="plot")
     by, names = _group_names(table)
     groups = _unique(names)
     labels = _unique(table["label"])
@@ -201,7 +195,7 @@ def tone(
     from ``lo`` to ``hi``; cells without mentions are not drawn. A vertical line marks
     neutral tone (0).
     """
-    _need(table, ["label", "mean"], "plot.tone")
+    check_table(table, ["label", "mean"], caller="plot.tone", table_name="plot")
     by, names = _group_names(table)
     groups = _unique(names)
     labels = _unique(table["label"])
@@ -255,7 +249,7 @@ def shares_over_time(
     :func:`mediakit.label_change_points`) to also draw the outlet's change point as a
     solid vertical line when it is significant, labelled with its p-value.
     """
-    _need(table, ["period", "label", "share"], "plot.shares_over_time")
+    check_table(table, ["period", "label", "share"], caller="plot.shares_over_time", table_name="plot")
     by = list(table.attrs.get("by") or [c for c in ("outlet",) if c in table.columns])
     data = table
     if by:
@@ -320,8 +314,8 @@ def shares_over_time(
             ax.axvline(period, color="#333333", linestyle="--", linewidth=1,
                        label="mix changes" if i == 0 else None)
     if change_points is not None and by:
-        _need(change_points, [by[0], "change_date", "significant", "p_value"],
-              "plot.shares_over_time(change_points=)")
+        check_table(change_points, [by[0], "change_date", "significant", "p_value"],
+                    caller="plot.shares_over_time", table_name="change_points")
         point = change_points.loc[change_points[by[0]].astype(str) == str(outlet)]
         point = point.loc[point["significant"].astype(bool)]
         if not point.empty:
@@ -348,7 +342,7 @@ def distinguishing_words(
     coloured by the side they lean to, the rest grey; the ``n`` highest and ``n``
     lowest z-scores beyond the threshold are labelled with the word.
     """
-    _need(table, ["word", "n_a", "n_b", "z"], "plot.distinguishing_words")
+    check_table(table, ["word", "n_a", "n_b", "z"], caller="plot.distinguishing_words", table_name="plot")
     ax = _axes(ax, (8, 6))
     a = str(table.attrs.get("a", table["a"].iloc[0] if "a" in table.columns and len(table) else "a"))
     b = str(table.attrs.get("b", table["b"].iloc[0] if "b" in table.columns and len(table) else "b"))

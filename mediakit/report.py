@@ -478,7 +478,7 @@ def write_report(
     ``sentences.csv`` keep every article. Warnings raised by the comparisons are
     re-issued and listed in the report's method notes.
     """
-    from . import compare, plot
+    from . import compare, dedup, plot
     from .analysis import analyze
 
     from .lexicon import default_lexicon_for, load_lexicon
@@ -529,10 +529,10 @@ def write_report(
         outlets = sorted(corpus_v["outlet"].astype(str).unique())
         titles = dict(zip(corpus_v["doc_id"].astype(str), corpus_v["title"].fillna("").astype(str)))
 
-        duplicates = compare.find_duplicates(
+        duplicates = dedup.find_duplicates(
             corpus_v, threshold=_DUPLICATE_THRESHOLD, shingle=_DUPLICATE_SHINGLE
         )
-        drop = compare.duplicate_docs_to_drop(duplicates)
+        drop = dedup.duplicate_docs_to_drop(duplicates)
         step()
         boot = {"level": _LEVEL, "n_boot": _N_BOOT, "seed": seed, "exclude_docs": drop}
 

@@ -58,6 +58,7 @@ import numpy as np
 import pandas as pd
 
 from . import _vader
+from ._validation import check_table
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from .lexicon import Lexicon
@@ -232,7 +233,7 @@ def score_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
         sentence is scored on its own; identical sentences (wire copy, boilerplate)
         are scored once.
     """
-    _require_columns(sentences, ("text",), "sentences")
+    check_table(sentences, ("text",), caller="score_sentences", table_name="sentences")
     scores = _score_many(sentences["text"].tolist())
     out = sentences.drop(columns=[c for c in SCORE_COLUMNS if c in sentences.columns])
     for j, column in enumerate(SCORE_COLUMNS):
@@ -284,7 +285,7 @@ def score_documents(
         (shares of the article's sentences with compound >= 0.05, <= -0.05 and in
         between, VADER's documented thresholds; NaN without sentences).
     """
-    _require_columns(sentences_scored, ("doc_id", "compound"), "sentences_scored")
+    check_table(sentences_scored, ("doc_id", "compound"), caller="score_documents", table_name="sentences_scored")
     compound = sentences_scored["compound"].astype("float64")
     frame = pd.DataFrame(
         {
@@ -315,7 +316,7 @@ def score_documents(
     if corpus is None:
         docs = pd.DataFrame({"doc_id": stats.index.to_numpy()})
     else:
-        _require_columns(corpus, ("doc_id", "outlet", "date", "title"), "corpus")
+        check_table(corpus, ("doc_id", "outlet", "date", "title"), caller="score_documents", table_name="corpus")
         unknown = pd.Index(stats.index).difference(pd.Index(corpus["doc_id"]))
         if len(unknown):
             raise ValueError(
@@ -415,7 +416,7 @@ def score_mentions(
     Parameters
     ----------
     mentions
-        The mentions table of :func:`mediakit.framing.find_mentions` (needs
+        The mentions table of :func:`mediakit.mentions.find_mentions` (needs
         ``sentence`` and ``match``; every other column is kept).
     lexicon
         The lexicon whose terms are masked: normally the one that found the mentions.
@@ -442,7 +443,7 @@ def score_mentions(
     VADER agrees only moderately with people on news sentences (about r = 0.5 in its
     authors' evaluation), so read these as rough signals over many mentions.
     """
-    _require_columns(mentions, ("sentence", "match"), "mentions")
+    check_table(mentions, ("sentence", "match"), caller="score_mentions", table_name="mentions")
     _check_mask_token(mask_token, lexicon)
     sentences = mentions["sentence"].tolist()
     masked = _mask_distinct(sentences, lexicon, mask_token)
@@ -461,11 +462,3 @@ def score_mentions(
     out["label_valence"] = np.asarray(label_valence, dtype=np.float64)
     out["sentence_masked"] = pd.Series(masked, index=out.index, dtype="str")
     return out
-
-
-def _require_columns(frame: pd.DataFrame, columns: Sequence[str], name: str) -> None:
-    if not isinstance(frame, pd.DataFrame):
-        raise TypeError(f"{name} must be a DataFrame, got {type(frame).__name__}")
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ValueError(f"{name} lacks column(s) {', '.join(map(repr, missing))}")

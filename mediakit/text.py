@@ -42,11 +42,12 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
 import pandas as pd
+
+from ._validation import check_table
 
 __all__ = [
     "SENTENCE_COLUMNS",
@@ -509,16 +510,6 @@ def _doc_text(value: object) -> str:
     return str(value)
 
 
-def _check_corpus(corpus: pd.DataFrame, needed: Iterable[str]) -> None:
-    from .errors import CorpusError
-
-    if not isinstance(corpus, pd.DataFrame):
-        raise TypeError(f"expected a pandas DataFrame (the corpus), got {type(corpus).__name__}")
-    for column in needed:
-        if column not in corpus.columns:
-            raise CorpusError(f"corpus has no {column!r} column", column=column)
-
-
 SENTENCE_COLUMNS: tuple[str, ...] = ("doc_id", "sentence_id", "start", "end", "text", "n_words")
 
 
@@ -533,7 +524,7 @@ def sentences(corpus: pd.DataFrame) -> pd.DataFrame:
 
     A missing text gives no sentences. The corpus is not modified.
     """
-    _check_corpus(corpus, ("doc_id", "text"))
+    check_table(corpus, ("doc_id", "text"), caller="sentences", table_name="corpus")
     rows = _sentence_rows()
     for doc_id, raw in zip(corpus["doc_id"].tolist(), corpus["text"].tolist(), strict=True):
         text = _doc_text(raw)

@@ -153,11 +153,11 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from ._validation import check_table
 from .text import (
     _LINE_BREAKS,
     _SOFT_BREAKS,
     _TOKEN_RE,
-    _check_corpus,
     _continues,
     _doc_text,
     count_words,
@@ -1336,7 +1336,7 @@ def find_quotes(corpus: pd.DataFrame) -> pd.DataFrame:
 
     The corpus is not modified.
     """
-    _check_corpus(corpus, ("doc_id", "text"))
+    check_table(corpus, ("doc_id", "text"), caller="find_quotes", table_name="corpus")
     rows: dict[str, list] = {column: [] for column in QUOTE_COLUMNS}
     for doc_id, raw in zip(corpus["doc_id"].tolist(), corpus["text"].tolist(), strict=True):
         text = _doc_text(raw)

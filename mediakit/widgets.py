@@ -34,6 +34,7 @@ import pandas as pd
 
 from . import compare as _compare
 from . import plot as _plot
+from ._validation import check_table
 from .errors import LexiconError
 from .lexicon import Lexicon
 from .text import tokenize
@@ -422,11 +423,8 @@ def explorer(
         raise TypeError(
             "explorer expects a mediakit.Analysis or a mentions DataFrame, "
             f"got {type(analysis_or_mentions).__name__}")
-    missing = [c for c in _NEEDED if c not in mentions.columns]
-    if corpus is None:
-        missing += [c for c in ("sentence", "sentence_start") if c not in mentions.columns]
-    if missing:
-        raise ValueError(f"mentions table is missing column(s) {missing}")
+    needed = list(_NEEDED) + ([] if corpus is not None else ["sentence", "sentence_start"])
+    check_table(mentions, needed, caller="explorer", table_name="mentions")
     if mentions.empty:
         raise ValueError("the mentions table is empty: there is nothing to explore")
     if voice not in VOICE_CHOICES:

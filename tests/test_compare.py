@@ -11,12 +11,11 @@ import pandas as pd
 import pytest
 
 import mediakit
+from mediakit.dedup import duplicate_docs_to_drop, find_duplicates
 from mediakit.compare import (
     _words,
     distinguishing_contexts,
     distinguishing_words,
-    duplicate_docs_to_drop,
-    find_duplicates,
     label_change_points,
     label_rates,
     label_shares,

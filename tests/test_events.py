@@ -663,8 +663,12 @@ def test_agency_rejects_bad_arguments():
         agency_gap(events, patient_actors=("a", "a"))
     with pytest.raises(ValueError, match="not 'split'"):
         agency_gap(events, patient_actors=("a", "b"), voice="split")
-    with pytest.raises(TypeError, match="find_events"):
+    with pytest.raises(TypeError, match="agency_by_outlet: expected a pandas DataFrame"):
         agency_by_outlet([1, 2])  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="n_boot"):
+        agency_by_outlet(events, n_boot=-1)
+    with pytest.raises(ValueError, match="level"):
+        agency_gap(events, patient_actors=("a", "b"), level=1.5)
 
 
 def test_agency_of_an_empty_table_is_empty():

@@ -421,7 +421,8 @@ from contextlib import contextmanager  # noqa: E402
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from mediakit import framing as framing_module  # noqa: E402
+from mediakit import _tables  # noqa: E402
+from mediakit import mentions as mentions_module  # noqa: E402
 from mediakit import voice as voice_module  # noqa: E402
 
 _LB = text_module._LINE_BREAKS
@@ -498,12 +499,12 @@ def _possessive_patterns() -> dict[str, re.Pattern[str]]:
 
 
 def _reference_add_document_mentions(cols, doc_id, outlet, date, text, lex, sentence_spans, found):
-    """framing._add_document_mentions as first written: one row at a time."""
+    """mentions._add_document_mentions as first written: one row at a time."""
     labels = [(s, e, en) for s, e, en in found if en.kind == "label"]
     if not text or not labels:
         return 0
     sentence_starts = [s for s, _ in sentence_spans]
-    index = framing_module._sentence_index
+    index = _tables.sentence_index
     names_by_sentence: dict[int, set[str]] = {}
     name_before: dict[int, str] = {}
     name_after: dict[int, str] = {}
@@ -524,7 +525,7 @@ def _reference_add_document_mentions(cols, doc_id, outlet, date, text, lex, sent
             "end": e, "sentence_id": k, "sentence": text[sent_start:sent_end],
             "voice": voice, "speaker": speaker,
             "named_groups": "; ".join(sorted(names_by_sentence.get(k, ()))),
-            "referent": framing_module._referent(text, s, e, en.actor, name_before, name_after),
+            "referent": mentions_module._referent(text, s, e, en.actor, name_before, name_after),
             "sentence_start": sent_start, "sentence_end": sent_end,
         }  # fmt: skip
         for name, value in row.items():
@@ -563,7 +564,7 @@ def test_voice_spans_equal_straightforward_forms(real_texts):
 
 @pytest.mark.parametrize("lexicon_name", ["conflict", "marenna", "syria"])
 def test_mentions_equal_straightforward_forms(real_texts, lexicon_name):
-    from mediakit.framing import MENTION_COLUMNS
+    from mediakit.mentions import MENTION_COLUMNS
     from mediakit.lexicon import load_lexicon
     from mediakit.text import split_sentences
 
@@ -573,14 +574,14 @@ def test_mentions_equal_straightforward_forms(real_texts, lexicon_name):
     slow = {name: [] for name in MENTION_COLUMNS}
     for k, text in enumerate(texts):
         args = (f"d{k}", "outlet", None, text, lexicon, split_sentences(text), lexicon._scan(text))
-        added = framing_module._add_document_mentions(fast, *args)
+        added = mentions_module._add_document_mentions(fast, *args)
         with _straightforward_voice():
             assert _reference_add_document_mentions(slow, *args) == added
     assert fast == slow
     assert len(fast["doc_id"]) > 100
     # the sentence-less case keeps a span of its own for each mention
     spans_of_none = {name: [] for name in MENTION_COLUMNS}
-    framing_module._add_document_mentions(
+    mentions_module._add_document_mentions(
         spans_of_none, "x", "o", None, "terrorists", load_lexicon("conflict"), [], None
     )
     expected = {name: [] for name in MENTION_COLUMNS}

@@ -286,6 +286,7 @@ def test_report_on_the_sample(tmp_path):
 def test_method_notes_state_the_rules_the_code_applied(tmp_path, monkeypatch):
     """Every rule's number on the page comes from the table that applied it."""
     import mediakit.compare as compare
+    import mediakit.dedup as dedup
 
     def patched(function, **rule):
         def run(*args, **kwargs):
@@ -298,8 +299,8 @@ def test_method_notes_state_the_rules_the_code_applied(tmp_path, monkeypatch):
         compare.label_change_points, alpha=0.01, n_perm=199, min_docs=4))
     monkeypatch.setattr(compare, "label_shares", patched(
         compare.label_shares, level=0.9, n_boot=300))
-    monkeypatch.setattr(compare, "find_duplicates", patched(
-        compare.find_duplicates, threshold=0.75, shingle=4))
+    monkeypatch.setattr(dedup, "find_duplicates", patched(
+        dedup.find_duplicates, threshold=0.75, shingle=4))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         page = write_report(mk.load_sample(), out_dir=tmp_path, seed=7).html.read_text(

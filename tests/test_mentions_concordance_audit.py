@@ -11,16 +11,9 @@ import pytest
 from nltk.metrics.association import BigramAssocMeasures
 
 import mediakit
-from mediakit.framing import (
-    AUDIT_COLUMNS,
-    COLLOCATE_COLUMNS,
-    KWIC_COLUMNS,
-    MENTION_COLUMNS,
-    audit_lexicon,
-    collocates,
-    find_mentions,
-    kwic,
-)
+from mediakit.audit import AUDIT_COLUMNS, audit_lexicon
+from mediakit.concordance import COLLOCATE_COLUMNS, KWIC_COLUMNS, collocates, kwic
+from mediakit.mentions import MENTION_COLUMNS, find_mentions
 from mediakit.lexicon import Lexicon, load_lexicon
 from mediakit.text import sentences
 

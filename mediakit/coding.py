@@ -1,0 +1,1655 @@
+"""How far to trust the numbers: coding sheets, human codes, accuracy and agreement.
+
+Content analysts validate automated counts before publishing them: they draw a sample,
+have people code it, and report accuracy with intervals and the agreement between
+coders. This module is that workflow for mediakit's own answers (issue 15).
+
+1. :func:`coding_sheet` draws a reproducible, stratified sample of label mentions
+   (``unit="mention"``) or quotations (``unit="quote"``) from an analysis, one row
+   per item with its context marked ``[[like this]]``, mediakit's answers and an empty
+   ``coded_*`` column next to each answer.
+2. :func:`write_coding_sheet` writes it as CSV (spreadsheet-safe, with the
+   instructions and the allowed values in a ``#`` comment block above the header) or
+   as XLSX (instruction sheet, wrapped context, drop-down lists) for coders.
+3. :func:`read_coding` reads a coded sheet back, checks every code against the
+   allowed values and names the file, row and column of anything wrong.
+4. :func:`validation_report` compares the codes with mediakit's answers: accuracy per
+   field, precision, recall and F1 per class, with 95% intervals.
+5. :func:`krippendorff_alpha` and :func:`alpha_by_field` measure agreement between
+   coders (Krippendorff's alpha, computed by the ``krippendorff`` package).
+
+Vocabulary of the codes
+    ``coded_voice``: ``narration`` | ``quote`` | ``scare_quote`` (as
+    :data:`mediakit.voice.VOICES`). ``coded_speaker``: free text, the person or body
+    whose words these are; ``none`` when there is none. ``coded_referent``: an actor
+    of the lexicon or ``none``. ``coded_label``: a label of the lexicon or ``none``
+    (the word is no label of this lexicon). ``coded_in_scope``: ``yes`` | ``no``. A
+    blank cell means "not coded": it is counted in ``n_uncoded``, never as a
+    disagreement. mediakit's own answers are written in the same vocabulary (a
+    missing speaker or referent as ``none``).
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import heapq
+import io
+import math
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from numbers import Integral, Real
+from pathlib import Path
+from statistics import NormalDist
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from ._io import atomic_path, atomic_write_text, unescape_cell, write_table_csv
+from ._validation import Interval, Options, check_table, validate_params
+from .errors import CorpusError, MediakitError
+from .voice import VOICES
+
+__all__ = [
+    "CodingError",
+    "NOT_APPLICABLE",
+    "UNITS",
+    "alpha_by_field",
+    "coding_sheet",
+    "krippendorff_alpha",
+    "read_coding",
+    "validation_report",
+    "write_coding_sheet",
+]
+
+UNITS: tuple[str, ...] = ("mention", "quote")
+#: The code for "there is none": no speaker, no referent, no label of the lexicon.
+NOT_APPLICABLE = "none"
+_YES_NO: tuple[str, ...] = ("yes", "no")
+
+# The fields a coder checks, per unit, in sheet order.
+_FIELDS: dict[str, tuple[str, ...]] = {
+    "mention": ("voice", "speaker", "referent", "label", "in_scope"),
+    "quote": ("voice", "speaker"),
+}
+_ALL_FIELDS: tuple[str, ...] = ("voice", "speaker", "referent", "label", "in_scope")
+# Fields with a closed list of values (per-class precision and recall apply).
+_CLOSED_FIELDS: tuple[str, ...] = ("voice", "referent", "label", "in_scope")
+# How mediakit found its answer, shown beside the answers (never on a blind sheet).
+# ``attribution`` is today's column; the others are the tidied attribution columns.
+_EXPLANATION_COLUMNS: tuple[str, ...] = ("attribution", "rule", "cue", "speaker_text", "resolved_via")
+_KEY_COLUMNS: tuple[str, ...] = ("item_id", "unit", "doc_id", "start", "end")
+_DEFAULT_STRATA: dict[str, tuple[str, ...]] = {
+    "mention": ("outlet", "label"),
+    "quote": ("outlet", "voice"),
+}
+_DEFAULT_CONTEXT_CHARS: dict[str, int] = {"mention": 250, "quote": 400}
+# A marked item longer than this shows its head and tail around " … ".
+_MAX_MARKED_CHARS = 1200
+_MAX_LISTED_PROBLEMS = 20
+_SHEET_NAME = "coding"
+_INSTRUCTIONS_NAME = "instructions"
+_ALLOWED_NAME = "allowed"
+_ALLOWED_PREFIX = "# allowed "
+
+
+class CodingError(MediakitError, ValueError):
+    """A coding sheet, a code in it, or agreement data is unusable.
+
+    ``file``, ``row`` and ``column`` say where the (first) problem is; each may be
+    None when it does not apply. ``row`` is the row a spreadsheet shows for a file
+    (comment lines and the header counted), and the 1-based data row for a
+    DataFrame. ``problems`` lists every problem found as ``(row, column, message)``.
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        *,
+        file: str | None = None,
+        row: int | None = None,
+        column: str | None = None,
+        problems: Sequence[tuple[int | None, str | None, str]] = (),
+    ) -> None:
+        self.reason = reason
+        self.file = file
+        self.row = row
+        self.column = column
+        self.problems = tuple(problems)
+        super().__init__(self._format())
+
+    def _format(self) -> str:
+        # "file, row R, column 'C': reason", worded as corpus errors are.
+        return CorpusError._format(self)  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------------- helpers
+
+
+def _str_series(values: Iterable[Any], index: pd.Index | None = None) -> pd.Series:
+    """Text column with blanks as NA (a blank cell and a missing one mean the same)."""
+    out = [None if _is_blank(v) else str(v) for v in values]
+    return pd.Series(out, dtype="str", index=index)
+
+
+def _is_blank(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _coded_dtype(allowed: Sequence[str]) -> pd.CategoricalDtype:
+    return pd.CategoricalDtype(pd.Index(list(allowed), dtype="str"), ordered=False)
+
+
+def _as_int(value: Any) -> int | None:
+    if isinstance(value, (bool, np.bool_)):
+        return None
+    if isinstance(value, (int, np.integer)):
+        return int(value)
+    if isinstance(value, (float, np.floating)) and float(value).is_integer():
+        return int(value)
+    if isinstance(value, str) and re.fullmatch(r"\s*\d+\s*", value):
+        return int(value)
+    return None
+
+
+def _yes_no(value: Any) -> str | None:
+    """mediakit's scope answer (bool or text) as ``yes``/``no``; None when unknown."""
+    if _is_blank(value):
+        return None
+    if isinstance(value, (bool, np.bool_)):
+        return "yes" if value else "no"
+    text = str(value).strip().lower()
+    if text in ("yes", "true", "in", "1", "in_scope"):
+        return "yes"
+    if text in ("no", "false", "out", "0", "out_of_scope"):
+        return "no"
+    return None
+
+
+# ------------------------------------------------------------------- the population
+
+
+@dataclass(frozen=True)
+class _Population:
+    """Every item of one unit with mediakit's answers in the coding vocabulary."""
+
+    items: pd.DataFrame  # doc_id, outlet, start, end, match?, answers, explanations, rest
+    fields: tuple[str, ...]  # the answer fields present
+    explanations: tuple[str, ...]
+    allowed: dict[str, tuple[str, ...]]
+    texts: dict[str, str] | None  # doc_id -> article text, when the corpus is known
+
+
+def _is_analysis(obj: Any) -> bool:
+    from .analysis import Analysis
+
+    return isinstance(obj, Analysis)
+
+
+def _table_kind(table: pd.DataFrame) -> str:
+    if "label" in table.columns:
+        return "mention"
+    if "quote_id" in table.columns or ("voice" in table.columns and "label" not in table.columns):
+        return "quote"
+    raise CodingError(
+        "the table is neither a mentions table (with a 'label' column) nor a quotes table "
+        f"(from find_quotes, with 'quote_id'); it has {list(table.columns)}"
+    )
+
+
+def _texts_of(corpus: pd.DataFrame | None) -> dict[str, str] | None:
+    if corpus is None:
+        return None
+    if not isinstance(corpus, pd.DataFrame) or not {"doc_id", "text"} <= set(corpus.columns):
+        raise TypeError("corpus must be a corpus DataFrame with 'doc_id' and 'text' columns")
+    return {
+        str(d): ("" if _is_blank(t) else str(t))
+        for d, t in zip(corpus["doc_id"].tolist(), corpus["text"].tolist())
+    }
+
+
+def _lexicon_allowed(lexicon: Any) -> dict[str, tuple[str, ...]]:
+    actors = getattr(lexicon, "actors", None)
+    if not isinstance(actors, Mapping):
+        return {}
+    labels: dict[str, None] = {}
+    for actor_labels in actors.values():
+        for label in actor_labels:
+            labels[str(label)] = None
+    return {
+        "referent": (*map(str, actors), NOT_APPLICABLE),
+        "label": (*labels, NOT_APPLICABLE),
+    }
+
+
+def _population(
+    result: Any,
+    unit: str,
+    *,
+    corpus: pd.DataFrame | None = None,
+    caller: str,
+) -> _Population:
+    """The items of ``unit`` in ``result`` (an Analysis, a mentions or a quotes table)."""
+    from .voice import find_quotes
+
+    lexicon = None
+    if _is_analysis(result):
+        if corpus is not None:
+            raise TypeError(
+                f"{caller}: corpus= is only needed with a table; an Analysis holds its corpus"
+            )
+        corpus = result.corpus
+        lexicon = result.lexicon
+        table = result.mentions if unit == "mention" else find_quotes(corpus)
+    elif isinstance(result, pd.DataFrame):
+        kind = _table_kind(result)
+        if kind != unit:
+            raise CodingError(
+                f"{caller}: unit={unit!r} needs a {unit}s table or an Analysis, but the "
+                f"result is a {kind}s table"
+            )
+        table = result
+    else:
+        raise TypeError(
+            f"{caller}: result must be an Analysis, a mentions table or a quotes table, "
+            f"got {type(result).__name__}"
+        )
+    check_table(table, ("doc_id", "start", "end", "voice"), caller=caller, table_name=f"{unit}s")
+    texts = _texts_of(corpus)
+    n = len(table)
+    items: dict[str, Any] = {
+        "doc_id": _str_series(table["doc_id"].tolist()),
+        "start": pd.Series(table["start"].to_numpy(dtype="int64"), dtype="int64"),
+        "end": pd.Series(table["end"].to_numpy(dtype="int64"), dtype="int64"),
+    }
+    if "outlet" in table.columns:
+        items["outlet"] = _str_series(table["outlet"].tolist())
+    elif corpus is not None and "outlet" in corpus.columns:
+        outlets = dict(zip(corpus["doc_id"].astype(str).tolist(), corpus["outlet"].tolist()))
+        items["outlet"] = _str_series(outlets.get(d) for d in items["doc_id"].tolist())
+    else:
+        items["outlet"] = _str_series([None] * n)
+    if unit == "mention" and "match" in table.columns:
+        items["match"] = _str_series(table["match"].tolist())
+    fields: list[str] = []
+    for field in _FIELDS[unit]:
+        if field not in table.columns:
+            continue
+        values = table[field].tolist()
+        if field in ("speaker", "referent"):
+            items[field] = _str_series(NOT_APPLICABLE if _is_blank(v) else v for v in values)
+        elif field == "in_scope":
+            items[field] = _str_series(_yes_no(v) for v in values)
+        else:
+            items[field] = _str_series(values)
+        fields.append(field)
+    explanations = tuple(c for c in _EXPLANATION_COLUMNS if c in table.columns)
+    for column in explanations:
+        items[column] = _str_series(table[column].tolist())
+    # Any further column may serve to stratify (actor, date, sentence_id ...).
+    for column in table.columns:
+        if column not in items and column not in ("text", "sentence_masked"):
+            items[column] = table[column].reset_index(drop=True)
+    if texts is None and unit == "mention" and {"sentence", "sentence_start"} <= set(table.columns):
+        items["sentence"] = _str_series(table["sentence"].tolist())
+        items["sentence_start"] = pd.Series(table["sentence_start"].to_numpy(dtype="int64"))
+    frame = pd.DataFrame(items)
+    allowed: dict[str, tuple[str, ...]] = {"voice": VOICES, "in_scope": _YES_NO}
+    allowed.update(_lexicon_allowed(lexicon))
+    if unit == "mention":
+        seen_actors = {
+            str(v)
+            for c in ("actor", "referent")
+            if c in table.columns
+            for v in table[c].dropna().tolist()
+        }
+        seen_labels = {str(v) for v in table["label"].dropna().tolist()}
+        for field, seen in (("referent", seen_actors), ("label", seen_labels)):
+            known = allowed.get(field, (NOT_APPLICABLE,))
+            extra = sorted(seen - set(known))
+            allowed[field] = (*[k for k in known if k != NOT_APPLICABLE], *extra, NOT_APPLICABLE)
+    return _Population(frame, tuple(fields), explanations, allowed, texts)
+
+
+# ------------------------------------------------------------------------ sampling
+
+
+def _allocate(sizes: Sequence[int], n: int, minimum: int) -> list[int]:
+    """Items drawn per stratum: a minimum each, then as proportional as possible.
+
+    Every stratum first gets ``min(size, minimum)`` items; each further item goes to
+    the stratum furthest below its proportional share ``n * size / total`` that still
+    has items left (ties: the larger stratum, then the earlier one).
+    """
+    total = sum(sizes)
+    if n >= total:
+        return list(sizes)
+    alloc = [min(size, minimum) for size in sizes]
+    if sum(alloc) > n:
+        raise CodingError(
+            f"n={n} is too small to draw {minimum} item(s) from each of the {len(sizes)} "
+            f"strata ({sum(alloc)} needed); raise n, lower min_per_stratum or stratify "
+            "by fewer columns"
+        )
+    heap = [
+        (-(n * size / total - alloc[k]), -size, k)
+        for k, size in enumerate(sizes)
+        if alloc[k] < size
+    ]
+    heapq.heapify(heap)
+    for _ in range(n - sum(alloc)):
+        _, neg_size, k = heapq.heappop(heap)
+        alloc[k] += 1
+        if alloc[k] < sizes[k]:
+            heapq.heappush(heap, (-(n * sizes[k] / total - alloc[k]), neg_size, k))
+    return alloc
+
+
+# ------------------------------------------------------------------------- context
+
+_PARAGRAPH_RE = re.compile(r"\s*\n\s*\n\s*")
+_SPACE_RE = re.compile(r"\s+")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _clean(text: str) -> str:
+    """One line: paragraph breaks as ' ¶ ', other whitespace runs as one space,
+    control characters as U+FFFD (they cannot be stored in XLSX)."""
+    text = _CONTROL_RE.sub("\ufffd", text)
+    text = _PARAGRAPH_RE.sub(" \u00b6 ", text)
+    return _SPACE_RE.sub(" ", text)
+
+
+def _excerpt(text: str, start: int, end: int, chars: int) -> str:
+    """``text`` around ``[start, end)`` with the item marked ``[[...]]``."""
+    lo = max(0, start - chars)
+    hi = min(len(text), end + chars)
+    head = tail = ""
+    if lo > 0:
+        cut = re.search(r"\s", text[lo:start])
+        lo = lo + cut.end() if cut else start
+        head = "\u2026 "
+    if hi < len(text):
+        cut = None
+        for cut in re.finditer(r"\s", text[end:hi]):
+            pass
+        hi = end + cut.start() if cut else end
+        tail = " \u2026"
+    inner = text[start:end]
+    if len(inner) > _MAX_MARKED_CHARS:
+        half = _MAX_MARKED_CHARS // 2
+        inner = f"{inner[:half]} \u2026 {inner[-half:]}"
+    before = _clean(text[lo:start])
+    after = _clean(text[end:hi])
+    return f"{head}{before}[[{_clean(inner).strip()}]]{after}{tail}".strip()
+
+
+def _contexts(pop: _Population, rows: pd.DataFrame, chars: int, unit: str) -> list[str]:
+    out: list[str] = []
+    doc_ids = [str(d) for d in rows["doc_id"].tolist()]
+    starts = [int(v) for v in rows["start"].tolist()]
+    ends = [int(v) for v in rows["end"].tolist()]
+    if pop.texts is None:
+        sentences = [str(v) for v in rows["sentence"].tolist()]
+        offsets = [int(v) for v in rows["sentence_start"].tolist()]
+    for k, (doc_id, start, end) in enumerate(zip(doc_ids, starts, ends)):
+        if pop.texts is not None:
+            if doc_id not in pop.texts:
+                raise CodingError(f"doc_id {doc_id!r} of the {unit}s is not in the corpus")
+            text = pop.texts[doc_id]
+            if not (0 <= start <= end <= len(text)):
+                raise CodingError(
+                    f"the {unit} at {start}-{end} lies outside article {doc_id!r} "
+                    f"({len(text)} characters): is this the corpus it was found in?"
+                )
+            out.append(_excerpt(text, start, end, chars))
+        else:
+            offset = offsets[k]
+            out.append(_excerpt(sentences[k], start - offset, end - offset, chars))
+    return out
+
+
+# -------------------------------------------------------------------- coding_sheet
+
+
+@validate_params(
+    {
+        "n": [Interval(Integral, 1, None)],
+        "unit": [Options(UNITS)],
+        "seed": [Interval(Integral, 0, None)],
+        "blind": [bool],
+        "context_chars": [Interval(Integral, 0, None), None],
+        "min_per_stratum": [Interval(Integral, 0, None)],
+    }
+)
+def coding_sheet(
+    result: Any,
+    *,
+    n: int = 200,
+    unit: Literal["mention", "quote"] = "mention",
+    stratify: str | Sequence[str] | None = None,
+    seed: int = 0,
+    blind: bool = False,
+    context_chars: int | None = None,
+    min_per_stratum: int = 1,
+    corpus: pd.DataFrame | None = None,
+    allowed: Mapping[str, Sequence[str]] | None = None,
+) -> pd.DataFrame:
+    """Draw a reproducible, stratified sample of items for people to code by hand.
+
+    Parameters
+    ----------
+    result : Analysis or pandas.DataFrame
+        An :class:`mediakit.Analysis` (mentions and, for quotations, its corpus), a
+        mentions table (:func:`mediakit.find_mentions`) or a quotes table
+        (:func:`mediakit.find_quotes`). It is not modified.
+    n : int, default 200
+        Items to draw (all of them when there are fewer).
+    unit : {"mention", "quote"}, default "mention"
+        Label mentions, or quotations (direct quotes and scare quotes).
+    stratify : str, sequence of str or None
+        Columns whose combinations are the strata. None uses ``("outlet", "label")``
+        for mentions and ``("outlet", "voice")`` for quotations; ``()`` draws a simple
+        random sample. Any column of the mentions or quotes table may be used.
+    seed : int, default 0
+        The same seed on the same result always gives the same sheet, in any row
+        order of the input.
+    blind : bool, default False
+        Leave mediakit's answers (and how it found them) out of the sheet, so coders
+        are not anchored by them. Recommended for every sheet whose codes will be
+        published; :func:`validation_report` then takes mediakit's answers from the
+        result (``validation_report(coded, result)``).
+    context_chars : int, optional
+        Characters of context on each side of the item (cut at a word boundary);
+        None gives 250 for mentions and 400 for quotations, where the speaker is
+        often named a sentence away.
+    min_per_stratum : int, default 1
+        Items every stratum gets first (all of a smaller stratum).
+    corpus : pandas.DataFrame, optional
+        With a table as ``result``: the corpus it was found in, for the context.
+        Required for quotations; without it a mention's context is its sentence.
+    allowed : mapping of str to sequence of str, optional
+        Replace the allowed values of a field (``{"referent": [...]}``); by default
+        they come from the lexicon of an Analysis, else from the values the table
+        holds, plus ``none``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per item, in a shuffled order (so strata are mixed and a coder's
+        fatigue does not fall on one of them). Columns: ``item_id`` (``m:`` or
+        ``q:`` then ``doc_id:start-end``), ``unit``, ``doc_id``, ``outlet``,
+        ``start``, ``end`` (character offsets into the article), ``match`` (mentions:
+        the text as written), ``context`` (an excerpt on one line with the item
+        marked ``[[...]]``, paragraph breaks shown as ``¶``); then for each field
+        (``voice``, ``speaker``, and for mentions ``referent``, ``label`` and
+        ``in_scope`` when the table has them) mediakit's answer (left out when
+        ``blind``) and an empty ``coded_<field>`` column; then, unless blind, the
+        columns that say how the speaker was found (``attribution`` or ``rule``,
+        ``cue``, ``speaker_text``, ``resolved_via``); then ``coder`` and ``note``.
+        A ``coded_*`` column with a closed list of values is categorical with those
+        values as its categories, so a typo cannot be assigned to it.
+
+    Notes
+    -----
+    Allocation is **proportional with a minimum**: each stratum first gets
+    ``min_per_stratum`` items (or all it has), then every further item goes to the
+    stratum furthest below its proportional share. Proportional, because the
+    headline numbers count all mentions, so the plain accuracy over the sheet then
+    estimates the accuracy behind them without weights; the minimum, so that every
+    outlet and label is seen at least once and a failure confined to a small
+    stratum can show. The minimum over-represents strata smaller than
+    ``min_per_stratum * total / n``; for per-stratum accuracies of equal precision,
+    draw a sheet per stratum instead. Within a stratum, items are drawn uniformly
+    without replacement with ``numpy.random.default_rng(seed)``, strata taken in
+    sorted order, items in (doc_id, start, end) order.
+    """
+    chars = _DEFAULT_CONTEXT_CHARS[unit] if context_chars is None else context_chars
+    strata = list(_DEFAULT_STRATA[unit] if stratify is None else (
+        [stratify] if isinstance(stratify, str) else stratify
+    ))
+
+    pop = _population(result, unit, corpus=corpus, caller="coding_sheet")
+    if unit == "quote" and pop.texts is None:
+        raise CodingError(
+            "quotation sheets need the articles for their context (the speaker is often "
+            "outside the quotation): pass an Analysis, or corpus= with the quotes table"
+        )
+    if unit == "mention" and pop.texts is None and "sentence_start" not in pop.items.columns:
+        raise CodingError(
+            "the mentions table has no 'sentence' and 'sentence_start' columns for the "
+            "context: pass corpus= or an Analysis"
+        )
+    items = pop.items
+    missing = [c for c in strata if c not in items.columns]
+    if missing:
+        raise CodingError(
+            f"cannot stratify by {missing}: the {unit}s have the columns {list(items.columns)}"
+        )
+    items = items.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
+    keys = items[["doc_id", "start", "end"]]
+    duplicated = keys.duplicated()
+    if duplicated.any():
+        first = items.iloc[int(np.flatnonzero(duplicated.to_numpy())[0])]
+        raise CodingError(
+            f"two {unit}s share doc_id {first['doc_id']!r}, {first['start']}-{first['end']}; "
+            "an item must be one span"
+        )
+    if not len(items):
+        raise CodingError(f"there are no {unit}s to sample")
+
+    rng = np.random.default_rng(int(seed))
+    if strata:
+        groups = [
+            np.asarray(idx)
+            for _, idx in sorted(
+                items.groupby(strata, sort=True, dropna=False).indices.items(),
+                key=lambda kv: tuple(str(k) for k in (kv[0] if isinstance(kv[0], tuple) else (kv[0],))),
+            )
+        ]
+    else:
+        groups = [np.arange(len(items))]
+    alloc = _allocate([len(g) for g in groups], int(n), int(min_per_stratum))
+    chosen: list[int] = []
+    for members, take in zip(groups, alloc):
+        if take >= len(members):
+            chosen.extend(members.tolist())
+        elif take:
+            drawn = np.sort(rng.choice(len(members), size=take, replace=False))
+            chosen.extend(members[drawn].tolist())
+    order = rng.permutation(len(chosen))
+    picked = items.iloc[[chosen[i] for i in order]].reset_index(drop=True)
+
+    allowed_values = dict(pop.allowed)
+    for field, values in (allowed or {}).items():
+        if field not in _CLOSED_FIELDS:
+            raise ValueError(f"allowed= names {field!r}; fields with allowed values are {_CLOSED_FIELDS}")
+        allowed_values[field] = tuple(dict.fromkeys(str(v) for v in values))
+
+    prefix = "m" if unit == "mention" else "q"
+    sheet: dict[str, Any] = {
+        "item_id": _str_series(
+            f"{prefix}:{d}:{s}-{e}"
+            for d, s, e in zip(picked["doc_id"], picked["start"], picked["end"])
+        ),
+        "unit": _str_series([unit] * len(picked)),
+        "doc_id": picked["doc_id"],
+        "outlet": picked["outlet"],
+        "start": picked["start"],
+        "end": picked["end"],
+    }
+    if "match" in picked.columns:
+        sheet["match"] = picked["match"]
+    sheet["context"] = _str_series(_contexts(pop, picked, int(chars), unit))
+    empty = [None] * len(picked)
+    for field in pop.fields:
+        if not blind:
+            sheet[field] = picked[field]
+        if field == "speaker":
+            sheet[f"coded_{field}"] = _str_series(empty)
+        else:
+            sheet[f"coded_{field}"] = pd.Series(empty, dtype=_coded_dtype(allowed_values[field]))
+    if not blind:
+        for column in pop.explanations:
+            sheet[column] = picked[column]
+    sheet["coder"] = _str_series(empty)
+    sheet["note"] = _str_series(empty)
+    return pd.DataFrame(sheet)
+
+
+# -------------------------------------------------------------- writing the sheets
+
+
+def _allowed_of(sheet: pd.DataFrame) -> dict[str, tuple[str, ...]]:
+    """Allowed values of the sheet's closed ``coded_*`` columns (their categories)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for column in sheet.columns:
+        if isinstance(column, str) and column.startswith("coded_"):
+            dtype = sheet[column].dtype
+            if isinstance(dtype, pd.CategoricalDtype):
+                out[column] = tuple(str(c) for c in dtype.categories)
+            elif column[len("coded_"):] in ("voice", "in_scope"):
+                out[column] = VOICES if column == "coded_voice" else _YES_NO
+    return out
+
+
+_FIELD_HELP: dict[str, str] = {
+    "coded_voice": "narration = the outlet's own words; quote = inside a direct quotation "
+    "of someone; scare_quote = a short quoted term or the words after 'so-called', not "
+    "presented as speech",
+    "coded_speaker": "the person or body whose words these are, with the fullest name "
+    "the article gives (resolve he/she yourself); none = narration or no speaker named",
+    "coded_referent": "the actor the word points at; none = nothing in the list",
+    "coded_label": "the lexicon label the word belongs to; none = it is no such label",
+    "coded_in_scope": "yes = about the lexicon's conflict; no = anything else (sport, "
+    "business, party politics ...)",
+}
+
+
+def _instructions(sheet: pd.DataFrame, allowed: Mapping[str, Sequence[str]]) -> list[str]:
+    units = sorted({str(u) for u in sheet["unit"].dropna().tolist()}) if "unit" in sheet else []
+    lines = [
+        f"mediakit coding sheet: {len(sheet)} item(s), unit {', '.join(units) or '?'}",
+        "Each row is one item, marked [[like this]] in 'context'; 'start' and 'end' are "
+        "character offsets into the article 'doc_id'.",
+        "Fill the coded_* columns from your own reading of the article. Leave a cell "
+        "blank when you cannot decide: blank means not coded, never wrong.",
+        "Write your initials in 'coder' and anything worth saying in 'note'. Do not "
+        "change the other columns.",
+    ]
+    for column in sheet.columns:
+        if isinstance(column, str) and column.startswith("coded_"):
+            text = _FIELD_HELP.get(column, "")
+            lines.append(f"{column}: {text}" if text else column)
+    for column, values in allowed.items():
+        lines.append(f"{_ALLOWED_PREFIX.lstrip('# ')}{column}: {' | '.join(values)}")
+    lines.append(
+        "A cell that starts with ' followed by = + - or @ was written so by mediakit to "
+        "keep spreadsheets from running it as a formula; mediakit removes that ' on reading."
+    )
+    return lines
+
+
+@validate_params({"format": [Options(("csv", "xlsx")), None]})
+def write_coding_sheet(
+    sheet: pd.DataFrame,
+    path: str | os.PathLike[str],
+    *,
+    format: Literal["csv", "xlsx"] | None = None,
+) -> Path:
+    """Write a coding sheet for coders: CSV, or XLSX when openpyxl is installed.
+
+    Parameters
+    ----------
+    sheet : pandas.DataFrame
+        A sheet from :func:`coding_sheet` (possibly partly coded); not modified.
+    path : str or os.PathLike
+        Where to write; written atomically (an existing file is replaced only once
+        the new one is complete).
+    format : {"csv", "xlsx"}, optional
+        None takes it from the file suffix (``.csv``, ``.xlsx``).
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Notes
+    -----
+    **CSV** (UTF-8): lines starting with ``#`` come first, with short instructions
+    and one ``# allowed coded_<field>: a | b | c`` line per field with a closed list
+    of values; then the header and one row per item, in the sheet's column order.
+    Text cells that a spreadsheet could run as a formula get a leading ``'``
+    (:func:`mediakit._io.write_table_csv`); :func:`read_coding` removes exactly those.
+    **XLSX** (``pip install "mediakit[xlsx]"``): a ``coding`` sheet (header frozen,
+    context wrapped, a drop-down list on every closed ``coded_*`` column), an
+    ``instructions`` sheet and an ``allowed`` sheet listing the values. Text is
+    stored as text, never as a formula.
+    """
+    if not isinstance(sheet, pd.DataFrame):
+        raise TypeError(f"sheet must be a DataFrame, got {type(sheet).__name__}")
+    target = Path(path)
+    fmt = format if format is not None else target.suffix.lower().lstrip(".")
+    if fmt not in ("csv", "xlsx"):
+        raise ValueError(
+            f"cannot tell the format of {str(target)!r}: give it a .csv or .xlsx suffix "
+            "or pass format='csv' or 'xlsx'"
+        )
+    allowed = _allowed_of(sheet)
+    lines = _instructions(sheet, allowed)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        for line in lines:
+            writer.writerow([f"# {line}"])
+        write_table_csv(sheet, buffer)
+        atomic_write_text(target, buffer.getvalue())
+        return target
+    _write_xlsx(sheet, target, lines, allowed)
+    return target
+
+
+def _openpyxl() -> Any:
+    try:
+        import openpyxl
+    except ImportError:
+        raise ImportError(
+            "writing or reading XLSX coding sheets needs openpyxl: "
+            'pip install "mediakit[xlsx]" (or use a .csv file)'
+        ) from None
+    return openpyxl
+
+
+def _xlsx_value(value: Any) -> Any:
+    if _is_blank(value):
+        return None
+    if isinstance(value, (np.integer,)):
+        return int(value)
+    if isinstance(value, (np.floating,)):
+        return float(value)
+    if isinstance(value, (int, float)):
+        return value
+    return str(value)
+
+
+def _write_xlsx(
+    sheet: pd.DataFrame, target: Path, lines: list[str], allowed: Mapping[str, Sequence[str]]
+) -> None:
+    openpyxl = _openpyxl()
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.utils.exceptions import IllegalCharacterError
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = openpyxl.Workbook()
+    data = book.active
+    data.title = _SHEET_NAME
+    columns = [str(c) for c in sheet.columns]
+    for j, name in enumerate(columns, start=1):
+        cell = data.cell(row=1, column=j, value=name)
+        cell.font = Font(bold=True)
+    values = sheet.to_numpy(dtype=object)
+    for i in range(values.shape[0]):
+        for j in range(values.shape[1]):
+            value = _xlsx_value(values[i, j])
+            if value is None:
+                continue
+            cell = data.cell(row=i + 2, column=j + 1)
+            try:
+                cell.value = value
+            except IllegalCharacterError:
+                raise CodingError(
+                    "the cell holds a control character that XLSX cannot store; "
+                    "write the sheet as CSV instead",
+                    file=str(target),
+                    row=i + 2,
+                    column=columns[j],
+                ) from None
+            if isinstance(value, str):
+                cell.data_type = "s"  # text stays text, even when it starts with '='
+    data.freeze_panes = "A2"
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for j, name in enumerate(columns, start=1):
+        letter = get_column_letter(j)
+        width = 90 if name == "context" else 28 if name.startswith("coded_") or name == "note" else 16
+        data.column_dimensions[letter].width = width
+        if name in ("context", "note", "match"):
+            for i in range(2, len(sheet) + 2):
+                data.cell(row=i, column=j).alignment = wrap
+
+    guide = book.create_sheet(_INSTRUCTIONS_NAME)
+    guide.column_dimensions["A"].width = 120
+    for i, line in enumerate(lines, start=1):
+        guide.cell(row=i, column=1, value=line).alignment = Alignment(wrap_text=True)
+
+    lists = book.create_sheet(_ALLOWED_NAME)
+    last_row = max(len(sheet) + 1, 2)
+    for k, (column, options) in enumerate(allowed.items(), start=1):
+        letter = get_column_letter(k)
+        lists.cell(row=1, column=k, value=column).font = Font(bold=True)
+        for i, option in enumerate(options, start=2):
+            cell = lists.cell(row=i, column=k)
+            cell.value = option
+            cell.data_type = "s"
+        if column in columns and options:
+            target_letter = get_column_letter(columns.index(column) + 1)
+            check = DataValidation(
+                type="list",
+                formula1=f"={_ALLOWED_NAME}!${letter}$2:${letter}${len(options) + 1}",
+                allow_blank=True,
+                showErrorMessage=True,
+                errorTitle="Not an allowed value",
+                error=f"Choose one of the values listed for {column} (or leave it blank).",
+            )
+            check.add(f"{target_letter}2:{target_letter}{last_row}")
+            data.add_data_validation(check)
+    with atomic_path(target) as tmp:
+        book.save(tmp)
+
+
+# --------------------------------------------------------------------- read_coding
+
+
+@dataclass(frozen=True)
+class _Raw:
+    """A sheet as read, before checking: text cells, where each row came from."""
+
+    frame: pd.DataFrame
+    rows: list[int]  # the row number to report for each data row
+    file: str | None
+    allowed: dict[str, tuple[str, ...]]
+
+
+def _parse_allowed_line(text: str) -> tuple[str, tuple[str, ...]] | None:
+    body = text.lstrip("#").strip()
+    marker = _ALLOWED_PREFIX.lstrip("# ")
+    if not body.startswith(marker):
+        return None
+    column, _, values = body[len(marker):].partition(":")
+    options = tuple(v.strip() for v in values.split("|") if v.strip())
+    return column.strip(), options
+
+
+def _read_csv(path: Path) -> _Raw:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CodingError(f"cannot read the file: {exc.strerror or exc}", file=str(path)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CodingError(
+            f"the file is not UTF-8 (byte {exc.start}); save it as 'CSV UTF-8'",
+            file=str(path),
+        ) from None
+    lines = text.splitlines()
+    first = next((ln for ln in lines if ln.strip() and not ln.lstrip('"').startswith("#")), "")
+    delimiter = max(",;\t", key=first.count) if first else ","
+    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    allowed: dict[str, tuple[str, ...]] = {}
+    k = 0
+    while k < len(records) and (
+        not any(c.strip() for c in records[k]) or records[k][0].lstrip().startswith("#")
+    ):
+        if records[k] and records[k][0].lstrip().startswith("#"):
+            parsed = _parse_allowed_line(records[k][0])
+            if parsed is not None:
+                allowed[parsed[0]] = parsed[1]
+        k += 1
+    if k >= len(records):
+        raise CodingError("the file has no header row", file=str(path))
+    header = [unescape_cell(c.strip()) for c in records[k]]
+    header_row = k + 1
+    data: list[list[str]] = []
+    rows: list[int] = []
+    for offset, record in enumerate(records[k + 1 :], start=header_row + 1):
+        if not any(c.strip() for c in record):
+            continue  # an empty line, or a row a spreadsheet left as commas only
+        if len(record) > len(header) and not any(c.strip() for c in record[len(header):]):
+            record = record[: len(header)]
+        if len(record) != len(header):
+            raise CodingError(
+                f"the row has {len(record)} cells but the header has {len(header)}",
+                file=str(path),
+                row=offset,
+            )
+        data.append([unescape_cell(c) for c in record])
+        rows.append(offset)
+    frame = pd.DataFrame(data, columns=header, dtype=object) if data else pd.DataFrame(
+        {c: pd.Series([], dtype=object) for c in header}
+    )
+    return _Raw(frame, rows, str(path), allowed)
+
+
+def _read_xlsx(path: Path) -> _Raw:
+    openpyxl = _openpyxl()
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a broken file
+        raise CodingError(f"cannot read the workbook: {exc}", file=str(path)) from None
+    try:
+        data = book[_SHEET_NAME] if _SHEET_NAME in book.sheetnames else book.worksheets[0]
+        table = [list(r) for r in data.iter_rows(values_only=True)]
+        allowed: dict[str, tuple[str, ...]] = {}
+        if _ALLOWED_NAME in book.sheetnames:
+            lists = [list(r) for r in book[_ALLOWED_NAME].iter_rows(values_only=True)]
+            if lists:
+                for k, column in enumerate(lists[0]):
+                    if column is None:
+                        continue
+                    allowed[str(column)] = tuple(
+                        str(r[k]) for r in lists[1:] if k < len(r) and not _is_blank(r[k])
+                    )
+    finally:
+        book.close()
+    if not table:
+        raise CodingError("the coding sheet is empty", file=str(path))
+    header = ["" if c is None else str(c) for c in table[0]]
+    while header and not header[-1]:
+        header.pop()
+    data_rows: list[list[Any]] = []
+    rows: list[int] = []
+    for i, record in enumerate(table[1:], start=2):
+        cells = list(record[: len(header)]) + [None] * (len(header) - len(record))
+        if all(_is_blank(c) for c in cells):
+            continue
+        data_rows.append(cells)
+        rows.append(i)
+    frame = pd.DataFrame(data_rows, columns=header, dtype=object) if data_rows else pd.DataFrame(
+        {c: pd.Series([], dtype=object) for c in header}
+    )
+    return _Raw(frame, rows, str(path), allowed)
+
+
+def _raw(source: Any) -> _Raw:
+    if isinstance(source, pd.DataFrame):
+        return _Raw(source, list(range(1, len(source) + 1)), None, {})
+    if isinstance(source, (str, os.PathLike)):
+        path = Path(source)
+        if path.is_dir():
+            raise CodingError("this is a folder, not a coding sheet", file=str(path))
+        if not path.exists():
+            raise CodingError("no such file", file=str(path))
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            return _read_xlsx(path)
+        return _read_csv(path)
+    raise TypeError(f"expected a path or a DataFrame, got {type(source).__name__}")
+
+
+def _problem_error(raw: _Raw, problems: list[tuple[int | None, str | None, str]]) -> CodingError:
+    row, column, message = problems[0]
+    if len(problems) == 1:
+        return CodingError(message, file=raw.file, row=row, column=column, problems=problems)
+    listed = "; ".join(
+        f"row {r}, column {c!r}: {m}" for r, c, m in problems[:_MAX_LISTED_PROBLEMS]
+    )
+    more = len(problems) - _MAX_LISTED_PROBLEMS
+    extra = f"; and {more} more" if more > 0 else ""
+    return CodingError(
+        f"{len(problems)} problems: {listed}{extra}",
+        file=raw.file,
+        row=row,
+        column=column,
+        problems=problems,
+    )
+
+
+def _canonical_code(value: str, options: Sequence[str]) -> str | None:
+    """The allowed spelling of ``value`` (case and surrounding space ignored)."""
+    wanted = value.strip().casefold()
+    for option in options:
+        if option.casefold() == wanted:
+            return option
+    return None
+
+
+def _check(raw: _Raw, allowed: Mapping[str, Sequence[str]] | None) -> pd.DataFrame:
+    frame = raw.frame
+    columns = [str(c) for c in frame.columns]
+    duplicated = sorted({c for c in columns if columns.count(c) > 1})
+    if duplicated:
+        raise CodingError(f"the sheet has duplicated column(s) {duplicated}", file=raw.file)
+    missing = [c for c in _KEY_COLUMNS if c not in columns]
+    if missing:
+        raise CodingError(
+            f"the sheet is missing column(s) {missing}; it has {columns}", file=raw.file
+        )
+    coded = [c for c in columns if c.startswith("coded_")]
+    if not coded:
+        raise CodingError(f"the sheet has no coded_* column; it has {columns}", file=raw.file)
+    problems: list[tuple[int | None, str | None, str]] = []
+    rows = raw.rows
+    out: dict[str, pd.Series] = {}
+    index = pd.RangeIndex(len(frame))
+
+    for column in ("start", "end"):
+        numbers: list[int] = []
+        for r, value in zip(rows, frame[column].tolist()):
+            number = _as_int(value)
+            if number is None or number < 0:
+                problems.append((r, column, f"{value!r} is not a character offset (an integer >= 0)"))
+                number = 0
+            numbers.append(number)
+        out[column] = pd.Series(numbers, dtype="int64", index=index)
+
+    ids = frame["item_id"].tolist()
+    seen: dict[str, int] = {}
+    for r, value in zip(rows, ids):
+        if _is_blank(value):
+            problems.append((r, "item_id", "the item has no item_id"))
+            continue
+        key = str(value).strip()
+        if key in seen:
+            problems.append((r, "item_id", f"item_id {key!r} is also on row {seen[key]}"))
+        else:
+            seen[key] = r
+    for r, value in zip(rows, frame["unit"].tolist()):
+        if _is_blank(value) or str(value).strip() not in UNITS:
+            problems.append((r, "unit", f"{value!r} is not a unit (one of {', '.join(UNITS)})"))
+    for r, value in zip(rows, frame["doc_id"].tolist()):
+        if _is_blank(value):
+            problems.append((r, "doc_id", "the item has no doc_id"))
+
+    for column in coded:
+        field = column[len("coded_"):]
+        options: Sequence[str] | None = None
+        if allowed is not None and (field in allowed or column in allowed):
+            options = [str(v) for v in allowed.get(field, allowed.get(column, ()))]
+        elif column in raw.allowed:
+            options = raw.allowed[column]
+        elif isinstance(dtype := frame[column].dtype, pd.CategoricalDtype):
+            options = [str(c) for c in dtype.categories]
+        elif field == "voice":
+            options = VOICES
+        elif field == "in_scope":
+            options = _YES_NO
+        elif field == "speaker" or field not in _CLOSED_FIELDS:
+            options = None  # free text
+        else:
+            raise CodingError(
+                f"the allowed values of {column!r} are not known (the sheet lost its "
+                f"'# allowed' lines or categories): pass allowed={{{field!r}: [...]}}",
+                file=raw.file,
+                column=column,
+            )
+        values: list[str | None] = []
+        for r, value in zip(rows, frame[column].tolist()):
+            if _is_blank(value):
+                values.append(None)
+                continue
+            if isinstance(value, (bool, np.bool_)) and field == "in_scope":
+                value = "yes" if value else "no"
+            text = str(value).strip()
+            if options is None:
+                values.append(text)
+                continue
+            code = _canonical_code(text, options)
+            if code is None:
+                close = difflib.get_close_matches(text.casefold(), [o.casefold() for o in options], n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                problems.append(
+                    (r, column, f"{text!r} is not an allowed value ({' | '.join(options)}){hint}")
+                )
+            values.append(code)
+        if options is None:
+            out[column] = pd.Series(values, dtype="str", index=index)
+        else:
+            out[column] = pd.Series(values, dtype=_coded_dtype(options), index=index)
+
+    if problems:
+        raise _problem_error(raw, problems)
+    for column in columns:
+        if column not in out:
+            out[column] = _str_series(frame[column].tolist(), index=index)
+    out["item_id"] = out["item_id"].str.strip()
+    out["unit"] = out["unit"].str.strip()
+    return pd.DataFrame({c: out[c] for c in columns})
+
+
+def read_coding(
+    path_or_frame: str | os.PathLike[str] | pd.DataFrame,
+    *,
+    allowed: Mapping[str, Sequence[str]] | None = None,
+) -> pd.DataFrame:
+    """Read a coded sheet back (CSV, XLSX or DataFrame) and check every code.
+
+    Parameters
+    ----------
+    path_or_frame : str, os.PathLike or pandas.DataFrame
+        A file written by :func:`write_coding_sheet` and filled in by a coder
+        (``.xlsx`` is read as a workbook, anything else as CSV, with ``,``, ``;`` or
+        tab as separator), or a sheet DataFrame. Not modified.
+    allowed : mapping of str to sequence of str, optional
+        Allowed values per field (``{"label": [...]}``), overriding those the file
+        lists (its ``# allowed`` lines or ``allowed`` sheet) or the categories of a
+        DataFrame's ``coded_*`` columns.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The sheet with its columns in file order: ``start`` and ``end`` as int64,
+        closed ``coded_*`` columns categorical over their allowed values, every
+        other column text. Blank cells are missing (not coded). The apostrophes
+        that :func:`write_coding_sheet` put before formula-like text are removed, so
+        writing a sheet and reading it back gives the same frame.
+
+    Raises
+    ------
+    CodingError
+        A code outside the allowed values (matching ignores case and surrounding
+        spaces, and a close allowed value is suggested), a missing or duplicated
+        ``item_id``, an offset that is no integer, a row with more cells than the
+        header, or missing key columns. The message names the file, the row (as a
+        spreadsheet shows it) and the column, and lists every problem found.
+    """
+    return _check(_raw(path_or_frame), allowed)
+
+
+# ------------------------------------------------------------------ speaker matching
+
+_TITLES = frozenset(
+    """mr mrs ms miss mx dr prof professor sir dame lord lady president vice-president
+    prime minister premier chancellor secretary general gen lt lieutenant col colonel maj
+    major capt captain sgt sergeant adm admiral cmdr commander brig brigadier rev
+    reverend fr father sheikh sheik imam ayatollah king queen prince princess emir
+    senator sen rep representative gov governor mayor judge justice ambassador envoy
+    spokesman spokeswoman spokesperson chief deputy foreign interior defence defense
+    state field marshal""".split()
+)
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+_PRONOUN_CHAIN_RE = re.compile(r"\(\s*(he|she|they|it|we)\s*->", re.IGNORECASE)
+_EDGE_PUNCT = " \t\n\"'\u2018\u2019\u201c\u201d.,;:()[]"
+
+
+def _speaker_words(name: str) -> list[str]:
+    """A speaker as compared: lower case, no leading "the", no leading titles.
+
+    Titles are dropped only while a name remains after them ("President Bashar
+    al-Assad" -> "bashar al-assad"), so a description keeps its words ("the foreign
+    minister" -> "foreign minister").
+    """
+    text = unicodedata.normalize("NFKC", name).replace("\u2019", "'").casefold()
+    words = [w.strip(_EDGE_PUNCT) for w in text.split()]
+    words = [w for w in words if w]
+    if words and words[0] == "the":
+        words = words[1:]
+    if len(words) > 1 and words[0].endswith("'s"):  # "Syria's Bashar al-Assad"
+        words = words[1:]
+    k = 0
+    while k < len(words) and words[k].rstrip(".") in _TITLES:
+        k += 1
+    if 0 < k < len(words):
+        words = words[k:]
+    return words
+
+
+def _surname(word: str) -> str:
+    for prefix in ("al-", "el-", "al ", "el "):
+        if word.startswith(prefix) and len(word) > len(prefix):
+            return word[len(prefix):]
+    return word
+
+
+def _written_pronoun(explanation: Mapping[Any, Any]) -> str | None:
+    """The pronoun mediakit read for a speaker, when its explanation columns say so."""
+    written = explanation.get("speaker_text")
+    if not _is_blank(written) and str(written).strip().casefold() in _PRONOUNS:
+        return str(written).strip().casefold()
+    for column in ("resolved_via", "attribution"):
+        value = explanation.get(column)
+        if not _is_blank(value):
+            found = _PRONOUN_CHAIN_RE.search(str(value))
+            if found:
+                return found.group(1).casefold()
+    return None
+
+
+def _speakers_agree(coded: str, answer: Any, explanation: Mapping[Any, Any]) -> bool:
+    """Whether a coded speaker and mediakit's agree, leniently (see validation_report)."""
+    coded_none = coded.strip().casefold() == NOT_APPLICABLE
+    answer_none = _is_blank(answer) or str(answer).strip().casefold() == NOT_APPLICABLE
+    if coded_none or answer_none:
+        return coded_none and answer_none
+    a = _speaker_words(coded)
+    b = _speaker_words(str(answer))
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    if len(a) == 1 and a[0] in _PRONOUNS:
+        return _written_pronoun(explanation) == a[0]
+    if len(a) == 1 or len(b) == 1:
+        short, long = (a, b) if len(a) == 1 else (b, a)
+        return _surname(short[0]) == _surname(long[-1])
+    return False
+
+
+def _speaker_key(name: str) -> str:
+    return " ".join(_speaker_words(name))
+
+
+# ----------------------------------------------------------------- validation_report
+
+_REPORT_COLUMNS: tuple[str, ...] = (
+    "field", "class", "n", "n_uncoded", "n_mediakit", "accuracy", "lo", "hi",
+    "precision", "precision_lo", "precision_hi", "recall", "recall_lo", "recall_hi",
+    "f1", "interval", "level",
+)
+
+
+def _wilson(k: float, n: float, level: float) -> tuple[float, float]:
+    """Wilson score interval of a proportion k/n (NaN, NaN when n is 0)."""
+    if n <= 0:
+        return math.nan, math.nan
+    z = NormalDist().inv_cdf(1.0 - (1.0 - level) / 2.0)
+    p = k / n
+    denominator = 1.0 + z * z / n
+    centre = (p + z * z / (2.0 * n)) / denominator
+    half = z / denominator * math.sqrt(p * (1.0 - p) / n + z * z / (4.0 * n * n))
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def _answers_for(
+    sheet: pd.DataFrame, rows: list[int], result: Any, corpus: pd.DataFrame | None, file: str | None
+) -> pd.DataFrame:
+    """mediakit's answers for every sheet row, looked up in ``result``."""
+    parts: list[pd.DataFrame] = []
+    for unit in UNITS:
+        mask = (sheet["unit"] == unit).to_numpy()
+        if not mask.any():
+            continue
+        pop = _population(result, unit, corpus=corpus, caller="validation_report")
+        keep = ["doc_id", "start", "end", *pop.fields, *pop.explanations]
+        table = pop.items[keep].drop_duplicates(["doc_id", "start", "end"])
+        wanted = sheet.loc[mask, ["doc_id", "start", "end"]].reset_index()
+        merged = wanted.merge(table, on=["doc_id", "start", "end"], how="left", indicator=True)
+        absent = merged[merged["_merge"] == "left_only"]
+        if len(absent):
+            problems: list[tuple[int | None, str | None, str]] = []
+            for _, row in absent.iterrows():
+                position = int(row["index"])
+                problems.append(
+                    (
+                        rows[position],
+                        "item_id",
+                        f"item {sheet['item_id'].iloc[position]!r} is not a {unit} of the "
+                        f"result (no {unit} at doc_id {row['doc_id']!r}, "
+                        f"{row['start']}-{row['end']})",
+                    )
+                )
+            raise _problem_error(_Raw(sheet, rows, file, {}), problems)
+        parts.append(merged.drop(columns="_merge").set_index("index"))
+    answers = pd.concat(parts).sort_index() if parts else pd.DataFrame(index=sheet.index)
+    return answers.drop(columns=["doc_id", "start", "end"], errors="ignore")
+
+
+@validate_params(
+    {
+        "by_document_bootstrap": [bool],
+        "level": [Interval(Real, 0, 1, closed="neither")],
+        "n_boot": [Interval(Integral, 1, None)],
+        "seed": [Interval(Integral, 0, None)],
+    }
+)
+def validation_report(
+    coded: pd.DataFrame | str | os.PathLike[str],
+    result: Any = None,
+    *,
+    fields: Sequence[str] | None = None,
+    corpus: pd.DataFrame | None = None,
+    by_document_bootstrap: bool = False,
+    level: float = 0.95,
+    n_boot: int = 2000,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """How often mediakit agrees with the coders: accuracy per field, and per class.
+
+    Parameters
+    ----------
+    coded : pandas.DataFrame, str or os.PathLike
+        A coded sheet (a file is read with :func:`read_coding`, a DataFrame is
+        checked the same way). Not modified.
+    result : Analysis or pandas.DataFrame, optional
+        Where mediakit's answers come from: the Analysis (or mentions / quotes
+        table) the sheet was drawn from, or a newer one of the same corpus. Needed
+        for blind sheets; without it the answers written in the sheet are used.
+    fields : sequence of str, optional
+        Fields to report (``"voice"``, ``"speaker"``, ``"referent"``, ``"label"``,
+        ``"in_scope"``); default every field the sheet has a ``coded_*`` column for.
+    corpus : pandas.DataFrame, optional
+        With a quotes table as ``result``: the corpus (for sheets of quotations).
+    by_document_bootstrap : bool, default False
+        Intervals from a percentile bootstrap that resamples whole articles (as the
+        comparisons do) instead of Wilson intervals, which assume independent items.
+        Prefer it when a sheet holds several items of the same article.
+    level : float, default 0.95
+        Interval level.
+    n_boot : int, default 2000
+        Bootstrap replicates (with ``by_document_bootstrap``).
+    seed : int, default 0
+        Seed of the bootstrap.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per field (``class`` missing), then for ``voice``, ``referent``,
+        ``label`` and ``in_scope`` one row per class met among the coded items.
+        ``field``, ``class``; ``n``: coded items (field rows) or items the coders
+        put in the class (its support, class rows); ``n_uncoded``: items left blank
+        (field rows; missing on class rows); ``n_mediakit``: coded items mediakit
+        put in the class (class rows); ``accuracy`` with its interval ``lo``, ``hi``
+        (field rows); ``precision`` (share of mediakit's answers of that class the
+        coders agree with), ``recall`` (share of the coders' items of that class
+        mediakit found), each with its interval, and ``f1`` (no interval) on class
+        rows; ``interval`` (``"wilson"`` or ``"document bootstrap"``) and ``level``.
+        Estimates are NaN where their denominator is 0.
+
+    Raises
+    ------
+    CodingError
+        Bad codes (see :func:`read_coding`); items that are not in ``result``
+        (naming the sheet row and the item); a blind sheet without ``result``.
+
+    Notes
+    -----
+    Speakers are matched leniently, in these ways only: case, spacing, surrounding
+    punctuation and quotation marks are ignored; a leading "the" and a leading
+    possessive ("Syria's") are dropped; leading titles (Dr., Mr, President, Sir,
+    Minister, Gen., ...) are dropped when a name follows them; a surname alone
+    matches a full name ending in it ("Orhun" and "Lale Orhun"; "Assad" and "Bashar
+    al-Assad", an al-/el- prefix ignored); and a coded pronoun ("she") matches
+    mediakit's speaker when the sheet or result shows mediakit resolved that very
+    pronoun (``speaker_text``, or ``resolved_via`` / ``attribution`` holding
+    ``(she -> ...``). ``none`` matches only a missing speaker. Everything else must
+    be equal.
+
+    Accuracy is the plain share of coded items on which mediakit agrees: with the
+    proportional sample of :func:`coding_sheet` it estimates accuracy over all
+    items (strata raised to their minimum count a little more).
+    """
+    from .compare import _boot_sums, _percentile
+
+    raw = _raw(coded)
+    sheet = _check(raw, None)
+    present = [c[len("coded_"):] for c in sheet.columns if c.startswith("coded_")]
+    wanted = list(present if fields is None else fields)
+    unknown = [f for f in wanted if f not in present]
+    if unknown:
+        raise ValueError(f"fields {unknown} have no coded_* column; the sheet codes {present}")
+
+    if result is not None:
+        answers = _answers_for(sheet, raw.rows, result, corpus, raw.file)
+    else:
+        answers = sheet
+    explanation_columns = [c for c in _EXPLANATION_COLUMNS if c in answers.columns]
+    explanations: list[dict[Any, Any]] = (
+        answers[explanation_columns].to_dict("records")
+        if explanation_columns
+        else [{} for _ in range(len(sheet))]
+    )
+    doc_codes, _ = pd.factorize(sheet["doc_id"].astype(str))
+    n_docs = int(doc_codes.max()) + 1 if len(doc_codes) else 0
+    rng = np.random.default_rng(seed)
+    interval = "document bootstrap" if by_document_bootstrap else "wilson"
+    records: list[dict[str, Any]] = []
+
+    for field in wanted:
+        if field not in answers.columns:
+            raise CodingError(
+                f"the sheet has no mediakit answers for {field!r} (a blind sheet?): "
+                "pass the result it was drawn from, validation_report(coded, result)",
+                file=raw.file,
+                column=field,
+            )
+        codes = sheet[f"coded_{field}"].astype(object).tolist()
+        given = answers[field].astype(object).tolist()
+        is_coded = np.array([not _is_blank(c) for c in codes])
+        if field == "speaker":
+            agree = np.array(
+                [
+                    bool(is_coded[i]) and _speakers_agree(str(codes[i]), given[i], explanations[i])
+                    for i in range(len(codes))
+                ]
+            )
+        else:
+            agree = np.array(
+                [bool(is_coded[i]) and str(codes[i]) == str(given[i]) for i in range(len(codes))]
+            )
+        n = int(is_coded.sum())
+        field_row: dict[str, Any] = {
+            "field": field, "class": None, "n": n, "n_uncoded": int((~is_coded).sum()),
+            "n_mediakit": None, "accuracy": agree.sum() / n if n else math.nan,
+        }
+        classes: list[str] = []
+        if field in _CLOSED_FIELDS:
+            seen = {str(codes[i]) for i in range(len(codes)) if is_coded[i]}
+            seen |= {str(given[i]) for i in range(len(codes)) if is_coded[i] and not _is_blank(given[i])}
+            dtype = sheet[f"coded_{field}"].dtype
+            order = [str(c) for c in dtype.categories] if isinstance(dtype, pd.CategoricalDtype) else []
+            classes = [c for c in order if c in seen] + sorted(seen - set(order))
+        # Per-article counts: correct, coded, then per class true positives, mediakit's
+        # answers and the coders' items (all among coded items).
+        counts = np.zeros((n_docs, 2 + 3 * len(classes)))
+        np.add.at(counts[:, 0], doc_codes, agree.astype(float))
+        np.add.at(counts[:, 1], doc_codes, is_coded.astype(float))
+        for k, cls in enumerate(classes):
+            said = np.array([is_coded[i] and str(given[i]) == cls for i in range(len(codes))])
+            truth = np.array([is_coded[i] and str(codes[i]) == cls for i in range(len(codes))])
+            np.add.at(counts[:, 2 + 3 * k], doc_codes, (said & truth).astype(float))
+            np.add.at(counts[:, 3 + 3 * k], doc_codes, said.astype(float))
+            np.add.at(counts[:, 4 + 3 * k], doc_codes, truth.astype(float))
+        totals = counts.sum(axis=0)
+        if by_document_bootstrap:
+            boot = _boot_sums([counts], int(n_boot), rng)[0]
+            with np.errstate(divide="ignore", invalid="ignore"):
+                ratios = [boot[:, 0] / boot[:, 1]]
+                for k in range(len(classes)):
+                    tp, said_n, truth_n = boot[:, 2 + 3 * k], boot[:, 3 + 3 * k], boot[:, 4 + 3 * k]
+                    ratios += [tp / said_n, tp / truth_n]
+            stacked = np.column_stack([np.where(np.isfinite(r), r, np.nan) for r in ratios])
+            lows, highs = _percentile(stacked, level)
+            bounds = [(float(lo), float(hi)) for lo, hi in zip(lows, highs)]
+        else:
+            bounds = [_wilson(totals[0], totals[1], level)]
+            for k in range(len(classes)):
+                bounds.append(_wilson(totals[2 + 3 * k], totals[3 + 3 * k], level))
+                bounds.append(_wilson(totals[2 + 3 * k], totals[4 + 3 * k], level))
+        field_row["lo"], field_row["hi"] = bounds[0]
+        records.append(field_row)
+        for k, cls in enumerate(classes):
+            tp, said_n, truth_n = totals[2 + 3 * k], totals[3 + 3 * k], totals[4 + 3 * k]
+            precision = tp / said_n if said_n else math.nan
+            recall = tp / truth_n if truth_n else math.nan
+            f1 = (
+                2 * precision * recall / (precision + recall)
+                if said_n and truth_n and (precision + recall) > 0
+                else (0.0 if said_n and truth_n else math.nan)
+            )
+            records.append(
+                {
+                    "field": field, "class": cls, "n": int(truth_n), "n_uncoded": None,
+                    "n_mediakit": int(said_n), "precision": precision,
+                    "precision_lo": bounds[1 + 2 * k][0], "precision_hi": bounds[1 + 2 * k][1],
+                    "recall": recall, "recall_lo": bounds[2 + 2 * k][0],
+                    "recall_hi": bounds[2 + 2 * k][1], "f1": f1,
+                }
+            )
+    out = pd.DataFrame.from_records(records, columns=list(_REPORT_COLUMNS))
+    out["interval"] = interval
+    out["level"] = float(level)
+    out["field"] = out["field"].astype("str")
+    out["class"] = out["class"].astype("str")
+    out["interval"] = out["interval"].astype("str")
+    for column in ("n", "n_uncoded", "n_mediakit"):
+        out[column] = out[column].astype("Int64")
+    for column in _REPORT_COLUMNS:
+        if column not in ("field", "class", "interval", "n", "n_uncoded", "n_mediakit"):
+            out[column] = out[column].astype("float64")
+    return out
+
+
+# ---------------------------------------------------------------------- agreement
+
+_LEVELS: tuple[str, ...] = ("nominal", "ordinal", "interval", "ratio")
+
+
+@validate_params({"level": [Options(_LEVELS)]})
+def krippendorff_alpha(
+    data: Any,
+    *,
+    level: Literal["nominal", "ordinal", "interval", "ratio"] = "nominal",
+    value_domain: Sequence[Any] | None = None,
+) -> float:
+    """Krippendorff's alpha of a coders x items table with missing values.
+
+    Parameters
+    ----------
+    data : array-like or pandas.DataFrame
+        One row per coder, one column per item. Missing codes are ``None``, NaN,
+        ``pd.NA`` or blank text. Values are numbers, or text (any level with
+        ``value_domain``, only ``"nominal"`` without).
+    level : {"nominal", "ordinal", "interval", "ratio"}, default "nominal"
+        Level of measurement (the distance between two different codes).
+    value_domain : sequence, optional
+        Every possible value, in order (needed for ordinal text codes; for numbers
+        it adds values no coder used, which matters for ordinal alpha).
+
+    Returns
+    -------
+    float
+        Alpha: 1 is perfect agreement, 0 agreement at chance level, below 0
+        systematic disagreement. Equal to ``krippendorff.alpha`` (the
+        ``krippendorff`` package, which computes it) on the same data.
+
+    Raises
+    ------
+    CodingError
+        Alpha is undefined: fewer than two coders, no item coded by two coders, or
+        a single value observed (agreement cannot be told from chance).
+    ValueError
+        Malformed input: not two-dimensional, text mixed with numbers, text for an
+        interval or ratio level, or a value outside ``value_domain``.
+
+    Notes
+    -----
+    Text codes are replaced by their positions in the sorted list of distinct codes
+    (or in ``value_domain``), which leaves the coincidences, and so alpha, as the
+    package computes them on the text itself.
+    """
+    import krippendorff
+
+    if isinstance(data, pd.DataFrame):
+        table = data.to_numpy(dtype=object)
+    else:
+        try:
+            table = np.array(data, dtype=object)
+        except ValueError as exc:
+            raise ValueError(f"data must be a rectangular coders x items table: {exc}") from None
+    if table.ndim != 2:
+        raise ValueError(f"data must be two-dimensional (coders x items), got {table.ndim} dimension(s)")
+    if table.shape[0] < 2:
+        raise CodingError(f"alpha needs at least two coders (rows), got {table.shape[0]}")
+    missing = np.vectorize(_is_blank, otypes=[bool])(table) if table.size else np.zeros(table.shape, bool)
+    present = table[~missing]
+    numeric = all(
+        isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, (bool, np.bool_))
+        for v in present
+    )
+    if numeric:
+        values = np.full(table.shape, np.nan)
+        values[~missing] = present.astype(float)
+        domain = None if value_domain is None else np.asarray(value_domain, dtype=float)
+    else:
+        if any(not isinstance(v, str) for v in present):
+            raise ValueError("data mixes text and numbers (or holds other objects); use one kind")
+        if level in ("interval", "ratio"):
+            raise ValueError(f"level={level!r} needs numeric codes, got text")
+        if value_domain is None:
+            if level == "ordinal":
+                raise ValueError("ordinal text codes need value_domain=, the codes in order")
+            categories = sorted(set(present.tolist()))
+        else:
+            categories = [str(v) for v in value_domain]
+            outside = sorted(set(present.tolist()) - set(categories))
+            if outside:
+                raise ValueError(f"codes {outside} are not in value_domain")
+        position = {c: k for k, c in enumerate(categories)}
+        values = np.full(table.shape, np.nan)
+        values[~missing] = [position[v] for v in present]
+        domain = None if value_domain is None else np.arange(len(categories), dtype=float)
+    if domain is not None:
+        out_of_domain = set(np.unique(values[~missing]).tolist()) - set(domain.tolist())
+        if out_of_domain:
+            raise ValueError(f"codes {sorted(out_of_domain)} are not in value_domain")
+    pairable = (~np.isnan(values)).sum(axis=0) >= 2
+    if not pairable.any():
+        raise CodingError("alpha is undefined: no item was coded by two or more coders")
+    paired = values[:, pairable]
+    if len(np.unique(paired[~np.isnan(paired)])) <= 1:
+        raise CodingError(
+            "alpha is undefined: every code of the items coded by two or more coders is "
+            "the same value, so agreement cannot be told apart from chance"
+        )
+    return float(
+        krippendorff.alpha(values, value_domain=domain, level_of_measurement=level)
+    )
+
+
+def alpha_by_field(
+    sheets: Sequence[pd.DataFrame | str | os.PathLike[str]],
+    *,
+    fields: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Krippendorff's alpha per coded field, from two or more coded copies of a sheet.
+
+    Parameters
+    ----------
+    sheets : sequence of pandas.DataFrame, str or os.PathLike
+        One coded sheet per coder (files are read with :func:`read_coding`), usually
+        copies of one blind sheet. Items are aligned by ``item_id``; an item missing
+        from a sheet, or left blank, is a missing code.
+    fields : sequence of str, optional
+        Fields to measure; default every ``coded_*`` field of at least two sheets.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per field: ``field``; ``n_items`` (items coded by at least two
+        coders, the ones alpha uses); ``n_coders`` (sheets with at least one code
+        for it); ``alpha`` (NaN when undefined); ``level`` (``"nominal"``); ``note``
+        (why alpha is missing, else missing).
+
+    Notes
+    -----
+    Every field is nominal. Speakers are compared in the lenient form of
+    :func:`validation_report` (case, "the", titles dropped), and within an item a
+    surname alone is taken to be the full name another coder wrote for it.
+    """
+    if isinstance(sheets, (pd.DataFrame, str, os.PathLike)) or len(sheets) < 2:
+        raise ValueError("alpha_by_field needs a sequence of two or more coded sheets")
+    read = [read_coding(s) for s in sheets]
+    counts: dict[str, int] = {}
+    for sheet in read:
+        for column in sheet.columns:
+            if column.startswith("coded_"):
+                counts[column[len("coded_"):]] = counts.get(column[len("coded_"):], 0) + 1
+    wanted = list(fields) if fields is not None else [f for f, k in counts.items() if k >= 2]
+    items = sorted(set().union(*(set(s["item_id"].tolist()) for s in read)))
+    position = {item: k for k, item in enumerate(items)}
+    rows: list[dict[str, Any]] = []
+    for field in wanted:
+        column = f"coded_{field}"
+        table: list[list[Any]] = []
+        for sheet in read:
+            codes: list[Any] = [None] * len(items)
+            if column in sheet.columns:
+                for item, value in zip(sheet["item_id"].tolist(), sheet[column].astype(object).tolist()):
+                    if not _is_blank(value):
+                        codes[position[item]] = str(value)
+            table.append(codes)
+        if field == "speaker":
+            table = _unify_speakers(table)
+        coders = sum(any(v is not None for v in codes) for codes in table)
+        n_items = sum(sum(codes[k] is not None for codes in table) >= 2 for k in range(len(items)))
+        note = None
+        try:
+            alpha = krippendorff_alpha(table, level="nominal")
+        except CodingError as exc:
+            alpha, note = math.nan, exc.reason
+        rows.append(
+            {"field": field, "n_items": n_items, "n_coders": coders, "alpha": alpha,
+             "level": "nominal", "note": note}
+        )
+    out = pd.DataFrame.from_records(rows, columns=["field", "n_items", "n_coders", "alpha", "level", "note"])
+    return out.astype(
+        {"field": "str", "n_items": "int64", "n_coders": "int64", "alpha": "float64",
+         "level": "str", "note": "str"}
+    )
+
+
+def _unify_speakers(table: list[list[Any]]) -> list[list[Any]]:
+    """Speakers in lenient form; within an item, a lone surname becomes the full name
+    another coder gave for it when exactly one such name ends in it."""
+    keys: list[list[str | None]] = [
+        [None if v is None else _speaker_key(v) for v in codes] for codes in table
+    ]
+    for k in range(len(keys[0]) if keys else 0):
+        names = {name for codes in keys if (name := codes[k])}
+        for codes in keys:
+            value = codes[k]
+            if value and " " not in value:
+                fuller = {m for m in names if " " in m and _surname(m.split()[-1]) == _surname(value)}
+                if len(fuller) == 1:
+                    codes[k] = fuller.pop()
+    return keys

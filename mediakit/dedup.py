@@ -1,0 +1,159 @@
+"""Near-duplicate articles: wire copy republished by several outlets.
+
+:func:`find_duplicates` groups articles whose word shingles overlap (Jaccard
+similarity), and :func:`duplicate_docs_to_drop` lists the copies to leave out of a
+comparison (every comparison of :mod:`mediakit.compare` takes ``exclude_docs=``), so
+one agency's wording is not credited to several outlets.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from ._validation import check_table
+from .compare import _stamp, _words
+
+__all__ = ["duplicate_docs_to_drop", "find_duplicates"]
+
+
+def _shingles(text: str, size: int, vocab: dict[tuple[str, ...], int]) -> np.ndarray:
+    words = _words(text, numbers=True)
+    if not words:
+        return np.zeros(0, dtype=np.int64)
+    if len(words) < size:
+        grams = [tuple(words)]
+    else:
+        grams = [tuple(words[i:i + size]) for i in range(len(words) - size + 1)]
+    ids = [vocab.setdefault(g, len(vocab)) for g in grams]
+    return np.unique(np.asarray(ids, dtype=np.int64))
+
+
+def find_duplicates(
+    corpus: pd.DataFrame,
+    *,
+    threshold: float = 0.8,
+    shingle: int = 5,
+) -> pd.DataFrame:
+    """Groups of near-identical articles (syndicated wire copy, republished stories).
+
+    Each article becomes the set of its word ``shingle``-grams (5 consecutive words by
+    default; lower-cased, numbers kept, punctuation ignored). Two articles are near duplicates when
+    the Jaccard similarity of their sets (shared shingles over all distinct shingles)
+    is at least ``threshold``; groups are the connected components of that relation.
+    Candidate pairs come from prefix filtering (every pair at or above the threshold
+    must share a shingle among the rarest of each article's shingles), and every
+    candidate is verified with the exact Jaccard similarity, so the result is exact
+    and large corpora do not need all pairs compared.
+
+    Returns
+    -------
+    DataFrame, one row per article in corpus order, columns ``doc_id``, ``outlet``,
+    ``date`` (when present in the corpus), ``duplicate_group`` (Int64, numbered from 0
+    in order of the groups' first article; ``<NA>`` for an article without a near
+    duplicate), ``group_size`` (1 for singletons), ``similarity`` (highest Jaccard
+    similarity to another member of its group; NaN for singletons) and
+    ``is_representative`` (True for the article kept when dropping copies: the
+    earliest dated member of each group, ties and undated ones broken by corpus order;
+    True for every singleton). :func:`duplicate_docs_to_drop` lists the others.
+    """
+    check_table(corpus, ["doc_id", "text"], caller="find_duplicates", table_name="corpus")
+    if not 0 < threshold <= 1:
+        raise ValueError(f"threshold must be in (0, 1], got {threshold!r}")
+    if int(shingle) < 1:
+        raise ValueError(f"shingle must be >= 1 word, got {shingle!r}")
+    doc_ids = corpus["doc_id"].astype(str).tolist()
+    vocab: dict[tuple[str, ...], int] = {}
+    sets = [_shingles(t if isinstance(t, str) else "", int(shingle), vocab) for t in corpus["text"]]
+    n_docs = len(sets)
+    freq = np.zeros(len(vocab), dtype=np.int64)
+    for s in sets:
+        freq[s] += 1
+    # Global order: rarest shingle first, ties by id (deterministic).
+    rank = np.empty(len(vocab), dtype=np.int64)
+    rank[np.lexsort((np.arange(len(vocab)), freq))] = np.arange(len(vocab))
+    index: dict[int, list[int]] = {}
+    best = np.full(n_docs, np.nan)
+    parent = list(range(n_docs))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    order = sorted(range(n_docs), key=lambda i: len(sets[i]))
+    sizes = np.array([len(s) for s in sets])
+    for i in order:
+        s = sets[i]
+        if len(s) == 0:
+            continue
+        ordered = s[np.argsort(rank[s], kind="stable")]
+        prefix = len(s) - math.ceil(threshold * len(s) - 1e-9) + 1
+        candidates: set[int] = set()
+        for token in ordered[:prefix].tolist():
+            bucket = index.setdefault(token, [])
+            candidates.update(bucket)
+            bucket.append(i)
+        for j in candidates:
+            # Documents are visited by size, so sizes[j] <= sizes[i]: the size filter.
+            if sizes[j] < threshold * len(s):
+                continue
+            inter = np.intersect1d(s, sets[j], assume_unique=True).size
+            jaccard = inter / (len(s) + sizes[j] - inter)
+            if jaccard >= threshold:
+                best[i] = jaccard if np.isnan(best[i]) else max(best[i], jaccard)
+                best[j] = jaccard if np.isnan(best[j]) else max(best[j], jaccard)
+                ri, rj = find(i), find(j)
+                if ri != rj:
+                    parent[max(ri, rj)] = min(ri, rj)
+    roots = np.array([find(i) for i in range(n_docs)], dtype=np.int64)
+    group_sizes = np.bincount(roots, minlength=n_docs)[roots] if n_docs else np.zeros(0, dtype=int)
+    in_group = group_sizes > 1
+    group_number: dict[int, int] = {}
+    for i in range(n_docs):
+        if in_group[i] and roots[i] not in group_number:
+            group_number[roots[i]] = len(group_number)
+    dup_group = pd.array(
+        [group_number[roots[i]] if in_group[i] else pd.NA for i in range(n_docs)], dtype="Int64"
+    )
+    if "date" in corpus.columns:
+        dates = pd.to_datetime(corpus["date"]).reset_index(drop=True)
+        # Undated articles sort after every dated one.
+        naive = dates.dt.tz_localize(None) if dates.dt.tz is not None else dates
+        stamps = naive.to_numpy().astype("datetime64[ns]").astype(np.int64).astype(float)
+        date_key = np.where(dates.isna().to_numpy(), np.inf, stamps)
+    else:
+        dates = None
+        date_key = np.zeros(n_docs)
+    representative = np.ones(n_docs, dtype=bool)
+    members: dict[int, list[int]] = {}
+    for i in range(n_docs):
+        if in_group[i]:
+            members.setdefault(int(roots[i]), []).append(i)
+    for group in members.values():
+        keep = min(group, key=lambda i: (date_key[i], i))
+        for i in group:
+            representative[i] = i == keep
+    result = pd.DataFrame({"doc_id": pd.array(doc_ids, dtype="string")})
+    if "outlet" in corpus.columns:
+        result["outlet"] = corpus["outlet"].to_numpy()
+    if dates is not None:
+        result["date"] = dates.to_numpy()
+    result["duplicate_group"] = dup_group
+    result["group_size"] = group_sizes.astype(int)
+    result["similarity"] = best
+    result["is_representative"] = representative
+    return _stamp(result, threshold=threshold, shingle=int(shingle))
+
+
+def duplicate_docs_to_drop(duplicates: pd.DataFrame) -> list[str]:
+    """``doc_id`` of every non-representative copy in a :func:`find_duplicates` table.
+
+    Pass the list as ``exclude_docs=`` to any comparison to count syndicated copy once.
+    """
+    check_table(duplicates, ["doc_id", "is_representative"], caller="duplicate_docs_to_drop", table_name="duplicates")
+    drop = duplicates.loc[~duplicates["is_representative"].astype(bool), "doc_id"]
+    return drop.astype(str).tolist()

@@ -1,0 +1,207 @@
+"""The mentions table: every label of a lexicon in the corpus, with provenance.
+
+:func:`find_mentions` takes the corpus table (``doc_id, outlet, date, text``; see
+:mod:`mediakit.corpus`) first, never modifies it, and returns a new tidy DataFrame
+whose columns are listed in its docstring. Matching follows the rules of
+:mod:`mediakit.lexicon` (case-insensitive token globs, leftmost-longest, no span
+counted twice); sentences come from :func:`mediakit.text.split_sentences` and voice
+and speaker from :func:`mediakit.voice.voice_spans`, computed on the whole article so
+that a quotation running over several sentences or paragraphs is recognised.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from typing import Any
+
+import pandas as pd
+
+from ._tables import iter_documents, make_frame, sentence_index
+from ._validation import check_table
+from .lexicon import Lexicon, default_lexicon_for, load_lexicon
+from .text import split_sentences
+from .voice import _voice_at_lists, _voice_spans
+
+__all__ = ["MENTION_COLUMNS", "find_mentions"]
+
+MENTION_COLUMNS: tuple[str, ...] = (
+    "doc_id", "outlet", "date", "actor", "label", "pattern", "match", "start", "end",
+    "sentence_id", "sentence", "voice", "speaker", "named_groups", "referent",
+    "sentence_start", "sentence_end",
+)
+
+# ----------------------------------------------------------------------------------
+# The mentions table
+
+
+def find_mentions(
+    corpus: pd.DataFrame,
+    lexicon: Lexicon | str | os.PathLike[str] | None = None,
+) -> pd.DataFrame:
+    """Every occurrence of every label of ``lexicon`` in the corpus, with provenance.
+
+    ``lexicon`` is a :class:`Lexicon`, a bundled lexicon name or a lexicon file path;
+    None uses the corpus's own lexicon (:func:`mediakit.lexicon.default_lexicon_for`:
+    ``marenna`` for the bundled sample, else ``DEFAULT_LEXICON``), as ``analyze`` does.
+
+    Columns, one row per mention, in corpus order then text order:
+        ``doc_id``, ``outlet`` (str), ``date`` (the corpus's date dtype);
+        ``actor``, ``label``, ``pattern`` (str, the lexicon entry that matched);
+        ``match`` (str, the surface text: ``text[start:end] == match``);
+        ``start``, ``end`` (int64, character offsets into the article text);
+        ``sentence_id`` (int64, 0-based, as in :func:`mediakit.text.sentences`) and
+        ``sentence`` (str, the sentence containing the mention's start);
+        ``voice`` (str, ``narration`` | ``quote`` | ``scare_quote``: the voice of the
+        whole match; a match only partly inside a quotation is narration);
+        ``speaker`` (string, the quoted speaker when known, else <NA>);
+        ``named_groups`` (str, "; "-joined sorted canonical names of the lexicon's
+        named groups found in the same sentence, any actor; "" when none);
+        ``referent`` (str, the actor the label points at: the actor of a named group
+        written right against the label, else the label's own ``actor``; see below);
+        ``sentence_start``, ``sentence_end`` (int64, the sentence's offsets).
+
+    ``actor`` is always the lexicon family of the label ("terrorists" is a label of
+    ``armed_opposition`` in the ``syria`` lexicon), while ``referent`` says who the
+    label is applied to when the text names the group directly: the named group
+    immediately before the label, possibly with a possessive ("YPG terrorists",
+    "the YPG's fighters", "Dawn Brigades militants"), or right after it as
+    "<label> of/from [the] <name>" ("fighters of the YPG"). So in "YPG terrorists
+    attacked" the mention has ``actor`` ``armed_opposition`` and ``referent``
+    ``kurdish_forces``. A name elsewhere in the sentence does not count (it is in
+    ``named_groups``): "terrorists attacked the YPG" keeps the label's actor. The
+    comparisons of :mod:`mediakit.compare` select by ``actor`` unless given
+    ``by_referent=True``.
+    """
+    check_table(corpus, ("doc_id", "outlet", "text"), caller="find_mentions", table_name="corpus")
+    lex = load_lexicon(default_lexicon_for(corpus) if lexicon is None else lexicon)
+    cols: dict[str, list[Any]] = {name: [] for name in MENTION_COLUMNS}
+    for doc_id, outlet, date, text in iter_documents(corpus):
+        _add_document_mentions(cols, doc_id, outlet, date, text, lex)
+    return make_frame(MENTION_COLUMNS, cols, corpus)
+
+
+def _add_document_mentions(
+    cols: dict[str, list[Any]],
+    doc_id: Any,
+    outlet: Any,
+    date: Any,
+    text: str,
+    lex: Lexicon,
+    sentence_spans: list[tuple[int, int]] | None = None,
+    found: list[tuple[int, int, Any]] | None = None,
+) -> int:
+    """Append one article's mention rows to ``cols``; return how many were added.
+
+    ``sentence_spans`` may pass ``split_sentences(text)`` and ``found`` may pass
+    ``lex._scan(text)`` when the caller already has them (``analyze`` splits and
+    scans each article once for all its tables); they are computed here otherwise,
+    the sentences only when the article has a label.
+    """
+    if not text:
+        return 0
+    if found is None:
+        found = lex._scan(text)
+    labels = [(s, e, en) for s, e, en in found if en.kind == "label"]
+    if not labels:
+        return 0
+    if sentence_spans is None:
+        sentence_spans = split_sentences(text)
+    sentence_starts = [s for s, _ in sentence_spans]
+    names_by_sentence: dict[int, set[str]] = defaultdict(set)
+    name_before: dict[int, str] = {}  # name end -> its actor
+    name_after: dict[int, str] = {}  # name start -> its actor
+    for s, e, en in found:
+        if en.kind == "name":
+            names_by_sentence[sentence_index(sentence_starts, s)].add(en.label)
+            name_after[s] = en.actor
+            name_before[e] = en.actor
+    starts = [s for s, _, _ in labels]
+    ends = [e for _, e, _ in labels]
+    entries = [en for _, _, en in labels]
+    # Only the quotations holding a label need their speakers found.
+    voices, speakers = _voice_at_lists(_voice_spans(text, (starts, ends)), starts, ends)
+    # Column by column; a sentence's text and named groups once per sentence.
+    ks = [max(bisect_right(sentence_starts, s) - 1, 0) for s in starts]  # _sentence_index
+    if sentence_spans:
+        bounds = [sentence_spans[k] for k in ks]
+    else:  # text with no sentence at all cannot hold a match; keep a sane span
+        bounds = list(zip(starts, ends))
+    sentence_text: dict[tuple[int, int], str] = {}
+    named: dict[int, str] = {}
+    sentences: list[str] = []
+    named_groups: list[str] = []
+    for k, bound in zip(ks, bounds):
+        sentence = sentence_text.get(bound)
+        if sentence is None:
+            sentence = sentence_text[bound] = text[bound[0] : bound[1]]
+        sentences.append(sentence)
+        groups = named.get(k)
+        if groups is None:
+            groups = named[k] = "; ".join(sorted(names_by_sentence.get(k, ())))
+        named_groups.append(groups)
+    n = len(labels)
+    cols["doc_id"].extend([doc_id] * n)
+    cols["outlet"].extend([outlet] * n)
+    cols["date"].extend([date] * n)
+    cols["actor"].extend([en.actor for en in entries])
+    cols["label"].extend([en.label for en in entries])
+    cols["pattern"].extend([en.pattern for en in entries])
+    cols["match"].extend([text[s:e] for s, e in zip(starts, ends)])
+    cols["start"].extend(starts)
+    cols["end"].extend(ends)
+    cols["sentence_id"].extend(ks)
+    cols["sentence"].extend(sentences)
+    cols["voice"].extend(voices)
+    cols["speaker"].extend(speakers)
+    cols["named_groups"].extend(named_groups)
+    if name_before or name_after:
+        cols["referent"].extend(
+            [
+                _referent(text, s, e, en.actor, name_before, name_after)
+                for (s, e, en) in labels
+            ]
+        )
+    else:  # no named group in the article: every label refers to its own actor
+        cols["referent"].extend([en.actor for en in entries])
+    cols["sentence_start"].extend([a for a, _ in bounds])
+    cols["sentence_end"].extend([b for _, b in bounds])
+    return n
+
+
+# What may separate a named group from the label it qualifies: "YPG terrorists",
+# "the YPG's fighters" (before; at most one line break, never a paragraph break), and
+# "fighters of the YPG", "militants from HTS" (after).
+_GAP_BEFORE_RE = re.compile(r"(?:['\u2019]s)?([^\S\n]*\n?[^\S\n]*)")
+_GAP_AFTER_RE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?", re.IGNORECASE)
+# The longest gap _GAP_BEFORE_RE may need to look at; wider gaps are not "right before".
+_MAX_GAP = 40
+
+
+def _referent(
+    text: str, start: int, end: int, actor: str,
+    name_before: dict[int, str], name_after: dict[int, str],
+) -> str:
+    """The actor of a named group written right against the label ``text[start:end]``.
+
+    ``name_before`` maps the end offset of every named group of the article to its
+    actor, ``name_after`` its start offset. Falls back to the label's ``actor``.
+    """
+    if name_before:
+        for gap_start in range(start - 1, max(start - _MAX_GAP, -1), -1):
+            if gap_start in name_before:
+                gap = _GAP_BEFORE_RE.fullmatch(text, gap_start, start)
+                if gap is not None and gap.group(1):
+                    return name_before[gap_start]
+                break
+            if not (text[gap_start].isspace() or text[gap_start] in "'\u2019s"):
+                break
+    if name_after:
+        link = _GAP_AFTER_RE.match(text, end)
+        if link is not None and link.end() in name_after:
+            return name_after[link.end()]
+    return actor
+
+

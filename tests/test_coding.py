@@ -1,0 +1,642 @@
+"""Coding sheets, human codes, accuracy and agreement (mediakit.coding, issue 15)."""
+
+from __future__ import annotations
+
+import csv
+import sys
+
+import krippendorff
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import mediakit as mk
+from mediakit.coding import (
+    CodingError,
+    _allocate,
+    _speakers_agree,
+    alpha_by_field,
+    coding_sheet,
+    krippendorff_alpha,
+    read_coding,
+    validation_report,
+    write_coding_sheet,
+)
+
+HAVE_OPENPYXL = True
+try:
+    import openpyxl  # noqa: F401
+except ImportError:  # pragma: no cover - the test extra installs it
+    HAVE_OPENPYXL = False
+
+FORMATS = ["csv", pytest.param("xlsx", marks=pytest.mark.skipif(not HAVE_OPENPYXL, reason="openpyxl"))]
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return mk.analyze(mk.load_sample())
+
+
+@pytest.fixture(scope="module")
+def hostile():
+    """Articles whose ids, outlets and text start like spreadsheet formulas."""
+    corpus = pd.DataFrame(
+        {
+            "doc_id": ["=d1", "+d2", "@d3"],
+            "outlet": ['=HYPERLINK("http://x")', "-Outlet", "Plain News"],
+            "title": ["t", "t", "t"],
+            "text": [
+                '=SUM(1) The rebels attacked the town. "The terrorists will pay," said '
+                "Interior Minister Dana Ilves.\n\nLater, militants withdrew.",
+                '-1+2 Government forces shelled the area. "We fight terrorists," the army '
+                "spokesman said.",
+                '@cmd The so-called "rebels" held the bridge; opposition fighters said "we stay".',
+            ],
+        }
+    )
+    return mk.analyze(corpus)
+
+
+def _deep(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.copy(deep=True)
+
+
+def _other_voice(voice: str) -> str:
+    return "quote" if voice == "narration" else "narration"
+
+
+# --------------------------------------------------------------------- the sheet
+
+
+def test_sheet_columns_and_context(sample):
+    sheet = coding_sheet(sample, n=60, seed=3)
+    assert list(sheet.columns) == [
+        "item_id", "unit", "doc_id", "outlet", "start", "end", "match", "context",
+        "voice", "coded_voice", "speaker", "coded_speaker", "referent", "coded_referent",
+        "label", "coded_label", "coder", "note",
+    ]
+    assert len(sheet) == 60
+    assert sheet["item_id"].is_unique
+    texts = dict(zip(sample.corpus["doc_id"], sample.corpus["text"]))
+    mentions = sample.mentions.set_index(["doc_id", "start", "end"])
+    for row in sheet.itertuples():
+        # the item is the text at its offsets, and the context marks exactly it
+        assert texts[row.doc_id][row.start : row.end] == row.match
+        assert f"[[{row.match}]]" in row.context
+        assert "\n" not in row.context
+        assert row.item_id == f"m:{row.doc_id}:{row.start}-{row.end}"
+        truth = mentions.loc[(row.doc_id, row.start, row.end)]
+        assert row.voice == truth["voice"] and row.label == truth["label"]
+        assert row.speaker == ("none" if pd.isna(truth["speaker"]) else truth["speaker"])
+    for field in ("voice", "speaker", "referent", "label"):
+        assert sheet[f"coded_{field}"].isna().all()
+    assert list(sheet["coded_voice"].cat.categories) == ["narration", "quote", "scare_quote"]
+    assert set(sheet["coded_referent"].cat.categories) == {"armed_opposition", "state_forces", "none"}
+    assert "terrorist" in set(sheet["coded_label"].cat.categories)
+
+
+def test_blind_sheet_leaves_mediakits_answers_out(sample):
+    blind = coding_sheet(sample, n=30, unit="quote", blind=True)
+    assert list(blind.columns) == [
+        "item_id", "unit", "doc_id", "outlet", "start", "end", "context",
+        "coded_voice", "coded_speaker", "coder", "note",
+    ]
+    seen = coding_sheet(sample, n=30, unit="quote")
+    assert "attribution" in seen.columns and "speaker" in seen.columns
+    # same draw either way
+    assert blind["item_id"].tolist() == seen["item_id"].tolist()
+
+
+def test_stratification_is_reproducible_and_covers_every_stratum(sample):
+    mentions = sample.mentions
+    strata = set(zip(mentions["outlet"], mentions["label"]))
+    first = coding_sheet(sample, n=120, seed=7)
+    again = coding_sheet(sample, n=120, seed=7)
+    pd.testing.assert_frame_equal(first, again)
+    assert set(zip(first["outlet"], first["label"])) == strata
+    # the row order of the input does not matter
+    shuffled = mentions.sample(frac=1.0, random_state=1).reset_index(drop=True)
+    from_table = coding_sheet(shuffled, n=120, seed=7, corpus=sample.corpus)
+    # (a table has no lexicon: its allowed labels come sorted, not in lexicon order)
+    pd.testing.assert_frame_equal(from_table, first, check_categorical=False)
+    other = coding_sheet(sample, n=120, seed=8)
+    assert set(other["item_id"]) != set(first["item_id"])
+    # proportional beyond the minimum of one: no stratum is more than one item away
+    sizes = mentions.groupby(["outlet", "label"]).size()
+    drawn = first.groupby(["outlet", "label"]).size()
+    for key, size in sizes.items():
+        assert drawn[key] <= max(1, 120 * size / len(mentions)) + 1
+
+
+def test_allocation_minimum_then_proportional():
+    assert _allocate([100, 10, 1], 20, 1) == [18, 1, 1]
+    assert _allocate([100, 10, 1], 20, 0) == [18, 2, 0]
+    assert _allocate([5, 5], 50, 1) == [5, 5]
+    assert sum(_allocate([7, 3, 9, 1, 12], 17, 2)) == 17
+    with pytest.raises(CodingError, match="too small"):
+        _allocate([10, 10, 10], 2, 1)
+
+
+def test_simple_random_sample_and_other_strata(sample):
+    plain = coding_sheet(sample, n=25, stratify=())
+    assert len(plain) == 25
+    by_voice = coding_sheet(sample, n=30, stratify="voice")
+    assert set(by_voice["voice"]) == set(sample.mentions["voice"])
+    with pytest.raises(CodingError, match="cannot stratify by \\['colour'\\]"):
+        coding_sheet(sample, n=25, stratify=("outlet", "colour"))
+
+
+def test_quote_sheet_needs_the_articles(sample):
+    quotes = mk.find_quotes(sample.corpus)
+    with pytest.raises(CodingError, match="need the articles"):
+        coding_sheet(quotes, unit="quote", n=10)
+    sheet = coding_sheet(quotes, unit="quote", n=20, corpus=sample.corpus)
+    assert sheet["outlet"].notna().all()
+    assert sheet["context"].str.contains(r"\[\[", regex=True).all()
+    with pytest.raises(CodingError, match="mentions table"):
+        coding_sheet(sample.mentions, unit="quote", n=10, corpus=sample.corpus)
+
+
+def test_coding_sheet_rejects_bad_options(sample):
+    with pytest.raises(CodingError, match="too small"):
+        coding_sheet(sample, n=40)  # 57 outlet x label strata
+    for kwargs in ({"n": 0}, {"n": 2.5}, {"unit": "word"}, {"seed": -1}, {"context_chars": -3}):
+        with pytest.raises(ValueError):
+            coding_sheet(sample, **kwargs)
+    with pytest.raises(TypeError, match="Analysis"):
+        coding_sheet([1, 2, 3])
+
+
+def test_no_input_is_mutated(sample, tmp_path):
+    corpus, mentions = _deep(sample.corpus), _deep(sample.mentions)
+    sheet = coding_sheet(sample, n=60)
+    sheet_before = _deep(sheet)
+    path = tmp_path / "sheet.csv"
+    write_coding_sheet(sheet, path)
+    coded = sheet.assign(coded_voice=sheet["voice"].astype(sheet["coded_voice"].dtype))
+    coded_before = _deep(coded)
+    read_coding(coded)
+    validation_report(coded, sample)
+    alpha_by_field([coded, coded.copy()])
+    pd.testing.assert_frame_equal(sample.corpus, corpus)
+    pd.testing.assert_frame_equal(sample.mentions, mentions)
+    pd.testing.assert_frame_equal(sheet, sheet_before)
+    pd.testing.assert_frame_equal(coded, coded_before)
+
+
+# ------------------------------------------------------------------ round trips
+
+
+def _fill_hostile_codes(sheet: pd.DataFrame) -> pd.DataFrame:
+    coded = sheet.copy()
+    n = len(coded)
+    coded["coded_voice"] = pd.Series(
+        (["quote", None] * n)[:n], dtype=sheet["coded_voice"].dtype
+    )
+    coded["coded_speaker"] = pd.Series(
+        (["=cmd|' /C calc'!A0", "-x", "@SUM(A1)", "'=already", None, "+1", "-5"] * n)[:n],
+        dtype="str",
+    )
+    coded["note"] = pd.Series((["\t=tab", "line one\nline two", "'plain", None] * n)[:n], dtype="str")
+    coded["coder"] = pd.Series(["=KM"] * n, dtype="str")
+    return coded
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("unit", ["mention", "quote"])
+def test_round_trip_without_loss_including_formula_like_cells(hostile, tmp_path, fmt, unit):
+    sheet = coding_sheet(hostile, n=50, unit=unit)
+    assert sheet["doc_id"].str[0].isin(["=", "+", "@"]).all()
+    coded = _fill_hostile_codes(sheet)
+    path = tmp_path / f"coded.{fmt}"
+    assert write_coding_sheet(coded, path) == path
+    back = read_coding(path)
+    pd.testing.assert_frame_equal(back, coded)
+    # and the DataFrame route reads the same
+    pd.testing.assert_frame_equal(read_coding(coded), coded)
+
+
+def test_csv_is_spreadsheet_safe(hostile, tmp_path):
+    coded = _fill_hostile_codes(coding_sheet(hostile, n=50))
+    path = tmp_path / "coded.csv"
+    write_coding_sheet(coded, path)
+    with open(path, encoding="utf-8", newline="") as handle:
+        records = list(csv.reader(handle))
+    comments = [r for r in records if r and r[0].startswith("#")]
+    assert ["# allowed coded_voice: narration | quote | scare_quote"] in comments
+    data = records[len(comments) :]
+    header = data[0]
+    for record in data[1:]:
+        for name, cell in zip(header, record):
+            if name in ("start", "end"):
+                continue
+            stripped = cell.lstrip("'")
+            if stripped[:1] in ("=", "+", "@", "\t", "\r") or (
+                stripped[:1] == "-" and stripped not in ("-5",)
+            ):
+                assert cell.startswith("'"), (name, cell)
+    speaker_cells = [r[header.index("coded_speaker")] for r in data[1:]]
+    assert "''=already" in speaker_cells and "-5" in speaker_cells
+
+
+@pytest.mark.skipif(not HAVE_OPENPYXL, reason="openpyxl")
+def test_xlsx_has_instructions_dropdowns_and_text_not_formulas(hostile, tmp_path):
+    from openpyxl import load_workbook
+
+    coded = _fill_hostile_codes(coding_sheet(hostile, n=50))
+    path = tmp_path / "coded.xlsx"
+    write_coding_sheet(coded, path)
+    book = load_workbook(path)
+    assert book.sheetnames == ["coding", "instructions", "allowed"]
+    data = book["coding"]
+    assert data.freeze_panes == "A2"
+    formulas = [c.coordinate for row in data.iter_rows() for c in row if c.data_type == "f"]
+    assert formulas == []
+    lists = {
+        str(cells).split(":")[0].rstrip("0123456789"): dv.formula1
+        for dv in data.data_validations.dataValidation
+        for cells in dv.sqref.ranges
+    }
+    voice_col = coded.columns.get_loc("coded_voice") + 1
+    from openpyxl.utils import get_column_letter
+
+    assert lists[get_column_letter(voice_col)] == "=allowed!$A$2:$A$4"
+    context_col = get_column_letter(coded.columns.get_loc("context") + 1)
+    assert data[f"{context_col}2"].alignment.wrap_text
+    guide = " ".join(str(c.value) for c in book["instructions"]["A"])
+    assert "blank means not coded" in guide
+
+
+def test_xlsx_without_openpyxl_is_a_clear_error(sample, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    sheet = coding_sheet(sample, n=5, stratify=())
+    with pytest.raises(ImportError, match=r"mediakit\[xlsx\]"):
+        write_coding_sheet(sheet, tmp_path / "s.xlsx")
+    assert not (tmp_path / "s.xlsx").exists()
+    with pytest.raises(ValueError, match="suffix"):
+        write_coding_sheet(sheet, tmp_path / "s.ods")
+
+
+# ------------------------------------------------------------------- bad codes
+
+
+def _csv_rows(path):
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def _write_rows(path, rows):
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+
+
+def test_bad_codes_name_file_row_and_column(sample, tmp_path):
+    sheet = coding_sheet(sample, n=20, stratify="outlet")
+    path = tmp_path / "coded.csv"
+    write_coding_sheet(sheet, path)
+    rows = _csv_rows(path)
+    header_at = next(i for i, r in enumerate(rows) if r and r[0] == "item_id")
+    header = rows[header_at]
+    rows[header_at + 3][header.index("coded_voice")] = "qoute"
+    rows[header_at + 5][header.index("coded_referent")] = "Armed_Opposition "  # case, spaces: fine
+    rows[header_at + 6][header.index("coded_label")] = "freedom fighter"
+    _write_rows(path, rows)
+    with pytest.raises(CodingError) as caught:
+        read_coding(path)
+    error = caught.value
+    # the row a spreadsheet shows: comment lines and header counted, 1-based
+    assert error.file == str(path)
+    assert error.row == header_at + 4 and error.column == "coded_voice"
+    assert "did you mean 'quote'" in str(error)
+    assert (header_at + 7, "coded_label") in [(r, c) for r, c, _ in error.problems]
+    assert len(error.problems) == 2
+    assert f"row {header_at + 4}" in str(error) and str(path) in str(error)
+
+
+@pytest.mark.skipif(not HAVE_OPENPYXL, reason="openpyxl")
+def test_bad_codes_in_xlsx_name_the_excel_row(sample, tmp_path):
+    from openpyxl import load_workbook
+
+    sheet = coding_sheet(sample, n=10, stratify=())
+    path = tmp_path / "coded.xlsx"
+    write_coding_sheet(sheet, path)
+    book = load_workbook(path)
+    column = sheet.columns.get_loc("coded_voice") + 1
+    book["coding"].cell(row=4, column=column, value="narrative")
+    book.save(path)
+    with pytest.raises(CodingError) as caught:
+        read_coding(path)
+    assert caught.value.row == 4 and caught.value.column == "coded_voice"
+    assert "narration" in str(caught.value)
+
+
+def test_structural_problems_are_named(sample, tmp_path):
+    sheet = coding_sheet(sample, n=10, stratify=())
+    frame = sheet.astype({"coded_voice": "str"})
+    frame.loc[2, "coded_voice"] = "loud"
+    with pytest.raises(CodingError, match="row 3, column 'coded_voice'"):
+        read_coding(frame)
+    duplicated = pd.concat([sheet, sheet.iloc[[0]]], ignore_index=True)
+    with pytest.raises(CodingError, match="also on row 1"):
+        read_coding(duplicated)
+    with pytest.raises(CodingError, match=r"missing column\(s\) \['start'\]"):
+        read_coding(sheet.drop(columns="start"))
+    path = tmp_path / "ragged.csv"
+    write_coding_sheet(sheet, path)
+    rows = _csv_rows(path)
+    rows[-1].append("an extra cell")
+    _write_rows(path, rows)
+    with pytest.raises(CodingError, match=f"row {len(rows)}: the row has"):
+        read_coding(path)
+    with pytest.raises(CodingError, match="no such file"):
+        read_coding(tmp_path / "missing.csv")
+
+
+def test_lost_allowed_values_are_asked_for(sample, tmp_path):
+    sheet = coding_sheet(sample, n=10, stratify=())
+    plain = sheet.astype({"coded_label": "str", "coded_voice": "str"})
+    with pytest.raises(CodingError, match="allowed values of 'coded_label' are not known"):
+        read_coding(plain)
+    labels = list(sheet["coded_label"].cat.categories)
+    back = read_coding(plain, allowed={"label": labels})
+    assert list(back["coded_label"].cat.categories) == labels
+    # voice has a fixed vocabulary and needs nothing
+    assert list(back["coded_voice"].cat.categories) == ["narration", "quote", "scare_quote"]
+
+
+# ---------------------------------------------------------------------- accuracy
+
+
+def test_voice_accuracy_exactly_ninety_percent_with_wilson_interval(sample, tmp_path):
+    sheet = coding_sheet(sample, n=100, seed=11)
+    assert len(sheet) == 100
+    codes = sheet["voice"].tolist()
+    for i in range(10):  # disagree on exactly 10 of the 100 items
+        codes[i * 10] = _other_voice(codes[i * 10])
+    coded = sheet.assign(coded_voice=pd.Series(codes, dtype=sheet["coded_voice"].dtype))
+    path = tmp_path / "coded.csv"
+    write_coding_sheet(coded, path)
+
+    report = validation_report(path)
+    row = report[(report["field"] == "voice") & report["class"].isna()].iloc[0]
+    assert row["n"] == 100 and row["n_uncoded"] == 0
+    assert row["accuracy"] == pytest.approx(0.90, abs=1e-12)
+    # Wilson 95% by hand: z = 1.959964, p = 0.9, n = 100:
+    # centre = (0.9 + z^2/200) / (1 + z^2/100) = 0.885202,
+    # half = z / (1 + z^2/100) * sqrt(0.0009 + z^2/40000) = 0.059568
+    assert row["lo"] == pytest.approx(0.825634, abs=1e-5)
+    assert row["hi"] == pytest.approx(0.944770, abs=1e-5)
+    assert row["interval"] == "wilson" and row["level"] == 0.95
+
+    # the same with mediakit's answers taken from the result (a blind sheet)
+    blind = coded.drop(columns=["voice", "speaker", "referent", "label"])
+    from_result = validation_report(blind, sample)
+    pd.testing.assert_frame_equal(
+        from_result[from_result["field"] == "voice"].reset_index(drop=True),
+        report[report["field"] == "voice"].reset_index(drop=True),
+    )
+    with pytest.raises(CodingError, match="blind sheet"):
+        validation_report(blind)
+
+
+def test_per_class_precision_recall_and_f1(sample):
+    sheet = coding_sheet(sample, n=60, seed=2)
+    answers = sheet["voice"].tolist()
+    codes = list(answers)
+    # Two narration answers coded as quotes: narration precision drops, quote recall drops.
+    flipped = [i for i, v in enumerate(answers) if v == "narration"][:2]
+    for i in flipped:
+        codes[i] = "quote"
+    coded = sheet.assign(coded_voice=pd.Series(codes, dtype=sheet["coded_voice"].dtype))
+    report = validation_report(coded).set_index(["field", "class"])
+    said_narration = answers.count("narration")
+    said_quote = answers.count("quote")
+    narration = report.loc[("voice", "narration")]
+    assert narration["n_mediakit"] == said_narration
+    assert narration["precision"] == pytest.approx((said_narration - 2) / said_narration)
+    assert narration["recall"] == 1.0
+    quote = report.loc[("voice", "quote")]
+    assert quote["n"] == said_quote + 2
+    assert quote["precision"] == 1.0
+    assert quote["recall"] == pytest.approx(said_quote / (said_quote + 2))
+    p, r = quote["precision"], quote["recall"]
+    assert quote["f1"] == pytest.approx(2 * p * r / (p + r))
+    assert quote["recall_lo"] < quote["recall"] <= quote["recall_hi"]
+
+
+def test_blanks_are_uncoded_not_wrong(sample):
+    sheet = coding_sheet(sample, n=50, seed=5, stratify="outlet")
+    codes = [v if i < 30 else None for i, v in enumerate(sheet["voice"].tolist())]
+    coded = sheet.assign(coded_voice=pd.Series(codes, dtype=sheet["coded_voice"].dtype))
+    report = validation_report(coded, fields=["voice", "label"])
+    voice = report[(report["field"] == "voice") & report["class"].isna()].iloc[0]
+    assert (voice["n"], voice["n_uncoded"], voice["accuracy"]) == (30, 20, 1.0)
+    label = report[report["field"] == "label"].iloc[0]
+    assert label["n"] == 0 and label["n_uncoded"] == 50 and np.isnan(label["accuracy"])
+
+
+def test_items_missing_from_the_result_name_the_row(sample, tmp_path):
+    sheet = coding_sheet(sample, n=20, blind=True, stratify="outlet")
+    coded = sheet.assign(coded_voice=pd.Series(["narration"] * 20, dtype=sheet["coded_voice"].dtype))
+    coded.loc[6, "start"] = coded.loc[6, "start"] + 1
+    with pytest.raises(CodingError) as caught:
+        validation_report(coded, sample)
+    assert caught.value.row == 7 and caught.value.column == "item_id"
+    assert coded.loc[6, "item_id"] in str(caught.value)
+    path = tmp_path / "coded.csv"
+    write_coding_sheet(coded, path)
+    header_at = next(i for i, r in enumerate(_csv_rows(path)) if r and r[0] == "item_id")
+    with pytest.raises(CodingError) as caught:
+        validation_report(path, sample)
+    assert caught.value.file == str(path) and caught.value.row == header_at + 1 + 7
+
+
+def test_document_bootstrap_intervals(sample):
+    sheet = coding_sheet(sample, n=80, seed=4)
+    codes = sheet["voice"].tolist()
+    for i in range(0, 80, 10):  # 8 of 80 wrong
+        codes[i] = _other_voice(codes[i])
+    coded = sheet.assign(coded_voice=pd.Series(codes, dtype=sheet["coded_voice"].dtype))
+    boot = validation_report(coded, fields=["voice"], by_document_bootstrap=True, n_boot=500, seed=1)
+    again = validation_report(coded, fields=["voice"], by_document_bootstrap=True, n_boot=500, seed=1)
+    pd.testing.assert_frame_equal(boot, again)
+    row = boot.iloc[0]
+    assert row["interval"] == "document bootstrap"
+    assert row["accuracy"] == pytest.approx(0.9)
+    assert row["lo"] < 0.9 < row["hi"]
+
+
+@pytest.mark.parametrize(
+    ("coded", "answer", "explanation", "agree"),
+    [
+        ("Lale Orhun", "Lale Orhun", {}, True),
+        ("lale  orhun", "Lale Orhun", {}, True),
+        ("Orhun", "Lale Orhun", {}, True),
+        ("Lale Orhun", "Orhun", {}, True),
+        ("Dr. Ruth Adeyemi", "Ruth Adeyemi", {}, True),
+        ("President Bashar al-Assad", "Assad", {}, True),
+        ("Sir Howard Newby", "Howard Newby", {}, True),
+        ("the minister", "The Minister", {}, True),
+        ("the foreign minister", "the interior minister", {}, False),
+        ("Mara Ilves", "Dana Ilves", {}, False),
+        ("none", None, {}, True),
+        ("none", "Dana Ilves", {}, False),
+        ("Dana Ilves", None, {}, False),
+        ("she", "Lale Orhun", {"attribution": "after: she said (she -> Orhun -> Lale Orhun)"}, True),
+        ("she", "Lale Orhun", {"speaker_text": "she"}, True),
+        ("he", "Lale Orhun", {"attribution": "after: she said (she -> Lale Orhun)"}, False),
+        ("she", "Lale Orhun", {}, False),
+    ],
+)
+def test_speaker_matching_is_lenient_in_the_documented_ways(coded, answer, explanation, agree):
+    assert _speakers_agree(coded, answer, explanation) is agree
+
+
+def test_speaker_accuracy_end_to_end(sample):
+    sheet = coding_sheet(sample, n=30, unit="quote", seed=1)
+    speakers = sheet["speaker"].tolist()
+    # Codes written the way people write them: upper case, titles, surnames only.
+    codes = [s.upper() if s != "none" else "none" for s in speakers]
+    coded = sheet.assign(coded_speaker=pd.Series(codes, dtype="str"))
+    report = validation_report(coded, sample, fields=["speaker"])
+    assert report.iloc[0]["accuracy"] == 1.0
+    wrong = coded.assign(coded_speaker=pd.Series(["Nobody Atall"] * 30, dtype="str"))
+    assert validation_report(wrong, sample, fields=["speaker"]).iloc[0]["accuracy"] == 0.0
+
+
+# ---------------------------------------------------------------------- agreement
+
+
+def test_alpha_on_krippendorffs_reliability_example():
+    # The 4 coders x 12 units example of Krippendorff's "Computing Krippendorff's
+    # alpha-reliability" (2011); published values 0.743, 0.815, 0.849, 0.797.
+    m = None
+    data = [
+        [1, 2, 3, 3, 2, 1, 4, 1, 2, m, m, m],
+        [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, m, 3],
+        [m, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, m],
+        [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, m],
+    ]
+    assert round(krippendorff_alpha(data), 3) == 0.743
+    assert round(krippendorff_alpha(data, level="ordinal"), 3) == 0.815
+    assert round(krippendorff_alpha(data, level="interval"), 3) == 0.849
+    assert round(krippendorff_alpha(data, level="ratio"), 3) == 0.797
+    text = [[None if v is None else "abcde"[v - 1] for v in row] for row in data]
+    assert krippendorff_alpha(text) == krippendorff_alpha(data)
+    assert krippendorff_alpha(text, level="ordinal", value_domain=list("abcde")) == krippendorff_alpha(
+        data, level="ordinal"
+    )
+    frame = pd.DataFrame(text)
+    assert krippendorff_alpha(frame) == krippendorff_alpha(data)
+
+
+_codes = st.one_of(st.none(), st.integers(min_value=0, max_value=3))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.integers(min_value=2, max_value=4).flatmap(
+        lambda coders: st.integers(min_value=1, max_value=12).flatmap(
+            lambda items: st.lists(
+                st.lists(_codes, min_size=items, max_size=items), min_size=coders, max_size=coders
+            )
+        )
+    ),
+    st.sampled_from(["nominal", "ordinal", "interval", "ratio"]),
+)
+def test_alpha_equals_the_krippendorff_package(data, level):
+    numbers = np.array([[np.nan if v is None else float(v) for v in row] for row in data])
+    try:
+        with np.errstate(invalid="ignore", divide="ignore"):  # the package's 0/0 is NaN
+            expected = krippendorff.alpha(numbers, level_of_measurement=level)
+    except ValueError:
+        with pytest.raises(CodingError, match="undefined"):
+            krippendorff_alpha(data, level=level)
+        return
+    if np.isnan(expected):  # the package's 0/0; ours says why
+        with pytest.raises(CodingError):
+            krippendorff_alpha(data, level=level)
+        return
+    assert krippendorff_alpha(data, level=level) == expected
+    if level == "nominal":  # text codes, missing as None, against the package on text
+        text = [[None if v is None else f"c{v}" for v in row] for row in data]
+        package_text = np.array([["nan" if v is None else v for v in row] for row in text])
+        assert krippendorff_alpha(text) == krippendorff.alpha(
+            package_text, level_of_measurement="nominal"
+        )
+
+
+def test_alpha_input_errors():
+    with pytest.raises(CodingError, match="two coders"):
+        krippendorff_alpha([[1, 2, 3]])
+    with pytest.raises(ValueError, match="two-dimensional"):
+        krippendorff_alpha([1, 2, 3])
+    with pytest.raises(ValueError, match="mixes text and numbers"):
+        krippendorff_alpha([[1, "a"], [1, "a"]])
+    with pytest.raises(ValueError, match="value_domain"):
+        krippendorff_alpha([["a", "b"], ["a", "a"]], level="ordinal")
+    with pytest.raises(ValueError, match="numeric"):
+        krippendorff_alpha([["a", "b"], ["a", "a"]], level="interval")
+    with pytest.raises(CodingError, match="same value"):
+        krippendorff_alpha([["a", "a"], ["a", "a"]])
+    with pytest.raises(CodingError, match="two or more coders"):
+        krippendorff_alpha([["a", None], [None, "b"]])
+    with pytest.raises(ValueError, match="level"):
+        krippendorff_alpha([[1, 2], [1, 2]], level="fuzzy")  # type: ignore[arg-type]
+
+
+def test_alpha_by_field_from_two_coders(sample, tmp_path):
+    sheet = coding_sheet(sample, n=40, seed=9, blind=True, stratify="outlet")
+    truth = sample.mentions.set_index(["doc_id", "start", "end"])
+    voices = [truth.loc[(d, s, e), "voice"] for d, s, e in zip(sheet["doc_id"], sheet["start"], sheet["end"])]
+    first_voice = list(voices)
+    second_voice = list(voices)
+    for i in (0, 5, 9):
+        second_voice[i] = _other_voice(second_voice[i])
+    second_voice[12] = None  # one item the second coder left blank
+    dtype = sheet["coded_voice"].dtype
+    first = sheet.assign(
+        coded_voice=pd.Series(first_voice, dtype=dtype),
+        coded_speaker=pd.Series(["Lale Orhun"] * 40, dtype="str"),
+        coded_label=pd.Series(["terrorist"] * 40, dtype=sheet["coded_label"].dtype),
+    )
+    second = sheet.assign(
+        coded_voice=pd.Series(second_voice, dtype=dtype),
+        coded_speaker=pd.Series(["orhun"] * 20 + ["Dana Ilves"] * 20, dtype="str"),
+        coded_label=pd.Series(["terrorist"] * 40, dtype=sheet["coded_label"].dtype),
+    ).iloc[::-1]  # rows in another order: items are aligned by item_id
+    path = tmp_path / "second.csv"
+    write_coding_sheet(second, path)
+    table = alpha_by_field([first, path]).set_index("field")
+
+    expected_voice = krippendorff.alpha(
+        np.array([first_voice, [v if v is not None else "nan" for v in second_voice]]),
+        level_of_measurement="nominal",
+    )
+    assert table.loc["voice", "alpha"] == expected_voice
+    assert table.loc["voice", "n_items"] == 39 and table.loc["voice", "n_coders"] == 2
+    # "orhun" is the same speaker as "Lale Orhun" for the same item
+    expected_speaker = krippendorff.alpha(
+        np.array([["lale orhun"] * 40, ["lale orhun"] * 20 + ["dana ilves"] * 20]),
+        level_of_measurement="nominal",
+    )
+    assert table.loc["speaker", "alpha"] == expected_speaker
+    # both coders always said "terrorist": alpha is undefined, and the table says why
+    assert np.isnan(table.loc["label", "alpha"])
+    assert "same value" in table.loc["label", "note"]
+    assert pd.isna(table.loc["voice", "note"])
+    assert set(table.index) == {"voice", "speaker", "referent", "label"}
+    assert np.isnan(table.loc["referent", "alpha"])  # nobody coded it
+    assert (table["level"] == "nominal").all()
+    with pytest.raises(ValueError, match="two or more"):
+        alpha_by_field([first])
+
+
+def test_public_names_are_exported():
+    for name in (
+        "coding_sheet", "write_coding_sheet", "read_coding", "validation_report",
+        "krippendorff_alpha", "alpha_by_field", "CodingError",
+    ):
+        assert getattr(mk, name) is not None and name in mk.__all__
