@@ -317,18 +317,6 @@ def agency_gap(
 # ----------------------------------------------------------------------------------
 # Figures
 
-#: Colour of each construction: agentive ones in strong colours, agentless ones in
-#: lighter or grey tones (Okabe-Ito and Tol's muted colours, as in mediakit.plot).
-CONSTRUCTION_COLORS: dict[str, str] = {
-    "active": "#0072B2",
-    "passive_agent": "#56B4E9",
-    "passive_agentless": "#E69F00",
-    "intransitive": "#D55E00",
-    "nominal": "#999999",
-    "adjectival": "#CC79A7",
-}
-
-
 def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
     if ax is not None:
         return ax
@@ -336,14 +324,6 @@ def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
 
     _, new_ax = plt.subplots(figsize=size, layout="constrained")
     return new_ax
-
-
-def _need(table: Any, columns: Sequence[str], what: str) -> None:
-    if not isinstance(table, pd.DataFrame):
-        raise TypeError(f"{what} expects a DataFrame, got {type(table).__name__}")
-    missing = [c for c in columns if c not in table.columns]
-    if missing:
-        raise ValueError(f"{what}: table is missing column(s) {missing}")
 
 
 def _group_names(table: pd.DataFrame, known: Sequence[str]) -> pd.Series:
@@ -377,60 +357,47 @@ def plot_agency(
     Returns
     -------
     matplotlib Axes
-        The Axes drawn on. One bar per group, segments in the order of
-        :data:`mediakit.events.CONSTRUCTIONS` and coloured by
-        :data:`CONSTRUCTION_COLORS`; the share of events with an agent named is written
-        at the right of each bar. Outlet and construction names are drawn as text,
-        never as mathtext.
+        The Axes drawn on, as :func:`mediakit.plot.label_shares` draws label shares:
+        one bar per group, segments in the order of
+        :data:`mediakit.events.CONSTRUCTIONS`, and the share of events with an agent
+        named written at the right of each bar. Outlet and construction names are
+        drawn as text, never as mathtext.
     """
-    _need(table, ["measure", "category", "share"], "plot_agency")
+    from . import plot
+
+    check_table(table, ["measure", "category", "share"], caller="plot_agency", table_name="agency")
+    by = [c for c in table.columns if c not in AGENCY_COLUMNS]
+    if "voice" in table.columns and table["voice"].nunique() > 1:
+        by.append("voice")
     constructions = table.loc[table["measure"] == "construction"]
-    agents = table.loc[(table["measure"] == "agent") & (table["category"] == "named")]
-    names = _group_names(constructions, AGENCY_COLUMNS)
-    groups = list(dict.fromkeys(names))
-    ax = _axes(ax, (9, 1.2 + 0.5 * max(1, len(groups))))
-    y = np.arange(len(groups))
-    left = np.zeros(len(groups))
-    position = {g: i for i, g in enumerate(groups)}
-    for construction in CONSTRUCTIONS:
-        rows = constructions.loc[constructions["category"] == construction]
-        share = np.zeros(len(groups))
-        lo = np.full(len(groups), np.nan)
-        hi = np.full(len(groups), np.nan)
-        for name, (_, row) in zip(names.loc[rows.index], rows.iterrows()):
-            i = position[name]
-            share[i] = 0.0 if pd.isna(row["share"]) else row["share"]
-            lo[i], hi[i] = row.get("lo", np.nan), row.get("hi", np.nan)
-        ax.barh(y, share, left=left, color=CONSTRUCTION_COLORS[construction],
-                label=construction.replace("_", " "), edgecolor="white", linewidth=0.5)
-        if intervals:
-            ok = (share > 0) & ~np.isnan(lo)
-            if ok.any():
-                edge = left + share
-                ax.errorbar(edge[ok], y[ok], xerr=[np.clip(share[ok] - lo[ok], 0, None),
-                                                  np.clip(hi[ok] - share[ok], 0, None)],
-                            fmt="none", ecolor="#333333", elinewidth=1, capsize=2)
-        left = left + share
-    agent_names = _group_names(agents, AGENCY_COLUMNS)
-    for name, (_, row) in zip(agent_names, agents.iterrows()):
-        if name in position and not pd.isna(row["share"]):
-            ax.text(1.01, position[name], f"agent {row['share']:.0%}", va="center",
-                    fontsize="small", transform=ax.get_yaxis_transform(), parse_math=False)
-    ax.set_yticks(y, groups, parse_math=False)
-    ax.invert_yaxis()
-    ax.set_xlim(0, 1)
-    ax.set_xlabel("Share of events in each construction")
+    # The construction rows as a label-shares table (label = construction); the
+    # grouping columns travel in attrs of this private copy only, as plot expects.
+    shares = constructions.rename(columns={"category": "label"}).drop(columns=["voice"], errors="ignore")
+    if "voice" in by:
+        shares["voice"] = constructions["voice"]
+    shares.attrs.update(by=by, unit="event")
     if title is None:
         actor = str(constructions["patient_actor"].iloc[0]) if len(constructions) else ""
-        voice = str(constructions["voice"].iloc[0]) if len(constructions) else ""
+        voice = str(constructions["voice"].iloc[0]) if len(constructions) and "voice" not in by else ""
         default = f"Events happening to {actor}" if actor else "Events"
-        ax.set_title(default + (f" ({voice} voice)" if voice else ""), parse_math=False)
+        title_text = default + (f" ({voice} voice)" if voice else "")
+    ax = plot.label_shares(shares, ax=ax, title="", intervals=intervals)
+    if title is None:
+        ax.set_title(title_text, parse_math=False)
     else:
         ax.set_title(title)
-    legend = ax.legend(title="construction", loc="upper left", bbox_to_anchor=(1.12, 1.0),
-                       frameon=False)
-    for text in legend.get_texts():
-        text.set_parse_math(False)
+    ax.set_xlabel("Share of events in each construction")
+    legend = ax.get_legend()
+    if legend is not None:  # moved right, past the "agent" shares written beside the bars
+        legend.set_title("construction")
+        legend.set_bbox_to_anchor((1.14, 1.0), transform=ax.transAxes)
+    agents = table.loc[(table["measure"] == "agent") & (table["category"] == "named")]
+    groups = [t.get_text() for t in ax.get_yticklabels()]
+    names = agents[by].astype(str).agg(" / ".join, axis=1) if by else pd.Series(["all"] * len(agents), index=agents.index)
+    for name, share in zip(names, agents["share"]):
+        if name in groups and not pd.isna(share):
+            ax.text(1.01, groups.index(name), f"agent {share:.0%}", va="center", fontsize="small",
+                    transform=ax.get_yaxis_transform(), parse_math=False)
     return ax
 
 
@@ -455,7 +422,8 @@ def plot_agency_gap(
         bootstrap interval, the two dots joined so the gap is visible. Groups with no
         events of an actor have no dot for it.
     """
-    _need(table, ["patient_actor", "share", "lo", "hi"], "plot_agency_gap")
+    check_table(table, ["patient_actor", "share", "lo", "hi"], caller="plot_agency_gap",
+                table_name="agency gap")
     names = _group_names(table, AGENCY_GAP_COLUMNS)
     groups = list(dict.fromkeys(names))
     actors = list(dict.fromkeys(table["patient_actor"]))
