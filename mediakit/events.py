@@ -81,9 +81,11 @@ Noun phrases (agents and patients)
 * **Before a word** (subjects): the content words, numbers and "of"-phrases right
   before it, back to and including a determiner, at most eight tokens ("the
   Turkish-backed armed groups", "at least 33 Turkish soldiers", "members of Hamas"),
-  with at most one phrase after "in", "from", "near", "at", "inside", "outside" or
-  "across" ("Rebels in northern Marenna"); a time word or a date ("Sun 10 Jul 2016")
-  ends it. Auxiliaries, negation and adverbs between subject and verb are skipped
+  with at most one phrase after "in", "on", "against", "from", "near", "at", "inside",
+  "outside" or "across" ("Rebels in northern Marenna", "airstrikes on Idlib"); a time
+  word or a date ends it (a month, a number after a month or after a day after a
+  month, a one-token date: "Sun 10 Jul 2016 29 rebels" gives "29 rebels", "15-09-2013
+  Militants" gives "Militants"). Auxiliaries, negation and adverbs between subject and verb are skipped
   ("Israeli forces have reportedly killed"); a relative pronoun points back to the
   phrase before it ("soldiers, who were killed"); an apposition between commas right
   before the verb is stepped over ("Thirty-seven people, among them eleven children,
@@ -170,10 +172,12 @@ south"). Arguments of nominals:
   explosion on Wednesday");
 * agent: a "by"-phrase ("attacks by Hamas"), else a possessive right before it
   ("Israel's bombardment of Gaza"; not a time word: "Wednesday's bombing"), else its
-  modifiers from the first one that names
-  a lexicon actor or a nationality (a capitalised word ending in -i, -an, -ish or
-  -ese, or a few listed) to the trigger ("a Syrian government attack", "Russian
-  airstrikes"; but not "the Liss market massacre" or "fresh airstrikes");
+  modifiers from the first one that names a lexicon actor or a nationality (a
+  capitalised word ending in -i, -an, -ish or -ese, or a listed word: U.S., UK, NATO,
+  French, coalition, regime, government, army, military, police, rebel, militant,
+  insurgent, jihadist, terrorist, opposition, enemy, state, ...) to the trigger ("a
+  Syrian government attack", "Russian airstrikes"; but not "the Liss market massacre"
+  or "fresh airstrikes");
 * deaths (event type ``die``) have no agent; those modifiers are their patient
   ("Palestinian deaths").
 
@@ -854,6 +858,8 @@ jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun""".
 _CAPITAL_TIME = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
 february march april may june july august september october november december jan feb mar
 apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun""".split())
+# A date written as one token: 15-09-2013, 2013/09/15, 15.09.2013.
+_DATE_RE = re.compile(r"\d{1,4}[-/.\u2010\u2011]\d{1,2}[-/.\u2010\u2011]\d{1,4}")
 # Common verbs of news copy that end noun phrases ("... 14 terrorists were killed" after
 # "said"; "Hamas fired rockets"): reporting, motion and a few frequent irregular pasts.
 _VERBS = frozenset("""said say says told tell tells reported reports added adds claimed
@@ -885,7 +891,7 @@ funding housing clothing training opening""".split())
 _LY_NOT_ADVERB = frozenset("""family italy july ally rally assembly supply reply daily
 elderly fly holy early belly bully jelly lily only""".split())
 # Generic actor words and nationalities that make a nominal's modifier its agent.
-_ACTOR_MODIFIERS = frozenset("""us u.s. uk nato un eu french dutch greek swiss thai
+_ACTOR_MODIFIERS = frozenset("""us u.s. uk nato french dutch greek swiss thai
 coalition regime government army military police rebel rebels insurgent militant jihadist
 terrorist opposition enemy state""".split())
 # Words after "by" that make a "by"-phrase one of time, manner or measure, not an agent.
@@ -899,7 +905,7 @@ _BY_NOT_AGENT_2 = frozenset({("the", "end"), ("the", "time"), ("the", "way")})
 _NOMINAL_PATIENT_PREPS = frozenset("of on against upon between among".split())
 # Prepositions a subject phrase may hold once ("Regime officials in Aldwick said"), and
 # that end the head of a span for its actor (with "of").
-_SUBJECT_LINK_PREPS = frozenset("in from near at inside outside across".split())
+_SUBJECT_LINK_PREPS = frozenset("in on against from near at inside outside across".split())
 _HEAD_END_PREPS = _SUBJECT_LINK_PREPS | {"of"}
 # Prepositions that introduce the patient of a verb with no object, by event type
 # ("opened fire on protesters", "clashed with troops"); none for the others ("killed
@@ -1142,10 +1148,21 @@ class _Rules:
                 or tk.capitalised(i))
 
     def is_time(self, i: int) -> bool:
-        """A time word ("Monday", "yesterday", "dawn"); a capitalised "Dawn" or "Night"
-        is a name unless it is a day or month."""
-        w = self.tk.low[i]
-        return w in _TIME and (w in _CAPITAL_TIME or not self.tk.capitalised(i))
+        """A time word ("Monday", "yesterday", "dawn"; a capitalised "Dawn" or "Night"
+        is a name unless it is a day or month) or part of a date: "15-09-2013", or a
+        number after a month or after a number after one ("April 6 2017")."""
+        tk = self.tk
+        w = tk.low[i]
+        if w in _TIME:
+            return w in _CAPITAL_TIME or not tk.capitalised(i)
+        if not w[0].isdigit():
+            return False
+        if _DATE_RE.fullmatch(w):
+            return True
+        k = i - 1  # after a month, or after a day after a month ("April 6 2017")
+        if k >= 0 and not tk.gap[i] and tk.low[k].isdigit() and len(tk.low[k]) <= 2:
+            k -= 1
+        return k >= 0 and not tk.gap[k + 1] and tk.low[k] in _CAPITAL_TIME
 
     def quantity_prefix(self, i: int) -> int:
         """Tokens of a quantity prefix at i followed by a number ("at least 33"), or 0."""
@@ -1243,7 +1260,7 @@ class _Rules:
                 if w in _QUANT_1:
                     return p
             if self.is_number(p):
-                if p > 0 and not tk.gap[p] and self.is_time(p - 1):
+                if self.is_time(p):
                     break  # a date ("Sun 10 Jul 2016 29 rebels"): the phrase starts after it
                 j = p
                 continue

@@ -230,6 +230,44 @@ def test_a_trigger_inside_a_named_group_is_not_an_event():
     assert ev["trigger"].tolist() == ["attack"]
 
 
+# FA-KES-style text (datelines, no commas), syria lexicon:
+# (text, trigger, construction, agent, agent_actor, patient, patient_actor)
+SYRIA_CASES = [
+    ("April 6 2017 Syrian Army Kills 48 ISIL Terrorists in Deir Ezzor.", "Kills", "active",
+     "Syrian Army", "state_forces", "48 ISIL Terrorists", "armed_opposition"),
+    ("Sun 10 Jul 2016 29 Syria Rebels Dead in Fighting", "Dead", "adjectival", None, None,
+     "29 Syria Rebels", "armed_opposition"),
+    ("15-09-2013 Militants Attack Syrias Idlib.", "Attack", "active", "Militants",
+     "armed_opposition", "Syrias Idlib", None),
+    ("Earlier it was reported that airstrikes on Idlib have killed at least 24 people.", "killed",
+     "active", "airstrikes on Idlib", None, "at least 24 people", None),
+    ("Rebels in northern Aleppo killed three soldiers.", "killed", "active",
+     "Rebels in northern Aleppo", "armed_opposition", "three soldiers", None),
+    ("UN condemns Syrian attacks in Aleppo", "attacks", "nominal", "Syrian", None, None, None),
+    ("Regime forces began shelling the southern districts.", "shelling", "active", "Regime forces",
+     "state_forces", "the southern districts", None),
+    ("Washington is leading a coalition fighting IS in Syria.", "fighting", "active",
+     "a coalition", None, "IS", None),
+    ("Aleppo bomb blast kills six people.", "kills", "active", "Aleppo bomb blast", None,
+     "six people", None),
+]
+
+
+@pytest.mark.parametrize("case", SYRIA_CASES, ids=[c[0][:40] for c in SYRIA_CASES])
+def test_hand_checked_syria_sentences(case):
+    text, trigger, construction, agent, agent_actor, patient, patient_actor = case
+    row = one_event(text, trigger, "syria")
+    assert row["construction"] == construction
+    for role, expected, actor in (("agent", agent, agent_actor), ("patient", patient, patient_actor)):
+        assert (na(row[role]) if expected is None else row[role] == expected), role
+        assert (na(row[f"{role}_actor"]) if actor is None else row[f"{role}_actor"] == actor), role
+
+
+def test_rocket_shells_and_bomb_blasts_are_no_verbs():
+    ev = events_of("Two children were hurt by 13 rocket shells. An Aleppo bomb blast.", "syria")
+    assert ev["trigger"].tolist() == ["blast"]
+
+
 def test_acronyms_are_not_read_as_function_words():
     row = one_event("IS killed 20 soldiers near Raqqa.", "killed", "syria")
     assert (row["construction"], row["agent"]) == ("active", "IS")
