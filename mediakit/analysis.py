@@ -21,7 +21,7 @@ import os
 import sys
 from bisect import bisect_left
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from . import sentiment as _sentiment
+from .lexicon import resolve_lexicon
 
 __all__ = ["Analysis", "analyze"]
 
@@ -117,18 +118,6 @@ class Analysis:
             f"Analysis({len(self.documents)} documents, {len(self.sentences)} sentences, "
             f"{len(self.mentions)} mentions, lexicon={getattr(self.lexicon, 'name', None)!r})"
         )
-
-
-def _resolve_lexicon(lexicon: Any, corpus: pd.DataFrame | None = None) -> Any:
-    from .lexicon import DEFAULT_LEXICON, Lexicon, default_lexicon_for, load_lexicon
-
-    if lexicon is None:
-        return load_lexicon(DEFAULT_LEXICON if corpus is None else default_lexicon_for(corpus))
-    if isinstance(lexicon, Lexicon):
-        return lexicon
-    if isinstance(lexicon, Mapping):
-        return Lexicon.from_dict(lexicon)
-    return load_lexicon(lexicon)
 
 
 def _validated(corpus: pd.DataFrame) -> pd.DataFrame:
@@ -221,7 +210,12 @@ def _analyze_chunk(
     from ._tables import iter_documents as _documents
     from ._tables import make_frame as _mention_frame
     from .mentions import MENTION_COLUMNS, _add_document_mentions
-    from .text import _add_sentence_rows, _sentence_frame, _sentence_rows, split_sentences
+    from .text import (
+        _add_sentence_rows,
+        _sentence_frame,
+        _sentence_rows,
+        split_sentences,
+    )
 
     lexicon = run.lexicon
     normalise = _sentiment._normalise_for_scoring
@@ -237,7 +231,7 @@ def _analyze_chunk(
         doc_sentences = _add_sentence_rows(rows, doc_id, text, spans)
         # An ASCII text's sentences are their own normalised forms.
         normalised.extend(doc_sentences if text.isascii() else map(normalise, doc_sentences))
-        found = lexicon._scan(text) if text else []
+        found = lexicon.scan(text) if text else []
         added = _add_document_mentions(
             mention_cols, doc_id, outlet, date, text, lexicon, spans, found
         )
@@ -430,9 +424,9 @@ def analyze(
         modified.
     lexicon
         A :class:`mediakit.Lexicon`, the name of a bundled lexicon, a path or a dict
-        (anything :func:`mediakit.load_lexicon` takes); None: the lexicon written
-        for the corpus (``corpus.attrs["lexicon"]``, e.g. ``"marenna"`` for
-        :func:`mediakit.load_sample`), else the bundled default (``"conflict"``).
+        (anything :func:`mediakit.load_lexicon` takes); None: the bundled default,
+        ``"conflict"`` (:func:`mediakit.lexicon.resolve_lexicon`). For the bundled
+        sample pass ``"marenna"``, the lexicon written for it.
     n_jobs
         Worker processes (``-1``: all cores). Articles are split into chunks that
         the workers analyse and score whole (each chunk travels once each way);
@@ -458,7 +452,7 @@ def analyze(
     """
     workers = _resolve_n_jobs(n_jobs)
     corpus = _validated(corpus)
-    lexicon = _resolve_lexicon(lexicon, corpus)
+    lexicon = resolve_lexicon(lexicon)
     # Masking must not add valence; check the token before any work.
     _sentiment._check_mask_token(_sentiment.MASK_TOKEN, lexicon)
 

@@ -7,7 +7,6 @@ tidy DataFrame whose columns are listed in its docstring.
 from __future__ import annotations
 
 import math
-import os
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -17,13 +16,7 @@ import pandas as pd
 
 from ._tables import iter_documents, make_frame, one_line
 from ._validation import check_table
-from .lexicon import (
-    Lexicon,
-    _normal_key,
-    _pattern_atoms,
-    default_lexicon_for,
-    load_lexicon,
-)
+from .lexicon import Lexicon, LexiconLike, _normal_key, _pattern_atoms, resolve_lexicon
 from .text import tokenize
 
 __all__ = ["AUDIT_COLUMNS", "audit_lexicon"]
@@ -44,7 +37,7 @@ _EXAMPLE_CONTEXT = 40
 
 def audit_lexicon(
     corpus: pd.DataFrame,
-    lexicon: Lexicon | str | os.PathLike[str] | None = None,
+    lexicon: LexiconLike | None = None,
     *,
     min_count: int = 1,
 ) -> pd.DataFrame:
@@ -93,7 +86,7 @@ def audit_lexicon(
     check_table(corpus, ("doc_id", "text"), caller="audit_lexicon", table_name="corpus")
     if isinstance(min_count, bool) or not isinstance(min_count, int) or min_count < 1:
         raise ValueError(f"min_count must be a positive integer, got {min_count!r}")
-    lex = load_lexicon(default_lexicon_for(corpus) if lexicon is None else lexicon)
+    lex = resolve_lexicon(lexicon)
     docs = [(doc_id, text) for doc_id, _o, _d, text in iter_documents(corpus) if text]
 
     # 1. Unmatched tokens of the corpus, per lower-cased type, with their positions.
@@ -106,7 +99,7 @@ def audit_lexicon(
     for d, (_doc_id, text) in enumerate(docs):
         tokens = tokenize(text)
         words = [text[s:e].lower().replace("\u2019", "'") for s, e in tokens]
-        taken = [(s, e) for s, e, _ in lex._scan(text)]
+        taken = [(s, e) for s, e, _ in lex.scan(text)]
         free = _free_tokens(tokens, taken)
         doc_tokens.append(tokens)
         doc_words.append(words)
@@ -115,7 +108,7 @@ def audit_lexicon(
             if ok:
                 occurrences[w].append((d, i))
         if variant_lex is not None:
-            for s, e, en in variant_lex._scan(text):
+            for s, e, en in variant_lex.scan(text):
                 if not _covered(taken, s, e):
                     actor, label, pattern = en.label.split("\x1f")
                     phrase_hits.append((d, s, e, actor, label, pattern, "hyphen or space variant"))
@@ -201,8 +194,17 @@ def _candidate_text(surface: str) -> str:
 class _PatternWord:
     """One word of one pattern, for the audit."""
 
-    __slots__ = ("actor", "label", "pattern", "index", "n_words", "word", "literal",
-                 "regex", "word_regexes")
+    __slots__ = (
+        "actor",
+        "index",
+        "label",
+        "literal",
+        "n_words",
+        "pattern",
+        "regex",
+        "word",
+        "word_regexes",
+    )
 
     def __init__(self, actor: str, label: str, pattern: str, index: int, words: list[str]):
         self.actor, self.label, self.pattern = actor, label, pattern

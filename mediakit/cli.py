@@ -92,7 +92,7 @@ def _add_corpus_args(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_lexicon_arg(parser: Any) -> None:
-    from .corpus import _SAMPLE_LEXICON
+    from .lexicon import SAMPLE_LEXICON as _SAMPLE_LEXICON
     from .lexicon import DEFAULT_LEXICON
 
     parser.add_argument(
@@ -161,7 +161,7 @@ def _subparser(sub: Any, name: str, help_text: str, description: str) -> argpars
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``mediakit`` command."""
     from . import __version__
-    from .corpus import _SAMPLE_LEXICON
+    from .lexicon import SAMPLE_LEXICON as _SAMPLE_LEXICON
 
     parser = _Parser(
         prog="mediakit",
@@ -336,14 +336,14 @@ def _load(args: argparse.Namespace, stdin: TextIO) -> pd.DataFrame:
 
 
 def _lexicon(args: argparse.Namespace) -> Any:
-    from .corpus import _SAMPLE_LEXICON
-    from .lexicon import DEFAULT_LEXICON, load_lexicon
+    from .lexicon import SAMPLE_LEXICON, resolve_lexicon
 
     if args.lexicon:
-        return load_lexicon(args.lexicon)
-    # Known before loading: no CORPUS is the sample, whose lexicon is written for it
-    # (what default_lexicon_for gives once loaded); any other input gets the default.
-    return load_lexicon(_SAMPLE_LEXICON if not args.corpus else DEFAULT_LEXICON)
+        return resolve_lexicon(args.lexicon)
+    # The CLI's one rule beyond the library's (documented in mediakit.lexicon): with
+    # no CORPUS it analyses the bundled sample, with the lexicon written for it;
+    # with a corpus, lexicon=None (the library default).
+    return resolve_lexicon(SAMPLE_LEXICON if not args.corpus else None)
 
 
 def _write_csv(table: pd.DataFrame, out: str | None, stdout: TextIO) -> None:
@@ -423,9 +423,9 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
     if args.command == "kwic":
         from .concordance import kwic
 
-        target = args.pattern if args.pattern else lexicon
         voice = None if args.voice == "all" else args.voice
-        table = kwic(corpus, target, window=args.window, unit=args.unit, voice=voice)
+        table = kwic(corpus, args.pattern or None, lexicon=None if args.pattern else lexicon,
+                     window=args.window, unit=args.unit, voice=voice)
         _write_csv(table, args.out, stdout)
         return EXIT_OK
 

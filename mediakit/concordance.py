@@ -4,18 +4,20 @@ Both take the corpus table first, never modify it, and return a new tidy DataFra
 whose columns are listed in their docstrings; voice and speaker come from
 :func:`mediakit.voice.voice_spans` on the whole article.
 
-Queries: ``kwic`` and ``collocates`` take a :class:`~mediakit.lexicon.Lexicon` or
-one pattern string / a list of pattern strings in the same glob syntax (searched as
-actor ``"query"``, label ``"query"``). A bare string is always a pattern, never a
-bundled lexicon name, so that ``kwic(corpus, "syria")`` searches the word Syria; pass
-``load_lexicon("syria")`` for the lexicon.
+Queries: ``kwic`` and ``collocates`` search for ``pattern`` (one glob string or a list
+of them, in the lexicon's glob syntax, reported as actor and label ``"query"``) or,
+with no pattern, for every label of ``lexicon=`` (read by
+:func:`mediakit.lexicon.resolve_lexicon`; None: the default lexicon). A string
+given as ``pattern`` is always a glob, never a lexicon name: ``kwic(corpus, "syria")``
+searches the word Syria, ``kwic(corpus, lexicon="syria")`` every label of the
+``syria`` lexicon.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -23,8 +25,8 @@ import pandas as pd
 
 from ._tables import iter_documents, make_frame, one_line, sentence_index
 from ._validation import check_table, parse_voice
-from .errors import LexiconError
-from .lexicon import Lexicon
+from .errors import InvalidParameterError, LexiconError
+from .lexicon import Lexicon, LexiconLike, resolve_lexicon
 from .text import split_sentences, tokenize
 from .voice import voice_at, voice_spans
 
@@ -42,22 +44,28 @@ MEASURES: tuple[str, ...] = ("log_likelihood", "pmi", "logdice", "t_score")
 _QUERY = "query"
 
 
-def _query_lexicon(query: Any, *, what: str = "query") -> Lexicon:
-    """A Lexicon from a Lexicon, a pattern string or a list of pattern strings."""
-    if isinstance(query, Lexicon):
-        return query
-    if isinstance(query, str):
-        patterns = [query]
-    elif isinstance(query, Sequence) and not isinstance(query, bytes) and query:
-        patterns = list(query)
+def _query_lexicon(pattern: Any, lexicon: Any, *, caller: str) -> Lexicon:
+    """What ``kwic`` and ``collocates`` search for: the glob ``pattern`` (a string or a
+    list of strings, searched as actor and label ``"query"``) or ``lexicon=``
+    (:func:`mediakit.lexicon.resolve_lexicon`: None is the default lexicon)."""
+    if pattern is None:
+        return resolve_lexicon(lexicon)
+    if lexicon is not None:
+        raise InvalidParameterError(
+            f"{caller}: give a pattern or lexicon=, not both (got pattern={pattern!r})")
+    if isinstance(pattern, str):
+        patterns = [pattern]
+    elif (isinstance(pattern, Sequence) and not isinstance(pattern, bytes) and pattern
+          and all(isinstance(p, str) for p in pattern)):
+        patterns = list(pattern)
     else:
-        raise TypeError(
-            f"{what} must be a Lexicon, a pattern string or a list of patterns, "
-            f"got {type(query).__name__}"
-        )
+        hint = (" (a lexicon goes in lexicon=)"
+                if isinstance(pattern, Lexicon | Mapping) else "")
+        raise InvalidParameterError(
+            f"{caller}: pattern must be a glob string or a non-empty list of them, or "
+            f"None; got {pattern!r} ({type(pattern).__name__}){hint}")
     unique = list(dict.fromkeys(patterns))
     return Lexicon.from_dict({"name": _QUERY, "actors": {_QUERY: {"labels": {_QUERY: unique}}}})
-
 
 
 def _check_window(window: Any) -> int:
@@ -73,16 +81,17 @@ def _check_window(window: Any) -> int:
 
 def kwic(
     corpus: pd.DataFrame,
-    pattern_or_lexicon: Lexicon | str | Sequence[str],
+    pattern: str | Sequence[str] | None = None,
     *,
+    lexicon: LexiconLike | None = None,
     window: int = 5,
     unit: str = "words",
     voice: str | Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Keyword in context: each match with its left and right context.
 
-    ``pattern_or_lexicon`` is a :class:`Lexicon` (every label is a keyword) or a
-    pattern string or list of patterns (actor and label ``"query"``). ``unit="words"``
+    ``pattern`` is a glob string or a list of them (actor and label ``"query"``);
+    without one, every label of ``lexicon`` is a keyword (None: the default lexicon). ``unit="words"``
     gives ``window`` word tokens of context on each side (punctuation between them
     kept); ``unit="sentence"`` gives the rest of the sentence on each side. Context
     is shown on one line (runs of whitespace become one space). ``voice`` keeps only
@@ -100,7 +109,7 @@ def kwic(
     if unit not in ("words", "sentence"):
         raise ValueError(f"unit must be 'words' or 'sentence', got {unit!r}")
     wanted, _ = parse_voice(voice, caller="kwic")
-    lex = _query_lexicon(pattern_or_lexicon, what="pattern_or_lexicon")
+    lex = _query_lexicon(pattern, lexicon, caller="kwic")
     cols: dict[str, list[Any]] = {name: [] for name in KWIC_COLUMNS}
     for doc_id, outlet, date, text in iter_documents(corpus):
         if not text:
@@ -178,18 +187,20 @@ def _select_labels(lex: Lexicon, label: str | None) -> Lexicon:
 
 def collocates(
     corpus: pd.DataFrame,
-    target: Lexicon | str | Sequence[str],
+    pattern: str | Sequence[str] | None = None,
     *,
+    lexicon: LexiconLike | None = None,
     window: int = 5,
     measure: str = "logdice",
     min_count: int = 3,
     voice: str | Sequence[str] | None = None,
     label: str | None = None,
 ) -> pd.DataFrame:
-    """Words that keep company with ``target``, with standard association measures.
+    """Words that keep company with a pattern or a lexicon's labels (association measures).
 
-    ``target`` is a pattern string or list of patterns, or a :class:`Lexicon` (all its
-    labels; ``label="terrorist"`` or ``label="armed_opposition:terrorist"`` picks one).
+    ``pattern`` is a glob string or a list of them; without one, the target is every
+    label of ``lexicon`` (None: the default lexicon; ``label="terrorist"`` or
+    ``label="armed_opposition:terrorist"`` picks one).
     Each occurrence of the target (a *node*) opens a window of ``window`` word tokens
     on each side, within its article; the tokens of the node itself are not counted.
     Words are :func:`mediakit.text.tokenize` tokens, lower-cased. ``voice`` counts
@@ -218,7 +229,7 @@ def collocates(
     if isinstance(min_count, bool) or not isinstance(min_count, int) or min_count < 1:
         raise ValueError(f"min_count must be a positive integer, got {min_count!r}")
     wanted, _ = parse_voice(voice, caller="collocates")
-    lex = _select_labels(_query_lexicon(target, what="target"), label)
+    lex = _select_labels(_query_lexicon(pattern, lexicon, caller="collocates"), label)
 
     word_freq: Counter[str] = Counter()
     cooc: Counter[str] = Counter()

@@ -157,8 +157,6 @@ _STREAMING = {
 
 _DATAFRAME_FILE = "<DataFrame>"
 _MAX_LISTED = 10
-# The bundled lexicon written for the sample corpus (its named groups and states).
-_SAMPLE_LEXICON = "marenna"
 
 
 @dataclass(frozen=True)
@@ -818,10 +816,9 @@ def load_sample() -> pd.DataFrame:
 
     It is Markdown with front matter, one sub-folder per outlet; loaded with
     ``errors="raise"``, so a damaged copy fails loudly instead of loading partly.
-    ``corpus.attrs["lexicon"]`` is ``"marenna"``, the lexicon written for this
-    corpus (its fictional armed groups and states); :func:`mediakit.analyze`,
-    :func:`mediakit.write_report` and the CLI use it when given no lexicon.
+    The lexicon written for it (its fictional armed groups and states) is the
+    bundled ``"marenna"`` (:data:`mediakit.lexicon.SAMPLE_LEXICON`); pass it by name,
+    ``analyze(load_sample(), "marenna")``: like any corpus, the sample does not
+    choose a lexicon (``lexicon=None`` means ``"conflict"`` everywhere).
     """
-    corpus = load_corpus(_sample_folder())
-    corpus.attrs["lexicon"] = _SAMPLE_LEXICON
-    return corpus
+    return load_corpus(_sample_folder())

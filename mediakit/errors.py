@@ -89,7 +89,37 @@ class InvalidParameterError(MediakitError, ValueError, TypeError):
 
 
 class LexiconError(MediakitError, ValueError):
-    """A lexicon is malformed; the message names the actor, label and pattern at fault."""
+    """A lexicon is malformed or a label is not in it.
+
+    ``reason`` says what is wrong; ``file``, ``actor``, ``label`` and ``pattern`` say
+    where (each None when it does not apply). The message starts with the place:
+    ``"my.yaml, actor 'rebels', label 'rebel', pattern 'rebel[s': ..."``.
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        *,
+        file: str | None = None,
+        actor: str | None = None,
+        label: str | None = None,
+        pattern: Any = None,
+    ) -> None:
+        self.reason = reason
+        self.file = file
+        self.actor = actor
+        self.label = label
+        self.pattern = pattern
+        where = []
+        if file is not None:
+            where.append(str(file))
+        if actor is not None:
+            where.append(f"actor {actor!r}")
+        if label is not None:
+            where.append(f"label {label!r}")
+        if pattern is not None:
+            where.append(f"pattern {pattern!r}")
+        super().__init__(f"{', '.join(where)}: {reason}" if where else reason)
 
 
 class CorpusWarning(UserWarning):

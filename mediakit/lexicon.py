@@ -23,6 +23,17 @@ shape)::
             patterns: [terrorist*, terror group*]
           rebel: [rebel, rebels]   # ... or just a list of patterns
 
+Which lexicon: the ``lexicon=`` rule
+------------------------------------
+Every function that takes a lexicon takes it as ``lexicon=`` and reads it with
+:func:`resolve_lexicon`: ``None`` means :data:`DEFAULT_LEXICON` (the bundled
+``conflict`` lexicon) everywhere, whatever the corpus; anything else is a
+:class:`Lexicon`, a bundled name, a ``.yaml``/``.yml``/``.json`` path or a mapping in
+the file format. A string passed as a *pattern* (``kwic``, ``collocates``) is a glob,
+never a lexicon name. The command line alone has one more rule: ``mediakit`` with no
+corpus argument analyses the bundled sample with the ``marenna`` lexicon written for
+it, unless ``--lexicon`` is given.
+
 Matching rules
 --------------
 * **Case-insensitive**, over the original text: every match gives character offsets
@@ -76,8 +87,9 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -90,23 +102,28 @@ from .errors import LexiconError
 
 __all__ = [
     "DEFAULT_LEXICON",
+    "SAMPLE_LEXICON",
+    "Hit",
     "Lexicon",
+    "LexiconEntry",
+    "LexiconLike",
     "LexiconMatch",
     "NameMatch",
-    "default_lexicon_for",
     "list_lexicons",
     "load_lexicon",
+    "resolve_lexicon",
 ]
 
-#: Bundled lexicon used when a function is given none: conflict-agnostic labels.
+#: The lexicon of ``lexicon=None``, in every function (see :func:`resolve_lexicon`):
+#: the bundled ``conflict`` lexicon, generic labels for the parties of an armed
+#: conflict. No corpus, not even the bundled sample, chooses its own.
 DEFAULT_LEXICON = "conflict"
+#: The bundled lexicon written for the bundled sample corpus
+#: (:func:`mediakit.load_sample`): its fictional armed groups, states and named
+#: groups. Functions never pick it on their own; notebooks and examples pass it by
+#: name, and the command line uses it for the sample (see the module docstring).
+SAMPLE_LEXICON = "marenna"
 
-
-def default_lexicon_for(corpus: pd.DataFrame) -> str:
-    """The lexicon used for ``corpus`` when none is given: the one written for it
-    (``corpus.attrs["lexicon"]``, set by :func:`mediakit.load_sample`), else DEFAULT_LEXICON."""
-    chosen = corpus.attrs.get("lexicon")
-    return chosen if isinstance(chosen, str) else DEFAULT_LEXICON
 
 _WORD = r"[^\W_]"  # a letter or digit (any script); underscore is not a word character
 _HYPHEN = "[-\u2010\u2011]"
@@ -167,29 +184,6 @@ class _Actor:
     description: str
 
 
-def _error(
-    reason: str,
-    *,
-    file: str | None = None,
-    actor: str | None = None,
-    label: str | None = None,
-    pattern: Any = None,
-) -> LexiconError:
-    where = []
-    if file is not None:
-        where.append(str(file))
-    if actor is not None:
-        where.append(f"actor {actor!r}")
-    if label is not None:
-        where.append(f"label {label!r}")
-    if pattern is not None:
-        where.append(f"pattern {pattern!r}")
-    err = LexiconError(f"{', '.join(where)}: {reason}" if where else reason)
-    err.reason, err.file = reason, file
-    err.actor, err.label, err.pattern = actor, label, pattern
-    return err
-
-
 # ----------------------------------------------------------------------------------
 # Pattern compilation
 
@@ -205,6 +199,18 @@ def _pattern_atoms(pattern: str) -> list[tuple[str, bool]]:
     whitespace between words) can be shared in the prefix trie; globs end the prefix.
     Raises ValueError with the reason when the pattern is malformed.
     """
+    _check_pattern(pattern)
+    atoms: list[tuple[str, bool]] = []
+    for t, token in enumerate(pattern.split()):
+        _check_pattern_word(token)
+        if t:
+            atoms.append((r"\s+", True))
+        atoms.extend(_word_atoms(token))
+    return atoms
+
+
+def _check_pattern(pattern: str) -> None:
+    """Raise ValueError naming what makes ``pattern`` unusable as a whole."""
     if not pattern.strip():
         raise ValueError("empty pattern")
     if "**" in pattern:
@@ -221,46 +227,56 @@ def _pattern_atoms(pattern: str) -> list[tuple[str, bool]]:
         )
     if not any(ch.isalnum() for ch in pattern):
         raise ValueError("a pattern needs at least one letter or digit")
+
+
+def _check_pattern_word(token: str) -> None:
+    """Raise ValueError when one whitespace-separated word of a pattern is malformed."""
+    if token[0] in _HYPHEN_CHARS or token[-1] in _HYPHEN_CHARS:
+        raise ValueError(
+            f"word {token!r} starts or ends with a hyphen; write '*-...' or '...-*'"
+        )
+    if not (token[0].isalnum() or token[0] in "*?"):
+        raise ValueError(f"word {token!r} must start with a letter, digit or glob")
+    if not (token[-1].isalnum() or token[-1] in "*?.'\u2019"):
+        raise ValueError(f"word {token!r} must end with a letter, digit, '.' or glob")
+
+
+def _word_atoms(token: str) -> list[tuple[str, bool]]:
+    """Regex atoms of one checked word of a pattern (see :func:`_pattern_atoms`)."""
     atoms: list[tuple[str, bool]] = []
-    for t, token in enumerate(pattern.split()):
-        if token[0] in _HYPHEN_CHARS or token[-1] in _HYPHEN_CHARS:
-            raise ValueError(
-                f"word {token!r} starts or ends with a hyphen; write '*-...' or '...-*'"
-            )
-        if not (token[0].isalnum() or token[0] in "*?"):
-            raise ValueError(f"word {token!r} must start with a letter, digit or glob")
-        if not (token[-1].isalnum() or token[-1] in "*?.'\u2019"):
-            raise ValueError(f"word {token!r} must end with a letter, digit, '.' or glob")
-        if t:
-            atoms.append((r"\s+", True))
-        skip_hyphen = False
-        for i, ch in enumerate(token):
-            if skip_hyphen:
-                skip_hyphen = False
-                continue
-            if ch == "*":
-                opens = i == 0 or token[i - 1] in _HYPHEN_CHARS
-                if i == 0 and len(token) == 1:
-                    atoms.append((_STAR_TOKEN, False))
-                elif i == 0 and token[1] in _HYPHEN_CHARS:
-                    # "*-backed": one or more hyphen-joined words, then the hyphen.
-                    atoms.append((_STAR_HYPHEN_PREFIX, False))
-                    skip_hyphen = True
-                else:
-                    atoms.append((_STAR_SOME if opens else _STAR_ANY, False))
-            elif ch == "?":
-                atoms.append((_WORD, False))
-            elif ch in _HYPHEN_CHARS:
-                atoms.append((_HYPHEN, True))
-            elif ch in "'\u2019":
-                atoms.append((_APOSTROPHE, True))
-            elif ch.isspace() or not ch.isprintable():
-                raise ValueError(f"unexpected character {ch!r}")
-            else:
-                # One atom per character, also where lower() gives two ("İ" gives "i"
-                # and a combining dot), so that a literal atom matches one character.
-                atoms.extend((re.escape(c), True) for c in ch.lower())
+    skip_hyphen = False
+    for i, ch in enumerate(token):
+        if skip_hyphen:
+            skip_hyphen = False
+            continue
+        if ch == "*":
+            atom = _star_atom(token, i)
+            atoms.append((atom, False))
+            # "*-backed": the hyphen is part of the glob's atom.
+            skip_hyphen = atom == _STAR_HYPHEN_PREFIX
+        elif ch == "?":
+            atoms.append((_WORD, False))
+        elif ch in _HYPHEN_CHARS:
+            atoms.append((_HYPHEN, True))
+        elif ch in "'\u2019":
+            atoms.append((_APOSTROPHE, True))
+        elif ch.isspace() or not ch.isprintable():
+            raise ValueError(f"unexpected character {ch!r}")
+        else:
+            # One atom per character, also where lower() gives two ("İ" gives "i"
+            # and a combining dot), so that a literal atom matches one character.
+            atoms.extend((re.escape(c), True) for c in ch.lower())
     return atoms
+
+
+def _star_atom(token: str, i: int) -> str:
+    """The regex of the ``*`` at ``token[i]`` (see "Globs" in the module docstring)."""
+    if i == 0 and len(token) == 1:
+        return _STAR_TOKEN  # a word that is only "*": one whole token
+    if i == 0 and token[1] in _HYPHEN_CHARS:
+        return _STAR_HYPHEN_PREFIX  # "*-backed": hyphen-joined words, then the hyphen
+    opens = i == 0 or token[i - 1] in _HYPHEN_CHARS
+    return _STAR_SOME if opens else _STAR_ANY
 
 
 def _normal_key(pattern: str) -> str:
@@ -270,14 +286,30 @@ def _normal_key(pattern: str) -> str:
 
 
 @dataclass(frozen=True)
-class _Entry:
+class LexiconEntry:
+    """One pattern of a lexicon, as :meth:`Lexicon.scan` reports what matched.
+
+    ``kind`` is ``"label"`` for a label's pattern and ``"name"`` for a named group's
+    alias; ``label`` is the label, or the group's canonical name for a name.
+    ``order`` is the entry's place in the lexicon (actors, labels, patterns, then
+    names): the first listed wins a tie. ``regex`` matches the pattern with its
+    guards at one position; ``first`` is its lower-cased first literal character
+    ("" when the pattern opens with a glob).
+    """
+
     order: int
-    kind: str  # "label" | "name"
+    kind: str
     actor: str
-    label: str  # the label, or the canonical name for kind == "name"
+    label: str
     pattern: str
     regex: re.Pattern[str]
-    first: str  # lower-cased first literal character, "" when the pattern opens with a glob
+    first: str
+
+
+#: One match of a scan: ``(start, end, entry)`` with ``text[start:end]`` matched.
+Hit = tuple[int, int, LexiconEntry]
+# The bound ``search`` method of a compiled pattern.
+_Search = Callable[[str, int], "re.Match[str] | None"]
 
 
 # The characters U+0000..U+00FF: character classes are computed by running ``re``'s own
@@ -364,17 +396,17 @@ class _Matcher:
     """
 
     def __init__(self, entries: list[tuple[str, str, str, str, list[tuple[str, bool]]]]):
-        self.entries: list[_Entry] = []
+        self.entries: list[LexiconEntry] = []
         self._atoms: dict[int, list[tuple[str, bool]]] = {}  # order -> the pattern's atoms
         trie: dict = {}
-        anchored: list[tuple[_Entry, str, int]] = []  # (entry, rest from its anchor, runs)
+        anchored: list[tuple[LexiconEntry, str, int]] = []  # (entry, rest from its anchor, runs)
         ascii_literals = True
         for order, (kind, actor, label, pattern, atoms) in enumerate(entries):
             full = "".join(a for a, _ in atoms) + _RIGHT_GUARD
             first = atoms[0][0] if atoms[0][1] else ""
             if first:
                 first = re.sub(r"\\(.)", r"\1", first)
-            entry = _Entry(order, kind, actor, label, pattern,
+            entry = LexiconEntry(order, kind, actor, label, pattern,
                            re.compile(_LEFT_GUARD + full, re.IGNORECASE), first)
             self.entries.append(entry)
             self._atoms[order] = atoms
@@ -397,7 +429,8 @@ class _Matcher:
         # can span bounds how far before the hyphen such a match can start.
         self._globs = tuple(e for e, _, _ in anchored)
         self._glob_runs = max((runs for _, _, runs in anchored), default=0)
-        self._glob_after_ascii_hyphen = self._glob_after_hyphen = None
+        self._glob_after_ascii_hyphen: _Search | None = None
+        self._glob_after_hyphen: _Search | None = None
         if anchored:
             rests = "|".join(dict.fromkeys(rest for _, rest, _ in anchored))
             # A literal first character lets re skip to the next "-" in a tight loop.
@@ -406,9 +439,12 @@ class _Matcher:
         # Glob-first patterns of the search, candidates wherever it stops.
         self._inline = tuple(e for e in self.entries if not e.first and e not in self._globs)
 
-        self._search = self._search_lower = None
+        self._search: _Search | None = None
+        self._search_lower: _Search | None = None
         if trie:
-            alternatives, others, globs = [], [], []
+            alternatives: list[str] = []
+            others: list[str] = []
+            globs: list[str] = []
             for key, child in trie.items():
                 if key is None:
                     globs.extend(f"{rest}{_RIGHT_GUARD}" for rest in dict.fromkeys(child))
@@ -427,13 +463,13 @@ class _Matcher:
                 ).search
         # For the text (False) and its lower-cased copy (True): first character ->
         # (the confirm regex's match method, the entry of each of its groups), on demand.
-        self._confirm: dict[bool, dict[str, tuple[Any, tuple[_Entry | None, ...]]]] = {
+        self._confirm: dict[bool, dict[str, tuple[Any, tuple[LexiconEntry | None, ...]]]] = {
             False: {}, True: {},
         }
 
     @classmethod
-    def _trie_regex(cls, node: dict) -> str:
-        alternatives = []
+    def _trie_regex(cls, node: dict[Any, Any]) -> str:
+        alternatives: list[str] = []
         for key, child in node.items():
             if key is None:
                 alternatives.extend(f"{rest}{_RIGHT_GUARD}" for rest in dict.fromkeys(child))
@@ -443,7 +479,7 @@ class _Matcher:
             return alternatives[0]
         return "(?:" + "|".join(alternatives) + ")"
 
-    def _confirm_for(self, lower: bool, char: str) -> tuple[Any, tuple[_Entry | None, ...]]:
+    def _confirm_for(self, lower: bool, char: str) -> tuple[Any, tuple[LexiconEntry | None, ...]]:
         """The confirm regex for matches starting with ``char``, over the text or, with
         ``lower``, over its lower-cased copy (see the class doc)."""
         candidates = [
@@ -461,14 +497,14 @@ class _Matcher:
                 node = node.setdefault(atoms[i][0], {})
                 i += 1
             node.setdefault(None, []).append(("".join(a for a, _ in atoms[i:]), e))
-        groups: list[_Entry | None] = [None]
+        groups: list[LexiconEntry | None] = [None]
         capture = self._capture_regex(trie, groups, exclusive=lower)
         regex = re.compile(f"{_LEFT_GUARD}(?={capture})", 0 if lower else re.IGNORECASE)
         self._confirm[lower][char] = result = (regex.match, tuple(groups))
         return result
 
     @classmethod
-    def _capture_regex(cls, node: dict, groups: list[_Entry | None], *, exclusive: bool) -> str:
+    def _capture_regex(cls, node: dict, groups: list[LexiconEntry | None], *, exclusive: bool) -> str:
         """A regex that always matches and, for each pattern in the trie ``node``, sets
         an empty group at the pattern's match end, if it matches (the groups numbered
         on from ``len(groups)``, their entries appended to ``groups``).
@@ -504,7 +540,7 @@ class _Matcher:
             )
         return "".join(parts)
 
-    def _next_glob(self, text: str, pos: int, find: Any) -> tuple[int, int, _Entry] | None:
+    def _next_glob(self, text: str, pos: int, find: Any) -> tuple[int, int, LexiconEntry] | None:
         """The leftmost-longest match starting at ``pos`` or after, among the patterns
         found from a hyphen; ``find`` searches for a hyphen followed by the rest of one.
 
@@ -545,64 +581,93 @@ class _Matcher:
                         return best
             tried = pos = hyphen + 1
 
-    def scan(self, text: str) -> list[tuple[int, int, _Entry]]:
+    def scan(self, text: str) -> list[Hit]:
         """Non-overlapping leftmost-longest matches as (start, end, entry)."""
-        found: list[tuple[int, int, _Entry]] = []
-        haystack, lower, search = text, False, self._search
+        haystack, lower, search = self._haystack(text)
+        find = glob = None
+        if self._globs:
+            find = (self._glob_after_hyphen if "\u2010" in text or "\u2011" in text
+                    else self._glob_after_ascii_hyphen)
+            glob = self._next_glob(text, 0, find)
+        # ``here``: the leftmost-longest match of the search's patterns not yet taken;
+        # ``glob``: that of the patterns found from a hyphen.
+        here = None if search is None else self._leftmost(haystack, 0, lower, search)
+        found: list[Hit] = []
+        while here is not None or glob is not None:
+            if glob is not None and (here is None or _comes_first(glob, here)):
+                found.append(glob)
+                end = glob[1]
+                glob = self._next_glob(text, end, find)
+                if here is not None and here[0] < end:  # overlapped: look after it
+                    here = self._leftmost_after(haystack, end, lower, search)
+                continue
+            assert here is not None
+            found.append(here)
+            end = here[1]
+            if glob is not None and glob[0] < end:
+                glob = self._next_glob(text, end, find)
+            here = self._leftmost_after(haystack, end, lower, search)
+        return found
+
+    def _haystack(self, text: str) -> tuple[str, bool, _Search | None]:
+        """What the search runs on: ``(text, False, search)``, or its lower-cased copy
+        with the case-sensitive search, ``(lowered, True, search_lower)``, where
+        that finds exactly the same matches (see the class doc)."""
         if self._search_lower is not None and (
             text.isascii() or not any(c in text for c in _FOLDS_TO_ASCII)
         ):
             lowered = text.lower()
             if len(lowered) == len(text):
-                haystack, lower, search = lowered, True, self._search_lower
-        glob = find = None
-        if self._globs:
-            find = (self._glob_after_hyphen if "\u2010" in text or "\u2011" in text
-                    else self._glob_after_ascii_hyphen)
-            glob = self._next_glob(text, 0, find)
+                return lowered, True, self._search_lower
+        return text, False, self._search
+
+    def _leftmost_after(
+        self, haystack: str, end: int, lower: bool, search: _Search | None
+    ) -> Hit | None:
+        """The next match of the search's patterns after a match ending at ``end``."""
+        assert search is not None
+        m = search(haystack, end - 1)  # from the match's last character
+        return None if m is None else self._leftmost(haystack, m.start() + 1, lower, search)
+
+    def _leftmost(self, haystack: str, start: int, lower: bool, search: _Search) -> Hit | None:
+        """The leftmost-longest match of the search's patterns at ``start`` or after:
+        confirm at ``start``, then at each place the search stops."""
+        n = len(haystack)
         confirm = self._confirm[lower]
-        n = len(text)
-        # Where to look for the next match of the search's patterns: the text's start,
-        # then each stop of the search (n: no more).
-        start = 0 if search is not None else n
-        while True:
-            here = None  # that match: the leftmost-longest at ``start`` or after
-            while start < n:
-                char = haystack[start]
-                match, entries = confirm.get(char) or self._confirm_for(lower, char)
-                m = match(haystack, start)
-                if m is not None:
-                    regs = m.regs
-                    best = max(regs)  # (end, end) of the longest; no match is (-1, -1)
-                    if best[1] > start:
-                        if regs.count(best) == 1:
-                            entry = entries[regs.index(best)]
-                        else:  # as long as another: the first listed wins
-                            entry = min((entries[i] for i, span in enumerate(regs)
-                                         if span == best), key=lambda e: e.order)
-                        here = (start, best[1], entry)
-                        break
-                m = search(haystack, start)
-                start = n if m is None else m.start() + 1
-            if glob is not None and (here is None or glob[0] < here[0] or (
-                glob[0] == here[0]
-                and (glob[1], -glob[2].order) > (here[1], -here[2].order)
-            )):
-                found.append(glob)  # a pattern found from a hyphen comes first
-                end = glob[1]
-                glob = self._next_glob(text, end, find)
-                if here is not None and here[0] < end:  # overlapped: look after it
-                    m = search(haystack, end - 1)
-                    start = n if m is None else m.start() + 1
-                continue  # else ``start`` still holds the match found there
-            if here is None:
-                return found
-            found.append(here)
-            end = here[1]
-            if glob is not None and glob[0] < end:
-                glob = self._next_glob(text, end, find)
-            m = search(haystack, end - 1)  # from the match's last character
+        while start < n:
+            char = haystack[start]
+            match, entries = confirm.get(char) or self._confirm_for(lower, char)
+            m = match(haystack, start)
+            if m is not None:
+                regs = m.regs
+                best = max(regs)  # (end, end) of the longest; no match is (-1, -1)
+                if best[1] > start:
+                    return start, best[1], _first_listed(regs, best, entries)
+            m = search(haystack, start)
             start = n if m is None else m.start() + 1
+        return None
+
+
+def _comes_first(glob: Hit, here: Hit) -> bool:
+    """Whether a match found from a hyphen wins over the search's match: it starts
+    first, or at the same place it is longer, or as long and listed first."""
+    return glob[0] < here[0] or (
+        glob[0] == here[0] and (glob[1], -glob[2].order) > (here[1], -here[2].order)
+    )
+
+
+def _first_listed(
+    regs: tuple[tuple[int, int], ...], best: tuple[int, int], entries: tuple[LexiconEntry | None, ...]
+) -> LexiconEntry:
+    """The entry of the longest capture ``best`` of a confirm match; when several
+    patterns match as long, the first listed in the lexicon."""
+    if regs.count(best) == 1:
+        entry = entries[regs.index(best)]
+    else:
+        entry = min((e for e, span in zip(entries, regs) if span == best and e is not None),
+                    key=lambda e: e.order)
+    assert entry is not None  # group 0 (entry None) always spans (start, start)
+    return entry
 
 
 # ----------------------------------------------------------------------------------
@@ -611,7 +676,7 @@ class _Matcher:
 
 def _as_str(value: Any, what: str, **where: Any) -> str:
     if not isinstance(value, str):
-        raise _error(f"{what} must be a string, got {type(value).__name__}", **where)
+        raise LexiconError(f"{what} must be a string, got {type(value).__name__}", **where)
     return value
 
 
@@ -635,23 +700,41 @@ class Lexicon:
     # -- construction ---------------------------------------------------------------
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, file: str | None = None) -> Lexicon:
-        """A lexicon from the mapping of the file format (see module docstring)."""
+        """A lexicon from the mapping of the file format (see the module docstring).
+
+        Parameters
+        ----------
+        data : mapping
+            ``name``, optional ``description`` and ``actors`` (actor -> ``labels``,
+            optional ``names`` and ``description``).
+        file : str, optional
+            The file the mapping came from, named in error messages.
+
+        Returns
+        -------
+        Lexicon
+
+        Raises
+        ------
+        LexiconError
+            Naming the file, actor, label and pattern at fault.
+        """
         if not isinstance(data, Mapping):
-            raise _error(f"a lexicon must be a mapping, got {type(data).__name__}", file=file)
+            raise LexiconError(f"a lexicon must be a mapping, got {type(data).__name__}", file=file)
         unknown = set(data) - _LEXICON_KEYS
         if unknown:
-            raise _error(
+            raise LexiconError(
                 f"unknown key(s) {sorted(map(str, unknown))}; expected {sorted(_LEXICON_KEYS)}",
                 file=file,
             )
         name = data.get("name")
         if not isinstance(name, str) or not name.strip():
-            raise _error("the lexicon needs a non-empty 'name'", file=file)
+            raise LexiconError("the lexicon needs a non-empty 'name'", file=file)
         description = data.get("description", "") or ""
         _as_str(description, "'description'", file=file)
         actors_in = data.get("actors")
         if not isinstance(actors_in, Mapping) or not actors_in:
-            raise _error("'actors' must be a non-empty mapping of actor -> labels", file=file)
+            raise LexiconError("'actors' must be a non-empty mapping of actor -> labels", file=file)
         actors = []
         for actor, spec in actors_in.items():
             actors.append(_parse_actor(actor, spec, file))
@@ -660,25 +743,59 @@ class Lexicon:
         except LexiconError as err:
             if file is None or getattr(err, "file", None) is not None:
                 raise
-            raise _error(err.reason, file=file, actor=err.actor, label=err.label,
-                         pattern=err.pattern) from None
+            raise LexiconError(err.reason, file=file, actor=err.actor, label=err.label,
+                               pattern=err.pattern) from None
 
     @classmethod
     def from_yaml(cls, path_or_text: str | os.PathLike[str]) -> Lexicon:
-        """A lexicon from a YAML file path or YAML text (safe loading only)."""
+        """A lexicon from a YAML file or YAML text (safe loading only).
+
+        Parameters
+        ----------
+        path_or_text : str or path-like
+            A path (a path-like, or a string ending in ``.yaml``/``.yml`` or naming
+            an existing file), else the YAML text itself.
+
+        Returns
+        -------
+        Lexicon
+
+        Raises
+        ------
+        LexiconError
+            Missing file, invalid YAML (with its line), a key listed twice, or a
+            malformed lexicon.
+        """
         text, file = _read_source(path_or_text, (".yaml", ".yml"))
         return _from_yaml_text(text, file=file)
 
     @classmethod
     def from_json(cls, path_or_text: str | os.PathLike[str]) -> Lexicon:
-        """A lexicon from a JSON file path or JSON text."""
+        """A lexicon from a JSON file or JSON text.
+
+        Parameters
+        ----------
+        path_or_text : str or path-like
+            A path (a path-like, or a string ending in ``.json`` or naming an
+            existing file), else the JSON text itself.
+
+        Returns
+        -------
+        Lexicon
+
+        Raises
+        ------
+        LexiconError
+            Missing file, invalid JSON (with its line), a key listed twice, or a
+            malformed lexicon.
+        """
         text, file = _read_source(path_or_text, (".json",))
         try:
             data = json.loads(text, object_pairs_hook=_unique_json_object)
         except json.JSONDecodeError as err:
-            raise _error(f"line {err.lineno}: invalid JSON: {err.msg}", file=file) from None
+            raise LexiconError(f"line {err.lineno}: invalid JSON: {err.msg}", file=file) from None
         except ValueError as err:  # a key listed twice
-            raise _error(str(err), file=file) from None
+            raise LexiconError(str(err), file=file) from None
         return cls.from_dict(data, file=file)
 
     # -- views ----------------------------------------------------------------------
@@ -717,7 +834,13 @@ class Lexicon:
         return tuple(p for a in self._actors for lb in a.labels for p in lb.patterns)
 
     def to_frame(self) -> pd.DataFrame:
-        """Long table, one row per pattern: ``actor, label, pattern, description``."""
+        """The lexicon as a long table, one row per label pattern.
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``actor``, ``label``, ``pattern``, ``description`` (str), in lexicon order.
+        """
         rows = [
             (a.name, lb.name, p, lb.description)
             for a in self._actors for lb in a.labels for p in lb.patterns
@@ -725,12 +848,24 @@ class Lexicon:
         return pd.DataFrame(rows, columns=["actor", "label", "pattern", "description"], dtype="str")
 
     def names_frame(self) -> pd.DataFrame:
-        """Long table of named groups: ``actor, name, pattern``."""
+        """The named groups as a long table, one row per alias pattern.
+
+        Returns
+        -------
+        pandas.DataFrame
+            ``actor``, ``name`` (the canonical name), ``pattern`` (str).
+        """
         rows = [(a.name, n, p) for a in self._actors for n, ps in a.names for p in ps]
         return pd.DataFrame(rows, columns=["actor", "name", "pattern"], dtype="str")
 
     def to_dict(self) -> dict[str, Any]:
-        """The file-format mapping; ``Lexicon.from_dict(lex.to_dict()) == lex``."""
+        """The lexicon as the mapping of the file format.
+
+        Returns
+        -------
+        dict
+            ``Lexicon.from_dict(lex.to_dict()) == lex``.
+        """
         actors: dict[str, Any] = {}
         for a in self._actors:
             spec: dict[str, Any] = {}
@@ -746,7 +881,13 @@ class Lexicon:
         return {"name": self.name, "description": self.description, "actors": actors}
 
     def to_yaml(self) -> str:
-        """The lexicon as YAML text in the file format."""
+        """The lexicon as YAML text in the file format.
+
+        Returns
+        -------
+        str
+            ``Lexicon.from_yaml(lex.to_yaml()) == lex``.
+        """
         return yaml.safe_dump(self.to_dict(), sort_keys=False, allow_unicode=True, width=100)
 
     # -- editing (new objects) --------------------------------------------------------
@@ -762,6 +903,25 @@ class Lexicon:
 
         A new actor or label goes last; a replaced label keeps its place and, unless
         ``description`` is given, its description.
+
+        Parameters
+        ----------
+        actor, label : str
+            The actor and label to add or replace.
+        patterns : str or iterable of str
+            The label's patterns (one string is one pattern).
+        description : str, optional
+            The label's one-line description.
+
+        Returns
+        -------
+        Lexicon
+            A new lexicon; this one is unchanged.
+
+        Raises
+        ------
+        LexiconError
+            A pattern is malformed or already belongs to another label.
         """
         if isinstance(patterns, str):
             patterns = [patterns]
@@ -785,7 +945,23 @@ class Lexicon:
         return Lexicon(self.name, self.description, tuple(actors))
 
     def without_label(self, actor: str, label: str) -> Lexicon:
-        """A new lexicon without ``actor``'s ``label`` (an actor left empty is dropped)."""
+        """A new lexicon without ``actor``'s ``label`` (an actor left empty is dropped).
+
+        Parameters
+        ----------
+        actor, label : str
+            The label to remove.
+
+        Returns
+        -------
+        Lexicon
+            A new lexicon; this one is unchanged.
+
+        Raises
+        ------
+        LexiconError
+            No such label, or removing it would leave the lexicon empty.
+        """
         actors = []
         found = False
         for a in self._actors:
@@ -797,17 +973,35 @@ class Lexicon:
             else:
                 actors.append(a)
         if not found:
-            raise _error("no such label in this lexicon", actor=actor, label=label)
+            raise LexiconError("no such label in this lexicon", actor=actor, label=label)
         if not actors:
-            raise _error("removing it would leave the lexicon empty", actor=actor, label=label)
+            raise LexiconError("removing it would leave the lexicon empty", actor=actor, label=label)
         return Lexicon(self.name, self.description, tuple(actors))
 
     def with_names(self, actor: str, names: Mapping[str, str | Iterable[str]]) -> Lexicon:
-        """A new lexicon where ``actor`` also lists ``names`` (canonical name -> aliases)."""
+        """A new lexicon where ``actor`` also lists the named groups ``names``.
+
+        Parameters
+        ----------
+        actor : str
+            An actor of the lexicon.
+        names : mapping of str to str or iterable of str
+            Canonical name -> alias patterns (a name already listed is replaced).
+
+        Returns
+        -------
+        Lexicon
+            A new lexicon; this one is unchanged.
+
+        Raises
+        ------
+        LexiconError
+            No such actor, or an alias is malformed or repeats a label pattern.
+        """
         actors = list(self._actors)
         idx = next((i for i, a in enumerate(actors) if a.name == actor), None)
         if idx is None:
-            raise _error("no such actor in this lexicon", actor=actor)
+            raise LexiconError("no such actor in this lexicon", actor=actor)
         a = actors[idx]
         merged = dict(a.names)
         for n, ps in names.items():
@@ -817,51 +1011,90 @@ class Lexicon:
 
     # -- matching -------------------------------------------------------------------
     def find(self, text: str) -> list[LexiconMatch]:
-        """Label mentions in ``text``, leftmost-longest, non-overlapping, in order."""
+        """The label mentions of ``text``: leftmost-longest, non-overlapping, in order.
+
+        Parameters
+        ----------
+        text : str
+
+        Returns
+        -------
+        list of LexiconMatch
+            ``(start, end, actor, label, pattern, match)`` with
+            ``text[start:end] == match``. Named groups are not listed (see
+            :meth:`find_names`), but they take part in overlap resolution.
+        """
         return [
             LexiconMatch(s, e, en.actor, en.label, en.pattern, text[s:e])
             for s, e, en in self._matcher.scan(text) if en.kind == "label"
         ]
 
     def find_names(self, text: str) -> list[NameMatch]:
-        """Named-group occurrences in ``text`` (resolved together with the labels)."""
+        """The named-group occurrences of ``text`` (resolved together with the labels).
+
+        Parameters
+        ----------
+        text : str
+
+        Returns
+        -------
+        list of NameMatch
+            ``(start, end, actor, name, pattern, match)``; ``name`` is the canonical
+            name.
+        """
         return [
             NameMatch(s, e, en.actor, en.label, en.pattern, text[s:e])
             for s, e, en in self._matcher.scan(text) if en.kind == "name"
         ]
 
-    def _scan(self, text: str) -> list[tuple[int, int, _Entry]]:
-        """Labels and names together, as (start, end, entry) with ``entry.kind``."""
+    def scan(self, text: str) -> list[Hit]:
+        """Labels and names together: ``(start, end, entry)`` per match, in text order.
+
+        The one scan behind :meth:`find` and :meth:`find_names` (leftmost-longest,
+        non-overlapping, labels and names resolved together; see the module
+        docstring). ``entry`` is a :class:`LexiconEntry` whose ``kind`` says whether
+        a label or a name matched. Per-article code scans once and reads both.
+
+        Parameters
+        ----------
+        text : str
+            The text to search.
+
+        Returns
+        -------
+        list of tuple[int, int, LexiconEntry]
+            ``text[start:end]`` is the match.
+        """
         return self._matcher.scan(text)
 
     # -- validation -------------------------------------------------------------------
     def _validate_and_compile(self) -> _Matcher:
         if not isinstance(self.name, str) or not self.name.strip():
-            raise _error("the lexicon needs a non-empty name")
+            raise LexiconError("the lexicon needs a non-empty name")
         entries: list[tuple[str, str, str, str, list[tuple[str, bool]]]] = []
         seen: dict[str, tuple[str, str]] = {}
         name_entries = []
         actor_names: set[str] = set()
         for a in self._actors:
             if a.name in actor_names:
-                raise _error("actor listed twice", actor=a.name)
+                raise LexiconError("actor listed twice", actor=a.name)
             actor_names.add(a.name)
             if not a.labels and not a.names:
-                raise _error("an actor needs at least one label", actor=a.name)
+                raise LexiconError("an actor needs at least one label", actor=a.name)
             label_names: set[str] = set()
             for lb in a.labels:
                 _check_name(lb.name, "label", actor=a.name)
                 if lb.name in label_names:
-                    raise _error("label listed twice", actor=a.name, label=lb.name)
+                    raise LexiconError("label listed twice", actor=a.name, label=lb.name)
                 label_names.add(lb.name)
                 if not lb.patterns:
-                    raise _error("a label needs at least one pattern", actor=a.name, label=lb.name)
+                    raise LexiconError("a label needs at least one pattern", actor=a.name, label=lb.name)
                 for p in lb.patterns:
                     atoms = _compile_one(p, actor=a.name, label=lb.name)
                     key = _normal_key(p)
                     if key in seen:
                         other_actor, other_label = seen[key]
-                        raise _error(
+                        raise LexiconError(
                             f"also listed for actor {other_actor!r}, label {other_label!r}; "
                             "a pattern may belong to one label only",
                             actor=a.name, label=lb.name, pattern=p,
@@ -877,7 +1110,7 @@ class Lexicon:
         for kind, actor, group, p, atoms in name_entries:
             if _normal_key(p) in seen:
                 other_actor, other_label = seen[_normal_key(p)]
-                raise _error(
+                raise LexiconError(
                     f"name {group!r} repeats a pattern of actor {other_actor!r}, "
                     f"label {other_label!r}",
                     actor=actor, pattern=p,
@@ -903,62 +1136,62 @@ def _unique_json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _check_name(value: Any, what: str, **where: Any) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise _error(f"{what} names must be non-empty strings, got {value!r}", **where)
+        raise LexiconError(f"{what} names must be non-empty strings, got {value!r}", **where)
     if ":" in value and what != "name":
-        raise _error(f"{what} name {value!r} may not contain ':'", **where)
+        raise LexiconError(f"{what} name {value!r} may not contain ':'", **where)
 
 
 def _compile_one(pattern: Any, **where: Any) -> list[tuple[str, bool]]:
     if not isinstance(pattern, str):
-        raise _error(f"patterns must be strings, got {type(pattern).__name__}",
+        raise LexiconError(f"patterns must be strings, got {type(pattern).__name__}",
                      pattern=pattern, **where)
     try:
         return _pattern_atoms(pattern)
     except ValueError as err:
-        raise _error(str(err), pattern=pattern, **where) from None
+        raise LexiconError(str(err), pattern=pattern, **where) from None
 
 
 def _patterns_list(value: Any, **where: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list | tuple):
-        raise _error(f"expected a list of patterns, got {type(value).__name__}", **where)
+        raise LexiconError(f"expected a list of patterns, got {type(value).__name__}", **where)
     for p in value:
         if not isinstance(p, str):
-            raise _error(f"patterns must be strings, got {type(p).__name__}", pattern=p, **where)
+            raise LexiconError(f"patterns must be strings, got {type(p).__name__}", pattern=p, **where)
     return tuple(value)
 
 
 def _parse_actor(actor: Any, spec: Any, file: str | None) -> _Actor:
     if not isinstance(actor, str) or not actor.strip():
-        raise _error(f"actor names must be non-empty strings, got {actor!r}", file=file)
+        raise LexiconError(f"actor names must be non-empty strings, got {actor!r}", file=file)
     if ":" in actor:
-        raise _error("actor names may not contain ':'", file=file, actor=actor)
+        raise LexiconError("actor names may not contain ':'", file=file, actor=actor)
     if not isinstance(spec, Mapping):
-        raise _error("an actor must be a mapping with 'labels' (and optional 'names', "
+        raise LexiconError("an actor must be a mapping with 'labels' (and optional 'names', "
                      "'description')", file=file, actor=actor)
     unknown = set(spec) - _ACTOR_KEYS
     if unknown:
-        raise _error(f"unknown key(s) {sorted(map(str, unknown))}; expected {sorted(_ACTOR_KEYS)}",
+        raise LexiconError(f"unknown key(s) {sorted(map(str, unknown))}; expected {sorted(_ACTOR_KEYS)}",
                      file=file, actor=actor)
     description = _as_str(spec.get("description", "") or "", "'description'", file=file, actor=actor)
     labels_in = spec.get("labels")
     if not isinstance(labels_in, Mapping) or not labels_in:
-        raise _error("'labels' must be a non-empty mapping of label -> patterns",
+        raise LexiconError("'labels' must be a non-empty mapping of label -> patterns",
                      file=file, actor=actor)
     labels = []
     for label, value in labels_in.items():
         if not isinstance(label, str) or not label.strip():
-            raise _error(f"label names must be non-empty strings, got {label!r}",
+            raise LexiconError(f"label names must be non-empty strings, got {label!r}",
                          file=file, actor=actor)
         where = {"file": file, "actor": actor, "label": label}
         if isinstance(value, Mapping):
             unknown = set(value) - _LABEL_KEYS
             if unknown:
-                raise _error(f"unknown key(s) {sorted(map(str, unknown))}; "
+                raise LexiconError(f"unknown key(s) {sorted(map(str, unknown))}; "
                              f"expected {sorted(_LABEL_KEYS)}", **where)
             if "patterns" not in value:
-                raise _error("a label mapping needs 'patterns'", **where)
+                raise LexiconError("a label mapping needs 'patterns'", **where)
             patterns = _patterns_list(value["patterns"], **where)
             label_description = _as_str(value.get("description", "") or "", "'description'", **where)
         else:
@@ -970,14 +1203,14 @@ def _parse_actor(actor: Any, spec: Any, file: str | None) -> _Actor:
     if isinstance(names_in, list | tuple):
         for n in names_in:
             if not isinstance(n, str):
-                raise _error(f"names must be strings, got {type(n).__name__}",
+                raise LexiconError(f"names must be strings, got {type(n).__name__}",
                              file=file, actor=actor, pattern=n)
             names.append((n, (n,)))
     elif isinstance(names_in, Mapping):
         for n, aliases in names_in.items():
             names.append((n, _patterns_list(aliases, file=file, actor=actor, label=f"names: {n}")))
     else:
-        raise _error("'names' must be a list of names or a mapping name -> aliases",
+        raise LexiconError("'names' must be a list of names or a mapping name -> aliases",
                      file=file, actor=actor)
     return _Actor(actor, tuple(labels), tuple(names), description.strip())
 
@@ -998,9 +1231,9 @@ def _read_source(path_or_text: Any, suffixes: tuple[str, ...]) -> tuple[str, str
     try:
         return path.read_text(encoding="utf-8"), str(path)
     except FileNotFoundError:
-        raise _error("file not found", file=str(path)) from None
+        raise LexiconError("file not found", file=str(path)) from None
     except UnicodeDecodeError as err:
-        raise _error(f"not UTF-8 text (byte {err.start})", file=str(path)) from None
+        raise LexiconError(f"not UTF-8 text (byte {err.start})", file=str(path)) from None
 
 
 # ----------------------------------------------------------------------------------
@@ -1008,7 +1241,7 @@ def _read_source(path_or_text: Any, suffixes: tuple[str, ...]) -> tuple[str, str
 
 
 def _bundled() -> dict[str, Any]:
-    """Bundled lexicon files by stem name."""
+    """Bundled lexicon files (importlib resources) by stem name."""
     folder = resources.files("mediakit") / "lexicons"
     return {
         entry.name.rsplit(".", 1)[0]: entry
@@ -1017,28 +1250,101 @@ def _bundled() -> dict[str, Any]:
     }
 
 
-def load_lexicon(name_or_path: str | os.PathLike[str] | Lexicon) -> Lexicon:
-    """A bundled lexicon by name (see :func:`list_lexicons`) or one from a file.
+@cache
+def _bundled_lexicon(name: str) -> Lexicon:
+    """A bundled lexicon, parsed and compiled once per process (lexicons are immutable)."""
+    entry = _bundled()[name]
+    return _from_yaml_text(entry.read_text(encoding="utf-8"), file=entry.name)
 
-    Accepts a bundled name ("conflict", "syria", ...), a ``.yaml``/``.yml``/``.json``
-    path, or a :class:`Lexicon` (returned unchanged).
+
+#: Anything a ``lexicon=`` argument takes (see :func:`resolve_lexicon`).
+LexiconLike = Lexicon | str | os.PathLike[str] | Mapping[str, Any]
+
+
+def load_lexicon(lexicon: LexiconLike) -> Lexicon:
+    """Load a lexicon: a bundled one by name, a file, a mapping, or a Lexicon as is.
+
+    Parameters
+    ----------
+    lexicon : Lexicon, str, path-like or mapping
+        A bundled lexicon's name (``"conflict"``, ``"marenna"``, ``"syria"``; see
+        :func:`list_lexicons`), else a path to a ``.yaml``, ``.yml`` or ``.json``
+        file; a mapping in the file format (:meth:`Lexicon.from_dict`); or a
+        :class:`Lexicon`, returned unchanged.
+
+    Returns
+    -------
+    Lexicon
+
+    Raises
+    ------
+    LexiconError
+        No such bundled lexicon or file, or the lexicon is malformed (the message
+        names the file, actor, label and pattern at fault).
+    TypeError
+        ``lexicon`` is none of the above.
     """
-    if isinstance(name_or_path, Lexicon):
-        return name_or_path
+    if isinstance(lexicon, Lexicon):
+        return lexicon
+    if isinstance(lexicon, Mapping):
+        return Lexicon.from_dict(lexicon)
+    if not isinstance(lexicon, str | os.PathLike):
+        raise TypeError(
+            "a lexicon must be a Lexicon, a bundled lexicon name, a path or a mapping, "
+            f"got {type(lexicon).__name__}"
+        )
     bundled = _bundled()
-    if isinstance(name_or_path, str) and name_or_path in bundled:
-        entry = bundled[name_or_path]
-        return _from_yaml_text(entry.read_text(encoding="utf-8"), file=entry.name)
-    path = Path(name_or_path)
+    if isinstance(lexicon, str) and lexicon in bundled:
+        return _bundled_lexicon(lexicon)
+    path = Path(lexicon)
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         return Lexicon.from_yaml(path)
     if suffix == ".json":
         return Lexicon.from_json(path)
-    raise _error(
-        f"no bundled lexicon {str(name_or_path)!r} and not a .yaml/.yml/.json path; "
+    raise LexiconError(
+        f"no bundled lexicon {str(lexicon)!r} and not a .yaml/.yml/.json path; "
         f"bundled: {', '.join(bundled)}"
     )
+
+
+def resolve_lexicon(lexicon: LexiconLike | None = None) -> Lexicon:
+    """The lexicon a ``lexicon=`` argument means: the one rule every function follows.
+
+    Every function of mediakit that takes a lexicon (``analyze``, ``find_mentions``,
+    ``kwic``, ``collocates``, ``audit_lexicon``, ``score_mentions``, the streamed and
+    Dask analyses, the report and the command line) calls this, so the same value
+    means the same lexicon everywhere:
+
+    * ``None`` means :data:`DEFAULT_LEXICON`, the bundled ``conflict`` lexicon. The
+      corpus plays no part: a corpus (the bundled sample included) never chooses
+      its own lexicon, so merging columns into it or passing it through
+      :func:`mediakit.load_corpus` cannot change a result. Name the lexicon you mean
+      (``analyze(load_sample(), "marenna")`` for the sample's world).
+    * Anything else is loaded by :func:`load_lexicon`: a :class:`Lexicon` as is, a
+      bundled name, a ``.yaml``/``.yml``/``.json`` path, or a mapping in the file
+      format.
+
+    The argument is called ``lexicon`` everywhere. A string given as a *pattern*
+    (``kwic(corpus, "syria")``, ``collocates(corpus, "rebel*")``) is a glob to
+    search for, never a lexicon name; those functions take a lexicon only as
+    ``lexicon=``.
+
+    Parameters
+    ----------
+    lexicon : Lexicon, str, path-like, mapping or None, default None
+        See above.
+
+    Returns
+    -------
+    Lexicon
+
+    Raises
+    ------
+    LexiconError, TypeError
+        As :func:`load_lexicon`.
+    """
+    return load_lexicon(DEFAULT_LEXICON if lexicon is None else lexicon)
 
 
 class _StrictSafeLoader(yaml.SafeLoader):
@@ -1062,19 +1368,23 @@ class _StrictSafeLoader(yaml.SafeLoader):
 
 def _from_yaml_text(text: str, *, file: str | None = None) -> Lexicon:
     try:
-        data = yaml.load(text, Loader=_StrictSafeLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_StrictSafeLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = f"line {mark.line + 1}: " if mark is not None else ""
-        raise _error(f"{line}invalid YAML: {err}", file=file) from None
+        raise LexiconError(f"{line}invalid YAML: {err}", file=file) from None
     return Lexicon.from_dict(data, file=file)
 
 
 def list_lexicons() -> pd.DataFrame:
-    """The bundled lexicons: ``name, description, n_actors, n_labels, n_patterns, file``.
+    """The bundled lexicons, one row each.
 
-    ``file`` is the file name inside ``mediakit/lexicons/``; copy it as a starting
-    point for your own lexicon.
+    Returns
+    -------
+    pandas.DataFrame
+        ``name``, ``description`` (str); ``n_actors``, ``n_labels``, ``n_patterns``
+        (int64); ``file`` (str, the file name inside ``mediakit/lexicons/``: copy it
+        as a starting point for your own lexicon).
     """
     rows = []
     for stem in _bundled():

@@ -11,7 +11,6 @@ that a quotation running over several sentences or paragraphs is recognised.
 
 from __future__ import annotations
 
-import os
 import re
 from bisect import bisect_right
 from collections import defaultdict
@@ -21,7 +20,7 @@ import pandas as pd
 
 from ._tables import iter_documents, make_frame, sentence_index
 from ._validation import check_table
-from .lexicon import Lexicon, default_lexicon_for, load_lexicon
+from .lexicon import Lexicon, LexiconLike, resolve_lexicon
 from .text import split_sentences
 from .voice import _voice_at_lists, _voice_spans
 
@@ -39,13 +38,13 @@ MENTION_COLUMNS: tuple[str, ...] = (
 
 def find_mentions(
     corpus: pd.DataFrame,
-    lexicon: Lexicon | str | os.PathLike[str] | None = None,
+    lexicon: LexiconLike | None = None,
 ) -> pd.DataFrame:
     """Every occurrence of every label of ``lexicon`` in the corpus, with provenance.
 
-    ``lexicon`` is a :class:`Lexicon`, a bundled lexicon name or a lexicon file path;
-    None uses the corpus's own lexicon (:func:`mediakit.lexicon.default_lexicon_for`:
-    ``marenna`` for the bundled sample, else ``DEFAULT_LEXICON``), as ``analyze`` does.
+    ``lexicon`` is a :class:`Lexicon`, a bundled lexicon name, a lexicon file path or
+    a mapping; None is the bundled default, ``"conflict"``
+    (:func:`mediakit.lexicon.resolve_lexicon`), as everywhere.
 
     Columns, one row per mention, in corpus order then text order:
         ``doc_id``, ``outlet`` (str), ``date`` (the corpus's date dtype);
@@ -76,7 +75,7 @@ def find_mentions(
     ``by_referent=True``.
     """
     check_table(corpus, ("doc_id", "outlet", "text"), caller="find_mentions", table_name="corpus")
-    lex = load_lexicon(default_lexicon_for(corpus) if lexicon is None else lexicon)
+    lex = resolve_lexicon(lexicon)
     cols: dict[str, list[Any]] = {name: [] for name in MENTION_COLUMNS}
     for doc_id, outlet, date, text in iter_documents(corpus):
         _add_document_mentions(cols, doc_id, outlet, date, text, lex)
@@ -96,14 +95,14 @@ def _add_document_mentions(
     """Append one article's mention rows to ``cols``; return how many were added.
 
     ``sentence_spans`` may pass ``split_sentences(text)`` and ``found`` may pass
-    ``lex._scan(text)`` when the caller already has them (``analyze`` splits and
+    ``lex.scan(text)`` when the caller already has them (``analyze`` splits and
     scans each article once for all its tables); they are computed here otherwise,
     the sentences only when the article has a label.
     """
     if not text:
         return 0
     if found is None:
-        found = lex._scan(text)
+        found = lex.scan(text)
     labels = [(s, e, en) for s, e, en in found if en.kind == "label"]
     if not labels:
         return 0

@@ -451,9 +451,9 @@ def write_report(
         listed in ``corpus.attrs["skipped"]`` are reported and written to
         ``tables/skipped.csv``.
     lexicon
-        Anything :func:`mediakit.load_lexicon` takes; None: the lexicon written for
-        the corpus (``corpus.attrs["lexicon"]``, e.g. the sample's ``"marenna"``),
-        else the bundled default (``"conflict"``).
+        Anything :func:`mediakit.load_lexicon` takes; None: the bundled default
+        (``"conflict"``; see :func:`mediakit.lexicon.resolve_lexicon`). For the
+        bundled sample pass ``"marenna"`` (the ``mediakit report`` command does).
     out_dir
         Folder for ``report.html``, ``tables/`` and ``figures/`` (created if needed;
         files of the same name are replaced).
@@ -481,10 +481,10 @@ def write_report(
     from . import compare, dedup, plot
     from .analysis import analyze
 
-    from .lexicon import default_lexicon_for, load_lexicon
+    from .lexicon import resolve_lexicon
 
     # Checked before the analysis, which can take long on a big corpus.
-    lexicon = load_lexicon(lexicon if lexicon is not None else default_lexicon_for(corpus))
+    lexicon = resolve_lexicon(lexicon)
     if actor is not None and actor not in lexicon.actors:
         raise ValueError(
             f"actor {actor!r} is not in lexicon {lexicon.name!r} "

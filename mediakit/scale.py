@@ -57,6 +57,7 @@ import pandas as pd
 from . import analysis as _analysis
 from . import sentiment as _sentiment
 from .analysis import Analysis
+from .lexicon import resolve_lexicon
 
 __all__ = ["AnalysisFiles", "DaskAnalysis", "analyze_dask", "analyze_stream", "read_analysis"]
 
@@ -119,7 +120,7 @@ def read_analysis(out_dir: str | os.PathLike[str], lexicon: Any = None) -> Analy
     missing = [t for t in TABLES if not (folder / t).is_dir()]
     if missing:
         raise FileNotFoundError(f"{folder} holds no analysis tables (no {missing[0]}/ folder)")
-    return _load(folder, _analysis._resolve_lexicon(lexicon))
+    return _load(folder, resolve_lexicon(lexicon))
 
 
 def _parts(folder: Path, table: str) -> list[Path]:
@@ -225,8 +226,7 @@ def analyze_stream(
     out_dir
         Folder for the Parquet tables (created if needed; see :class:`AnalysisFiles`).
     lexicon
-        As for :func:`mediakit.analyze`; None: a corpus table's own lexicon
-        (``attrs["lexicon"]``), else the bundled default.
+        As for :func:`mediakit.analyze` (None: the bundled default, ``"conflict"``).
     chunksize
         Articles per chunk of work.
     n_jobs
@@ -249,10 +249,7 @@ def analyze_stream(
     if isinstance(chunksize, bool) or not isinstance(chunksize, int) or chunksize < 1:
         raise ValueError(f"chunksize must be a positive integer, got {chunksize!r}")
     workers = _analysis._resolve_n_jobs(n_jobs)
-    # A corpus table may name the lexicon written for it (load_sample), as in analyze().
-    lex = _analysis._resolve_lexicon(
-        lexicon, source if isinstance(source, pd.DataFrame) else None
-    )
+    lex = resolve_lexicon(lexicon)
     _sentiment._check_mask_token(_sentiment.MASK_TOKEN, lex)
     folder = Path(out_dir)
     _prepare_out_dir(folder, overwrite)
@@ -386,8 +383,7 @@ def analyze_dask(articles: Any, lexicon: Any = None) -> DaskAnalysis:
             "articles must be a dask.dataframe.DataFrame (use analyze() for a pandas "
             f"DataFrame), got {type(articles).__name__}"
         )
-    # The frame's meta carries the pandas attrs it was made from (the corpus's lexicon).
-    lex = _analysis._resolve_lexicon(lexicon, articles._meta)
+    lex = resolve_lexicon(lexicon)
     _sentiment._check_mask_token(_sentiment.MASK_TOKEN, lex)
     missing = [c for c in ("doc_id", "outlet", "text") if c not in articles.columns]
     if missing:

@@ -12,7 +12,7 @@ from mediakit import sentiment
 from mediakit.analysis import Analysis, analyze
 from mediakit.corpus import load_corpus, load_sample
 from mediakit.mentions import find_mentions
-from mediakit.lexicon import DEFAULT_LEXICON, Lexicon, default_lexicon_for, load_lexicon
+from mediakit.lexicon import DEFAULT_LEXICON, Lexicon, load_lexicon
 from mediakit.sentiment import MASK_TOKEN, score_mentions, score_sentences
 from mediakit.text import sentences as split_into_sentences
 
@@ -39,7 +39,7 @@ def corpus() -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def result(corpus: pd.DataFrame) -> Analysis:
-    return analyze(corpus)
+    return analyze(corpus, "marenna")
 
 
 def test_analyze_returns_the_three_documented_tables(corpus, result):
@@ -53,7 +53,7 @@ def test_analyze_returns_the_three_documented_tables(corpus, result):
     assert result.documents["n_words"].sum() == result.sentences["n_words"].sum()
     assert result.sentences["compound"].between(-1, 1).all()
     assert result.mentions[SCORE_COLUMNS[:3]].notna().all().all()
-    assert result.lexicon == load_lexicon("marenna")  # the sample's own lexicon
+    assert result.lexicon == load_lexicon("marenna")  # the lexicon asked for
     assert "documents" in repr(result)
 
 
@@ -126,7 +126,7 @@ def test_each_distinct_sentence_is_scored_once(corpus, monkeypatch):
 
 
 def test_parallel_result_is_identical(corpus, result):
-    parallel = analyze(corpus, n_jobs=2)
+    parallel = analyze(corpus, "marenna", n_jobs=2)
     pd.testing.assert_frame_equal(parallel.sentences, result.sentences)
     pd.testing.assert_frame_equal(parallel.mentions, result.mentions)
     pd.testing.assert_frame_equal(parallel.documents, result.documents)
@@ -134,7 +134,7 @@ def test_parallel_result_is_identical(corpus, result):
 
 def test_small_chunks_give_the_same_result(corpus, result, monkeypatch):
     monkeypatch.setattr(analysis_module, "_CHUNK_ARTICLES", 3)
-    chunked = analyze(corpus)
+    chunked = analyze(corpus, "marenna")
     pd.testing.assert_frame_equal(chunked.sentences, result.sentences)
     pd.testing.assert_frame_equal(chunked.mentions, result.mentions)
 
@@ -151,26 +151,29 @@ def test_lexicon_argument_forms(corpus):
     assert by_name.lexicon == load_lexicon(DEFAULT_LEXICON)
 
 
-def test_default_lexicon_is_the_one_written_for_the_corpus(corpus, result, tmp_path):
-    assert corpus.attrs["lexicon"] == "marenna"
-    assert default_lexicon_for(corpus) == "marenna"
-    assert result.lexicon.name == "marenna"
-    # attrs survive the validate/copy path inside analyze
-    assert result.corpus.attrs["lexicon"] == "marenna"
-    # a user's corpus (no attrs) gets the generic default
-    user = load_corpus(corpus.iloc[:3].reset_index(drop=True))
-    assert "lexicon" not in user.attrs and default_lexicon_for(user) == DEFAULT_LEXICON
-    assert analyze(user).lexicon.name == DEFAULT_LEXICON == "conflict"
-    # a non-string value is not taken as a lexicon name
-    odd = user.copy()
-    odd.attrs["lexicon"] = 3
-    assert default_lexicon_for(odd) == DEFAULT_LEXICON
-    # an explicit lexicon always wins over the corpus's own
-    assert analyze(corpus.iloc[:3], "conflict").lexicon.name == "conflict"
-    # the streaming path follows the same rule for a corpus table
+def test_no_lexicon_means_the_default_whatever_the_corpus(corpus, result, tmp_path):
+    # One rule (mediakit.lexicon.resolve_lexicon): None is "conflict" for every corpus,
+    # the bundled sample included; no lexicon travels in DataFrame.attrs.
+    assert "lexicon" not in corpus.attrs
+    assert analyze(corpus.iloc[:3]).lexicon.name == DEFAULT_LEXICON == "conflict"
+    # so passing the sample through load_corpus (or merging metadata into it) cannot
+    # change a result, with the default lexicon or a named one
+    reloaded = load_corpus(corpus.copy())
+    for lexicon in (None, "marenna"):
+        a, b = analyze(corpus, lexicon), analyze(reloaded, lexicon)
+        assert a.lexicon == b.lexicon
+        for table in ("documents", "sentences", "mentions"):
+            pd.testing.assert_frame_equal(getattr(a, table), getattr(b, table))
+    pd.testing.assert_frame_equal(result.mentions, analyze(reloaded, "marenna").mentions)
+    # an attrs entry left by an older mediakit is ignored
+    odd = corpus.iloc[:3].copy()
+    odd.attrs["lexicon"] = "marenna"
+    assert analyze(odd).lexicon.name == "conflict"
+    # the streaming path follows the same rule
     from mediakit.scale import analyze_stream
 
-    assert analyze_stream(corpus.iloc[:3], tmp_path / "s").lexicon.name == "marenna"
+    assert analyze_stream(corpus.iloc[:3], tmp_path / "s").lexicon.name == "conflict"
+    assert analyze_stream(corpus.iloc[:3], tmp_path / "m", lexicon="marenna").lexicon.name == "marenna"
 
 
 def test_summary_per_outlet(corpus, result):

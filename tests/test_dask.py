@@ -22,7 +22,7 @@ def corpus() -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def expected(corpus):
-    return mediakit.analyze(corpus)
+    return mediakit.analyze(corpus, "marenna")
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,7 @@ def client():
 
 def test_dask_on_a_local_cluster_equals_pandas(corpus, expected, client):
     articles = dd.from_pandas(corpus, npartitions=4)
-    lazy = analyze_dask(articles)
+    lazy = analyze_dask(articles, "marenna")
     assert isinstance(lazy, DaskAnalysis)
     assert lazy.sentences.npartitions == 4
     assert list(lazy.mentions.columns) == list(expected.mentions.columns)
@@ -60,7 +60,7 @@ def test_dask_on_a_local_cluster_equals_pandas(corpus, expected, client):
 
 
 def test_partitioning_changes_nothing(corpus, expected):
-    one = analyze_dask(dd.from_pandas(corpus, npartitions=1)).compute(scheduler="sync")
+    one = analyze_dask(dd.from_pandas(corpus, npartitions=1), "marenna").compute(scheduler="sync")
     many = analyze_dask(dd.from_pandas(corpus, npartitions=17), expected.lexicon.name).compute(scheduler="sync")
     for table in TABLES:
         pd.testing.assert_frame_equal(getattr(one, table), getattr(expected, table))

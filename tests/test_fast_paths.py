@@ -152,7 +152,7 @@ def test_voice_of_labels_equal_with_partial_spans(real_texts, lexicon_name):
     lexicon = load_lexicon(lexicon_name)
     checked = 0
     for text in real_texts:
-        labels = [(s, e) for s, e, entry in lexicon._scan(text) if entry.kind == "label"]
+        labels = [(s, e) for s, e, entry in lexicon.scan(text) if entry.kind == "label"]
         # the labels, and every word token as a range (quotes hold many of them)
         for ranges in (labels, tokenize(text)):
             if not ranges:
@@ -573,7 +573,7 @@ def test_mentions_equal_straightforward_forms(real_texts, lexicon_name):
     fast = {name: [] for name in MENTION_COLUMNS}
     slow = {name: [] for name in MENTION_COLUMNS}
     for k, text in enumerate(texts):
-        args = (f"d{k}", "outlet", None, text, lexicon, split_sentences(text), lexicon._scan(text))
+        args = (f"d{k}", "outlet", None, text, lexicon, split_sentences(text), lexicon.scan(text))
         added = mentions_module._add_document_mentions(fast, *args)
         with _straightforward_voice():
             assert _reference_add_document_mentions(slow, *args) == added
@@ -587,7 +587,7 @@ def test_mentions_equal_straightforward_forms(real_texts, lexicon_name):
     expected = {name: [] for name in MENTION_COLUMNS}
     _reference_add_document_mentions(
         expected, "x", "o", None, "terrorists", load_lexicon("conflict"), [],
-        load_lexicon("conflict")._scan("terrorists"),
+        load_lexicon("conflict").scan("terrorists"),
     )  # fmt: skip
     assert spans_of_none == expected
 

@@ -23,6 +23,7 @@ from mediakit.lexicon import (
     LexiconMatch,
     list_lexicons,
     load_lexicon,
+    resolve_lexicon,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -236,7 +237,7 @@ def _reference_scan(lex: Lexicon, text: str) -> list[tuple[int, int, str]]:
 def test_property_combined_matcher_equals_the_slow_reference(words):
     lex = load_lexicon("marenna")
     text = " ".join(words)
-    assert [(s, e, en.label) for s, e, en in lex._scan(text)] == _reference_scan(lex, text)
+    assert [(s, e, en.label) for s, e, en in lex.scan(text)] == _reference_scan(lex, text)
 
 
 @settings(max_examples=100, deadline=None)
@@ -249,7 +250,7 @@ def test_property_arbitrary_text_never_breaks_the_matcher(text):
 
 # -- the fast matcher equals the straightforward ones -------------------------------------
 #
-# Lexicon._scan takes shortcuts (a search that skips from one non-word character to the
+# Lexicon.scan takes shortcuts (a search that skips from one non-word character to the
 # next, a lower-cased copy of the text, patterns found from their hyphen; see
 # lexicon._Matcher). Its result must be exactly that of trying every pattern at every
 # position (_slow_scan), and, except where the previous matcher was wrong (below), that
@@ -343,7 +344,7 @@ def _text_search_only(lex: Lexicon):
 
 
 def _check_scan(lex: Lexicon, text: str, *, previous: bool = True) -> None:
-    found = lex._scan(text)
+    found = lex.scan(text)
     assert found == _slow_scan(lex, text), text
     assert _text_search_only(lex).scan(text) == found, text
     # The previous matcher looked patterns up by ``text[start].lower()``, so it missed
@@ -438,8 +439,8 @@ def test_scan_finds_what_folds_to_a_pattern_letter():
     # "ſniper rifle" matches "sniper rifle" ignoring case and is longer than "sniper";
     # the previous matcher looked up "s" only and found "sniper".
     text = "a sniper rifle"
-    assert [(s, e, en.pattern) for s, e, en in lex._scan(text)] == [(2, 14, "\u017fniper rifle")]
-    assert lex._scan(text) == _slow_scan(lex, text)
+    assert [(s, e, en.pattern) for s, e, en in lex.scan(text)] == [(2, 14, "\u017fniper rifle")]
+    assert lex.scan(text) == _slow_scan(lex, text)
     assert _previous_scan(lex, text) == [(2, 8, lex._matcher.entries[0])]
     # An ASCII lexicon searches the lower-cased text, except where lower() does not
     # give the letter a character matches ("ſ" stays "ſ") or changes the length ("İ").
@@ -448,7 +449,7 @@ def test_scan_finds_what_folds_to_a_pattern_letter():
     )
     for text in ["the \u212aLF and KLF", "a \u017fniper", "a r\u0131fle", "\u0130 KLF rifle",
                  "KLF \u017f", "SNIPER RIFLE"]:
-        assert [(s, e) for s, e, _ in ascii_lexicon._scan(text)] == [
+        assert [(s, e) for s, e, _ in ascii_lexicon.scan(text)] == [
             m.span() for m in re.finditer("klf|sniper|rifle", text, re.IGNORECASE)
         ]
         _check_scan(ascii_lexicon, text)
@@ -463,7 +464,7 @@ def test_equally_long_matches_go_to_the_first_listed(first, second):
     lex = Lexicon.from_dict({"name": "t", "actors": {
         "a": {"labels": {"first": [first]}}, "b": {"labels": {"second": [second]}}}})
     for text in ["rebels", "the Malic regime", "REBELS and MALIC REGIME", "US-backed group"]:
-        assert {en.label for _, _, en in lex._scan(text)} <= {"first"}
+        assert {en.label for _, _, en in lex.scan(text)} <= {"first"}
         _check_scan(lex, text)
 
 
@@ -483,7 +484,7 @@ def test_scan_edges_and_globs_found_from_their_hyphen():
     for text in cases:
         _check_scan(lex, text)
     text = cases[2]
-    assert [text[s:e] for s, e, _ in lex._scan(text)] == [
+    assert [text[s:e] for s, e, _ in lex.scan(text)] == [
         "the", "al-Qaeda-backed armed groups", "the", "Al Qaeda-backed group"]
     only_found_from_hyphens = Lexicon.from_dict(
         {"name": "h", "actors": {"a": {"labels": {"x": ["*-backed group*", "?-led"]}}}})
@@ -545,7 +546,7 @@ def test_scan_equals_the_previous_matcher_on_real_text():
         texts += [path.read_text(encoding="utf-8") for path in sorted(SEED_DIR.glob("*.txt"))]
     for lex in _BUNDLED.values():
         for text in texts:
-            found = lex._scan(text)
+            found = lex.scan(text)
             assert found == _previous_scan(lex, text)
             assert _text_search_only(lex).scan(text) == found
 
@@ -680,6 +681,33 @@ def test_errors_from_a_file_name_the_file(tmp_path):
         load_lexicon(tmp_path / "missing.yaml")
     with pytest.raises(LexiconError, match=r"no bundled lexicon 'nonesuch'.*conflict"):
         load_lexicon("nonesuch")
+
+
+def test_one_resolver_reads_every_form_of_a_lexicon_argument(lex, tmp_path):
+    # None is the default, the same for every caller; the corpus plays no part.
+    assert DEFAULT_LEXICON == "conflict"
+    assert resolve_lexicon() == resolve_lexicon(None) == load_lexicon("conflict")
+    assert resolve_lexicon(lex) is lex
+    assert resolve_lexicon("marenna") == load_lexicon("marenna")
+    assert resolve_lexicon(BASIC) == lex == load_lexicon(BASIC)
+    path = tmp_path / "mine.yaml"
+    path.write_text(lex.to_yaml(), encoding="utf-8")
+    assert resolve_lexicon(path) == lex == resolve_lexicon(str(path))
+    with pytest.raises(TypeError, match="a lexicon must be a Lexicon.*got int"):
+        resolve_lexicon(3)  # type: ignore[arg-type]
+    with pytest.raises(LexiconError, match="no bundled lexicon 'nonesuch'"):
+        resolve_lexicon("nonesuch")
+    with pytest.raises(LexiconError, match="needs a non-empty 'name'"):
+        resolve_lexicon({"actors": {}})
+
+
+def test_lexicon_error_carries_its_place():
+    with pytest.raises(LexiconError) as caught:
+        Lexicon.from_dict(_one(["rebel**"]))
+    err = caught.value
+    assert (err.actor, err.label, err.pattern, err.file) == ("armed", "rebel", "rebel**", None)
+    assert err.reason.startswith("'**' is not a valid glob")
+    assert str(LexiconError("plain reason")) == "plain reason"
 
 
 def test_keys_listed_twice_are_errors_not_silently_dropped():

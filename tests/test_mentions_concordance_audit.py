@@ -279,7 +279,7 @@ def test_kwic_word_window_keeps_punctuation_and_offsets():
 def test_kwic_sentence_unit_and_voice_filter():
     text = 'The rebels advanced. "Rebels are criminals," Ilves said. Later, rebels fled.'
     lex = load_lexicon("conflict")
-    table = kwic(corpus_of(text), lex, unit="sentence")
+    table = kwic(corpus_of(text), lexicon=lex, unit="sentence")
     assert table[["left", "match", "right", "voice"]].values.tolist() == [
         ["The", "rebels", "advanced.", "narration"],
         ['"', "Rebels", 'are criminals," Ilves said.', "quote"],
@@ -315,8 +315,17 @@ def test_kwic_rejects_bad_options():
         kwic(corpus, "rebel*", voice=[])
     with pytest.raises(mediakit.LexiconError, match="'\\*\\*'"):
         kwic(corpus, "rebel**")
-    with pytest.raises(TypeError, match="pattern_or_lexicon"):
+    with pytest.raises(TypeError, match="pattern"):
         kwic(corpus, 42)  # type: ignore[arg-type]
+    # a pattern is a glob, a lexicon goes in lexicon=: never both, never mixed up
+    with pytest.raises(mediakit.InvalidParameterError, match="not both"):
+        kwic(corpus, "rebel*", lexicon="conflict")
+    with pytest.raises(mediakit.InvalidParameterError, match="lexicon="):
+        kwic(corpus, load_lexicon("conflict"))  # type: ignore[arg-type]
+    with pytest.raises(mediakit.InvalidParameterError, match="not both"):
+        collocates(corpus, "rebel*", lexicon="conflict")
+    # a bundled name given as a pattern is searched as a word
+    assert kwic(corpus_of("Conflict in Syria."), "syria")["match"].tolist() == ["Syria"]
 
 
 # -- collocates ------------------------------------------------------------------------
@@ -354,10 +363,10 @@ def test_collocates_negative_association_sorting_and_filters():
     assert the["n"] < the["expected"] and the["log_likelihood"] < 0 and the["pmi"] < 0
     assert collocates(corpus, "rebel*", window=2, min_count=2)["word"].tolist() == ["attack", "the"]
     lex = load_lexicon("conflict")
-    by_label = collocates(corpus, lex, label="armed_opposition:rebel", window=2, min_count=2)
+    by_label = collocates(corpus, lexicon=lex, label="armed_opposition:rebel", window=2, min_count=2)
     assert by_label["word"].tolist() == ["attack", "the"]
     with pytest.raises(mediakit.LexiconError, match="no label 'nope'"):
-        collocates(corpus, lex, label="nope")
+        collocates(corpus, lexicon=lex, label="nope")
     with pytest.raises(ValueError, match="measure"):
         collocates(corpus, "rebel*", measure="dice")
     quoted = collocates(corpus_of('"Rebels attack," he said. Rebels wait.'), "rebel*",
@@ -419,14 +428,18 @@ def test_audit_on_the_sample_finds_the_tarvia_backed_spelling(sample):
     assert table["count"].ge(1).all() and table["n_docs"].le(table["count"]).all()
 
 
-def test_without_a_lexicon_the_sample_uses_its_own_and_other_corpora_the_default() -> None:
-    # The same rule as analyze(): find_mentions and audit_lexicon on the bundled sample
-    # use the lexicon written for it, so the two never count with different lexicons.
+def test_without_a_lexicon_every_corpus_gets_the_default() -> None:
+    # The rule of analyze() (mediakit.lexicon.resolve_lexicon): None is "conflict",
+    # for the bundled sample too, so the functions never count with different lexicons.
     sample = mediakit.load_sample()
-    own = find_mentions(sample)
-    assert own.equals(find_mentions(sample, load_lexicon("marenna")))
-    assert not own.equals(find_mentions(sample, load_lexicon("conflict")))
-    assert audit_lexicon(sample).equals(audit_lexicon(sample, load_lexicon("marenna")))
-    plain = sample.head(5).copy()
-    plain.attrs = {}
-    assert find_mentions(plain).equals(find_mentions(plain, load_lexicon("conflict")))
+    default = find_mentions(sample)
+    assert default.equals(find_mentions(sample, load_lexicon("conflict")))
+    assert not default.equals(find_mentions(sample, "marenna"))
+    assert audit_lexicon(sample).equals(audit_lexicon(sample, load_lexicon("conflict")))
+    assert kwic(sample).equals(kwic(sample, lexicon="conflict"))
+    # every form of the argument means the same lexicon: object, name, mapping
+    marenna = load_lexicon("marenna")
+    by_object = find_mentions(sample, marenna)
+    assert by_object.equals(find_mentions(sample, "marenna"))
+    assert by_object.equals(find_mentions(sample, marenna.to_dict()))
+    assert kwic(sample, lexicon=marenna.to_dict()).equals(kwic(sample, lexicon="marenna"))

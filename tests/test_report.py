@@ -234,9 +234,11 @@ def test_report_unknown_actor_fails_before_analysis(corpus, tmp_path, monkeypatc
     monkeypatch.setattr(mediakit.analysis, "analyze", boom)
     with pytest.raises(ValueError, match="not in lexicon 'conflict'.*armed_opposition"):
         write_report(corpus, out_dir=tmp_path, actor="nobody")
-    # the sample brings its own lexicon; a user's corpus (above) gets the default
-    with pytest.raises(ValueError, match="not in lexicon 'marenna'"):
+    # no lexicon means the default for every corpus; a named one is checked the same way
+    with pytest.raises(ValueError, match="not in lexicon 'conflict'"):
         write_report(mk.load_sample(), out_dir=tmp_path, actor="nobody")
+    with pytest.raises(ValueError, match="not in lexicon 'marenna'"):
+        write_report(mk.load_sample(), lexicon="marenna", out_dir=tmp_path, actor="nobody")
     assert not (tmp_path / "report.html").exists()
 
 
@@ -259,9 +261,9 @@ def test_report_on_the_sample(tmp_path):
     """The bundled sample: its designed house styles come out as headlines."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        paths = write_report(mk.load_sample(), out_dir=tmp_path)
+        paths = write_report(mk.load_sample(), lexicon="marenna", out_dir=tmp_path)
     page = paths.html.read_text(encoding="utf-8")
-    # No lexicon given: the one written for the sample, as in the README and notebooks.
+    # The lexicon written for the sample, named as in the README and notebooks.
     assert "<dt>Lexicon</dt><dd><b>marenna</b>" in page
     # The word total says how words are counted, and is that count of the article texts.
     sample = mk.load_sample()
@@ -303,7 +305,8 @@ def test_method_notes_state_the_rules_the_code_applied(tmp_path, monkeypatch):
         dedup.find_duplicates, threshold=0.75, shingle=4))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        page = write_report(mk.load_sample(), out_dir=tmp_path, seed=7).html.read_text(
+        page = write_report(mk.load_sample(), lexicon="marenna", out_dir=tmp_path,
+                            seed=7).html.read_text(
             encoding="utf-8")
     text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
     assert ("distance of at least 0.35 from the pooled mix of the 3 months before it, a "

@@ -175,7 +175,8 @@ def test_masks_from_the_article_scan_equal_masking_each_sentence(corpus_file, ex
             ],
         }
     )
-    for result in (expected, mediakit.analyze(tricky), mediakit.analyze(mediakit.load_sample())):
+    for result in (expected, mediakit.analyze(tricky),
+                   mediakit.analyze(mediakit.load_sample(), "marenna")):
         mentions = result.mentions
         assert len(mentions) > 0
         by_sentence = [

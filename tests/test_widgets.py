@@ -20,7 +20,7 @@ from mediakit.widgets import ALL  # noqa: E402
 
 @pytest.fixture(scope="module")
 def analysis() -> mk.Analysis:
-    return mk.analyze(mk.load_sample())
+    return mk.analyze(mk.load_sample(), "marenna")
 
 
 def _corpus(rows: list[tuple[str, str, str, str]]) -> pd.DataFrame:
