@@ -15,12 +15,15 @@ An ``analyze`` that built the events table itself would do them once for both; t
 
 The default corpus is the FA-KES development copy (real Syrian-war news, 764
 articles) beside the repository at ``../shared/data/fa-kes-dev/FA-KES-dev.csv``
-(latin-1, columns mapped as below); pass another CSV with ``--corpus``.
+(latin-1, columns mapped as below); ``--corpus`` takes another CSV of that shape or
+any file ``mediakit.load_corpus`` reads (a JSONL of ``benchmarks/generate_corpus.py``).
 
 Usage::
 
     python benchmarks/events.py
     python benchmarks/events.py --corpus path/to/FA-KES-dev.csv --lexicon syria --repeat 5
+    python benchmarks/generate_corpus.py --words 300000 --seed 0 --out /tmp/gen.jsonl
+    python benchmarks/events.py --corpus /tmp/gen.jsonl --lexicon marenna
 """
 
 from __future__ import annotations
@@ -61,7 +64,10 @@ def main(argv: list[str] | None = None) -> None:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # FA-KES's ambiguous dates are reported, not needed
-        corpus = mk.load_corpus(args.corpus, columns=FAKES_COLUMNS, encoding=args.encoding)
+        if args.corpus.suffix.lower() == ".csv":  # FA-KES's columns and encoding
+            corpus = mk.load_corpus(args.corpus, columns=FAKES_COLUMNS, encoding=args.encoding)
+        else:  # e.g. a corpus of benchmarks/generate_corpus.py
+            corpus = mk.load_corpus(args.corpus)
     lexicon = mk.load_lexicon(args.lexicon)
     load_event_lexicon()
     texts = [t for t in corpus["text"].tolist() if isinstance(t, str)]

@@ -251,7 +251,7 @@ import yaml
 
 from ._validation import check_table
 from .errors import LexiconError
-from .lexicon import Lexicon, default_lexicon_for, load_lexicon
+from .lexicon import Lexicon, LexiconLike, resolve_lexicon
 from .text import _TOKEN_RE as _TEXT_TOKEN_RE
 from .text import split_sentences, tokenize
 from .voice import _voice_spans, voice_at
@@ -1835,7 +1835,7 @@ def _add_part_events(
     candidates = events._candidates(text)
     if not candidates:
         return
-    found = lexicon._scan(text)  # labels and names together, one scan
+    found = lexicon.scan(text)  # labels and names together, one scan
     actors = _Actors([(s, e, en.actor, en.kind) for s, e, en in found])
     candidates = [c for c in candidates if not actors.covers(c[0], c[1])]
     if not candidates:
@@ -1934,7 +1934,7 @@ def _events_frame(cols: dict[str, list[Any]], corpus: pd.DataFrame) -> pd.DataFr
 
 def find_events(
     corpus: pd.DataFrame,
-    lexicon: Lexicon | str | os.PathLike[str] | None = None,
+    lexicon: LexiconLike | None = None,
     *,
     events: EventLexicon | str | os.PathLike[str] | Mapping[str, Any] | None = None,
 ) -> pd.DataFrame:
@@ -1945,11 +1945,10 @@ def find_events(
     corpus : DataFrame
         The corpus table (needs ``doc_id, outlet, text``; ``date`` and ``title`` are
         used when present). Never modified.
-    lexicon : Lexicon, str or path, optional
-        The label lexicon whose actors name agents and patients (anything
-        :func:`mediakit.load_lexicon` takes); None: the corpus's own lexicon, as in
-        :func:`mediakit.find_mentions` (``marenna`` for the bundled sample, else
-        ``conflict``).
+    lexicon : Lexicon, str, path, mapping or None
+        The label lexicon whose actors name agents and patients, read by
+        :func:`mediakit.lexicon.resolve_lexicon` as everywhere (None: the bundled
+        ``conflict``; name the one you mean, ``"marenna"`` for the bundled sample).
     events : EventLexicon, str, path or dict, optional
         The event lexicon (:func:`load_event_lexicon`); None: the bundled ``violence``.
 
@@ -1995,11 +1994,11 @@ def find_events(
     Examples
     --------
     >>> import mediakit as mk
-    >>> events = mk.find_events(mk.load_sample())
+    >>> events = mk.find_events(mk.load_sample(), "marenna")
     >>> events.groupby("outlet")["construction"].value_counts(normalize=True)  # doctest: +SKIP
     """
     check_table(corpus, ("doc_id", "outlet", "text"), caller="find_events", table_name="corpus")
-    lex = load_lexicon(default_lexicon_for(corpus) if lexicon is None else lexicon)
+    lex = resolve_lexicon(lexicon)
     event_lexicon = load_event_lexicon(events)
     rows: list[tuple[Any, ...]] = []
     dates = corpus["date"].tolist() if "date" in corpus.columns else [pd.NaT] * len(corpus)

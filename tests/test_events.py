@@ -380,7 +380,7 @@ def test_seed_article_events(seed_events):
 
 
 # ----------------------------------------------------------------------------------
-# The bundled sample (marenna lexicon)
+# The bundled sample (its lexicon, marenna, named: None means conflict everywhere)
 
 
 @pytest.fixture(scope="module")
@@ -390,7 +390,7 @@ def sample() -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def sample_events(sample) -> pd.DataFrame:
-    return find_events(sample)
+    return find_events(sample, "marenna")
 
 
 def test_sample_events_point_at_their_text(sample, sample_events):
