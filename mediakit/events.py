@@ -238,7 +238,7 @@ import math
 import os
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import accumulate, chain
 from operator import itemgetter
 from dataclasses import dataclass, field
@@ -1062,8 +1062,11 @@ class _Rules:
     def __init__(
         self, tk: _Tokens, triggers: dict[int, tuple[int, _Form]],
         sentence: tuple[int, int] | None = None,
+        actor_token: Callable[[int, int], bool] | None = None,
     ) -> None:
         self.tk = tk
+        # (start, end) -> whether a label or named group of the lexicon lies there.
+        self.actor_token = actor_token
         # The sentence's character offsets, when the window starts after its start.
         self.sentence_start: int | None = sentence[0] if sentence else None
         self.sentence_end = sentence[1] if sentence else 0
@@ -1391,12 +1394,8 @@ class _Rules:
             i = k
         if i >= tk.n or tk.low[i] in _PREP or tk.low[i] in _SUB:
             return None
-        end = self.np_after_subject(i)
-        return None if end is None else (i, end)
-
-    def np_after_subject(self, i: int) -> int | None:
         end = self.np_after(i, depth=1)
-        return end
+        return None if end is None else (i, end)
 
     def by_phrase(self, i: int) -> tuple[int, int] | None:
         """An agent "by"-phrase in the clause from token i on, or None."""
@@ -1695,8 +1694,6 @@ class _Rules:
         capital = tk.caps or tk.text[tk.starts[k]].isupper()
         return capital and len(w) >= 4 and w.isalpha() and w.endswith(("i", "an", "ish", "ese"))
 
-    actor_token: Any = None  # set by the caller: (start, end) -> bool
-
     def _adjective(self, i: int, after: int, prev: int, aux: str) -> _Decision:
         tk = self.tk
         prev_word = tk.low[prev] if prev >= 0 else ""
@@ -1865,8 +1862,7 @@ def _add_part_events(
                 continue
             triggers[i] = (j + 1, form)
         at_start = lo <= sent_lo
-        rules = _Rules(tk, triggers, None if at_start else (sent_lo, sent_hi))
-        rules.actor_token = actors.any_in
+        rules = _Rules(tk, triggers, None if at_start else (sent_lo, sent_hi), actors.any_in)
         # The token where the sentence starts, for the clause-subject rules (past the
         # last token when the window starts later: the rules then read it apart).
         first = 0 if at_start else tk.n

@@ -549,6 +549,14 @@ def test_bundled_event_lexicon_covers_every_event_type():
     assert EventLexicon.from_dict(lex.to_dict()) == lex
 
 
+def test_event_lexicons_pickle_for_worker_processes():
+    import pickle
+
+    lex = load_event_lexicon()
+    again = pickle.loads(pickle.dumps(lex))
+    assert again == lex and again.find("Troops killed two.") == lex.find("Troops killed two.")
+
+
 def test_event_lexicon_find_lists_candidates():
     found = load_event_lexicon().find("The death toll rose; a hunger strike; counter-attacks; KILLED.")
     assert [(m.match, m.event_type, m.lemma) for m in found] == [
