@@ -46,6 +46,7 @@ from .audit import audit_lexicon
 from .concordance import collocates, kwic
 from .lexicon import Lexicon, list_lexicons, load_lexicon
 from .mentions import find_mentions
+from .report import build_report, write_report
 from .scale import AnalysisFiles, DaskAnalysis, analyze_dask, analyze_stream, read_analysis
 from .sentiment import score_documents, score_mentions, score_sentences, score_texts
 from .text import sentences, split_sentences, tokenize
@@ -78,6 +79,7 @@ __all__ = [
     "analyze_stream",
     "alpha_by_field",
     "audit_lexicon",
+    "build_report",
     "coding_sheet",
     "collocates",
     "distinguishing_contexts",
@@ -115,4 +117,5 @@ __all__ = [
     "validation_report",
     "voice_spans",
     "write_coding_sheet",
+    "write_report",
 ]
