@@ -10,6 +10,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from . import plot
+from .agency import agency_by_outlet, agency_gap
 from .analysis import Analysis, analyze
 from .coding import (
     CodingError,
@@ -39,6 +40,7 @@ from .errors import (
     MediakitError,
     MissingColumnsError,
 )
+from .events import EventLexicon, find_events, load_event_lexicon
 from .fetch import fetch_articles
 from .audit import audit_lexicon
 from .concordance import collocates, kwic
@@ -63,12 +65,15 @@ __all__ = [
     "CorpusError",
     "CorpusWarning",
     "DaskAnalysis",
+    "EventLexicon",
     "InvalidParameterError",
     "Lexicon",
     "LexiconError",
     "MediakitError",
     "MissingColumnsError",
     "__version__",
+    "agency_by_outlet",
+    "agency_gap",
     "analyze",
     "analyze_dask",
     "analyze_stream",
@@ -82,6 +87,7 @@ __all__ = [
     "duplicate_docs_to_drop",
     "fetch_articles",
     "find_duplicates",
+    "find_events",
     "find_mentions",
     "find_quotes",
     "iter_corpus",
@@ -93,6 +99,7 @@ __all__ = [
     "label_shares_over_time",
     "list_lexicons",
     "load_corpus",
+    "load_event_lexicon",
     "load_lexicon",
     "load_sample",
     "plot",
