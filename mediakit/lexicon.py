@@ -87,6 +87,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import reprlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -190,6 +191,10 @@ class _Actor:
 
 # Regex and shell-glob syntax with no meaning in mediakit's globs; rejected, not matched.
 _RESERVED_CHARS = "[](){}|\\^$+"
+#: The longest pattern accepted, in characters. A label or name is a few words; a
+#: longer "pattern" is a mistake (a paragraph pasted in) or hostile, and each of its
+#: characters costs a level of the compiled prefix trie.
+MAX_PATTERN_LENGTH = 200
 
 
 def _pattern_atoms(pattern: str) -> list[tuple[str, bool]]:
@@ -213,6 +218,11 @@ def _check_pattern(pattern: str) -> None:
     """Raise ValueError naming what makes ``pattern`` unusable as a whole."""
     if not pattern.strip():
         raise ValueError("empty pattern")
+    if len(pattern) > MAX_PATTERN_LENGTH:
+        raise ValueError(
+            f"the pattern is {len(pattern)} characters long; at most {MAX_PATTERN_LENGTH} "
+            "are allowed (a label or name is a few words)"
+        )
     if "**" in pattern:
         raise ValueError("'**' is not a valid glob; use a single '*'")
     reserved = [ch for ch in _RESERVED_CHARS if ch in pattern]
@@ -794,6 +804,8 @@ class Lexicon:
             data = json.loads(text, object_pairs_hook=_unique_json_object)
         except json.JSONDecodeError as err:
             raise LexiconError(f"line {err.lineno}: invalid JSON: {err.msg}", file=file) from None
+        except RecursionError:
+            raise LexiconError(_TOO_DEEP, file=file) from None
         except ValueError as err:  # a key listed twice
             raise LexiconError(str(err), file=file) from None
         return cls.from_dict(data, file=file)
@@ -1141,14 +1153,21 @@ def _check_name(value: Any, what: str, **where: Any) -> None:
         raise LexiconError(f"{what} name {value!r} may not contain ':'", **where)
 
 
+def _shown(value: Any) -> str:
+    """A value that is not a string as error messages show it: ``reprlib`` bounds the
+    depth and length, so a deeply nested list cannot overflow the stack."""
+    return reprlib.repr(value)
+
+
 def _compile_one(pattern: Any, **where: Any) -> list[tuple[str, bool]]:
     if not isinstance(pattern, str):
         raise LexiconError(f"patterns must be strings, got {type(pattern).__name__}",
-                     pattern=pattern, **where)
+                     pattern=_shown(pattern), **where)
     try:
         return _pattern_atoms(pattern)
     except ValueError as err:
-        raise LexiconError(str(err), pattern=pattern, **where) from None
+        shown = pattern if len(pattern) <= 80 else f"{pattern[:50]}...{pattern[-10:]}"
+        raise LexiconError(str(err), pattern=shown, **where) from None
 
 
 def _patterns_list(value: Any, **where: Any) -> tuple[str, ...]:
@@ -1158,7 +1177,8 @@ def _patterns_list(value: Any, **where: Any) -> tuple[str, ...]:
         raise LexiconError(f"expected a list of patterns, got {type(value).__name__}", **where)
     for p in value:
         if not isinstance(p, str):
-            raise LexiconError(f"patterns must be strings, got {type(p).__name__}", pattern=p, **where)
+            raise LexiconError(f"patterns must be strings, got {type(p).__name__}",
+                               pattern=_shown(p), **where)
     return tuple(value)
 
 
@@ -1204,7 +1224,7 @@ def _parse_actor(actor: Any, spec: Any, file: str | None) -> _Actor:
         for n in names_in:
             if not isinstance(n, str):
                 raise LexiconError(f"names must be strings, got {type(n).__name__}",
-                             file=file, actor=actor, pattern=n)
+                             file=file, actor=actor, pattern=_shown(n))
             names.append((n, (n,)))
     elif isinstance(names_in, Mapping):
         for n, aliases in names_in.items():
@@ -1232,6 +1252,10 @@ def _read_source(path_or_text: Any, suffixes: tuple[str, ...]) -> tuple[str, str
         return path.read_text(encoding="utf-8"), str(path)
     except FileNotFoundError:
         raise LexiconError("file not found", file=str(path)) from None
+    except IsADirectoryError:
+        raise LexiconError("is a directory, not a lexicon file", file=str(path)) from None
+    except OSError as err:  # permissions, a device, a name too long ...
+        raise LexiconError(f"cannot be read: {err.strerror or err}", file=str(path)) from None
     except UnicodeDecodeError as err:
         raise LexiconError(f"not UTF-8 text (byte {err.start})", file=str(path)) from None
 
@@ -1366,9 +1390,16 @@ class _StrictSafeLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
+# Python's parsers recurse once per level of nesting; a lexicon is three or four
+# levels deep, so running out of stack means a malformed or hostile file.
+_TOO_DEEP = "nested too deeply to be a lexicon (a lexicon is a few levels deep: actors, labels, patterns)"
+
+
 def _from_yaml_text(text: str, *, file: str | None = None) -> Lexicon:
     try:
         data = yaml.load(text, Loader=_StrictSafeLoader)
+    except RecursionError:
+        raise LexiconError(_TOO_DEEP, file=file) from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = f"line {mark.line + 1}: " if mark is not None else ""

@@ -723,6 +723,51 @@ def test_yaml_loading_is_safe():
         Lexicon.from_yaml("name: !!python/object/apply:os.system ['echo hi']\nactors: {}\n")
 
 
+# -- hostile input (issue 20): a clean LexiconError, never a RecursionError ------------
+
+
+def test_deeply_nested_yaml_and_json_give_a_lexicon_error(tmp_path):
+    deep_yaml = "name: x\nactors:\n  a:\n    labels:\n      l: " + "[" * 20_000 + "]" * 20_000
+    with pytest.raises(LexiconError, match="nested too deeply"):
+        Lexicon.from_yaml(deep_yaml)
+    path = tmp_path / "deep.yaml"
+    path.write_text(deep_yaml, encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"deep\.yaml: nested too deeply"):
+        load_lexicon(path)
+    with pytest.raises(LexiconError, match="nested too deeply"):
+        Lexicon.from_json('{"a": ' * 100_000 + "1" + "}" * 100_000)
+    # A nested list given as a pattern is named without printing all of it.
+    nested: list = ["x"]
+    for _ in range(5_000):
+        nested = [nested]
+    with pytest.raises(LexiconError, match=r"patterns must be strings, got list") as caught:
+        Lexicon.from_dict(_one([nested]))
+    assert len(str(caught.value)) < 200
+
+
+def test_a_pattern_longer_than_the_bound_is_refused_by_name():
+    bound = lexicon_module.MAX_PATTERN_LENGTH
+    assert Lexicon.from_dict(_one(["a" * bound])).find("x " + "a" * bound + " y")[0].end == bound + 2
+    for pattern in ["a" * 1000, "word " * 300]:
+        with pytest.raises(LexiconError, match=rf"at most {bound} are allowed") as caught:
+            Lexicon.from_dict(_one([pattern]))
+        assert caught.value.actor == "armed" and len(str(caught.value)) < 300
+    with pytest.raises(LexiconError, match="at most"):
+        Lexicon.from_dict({"name": "x", "actors": {"a": {"labels": {"l": ["x"]},
+                                                          "names": {"N": ["n" * 1000]}}}})
+
+
+def test_a_folder_named_like_a_lexicon_file_is_a_lexicon_error(tmp_path):
+    folder = tmp_path / "x.yaml"
+    folder.mkdir()
+    with pytest.raises(LexiconError, match=r"x\.yaml: is a directory"):
+        load_lexicon(folder)
+    with pytest.raises(LexiconError, match="is a directory"):
+        resolve_lexicon(str(folder))
+    with pytest.raises(LexiconError, match="is a directory"):
+        Lexicon.from_json(tmp_path / "x.yaml")
+
+
 # -- bundled lexicons ------------------------------------------------------------------
 
 
