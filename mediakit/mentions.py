@@ -21,6 +21,7 @@ import pandas as pd
 from ._tables import iter_documents, make_frame, sentence_index
 from ._validation import check_table
 from .lexicon import Lexicon, LexiconLike, resolve_lexicon
+from .referents import decide_referents
 from .text import split_sentences
 from .voice import _voice_at_lists, _voice_spans
 
@@ -29,7 +30,7 @@ __all__ = ["MENTION_COLUMNS", "find_mentions"]
 MENTION_COLUMNS: tuple[str, ...] = (
     "doc_id", "outlet", "date", "actor", "label", "pattern", "match", "start", "end",
     "sentence_id", "sentence", "voice", "speaker", "named_groups", "referent",
-    "sentence_start", "sentence_end",
+    "referent_rule", "in_scope", "scope_rule", "form", "sentence_start", "sentence_end",
 )
 
 # ----------------------------------------------------------------------------------
@@ -58,21 +59,21 @@ def find_mentions(
         ``speaker`` (string, the quoted speaker when known, else <NA>);
         ``named_groups`` (str, "; "-joined sorted canonical names of the lexicon's
         named groups found in the same sentence, any actor; "" when none);
-        ``referent`` (str, the actor the label points at: the actor of a named group
-        written right against the label, else the label's own ``actor``; see below);
+        ``referent`` (str, the actor the label points at, <NA> when it points at
+        none of the lexicon's actors or is out of scope) and ``referent_rule`` (str,
+        the rule that decided it); ``in_scope`` (bool, whether the mention is about
+        the lexicon's conflict) and ``scope_rule`` (str, why); ``form`` (str,
+        ``modifier`` for a hyphenated compound such as "rebel-held", else ``noun``);
+        these five are described in :mod:`mediakit.referents`;
         ``sentence_start``, ``sentence_end`` (int64, the sentence's offsets).
 
     ``actor`` is always the lexicon family of the label ("terrorists" is a label of
-    ``armed_opposition`` in the ``syria`` lexicon), while ``referent`` says who the
-    label is applied to when the text names the group directly: the named group
-    immediately before the label, possibly with a possessive ("YPG terrorists",
-    "the YPG's fighters", "Dawn Brigades militants"), or right after it as
-    "<label> of/from [the] <name>" ("fighters of the YPG"). So in "YPG terrorists
-    attacked" the mention has ``actor`` ``armed_opposition`` and ``referent``
-    ``kurdish_forces``. A name elsewhere in the sentence does not count (it is in
-    ``named_groups``): "terrorists attacked the YPG" keeps the label's actor. The
-    comparisons of :mod:`mediakit.compare` select by ``actor`` unless given
-    ``by_referent=True``.
+    ``armed_opposition`` in the ``syria`` lexicon), while ``referent`` says whom the
+    label is applied to, by the rules of :mod:`mediakit.referents`: in "YPG
+    terrorists attacked" the mention has ``actor`` ``armed_opposition`` and
+    ``referent`` ``kurdish_forces``; in "ISIL terrorists massacre 250 Syrian troops"
+    the referent is ``islamic_state``. The comparisons of :mod:`mediakit.compare`
+    count in-scope nouns by ``referent`` unless given ``by_referent=False``.
     """
     check_table(corpus, ("doc_id", "outlet", "text"), caller="find_mentions", table_name="corpus")
     lex = resolve_lexicon(lexicon)
@@ -156,15 +157,9 @@ def _add_document_mentions(
     cols["voice"].extend(voices)
     cols["speaker"].extend(speakers)
     cols["named_groups"].extend(named_groups)
-    if name_before or name_after:
-        cols["referent"].extend(
-            [
-                _referent(text, s, e, en.actor, name_before, name_after)
-                for (s, e, en) in labels
-            ]
-        )
-    else:  # no named group in the article: every label refers to its own actor
-        cols["referent"].extend([en.actor for en in entries])
+    decided = decide_referents(text, sentence_spans, found, lex)
+    for name, values in decided.items():
+        cols[name].extend(values)
     cols["sentence_start"].extend([a for a, _ in bounds])
     cols["sentence_end"].extend([b for _, b in bounds])
     return n
