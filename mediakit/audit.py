@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from typing import Any
@@ -16,7 +17,7 @@ import pandas as pd
 
 from ._tables import iter_documents, make_frame, one_line
 from ._validation import check_table
-from .lexicon import Lexicon, LexiconLike, _normal_key, _pattern_atoms, resolve_lexicon
+from .lexicon import Lexicon, LexiconLike, _normal_key, _pattern_atoms, fold_char, resolve_lexicon
 from .text import tokenize
 
 __all__ = ["AUDIT_COLUMNS", "audit_lexicon"]
@@ -64,6 +65,15 @@ def audit_lexicon(
     * ``shares stem 'x'``: the first letters agree up to one short of the pattern
       word's literal part, at least 5 ("insurgency" for "insurgent*"). Some of these
       are other words (terrorism is not a label for an actor): judge by the example.
+    * ``compound in -backed/-led not matched``: a compound naming a group by its
+      backer or leader ("Saudi-led", "Iranian-backed") that no pattern matches
+      (``actor``, ``label`` and ``pattern`` are empty);
+    * ``confusable spelling (...)``: a mention the lexicon *does* match, but only
+      after Unicode folding (see :mod:`mediakit.lexicon`): letters of another script
+      that look like Latin ones (Cyrillic "е"), invisible characters (soft hyphen,
+      zero-width space), combining accents or full-width letters. Such spellings are
+      rare in edited news; many of them in one source suggest text written to evade
+      keyword filters. The candidate is shown with ``\\u`` escapes.
 
     Pattern words need 4+ letters. For a word of a multi-word pattern, the candidate
     is the whole phrase where the other words line up ("Tarvia-backed armed
@@ -95,12 +105,25 @@ def audit_lexicon(
     doc_words: list[list[str]] = []
     doc_free: list[list[bool]] = []
     phrase_hits: list[tuple[int, int, int, str, str, str, str]] = []
+    backed_or_led: list[tuple[int, int, int]] = []
     variant_lex = _variant_lexicon(lex)
     for d, (_doc_id, text) in enumerate(docs):
         tokens = tokenize(text)
         words = [text[s:e].lower().replace("\u2019", "'") for s, e in tokens]
-        taken = [(s, e) for s, e, _ in lex.scan(text)]
+        hits = lex.scan(text)
+        taken = [(s, e) for s, e, _ in hits]
         free = _free_tokens(tokens, taken)
+        for s, e, en in hits:
+            # Matched only after Unicode folding: a look-alike or invisible spelling.
+            why = _unusual_spelling(text[s:e]) if not text[s:e].isascii() else None
+            if why is not None:
+                label = en.label if en.kind == "label" else f"names: {en.label}"
+                phrase_hits.append((d, s, e, en.actor, label, en.pattern, f"confusable spelling ({why})"))
+        for i, (s, e) in enumerate(tokens):
+            # Compounds naming a group by its backer or leader ("Saudi-led") that no
+            # pattern matches.
+            if free[i] and _BACKED_OR_LED.fullmatch(words[i]):
+                backed_or_led.append((d, s, e))
         doc_tokens.append(tokens)
         doc_words.append(words)
         doc_free.append(free)
@@ -132,7 +155,9 @@ def audit_lexicon(
 
     for d, s, e, actor, label, pattern, reason in phrase_hits:
         text = docs[d][1]
-        add(_candidate_text(text[s:e]), 0, reason, actor, label, pattern, [(d, s, e)])
+        surface = text[s:e]
+        candidate = ascii(surface)[1:-1] if reason.startswith("confusable") else _candidate_text(surface)
+        add(candidate, 0, reason, actor, label, pattern, [(d, s, e)])
 
     for pw in pattern_words:
         pool = by_prefix.get(pw.literal[:2], []) if pw.literal else []
@@ -160,6 +185,12 @@ def audit_lexicon(
             for candidate, hits in phrase_groups.items():
                 add(candidate, rank, reason, pw.actor, pw.label, pw.pattern, hits)
 
+    # Last and weakest: a compound that resembles no pattern but names a group by its
+    # backer or leader.
+    for d, s, e in backed_or_led:
+        add(_candidate_text(docs[d][1][s:e]), len(_REASONS), "compound in -backed/-led not matched",
+            "", "", "", [(d, s, e)])
+
     cols: dict[str, list[Any]] = {name: [] for name in AUDIT_COLUMNS}
     for candidate, info in candidates.items():
         hits = sorted(info["hits"])
@@ -184,6 +215,31 @@ def audit_lexicon(
         return frame
     frame = frame.sort_values(["count", "candidate"], ascending=[False, True], kind="stable")
     return frame.reset_index(drop=True)
+
+
+_BACKED_OR_LED = re.compile(r"[^\W_][\w.'-]*-(?:backed|led)")
+
+
+def _unusual_spelling(surface: str) -> str | None:
+    """Why a matched text needed Unicode folding to match, or None when it only has
+    ordinary accented letters: invisible characters, combining accents, letters of
+    another script that look like Latin ones, compatibility forms (full-width)."""
+    reasons = []
+    for ch in dict.fromkeys(surface):
+        if ch.isascii():
+            continue
+        name = unicodedata.name(ch, f"U+{ord(ch):04X}")
+        folded = fold_char(ch)
+        category = unicodedata.category(ch)
+        if folded == "" and category != "Mn":
+            reasons.append(f"invisible {name}")
+        elif category in ("Mn", "Me"):
+            reasons.append(f"combining {name}")
+        elif unicodedata.decomposition(ch).startswith("<"):
+            reasons.append(f"compatibility form {name}")
+        elif folded.isascii() and not unicodedata.decomposition(ch) and folded != ch:
+            reasons.append(f"look-alike {name} for {folded!r}")
+    return "; ".join(reasons) or None
 
 
 def _candidate_text(surface: str) -> str:
@@ -355,6 +411,8 @@ def _variant_lexicon(lex: Lexicon) -> Lexicon | None:
             for pattern in patterns:
                 variants = []
                 words = pattern.split()
+                if pattern[0] in "*?":
+                    continue  # "*-led" written "* led" or "*led" is any word ("fled")
                 if any("-" in w for w in words):
                     variants.append(pattern.replace("-", " "))
                     variants.append(pattern.replace("-", ""))

@@ -212,11 +212,18 @@ class LexiconScope:
         Places of other wars and countries ("Mosul", "Yemen"): a sentence naming one and
         no place of the conflict is out of scope.
     off_topic : tuple of str
-        Words of other subjects (sport, business, games, parliaments): a sentence holding
-        one and no place, group or conflict term is out of scope.
+        Words of other subjects (sport, business, entertainment, technology,
+        parliaments): an article holding ``article_off_topic`` of them is about
+        something else, so its labels are out of scope unless their sentence names a
+        place or group of the conflict or holds a conflict term.
     article_terms : int
         An article with at least this many occurrences of ``terms`` is about the
         conflict, so its labels are in scope even in sentences without a term.
+    article_off_topic : int
+        See ``off_topic`` (0: never).
+    otherwise : str
+        ``"in"`` or ``"out"``: the scope of a mention no rule decides (a short text
+        with no word either way).
     require_place : bool
         When true, an article that names no place and no named group of the conflict
         is out of scope whatever its vocabulary.
@@ -231,6 +238,8 @@ class LexiconScope:
     article_terms: int = 3
     require_place: bool = False
     description: str = ""
+    article_off_topic: int = 2
+    otherwise: str = "in"
 
     @property
     def is_empty(self) -> bool:
@@ -241,7 +250,8 @@ class LexiconScope:
 
 #: The word lists of a scope section, in the order matches are reported.
 SCOPE_LISTS = ("terms", "places", "outside_places", "off_topic")
-_SCOPE_KEYS = {"description", *SCOPE_LISTS, "article_terms", "require_place"}
+_SCOPE_KEYS = {"description", *SCOPE_LISTS, "article_terms", "article_off_topic",
+               "require_place", "otherwise"}
 
 
 # ----------------------------------------------------------------------------------
@@ -1171,7 +1181,9 @@ class Lexicon:
                 if getattr(sc, key):
                     section[key] = list(getattr(sc, key))
             section["article_terms"] = sc.article_terms
+            section["article_off_topic"] = sc.article_off_topic
             section["require_place"] = sc.require_place
+            section["otherwise"] = sc.otherwise
             result["scope"] = section
         return result
 
@@ -1583,10 +1595,15 @@ def _parse_scope(value: Any, file: str | None) -> LexiconScope:
                            f"expected {sorted(_SCOPE_KEYS)}", file=file)
     lists = {key: _patterns_list(value.get(key) or [], file=file, label=f"scope: {key}")
              for key in SCOPE_LISTS}
-    article_terms = value.get("article_terms", LexiconScope.article_terms)
-    if isinstance(article_terms, bool) or not isinstance(article_terms, int) or article_terms < 0:
-        raise LexiconError(f"scope: 'article_terms' must be a whole number >= 0, "
-                           f"got {article_terms!r}", file=file)
+    counts = {}
+    for key in ("article_terms", "article_off_topic"):
+        n = value.get(key, getattr(LexiconScope, key))
+        if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+            raise LexiconError(f"scope: '{key}' must be a whole number >= 0, got {n!r}", file=file)
+        counts[key] = n
+    otherwise = value.get("otherwise", "in")
+    if otherwise not in ("in", "out"):
+        raise LexiconError(f"scope: 'otherwise' must be 'in' or 'out', got {otherwise!r}", file=file)
     require_place = value.get("require_place", False)
     if not isinstance(require_place, bool):
         raise LexiconError(f"scope: 'require_place' must be true or false, got {require_place!r}",
@@ -1594,8 +1611,8 @@ def _parse_scope(value: Any, file: str | None) -> LexiconScope:
     if require_place and not lists["places"]:
         raise LexiconError("scope: 'require_place' is true but 'places' is empty", file=file)
     description = _as_str(value.get("description", "") or "", "scope: 'description'", file=file)
-    return LexiconScope(**lists, article_terms=article_terms, require_place=require_place,
-                        description=description.strip())
+    return LexiconScope(**lists, **counts, require_place=require_place,
+                        description=description.strip(), otherwise=otherwise)
 
 
 def _parse_actor(actor: Any, spec: Any, file: str | None) -> _Actor:

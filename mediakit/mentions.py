@@ -11,7 +11,6 @@ that a quotation running over several sentences or paragraphs is recognised.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import defaultdict
 from typing import Any
@@ -111,13 +110,9 @@ def _add_document_mentions(
         sentence_spans = split_sentences(text)
     sentence_starts = [s for s, _ in sentence_spans]
     names_by_sentence: dict[int, set[str]] = defaultdict(set)
-    name_before: dict[int, str] = {}  # name end -> its actor
-    name_after: dict[int, str] = {}  # name start -> its actor
     for s, e, en in found:
         if en.kind == "name":
             names_by_sentence[sentence_index(sentence_starts, s)].add(en.label)
-            name_after[s] = en.actor
-            name_before[e] = en.actor
     starts = [s for s, _, _ in labels]
     ends = [e for _, e, _ in labels]
     entries = [en for _, _, en in labels]
@@ -163,39 +158,3 @@ def _add_document_mentions(
     cols["sentence_start"].extend([a for a, _ in bounds])
     cols["sentence_end"].extend([b for _, b in bounds])
     return n
-
-
-# What may separate a named group from the label it qualifies: "YPG terrorists",
-# "the YPG's fighters" (before; at most one line break, never a paragraph break), and
-# "fighters of the YPG", "militants from HTS" (after).
-_GAP_BEFORE_RE = re.compile(r"(?:['\u2019]s)?([^\S\n]*\n?[^\S\n]*)")
-_GAP_AFTER_RE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?", re.IGNORECASE)
-# The longest gap _GAP_BEFORE_RE may need to look at; wider gaps are not "right before".
-_MAX_GAP = 40
-
-
-def _referent(
-    text: str, start: int, end: int, actor: str,
-    name_before: dict[int, str], name_after: dict[int, str],
-) -> str:
-    """The actor of a named group written right against the label ``text[start:end]``.
-
-    ``name_before`` maps the end offset of every named group of the article to its
-    actor, ``name_after`` its start offset. Falls back to the label's ``actor``.
-    """
-    if name_before:
-        for gap_start in range(start - 1, max(start - _MAX_GAP, -1), -1):
-            if gap_start in name_before:
-                gap = _GAP_BEFORE_RE.fullmatch(text, gap_start, start)
-                if gap is not None and gap.group(1):
-                    return name_before[gap_start]
-                break
-            if not (text[gap_start].isspace() or text[gap_start] in "'\u2019s"):
-                break
-    if name_after:
-        link = _GAP_AFTER_RE.match(text, end)
-        if link is not None and link.end() in name_after:
-            return name_after[link.end()]
-    return actor
-
-

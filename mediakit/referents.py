@@ -26,27 +26,31 @@ Scope (first rule that applies)
 The lexicon's ``scope:`` section (:class:`mediakit.lexicon.LexiconScope`) holds word
 lists in the pattern syntax: ``terms`` (conflict vocabulary), ``places`` (places and
 people of the conflict), ``outside_places`` (other wars and countries), ``off_topic``
-(words of sport, business, games, parliaments), plus ``article_terms`` and
-``require_place``. A lexicon without one keeps every mention in scope ("no scope
-rules"). Otherwise, for a mention in sentence *S* of article *A*:
+(words of sport, business, entertainment, technology, parliaments), and the settings
+``article_terms``, ``article_off_topic``, ``require_place`` and ``otherwise``. A lexicon
+without one keeps every mention in scope ("no scope rules"). Otherwise, for a mention
+in sentence *S* of article *A*:
 
 1. ``article names no place or group of the conflict``: ``require_place`` is true and
    *A* names none of ``places`` and none of the lexicon's named groups: out.
 2. ``sentence names X, outside the conflict``: *S* names an outside place and no place
-   or named group of the conflict: out ("IS militants in Mosul").
+   of the conflict: out ("IS militants in Mosul"; a named group does not say where).
 3. ``sentence names X``: *S* names a place or a named group of the conflict: in.
-4. ``off-topic word 'w'``: *S* holds a word of ``off_topic``: out.
-5. ``conflict term 'w'``: *S* holds a word of ``terms``: in.
-6. ``article about the conflict (n conflict terms)``: *A* holds at least
+4. ``conflict term 'w'``: *S* holds a word of ``terms``: in.
+5. ``article about the conflict (n conflict terms)``: *A* holds at least
    ``article_terms`` occurrences of ``terms``: in.
-7. ``no conflict context``: out.
+6. ``article about something else (n off-topic words: ...)``: *A* holds at least
+   ``article_off_topic`` words of ``off_topic``: out.
+7. ``no word either way``: in (``otherwise: in``, the default, so that a headline or
+   a two-line text is not dropped for being short), or ``no conflict context``: out.
 
-Scope is decided per sentence first because general news mentions a war in passing
-(a business story with one sentence on sanctions); the article-wide count (rule 6)
-keeps the labels of war reporting whose sentence happens to hold no conflict word
-("The rebels rejected the offer."), and a single word is not enough to pull a whole
-article in. Words of the lexicon's own labels are never conflict terms: "the
-opposition" does not vouch for itself.
+Scope is decided per sentence first because general news mentions a war in passing (a
+business story with one sentence on sanctions); the article-wide counts keep the
+labels of war reporting whose sentence happens to hold no conflict word ("The rebels
+rejected the offer.") and set aside those of a football report or a budget debate,
+whose sentences rarely name their subject. Words inside a label never count as
+conflict terms: "the opposition" does not vouch for itself, nor "forces" in
+"government forces".
 
 Referent (first rule that applies)
 ----------------------------------
@@ -77,8 +81,10 @@ named groups (``names:``, each of one actor), *M* the actors' ``markers:`` (word
    (names attached to another label of the sentence do not count: in "YPG fighters
    fought militants" the militants are not the YPG):
 
-   a. ``sentence names X only``; when it names groups of several actors, ``sentence
-      names several, first in refers_to: X``: the first of them in the label's
+   a. ``sentence names X only``: the named groups written before the label in its
+      sentence (a group named after it is more often the one it fights: "terrorists
+      attacked the YPG"); when they are of several actors, ``sentence names several,
+      first in refers_to: X``: the first of them in the label's
       ``refers_to`` list, which the lexicon orders by how outlets use the word
       (in the ``syria`` lexicon "militants" next to both the Islamic State and the
       SDF are the Islamic State's);
@@ -87,9 +93,11 @@ named groups (``names:``, each of one actor), *M* the actors' ``markers:`` (word
       with "the militants" (two, not more: news paragraphs are short, and a wider
       window reaches the other side of the story);
    c. ``as the previous generic label``: the referent of the last generic label in
-      the article that got one from a name (a report keeps calling the same group
-      "the extremists", then "the militants");
-   d. ``article names X only``: the whole article names groups of one actor only;
+      the article that got one by rules a, b or d (a report keeps calling the same
+      group "the extremists", then "the militants"; a label with a name of its own,
+      "YPG fighters", is not taken as the antecedent of the next bare one);
+   d. ``article names X only``: the article names groups of one actor only (not
+      counting those after the label in its own sentence);
    e. ``no group named nearby: label's own actor``.
 7. ``label's own actor``: labels that are not generic ("rebels", "the regime",
    "Kurdish forces") point at the actor that owns them.
@@ -116,7 +124,7 @@ from typing import Any
 
 import pandas as pd
 
-from ._tables import make_frame, one_line
+from ._tables import one_line
 from ._validation import check_table
 from .lexicon import Hit, Lexicon, LexiconEntry
 
@@ -154,7 +162,8 @@ class _Mention:
     modifier: bool
     referent: str | None = None
     rule: str = ""
-    from_name: bool = False  # the referent came from a named group (for rule 6c)
+    from_name: bool = False  # the referent came from a name written against the label
+    from_context: bool = False  # ... from the names around it (rules 6a, 6b, 6d; for 6c)
 
 
 def decide_referents(
@@ -239,7 +248,7 @@ def decide_referents(
         refers_to = generic.get(m.entry.actor, {}).get(m.entry.label)
         _resolve(m, text, by_end, by_start, label_by_end, labels, refers_to, every_actor,
                  names_by_sentence, attached_names, last_named, lexicon)
-        if refers_to is not None and m.from_name:
+        if refers_to is not None and m.from_context:
             last_named = m.referent
     # Rule 8: a compound right before a label or a name takes that phrase's referent.
     for m, inside in zip(labels, in_scope, strict=True):
@@ -368,10 +377,11 @@ def _resolve(
             m.referent, m.rule = previous.referent, f"qualified by '{word}'"
             return
     candidates = [a for a in refers_to if a not in opposed]
-    # 6a. Names in the sentence.
-    found = _named(names_by_sentence.get(m.sentence, ()), candidates, attached_names)
+    # 6a. Names in the sentence, before the label.
+    in_sentence = names_by_sentence.get(m.sentence, ())
+    found = _named([n for n in in_sentence if n[0] < m.start], candidates, attached_names)
     if found is not None:
-        m.referent, m.from_name = found[0], True
+        m.referent, m.from_context = found[0], True
         m.rule = found[1].replace("{where}", "sentence")
         return
     # 6b. The two sentences before.
@@ -380,7 +390,7 @@ def _resolve(
         earlier.extend(names_by_sentence.get(k, ()))
     found = _named(earlier, candidates, attached_names)
     if found is not None:
-        m.referent, m.from_name = found[0], True
+        m.referent, m.from_context = found[0], True
         m.rule = found[1].replace("{where} names", "previous sentences name")
         return
     # 6c. As the previous generic label.
@@ -388,11 +398,12 @@ def _resolve(
         m.referent, m.rule = last_named, "as the previous generic label"
         return
     # 6d. The article names one actor only.
-    actors = {actor for names in names_by_sentence.values() for s, actor, _ in names
-              if actor in candidates and s not in attached_names}
+    actors = {actor for k, names in names_by_sentence.items() for s, actor, _ in names
+              if actor in candidates and s not in attached_names
+              and not (k == m.sentence and s > m.start)}
     if len(actors) == 1:
         (actor,) = actors
-        m.referent, m.rule = actor, f"article names {actor} only"
+        m.referent, m.rule, m.from_context = actor, f"article names {actor} only", True
         return
     # 6e.
     m.referent = own if own in candidates else None
@@ -461,6 +472,7 @@ class _Scope:
             scope_hits = lexicon.scan_scope(text)
         self.by_sentence: dict[int, dict[str, list[str]]] = {}
         self.n_terms = 0
+        self.off_topic: list[str] = []
         self.any_place = False
         # A word of a label is never scope evidence ("forces" of "government forces").
         label_starts = [s for s, _e, _en in label_spans]
@@ -474,6 +486,8 @@ class _Scope:
             found.setdefault(kind, []).append(one_line(text[s:e]))
             if kind == "terms":
                 self.n_terms += 1
+            elif kind == "off_topic":
+                self.off_topic.append(one_line(text[s:e]))
             elif kind == "places":
                 self.any_place = True
         for s, e, entry, k in others:
@@ -489,16 +503,20 @@ class _Scope:
             return False, "article names no place or group of the conflict"
         found = self.by_sentence.get(m.sentence, {})
         ours = found.get("places", []) + found.get("groups", [])
-        if found.get("outside_places") and not ours:
+        # A named group does not say where (the Islamic State fought in Iraq too).
+        if found.get("outside_places") and not found.get("places"):
             return False, f"sentence names {found['outside_places'][0]}, outside the conflict"
         if ours:
             return True, f"sentence names {ours[0]}"
-        if found.get("off_topic"):
-            return False, f"off-topic word '{found['off_topic'][0]}'"
         if found.get("terms"):
             return True, f"conflict term '{found['terms'][0]}'"
         if self.n_terms >= rules.article_terms and self.n_terms:
             return True, f"article about the conflict ({self.n_terms} conflict terms)"
+        if rules.article_off_topic and len(self.off_topic) >= rules.article_off_topic:
+            shown = ", ".join(dict.fromkeys(w.lower() for w in self.off_topic[:5]))
+            return False, f"article about something else ({len(self.off_topic)} off-topic words: {shown})"
+        if rules.otherwise == "in":
+            return True, "no word either way"
         return False, "no conflict context"
 
 
@@ -624,8 +642,9 @@ def scope_report(mentions: pd.DataFrame, *, actor: str | None = None, examples: 
             cols["n_docs"].append(group["doc_id"].nunique())
             cols["example"].append(" | ".join(_example(r) for r in picked.itertuples()))
             cols["example_doc_id"].append(" | ".join(map(str, picked["doc_id"])))
-    frame = make_frame(SCOPE_REPORT_COLUMNS, cols)
-    return frame.astype({"share": "float64"})
+    return pd.DataFrame(cols, columns=list(SCOPE_REPORT_COLUMNS)).astype({
+        "step": "str", "rule": "str", "n": "int64", "share": "float64", "n_docs": "int64",
+        "example": "str", "example_doc_id": "str"})
 
 
 def _example(row: Any) -> str:
