@@ -34,9 +34,12 @@ speaker_acc_all
 quote_type_acc
     among matched quotations, mediakit's quote/scare_quote equals the gold.
 mention_f1
-    label mentions of the core inventory (compounds included): recall over gold
+    label mentions of the core inventory (compounds included; the gold's ``added``
+    tier, odd forms a coder added such as "Govt", counts as core): recall over gold
     mentions overlapped by a mediakit mention, precision over mediakit mentions that
-    overlap a gold mention (any tier).
+    overlap a gold mention (any tier). Gold rows with ``is_mention`` ``no`` (names such
+    as "Army of Islam", non-actor uses) are not mentions: a mediakit mention that
+    overlaps only such rows, or no gold row at all, is a false positive.
 mention_recall_extended
     recall over the extended tier (troops, soldiers, gunmen, ...), reported apart.
 voice_acc
@@ -53,6 +56,8 @@ outside_left_without_referent
 conflict_kept_in_scope
     among found gold mentions in scope with one of the four referents, the share
     mediakit keeps (in scope by its scope column; without one, a referent present).
+    Gold referents ``mixed`` and ``unclear`` (CODING.md rule M5) have no single right
+    actor, so they count in none of the three referent and scope measures above.
 offtopic_in_scope_mentions
     mediakit mentions kept in scope in the off-topic written articles (a count; one
     row per lexicon).

@@ -10,6 +10,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from . import plot
+from .agency import agency_by_outlet, agency_gap
 from .analysis import Analysis, analyze
 from .coding import (
     CodingError,
@@ -39,12 +40,14 @@ from .errors import (
     MediakitError,
     MissingColumnsError,
 )
+from .events import EventLexicon, find_events, load_event_lexicon
 from .fetch import fetch_articles
 from .audit import audit_lexicon
 from .concordance import collocates, kwic
 from .lexicon import Lexicon, list_lexicons, load_lexicon
 from .mentions import find_mentions
 from .referents import counted_mentions, decide_referents, scope_report
+from .report import build_report, write_report
 from .scale import AnalysisFiles, DaskAnalysis, analyze_dask, analyze_stream, read_analysis
 from .sentiment import score_documents, score_mentions, score_sentences, score_texts
 from .text import sentences, split_sentences, tokenize
@@ -63,17 +66,21 @@ __all__ = [
     "CorpusError",
     "CorpusWarning",
     "DaskAnalysis",
+    "EventLexicon",
     "InvalidParameterError",
     "Lexicon",
     "LexiconError",
     "MediakitError",
     "MissingColumnsError",
     "__version__",
+    "agency_by_outlet",
+    "agency_gap",
     "analyze",
     "analyze_dask",
     "analyze_stream",
     "alpha_by_field",
     "audit_lexicon",
+    "build_report",
     "coding_sheet",
     "collocates",
     "counted_mentions",
@@ -83,6 +90,7 @@ __all__ = [
     "duplicate_docs_to_drop",
     "fetch_articles",
     "find_duplicates",
+    "find_events",
     "find_mentions",
     "find_quotes",
     "iter_corpus",
@@ -94,6 +102,7 @@ __all__ = [
     "label_shares_over_time",
     "list_lexicons",
     "load_corpus",
+    "load_event_lexicon",
     "load_lexicon",
     "load_sample",
     "plot",
@@ -112,4 +121,5 @@ __all__ = [
     "validation_report",
     "voice_spans",
     "write_coding_sheet",
+    "write_report",
 ]

@@ -1,18 +1,20 @@
 """Building the tidy tables every per-article function returns (private).
 
 The mentions, KWIC, collocates and audit tables share one way of walking the corpus
-(:func:`iter_documents`) and one way of turning columns of Python values into a DataFrame
-with fixed column order and dtypes (:func:`make_frame`), empty or not.
+(:func:`iter_documents`, behind :func:`mediakit.document.documents`) and one way of
+turning columns of Python values into a DataFrame with fixed column order and dtypes
+(:func:`make_frame`), empty or not.
 """
 
 from __future__ import annotations
 
-import math
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 import pandas as pd
+
+from .text import _doc_text
 
 _STR_COLUMNS = {"doc_id", "outlet", "actor", "label", "pattern", "match", "sentence",
                 "voice", "named_groups", "referent", "left", "right", "candidate", "reason",
@@ -23,23 +25,22 @@ _INT_COLUMNS = {"start", "end", "sentence_id", "sentence_start", "sentence_end",
 
 
 def iter_documents(corpus: pd.DataFrame) -> Iterator[tuple[Any, Any, Any, str]]:
-    """(doc_id, outlet, date, text) per article; a missing text is an empty one."""
-    dates = corpus["date"].tolist() if "date" in corpus.columns else [pd.NaT] * len(corpus)
+    """(doc_id, outlet, date, text) per article; a missing text (None, NaN, pd.NA) is
+    an empty one, a missing ``date`` column NaT and a missing ``outlet`` column None."""
+    n = len(corpus)
+    dates = corpus["date"].tolist() if "date" in corpus.columns else [pd.NaT] * n
+    outlets = corpus["outlet"].tolist() if "outlet" in corpus.columns else [None] * n
     for doc_id, outlet, date, text in zip(
-        corpus["doc_id"].tolist(), corpus["outlet"].tolist(), dates, corpus["text"].tolist(),
-        strict=True,
+        corpus["doc_id"].tolist(), outlets, dates, corpus["text"].tolist(), strict=True,
     ):
-        if not isinstance(text, str):
-            text = "" if text is None or (isinstance(text, float) and math.isnan(text)) else str(text)
-        yield doc_id, outlet, date, text
+        yield doc_id, outlet, date, text if isinstance(text, str) else _doc_text(text)
 
 
 def date_series(values: list[Any], corpus: pd.DataFrame) -> pd.Series:
+    """``values`` as a Series of the corpus's date dtype (datetime64[ns] without one)."""
     if "date" in corpus.columns:
         return pd.Series(values, dtype=corpus["date"].dtype)
     return pd.Series(values, dtype="datetime64[ns]")
-
-
 
 
 def make_frame(
@@ -65,13 +66,6 @@ def make_frame(
         else:
             series[name] = pd.Series(values, dtype="float64")
     return pd.DataFrame(series, columns=list(columns))
-
-
-
-
-def one_line(text: str) -> str:
-    return " ".join(text.split())
-
 
 
 def sentence_index(sentence_starts: list[int], pos: int) -> int:

@@ -19,26 +19,36 @@ from __future__ import annotations
 import math
 import os
 import sys
-from bisect import bisect_left
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from numbers import Integral
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from . import sentiment as _sentiment
-from .lexicon import resolve_lexicon
+from ._docstrings import share_docs
+from ._validation import Interval, Options, check_param, validate_params
+from .document import Document
+from .document import documents as each_document
+from .lexicon import Lexicon, LexiconLike, resolve_lexicon
+from .mentions import MentionRows
+from .sentiment import (
+    MASK_TOKEN,
+    SCORE_COLUMNS,
+    ScoreMemo,
+    _check_mask_token,
+    score_documents,
+)
+from .text import SentenceRows
 
 __all__ = ["Analysis", "analyze"]
 
 # Articles per unit of work. Small enough for a smooth progress bar and bounded
 # memory per worker, large enough that process overhead stays small.
 _CHUNK_ARTICLES = 200
-# Distinct texts whose scores a process remembers before it starts afresh.
-_MEMO_LIMIT = 50_000
 
 SUMMARY_COLUMNS: tuple[str, ...] = (
     "outlet",
@@ -101,8 +111,8 @@ class Analysis:
             else pd.Series(dtype="int64", name="n")
         )
         n_mentions = counts.groupby(level=0).sum() if len(counts) else pd.Series(dtype="int64")
-        top_label: dict[str, str] = {}
-        top_share: dict[str, float] = {}
+        top_label: dict[Any, str] = {}
+        top_share: dict[Any, float] = {}
         for outlet, group in counts.groupby(level=0, sort=True) if len(counts) else []:
             ranked = group.droplevel(0).sort_index().sort_values(ascending=False, kind="stable")
             top_label[outlet] = ranked.index[0]
@@ -132,12 +142,11 @@ def _validated(corpus: pd.DataFrame) -> pd.DataFrame:
 
 @dataclass
 class _Run:
-    """What the chunks of one analysis share within a process: the lexicon, the memo
-    of scores already computed and the label valences already looked up."""
+    """What the chunks of one analysis share within a process: the lexicon and the
+    memo of scores (and label valences) already computed."""
 
-    lexicon: Any
-    memo: dict[str, tuple[float, ...]] = field(default_factory=dict)
-    valence: dict[str, float] = field(default_factory=dict)
+    lexicon: Lexicon
+    memo: ScoreMemo = field(default_factory=ScoreMemo)
 
 
 # Worker processes of a pool get their _Run once, through the pool initializer,
@@ -145,50 +154,19 @@ class _Run:
 _worker_run: _Run | None = None
 
 
-def _start_worker(lexicon: Any) -> None:
+def _start_worker(lexicon: Lexicon) -> None:
     global _worker_run
     _worker_run = _Run(lexicon)
 
 
-def _warm_up(lexicon: Any) -> None:
+def _warm_up(lexicon: Lexicon) -> None:
     """Build the lazily built models in this process (Punkt, VADER's tables, the
     lexicon's matcher), so that forked workers start with them instead of each
     building its own."""
-    from .text import split_sentences
-
-    split_sentences("Warm up. Dr. Smith said: \"Yes.\" Done.")
-    _sentiment._score_normalised(["warm up"])
-    lexicon.find("warm up")
-
-
-def _scores_of(texts: list[str], run: _Run) -> np.ndarray:
-    """Scores of normalised texts; each distinct text is scored once per process.
-
-    The memo is bounded: it starts afresh after ``_MEMO_LIMIT`` entries, so memory
-    stays flat on a corpus of any size (a text seen again after that is scored
-    again, with the same result, since scoring is deterministic).
-    """
-    memo = run.memo
-    new = [t for t in dict.fromkeys(texts) if t not in memo]
-    if len(memo) + len(new) > _MEMO_LIMIT:
-        memo.clear()
-        new = list(dict.fromkeys(texts))
-    if new:
-        memo.update(zip(new, _sentiment._score_normalised(new).tolist()))
-    if not texts:
-        return np.empty((0, 4), dtype=np.float64)
-    return np.array([memo[t] for t in texts], dtype=np.float64)
-
-
-def _label_valences(matches: list[str], run: _Run) -> np.ndarray:
-    cache = run.valence
-    out = np.empty(len(matches), dtype=np.float64)
-    for i, match in enumerate(matches):
-        value = cache.get(match)
-        if value is None:
-            value = cache[match] = _sentiment._label_valence(match)
-        out[i] = value
-    return out
+    doc = Document('Warm up. Dr. Smith said: "Yes," she said. Done.', lexicon)
+    doc.masked_sentences(range(len(doc.sentences)))
+    doc.voice_spans()
+    ScoreMemo().scores(["warm up"])
 
 
 def _analyze_chunk(
@@ -201,117 +179,43 @@ def _analyze_chunk(
     This is the unit of parallel, streamed and Dask work: the result for a corpus is
     the concatenation, in order, of the results for its chunks (index reset).
 
-    Each article is split into sentences once, for both tables; a mention's
-    ``compound`` is its sentence row's score, and its sentence is masked and scored
-    once however many labels it holds. With ``documents=False`` the documents
-    table is left to the caller (None): :func:`analyze` builds it once from all
-    sentences, which gives the same rows as building it per chunk.
+    Each article is one :class:`~mediakit.document.Document`, split into sentences
+    and scanned once for both tables; a mention's ``compound`` is its sentence row's
+    score, and its sentence is masked and scored once however many labels it holds.
+    With ``documents=False`` the documents table is left to the caller (None):
+    :func:`analyze` builds it once from all sentences, which gives the same rows as
+    building it per chunk.
     """
-    from ._tables import iter_documents as _documents
-    from ._tables import make_frame as _mention_frame
-    from .mentions import MENTION_COLUMNS, _add_document_mentions
-    from .text import (
-        _add_sentence_rows,
-        _sentence_frame,
-        _sentence_rows,
-        split_sentences,
-    )
-
-    lexicon = run.lexicon
-    normalise = _sentiment._normalise_for_scoring
-    rows = _sentence_rows()
-    normalised: list[str] = []
-    mention_cols: dict[str, list[Any]] = {name: [] for name in MENTION_COLUMNS}
-    mention_rows: list[int] = []  # each mention's row in the sentences table
+    sentence_rows = SentenceRows()
+    mention_rows = MentionRows()
+    sentence_texts: list[str] = []
+    mention_rows_of_sentences: list[int] = []  # each mention's row in the sentences table
     masked: list[str] = []  # each mention's masked sentence
-    mask_cache: dict[str, str] = {}
-    for doc_id, outlet, date, text in _documents(corpus_chunk):
-        spans = split_sentences(text)
-        first_row = len(normalised)
-        doc_sentences = _add_sentence_rows(rows, doc_id, text, spans)
-        # An ASCII text's sentences are their own normalised forms.
-        normalised.extend(doc_sentences if text.isascii() else map(normalise, doc_sentences))
-        found = lexicon.scan(text) if text else []
-        added = _add_document_mentions(
-            mention_cols, doc_id, outlet, date, text, lexicon, spans, found
-        )
-        if added:
-            ids = mention_cols["sentence_id"][-added:]
-            mention_rows.extend(first_row + k for k in ids)
-            masks = _masked_sentences(text, spans, found, dict.fromkeys(ids), lexicon, mask_cache)
+    for doc in each_document(corpus_chunk, run.lexicon):
+        first_row = len(sentence_texts)
+        sentence_texts.extend(sentence_rows.add(doc.doc_id, doc.text, doc.sentences))
+        ids = mention_rows.add(doc)
+        if ids:
+            mention_rows_of_sentences.extend(first_row + k for k in ids)
+            masks = doc.masked_sentences(ids)
             masked.extend(masks[k] for k in ids)
 
-    sentence_scores = _scores_of(normalised, run)
-    sentences = _sentence_frame(rows)
-    for j, column in enumerate(_sentiment.SCORE_COLUMNS):
+    memo = run.memo
+    sentence_scores = memo.scores(sentence_texts)
+    sentences = sentence_rows.frame()
+    for j, column in enumerate(SCORE_COLUMNS):
         sentences[column] = sentence_scores[:, j]
 
-    rows = np.asarray(mention_rows, dtype=np.intp)
-    mentions = _mention_frame(MENTION_COLUMNS, mention_cols, corpus_chunk)
+    rows = np.asarray(mention_rows_of_sentences, dtype=np.intp)
+    mentions = mention_rows.frame(corpus_chunk)
     mentions["compound"] = sentence_scores[rows, 3] if len(rows) else np.empty(0)
-    mentions["compound_masked"] = _scores_of([normalise(t) for t in masked], run)[:, 3]
-    mentions["label_valence"] = _label_valences(mention_cols["match"], run)
+    mentions["compound_masked"] = memo.scores(masked)[:, 3]
+    mentions["label_valence"] = memo.label_valences(mention_rows.columns["match"])
     mentions["sentence_masked"] = pd.Series(masked, dtype="str")
 
     if not documents:
         return None, sentences, mentions
-    return _sentiment.score_documents(sentences, corpus=corpus_chunk), sentences, mentions
-
-
-def _masked_sentences(
-    text: str,
-    spans: list[tuple[int, int]],
-    found: list[tuple[int, int, Any]],
-    sentence_ids: Iterable[int],
-    lexicon: Any,
-    cache: dict[str, str],
-) -> dict[int, str]:
-    """The masked form of some sentences of an article, from the article's own scan.
-
-    Equal to ``sentiment._mask_text(sentence, lexicon, MASK_TOKEN)`` (what
-    :func:`mediakit.score_mentions` does), without scanning the sentence again: the
-    lexicon's guards only look at word characters, hyphens and apostrophes next to a
-    match, so when whitespace (or the text's edge) surrounds the sentence and no
-    match of the article's scan straddles its edges, the scan of the sentence alone
-    finds exactly the article's matches inside it. Any other sentence is scanned on
-    its own.
-    """
-    token = _sentiment.MASK_TOKEN
-    starts = [s for s, _, _ in found]
-    out: dict[int, str] = {}
-    n = len(text)
-    for k in sentence_ids:
-        s, e = spans[k]
-        i = bisect_left(starts, s)
-        # the match before the first one starting in the sentence must end before it
-        safe = (
-            (s == 0 or text[s - 1].isspace())
-            and (e == n or text[e].isspace())
-            and (i == 0 or found[i - 1][1] <= s)
-        )
-        pieces: list[str] = []
-        position = s
-        j = i
-        while safe and j < len(found) and found[j][0] < e:
-            start, end, entry = found[j]
-            if end > e:
-                safe = False
-                break
-            if entry.kind == "label":
-                pieces.append(text[position:start])
-                pieces.append(token)
-                position = end
-            j += 1
-        if safe:
-            pieces.append(text[position:e])
-            out[k] = "".join(pieces)
-            continue
-        sentence = text[s:e]
-        masked = cache.get(sentence)
-        if masked is None:
-            masked = cache[sentence] = _sentiment._mask_text(sentence, lexicon, token)
-        out[k] = masked
-    return out
+    return score_documents(sentences, corpus=corpus_chunk), sentences, mentions
 
 
 def _analyze_chunk_in_worker(
@@ -326,14 +230,15 @@ def _chunks(frame: pd.DataFrame, size: int) -> Iterator[pd.DataFrame]:
         yield frame.iloc[start : start + size]
 
 
-def _resolve_n_jobs(n_jobs: int) -> int:
-    if isinstance(n_jobs, bool) or not isinstance(n_jobs, int):
-        raise TypeError(f"n_jobs must be an int, got {type(n_jobs).__name__}")
-    if n_jobs == -1:
-        return os.cpu_count() or 1
-    if n_jobs < 1:
-        raise ValueError(f"n_jobs must be a positive int or -1 (all cores), got {n_jobs}")
-    return n_jobs
+#: What ``n_jobs`` accepts: a number of worker processes, or -1 for every core.
+N_JOBS: list[Any] = [Interval(Integral, 1, None), Options([-1])]
+
+
+def _resolve_n_jobs(n_jobs: int, *, caller: str = "analyze") -> int:
+    """The number of worker processes ``n_jobs`` asks for (-1: every core), or an
+    :class:`~mediakit.errors.InvalidParameterError` naming ``caller``."""
+    check_param("n_jobs", n_jobs, N_JOBS, caller=caller)
+    return (os.cpu_count() or 1) if n_jobs == -1 else int(n_jobs)
 
 
 #: Columns of the corpus a chunk of work needs (the documents table carries the
@@ -408,9 +313,11 @@ def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0].reset_index(drop=True)
 
 
+@validate_params({"n_jobs": N_JOBS, "progress": [bool]})
+@share_docs
 def analyze(
     corpus: pd.DataFrame,
-    lexicon: Any = None,
+    lexicon: LexiconLike | None = None,
     *,
     n_jobs: int = 1,
     progress: bool = False,
@@ -419,26 +326,28 @@ def analyze(
 
     Parameters
     ----------
-    corpus
-        The corpus table (:func:`mediakit.load_corpus`); validated first, never
-        modified.
-    lexicon
-        A :class:`mediakit.Lexicon`, the name of a bundled lexicon, a path or a dict
-        (anything :func:`mediakit.load_lexicon` takes); None: the bundled default,
-        ``"conflict"`` (:func:`mediakit.lexicon.resolve_lexicon`). For the bundled
-        sample pass ``"marenna"``, the lexicon written for it.
-    n_jobs
-        Worker processes (``-1``: all cores). Articles are split into chunks that
-        the workers analyse and score whole (each chunk travels once each way);
-        the result is identical to ``n_jobs=1``.
-    progress
-        Show progress bars (tqdm, on stderr).
+    {corpus}
+        Validated first (:func:`mediakit.corpus.validate_corpus`).
+    {lexicon}
+    {n_jobs}
+        Articles are split into chunks that the workers analyse and score whole
+        (each chunk travels once each way).
+    {progress}
 
     Returns
     -------
     Analysis
         ``documents``, ``sentences`` and ``mentions`` (all scored; columns listed on
         :class:`Analysis`), the validated ``corpus`` and the ``lexicon``.
+
+    Raises
+    ------
+    InvalidParameterError
+        A bad ``n_jobs`` or ``progress``.
+    MissingColumnsError, CorpusError
+        The corpus lacks a column or fails validation.
+    LexiconError
+        The lexicon cannot be loaded.
 
     Each distinct sentence is scored once per process, however often it recurs
     (wire copy, boilerplate), and so is each distinct masked sentence (a process's
@@ -454,7 +363,7 @@ def analyze(
     corpus = _validated(corpus)
     lexicon = resolve_lexicon(lexicon)
     # Masking must not add valence; check the token before any work.
-    _sentiment._check_mask_token(_sentiment.MASK_TOKEN, lexicon)
+    _check_mask_token(MASK_TOKEN, lexicon)
 
     chunk_size = _CHUNK_ARTICLES
     if workers > 1 and len(corpus):
@@ -470,7 +379,7 @@ def analyze(
     all_sentences = _concat(sentences)
     # One groupby over all sentences instead of one per chunk (documents never
     # span chunks, so the rows are the same).
-    documents = _sentiment.score_documents(all_sentences, corpus=_work_frame(corpus))
+    documents = score_documents(all_sentences, corpus=_work_frame(corpus))
     return Analysis(
         corpus=corpus,
         documents=documents,

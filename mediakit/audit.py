@@ -11,14 +11,17 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from numbers import Integral
 from typing import Any
 
 import pandas as pd
 
-from ._tables import iter_documents, make_frame, one_line
-from ._validation import check_table
+from ._docstrings import share_docs
+from ._tables import make_frame
+from ._validation import Interval, check_table, validate_params
+from .document import Document, documents
 from .lexicon import Lexicon, LexiconLike, _normal_key, _pattern_atoms, fold_char, resolve_lexicon
-from .text import tokenize
+from .text import one_line
 
 __all__ = ["AUDIT_COLUMNS", "audit_lexicon"]
 
@@ -36,6 +39,8 @@ _INFLECTIONS = ("s", "es", "ed", "ing")
 _EXAMPLE_CONTEXT = 40
 
 
+@validate_params({"min_count": [Interval(Integral, 1, None)]})
+@share_docs
 def audit_lexicon(
     corpus: pd.DataFrame,
     lexicon: LexiconLike | None = None,
@@ -64,7 +69,7 @@ def audit_lexicon(
       ("anti-government", "pro-regime", "ex-rebels");
     * ``shares stem 'x'``: the first letters agree up to one short of the pattern
       word's literal part, at least 5 ("insurgency" for "insurgent*"). Some of these
-      are other words (terrorism is not a label for an actor): judge by the example.
+      are other words (terrorism is not a label for an actor): judge by the example;
     * ``compound in -backed/-led not matched``: a compound naming a group by its
       backer or leader ("Saudi-led", "Iranian-backed") that no pattern matches
       (``actor``, ``label`` and ``pattern`` are empty);
@@ -72,7 +77,7 @@ def audit_lexicon(
       after Unicode folding (see :mod:`mediakit.lexicon`): letters of another script
       that look like Latin ones (Cyrillic "е"), invisible characters (soft hyphen,
       zero-width space), combining accents or full-width letters. Such spellings are
-      rare in edited news; many of them in one source suggest text written to evade
+      rare in edited news; many in one source suggest text written to get past
       keyword filters. The candidate is shown with ``\\u`` escapes.
 
     Pattern words need 4+ letters. For a word of a multi-word pattern, the candidate
@@ -82,139 +87,169 @@ def audit_lexicon(
     "opposition forces". A candidate is reported once, for its strongest reason and
     the first pattern giving it.
 
-    ``min_count`` (default 1) hides candidates seen fewer times. Unlike the
-    ``min_count`` of :func:`collocates` (default 3), which trims a ranked list of
-    associations, here one unmatched spelling is already a miscount, so every
-    candidate is shown by default.
+    Parameters
+    ----------
+    {corpus}
+    {lexicon}
+    {min_count}
+        Here the item is a candidate and its count its unmatched occurrences
+        (default 1). Unlike the ``min_count`` of :func:`mediakit.collocates`
+        (default 3), which trims a ranked list of associations, here one unmatched
+        spelling is already a miscount, so every candidate is shown by default.
 
-    Columns: ``actor``, ``label``, ``pattern`` (str, the lexicon entry it resembles);
-    ``candidate`` (str, lower-cased word or phrase); ``reason`` (str); ``count``
-    (int64, unmatched occurrences); ``n_docs`` (int64, articles with one);
-    ``example`` (str, the first occurrence with some context, ``[[...]]`` around the
-    candidate). Sorted by count descending, then candidate.
+    Returns
+    -------
+    pandas.DataFrame
+        ``actor``, ``label``, ``pattern`` (str, the lexicon entry it resembles);
+        ``candidate`` (str, lower-cased word or phrase); ``reason`` (str); ``count``
+        (int64, unmatched occurrences); ``n_docs`` (int64, articles with one);
+        ``example`` (str, the first occurrence with some context, ``[[...]]`` around
+        the candidate). Sorted by count descending, then candidate.
+
+    Raises
+    ------
+    InvalidParameterError
+        ``min_count`` is not an int of at least 1.
+    LexiconError
+        The lexicon cannot be loaded.
     """
     check_table(corpus, ("doc_id", "text"), caller="audit_lexicon", table_name="corpus")
-    if isinstance(min_count, bool) or not isinstance(min_count, int) or min_count < 1:
-        raise ValueError(f"min_count must be a positive integer, got {min_count!r}")
     lex = resolve_lexicon(lexicon)
-    docs = [(doc_id, text) for doc_id, _o, _d, text in iter_documents(corpus) if text]
+    docs = [doc for doc in documents(corpus, lex) if doc.text]
+    unmatched = _Unmatched(docs, lex)
+    candidates = _Candidates()
+    for d, s, e, actor, label, pattern, reason in unmatched.phrase_hits:
+        surface = docs[d].text[s:e]
+        # A confusable spelling is shown with escapes, so that it can be seen.
+        shown = ascii(surface)[1:-1] if reason.startswith("confusable") else _candidate_text(surface)
+        candidates.add(shown, 0, reason, actor, label, pattern, [(d, s, e)])
+    for pw in _pattern_words(lex):
+        _add_word_candidates(candidates, unmatched, pw)
+    # Last and weakest: a compound that resembles no pattern but names a group by
+    # its backer or leader.
+    for d, s, e in unmatched.backed_or_led:
+        candidates.add(_candidate_text(docs[d].text[s:e]), len(_REASONS),
+                       "compound in -backed/-led not matched", "", "", "", [(d, s, e)])
+    return candidates.frame(docs, min_count)
 
-    # 1. Unmatched tokens of the corpus, per lower-cased type, with their positions.
-    occurrences: dict[str, list[tuple[int, int]]] = defaultdict(list)  # type -> (doc, token idx)
-    doc_tokens: list[list[tuple[int, int]]] = []
-    doc_words: list[list[str]] = []
-    doc_free: list[list[bool]] = []
-    phrase_hits: list[tuple[int, int, int, str, str, str, str]] = []
-    backed_or_led: list[tuple[int, int, int]] = []
-    variant_lex = _variant_lexicon(lex)
-    for d, (_doc_id, text) in enumerate(docs):
-        tokens = tokenize(text)
-        words = [text[s:e].lower().replace("\u2019", "'") for s, e in tokens]
-        hits = lex.scan(text)
-        taken = [(s, e) for s, e, _ in hits]
-        free = _free_tokens(tokens, taken)
-        for s, e, en in hits:
-            # Matched only after Unicode folding: a look-alike or invisible spelling.
-            why = _unusual_spelling(text[s:e]) if not text[s:e].isascii() else None
-            if why is not None:
-                label = en.label if en.kind == "label" else f"names: {en.label}"
-                phrase_hits.append((d, s, e, en.actor, label, en.pattern, f"confusable spelling ({why})"))
-        for i, (s, e) in enumerate(tokens):
-            # Compounds naming a group by its backer or leader ("Saudi-led") that no
-            # pattern matches.
-            if free[i] and _BACKED_OR_LED.fullmatch(words[i]):
-                backed_or_led.append((d, s, e))
-        doc_tokens.append(tokens)
-        doc_words.append(words)
-        doc_free.append(free)
-        for i, (w, ok) in enumerate(zip(words, free, strict=True)):
-            if ok:
-                occurrences[w].append((d, i))
-        if variant_lex is not None:
-            for s, e, en in variant_lex.scan(text):
-                if not _covered(taken, s, e):
-                    actor, label, pattern = en.label.split("\x1f")
-                    phrase_hits.append((d, s, e, actor, label, pattern, "hyphen or space variant"))
 
-    # 2. Compare each unmatched word type with the words of every pattern.
-    pattern_words = _pattern_words(lex)
-    by_prefix: dict[str, list[str]] = defaultdict(list)
-    for w in occurrences:
-        by_prefix[w[:2]].append(w)
-    hyphenated = [w for w in occurrences if "-" in w]
-    candidates: dict[str, dict[str, Any]] = {}
+class _Unmatched:
+    """Where the corpus has words (and spelling variants of whole patterns) that no
+    lexicon match covers: step 1 of :func:`audit_lexicon`.
 
-    def add(candidate: str, rank: int, reason: str, actor: str, label: str, pattern: str,
-            hits: list[tuple[int, int, int]]) -> None:
-        current = candidates.get(candidate)
+    ``occurrences`` maps each word (:func:`mediakit.text.words`) to its unmatched
+    places ``(document, token index)``; ``phrase_hits`` lists the hyphen and space
+    variants of patterns found outside every match, as ``(document, start, end,
+    actor, label, pattern, reason)``.
+    """
+
+    def __init__(self, docs: list[Document], lex: Lexicon) -> None:
+        self.docs = docs
+        self.occurrences: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        self.phrase_hits: list[tuple[int, int, int, str, str, str, str]] = []
+        self.backed_or_led: list[tuple[int, int, int]] = []
+        variant_lex = _variant_lexicon(lex)
+        for d, doc in enumerate(docs):
+            taken = [(s, e) for s, e, _ in doc.hits]
+            free = _free_tokens(doc.token_starts, doc.token_ends, taken)
+            for i, (w, ok) in enumerate(zip(doc.words, free, strict=True)):
+                if ok:
+                    self.occurrences[w].append((d, i))
+                    # A compound naming a group by its backer or leader ("Saudi-led").
+                    if _BACKED_OR_LED.fullmatch(w):
+                        self.backed_or_led.append((d, doc.token_starts[i], doc.token_ends[i]))
+            for s, e, en in doc.hits:
+                # Matched only after Unicode folding: a look-alike or invisible spelling.
+                surface = doc.text[s:e]
+                why = None if surface.isascii() else _unusual_spelling(surface)
+                if why is not None:
+                    label = en.label if en.kind == "label" else f"{en.kind}: {en.label}"
+                    self.phrase_hits.append(
+                        (d, s, e, en.actor, label, en.pattern, f"confusable spelling ({why})"))
+            if variant_lex is not None:
+                for s, e, en in variant_lex.scan(doc.text):
+                    if not _covered(taken, s, e):
+                        actor, label, pattern = en.label.split("\x1f")
+                        self.phrase_hits.append(
+                            (d, s, e, actor, label, pattern, "hyphen or space variant"))
+        self.by_prefix: dict[str, list[str]] = defaultdict(list)
+        for w in self.occurrences:
+            self.by_prefix[w[:2]].append(w)
+        self.hyphenated = [w for w in self.occurrences if "-" in w]
+
+
+class _Candidates:
+    """The candidates found so far, each with its strongest reason (lowest rank) and
+    the first pattern giving it, and its places ``(document, start, end)``."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, dict[str, Any]] = {}
+
+    def add(self, candidate: str, rank: int, reason: str, actor: str, label: str,
+            pattern: str, hits: list[tuple[int, int, int]]) -> None:
+        current = self.found.get(candidate)
         if current is None or rank < current["rank"]:
-            candidates[candidate] = {"rank": rank, "reason": reason, "actor": actor,
+            self.found[candidate] = {"rank": rank, "reason": reason, "actor": actor,
                                      "label": label, "pattern": pattern, "hits": set(hits)}
         elif rank == current["rank"] and pattern == current["pattern"]:
             current["hits"].update(hits)
 
-    for d, s, e, actor, label, pattern, reason in phrase_hits:
-        text = docs[d][1]
-        surface = text[s:e]
-        candidate = ascii(surface)[1:-1] if reason.startswith("confusable") else _candidate_text(surface)
-        add(candidate, 0, reason, actor, label, pattern, [(d, s, e)])
-
-    for pw in pattern_words:
-        pool = by_prefix.get(pw.literal[:2], []) if pw.literal else []
-        compound_pool = [w for w in hyphenated if pw.literal in w]
-        for w in dict.fromkeys(pool + compound_pool):
-            if pw.regex.fullmatch(w):
-                continue  # the word itself is covered; it is unmatched for another reason
-            found = _resemblance(w, pw)
-            if found is None:
+    def frame(self, docs: list[Document], min_count: int) -> pd.DataFrame:
+        """The audit table (see :func:`audit_lexicon`)."""
+        cols: dict[str, list[Any]] = {name: [] for name in AUDIT_COLUMNS}
+        for candidate, info in self.found.items():
+            hits = sorted(info["hits"])
+            if len(hits) < min_count:
                 continue
-            rank, reason = found
-            phrase_groups: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
-            for d, i in occurrences[w]:
-                phrase = _aligned_phrase(doc_words[d], i, pw)
-                tokens = doc_tokens[d]
-                if phrase is not None:
-                    first, last = phrase
-                    text = docs[d][1]
-                    span = (d, tokens[first][0], tokens[last][1])
-                    phrase_groups[_candidate_text(text[span[1]:span[2]])].append(span)
-                elif pw.n_words == 1 or "-" in pw.word:
-                    # A word of a longer pattern alone is reported only when it is a
-                    # distinctive hyphenated modifier ("Tarvia-backed militants").
-                    phrase_groups[w].append((d, tokens[i][0], tokens[i][1]))
-            for candidate, hits in phrase_groups.items():
-                add(candidate, rank, reason, pw.actor, pw.label, pw.pattern, hits)
+            d, s, e = hits[0]
+            cols["actor"].append(info["actor"])
+            cols["label"].append(info["label"])
+            cols["pattern"].append(info["pattern"])
+            cols["candidate"].append(candidate)
+            cols["reason"].append(info["reason"])
+            cols["count"].append(len(hits))
+            cols["n_docs"].append(len({h[0] for h in hits}))
+            cols["example"].append(_example(docs[d].text, s, e))
+        frame = make_frame(AUDIT_COLUMNS, cols)
+        if frame.empty:
+            return frame
+        frame = frame.sort_values(["count", "candidate"], ascending=[False, True], kind="stable")
+        return frame.reset_index(drop=True)
 
-    # Last and weakest: a compound that resembles no pattern but names a group by its
-    # backer or leader.
-    for d, s, e in backed_or_led:
-        add(_candidate_text(docs[d][1][s:e]), len(_REASONS), "compound in -backed/-led not matched",
-            "", "", "", [(d, s, e)])
 
-    cols: dict[str, list[Any]] = {name: [] for name in AUDIT_COLUMNS}
-    for candidate, info in candidates.items():
-        hits = sorted(info["hits"])
-        if len(hits) < min_count:
+def _example(text: str, s: int, e: int) -> str:
+    """``text[s:e]`` in ``[[...]]`` with some context, on one line."""
+    return one_line(
+        text[max(s - _EXAMPLE_CONTEXT, 0):s] + "[[" + text[s:e] + "]]" + text[e:e + _EXAMPLE_CONTEXT]
+    )
+
+
+def _add_word_candidates(candidates: _Candidates, unmatched: _Unmatched, pw: _PatternWord) -> None:
+    """Step 2 of :func:`audit_lexicon`: the unmatched words resembling one pattern word,
+    each as the whole phrase where the pattern's other words line up."""
+    pool = unmatched.by_prefix.get(pw.literal[:2], []) if pw.literal else []
+    compound_pool = [w for w in unmatched.hyphenated if pw.literal in w]
+    for w in dict.fromkeys(pool + compound_pool):
+        if pw.regex.fullmatch(w):
+            continue  # the word itself is covered; it is unmatched for another reason
+        found = _resemblance(w, pw)
+        if found is None:
             continue
-        d, s, e = hits[0]
-        text = docs[d][1]
-        example = re.sub(
-            r"\s+", " ",
-            text[max(s - _EXAMPLE_CONTEXT, 0):s] + "[[" + text[s:e] + "]]" + text[e:e + _EXAMPLE_CONTEXT],
-        ).strip()
-        cols["actor"].append(info["actor"])
-        cols["label"].append(info["label"])
-        cols["pattern"].append(info["pattern"])
-        cols["candidate"].append(candidate)
-        cols["reason"].append(info["reason"])
-        cols["count"].append(len(hits))
-        cols["n_docs"].append(len({h[0] for h in hits}))
-        cols["example"].append(example)
-    frame = make_frame(AUDIT_COLUMNS, cols)
-    if frame.empty:
-        return frame
-    frame = frame.sort_values(["count", "candidate"], ascending=[False, True], kind="stable")
-    return frame.reset_index(drop=True)
+        rank, reason = found
+        phrase_groups: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+        for d, i in unmatched.occurrences[w]:
+            doc = unmatched.docs[d]
+            phrase = _aligned_phrase(doc.words, i, pw)
+            if phrase is not None:
+                first, last = phrase
+                span = (d, doc.token_starts[first], doc.token_ends[last])
+                phrase_groups[_candidate_text(doc.text[span[1]:span[2]])].append(span)
+            elif pw.n_words == 1 or "-" in pw.word:
+                # A word of a longer pattern alone is reported only when it is a
+                # distinctive hyphenated modifier ("Tarvia-backed militants").
+                phrase_groups[w].append((d, doc.token_starts[i], doc.token_ends[i]))
+        for candidate, hits in phrase_groups.items():
+            candidates.add(candidate, rank, reason, pw.actor, pw.label, pw.pattern, hits)
 
 
 _BACKED_OR_LED = re.compile(r"[^\W_][\w.'-]*-(?:backed|led)")
@@ -243,7 +278,8 @@ def _unusual_spelling(surface: str) -> str | None:
 
 
 def _candidate_text(surface: str) -> str:
-    """A candidate as reported: lower case, one line, straight apostrophes."""
+    """A candidate as reported: lower case, one line, straight apostrophes (as
+    :func:`mediakit.text.words` writes a word)."""
     return one_line(surface.lower()).replace("\u2019", "'")
 
 
@@ -374,13 +410,13 @@ def _aligned_phrase(words: list[str], i: int, pw: _PatternWord) -> tuple[int, in
     return first, last
 
 
-def _free_tokens(tokens: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[bool]:
+def _free_tokens(
+    token_starts: list[int], token_ends: list[int], taken: list[tuple[int, int]]
+) -> list[bool]:
     """For each token, True when it overlaps no lexicon match (label or name)."""
-    free = [True] * len(tokens)
+    free = [True] * len(token_starts)
     if not taken:
         return free
-    token_starts = [s for s, _ in tokens]
-    token_ends = [e for _, e in tokens]
     for s, e in taken:
         lo = bisect_right(token_ends, s)
         hi = bisect_left(token_starts, e)

@@ -46,12 +46,13 @@ import re
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from numbers import Integral
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from ._validation import check_table, parse_voice
+from ._validation import Interval, check_param, check_table, parse_voice
 from .referents import counted_mentions
 from .voice import VOICES, voice_at, voice_spans
 
@@ -63,6 +64,10 @@ __all__ = [
     "label_change_points",
     "distinguishing_words",
     "distinguishing_contexts",
+    "boilerplate_passages",
+    "voice_by_label",
+    "top_labels",
+    "choose_freq",
     "VOICES",
 ]
 
@@ -1061,6 +1066,111 @@ def _log_odds(
     return table.sort_values(["z", "word"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
+#: Page furniture: a passage repeated verbatim in at least this many articles of one
+#: group ...
+BOILERPLATE_MIN_DOCS = 3
+#: ... and in at least this share of the group's articles ...
+BOILERPLATE_MIN_SHARE = 0.2
+#: ... is a whole line, a run of at least this many consecutive words, or an article's
+#: first or last words (at least 3 of them, at most this many).
+BOILERPLATE_RUN = 12
+_EDGE_MIN = 3
+
+
+def _line_numbers(text: str, starts: np.ndarray) -> np.ndarray:
+    """The line (0, 1, ...) each word starting at ``starts`` is on."""
+    breaks = np.fromiter((m.start() for m in re.finditer("\n", text)), dtype=np.int64)
+    return np.searchsorted(breaks, starts, side="right")
+
+
+def _passage_keys(words: list[str], lines: np.ndarray, run: int) -> list[tuple[int, int, int]]:
+    """Candidate passages of one article as ``(key, first word, end word)``.
+
+    Candidates are its lines (keyed by their words, so spacing and punctuation do not
+    matter), its runs of ``run`` consecutive words, and its first and last words
+    (3 to ``run`` of them: a sign-off such as "Source: ... and agencies" or a
+    standard opening). A key is a hash of the kind of passage and its words.
+    """
+    keys = []
+    if len(lines):
+        cuts = np.flatnonzero(np.diff(lines)) + 1
+        bounds = [0, *cuts.tolist(), len(words)]
+        for lo, hi in zip(bounds[:-1], bounds[1:]):
+            keys.append((hash(("line", *words[lo:hi])), lo, hi))
+    keys.extend((hash(tuple(words[i:i + run])), i, i + run)
+                for i in range(len(words) - run + 1))
+    n = len(words)
+    for size in range(_EDGE_MIN, min(run, n) + 1):
+        keys.append((hash(("start", *words[:size])), 0, size))
+        keys.append((hash(("end", *words[n - size:])), n - size, n))
+    return keys
+
+
+def _boilerplate_masks(
+    texts: Sequence[str], groups: Sequence[str], docs: Sequence[str], *,
+    min_docs: int, min_share: float, run: int,
+) -> list[np.ndarray]:
+    """One boolean mask per text over its words (:func:`_word_spans`): True = furniture.
+
+    A passage (a line, or ``run`` consecutive words) is furniture when it occurs in at
+    least ``min_docs`` and at least ``min_share`` of the articles (``docs``: article
+    ids, so the rows of one article count once) of its group.
+    """
+    keyed = []
+    seen: dict[str, Counter] = {}
+    group_docs: dict[str, set[str]] = {}
+    for text, group, doc in zip(texts, groups, docs, strict=True):
+        words, starts, _ = _word_spans(text)
+        keys = _passage_keys(words, _line_numbers(text, starts), run)
+        keyed.append((len(words), keys))
+        group_docs.setdefault(group, set()).add(doc)
+        counter = seen.setdefault(group, Counter())
+        # A passage counts once per article, however often the article repeats it.
+        counter.update({(doc, k) for k, _, _ in keys})
+    frequent: dict[str, set[int]] = {}
+    for group, counter in seen.items():
+        per_key: Counter = Counter(k for _, k in counter)
+        need = max(min_docs, math.ceil(min_share * len(group_docs[group]) - 1e-9))
+        frequent[group] = {k for k, n in per_key.items() if n >= need}
+    masks = []
+    for (n_words, keys), group in zip(keyed, groups, strict=True):
+        mask = np.zeros(n_words, dtype=bool)
+        common = frequent[group]
+        for key, lo, hi in keys:
+            if key in common:
+                mask[lo:hi] = True
+        masks.append(mask)
+    return masks
+
+
+def _table_docs(table: pd.DataFrame) -> list[str]:
+    """Article ids of the rows (their ``doc_id``, else the row position)."""
+    if "doc_id" in table.columns:
+        return table["doc_id"].astype(str).tolist()
+    return [str(i) for i in range(len(table))]
+
+
+def _furniture(
+    table: pd.DataFrame, *, group: str, text: str, boilerplate: bool
+) -> list[np.ndarray] | None:
+    """Boilerplate masks of the rows of ``table`` (None when ``boilerplate`` is off)."""
+    if not boilerplate:
+        return None
+    return _boilerplate_masks(
+        table[text].fillna("").astype(str).tolist(), table[group].astype(str).tolist(),
+        _table_docs(table), min_docs=BOILERPLATE_MIN_DOCS,
+        min_share=BOILERPLATE_MIN_SHARE, run=BOILERPLATE_RUN,
+    )
+
+
+def _name_words(names: Iterable[Any]) -> frozenset[str]:
+    """The words (as :func:`_words` counts them) of every name in ``names``."""
+    words: set[str] = set()
+    for name in names:
+        words.update(_words(str(name)))
+    return frozenset(words)
+
+
 def distinguishing_words(
     corpus: pd.DataFrame,
     *,
@@ -1071,7 +1181,9 @@ def distinguishing_words(
     voice: str | Sequence[str] | None = "narration",
     min_count: int = 3,
     alpha0: float | None = DEFAULT_ALPHA0,
-    stopwords: bool | Iterable[str] = False,
+    stopwords: bool | Iterable[str] = True,
+    exclude_group_names: bool = True,
+    boilerplate: bool = True,
     exclude_docs: Iterable[str] | None = None,
 ) -> pd.DataFrame:
     """Words that distinguish group ``a`` from ``b`` (or from all other groups).
@@ -1091,15 +1203,43 @@ def distinguishing_words(
     threshold. The prior shrinks rare words toward zero, so a word used twice by one
     outlet does not top the list.
 
+    What is left out, by default. Three filters keep the list about the outlets'
+    writing rather than their pages; each can be turned off:
+
+    * **Page furniture** (``boilerplate=True``): a passage repeated verbatim in at
+      least :data:`BOILERPLATE_MIN_DOCS` (3) articles *and* at least
+      :data:`BOILERPLATE_MIN_SHARE` (20%) of the articles of one group is taken for
+      page furniture (a footer, a "Source: ... and agencies" line, a standard
+      blurb) and its words are removed before anything is counted, totals and
+      prior included. A passage is a whole line (text between line breaks, compared
+      word for word) or a run of :data:`BOILERPLATE_RUN` (12) consecutive words.
+      Shorter furniture inside running text (a "Tags ..." list in the middle of a
+      paragraph) cannot be told from the article and stays; give its words as
+      ``stopwords``.
+    * **Group names** (``exclude_group_names=True``): the words of every value of
+      the ``group`` column (every outlet name in the table, tokenised as words are:
+      "Kessel Voice" gives "kessel" and "voice") are not listed, since an outlet
+      naming itself ("Reuters", "TRT", "SANA reported") tells nothing about its
+      wording. The price: a name that is also a word ("voice") is not listed for
+      any group.
+    * **Stopwords** (``stopwords=True``): the English list of the ``stop-words``
+      package (1,333 words; it contains "state", "group", "said" and "fire").
+
+    Group names and stopwords are left out of the vocabulary: they are not listed
+    and not counted in the totals ``n_a``, ``n_b`` or the prior, as if they were not
+    in the text.
+
     Parameters
     ----------
-    corpus:
+    corpus : DataFrame
         Any table with a ``text`` column and a ``group`` column: the corpus (one row
         per article) or, with ``voice="all"``, a sentences table with the outlet
         merged in.
-    a, b:
+    a, b : str
         Values of ``group`` compared; ``b=None`` compares ``a`` with every other group.
-    voice:
+    group, text : str
+        The columns holding the groups (default ``"outlet"``) and the text.
+    voice : str, list of str or None
         ``"narration"`` (default): only the outlet's own words count; the words
         inside direct quotations and scare quotes (found by
         :func:`mediakit.voice.voice_spans` on each article, so a quotation running
@@ -1109,13 +1249,13 @@ def distinguishing_words(
         ``"scare_quote"`` or a list of voices counts only the words in those voices.
         Finding quotations needs whole articles: on a sentences table (one with a
         ``sentence_id`` column) only ``voice="all"`` is accepted.
-    min_count:
+    min_count : int
         Words used fewer than ``min_count`` times in a and b together are not listed
         (they still count in the totals and the prior). Default 3, as in
         :func:`distinguishing_contexts` and :func:`mediakit.collocates`: the prior,
         not this cut, keeps rare words from ranking high; the cut only shortens the
         list.
-    alpha0:
+    alpha0 : float or None
         Weight of the prior, in words (default 1000). In the formula each group's
         word rate becomes ``(y_a + alpha_w) / (n_a + alpha0)``, a weighted mean of its
         own rate (weight ``n_a``) and the table's rate (weight ``alpha0``), and the
@@ -1126,25 +1266,31 @@ def distinguishing_words(
         weight (``alpha0 = N``, the background's own size, as when the counts of a
         separate reference corpus are used as ``alpha_w``); when the background *is*
         the compared table that outweighs each group several times over and very
-        few words pass (two, "terrorists" and "regime", on the bundled sample's
-        Aldwick Herald vs Kessel Voice in narration, against nine with the default).
-        Choose the prior before reading the lists.
-    stopwords:
-        ``False`` (default) keeps every word, since the prior already tames frequent
-        function words; ``True`` removes the English list of the ``stop-words`` package
-        (note that it contains "state", "group", "said"); or give your own words.
-        Stopwords are left out of the vocabulary but still count in the totals.
-    exclude_docs:
+        few words pass. Choose the prior before reading the lists.
+    stopwords : bool or iterable of str
+        ``True`` (default) leaves out the English list of the ``stop-words`` package;
+        ``False`` keeps every word (the prior already tames frequent function words);
+        or give your own words.
+    exclude_group_names : bool
+        Leave out the words of the group names (default True; see above).
+    boilerplate : bool
+        Remove page furniture before counting (default True; see above).
+    exclude_docs : iterable of str, optional
         ``doc_id`` values left out (needs a ``doc_id`` column).
 
     Returns
     -------
-    DataFrame sorted by ``z`` (most typical of ``a`` first), columns ``word``, ``n_a``,
-    ``n_b`` (counts), ``n_prior`` (count in the whole table), ``alpha`` (prior
-    pseudo-count), ``log_odds``, ``se``, ``z``, ``a``, ``b`` (the groups compared;
-    ``b`` is ``"(rest)"`` when ``b=None``), ``voice`` (the voice counted). ``attrs``
-    records ``a``, ``b``, ``group``, ``voice``, ``alpha0``, ``min_count``,
-    ``excluded_docs``.
+    DataFrame
+        Sorted by ``z`` (most typical of ``a`` first), columns ``word``, ``n_a``,
+        ``n_b`` (counts), ``n_prior`` (count in the whole table), ``alpha`` (prior
+        pseudo-count), ``log_odds``, ``se``, ``z``, ``a``, ``b`` (the groups compared;
+        ``b`` is ``"(rest)"`` when ``b=None``), ``voice`` (the voice counted).
+        ``attrs`` records ``a``, ``b``, ``group``, ``voice``, ``alpha0``,
+        ``min_count``, ``excluded_docs``.
+
+    See Also
+    --------
+    boilerplate_passages : the passages the furniture filter removes.
     """
     check_table(corpus, [text], caller="distinguishing_words", table_name="corpus")
     voices, voice = parse_voice(voice, caller="distinguishing_words")
@@ -1159,7 +1305,7 @@ def distinguishing_words(
             f"table has no {group!r} column to compare by; for a sentences table, merge "
             f"it in first, e.g. sentences.merge(corpus[['doc_id', {group!r}]], on='doc_id')"
         )
-    table, excluded = (corpus, [])
+    table, excluded = corpus, list[str]()
     if exclude_docs is not None:
         check_table(corpus, ["doc_id"], caller="distinguishing_words", table_name="corpus")
         table, excluded = _exclude(corpus, exclude_docs)
@@ -1169,15 +1315,17 @@ def distinguishing_words(
             raise ValueError(f"{group} {name!r} not found; present: {sorted(groups_present)}")
     if b is not None and str(a) == str(b):
         raise ValueError("a and b must be different groups")
+    table = table.loc[table[group].notna()]
+    masks = _furniture(table, group=group, text=text, boilerplate=boilerplate)
     counts: dict[str, Counter] = {}
-    for name, sub in table.groupby(table[group].astype(str), sort=True, observed=True):
-        counter: Counter = Counter()
-        for doc_text in sub[text].dropna().astype(str):
-            counter.update(_voiced_words(doc_text, voices))
-        counts[name] = counter
+    for i, (name, doc_text) in enumerate(zip(table[group].astype(str), table[text])):
+        if not isinstance(doc_text, str):
+            continue
+        drop = None if masks is None else masks[i]
+        counts.setdefault(name, Counter()).update(_voiced_words(doc_text, voices, drop))
     counts_a = counts.get(str(a), Counter())
+    counts_b: Counter = Counter()
     if b is None:
-        counts_b = Counter()
         for name, c in counts.items():
             if name != str(a):
                 counts_b.update(c)
@@ -1186,9 +1334,11 @@ def distinguishing_words(
     prior: Counter = Counter()
     for c in counts.values():
         prior.update(c)
+    exclude = _stopword_set(stopwords)
+    if exclude_group_names:
+        exclude = exclude | _name_words(groups_present)
     result = _log_odds(
-        counts_a, counts_b, prior, alpha0=alpha0, min_count=min_count,
-        exclude=_stopword_set(stopwords),
+        counts_a, counts_b, prior, alpha0=alpha0, min_count=min_count, exclude=exclude,
     )
     b_name = "(rest)" if b is None else str(b)
     result = result.assign(a=str(a), b=b_name, voice=voice)
@@ -1196,20 +1346,28 @@ def distinguishing_words(
                   min_count=min_count, excluded_docs=excluded)
 
 
-def _voiced_words(text: str, voices: frozenset[str] | None) -> list[str]:
+def _voiced_words(
+    text: str, voices: frozenset[str] | None, drop: np.ndarray | None = None
+) -> list[str]:
     """The words of ``text`` (as :func:`_words`) whose voice is in ``voices`` (None: all).
 
     A word's voice is that of the quotation wholly containing it
-    (:func:`mediakit.voice.voice_at`), else narration.
+    (:func:`mediakit.voice.voice_at`), else narration. Words where the boolean mask
+    ``drop`` (over the words of :func:`_word_spans`) is True are left out.
     """
-    if voices is None:
+    if voices is None and drop is None:
         return _words(text)
     words, starts, ends = _word_spans(text)
-    spans = voice_spans(text)
-    if not spans:
-        return words if "narration" in voices else []
-    word_voices, _ = voice_at(spans, starts, ends)
-    return [w for w, v in zip(words, word_voices, strict=True) if v in voices]
+    keep = np.ones(len(words), dtype=bool) if drop is None else ~drop
+    if voices is not None:
+        spans = voice_spans(text)
+        if spans:
+            word_voices, _ = voice_at(spans, starts, ends)
+            keep &= np.fromiter((v in voices for v in word_voices), dtype=bool,
+                                count=len(words))
+        elif "narration" not in voices:
+            return []
+    return [w for w, k in zip(words, keep.tolist(), strict=True) if k]
 
 
 def distinguishing_contexts(
@@ -1329,3 +1487,279 @@ def distinguishing_contexts(
     return _stamp(result, a=label_a, b=label_b, window=window, voice=voice, alpha0=alpha0,
                   min_count=min_count, excluded_docs=excluded, label_words=sorted(label_words),
                   actor=actor, by_referent=by_referent)
+
+
+# ------------------------------------------------------------ added for the report
+# Public analyses the HTML report shows (mediakit.report), usable on their own.
+
+
+def boilerplate_passages(
+    corpus: pd.DataFrame,
+    *,
+    group: str = "outlet",
+    text: str = "text",
+    exclude_docs: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """The page furniture :func:`distinguishing_words` removes before counting.
+
+    A passage repeated verbatim in at least :data:`BOILERPLATE_MIN_DOCS` articles and
+    at least :data:`BOILERPLATE_MIN_SHARE` of the articles of one group, where a
+    passage is a whole line or a run of :data:`BOILERPLATE_RUN` consecutive words
+    (see :func:`distinguishing_words`). Overlapping repeated runs are joined, so a
+    40-word footer is listed once.
+
+    Parameters
+    ----------
+    corpus : DataFrame
+        A table with the ``group`` and ``text`` columns (the corpus).
+    group, text : str
+        The columns holding the groups (default ``"outlet"``) and the text.
+    exclude_docs : iterable of str, optional
+        ``doc_id`` values left out first, as in :func:`distinguishing_words`.
+
+    Returns
+    -------
+    DataFrame
+        One row per group and passage, columns ``group`` (the group's name; the column
+        is named after the ``group`` argument), ``passage`` (its words, lower-cased and
+        joined by spaces), ``n_words``, ``n_docs`` (articles of the group holding it
+        as furniture) and ``group_docs`` (articles of the group). Sorted by group, then
+        ``n_docs`` descending, then passage.
+    """
+    check_table(corpus, [group, text], caller="boilerplate_passages", table_name="corpus")
+    table = corpus
+    if exclude_docs is not None:
+        check_table(corpus, ["doc_id"], caller="boilerplate_passages", table_name="corpus")
+        table, _ = _exclude(corpus, exclude_docs)
+    table = table.loc[table[group].notna()]
+    masks = _furniture(table, group=group, text=text, boilerplate=True) or []
+    docs = _table_docs(table)
+    found: dict[tuple[str, str], set[str]] = {}
+    group_docs: dict[str, set[str]] = {}
+    for doc_text, name, doc, mask in zip(table[text].fillna("").astype(str),
+                                         table[group].astype(str), docs, masks, strict=True):
+        group_docs.setdefault(name, set()).add(doc)
+        words, _, _ = _word_spans(doc_text)
+        edges = np.flatnonzero(np.diff(np.concatenate(([0], mask.astype(np.int8), [0]))))
+        for lo, hi in zip(edges[::2].tolist(), edges[1::2].tolist()):
+            found.setdefault((name, " ".join(words[lo:hi])), set()).add(doc)
+    rows = [{group: name, "passage": passage, "n_words": len(passage.split()),
+             "n_docs": len(holders), "group_docs": len(group_docs[name])}
+            for (name, passage), holders in found.items()]
+    result = pd.DataFrame(rows, columns=[group, "passage", "n_words", "n_docs", "group_docs"])
+    result = result.sort_values([group, "n_docs", "passage"], ascending=[True, False, True],
+                                kind="stable").reset_index(drop=True)
+    return result.astype({group: "str", "passage": "str", "n_words": "int64",
+                          "n_docs": "int64", "group_docs": "int64"})
+
+
+#: Quoted speakers listed per label by :func:`voice_by_label`.
+TOP_SPEAKERS = 3
+
+
+def _top_speakers(speakers: pd.Series, k: int) -> str:
+    """``"Name (n); ..."``: the ``k`` most frequent names, ties in name order."""
+    named = speakers.dropna().astype(str)
+    named = named[named != ""]
+    if named.empty:
+        return ""
+    top = named.value_counts()
+    top = top.sort_index(kind="stable").sort_values(ascending=False, kind="stable")
+    return "; ".join(f"{name} ({n})" for name, n in top.head(k).items())
+
+
+def voice_by_label(
+    mentions: pd.DataFrame,
+    *,
+    actor: str | None = None,
+    by: str | Sequence[str] | None = "outlet",
+    top_speakers: int = TOP_SPEAKERS,
+    exclude_docs: Iterable[str] | None = None,
+    by_referent: bool = False,
+) -> pd.DataFrame:
+    """Whose word is it? Each label's mentions in narration, quotes and scare quotes.
+
+    For each group and label: how many mentions sit in the outlet's own narration,
+    inside direct quotations and inside scare quotes, the share inside quotation
+    marks, and the speakers most often quoted using the label. Counts only, no
+    interval: for intervals on a voice split use :func:`label_shares` with
+    ``voice="split"``.
+
+    Parameters
+    ----------
+    mentions : DataFrame
+        The mentions table (``doc_id, actor, label, voice, speaker`` and the ``by``
+        columns).
+    actor : str, optional
+        Keep one actor's mentions; None (default) keeps every actor.
+    by : str, list of str or None
+        Column or columns defining the groups (default ``"outlet"``); None or ``[]``
+        pools everything.
+    top_speakers : int
+        How many quoted speakers to list per row (default :data:`TOP_SPEAKERS`).
+    exclude_docs : iterable of str, optional
+        Article ids left out (e.g. syndicated copies).
+    by_referent : bool
+        As in :func:`label_shares`.
+
+    Returns
+    -------
+    DataFrame
+        One row per group, actor and label with at least one mention, sorted by those
+        columns, columns: the ``by`` columns, ``actor``, ``label``, ``n`` (mentions),
+        ``narration``, ``quote``, ``scare_quote`` (mentions in each voice; they add up
+        to ``n``), ``quoted_share`` (``(quote + scare_quote) / n``) and
+        ``top_speakers`` (the speakers of the direct quotations holding the label,
+        most frequent first with their counts: ``"Dana Ilves (3); Lale Orhun (1)"``;
+        empty when no speaker was found).
+    """
+    by_cols = _as_list(by)
+    check_table(mentions, ["doc_id", "actor", "label", "voice", "speaker", *by_cols],
+                caller="voice_by_label", table_name="mentions")
+    check_param("top_speakers", top_speakers, [Interval(Integral, 0, None)],
+                caller="voice_by_label")
+    kept = _actor_mentions(mentions, actor, by_referent=by_referent)
+    kept, _ = _exclude(kept, exclude_docs)
+    keys = [*by_cols, "actor", "label"]
+    columns = [*keys, "n", *VOICES, "quoted_share", "top_speakers"]
+    if kept.empty:
+        return pd.DataFrame({c: pd.Series(dtype="int64" if c in ("n", *VOICES) else
+                                          "float64" if c == "quoted_share" else "str")
+                             for c in columns})
+    grouped = kept.groupby(keys, sort=True, observed=True, dropna=False)
+    counts = (grouped["voice"].value_counts().unstack("voice", fill_value=0)
+              .reindex(columns=list(VOICES), fill_value=0).astype("int64"))
+    counts["n"] = counts.sum(axis=1)
+    counts["quoted_share"] = (counts["quote"] + counts["scare_quote"]) / counts["n"]
+    quoted = kept.loc[kept["voice"] == "quote"]
+    speakers = quoted.groupby(keys, sort=True, observed=True, dropna=False)["speaker"].agg(
+        lambda s: _top_speakers(s, int(top_speakers)))
+    counts["top_speakers"] = speakers.reindex(counts.index).fillna("").astype("str")
+    result = counts.reset_index()
+    result.columns.name = None
+    return result[columns]
+
+
+#: The fewest narration mentions a headline share may rest on without a warning.
+MIN_HEADLINE_N = 10
+
+
+def top_labels(
+    shares: pd.DataFrame,
+    *,
+    min_n: int = MIN_HEADLINE_N,
+) -> pd.DataFrame:
+    """Each group's most used label, from a :func:`label_shares` table.
+
+    The label with the highest share in each group (outlet): its share, interval and
+    counts, the total it rests on, and whether that total is large enough to quote.
+    Ties go to the label that comes first in ``shares`` (alphabetical, as
+    :func:`label_shares` sorts them).
+
+    Parameters
+    ----------
+    shares : DataFrame
+        The output of :func:`label_shares` with one voice (not ``voice="split"``).
+    min_n : int
+        The smallest group total (mentions of the actor in the voice counted) that
+        is quoted without a warning; default :data:`MIN_HEADLINE_N` (10). With fewer,
+        a share moves by 10 points or more when one mention changes, and the
+        article bootstrap has too few articles to show it.
+
+    Returns
+    -------
+    DataFrame
+        One row per group, in the order of ``shares``, columns: the group columns
+        (``attrs["by"]`` of ``shares``, else ``outlet``), ``voice``, ``actor``,
+        ``label`` (NA when the group has no mention in this voice), ``n`` (mentions
+        using the label), ``total`` (the group's mentions of the actor), ``share``,
+        ``lo``, ``hi``, ``n_docs`` (articles using the label), ``group_docs``
+        (articles mentioning the actor) and ``few`` (True when ``total < min_n``).
+    """
+    by_cols = list(shares.attrs.get("by") or ["outlet"])
+    check_table(shares, [*by_cols, "voice", "actor", "label", "n", "share", "lo", "hi",
+                         "n_docs", "group_docs"], caller="top_labels", table_name="shares")
+    check_param("min_n", min_n, [Interval(Integral, 1, None)], caller="top_labels")
+    if shares.attrs.get("voice") == "split":
+        raise ValueError("top_labels: pass a label_shares table of one voice, "
+                         "not voice='split' (one headline per voice is ambiguous)")
+    columns = [*by_cols, "voice", "actor", "label", "n", "total", "share", "lo", "hi",
+               "n_docs", "group_docs", "few"]
+    rows = []
+    for key, group in shares.groupby(by_cols, sort=False, dropna=False):
+        key = key if isinstance(key, tuple) else (key,)
+        total = int(group["n"].sum())
+        row: dict[str, Any] = dict(zip(by_cols, key))
+        row.update(voice=group["voice"].iloc[0], actor=group["actor"].iloc[0], total=total,
+                   few=total < min_n)
+        if total == 0:
+            row.update(label=pd.NA, n=0, share=np.nan, lo=np.nan, hi=np.nan, n_docs=0,
+                       group_docs=int(group["group_docs"].max()))
+        else:
+            best = group.iloc[int(np.nanargmax(group["share"].to_numpy(dtype=float)))]
+            row.update(label=best["label"], n=int(best["n"]), share=float(best["share"]),
+                       lo=float(best["lo"]), hi=float(best["hi"]),
+                       n_docs=int(best["n_docs"]), group_docs=int(best["group_docs"]))
+        rows.append(row)
+    result = pd.DataFrame(rows, columns=columns)
+    return result.astype({"n": "int64", "total": "int64", "n_docs": "int64",
+                          "group_docs": "int64", "few": "bool"})
+
+
+#: Period lengths tried by :func:`choose_freq`, finest first.
+FREQS = ("W", "M", "Q")
+
+
+def choose_freq(
+    mentions: pd.DataFrame,
+    *,
+    min_n: int = 10,
+    freqs: Sequence[str] = FREQS,
+    by: str = "outlet",
+) -> str | None:
+    """The finest period length in which a typical group has enough mentions to compare.
+
+    Tries each of ``freqs`` in turn (weeks, months, quarters by default) and returns
+    the first in which the median group (outlet) has on average at least ``min_n``
+    dated mentions per period, counting every period from the first to the last
+    dated mention. When none qualifies, the coarsest length that still gives two
+    periods is returned; None when even the finest gives a single period (or there
+    is no date), since a comparison over time needs two.
+
+    Parameters
+    ----------
+    mentions : DataFrame
+        The mentions to compare over time (``date`` and ``by`` columns), already
+        filtered to the actor and voice compared; undated rows are ignored.
+    min_n : int
+        Mentions per period a typical group should have (default 10). Pass the
+        ``min_n`` of :func:`label_shares_over_time` or more.
+    freqs : sequence of str
+        Period lengths to try, finest first, as pandas period codes.
+    by : str
+        The group column (default ``"outlet"``).
+
+    Returns
+    -------
+    str or None
+        One of ``freqs``, or None.
+    """
+    check_table(mentions, ["date", by], caller="choose_freq", table_name="mentions")
+    check_param("min_n", min_n, [Interval(Integral, 1, None)], caller="choose_freq")
+    dates = pd.to_datetime(mentions["date"])
+    dated = mentions.loc[dates.notna()]
+    dates = dates.loc[dates.notna()]
+    if dates.empty:
+        return None
+    naive = dates.dt.tz_localize(None) if dates.dt.tz is not None else dates
+    fallback = None
+    for freq in freqs:
+        periods = naive.dt.to_period(freq)
+        n_periods = (periods.max() - periods.min()).n + 1
+        if n_periods < 2:
+            break
+        fallback = freq
+        per_group = dated.groupby(by, observed=True).size() / n_periods
+        if per_group.median() >= min_n:
+            return freq
+    return fallback

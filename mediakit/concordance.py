@@ -15,22 +15,23 @@ searches the word Syria, ``kwic(corpus, lexicon="syria")`` every label of the
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from numbers import Integral
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from ._tables import iter_documents, make_frame, one_line, sentence_index
-from ._validation import check_table, parse_voice
+from ._docstrings import share_docs
+from ._tables import make_frame
+from ._validation import Interval, Options, check_table, parse_voice, validate_params
+from .document import Document, documents
 from .errors import InvalidParameterError, LexiconError
-from .lexicon import Lexicon, LexiconLike, resolve_lexicon
-from .text import split_sentences, tokenize
-from .voice import voice_at, voice_spans
+from .lexicon import Hit, Lexicon, LexiconLike, resolve_lexicon
+from .text import context_around, one_line, token_window
 
-__all__ = ["COLLOCATE_COLUMNS", "KWIC_COLUMNS", "MEASURES", "collocates", "kwic"]
+__all__ = ["COLLOCATE_COLUMNS", "KWIC_COLUMNS", "MEASURES", "UNITS", "collocates", "kwic"]
 
 KWIC_COLUMNS: tuple[str, ...] = (
     "doc_id", "outlet", "date", "actor", "label", "left", "match", "right", "voice",
@@ -41,6 +42,8 @@ COLLOCATE_COLUMNS: tuple[str, ...] = (
 )
 #: Association measures :func:`collocates` computes (and can sort by).
 MEASURES: tuple[str, ...] = ("log_likelihood", "pmi", "logdice", "t_score")
+#: Context units of :func:`kwic`.
+UNITS: tuple[str, ...] = ("words", "sentence")
 _QUERY = "query"
 
 
@@ -68,17 +71,26 @@ def _query_lexicon(pattern: Any, lexicon: Any, *, caller: str) -> Lexicon:
     return Lexicon.from_dict({"name": _QUERY, "actors": {_QUERY: {"labels": {_QUERY: unique}}}})
 
 
-def _check_window(window: Any) -> int:
-    if isinstance(window, bool) or not isinstance(window, int) or window < 0:
-        raise ValueError(f"window must be a non-negative integer, got {window!r}")
-    return window
-
+def _voiced_labels(doc: Document, wanted: frozenset[str] | None) -> list[tuple[Hit, str, str | None]]:
+    """Each label match of ``doc`` with its voice and speaker, those in ``wanted``
+    (None: every voice)."""
+    labels = doc.labels
+    if not labels:
+        return []
+    voices, speakers = doc.voice_at([s for s, _, _ in labels], [e for _, e, _ in labels])
+    return [
+        (hit, v, speaker)
+        for hit, v, speaker in zip(labels, voices, speakers, strict=True)
+        if wanted is None or v in wanted
+    ]
 
 
 # ----------------------------------------------------------------------------------
 # KWIC
 
 
+@validate_params({"window": [Interval(Integral, 0, None)], "unit": [Options(UNITS)]})
+@share_docs
 def kwic(
     corpus: pd.DataFrame,
     pattern: str | Sequence[str] | None = None,
@@ -90,73 +102,70 @@ def kwic(
 ) -> pd.DataFrame:
     """Keyword in context: each match with its left and right context.
 
-    ``pattern`` is a glob string or a list of them (actor and label ``"query"``);
-    without one, every label of ``lexicon`` is a keyword (None: the default lexicon). ``unit="words"``
-    gives ``window`` word tokens of context on each side (punctuation between them
-    kept); ``unit="sentence"`` gives the rest of the sentence on each side. Context
-    is shown on one line (runs of whitespace become one space). ``voice`` keeps only
-    matches in that voice: ``"narration"``, ``"quote"``, ``"scare_quote"`` or a list
-    of these; ``None`` (default) or ``"all"`` keeps every voice (the same values as
-    the comparisons of :mod:`mediakit.compare`, apart from their ``"split"``).
+    Parameters
+    ----------
+    {corpus}
+    {pattern}
+    {lexicon_or_pattern}
+    {window}
+        Used with ``unit="words"``.
+    unit : {"words", "sentence"}, default "words"
+        ``"words"``: ``window`` word tokens of context on each side, with the
+        punctuation between them; ``"sentence"``: the rest of the match's sentence
+        on each side. Context is shown on one line (runs of whitespace become one
+        space).
+    {voice_filter}
 
-    Columns: ``doc_id``, ``outlet``, ``date``, ``actor``, ``label``, ``left``,
-    ``match``, ``right`` (str), ``voice`` (str), ``speaker`` (string, <NA> when none),
-    ``start``, ``end`` (int64 offsets of the match in the article: ``text[start:end]
-    == match``), ``pattern`` (str, the pattern that matched).
+    Returns
+    -------
+    pandas.DataFrame
+        One row per match, in corpus then text order: ``doc_id``, ``outlet``,
+        ``date``, ``actor``, ``label``, ``left``, ``match``, ``right`` (str),
+        ``voice`` (str), ``speaker`` (string, <NA> when none), ``start``, ``end``
+        (int64 offsets of the match in the article: ``text[start:end] == match``),
+        ``pattern`` (str, the pattern that matched).
+
+    Raises
+    ------
+    InvalidParameterError
+        A bad ``window``, ``unit``, ``voice`` or ``pattern``, or both ``pattern``
+        and ``lexicon``.
+    LexiconError
+        A malformed pattern or lexicon.
     """
     check_table(corpus, ("doc_id", "outlet", "text"), caller="kwic", table_name="corpus")
-    window = _check_window(window)
-    if unit not in ("words", "sentence"):
-        raise ValueError(f"unit must be 'words' or 'sentence', got {unit!r}")
     wanted, _ = parse_voice(voice, caller="kwic")
     lex = _query_lexicon(pattern, lexicon, caller="kwic")
     cols: dict[str, list[Any]] = {name: [] for name in KWIC_COLUMNS}
-    for doc_id, outlet, date, text in iter_documents(corpus):
-        if not text:
-            continue
-        matches = lex.find(text)
-        if not matches:
-            continue
-        voices, speakers = voice_at(voice_spans(text), [m.start for m in matches],
-                                    [m.end for m in matches])
-        if unit == "words":
-            tokens = tokenize(text)
-            token_starts = [s for s, _ in tokens]
-            token_ends = [e for _, e in tokens]
-        else:
-            sentence_spans = split_sentences(text)
-            sentence_starts = [s for s, _ in sentence_spans]
-        for m, v, speaker in zip(matches, voices, speakers, strict=True):
-            if wanted is not None and v not in wanted:
-                continue
+    for doc in documents(corpus, lex):
+        for (start, end, entry), v, speaker in _voiced_labels(doc, wanted):
             if unit == "words":
-                first = bisect_left(token_ends, m.start + 1)  # first token ending after start
-                left_start = token_starts[max(first - window, 0)] if window and first > 0 else m.start
-                last = bisect_left(token_starts, m.end)  # first token starting at/after end
-                if window and last < len(tokens):
-                    right_end = token_ends[min(last + window, len(tokens)) - 1]
-                else:
-                    right_end = m.end
-                left, right = text[left_start:m.start], text[m.end:right_end]
+                left, right = context_around(
+                    doc.text, doc.token_starts, doc.token_ends, start, end, window)
             else:
-                k = sentence_index(sentence_starts, m.start)
-                sent_start, sent_end = sentence_spans[k] if sentence_spans else (m.start, m.end)
-                left = text[sent_start:m.start] if sent_start <= m.start else ""
-                right = text[m.end:sent_end] if sent_end >= m.end else ""
-            cols["doc_id"].append(doc_id)
-            cols["outlet"].append(outlet)
-            cols["date"].append(date)
-            cols["actor"].append(m.actor)
-            cols["label"].append(m.label)
-            cols["left"].append(one_line(left))
-            cols["match"].append(m.match)
-            cols["right"].append(one_line(right))
+                left, right = _sentence_context(doc, start, end)
+            cols["doc_id"].append(doc.doc_id)
+            cols["outlet"].append(doc.outlet)
+            cols["date"].append(doc.date)
+            cols["actor"].append(entry.actor)
+            cols["label"].append(entry.label)
+            cols["left"].append(left)
+            cols["match"].append(doc.text[start:end])
+            cols["right"].append(right)
             cols["voice"].append(v)
             cols["speaker"].append(speaker)
-            cols["start"].append(m.start)
-            cols["end"].append(m.end)
-            cols["pattern"].append(m.pattern)
+            cols["start"].append(start)
+            cols["end"].append(end)
+            cols["pattern"].append(entry.pattern)
     return make_frame(KWIC_COLUMNS, cols, corpus)
+
+
+def _sentence_context(doc: Document, start: int, end: int) -> tuple[str, str]:
+    """The rest of the sentence of ``doc.text[start:end]`` on each side, on one line."""
+    sentence_start, sentence_end = doc.sentences[doc.sentence_of(start)] if doc.sentences else (start, end)
+    left = doc.text[sentence_start:start] if sentence_start <= start else ""
+    right = doc.text[end:sentence_end] if sentence_end >= end else ""
+    return one_line(left), one_line(right)
 
 
 # ----------------------------------------------------------------------------------
@@ -185,6 +194,13 @@ def _select_labels(lex: Lexicon, label: str | None) -> Lexicon:
     })
 
 
+@validate_params({
+    "window": [Interval(Integral, 0, None)],
+    "measure": [Options(MEASURES)],
+    "min_count": [Interval(Integral, 1, None)],
+    "label": [str, None],
+})
+@share_docs
 def collocates(
     corpus: pd.DataFrame,
     pattern: str | Sequence[str] | None = None,
@@ -196,69 +212,81 @@ def collocates(
     voice: str | Sequence[str] | None = None,
     label: str | None = None,
 ) -> pd.DataFrame:
-    """Words that keep company with a pattern or a lexicon's labels (association measures).
+    """Words that keep company with a pattern or a lexicon's labels.
 
-    ``pattern`` is a glob string or a list of them; without one, the target is every
-    label of ``lexicon`` (None: the default lexicon; ``label="terrorist"`` or
-    ``label="armed_opposition:terrorist"`` picks one).
-    Each occurrence of the target (a *node*) opens a window of ``window`` word tokens
-    on each side, within its article; the tokens of the node itself are not counted.
-    Words are :func:`mediakit.text.tokenize` tokens, lower-cased. ``voice`` counts
-    only nodes in that voice (values as in :func:`kwic`: ``None`` or ``"all"`` for
-    every voice, one voice or a list); word frequencies are always over the whole
-    corpus.
+    Each occurrence of the target (a *node*) opens a window of ``window`` words on
+    each side, within its article (:func:`mediakit.text.token_window`); the words of
+    the node itself are not counted. Words are those of :func:`mediakit.text.words`
+    (tokens in lower case, ``’`` as ``'``). Word frequencies are always counted over
+    the whole corpus, whatever ``voice``.
 
     Contingency table per word w (Evert 2008, surface co-occurrence): ``O11 = n``
     (tokens of w in node windows, per node), ``R1`` = all tokens in node windows,
     ``C1 = n_word`` (w's corpus frequency), ``N`` = corpus tokens; expected
     ``E11 = R1 * C1 / N``.
 
-    Columns: ``word`` (str); ``n`` (int64, co-occurrences); ``n_word`` (int64, corpus
-    frequency); ``expected`` (E11); ``log_likelihood`` (Dunning's G2 over the 2x2
-    table, natural log, signed: negative when w is rarer near the target than
-    expected); ``pmi`` (log2 O11/E11); ``logdice`` (14 + log2(2n / (f_node +
-    n_word)), Rychlý 2008, f_node = number of nodes; at most 14); ``t_score`` ((O11 -
-    E11) / sqrt(O11)). Rows with ``n >= min_count`` (default 3, as in
-    :func:`mediakit.distinguishing_words`), sorted by ``measure`` descending
-    (ties by word).
+    Parameters
+    ----------
+    {corpus}
+    {pattern}
+    {lexicon_or_pattern}
+    {window}
+    measure : {"logdice", "log_likelihood", "pmi", "t_score"}, default "logdice"
+        The measure the rows are sorted by (descending; ties by word).
+    {min_count}
+        Here the item is a word and its count ``n``, its co-occurrences with the
+        target (default 3, as in :func:`mediakit.distinguishing_words`).
+    {voice_filter}
+        Only nodes in that voice open windows.
+    label : str, optional
+        One label of ``lexicon`` as the target: ``"terrorist"``, or
+        ``"armed_opposition:terrorist"`` when the name is ambiguous.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``word`` (str); ``n`` (int64, co-occurrences); ``n_word`` (int64, corpus
+        frequency); ``expected`` (float64, E11); ``log_likelihood`` (Dunning's G2
+        over the 2x2 table, natural log, signed: negative when w is rarer near the
+        target than expected); ``pmi`` (log2 O11/E11); ``logdice`` (14 + log2(2n /
+        (f_node + n_word)), Rychlý 2008, f_node = number of nodes; at most 14);
+        ``t_score`` ((O11 - E11) / sqrt(O11)).
+
+    Raises
+    ------
+    InvalidParameterError
+        A bad ``window``, ``measure``, ``min_count``, ``voice`` or ``pattern``, or
+        both ``pattern`` and ``lexicon``.
+    LexiconError
+        A malformed pattern or lexicon, or no such ``label``.
     """
     check_table(corpus, ("doc_id", "text"), caller="collocates", table_name="corpus")
-    window = _check_window(window)
-    if measure not in MEASURES:
-        raise ValueError(f"measure must be one of {list(MEASURES)}, got {measure!r}")
-    if isinstance(min_count, bool) or not isinstance(min_count, int) or min_count < 1:
-        raise ValueError(f"min_count must be a positive integer, got {min_count!r}")
     wanted, _ = parse_voice(voice, caller="collocates")
     lex = _select_labels(_query_lexicon(pattern, lexicon, caller="collocates"), label)
 
     word_freq: Counter[str] = Counter()
     cooc: Counter[str] = Counter()
-    n_tokens = 0
-    window_tokens = 0
-    n_nodes = 0
-    for _doc_id, _outlet, _date, text in iter_documents(corpus):
-        if not text:
-            continue
-        tokens = tokenize(text)
-        words = [text[s:e].lower() for s, e in tokens]
+    n_tokens = window_tokens = n_nodes = 0
+    for doc in documents(corpus, lex):
+        words = doc.words
         word_freq.update(words)
         n_tokens += len(words)
-        matches = lex.find(text)
-        if not matches:
-            continue
-        if wanted is not None:
-            voices, _ = voice_at(voice_spans(text), [m.start for m in matches],
-                                 [m.end for m in matches])
-            matches = [m for m, v in zip(matches, voices, strict=True) if v in wanted]
-        token_starts = [s for s, _ in tokens]
-        token_ends = [e for _, e in tokens]
-        for m in matches:
+        for (start, end, _), _, _ in _voiced_labels(doc, wanted):
             n_nodes += 1
-            first = bisect_left(token_ends, m.start + 1)
-            last = bisect_left(token_starts, m.end)
-            around = words[max(first - window, 0):first] + words[last:last + window]
+            left_from, left_to, right_from, right_to = token_window(
+                doc.token_starts, doc.token_ends, start, end, window)
+            around = words[left_from:left_to] + words[right_from:right_to]
             window_tokens += len(around)
             cooc.update(around)
+    return _collocate_table(word_freq, cooc, min_count, measure,
+                            n_tokens=n_tokens, window_tokens=window_tokens, n_nodes=n_nodes)
+
+
+def _collocate_table(
+    word_freq: Counter[str], cooc: Counter[str], min_count: int, measure: str, *,
+    n_tokens: int, window_tokens: int, n_nodes: int,
+) -> pd.DataFrame:
+    """The collocates table from the counts (see :func:`collocates`)."""
     rows = [(w, c, word_freq[w]) for w, c in cooc.items() if c >= min_count]
     data: dict[str, list[Any]] = {"word": [r[0] for r in rows], "n": [r[1] for r in rows],
                                   "n_word": [r[2] for r in rows]}

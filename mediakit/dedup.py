@@ -16,7 +16,7 @@ import pandas as pd
 from ._validation import check_table
 from .compare import _stamp, _words
 
-__all__ = ["duplicate_docs_to_drop", "find_duplicates"]
+__all__ = ["duplicate_docs_to_drop", "duplicate_groups", "find_duplicates"]
 
 
 def _shingles(text: str, size: int, vocab: dict[tuple[str, ...], int]) -> np.ndarray:
@@ -157,3 +157,66 @@ def duplicate_docs_to_drop(duplicates: pd.DataFrame) -> list[str]:
     check_table(duplicates, ["doc_id", "is_representative"], caller="duplicate_docs_to_drop", table_name="duplicates")
     drop = duplicates.loc[~duplicates["is_representative"].astype(bool), "doc_id"]
     return drop.astype(str).tolist()
+
+
+def duplicate_groups(duplicates: pd.DataFrame) -> pd.DataFrame:
+    """One row per group of near-identical articles, largest first.
+
+    Summarises a :func:`find_duplicates` table: how many copies, in how many outlets,
+    over which dates, and which copy is kept. A group spread over several outlets is
+    ``"syndicated"`` (wire copy or a story republished elsewhere); a group inside one
+    outlet is a ``"repeat"`` (the same story run again by that outlet).
+
+    Parameters
+    ----------
+    duplicates : DataFrame
+        The output of :func:`find_duplicates` (needs ``doc_id, duplicate_group,
+        is_representative, similarity``; ``outlet`` and ``date`` when present).
+
+    Returns
+    -------
+    DataFrame
+        Columns ``duplicate_group``, ``n_docs`` (copies), ``n_outlets``, ``outlets``
+        (their names, sorted, joined by ``"; "``), ``kind`` (``"syndicated"`` or
+        ``"repeat"``), ``first_date`` and ``last_date`` (NaT when no copy is dated),
+        ``n_undated`` (copies without a date), ``kept_doc_id`` (the copy kept by
+        :func:`duplicate_docs_to_drop`), ``kept_by`` (``"earliest date"``, or
+        ``"corpus order"`` when the group has no date to go by) and ``similarity``
+        (the highest Jaccard similarity in the group). Sorted by ``n_docs``
+        descending, then ``first_date`` (undated last), then ``duplicate_group``.
+    """
+    check_table(duplicates, ["doc_id", "duplicate_group", "is_representative", "similarity"],
+                caller="duplicate_groups", table_name="duplicates")
+    columns = ["duplicate_group", "n_docs", "n_outlets", "outlets", "kind", "first_date",
+               "last_date", "n_undated", "kept_doc_id", "kept_by", "similarity"]
+    members = duplicates.loc[duplicates["duplicate_group"].notna()]
+    outlets = (members["outlet"].astype(str) if "outlet" in members.columns
+               else pd.Series("", index=members.index))
+    dates = (pd.to_datetime(members["date"]) if "date" in members.columns
+             else pd.Series(pd.NaT, index=members.index, dtype="datetime64[ns]"))
+    rows = []
+    for _, sub in members.groupby("duplicate_group", sort=True):
+        names = sorted(set(outlets.loc[sub.index]))
+        when = dates.loc[sub.index]
+        kept = sub.loc[sub["is_representative"].astype(bool)]
+        kept_id = str(kept["doc_id"].iloc[0]) if len(kept) else ""
+        kept_dated = len(kept) > 0 and pd.notna(when.loc[kept.index[0]])
+        rows.append({
+            "duplicate_group": int(sub["duplicate_group"].iloc[0]), "n_docs": len(sub), "n_outlets": len(names),
+            "outlets": "; ".join(names), "kind": "syndicated" if len(names) > 1 else "repeat",
+            "first_date": when.min(), "last_date": when.max(),
+            "n_undated": int(when.isna().sum()), "kept_doc_id": kept_id,
+            "kept_by": "earliest date" if kept_dated else "corpus order",
+            "similarity": float(sub["similarity"].max()),
+        })
+    table = pd.DataFrame(rows, columns=columns)
+    if table.empty:
+        return table.astype({"duplicate_group": "int64", "n_docs": "int64",
+                             "n_outlets": "int64", "n_undated": "int64",
+                             "first_date": "datetime64[ns]", "last_date": "datetime64[ns]",
+                             "similarity": "float64"})
+    table["first_date"] = pd.to_datetime(table["first_date"])
+    table["last_date"] = pd.to_datetime(table["last_date"])
+    order = table.sort_values(["n_docs", "first_date", "duplicate_group"],
+                              ascending=[False, True, True], na_position="last", kind="stable")
+    return order.reset_index(drop=True)

@@ -17,12 +17,11 @@ from typing import Any
 
 import pandas as pd
 
-from ._tables import iter_documents, make_frame, sentence_index
+from ._tables import make_frame
 from ._validation import check_table
-from .lexicon import Lexicon, LexiconLike, resolve_lexicon
+from .document import Document, documents
+from .lexicon import LexiconLike, resolve_lexicon
 from .referents import decide_referents
-from .text import split_sentences
-from .voice import _voice_at_lists, _voice_spans
 
 __all__ = ["MENTION_COLUMNS", "find_mentions"]
 
@@ -63,7 +62,7 @@ def find_mentions(
         the rule that decided it); ``in_scope`` (bool, whether the mention is about
         the lexicon's conflict) and ``scope_rule`` (str, why); ``form`` (str,
         ``modifier`` for a hyphenated compound such as "rebel-held", else ``noun``);
-        these five are described in :mod:`mediakit.referents`;
+        these five are decided by :func:`mediakit.referents.decide_referents`;
         ``sentence_start``, ``sentence_end`` (int64, the sentence's offsets).
 
     ``actor`` is always the lexicon family of the label ("terrorists" is a label of
@@ -76,59 +75,95 @@ def find_mentions(
     """
     check_table(corpus, ("doc_id", "outlet", "text"), caller="find_mentions", table_name="corpus")
     lex = resolve_lexicon(lexicon)
-    cols: dict[str, list[Any]] = {name: [] for name in MENTION_COLUMNS}
-    for doc_id, outlet, date, text in iter_documents(corpus):
-        _add_document_mentions(cols, doc_id, outlet, date, text, lex)
-    return make_frame(MENTION_COLUMNS, cols, corpus)
+    rows = MentionRows()
+    for doc in documents(corpus, lex):
+        rows.add(doc)
+    return rows.frame(corpus)
 
 
-def _add_document_mentions(
-    cols: dict[str, list[Any]],
-    doc_id: Any,
-    outlet: Any,
-    date: Any,
-    text: str,
-    lex: Lexicon,
-    sentence_spans: list[tuple[int, int]] | None = None,
-    found: list[tuple[int, int, Any]] | None = None,
-) -> int:
-    """Append one article's mention rows to ``cols``; return how many were added.
+class MentionRows:
+    """The mentions table (:func:`find_mentions`) built one article at a time.
 
-    ``sentence_spans`` may pass ``split_sentences(text)`` and ``found`` may pass
-    ``lex.scan(text)`` when the caller already has them (``analyze`` splits and
-    scans each article once for all its tables); they are computed here otherwise,
-    the sentences only when the article has a label.
+    The one builder of that table: :func:`find_mentions` and
+    :func:`mediakit.analyze` (which adds scores to it) both fill one from
+    :class:`~mediakit.document.Document` records, so an article is split, scanned
+    and attributed once for all of its tables.
     """
-    if not text:
-        return 0
-    if found is None:
-        found = lex.scan(text)
-    labels = [(s, e, en) for s, e, en in found if en.kind == "label"]
-    if not labels:
-        return 0
-    if sentence_spans is None:
-        sentence_spans = split_sentences(text)
-    sentence_starts = [s for s, _ in sentence_spans]
+
+    def __init__(self) -> None:
+        self.columns: dict[str, list[Any]] = {name: [] for name in MENTION_COLUMNS}
+
+    def frame(self, corpus: pd.DataFrame | None = None) -> pd.DataFrame:
+        """The table so far, with its documented dtypes (``date`` takes the dtype of
+        ``corpus``'s date column)."""
+        return make_frame(MENTION_COLUMNS, self.columns, corpus)
+
+    def add(self, doc: Document) -> list[int]:
+        """Append one article's mention rows.
+
+        Returns
+        -------
+        list of int
+            The ``sentence_id`` of each row added (empty when the article has no
+            label). Sentences and voices are computed only for an article with one.
+        """
+        labels = doc.labels
+        if not labels:
+            return []
+        text = doc.text
+        starts = [s for s, _, _ in labels]
+        ends = [e for _, e, _ in labels]
+        entries = [en for _, _, en in labels]
+        sentence_spans = doc.sentences
+        sentence_starts = doc.sentence_starts
+        ks = [max(bisect_right(sentence_starts, s) - 1, 0) for s in starts]  # doc.sentence_of
+        if sentence_spans:
+            bounds = [sentence_spans[k] for k in ks]
+        else:  # text with no sentence at all cannot hold a match; keep a sane span
+            bounds = list(zip(starts, ends, strict=True))
+        # Only the quotations holding a label need their speakers found.
+        voices, speakers = doc.voice_at(starts, ends)
+        sentences, named_groups = _sentence_columns(doc, ks, bounds)
+        decided = decide_referents(text, sentence_spans, doc.hits, doc.lexicon)
+        n = len(labels)
+        cols = self.columns
+        cols["doc_id"].extend([doc.doc_id] * n)
+        cols["outlet"].extend([doc.outlet] * n)
+        cols["date"].extend([doc.date] * n)
+        cols["actor"].extend([en.actor for en in entries])
+        cols["label"].extend([en.label for en in entries])
+        cols["pattern"].extend([en.pattern for en in entries])
+        cols["match"].extend([text[s:e] for s, e in zip(starts, ends, strict=True)])
+        cols["start"].extend(starts)
+        cols["end"].extend(ends)
+        cols["sentence_id"].extend(ks)
+        cols["sentence"].extend(sentences)
+        cols["voice"].extend(voices)
+        cols["speaker"].extend(speakers)
+        cols["named_groups"].extend(named_groups)
+        for name, values in decided.items():
+            cols[name].extend(values)
+        cols["sentence_start"].extend([a for a, _ in bounds])
+        cols["sentence_end"].extend([b for _, b in bounds])
+        return ks
+
+
+def _sentence_columns(
+    doc: Document, ks: list[int], bounds: list[tuple[int, int]]
+) -> tuple[list[str], list[str]]:
+    """The ``sentence`` and ``named_groups`` of each label of ``doc`` (whose sentence
+    ids are ``ks`` and sentence spans ``bounds``); a sentence's text and named groups
+    are built once per sentence."""
+    text = doc.text
     names_by_sentence: dict[int, set[str]] = defaultdict(set)
-    for s, e, en in found:
+    for s, _e, en in doc.hits:
         if en.kind == "name":
-            names_by_sentence[sentence_index(sentence_starts, s)].add(en.label)
-    starts = [s for s, _, _ in labels]
-    ends = [e for _, e, _ in labels]
-    entries = [en for _, _, en in labels]
-    # Only the quotations holding a label need their speakers found.
-    voices, speakers = _voice_at_lists(_voice_spans(text, (starts, ends)), starts, ends)
-    # Column by column; a sentence's text and named groups once per sentence.
-    ks = [max(bisect_right(sentence_starts, s) - 1, 0) for s in starts]  # _sentence_index
-    if sentence_spans:
-        bounds = [sentence_spans[k] for k in ks]
-    else:  # text with no sentence at all cannot hold a match; keep a sane span
-        bounds = list(zip(starts, ends))
+            names_by_sentence[doc.sentence_of(s)].add(en.label)
     sentence_text: dict[tuple[int, int], str] = {}
     named: dict[int, str] = {}
     sentences: list[str] = []
     named_groups: list[str] = []
-    for k, bound in zip(ks, bounds):
+    for k, bound in zip(ks, bounds, strict=True):
         sentence = sentence_text.get(bound)
         if sentence is None:
             sentence = sentence_text[bound] = text[bound[0] : bound[1]]
@@ -137,24 +172,4 @@ def _add_document_mentions(
         if groups is None:
             groups = named[k] = "; ".join(sorted(names_by_sentence.get(k, ())))
         named_groups.append(groups)
-    n = len(labels)
-    cols["doc_id"].extend([doc_id] * n)
-    cols["outlet"].extend([outlet] * n)
-    cols["date"].extend([date] * n)
-    cols["actor"].extend([en.actor for en in entries])
-    cols["label"].extend([en.label for en in entries])
-    cols["pattern"].extend([en.pattern for en in entries])
-    cols["match"].extend([text[s:e] for s, e in zip(starts, ends)])
-    cols["start"].extend(starts)
-    cols["end"].extend(ends)
-    cols["sentence_id"].extend(ks)
-    cols["sentence"].extend(sentences)
-    cols["voice"].extend(voices)
-    cols["speaker"].extend(speakers)
-    cols["named_groups"].extend(named_groups)
-    decided = decide_referents(text, sentence_spans, found, lex)
-    for name, values in decided.items():
-        cols[name].extend(values)
-    cols["sentence_start"].extend([a for a, _ in bounds])
-    cols["sentence_end"].extend([b for _, b in bounds])
-    return n
+    return sentences, named_groups

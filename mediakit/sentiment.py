@@ -61,17 +61,17 @@ from . import _vader
 from ._validation import check_table
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
-    from .lexicon import Lexicon
+    from .lexicon import Hit, Lexicon
 
 __all__ = [
     "MASK_TOKEN",
-    "POSITIVE_THRESHOLD",
     "NEGATIVE_THRESHOLD",
+    "POSITIVE_THRESHOLD",
     "SCORE_COLUMNS",
-    "score_texts",
-    "score_sentences",
     "score_documents",
     "score_mentions",
+    "score_sentences",
+    "score_texts",
 ]
 
 #: The four VADER scores, in the order every table here uses.
@@ -117,10 +117,11 @@ def _score_normalised(texts: Sequence[str]) -> np.ndarray:
     """VADER scores of already-normalised texts: an ``(n, 4)`` float array.
 
     Columns are neg, neu, pos, compound. Every score in mediakit goes through this one
-    function. The backend is ``mediakit._vader``, our faster reimplementation of
+    function, called by :class:`ScoreMemo` with each distinct text once. The backend is ``mediakit._vader``, our faster reimplementation of
     vaderSentiment 3.3.2 whose scores are tested to be exactly equal to the reference.
     """
-    return _vader.score_many(texts)
+    polarity_scores = _vader.polarity_scores
+    return np.array([polarity_scores(t) for t in texts], dtype=np.float64).reshape(len(texts), 4)
 
 
 def _vader_lexicon() -> dict[str, float]:
@@ -150,6 +151,59 @@ def _as_text_list(texts: Iterable[str] | pd.Series) -> tuple[list[Any], pd.Index
     return values, pd.RangeIndex(len(values))
 
 
+#: Distinct texts a :class:`ScoreMemo` remembers before it starts afresh.
+MEMO_LIMIT = 50_000
+
+
+class ScoreMemo:
+    """The one memo of VADER scores: each distinct text is scored once.
+
+    Every score of mediakit goes through one of these: :func:`score_texts`,
+    :func:`score_sentences` and :func:`score_mentions` use a fresh memo per call
+    (so identical texts in one call are scored once); :func:`mediakit.analyze` keeps
+    one per process for the whole run (wire copy and boilerplate recur across
+    chunks). The memo is bounded: past ``limit`` distinct texts (default
+    :data:`MEMO_LIMIT`) it starts afresh,
+    so memory stays flat on a corpus of any size (a text seen again is scored
+    again, with the same result: scoring is deterministic). Label valences are
+    remembered the same way.
+    """
+
+    def __init__(self, limit: int | None = None) -> None:
+        self.limit = MEMO_LIMIT if limit is None else limit
+        self._scores: dict[str, tuple[float, ...]] = {}
+        self._valences: dict[str, float] = {}
+
+    def scores(self, texts: Sequence[str]) -> np.ndarray:
+        """VADER scores of ``texts`` (strings): an ``(n, 4)`` array, columns
+        :data:`SCORE_COLUMNS`. Each text is normalised for scoring first (see
+        "Typography" in the module docstring); equal normalised texts are one."""
+        texts = list(map(_normalise_for_scoring, texts))
+        memo = self._scores
+        new = [t for t in dict.fromkeys(texts) if t not in memo]
+        if len(memo) + len(new) > self.limit:
+            memo.clear()
+            new = list(dict.fromkeys(texts))
+        if new:
+            memo.update(zip(new, _score_normalised(new).tolist()))
+        if not texts:
+            return np.empty((0, 4), dtype=np.float64)
+        return np.array([memo[t] for t in texts], dtype=np.float64)
+
+    def label_valences(self, matches: Sequence[str]) -> np.ndarray:
+        """:func:`_label_valence` of each match, as a float array."""
+        cache = self._valences
+        out = np.empty(len(matches), dtype=np.float64)
+        for i, match in enumerate(matches):
+            value = cache.get(match)
+            if value is None:
+                if len(cache) >= self.limit:
+                    cache.clear()
+                value = cache[match] = _label_valence(match)
+            out[i] = value
+        return out
+
+
 def _score_many(texts: Sequence[Any], *, missing_ok: bool = True) -> np.ndarray:
     """Scores for ``texts`` in order; each distinct normalised string scored once.
 
@@ -157,25 +211,17 @@ def _score_many(texts: Sequence[Any], *, missing_ok: bool = True) -> np.ndarray:
     string is a TypeError naming its position.
     """
     out = np.full((len(texts), 4), np.nan, dtype=np.float64)
-    position_of: dict[str, int] = {}
-    distinct: list[str] = []
     rows: list[int] = []
-    codes: list[int] = []
+    keys: list[str] = []
     for i, text in enumerate(texts):
         if not isinstance(text, str):
             if missing_ok and (text is None or (pd.api.types.is_scalar(text) and pd.isna(text))):
                 continue
             raise TypeError(f"text at position {i} is {type(text).__name__}, not str")
-        key = _normalise_for_scoring(text)
-        code = position_of.get(key)
-        if code is None:
-            code = position_of[key] = len(distinct)
-            distinct.append(key)
         rows.append(i)
-        codes.append(code)
-    if distinct:
-        scores = _score_normalised(distinct)
-        out[np.asarray(rows, dtype=np.intp)] = scores[np.asarray(codes, dtype=np.intp)]
+        keys.append(text)
+    if keys:
+        out[np.asarray(rows, dtype=np.intp)] = ScoreMemo().scores(keys)
     return out
 
 
@@ -356,19 +402,50 @@ def _label_valence(match: str) -> float:
 _SPACES = re.compile(r"\s+")
 
 
-def _mask_text(text: str, lexicon: Lexicon, mask_token: str) -> str:
-    """``text`` with every lexicon term :meth:`Lexicon.find` reports replaced by
-    ``mask_token`` (one token per term, however many words the term had)."""
-    spans = sorted((m.start, m.end) for m in lexicon.find(text))
+def mask_labels(
+    text: str,
+    lexicon: Lexicon,
+    *,
+    mask_token: str = MASK_TOKEN,
+    hits: Sequence[Hit] | None = None,
+    span: tuple[int, int] | None = None,
+) -> str:
+    """``text`` with every label of ``lexicon`` replaced by ``mask_token``.
+
+    The one masking rule behind ``compound_masked``: each label match
+    (:meth:`Lexicon.find`) becomes one ``mask_token``, however many words it had;
+    named groups and the rest of the text are kept as written.
+
+    Parameters
+    ----------
+    text : str
+    lexicon : Lexicon
+    mask_token : str, default :data:`MASK_TOKEN`
+    hits : list of (start, end, LexiconEntry), optional
+        ``lexicon.scan(text)`` (or the part of it inside ``span``) when the caller
+        has it already; else the text is scanned.
+    span : tuple of int, optional
+        Mask and return only ``text[start:end]``. With ``hits``, the caller vouches
+        that scanning ``text[start:end]`` alone would find exactly these hits (see
+        :meth:`mediakit.document.Document.masked_sentence`).
+
+    Returns
+    -------
+    str
+    """
+    start, end = (0, len(text)) if span is None else span
+    if hits is None:
+        text, start, end = text[start:end], 0, end - start
+        hits = lexicon.scan(text)
     pieces: list[str] = []
-    position = 0
-    for start, end in spans:
-        if start < position:  # overlapping spans should not occur; never mask twice
+    position = start
+    for hit_start, hit_end, entry in hits:
+        if entry.kind != "label" or hit_start < position:  # never mask twice
             continue
-        pieces.append(text[position:start])
+        pieces.append(text[position:hit_start])
         pieces.append(mask_token)
-        position = end
-    pieces.append(text[position:])
+        position = hit_end
+    pieces.append(text[position:end])
     return "".join(pieces)
 
 
@@ -394,7 +471,7 @@ def _mask_distinct(texts: Sequence[str], lexicon: Lexicon, mask_token: str) -> l
     for text in texts:
         masked = cache.get(text)
         if masked is None:
-            masked = cache[text] = _mask_text(text, lexicon, mask_token)
+            masked = cache[text] = mask_labels(text, lexicon, mask_token=mask_token)
         out.append(masked)
     return out
 
@@ -449,16 +526,10 @@ def score_mentions(
     masked = _mask_distinct(sentences, lexicon, mask_token)
     compound = _score_many(sentences)[:, 3]
     compound_masked = _score_many(masked)[:, 3]
-    valence_cache: dict[str, float] = {}
-    label_valence = []
-    for match in mentions["match"].tolist():
-        value = valence_cache.get(match)
-        if value is None:
-            value = valence_cache[match] = _label_valence(match)
-        label_valence.append(value)
+    label_valence = ScoreMemo().label_valences(mentions["match"].tolist())
     out = mentions.drop(columns=[c for c in MENTION_SCORE_COLUMNS if c in mentions.columns])
     out["compound"] = compound
     out["compound_masked"] = compound_masked
-    out["label_valence"] = np.asarray(label_valence, dtype=np.float64)
+    out["label_valence"] = label_valence
     out["sentence_masked"] = pd.Series(masked, index=out.index, dtype="str")
     return out

@@ -16,7 +16,7 @@ Sentences
     quotation mark does not end a sentence when the next word starts lowercase
     (``“Why?” she asked.``, ``“... bakeries?” said Amir Kessaly``).
 
-Line breaks
+Line breaks and paragraphs
     A blank line, or any line break other than ``\n``, ``\r\n`` or ``\r``, always
     ends a sentence. A single line break ends the sentence too (a headline or
     dateline is a sentence of its own) *unless* the text plainly continues across
@@ -25,7 +25,8 @@ Line breaks
     brackets), and the next line starts, unindented, with a lowercase letter (or
     ``(`` and a lowercase letter). A continuation line starting with a capital or
     a digit is not joined, since it cannot be told from a headline followed by its
-    first line (``Army enters Dorvast`` / ``Amir Kessaly said ...``).
+    first line (``Army enters Dorvast`` / ``Amir Kessaly said ...``). The lines so
+    joined are the paragraphs of :func:`split_paragraphs`, the one paragraph rule.
 
 Tokens
     A word token is a run of letters and digits. These join a run into one token:
@@ -36,12 +37,20 @@ Tokens
     never part of a word (``rebels’`` gives ``rebels``), nor a leading one
     (``’90s`` gives ``90s``). Dotted initialisms are one token with their dots
     (``U.S.``, ``e.g.``, ``U.S.-backed``).
+
+Words and context windows
+    A *word* is a token in lower case with ``’`` written ``'`` (:func:`words`,
+    :func:`word_spans`): the unit every word count of mediakit uses. The context of
+    a span is the ``window`` tokens before and after it (:func:`token_window`,
+    :func:`context_around`): KWIC, collocates and word contexts use that one rule.
 """
 
 from __future__ import annotations
 
 import re
 import string
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -51,11 +60,16 @@ from ._validation import check_table
 
 __all__ = [
     "SENTENCE_COLUMNS",
+    "context_around",
     "count_words",
     "normalize_typography",
+    "one_line",
     "sentences",
+    "split_paragraphs",
     "split_sentences",
+    "token_window",
     "tokenize",
+    "word_spans",
     "words",
 ]
 
@@ -126,8 +140,119 @@ def tokenize(text: str) -> list[tuple[int, int]]:
 
 
 def words(text: str) -> list[str]:
-    """The word tokens of ``text``, lowercased (for counting)."""
-    return [w.lower() for w in _TOKEN_RE.findall(text)]
+    """The words of ``text``: what "word" means wherever mediakit counts words.
+
+    A word is a word token (:func:`tokenize`) written in lower case with the
+    typographic apostrophe ``’`` as ``'``, so "Rebels", "rebels" and "REBELS" are
+    one word, and so are "isn’t" and "isn't". Collocates, the lexicon audit and
+    the word comparisons all count these words; :func:`word_spans` gives them with
+    their offsets.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    list of str
+        One word per token, in text order.
+    """
+    return [_word(w) for w in _TOKEN_RE.findall(text)]
+
+
+def _word(token: str) -> str:
+    """A token's word (see :func:`words`)."""
+    word = token.lower()
+    return word.replace("\u2019", "'") if "\u2019" in word else word
+
+
+def word_spans(text: str) -> tuple[list[str], list[int], list[int]]:
+    """The words of ``text`` (as :func:`words`) with their character offsets.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    words : list of str
+    starts, ends : list of int
+        ``text[starts[i]:ends[i]]`` is the token behind ``words[i]``.
+    """
+    found = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    return ([_word(w) for w, _, _ in found], [s for _, s, _ in found], [e for _, _, e in found])
+
+
+def token_window(
+    token_starts: Sequence[int], token_ends: Sequence[int], start: int, end: int, window: int
+) -> tuple[int, int, int, int]:
+    """Which tokens surround the span ``[start, end)``: the one window rule.
+
+    The left context is the ``window`` tokens that end at or before ``start``, the
+    right context the ``window`` tokens that start at or after ``end``; tokens
+    overlapping the span itself belong to neither. KWIC lines, collocate windows
+    and word contexts all use this rule.
+
+    Parameters
+    ----------
+    token_starts, token_ends : sequence of int
+        The sorted token offsets of the text (:func:`tokenize`, :func:`word_spans`).
+    start, end : int
+        The span, e.g. a lexicon match.
+    window : int
+        Tokens on each side (0: none).
+
+    Returns
+    -------
+    tuple of int
+        ``(left_from, left_to, right_from, right_to)``: the left context is tokens
+        ``left_from:left_to`` and the right context tokens ``right_from:right_to``
+        (either may be empty).
+    """
+    left_to = bisect_left(token_ends, start + 1)  # the first token ending after start
+    right_from = bisect_left(token_starts, end)  # the first token starting at/after end
+    return (max(left_to - window, 0), left_to, right_from,
+            min(right_from + window, len(token_starts)))
+
+
+def context_around(
+    text: str,
+    token_starts: Sequence[int],
+    token_ends: Sequence[int],
+    start: int,
+    end: int,
+    window: int,
+) -> tuple[str, str]:
+    """The ``window`` tokens of context left and right of ``text[start:end]``, as text.
+
+    Each side runs from its first to its last context token (:func:`token_window`),
+    with the punctuation between them, on one line (runs of whitespace become one
+    space). A side without tokens is ``""``.
+
+    Parameters
+    ----------
+    text : str
+    token_starts, token_ends : sequence of int
+        The token offsets of ``text`` (:func:`tokenize`).
+    start, end : int
+        The span in the middle.
+    window : int
+        Tokens on each side.
+
+    Returns
+    -------
+    left, right : str
+    """
+    left_from, left_to, right_from, right_to = token_window(
+        token_starts, token_ends, start, end, window)
+    left_start = token_starts[left_from] if left_from < left_to else start
+    right_end = token_ends[right_to - 1] if right_from < right_to else end
+    return one_line(text[left_start:start]), one_line(text[end:right_end])
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: every run of whitespace becomes one space, ends trimmed."""
+    return " ".join(text.split())
 
 
 def count_words(text: str) -> int:
@@ -256,7 +381,9 @@ def _continues(line: str, next_line: str) -> bool:
 
 
 def _blocks(text: str) -> list[tuple[int, str]]:
-    """(start, text) of the runs of lines a sentence may span (see "Line breaks")."""
+    """(start, text) of the runs of lines a sentence may span (see "Line breaks"):
+    the paragraphs of :func:`split_paragraphs` with their surrounding whitespace,
+    blank lines included. ``text`` has ASCII quotes (:func:`normalize_typography`)."""
     if _JOIN_AFTER_LF_RE.search(text) is None and (
         "\r" not in text or _JOIN_AFTER_CR_RE.search(text) is None
     ):
@@ -272,23 +399,55 @@ def _blocks(text: str) -> list[tuple[int, str]]:
         return lines
     blocks: list[tuple[int, int]] = []
     last_line = ""
-    for line in _LINE_RE.finditer(text):
+    for match in _LINE_RE.finditer(text):
         if (
             blocks
-            and text[blocks[-1][1] : line.start()] in _SOFT_BREAKS
-            and _continues(last_line, line.group())
+            and text[blocks[-1][1] : match.start()] in _SOFT_BREAKS
+            and _continues(last_line, match.group())
         ):
-            blocks[-1] = (blocks[-1][0], line.end())
+            blocks[-1] = (blocks[-1][0], match.end())
         else:
-            blocks.append(line.span())
-        last_line = line.group()
+            blocks.append(match.span())
+        last_line = match.group()
     return [(start, text[start:end]) for start, end in blocks]
 
 
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Character spans ``(start, end)`` of the paragraphs of ``text``, in order.
+
+    The one paragraph rule of mediakit (sentences never cross it, and a quotation
+    left open ends with its paragraph in :mod:`mediakit.voice`): a paragraph is a
+    line, where any character ``str.splitlines`` breaks at ends a line, except that a
+    hard-wrapped line continues the one before it when the text plainly runs on
+    (see "Line breaks" in the module docstring: a single ``\n``, ``\r\n`` or
+    ``\r`` after a line without final ``. ! ? :``, before an unindented lowercase
+    letter). ``text[start:end]`` is the paragraph without surrounding whitespace;
+    blank lines give no paragraph.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    list of tuple[int, int]
+    """
+    spans = []
+    for start, block in _blocks(normalize_typography(text)):
+        stripped = block.strip()
+        if stripped:
+            first = start + len(block) - len(block.lstrip())
+            spans.append((first, first + len(stripped)))
+    return spans
+
+
 @lru_cache(maxsize=1)
-def _sentence_tokenizer():  # -> nltk PunktSentenceTokenizer
+def _sentence_tokenizer() -> Any:  # an nltk PunktSentenceTokenizer (nltk is untyped)
     """Build the Punkt tokenizer once, from shipped parameters (no download)."""
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+    from nltk.tokenize.punkt import (  # type: ignore[import-untyped]
+        PunktParameters,
+        PunktSentenceTokenizer,
+    )
     from punkt.data import curated, english
 
     params = PunktParameters()
@@ -329,7 +488,7 @@ def _sentence_tokenizer():  # -> nltk PunktSentenceTokenizer
     return tokenizer
 
 
-def _engine_pattern(pattern):  # -> re.Pattern | regex.Pattern
+def _engine_pattern(pattern: Any) -> Any:  # an re.Pattern or a regex.Pattern
     """The compiled pattern behind one of Punkt's regular expressions.
 
     NLTK 3.10 compiles them with the ``regex`` engine and wraps each in
@@ -346,7 +505,8 @@ def _engine_pattern(pattern):  # -> re.Pattern | regex.Pattern
 
 
 @lru_cache(maxsize=1)
-def _punkt_span_parts():  # -> (finditer, match, text_contains_sentbreak)
+def _punkt_span_parts() -> tuple[Callable[..., Any], Callable[..., Any], Callable[[str], bool]]:
+    """Punkt's candidate-break search, its realignment match and its break decision."""
     tokenizer = _sentence_tokenizer()
     lang_vars = tokenizer._lang_vars
     return (
@@ -503,6 +663,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _doc_text(value: object) -> str:
+    """An article's text as a string: a missing value (None, NaN, pd.NA) is ``""``."""
     if value is None or (isinstance(value, float) and value != value):
         return ""
     if value is pd.NA:
@@ -516,20 +677,26 @@ SENTENCE_COLUMNS: tuple[str, ...] = ("doc_id", "sentence_id", "start", "end", "t
 def sentences(corpus: pd.DataFrame) -> pd.DataFrame:
     """The sentences table, one row per sentence in corpus order.
 
-    Columns:
-        ``doc_id`` (str) the article; ``sentence_id`` (int, 0-based within the
-        article); ``start``, ``end`` (int, character offsets into the article's
-        ``text``: ``text[start:end]`` is the sentence); ``text`` (str, the
-        sentence); ``n_words`` (int, :func:`count_words` of the sentence).
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        The corpus table (needs ``doc_id`` and ``text``); not modified. A missing
+        text gives no sentences.
 
-    A missing text gives no sentences. The corpus is not modified.
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id`` (str) the article; ``sentence_id`` (int64, 0-based within the
+        article); ``start``, ``end`` (int64, character offsets into the article's
+        ``text``: ``text[start:end]`` is the sentence); ``text`` (str, the
+        sentence); ``n_words`` (int64, :func:`count_words` of the sentence).
     """
     check_table(corpus, ("doc_id", "text"), caller="sentences", table_name="corpus")
-    rows = _sentence_rows()
+    rows = SentenceRows()
     for doc_id, raw in zip(corpus["doc_id"].tolist(), corpus["text"].tolist(), strict=True):
         text = _doc_text(raw)
-        _add_sentence_rows(rows, doc_id, text, split_sentences(text))
-    return _sentence_frame(rows)
+        rows.add(doc_id, text, split_sentences(text))
+    return rows.frame()
 
 
 _SENTENCE_DTYPES = {
@@ -538,29 +705,37 @@ _SENTENCE_DTYPES = {
 }  # fmt: skip
 
 
-def _sentence_rows() -> dict[str, list[Any]]:
-    """Empty column lists of the sentences table (see :func:`sentences`)."""
-    return {name: [] for name in SENTENCE_COLUMNS}
+class SentenceRows:
+    """The sentences table (:func:`sentences`) built one article at a time.
 
+    The one builder of that table: :func:`sentences` and :func:`mediakit.analyze`
+    (which adds scores to it) both fill one, so the two tables cannot drift apart.
+    """
 
-def _add_sentence_rows(
-    rows: dict[str, list[Any]], doc_id: Any, text: str, spans: list[tuple[int, int]]
-) -> list[str]:
-    """Append the rows of one article's sentences (``spans`` into ``text``) to
-    ``rows``; returns the sentences. Shared by :func:`sentences` and
-    :func:`mediakit.analyze`, which adds scores to the same table."""
-    doc_sentences = [text[s:e] for s, e in spans]
-    rows["doc_id"].extend([doc_id] * len(spans))
-    rows["sentence_id"].extend(range(len(spans)))
-    rows["start"].extend([s for s, _ in spans])
-    rows["end"].extend([e for _, e in spans])
-    rows["text"].extend(doc_sentences)
-    rows["n_words"].extend(map(count_words, doc_sentences))
-    return doc_sentences
+    def __init__(self) -> None:
+        self.columns: dict[str, list[Any]] = {name: [] for name in SENTENCE_COLUMNS}
 
+    def add(self, doc_id: Any, text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
+        """Append the rows of one article's sentences (``spans`` into ``text``).
 
-def _sentence_frame(rows: dict[str, list[Any]]) -> pd.DataFrame:
-    """The sentences table from its column lists, with its documented dtypes."""
-    return pd.DataFrame(
-        {name: pd.Series(rows[name], dtype=_SENTENCE_DTYPES[name]) for name in SENTENCE_COLUMNS}
-    )
+        Returns
+        -------
+        list of str
+            The sentences, ``text[start:end]`` for each span.
+        """
+        columns = self.columns
+        doc_sentences = [text[s:e] for s, e in spans]
+        columns["doc_id"].extend([doc_id] * len(spans))
+        columns["sentence_id"].extend(range(len(spans)))
+        columns["start"].extend([s for s, _ in spans])
+        columns["end"].extend([e for _, e in spans])
+        columns["text"].extend(doc_sentences)
+        columns["n_words"].extend(map(count_words, doc_sentences))
+        return doc_sentences
+
+    def frame(self) -> pd.DataFrame:
+        """The table so far, with its documented dtypes."""
+        return pd.DataFrame(
+            {name: pd.Series(self.columns[name], dtype=_SENTENCE_DTYPES[name])
+             for name in SENTENCE_COLUMNS}
+        )

@@ -461,7 +461,10 @@ def test_distinguishing_words_against_the_rest_and_options():
     assert "the" not in set(no_stop["word"]) and "terrorists" in set(no_stop["word"])
     custom = distinguishing_words(corpus, a="A", min_count=1, stopwords=["terrorists"])
     assert "terrorists" not in set(custom["word"])
-    assert set(distinguishing_words(corpus, a="A", min_count=3)["word"]) == {"the", "terrorists"}
+    # Stopwords are left out by default (issue 17); without the filter "the" is listed.
+    assert set(distinguishing_words(corpus, a="A", min_count=3)["word"]) == {"terrorists"}
+    assert set(distinguishing_words(corpus, a="A", min_count=3, stopwords=False)["word"]) == {
+        "the", "terrorists"}
     dropped = distinguishing_words(corpus, a="A", min_count=1, exclude_docs=["4"])
     assert _cell(dropped, word="terrorists")["n_a"] == 1
     assert dropped.attrs["excluded_docs"] == ["4"]
@@ -510,20 +513,23 @@ def test_distinguishing_words_counts_the_outlets_own_words_by_default():
                  'minister said.',
                  'The so-called "liberators" held the town. Talks resumed.'],
     })
-    own = distinguishing_words(corpus, a="A", b="B", min_count=1)
+    own = distinguishing_words(corpus, a="A", b="B", min_count=1, stopwords=False)
     words = set(own["word"])
     # Inside the quotation (two sentences long) and the scare quote: not the outlets' words.
     assert not {"terrorists", "crushed", "them", "liberators"} & words
     assert {"army", "shelled", "minister", "said", "talks"} <= words
     assert (own["voice"] == "narration").all() and own.attrs["voice"] == "narration"
     assert _cell(own, word="the")["n_a"] == 3 and _cell(own, word="the")["n_prior"] == 5
-    every = distinguishing_words(corpus, a="A", b="B", min_count=1, voice="all")
+    every = distinguishing_words(corpus, a="A", b="B", min_count=1, voice="all",
+                                 stopwords=False)
     assert _cell(every, word="terrorists")["n_a"] == 1
     assert _cell(every, word="liberators")["n_b"] == 1
     assert every.attrs["voice"] == "all"
     pd.testing.assert_frame_equal(
-        distinguishing_words(corpus, a="A", b="B", min_count=1, voice=None), every)
-    quoted = distinguishing_words(corpus, a="A", b="B", min_count=1, voice=["quote", "scare_quote"])
+        distinguishing_words(corpus, a="A", b="B", min_count=1, voice=None, stopwords=False),
+        every)
+    quoted = distinguishing_words(corpus, a="A", b="B", min_count=1, voice=["quote", "scare_quote"],
+                                  stopwords=False)
     assert set(quoted["word"]) == {"terrorists", "must", "be", "crushed", "all", "of", "them",
                                    "liberators"}
     assert quoted.attrs["voice"] == "quote+scare_quote"
@@ -531,7 +537,8 @@ def test_distinguishing_words_counts_the_outlets_own_words_by_default():
     sents = mediakit.sentences(corpus).merge(corpus[["doc_id", "outlet"]], on="doc_id")
     with pytest.raises(ValueError, match="needs whole articles.*voice='all'"):
         distinguishing_words(sents, a="A", b="B")
-    by_sentence = distinguishing_words(sents, a="A", b="B", min_count=1, voice="all")
+    by_sentence = distinguishing_words(sents, a="A", b="B", min_count=1, voice="all",
+                                       stopwords=False)
     pd.testing.assert_frame_equal(by_sentence, every)
     with pytest.raises(ValueError, match="split"):
         distinguishing_words(corpus, a="A", b="B", voice="split")
@@ -774,14 +781,17 @@ def test_default_prior_weighs_1000_words_not_the_whole_table():
     texts["A"] += " terrorists" * 20
     texts["B"] += " terrorists" * 6
     corpus = pd.DataFrame({"doc_id": list(texts), "outlet": list(texts), "text": list(texts.values())})
-    default = distinguishing_words(corpus, a="A", b="B")
+    # stopwords=False: the filler "w0".."w399" reads as the word "w", a stopword.
+    default = distinguishing_words(corpus, a="A", b="B", stopwords=False)
     assert default.attrs["alpha0"] == 1000.0
     word = _cell(default, word="terrorists")
     assert word["alpha"] == pytest.approx(1000 * 26 / (12000 + 26))
     assert word["z"] > 1.96  # 20 against 6 in equal-sized outlets is a difference
-    pd.testing.assert_frame_equal(default, distinguishing_words(corpus, a="A", b="B", alpha0=1000))
+    pd.testing.assert_frame_equal(default, distinguishing_words(corpus, a="A", b="B", alpha0=1000,
+                                                                stopwords=False))
     # The whole table as weight (12,026 words against 2,000 per outlet) hides it.
-    heavy = _cell(distinguishing_words(corpus, a="A", b="B", alpha0=None), word="terrorists")
+    heavy = _cell(distinguishing_words(corpus, a="A", b="B", alpha0=None, stopwords=False),
+                  word="terrorists")
     assert heavy["alpha"] == pytest.approx(26.0) and heavy["z"] < 1.96
     with pytest.raises(ValueError, match="alpha0"):
         distinguishing_words(corpus, a="A", b="B", alpha0=float("inf"))

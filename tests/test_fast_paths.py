@@ -312,9 +312,7 @@ def _reference_split_sentences(text: str) -> list[tuple[int, int]]:
                 and text_module._NUMERIC_ONLY_END_RE.search(
                     line_text, max(0, spans[-1][1] - line_start - 8), spans[-1][1] - line_start
                 )
-            ):
-                spans[-1] = (spans[-1][0], line_start + e2)
-            elif (
+            ) or (
                 spans
                 and spans[-1][0] >= line_start
                 and line_text[s2].islower()
@@ -416,15 +414,15 @@ def test_split_sentences_equal_plain_punkt(real_texts):
 # once: voice_spans and the mentions table are computed with every fast path
 # replaced by its straightforward form (below) and must come out the same.
 
-from bisect import bisect_right  # noqa: E402
-from contextlib import contextmanager  # noqa: E402
+from bisect import bisect_right
+from contextlib import contextmanager
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from mediakit import _tables  # noqa: E402
-from mediakit import mentions as mentions_module  # noqa: E402
-from mediakit import voice as voice_module  # noqa: E402
+from mediakit import _tables
+from mediakit import mentions as mentions_module
+from mediakit import voice as voice_module
 
 _LB = text_module._LINE_BREAKS
 _PARAGRAPH_RE = re.compile(rf"\S[^{_LB}]*")
@@ -500,7 +498,7 @@ def _possessive_patterns() -> dict[str, re.Pattern[str]]:
 
 
 def _reference_add_document_mentions(cols, doc_id, outlet, date, text, lex, sentence_spans, found):
-    """mentions._add_document_mentions as first written: one row at a time."""
+    """mentions.MentionRows.add as first written (_add_document_mentions): one row at a time."""
     labels = [(s, e, en) for s, e, en in found if en.kind == "label"]
     if not text or not labels:
         return 0
@@ -563,26 +561,29 @@ def test_voice_spans_equal_straightforward_forms(real_texts):
 
 @pytest.mark.parametrize("lexicon_name", ["conflict", "marenna", "syria"])
 def test_mentions_equal_straightforward_forms(real_texts, lexicon_name):
-    from mediakit.mentions import MENTION_COLUMNS
+    from mediakit.document import Document
     from mediakit.lexicon import load_lexicon
+    from mediakit.mentions import MENTION_COLUMNS
     from mediakit.text import split_sentences
 
     lexicon = load_lexicon(lexicon_name)
     texts = [*real_texts, "", "terrorists", "  \n ", "rebels rebels", "YPG terrorists"]
-    fast = {name: [] for name in MENTION_COLUMNS}
+    rows = mentions_module.MentionRows()
     slow = {name: [] for name in MENTION_COLUMNS}
     for k, text in enumerate(texts):
         args = (f"d{k}", "outlet", None, text, lexicon, split_sentences(text), lexicon.scan(text))
-        added = mentions_module._add_document_mentions(fast, *args)
+        doc = Document(text, lexicon, doc_id=f"d{k}", outlet="outlet", date=None)
+        added = len(rows.add(doc))
         with _straightforward_voice():
             assert _reference_add_document_mentions(slow, *args) == added
+    fast = rows.columns
     assert fast == slow
     assert len(fast["doc_id"]) > 100
     # the sentence-less case keeps a span of its own for each mention
-    spans_of_none = {name: [] for name in MENTION_COLUMNS}
-    mentions_module._add_document_mentions(
-        spans_of_none, "x", "o", None, "terrorists", load_lexicon("conflict"), [], None
-    )
+    sentence_less = mentions_module.MentionRows()
+    sentence_less.add(Document("terrorists", load_lexicon("conflict"), doc_id="x", outlet="o",
+                               sentences=[]))
+    spans_of_none = sentence_less.columns
     expected = {name: [] for name in MENTION_COLUMNS}
     _reference_add_document_mentions(
         expected, "x", "o", None, "terrorists", load_lexicon("conflict"), [],

@@ -13,7 +13,17 @@ import pandas as pd
 import pytest
 
 import mediakit as mk
-from mediakit.report import FIGURE_FILES, TABLE_FILES, ReportPaths, write_report
+from mediakit.report import (
+    COMPLETE_MARKER,
+    FIGURE_FILES,
+    TABLE_FILES,
+    ReportPaths,
+    build_report,
+    draw_figure,
+    render_html,
+    write_report,
+)
+from mediakit.report import SECTION_IDS as PAGE_SECTION_IDS
 from mediakit.text import count_words
 
 SCRIPT = "<script>alert(1)</script>"
@@ -344,3 +354,266 @@ def test_report_with_quotes_only(tmp_path):
     assert "<b>X</b> never names armed_opposition with a lexicon label in its own voice" in page
     voice = page[page.index('<section id="voice">'):page.index('<section id="rates">')]
     assert "100%" in voice
+
+
+# ------------------------------------------------------------------ build, draw, render
+
+
+@pytest.fixture(scope="module")
+def built(corpus):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return build_report(corpus, seed=3)
+
+
+def test_section_ids_are_stable_and_listed_in_the_template():
+    from importlib import resources
+
+    assert list(PAGE_SECTION_IDS) == SECTION_IDS
+    template = resources.files("mediakit.report").joinpath(
+        "templates/report.html.j2").read_text(encoding="utf-8")
+    assert ", ".join(SECTION_IDS) in template  # the comment that lists them
+    for anchor in SECTION_IDS:
+        assert f'<section id="{anchor}">' in template
+
+
+def test_build_report_computes_without_drawing(corpus, monkeypatch):
+    from matplotlib.figure import Figure
+
+    def no_figure(*args, **kwargs):
+        raise AssertionError("build_report must not draw")
+
+    monkeypatch.setattr(Figure, "__init__", no_figure)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        report = build_report(corpus, seed=3)
+    assert list(report.tables) == [name for name in TABLE_FILES if name in report.tables]
+    assert set(report.tables) == set(TABLE_FILES)
+    assert list(report.figures) == list(FIGURE_FILES)
+    for name, spec in report.figures.items():
+        assert callable(getattr(mk.plot, spec.plot)), spec.plot
+        # A figure draws one of the report's own tables, not a private copy.
+        assert any(spec.data is table for table in report.tables.values()), name
+        assert spec.alt and spec.size[0] > 0 and spec.size[1] > 0
+    over_time = report.figures["shares_over_time"]
+    assert [p["outlet"] for p in over_time.panels] == sorted(
+        report.tables["shares_over_time"]["outlet"].unique())
+    assert over_time.options["change_points"] is report.tables["change_points"]
+    assert report.actor == "armed_opposition" and report.seed == 3
+    assert report.excluded_docs == ("v4",)
+    assert report.rules.n_boot == 2000 and report.rules.level == 0.95
+    heads = report.headlines.set_index("outlet")
+    assert heads.loc["The Herald", "label"] == "terrorist"
+    assert heads.loc["The Herald", "total"] == 5 and heads.loc["The Herald", "few"]
+    examples = report.examples[report.examples["outlet"] == "The Herald"]
+    assert len(examples) == 3 and examples["doc_id"].nunique() == 3  # different articles
+    assert (examples["match"].str.lower() == "terrorists").all()
+    for row in examples.itertuples():
+        assert (row.before + row.match + row.after).split() == row.before.split() + [
+            row.match] + row.after.split()
+
+
+def test_small_multiples_share_one_legend_with_every_label(built):
+    """Issue 17: the shared legend listed the first panel's labels only."""
+    from mediakit.report.figures import _figure
+
+    spec = built.figures["shares_over_time"]
+    drawn = spec.data.loc[spec.data["n"] > 0, "label"].unique()
+    assert len(drawn) == 3  # terrorist, opposition, rebel: one outlet each
+    fig = _figure(spec)
+    assert [ax.get_legend() for ax in fig.axes] == [None] * len(fig.axes)
+    (legend,) = fig.legends
+    names = [text.get_text() for text in legend.get_texts()]
+    assert set(drawn) <= set(names)
+    assert all(not text.get_parse_math() for text in legend.get_texts())
+    assert draw_figure(spec).startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_render_leaves_out_figures_not_drawn(built):
+    page = render_html(built, images={})
+    assert "data:image" not in page and "<figure>" not in page
+    for anchor in SECTION_IDS:
+        assert f'<section id="{anchor}">' in page
+
+
+def test_headlines_show_their_n_and_warn_under_the_minimum(page):
+    findings = page[page.index('<section id="findings">'):page.index('<section id="shares">')]
+    assert "<b>The Herald</b> most often says <b>“terrorist”</b>: 100% of its 5 narration " \
+           "mentions" in findings
+    assert findings.count('class="warn">Few mentions') == 3  # every outlet: under 10
+    assert "fewer than 10" in findings
+
+
+def test_report_reads_as_english(page, tmp_path):
+    assert "<h1>How 3 outlets name <i>armed_opposition</i></h1>" in page
+    assert "1 outlets" not in page and "(all voice)" not in page
+    single = mk.load_corpus(pd.DataFrame({
+        "doc_id": ["a"], "outlet": ["Solo"], "text": ["The rebels crossed the river."]}))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        one = write_report(single, out_dir=tmp_path / "one").html.read_text(encoding="utf-8")
+    assert "<h1>How 1 outlet names <i>armed_opposition</i></h1>" in one
+    assert "1 narration mention (" in one and "1 of 1 article)" in one
+    assert "mediakit report on 1 article," in one
+
+
+def test_report_groups_syndicated_copies_and_repeats(tmp_path):
+    """Counts first, largest group first, collapsed; undated and within-outlet groups."""
+    wire = ("Rebels seized the northern bridge on Monday after a night of heavy shelling, "
+            "and thousands of families fled toward the coast with what they could carry.")
+    again = ("Rebels and soldiers traded fire all night at the old mill, residents said, and "
+             "nobody could reach the wounded until the shelling stopped at dawn.")
+    corpus = mk.load_corpus(pd.DataFrame({
+        "doc_id": ["w1", "w2", "w3", "r1", "r2", "x1"],
+        "outlet": ["Wire", "Herald", "Voice", "Voice", "Voice", "Herald"],
+        "date": ["2025-01-08", "2025-01-06", "2025-01-09", None, None, "2025-01-02"],
+        "text": [wire, wire, wire, again, again, "The rebels rested."],
+    }))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        page = write_report(corpus, out_dir=tmp_path).html.read_text(encoding="utf-8")
+    section = page[page.index('<section id="duplicates">'):page.index('<section id="method">')]
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", section)).split())
+    assert ("2 groups of near-identical articles, 5 articles : 1 syndicated across outlets, "
+            "1 repeated within one outlet, 1 without any date. 3 copies left out") in text
+    assert "<details><summary>The 2 groups, largest first</summary>" in section
+    big = section.index("3 copies, syndicated in 3 outlets, 2025-01-06 to 2025-01-09")
+    repeat = section.index("2 copies, repeated within Voice, undated")
+    assert big < repeat  # largest first
+    undated_group = section[repeat:]
+    assert "kept (first in corpus order: no dates)" in undated_group
+    assert "kept (earliest copy)" not in undated_group and "syndicated" not in undated_group
+    assert section[big:repeat].count("kept (earliest copy)") == 1
+
+
+def test_an_outlet_of_wire_copies_only_does_not_break_the_report(tmp_path):
+    herald = "The terrorists fled north. The terrorists were seen near Liss. Terrorists again."
+    voice = "Opposition forces held the town. The opposition forces advanced. Opposition won."
+    wire = ("Rebels seized the northern bridge on Monday after a night of heavy shelling, "
+            "and thousands of families fled toward the coast with what they could carry.")
+    corpus = mk.load_corpus(pd.DataFrame({
+        "doc_id": ["h1", "h2", "v1", "r1", "r2"],
+        "outlet": ["Herald", "Herald", "Voice", "Reprint", "Reprint"],
+        "date": ["2025-01-06", "2025-01-20", "2025-01-07", "2025-01-08", "2025-01-21"],
+        "text": [wire, herald, voice, wire, herald],
+    }))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        paths = write_report(corpus, out_dir=tmp_path)
+    page = paths.html.read_text(encoding="utf-8")
+    assert ("<b>Reprint</b>: every article is a syndicated copy of a story another outlet "
+            "ran first") in page
+    assert "Every article of Reprint is a copy" in page
+    words = pd.read_csv(paths.tables["distinguishing_words"])
+    assert set(words["a"]) == {"Herald", "Voice"}
+    assert "Not compared: Reprint (every article a syndicated copy)." in page
+
+
+def _hostile_marenna() -> mk.Lexicon:
+    """The sample's lexicon with markup and mathtext in its actor and label names."""
+    data = mk.load_lexicon("marenna").to_dict()
+    actors = data["actors"]
+    opposition = actors.pop("armed_opposition")
+    labels = opposition["labels"]
+    labels[f"$\\frac$ {SCRIPT}"] = labels.pop("terrorist")
+    labels["$x$ rebel"] = labels.pop("rebel")
+    labels[IMG] = labels.pop("insurgent")
+    data["actors"] = {"$\\bad$ <b>opp</b>": opposition, **actors}
+    return mk.Lexicon.from_dict(data)
+
+
+def test_mathtext_and_markup_in_labels_and_actor_stay_text(tmp_path):
+    """Every figure is drawn (no mathtext error) and every name is shown as typed."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        paths = write_report(mk.load_sample(), lexicon=_hostile_marenna(), out_dir=tmp_path)
+    assert set(paths.figures) == set(FIGURE_FILES)
+    page = paths.html.read_text(encoding="utf-8")
+    parsed = _parse(page)
+    assert "script" not in {name for name, _ in parsed.tags}
+    assert "<script" not in page.lower() and "<img src=x" not in page
+    text = "".join(parsed.text)
+    assert "How 7 outlets name $\\bad$ <b>opp</b>" in text
+    assert f"most often says “$\\frac$ {SCRIPT}”" in text
+    assert f"most often says “{IMG}”" in text  # The Defence Review's insurgents
+    assert "$x$ rebel" in text
+
+
+def _small_report(built, monkeypatch):
+    """write_report without the analysis or drawing: the folder is what is tested."""
+    import mediakit.report.write as write_module
+
+    monkeypatch.setattr(write_module, "build_report", lambda *args, **kwargs: built)
+    monkeypatch.setattr(write_module, "draw_figure",
+                        lambda spec: b"\x89PNG\r\n\x1a\n" + spec.name.encode())
+
+
+def test_report_folder_is_complete_and_marked(built, tmp_path, monkeypatch):
+    import hashlib
+
+    _small_report(built, monkeypatch)
+    paths = write_report(pd.DataFrame(), out_dir=tmp_path / "out")
+    marker = (paths.out_dir / COMPLETE_MARKER).read_text(encoding="utf-8").splitlines()
+    assert marker[0] == "mediakit report: complete"
+    listed = dict(reversed(line.split("  ", 1)) for line in marker[2:])
+    written = sorted(p.relative_to(paths.out_dir).as_posix()
+                     for p in paths.out_dir.rglob("*") if p.is_file() and p.name != COMPLETE_MARKER)
+    assert sorted(listed) == written
+    for name, digest in listed.items():
+        assert hashlib.sha256((paths.out_dir / name).read_bytes()).hexdigest() == digest
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # nothing left beside it
+
+
+@pytest.mark.parametrize("failure", [RuntimeError("disk full"), KeyboardInterrupt()])
+def test_an_interrupted_report_leaves_the_previous_one_intact(built, tmp_path, monkeypatch,
+                                                              failure):
+    import mediakit.report.write as write_module
+
+    _small_report(built, monkeypatch)
+    out = tmp_path / "report"
+    write_report(pd.DataFrame(), out_dir=out)
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+    def fail(*args, **kwargs):
+        raise failure
+
+    # Fails after every table and figure of the new report has been written.
+    monkeypatch.setattr(write_module, "render_html", fail)
+    with pytest.raises(type(failure)):
+        write_report(pd.DataFrame(), out_dir=out)
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]  # no temporary folder
+
+
+def test_a_folder_of_other_files_is_never_replaced(corpus, tmp_path, monkeypatch):
+    import mediakit.analysis
+
+    def boom(*args, **kwargs):
+        raise AssertionError("analyze must not run")
+
+    monkeypatch.setattr(mediakit.analysis, "analyze", boom)
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    (tmp_path / "tables").mkdir()
+    (tmp_path / "tables" / "corpus.xlsx").write_bytes(b"x")
+    with pytest.raises(mk.InvalidParameterError, match=r"not part of a mediakit report "
+                                                       r"\(notes.txt, tables/corpus.xlsx\)"):
+        write_report(corpus, out_dir=tmp_path)
+    with pytest.raises(mk.InvalidParameterError, match="is a file"):
+        write_report(corpus, out_dir=tmp_path / "notes.txt")
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_csv_cells_cannot_run_as_spreadsheet_formulas(tmp_path):
+    title = '=HYPERLINK("http://x.invalid","click")'
+    corpus = mk.load_corpus(pd.DataFrame({
+        "doc_id": ["a", "b"], "outlet": ["@Wire", "Herald"], "title": [title, "-rebels"],
+        "text": ["The rebels crossed the river.", "Militants and rebels met."]}))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        paths = write_report(corpus, out_dir=tmp_path)
+    documents = pd.read_csv(paths.tables["documents"], keep_default_na=False)
+    assert documents["title"].tolist() == ["'" + title, "'-rebels"]
+    assert documents["outlet"].tolist() == ["'@Wire", "Herald"]
+    text = "".join(_parse(paths.html.read_text(encoding="utf-8")).text)
+    assert "@Wire" in text and "'@Wire" not in text

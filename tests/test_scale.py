@@ -12,6 +12,7 @@ import pytest
 
 import mediakit
 from mediakit import analysis as analysis_module
+from mediakit import sentiment
 from mediakit.scale import AnalysisFiles, analyze_stream, read_analysis
 
 REPO = Path(__file__).resolve().parents[1]
@@ -93,7 +94,7 @@ def test_stream_from_an_iterable_of_tables_and_from_a_dataframe(corpus_file, exp
 
 def test_a_small_score_memo_changes_nothing(corpus_file, expected, tmp_path, monkeypatch):
     # The memo starts afresh when full; rescoring must give the very same numbers.
-    monkeypatch.setattr(analysis_module, "_MEMO_LIMIT", 5)
+    monkeypatch.setattr(sentiment, "MEMO_LIMIT", 5)
     _assert_same_analysis(analyze_stream(corpus_file, tmp_path / "out", chunksize=9).load(), expected)
     again = mediakit.analyze(mediakit.load_corpus(corpus_file))
     _assert_same_analysis(again, expected)
@@ -162,8 +163,6 @@ def test_masks_from_the_article_scan_equal_masking_each_sentence(corpus_file, ex
     # analyze masks a sentence from the article's scan; score_mentions scans the
     # sentence alone. They must agree, also where sentences touch without a space
     # or a lexicon phrase runs over a sentence break.
-    from mediakit import sentiment
-
     tricky = pd.DataFrame(
         {
             "doc_id": ["t1", "t2", "t3"],
@@ -180,7 +179,7 @@ def test_masks_from_the_article_scan_equal_masking_each_sentence(corpus_file, ex
         mentions = result.mentions
         assert len(mentions) > 0
         by_sentence = [
-            sentiment._mask_text(s, result.lexicon, sentiment.MASK_TOKEN)
+            sentiment.mask_labels(s, result.lexicon, mask_token=sentiment.MASK_TOKEN)
             for s in mentions["sentence"]
         ]
         assert mentions["sentence_masked"].tolist() == by_sentence

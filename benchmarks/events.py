@@ -1,0 +1,107 @@
+"""Speed of ``mediakit.find_events`` next to ``mediakit.analyze`` on the same corpus (issue 21).
+
+Floor: ``find_events`` must not slow ``analyze`` by more than 30% when both run, so
+the ratio ``find_events / analyze`` is what this script reports. Both run in ONE
+process on the same corpus, interleaved (analyze, find_events, analyze, ...), after
+one untimed warm-up run of each (imports, Punkt's parameters, VADER's tables, the
+lexicons' regexes); the best of ``--repeat`` rounds (default 3) is kept, in wall time
+and in CPU time (on a shared machine other load only ever adds time, and CPU time is
+the steadier of the two).
+
+It also times, the same way, the steps ``find_events`` repeats from ``analyze``:
+sentence splitting (``split_sentences``) and the label lexicon's scan of each text.
+An ``analyze`` that built the events table itself would do them once for both; the
+"without the shared steps" ratio subtracts them.
+
+The default corpus is the FA-KES development copy (real Syrian-war news, 764
+articles) beside the repository at ``../shared/data/fa-kes-dev/FA-KES-dev.csv``
+(latin-1, columns mapped as below); ``--corpus`` takes another CSV of that shape or
+any file ``mediakit.load_corpus`` reads (a JSONL of ``benchmarks/generate_corpus.py``).
+
+Usage::
+
+    python benchmarks/events.py
+    python benchmarks/events.py --corpus path/to/FA-KES-dev.csv --lexicon syria --repeat 5
+    python benchmarks/generate_corpus.py --words 300000 --seed 0 --out /tmp/gen.jsonl
+    python benchmarks/events.py --corpus /tmp/gen.jsonl --lexicon marenna
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+import warnings
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+DEFAULT_CORPUS = REPO.parent / "shared" / "data" / "fa-kes-dev" / "FA-KES-dev.csv"
+FAKES_COLUMNS = {"article_content": "text", "article_title": "title", "source": "outlet"}
+
+
+def _best(function, repeat: int) -> tuple[float, float]:
+    """Least wall and least CPU seconds of ``repeat`` calls."""
+    walls, cpus = [], []
+    for _ in range(repeat):
+        cpu0, wall0 = time.process_time(), time.perf_counter()
+        function()
+        walls.append(time.perf_counter() - wall0)
+        cpus.append(time.process_time() - cpu0)
+    return min(walls), min(cpus)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--encoding", default="latin-1")
+    parser.add_argument("--lexicon", default="syria")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+
+    import mediakit as mk
+    from mediakit.events import load_event_lexicon
+    from mediakit.text import split_sentences
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # FA-KES's ambiguous dates are reported, not needed
+        if args.corpus.suffix.lower() == ".csv":  # FA-KES's columns and encoding
+            corpus = mk.load_corpus(args.corpus, columns=FAKES_COLUMNS, encoding=args.encoding)
+        else:  # e.g. a corpus of benchmarks/generate_corpus.py
+            corpus = mk.load_corpus(args.corpus)
+    lexicon = mk.load_lexicon(args.lexicon)
+    load_event_lexicon()
+    texts = [t for t in corpus["text"].tolist() if isinstance(t, str)]
+    titles = [t for t in corpus.get("title", []) if isinstance(t, str)]
+    n_chars = sum(map(len, texts)) + sum(map(len, titles))
+
+    # Warm-up, untimed.
+    mk.analyze(corpus, lexicon)
+    events = mk.find_events(corpus, lexicon)
+
+    analyze_times: list[tuple[float, float]] = []
+    events_times: list[tuple[float, float]] = []
+    for _ in range(args.repeat):  # interleaved, one call each per round
+        analyze_times.append(_best(lambda: mk.analyze(corpus, lexicon), 1))
+        events_times.append(_best(lambda: mk.find_events(corpus, lexicon), 1))
+    a_wall, a_cpu = min(t[0] for t in analyze_times), min(t[1] for t in analyze_times)
+    e_wall, e_cpu = min(t[0] for t in events_times), min(t[1] for t in events_times)
+    s_wall, s_cpu = _best(lambda: [split_sentences(t) for t in texts], args.repeat)
+    l_wall, l_cpu = _best(lambda: [lexicon.find(t) for t in texts + titles], args.repeat)
+
+    print(f"corpus: {args.corpus.name}, {len(corpus)} articles, {n_chars:,} characters; "
+          f"lexicon {lexicon.name}; {len(events):,} events; best of {args.repeat}")
+    print(f"{'':34}{'wall s':>9}{'cpu s':>9}")
+    print(f"{'analyze':34}{a_wall:9.3f}{a_cpu:9.3f}")
+    print(f"{'find_events':34}{e_wall:9.3f}{e_cpu:9.3f}")
+    print(f"{'  of which split_sentences':34}{s_wall:9.3f}{s_cpu:9.3f}")
+    print(f"{'  of which the lexicon scan':34}{l_wall:9.3f}{l_cpu:9.3f}")
+    print(f"ratio find_events / analyze: {e_wall / a_wall:.2f} (wall), {e_cpu / a_cpu:.2f} (cpu); "
+          "floor 0.30")
+    print(f"without the shared steps: {(e_wall - s_wall - l_wall) / a_wall:.2f} (wall), "
+          f"{(e_cpu - s_cpu - l_cpu) / a_cpu:.2f} (cpu)")
+    print(f"find_events: {len(events) / e_cpu:,.0f} events per CPU second, "
+          f"{n_chars / e_cpu / 1e6:.2f} M characters per CPU second")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,119 @@
+"""Shared docstring text: one wording per parameter that recurs (private).
+
+In the manner of seaborn's ``_docstrings``: a parameter that many public functions
+take (``corpus``, ``lexicon``, ``voice``, ``window``, ...) is described once, here,
+and each docstring pulls the paragraph in, so the same argument is explained the same
+way everywhere and a change to its meaning is made in one place.
+
+Usage: write ``{name}`` alone on a line of a numpydoc ``Parameters`` section and
+decorate the function with :func:`share_docs`; the line becomes the paragraph of
+:data:`PARAMS` under that name, at the line's indentation. Other braces in a
+docstring are left alone, and an unknown ``{name}`` on a line of its own is an error
+at import time (so a typo cannot reach a user)::
+
+    @share_docs
+    def kwic(corpus, pattern=None, *, lexicon=None, window=5):
+        '''Keyword in context.
+
+        Parameters
+        ----------
+        {corpus}
+        {pattern}
+        {lexicon}
+        {window}
+        '''
+
+Docstring conventions of mediakit
+---------------------------------
+* numpydoc sections (``Parameters``, ``Returns``, ``Raises``, ``See Also``), each
+  parameter with its type and default: ``window : int, default 5``.
+* A returned table lists its columns with their dtypes, in order.
+* ``min_*`` parameters are named after what they count: ``min_count`` is the fewest
+  occurrences of the row's own item (a word, a candidate spelling), ``min_docs`` the
+  fewest articles, ``min_mentions`` the fewest mentions; each keeps rows with *at
+  least* that many (``>=``) and is an int of at least 1.
+* ``lexicon`` is the one name of a lexicon argument (see
+  :func:`mediakit.lexicon.resolve_lexicon`); ``voice`` is read by
+  :func:`mediakit._validation.parse_voice`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TypeVar
+
+__all__ = ["PARAMS", "share_docs"]
+
+#: The shared parameter paragraphs, by placeholder name.
+PARAMS: dict[str, str] = {
+    "corpus": """\
+corpus : pandas.DataFrame
+    The corpus table (:func:`mediakit.load_corpus`): ``doc_id``, ``outlet``,
+    ``text`` and, when present, ``date``. Never modified.""",
+    "lexicon": """\
+lexicon : Lexicon, str, path-like, mapping or None, default None
+    A :class:`mediakit.Lexicon`, the name of a bundled lexicon, a ``.yaml``,
+    ``.yml`` or ``.json`` path, or a mapping in the file format. None is the bundled
+    default, ``"conflict"``, whatever the corpus (the rule of
+    :func:`mediakit.lexicon.resolve_lexicon`); for the bundled sample pass
+    ``"marenna"``.""",
+    "pattern": """\
+pattern : str, list of str or None, default None
+    What to search for: one glob in the lexicon syntax (``"rebel*"``,
+    ``"*-backed armed group*"``) or a list of them, reported as actor and label
+    ``"query"``. A string here is always a glob, never a lexicon name. None: every
+    label of ``lexicon``. Give ``pattern`` or ``lexicon``, not both.""",
+    "lexicon_or_pattern": """\
+lexicon : Lexicon, str, path-like, mapping or None, default None
+    With no ``pattern``, every label of this lexicon is searched for (read by
+    :func:`mediakit.lexicon.resolve_lexicon`: None is the bundled default,
+    ``"conflict"``).""",
+    "window": """\
+window : int, default 5
+    Word tokens of context on each side of a match, 0 or more; tokens overlapping
+    the match belong to neither side (:func:`mediakit.text.token_window`).""",
+    "voice_filter": """\
+voice : str, list of str or None, default None
+    Keep only matches in this voice: ``"narration"``, ``"quote"``,
+    ``"scare_quote"`` or a list of these; None or ``"all"`` keeps every voice
+    (:func:`mediakit._validation.parse_voice`).""",
+    "min_count": """\
+min_count : int
+    Only rows whose item occurs at least this many times (>= 1) are listed.""",
+    "n_jobs": """\
+n_jobs : int, default 1
+    Worker processes; -1 uses every core. The result is identical to
+    ``n_jobs=1``.""",
+    "progress": """\
+progress : bool, default False
+    Show a progress bar (tqdm, on stderr).""",
+    "mask_token": """\
+mask_token : str, default "actor"
+    The neutral word put in place of each lexicon label
+    (:data:`mediakit.sentiment.MASK_TOKEN`): one word, absent from VADER's
+    lexicon and not itself a term of the lexicon.""",
+}
+
+_PLACEHOLDER = re.compile(r"^([ \t]*)\{(\w+)\}[ \t]*$", re.MULTILINE)
+
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def fill(doc: str) -> str:
+    """``doc`` with each placeholder line replaced by its :data:`PARAMS` paragraph."""
+
+    def paragraph(match: re.Match[str]) -> str:
+        indent, name = match.groups()
+        if name not in PARAMS:
+            raise KeyError(f"no shared docstring paragraph {name!r}; known: {sorted(PARAMS)}")
+        return "\n".join(indent + line if line else line for line in PARAMS[name].splitlines())
+
+    return _PLACEHOLDER.sub(paragraph, doc)
+
+
+def share_docs(function: F) -> F:
+    """Decorator: fill the shared parameter paragraphs into ``function``'s docstring."""
+    if function.__doc__:
+        function.__doc__ = fill(function.__doc__)
+    return function
