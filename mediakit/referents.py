@@ -78,8 +78,9 @@ named groups (``names:``, each of one actor), *M* the actors' ``markers:`` (word
    the rules below go on ("anti-government fighters").
 6. Generic labels (``generic: true`` in the lexicon: "terrorists", "militants",
    "fighters"), looking for named groups of the actors the label ``refers_to``
-   (names attached to another label of the sentence do not count: in "YPG fighters
-   fought militants" the militants are not the YPG):
+   (names attached to a label of another family do not count: in "YPG fighters
+   fought militants" the militants are not the YPG, while in "ISIS terrorists ...
+   12 terrorists" they are the Islamic State's):
 
    a. ``sentence names X only``: the named groups written before the label in its
       sentence (a group named after it is more often the one it fights: "terrorists
@@ -92,15 +93,19 @@ named groups (``names:``, each of one actor), *M* the actors' ``markers:`` (word
       the two sentences before, because a report names a group once and goes on
       with "the militants" (two, not more: news paragraphs are short, and a wider
       window reaches the other side of the story);
-   c. ``as the previous generic label``: the referent of the last generic label in
-      the article that got one by rules a, b or d (a report keeps calling the same
-      group "the extremists", then "the militants"; a label with a name of its own,
-      "YPG fighters", is not taken as the antecedent of the next bare one);
-   d. ``article names X only``: the article names groups of one actor only (not
-      counting those after the label in its own sentence);
-   e. ``no group named nearby: label's own actor``.
+   c. ``as the previous generic label``: the referent of the last generic label that
+      got one by rules a or b, at most three sentences back (a report keeps calling
+      the same group "the extremists", then "the militants"; a label with a name of
+      its own, "YPG fighters", is not taken as the antecedent of the next bare one);
+   d. ``no group named nearby: label's own actor``. The article as a whole is not
+      used: on the development set, a generic label far from every name in an
+      article that names only the Islamic State was more often the opposition
+      (state media name the Islamic State once and call every armed group
+      "terrorists"), so the label's own actor is the better guess.
 7. ``label's own actor``: labels that are not generic ("rebels", "the regime",
-   "Kurdish forces") point at the actor that owns them.
+   "Kurdish forces") point at the actor that owns them, unless written right after a
+   label of another actor that has its own (``qualified by 'w'``: "opposition
+   government", "the opposition's provisional government" stay the opposition's).
 
 8. Finally a compound written right before a label or name takes that phrase's
    referent (``qualifies 'w'``): "anti-government rebels" are the opposition,
@@ -124,7 +129,7 @@ from typing import Any
 
 import pandas as pd
 
-from ._tables import one_line
+from .text import one_line
 from ._validation import check_table
 from .lexicon import Hit, Lexicon, LexiconEntry
 
@@ -151,6 +156,7 @@ _GAP_AFTER_RE = re.compile(
 _LOYAL_RE = re.compile(r"\s+(?:forces\s+)?loyal\s+to\b", re.IGNORECASE)
 _LOYAL_WINDOW = 60  # characters after "loyal to": about six words
 _PREVIOUS_SENTENCES = 2
+_CARRY_SENTENCES = 3
 
 
 @dataclass
@@ -227,17 +233,18 @@ def decide_referents(
             names_by_sentence.setdefault(k, []).append((s, entry.actor, entry.label))
     # Names written against a label belong to it; they are not the "other" groups of
     # their sentence (rule 6).
-    attached_names: set[int] = set()
+    # name start -> the label family it is attached to
+    attached_names: dict[int, tuple[str, str]] = {}
     for m in labels:
         before = _before(text, m.start, by_end)
         if before is not None and before[1].kind == "name":
-            attached_names.add(before[0])
+            attached_names[before[0]] = (m.entry.actor, m.entry.label)
         after = _after(text, m.end, by_start)
         if after is not None and after[1].kind == "name":
-            attached_names.add(after[0])
+            attached_names[after[0]] = (m.entry.actor, m.entry.label)
     in_scope: list[bool] = []
     scope_rules: list[str] = []
-    last_named: str | None = None  # rule 6c
+    last_named: tuple[str, int] | None = None  # rule 6c: (referent, sentence)
     for m in labels:
         inside, why = scope.decide(m)
         in_scope.append(inside)
@@ -249,7 +256,7 @@ def decide_referents(
         _resolve(m, text, by_end, by_start, label_by_end, labels, refers_to, every_actor,
                  names_by_sentence, attached_names, last_named, lexicon)
         if refers_to is not None and m.from_context:
-            last_named = m.referent
+            last_named = (m.referent, m.sentence) if m.referent is not None else None
     # Rule 8: a compound right before a label or a name takes that phrase's referent.
     for m, inside in zip(labels, in_scope, strict=True):
         if not inside or not m.modifier:
@@ -332,8 +339,8 @@ def _resolve(
     refers_to: tuple[str, ...] | None,
     every_actor: tuple[str, ...],
     names_by_sentence: dict[int, list[tuple[int, str, str]]],
-    attached_names: set[int],
-    last_named: str | None,
+    attached_names: dict[int, tuple[str, str]],
+    last_named: tuple[str, int] | None,
     lexicon: Lexicon,
 ) -> None:
     """Set ``m.referent`` and ``m.rule`` by rules 1 to 7 of the module docstring."""
@@ -362,6 +369,14 @@ def _resolve(
         m.referent, m.rule = loyal
         return
     if refers_to is None:  # 7. Not generic.
+        end = _end_before(text, m.start, label_by_end)
+        previous = None if end is None else label_by_end[end]
+        if (previous is not None and not previous.modifier and previous.referent is not None
+                and previous.rule == "label's own actor" and previous.entry.actor != own):
+            # "opposition government", "regime army": the first word says whose.
+            m.referent = previous.referent
+            m.rule = f"qualified by '{one_line(text[previous.start:previous.end])}'"
+            return
         m.referent, m.rule = own, "label's own actor"
         return
     # 5. Qualified by the label before it.
@@ -379,7 +394,12 @@ def _resolve(
     candidates = [a for a in refers_to if a not in opposed]
     # 6a. Names in the sentence, before the label.
     in_sentence = names_by_sentence.get(m.sentence, ())
-    found = _named([n for n in in_sentence if n[0] < m.start], candidates, attached_names)
+    # A name attached to another label of the same family ("ISIS terrorists ... 12
+    # terrorists") still counts; one attached to another family ("YPG fighters
+    # fought militants") names the other side.
+    family = (m.entry.actor, m.entry.label)
+    attached = {s for s, fam in attached_names.items() if fam != family}
+    found = _named([n for n in in_sentence if n[0] < m.start], candidates, attached)
     if found is not None:
         m.referent, m.from_context = found[0], True
         m.rule = found[1].replace("{where}", "sentence")
@@ -388,24 +408,17 @@ def _resolve(
     earlier: list[tuple[int, str, str]] = []
     for k in range(m.sentence - _PREVIOUS_SENTENCES, m.sentence):
         earlier.extend(names_by_sentence.get(k, ()))
-    found = _named(earlier, candidates, attached_names)
+    found = _named(earlier, candidates, attached)
     if found is not None:
         m.referent, m.from_context = found[0], True
         m.rule = found[1].replace("{where} names", "previous sentences name")
         return
     # 6c. As the previous generic label.
-    if last_named is not None and last_named in candidates:
-        m.referent, m.rule = last_named, "as the previous generic label"
+    if (last_named is not None and last_named[0] in candidates
+            and m.sentence - last_named[1] <= _CARRY_SENTENCES):
+        m.referent, m.rule = last_named[0], "as the previous generic label"
         return
-    # 6d. The article names one actor only.
-    actors = {actor for k, names in names_by_sentence.items() for s, actor, _ in names
-              if actor in candidates and s not in attached_names
-              and not (k == m.sentence and s > m.start)}
-    if len(actors) == 1:
-        (actor,) = actors
-        m.referent, m.rule, m.from_context = actor, f"article names {actor} only", True
-        return
-    # 6e.
+    # 6d.
     m.referent = own if own in candidates else None
     m.rule = "no group named nearby: label's own actor" if m.referent else "no group named nearby"
 
@@ -433,7 +446,7 @@ def _loyal_to(
     m: _Mention, text: str, by_start: dict[int, tuple[int, LexiconEntry]], labels: list[_Mention]
 ) -> tuple[str | None, str] | None:
     """Rule 4: (referent, rule) when the label is or precedes "loyal to"."""
-    own_loyal = m.entry.label == "loyalist" and "loyal" in text[m.start : m.end].lower()
+    own_loyal = re.search(r"loyal\s+to", text[m.start : m.end], re.IGNORECASE) is not None
     if own_loyal:
         after = m.end
     else:
@@ -449,7 +462,7 @@ def _loyal_to(
             best = (s, actor, one_line(text[s:e]))
     for other in labels:
         if after <= other.start < window_end and (best is None or other.start < best[0]) \
-                and other is not m and "loyal" not in text[other.start:other.end].lower():
+                and other is not m and not re.search(r"loyal\s+to", text[other.start:other.end], re.I):
             best = (other.start, other.entry.actor, one_line(text[other.start:other.end]))
     if best is None:
         if own_loyal:

@@ -232,9 +232,9 @@ def test_referent_is_the_named_group_written_against_the_label():
         ["Fighters", "armed_opposition", "YPG", "kurdish_forces", "named group after label (YPG)"],
         ["fighters", "armed_opposition", "YPG", "kurdish_forces", "named group before label (YPG)"],
         # A name after the label in its sentence is more often the group it fights, so
-        # it is not used; the article's other free-standing name (the YPG of the last
-        # paragraph) decides, the HTS being attached to "Militants".
-        ["Terrorists", "armed_opposition", "YPG", "kurdish_forces", "article names kurdish_forces only"],
+        # it is not used, nor the names of other sentences attached to other labels.
+        ["Terrorists", "armed_opposition", "YPG", "armed_opposition",
+         "no group named nearby: label's own actor"],
         ["Militants", "armed_opposition", "HTS", "armed_opposition", "named group after label (HTS)"],
         # A paragraph break or a dash is not "directly attached": the name counts as
         # one named before the label, in its sentence or the one before.

@@ -179,9 +179,10 @@ def test_scope_sets_general_news_aside_and_keeps_war_reporting():
 
 def test_comparisons_count_in_scope_nouns_by_referent():
     corpus = corpus_of(
-        "ISIL terrorists killed 20 soldiers near Palmyra. Terrorists shelled Idlib.",
+        "ISIL terrorists killed 20 soldiers near Palmyra.",
         "Rebel-held Douma was shelled. Rebels said terrorists of the Nusra Front fled.",
         "The opposition scored twice after half-time; the coach praised his players and the club.",
+        "Terrorists shelled Idlib.",
     )
     mentions = mk.find_mentions(corpus, "syria")
     shares = mk.label_shares(mentions, actor="armed_opposition", n_boot=20)
