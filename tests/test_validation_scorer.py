@@ -358,3 +358,20 @@ def test_spans_overrides_and_record_rules_are_decisions(tmp_path: Path) -> None:
     assert (changed["referent"], changed["agreed"], changed["adjudicated"]) == ("mixed", "yes", "yes")
     assert changed["adjudication_note"] == "rule M5"
     assert set(mentions["adjudicated"]) == {"yes", "no"}
+
+
+def test_headline_rows_are_never_matched_against_text_offsets() -> None:
+    """mediakit reports a title's events with part 'title' and sentence_id -1, offsets into
+    the title: the scorer keeps only rows about the text the gold codes."""
+    import mediakit as mk
+
+    corpus = pd.DataFrame([{"doc_id": "d", "outlet": "o", "date": pd.Timestamp("2016-01-01"),
+                            "title": "Strike kills 20", "text": "The town was shelled."}])
+    found = mk.find_events(corpus)
+    assert set(found["part"]) == {"title", "body"}
+    kept = accuracy.body_rows(found)
+    assert set(kept["part"]) == {"body"} and (kept["sentence_id"] >= 0).all()
+    assert all(corpus["text"].iloc[0][s:e] == t for s, e, t in zip(kept["start"], kept["end"], kept["trigger"]))
+    # frames without those columns (quotations) pass unchanged
+    quotes = pd.DataFrame([{"doc_id": "d", "start": 0, "end": 3}])
+    assert accuracy.body_rows(quotes).equals(quotes)
