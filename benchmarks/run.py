@@ -1,15 +1,27 @@
-"""Throughput benchmark: mediakit's full analysis next to the hand-written baseline.
+r"""Throughput benchmark: mediakit's full analysis next to the hand-written baseline.
 
-Everything runs in ONE command on the SAME generated corpus, each measurement in
-its own fresh subprocess so that its peak memory is its own:
+The default run prints the table of issue 19 for one corpus, the generated one
+(``--words``) or a real one (``--corpus PATH`` with the loader's options, e.g.
+FA-KES): words per second of the hand-written loop and of
+``mediakit.analyze(corpus, n_jobs=k)`` for each worker count of ``--workers``
+(default 1, 2, 4), each one's ratio to the loop ("x loop") and its peak memory.
 
-1. generate (once, cached in ``--workdir``) a synthetic corpus of ``--words`` words;
-2. run the baseline (``benchmarks/baseline.py``: regex sentences, vaderSentiment
-   per sentence, regex label counts) and the full mediakit analysis
-   (``mediakit.analyze(mediakit.load_corpus(path), n_jobs=...)``), and print the
-   words per second of each, their ratio and each run's peak memory;
-3. repeat both on corpora of 1x, 2x, 4x, 8x and 16x ``--base-words`` words and
-   print how time and peak memory grow with corpus size.
+- speed: ONE child process loads the corpus once, then runs the hand-written loop
+  (``benchmarks/baseline.py``'s ``run_loop``: regex sentences, vaderSentiment per
+  sentence, regex label counts) and ``analyze`` with each worker count,
+  interleaved, ``--repeat`` rounds; each figure is the best (least wall time) of its
+  rounds, and "x loop" compares two figures measured in the same process. Loading
+  the corpus is outside the timer on both sides; everything else (building the
+  models, starting the workers) is inside;
+- peak memory: each run once more, alone, in a fresh child process:
+  ``getrusage(RUSAGE_SELF).ru_maxrss`` of that process (corpus loaded, run done)
+  and, after its worker processes have exited, ``getrusage(RUSAGE_CHILDREN)
+  .ru_maxrss``, the peak of the largest worker (a forked worker's figure includes
+  the pages it shares with the main process).
+
+Then, on the generated corpus only, the older comparisons: baseline and mediakit
+each in a fresh process, and on corpora of 1x, 2x, 4x, 8x and 16x ``--base-words``
+words (``--no-scaling`` skips them).
 
 ``--memory`` instead measures the peak memory of the in-memory analysis and of
 ``mediakit.analyze_stream`` (chunks read from the file, tables written to
@@ -19,13 +31,17 @@ Parquet) on corpora of ``--memory-scales`` times ``--memory-words`` words.
 ``mediakit._vader`` on the generated corpus's sentences (same sentences, results
 checked for exact equality), plus the baseline loop with each scorer.
 
-Times are wall-clock and CPU (user+sys, including worker processes). On a busy
-machine the CPU figures are the steadier ones; both are printed. Speed is never
-asserted in the test suite: this script is where it is measured.
+Times are wall-clock (and CPU, user+sys, including worker processes, in the older
+comparisons). The machine may be shared: the table says the load average before
+and after, and only ratios measured in one process are worth comparing. Speed is
+never asserted in the test suite: this script is where it is measured.
 
 Usage::
 
-    python benchmarks/run.py --words 1000000 --n-jobs 2
+    python benchmarks/run.py --words 1000000 --repeat 3
+    python benchmarks/run.py --corpus ../shared/data/fa-kes-dev/FA-KES-dev.csv \
+        --columns text=article_content,title=article_title,outlet=source \
+        --encoding latin-1 --date-format monthfirst --repeat 3
     python benchmarks/run.py --only-vader --words 1000000
     python benchmarks/run.py --memory --memory-words 1000000 --memory-scales 1,8
 """
@@ -41,6 +57,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -183,6 +200,135 @@ def _child(mode: str, corpus: Path, n_jobs: int, result_file: Path | None) -> di
     return out
 
 
+# --- the table: the loop and analyze per worker count, in one process ---------------
+
+
+def _load(corpus: Path, load_options: dict) -> Any:
+    import mediakit
+
+    return mediakit.load_corpus(corpus, **load_options)
+
+
+def _articles(frame: Any) -> list[dict]:
+    """The loop's input: the loaded corpus as plain dicts (built outside the timer)."""
+    return [{"outlet": o, "text": t} for o, t in zip(frame["outlet"].tolist(), frame["text"].tolist(), strict=True)]
+
+
+def _stop_workers() -> None:
+    """Stop the worker pool mediakit keeps between calls, so that its workers' peak
+    memory reaches ``RUSAGE_CHILDREN`` (a version whose pool ends with each call
+    needs nothing)."""
+    try:
+        from mediakit import _parallel
+    except ImportError:
+        return
+    _parallel.shutdown()
+
+
+def _table_child(corpus: Path, load_options: dict, workers: list[int], repeat: int, lexicon: str | None) -> dict:
+    sys.path.insert(0, str(REPO))
+    sys.path.insert(1, str(HERE))
+    import baseline
+
+    import mediakit
+
+    _import_lazy_modules()
+    frame = _load(corpus, load_options)
+    articles = _articles(frame)
+    words = sum(len(a["text"].split()) for a in articles)
+    seconds: dict[str, list[float]] = {"loop": [], **{f"n_jobs={k}": [] for k in workers}}
+    for _ in range(max(1, repeat)):
+        t0 = time.perf_counter()
+        baseline.run_loop(articles)
+        seconds["loop"].append(time.perf_counter() - t0)
+        for k in workers:
+            t0 = time.perf_counter()
+            mediakit.analyze(frame, lexicon, n_jobs=k)
+            seconds[f"n_jobs={k}"].append(time.perf_counter() - t0)
+    _stop_workers()
+    return {"words": words, "articles": len(frame), "seconds": seconds}
+
+
+def _memory_child(mode: str, corpus: Path, load_options: dict, n_jobs: int, lexicon: str | None) -> dict:
+    sys.path.insert(0, str(REPO))
+    sys.path.insert(1, str(HERE))
+    import baseline
+
+    import mediakit
+
+    _import_lazy_modules()
+    frame = _load(corpus, load_options)
+    articles = _articles(frame)
+    after_load = _peak_mib()[0]
+    if mode == "memory-loop":
+        baseline.run_loop(articles)
+    else:
+        mediakit.analyze(frame, lexicon, n_jobs=n_jobs)
+        _stop_workers()
+    own, largest_worker = _peak_mib()
+    return {"after_load_mib": after_load, "peak_mib": own, "largest_worker_mib": largest_worker}
+
+
+def _child_json(cmd: list[str]) -> dict:
+    proc = subprocess.run(cmd, check=False, capture_output=True, text=True)
+    if proc.returncode != 0:
+        tail = proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else f"exit {proc.returncode}"
+        raise SystemExit(f"benchmark child {cmd[3]!r} failed: {tail}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def _table(corpus: Path, load_options: dict, workers: list[int], repeat: int, lexicon: str | None) -> dict:
+    """Print the table (speed in one process, memory per run in fresh processes)."""
+    me = [sys.executable, str(Path(__file__).resolve())]
+    common = ["--child-corpus", str(corpus), "--load-options", json.dumps(load_options)]
+    if lexicon is not None:
+        common += ["--lexicon", lexicon]
+    load_before = os.getloadavg()
+    speed = _child_json(
+        [*me, "--child", "table", *common, "--workers", ",".join(map(str, workers)), "--repeat", str(repeat)]
+    )
+    memory = {"loop": _child_json([*me, "--child", "memory-loop", *common])}
+    for k in workers:
+        memory[f"n_jobs={k}"] = _child_json([*me, "--child", "memory-analyze", *common, "--n-jobs", str(k)])
+    load_after = os.getloadavg()
+
+    words = speed["words"]
+    best = {run: min(times) for run, times in speed["seconds"].items()}
+    loop_rate = words / best["loop"]
+    print(
+        f"\n{speed['articles']:,} articles, {words:,} words (whitespace tokens of the texts); best of "
+        f"{max(1, repeat)} interleaved rounds in one process; load average {load_before[0]:.2f} before, "
+        f"{load_after[0]:.2f} after\n"
+    )
+    print("| run | best s | words/s | x loop | peak MiB, main | peak MiB, largest worker |")
+    print("|---|---:|---:|---:|---:|---:|")
+    rows = []
+    for run, secs in best.items():
+        label = "hand-written loop" if run == "loop" else f"`analyze({run})`"
+        mem = memory[run]
+        worker = f"{mem['largest_worker_mib']:,.0f}" if mem["largest_worker_mib"] > 0 else "-"
+        rate = words / secs
+        print(f"| {label} | {secs:.2f} | {rate:,.0f} | {rate / loop_rate:.2f} | {mem['peak_mib']:,.0f} | {worker} |")
+        rows.append({"run": run, "best_seconds": secs, "words_per_second": rate, "x_loop": rate / loop_rate, **mem})
+    print(
+        "\nevery round, seconds: "
+        + "; ".join(f"{run}: " + ", ".join(f"{t:.2f}" for t in times) for run, times in speed["seconds"].items())
+    )
+    print(
+        "peak memory: each run once more, alone, in a fresh process, ru_maxrss of that process "
+        f"(corpus loaded: {memory['loop']['after_load_mib']:,.0f} MiB before the run) and of its largest "
+        "worker (RUSAGE_CHILDREN, after the workers exited)"
+    )
+    return {
+        "words": words,
+        "articles": speed["articles"],
+        "rows": rows,
+        "rounds": speed["seconds"],
+        "load_before": load_before,
+        "load_after": load_after,
+    }
+
+
 # --- parent side -----------------------------------------------------------------------
 
 
@@ -199,10 +345,10 @@ def _ensure_corpus(workdir: Path, words: int, seed: int) -> Path:
 
 
 def _measure(mode: str, corpus: Path, n_jobs: int, result_file: Path | None = None) -> dict:
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", mode, "--corpus", str(corpus), "--n-jobs", str(n_jobs)]
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", mode, "--child-corpus", str(corpus), "--n-jobs", str(n_jobs)]
     if result_file is not None:
         cmd += ["--result-file", str(result_file)]
-    proc = subprocess.run(cmd, capture_output=True, text=True)
+    proc = subprocess.run(cmd, check=False, capture_output=True, text=True)
     if proc.returncode != 0:
         return {"mode": mode, "error": proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else f"exit {proc.returncode}"}
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -296,6 +442,26 @@ def _memory(workdir: Path, args: argparse.Namespace) -> list[dict]:
     return results
 
 
+def _load_options(parser: argparse.ArgumentParser, args: argparse.Namespace) -> dict:
+    """load_corpus's keyword arguments from --columns, --encoding, --date-format and
+    --format, --columns checked as the CLI checks it."""
+    options: dict = {}
+    if args.columns is not None:
+        sys.path.insert(0, str(REPO))
+        from mediakit.cli import _parse_columns, _UsageError
+
+        try:
+            options["columns"] = _parse_columns(args.columns)
+        except _UsageError as exc:  # its message names the flag
+            parser.error(str(exc))
+    for key in ("encoding", "date_format", "format"):
+        if getattr(args, key) is not None:
+            options[key] = getattr(args, key)
+    if options and args.corpus is None:
+        parser.error("--columns, --encoding, --date-format and --format need --corpus")
+    return options
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--words", type=int, default=1_000_000, help="size of the main comparison corpus")
@@ -314,13 +480,51 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workdir", type=Path, default=None, help="where corpora are generated (default: a temp dir)")
     parser.add_argument("--repeat", type=int, default=1, help="runs per measurement; the best is reported")
     parser.add_argument("--json-out", type=Path, default=None, help="also write all measurements as JSON")
+    parser.add_argument(
+        "--corpus", type=Path, default=None,
+        help="a real corpus (any file or folder mediakit.load_corpus reads) instead of the generated one; table only",
+    )
+    parser.add_argument(
+        "--columns", metavar="CORPUS=INPUT,...", default=None,
+        help="with --corpus: which input columns hold the corpus columns, as the CLI's --columns "
+        "(e.g. text=article_content,title=article_title,outlet=source)",
+    )
+    parser.add_argument("--encoding", default=None, help="with --corpus: encoding of files that are not UTF-8")
+    parser.add_argument("--date-format", default=None, help="with --corpus: dayfirst, monthfirst or a strptime format")
+    parser.add_argument("--format", default=None, help="with --corpus: force a reader (csv, jsonl, markdown, ...)")
+    parser.add_argument("--lexicon", default=None, help="lexicon passed to mediakit.analyze (default: its default)")
+    parser.add_argument("--workers", default="1,2,4", help="worker counts (n_jobs) of the table, comma-separated")
     parser.add_argument("--child", help=argparse.SUPPRESS)
-    parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--load-options", default="{}", help=argparse.SUPPRESS)
+    parser.add_argument("--child-corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--result-file", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.child:
-        print(json.dumps(_child(args.child, args.corpus, args.n_jobs, args.result_file)))
+        if args.child == "table":
+            workers = [int(k) for k in args.workers.split(",")]
+            result = _table_child(args.child_corpus, json.loads(args.load_options), workers, args.repeat, args.lexicon)
+        elif args.child in ("memory-loop", "memory-analyze"):
+            result = _memory_child(args.child, args.child_corpus, json.loads(args.load_options), args.n_jobs, args.lexicon)
+        else:
+            result = _child(args.child, args.child_corpus, args.n_jobs, args.result_file)
+        print(json.dumps(result))
+        return
+
+    load_options = _load_options(parser, args)
+    try:
+        workers = [int(k) for k in args.workers.split(",")]
+    except ValueError:
+        parser.error(f"--workers: {args.workers!r} is not a comma-separated list of worker counts")
+    if args.corpus is not None:
+        if args.memory or args.only_vader:
+            parser.error("--corpus prints the table only; --memory and --only-vader run on the generated corpus")
+        if not args.corpus.exists():
+            parser.error(f"--corpus: {args.corpus} does not exist")
+        print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, corpus {args.corpus}")
+        report = _table(args.corpus, load_options, workers, args.repeat, args.lexicon)
+        if args.json_out:
+            args.json_out.write_text(json.dumps(report, indent=2))
         return
 
     tmp = None if args.workdir else tempfile.TemporaryDirectory(prefix="mediakit-bench-")
@@ -362,14 +566,16 @@ def main(argv: list[str] | None = None) -> None:
                 "Scaling (VADER scorers)", ["vader-ref", "vader-fast"], workdir, args.base_words, scales, args.seed, 1, args.repeat
             )
     else:
-        print(f"\nFull analysis vs baseline on a {args.words:,}-word corpus (n_jobs={args.n_jobs})")
-        base = _best_of("baseline", corpus, args.n_jobs, args.repeat)
-        full = _best_of("mediakit", corpus, args.n_jobs, args.repeat)
-        print(_row("baseline", base))
-        print(_row("mediakit.analyze", full))
-        print(_ratio("mediakit / baseline", full, base))
-        report.update(baseline=base, mediakit=full)
+        print(f"\nThe table on the generated {args.words:,}-word corpus (seed {args.seed})")
+        report["table"] = _table(corpus, load_options, workers, args.repeat, args.lexicon)
         if not args.no_scaling:
+            print(f"\nFull analysis vs baseline, each in a fresh process (n_jobs={args.n_jobs})")
+            base = _best_of("baseline", corpus, args.n_jobs, args.repeat)
+            full = _best_of("mediakit", corpus, args.n_jobs, args.repeat)
+            print(_row("baseline", base))
+            print(_row("mediakit.analyze", full))
+            print(_ratio("mediakit / baseline", full, base))
+            report.update(baseline=base, mediakit=full)
             report["scaling"] = _scaling(
                 "Scaling", ["baseline", "mediakit"], workdir, args.base_words, scales, args.seed, args.n_jobs, args.repeat
             )
