@@ -522,9 +522,9 @@ def main(argv: list[str] | None = None) -> None:
         if not args.corpus.exists():
             parser.error(f"--corpus: {args.corpus} does not exist")
         print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, corpus {args.corpus}")
-        report = _table(args.corpus, load_options, workers, args.repeat, args.lexicon)
+        table = _table(args.corpus, load_options, workers, args.repeat, args.lexicon)
         if args.json_out:
-            args.json_out.write_text(json.dumps(report, indent=2))
+            args.json_out.write_text(json.dumps(table, indent=2))
         return
 
     tmp = None if args.workdir else tempfile.TemporaryDirectory(prefix="mediakit-bench-")

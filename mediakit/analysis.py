@@ -16,21 +16,19 @@ surrounding wording only. See :mod:`mediakit.sentiment`.
 
 from __future__ import annotations
 
-import math
-import os
 import sys
-from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from numbers import Integral
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from . import _parallel
 from ._docstrings import share_docs
-from ._validation import Interval, Options, check_param, validate_params
+from ._parallel import N_JOBS
+from ._parallel import resolve_n_jobs as _resolve_n_jobs
+from ._validation import validate_params
 from .document import Document
 from .document import documents as each_document
 from .lexicon import Lexicon, LexiconLike, resolve_lexicon
@@ -149,16 +147,6 @@ class _Run:
     memo: ScoreMemo = field(default_factory=ScoreMemo)
 
 
-# Worker processes of a pool get their _Run once, through the pool initializer,
-# instead of a lexicon with every chunk.
-_worker_run: _Run | None = None
-
-
-def _start_worker(lexicon: Lexicon) -> None:
-    global _worker_run
-    _worker_run = _Run(lexicon)
-
-
 def _warm_up(lexicon: Lexicon) -> None:
     """Build the lazily built models in this process (Punkt, VADER's tables, the
     lexicon's matcher), so that forked workers start with them instead of each
@@ -218,27 +206,9 @@ def _analyze_chunk(
     return score_documents(sentences, corpus=corpus_chunk), sentences, mentions
 
 
-def _analyze_chunk_in_worker(
-    corpus_chunk: pd.DataFrame, documents: bool
-) -> tuple[pd.DataFrame | None, pd.DataFrame, pd.DataFrame]:
-    assert _worker_run is not None, "the pool initializer sets the worker's run"
-    return _analyze_chunk(corpus_chunk, _worker_run, documents=documents)
-
-
 def _chunks(frame: pd.DataFrame, size: int) -> Iterator[pd.DataFrame]:
     for start in range(0, len(frame), size):
         yield frame.iloc[start : start + size]
-
-
-#: What ``n_jobs`` accepts: a number of worker processes, or -1 for every core.
-N_JOBS: list[Any] = [Interval(Integral, 1, None), Options([-1])]
-
-
-def _resolve_n_jobs(n_jobs: int, *, caller: str = "analyze") -> int:
-    """The number of worker processes ``n_jobs`` asks for (-1: every core), or an
-    :class:`~mediakit.errors.InvalidParameterError` naming ``caller``."""
-    check_param("n_jobs", n_jobs, N_JOBS, caller=caller)
-    return (os.cpu_count() or 1) if n_jobs == -1 else int(n_jobs)
 
 
 #: Columns of the corpus a chunk of work needs (the documents table carries the
@@ -264,46 +234,32 @@ def _run_chunks(
     documents: bool = True,
 ) -> Iterator[tuple[pd.DataFrame | None, pd.DataFrame, pd.DataFrame]]:
     """Analyse validated corpus chunks in order, in this process or in ``workers``
-    processes, yielding each chunk's (documents, sentences, mentions); documents
-    is None with ``documents=False`` (see :func:`_analyze_chunk`).
-
-    At most ``2 * workers`` chunks are in flight, so a lazy ``chunks`` iterator
-    (a file read in chunks) is never read far ahead of the results.
+    processes (:func:`mediakit._parallel.run_chunks`), yielding each chunk's
+    (documents, sentences, mentions); documents is None with ``documents=False``
+    (see :func:`_analyze_chunk`).
     """
+    if workers > 1:
+        yield from _parallel.run_chunks(
+            (_work_frame(chunk) for chunk in chunks),
+            lexicon,
+            workers=workers,
+            progress=progress,
+            total=total,
+            documents=documents,
+        )
+        return
     bar = None
     if progress:
         from tqdm import tqdm
 
         bar = tqdm(total=total, desc="splitting, matching, scoring", unit="article", file=sys.stderr)
     try:
-        if workers <= 1:
-            run = _Run(lexicon)
-            for chunk in chunks:
-                result = _analyze_chunk(_work_frame(chunk), run, documents=documents)
-                if bar is not None:
-                    bar.update(len(chunk))
-                yield result
-            return
-        _warm_up(lexicon)
-        with ProcessPoolExecutor(
-            max_workers=workers, initializer=_start_worker, initargs=(lexicon,)
-        ) as executor:
-            pending: deque[tuple[int, Future[Any]]] = deque()
-            for chunk in chunks:
-                future = executor.submit(_analyze_chunk_in_worker, _work_frame(chunk), documents)
-                pending.append((len(chunk), future))
-                if len(pending) >= 2 * workers:
-                    size, future = pending.popleft()
-                    result = future.result()
-                    if bar is not None:
-                        bar.update(size)
-                    yield result
-            while pending:
-                size, future = pending.popleft()
-                result = future.result()
-                if bar is not None:
-                    bar.update(size)
-                yield result
+        run = _Run(lexicon)
+        for chunk in chunks:
+            result = _analyze_chunk(_work_frame(chunk), run, documents=documents)
+            if bar is not None:
+                bar.update(len(chunk))
+            yield result
     finally:
         if bar is not None:
             bar.close()
@@ -365,18 +321,20 @@ def analyze(
     # Masking must not add valence; check the token before any work.
     _check_mask_token(MASK_TOKEN, lexicon)
 
-    chunk_size = _CHUNK_ARTICLES
-    if workers > 1 and len(corpus):
-        # Several chunks per worker keep all workers busy until the end.
-        chunk_size = max(1, min(_CHUNK_ARTICLES, math.ceil(len(corpus) / (workers * 8))))
-    chunks = list(_chunks(corpus, chunk_size)) or [corpus]
-    sentences, mentions = [], []
-    for _, chunk_sentences, chunk_mentions in _run_chunks(
-        chunks, lexicon, workers=workers, progress=progress, total=len(corpus), documents=False
-    ):
-        sentences.append(chunk_sentences)
-        mentions.append(chunk_mentions)
-    all_sentences = _concat(sentences)
+    if _parallel.worth_workers(corpus, workers):
+        # chunks cut by text length, tables sent back as columns (mediakit._parallel)
+        all_sentences, all_mentions = _parallel.analyze_chunks(
+            _work_frame(corpus), lexicon, workers=workers, progress=progress
+        )
+    else:
+        chunks = list(_chunks(corpus, _CHUNK_ARTICLES)) or [corpus]
+        sentences, mentions = [], []
+        for _, chunk_sentences, chunk_mentions in _run_chunks(
+            chunks, lexicon, workers=1, progress=progress, total=len(corpus), documents=False
+        ):
+            sentences.append(chunk_sentences)
+            mentions.append(chunk_mentions)
+        all_sentences, all_mentions = _concat(sentences), _concat(mentions)
     # One groupby over all sentences instead of one per chunk (documents never
     # span chunks, so the rows are the same).
     documents = score_documents(all_sentences, corpus=_work_frame(corpus))
@@ -384,6 +342,6 @@ def analyze(
         corpus=corpus,
         documents=documents,
         sentences=all_sentences,
-        mentions=_concat(mentions),
+        mentions=all_mentions,
         lexicon=lexicon,
     )
