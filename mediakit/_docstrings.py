@@ -84,7 +84,9 @@ min_count : int
     "n_jobs": """\
 n_jobs : int, default 1
     Worker processes; -1 uses every core. The result is identical to
-    ``n_jobs=1``.""",
+    ``n_jobs=1``. The workers are started by the first such call and kept
+    for later ones (they stop when Python exits); a corpus of fewer than
+    about 40,000 words (250,000 characters) is analysed in this process.""",
     "progress": """\
 progress : bool, default False
     Show a progress bar (tqdm, on stderr).""",

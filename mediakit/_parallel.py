@@ -344,20 +344,25 @@ def worth_workers(corpus: pd.DataFrame, workers: int) -> bool:
 
 def analyze_chunks(
     corpus: pd.DataFrame, lexicon: Any, *, workers: int, progress: bool
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The sentences and mentions tables of a validated work frame, analysed by
-    ``workers`` worker processes in chunks cut by text length; the tables equal
-    those of one process (index 0..n-1)."""
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The documents, sentences and mentions tables of a validated work frame,
+    analysed by ``workers`` worker processes in chunks cut by text length; the
+    tables equal those of one process (index 0..n-1). Each chunk's documents are
+    scored in its worker (an article never spans chunks), so that this process only
+    joins columns."""
     lengths = corpus["text"].str.len().to_numpy(dtype=np.int64)
     bounds = chunk_bounds(lengths, workers)
     chunks = (corpus.iloc[start:stop] for start, stop in bounds)
     bar = _bar(progress, len(corpus))
+    documents: list[Columns] = []
     sentences: list[Columns] = []
     mentions: list[Columns] = []
     try:
-        for articles, (_, chunk_sentences, chunk_mentions) in _in_order(
-            chunks, lexicon, workers=workers, documents=False, buffered=None
+        for articles, (chunk_documents, chunk_sentences, chunk_mentions) in _in_order(
+            chunks, lexicon, workers=workers, documents=True, buffered=None
         ):
+            assert chunk_documents is not None  # asked for
+            documents.append(chunk_documents)
             sentences.append(chunk_sentences)
             mentions.append(chunk_mentions)
             if bar is not None:
@@ -365,4 +370,4 @@ def analyze_chunks(
     finally:
         if bar is not None:
             bar.close()
-    return _concat_columns(sentences), _concat_columns(mentions)
+    return _concat_columns(documents), _concat_columns(sentences), _concat_columns(mentions)

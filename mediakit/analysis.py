@@ -322,8 +322,9 @@ def analyze(
     _check_mask_token(MASK_TOKEN, lexicon)
 
     if _parallel.worth_workers(corpus, workers):
-        # chunks cut by text length, tables sent back as columns (mediakit._parallel)
-        all_sentences, all_mentions = _parallel.analyze_chunks(
+        # chunks cut by text length, all three tables made in the workers and sent
+        # back as columns (mediakit._parallel)
+        documents, all_sentences, all_mentions = _parallel.analyze_chunks(
             _work_frame(corpus), lexicon, workers=workers, progress=progress
         )
     else:
@@ -335,9 +336,9 @@ def analyze(
             sentences.append(chunk_sentences)
             mentions.append(chunk_mentions)
         all_sentences, all_mentions = _concat(sentences), _concat(mentions)
-    # One groupby over all sentences instead of one per chunk (documents never
-    # span chunks, so the rows are the same).
-    documents = score_documents(all_sentences, corpus=_work_frame(corpus))
+        # One groupby over all sentences instead of one per chunk (documents never
+        # span chunks, so the rows are the same).
+        documents = score_documents(all_sentences, corpus=_work_frame(corpus))
     return Analysis(
         corpus=corpus,
         documents=documents,
