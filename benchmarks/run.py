@@ -225,6 +225,30 @@ def _stop_workers() -> None:
     _parallel.shutdown()
 
 
+def _cpu_now(workers: set[int]) -> tuple[float, dict[int, float]]:
+    """CPU seconds (user + system) of this process, and of each live worker of
+    the pool mediakit keeps (read from /proc; empty where there is none)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    per_worker: dict[int, float] = {}
+    for pid in workers:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        per_worker[pid] = (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    return own.ru_utime + own.ru_stime, per_worker
+
+
+def _pool_pids() -> set[int]:
+    try:
+        from mediakit import _parallel
+    except ImportError:
+        return set()
+    pool = _parallel._pool
+    return set(getattr(pool, "_processes", None) or ()) if pool is not None else set()
+
+
 def _table_child(corpus: Path, load_options: dict, workers: list[int], repeat: int, lexicon: str | None) -> dict:
     sys.path.insert(0, str(REPO))
     sys.path.insert(1, str(HERE))
@@ -237,16 +261,24 @@ def _table_child(corpus: Path, load_options: dict, workers: list[int], repeat: i
     articles = _articles(frame)
     words = sum(len(a["text"].split()) for a in articles)
     seconds: dict[str, list[float]] = {"loop": [], **{f"n_jobs={k}": [] for k in workers}}
+    # CPU seconds of all processes of a run (this one and the pool's workers): on a
+    # busy machine wall time says little about what the workers cost, CPU time does
+    cpu: dict[str, list[float]] = {run: [] for run in seconds}
     for _ in range(max(1, repeat)):
+        own0, _ = _cpu_now(set())
         t0 = time.perf_counter()
         baseline.run_loop(articles)
         seconds["loop"].append(time.perf_counter() - t0)
+        cpu["loop"].append(_cpu_now(set())[0] - own0)
         for k in workers:
+            own0, kids0 = _cpu_now(_pool_pids())
             t0 = time.perf_counter()
             mediakit.analyze(frame, lexicon, n_jobs=k)
             seconds[f"n_jobs={k}"].append(time.perf_counter() - t0)
+            own1, kids1 = _cpu_now(_pool_pids() | set(kids0))
+            cpu[f"n_jobs={k}"].append(own1 - own0 + sum(t - kids0.get(pid, 0.0) for pid, t in kids1.items()))
     _stop_workers()
-    return {"words": words, "articles": len(frame), "seconds": seconds}
+    return {"words": words, "articles": len(frame), "seconds": seconds, "cpu_seconds": cpu}
 
 
 def _memory_child(mode: str, corpus: Path, load_options: dict, n_jobs: int, lexicon: str | None) -> dict:
@@ -300,19 +332,29 @@ def _table(corpus: Path, load_options: dict, workers: list[int], repeat: int, le
         f"{max(1, repeat)} interleaved rounds in one process; load average {load_before[0]:.2f} before, "
         f"{load_after[0]:.2f} after\n"
     )
-    print("| run | best s | words/s | x loop | peak MiB, main | peak MiB, largest worker |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print("| run | best s | words/s | x loop | CPU s | peak MiB, main | peak MiB, largest worker |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     rows = []
     for run, secs in best.items():
         label = "hand-written loop" if run == "loop" else f"`analyze({run})`"
         mem = memory[run]
         worker = f"{mem['largest_worker_mib']:,.0f}" if mem["largest_worker_mib"] > 0 else "-"
         rate = words / secs
-        print(f"| {label} | {secs:.2f} | {rate:,.0f} | {rate / loop_rate:.2f} | {mem['peak_mib']:,.0f} | {worker} |")
-        rows.append({"run": run, "best_seconds": secs, "words_per_second": rate, "x_loop": rate / loop_rate, **mem})
+        cpu = min(speed["cpu_seconds"][run])
+        print(
+            f"| {label} | {secs:.2f} | {rate:,.0f} | {rate / loop_rate:.2f} | {cpu:.2f} "
+            f"| {mem['peak_mib']:,.0f} | {worker} |"
+        )
+        rows.append(
+            {"run": run, "best_seconds": secs, "words_per_second": rate, "x_loop": rate / loop_rate, "cpu_seconds": cpu, **mem}
+        )
     print(
         "\nevery round, seconds: "
         + "; ".join(f"{run}: " + ", ".join(f"{t:.2f}" for t in times) for run, times in speed["seconds"].items())
+    )
+    print(
+        "CPU s: least CPU time (user + system) of the run's rounds, this process and the pool's workers together "
+        "(/proc/PID/stat)"
     )
     print(
         "peak memory: each run once more, alone, in a fresh process, ru_maxrss of that process "

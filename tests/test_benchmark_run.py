@@ -56,15 +56,16 @@ def test_table_on_a_csv_corpus_with_its_own_column_names(tmp_path: Path) -> None
     out = proc.stdout
     words = sum(len(row[2].split()) for row in ARTICLES)
     assert f"3 articles, {words:,} words" in out
-    assert "| run | best s | words/s | x loop | peak MiB, main | peak MiB, largest worker |" in out
+    assert "| run | best s | words/s | x loop | CPU s | peak MiB, main | peak MiB, largest worker |" in out
     number = r"[\d,]+(?:\.\d+)?"
-    loop = re.search(rf"^\| hand-written loop \| ({number}) \| ({number}) \| 1\.00 \| ({number}) \| - \|$", out, re.MULTILINE)
+    loop = re.search(rf"^\| hand-written loop \| ({number}) \| ({number}) \| 1\.00 \| ({number}) \| ({number}) \| - \|$", out, re.MULTILINE)
     assert loop, out
     for k in (1, 2):
-        row = re.search(rf"^\| `analyze\(n_jobs={k}\)` \| ({number}) \| ({number}) \| ({number}) \| ({number}) \| (.+) \|$",
+        row = re.search(rf"^\| `analyze\(n_jobs={k}\)` \| ({number}) \| ({number}) \| ({number}) \| ({number}) \| ({number}) \| (.+) \|$",
                         out, re.MULTILINE)  # fmt: skip
         assert row, out
-        assert float(row.group(2).replace(",", "")) > 0 and float(row.group(4).replace(",", "")) > 0
+        words_per_second, cpu_seconds, peak = (float(row.group(j).replace(",", "")) for j in (2, 4, 5))
+        assert words_per_second > 0 and cpu_seconds > 0 and peak > 0
     assert "n_jobs=4" not in out
     assert re.search(r"load average \d+\.\d\d before", out)
 
