@@ -115,8 +115,19 @@ class Document:
         return self._sentence_starts
 
     def sentence_of(self, position: int) -> int:
-        """The ``sentence_id`` of the sentence holding ``position``: the last sentence
-        starting at or before it (0 before the first)."""
+        """The sentence holding a character offset.
+
+        Parameters
+        ----------
+        position : int
+            An offset into :attr:`text`.
+
+        Returns
+        -------
+        int
+            The ``sentence_id`` of the last sentence starting at or before
+            ``position`` (0 before the first).
+        """
         return sentence_index(self.sentence_starts, position)
 
     @property
@@ -171,8 +182,13 @@ class Document:
 
     # -- voice ---------------------------------------------------------------------------
     def voice_spans(self) -> list[_voice.VoiceSpan]:
-        """Every quotation and scare quote of the article, with speakers
-        (:func:`mediakit.voice.voice_spans`)."""
+        """Every quotation and scare quote of the article, with speakers.
+
+        Returns
+        -------
+        list of mediakit.voice.VoiceSpan
+            :func:`mediakit.voice.voice_spans` of :attr:`text`, computed once.
+        """
         if self._voice_spans is None:
             self._voice_spans = _voice.voice_spans(self.text)
         return self._voice_spans
@@ -186,6 +202,19 @@ class Document:
         spans are known already only the quotations up to the last one holding a
         range are attributed: a span's voice and speaker depend on the spans before
         it only, so the answer is the same.
+
+        Parameters
+        ----------
+        starts, ends : list of int
+            The ranges, as two lists of the same length.
+
+        Returns
+        -------
+        voices : list of str
+            ``"narration"``, ``"quote"`` or ``"scare_quote"`` per range (a range
+            only partly inside a quotation is narration).
+        speakers : list of str or None
+            The quoted speaker, where the text names one.
         """
         spans = self._voice_spans
         if spans is None:
@@ -203,6 +232,16 @@ class Document:
         match of the article crosses its edges, scanning the sentence alone finds
         exactly the article's matches inside it. Any other sentence is scanned on
         its own.
+
+        Parameters
+        ----------
+        k : int
+            A ``sentence_id`` of this document.
+        mask_token : str, default "actor"
+
+        Returns
+        -------
+        str
         """
         text, hits = self.text, self.hits
         assert self.lexicon is not None  # hits needs one
@@ -225,7 +264,17 @@ class Document:
     def masked_sentences(
         self, sentence_ids: Iterable[int], *, mask_token: str = MASK_TOKEN
     ) -> dict[int, str]:
-        """:meth:`masked_sentence` of each of ``sentence_ids`` (each computed once)."""
+        """:meth:`masked_sentence` of each of ``sentence_ids`` (each computed once).
+
+        Parameters
+        ----------
+        sentence_ids : iterable of int
+        mask_token : str, default "actor"
+
+        Returns
+        -------
+        dict of int to str
+        """
         return {k: self.masked_sentence(k, mask_token=mask_token) for k in dict.fromkeys(sentence_ids)}
 
 

@@ -250,7 +250,7 @@ def analyze_stream(
         raise ValueError(f"chunksize must be a positive integer, got {chunksize!r}")
     workers = _analysis._resolve_n_jobs(n_jobs)
     lex = resolve_lexicon(lexicon)
-    _sentiment._check_mask_token(_sentiment.MASK_TOKEN, lex)
+    _sentiment.check_mask_token(_sentiment.MASK_TOKEN, lex)
     folder = Path(out_dir)
     _prepare_out_dir(folder, overwrite)
 
@@ -384,7 +384,7 @@ def analyze_dask(articles: Any, lexicon: Any = None) -> DaskAnalysis:
             f"DataFrame), got {type(articles).__name__}"
         )
     lex = resolve_lexicon(lexicon)
-    _sentiment._check_mask_token(_sentiment.MASK_TOKEN, lex)
+    _sentiment.check_mask_token(_sentiment.MASK_TOKEN, lex)
     missing = [c for c in ("doc_id", "outlet", "text") if c not in articles.columns]
     if missing:
         from .errors import CorpusError
