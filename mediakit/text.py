@@ -50,7 +50,7 @@ from __future__ import annotations
 import re
 import string
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -157,7 +157,7 @@ def tokenize(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _TOKEN_RE.finditer(text)]
 
 
-def words(text: str) -> list[str]:
+def words(text: str, *, spans: Iterable[tuple[int, int]] | None = None) -> list[str]:
     """The words of ``text``: what "word" means wherever mediakit counts words.
 
     A word is a word token (:func:`tokenize`) written in lower case with the
@@ -169,19 +169,38 @@ def words(text: str) -> list[str]:
     Parameters
     ----------
     text : str
+    spans : iterable of tuple[int, int], optional
+        ``tokenize(text)``, when the caller has it already.
 
     Returns
     -------
     list of str
         One word per token, in text order.
     """
-    return [_word(w) for w in _TOKEN_RE.findall(text)]
+    return _words_at(text, tokenize(text) if spans is None else spans)
 
 
 def _word(token: str) -> str:
     """A token's word (see :func:`words`)."""
     word = token.lower()
     return word.replace("\u2019", "'") if "\u2019" in word else word
+
+
+def _words_at(text: str, spans: Iterable[tuple[int, int]]) -> list[str]:
+    """The word of each token span of ``text`` (see :func:`words`).
+
+    Lower-cased once for the whole text where that gives every token's own lower
+    case: ``str.lower`` maps one character at a time, except where it changes a
+    length ("İ") and for the capital sigma, whose lower case depends on its
+    neighbours; such a text is lower-cased token by token.
+    """
+    if "\u03a3" not in text:
+        folded = text.lower()
+        if len(folded) == len(text):
+            if "\u2019" in folded:
+                folded = folded.replace("\u2019", "'")
+            return [folded[s:e] for s, e in spans]
+    return [_word(text[s:e]) for s, e in spans]
 
 
 def word_spans(text: str) -> tuple[list[str], list[int], list[int]]:
@@ -197,8 +216,8 @@ def word_spans(text: str) -> tuple[list[str], list[int], list[int]]:
     starts, ends : list of int
         ``text[starts[i]:ends[i]]`` is the token behind ``words[i]``.
     """
-    found = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
-    return ([_word(w) for w, _, _ in found], [s for _, s, _ in found], [e for _, _, e in found])
+    spans = tokenize(text)
+    return _words_at(text, spans), [s for s, _ in spans], [e for _, e in spans]
 
 
 def token_window(
