@@ -31,7 +31,7 @@ from .compare import (
     tone_by_label,
 )
 from .dedup import duplicate_docs_to_drop, find_duplicates
-from .corpus import CORPUS_COLUMNS, iter_corpus, load_corpus, load_sample, validate_corpus
+from .corpus import CORPUS_COLUMNS, iter_corpus, load_corpus, load_log, load_sample, validate_corpus
 from .errors import (
     CorpusError,
     CorpusWarning,
@@ -101,6 +101,7 @@ __all__ = [
     "load_corpus",
     "load_event_lexicon",
     "load_lexicon",
+    "load_log",
     "load_sample",
     "plot",
     "read_analysis",

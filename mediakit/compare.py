@@ -38,7 +38,7 @@ import math
 import re
 import warnings
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from numbers import Integral
 from typing import Any
 
@@ -56,6 +56,7 @@ __all__ = [
     "label_change_points",
     "distinguishing_words",
     "distinguishing_contexts",
+    "distinguishing_words_each",
     "boilerplate_passages",
     "voice_by_label",
     "top_labels",
@@ -972,7 +973,10 @@ _POSSESSIVE_RE = re.compile(r"['\u2019]s$")
 
 
 def _normal_word(token: str) -> str:
-    return _POSSESSIVE_RE.sub("", token.lower().replace("\u2019", "'"))
+    low = token.lower()
+    if "'" not in low and "\u2019" not in low:  # no apostrophe: no possessive to drop
+        return low
+    return _POSSESSIVE_RE.sub("", low.replace("\u2019", "'"))
 
 
 def _words(text: str, *, numbers: bool = False) -> list[str]:
@@ -1276,11 +1280,36 @@ def distinguishing_words(
     --------
     boilerplate_passages : the passages the furniture filter removes.
     """
-    check_table(corpus, [text], caller="distinguishing_words", table_name="corpus")
-    voices, voice = parse_voice(voice, caller="distinguishing_words")
+    table, excluded, voices, voice = _words_input(
+        corpus, group=group, text=text, voice=voice, exclude_docs=exclude_docs,
+        caller="distinguishing_words")
+    groups_present = set(table[group].astype(str))
+    for name in ([a] if b is None else [a, b]):
+        if str(name) not in groups_present:
+            raise ValueError(f"{group} {name!r} not found; present: {sorted(groups_present)}")
+    if b is not None and str(a) == str(b):
+        raise ValueError("a and b must be different groups")
+    counts = _group_word_counts(table, group=group, text=text, voices=voices,
+                                boilerplate=boilerplate)
+    exclude = _stopword_set(stopwords)
+    if exclude_group_names:
+        exclude = exclude | _name_words(groups_present)
+    result = _words_against(counts, str(a), None if b is None else str(b), alpha0=alpha0,
+                            min_count=min_count, exclude=exclude, voice=voice)
+    return _stamp(result, a=str(a), b=str(result.attrs["b"]), group=group, voice=voice,
+                  alpha0=alpha0, min_count=min_count, excluded_docs=excluded)
+
+
+def _words_input(
+    corpus: pd.DataFrame, *, group: str, text: str, voice: Any,
+    exclude_docs: Iterable[str] | None, caller: str,
+) -> tuple[pd.DataFrame, list[str], frozenset[str] | None, str]:
+    """The checked rows of a distinguishing-words call: table, excluded ids, voice."""
+    check_table(corpus, [text], caller=caller, table_name="corpus")
+    voices, voice_name = parse_voice(voice, caller=caller)
     if voices is not None and "sentence_id" in corpus.columns:
         raise ValueError(
-            f"distinguishing_words: voice={voice!r} needs whole articles to find the "
+            f"{caller}: voice={voice_name!r} needs whole articles to find the "
             "quotations (they run over sentences), but this table has a 'sentence_id' "
             "column (a sentences table): pass the corpus, or voice='all' to count every word"
         )
@@ -1291,15 +1320,16 @@ def distinguishing_words(
         )
     table, excluded = corpus, list[str]()
     if exclude_docs is not None:
-        check_table(corpus, ["doc_id"], caller="distinguishing_words", table_name="corpus")
+        check_table(corpus, ["doc_id"], caller=caller, table_name="corpus")
         table, excluded = _exclude(corpus, exclude_docs)
-    groups_present = set(table[group].dropna().astype(str))
-    for name in ([a] if b is None else [a, b]):
-        if str(name) not in groups_present:
-            raise ValueError(f"{group} {name!r} not found; present: {sorted(groups_present)}")
-    if b is not None and str(a) == str(b):
-        raise ValueError("a and b must be different groups")
-    table = table.loc[table[group].notna()]
+    return table.loc[table[group].notna()], excluded, voices, voice_name
+
+
+def _group_word_counts(
+    table: pd.DataFrame, *, group: str, text: str, voices: frozenset[str] | None,
+    boilerplate: bool,
+) -> dict[str, Counter]:
+    """Word counts per group (voices kept, page furniture removed when asked)."""
     masks = _furniture(table, group=group, text=text, boilerplate=boilerplate)
     counts: dict[str, Counter] = {}
     for i, (name, doc_text) in enumerate(zip(table[group].astype(str), table[text])):
@@ -1307,27 +1337,31 @@ def distinguishing_words(
             continue
         drop = None if masks is None else masks[i]
         counts.setdefault(name, Counter()).update(_voiced_words(doc_text, voices, drop))
-    counts_a = counts.get(str(a), Counter())
+    return counts
+
+
+def _words_against(
+    counts: Mapping[str, Counter], a: str, b: str | None, *, alpha0: float | None,
+    min_count: int, exclude: frozenset[str], voice: str,
+) -> pd.DataFrame:
+    """The log-odds table of group ``a`` against ``b`` (None: every other group)."""
+    counts_a = counts.get(a, Counter())
     counts_b: Counter = Counter()
     if b is None:
         for name, c in counts.items():
-            if name != str(a):
+            if name != a:
                 counts_b.update(c)
     else:
-        counts_b = counts.get(str(b), Counter())
+        counts_b = counts.get(b, Counter())
     prior: Counter = Counter()
     for c in counts.values():
         prior.update(c)
-    exclude = _stopword_set(stopwords)
-    if exclude_group_names:
-        exclude = exclude | _name_words(groups_present)
-    result = _log_odds(
-        counts_a, counts_b, prior, alpha0=alpha0, min_count=min_count, exclude=exclude,
-    )
-    b_name = "(rest)" if b is None else str(b)
-    result = result.assign(a=str(a), b=b_name, voice=voice)
-    return _stamp(result, a=str(a), b=b_name, group=group, voice=voice, alpha0=alpha0,
-                  min_count=min_count, excluded_docs=excluded)
+    result = _log_odds(counts_a, counts_b, prior, alpha0=alpha0, min_count=min_count,
+                       exclude=exclude)
+    b_name = "(rest)" if b is None else b
+    result = result.assign(a=a, b=b_name, voice=voice)
+    result.attrs["b"] = b_name
+    return result
 
 
 def _voiced_words(
@@ -1747,3 +1781,51 @@ def choose_freq(
         if per_group.median() >= min_n:
             return freq
     return fallback
+
+
+def distinguishing_words_each(
+    corpus: pd.DataFrame,
+    *,
+    group: str = "outlet",
+    text: str = "text",
+    voice: str | Sequence[str] | None = "narration",
+    min_count: int = 3,
+    alpha0: float | None = DEFAULT_ALPHA0,
+    stopwords: bool | Iterable[str] = True,
+    exclude_group_names: bool = True,
+    boilerplate: bool = True,
+    exclude_docs: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Every group against all the others: :func:`distinguishing_words` for each group.
+
+    The same table as ``pd.concat([distinguishing_words(corpus, a=g, ...) for g in
+    groups])``, with the groups in sorted order, but the words of the corpus are
+    counted once instead of once per group. The parameters are those of
+    :func:`distinguishing_words`; a group left with no row (every article of it
+    in ``exclude_docs``) is not compared.
+
+    Returns
+    -------
+    DataFrame
+        The columns of :func:`distinguishing_words`, ``b`` always ``"(rest)"``; rows
+        grouped by ``a`` (sorted), each group sorted by ``z`` as there. ``attrs``
+        records ``group``, ``voice``, ``alpha0``, ``min_count`` and ``excluded_docs``.
+    """
+    table, excluded, voices, voice_name = _words_input(
+        corpus, group=group, text=text, voice=voice, exclude_docs=exclude_docs,
+        caller="distinguishing_words_each")
+    names = sorted(set(table[group].astype(str)))
+    counts = _group_word_counts(table, group=group, text=text, voices=voices,
+                                boilerplate=boilerplate)
+    exclude = _stopword_set(stopwords)
+    if exclude_group_names:
+        exclude = exclude | _name_words(names)
+    parts = [_words_against(counts, name, None, alpha0=alpha0, min_count=min_count,
+                            exclude=exclude, voice=voice_name) for name in names]
+    columns = ["word", "n_a", "n_b", "n_prior", "alpha", "log_odds", "se", "z", "a", "b",
+               "voice"]
+    result = (pd.concat(parts, ignore_index=True) if parts
+              else pd.DataFrame({c: [] for c in columns}))
+    result.attrs = {}
+    return _stamp(result, group=group, voice=voice_name, alpha0=alpha0,
+                  min_count=min_count, excluded_docs=excluded)

@@ -123,7 +123,7 @@ def find_duplicates(
         dates = pd.to_datetime(corpus["date"]).reset_index(drop=True)
         # Undated articles sort after every dated one.
         naive = dates.dt.tz_localize(None) if dates.dt.tz is not None else dates
-        stamps = naive.to_numpy().astype("datetime64[ns]").astype(np.int64).astype(float)
+        stamps = naive.to_numpy().astype("datetime64[us]").astype(np.int64).astype(float)
         date_key = np.where(dates.isna().to_numpy(), np.inf, stamps)
     else:
         dates = None

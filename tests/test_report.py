@@ -78,7 +78,7 @@ def corpus_file(tmp_path_factory) -> Path:
     """The small corpus as CSV, plus one bad record (empty text) on data row 10."""
     path = tmp_path_factory.mktemp("corpus") / "small.csv"
     rows = _rows() + [{"doc_id": "bad", "outlet": "The Voice", "date": "2025-01-10",
-                       "title": "empty", "text": ""}]
+                       "title": "", "text": ""}]
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
         writer.writeheader()
@@ -562,6 +562,19 @@ def test_report_folder_is_complete_and_marked(built, tmp_path, monkeypatch):
     for name, digest in listed.items():
         assert hashlib.sha256((paths.out_dir / name).read_bytes()).hexdigest() == digest
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # nothing left beside it
+
+
+def test_a_link_to_a_report_folder_stays_a_link(built, tmp_path, monkeypatch):
+    _small_report(built, monkeypatch)
+    target = tmp_path / "reports" / "current"
+    write_report(pd.DataFrame(), out_dir=target)
+    link = tmp_path / "latest"
+    link.symlink_to(target, target_is_directory=True)
+    paths = write_report(pd.DataFrame(), out_dir=link)
+    assert link.is_symlink() and paths.html == link / "report.html"
+    assert (target / COMPLETE_MARKER).is_file()
+    assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == ["current"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["latest", "reports"]
 
 
 @pytest.mark.parametrize("failure", [RuntimeError("disk full"), KeyboardInterrupt()])
