@@ -15,12 +15,19 @@ B, and is the difference larger than chance?" The conventions shared by all func
   functions reporting a grid also take ``"split"`` (each voice separately). The choice
   is written into a ``voice`` column of the result and into ``result.attrs["voice"]``
   (a list is recorded as its voices joined by ``+``, ``"narration+scare_quote"``).
-* **Actor or referent.** ``actor=`` selects mentions by the lexicon family of the
-  label (the ``actor`` column). With ``by_referent=True`` it selects them by the
-  ``referent`` column of :func:`mediakit.find_mentions` instead: the actor of a named
-  group written right against the label, so "YPG terrorists" counts for
-  ``kurdish_forces`` (the YPG's actor) rather than for the actor that owns the label
-  "terrorist". The ``actor`` column of the result holds the actor selected.
+* **Referent, scope and form.** By default (``by_referent=None``) ``actor=`` selects
+  mentions by their ``referent`` (whom the label points at, see
+  :mod:`mediakit.referents`), and only those ``in_scope`` and of ``form`` ``noun``:
+  "ISIL terrorists" counts for ``islamic_state``, not for the armed opposition that
+  owns the label "terrorist"; "the opposition" of a football report and the
+  "rebel-held" of "rebel-held towns" are not counted
+  (:func:`mediakit.counted_mentions`; :func:`mediakit.scope_report` lists what was
+  set aside and why). A table without a ``referent`` column (a hand-made one) is
+  selected by ``actor``; drop the ``in_scope`` or ``form`` column to count what it
+  would set aside. ``by_referent=False`` is the old behaviour: the ``actor`` column
+  (the lexicon family of the label), every mention whatever its scope and form.
+  ``by_referent=True`` insists on the referent column. The ``actor`` column of the
+  result holds the actor selected.
 * **Articles, not tokens, are the unit of resampling.** Mentions inside one article are
   not independent (one long article can repeat a label fifty times), so intervals come
   from a seeded percentile bootstrap that resamples *articles* within each group. The
@@ -46,6 +53,7 @@ import numpy as np
 import pandas as pd
 
 from ._validation import Interval, check_param, check_table, parse_voice
+from .referents import counted_mentions
 from .voice import VOICES, voice_at, voice_spans
 
 __all__ = [
@@ -238,21 +246,27 @@ def _share_table(
 
 
 def _actor_mentions(
-    mentions: pd.DataFrame, actor: str | None, *, by_referent: bool = False
+    mentions: pd.DataFrame, actor: str | None, *, by_referent: bool | None = None
 ) -> pd.DataFrame:
     """The mentions of ``actor`` (every mention when None), checked for labels.
 
-    With ``by_referent`` the ``referent`` column decides and is copied into ``actor``
-    of the returned rows, so every later step groups by the referent.
+    With ``by_referent`` (None: when the table has a ``referent`` column) only the
+    mentions :func:`mediakit.counted_mentions` keeps (in scope, nouns) and have a
+    referent are used, and the ``referent`` column decides and is copied into
+    ``actor`` of the returned rows, so every later step groups by the referent.
     """
     of_actor = mentions
+    if by_referent is None:
+        by_referent = "referent" in mentions.columns
     if by_referent:
         if "referent" not in mentions.columns:
             raise ValueError(
                 "by_referent=True needs the 'referent' column of mediakit.find_mentions "
                 f"(or analyze); the mentions table has {list(mentions.columns)}"
             )
-        of_actor = mentions.assign(actor=mentions["referent"])
+        counted = counted_mentions(mentions)
+        counted = counted.loc[counted["referent"].notna()]
+        of_actor = counted.assign(actor=counted["referent"])
     column = "referent" if by_referent else "actor"
     if actor is not None:
         if not (of_actor["actor"] == actor).any():
@@ -283,7 +297,7 @@ def label_shares(
     n_boot: int = 2000,
     seed: int = 0,
     exclude_docs: Iterable[str] | None = None,
-    by_referent: bool = False,
+    by_referent: bool | None = None,
 ) -> pd.DataFrame:
     """Share of each label among the mentions of ``actor``, per outlet (or ``by`` group).
 
@@ -313,12 +327,14 @@ def label_shares(
         Article ids to leave out (e.g. duplicate copies); recorded in
         ``attrs["excluded_docs"]``.
     by_referent:
-        ``False`` (default): ``actor`` selects mentions by the ``actor`` column, the
-        lexicon family of the label ("YPG terrorists" is a mention of the actor that
-        owns "terrorist"). ``True``: by the ``referent`` column of
-        :func:`mediakit.find_mentions`, the actor of a named group written right
-        against the label ("YPG terrorists" counts for the YPG's actor,
-        ``kurdish_forces`` in the ``syria`` lexicon); the mentions need that column.
+        ``None`` (default): when the mentions have a ``referent`` column (those of
+        :func:`mediakit.find_mentions` and :func:`mediakit.analyze` do), ``actor``
+        selects mentions by it, among those in scope and of form ``noun`` ("ISIL
+        terrorists" counts for ``islamic_state``, "YPG terrorists" for
+        ``kurdish_forces``; see the module docstring); otherwise by ``actor``.
+        ``True``: the same, and the column is required. ``False``: the old
+        behaviour, by the ``actor`` column (the lexicon family of the label), every
+        mention whatever its scope and form.
 
     Returns
     -------
@@ -376,7 +392,7 @@ def label_rates(
     n_boot: int = 2000,
     seed: int = 0,
     exclude_docs: Iterable[str] | None = None,
-    by_referent: bool = False,
+    by_referent: bool | None = None,
 ) -> pd.DataFrame:
     """Mentions of each label per 1,000 words, per outlet (or ``by`` group).
 
@@ -495,7 +511,7 @@ def tone_by_label(
     n_boot: int = 2000,
     seed: int = 0,
     exclude_docs: Iterable[str] | None = None,
-    by_referent: bool = False,
+    by_referent: bool | None = None,
 ) -> pd.DataFrame:
     """Mean tone of the sentences around each label, per outlet (or ``by`` group).
 
@@ -680,7 +696,7 @@ def label_shares_over_time(
     n_boot: int = 2000,
     seed: int = 0,
     exclude_docs: Iterable[str] | None = None,
-    by_referent: bool = False,
+    by_referent: bool | None = None,
 ) -> pd.DataFrame:
     """Label shares of ``actor`` per outlet and period, with a flag where the mix changes.
 
@@ -862,7 +878,7 @@ def label_change_points(
     n_perm: int = 999,
     seed: int = 0,
     exclude_docs: Iterable[str] | None = None,
-    by_referent: bool = False,
+    by_referent: bool | None = None,
 ) -> pd.DataFrame:
     """The date where each outlet's label mix for ``actor`` changes most, and whether
     that change is larger than chance.
@@ -1401,7 +1417,7 @@ def distinguishing_contexts(
     alpha0: float | None = DEFAULT_ALPHA0,
     stopwords: bool | Iterable[str] = False,
     exclude_docs: Iterable[str] | None = None,
-    by_referent: bool = False,
+    by_referent: bool | None = None,
 ) -> pd.DataFrame:
     """Words that surround ``label_a`` rather than ``label_b`` (and the reverse).
 
