@@ -34,9 +34,12 @@ speaker_acc_all
 quote_type_acc
     among matched quotations, mediakit's quote/scare_quote equals the gold.
 mention_f1
-    label mentions of the core inventory (compounds included): recall over gold
+    label mentions of the core inventory (compounds included; the gold's ``added``
+    tier, odd forms a coder added such as "Govt", counts as core): recall over gold
     mentions overlapped by a mediakit mention, precision over mediakit mentions that
-    overlap a gold mention (any tier).
+    overlap a gold mention (any tier). Gold rows with ``is_mention`` ``no`` (names such
+    as "Army of Islam", non-actor uses) are not mentions: a mediakit mention that
+    overlaps only such rows, or no gold row at all, is a false positive.
 mention_recall_extended
     recall over the extended tier (troops, soldiers, gunmen, ...), reported apart.
 voice_acc
@@ -53,6 +56,8 @@ outside_left_without_referent
 conflict_kept_in_scope
     among found gold mentions in scope with one of the four referents, the share
     mediakit keeps (in scope by its scope column; without one, a referent present).
+    Gold referents ``mixed`` and ``unclear`` (CODING.md rule M5) have no single right
+    actor, so they count in none of the three referent and scope measures above.
 offtopic_in_scope_mentions
     mediakit mentions kept in scope in the off-topic written articles (a count; one
     row per lexicon).
@@ -377,6 +382,23 @@ def offtopic_counts(system_by_lexicon: dict[str, pd.DataFrame], docs: list[str],
     return out
 
 
+def body_rows(found: pd.DataFrame) -> pd.DataFrame:
+    """mediakit's rows about the article text, without rows about its headline.
+
+    The gold codes the text only (FA-KES's ``article_title`` is not part of it, and the
+    team's headlines are loaded as texts). mediakit reports a title's rows with
+    ``part == "title"`` and ``sentence_id == -1``, their offsets indexing the title, so
+    they must never be matched against offsets into the text. ``load_texts`` already
+    leaves titles empty; this keeps the rule if that ever changes.
+    """
+    keep = pd.Series(True, index=found.index)
+    if "part" in found.columns:
+        keep &= found["part"].astype(object).ne("title")
+    if "sentence_id" in found.columns:
+        keep &= ~(pd.to_numeric(found["sentence_id"], errors="coerce") < 0)
+    return found[keep]
+
+
 def score(gold: Gold, texts: pd.DataFrame, items: list[Item], *, lexicon: str = "syria") -> pd.DataFrame:
     import mediakit as mk
 
@@ -386,16 +408,16 @@ def score(gold: Gold, texts: pd.DataFrame, items: list[Item], *, lexicon: str = 
     round2 = [d for d in docs.loc[docs["coded_round2"] == "yes", "doc_id"]]
     offtopic = [d for d in docs.loc[(docs["off_topic"] == "yes") & (docs["coded_round1"] == "yes"), "doc_id"]]
     corpus1 = texts[texts["doc_id"].isin(round1)].reset_index(drop=True)
-    quotes = mk.find_quotes(corpus1) if len(corpus1) else pd.DataFrame(columns=["doc_id", "start", "end", "text", "voice", "speaker"])
-    mentions = mk.find_mentions(corpus1, lexicon) if len(corpus1) else pd.DataFrame(columns=["doc_id", "start", "end"])
+    quotes = body_rows(mk.find_quotes(corpus1)) if len(corpus1) else pd.DataFrame(columns=["doc_id", "start", "end", "text", "voice", "speaker"])
+    mentions = body_rows(mk.find_mentions(corpus1, lexicon)) if len(corpus1) else pd.DataFrame(columns=["doc_id", "start", "end"])
     corpus_off = texts[texts["doc_id"].isin(offtopic)].reset_index(drop=True)
     off_by_lexicon = {lexicon: mentions[mentions["doc_id"].isin(offtopic)]}
     if len(corpus_off):
-        off_by_lexicon["conflict"] = mk.find_mentions(corpus_off, "conflict")
+        off_by_lexicon["conflict"] = body_rows(mk.find_mentions(corpus_off, "conflict"))
     events = None
     if hasattr(mk, "find_events") and round2:
         corpus2 = texts[texts["doc_id"].isin(round2)].reset_index(drop=True)
-        events = mk.find_events(corpus2)
+        events = body_rows(mk.find_events(corpus2))
     results: list[dict[str, Any]] = []
     for split in SPLITS:
         def pick(ids: list[str]) -> list[str]:

@@ -84,6 +84,7 @@ __all__ = [
     "label_change_points",
     "distinguishing_words",
     "distinguishing_contexts",
+    "distinguishing_words_each",
     "boilerplate_passages",
     "voice_by_label",
     "top_labels",
@@ -1543,6 +1544,53 @@ def _words_against(
                               min_count=min_count, exclude=exclude)
     return _words_table(stats, weight, a=a, b="(rest)" if b is None else b, compared_by=by,
                         voice=voice)
+
+
+@validate_params({**_WORDS_PARAMS, "by": [str], "text": [str], "stopwords": [bool, Iterable],
+                  "exclude_group_names": [bool], "boilerplate": [bool]})
+def distinguishing_words_each(
+    corpus: pd.DataFrame,
+    *,
+    by: str = "outlet",
+    text: str = "text",
+    voice: VoiceArg = DEFAULT_VOICE,
+    min_count: int = 3,
+    prior_weight: float | None = DEFAULT_PRIOR_WEIGHT,
+    stopwords: bool | Iterable[str] = True,
+    exclude_group_names: bool = True,
+    boilerplate: bool = True,
+    exclude_docs: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Every group against all the others: :func:`distinguishing_words` for each group.
+
+    The same table as ``pd.concat([distinguishing_words(corpus, a=g, ...) for g in
+    groups])``, with the groups in sorted order, but the words of the corpus are
+    counted once instead of once per group. The parameters are those of
+    :func:`distinguishing_words`; a group left with no row (every article of it in
+    ``exclude_docs``) is not compared.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of :func:`distinguishing_words` (:data:`WORDS_COLUMNS`), ``b``
+        always ``"(rest)"``; rows grouped by ``a`` (sorted), each group sorted by ``z``
+        as there.
+    """
+    table, voices, voice_name = _words_input(corpus, by=by, text=text, voice=voice,
+                                             exclude_docs=exclude_docs,
+                                             caller="distinguishing_words_each")
+    names = sorted(set(table[by].astype(str)))
+    counts = _group_word_counts(table, by=by, text=text, voices=voices,
+                                boilerplate=boilerplate)
+    exclude = _stopword_set(stopwords)
+    if exclude_group_names:
+        exclude = exclude | _name_words(names)
+    parts = [_words_against(counts, name, None, by=by, prior_weight=prior_weight,
+                            min_count=min_count, exclude=exclude, voice=voice_name)
+             for name in names]
+    if not parts:
+        return pd.DataFrame({c: [] for c in WORDS_COLUMNS})
+    return pd.concat(parts, ignore_index=True)
 
 
 def _voiced_words(

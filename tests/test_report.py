@@ -576,6 +576,19 @@ def test_report_folder_is_complete_and_marked(built, tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # nothing left beside it
 
 
+def test_a_link_to_a_report_folder_stays_a_link(built, tmp_path, monkeypatch):
+    _small_report(built, monkeypatch)
+    target = tmp_path / "reports" / "current"
+    write_report(pd.DataFrame(), out_dir=target)
+    link = tmp_path / "latest"
+    link.symlink_to(target, target_is_directory=True)
+    paths = write_report(pd.DataFrame(), out_dir=link)
+    assert link.is_symlink() and paths.html == link / "report.html"
+    assert (target / COMPLETE_MARKER).is_file()
+    assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == ["current"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["latest", "reports"]
+
+
 @pytest.mark.parametrize("failure", [RuntimeError("disk full"), KeyboardInterrupt()])
 def test_an_interrupted_report_leaves_the_previous_one_intact(built, tmp_path, monkeypatch,
                                                               failure):

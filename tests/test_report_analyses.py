@@ -13,6 +13,7 @@ from mediakit.compare import (
     boilerplate_passages,
     choose_freq,
     distinguishing_words,
+    distinguishing_words_each,
     label_shares,
     top_labels,
     voice_by_label,
@@ -257,3 +258,23 @@ def test_duplicate_groups_sorts_names_repeats_and_says_when_undated():
     assert sorted(duplicate_docs_to_drop(duplicates)) == ["r2", "w1", "w3"]
     none = duplicate_groups(find_duplicates(corpus.iloc[[0, 3, 5]]))
     assert none.empty and list(none.columns) == list(groups.columns)
+
+
+def test_distinguishing_words_each_equals_one_call_per_outlet():
+    import mediakit as mk
+
+    corpus = mk.load_sample()
+    drop = duplicate_docs_to_drop(find_duplicates(corpus))
+    each = distinguishing_words_each(corpus, exclude_docs=drop)
+    one_by_one = pd.concat(
+        [distinguishing_words(corpus, a=o, exclude_docs=drop)
+         for o in sorted(corpus["outlet"].unique())], ignore_index=True)
+    pd.testing.assert_frame_equal(each, one_by_one)
+    assert (each["voice"] == "narration").all() and not set(drop) & set(each["a"])
+    # An outlet whose every article is excluded is simply not compared.
+    herald = corpus.loc[corpus["outlet"] == "The Aldwick Herald", "doc_id"]
+    without = distinguishing_words_each(corpus, exclude_docs=list(herald))
+    assert "The Aldwick Herald" not in set(without["a"]) and without["a"].nunique() == 6
+    raw = distinguishing_words_each(corpus, stopwords=False, exclude_group_names=False,
+                                    boilerplate=False, voice="all", min_count=1)
+    assert {"the", "voice"} <= set(raw["word"])

@@ -55,6 +55,9 @@ accuracy = _accuracy_module()
     ("they went on to", "Arab League foreign ministers", "description", False),
     (None, "Samir Haddad", "person", False),
     ("Samir Haddad", "", "none", False),
+    ("US-led coalition", "U.S.-led coalition", "organisation", True),   # an abbreviation's stops
+    ("the U.N. envoy", "UN envoy", "description", True),
+    ("U S coalition", "U.S.-led coalition", "organisation", False),
 ])
 def test_speaker_matching(system: str | None, gold: str, kind: str, right: bool) -> None:
     assert speaker_matches(system, gold, gold_kind=kind) is right
@@ -192,10 +195,15 @@ def test_alpha_by_hand_and_equal_to_the_package() -> None:
     krippendorff = pytest.importorskip("krippendorff")
     # coder A: a a b b, coder B: a b b b. Coincidences o_aa 2, o_ab = o_ba 1, o_bb 4;
     # n_a 3, n_b 5, n 8. D_o = 2/8, D_e = 2*3*5/(8*7); alpha = 1 - (2/8)/(30/56) = 8/15.
+    # build_gold takes items x coders text codes ("" is missing) and asks mediakit.
+    items = [["a", "a"], ["a", "b"], ["b", "b"], ["b", "b"]]
+    assert build_gold._alpha(items) == pytest.approx(8 / 15)
     matrix = np.array([[0, 0, 1, 1], [0, 1, 1, 1]], dtype=float)
-    assert build_gold._alpha(matrix) == pytest.approx(8 / 15)
     assert krippendorff.alpha(reliability_data=matrix, level_of_measurement="nominal") == pytest.approx(8 / 15)
-    assert math.isnan(build_gold._alpha(np.array([[1, 1], [1, 1]], dtype=float)))
+    # a missing code leaves the item out of the pairs: same alpha with a fifth half-coded item
+    assert build_gold._alpha(items + [["a", ""]]) == pytest.approx(8 / 15)
+    assert math.isnan(build_gold._alpha([["x", "x"], ["x", "x"]]))  # one value: undefined
+    assert math.isnan(build_gold._alpha([]))
 
 
 def test_alpha_counts_a_missing_speaker_as_a_disagreement() -> None:
@@ -295,3 +303,75 @@ def test_compare_refuses_unresolved_records(tmp_path: Path) -> None:
              "speaker_kind": "none", "is_scare_quote": "no"}) + "\n", encoding="utf-8")
     with pytest.raises(build_gold.GoldError, match="not in the article"):
         build_gold.compare(packet, 1, {"A": tmp_path / "A", "B": tmp_path / "B"}, tmp_path / "work")
+
+
+def test_spans_overrides_and_record_rules_are_decisions(tmp_path: Path) -> None:
+    """A span the coders disagree on, a rule applied to an agreed row and the guide's record
+    rules all stop finalize with the file, row and column until the adjudicator decides."""
+    doc = "w-levant-wire-2016-02-03-douma-bread"
+    packet, texts = _packet(tmp_path, [doc])
+    intended = (REPO / "data" / "validation" / "intended" / "round1" / "written.jsonl").read_text(encoding="utf-8")
+    records = [json.loads(line) for line in intended.splitlines() if json.loads(line)["doc"] == doc]
+    for coder in ("A", "B"):
+        mine = [dict(r) for r in records]
+        if coder == "B":
+            for r in mine:
+                if r.get("id") == "q2":  # B stops the quotation one word early (no closing mark)
+                    r["text"] = "\"The children are eating grass"
+        (tmp_path / coder).mkdir()
+        (tmp_path / coder / f"{doc}.jsonl").write_text("\n".join(json.dumps(r) for r in mine) + "\n", encoding="utf-8")
+    work = tmp_path / "work"
+    coders = {"A": tmp_path / "A", "B": tmp_path / "B"}
+    table, _ = build_gold.compare(packet, 1, coders, work)
+    q2 = table[(table["unit"] == "quote") & (table["A_speaker"] == "Osama Rahal")].iloc[1]
+    assert q2["needs_decision"] == "yes" and q2["gold_start"] == "" and q2["gold_speaker"] == "Osama Rahal"
+    out = tmp_path / "gold"
+    out.mkdir()
+    with pytest.raises(build_gold.GoldError, match=r"round1_disagreements\.csv, row 2, columns 'gold_start'"):
+        build_gold.finalize(work, [1], packet, out)
+    decisions = pd.read_csv(work / "round1_disagreements.csv", dtype=str, keep_default_na=False)
+    decisions.loc[0, ["gold_start", "gold_end"]] = [str(q2["A_start"]), str(q2["A_end"])]
+    # an agreed mention changed by a rule must say which rule
+    sheet = pd.read_csv(work / "round1_adjudication.csv", dtype=str, keep_default_na=False)
+    agreed = sheet[(sheet["candidate"] == "c2")].copy()
+    agreed["gold_referent"] = "mixed"
+    decisions = pd.concat([decisions, agreed[decisions.columns]], ignore_index=True)
+    decisions.to_csv(work / "round1_disagreements.csv", index=False)
+    with pytest.raises(build_gold.GoldError, match="row 3, column 'adjudication_note'"):
+        build_gold.finalize(work, [1], packet, out)
+    decisions.loc[1, "adjudication_note"] = "rule M5"
+    decisions.loc[1, "gold_speaker"] = "someone"  # a narration mention has no speaker
+    decisions.to_csv(work / "round1_disagreements.csv", index=False)
+    with pytest.raises(build_gold.GoldError, match="only when gold_voice is 'quote'"):
+        build_gold.finalize(work, [1], packet, out)
+    decisions.loc[1, "gold_speaker"] = ""
+    decisions.to_csv(work / "round1_disagreements.csv", index=False)
+    # compare would now overwrite decisions: it refuses unless told
+    with pytest.raises(build_gold.GoldError, match="already holds adjudication decisions"):
+        build_gold.compare(packet, 1, coders, work)
+    frames = build_gold.finalize(work, [1], packet, out)
+    quotes, mentions = frames["quotes"], frames["mentions"]
+    decided = quotes[quotes["adjudicated"] == "yes"].iloc[0]
+    assert texts[doc][int(decided["start"]):int(decided["end"])] == "\"The children are eating grass soup\""
+    assert decided["agreed"] == "no"
+    changed = mentions[mentions["candidate"] == "c2"].iloc[0]
+    assert (changed["referent"], changed["agreed"], changed["adjudicated"]) == ("mixed", "yes", "yes")
+    assert changed["adjudication_note"] == "rule M5"
+    assert set(mentions["adjudicated"]) == {"yes", "no"}
+
+
+def test_headline_rows_are_never_matched_against_text_offsets() -> None:
+    """mediakit reports a title's events with part 'title' and sentence_id -1, offsets into
+    the title: the scorer keeps only rows about the text the gold codes."""
+    import mediakit as mk
+
+    corpus = pd.DataFrame([{"doc_id": "d", "outlet": "o", "date": pd.Timestamp("2016-01-01"),
+                            "title": "Strike kills 20", "text": "The town was shelled."}])
+    found = mk.find_events(corpus)
+    assert set(found["part"]) == {"title", "body"}
+    kept = accuracy.body_rows(found)
+    assert set(kept["part"]) == {"body"} and (kept["sentence_id"] >= 0).all()
+    assert all(corpus["text"].iloc[0][s:e] == t for s, e, t in zip(kept["start"], kept["end"], kept["trigger"]))
+    # frames without those columns (quotations) pass unchanged
+    quotes = pd.DataFrame([{"doc_id": "d", "start": 0, "end": 3}])
+    assert accuracy.body_rows(quotes).equals(quotes)

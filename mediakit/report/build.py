@@ -423,20 +423,15 @@ def _top_two(actor_mentions: pd.DataFrame, labels: Sequence[str]) -> tuple[str, 
 
 
 def _distinguishing_words(
-    corpus: pd.DataFrame, outlets: Sequence[str], drop: Sequence[str]
+    corpus: pd.DataFrame, drop: Sequence[str]
 ) -> pd.DataFrame | None:
     """Each outlet with articles left against all the others; None with fewer than two."""
     from .. import compare
 
     kept = corpus[~corpus["doc_id"].isin(list(drop))]
-    present = set(kept["outlet"].astype(str))
-    compared = [o for o in outlets if o in present]
-    if len(compared) < 2:
+    if kept["outlet"].nunique() < 2:
         return None
-    return pd.concat(
-        [compare.distinguishing_words(corpus, a=o, exclude_docs=drop) for o in compared],
-        ignore_index=True,
-    )
+    return compare.distinguishing_words_each(corpus, exclude_docs=drop)
 
 
 def _read_rules(
@@ -637,7 +632,7 @@ def build_report(
                 mentions, actor=chosen, voice="narration", **CHANGE_RULE, seed=seed,
                 exclude_docs=drop)
         step()
-        words = _distinguishing_words(corpus_v, outlets, drop)
+        words = _distinguishing_words(corpus_v, drop)
         if words is not None:
             tables["distinguishing_words"] = words
         boilerplate = (compare.boilerplate_passages(corpus_v, exclude_docs=drop)

@@ -243,7 +243,8 @@ def write_report(
         warnings.simplefilter("always")
         report = build_report(corpus, lexicon=lexicon, actor=actor, seed=seed,
                               n_jobs=n_jobs, progress=progress)
-    with _replacing(out) as staging:
+    # A link to a report folder stays a link: the folder it points to is replaced.
+    with _replacing(out.resolve() if out.is_symlink() else out) as staging:
         tables = _write_tables(report, staging / "tables")
         uris, drawing = _draw(report, staging / "figures")
         messages = list(report.warnings) + [m for m in drawing if m not in report.warnings]

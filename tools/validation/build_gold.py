@@ -17,14 +17,21 @@ Two steps, run from the repository root.
    coder fixes it first (``check_annotations.py``); nothing is dropped.
 
 2. ``finalize``: after the adjudicator has filled every empty ``gold_<field>`` of the
-   disagreement file (and set ``gold_keep`` to ``no`` for an item that is not one)::
+   disagreement file (``gold_start``/``gold_end`` too where the coders' spans differ,
+   and ``gold_keep`` ``no`` for an item that is not one)::
 
-       python tools/validation/build_gold.py finalize --work WORKDIR --rounds 1 2
+       python tools/validation/build_gold.py finalize --packet PACKET --work WORKDIR --rounds 1 2
 
-   merges the decisions into the adjudication sheets, checks every value, and writes
+   merges the decisions into the adjudication sheets, checks every value (allowed
+   values, the guide's record rules, spans inside the text), and writes
    ``data/validation/quotes.csv``, ``mentions.csv``, ``events.csv``,
    ``documents.csv`` and ``agreement.csv``. A gold field left empty or outside the
-   allowed values is an error naming the file, row and column.
+   allowed values is an error naming the file, row and column. The adjudicator may
+   add rows of the adjudication sheet that the coders agreed on to the disagreement
+   file, to apply an adjudication rule of ``CODING.md`` to them; such a row needs an
+   ``adjudication_note``. Gold tables say ``agreed`` (the coders gave the same values
+   and span) and ``adjudicated`` (the adjudicator set the values), with the note.
+   ``compare`` refuses to overwrite a disagreement file that holds decisions.
 
 Alignment
     Label mentions: by candidate (every coder answers the same candidates); added
@@ -33,7 +40,7 @@ Alignment
     an item one coder has and the other has not is a presence disagreement.
 
 Agreement
-    Krippendorff's alpha (nominal, the ``krippendorff`` package) per field over the
+    Krippendorff's alpha (nominal, :func:`mediakit.krippendorff_alpha`) per field over the
     aligned items, a coder's missing item counting as a missing value; presence
     (``quote_present``, ``mention_present`` for added mentions, ``event_present``)
     is coded 1/0 over the union of both coders' items. Speakers are compared
@@ -54,13 +61,12 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from tools.validation.inventory import candidates  # noqa: E402
 from tools.validation.locate import Located, locate_folder, read_packet_texts  # noqa: E402
 from tools.validation.matching import excerpt, normalise_name  # noqa: E402
-from tools.validation.schema import FIELDS  # noqa: E402
+from tools.validation.schema import FIELDS, QUOTE_MARKS  # noqa: E402
 from tools.validation.sources import VALIDATION, read_items  # noqa: E402
 
 #: Fields compared and written per unit (gold columns), in order.
@@ -189,10 +195,12 @@ def aligned_rows(
                     row[f"{c}_end"] = "" if i is None else i.end
                     for field in UNIT_FIELDS[unit]:
                         row[f"{c}_{field}"] = _value(i, field)
+                    row[f"{c}_note"] = _value(i, "note")  # the coder's reasons, for the adjudicator
                 match = next((a for a in author if a.start is not None and a.end is not None
                               and _overlap((a.start, a.end), (start, end)) > 0), None)
                 for field in UNIT_FIELDS[unit]:
                     row[f"author_{field}"] = _value(match, field)
+                row["author_note"] = _value(match, "note")
                 all_present = len(present) == len(coders)
                 agreed = all_present
                 for field in UNIT_FIELDS[unit]:
@@ -200,23 +208,35 @@ def aligned_rows(
                     same = all_present and len(values) == 1
                     agreed = agreed and same
                     row[f"gold_{field}"] = _value(present[coders[0]], field) if same else ""
-                if unit == "quote" and all_present:
-                    same_span = len({(i.start, i.end) for i in present.values()}) == 1
-                    agreed = agreed and same_span
+                # The gold span is a decision like any field: the coders' span when they
+                # (or the only coder) gave one span; empty, to decide, when they differ.
+                coder_spans = {(i.start, i.end) for i in present.values()}
+                same_span = len(coder_spans) == 1
+                agreed = agreed and same_span
+                only = next(iter(coder_spans)) if same_span else ("", "")
+                row["gold_start"], row["gold_end"] = only
                 row["gold_keep"] = "yes" if all_present else ""
+                row["adjudication_note"] = ""
                 row["needs_decision"] = "no" if agreed else "yes"
                 row["item_key"] = f"{doc}|{unit}|{start}|{end}|{row['candidate']}"
                 rows.append(row)
     return pd.DataFrame(rows)
 
 
-def _alpha(matrix: np.ndarray) -> float:
-    import krippendorff
+def _alpha(values: list[list[str]]) -> float:
+    """Nominal alpha of items x coders text codes ("" missing); nan where undefined.
 
+    Computed by :func:`mediakit.krippendorff_alpha` (the ``krippendorff`` package
+    underneath); alpha is undefined (nan) with no item coded twice or a single value.
+    """
+    from mediakit import CodingError, krippendorff_alpha
+
+    if not values:
+        return float("nan")
+    table = [[row[c] for row in values] for c in range(len(values[0]))]  # coders x items
     try:
-        with np.errstate(invalid="ignore", divide="ignore"):  # no variation: 0/0 is nan
-            return float(krippendorff.alpha(reliability_data=matrix, level_of_measurement="nominal"))
-    except ValueError:  # one value only: alpha is undefined
+        return krippendorff_alpha(table, level="nominal")
+    except CodingError:
         return float("nan")
 
 
@@ -264,15 +284,12 @@ def agreement(table: pd.DataFrame, coders: list[str], round_: int) -> pd.DataFra
                 values.append([_coded_value(r, c, unit, field) for c in coders])
             fields.append((field, values))
         for field, values in fields:
-            categories = sorted({v for row in values for v in row if v != ""})
-            code = {v: float(k) for k, v in enumerate(categories)}
-            matrix = np.array([[code.get(v, np.nan) for v in row] for row in values], dtype=float).T
             pairable = [row for row in values if sum(v != "" for v in row) >= 2]
             n = len(pairable)
             same = sum(len(set(row)) == 1 for row in pairable)
             out.append({
                 "round": round_, "unit": unit, "field": field, "n": n,
-                "alpha": _alpha(matrix) if n and matrix.size else float("nan"),
+                "alpha": _alpha(values) if n else float("nan"),
                 "percent_agreement": same / n if n else float("nan"),
                 "coders": ";".join(coders),
             })
@@ -289,16 +306,31 @@ def _locate_all(folder: Path, texts: dict[str, str], round_: int) -> list[Locate
     return [i for i in items if i.unit != "doc_done"]
 
 
+def _has_decisions(path: Path) -> bool:
+    """Whether an adjudication file holds anything an adjudicator wrote."""
+    sheet = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if "adjudication_note" in sheet.columns and (sheet["adjudication_note"] != "").any():
+        return True
+    pending = sheet[sheet.get("needs_decision", pd.Series(["yes"] * len(sheet))) == "yes"]
+    gold = [c for c in pending.columns if c.startswith("gold_") and c not in ("gold_keep",)]
+    return bool(len(pending)) and bool((pending[gold] != "").all(axis=1).any())
+
+
 def compare(packet: Path, round_: int, coder_dirs: dict[str, Path], work: Path,
-            intended: Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+            intended: Path | None = None, *, overwrite: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
     texts = read_packet_texts(packet, round_)
     located = {name: _locate_all(folder, texts, round_) for name, folder in coder_dirs.items()}
     author = _locate_all(intended, {d: t for d, t in texts.items()}, round_) if intended else None
     table = aligned_rows(located, texts, round_, author)
     alpha = agreement(table, list(coder_dirs), round_)
     work.mkdir(parents=True, exist_ok=True)
+    decisions_path = work / f"round{round_}_disagreements.csv"
+    if decisions_path.is_file() and not overwrite and _has_decisions(decisions_path):
+        raise GoldError(
+            f"{decisions_path} already holds adjudication decisions; compare would overwrite "
+            "them (move the file away, or pass --overwrite)")
     table.to_csv(work / f"round{round_}_adjudication.csv", index=False)
-    table[table["needs_decision"] == "yes"].to_csv(work / f"round{round_}_disagreements.csv", index=False)
+    table[table["needs_decision"] == "yes"].to_csv(decisions_path, index=False)
     alpha.to_csv(work / f"round{round_}_agreement.csv", index=False)
     return table, alpha
 
@@ -307,32 +339,81 @@ def compare(packet: Path, round_: int, coder_dirs: dict[str, Path], work: Path,
 # finalize
 
 
-def _decided(work: Path, round_: int) -> pd.DataFrame:
-    sheet = pd.read_csv(work / f"round{round_}_adjudication.csv", dtype=str, keep_default_na=False)
+def _decided(work: Path, round_: int) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The adjudication sheet with the adjudicator's decisions merged in.
+
+    Returns the sheet (``adjudicated`` is ``yes`` for every row the decision file
+    lists) and, per decided item, where it was decided (file and row) so that errors
+    point at the line the adjudicator edits. A decision file may also list rows the
+    coders agreed on, to apply an adjudication rule to them; those need an
+    ``adjudication_note`` saying which rule.
+    """
+    sheet_path = work / f"round{round_}_adjudication.csv"
+    sheet = pd.read_csv(sheet_path, dtype=str, keep_default_na=False)
+    for column in ("gold_start", "gold_end", "adjudication_note"):
+        if column not in sheet.columns:
+            raise GoldError(f"{sheet_path}: no column {column!r}; run compare again with this version")
+    sheet["adjudicated"] = "no"
+    where = {key: f"{sheet_path}, row {n}" for n, key in enumerate(sheet["item_key"], start=2)}
     decisions_path = work / f"round{round_}_disagreements.csv"
-    if decisions_path.is_file():
-        decisions = pd.read_csv(decisions_path, dtype=str, keep_default_na=False)
-        unknown = set(decisions["item_key"]) - set(sheet["item_key"])
-        if unknown:
-            raise GoldError(f"{decisions_path}: item_key(s) not in the adjudication sheet: {sorted(unknown)[:5]}")
-        gold_cols = [c for c in decisions.columns if c.startswith("gold_")]
-        decided = decisions.set_index("item_key")[gold_cols]
-        sheet = sheet.set_index("item_key")
-        sheet.loc[decided.index, gold_cols] = decided
-        sheet = sheet.reset_index()
-    return sheet
-
-
-def _check_gold(sheet: pd.DataFrame, where: str) -> None:
+    if not decisions_path.is_file():
+        return sheet, where
+    decisions = pd.read_csv(decisions_path, dtype=str, keep_default_na=False)
+    if "item_key" not in decisions.columns:
+        raise GoldError(f"{decisions_path}: no column 'item_key'")
+    unknown = [k for k in decisions["item_key"] if k not in where]
+    if unknown:
+        raise GoldError(f"{decisions_path}: item_key(s) not in the adjudication sheet: {unknown[:5]}")
+    repeated = decisions["item_key"][decisions["item_key"].duplicated()].tolist()
+    if repeated:
+        raise GoldError(f"{decisions_path}: item_key(s) listed twice: {repeated[:5]}")
+    agreed_before = dict(zip(sheet["item_key"], sheet["needs_decision"]))
     problems = []
-    for row_number, row in enumerate(sheet.to_dict("records"), start=2):
+    for n, row in enumerate(decisions.to_dict("records"), start=2):
+        if agreed_before[row["item_key"]] == "no" and not row.get("adjudication_note", "").strip():
+            problems.append(f"{decisions_path}, row {n}, column 'adjudication_note': a row the coders "
+                            "agreed on is changed only by a rule; name it")
+    if problems:
+        raise GoldError("\n".join(problems))
+    columns = [c for c in decisions.columns if c.startswith("gold_") or c == "adjudication_note"]
+    missing = [c for c in columns if c not in sheet.columns]
+    if missing:
+        raise GoldError(f"{decisions_path}: unknown column(s) {missing}")
+    decided = decisions.set_index("item_key")[columns]
+    sheet = sheet.set_index("item_key")
+    sheet.loc[decided.index, columns] = decided
+    sheet.loc[decided.index, "adjudicated"] = "yes"
+    sheet = sheet.reset_index()
+    for n, key in enumerate(decisions["item_key"], start=2):
+        where[key] = f"{decisions_path}, row {n}"
+    return sheet, where
+
+
+def _check_gold(sheet: pd.DataFrame, where: dict[str, str], texts: dict[str, str]) -> None:
+    """Every kept item has allowed gold values and a span inside its text (or an error)."""
+    problems = []
+    for row in sheet.to_dict("records"):
+        at = where[row["item_key"]]
         keep = row.get("gold_keep", "")
         if keep not in ("yes", "no"):
-            problems.append(f"{where}, row {row_number}, column 'gold_keep': {keep!r} (yes or no)")
+            problems.append(f"{at}, column 'gold_keep': {keep!r} (yes or no)")
             continue
         if keep == "no":
             continue
         unit = row["unit"]
+        text = texts.get(row["doc_id"], "")
+        try:
+            start, end = int(row["gold_start"]), int(row["gold_end"])
+        except ValueError:
+            problems.append(f"{at}, columns 'gold_start'/'gold_end': {row['gold_start']!r}, "
+                            f"{row['gold_end']!r} (whole numbers: the span decided)")
+        else:
+            if not 0 <= start < end <= len(text):
+                problems.append(f"{at}, columns 'gold_start'/'gold_end': {start}-{end} is outside "
+                                f"the text of {row['doc_id']} ({len(text)} characters)")
+            elif unit == "quote" and text[start] not in QUOTE_MARKS:
+                problems.append(f"{at}, column 'gold_start': a quotation starts at its opening mark, "
+                                f"not {text[start:start + 10]!r}")
         spec: dict[str, tuple[str, ...] | None] = dict(FIELDS[unit])
         if unit == "mention":
             spec = {"is_mention": FIELDS["mention"]["is_mention"]}
@@ -343,11 +424,42 @@ def _check_gold(sheet: pd.DataFrame, where: str) -> None:
             value = row.get(f"gold_{field}", "")
             free_text_may_be_empty = field in ("speaker", "agent", "patient")
             if value == "" and not free_text_may_be_empty:
-                problems.append(f"{where}, row {row_number}, column 'gold_{field}': empty (item {row['item_key']})")
+                problems.append(f"{at}, column 'gold_{field}': empty (item {row['item_key']})")
             elif allowed is not None and value != "" and value not in allowed:
-                problems.append(f"{where}, row {row_number}, column 'gold_{field}': {value!r} not in {allowed}")
+                problems.append(f"{at}, column 'gold_{field}': {value!r} not in {allowed}")
+        problems.extend(f"{at}: {p}" for p in _consistency_problems(row))
     if problems:
         raise GoldError(f"{len(problems)} gold value(s) to fix:\n" + "\n".join(problems[:50]))
+
+
+def _consistency_problems(row: dict[str, Any]) -> list[str]:
+    """The record rules of the coding guide, applied to the gold values of one item."""
+    g = {k[len("gold_"):]: v for k, v in row.items() if k.startswith("gold_")}
+    out = []
+    if row["unit"] == "quote":
+        if (g["speaker_kind"] == "none") != (g["speaker"] == ""):
+            out.append("gold_speaker_kind is 'none' exactly when gold_speaker is empty")
+        if g["is_scare_quote"] == "yes" and g["speaker"]:
+            out.append("a scare quote has no speaker")
+    elif row["unit"] == "mention" and g.get("is_mention") == "yes":
+        if g["voice"] != "quote" and g["speaker"]:
+            out.append("gold_speaker is filled only when gold_voice is 'quote'")
+    elif row["unit"] == "mention" and g.get("is_mention") == "no":
+        filled = [f for f in ("form", "voice", "speaker", "referent", "in_scope") if g.get(f)]
+        if filled:
+            out.append(f"a non-mention has no {', '.join(filled)}")
+    elif row["unit"] == "event":
+        if (g["has_explicit_agent"] == "yes") != (g["agent"] != ""):
+            out.append("gold_has_explicit_agent is 'yes' exactly when gold_agent is filled")
+        if g["construction"] == "passive_agent" and g["has_explicit_agent"] != "yes":
+            out.append("passive_agent needs an agent")
+        if g["construction"] in ("passive_agentless", "intransitive") and g["has_explicit_agent"] == "yes":
+            out.append(f"{g['construction']} has no explicit agent")
+        if g["agent"] == "" and g["agent_actor"] != "none":
+            out.append("gold_agent_actor is 'none' when there is no agent")
+        if g["patient"] == "" and g["patient_actor"] != "none":
+            out.append("gold_patient_actor is 'none' when there is no patient")
+    return out
 
 
 def gold_tables(sheets: dict[int, pd.DataFrame], texts: dict[str, str]) -> dict[str, pd.DataFrame]:
@@ -360,16 +472,19 @@ def gold_tables(sheets: dict[int, pd.DataFrame], texts: dict[str, str]) -> dict[
                 "outlet": item.outlet, "split": item.split}
 
     out: dict[str, list[dict[str, Any]]] = {"quotes": [], "mentions": [], "events": []}
+    tiers: dict[str, dict[int, str]] = {}
     for sheet in sheets.values():
         kept = sheet[sheet["gold_keep"] == "yes"].copy()
-        kept["start_i"] = kept["start"].astype(int)
+        kept["start_i"] = kept["gold_start"].astype(int)
         kept = kept.sort_values(["doc_id", "unit", "start_i"])
         for row in kept.to_dict("records"):
-            doc, start, end = row["doc_id"], int(row["start"]), int(row["end"])
+            doc, start, end = row["doc_id"], int(row["gold_start"]), int(row["gold_end"])
             text = texts[doc]
             common = {**prefix(doc), "start": start, "end": end,
                       "excerpt": excerpt(text, start, end),
                       "agreed": "yes" if row["needs_decision"] == "no" else "no",
+                      "adjudicated": row.get("adjudicated", "no"),
+                      "adjudication_note": row.get("adjudication_note", ""),
                       "coded_by": row["coded_by"]}
             if row["unit"] == "quote":
                 out["quotes"].append({**common,
@@ -377,9 +492,10 @@ def gold_tables(sheets: dict[int, pd.DataFrame], texts: dict[str, str]) -> dict[
                     "is_scare_quote": row["gold_is_scare_quote"], "speaker": row["gold_speaker"],
                     "speaker_kind": row["gold_speaker_kind"]})
             elif row["unit"] == "mention":
-                cand = {c.start: c for c in candidates(text)}.get(start)
+                if doc not in tiers:
+                    tiers[doc] = {c.start: c.tier for c in candidates(text)}
                 out["mentions"].append({**common, "match": text[start:end],
-                    "candidate": row["candidate"], "tier": cand.tier if cand else "added",
+                    "candidate": row["candidate"], "tier": tiers[doc].get(start, "added"),
                     "is_mention": row["gold_is_mention"], "reason": row.get("gold_reason", ""),
                     "form": row["gold_form"], "voice": row["gold_voice"],
                     "speaker": row["gold_speaker"], "referent": row["gold_referent"],
@@ -413,10 +529,11 @@ def finalize(work: Path, rounds: list[int], packet: Path, out_dir: Path = VALIDA
     sheets = {}
     texts: dict[str, str] = {}
     for round_ in rounds:
-        sheet = _decided(work, round_)
-        _check_gold(sheet, str(work / f"round{round_}_adjudication.csv"))
+        round_texts = read_packet_texts(packet, round_)
+        sheet, where = _decided(work, round_)
+        _check_gold(sheet, where, round_texts)
         sheets[round_] = sheet
-        texts.update(read_packet_texts(packet, round_))
+        texts.update(round_texts)
     frames = gold_tables(sheets, texts)
     for name, frame in frames.items():
         frame.to_csv(out_dir / f"{name}.csv", index=False)
@@ -434,6 +551,8 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("--coder", action="append", required=True, metavar="NAME=FOLDER")
     c.add_argument("--intended", type=Path, default=None)
     c.add_argument("--work", type=Path, required=True)
+    c.add_argument("--overwrite", action="store_true",
+                   help="replace a disagreement file that already holds decisions")
     f = sub.add_parser("finalize")
     f.add_argument("--work", type=Path, required=True)
     f.add_argument("--packet", type=Path, required=True)
@@ -450,7 +569,8 @@ def main(argv: list[str] | None = None) -> int:
                 coders[name] = Path(folder)
             if len(coders) < 2:
                 parser.error("give at least two --coder")
-            table, alpha = compare(args.packet, args.round, coders, args.work, args.intended)
+            table, alpha = compare(args.packet, args.round, coders, args.work, args.intended,
+                                   overwrite=args.overwrite)
             print(f"{len(table)} aligned items, {int((table['needs_decision'] == 'yes').sum())} to decide; "
                   f"files in {args.work}", file=sys.stderr)
             print(alpha.to_string(index=False), file=sys.stderr)

@@ -11,8 +11,9 @@ Spans
     fighters" as one match where the gold has two words).
 
 Speakers (lenient in these documented ways only)
-    Both names are normalised: lower case; hyphens, full stops, commas and
-    apostrophes become spaces; a leading "the", "a" or "an" is dropped; leading titles
+    Both names are normalised: lower case; the full stops of an abbreviation are
+    dropped ("U.S." is "US"); hyphens, other full stops, commas and apostrophes become
+    spaces; a leading "the", "a" or "an" is dropped; leading titles
     and honorifics (Dr, Mr, Sir, President, Minister, General, Sheikh, ...) are
     dropped, repeatedly. Then a system speaker is right when the normalised names are
     equal, or, for a gold ``person`` or ``description``, when the system's words are
@@ -47,13 +48,17 @@ _PRONOUNS = frozenset("he she it they him her them we i you his its their".split
 _ARTICLES = ("the", "a", "an")
 _PUNCT_RE = re.compile(r"[-\u2010\u2011\u2013\u2014.,'\u2019\"\u201c\u201d()]")
 _SPACE_RE = re.compile(r"\s+")
+_ABBREVIATION_RE = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 
 
 def normalise_name(name: str | None) -> str:
     """The name as compared: lower case, no punctuation, no leading article or titles."""
     if name is None or (isinstance(name, float) and math.isnan(name)):
         return ""
-    words = _SPACE_RE.sub(" ", _PUNCT_RE.sub(" ", str(name).lower())).strip().split(" ")
+    # "U.S.-led coalition" and "US-led coalition" are one name: an abbreviation's full
+    # stops go before the other punctuation becomes spaces ("u s led" would not match).
+    text = _ABBREVIATION_RE.sub(lambda m: m.group(0).replace(".", ""), str(name))
+    words = _SPACE_RE.sub(" ", _PUNCT_RE.sub(" ", text.lower())).strip().split(" ")
     words = [w for w in words if w]
     while words and words[0] in _ARTICLES:
         words = words[1:]
