@@ -328,7 +328,10 @@ def score_mentions(gold: pd.DataFrame, system: pd.DataFrame, docs: list[str], sp
                 counts["keep_ok"] += _system_scope(srow, scope_col)
             elif row["referent"] in ("other", "none") or row["in_scope"] == "no":
                 counts["out_n"] += 1
-                counts["out_ok"] += not _system_scope(srow, scope_col)
+                # left without a referent: none given, or out of scope (docstring above)
+                system_ref = srow.get("referent")
+                has_referent = isinstance(system_ref, str) and system_ref != ""
+                counts["out_ok"] += not (has_referent and _system_scope(srow, scope_col))
     scope_note = f"scope column {scope_col!r}" if scope_col else "no scope column: kept = has a referent"
     return [
         f1_result("mention_f1", split, counts["tp"], counts["fp"], counts["fn"]),

@@ -31,7 +31,7 @@ from .compare import (
     tone_by_label,
 )
 from .dedup import duplicate_docs_to_drop, find_duplicates
-from .corpus import CORPUS_COLUMNS, iter_corpus, load_corpus, load_sample, validate_corpus
+from .corpus import CORPUS_COLUMNS, iter_corpus, load_corpus, load_log, load_sample, validate_corpus
 from .errors import (
     CorpusError,
     CorpusWarning,
@@ -46,6 +46,7 @@ from .audit import audit_lexicon
 from .concordance import collocates, kwic
 from .lexicon import Lexicon, list_lexicons, load_lexicon
 from .mentions import find_mentions
+from .referents import counted_mentions, decide_referents, scope_report
 from .report import build_report, write_report
 from .scale import AnalysisFiles, DaskAnalysis, analyze_dask, analyze_stream, read_analysis
 from .sentiment import score_documents, score_mentions, score_sentences, score_texts
@@ -82,6 +83,8 @@ __all__ = [
     "build_report",
     "coding_sheet",
     "collocates",
+    "counted_mentions",
+    "decide_referents",
     "distinguishing_contexts",
     "distinguishing_words",
     "duplicate_docs_to_drop",
@@ -101,10 +104,12 @@ __all__ = [
     "load_corpus",
     "load_event_lexicon",
     "load_lexicon",
+    "load_log",
     "load_sample",
     "plot",
     "read_analysis",
     "read_coding",
+    "scope_report",
     "score_documents",
     "score_mentions",
     "score_sentences",

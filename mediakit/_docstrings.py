@@ -129,13 +129,15 @@ exclude_docs : str, iterable of str or None, default None
     ``doc_id`` values left out before anything is counted, e.g. the syndicated
     copies listed by :func:`mediakit.duplicate_docs_to_drop`.""",
     "by_referent": """\
-by_referent : bool, default False
-    False: ``actor`` selects mentions by the ``actor`` column, the lexicon family of
-    the label ("YPG terrorists" is a mention of the actor that owns "terrorist").
-    True: by the ``referent`` column of :func:`mediakit.find_mentions`, the actor of
-    a named group written right against the label ("YPG terrorists" counts for the
-    YPG's actor, ``kurdish_forces`` in the ``syria`` lexicon); the mentions need that
-    column, and the result's ``actor`` column then holds referents.""",
+by_referent : bool or None, default None
+    None: when the mentions have a ``referent`` column (those of
+    :func:`mediakit.find_mentions` and :func:`mediakit.analyze` do), ``actor``
+    selects mentions by it, among those in scope and of form ``noun`` ("ISIL
+    terrorists" counts for ``islamic_state``, "YPG terrorists" for
+    ``kurdish_forces``; see :mod:`mediakit.referents`); otherwise by ``actor``.
+    True: the same, and the column is required. False: by the ``actor`` column (the
+    lexicon family of the label), every mention whatever its scope and form. The
+    result's ``actor`` column holds the actor selected.""",
     "prior_weight": """\
 prior_weight : float or None, default 1000
     Weight of the informative Dirichlet prior, in words (Monroe et al.'s

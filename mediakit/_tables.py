@@ -18,7 +18,8 @@ from .text import _doc_text
 
 _STR_COLUMNS = {"doc_id", "outlet", "actor", "label", "pattern", "match", "sentence",
                 "voice", "named_groups", "referent", "left", "right", "candidate", "reason",
-                "example", "word"}
+                "example", "word", "referent_rule", "scope_rule", "form"}
+_BOOL_COLUMNS = {"in_scope"}
 _INT_COLUMNS = {"start", "end", "sentence_id", "sentence_start", "sentence_end",
                 "n", "n_word", "count", "n_docs"}
 
@@ -60,6 +61,8 @@ def make_frame(
             series[name] = pd.Series(values, dtype="str")
         elif name in _INT_COLUMNS:
             series[name] = pd.Series(values, dtype="int64")
+        elif name in _BOOL_COLUMNS:
+            series[name] = pd.Series(values, dtype="bool")
         else:
             series[name] = pd.Series(values, dtype="float64")
     return pd.DataFrame(series, columns=list(columns))

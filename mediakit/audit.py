@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from numbers import Integral
@@ -19,7 +20,7 @@ from ._docstrings import share_docs
 from ._tables import make_frame
 from ._validation import Interval, check_table, validate_params
 from .document import Document, documents
-from .lexicon import Lexicon, LexiconLike, _normal_key, _pattern_atoms, resolve_lexicon
+from .lexicon import Lexicon, LexiconLike, _normal_key, _pattern_atoms, fold_char, resolve_lexicon
 from .text import one_line
 
 __all__ = ["AUDIT_COLUMNS", "audit_lexicon"]
@@ -68,7 +69,16 @@ def audit_lexicon(
       ("anti-government", "pro-regime", "ex-rebels");
     * ``shares stem 'x'``: the first letters agree up to one short of the pattern
       word's literal part, at least 5 ("insurgency" for "insurgent*"). Some of these
-      are other words (terrorism is not a label for an actor): judge by the example.
+      are other words (terrorism is not a label for an actor): judge by the example;
+    * ``compound in -backed/-led not matched``: a compound naming a group by its
+      backer or leader ("Saudi-led", "Iranian-backed") that no pattern matches
+      (``actor``, ``label`` and ``pattern`` are empty);
+    * ``confusable spelling (...)``: a mention the lexicon *does* match, but only
+      after Unicode folding (see :mod:`mediakit.lexicon`): letters of another script
+      that look like Latin ones (Cyrillic "е"), invisible characters (soft hyphen,
+      zero-width space), combining accents or full-width letters. Such spellings are
+      rare in edited news; many in one source suggest text written to get past
+      keyword filters. The candidate is shown with ``\\u`` escapes.
 
     Pattern words need 4+ letters. For a word of a multi-word pattern, the candidate
     is the whole phrase where the other words line up ("Tarvia-backed armed
@@ -109,10 +119,17 @@ def audit_lexicon(
     unmatched = _Unmatched(docs, lex)
     candidates = _Candidates()
     for d, s, e, actor, label, pattern, reason in unmatched.phrase_hits:
-        candidates.add(_candidate_text(docs[d].text[s:e]), 0, reason, actor, label, pattern,
-                       [(d, s, e)])
+        surface = docs[d].text[s:e]
+        # A confusable spelling is shown with escapes, so that it can be seen.
+        shown = ascii(surface)[1:-1] if reason.startswith("confusable") else _candidate_text(surface)
+        candidates.add(shown, 0, reason, actor, label, pattern, [(d, s, e)])
     for pw in _pattern_words(lex):
         _add_word_candidates(candidates, unmatched, pw)
+    # Last and weakest: a compound that resembles no pattern but names a group by
+    # its backer or leader.
+    for d, s, e in unmatched.backed_or_led:
+        candidates.add(_candidate_text(docs[d].text[s:e]), len(_REASONS),
+                       "compound in -backed/-led not matched", "", "", "", [(d, s, e)])
     return candidates.frame(docs, min_count)
 
 
@@ -130,6 +147,7 @@ class _Unmatched:
         self.docs = docs
         self.occurrences: dict[str, list[tuple[int, int]]] = defaultdict(list)
         self.phrase_hits: list[tuple[int, int, int, str, str, str, str]] = []
+        self.backed_or_led: list[tuple[int, int, int]] = []
         variant_lex = _variant_lexicon(lex)
         for d, doc in enumerate(docs):
             taken = [(s, e) for s, e, _ in doc.hits]
@@ -137,6 +155,17 @@ class _Unmatched:
             for i, (w, ok) in enumerate(zip(doc.words, free, strict=True)):
                 if ok:
                     self.occurrences[w].append((d, i))
+                    # A compound naming a group by its backer or leader ("Saudi-led").
+                    if _BACKED_OR_LED.fullmatch(w):
+                        self.backed_or_led.append((d, doc.token_starts[i], doc.token_ends[i]))
+            for s, e, en in doc.hits:
+                # Matched only after Unicode folding: a look-alike or invisible spelling.
+                surface = doc.text[s:e]
+                why = None if surface.isascii() else _unusual_spelling(surface)
+                if why is not None:
+                    label = en.label if en.kind == "label" else f"{en.kind}: {en.label}"
+                    self.phrase_hits.append(
+                        (d, s, e, en.actor, label, en.pattern, f"confusable spelling ({why})"))
             if variant_lex is not None:
                 for s, e, en in variant_lex.scan(doc.text):
                     if not _covered(taken, s, e):
@@ -221,6 +250,31 @@ def _add_word_candidates(candidates: _Candidates, unmatched: _Unmatched, pw: _Pa
                 phrase_groups[w].append((d, doc.token_starts[i], doc.token_ends[i]))
         for candidate, hits in phrase_groups.items():
             candidates.add(candidate, rank, reason, pw.actor, pw.label, pw.pattern, hits)
+
+
+_BACKED_OR_LED = re.compile(r"[^\W_][\w.'-]*-(?:backed|led)")
+
+
+def _unusual_spelling(surface: str) -> str | None:
+    """Why a matched text needed Unicode folding to match, or None when it only has
+    ordinary accented letters: invisible characters, combining accents, letters of
+    another script that look like Latin ones, compatibility forms (full-width)."""
+    reasons = []
+    for ch in dict.fromkeys(surface):
+        if ch.isascii():
+            continue
+        name = unicodedata.name(ch, f"U+{ord(ch):04X}")
+        folded = fold_char(ch)
+        category = unicodedata.category(ch)
+        if folded == "" and category != "Mn":
+            reasons.append(f"invisible {name}")
+        elif category in ("Mn", "Me"):
+            reasons.append(f"combining {name}")
+        elif unicodedata.decomposition(ch).startswith("<"):
+            reasons.append(f"compatibility form {name}")
+        elif folded.isascii() and not unicodedata.decomposition(ch) and folded != ch:
+            reasons.append(f"look-alike {name} for {folded!r}")
+    return "; ".join(reasons) or None
 
 
 def _candidate_text(surface: str) -> str:
@@ -393,6 +447,8 @@ def _variant_lexicon(lex: Lexicon) -> Lexicon | None:
             for pattern in patterns:
                 variants = []
                 words = pattern.split()
+                if pattern[0] in "*?":
+                    continue  # "*-led" written "* led" or "*led" is any word ("fled")
                 if any("-" in w for w in words):
                     variants.append(pattern.replace("-", " "))
                     variants.append(pattern.replace("-", ""))

@@ -10,19 +10,46 @@ compose in pipes::
     cat corpus.csv | mediakit kwic - --pattern 'rebel*'
 
 Exit codes: 0 success, 1 data error (one line naming the file and record; a traceback
-only with ``--debug``), 2 usage error. Warnings from the library are printed on stderr
-as ``mediakit: warning: ...`` lines (none with ``--quiet``).
+only with ``--debug``), 2 usage error (every option is checked before any file is read
+or any work is done), 130 interrupted (Ctrl-C: the command stops and leaves no partial
+output; an earlier output file keeps its content). Warnings from the library are
+printed on stderr as ``mediakit: warning: ...`` lines (none with ``--quiet``), and
+every command that loads a corpus prints one ``mediakit: loaded ...`` line summarising
+its load log (see ``mediakit.load_log``).
+
+Loading someone else's table::
+
+    mediakit report FA-KES.csv --columns text=article_content,title=article_title,outlet=source
+    cat export.csv | mediakit mentions - --encoding latin-1 --date-format monthfirst
+    mediakit report headlines.tsv --format tsv --names date,outlet,title,url
+
+``--columns CORPUS=INPUT,...`` names, for corpus columns (``doc_id, outlet, date,
+title, url, text``), the input columns that hold them. Standard input (``-``) is read
+like a file (CSV unless ``--format`` says otherwise), with the same decoding,
+``--encoding`` and checks.
+
+Output files (``--out FILE``) are written to a temporary file and renamed into place
+when complete, and are never one of the inputs (or, for ``report``, inside an input
+folder): that is refused before any work. CSV output is spreadsheet-safe by default:
+a text cell that a spreadsheet would run as a formula (starting with ``=``, ``+``,
+``@``, a tab or a carriage return, or ``-`` when it is not a number) gets a ``'`` in
+front, which spreadsheets hide; ``--no-spreadsheet-safe`` writes cells exactly as they
+are (for programs that read the CSV, not people).
 """
 
 from __future__ import annotations
 
 import argparse
-import io
+import contextlib
 import os
+import signal
 import sys
+import tempfile
 import textwrap
+import threading
 import warnings
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -30,11 +57,13 @@ import pandas as pd
 
 from .errors import CorpusError, CorpusWarning, MediakitError
 
-__all__ = ["main", "build_parser", "EXIT_OK", "EXIT_DATA_ERROR", "EXIT_USAGE"]
+__all__ = ["main", "build_parser", "EXIT_OK", "EXIT_DATA_ERROR", "EXIT_USAGE",
+           "EXIT_INTERRUPTED"]
 
 EXIT_OK = 0
 EXIT_DATA_ERROR = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 _STDIN_NAME = "<stdin>"
 _DATAFRAME_NAME = "<DataFrame>"  # what load_corpus calls an in-memory table
@@ -73,8 +102,9 @@ def _add_corpus_args(parser: argparse.ArgumentParser) -> None:
         metavar="CORPUS",
         help=(
             "files or folders to load (anything load_corpus reads: .txt/.md articles, "
-            "CSV/TSV/JSON/JSONL tables, HTML pages, RSS/Atom feeds); '-' reads a CSV "
-            "table from standard input; none: the bundled sample corpus"
+            "CSV/TSV/JSON/JSONL tables, HTML pages, RSS/Atom feeds); '-' reads standard "
+            "input like a file (a CSV table unless --format says otherwise); none: the "
+            "bundled sample corpus"
         ),
     )
     group.add_argument(
@@ -82,8 +112,34 @@ def _add_corpus_args(parser: argparse.ArgumentParser) -> None:
         choices=["text", "markdown", "csv", "tsv", "json", "jsonl", "html", "feed"],
         help="input format, when the file names do not tell",
     )
+    group.add_argument(
+        "--columns", metavar="CORPUS=INPUT,...",
+        help="which input columns hold the corpus columns, e.g. "
+        "text=article_content,title=article_title,outlet=source (corpus columns: "
+        "doc_id, outlet, date, title, url, text); common names such as content, body, "
+        "headline, publisher, source, publish_date are recognised without it",
+    )
+    group.add_argument(
+        "--names", metavar="NAME,...",
+        help="column names of a CSV/TSV file without a header line, e.g. "
+        "date,outlet,title,url (every line is then data)",
+    )
     group.add_argument("--outlet", help="outlet of articles that do not name one")
-    group.add_argument("--encoding", help="text encoding of input files that are not UTF-8")
+    group.add_argument(
+        "--encoding",
+        help="text encoding of inputs that are not UTF-8, files and standard input alike "
+        "(default: detected, with a warning)",
+    )
+    group.add_argument(
+        "--date-format", metavar="FORMAT",
+        help="dayfirst, monthfirst, or a strptime format such as '%%d %%b %%Y' "
+        "(default: each date column's day/month order is inferred from all its values)",
+    )
+    group.add_argument(
+        "--duplicate-ids", choices=["suffix", "keep_first", "raise"], default="suffix",
+        help="a repeated doc_id: keep every copy with a #2, #3 suffix (default), keep "
+        "the first only, or stop with an error",
+    )
     group.add_argument(
         "--skip-bad",
         action="store_true",
@@ -105,7 +161,16 @@ def _add_lexicon_arg(parser: Any) -> None:
 
 
 def _add_out_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--out", metavar="FILE", help="write the CSV here instead of stdout")
+    parser.add_argument(
+        "--out", metavar="FILE",
+        help="write the CSV here instead of stdout (written whole or not at all; never "
+        "one of the inputs)",
+    )
+    parser.add_argument(
+        "--spreadsheet-safe", action=argparse.BooleanOptionalAction, default=True,
+        help="prefix a ' to text cells a spreadsheet would run as a formula (=, +, @, "
+        "-x, tab); on by default, --no-spreadsheet-safe writes cells as they are",
+    )
 
 
 def _add_voice_arg(parser: argparse.ArgumentParser) -> None:
@@ -294,45 +359,157 @@ def _bind_streams(parser: argparse.ArgumentParser, out: TextIO, err: TextIO) -> 
                 todo.extend(action.choices.values())
 
 
-def _rename_stdin(exc: CorpusError) -> CorpusError:
-    if exc.file != _DATAFRAME_NAME:
-        return exc
-    return CorpusError(exc.reason, file=_STDIN_NAME, row=exc.row, column=exc.column)
+# ------------------------------------------------------------------ checks before work
 
 
-def _load(args: argparse.Namespace, stdin: TextIO) -> pd.DataFrame:
-    from .corpus import load_corpus, load_sample
+def _corpus_columns() -> tuple[str, ...]:
+    from .corpus import CORPUS_COLUMNS
 
-    errors = "skip" if args.skip_bad else "raise"
+    return CORPUS_COLUMNS
+
+
+def _parse_columns(value: str | None) -> dict[str, str] | None:
+    """``--columns text=article_content,title=article_title`` as load_corpus's
+    ``columns`` (input name -> corpus column)."""
+    if value is None:
+        return None
+    mapping: dict[str, str] = {}
+    corpus_columns = _corpus_columns()
+    for item in value.split(","):
+        if not item.strip():
+            continue
+        target, sep, source = item.partition("=")
+        target, source = target.strip(), source.strip()
+        if not sep or not target or not source:
+            raise _UsageError(
+                f"--columns: {item.strip()!r} is not CORPUS=INPUT (e.g. text=article_content)")
+        if target not in corpus_columns:
+            hint = ""
+            if source in corpus_columns:
+                hint = f"; did you mean {source}={target}? (the corpus column comes first)"
+            raise _UsageError(
+                f"--columns: {target!r} is not a corpus column (corpus columns: "
+                f"{', '.join(corpus_columns)}){hint}")
+        if target in mapping.values():
+            raise _UsageError(f"--columns names {target!r} twice")
+        if source in mapping:
+            raise _UsageError(f"--columns uses input column {source!r} twice")
+        mapping[source] = target
+    if not mapping:
+        raise _UsageError("--columns is empty; write CORPUS=INPUT,... (e.g. text=article_content)")
+    return mapping
+
+
+def _parse_names(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    names = [name.strip() for name in value.split(",")]
+    if not all(names):
+        raise _UsageError(f"--names: {value!r} has an empty name; write NAME,NAME,...")
+    return names
+
+
+def _load_options(args: argparse.Namespace) -> Any:
+    """The loading options, checked with the loader's own checks, named as flags."""
+    from .corpus import _CLI, _check_options
+    from .errors import InvalidParameterError
+
+    try:
+        return _check_options(
+            args.format if args.format or "-" not in args.corpus else "csv",
+            args.outlet, _parse_columns(args.columns), _parse_names(args.names),
+            args.encoding, args.date_format, args.duplicate_ids,
+            "skip" if args.skip_bad else "raise", _CLI)
+    except InvalidParameterError as exc:
+        raise _UsageError(str(exc)) from None
+
+
+def _same_or_inside(path: Path, folder: Path) -> bool:
+    try:
+        path.relative_to(folder)
+    except ValueError:
+        return False
+    return True
+
+
+def _check_paths(args: argparse.Namespace) -> None:
+    """Refuse, before any work, an output that is an input or would land inside one."""
+    out = getattr(args, "out", None)
+    corpus = getattr(args, "corpus", None) or []
+    if not out or not corpus:
+        return
+    target = Path(os.path.realpath(out))
+    inputs = [Path(os.path.realpath(p)) for p in corpus if p != "-"]
+    for given, real in zip([p for p in corpus if p != "-"], inputs, strict=True):
+        if args.command == "report":
+            if _same_or_inside(target, real) or _same_or_inside(real, target):
+                raise _UsageError(
+                    f"--out {out} and the input {given} overlap (one is inside the other); "
+                    "the report would write into the corpus or over it: choose a folder "
+                    "outside the input")
+        elif target == real:
+            raise _UsageError(f"--out {out} is the input {given}: writing it would destroy "
+                              "the input; choose another file")
+        elif real.is_dir() and _same_or_inside(target, real):
+            raise _UsageError(f"--out {out} is inside the input folder {given}: the next load "
+                              "of that folder would read it as an article table; choose a "
+                              "file outside it")
+    if args.command != "report" and target.is_dir():
+        raise _UsageError(f"--out {out} is a folder; give a file name")
+
+
+def _check_numbers(args: argparse.Namespace) -> None:
+    seed = getattr(args, "seed", None)
+    if seed is not None and not 0 <= seed < 2**32:
+        raise _UsageError(f"--seed must be an integer from 0 to {2**32 - 1}, not {seed}")
+    n_jobs = getattr(args, "n_jobs", None)
+    if n_jobs is not None and (n_jobs == 0 or n_jobs < -1):
+        raise _UsageError(f"--n-jobs must be a positive number of processes or -1 (all "
+                          f"cores), not {n_jobs}")
+    window = getattr(args, "window", None)
+    if window is not None and window < 0:
+        raise _UsageError("--window must be 0 or more")
+    min_count = getattr(args, "min_count", None)
+    if min_count is not None and min_count < 1:
+        raise _UsageError(f"--min-count must be 1 or more, not {min_count}")
+
+
+# ------------------------------------------------------------------ loading
+
+
+@contextlib.contextmanager
+def _spooled(stdin: TextIO, fmt: str) -> Iterator[Path]:
+    """Standard input's bytes in a temporary file, read by the loader like any file
+    (same decoding, same CSV checks), removed afterwards."""
+    buffer = getattr(stdin, "buffer", None)
+    with tempfile.TemporaryDirectory(prefix="mediakit-stdin-") as folder:
+        path = Path(folder) / f"stdin.{fmt}"
+        with path.open("wb") as handle:
+            if buffer is not None:
+                while block := buffer.read(1 << 20):
+                    handle.write(block)
+            else:  # a text stream without bytes underneath (tests, embedding)
+                while block := stdin.read(1 << 20):
+                    handle.write(block.encode("utf-8", errors="surrogateescape"))
+        yield path
+
+
+def _load(args: argparse.Namespace, options: Any, stdin: TextIO) -> pd.DataFrame:
+    from .corpus import _load_corpus, load_sample
+
     if not args.corpus:
         return load_sample()
     if "-" in args.corpus:
         if args.corpus != ["-"]:
             raise _UsageError("'-' (standard input) cannot be combined with other inputs")
-        if args.format not in (None, "csv"):
-            raise _UsageError("standard input is read as a CSV table; drop --format")
-        try:
-            table = pd.read_csv(io.StringIO(stdin.read()), dtype=str, keep_default_na=False)
-        except (ValueError, pd.errors.ParserError) as exc:
-            raise MediakitError(f"{_STDIN_NAME}: {exc}") from exc
-        try:
-            corpus = load_corpus(table, outlet=args.outlet, errors=errors)
-        except CorpusError as exc:
-            raise _rename_stdin(exc) from exc
-        skipped = corpus.attrs.get("skipped")
-        if skipped is not None and len(skipped):
-            renamed = skipped.copy()
-            renamed["file"] = renamed["file"].replace(_DATAFRAME_NAME, _STDIN_NAME)
-            corpus.attrs["skipped"] = renamed
-        return corpus
+        with _spooled(stdin, options.format) as path:
+            return _load_corpus(path, options, display={str(path): _STDIN_NAME})
     sources = [Path(p) for p in args.corpus]
     for path in sources:
         if not path.exists():
             raise MediakitError(f"{path}: no such file or folder")
     source: object = sources[0] if len(sources) == 1 else sources
-    return load_corpus(
-        source, format=args.format, outlet=args.outlet, encoding=args.encoding, errors=errors
-    )
+    return _load_corpus(source, options)
 
 
 def _lexicon(args: argparse.Namespace) -> Any:
@@ -346,13 +523,113 @@ def _lexicon(args: argparse.Namespace) -> Any:
     return resolve_lexicon(SAMPLE_LEXICON if not args.corpus else None)
 
 
-def _write_csv(table: pd.DataFrame, out: str | None, stdout: TextIO) -> None:
-    if out:
-        path = Path(out)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        table.to_csv(path, index=False, lineterminator="\n")
-    else:
-        table.to_csv(stdout, index=False, lineterminator="\n")
+def _load_summary(corpus: pd.DataFrame, args: argparse.Namespace) -> str:
+    """One line: what was loaded, and what the load log holds, by kind."""
+    from .corpus import load_log
+
+    log = load_log(corpus)
+    where = "the bundled sample" if not args.corpus else ", ".join(
+        _STDIN_NAME if p == "-" else p for p in args.corpus)
+    line = (f"mediakit: loaded {len(corpus):,} article(s) from "
+            f"{corpus['outlet'].nunique():,} outlet(s) ({where})")
+    counts = Counter(log["kind"])
+    parts: list[str] = []
+    encodings = sorted(set(log.loc[log["kind"] == "encoding", "value"].dropna()))
+    if encodings:
+        parts.append(f"{counts['encoding']} file(s) decoded as {', '.join(encodings)}")
+    recognised = log[(log["kind"] == "column") & log["value"].notna()]
+    if len(recognised):
+        parts.append("columns recognised: " + ", ".join(
+            f"{c}->{v}" for c, v in dict.fromkeys(zip(recognised["column"], recognised["value"]))))
+    orders = sorted(set(log.loc[log["kind"] == "date_order", "value"].dropna()))
+    if orders:
+        parts.append(f"date order inferred: {', '.join(orders)}")
+    undated = int(corpus["date"].isna().sum())
+    if counts["date"] or undated:
+        parts.append(f"{counts['date']} date(s) not read, {undated} article(s) undated")
+    if counts["duplicate_id"]:
+        parts.append(f"{counts['duplicate_id']} repeated doc_id(s) suffixed")
+    headlines = int((corpus["text_source"] == "title").sum())
+    if headlines:
+        parts.append(f"{headlines} headline record(s)")
+    parts.append(f"{counts['skipped']} skipped")
+    if counts["ignored"]:
+        parts.append(f"{counts['ignored']} file(s) passed over")
+    return f"{line}; load log: {'; '.join(parts)}"
+
+
+# ------------------------------------------------------------------ writing
+
+
+class _Interrupt:
+    """Ctrl-C for the command: the first SIGINT is remembered and raised as
+    KeyboardInterrupt; later ones are only remembered, so they cannot break the
+    clean-up the first one started. Python drops an exception raised inside a
+    ``__del__`` or a callback (it prints "Exception ignored ..."), so the flag, not the
+    exception, decides: an output is committed only while no interrupt has been seen,
+    and the exit code is 130 whenever one was. Such a dropped KeyboardInterrupt is not
+    printed (the flag has it); every other unraisable exception is."""
+
+    def __init__(self) -> None:
+        self.hit = False
+        self._pid = os.getpid()
+        self._previous: Any = None
+        self._previous_hook: Any = None
+
+    def __enter__(self) -> _Interrupt:
+        self._pid = os.getpid()
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+            self._previous_hook = sys.unraisablehook
+            sys.unraisablehook = self._unraisable
+        return self
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        if os.getpid() != self._pid:
+            # A worker process forked by the analysis inherited this handler (Ctrl-C
+            # reaches the whole process group). It ignores the signal and finishes the
+            # chunk it holds: the command stops the pool, reports the interrupt and exits
+            # (a worker that died instead could leave the pool's feeder thread blocked
+            # on a full pipe for ever).
+            return
+        first = not self.hit
+        self.hit = True
+        if first:
+            raise KeyboardInterrupt
+
+    def _unraisable(self, unraisable: Any) -> None:
+        if isinstance(unraisable.exc_value, KeyboardInterrupt) and self.hit:
+            return
+        self._previous_hook(unraisable)
+
+    def check(self) -> None:
+        if self.hit:
+            raise KeyboardInterrupt
+
+    def __exit__(self, *exc: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+            sys.unraisablehook = self._previous_hook
+
+
+_NO_INTERRUPT = _Interrupt()
+
+
+def _write_csv(table: pd.DataFrame, args: argparse.Namespace, stdout: TextIO,
+               interrupt: _Interrupt = _NO_INTERRUPT) -> None:
+    from ._io import atomic_path, write_table_csv
+
+    safe = getattr(args, "spreadsheet_safe", True)
+    out = getattr(args, "out", None)
+    if not out:
+        write_table_csv(table, stdout, spreadsheet_safe=safe)
+        return
+    path = Path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_path(path) as tmp:
+        with tmp.open("w", encoding="utf-8", newline="") as handle:
+            write_table_csv(table, handle, spreadsheet_safe=safe)
+        interrupt.check()  # raising here removes the temporary file; the old one stays
 
 
 def _keep(table: pd.DataFrame, column: str, value: str | None) -> pd.DataFrame:
@@ -361,16 +638,20 @@ def _keep(table: pd.DataFrame, column: str, value: str | None) -> pd.DataFrame:
     return table[table[column] == value].reset_index(drop=True)
 
 
-def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO,
+         interrupt: _Interrupt) -> int:
     progress = not args.quiet and stderr.isatty()
+    _check_paths(args)
     if args.command == "lexicons":
         from .lexicon import list_lexicons, load_lexicon
 
         table = load_lexicon(args.name).to_frame() if args.name else list_lexicons()
-        _write_csv(table, args.out, stdout)
+        _write_csv(table, args, stdout, interrupt)
         return EXIT_OK
 
-    # Options are checked before the (possibly long) load and analysis.
+    # Every option is checked before the (possibly long) load and analysis.
+    _check_numbers(args)
+    options = _load_options(args)
     lexicon = None
     if args.command in ("report", "mentions", "audit") or (
         args.command == "kwic" and not args.pattern
@@ -382,16 +663,25 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
                 f"--actor {actor!r} is not in lexicon {lexicon.name!r} "
                 f"(its actors: {', '.join(lexicon.actors)})"
             )
-    if args.command == "kwic" and args.window < 0:
-        raise _UsageError("--window must be 0 or more")
+    if args.command == "report":
+        from . import report
 
-    corpus = _load(args, stdin)
-    skipped = corpus.attrs.get("skipped")
-    if skipped is not None and len(skipped) and not args.quiet:
-        for rec in skipped.itertuples(index=False):
-            where = CorpusError(rec.reason, file=rec.file, row=_int_or_none(rec.row),
-                                column=None if pd.isna(rec.column) else rec.column)
+        # the report's own check of its folder (a folder of other files is refused),
+        # before the load; reports without it check when they write
+        check_out_dir = getattr(report, "check_out_dir", None)
+        if check_out_dir is not None:
+            check_out_dir(args.out)
+
+    corpus = _load(args, options, stdin)
+    if not args.quiet:
+        from .corpus import load_log
+
+        for rec in load_log(corpus, "skipped").to_dict("records"):
+            where = CorpusError(str(rec["message"]), file=str(rec["file"]),
+                                row=_int_or_none(rec["row"]),
+                                column=None if pd.isna(rec["column"]) else str(rec["column"]))
             print(f"mediakit: skipped {where}", file=stderr)
+        print(_load_summary(corpus, args), file=stderr)
 
     if args.command == "report":
         from .report import write_report
@@ -400,6 +690,7 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
             corpus, lexicon=lexicon, out_dir=Path(args.out), actor=args.actor,
             seed=args.seed, n_jobs=args.n_jobs, progress=progress,
         )
+        interrupt.check()
         print(f"report:  {written.html}", file=stdout)
         print(f"tables:  {written.out_dir / 'tables'} ({len(written.tables)} CSV files)",
               file=stdout)
@@ -417,34 +708,27 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
 
             table = find_mentions(corpus, lexicon)
         table = _keep(_keep(table, "voice", args.voice), "actor", args.actor)
-        _write_csv(table, args.out, stdout)
-        return EXIT_OK
-
-    if args.command == "kwic":
+    elif args.command == "kwic":
         from .concordance import kwic
 
         voice = None if args.voice == "all" else args.voice
         table = kwic(corpus, args.pattern or None, lexicon=None if args.pattern else lexicon,
                      window=args.window, unit=args.unit, voice=voice)
-        _write_csv(table, args.out, stdout)
-        return EXIT_OK
-
-    if args.command == "audit":
+    elif args.command == "audit":
         from .audit import audit_lexicon
 
-        _write_csv(audit_lexicon(corpus, lexicon, min_count=args.min_count), args.out, stdout)
-        return EXIT_OK
-
-    if args.command == "sentiment":
+        table = audit_lexicon(corpus, lexicon, min_count=args.min_count)
+    elif args.command == "sentiment":
         from .sentiment import score_documents, score_sentences
         from .text import sentences
 
         scored = score_sentences(sentences(corpus))
         table = scored if args.level == "sentence" else score_documents(scored, corpus=corpus)
-        _write_csv(table, args.out, stdout)
-        return EXIT_OK
-
-    raise _UsageError(f"unknown command {args.command!r}")  # pragma: no cover - argparse guards
+    else:  # pragma: no cover - argparse guards
+        raise _UsageError(f"unknown command {args.command!r}")
+    interrupt.check()
+    _write_csv(table, args, stdout, interrupt)
+    return EXIT_OK
 
 
 def _int_or_none(value: Any) -> int | None:
@@ -498,28 +782,37 @@ def main(
         parser.print_help(stderr)
         return EXIT_USAGE
     caught: list[warnings.WarningMessage] = []
+    interrupt = _Interrupt()
     try:
-        with warnings.catch_warnings(record=True) as caught:
+        with interrupt, warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             try:
-                return _run(args, stdin, stdout, stderr)
+                code = _run(args, stdin, stdout, stderr, interrupt)
             finally:
-                if not args.quiet:
+                if not args.quiet and not interrupt.hit:
                     _print_warnings(caught, stderr)
+            interrupt.check()  # an interrupt Python swallowed (in a __del__, say)
+            return code
     except BrokenPipeError:  # the reader of a pipe stopped early (mediakit ... | head)
         _silence_broken_pipe(stdout)
         return EXIT_OK
     except KeyboardInterrupt:
-        print("mediakit: interrupted", file=stderr)
-        return 130
-    except _UsageError as exc:
-        if args.debug:
-            raise
-        print(f"mediakit {args.command}: usage error: {exc}", file=stderr)
-        return EXIT_USAGE
-    except (MediakitError, OSError, UnicodeError, ValueError) as exc:
-        if args.debug:
-            raise
-        message = " ".join(str(exc).split())  # one line, whatever the message holds
-        print(f"mediakit: error: {message}", file=stderr)
-        return EXIT_DATA_ERROR
+        print("mediakit: interrupted; no output was written", file=stderr)
+        return EXIT_INTERRUPTED
+    except BaseException as exc:
+        if interrupt.hit:  # whatever Ctrl-C broke on its way (a worker pool, say)
+            print("mediakit: interrupted; no output was written", file=stderr)
+            return EXIT_INTERRUPTED
+        if isinstance(exc, _UsageError):
+            if args.debug:
+                raise
+            print(f"mediakit {args.command}: usage error: {exc}", file=stderr)
+            return EXIT_USAGE
+        if isinstance(exc, (MediakitError, OSError, UnicodeError, ValueError, LookupError,
+                            RecursionError)):
+            if args.debug:
+                raise
+            message = " ".join(str(exc).split())  # one line, whatever the message holds
+            print(f"mediakit: error: {message}", file=stderr)
+            return EXIT_DATA_ERROR
+        raise

@@ -27,12 +27,19 @@ B, and is the difference larger than chance?" The conventions shared by all func
   selects that actor's mentions; None (the default) takes every actor, each compared
   on its own, so that the rows of an actor are those of a call with that actor alone.
   The ``actor`` column says whose rows they are.
-* **Actor or referent.** ``actor=`` selects mentions by the lexicon family of the
-  label (the ``actor`` column). With ``by_referent=True`` it selects them by the
-  ``referent`` column of :func:`mediakit.find_mentions` instead: the actor of a named
-  group written right against the label, so "YPG terrorists" counts for
-  ``kurdish_forces`` (the YPG's actor) rather than for the actor that owns the label
-  "terrorist". The ``actor`` column of the result holds the actor selected.
+* **Referent, scope and form.** By default (``by_referent=None``) ``actor=`` selects
+  mentions by their ``referent`` (whom the label points at, see
+  :mod:`mediakit.referents`), and only those ``in_scope`` and of ``form`` ``noun``:
+  "ISIL terrorists" counts for ``islamic_state``, not for the armed opposition that
+  owns the label "terrorist"; "the opposition" of a football report and the
+  "rebel-held" of "rebel-held towns" are not counted
+  (:func:`mediakit.counted_mentions`; :func:`mediakit.scope_report` lists what was
+  set aside and why). A table without a ``referent`` column (a hand-made one) is
+  selected by ``actor``; drop the ``in_scope`` or ``form`` column to count what it
+  would set aside. ``by_referent=False`` is the old behaviour: the ``actor`` column
+  (the lexicon family of the label), every mention whatever its scope and form.
+  ``by_referent=True`` insists on the referent column. The ``actor`` column of the
+  result holds the actor selected.
 * **Articles, not tokens, are the unit of resampling.** Mentions inside one article are
   not independent (one long article can repeat a label fifty times), so intervals come
   from a seeded percentile bootstrap that resamples *articles* within each group. The
@@ -74,6 +81,7 @@ from ._validation import (
     parse_voice,
     validate_params,
 )
+from .referents import counted_mentions
 from .voice import VOICES, voice_at, voice_spans
 
 __all__ = [
@@ -112,7 +120,7 @@ _SELECTION_PARAMS: dict[str, list[Any]] = {
     "actor": [str, None],
     "by": [COLUMN_NAMES],
     "exclude_docs": [DOC_IDS],
-    "by_referent": [bool],
+    "by_referent": [bool, None],
 }
 _UNIT_PARAMS: dict[str, list[Any]] = {"unit": [Options(UNITS)]}
 _WORDS_PARAMS: dict[str, list[Any]] = {
@@ -286,21 +294,27 @@ def _share_table(
 
 
 def _actor_mentions(
-    mentions: pd.DataFrame, actor: str | None, *, by_referent: bool = False
+    mentions: pd.DataFrame, actor: str | None, *, by_referent: bool | None = None
 ) -> pd.DataFrame:
     """The mentions of ``actor`` (every mention when None), checked for labels.
 
-    With ``by_referent`` the ``referent`` column decides and is copied into ``actor``
-    of the returned rows, so every later step groups by the referent.
+    With ``by_referent`` (None: when the table has a ``referent`` column) only the
+    mentions :func:`mediakit.counted_mentions` keeps (in scope, nouns) and have a
+    referent are used, and the ``referent`` column decides and is copied into
+    ``actor`` of the returned rows, so every later step groups by the referent.
     """
     of_actor = mentions
+    if by_referent is None:
+        by_referent = "referent" in mentions.columns
     if by_referent:
         if "referent" not in mentions.columns:
             raise ValueError(
                 "by_referent=True needs the 'referent' column of mediakit.find_mentions "
                 f"(or analyze); the mentions table has {list(mentions.columns)}"
             )
-        of_actor = mentions.assign(actor=mentions["referent"])
+        counted = counted_mentions(mentions)
+        counted = counted.loc[counted["referent"].notna()]
+        of_actor = counted.assign(actor=counted["referent"])
     column = "referent" if by_referent else "actor"
     if actor is not None:
         if not (of_actor["actor"] == actor).any():
@@ -361,7 +375,7 @@ def label_shares(
     n_boot: int = 2000,
     seed: int = 0,
     exclude_docs: Iterable[str] | None = None,
-    by_referent: bool = False,
+    by_referent: bool | None = None,
 ) -> pd.DataFrame:
     """Share of each label among the mentions of ``actor``, per outlet (or ``by`` group).
 
@@ -480,7 +494,7 @@ def label_rates(
     n_boot: int = 2000,
     seed: int = 0,
     exclude_docs: Iterable[str] | None = None,
-    by_referent: bool = False,
+    by_referent: bool | None = None,
 ) -> pd.DataFrame:
     """Mentions of each label per 1,000 words, per outlet (or ``by`` group).
 
@@ -569,7 +583,7 @@ def tone_by_label(
     n_boot: int = 2000,
     seed: int = 0,
     exclude_docs: Iterable[str] | None = None,
-    by_referent: bool = False,
+    by_referent: bool | None = None,
 ) -> pd.DataFrame:
     """Mean tone of the sentences around each label, per outlet (or ``by`` group).
 
@@ -865,7 +879,7 @@ def label_shares_over_time(
     n_boot: int = 2000,
     seed: int = 0,
     exclude_docs: Iterable[str] | None = None,
-    by_referent: bool = False,
+    by_referent: bool | None = None,
 ) -> pd.DataFrame:
     """Label shares of ``actor`` per outlet and period, with a flag where the mix changes.
 
@@ -1047,7 +1061,7 @@ def label_change_points(
     n_perm: int = 999,
     seed: int = 0,
     exclude_docs: Iterable[str] | None = None,
-    by_referent: bool = False,
+    by_referent: bool | None = None,
 ) -> pd.DataFrame:
     """The date where each outlet's label mix for ``actor`` changes most, and whether
     that change is larger than chance.
@@ -1661,7 +1675,7 @@ def _window_contexts(mentions: pd.DataFrame, kept: pd.DataFrame, corpus: pd.Data
 @validate_params({**_WORDS_PARAMS, "label_a": [str], "label_b": [str],
                   "window": [Options(["sentence"]), Interval(Integral, 1, None)],
                   "actor": [str, None], "stopwords": [bool, Iterable],
-                  "by_referent": [bool]})
+                  "by_referent": [bool, None]})
 @share_docs
 def distinguishing_contexts(
     mentions: pd.DataFrame,
@@ -1676,7 +1690,7 @@ def distinguishing_contexts(
     prior_weight: float | None = DEFAULT_PRIOR_WEIGHT,
     stopwords: bool | Iterable[str] = False,
     exclude_docs: Iterable[str] | None = None,
-    by_referent: bool = False,
+    by_referent: bool | None = None,
 ) -> pd.DataFrame:
     """Words that surround ``label_a`` rather than ``label_b`` (and the reverse).
 
@@ -1851,7 +1865,7 @@ def _top_speakers(speakers: pd.Series, k: int) -> str:
 
 
 @validate_params({**_SELECTION_PARAMS, "by": [COLUMN_NAMES, None],
-                  "top_speakers": [Interval(Integral, 0, None)]})
+                  "top_speakers": [Interval(Integral, 0, None)], "by_referent": [bool]})
 @share_docs
 def voice_by_label(
     mentions: pd.DataFrame,
@@ -1882,7 +1896,11 @@ def voice_by_label(
     top_speakers : int, default 3
         How many quoted speakers to list per row (:data:`TOP_SPEAKERS`; >= 0).
     {exclude_docs}
-    {by_referent}
+    by_referent : bool, default False
+        False: ``actor`` selects mentions by the ``actor`` column, every mention
+        whatever its scope and form (unlike the other comparisons, whose default None
+        selects in-scope nouns by their referent). True: as ``by_referent=True`` of
+        :func:`label_shares`.
 
     Returns
     -------

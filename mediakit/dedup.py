@@ -104,7 +104,7 @@ def _date_keys(corpus: pd.DataFrame) -> tuple[pd.Series | None, np.ndarray]:
         return None, np.zeros(len(corpus))
     dates = pd.to_datetime(corpus["date"]).reset_index(drop=True)
     naive = dates.dt.tz_localize(None) if dates.dt.tz is not None else dates
-    stamps = naive.to_numpy().astype("datetime64[ns]").astype(np.int64).astype(float)
+    stamps = naive.to_numpy().astype("datetime64[us]").astype(np.int64).astype(float)
     return dates, np.where(dates.isna().to_numpy(), np.inf, stamps)
 
 

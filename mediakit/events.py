@@ -1742,10 +1742,12 @@ class _Actors:
         return k >= 0 and self.found[k][1] >= end
 
     def any_in(self, start: int, end: int) -> bool:
+        # A party listed under the label lexicon's ``outside:`` is no actor of it.
         k = bisect_right(self.starts, start) - 1
         if k >= 0 and self.found[k][1] > start:
-            return True
-        return k + 1 < len(self.found) and self.found[k + 1][0] < end
+            return self.found[k][3] != "outside"
+        return k + 1 < len(self.found) and self.found[k + 1][0] < end \
+            and self.found[k + 1][3] != "outside"
 
     def actor_of(self, text: str, start: int, end: int, of_at: int | None) -> str | None:
         matches = self.inside(start, end)
@@ -1756,7 +1758,7 @@ class _Actors:
             s, e, actor, kind = head[-1]
             if kind == "label":
                 for ps, pe, pactor, pkind in reversed(head[:-1]):
-                    if pkind == "name" and pe <= s and _joined(text, pe, s):
+                    if pkind in ("name", "marker", "outside") and pe <= s and _joined(text, pe, s):
                         return pactor
             return actor
         return matches[0][2]
@@ -1833,7 +1835,8 @@ def _add_part_events(
     if not candidates:
         return
     found = lexicon.scan(text)  # labels and names together, one scan
-    actors = _Actors([(s, e, en.actor, en.kind) for s, e, en in found])
+    # An outside party (actor "") names no actor of the lexicon.
+    actors = _Actors([(s, e, en.actor or None, en.kind) for s, e, en in found])
     candidates = [c for c in candidates if not actors.covers(c[0], c[1])]
     if not candidates:
         return

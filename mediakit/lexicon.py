@@ -87,8 +87,11 @@ from __future__ import annotations
 import json
 import os
 import re
+import reprlib
+import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -96,7 +99,9 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 import pandas as pd
+import regex
 import yaml
+from confusable_homoglyphs import confusables
 
 from .errors import LexiconError
 
@@ -142,9 +147,9 @@ _STAR_SOME = f"{_WORD}+"
 _STAR_TOKEN = f"{_WORD}++(?:{_HYPHEN}{_WORD}++)*+"
 _STAR_HYPHEN_PREFIX = f"(?:{_WORD}++{_HYPHEN})+"
 
-_LEXICON_KEYS = {"name", "description", "actors"}
-_ACTOR_KEYS = {"description", "names", "labels"}
-_LABEL_KEYS = {"description", "patterns"}
+_LEXICON_KEYS = {"name", "description", "actors", "outside", "scope", "compounds"}
+_ACTOR_KEYS = {"description", "names", "labels", "markers"}
+_LABEL_KEYS = {"description", "patterns", "generic", "refers_to"}
 
 
 class LexiconMatch(NamedTuple):
@@ -174,6 +179,8 @@ class _Label:
     name: str
     patterns: tuple[str, ...]
     description: str
+    generic: bool = False
+    refers_to: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -182,6 +189,187 @@ class _Actor:
     labels: tuple[_Label, ...]
     names: tuple[tuple[str, tuple[str, ...]], ...]
     description: str
+    markers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LexiconScope:
+    """The ``scope:`` section of a lexicon: what ties a label to the lexicon's conflict.
+
+    Each word list holds patterns in the lexicon's glob syntax. :mod:`mediakit.referents`
+    applies the rules; its docstring says how. An empty lexicon scope (no ``scope:``
+    section) keeps every mention in scope.
+
+    Attributes
+    ----------
+    terms : tuple of str
+        Conflict vocabulary ("killed", "shelling", "ceasefire"): a sentence holding one
+        is about an armed conflict.
+    places : tuple of str
+        Places and other proper names that tie a text to this conflict ("Aleppo",
+        "Assad"); the lexicon's named groups count as well.
+    outside_places : tuple of str
+        Places of other wars and countries ("Mosul", "Yemen"): a sentence naming one and
+        no place of the conflict is out of scope.
+    off_topic : tuple of str
+        Words of other subjects (sport, business, entertainment, technology,
+        parliaments): an article holding ``article_off_topic`` of them is about
+        something else, so its labels are out of scope unless their sentence names a
+        place or group of the conflict or holds a conflict term.
+    article_terms : int
+        An article with at least this many occurrences of ``terms`` is about the
+        conflict, so its labels are in scope even in sentences without a term.
+    article_off_topic : int
+        See ``off_topic`` (0: never).
+    otherwise : str
+        ``"in"`` or ``"out"``: the scope of a mention no rule decides (a short text
+        with no word either way).
+    require_place : bool
+        When true, an article that names no place and no named group of the conflict
+        is out of scope whatever its vocabulary.
+    description : str
+        One line on what the rules are for.
+    """
+
+    terms: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    outside_places: tuple[str, ...] = ()
+    off_topic: tuple[str, ...] = ()
+    article_terms: int = 3
+    require_place: bool = False
+    description: str = ""
+    article_off_topic: int = 2
+    otherwise: str = "in"
+
+    @property
+    def is_empty(self) -> bool:
+        """True when there are no rules: every mention is in scope."""
+        return not (self.terms or self.places or self.outside_places or self.off_topic
+                    or self.require_place)
+
+
+#: The word lists of a scope section, in the order matches are reported.
+SCOPE_LISTS = ("terms", "places", "outside_places", "off_topic")
+_SCOPE_KEYS = {"description", *SCOPE_LISTS, "article_terms", "article_off_topic",
+               "require_place", "otherwise"}
+
+
+# ----------------------------------------------------------------------------------
+# Unicode folding: what the text and the patterns are compared as
+
+
+# Default-ignorable code points (soft hyphen, zero-width space and joiners, word
+# joiner, BOM, variation selectors ...): invisible, so a reader sees no difference.
+_IGNORABLE = regex.compile(r"\p{Default_Ignorable_Code_Point}")
+
+
+@cache
+def _ascii_lookalike(char: str) -> str:
+    """The ASCII letter or digit a non-Latin character is confusable with (Unicode's
+    confusables data, via ``confusable_homoglyphs``: Cyrillic "е" gives "e"), else
+    ``char`` itself. Latin letters (accented or not) are never replaced."""
+    found = confusables.is_confusable(char, greedy=True, preferred_aliases=["latin", "common"])
+    if not found:
+        return char
+    options = sorted(
+        {h["c"] for item in found for h in item["homoglyphs"]
+         if len(h["c"]) == 1 and h["c"].isascii() and h["c"].isalnum()},
+        # the same case first (Cyrillic "е" is "e", "Е" is "E"), letters before digits
+        key=lambda c: (c.islower() != char.islower(), not c.isalpha(), c),
+    )
+    return options[0] if options else char
+
+
+@cache
+def fold_char(char: str) -> str:
+    """How one character is compared when matching (see "Unicode" in the module doc).
+
+    Default-ignorable characters give ""; otherwise the character's compatibility
+    decomposition (NFKD: full-width "ｒ" is "r", "ﬁ" is "fi") without combining marks
+    (accents), each remaining non-Latin character replaced by the ASCII letter it is
+    confusable with. ASCII characters are themselves.
+    """
+    if char.isascii():
+        return char
+    if _IGNORABLE.match(char):
+        return ""
+    parts = []
+    for c in unicodedata.normalize("NFKD", char):
+        if unicodedata.category(c) in ("Mn", "Me"):
+            continue
+        parts.append(c if c.isascii() else _ascii_lookalike(c))
+    return "".join(parts)
+
+
+class _Folded(NamedTuple):
+    """A text as matched, and how to find each of its offsets in the original."""
+
+    text: str
+    starts: list[int]  # folded offset where each piece starts
+    origins: list[int]  # the original offset of that piece
+    single: list[bool]  # whether the piece is one folded character (all of it maps
+    # to one original character) rather than a run copied unchanged
+
+    def original(self, position: int) -> int:
+        """The original offset of the folded character at ``position``."""
+        k = bisect_right(self.starts, position) - 1
+        return self.origins[k] if self.single[k] else self.origins[k] + position - self.starts[k]
+
+
+def fold_text(text: str) -> _Folded | None:
+    """``text`` folded character by character (:func:`fold_char`), with the map back to
+    its offsets; None when folding changes nothing (every ASCII text)."""
+    if text.isascii():
+        return None
+    changed = [c for c in set(text) if not c.isascii() and fold_char(c) != c]
+    if not changed:
+        return None
+    pieces: list[str] = []
+    starts: list[int] = []
+    origins: list[int] = []
+    single: list[bool] = []
+    length = previous = 0
+    for m in re.finditer("[" + "".join(map(re.escape, changed)) + "]", text):
+        i = m.start()
+        if i > previous:  # the unchanged run before it
+            pieces.append(text[previous:i])
+            starts.append(length)
+            origins.append(previous)
+            single.append(False)
+            length += i - previous
+        folded = fold_char(text[i])
+        if folded:
+            pieces.append(folded)
+            starts.append(length)
+            origins.append(i)
+            single.append(True)
+            length += len(folded)
+        previous = i + 1
+    if previous < len(text):
+        pieces.append(text[previous:])
+        starts.append(length)
+        origins.append(previous)
+        single.append(False)
+    return _Folded("".join(pieces), starts, origins, single)
+
+
+def _fold_pattern(pattern: str) -> str:
+    """A pattern folded like the text it is matched against."""
+    return pattern if pattern.isascii() else "".join(fold_char(c) for c in pattern)
+
+
+def _unfold_hits(text: str, folded: _Folded, hits: list[Hit]) -> list[Hit]:
+    """Hits found in ``folded.text`` with their offsets in ``text``. A match ends after
+    its last character and the combining marks that follow it in the original."""
+    result = []
+    n = len(text)
+    for s, e, entry in hits:
+        start = folded.original(s)
+        end = folded.original(e - 1) + 1
+        while end < n and unicodedata.category(text[end]) in ("Mn", "Me"):
+            end += 1
+        result.append((start, end, entry))
+    return result
 
 
 # ----------------------------------------------------------------------------------
@@ -190,6 +378,10 @@ class _Actor:
 
 # Regex and shell-glob syntax with no meaning in mediakit's globs; rejected, not matched.
 _RESERVED_CHARS = "[](){}|\\^$+"
+#: The longest pattern accepted, in characters. A label or name is a few words; a
+#: longer "pattern" is a mistake (a paragraph pasted in) or hostile, and each of its
+#: characters costs a level of the compiled prefix trie.
+MAX_PATTERN_LENGTH = 200
 
 
 def _pattern_atoms(pattern: str) -> list[tuple[str, bool]]:
@@ -197,9 +389,11 @@ def _pattern_atoms(pattern: str) -> list[tuple[str, bool]]:
 
     Literal atoms (a lower-cased character, a hyphen or apostrophe class, the
     whitespace between words) can be shared in the prefix trie; globs end the prefix.
-    Raises ValueError with the reason when the pattern is malformed.
+    Raises ValueError with the reason when the pattern is malformed. The pattern is
+    folded as the text is (:func:`fold_char`) before it is read.
     """
     _check_pattern(pattern)
+    pattern = _fold_pattern(pattern)
     atoms: list[tuple[str, bool]] = []
     for t, token in enumerate(pattern.split()):
         _check_pattern_word(token)
@@ -213,6 +407,11 @@ def _check_pattern(pattern: str) -> None:
     """Raise ValueError naming what makes ``pattern`` unusable as a whole."""
     if not pattern.strip():
         raise ValueError("empty pattern")
+    if len(pattern) > MAX_PATTERN_LENGTH:
+        raise ValueError(
+            f"the pattern is {len(pattern)} characters long; at most {MAX_PATTERN_LENGTH} "
+            "are allowed (a label or name is a few words)"
+        )
     if "**" in pattern:
         raise ValueError("'**' is not a valid glob; use a single '*'")
     reserved = [ch for ch in _RESERVED_CHARS if ch in pattern]
@@ -281,7 +480,7 @@ def _star_atom(token: str, i: int) -> str:
 
 def _normal_key(pattern: str) -> str:
     """Spelling-insensitive identity of a pattern, to detect duplicates."""
-    text = " ".join(pattern.lower().split()).replace("\u2019", "'")
+    text = " ".join(_fold_pattern(pattern).lower().split()).replace("\u2019", "'")
     return re.sub(f"[{_HYPHEN_CHARS}]", "-", text)
 
 
@@ -289,12 +488,15 @@ def _normal_key(pattern: str) -> str:
 class LexiconEntry:
     """One pattern of a lexicon, as :meth:`Lexicon.scan` reports what matched.
 
-    ``kind`` is ``"label"`` for a label's pattern and ``"name"`` for a named group's
-    alias; ``label`` is the label, or the group's canonical name for a name.
+    ``kind`` is ``"label"`` for a label's pattern, ``"name"`` for a named group's
+    alias and ``"outside"`` for an alias of a party listed under ``outside:`` (its
+    ``actor`` is ""); ``label`` is the label, or the group's canonical name.
     ``order`` is the entry's place in the lexicon (actors, labels, patterns, then
-    names): the first listed wins a tie. ``regex`` matches the pattern with its
-    guards at one position; ``first`` is its lower-cased first literal character
-    ("" when the pattern opens with a glob).
+    compounds, names and outside parties): the first listed wins a tie. ``regex``
+    matches the pattern with its guards at one position; ``first`` is its lower-cased
+    first literal character ("" when the pattern opens with a glob). ``exact`` is
+    true for an acronym alias, matched in capitals only; ``compound`` for a
+    hyphenated compound made from a one-word label pattern (``rebel-*``).
     """
 
     order: int
@@ -304,6 +506,8 @@ class LexiconEntry:
     pattern: str
     regex: re.Pattern[str]
     first: str
+    exact: bool = False
+    compound: bool = False
 
 
 #: One match of a scan: ``(start, end, entry)`` with ``text[start:end]`` matched.
@@ -340,6 +544,15 @@ def _not_word_class() -> str:
 
 
 _NOT_WORD_CLASS = _not_word_class()
+
+
+# An alias in capitals of two to six letters or digits (IS, SDF, YPG, KLF) is an acronym:
+# it matches only as written, so "IS" is never the verb "is". Inside a run of words in
+# capitals (a headline set in capitals) every word looks like one, so it matches only
+# when the word before it and the word after it are not in capitals too.
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
+_NOT_AFTER_CAPITALS = r"(?<![A-Z][ \t])"
+_NOT_BEFORE_CAPITALS = r"(?![ \t][A-Z]{2})"
 
 
 def _hyphen_anchor(atoms: list[tuple[str, bool]]) -> int | None:
@@ -395,7 +608,8 @@ class _Matcher:
     tests/test_lexicon.py compares it with.
     """
 
-    def __init__(self, entries: list[tuple[str, str, str, str, list[tuple[str, bool]]]]):
+    def __init__(self, entries: list[tuple[str, str, str, str, list[tuple[str, bool]]]],
+                 compounds: frozenset[int] = frozenset()):
         self.entries: list[LexiconEntry] = []
         self._atoms: dict[int, list[tuple[str, bool]]] = {}  # order -> the pattern's atoms
         trie: dict = {}
@@ -406,8 +620,14 @@ class _Matcher:
             first = atoms[0][0] if atoms[0][1] else ""
             if first:
                 first = re.sub(r"\\(.)", r"\1", first)
-            entry = LexiconEntry(order, kind, actor, label, pattern,
-                           re.compile(_LEFT_GUARD + full, re.IGNORECASE), first)
+            exact = kind != "label" and _ACRONYM.fullmatch(pattern) is not None
+            if exact:
+                regex_ = re.compile(_LEFT_GUARD + _NOT_AFTER_CAPITALS + re.escape(pattern)
+                                    + _RIGHT_GUARD + _NOT_BEFORE_CAPITALS)
+            else:
+                regex_ = re.compile(_LEFT_GUARD + full, re.IGNORECASE)
+            entry = LexiconEntry(order, kind, actor, label, pattern, regex_, first,
+                                 exact, order in compounds)
             self.entries.append(entry)
             self._atoms[order] = atoms
             k = None if first else _hyphen_anchor(atoms)
@@ -436,6 +656,7 @@ class _Matcher:
             # A literal first character lets re skip to the next "-" in a tight loop.
             self._glob_after_ascii_hyphen = re.compile(f"-(?=(?:{rests}))", re.IGNORECASE).search
             self._glob_after_hyphen = re.compile(f"{_HYPHEN}(?=(?:{rests}))", re.IGNORECASE).search
+        self._has_exact = any(e.exact for e in self.entries)
         # Glob-first patterns of the search, candidates wherever it stops.
         self._inline = tuple(e for e in self.entries if not e.first and e not in self._globs)
 
@@ -522,8 +743,10 @@ class _Matcher:
             if key is None:
                 seen = set()
                 for rest, entry in child:
-                    if rest not in seen:  # the same regex again: the first listed wins
-                        seen.add(rest)
+                    # The same regex again: the first listed wins (an acronym alias is
+                    # checked for its case later, so it does not stand for the rest).
+                    if (rest, entry.exact) not in seen:
+                        seen.add((rest, entry.exact))
                         groups.append(entry)
                         parts.append(f"(?:(?={rest}{_RIGHT_GUARD}())|)")
             else:
@@ -591,7 +814,7 @@ class _Matcher:
             glob = self._next_glob(text, 0, find)
         # ``here``: the leftmost-longest match of the search's patterns not yet taken;
         # ``glob``: that of the patterns found from a hyphen.
-        here = None if search is None else self._leftmost(haystack, 0, lower, search)
+        here = None if search is None else self._leftmost(haystack, 0, lower, search, text)
         found: list[Hit] = []
         while here is not None or glob is not None:
             if glob is not None and (here is None or _comes_first(glob, here)):
@@ -599,14 +822,14 @@ class _Matcher:
                 end = glob[1]
                 glob = self._next_glob(text, end, find)
                 if here is not None and here[0] < end:  # overlapped: look after it
-                    here = self._leftmost_after(haystack, end, lower, search)
+                    here = self._leftmost_after(haystack, end, lower, search, text)
                 continue
             assert here is not None
             found.append(here)
             end = here[1]
             if glob is not None and glob[0] < end:
                 glob = self._next_glob(text, end, find)
-            here = self._leftmost_after(haystack, end, lower, search)
+            here = self._leftmost_after(haystack, end, lower, search, text)
         return found
 
     def _haystack(self, text: str) -> tuple[str, bool, _Search | None]:
@@ -622,16 +845,20 @@ class _Matcher:
         return text, False, self._search
 
     def _leftmost_after(
-        self, haystack: str, end: int, lower: bool, search: _Search | None
+        self, haystack: str, end: int, lower: bool, search: _Search | None, text: str
     ) -> Hit | None:
         """The next match of the search's patterns after a match ending at ``end``."""
         assert search is not None
         m = search(haystack, end - 1)  # from the match's last character
-        return None if m is None else self._leftmost(haystack, m.start() + 1, lower, search)
+        return None if m is None else self._leftmost(haystack, m.start() + 1, lower, search, text)
 
-    def _leftmost(self, haystack: str, start: int, lower: bool, search: _Search) -> Hit | None:
+    def _leftmost(
+        self, haystack: str, start: int, lower: bool, search: _Search, text: str
+    ) -> Hit | None:
         """The leftmost-longest match of the search's patterns at ``start`` or after:
-        confirm at ``start``, then at each place the search stops."""
+        confirm at ``start``, then at each place the search stops. Acronym aliases
+        (``exact``) are confirmed ignoring case like the rest, then checked against
+        the text itself with their own case-sensitive regex."""
         n = len(haystack)
         confirm = self._confirm[lower]
         while start < n:
@@ -640,6 +867,13 @@ class _Matcher:
             m = match(haystack, start)
             if m is not None:
                 regs = m.regs
+                if self._has_exact:
+                    regs = tuple(
+                        span if e is None or not e.exact or span[0] < 0
+                        or ((em := e.regex.match(text, start)) is not None and em.end() == span[1])
+                        else (-1, -1)
+                        for span, e in zip(regs, entries)
+                    )
                 best = max(regs)  # (end, end) of the longest; no match is (-1, -1)
                 if best[1] > start:
                     return start, best[1], _first_listed(regs, best, entries)
@@ -692,10 +926,15 @@ class Lexicon:
     name: str
     description: str
     _actors: tuple[_Actor, ...]
+    _outside: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    _scope: LexiconScope = LexiconScope()
+    compounds: bool = True
     _matcher: _Matcher = field(init=False, repr=False, compare=False)
+    _scope_matcher: _Matcher | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_matcher", self._validate_and_compile())
+        object.__setattr__(self, "_scope_matcher", self._compile_scope())
 
     # -- construction ---------------------------------------------------------------
     @classmethod
@@ -738,8 +977,13 @@ class Lexicon:
         actors = []
         for actor, spec in actors_in.items():
             actors.append(_parse_actor(actor, spec, file))
+        outside = _parse_names(data.get("outside") or {}, "outside", file=file)
+        scope = _parse_scope(data.get("scope"), file)
+        compounds = data.get("compounds", True)
+        if not isinstance(compounds, bool):
+            raise LexiconError(f"'compounds' must be true or false, got {compounds!r}", file=file)
         try:
-            return cls(name.strip(), description.strip(), tuple(actors))
+            return cls(name.strip(), description.strip(), tuple(actors), outside, scope, compounds)
         except LexiconError as err:
             if file is None or getattr(err, "file", None) is not None:
                 raise
@@ -794,6 +1038,8 @@ class Lexicon:
             data = json.loads(text, object_pairs_hook=_unique_json_object)
         except json.JSONDecodeError as err:
             raise LexiconError(f"line {err.lineno}: invalid JSON: {err.msg}", file=file) from None
+        except RecursionError:
+            raise LexiconError(_TOO_DEEP, file=file) from None
         except ValueError as err:  # a key listed twice
             raise LexiconError(str(err), file=file) from None
         return cls.from_dict(data, file=file)
@@ -822,6 +1068,41 @@ class Lexicon:
     def names(self) -> Mapping[str, Mapping[str, tuple[str, ...]]]:
         """Read-only mapping actor -> canonical group name -> alias patterns."""
         return MappingProxyType({a.name: MappingProxyType(dict(a.names)) for a in self._actors})
+
+    @property
+    def markers(self) -> Mapping[str, tuple[str, ...]]:
+        """Read-only mapping actor -> marker patterns: words that make a label the
+        actor's only when written against it ("Kurdish militants", "fighters loyal to
+        Assad"), without making the other labels of their sentence the actor's as a
+        named group does (see :mod:`mediakit.referents`)."""
+        return MappingProxyType({a.name: a.markers for a in self._actors})
+
+    @property
+    def outside(self) -> Mapping[str, tuple[str, ...]]:
+        """Read-only mapping party -> alias patterns of the ``outside:`` section: named
+        parties that are none of the actors compared (a label attached to one gets no
+        referent; see :mod:`mediakit.referents`)."""
+        return MappingProxyType(dict(self._outside))
+
+    @property
+    def scope(self) -> LexiconScope:
+        """The ``scope:`` section (:class:`LexiconScope`; empty when the file has none)."""
+        return self._scope
+
+    @property
+    def generic(self) -> Mapping[str, Mapping[str, tuple[str, ...]]]:
+        """Read-only mapping actor -> generic label -> the actors it may refer to.
+
+        A generic label (``generic: true``: "terrorists", "fighters") gets its referent
+        from the names around it rather than from its own actor; its ``refers_to``
+        lists the actors it may point at (all of the lexicon's when not given).
+        Labels that are not generic are not listed.
+        """
+        every = tuple(a.name for a in self._actors)
+        return MappingProxyType({
+            a.name: MappingProxyType({lb.name: lb.refers_to or every for lb in a.labels if lb.generic})
+            for a in self._actors
+        })
 
     @property
     def labels(self) -> tuple[tuple[str, str], ...]:
@@ -873,12 +1154,38 @@ class Lexicon:
                 spec["description"] = a.description
             if a.names:
                 spec["names"] = {n: list(ps) for n, ps in a.names}
-            spec["labels"] = {
-                lb.name: {"description": lb.description, "patterns": list(lb.patterns)}
-                for lb in a.labels
-            }
+            if a.markers:
+                spec["markers"] = list(a.markers)
+            labels: dict[str, Any] = {}
+            for lb in a.labels:
+                label: dict[str, Any] = {"description": lb.description, "patterns": list(lb.patterns)}
+                if lb.generic:
+                    label["generic"] = True
+                if lb.refers_to:
+                    label["refers_to"] = list(lb.refers_to)
+                labels[lb.name] = label
+            if labels:
+                spec["labels"] = labels
             actors[a.name] = spec
-        return {"name": self.name, "description": self.description, "actors": actors}
+        result: dict[str, Any] = {"name": self.name, "description": self.description, "actors": actors}
+        if not self.compounds:
+            result["compounds"] = False
+        if self._outside:
+            result["outside"] = {n: list(ps) for n, ps in self._outside}
+        if self._scope != LexiconScope():
+            sc = self._scope
+            section: dict[str, Any] = {}
+            if sc.description:
+                section["description"] = sc.description
+            for key in SCOPE_LISTS:
+                if getattr(sc, key):
+                    section[key] = list(getattr(sc, key))
+            section["article_terms"] = sc.article_terms
+            section["article_off_topic"] = sc.article_off_topic
+            section["require_place"] = sc.require_place
+            section["otherwise"] = sc.otherwise
+            result["scope"] = section
+        return result
 
     def to_yaml(self) -> str:
         """The lexicon as YAML text in the file format.
@@ -941,8 +1248,8 @@ class Lexicon:
                 old = labels[j]
                 labels[j] = _Label(label, new_patterns,
                                    old.description if description is None else description)
-            actors[idx] = _Actor(a.name, tuple(labels), a.names, a.description)
-        return Lexicon(self.name, self.description, tuple(actors))
+            actors[idx] = replace(a, labels=tuple(labels))
+        return replace(self, _actors=tuple(actors))
 
     def without_label(self, actor: str, label: str) -> Lexicon:
         """A new lexicon without ``actor``'s ``label`` (an actor left empty is dropped).
@@ -968,15 +1275,15 @@ class Lexicon:
             if a.name == actor:
                 labels = tuple(lb for lb in a.labels if lb.name != label)
                 found = len(labels) < len(a.labels)
-                if labels:
-                    actors.append(_Actor(a.name, labels, a.names, a.description))
+                if labels or a.names:
+                    actors.append(replace(a, labels=labels))
             else:
                 actors.append(a)
         if not found:
             raise LexiconError("no such label in this lexicon", actor=actor, label=label)
         if not actors:
             raise LexiconError("removing it would leave the lexicon empty", actor=actor, label=label)
-        return Lexicon(self.name, self.description, tuple(actors))
+        return replace(self, _actors=tuple(actors))
 
     def with_names(self, actor: str, names: Mapping[str, str | Iterable[str]]) -> Lexicon:
         """A new lexicon where ``actor`` also lists the named groups ``names``.
@@ -1006,8 +1313,8 @@ class Lexicon:
         merged = dict(a.names)
         for n, ps in names.items():
             merged[n] = (ps,) if isinstance(ps, str) else tuple(ps)
-        actors[idx] = _Actor(a.name, a.labels, tuple(merged.items()), a.description)
-        return Lexicon(self.name, self.description, tuple(actors))
+        actors[idx] = replace(a, names=tuple(merged.items()))
+        return replace(self, _actors=tuple(actors))
 
     # -- matching -------------------------------------------------------------------
     def find(self, text: str) -> list[LexiconMatch]:
@@ -1026,7 +1333,7 @@ class Lexicon:
         """
         return [
             LexiconMatch(s, e, en.actor, en.label, en.pattern, text[s:e])
-            for s, e, en in self._matcher.scan(text) if en.kind == "label"
+            for s, e, en in self.scan(text) if en.kind == "label"
         ]
 
     def find_names(self, text: str) -> list[NameMatch]:
@@ -1044,7 +1351,7 @@ class Lexicon:
         """
         return [
             NameMatch(s, e, en.actor, en.label, en.pattern, text[s:e])
-            for s, e, en in self._matcher.scan(text) if en.kind == "name"
+            for s, e, en in self.scan(text) if en.kind == "name"
         ]
 
     def scan(self, text: str) -> list[Hit]:
@@ -1065,7 +1372,33 @@ class Lexicon:
         list of tuple[int, int, LexiconEntry]
             ``text[start:end]`` is the match.
         """
-        return self._matcher.scan(text)
+        folded = fold_text(text)
+        if folded is None:
+            return self._matcher.scan(text)
+        return _unfold_hits(text, folded, self._matcher.scan(folded.text))
+
+    def scan_scope(self, text: str) -> list[Hit]:
+        """The words of the ``scope:`` section in ``text``, leftmost-longest.
+
+        Each entry's ``kind`` is ``"scope"`` and its ``label`` the list it comes from
+        (``terms``, ``places``, ``outside_places`` or ``off_topic``; see
+        :class:`LexiconScope`). Matched with the rules of label patterns, on their own
+        (a scope word never hides a label). Empty when the lexicon has no scope rules.
+
+        Parameters
+        ----------
+        text : str
+
+        Returns
+        -------
+        list of tuple[int, int, LexiconEntry]
+        """
+        if self._scope_matcher is None:
+            return []
+        folded = fold_text(text)
+        if folded is None:
+            return self._scope_matcher.scan(text)
+        return _unfold_hits(text, folded, self._scope_matcher.scan(folded.text))
 
     # -- validation -------------------------------------------------------------------
     def _validate_and_compile(self) -> _Matcher:
@@ -1106,16 +1439,59 @@ class Lexicon:
                 for p in aliases:
                     atoms = _compile_one(p, actor=a.name, label=f"names: {group}")
                     name_entries.append(("name", a.name, group, p, atoms))
+        for a in self._actors:
+            for lb in a.labels:
+                if lb.refers_to and not lb.generic:
+                    raise LexiconError("'refers_to' needs 'generic: true' (only a generic "
+                                       "label's referent comes from the names around it)",
+                                       actor=a.name, label=lb.name)
+                unknown = [r for r in lb.refers_to if r not in actor_names]
+                if unknown:
+                    raise LexiconError(f"'refers_to' names no actor of this lexicon: "
+                                       f"{', '.join(map(repr, unknown))}; actors: "
+                                       f"{', '.join(map(repr, sorted(actor_names)))}",
+                                       actor=a.name, label=lb.name)
+        # Compounds after every written pattern, so that a written pattern wins a tie.
+        compound_entries = []
+        if self.compounds:
+            for kind, actor, label, p, _atoms in list(entries):
+                for variant in _compound_patterns(p):
+                    key = _normal_key(variant)
+                    if key not in seen:
+                        seen[key] = (actor, label)
+                        compound_entries.append(
+                            ("label", actor, label, variant, _pattern_atoms(variant)))
+        for a in self._actors:
+            for p in a.markers:
+                atoms = _compile_one(p, actor=a.name, label="markers")
+                name_entries.append(("marker", a.name, p, p, atoms))
+        for group, aliases in self._outside:
+            _check_name(group, "name", actor="outside")
+            for p in aliases:
+                atoms = _compile_one(p, label=f"outside: {group}")
+                name_entries.append(("outside", "", group, p, atoms))
         # Names resolve overlaps with labels but never duplicate a label pattern.
         for kind, actor, group, p, atoms in name_entries:
             if _normal_key(p) in seen:
                 other_actor, other_label = seen[_normal_key(p)]
+                where = ({"actor": actor} if kind in ("name", "marker")
+                         else {"label": f"outside: {group}"})
                 raise LexiconError(
                     f"name {group!r} repeats a pattern of actor {other_actor!r}, "
                     f"label {other_label!r}",
-                    actor=actor, pattern=p,
+                    pattern=p, **where,
                 )
-        return _Matcher(entries + name_entries)
+        first_compound = len(entries)
+        return _Matcher(entries + compound_entries + name_entries,
+                        frozenset(range(first_compound, first_compound + len(compound_entries))))
+
+    def _compile_scope(self) -> _Matcher | None:
+        """The matcher of the scope section's word lists (None when it has none)."""
+        entries = []
+        for key in SCOPE_LISTS:
+            for p in getattr(self._scope, key):
+                entries.append(("scope", key, key, p, _compile_one(p, label=f"scope: {key}")))
+        return _Matcher(entries) if entries else None
 
     def __repr__(self) -> str:
         n_labels = sum(len(a.labels) for a in self._actors)
@@ -1141,14 +1517,24 @@ def _check_name(value: Any, what: str, **where: Any) -> None:
         raise LexiconError(f"{what} name {value!r} may not contain ':'", **where)
 
 
+def _shown(value: Any) -> Any:
+    """A value that is not a string as error messages show it: a number as itself, a
+    container through ``reprlib``, which bounds the depth and length, so a deeply
+    nested list cannot overflow the stack."""
+    if value is None or isinstance(value, int | float):
+        return value
+    return reprlib.repr(value)
+
+
 def _compile_one(pattern: Any, **where: Any) -> list[tuple[str, bool]]:
     if not isinstance(pattern, str):
         raise LexiconError(f"patterns must be strings, got {type(pattern).__name__}",
-                     pattern=pattern, **where)
+                     pattern=_shown(pattern), **where)
     try:
         return _pattern_atoms(pattern)
     except ValueError as err:
-        raise LexiconError(str(err), pattern=pattern, **where) from None
+        shown = pattern if len(pattern) <= 80 else f"{pattern[:50]}...{pattern[-10:]}"
+        raise LexiconError(str(err), pattern=shown, **where) from None
 
 
 def _patterns_list(value: Any, **where: Any) -> tuple[str, ...]:
@@ -1158,8 +1544,75 @@ def _patterns_list(value: Any, **where: Any) -> tuple[str, ...]:
         raise LexiconError(f"expected a list of patterns, got {type(value).__name__}", **where)
     for p in value:
         if not isinstance(p, str):
-            raise LexiconError(f"patterns must be strings, got {type(p).__name__}", pattern=p, **where)
+            raise LexiconError(f"patterns must be strings, got {type(p).__name__}",
+                               pattern=_shown(p), **where)
     return tuple(value)
+
+
+def _compound_patterns(pattern: str) -> list[str]:
+    """The hyphenated compounds of a one-word label pattern: ``rebel`` gives
+    ``rebel-*`` ("rebel-held") and ``*-rebel`` ("anti-rebel", "pro-rebel"). Patterns of
+    several words, with a hyphen or an apostrophe, or opening with a glob give none."""
+    if (len(pattern.split()) != 1 or any(c in pattern for c in _HYPHENS_AND_APOSTROPHES + ".")
+            or pattern[0] in "*?" or len(pattern) + 2 > MAX_PATTERN_LENGTH):
+        return []
+    return [f"{pattern}-*", f"*-{pattern}"]
+
+
+def _parse_names(value: Any, section: str, *, file: str | None, actor: str | None = None,
+                 ) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Named groups: a list of names, or a mapping canonical name -> aliases."""
+    names: list[tuple[str, tuple[str, ...]]] = []
+    where: dict[str, Any] = {"file": file, "actor": actor}
+    if isinstance(value, list | tuple):
+        for n in value:
+            if not isinstance(n, str):
+                raise LexiconError(f"names must be strings, got {type(n).__name__}",
+                                   pattern=_shown(n), **where)
+            names.append((n, (n,)))
+    elif isinstance(value, Mapping):
+        for n, aliases in value.items():
+            if not isinstance(n, str) or not n.strip():
+                raise LexiconError(f"names must be non-empty strings, got {_shown(n)}", **where)
+            names.append((n, _patterns_list(aliases, label=f"{section}: {n}", **where)))
+    else:
+        what = "'names'" if section == "names" else f"'{section}'"
+        raise LexiconError(f"{what} must be a list of names or a mapping name -> aliases", **where)
+    return tuple(names)
+
+
+def _parse_scope(value: Any, file: str | None) -> LexiconScope:
+    """The ``scope:`` section, checked (see :class:`LexiconScope`)."""
+    if value is None:
+        return LexiconScope()
+    if not isinstance(value, Mapping):
+        raise LexiconError("'scope' must be a mapping with 'terms', 'places', "
+                           "'outside_places', 'off_topic', 'article_terms', 'require_place'",
+                           file=file)
+    unknown = set(value) - _SCOPE_KEYS
+    if unknown:
+        raise LexiconError(f"scope: unknown key(s) {sorted(map(str, unknown))}; "
+                           f"expected {sorted(_SCOPE_KEYS)}", file=file)
+    lists = {key: _patterns_list(value.get(key) or [], file=file, label=f"scope: {key}")
+             for key in SCOPE_LISTS}
+    counts = {}
+    for key in ("article_terms", "article_off_topic"):
+        n = value.get(key, getattr(LexiconScope, key))
+        if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+            raise LexiconError(f"scope: '{key}' must be a whole number >= 0, got {n!r}", file=file)
+        counts[key] = n
+    otherwise = value.get("otherwise", "in")
+    if otherwise not in ("in", "out"):
+        raise LexiconError(f"scope: 'otherwise' must be 'in' or 'out', got {otherwise!r}", file=file)
+    require_place = value.get("require_place", False)
+    if not isinstance(require_place, bool):
+        raise LexiconError(f"scope: 'require_place' must be true or false, got {require_place!r}",
+                           file=file)
+    if require_place and not lists["places"]:
+        raise LexiconError("scope: 'require_place' is true but 'places' is empty", file=file)
+    description = _as_str(value.get("description", "") or "", "scope: 'description'", file=file)
+    return LexiconScope(**lists, **counts, require_place=require_place,
+                        description=description.strip(), otherwise=otherwise)
 
 
 def _parse_actor(actor: Any, spec: Any, file: str | None) -> _Actor:
@@ -1176,7 +1629,9 @@ def _parse_actor(actor: Any, spec: Any, file: str | None) -> _Actor:
                      file=file, actor=actor)
     description = _as_str(spec.get("description", "") or "", "'description'", file=file, actor=actor)
     labels_in = spec.get("labels")
-    if not isinstance(labels_in, Mapping) or not labels_in:
+    if labels_in is None and spec.get("names"):
+        labels_in = {}  # an actor known by its names only (its mentions use others' labels)
+    if not isinstance(labels_in, Mapping) or (not labels_in and not spec.get("names")):
         raise LexiconError("'labels' must be a non-empty mapping of label -> patterns",
                      file=file, actor=actor)
     labels = []
@@ -1194,25 +1649,22 @@ def _parse_actor(actor: Any, spec: Any, file: str | None) -> _Actor:
                 raise LexiconError("a label mapping needs 'patterns'", **where)
             patterns = _patterns_list(value["patterns"], **where)
             label_description = _as_str(value.get("description", "") or "", "'description'", **where)
+            generic = value.get("generic", False)
+            if not isinstance(generic, bool):
+                raise LexiconError(f"'generic' must be true or false, got {generic!r}", **where)
+            refers_to = value.get("refers_to") or []
+            if isinstance(refers_to, str):
+                refers_to = [refers_to]
+            if not isinstance(refers_to, list | tuple) or not all(isinstance(r, str) for r in refers_to):
+                raise LexiconError("'refers_to' must be a list of actor names", **where)
         else:
             patterns = _patterns_list(value, **where)
             label_description = ""
-        labels.append(_Label(label, patterns, label_description.strip()))
-    names_in = spec.get("names") or {}
-    names: list[tuple[str, tuple[str, ...]]] = []
-    if isinstance(names_in, list | tuple):
-        for n in names_in:
-            if not isinstance(n, str):
-                raise LexiconError(f"names must be strings, got {type(n).__name__}",
-                             file=file, actor=actor, pattern=n)
-            names.append((n, (n,)))
-    elif isinstance(names_in, Mapping):
-        for n, aliases in names_in.items():
-            names.append((n, _patterns_list(aliases, file=file, actor=actor, label=f"names: {n}")))
-    else:
-        raise LexiconError("'names' must be a list of names or a mapping name -> aliases",
-                     file=file, actor=actor)
-    return _Actor(actor, tuple(labels), tuple(names), description.strip())
+            generic, refers_to = False, []
+        labels.append(_Label(label, patterns, label_description.strip(), generic, tuple(refers_to)))
+    names = _parse_names(spec.get("names") or {}, "names", file=file, actor=actor)
+    markers = _patterns_list(spec.get("markers") or [], file=file, actor=actor, label="markers")
+    return _Actor(actor, tuple(labels), names, description.strip(), markers)
 
 
 def _read_source(path_or_text: Any, suffixes: tuple[str, ...]) -> tuple[str, str | None]:
@@ -1232,6 +1684,10 @@ def _read_source(path_or_text: Any, suffixes: tuple[str, ...]) -> tuple[str, str
         return path.read_text(encoding="utf-8"), str(path)
     except FileNotFoundError:
         raise LexiconError("file not found", file=str(path)) from None
+    except IsADirectoryError:
+        raise LexiconError("is a directory, not a lexicon file", file=str(path)) from None
+    except OSError as err:  # permissions, a device, a name too long ...
+        raise LexiconError(f"cannot be read: {err.strerror or err}", file=str(path)) from None
     except UnicodeDecodeError as err:
         raise LexiconError(f"not UTF-8 text (byte {err.start})", file=str(path)) from None
 
@@ -1366,9 +1822,16 @@ class _StrictSafeLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
+# Python's parsers recurse once per level of nesting; a lexicon is three or four
+# levels deep, so running out of stack means a malformed or hostile file.
+_TOO_DEEP = "nested too deeply to be a lexicon (a lexicon is a few levels deep: actors, labels, patterns)"
+
+
 def _from_yaml_text(text: str, *, file: str | None = None) -> Lexicon:
     try:
         data = yaml.load(text, Loader=_StrictSafeLoader)
+    except RecursionError:
+        raise LexiconError(_TOO_DEEP, file=file) from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = f"line {mark.line + 1}: " if mark is not None else ""

@@ -11,7 +11,6 @@ that a quotation running over several sentences or paragraphs is recognised.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import defaultdict
 from typing import Any
@@ -22,13 +21,14 @@ from ._tables import make_frame
 from ._validation import check_table
 from .document import Document, documents
 from .lexicon import LexiconLike, resolve_lexicon
+from .referents import decide_referents
 
 __all__ = ["MENTION_COLUMNS", "find_mentions"]
 
 MENTION_COLUMNS: tuple[str, ...] = (
     "doc_id", "outlet", "date", "actor", "label", "pattern", "match", "start", "end",
     "sentence_id", "sentence", "voice", "speaker", "named_groups", "referent",
-    "sentence_start", "sentence_end",
+    "referent_rule", "in_scope", "scope_rule", "form", "sentence_start", "sentence_end",
 )
 
 # ----------------------------------------------------------------------------------
@@ -57,21 +57,21 @@ def find_mentions(
         ``speaker`` (string, the quoted speaker when known, else <NA>);
         ``named_groups`` (str, "; "-joined sorted canonical names of the lexicon's
         named groups found in the same sentence, any actor; "" when none);
-        ``referent`` (str, the actor the label points at: the actor of a named group
-        written right against the label, else the label's own ``actor``; see below);
+        ``referent`` (str, the actor the label points at, <NA> when it points at
+        none of the lexicon's actors or is out of scope) and ``referent_rule`` (str,
+        the rule that decided it); ``in_scope`` (bool, whether the mention is about
+        the lexicon's conflict) and ``scope_rule`` (str, why); ``form`` (str,
+        ``modifier`` for a hyphenated compound such as "rebel-held", else ``noun``);
+        these five are decided by :func:`mediakit.referents.decide_referents`;
         ``sentence_start``, ``sentence_end`` (int64, the sentence's offsets).
 
     ``actor`` is always the lexicon family of the label ("terrorists" is a label of
-    ``armed_opposition`` in the ``syria`` lexicon), while ``referent`` says who the
-    label is applied to when the text names the group directly: the named group
-    immediately before the label, possibly with a possessive ("YPG terrorists",
-    "the YPG's fighters", "Dawn Brigades militants"), or right after it as
-    "<label> of/from [the] <name>" ("fighters of the YPG"). So in "YPG terrorists
-    attacked" the mention has ``actor`` ``armed_opposition`` and ``referent``
-    ``kurdish_forces``. A name elsewhere in the sentence does not count (it is in
-    ``named_groups``): "terrorists attacked the YPG" keeps the label's actor. The
-    comparisons of :mod:`mediakit.compare` select by ``actor`` unless given
-    ``by_referent=True``.
+    ``armed_opposition`` in the ``syria`` lexicon), while ``referent`` says whom the
+    label is applied to, by the rules of :mod:`mediakit.referents`: in "YPG
+    terrorists attacked" the mention has ``actor`` ``armed_opposition`` and
+    ``referent`` ``kurdish_forces``; in "ISIL terrorists massacre 250 Syrian troops"
+    the referent is ``islamic_state``. The comparisons of :mod:`mediakit.compare`
+    count in-scope nouns by ``referent`` unless given ``by_referent=False``.
     """
     check_table(corpus, ("doc_id", "outlet", "text"), caller="find_mentions", table_name="corpus")
     lex = resolve_lexicon(lexicon)
@@ -123,7 +123,8 @@ class MentionRows:
             bounds = list(zip(starts, ends, strict=True))
         # Only the quotations holding a label need their speakers found.
         voices, speakers = doc.voice_at(starts, ends)
-        sentences, named_groups, referents = _sentence_columns(doc, ks, bounds)
+        sentences, named_groups = _sentence_columns(doc, ks, bounds)
+        decided = decide_referents(text, sentence_spans, doc.hits, doc.lexicon)
         n = len(labels)
         cols = self.columns
         cols["doc_id"].extend([doc.doc_id] * n)
@@ -140,7 +141,8 @@ class MentionRows:
         cols["voice"].extend(voices)
         cols["speaker"].extend(speakers)
         cols["named_groups"].extend(named_groups)
-        cols["referent"].extend(referents)
+        for name, values in decided.items():
+            cols[name].extend(values)
         cols["sentence_start"].extend([a for a, _ in bounds])
         cols["sentence_end"].extend([b for _, b in bounds])
         return ks
@@ -148,19 +150,15 @@ class MentionRows:
 
 def _sentence_columns(
     doc: Document, ks: list[int], bounds: list[tuple[int, int]]
-) -> tuple[list[str], list[str], list[str]]:
-    """The ``sentence``, ``named_groups`` and ``referent`` of each label of ``doc``
-    (whose sentence ids are ``ks`` and sentence spans ``bounds``); a sentence's text
-    and named groups are built once per sentence."""
+) -> tuple[list[str], list[str]]:
+    """The ``sentence`` and ``named_groups`` of each label of ``doc`` (whose sentence
+    ids are ``ks`` and sentence spans ``bounds``); a sentence's text and named groups
+    are built once per sentence."""
     text = doc.text
     names_by_sentence: dict[int, set[str]] = defaultdict(set)
-    name_before: dict[int, str] = {}  # name end -> its actor
-    name_after: dict[int, str] = {}  # name start -> its actor
-    for s, e, en in doc.hits:
+    for s, _e, en in doc.hits:
         if en.kind == "name":
             names_by_sentence[doc.sentence_of(s)].add(en.label)
-            name_after[s] = en.actor
-            name_before[e] = en.actor
     sentence_text: dict[tuple[int, int], str] = {}
     named: dict[int, str] = {}
     sentences: list[str] = []
@@ -174,45 +172,4 @@ def _sentence_columns(
         if groups is None:
             groups = named[k] = "; ".join(sorted(names_by_sentence.get(k, ())))
         named_groups.append(groups)
-    if name_before or name_after:
-        referents = [_referent(text, s, e, en.actor, name_before, name_after)
-                     for s, e, en in doc.labels]
-    else:  # no named group in the article: every label refers to its own actor
-        referents = [en.actor for _, _, en in doc.labels]
-    return sentences, named_groups, referents
-
-
-# What may separate a named group from the label it qualifies: "YPG terrorists",
-# "the YPG's fighters" (before; at most one line break, never a paragraph break), and
-# "fighters of the YPG", "militants from HTS" (after).
-_GAP_BEFORE_RE = re.compile(r"(?:['\u2019]s)?([^\S\n]*\n?[^\S\n]*)")
-_GAP_AFTER_RE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?", re.IGNORECASE)
-# The longest gap _GAP_BEFORE_RE may need to look at; wider gaps are not "right before".
-_MAX_GAP = 40
-
-
-def _referent(
-    text: str, start: int, end: int, actor: str,
-    name_before: dict[int, str], name_after: dict[int, str],
-) -> str:
-    """The actor of a named group written right against the label ``text[start:end]``.
-
-    ``name_before`` maps the end offset of every named group of the article to its
-    actor, ``name_after`` its start offset. Falls back to the label's ``actor``.
-    """
-    if name_before:
-        for gap_start in range(start - 1, max(start - _MAX_GAP, -1), -1):
-            if gap_start in name_before:
-                gap = _GAP_BEFORE_RE.fullmatch(text, gap_start, start)
-                if gap is not None and gap.group(1):
-                    return name_before[gap_start]
-                break
-            if not (text[gap_start].isspace() or text[gap_start] in "'\u2019s"):
-                break
-    if name_after:
-        link = _GAP_AFTER_RE.match(text, end)
-        if link is not None and link.end() in name_after:
-            return name_after[link.end()]
-    return actor
-
-
+    return sentences, named_groups

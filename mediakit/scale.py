@@ -44,9 +44,12 @@ change a result because scores are deterministic.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import warnings
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,6 +60,7 @@ import pandas as pd
 from . import analysis as _analysis
 from . import sentiment as _sentiment
 from .analysis import Analysis
+from .errors import MediakitError
 from .lexicon import resolve_lexicon
 
 __all__ = ["AnalysisFiles", "DaskAnalysis", "analyze_dask", "analyze_stream", "read_analysis"]
@@ -64,7 +68,12 @@ __all__ = ["AnalysisFiles", "DaskAnalysis", "analyze_dask", "analyze_stream", "r
 #: The tables :func:`analyze_stream` writes, one sub-folder each.
 TABLES: tuple[str, ...] = ("corpus", "documents", "sentences", "mentions")
 _PART = "part-{:06d}.parquet"
-_SKIPPED = "skipped.parquet"
+# Each chunk's load log, beside the tables (see mediakit.load_log).
+_LOG = "load_log"
+# Written first (complete: false) and rewritten last (complete: true): a folder without
+# a complete manifest is an interrupted run, never read as a finished analysis.
+MANIFEST = "mediakit-analysis.json"
+_FORMAT = 1
 
 
 @dataclass(frozen=True, eq=False)
@@ -77,12 +86,15 @@ class AnalysisFiles:
         The output folder. It holds one sub-folder per table (``corpus``,
         ``documents``, ``sentences``, ``mentions``) of Parquet parts
         ``part-000000.parquet``, ``part-000001.parquet``, ... in corpus order (one per
-        chunk, all with the same columns), and ``skipped.parquet``, the records the
-        loader skipped (``errors="skip"``) with their reasons.
+        chunk, all with the same columns), ``load_log/`` (each chunk's load log, see
+        :func:`mediakit.load_log`) and ``mediakit-analysis.json``, the manifest that
+        says whether the run finished (``"complete": true``), with its settings and
+        row counts. Every part is written to a temporary file and renamed into place,
+        so a part is whole or absent, never truncated.
     n_articles, n_sentences, n_mentions
         Row counts of the corpus (= documents), sentences and mentions tables.
-    skipped
-        The skipped records (the loader's ``attrs["skipped"]`` of every chunk).
+    load_log
+        The load log of the whole corpus (every chunk's, in order).
     lexicon
         The :class:`mediakit.Lexicon` used.
 
@@ -95,7 +107,7 @@ class AnalysisFiles:
     n_articles: int
     n_sentences: int
     n_mentions: int
-    skipped: pd.DataFrame = field(repr=False)
+    load_log: pd.DataFrame = field(repr=False)
     lexicon: Any = field(repr=False)
 
     def parts(self, table: str) -> list[Path]:
@@ -115,12 +127,56 @@ class AnalysisFiles:
 def read_analysis(out_dir: str | os.PathLike[str], lexicon: Any = None) -> Analysis:
     """Load the tables :func:`analyze_stream` wrote to ``out_dir`` as an
     :class:`mediakit.Analysis`; ``lexicon`` is the one given to it (None: the
-    bundled default). The corpus's ``attrs["skipped"]`` lists the skipped records."""
+    bundled default). ``mediakit.load_log(result.corpus)`` is the load log.
+
+    Raises
+    ------
+    FileNotFoundError
+        ``out_dir`` holds no analysis.
+    mediakit.errors.MediakitError
+        The run that wrote it did not finish (interrupted, killed, out of disk): its
+        tables are partial. The message says how to resume it.
+    """
     folder = Path(out_dir)
-    missing = [t for t in TABLES if not (folder / t).is_dir()]
-    if missing:
-        raise FileNotFoundError(f"{folder} holds no analysis tables (no {missing[0]}/ folder)")
+    _check_complete(folder)
     return _load(folder, resolve_lexicon(lexicon))
+
+
+def _read_manifest(folder: Path) -> dict[str, Any] | None:
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return manifest if isinstance(manifest, dict) else None
+
+
+def _check_complete(folder: Path) -> None:
+    manifest = _read_manifest(folder)
+    if manifest is None:
+        if not folder.is_dir() or not any((folder / t).is_dir() for t in TABLES):
+            raise FileNotFoundError(f"{folder} holds no analysis tables written by analyze_stream")
+        raise MediakitError(
+            f"{folder} has analysis tables but no {MANIFEST}: not a finished analyze_stream "
+            "run (interrupted before it started writing, or written by hand); run "
+            "analyze_stream again with overwrite=True")
+    if not manifest.get("complete"):
+        done = len(_finished_chunks(folder))
+        raise MediakitError(
+            f"{folder} holds an unfinished analysis: analyze_stream stopped after {done} "
+            f"complete chunk(s) of {manifest.get('chunksize')} articles (interrupted or "
+            "killed), so its tables are partial. Finish it with analyze_stream(source, "
+            "out_dir, ..., resume=True) and the same source and settings, or start again "
+            "with overwrite=True")
+
+
+def _finished_chunks(folder: Path) -> set[int]:
+    """Chunk numbers whose every part (four tables and the load log) is on disk."""
+    numbers: set[int] | None = None
+    for table in (*TABLES, _LOG):
+        here = {int(p.stem.split("-", 1)[1]) for p in (folder / table).glob("part-*.parquet")
+                if p.stem.split("-", 1)[1].isdigit()}
+        numbers = here if numbers is None else numbers & here
+    return numbers or set()
 
 
 def _parts(folder: Path, table: str) -> list[Path]:
@@ -130,9 +186,12 @@ def _parts(folder: Path, table: str) -> list[Path]:
 
 
 def _load(folder: Path, lexicon: Any) -> Analysis:
+    from .corpus import _log_frame
+
     corpus = _read_parts(_parts(folder, "corpus"))
-    skipped_file = folder / _SKIPPED
-    corpus.attrs["skipped"] = pd.read_parquet(skipped_file) if skipped_file.exists() else None
+    logs = sorted((folder / _LOG).glob("part-*.parquet"))
+    entries = pd.concat([pd.read_parquet(p) for p in logs], ignore_index=True) if logs else None
+    corpus.attrs["load_log"] = _log_frame([] if entries is None else _records(entries))
     return Analysis(
         corpus=corpus,
         documents=_read_parts(_parts(folder, "documents")),
@@ -176,23 +235,87 @@ def _chunks_of(source: Any, chunksize: int, load_options: dict[str, Any]) -> Ite
         yield _analysis._validated(chunk)
 
 
-def _prepare_out_dir(out_dir: Path, overwrite: bool) -> None:
+def _prepare_out_dir(out_dir: Path, overwrite: bool, resume: bool,
+                     settings: dict[str, Any]) -> set[int]:
+    """Make ``out_dir`` ready; the chunk numbers already finished (when resuming)."""
+    if resume:
+        manifest = _read_manifest(out_dir)
+        if manifest is None:
+            raise MediakitError(f"resume=True: {out_dir} holds no {MANIFEST} from an earlier "
+                                "analyze_stream run to resume")
+        differs = [key for key, value in settings.items() if manifest.get(key) != value]
+        if differs:
+            raise MediakitError(
+                f"resume=True: {out_dir} was written with other settings ({', '.join(differs)} "
+                "differ); resume with the same source, lexicon, chunksize and loading "
+                "options, or start again with overwrite=True")
+        finished = _finished_chunks(out_dir)
+        _write_manifest(out_dir, {**settings, "complete": False})
+        for table in (*TABLES, _LOG):
+            (out_dir / table).mkdir(parents=True, exist_ok=True)
+            for part in (out_dir / table).glob("part-*.parquet"):
+                number = part.stem.split("-", 1)[1]
+                if not number.isdigit() or int(number) not in finished:
+                    part.unlink()  # a chunk some of whose parts are missing is redone
+        return finished
     if out_dir.exists() and any(out_dir.iterdir()):
         if not overwrite:
             raise FileExistsError(
-                f"{out_dir} is not empty; pass overwrite=True to replace its analysis tables"
+                f"{out_dir} is not empty; pass overwrite=True to replace its analysis tables "
+                "(or resume=True to finish an interrupted run)"
             )
-        for table in TABLES:
+        (out_dir / MANIFEST).unlink(missing_ok=True)  # first: a half-cleared folder is unfinished
+        for table in (*TABLES, _LOG):
             shutil.rmtree(out_dir / table, ignore_errors=True)
-        (out_dir / _SKIPPED).unlink(missing_ok=True)
-    for table in TABLES:
+        (out_dir / "skipped.parquet").unlink(missing_ok=True)  # written by earlier versions
+    out_dir.mkdir(parents=True, exist_ok=True)
+    _write_manifest(out_dir, {**settings, "complete": False})
+    for table in (*TABLES, _LOG):
         (out_dir / table).mkdir(parents=True, exist_ok=True)
+    return set()
+
+
+def _write_manifest(folder: Path, manifest: dict[str, Any]) -> None:
+    _atomic_write_bytes(folder / MANIFEST,
+                        json.dumps(manifest, indent=2, sort_keys=True).encode("utf-8"))
+
+
+def _atomic_write_bytes(path: Path, data: bytes) -> None:
+    from ._io import atomic_write_bytes
+
+    atomic_write_bytes(path, data)
 
 
 def _write_part(frame: pd.DataFrame, path: Path) -> None:
+    from ._io import atomic_path
+
     plain = frame.copy(deep=False)
-    plain.attrs = {}  # the skipped-records table is written once, on its own
-    plain.to_parquet(path, index=False)
+    plain.attrs = {}  # the load log is written on its own
+    with atomic_path(path) as tmp:
+        plain.to_parquet(tmp, index=False)
+
+
+def _settings(source: Any, lexicon: Any, chunksize: int, load_options: dict[str, Any]) -> dict[str, Any]:
+    """What must be the same for a resumed run to continue an earlier one."""
+    from . import __version__
+
+    if isinstance(source, (str, os.PathLike)):
+        described: Any = os.path.abspath(source)
+    elif isinstance(source, (list, tuple)) and all(isinstance(s, (str, os.PathLike)) for s in source):
+        described = [os.path.abspath(s) for s in source]
+    else:
+        described = f"<{type(source).__name__}>"
+    patterns = json.dumps(lexicon.to_frame().astype(str).values.tolist()) \
+        if hasattr(lexicon, "to_frame") else repr(lexicon)
+    return {
+        "format": _FORMAT,
+        "mediakit": __version__,
+        "source": described,
+        "lexicon": getattr(lexicon, "name", None),
+        "lexicon_sha256": hashlib.sha256(patterns.encode("utf-8")).hexdigest(),
+        "chunksize": chunksize,
+        "load_options": {k: repr(v) for k, v in sorted(load_options.items())},
+    }
 
 
 def analyze_stream(
@@ -204,6 +327,7 @@ def analyze_stream(
     n_jobs: int = 1,
     progress: bool = False,
     overwrite: bool = False,
+    resume: bool = False,
     **load_options: Any,
 ) -> AnalysisFiles:
     """Analyse a corpus of any size in chunks, writing the tables to ``out_dir``.
@@ -236,61 +360,103 @@ def analyze_stream(
     overwrite
         Replace the tables of an earlier run in ``out_dir``; otherwise a non-empty
         ``out_dir`` is an error.
+    resume
+        Finish a run that was interrupted (Ctrl-C, a killed process, a full disk):
+        the chunks whose parts are all on disk are kept, the rest are analysed again.
+        The source, lexicon, ``chunksize`` and loading options must be those of the
+        interrupted run (the manifest records them; a difference is an error). The
+        source is read again from the start to reach the first unfinished chunk, but
+        finished chunks are not analysed again.
     **load_options
-        ``format``, ``outlet``, ``columns``, ``encoding``, ``errors``: passed to
-        :func:`mediakit.iter_corpus` when ``source`` is a path.
+        ``format``, ``outlet``, ``columns``, ``names``, ``encoding``, ``date_format``,
+        ``duplicate_ids``, ``errors``: passed to :func:`mediakit.iter_corpus` when
+        ``source`` is a path.
 
     Returns
     -------
     AnalysisFiles
-        The folder, the row counts, the skipped records and the lexicon;
+        The folder, the row counts, the load log and the lexicon;
         ``.read("mentions")`` or ``.load()`` bring tables into memory.
+        :func:`read_analysis` refuses a folder whose run did not finish.
     """
     if isinstance(chunksize, bool) or not isinstance(chunksize, int) or chunksize < 1:
         raise ValueError(f"chunksize must be a positive integer, got {chunksize!r}")
     workers = _analysis._resolve_n_jobs(n_jobs)
     lex = resolve_lexicon(lexicon)
     _sentiment._check_mask_token(_sentiment.MASK_TOKEN, lex)
+    if overwrite and resume:
+        raise ValueError("analyze_stream: pass overwrite=True or resume=True, not both")
     folder = Path(out_dir)
-    _prepare_out_dir(folder, overwrite)
+    settings = _settings(source, lex, chunksize, load_options)
+    finished = _prepare_out_dir(folder, overwrite, resume, settings)
 
-    skipped: list[pd.DataFrame] = []
+    logs: list[pd.DataFrame] = []
+    counts = {"documents": 0, "sentences": 0, "mentions": 0}
+    to_analyse: deque[int] = deque()
 
     def corpus_chunks() -> Iterator[pd.DataFrame]:
         # Written as they are read, so the corpus parts line up with the others.
         for number, chunk in enumerate(_chunks_of(source, chunksize, load_options)):
-            extra = chunk.attrs.get("skipped")
-            if isinstance(extra, pd.DataFrame) and len(extra):
-                skipped.append(extra)
+            log = _chunk_log(chunk)
+            logs.append(log)
+            if number in finished:  # done by the interrupted run: counted, not redone
+                for name in ("documents", "sentences", "mentions"):
+                    counts[name] += _parquet_rows(folder / name / _PART.format(number))
+                continue
             _write_part(chunk, folder / "corpus" / _PART.format(number))
+            to_analyse.append(number)
             yield chunk
 
-    counts = {"documents": 0, "sentences": 0, "mentions": 0}
     results = _analysis._run_chunks(
         corpus_chunks(), lex, workers=workers, progress=progress, total=None
     )
-    for number, tables in enumerate(results):
+    for tables in results:
+        number = to_analyse.popleft()
         for name, table in zip(("documents", "sentences", "mentions"), tables, strict=True):
+            assert table is not None  # documents are computed per chunk here
             _write_part(table, folder / name / _PART.format(number))
             counts[name] += len(table)
-    skipped_table = _skipped_table(skipped)
-    skipped_table.to_parquet(folder / _SKIPPED, index=False)
+        # last: a chunk counts as finished only when its log part is there too
+        _write_part(logs[number], folder / _LOG / _PART.format(number))
+    load_log = _whole_log(logs)
+    _write_manifest(folder, {**settings, "complete": True, "chunks": len(logs),
+                             "n_articles": counts["documents"], "n_sentences": counts["sentences"],
+                             "n_mentions": counts["mentions"]})
     return AnalysisFiles(
         out_dir=folder,
         n_articles=counts["documents"],
         n_sentences=counts["sentences"],
         n_mentions=counts["mentions"],
-        skipped=skipped_table,
+        load_log=load_log,
         lexicon=lex,
     )
 
 
-def _skipped_table(parts: list[pd.DataFrame]) -> pd.DataFrame:
-    if parts:
-        return pd.concat(parts, ignore_index=True)
-    from .corpus import _skipped_frame
+def _parquet_rows(path: Path) -> int:
+    import pyarrow.parquet as pq
 
-    return _skipped_frame([])
+    return int(pq.ParquetFile(path).metadata.num_rows)
+
+
+def _chunk_log(chunk: pd.DataFrame) -> pd.DataFrame:
+    from .corpus import load_log
+
+    return load_log(chunk)
+
+
+def _whole_log(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    from .corpus import _log_frame
+
+    entries: list[dict[str, Any]] = []
+    for part in parts:
+        entries.extend(_records(part))
+    return _log_frame(entries)
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """A load log's rows as dicts, missing values as None."""
+    plain = frame.astype(object).where(frame.notna(), None)
+    return [{str(key): value for key, value in row.items()} for row in plain.to_dict("records")]
 
 
 # --- Dask -------------------------------------------------------------------------

@@ -46,7 +46,7 @@ def corpus_csv(tmp_path) -> Path:
 
 @pytest.fixture
 def bad_csv(tmp_path) -> Path:
-    rows = [*ROWS[:2], {**ROWS[2], "text": ""}, ROWS[3]]
+    rows = [*ROWS[:2], {**ROWS[2], "text": "", "title": ""}, ROWS[3]]
     return _write_csv(tmp_path / "bad.csv", rows)
 
 
@@ -136,7 +136,7 @@ def test_bad_record_names_file_row_and_column(bad_csv):
     code, out, err = run("mentions", str(bad_csv))
     assert code == EXIT_DATA_ERROR and out == ""
     assert err.count("\n") == 1 and "Traceback" not in err
-    assert err == f"mediakit: error: {bad_csv}, row 3, column 'text': empty text\n"
+    assert err == f"mediakit: error: {bad_csv}, row 3, column 'text': empty text and no title\n"
 
 
 @pytest.mark.parametrize("where", ["before", "after"])
@@ -161,13 +161,17 @@ def test_global_options_in_either_position_and_default_off(bad_csv):
 def test_bad_record_on_stdin_is_named_stdin(bad_csv):
     code, _, err = run("mentions", "-", stdin=bad_csv.read_text(encoding="utf-8"))
     assert code == EXIT_DATA_ERROR
-    assert err == "mediakit: error: <stdin>, row 3, column 'text': empty text\n"
+    assert err == "mediakit: error: <stdin>, row 3, column 'text': empty text and no title\n"
 
 
 def test_skip_bad_lists_each_skipped_record(bad_csv):
     code, out, err = run("mentions", str(bad_csv), "--skip-bad")
     assert code == EXIT_OK
-    assert err == f"mediakit: skipped {bad_csv}, row 3, column 'text': empty text\n"
+    skipped, summary = err.splitlines()
+    assert skipped == f"mediakit: skipped {bad_csv}, row 3, column 'text': empty text and no title"
+    assert summary.startswith(f"mediakit: loaded 3 article(s) from 2 outlet(s) ({bad_csv}); "
+                              "load log: ")
+    assert summary.endswith("1 skipped")
     assert "v1" not in set(_csv(out)["doc_id"])
     code, _, err = run("--quiet", "mentions", str(bad_csv), "--skip-bad")
     assert code == EXIT_OK and err == ""
@@ -186,7 +190,9 @@ def test_bad_lexicon_file_is_a_data_error(corpus_csv, tmp_path):
 
 def test_mentions_csv_matches_find_mentions(corpus_csv):
     code, out, err = run("mentions", str(corpus_csv))
-    assert code == EXIT_OK and err == ""  # no progress bar: stderr is not a terminal
+    # no progress bar (stderr is not a terminal), only the load summary
+    assert code == EXIT_OK and err == (f"mediakit: loaded 4 article(s) from 2 outlet(s) "
+                                       f"({corpus_csv}); load log: 0 skipped\n")
     table = _csv(out)
     expected = mk.find_mentions(mk.load_corpus(corpus_csv))
     assert list(table.columns) == list(expected.columns)
@@ -295,7 +301,7 @@ def test_report_command_writes_and_prints_paths(corpus_csv, tmp_path):
     assert "seed 1" in page.lower()
     assert (out_dir / "tables" / "mentions.csv").is_file()
     for line in err.splitlines():  # library warnings come out as one-line notes
-        assert line.startswith("mediakit: warning: ")
+        assert line.startswith(("mediakit: warning: ", "mediakit: loaded 4 article(s)"))
 
 
 # ------------------------------------------------------------------ subprocess
@@ -355,4 +361,176 @@ class _ClosedPipe(io.StringIO):
 def test_a_closed_pipe_ends_quietly(corpus_csv):
     err = io.StringIO()
     code = main(["mentions", str(corpus_csv)], stdout=_ClosedPipe(), stderr=err)
-    assert code == EXIT_OK and err.getvalue() == ""
+    assert code == EXIT_OK and err.getvalue().startswith("mediakit: loaded 4 article(s)")
+    assert err.getvalue().count("\n") == 1
+
+
+# ------------------------------------------------------------------ someone else's table
+
+FAKES = REPO.parent / "shared" / "data" / "fa-kes-dev" / "FA-KES-dev.csv"
+FAKES_COLUMNS = "text=article_content,title=article_title,outlet=source"
+needs_fakes = pytest.mark.skipif(not FAKES.exists(),
+                                 reason="FA-KES (../shared/data/fa-kes-dev) is not beside this checkout")
+
+
+def _bytes_stdin(data: bytes) -> io.TextIOWrapper:
+    """A stdin like the terminal's: text on top of bytes."""
+    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8", errors="surrogateescape")
+
+
+@needs_fakes
+def test_fakes_loads_from_a_file_and_from_stdin_with_columns_and_encoding(tmp_path):
+    out = tmp_path / "mentions.csv"
+    code, _, err = run("mentions", str(FAKES), "--columns", FAKES_COLUMNS, "--out", str(out))
+    assert code == EXIT_OK, err
+    from_file = pd.read_csv(out, dtype=str, keep_default_na=False)
+    summary = [line for line in err.splitlines() if line.startswith("mediakit: loaded ")]
+    assert summary == [f"mediakit: loaded 764 article(s) from 15 outlet(s) ({FAKES}); load log: "
+                       "1 file(s) decoded as latin-1; date order inferred: monthfirst; 0 skipped"]
+    # the warning names the flag of the command line, not the Python keyword
+    assert any("Pass --encoding to choose the encoding yourself" in line for line in err.splitlines())
+    assert "encoding=" not in err and "columns=" not in err
+    # the same bytes on standard input, with the encoding given
+    stdin_out = tmp_path / "stdin.csv"
+    code = main(["mentions", "-", "--columns", FAKES_COLUMNS, "--encoding", "latin-1",
+                 "--out", str(stdin_out)], stdin=_bytes_stdin(FAKES.read_bytes()),
+                stdout=io.StringIO(), stderr=(err_stream := io.StringIO()))
+    assert code == EXIT_OK, err_stream.getvalue()
+    from_stdin = pd.read_csv(stdin_out, dtype=str, keep_default_na=False)
+    assert from_stdin["doc_id"].str.startswith("stdin:").all()
+    columns = ["outlet", "date", "label", "match", "start", "end", "voice"]
+    assert from_stdin[columns].equals(from_file[columns]) and len(from_file) > 1000
+    assert "1 file(s) decoded as latin-1" in err_stream.getvalue()
+    assert "(<stdin>)" in err_stream.getvalue()
+
+
+def test_stdin_is_checked_like_a_file(tmp_path):
+    # one extra field per row: refused on stdin as it is in a file, never shifted
+    shifted = "outlet,text\nThe Herald,The rebels advanced.,extra\nThe Voice,Militants fled.,extra\n"
+    code, out, err = run("mentions", "-", stdin=shifted)
+    assert code == EXIT_DATA_ERROR and out == ""
+    assert err == ("mediakit: error: <stdin>, row 1: malformed row: 3 fields where the header "
+                   "has 2 (line 2)\n")
+    path = tmp_path / "shifted.csv"
+    path.write_text(shifted, encoding="utf-8")
+    code, _, err = run("mentions", str(path))
+    assert code == EXIT_DATA_ERROR and err == err.replace("<stdin>", str(path)) != ""
+    # a cp1252 table on stdin is decoded with a warning, as a file is
+    cp = "outlet,text\nThe Herald,The rebels\u2019 caf\u00e9 burned.\n".encode("cp1252")
+    code = main(["kwic", "-", "--pattern", "rebel*"], stdin=_bytes_stdin(cp),
+                stdout=(out_stream := io.StringIO()), stderr=(err_stream := io.StringIO()))
+    assert code == EXIT_OK
+    assert "<stdin>: not valid UTF-8" in err_stream.getvalue()
+    assert "caf\u00e9" in out_stream.getvalue()
+
+
+def test_headerless_tsv_on_stdin_with_names():
+    tsv = "10/9/2023\tHarbour Courier\tMilitants fire rockets\thttps://h.example/1\n"
+    code, out, err = run("mentions", "-", "--format", "tsv", "--names", "date,outlet,title,url",
+                         "--lexicon", "conflict", stdin=tsv)
+    assert code == EXIT_OK, err
+    table = _csv(out)
+    assert table["match"].tolist() == ["Militants"] and table["doc_id"].tolist() == ["stdin:1"]
+    assert "1 headline record(s)" in err
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["--columns", "article_content=text"],
+     "--columns: 'article_content' is not a corpus column (corpus columns: doc_id, outlet, date, "
+     "title, url, text, text_source); did you mean text=article_content? (the corpus column "
+     "comes first)"),
+    (["--columns", "text"], "--columns: 'text' is not CORPUS=INPUT (e.g. text=article_content)"),
+    (["--columns", "text=a,text=b"], "--columns names 'text' twice"),
+    (["--encoding", "no-such-codec"],
+     "--encoding names no encoding Python knows: 'no-such-codec' (e.g. utf-8, latin-1, cp1252)"),
+    (["--date-format", "daymonth"],
+     "--date-format must be 'dayfirst', 'monthfirst' or a strptime format such as '%d/%m/%Y'; "
+     "got 'daymonth'"),
+    (["--names", "date,,title"], "--names: 'date,,title' has an empty name; write NAME,NAME,..."),
+])
+def test_loading_options_are_checked_first_and_named_as_flags(corpus_csv, argv, message):
+    code, out, err = run("mentions", str(corpus_csv), *argv)
+    assert code == EXIT_USAGE and out == ""
+    assert err == f"mediakit mentions: usage error: {message}\n"
+
+
+def test_a_column_mapping_to_a_missing_column_is_one_line(corpus_csv):
+    code, out, err = run("mentions", str(corpus_csv), "--columns", "text=article_content")
+    assert code == EXIT_DATA_ERROR and out == ""
+    assert err == ("mediakit: error: column 'article_content': --columns text=article_content: "
+                   f"no input has a column 'article_content'; {corpus_csv} has 'doc_id', "
+                   "'outlet', 'date', 'title', 'text'\n")
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["report", "--seed", "-1"], "--seed must be an integer from 0 to 4294967295, not -1"),
+    (["report", "--n-jobs", "0"], "--n-jobs must be a positive number of processes or -1"),
+    (["kwic", "--window", "-2"], "--window must be 0 or more"),
+    (["audit", "--min-count", "0"], "--min-count must be 1 or more, not 0"),
+])
+def test_numbers_are_checked_before_any_work(corpus_csv, tmp_path, monkeypatch, argv, message):
+    import mediakit.corpus
+
+    def no_loading(*args, **kwargs):
+        raise AssertionError("loaded before the options were checked")
+
+    monkeypatch.setattr(mediakit.corpus, "_load_corpus", no_loading)
+    command, *options = argv
+    code, _, err = run(command, str(corpus_csv), *options, *(
+        ["--out", str(tmp_path / "r")] if command == "report" else []))
+    assert code == EXIT_USAGE and message in err and err.count("\n") == 1
+
+
+def test_output_is_never_an_input_or_inside_one(corpus_csv, tmp_path):
+    before = corpus_csv.read_bytes()
+    code, _, err = run("mentions", str(corpus_csv), "--out", str(corpus_csv))
+    assert code == EXIT_USAGE and "is the input" in err
+    assert corpus_csv.read_bytes() == before
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.csv").write_bytes(before)
+    code, _, err = run("mentions", str(folder), "--out", str(folder / "mentions.csv"))
+    assert code == EXIT_USAGE and "inside the input folder" in err
+    code, _, err = run("report", str(folder), "--out", str(folder / "report"))
+    assert code == EXIT_USAGE and "overlap" in err
+    assert sorted(p.name for p in folder.iterdir()) == ["a.csv"]  # nothing written
+
+
+def test_csv_output_is_spreadsheet_safe_unless_turned_off(tmp_path):
+    rows = [{**ROWS[0], "text": "=HYPERLINK(\"http://x.example\") The rebels attacked Liss."}]
+    path = _write_csv(tmp_path / "formula.csv", rows)
+    code, out, _ = run("mentions", str(path), "--lexicon", "conflict")
+    assert code == EXIT_OK
+    sentence = _csv(out)["sentence"].iloc[0]
+    assert sentence.startswith("'=HYPERLINK(")
+    code, out, _ = run("mentions", str(path), "--lexicon", "conflict", "--no-spreadsheet-safe")
+    assert _csv(out)["sentence"].iloc[0].startswith("=HYPERLINK(")
+
+
+def test_an_output_file_is_replaced_only_when_complete(corpus_csv, tmp_path, monkeypatch):
+    out = tmp_path / "mentions.csv"
+    out.write_text("old content\n", encoding="utf-8")
+    import mediakit.mentions
+
+    def broken(*args, **kwargs):
+        raise KeyboardInterrupt  # Ctrl-C in the middle of the work
+
+    monkeypatch.setattr(mediakit.mentions, "find_mentions", broken)
+    code, _, err = run("mentions", str(corpus_csv), "--out", str(out))
+    assert code == 130 and "interrupted" in err
+    assert out.read_text(encoding="utf-8") == "old content\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mentions.csv", "small.csv"]
+
+
+@needs_fakes
+def test_fakes_report_from_stdin_mentions_the_latin1_decoding(tmp_path):
+    out_dir = tmp_path / "report"
+    data = FAKES.read_bytes()
+    head = data[: data.index(b"\r\n", 200_000) + 2]  # about 100 articles, past the first latin-1 byte
+    code = main(["report", "-", "--columns", FAKES_COLUMNS, "--encoding", "latin-1",
+                 "--out", str(out_dir)], stdin=_bytes_stdin(head),
+                stdout=io.StringIO(), stderr=(err := io.StringIO()))
+    assert code == EXIT_OK, err.getvalue()
+    page = (out_dir / "report.html").read_text(encoding="utf-8")
+    assert "<stdin>: not valid UTF-8 (first bad byte at offset 188886); decoded as latin-1, " \
+           "the encoding given" in page.replace("&lt;", "<").replace("&gt;", ">")

@@ -75,7 +75,7 @@ def test_sheet_columns_and_context(sample):
     assert list(sheet.columns) == [
         "item_id", "unit", "doc_id", "outlet", "start", "end", "match", "context",
         "voice", "coded_voice", "speaker", "coded_speaker", "referent", "coded_referent",
-        "label", "coded_label", "coder", "note",
+        "label", "coded_label", "in_scope", "coded_in_scope", "coder", "note",
     ]
     assert len(sheet) == 60
     assert sheet["item_id"].is_unique
@@ -627,7 +627,7 @@ def test_alpha_by_field_from_two_coders(sample, tmp_path):
     assert np.isnan(table.loc["label", "alpha"])
     assert "same value" in table.loc["label", "note"]
     assert pd.isna(table.loc["voice", "note"])
-    assert set(table.index) == {"voice", "speaker", "referent", "label"}
+    assert set(table.index) == {"voice", "speaker", "referent", "label", "in_scope"}
     assert np.isnan(table.loc["referent", "alpha"])  # nobody coded it
     assert (table["level"] == "nominal").all()
     with pytest.raises(ValueError, match="two or more"):

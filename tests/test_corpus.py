@@ -15,9 +15,10 @@ import pytest
 from mediakit import corpus as corpus_module
 from mediakit.corpus import (
     CORPUS_COLUMNS,
-    SKIPPED_COLUMNS,
+    LOG_COLUMNS,
     iter_corpus,
     load_corpus,
+    load_log,
     load_sample,
     validate_corpus,
 )
@@ -201,7 +202,7 @@ def test_hidden_files_and_readmes_are_passed_over_and_listed(tmp_path: Path) -> 
     write(tmp_path / "o" / ".DS_Store", "\x00\x01")
     corpus = load_corpus(tmp_path)
     assert corpus["doc_id"].tolist() == ["o/a"]
-    ignored = {Path(p).name for p in corpus.attrs["ignored_files"]}
+    ignored = {Path(p).name for p in load_log(corpus, "ignored")["file"]}
     assert ignored == {"README.md", ".git", ".DS_Store"}
 
 
@@ -223,7 +224,7 @@ def test_csv_column_recognition_extras_and_ids(tmp_path: Path) -> None:
     assert corpus["title"].tolist() == ["Rebels advance", "Army retreats"]
     assert corpus["url"].tolist() == ["https://c.example/1", "https://k.example/2"]
     assert corpus["word_count"].tolist() == ["3", "3"]  # extras unchanged: CSV cells are text
-    assert corpus["date"].dtype == np.dtype("datetime64[ns]")
+    assert corpus["date"].dtype == np.dtype("datetime64[us]")
     assert str(corpus["text"].dtype) in ("str", "string", "object")
 
 
@@ -273,38 +274,148 @@ def test_columns_argument_is_checked(tmp_path: Path) -> None:
     path = write(tmp_path / "t.csv", "outlet,text\nO,Body.\n")
     with pytest.raises(ValueError, match="not a corpus column"):
         load_corpus(path, columns={"text": "body"})
-    with pytest.warns(CorpusWarning, match="'missing_name'"):
+    with pytest.raises(CorpusError, match=r"columns=\{'missing_name': 'title'\}: no input has a "
+                                          r"column 'missing_name'; .*t.csv has 'outlet', 'text'"):
         load_corpus(path, columns={"missing_name": "title"})
+
+
+def _dates(corpus: pd.DataFrame) -> list[str]:
+    return ["NaT" if pd.isna(d) else str(d) for d in corpus["date"]]
 
 
 def test_dates_formats_timezones_and_unparseable(tmp_path: Path) -> None:
     rows = [
-        ("2020-03-01", "2020-03-01 00:00"),
-        ("2020-03-01T16:12:00+03:30", "2020-03-01 12:42"),  # aware -> UTC, zone dropped
-        ("March 1, 2020 - 16:12", "2020-03-01 16:12"),
-        ("1 March 2020", "2020-03-01 00:00"),
-        ("Sun, 01 Mar 2020 16:12:00 +0000", "2020-03-01 16:12"),
-        ("25/03/2020", "2020-03-25 00:00"),
-        ("", None),
+        ("2020-03-01", "2020-03-01 00:00:00"),
+        ("2020-03-01T16:12:00+03:30", "2020-03-01 12:42:00"),  # aware -> UTC, zone dropped
+        ("March 1, 2020 - 16:12", "2020-03-01 16:12:00"),
+        ("1 March 2020", "2020-03-01 00:00:00"),
+        ("Sun, 01 Mar 2020 16:12:00 +0000", "2020-03-01 16:12:00"),
+        ("25/03/2020", "2020-03-25 00:00:00"),  # only possible day first: settles the column
+        ("", "NaT"),
+        ("03/01/2020", "2020-01-03 00:00:00"),  # ambiguous alone, day first in this column
     ]
     body = "".join(f'"{raw}",Text {i}.\n' for i, (raw, _) in enumerate(rows))
-    path = write(tmp_path / "d.csv", "date,text\n" + body + "03/01/2020,Ambiguous.\nsoon,Bad.\n"
-                 "1583020800,Unix seconds.\n31/02/2020,No such day.\n")
+    path = write(tmp_path / "d.csv", "date,text\n" + body + "soon,Bad.\n"
+                 "1583020800,Unix seconds.\n31/02/2020,No such day.\n2020-02-30,Nor this.\n")
     with warnings.catch_warnings(record=True) as record:
         warnings.simplefilter("always")
         corpus = load_corpus(path, outlet="O")
-    expected = [pd.Timestamp(e) if e else pd.NaT for _, e in rows] + [pd.NaT] * 4
-    assert corpus["date"].tolist() == expected
-    messages = corpus_warnings(record)
-    assert len(messages) == 1  # one warning lists every unparseable date
-    assert "4 date(s)" in messages[0]
-    # each value with its own reason: only the ambiguous one is called ambiguous
-    assert f"{path}, row 8, column 'date': '03/01/2020' (ambiguous dd/mm vs mm/dd" in messages[0]
-    assert f"{path}, row 9, column 'date': 'soon' (not a date mediakit understands)" in messages[0]
+    assert _dates(corpus) == [e for _, e in rows] + ["NaT"] * 4
+    order, unread = corpus_warnings(record)
+    # one warning says how the order was settled, one lists every date not read
+    assert order.startswith("date order inferred from the dates themselves: ")
+    assert ("column 'date': day/month order settled as day/month/year by 1 value(s) such "
+            "as '25/03/2020'; 1 ambiguous value(s) read the same way") in order
+    assert "date_format=" in order
+    assert unread.startswith("4 date(s) not read, stored as NaT")
+    # each value with its own reason
+    assert f"{path}, row 9, column 'date': 'soon' (not a date mediakit understands)" in unread
     assert (f"{path}, row 10, column 'date': '1583020800' (a number, perhaps a Unix time: "
-            "not read as one") in messages[0]
-    assert f"{path}, row 11, column 'date': '31/02/2020' (no such day)" in messages[0]
-    assert messages[0].count("ambiguous") == 1
+            "not read as one") in unread
+    assert f"{path}, row 11, column 'date': '31/02/2020' (no such day)" in unread
+    assert f"{path}, row 12, column 'date': '2020-02-30' (no such day)" in unread
+    log = load_log(corpus)
+    assert log.loc[log["kind"] == "date", "row"].tolist() == [9, 10, 11, 12]
+    assert log.loc[log["kind"] == "date_order", "value"].tolist() == ["dayfirst"]
+
+
+def test_a_columns_day_month_order_comes_from_all_its_values(tmp_path: Path) -> None:
+    # 4/5/2017 comes before the value that settles the order: all values count
+    path = write(tmp_path / "us.csv", "date,outlet,text\n4/5/2017,O,a\n4/16/2017 3:05 PM,O,b\n"
+                 "16/4/2017,O,c\n12-24-2016,O,d\n")
+    with pytest.warns(CorpusWarning) as record:
+        corpus = load_corpus(path)
+    assert _dates(corpus) == ["2017-04-05 00:00:00", "2017-04-16 15:05:00", "NaT",
+                              "2016-12-24 00:00:00"]
+    [entry] = load_log(corpus, "date").to_dict("records")
+    assert entry["row"] == 3 and entry["value"] == "16/4/2017"
+    assert "not a real date as month/day/year (the column's order)" in entry["message"]
+    assert "2 value(s) such as '4/16/2017 3:05 PM'" in str(record[0].message)
+    assert "1 value(s) possible only the other way stay NaT" in str(record[0].message)
+    # nothing settles the order: ambiguous values stay NaT, each listed as ambiguous
+    plain = write(tmp_path / "plain.csv", "date,outlet,text\n4/5/2017,O,a\n5/4/2017,O,b\n")
+    with pytest.warns(CorpusWarning, match="2 date.s. not read"):
+        unsettled = load_corpus(plain)
+    assert _dates(unsettled) == ["NaT", "NaT"]
+    assert set(load_log(unsettled, "date")["message"]) == {"ambiguous dd/mm vs mm/dd, not guessed"}
+    # ... unless date_format says which order
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        stated = load_corpus(plain, date_format="dayfirst")
+    assert _dates(stated) == ["2017-05-04 00:00:00", "2017-04-05 00:00:00"]
+    assert _dates(load_corpus(plain, date_format="monthfirst")) == [
+        "2017-04-05 00:00:00", "2017-05-04 00:00:00"]
+    # a strptime format; values that do not match it stay NaT, listed
+    named = write(tmp_path / "named.csv", "date,outlet,text\n05 Apr 2017,O,a\nApril 6,O,b\n")
+    with pytest.warns(CorpusWarning, match="does not match date_format '%d %b %Y'"):
+        formatted = load_corpus(named, date_format="%d %b %Y")
+    assert _dates(formatted) == ["2017-04-05 00:00:00", "NaT"]
+
+
+def test_a_date_format_that_matches_nothing_or_is_not_a_format_is_one_clear_error(tmp_path: Path) -> None:
+    path = write(tmp_path / "d.csv", "date,outlet,text\n2020-03-01,O,a\n2020-03-02,O,b\n")
+    with pytest.raises(CorpusError) as raised:
+        load_corpus(path, date_format="%d.%m.%Y")
+    assert str(raised.value) == (f"{path}, column 'date': date_format='%d.%m.%Y' matches none of "
+                                 "the 2 dates of this column (the first is '2020-03-01')")
+    for bad in ("day-first", "%Q", 3):
+        with pytest.raises(ValueError, match="date_format="):
+            load_corpus(path, date_format=bad)  # type: ignore[arg-type]
+
+
+def test_dates_outside_the_nanosecond_range_are_kept_exactly(tmp_path: Path) -> None:
+    path = write(tmp_path / "d.csv", "date,outlet,text\n2500-01-01,O,a\n1500-06-15,O,b\n"
+                 "0001-01-01,O,c\n9999-12-31 23:59,O,d\n")
+    corpus = load_corpus(path)
+    assert corpus["date"].dtype == np.dtype("datetime64[us]")
+    assert _dates(corpus) == ["2500-01-01 00:00:00", "1500-06-15 00:00:00",
+                              "0001-01-01 00:00:00", "9999-12-31 23:59:00"]
+    # the same from JSON, a DataFrame and front matter
+    jsonl = write(tmp_path / "d.jsonl", json.dumps({"date": "2500-01-01", "outlet": "O",
+                                                    "text": "a"}) + "\n")
+    assert _dates(load_corpus(jsonl)) == ["2500-01-01 00:00:00"]
+    import datetime as dt
+
+    frame = pd.DataFrame({"outlet": ["O"], "text": ["a"], "date": [dt.datetime(2500, 1, 1)]})
+    assert _dates(load_corpus(frame)) == ["2500-01-01 00:00:00"]
+    assert _dates(validate_corpus(frame.assign(doc_id="x"))) == ["2500-01-01 00:00:00"]
+    page = write(tmp_path / "o" / "far.md", "---\ndate: 2500-01-01\n---\nA body.\n")
+    assert _dates(load_corpus(page, outlet="O")) == ["2500-01-01 00:00:00"]
+
+
+def test_an_impossible_front_matter_date_keeps_the_article(tmp_path: Path) -> None:
+    page = write(tmp_path / "o" / "leap.md", "---\ndate: 2020-02-30\ntitle: Leap\n---\nA body.\n")
+    with pytest.warns(CorpusWarning, match="'2020-02-30' .no such day."):
+        corpus = load_corpus(page, outlet="O")  # a bad date is never a bad record
+    assert corpus["title"].tolist() == ["Leap"] and _dates(corpus) == ["NaT"]
+    assert load_log(corpus, "date")["column"].tolist() == ["date"]
+
+
+FAKES = REPO.parent / "shared" / "data" / "fa-kes-dev" / "FA-KES-dev.csv"
+
+
+@pytest.mark.skipif(not FAKES.exists(), reason="FA-KES (../shared/data/fa-kes-dev) is not beside this checkout")
+def test_fakes_loads_with_every_date_and_no_option() -> None:
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        corpus = load_corpus(FAKES)
+    assert len(corpus) == 764 and corpus["date"].isna().sum() == 0
+    assert corpus["date"].min() >= pd.Timestamp("2011-01-01")
+    assert corpus["date"].max() < pd.Timestamp("2019-01-01")
+    log = load_log(corpus)
+    recognised = dict(zip(log.loc[log["kind"] == "column", "column"],
+                          log.loc[log["kind"] == "column", "value"]))
+    assert recognised == {"article_content": "text", "article_title": "title", "source": "outlet"}
+    assert log.loc[log["kind"] == "date_order", "value"].tolist() == ["monthfirst"]
+    [encoding] = log.loc[log["kind"] == "encoding", "value"].tolist()
+    assert encoding in ("cp1252", "latin-1")
+    messages = corpus_warnings(record)
+    assert any(m.startswith("recognised input column(s) by name: ") and "'article_content' as text"
+               in m for m in messages)
+    assert any(f"decoded as {encoding}" in m and "encoding=" in m for m in messages)
+    with_ids = load_corpus(FAKES, columns={"unit_id": "doc_id"}, encoding="latin-1")
+    assert len(with_ids) == 764 and with_ids["doc_id"].is_unique
+    assert len(load_log(with_ids, "duplicate_id")) == 764 - corpus["unit_id"].nunique() > 0
 
 
 def test_numeric_dates_in_a_dataframe_are_not_guessed() -> None:
@@ -379,8 +490,8 @@ def _load_both(source: Path | list[Path], **options: object) -> tuple[CorpusErro
 
 
 def _only_skipped(corpus: pd.DataFrame) -> dict[str, object]:
-    skipped = corpus.attrs["skipped"]
-    assert list(skipped.columns) == list(SKIPPED_COLUMNS)
+    skipped = load_log(corpus, "skipped")
+    assert list(skipped.columns) == list(LOG_COLUMNS)
     assert len(skipped) == 1
     return skipped.iloc[0].to_dict()
 
@@ -389,11 +500,13 @@ def test_empty_text_raise_and_skip(tmp_path: Path) -> None:
     path = write(tmp_path / "t.csv", "outlet,content\nO,First.\nO,   \nO,Third.\n")
     error, corpus, messages = _load_both(path)
     assert (error.file, error.row, error.column) == (str(path), 2, "content")
-    assert str(error) == f"{path}, row 2, column 'content': empty text"
+    assert str(error) == f"{path}, row 2, column 'content': empty text and no title"
     assert corpus["doc_id"].tolist() == ["t:1", "t:3"]
     entry = _only_skipped(corpus)
-    assert (entry["file"], entry["row"], entry["column"], entry["reason"]) == (str(path), 2, "content", "empty text")
-    assert len(messages) == 1 and "skipped 1" in messages[0] and "empty text" in messages[0]
+    assert (entry["kind"], entry["file"], entry["row"], entry["column"], entry["message"]) == (
+        "skipped", str(path), 2, "content", "empty text and no title")
+    [message] = [m for m in messages if m.startswith("skipped ")]
+    assert "skipped 1" in message and "empty text" in message
 
 
 def test_empty_article_file(tmp_path: Path) -> None:
@@ -422,21 +535,50 @@ def test_missing_outlet_unless_given(tmp_path: Path) -> None:
     assert load_corpus(path, outlet="Given")["outlet"].tolist() == ["Given"]
 
 
-def test_duplicate_ids_keep_the_first_copy(tmp_path: Path) -> None:
+def test_duplicate_ids_get_a_suffix_by_default_logged_and_warned(tmp_path: Path) -> None:
+    path = write(tmp_path / "t.csv", "id,outlet,text\n7,O,First copy.\n8,O,Other.\n7,O,Second copy.\n"
+                 "7#2,O,Its own id.\n7,O,Third copy.\n")
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        corpus = load_corpus(path)  # errors="raise": a repeated id is not an error
+    # every copy kept; the suffix never takes an id another record has
+    assert corpus["doc_id"].tolist() == ["7", "8", "7#2", "7#2#2", "7#3"]
+    assert corpus["text"].tolist() == ["First copy.", "Other.", "Second copy.", "Its own id.",
+                                       "Third copy."]
+    log = load_log(corpus, "duplicate_id")
+    assert log["row"].tolist() == [3, 4, 5] and log["value"].tolist() == ["7#2", "7#2#2", "7#3"]
+    assert "first in" in log["message"][0] and "row 1" in log["message"][0]
+    [message] = [m for m in corpus_warnings(record) if "repeated doc_id" in m]
+    assert message.startswith("3 repeated doc_id(s) kept with a suffix")
+    assert "duplicate_ids=" in message and "mediakit.load_log(corpus)" in message
+
+
+def test_duplicate_ids_keep_first_or_raise(tmp_path: Path) -> None:
     path = write(tmp_path / "t.csv", "id,outlet,text\n7,O,First copy.\n8,O,Other.\n7,O,Second copy.\n")
-    error, corpus, _ = _load_both(path)
-    assert (error.row, error.column) == (3, "id")
-    assert "duplicate doc_id '7'" in str(error) and "first copy is kept" in str(error)
-    assert corpus.set_index("doc_id").loc["7", "text"] == "First copy."
-    assert _only_skipped(corpus)["row"] == 3
+    kept = load_corpus(path, duplicate_ids="keep_first")  # skipped as asked, not an error
+    assert kept.set_index("doc_id").loc["7", "text"] == "First copy."
+    entry = _only_skipped(kept)
+    assert entry["row"] == 3 and "the first copy is kept" in entry["message"]
+    assert "duplicate_ids='keep_first'" in entry["message"]
+    for errors in ("raise", "skip"):  # raise means raise, whatever errors= says
+        with pytest.raises(CorpusError, match="duplicate doc_id '7'") as raised:
+            load_corpus(path, duplicate_ids="raise", errors=errors)
+        assert (raised.value.row, raised.value.column) == (3, "id")
+        assert "first in" in str(raised.value) and "row 1" in str(raised.value)
+    with pytest.raises(ValueError, match="duplicate_ids= must be one of"):
+        load_corpus(path, duplicate_ids="drop")
 
 
 def test_duplicate_ids_across_files(tmp_path: Path) -> None:
     write(tmp_path / "a.jsonl", json.dumps({"id": "x", "outlet": "O", "text": "from a"}) + "\n")
     second = write(tmp_path / "b.jsonl", json.dumps({"id": "x", "outlet": "O", "text": "from b"}) + "\n")
-    error, corpus, _ = _load_both(tmp_path)
-    assert error.file == str(second)
-    assert corpus["text"].tolist() == ["from a"]
+    with pytest.raises(CorpusError) as raised:
+        load_corpus(tmp_path, duplicate_ids="raise")
+    assert raised.value.file == str(second)
+    with pytest.warns(CorpusWarning, match="repeated doc_id"):
+        corpus = load_corpus(tmp_path)
+    assert corpus["doc_id"].tolist() == ["x", "x#2"]
+    assert corpus["text"].tolist() == ["from a", "from b"]
 
 
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -487,7 +629,7 @@ def test_malformed_json_file_and_jsonl_line(tmp_path: Path) -> None:
     with pytest.warns(CorpusWarning, match="skipped 2"):
         corpus = load_corpus(lines, errors="skip")
     assert corpus["doc_id"].tolist() == ["b:1", "b:4"]
-    assert corpus.attrs["skipped"]["row"].tolist() == [2, 3]
+    assert load_log(corpus, "skipped")["row"].tolist() == [2, 3]
 
 
 def test_bad_front_matter(tmp_path: Path) -> None:
@@ -510,8 +652,8 @@ def test_unsupported_extension(tmp_path: Path) -> None:
 
 def test_nothing_skipped_gives_empty_skipped_table(tmp_path: Path) -> None:
     corpus = load_corpus(write(tmp_path / "a.txt", ARTICLE), outlet="O")
-    skipped = corpus.attrs["skipped"]
-    assert list(skipped.columns) == list(SKIPPED_COLUMNS) and len(skipped) == 0
+    skipped = load_log(corpus, "skipped")
+    assert list(skipped.columns) == list(LOG_COLUMNS) and len(skipped) == 0
 
 
 def test_missing_path_and_bad_options(tmp_path: Path) -> None:
@@ -561,7 +703,7 @@ def test_files_differing_only_in_extension_both_keep_it_in_their_ids(tmp_path: P
     # the same file given twice is still one file, a duplicate
     twice = tmp_path / "b" / "t.txt"
     with pytest.raises(CorpusError, match="duplicate doc_id 't'"):
-        load_corpus([twice, twice], outlet="O")
+        load_corpus([twice, twice], outlet="O", duplicate_ids="raise")
 
 
 def test_a_list_of_files_uses_their_common_folder(tmp_path: Path) -> None:
@@ -588,8 +730,8 @@ def test_iter_corpus_skip_mode_and_dataframes(tmp_path: Path) -> None:
     with pytest.warns(CorpusWarning):
         whole = load_corpus(folder, errors="skip")
     pd.testing.assert_frame_equal(pd.concat(chunks), whole)
-    skipped = pd.concat([chunk.attrs["skipped"] for chunk in chunks], ignore_index=True)
-    pd.testing.assert_frame_equal(skipped, whole.attrs["skipped"])
+    skipped = pd.concat([load_log(chunk, "skipped") for chunk in chunks], ignore_index=True)
+    pd.testing.assert_frame_equal(skipped, load_log(whole, "skipped"))
     with pytest.raises(CorpusError, match="bad.csv, row 1"):
         list(iter_corpus(folder, chunksize=5))
     frame = pd.DataFrame({"outlet": ["A"] * 5, "text": [f"t{i}" for i in range(5)]})
@@ -630,7 +772,7 @@ def test_real_sample_has_basic_shape() -> None:
     sample = load_sample()
     assert len(sample) >= 48
     assert sample["outlet"].nunique() >= 6
-    assert len(sample.attrs["skipped"]) == 0
+    assert len(load_log(sample, "skipped")) == 0
     assert sample["date"].notna().all()
     assert sample["doc_id"].is_unique
 
@@ -643,7 +785,7 @@ def test_corpora_with_skipped_tables_concatenate_and_merge() -> None:
     assert len(pd.concat([first, second])) == 2
     merged = first.merge(first[["doc_id"]].assign(flag=1), on="doc_id")
     assert merged["flag"].tolist() == [1]
-    assert len(merged.attrs["skipped"]) == 1
+    assert len(load_log(merged, "skipped")) == 1
 
 
 def test_a_leading_date_line_is_a_date_not_a_title(tmp_path: Path) -> None:
@@ -663,7 +805,7 @@ def test_linked_folders_are_followed_without_looping(tmp_path: Path) -> None:
     (tmp_path / "data" / "herald" / "loop").symlink_to(tmp_path / "corpus", target_is_directory=True)
     corpus = load_corpus(tmp_path / "corpus")
     assert corpus["doc_id"].tolist() == ["herald/a"]
-    assert {Path(p).name for p in corpus.attrs["ignored_files"]} == {"herald-again", "loop"}
+    assert {Path(p).name for p in load_log(corpus, "ignored")["file"]} == {"herald-again", "loop"}
 
 
 def test_skipped_table_dtypes_are_consistent(tmp_path: Path) -> None:
@@ -673,13 +815,224 @@ def test_skipped_table_dtypes_are_consistent(tmp_path: Path) -> None:
     write(tmp_path / "o" / "t.csv", "outlet,text,date\nO,Fine.,2024-01-01\nO,,2024-01-02\n")
     with pytest.warns(CorpusWarning):
         corpus = load_corpus(tmp_path, errors="skip")
-    skipped = corpus.attrs["skipped"]
+    skipped = load_log(corpus, "skipped")
     assert len(skipped) == 2
     assert str(skipped["row"].dtype) == "Int64"
     column_dtype = skipped["column"].dtype
     assert isinstance(column_dtype, pd.StringDtype) and column_dtype.na_value is pd.NA
-    assert skipped["file"].dtype == "str" and skipped["reason"].dtype == "str"
+    assert skipped["file"].dtype == "str" and skipped["message"].dtype == "str"
     binary = skipped[skipped["file"].str.endswith("image.txt")].iloc[0]
     assert binary["row"] is pd.NA and binary["column"] is pd.NA
-    empty = load_corpus(write(tmp_path / "a.txt", ARTICLE), outlet="O").attrs["skipped"]
+    empty = load_log(load_corpus(write(tmp_path / "a.txt", ARTICLE), outlet="O"), "skipped")
     assert empty.dtypes.astype(str).tolist() == skipped.dtypes.astype(str).tolist()
+
+
+# --- headline corpora, header-less tables ---------------------------------------------
+
+HEADLINES = REPO / "tests" / "headline_fixtures" / "gaza_headlines_standin.tsv"
+
+
+def test_a_headerless_headline_export_loads_as_headline_records() -> None:
+    import mediakit
+
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        corpus = load_corpus(HEADLINES, format="tsv", names=["date", "outlet", "title", "url"])
+    raw = HEADLINES.read_text(encoding="utf-8").splitlines()
+    assert len(corpus) == len(raw) == 320  # every row: none skipped, none merged
+    assert (corpus["text_source"] == "title").all()
+    assert corpus["text"].tolist() == corpus["title"].tolist() == [r.split("\t")[2] for r in raw]
+    assert corpus["date"].isna().sum() == sum(1 for r in raw if not r.split("\t")[0]) == 3
+    first = raw[0].split("\t")
+    assert corpus.loc[0, "date"] == pd.to_datetime(first[0], format="%m/%d/%Y")
+    assert corpus.loc[0, "doc_id"] == "gaza_headlines_standin:1"
+    # quotes that are text in a TSV ("Terrorists" will pay ...) are kept as written
+    quoted = corpus[corpus["title"].str.startswith('"')]
+    assert len(quoted) > 0 and quoted["title"].str.contains('"Terrorists"').all()
+    log = load_log(corpus)
+    assert log.loc[log["kind"] == "title_only", "value"].tolist() == ["320"]
+    assert log.loc[log["kind"] == "date_order", "value"].tolist() == ["monthfirst"]
+    messages = corpus_warnings(record)
+    assert any("320 record(s) have a title and no body" in m for m in messages)
+    # the analyses treat each headline as a one-sentence article
+    result = mediakit.analyze(corpus, "conflict")
+    assert len(result.mentions) >= 100
+    assert {"militant", "terrorist", "fighter", "army"} <= set(result.mentions["label"])
+    assert set(result.mentions["doc_id"]) <= set(corpus["doc_id"])
+
+
+def test_a_row_with_a_title_and_no_body_is_a_headline_record(tmp_path: Path) -> None:
+    path = write(tmp_path / "t.csv", "outlet,title,text\nO,Rebels take the bridge,\n"
+                 "O,Army holds,The army held the town.\nO,,\n")
+    error, corpus, _ = _load_both(path)
+    assert (error.row, error.column, error.reason) == (3, "text", "empty text and no title")
+    assert corpus["text"].tolist() == ["Rebels take the bridge", "The army held the town."]
+    assert corpus["text_source"].tolist() == ["title", "body"]
+    # a table without any text column: every row with a title is a headline record
+    titles = write(tmp_path / "titles.csv", "outlet,headline\nO,Militants retreat\n")
+    corpus = load_corpus(titles)
+    assert corpus["text"].tolist() == ["Militants retreat"]
+    assert corpus["text_source"].tolist() == ["title"]
+
+
+def test_names_are_checked_and_only_for_delimited_files(tmp_path: Path) -> None:
+    path = write(tmp_path / "h.tsv", "2024-01-02\tO\tA title\n2024-01-03\tO\tToo\tmany\n")
+    corpus = load_corpus(path, names=["date", "outlet", "title"], errors="skip")
+    assert corpus["title"].tolist() == ["A title"]
+    [entry] = load_log(corpus, "skipped").to_dict("records")
+    assert entry["row"] == 2 and "4 fields where the names given have 3" in entry["message"]
+    for bad in ("date,outlet", ["date", "date"], [""]):
+        with pytest.raises(ValueError, match="names="):
+            load_corpus(path, names=bad)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="names= applies to CSV/TSV files only"):
+        load_corpus(path, format="jsonl", names=["a"])
+    with pytest.raises(ValueError, match="names="):
+        load_corpus(pd.DataFrame({"text": ["a"]}), names=["a"])
+
+
+# --- column recognition and the option names in messages --------------------------------
+
+
+def test_recognised_names_are_logged_and_ambiguous_ones_are_not_guessed(tmp_path: Path) -> None:
+    path = write(tmp_path / "t.csv", "publisher,content,body\nO,First text.,Second text.\n")
+    with pytest.raises(CorpusError) as raised:
+        load_corpus(path)
+    assert raised.value.column == "text"
+    assert ("no text column: 'content' and 'body' could each be the text; choose one with "
+            "columns={'content': 'text'}") in str(raised.value)
+    corpus = load_corpus(path, columns={"body": "text"})
+    assert corpus["text"].tolist() == ["Second text."] and corpus["content"].tolist() == ["First text."]
+    # an optional column with two candidates: both stay extra, logged and warned
+    dated = write(tmp_path / "d.csv", "outlet,text,published,publish_date\nO,A.,2020-01-01,2020-01-02\n")
+    with pytest.warns(CorpusWarning, match="no date column: 'published' and 'publish_date'"):
+        corpus = load_corpus(dated)
+    assert corpus["date"].isna().all() and "published" in corpus.columns
+    log = load_log(corpus, "column")
+    assert log["value"].isna().tolist() == [True]
+
+
+def test_messages_name_the_python_keyword(tmp_path: Path) -> None:
+    path = write(tmp_path / "t.csv", "Zeitung,Inhalt\nO,Text.\n")
+    with pytest.raises(CorpusError, match=r"map yours with columns=\{'your name': 'text'\}"):
+        load_corpus(path)
+    with pytest.raises(CorpusError, match=r"no column 'Inhlt' \(given by columns=\{'Inhlt': 'text'\}\)"):
+        load_corpus(path, columns={"Inhlt": "text", "Zeitung": "outlet"})
+    with pytest.raises(ValueError, match="encoding= names no encoding Python knows: 'no-such-codec'"):
+        load_corpus(path, encoding="no-such-codec")
+    cp = write(tmp_path / "cp.csv", "outlet,text\nO,caf\u00e9 \u2013 bar\n", encoding="cp1252")
+    with pytest.warns(CorpusWarning, match="decoded as cp1252. Pass encoding= to choose"):
+        load_corpus(cp)
+
+
+# --- decoding -------------------------------------------------------------------------
+
+
+def test_utf16_and_utf32_with_and_without_byte_order_mark(tmp_path: Path) -> None:
+    text = "outlet,text\nO,Rebels took the caf\u00e9 \u2013 and the bridge.\n"
+    for codec in ("utf-32-be", "utf-32-le", "utf-16-be", "utf-16-le"):
+        with_bom = tmp_path / f"{codec}-bom.csv"
+        bom = "\ufeff".encode(codec)
+        with_bom.write_bytes(bom + text.encode(codec))
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # a byte-order mark is not a guess
+            assert load_corpus(with_bom)["text"].tolist() == [text.split(",", 2)[2].strip()], codec
+        bare = tmp_path / f"{codec}.csv"
+        bare.write_bytes(text.encode(codec))
+        with pytest.warns(CorpusWarning, match=f"no byte-order mark.*decoded as {codec}"):
+            corpus = load_corpus(bare)
+        assert corpus["text"].tolist() == ["Rebels took the caf\u00e9 \u2013 and the bridge."], codec
+
+
+def test_random_bytes_without_nul_are_not_text(tmp_path: Path) -> None:
+    import random
+
+    rng = random.Random(7)
+    noise = bytes(rng.choice([b for b in range(1, 256)]) for _ in range(4000))
+    path = tmp_path / "o" / "noise.txt"
+    path.parent.mkdir()
+    path.write_bytes(noise)
+    with pytest.raises(CorpusError, match=r"noise.txt: not a text file: \d+% of its characters "
+                                          r"are control characters"):
+        load_corpus(path)
+
+
+def test_mixed_utf8_and_cp1252_lines_are_decoded_line_by_line(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.csv"
+    path.write_bytes("outlet,text\n".encode() + "O,Caf\u00e9 in UTF-8 \u2013 fine.\n".encode("utf-8")
+                     + "O,Caf\u00e9 in cp1252 \u2013 also fine.\n".encode("cp1252"))
+    with pytest.warns(CorpusWarning, match=r"mixes encodings: 1 line\(s\) of UTF-8 were decoded "
+                                           r"as UTF-8 and 1 line\(s\) that are not UTF-8 as cp1252"):
+        corpus = load_corpus(path)
+    assert corpus["text"].tolist() == ["Caf\u00e9 in UTF-8 \u2013 fine.",
+                                       "Caf\u00e9 in cp1252 \u2013 also fine."]
+    [entry] = load_log(corpus, "encoding").to_dict("records")
+    assert entry["value"] == "cp1252" and "line by line" in entry["message"]
+
+
+# --- CSV rows that would swallow others ---------------------------------------------------
+
+
+def test_an_unclosed_quote_swallows_nothing(tmp_path: Path) -> None:
+    path = write(tmp_path / "q.csv", 'outlet,date,text\nO,2020-01-01,"never closed, and\n'
+                 "O,2020-01-02,Second.\nO,2020-01-03,Third.\n")
+    error, corpus, _ = _load_both(path)
+    assert (error.row, error.column) == (1, None)
+    assert error.reason == ("malformed row: a quote opened in the row starting on line 2 is never "
+                            "closed (it would swallow every later row); reading resumes on line 3")
+    assert corpus["text"].tolist() == ["Second.", "Third."]  # read, not swallowed
+    # quotes that are text, not quoting: the row is read from its line as written, noted
+    path = write(tmp_path / "t.tsv", 'outlet\ttext\nO\t"Rebels" retreat\nO\tArmy "holds\n'
+                 "O\tThird.\n")
+    with pytest.warns(CorpusWarning, match=r"1 row\(s\) hold quotes that do not follow CSV "
+                                           r"quoting.*\(rows 1\)"):
+        corpus = load_corpus(path)
+    assert corpus["text"].tolist() == ['"Rebels" retreat', 'Army "holds', "Third."]
+    assert load_log(corpus, "note")["row"].tolist() == [1]
+    # a row whose first line cannot be read on its own is reported, the rest are read
+    broken = write(tmp_path / "b.csv", 'outlet,date,text\nO,2020-01-01,"a, b" c\n'
+                   "O,2020-01-02,Second.\n")
+    error, corpus, _ = _load_both(broken)
+    assert error.row == 1 and "text follows a closing quote on line 2" in error.reason
+    assert corpus["text"].tolist() == ["Second."]
+
+
+def test_a_field_over_the_csv_modules_default_limit_loads_and_sets_no_global_state(tmp_path: Path) -> None:
+    import csv
+
+    before = csv.field_size_limit()
+    big = "word " * 40_000  # 200 KB, over the csv module's 128 KiB default
+    path = write(tmp_path / "big.csv", f"outlet,text\nO,{big}\nO,After.\n")
+    corpus = load_corpus(path)
+    assert corpus["text"].tolist() == [big, "After."]
+    assert csv.field_size_limit() == before  # nothing process-wide was changed
+
+
+def test_an_unlistable_folder_is_reported_not_lost(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path / "a" / "good.txt", ARTICLE)
+    write(tmp_path / "b" / "hidden-by-permissions.txt", ARTICLE)
+    real_scandir = os.scandir
+
+    def scandir(path):  # what a folder without read permission does (tests run as root)
+        if os.fspath(path).endswith(os.sep + "b"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    error, corpus, messages = _load_both(tmp_path)
+    assert error.file == str(tmp_path / "b") and "cannot list folder" in error.reason
+    assert corpus["doc_id"].tolist() == ["a/good"]
+    [entry] = load_log(corpus, "skipped").to_dict("records")
+    assert entry["file"] == str(tmp_path / "b") and "Permission denied" in entry["message"]
+
+
+def test_iter_corpus_settles_a_date_column_from_the_whole_file(tmp_path: Path) -> None:
+    # the value that settles the order comes after several chunks of ambiguous ones
+    rows = "".join(f"O,{m}/{d}/2021,Text {m}-{d}.\n" for m, d in [(1, 2), (3, 4), (5, 6), (7, 8)])
+    path = write(tmp_path / "late.csv", "outlet,date,text\n" + rows + "O,9/30/2021,Settles it.\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        whole = load_corpus(path)
+        chunks = list(iter_corpus(path, chunksize=2))
+    assert _dates(whole)[0] == "2021-01-02 00:00:00"
+    pd.testing.assert_frame_equal(pd.concat(chunks), whole)
+    assert load_log(chunks[0], "date_order")["value"].tolist() == ["monthfirst"]

@@ -234,7 +234,7 @@ def test_a_trigger_inside_a_named_group_is_not_an_event():
 # (text, trigger, construction, agent, agent_actor, patient, patient_actor)
 SYRIA_CASES = [
     ("April 6 2017 Syrian Army Kills 48 ISIL Terrorists in Deir Ezzor.", "Kills", "active",
-     "Syrian Army", "state_forces", "48 ISIL Terrorists", "armed_opposition"),
+     "Syrian Army", "state_forces", "48 ISIL Terrorists", "islamic_state"),
     ("Sun 10 Jul 2016 29 Syria Rebels Dead in Fighting", "Dead", "adjectival", None, None,
      "29 Syria Rebels", "armed_opposition"),
     ("15-09-2013 Militants Attack Syrias Idlib.", "Attack", "active", "Militants",
@@ -247,7 +247,7 @@ SYRIA_CASES = [
     ("Regime forces began shelling the southern districts.", "shelling", "active", "Regime forces",
      "state_forces", "the southern districts", None),
     ("Washington is leading a coalition fighting IS in Syria.", "fighting", "active",
-     "a coalition", None, "IS", None),
+     "a coalition", None, "IS", "islamic_state"),
     ("Aleppo bomb blast kills six people.", "kills", "active", "Aleppo bomb blast", None,
      "six people", None),
 ]

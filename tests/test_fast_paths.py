@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mediakit.referents import decide_referents
 from mediakit import text as text_module
 from mediakit.corpus import load_corpus
 from mediakit.text import count_words, tokenize
@@ -504,17 +505,15 @@ def _reference_add_document_mentions(cols, doc_id, outlet, date, text, lex, sent
     sentence_starts = [s for s, _ in sentence_spans]
     index = _tables.sentence_index
     names_by_sentence: dict[int, set[str]] = {}
-    name_before: dict[int, str] = {}
-    name_after: dict[int, str] = {}
     for s, e, en in found:
         if en.kind == "name":
             names_by_sentence.setdefault(index(sentence_starts, s), set()).add(en.label)
-            name_after[s] = en.actor
-            name_before[e] = en.actor
+    # Referents, scope and form come from one function (tested in test_referents.py).
+    decided = decide_referents(text, sentence_spans, found, lex)
     starts = [s for s, _, _ in labels]
     ends = [e for _, e, _ in labels]
     voices, speakers = voice_module.voice_at(voice_module.voice_spans(text), starts, ends)
-    for (s, e, en), voice, speaker in zip(labels, voices, speakers, strict=True):
+    for i, ((s, e, en), voice, speaker) in enumerate(zip(labels, voices, speakers, strict=True)):
         k = index(sentence_starts, s)
         sent_start, sent_end = sentence_spans[k] if sentence_spans else (s, e)
         row = {
@@ -523,7 +522,7 @@ def _reference_add_document_mentions(cols, doc_id, outlet, date, text, lex, sent
             "end": e, "sentence_id": k, "sentence": text[sent_start:sent_end],
             "voice": voice, "speaker": speaker,
             "named_groups": "; ".join(sorted(names_by_sentence.get(k, ()))),
-            "referent": mentions_module._referent(text, s, e, en.actor, name_before, name_after),
+            **{name: values[i] for name, values in decided.items()},
             "sentence_start": sent_start, "sentence_end": sent_end,
         }  # fmt: skip
         for name, value in row.items():

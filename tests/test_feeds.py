@@ -17,13 +17,16 @@ FIXTURES = Path(__file__).parent / "web_fixtures"
 def test_rss_items_become_records_with_full_content_or_summary():
     path = FIXTURES / "world.rss"
     result = read_feed(path)
-    assert [r["_row"] for r in result.records] == [1, 2]
-    first, second = result.records
+    assert [r["_row"] for r in result.records] == [1, 2, 3]
+    first, second, third = result.records
+    # an item with a title only has no text: the loader makes it a headline record
+    assert third["title"] == "Photo gallery: the road north" and third["text"] == ""
+    assert "text_source" not in third
     assert first["outlet"] == "Northern Wire"
     assert first["title"] == "Shelling forces thousands more to flee"
     assert first["url"] == "https://wire.example/2020/02/28/shelling-flee"
     assert first["date"] == "2020-02-28T09:30:00+00:00"  # +0100 normalised to UTC
-    assert first["text_source"] == "content"
+    assert first["text_source"] == "body"
     # content:encoded wins over the teaser in <description>, paragraphs kept.
     assert first["text"].split("\n\n")[:2] == [
         "Thousands more families left their homes overnight as shelling reached the "
@@ -37,11 +40,9 @@ def test_rss_items_become_records_with_full_content_or_summary():
     )
     assert second["date"] == "2020-02-29T09:00:00+00:00"
     assert first["_file"] == str(path)
-    # The third item has neither content nor description: listed, not lost.
-    assert result.skipped == [{
-        "file": str(path), "row": 3, "column": "text",
-        "reason": "feed item has neither content nor summary text",
-    }]
+    # The third item has neither content nor description, only a title: a record the
+    # loader turns into a headline record, not lost.
+    assert result.skipped == []
 
 
 def test_atom_entries_use_content_then_summary_and_published_then_updated():
@@ -51,7 +52,7 @@ def test_atom_entries_use_content_then_summary_and_published_then_updated():
     assert {r["outlet"] for r in result.records} == {"Crescent Review"}
     assert first["url"] == "https://review.example/explainers/armed-groups"
     assert first["date"] == "2020-03-03T06:00:00+00:00"  # published, not updated
-    assert first["text_source"] == "content"
+    assert first["text_source"] == "body"
     assert first["text"] == (
         "Several factions fight in the north, and outlets describe them very differently."
         "\n\nSome call them rebels, others call them terrorists, and a few write "
@@ -84,7 +85,8 @@ def test_feed_without_items_warns(tmp_path):
                     encoding="utf-8")
     result = read_feed(path)
     assert result.records == [] and result.skipped == []
-    assert result.warnings == [f"{path}: feed has no items"]
+    assert [(e["kind"], e["file"], e["message"]) for e in result.log] == [
+        ("note", str(path), "feed has no items")]
 
 
 def test_declared_encoding_is_honoured_and_can_be_overridden(tmp_path):
@@ -117,21 +119,24 @@ def test_load_corpus_reads_rss_and_atom_into_one_corpus():
     import mediakit
 
     rss, atom = FIXTURES / "world.rss", FIXTURES / "analysis.atom"
-    with pytest.warns(UserWarning, match="feed item has neither content nor summary"):
-        corpus = mediakit.load_corpus([rss, atom], errors="skip")
-    assert list(corpus.columns) == [*mediakit.CORPUS_COLUMNS, "text_source"]
-    assert corpus["doc_id"].tolist() == ["world:1", "world:2", "analysis:1", "analysis:2"]
-    assert corpus["outlet"].tolist() == ["Northern Wire"] * 2 + ["Crescent Review"] * 2
-    assert corpus["text_source"].tolist() == ["content", "summary", "content", "summary"]
+    with pytest.warns(UserWarning, match="1 record.s. have a title and no body"):
+        corpus = mediakit.load_corpus([rss, atom])
+    assert list(corpus.columns) == list(mediakit.CORPUS_COLUMNS)
+    assert corpus["doc_id"].tolist() == ["world:1", "world:2", "world:3", "analysis:1",
+                                         "analysis:2"]
+    assert corpus["outlet"].tolist() == ["Northern Wire"] * 3 + ["Crescent Review"] * 2
+    assert corpus["text_source"].tolist() == ["body", "summary", "title", "body", "summary"]
+    assert corpus.loc[2, "text"] == corpus.loc[2, "title"] == "Photo gallery: the road north"
     assert corpus["date"].tolist() == [
         pd.Timestamp("2020-02-28 09:30"), pd.Timestamp("2020-02-29 09:00"),
-        pd.Timestamp("2020-03-03 06:00"), pd.Timestamp("2020-03-04 08:00"),
+        pd.Timestamp("2020-03-01 12:00"), pd.Timestamp("2020-03-03 06:00"),
+        pd.Timestamp("2020-03-04 08:00"),
     ]
     assert corpus.loc[0, "title"] == "Shelling forces thousands more to flee"
     assert "<" not in "".join(corpus["text"])
-    assert corpus.attrs["skipped"][["row", "reason"]].values.tolist() == [
-        [3, "feed item has neither content nor summary text"]
-    ]
+    assert mediakit.load_log(corpus, "skipped").empty
+    [headlines] = mediakit.load_log(corpus, "title_only").to_dict("records")
+    assert headlines["file"] == str(rss) and headlines["value"] == "1"
 
 
 def test_load_corpus_raises_on_xml_that_is_not_a_feed():
@@ -140,3 +145,14 @@ def test_load_corpus_raises_on_xml_that_is_not_a_feed():
 
     with pytest.raises(CorpusError, match=r"not_a_feed.xml: not an RSS or Atom feed"):
         mediakit.load_corpus(FIXTURES / "not_a_feed.xml")
+
+
+def test_an_item_without_text_or_title_is_listed_not_lost(tmp_path):
+    path = tmp_path / "bare.rss"
+    path.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>Bare Post</title>'
+                    "<item><link>https://bare.example/1</link></item>"
+                    "<item><title>Only a title</title></item></channel></rss>", encoding="utf-8")
+    result = read_feed(path)
+    assert result.skipped == [{"file": str(path), "row": 1, "column": "text",
+                               "reason": "feed item has no content, summary or title"}]
+    assert [r["title"] for r in result.records] == ["Only a title"]

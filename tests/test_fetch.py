@@ -18,6 +18,7 @@ pytest.importorskip("trafilatura")
 import mediakit  # noqa: E402
 from mediakit import fetch as fetch_module  # noqa: E402
 from mediakit.errors import CorpusError  # noqa: E402
+from mediakit.corpus import load_log  # noqa: E402
 from mediakit.fetch import fetch_articles  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "web_fixtures"
@@ -93,6 +94,25 @@ class _Server:
             send(503, b"down for maintenance", "text/plain")
         elif path == "/rate-limited":
             send(429, b"slow down", "text/plain", {"Retry-After": "3600"})
+        elif path in ("/trickle-body", "/trickle-headers"):
+            # One byte every 0.2 s, each within any read timeout, never finishing in
+            # time; bounded by the teardown event and 10 s.
+            if path == "/trickle-body":
+                handler.send_response(200)
+                handler.send_header("Content-Type", "text/html")
+                handler.end_headers()
+            else:  # a status line, then a header that never ends
+                handler.wfile.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+            handler.wfile.flush()
+            deadline = 50
+            while deadline and not self.stop.is_set():
+                try:
+                    handler.wfile.write(b"s" if path == "/trickle-headers" else b"<")
+                    handler.wfile.flush()
+                except OSError:
+                    return
+                self.stop.wait(0.2)
+                deadline -= 1
         elif path == "/moved":
             handler.send_response(301)
             handler.send_header("Location", "/article")
@@ -149,7 +169,7 @@ def test_media_cloud_export_loads_with_clean_text_and_reports_the_404(server, tm
     with pytest.warns(UserWarning, match=r"1 of 4 URLs .* not loaded \(1 HTTP 404\)"):
         corpus = _fetch(path, tmp_path)
 
-    assert list(corpus.columns[:6]) == list(mediakit.CORPUS_COLUMNS)
+    assert list(corpus.columns[:7]) == list(mediakit.CORPUS_COLUMNS)
     # Every Media Cloud column is kept: the mapped ones as canonical columns, the rest as is.
     assert {"indexed_date", "language", "media_url"} <= set(corpus.columns)
     assert list(corpus["doc_id"]) == ["1001", "1002", "1004"]
@@ -174,10 +194,10 @@ def test_media_cloud_export_loads_with_clean_text_and_reports_the_404(server, tm
     # Bytes in windows-1252 are decoded by the declared charset.
     assert "café near the square" in corpus.set_index("doc_id").loc["1004", "text"]
 
-    skipped = corpus.attrs["skipped"]
-    assert list(skipped.columns) == ["file", "row", "column", "reason"]
-    assert skipped.to_dict(orient="records") == [
-        {"file": str(path), "row": 3, "column": "url", "reason": "HTTP 404"}
+    skipped = load_log(corpus, "skipped")
+    assert list(skipped.columns) == ["kind", "file", "row", "column", "value", "message"]
+    assert skipped[["file", "row", "column", "message"]].to_dict(orient="records") == [
+        {"file": str(path), "row": 3, "column": "url", "message": "HTTP 404"}
     ]
 
 
@@ -195,7 +215,7 @@ def test_second_run_is_served_from_the_cache_only(server, tmp_path):
     assert sorted(json.loads(e.read_text())["status"] for e in entries) == [200, 200, 200, 404]
     assert dict(server.hits) == hits_after_first  # not one more request, the 404 included
     pd.testing.assert_frame_equal(first, second)
-    pd.testing.assert_frame_equal(first.attrs["skipped"], second.attrs["skipped"])
+    pd.testing.assert_frame_equal(load_log(first, "skipped"), load_log(second, "skipped"))
     # Fetched corpora combine like loaded ones (attrs included).
     assert len(pd.concat([first, second])) == 2 * len(first)
     # A different cache folder means a fresh download.
@@ -218,7 +238,7 @@ def test_each_failure_is_reported_with_its_reason_and_the_rest_load(server, tmp_
     pd.testing.assert_frame_equal(table, original)  # the input is never modified
     assert list(corpus["outlet"]) == ["D", "H"]
     assert list(corpus["doc_id"]) == ["row-4", "row-8"]
-    reasons = corpus.attrs["skipped"].set_index("row")["reason"].to_dict()
+    reasons = load_log(corpus, "skipped").set_index("row")["message"].to_dict()
     assert reasons == {
         1: "timeout after 0.5s",
         2: "content type application/pdf is not HTML",
@@ -227,8 +247,8 @@ def test_each_failure_is_reported_with_its_reason_and_the_rest_load(server, tmp_
         6: "not an http(s) URL: 'ftp://files.example/a.html'",
         7: "missing URL",
     }
-    assert set(corpus.attrs["skipped"]["file"]) == {"<DataFrame>"}
-    assert set(corpus.attrs["skipped"]["column"]) == {"url"}
+    assert set(load_log(corpus, "skipped")["file"]) == {"<DataFrame>"}
+    assert set(load_log(corpus, "skipped")["column"]) == {"url"}
 
 
 def test_fetched_articles_are_validated_by_the_loader_with_input_rows_kept(server, tmp_path):
@@ -241,16 +261,17 @@ def test_fetched_articles_are_validated_by_the_loader_with_input_rows_kept(serve
     with pytest.warns(UserWarning) as caught:
         corpus = _fetch(table, tmp_path)
     messages = [str(w.message) for w in caught]
-    assert corpus["doc_id"].tolist() == ["a", "b"]
+    # a repeated id is kept with a suffix, as load_corpus does
+    assert corpus["doc_id"].tolist() == ["a", "b", "a#2"]
     # An ambiguous table date is not guessed: the page's own date is used, and said so.
-    assert corpus["date"].tolist() == [pd.Timestamp("2020-03-05"), pd.NaT]
-    assert any("row 2, column 'publish_date': date '05/03/2020' not understood" in m
+    assert corpus["date"].tolist()[:2] == [pd.Timestamp("2020-03-05"), pd.NaT]
+    assert any("row 2, column 'publish_date': date '05/03/2020' not read (ambiguous" in m
                for m in messages)
-    [duplicate] = corpus.attrs["skipped"].to_dict(orient="records")
+    [duplicate] = load_log(corpus, "duplicate_id").to_dict(orient="records")
     assert duplicate["file"] == "<DataFrame>"
     assert duplicate["row"] == 3  # the input row, not the position among fetched pages
-    assert duplicate["reason"].startswith("duplicate doc_id 'a'")
-    assert any("1 of 3 URLs" in m and "1 duplicate doc_id" in m for m in messages)
+    assert duplicate["value"] == "a#2" and "doc_id 'a' repeats" in duplicate["message"]
+    assert load_log(corpus, "skipped").empty
 
 
 def test_a_feed_url_in_the_table_is_reported_as_not_a_page(server, tmp_path):
@@ -258,7 +279,7 @@ def test_a_feed_url_in_the_table_is_reported_as_not_a_page(server, tmp_path):
     with pytest.warns(UserWarning, match="1 of 2 URLs"):
         corpus = _fetch(table, tmp_path)
     assert corpus["doc_id"].tolist() == ["row-2"]
-    assert corpus.attrs["skipped"]["reason"].tolist() == [
+    assert load_log(corpus, "skipped")["message"].tolist() == [
         "content type application/rss+xml is not HTML"
     ]
 
@@ -270,7 +291,7 @@ def test_oversized_pages_are_skipped(server, tmp_path):
     assert corpus.empty
     # Nothing loaded, but the columns are still those of a corpus of this table.
     assert list(corpus.columns) == [*mediakit.CORPUS_COLUMNS, "language", "final_url"]
-    assert corpus.attrs["skipped"]["reason"].tolist() == ["page larger than 500 bytes"]
+    assert load_log(corpus, "skipped")["message"].tolist() == ["page larger than 500 bytes"]
 
 
 def test_a_503_is_retried_and_then_succeeds(server, tmp_path):
@@ -280,7 +301,7 @@ def test_a_503_is_retried_and_then_succeeds(server, tmp_path):
         corpus = _fetch(table, tmp_path, retries=2)
     assert server.hits["/flaky"] == 2
     assert corpus["outlet"].tolist() == ["The Harbour Courier"]
-    assert corpus.attrs["skipped"].empty
+    assert load_log(corpus, "skipped").empty
 
 
 def test_persistent_5xx_gives_up_after_retries_and_is_not_cached(server, tmp_path):
@@ -288,7 +309,7 @@ def test_persistent_5xx_gives_up_after_retries_and_is_not_cached(server, tmp_pat
     with pytest.warns(UserWarning, match="1 HTTP 503"):
         corpus = _fetch(table, tmp_path, retries=2)
     assert server.hits["/down"] == 3  # first try + 2 retries
-    assert corpus.attrs["skipped"]["reason"].tolist() == ["HTTP 503"]
+    assert load_log(corpus, "skipped")["message"].tolist() == ["HTTP 503"]
     with pytest.warns(UserWarning):
         _fetch(table, tmp_path, retries=0)
     assert server.hits["/down"] == 4  # a transient failure is tried again next run
@@ -299,7 +320,7 @@ def test_a_long_retry_after_is_not_waited_for(server, tmp_path):
     with pytest.warns(UserWarning, match="HTTP 429"):
         corpus = _fetch(table, tmp_path, retries=3)
     assert server.hits["/rate-limited"] == 1
-    assert corpus.attrs["skipped"]["reason"].tolist() == [
+    assert load_log(corpus, "skipped")["message"].tolist() == [
         "HTTP 429 (server asks to retry after 3600s)"
     ]
 
@@ -367,7 +388,7 @@ def test_ids_of_a_file_without_id_column_follow_the_loader(server, tmp_path):
     assert corpus["doc_id"].tolist() == ["links:2"]
     assert corpus["url"].tolist() == [f"{server.base}/article"]
     assert corpus["outlet"].tolist() == ["Courier"]
-    assert corpus.attrs["skipped"][["file", "row", "column"]].values.tolist() == [
+    assert load_log(corpus, "skipped")[["file", "row", "column"]].values.tolist() == [
         [str(path), 1, "link"]
     ]
 
@@ -377,7 +398,7 @@ def test_unreachable_host_is_a_connection_failure(tmp_path):
     table = pd.DataFrame({"url": ["http://127.0.0.1:9/article"]})
     with pytest.warns(UserWarning, match="connection failed"):
         corpus = _fetch(table, tmp_path, retries=1)
-    assert corpus.attrs["skipped"]["reason"].iloc[0].startswith("connection failed")
+    assert load_log(corpus, "skipped")["message"].iloc[0].startswith("connection failed")
 
 
 def test_bad_inputs_raise_clear_errors(tmp_path):
@@ -448,3 +469,77 @@ def test_seed_article_round_trips_through_a_web_page(tmp_path):
     assert row["date"] == pd.Timestamp("2020-03-01 12:42")  # +03:30 to UTC
     # Every paragraph of the article, in order, and nothing else.
     assert row["text"].split("\n\n") == [" ".join(p.split()) for p in paragraphs]
+
+
+
+def test_a_trickling_server_is_given_up_at_the_per_url_deadline(server, tmp_path):
+    import time
+
+    table = pd.DataFrame({"url": [f"{server.base}/trickle-body", f"{server.base}/trickle-headers",
+                                  f"{server.base}/article"]})
+    started = time.monotonic()
+    with pytest.warns(UserWarning, match="2 of 3 URLs"):
+        corpus = _fetch(table, tmp_path, timeout=1.0, deadline=1.5, retries=0)
+    elapsed = time.monotonic() - started
+    # each trickling URL costs its deadline, not the 10 s its server would go on for
+    assert elapsed < 6, elapsed
+    assert corpus["url"].tolist() == [f"{server.base}/article"]
+    assert load_log(corpus, "skipped")["message"].tolist() == [
+        "deadline of 1.5s for this URL passed"] * 2
+    assert not list((tmp_path / "cache").rglob("*.json"))[1:]  # only the article is cached
+
+
+def test_one_malformed_url_does_not_stop_the_batch(server, tmp_path):
+    table = pd.DataFrame({"url": ["http://[::1", "http://x.example:99999/", "mailto:a@b.example",
+                                  f"{server.base}/article"]})
+    with pytest.warns(UserWarning, match="3 of 4 URLs"):
+        corpus = _fetch(table, tmp_path)
+    assert corpus["url"].tolist() == [f"{server.base}/article"]
+    messages = load_log(corpus, "skipped")["message"].tolist()
+    assert messages[0].startswith("malformed URL 'http://[::1'")
+    assert messages[1].startswith("malformed URL 'http://x.example:99999/'")
+    assert messages[2] == "not an http(s) URL: 'mailto:a@b.example'"
+
+
+@pytest.mark.parametrize("meta", ['{"url": "%s"}', '{"url": "%s", "status": "x", "final_url": 1, '
+                                  '"headers": []}', '[1, 2]', '{"url": "%s", "headers": null}'])
+def test_corrupt_cache_metadata_is_a_cache_miss(server, tmp_path, meta):
+    url = f"{server.base}/article"
+    table = pd.DataFrame({"url": [url]})
+    first = _fetch(table, tmp_path)
+    [entry] = (tmp_path / "cache").rglob("*.json")
+    entry.write_text(meta.replace("%s", url), encoding="utf-8")
+    second = _fetch(table, tmp_path)
+    assert server.hits["/article"] == 2
+    pd.testing.assert_frame_equal(first, second)
+
+
+@pytest.mark.parametrize(("name", "data", "message"), [
+    ("empty.csv", b"", "no column 'url'"),
+    ("ragged.csv", b"url,title\nhttp://a.example/,A,extra\n", "3 fields where the header has 2"),
+    ("binary.csv", bytes(range(256)) * 8, "cannot read the URL table"),
+    ("deep.json", b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+    ("list.json", b'{"a": 1}', "expected a JSON list of article objects"),
+])
+def test_bad_url_tables_are_one_clear_corpus_error(tmp_path, name, data, message):
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(CorpusError, match=message) as raised:
+        fetch_articles(path, cache_dir=tmp_path / "cache")
+    assert str(path) in str(raised.value)
+
+
+def test_fetch_options_are_checked_before_any_request(tmp_path):
+    table = pd.DataFrame({"url": ["http://127.0.0.1:9/never"]})
+    for option, value in (("deadline", 0), ("timeout", -1), ("retries", 1.5), ("delay", -1),
+                          ("max_bytes", 0), ("encoding", "no-such-codec"),
+                          ("date_format", "whenever")):
+        with pytest.raises(ValueError, match=option):
+            fetch_articles(table, cache_dir=tmp_path, **{option: value})
+
+
+def test_far_dates_in_a_url_table_are_kept(server, tmp_path):
+    table = pd.DataFrame({"url": [f"{server.base}/article"], "publish_date": ["2500-01-01"]})
+    corpus = _fetch(table, tmp_path)
+    assert corpus["date"].tolist() == [pd.Timestamp("2500-01-01")]
+    assert str(corpus["date"].dtype) == "datetime64[us]"

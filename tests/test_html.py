@@ -22,7 +22,7 @@ BOILERPLATE = [
 
 def test_saved_article_page_gives_clean_text_and_metadata():
     result = read_html(FIXTURES / "article.html")
-    assert result.skipped == [] and result.warnings == []
+    assert result.skipped == [] and result.log == []
     [record] = result.records
     assert record["outlet"] == "The Harbour Courier"  # og:site_name
     assert record["title"] == "Ceasefire talks stall as shelling resumes near Saraqib"
@@ -178,7 +178,7 @@ def test_load_corpus_reads_saved_pages_into_a_clean_corpus(tmp_path):
         assert phrase not in article["text"], phrase
     # +01:00 converted to UTC by the loader's date policy.
     assert corpus.set_index("doc_id").loc["cp1252", "date"] == pd.Timestamp("2020-02-27 16:00")
-    assert corpus.attrs["skipped"].empty
+    assert mediakit.load_log(corpus, "skipped").empty
 
 
 def test_load_corpus_reports_a_page_without_text_or_raises_on_it(tmp_path):
@@ -191,6 +191,40 @@ def test_load_corpus_reports_a_page_without_text_or_raises_on_it(tmp_path):
     with pytest.warns(UserWarning, match="no main text could be extracted"):
         corpus = mediakit.load_corpus([FIXTURES / "article.html", empty], errors="skip")
     assert corpus["doc_id"].tolist() == ["article"]
-    assert corpus.attrs["skipped"][["file", "row", "reason"]].values.tolist() == [
+    assert mediakit.load_log(corpus, "skipped")[["file", "row", "message"]].values.tolist() == [
         [str(empty), 1, "no main text could be extracted"]
     ]
+
+
+def test_a_page_of_navigation_links_is_not_an_article(tmp_path):
+    import mediakit
+    from mediakit.errors import CorpusError
+
+    page = tmp_path / "home.html"
+    page.write_text("<html><head><title>Home</title></head><body><nav><a href='/'>Home</a> "
+                    "<a href='/world'>World</a></nav><ul><li><a href='/a'>Home</a></li>"
+                    "<li><a href='/b'>World</a></li></ul></body></html>", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"home.html, row 1, column 'text': no article text: "
+                                          r"the page's main text is 'Home World'"):
+        mediakit.load_corpus(page)
+
+
+def test_a_paragraph_repeated_back_to_back_is_kept_once_and_said_so(tmp_path):
+    import mediakit
+
+    repeated = ("The shelling went on through the night, residents of the town said on "
+                "Wednesday.")
+    paragraphs = ["The council met on Tuesday to discuss the budget for the harbour and the "
+                  "new ferry line, officials said.", repeated, repeated, repeated,
+                  "Closing words of the article, which is about the budget and nothing else."]
+    page = tmp_path / "o" / "story.html"
+    page.parent.mkdir()
+    page.write_text("<html><head><title>Budget</title></head><body><article><h1>Budget</h1>"
+                    + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>",
+                    encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"2 paragraph\(s\) repeated verbatim right after "
+                                         r"themselves on the page were kept once"):
+        corpus = mediakit.load_corpus(page, outlet="O")
+    assert corpus.loc[0, "text"].count(repeated) == 1
+    [note] = mediakit.load_log(corpus, "note").to_dict("records")
+    assert note["file"] == str(page) and note["row"] == 1

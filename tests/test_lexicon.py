@@ -32,6 +32,9 @@ SEED_DIR = REPO.parent / "shared" / "seed"
 BASIC = {
     "name": "test",
     "description": "A small lexicon for tests.",
+    # The matching rules below are those of written patterns; compounds made from them
+    # ("rebel-held") are tested on their own.
+    "compounds": False,
     "actors": {
         "armed": {
             "names": {"KLF": ["KLF", "Kessel Liberation Front"], "FKA": ["Free Kessel Army"]},
@@ -319,6 +322,9 @@ def _previous_scan(lex: Lexicon, text: str) -> list[tuple[int, int, object]]:
     found, pos = [], 0
     while (m := combined.search(text, pos)) is not None:
         start = m.start()
+        if not any(e.regex.match(text, start) for e in entries):
+            pos = start + 1  # an acronym alias in the wrong case (it ignored case)
+            continue
         best_end, best = -1, None
         for group in (by_first.get(text[start].lower(), ()), anywhere):
             for entry in group:
@@ -344,7 +350,9 @@ def _text_search_only(lex: Lexicon):
 
 
 def _check_scan(lex: Lexicon, text: str, *, previous: bool = True) -> None:
-    found = lex.scan(text)
+    # The matcher proper, on the text as given; Lexicon.scan folds the text first
+    # (Unicode normalisation, tested on its own below).
+    found = lex._matcher.scan(text)
     assert found == _slow_scan(lex, text), text
     assert _text_search_only(lex).scan(text) == found, text
     # The previous matcher looked patterns up by ``text[start].lower()``, so it missed
@@ -441,7 +449,9 @@ def test_scan_finds_what_folds_to_a_pattern_letter():
     text = "a sniper rifle"
     assert [(s, e, en.pattern) for s, e, en in lex.scan(text)] == [(2, 14, "\u017fniper rifle")]
     assert lex.scan(text) == _slow_scan(lex, text)
-    assert _previous_scan(lex, text) == [(2, 8, lex._matcher.entries[0])]
+    # (The previous matcher missed it; patterns are now folded like the text, so
+    # "ſ" is read as "s" before anything is compiled.)
+    assert lex._matcher.entries[1].first == "s"
     # An ASCII lexicon searches the lower-cased text, except where lower() does not
     # give the letter a character matches ("ſ" stays "ſ") or changes the length ("İ").
     ascii_lexicon = Lexicon.from_dict(
@@ -721,6 +731,51 @@ def test_keys_listed_twice_are_errors_not_silently_dropped():
 def test_yaml_loading_is_safe():
     with pytest.raises(LexiconError, match="invalid YAML"):
         Lexicon.from_yaml("name: !!python/object/apply:os.system ['echo hi']\nactors: {}\n")
+
+
+# -- hostile input (issue 20): a clean LexiconError, never a RecursionError ------------
+
+
+def test_deeply_nested_yaml_and_json_give_a_lexicon_error(tmp_path):
+    deep_yaml = "name: x\nactors:\n  a:\n    labels:\n      l: " + "[" * 20_000 + "]" * 20_000
+    with pytest.raises(LexiconError, match="nested too deeply"):
+        Lexicon.from_yaml(deep_yaml)
+    path = tmp_path / "deep.yaml"
+    path.write_text(deep_yaml, encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"deep\.yaml: nested too deeply"):
+        load_lexicon(path)
+    with pytest.raises(LexiconError, match="nested too deeply"):
+        Lexicon.from_json('{"a": ' * 100_000 + "1" + "}" * 100_000)
+    # A nested list given as a pattern is named without printing all of it.
+    nested: list = ["x"]
+    for _ in range(5_000):
+        nested = [nested]
+    with pytest.raises(LexiconError, match=r"patterns must be strings, got list") as caught:
+        Lexicon.from_dict(_one([nested]))
+    assert len(str(caught.value)) < 200
+
+
+def test_a_pattern_longer_than_the_bound_is_refused_by_name():
+    bound = lexicon_module.MAX_PATTERN_LENGTH
+    assert Lexicon.from_dict(_one(["a" * bound])).find("x " + "a" * bound + " y")[0].end == bound + 2
+    for pattern in ["a" * 1000, "word " * 300]:
+        with pytest.raises(LexiconError, match=rf"at most {bound} are allowed") as caught:
+            Lexicon.from_dict(_one([pattern]))
+        assert caught.value.actor == "armed" and len(str(caught.value)) < 300
+    with pytest.raises(LexiconError, match="at most"):
+        Lexicon.from_dict({"name": "x", "actors": {"a": {"labels": {"l": ["x"]},
+                                                          "names": {"N": ["n" * 1000]}}}})
+
+
+def test_a_folder_named_like_a_lexicon_file_is_a_lexicon_error(tmp_path):
+    folder = tmp_path / "x.yaml"
+    folder.mkdir()
+    with pytest.raises(LexiconError, match=r"x\.yaml: is a directory"):
+        load_lexicon(folder)
+    with pytest.raises(LexiconError, match="is a directory"):
+        resolve_lexicon(str(folder))
+    with pytest.raises(LexiconError, match="is a directory"):
+        Lexicon.from_json(tmp_path / "x.yaml")
 
 
 # -- bundled lexicons ------------------------------------------------------------------

@@ -78,7 +78,7 @@ def corpus_file(tmp_path_factory) -> Path:
     """The small corpus as CSV, plus one bad record (empty text) on data row 10."""
     path = tmp_path_factory.mktemp("corpus") / "small.csv"
     rows = _rows() + [{"doc_id": "bad", "outlet": "The Voice", "date": "2025-01-10",
-                       "title": "empty", "text": ""}]
+                       "title": "", "text": ""}]
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
         writer.writeheader()

@@ -111,10 +111,11 @@ def test_skipped_records_are_kept(tmp_path):
     with pytest.warns(Warning):
         files = analyze_stream(path, tmp_path / "out", chunksize=1, errors="skip")
     assert files.n_articles == 2
-    assert len(files.skipped) == 1
-    assert "text" in files.skipped.iloc[0].to_string()
+    skipped = files.load_log[files.load_log["kind"] == "skipped"]
+    assert len(skipped) == 1 and skipped.iloc[0]["row"] == 2
+    assert "empty text" in skipped.iloc[0]["message"]
     loaded = read_analysis(tmp_path / "out")
-    assert len(loaded.corpus.attrs["skipped"]) == 1
+    assert len(mediakit.load_log(loaded.corpus, "skipped")) == 1
     assert loaded.documents["doc_id"].tolist() == ["a", "c"]
 
 
@@ -146,7 +147,7 @@ def test_bad_arguments(corpus_file, tmp_path):
         analyze_stream(iter([]), tmp_path / "d", encoding="latin-1")
     with pytest.raises(mediakit.CorpusError):
         analyze_stream([pd.DataFrame({"doc_id": ["a"], "outlet": ["X"]})], tmp_path / "e")
-    with pytest.raises(FileNotFoundError, match="no corpus"):
+    with pytest.raises(FileNotFoundError, match="holds no analysis tables"):
         read_analysis(tmp_path / "nothing-here")
     files = analyze_stream(corpus_file, tmp_path / "f", chunksize=50)
     with pytest.raises(ValueError, match="unknown table"):
@@ -199,3 +200,52 @@ def test_sentence_break_memo_changes_no_split(corpus_file, monkeypatch):
     forgetting = [text.split_sentences(t) for t in texts]
     assert forgetting == remembered
     assert len(remembered[-2]) == 2 and len(remembered[-1]) == 2
+
+
+def _interrupt_after(monkeypatch, chunks: int) -> list[int]:
+    """Make the analysis stop (as Ctrl-C would) after ``chunks`` chunks; count chunk sizes."""
+    real = analysis_module._run_chunks
+    analysed: list[int] = []
+
+    def run_chunks(source, *args, **kwargs):
+        def counted():
+            for chunk in source:
+                analysed.append(len(chunk))
+                yield chunk
+
+        for number, result in enumerate(real(counted(), *args, **kwargs)):
+            if number == chunks:
+                raise KeyboardInterrupt
+            yield result
+
+    monkeypatch.setattr(analysis_module, "_run_chunks", run_chunks)
+    return analysed
+
+
+def test_an_interrupted_run_is_refused_then_resumed(corpus_file, expected, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    analysed = _interrupt_after(monkeypatch, 3)
+    with pytest.raises(KeyboardInterrupt):
+        analyze_stream(corpus_file, out, chunksize=7)
+    manifest = json.loads((out / "mediakit-analysis.json").read_text(encoding="utf-8"))
+    assert manifest["complete"] is False and manifest["chunksize"] == 7
+    with pytest.raises(mediakit.MediakitError, match=r"unfinished analysis: analyze_stream stopped "
+                                                     r"after 3 complete chunk\(s\) of 7 articles"):
+        read_analysis(out)
+    # a part a SIGKILL left half-written is a hidden temporary file, never a part
+    (out / "mentions" / ".part-000003.parquet.0123456789ab.tmp").write_bytes(b"PAR1 trunc")
+    # a chunk with a part missing is not finished: it is analysed again
+    (out / "sentences" / "part-000002.parquet").unlink()
+    monkeypatch.undo()
+    analysed = _interrupt_after(monkeypatch, 99)
+    with pytest.raises(mediakit.MediakitError, match="other settings .chunksize"):
+        analyze_stream(corpus_file, out, chunksize=8, resume=True)
+    files = analyze_stream(corpus_file, out, chunksize=7, resume=True)
+    assert analysed == [7, 7, 7, 7, 3]  # chunks 0 and 1 kept, 2 to 6 analysed
+    assert files.n_articles == 45 and files.n_mentions == len(expected.mentions)
+    _assert_same_analysis(read_analysis(out), expected)
+    assert json.loads((out / "mediakit-analysis.json").read_text())["complete"] is True
+    with pytest.raises(ValueError, match="not both"):
+        analyze_stream(corpus_file, out, chunksize=7, resume=True, overwrite=True)
+    with pytest.raises(mediakit.MediakitError, match="no mediakit-analysis.json"):
+        analyze_stream(corpus_file, tmp_path / "never-run", resume=True)

@@ -260,6 +260,17 @@ def test_lexicon_editor_validates_and_shows_errors_escaped():
         widgets.lexicon_editor({"name": "x"})
 
 
+def test_lexicon_editor_validate_reports_hostile_yaml_as_an_error():
+    editor = widgets.lexicon_editor(mk.load_lexicon("conflict"), rows=5)
+    good = editor.lexicon
+    editor.text.value = "name: x\nactors:\n  a:\n    labels:\n      l: " + "[" * 20_000 + "]" * 20_000
+    editor.button.click()
+    assert editor.error is not None and "nested too deeply" in editor.error
+    editor.text.value = "name: x\nactors:\n  a:\n    labels:\n      l: [" + "a" * 1000 + "]\n"
+    assert editor.validate() is None and "at most" in (editor.error or "")
+    assert editor.lexicon == good
+
+
 def test_reprs_are_short_and_name_the_state(analysis):
     ex = widgets.explorer(analysis, outlet="Kessel Voice")
     text = repr(ex)

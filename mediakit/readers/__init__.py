@@ -7,7 +7,7 @@ report.
 
 Contract
 --------
-``read(path, *, encoding) -> ReadResult``
+``read(path, *, encoding, name=None) -> ReadResult``
 
 * ``records``: one dict per article, keys are the input's own column names (the
   loader maps ``source``/``media_name``/... to ``outlet`` and so on), plus two
@@ -16,8 +16,15 @@ Contract
 * ``skipped``: records the reader itself could not parse, as dicts with ``file``,
   ``row``, ``column`` and ``reason``; the loader raises on the first of them when
   ``errors="raise"``.
-* ``warnings``: human-readable messages the loader re-emits (e.g. an encoding
-  fallback naming the file).
+* ``log``: what the reader noticed about the file, as load-log entries (dicts with
+  ``kind``, ``file``, ``row``, ``column``, ``value``, ``message``, and ``warn``: True
+  when the loader should also warn about it), e.g. an encoding fallback (kind
+  ``encoding``) or a feed that is not well-formed (kind ``note``). The loader keeps
+  them in the corpus's load log (``mediakit.load_log``).
+
+Readers may take further keyword arguments (``names`` for CSV/TSV); ``name`` is the
+file as messages show it (``<stdin>`` for standard input spooled to a file), by
+default ``str(path)``.
 """
 
 from __future__ import annotations
@@ -34,7 +41,7 @@ __all__ = ["ReadResult", "FORMATS", "EXTENSIONS", "get_reader", "format_for_path
 class ReadResult:
     records: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[dict[str, Any]] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    log: list[dict[str, Any]] = field(default_factory=list)
 
 
 # format name -> "module:function"; imported lazily so optional dependencies

@@ -6,9 +6,10 @@ dialect, Atom, broken XML and odd date formats, and sanitises embedded HTML.
 Record keys: ``outlet`` (the channel/feed title), ``date`` (item published, else
 updated, as ISO 8601 UTC), ``title``, ``url`` (item link), ``text`` (full content,
 ``content:encoded`` or Atom ``<content>``, converted to plain text with paragraphs kept
-as blank lines; else the summary/description), the extra column ``text_source``
-(``"content"`` or ``"summary"``: feeds often carry only a teaser, and an analysis must
-be able to tell), plus ``_file`` and ``_row`` (1-based item number).
+as blank lines; else the summary/description), ``text_source`` (``"body"`` for full
+content, ``"summary"`` for a teaser: feeds often carry only a teaser, and an analysis
+must be able to tell; an item with a title only has no text and becomes a headline
+record, ``text_source="title"``), plus ``_file`` and ``_row`` (1-based item number).
 """
 
 from __future__ import annotations
@@ -75,44 +76,48 @@ def parse_feed(data: bytes, *, name: str, base_url: str | None = None,
         })
         return result
     if parsed.get("bozo") and parsed.entries:
-        result.warnings.append(
-            f"{name}: feed is not well-formed ({parsed.get('bozo_exception')}); "
-            "items were read leniently"
-        )
+        result.log.append({
+            "kind": "note", "file": name, "row": None, "column": None, "value": None,
+            "message": f"feed is not well-formed ({parsed.get('bozo_exception')}); "
+            "items were read leniently", "warn": True,
+        })
     outlet = " ".join((parsed.feed.get("title") or "").split())
     for number, entry in enumerate(parsed.entries, start=1):
         text, source = "", ""
         for content in entry.get("content") or []:
             text = _to_text(content.get("value", ""), content.get("type"))
             if text:
-                source = "content"
+                source = "body"
                 break
         if not text:
-            detail = entry.get("summary_detail") or {}
-            text = _to_text(entry.get("summary", ""), detail.get("type"))
+            summary_detail: dict[str, Any] = entry.get("summary_detail") or {}
+            text = _to_text(entry.get("summary", ""), summary_detail.get("type"))
             source = "summary" if text else ""
-        if not text:
+        title = " ".join((entry.get("title") or "").split())
+        if not text and not title:
             result.skipped.append({
                 "file": name, "row": number, "column": "text",
-                "reason": "feed item has neither content nor summary text",
+                "reason": "feed item has no content, summary or title",
             })
             continue
         result.records.append({
             "outlet": outlet,
             "date": _iso_utc(entry.get("published_parsed") or entry.get("updated_parsed")),
-            "title": " ".join((entry.get("title") or "").split()),
+            "title": title,
             "url": entry.get("link") or "",
             "text": text,
-            "text_source": source,
+            # an item with a title only is a headline record: the loader says so
+            **({"text_source": source} if source else {}),
             "_file": name,
             "_row": number,
         })
     if not parsed.entries:
-        result.warnings.append(f"{name}: feed has no items")
+        result.log.append({"kind": "note", "file": name, "row": None, "column": None,
+                           "value": None, "message": "feed has no items", "warn": True})
     return result
 
 
-def read_feed(path: str | Path, *, encoding: str | None = None) -> ReadResult:
+def read_feed(path: str | Path, *, encoding: str | None = None, name: str | None = None) -> ReadResult:
     """Read one RSS or Atom file (reader contract: see ``mediakit.readers``)."""
     # A user-given encoding overrides the XML declaration, as an HTTP charset would.
-    return parse_feed(Path(path).read_bytes(), name=str(path), charset=encoding)
+    return parse_feed(Path(path).read_bytes(), name=name or str(path), charset=encoding)

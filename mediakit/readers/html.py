@@ -9,6 +9,20 @@ kept as blank lines so sentence and quote detection see real paragraph ends.
 
 Record keys: ``outlet``, ``date``, ``title``, ``url``, ``text`` (canonical), plus
 ``_file`` and ``_row`` (always 1: a page is one article).
+
+Two decisions about what counts as an article's text:
+
+* **A page whose main text is not prose is not an article.** When the text trafilatura
+  finds has fewer than :data:`MIN_WORDS` words and no sentence in it (no ``.``, ``!``
+  or ``?``), the page is reported as having no article text ("Home World" from a menu,
+  a list of section links) rather than loaded as an article. A headline-only record is
+  still possible: give the title in a table (see headline records in
+  :mod:`mediakit.corpus`).
+* **A paragraph repeated verbatim, back to back, is kept once.** trafilatura drops a
+  paragraph of more than 50 characters that repeats the one before it (on real pages
+  that is almost always a layout artifact: a caption or pull-quote printed twice).
+  mediakit keeps that choice but says so: the load log notes how many such repeats
+  the page had (kind ``note``), so a count that would differ is never silently off.
 """
 
 from __future__ import annotations
@@ -21,7 +35,11 @@ from urllib.parse import urlsplit
 
 from . import ReadResult
 
-__all__ = ["read_html", "extract_page", "decode_html", "html_to_text"]
+__all__ = ["MIN_WORDS", "read_html", "extract_page", "decode_html", "html_to_text"]
+
+#: Fewer words than this and no sentence: the page's main text is not an article.
+MIN_WORDS = 8
+_SENTENCE_END = re.compile(r"[.!?\u2026](?:[\"'\u201d\u2019)\]]*)(?:\s|$)")
 
 # Elements that start a new paragraph of plain text. Covers both real HTML and the
 # XML tree trafilatura returns (head, item, quote, row, ...).
@@ -146,14 +164,14 @@ def _meta(tree: Any) -> dict[str, str]:
 def extract_page(html: str, *, url: str | None = None) -> tuple[dict[str, Any] | None, str | None]:
     """Main text and metadata of one page: ``(record, None)`` or ``(None, reason)``.
 
-    ``record`` has ``outlet``, ``date``, ``title``, ``url``, ``text``. Precedence:
+    ``record`` has ``outlet``, ``date``, ``title``, ``url``, ``text``, and ``_notes``
+    (sentences for the load log) when there is something to say. Precedence:
     outlet = ``og:site_name``, else trafilatura's site name, else the host of the
     canonical / ``og:url`` / given URL; date = ``article:published_time`` (and kin),
     else trafilatura's date; url = canonical link, else ``og:url``, else ``url``;
     title = ``og:title``, else trafilatura's title, else ``<title>``.
     """
     import lxml.html
-    import trafilatura
 
     if not html.strip():
         return None, "empty page"
@@ -164,7 +182,32 @@ def extract_page(html: str, *, url: str | None = None) -> tuple[dict[str, Any] |
     except Exception as exc:  # lxml raises several types on garbage input
         return None, f"not parseable as HTML ({exc})"
     meta = _meta(tree)
-    document = trafilatura.bare_extraction(
+    document = _main_content(html, url)
+    title = meta.get("og:title") or (document.title if document else None) or meta.get("<title>") or ""
+    text = _main_text(document, title)
+    problem = _not_an_article(text)
+    if problem is not None:
+        return None, problem
+    page_url = meta.get("canonical") or meta.get("og:url") or url or ""
+    outlet = (meta.get("og:site_name") or (document.sitename if document else None)
+              or urlsplit(page_url or (document.url or "" if document else "")).hostname or "")
+    date = (meta.get("article:published_time") or meta.get("og:published_time")
+            or meta.get("datepublished") or meta.get("date")
+            or (document.date if document else None) or "")
+    record: dict[str, Any] = {"outlet": outlet, "date": date, "title": title, "url": page_url,
+                              "text": text}
+    repeats = _repeats_dropped(tree, text)
+    if repeats:
+        record["_notes"] = [f"{repeats} paragraph(s) repeated verbatim right after themselves "
+                            "on the page were kept once (trafilatura drops such repeats)"]
+    return record, None
+
+
+def _main_content(html: str, url: str | None) -> Any:
+    """trafilatura's document (main text and its metadata), or None."""
+    import trafilatura
+
+    return trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False,
         include_tables=False, include_images=False,
         # Precision over recall: a page of menus must yield no text rather than a
@@ -173,41 +216,64 @@ def extract_page(html: str, *, url: str | None = None) -> tuple[dict[str, Any] |
         # No guessing a date from copyright lines or URLs: a wrong date is worse than none.
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    text = ""
-    title_from_page = meta.get("og:title") or (document.title if document else None)
-    title = title_from_page or meta.get("<title>") or ""
-    if document is not None and document.body is not None:
-        body = document.body
-        # trafilatura keeps the headline as the first paragraph; the title has its own
-        # column, so drop it from the text when it repeats the title.
-        first = body[0] if len(body) else None
-        if first is not None and first.tag == "head" and title and \
-                " ".join(first.itertext()).split() == title.split():
-            body.remove(first)
-        text = html_to_text(body)
+
+
+def _main_text(document: Any, title: str) -> str:
+    """The document's paragraphs as text, without a first heading that repeats the title."""
+    if document is None or document.body is None:
+        return ""
+    body = document.body
+    # trafilatura keeps the headline as the first paragraph; the title has its own
+    # column, so drop it from the text when it repeats the title.
+    first = body[0] if len(body) else None
+    if first is not None and first.tag == "head" and title and \
+            " ".join(first.itertext()).split() == title.split():
+        body.remove(first)
+    return html_to_text(body)
+
+
+def _not_an_article(text: str) -> str | None:
+    """Why ``text`` is not an article's text (none, or a few words of navigation)."""
     if not text.strip():
-        return None, "no main text could be extracted"
-    page_url = meta.get("canonical") or meta.get("og:url") or url or ""
-    outlet = (meta.get("og:site_name") or (document.sitename if document else None)
-              or urlsplit(page_url or (document.url or "" if document else "")).hostname or "")
-    date = (meta.get("article:published_time") or meta.get("og:published_time")
-            or meta.get("datepublished") or meta.get("date")
-            or (document.date if document else None) or "")
-    return {"outlet": outlet, "date": date, "title": title, "url": page_url, "text": text}, None
+        return "no main text could be extracted"
+    if len(text.split()) < MIN_WORDS and not _SENTENCE_END.search(text):
+        shown = " ".join(text.split())
+        return (f"no article text: the page's main text is {shown!r}, a few words "
+                "without a sentence (navigation or a list of links?)")
+    return None
 
 
-def read_html(path: str | Path, *, encoding: str | None = None) -> ReadResult:
+def _repeats_dropped(tree: Any, text: str) -> int:
+    """How many back-to-back repeats of a paragraph the page has that ``text`` lacks."""
+    from collections import Counter
+
+    body = tree.find(".//body")
+    if body is None:
+        return 0
+    page = html_to_text(body).split("\n\n")
+    kept = Counter(text.split("\n\n"))
+    repeated: Counter[str] = Counter(
+        para for previous, para in zip(page, page[1:]) if para == previous and len(para) > 50)
+    return sum(max(0, count - max(0, kept[para] - 1)) for para, count in repeated.items()
+               if para in kept)
+
+
+def read_html(path: str | Path, *, encoding: str | None = None, name: str | None = None) -> ReadResult:
     """Read one saved article page (reader contract: see ``mediakit.readers``)."""
     result = ReadResult()
-    name = str(path)
+    name = name or str(path)
     body = Path(path).read_bytes()
     html, note = decode_html(body, declared=encoding)
     if note:
-        result.warnings.append(f"{name}: {note}")
+        result.log.append({"kind": "encoding", "file": name, "row": None, "column": None,
+                           "value": None, "message": note, "warn": True})
     record, reason = extract_page(html)
     if record is None:
         result.skipped.append({"file": name, "row": 1, "column": "text", "reason": reason})
         return result
+    for note in record.pop("_notes", []):
+        result.log.append({"kind": "note", "file": name, "row": 1, "column": "text",
+                           "value": None, "message": note, "warn": True})
     record.update({"_file": name, "_row": 1})
     result.records.append(record)
     return result

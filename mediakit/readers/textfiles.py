@@ -15,7 +15,13 @@ Shape of a file (the seed's, plus optional front matter)::
     Body ...                 <- everything else, characters kept exactly
 
 When front matter gives the title (or date), a first body line equal to it is still
-removed, so the body never repeats the title or the date line. The text is decoded by
+removed, so the body never repeats the title or the date line.
+
+Front matter values are read as YAML, except that dates are not turned into date
+objects by YAML: ``date: 2020-02-30`` stays the text it is and goes through the
+corpus's date parsing like any other date (an impossible one becomes NaT with a
+warning; the article is kept). Front matter nested too deeply for the parser is a bad
+record naming the file. The text is decoded by
 the policy in ``mediakit.readers._decoding``; a UTF-8 BOM is dropped and CRLF/CR line
 ends become LF. Leading blank lines and trailing whitespace of the body are dropped;
 nothing inside it changes (character offsets into ``text`` are used downstream).
@@ -30,11 +36,21 @@ import yaml
 
 from . import ReadResult
 from ._dates import looks_like_date_line
-from ._decoding import read_text_file
+from ._decoding import encoding_log, read_text_file
 
 __all__ = ["read_text"]
 
 _FRONT_MATTER_END = ("---", "...")
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader without its timestamp rule: dates stay text (see above)."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def _split_front_matter(text: str, file: str) -> tuple[dict[str, Any], str, dict[str, Any] | None]:
@@ -47,7 +63,12 @@ def _split_front_matter(text: str, file: str) -> tuple[dict[str, Any], str, dict
             block = "\n".join(lines[1:index])
             rest = "\n".join(lines[index + 1 :])
             try:
-                meta = yaml.safe_load(block) if block.strip() else {}
+                meta = yaml.load(block, Loader=_FrontMatterLoader) if block.strip() else {}
+            except RecursionError:
+                return {}, "", {
+                    "file": file, "row": 2, "column": "front matter",
+                    "reason": "front matter nested too deeply to read",
+                }
             except yaml.YAMLError as exc:
                 mark = getattr(exc, "problem_mark", None)
                 line = mark.line + 2 if mark is not None else 1
@@ -113,7 +134,7 @@ def _split_header(body: str, *, want_title: bool, want_date: bool, known_title: 
     return title, date, "\n".join(lines[start:]).rstrip()
 
 
-def read_text(path: Path | str, *, encoding: str | None = None) -> ReadResult:
+def read_text(path: Path | str, *, encoding: str | None = None, name: str | None = None) -> ReadResult:
     """Read one text or Markdown article file into a one-record ``ReadResult``.
 
     The record's keys are the front matter's own keys, plus ``title`` and ``date`` when
@@ -121,11 +142,9 @@ def read_text(path: Path | str, *, encoding: str | None = None) -> ReadResult:
     ``_file``/``_row`` (always row 1: one file is one article).
     """
     path = Path(path)
-    file = str(path)
-    result = ReadResult()
-    text, decoding = read_text_file(path, encoding)
-    if decoding.warning:
-        result.warnings.append(decoding.warning)
+    file = name or str(path)
+    text, decoding = read_text_file(path, encoding, name=file)
+    result = ReadResult(log=encoding_log(decoding, file))
     meta, rest, problem = _split_front_matter(text, file)
     if problem is not None:
         result.skipped.append(problem)

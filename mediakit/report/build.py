@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from .._validation import Interval, check_param, check_table
+from ..corpus import load_log
 from ..lexicon import Lexicon, LexiconLike, resolve_lexicon
 
 __all__ = [
@@ -544,7 +545,7 @@ def build_report(
     ----------
     corpus : DataFrame
         The corpus table (:func:`mediakit.load_corpus`); never modified. Records
-        listed in ``corpus.attrs["skipped"]`` become the ``skipped`` table.
+        listed in ``load_log(corpus, "skipped")`` become the ``skipped`` table.
     lexicon : Lexicon, str, path or mapping, optional
         Read by :func:`mediakit.lexicon.resolve_lexicon`: None is the bundled default
         (``"conflict"``) whatever the corpus. For the bundled sample pass
@@ -645,9 +646,10 @@ def build_report(
                 mentions, label_a=top_two[0], label_b=top_two[1], actor=chosen,
                 stopwords=True, exclude_docs=drop)
         tables["duplicates"] = duplicates
-        skipped = corpus.attrs.get("skipped")
-        if skipped is not None and len(skipped):
-            tables["skipped"] = pd.DataFrame(skipped)
+        skipped = load_log(corpus, "skipped")
+        if len(skipped):
+            tables["skipped"] = skipped.rename(columns={"message": "reason"})[
+                ["file", "row", "column", "reason"]]
         step()
 
         summary = _outlet_summary(analysis.documents, mentions, chosen, drop)
@@ -678,5 +680,12 @@ def _timestamp(value: Any) -> pd.Timestamp | None:
 
 
 def _load_log(corpus: pd.DataFrame) -> tuple[str, ...]:
-    """What loading reported besides skipped records (nothing recorded yet)."""
-    return ()
+    """What loading reported besides skipped records: one line per entry of the
+    corpus's load log (:func:`mediakit.load_log`), e.g. the encoding a file was
+    decoded with, a recognised column, a date not read."""
+    log = load_log(corpus)
+    lines = []
+    for entry in log[log["kind"] != "skipped"].to_dict("records"):
+        where = str(entry["file"]) + ("" if pd.isna(entry["row"]) else f", row {entry['row']}")
+        lines.append(f"{where}: {entry['message']}")
+    return tuple(lines)

@@ -1,0 +1,667 @@
+"""Whom each label points at (referent), whether it is about the conflict (scope), and
+whether it names the actor or qualifies something else (form).
+
+A label is a word; a finding is about an actor. "ISIL terrorists" and "terrorists in
+Idlib" use one label for two actors, "the opposition" in a football report is no actor
+at all, and "rebel-held" describes a town, not the rebels. For every label mention,
+:func:`decide_referents` gives five columns of the mentions table, each decision with the
+rule that made it so that a reader can check it:
+
+``form``
+    ``modifier`` for a hyphenated compound carrying a label ("rebel-held",
+    "pro-government", "Turkish-backed", "US-led"), ``noun`` for the rest.
+``in_scope`` and ``scope_rule``
+    whether the mention is about the lexicon's conflict, and why.
+``referent`` and ``referent_rule``
+    the actor of the lexicon the label points at, or missing (NA) when it points at
+    nothing the lexicon compares: a party listed under ``outside:`` ("Hezbollah
+    fighters", "the Turkish army", "US-led"), or any mention out of scope.
+
+Comparisons (:mod:`mediakit.compare`) count in-scope nouns by their referent; the
+mentions table keeps every match, and :func:`scope_report` says how many mentions the
+rules set aside, and why, with examples.
+
+Scope (first rule that applies)
+-------------------------------
+The lexicon's ``scope:`` section (:class:`mediakit.lexicon.LexiconScope`) holds word
+lists in the pattern syntax: ``terms`` (conflict vocabulary), ``places`` (places and
+people of the conflict), ``outside_places`` (other wars and countries), ``off_topic``
+(words of sport, business, entertainment, technology, parliaments), and the settings
+``article_terms``, ``article_off_topic``, ``require_place`` and ``otherwise``. A lexicon
+without one keeps every mention in scope ("no scope rules"). Otherwise, for a mention
+in sentence *S* of article *A*:
+
+1. ``article names no place or group of the conflict``: ``require_place`` is true and
+   *A* names none of ``places`` and none of the lexicon's named groups: out.
+2. ``sentence names X, outside the conflict``: *S* names an outside place and no place
+   of the conflict: out ("IS militants in Mosul"; a named group does not say where).
+3. ``sentence names X``: *S* names a place or a named group of the conflict: in.
+4. ``conflict term 'w'``: *S* holds a word of ``terms``: in.
+5. ``article about the conflict (n conflict terms)``: *A* holds at least
+   ``article_terms`` occurrences of ``terms``: in.
+6. ``article about something else (n off-topic words: ...)``: *A* holds at least
+   ``article_off_topic`` words of ``off_topic``: out.
+7. ``no word either way``: in (``otherwise: in``, the default, so that a headline or
+   a two-line text is not dropped for being short), or ``no conflict context``: out.
+
+Scope is decided per sentence first because general news mentions a war in passing (a
+business story with one sentence on sanctions); the article-wide counts keep the
+labels of war reporting whose sentence happens to hold no conflict word ("The rebels
+rejected the offer.") and set aside those of a football report or a budget debate,
+whose sentences rarely name their subject. Words inside a label never count as
+conflict terms: "the opposition" does not vouch for itself, nor "forces" in
+"government forces".
+
+Referent (first rule that applies)
+----------------------------------
+A mention out of scope gets none (``out of scope``). Otherwise, with *G* the lexicon's
+named groups (``names:``, each of one actor), *M* the actors' ``markers:`` (words such as
+"Kurdish" or "Assad" that mark a label only when written against it) and *O* the
+``outside:`` parties:
+
+1. ``outside party in compound (P)``, ``named group in compound (G)``: a compound whose
+   first part is a party ("US-led", "Iranian-backed": none) or a group ("YPG-led").
+2. ``named group before label (G)``, ``marker before label (M)``, ``outside party
+   before label (P)``: a name written right before the label, possessive allowed, on the
+   same line ("YPG terrorists", "the YPG's fighters", "Kurdish militants", "Hezbollah
+   fighters": none, "the Turkish army": none).
+3. ``... after label``: the same written right after it as "of", "from",
+   "affiliated to/with", "belonging to", "linked to", "allied to/with" (+ "the")
+   ("fighters of the YPG", "terrorists affiliated to Jabhat al-Nusra").
+4. ``loyal to X``: the label is, or is followed by, "loyal to", and the first name,
+   marker, party or label in the next six words is X ("fighters loyal to President
+   Bashar al-Assad", "forces loyal to the government"); ``loyal to (no one named)``
+   gives the loyalist label's own actor.
+5. ``qualified by 'w'``: a generic label right after another label or compound takes
+   its referent ("regime fighters", "pro-government fighters", "Iranian-backed
+   militias"); after an ``anti-`` compound, the actor it opposes is set aside and
+   the rules below go on ("anti-government fighters").
+6. Generic labels (``generic: true`` in the lexicon: "terrorists", "militants",
+   "fighters"), looking for named groups of the actors the label ``refers_to``
+   (names attached to a label of another family do not count: in "YPG fighters
+   fought militants" the militants are not the YPG, while in "ISIS terrorists ...
+   12 terrorists" they are the Islamic State's):
+
+   a. ``sentence names X only``: the named groups written before the label in its
+      sentence (a group named after it is more often the one it fights: "terrorists
+      attacked the YPG"); when they are of several actors, ``sentence names several,
+      first in refers_to: X``: the first of them in the label's
+      ``refers_to`` list, which the lexicon orders by how outlets use the word
+      (in the ``syria`` lexicon "militants" next to both the Islamic State and the
+      SDF are the Islamic State's);
+   b. ``previous sentences name X only`` / ``... name several, first in refers_to``:
+      the two sentences before, because a report names a group once and goes on
+      with "the militants" (two, not more: news paragraphs are short, and a wider
+      window reaches the other side of the story);
+   c. ``as the previous generic label``: the referent of the last generic label that
+      got one by rules a or b, at most three sentences back (a report keeps calling
+      the same group "the extremists", then "the militants"; a label with a name of
+      its own, "YPG fighters", is not taken as the antecedent of the next bare one);
+   d. ``no group named nearby: label's own actor``. The article as a whole is not
+      used: on the development set, a generic label far from every name in an
+      article that names only the Islamic State was more often the opposition
+      (state media name the Islamic State once and call every armed group
+      "terrorists"), so the label's own actor is the better guess.
+7. ``label's own actor``: labels that are not generic ("rebels", "the regime",
+   "Kurdish forces") point at the actor that owns them, unless written right after a
+   label of another actor that has its own (``qualified by 'w'``: "opposition
+   government", "the opposition's provisional government" stay the opposition's).
+
+8. Finally a compound written right before a label or name takes that phrase's
+   referent (``qualifies 'w'``): "anti-government rebels" are the opposition,
+   "US-backed SDF" the Kurdish forces, while "anti-government protests" keep the
+   actor named inside ("the government").
+
+Known limits: the rules see names and adjacency, not syntax. A generic label whose
+sentence names only the group it is fighting ("militants attacked SDF positions")
+gets that group; "extremists from both IS and the Nusra Front" gets one of the two.
+Check decisions with the ``referent_rule`` column and :func:`scope_report`, and
+measure them against hand coding (:mod:`mediakit.coding`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from .text import one_line
+from ._validation import check_table
+from .lexicon import Hit, Lexicon, LexiconEntry
+
+__all__ = [
+    "REFERENT_COLUMNS",
+    "SCOPE_REPORT_COLUMNS",
+    "counted_mentions",
+    "decide_referents",
+    "scope_report",
+]
+
+#: The columns :func:`decide_referents` adds to the mentions table.
+REFERENT_COLUMNS: tuple[str, ...] = ("form", "referent", "referent_rule", "in_scope", "scope_rule")
+
+_HYPHENS = "-\u2010\u2011"
+_COMPOUND_RE = re.compile(rf"[^\s]*[{_HYPHENS}][^\s]*")
+# A name written right before a label: optional possessive, spaces, at most one line break.
+_GAP_BEFORE_RE = re.compile(r"(?:['\u2019]s)?[^\S\n]*\n?[^\S\n]*")
+_GAP_AFTER_RE = re.compile(
+    r"\s+(?:of|from|affiliated\s+(?:to|with)|belonging\s+to|linked\s+to|allied\s+(?:to|with))"
+    r"\s+(?:the\s+)?(?:so-called\s+)?",
+    re.IGNORECASE,
+)
+_LOYAL_RE = re.compile(r"\s+(?:forces\s+)?loyal\s+to\b", re.IGNORECASE)
+_LOYAL_WINDOW = 60  # characters after "loyal to": about six words
+_PREVIOUS_SENTENCES = 2
+_CARRY_SENTENCES = 3
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    entry: LexiconEntry
+    sentence: int
+    modifier: bool
+    referent: str | None = None
+    rule: str = ""
+    from_name: bool = False  # the referent came from a name written against the label
+    from_context: bool = False  # ... from the names around it (rules 6a, 6b, 6d; for 6c)
+
+
+def decide_referents(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    hits: Sequence[Hit],
+    lexicon: Lexicon,
+    *,
+    scope_hits: Sequence[Hit] | None = None,
+) -> dict[str, list[Any]]:
+    """Form, scope and referent of every label of one article (see the module doc).
+
+    Parameters
+    ----------
+    text : str
+        The article.
+    sentences : sequence of (start, end)
+        Its sentence spans (:func:`mediakit.split_sentences`).
+    hits : sequence of (start, end, LexiconEntry)
+        ``lexicon.scan(text)``: labels, names, markers and outside parties.
+    lexicon : Lexicon
+        The lexicon scanned with.
+    scope_hits : sequence of (start, end, LexiconEntry), optional
+        ``lexicon.scan_scope(text)`` when the caller has it; computed here otherwise
+        (only when the article has a label and the lexicon scope rules).
+
+    Returns
+    -------
+    dict of str to list
+        One list per column of :data:`REFERENT_COLUMNS`, one value per label hit in
+        the order of ``hits``: ``form`` (str), ``referent`` (str or None),
+        ``referent_rule`` (str), ``in_scope`` (bool), ``scope_rule`` (str).
+    """
+    starts = [s for s, _ in sentences]
+
+    def sentence_of(position: int) -> int:
+        return max(bisect_right(starts, position) - 1, 0)
+
+    labels: list[_Mention] = []
+    others: list[tuple[int, int, LexiconEntry, int]] = []  # names, markers, outside parties
+    for s, e, entry in hits:
+        k = sentence_of(s)
+        if entry.kind == "label":
+            labels.append(_Mention(s, e, entry, k, _COMPOUND_RE.fullmatch(text, s, e) is not None))
+        else:
+            others.append((s, e, entry, k))
+    columns: dict[str, list[Any]] = {name: [] for name in REFERENT_COLUMNS}
+    if not labels:
+        return columns
+    scope = _Scope(text, sentence_of, others, lexicon, scope_hits,
+                   [(m.start, m.end, m.entry) for m in labels])
+    by_end = {e: (s, entry) for s, e, entry, _k in others}
+    by_start = {s: (e, entry) for s, e, entry, _k in others}
+    label_by_end = {m.end: m for m in labels}
+    label_by_start = {m.start: m for m in labels}
+    generic = lexicon.generic
+    every_actor = tuple(lexicon.actors)
+    names_by_sentence: dict[int, list[tuple[int, str, str]]] = {}
+    for s, e, entry, k in others:
+        if entry.kind == "name":
+            names_by_sentence.setdefault(k, []).append((s, entry.actor, entry.label))
+    # Names written against a label belong to it; they are not the "other" groups of
+    # their sentence (rule 6).
+    # name start -> the label family it is attached to
+    attached_names: dict[int, tuple[str, str]] = {}
+    for m in labels:
+        before = _before(text, m.start, by_end)
+        if before is not None and before[1].kind == "name":
+            attached_names[before[0]] = (m.entry.actor, m.entry.label)
+        after = _after(text, m.end, by_start)
+        if after is not None and after[1].kind == "name":
+            attached_names[after[0]] = (m.entry.actor, m.entry.label)
+    in_scope: list[bool] = []
+    scope_rules: list[str] = []
+    last_named: tuple[str, int] | None = None  # rule 6c: (referent, sentence)
+    for m in labels:
+        inside, why = scope.decide(m)
+        in_scope.append(inside)
+        scope_rules.append(why)
+        if not inside:
+            m.rule = "out of scope"
+            continue
+        refers_to = generic.get(m.entry.actor, {}).get(m.entry.label)
+        _resolve(m, text, by_end, by_start, label_by_end, labels, refers_to, every_actor,
+                 names_by_sentence, attached_names, last_named, lexicon)
+        if refers_to is not None and m.from_context:
+            last_named = (m.referent, m.sentence) if m.referent is not None else None
+    # Rule 8: a compound right before a label or a name takes that phrase's referent.
+    for m, inside in zip(labels, in_scope, strict=True):
+        if not inside or not m.modifier:
+            continue
+        gap = re.match(r"[^\S\n]+", text[m.end : m.end + 3])
+        if gap is None:
+            continue
+        nxt = m.end + gap.end()
+        if nxt in label_by_start and not label_by_start[nxt].modifier:
+            noun = label_by_start[nxt]
+            if noun.rule != "out of scope":
+                m.referent, m.rule = noun.referent, f"qualifies '{one_line(text[noun.start:noun.end])}'"
+        elif nxt in by_start and by_start[nxt][1].kind == "name":
+            entry = by_start[nxt][1]
+            m.referent = entry.actor
+            m.rule = f"qualifies '{one_line(text[nxt:by_start[nxt][0]])}'"
+    for m in labels:
+        columns["form"].append("modifier" if m.modifier else "noun")
+        columns["referent"].append(m.referent)
+        columns["referent_rule"].append(m.rule)
+    columns["in_scope"] = in_scope
+    columns["scope_rule"] = scope_rules
+    return columns
+
+
+def _end_before(text: str, start: int, ends: Any) -> int | None:
+    """The end offset in ``ends`` of what is written right before ``start``: only
+    spaces, at most one line break and a possessive between (see rule 2)."""
+    for end in range(start - 1, max(start - 8, 0) - 1, -1):
+        if end in ends and _GAP_BEFORE_RE.fullmatch(text, end, start) is not None:
+            return end
+        if not (text[end - 1].isspace() or text[end - 1] in "'\u2019s") if end else True:
+            return None
+    return None
+
+
+def _before(text: str, start: int, by_end: dict[int, tuple[int, LexiconEntry]]) -> tuple[int, LexiconEntry] | None:
+    """The (start, entry) of the name, marker or party written right before ``start``."""
+    end = _end_before(text, start, by_end)
+    return None if end is None else by_end[end]
+
+
+def _after(text: str, end: int, by_start: dict[int, tuple[int, LexiconEntry]]) -> tuple[int, LexiconEntry] | None:
+    """The name, marker or party written after ``end`` as "of/from ... <name>" (rule 3)."""
+    link = _GAP_AFTER_RE.match(text, end)
+    if link is not None and link.end() in by_start:
+        return link.end(), by_start[link.end()][1]
+    return None
+
+
+def _compound_part(compound: str, lexicon: Lexicon) -> LexiconEntry | None:
+    """The name, marker or party that is the whole first part of a compound ("US" of
+    "US-led", "YPG" of "YPG-led"), if any: the part is scanned on its own, since in the
+    compound the hyphen after it keeps it from matching."""
+    first = re.split(f"[{_HYPHENS}]", compound)[0]
+    if not first:
+        return None
+    found = lexicon.scan(first)
+    if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(first) \
+            and found[0][2].kind != "label":
+        return found[0][2]
+    return None
+
+
+def _name_rule(entry: LexiconEntry, where: str) -> tuple[str | None, str]:
+    if entry.kind == "name":
+        return entry.actor, f"named group {where} ({entry.label})"
+    if entry.kind == "marker":
+        return entry.actor, f"marker {where} ({entry.label})"
+    return None, f"outside party {where} ({entry.label})"
+
+
+def _resolve(
+    m: _Mention,
+    text: str,
+    by_end: dict[int, tuple[int, LexiconEntry]],
+    by_start: dict[int, tuple[int, LexiconEntry]],
+    label_by_end: dict[int, _Mention],
+    labels: list[_Mention],
+    refers_to: tuple[str, ...] | None,
+    every_actor: tuple[str, ...],
+    names_by_sentence: dict[int, list[tuple[int, str, str]]],
+    attached_names: dict[int, tuple[str, str]],
+    last_named: tuple[str, int] | None,
+    lexicon: Lexicon,
+) -> None:
+    """Set ``m.referent`` and ``m.rule`` by rules 1 to 7 of the module docstring."""
+    own = m.entry.actor
+    # 1. A compound's first part.
+    if m.modifier and refers_to is not None:
+        part = _compound_part(text[m.start : m.end], lexicon)
+        if part is not None:
+            actor, rule = _name_rule(part, "in compound")
+            m.referent, m.rule, m.from_name = actor, rule, part.kind == "name"
+            return
+    # 2, 3. A name written against the label.
+    before = _before(text, m.start, by_end)
+    if before is not None:
+        actor, rule = _name_rule(before[1], "before label")
+        m.referent, m.rule, m.from_name = actor, rule, before[1].kind == "name"
+        return
+    after = _after(text, m.end, by_start)
+    if after is not None:
+        actor, rule = _name_rule(after[1], "after label")
+        m.referent, m.rule, m.from_name = actor, rule, after[1].kind == "name"
+        return
+    # 4. Loyal to.
+    loyal = _loyal_to(m, text, by_start, labels)
+    if loyal is not None:
+        m.referent, m.rule = loyal
+        return
+    if refers_to is None:  # 7. Not generic.
+        end = _end_before(text, m.start, label_by_end)
+        previous = None if end is None else label_by_end[end]
+        if (previous is not None and not previous.modifier and previous.referent is not None
+                and previous.rule == "label's own actor" and previous.entry.actor != own):
+            # "opposition government", "regime army": the first word says whose.
+            m.referent = previous.referent
+            m.rule = f"qualified by '{one_line(text[previous.start:previous.end])}'"
+            return
+        m.referent, m.rule = own, "label's own actor"
+        return
+    # 5. Qualified by the label before it.
+    opposed: set[str] = set()
+    end = _end_before(text, m.start, label_by_end)
+    previous = None if end is None else label_by_end[end]
+    if previous is not None and previous.rule != "out of scope":
+        word = one_line(text[previous.start : previous.end])
+        if word.lower().startswith("anti"):
+            if previous.referent is not None:
+                opposed.add(previous.referent)
+        else:
+            m.referent, m.rule = previous.referent, f"qualified by '{word}'"
+            return
+    candidates = [a for a in refers_to if a not in opposed]
+    # 6a. Names in the sentence, before the label.
+    in_sentence = names_by_sentence.get(m.sentence, ())
+    # A name attached to another label of the same family ("ISIS terrorists ... 12
+    # terrorists") still counts; one attached to another family ("YPG fighters
+    # fought militants") names the other side.
+    family = (m.entry.actor, m.entry.label)
+    attached = {s for s, fam in attached_names.items() if fam != family}
+    found = _named([n for n in in_sentence if n[0] < m.start], candidates, attached)
+    if found is not None:
+        m.referent, m.from_context = found[0], True
+        m.rule = found[1].replace("{where}", "sentence")
+        return
+    # 6b. The two sentences before.
+    earlier: list[tuple[int, str, str]] = []
+    for k in range(m.sentence - _PREVIOUS_SENTENCES, m.sentence):
+        earlier.extend(names_by_sentence.get(k, ()))
+    found = _named(earlier, candidates, attached)
+    if found is not None:
+        m.referent, m.from_context = found[0], True
+        m.rule = found[1].replace("{where} names", "previous sentences name")
+        return
+    # 6c. As the previous generic label.
+    if (last_named is not None and last_named[0] in candidates
+            and m.sentence - last_named[1] <= _CARRY_SENTENCES):
+        m.referent, m.rule = last_named[0], "as the previous generic label"
+        return
+    # 6d.
+    m.referent = own if own in candidates else None
+    m.rule = "no group named nearby: label's own actor" if m.referent else "no group named nearby"
+
+
+def _named(
+    names: Sequence[tuple[int, str, str]],
+    candidates: list[str],
+    attached: set[int],
+) -> tuple[str, str] | None:
+    """(actor, rule) from the named groups of a stretch of text (rules 6a and 6b):
+    the one actor named, or, when several are, the first of them in ``candidates``
+    (the label's ``refers_to`` order)."""
+    named = {actor: name for s, actor, name in names if actor in candidates and s not in attached}
+    if not named:
+        return None
+    if len(named) == 1:
+        ((actor, _name),) = named.items()
+        return actor, f"{{where}} names {actor} only"
+    actor = next(a for a in candidates if a in named)
+    others = ", ".join(sorted(a for a in named if a != actor))
+    return actor, f"{{where}} names several, first in refers_to: {actor} (also {others})"
+
+
+def _loyal_to(
+    m: _Mention, text: str, by_start: dict[int, tuple[int, LexiconEntry]], labels: list[_Mention]
+) -> tuple[str | None, str] | None:
+    """Rule 4: (referent, rule) when the label is or precedes "loyal to"."""
+    own_loyal = re.search(r"loyal\s+to", text[m.start : m.end], re.IGNORECASE) is not None
+    if own_loyal:
+        after = m.end
+    else:
+        link = _LOYAL_RE.match(text, m.end)
+        if link is None:
+            return None
+        after = link.end()
+    window_end = min(after + _LOYAL_WINDOW, len(text))
+    best: tuple[int, str | None, str] | None = None
+    for s, (e, entry) in by_start.items():
+        if after <= s < window_end and (best is None or s < best[0]):
+            actor, _ = _name_rule(entry, "")
+            best = (s, actor, one_line(text[s:e]))
+    for other in labels:
+        if after <= other.start < window_end and (best is None or other.start < best[0]) \
+                and other is not m and not re.search(r"loyal\s+to", text[other.start:other.end], re.I):
+            best = (other.start, other.entry.actor, one_line(text[other.start:other.end]))
+    if best is None:
+        if own_loyal:
+            return m.entry.actor, "loyal to (no one named)"
+        return None
+    return best[1], f"loyal to {best[2]}"
+
+
+class _Scope:
+    """The scope rules of one article (see "Scope" in the module docstring)."""
+
+    def __init__(self, text: str, sentence_of: Any, others: list[tuple[int, int, LexiconEntry, int]],
+                 lexicon: Lexicon, scope_hits: Sequence[Hit] | None,
+                 label_spans: list[tuple[int, int, LexiconEntry]]) -> None:
+        self.rules = lexicon.scope
+        self.empty = self.rules.is_empty
+        if self.empty:
+            return
+        if scope_hits is None:
+            scope_hits = lexicon.scan_scope(text)
+        self.by_sentence: dict[int, dict[str, list[str]]] = {}
+        self.n_terms = 0
+        self.off_topic: list[str] = []
+        self.any_place = False
+        # A word of a label is never scope evidence ("forces" of "government forces").
+        label_starts = [s for s, _e, _en in label_spans]
+        for s, e, entry in scope_hits:
+            kind = entry.label
+            k = bisect_right(label_starts, s) - 1
+            if kind == "terms" and ((k >= 0 and label_spans[k][1] > s) or (
+                    k + 1 < len(label_spans) and label_spans[k + 1][0] < e)):
+                continue
+            found = self.by_sentence.setdefault(sentence_of(s), {})
+            found.setdefault(kind, []).append(one_line(text[s:e]))
+            if kind == "terms":
+                self.n_terms += 1
+            elif kind == "off_topic":
+                self.off_topic.append(one_line(text[s:e]))
+            elif kind == "places":
+                self.any_place = True
+        for s, e, entry, k in others:
+            if entry.kind == "name":
+                self.any_place = True
+                self.by_sentence.setdefault(k, {}).setdefault("groups", []).append(entry.label)
+
+    def decide(self, m: _Mention) -> tuple[bool, str]:
+        if self.empty:
+            return True, "no scope rules"
+        rules = self.rules
+        if rules.require_place and not self.any_place:
+            return False, "article names no place or group of the conflict"
+        found = self.by_sentence.get(m.sentence, {})
+        ours = found.get("places", []) + found.get("groups", [])
+        # A named group does not say where (the Islamic State fought in Iraq too).
+        if found.get("outside_places") and not found.get("places"):
+            return False, f"sentence names {found['outside_places'][0]}, outside the conflict"
+        if ours:
+            return True, f"sentence names {ours[0]}"
+        if found.get("terms"):
+            return True, f"conflict term '{found['terms'][0]}'"
+        if self.n_terms >= rules.article_terms and self.n_terms:
+            return True, f"article about the conflict ({self.n_terms} conflict terms)"
+        if rules.article_off_topic and len(self.off_topic) >= rules.article_off_topic:
+            shown = ", ".join(dict.fromkeys(w.lower() for w in self.off_topic[:5]))
+            return False, f"article about something else ({len(self.off_topic)} off-topic words: {shown})"
+        if rules.otherwise == "in":
+            return True, "no word either way"
+        return False, "no conflict context"
+
+
+# ----------------------------------------------------------------------------------
+# Selecting what comparisons count, and reporting what was set aside
+
+
+def counted_mentions(
+    mentions: pd.DataFrame,
+    *,
+    scope: bool = True,
+    forms: str | Sequence[str] | None = "noun",
+) -> pd.DataFrame:
+    """The mentions comparisons count: in scope, of the given forms (see the README).
+
+    Parameters
+    ----------
+    mentions : DataFrame
+        The mentions table.
+    scope : bool, default True
+        Keep only rows with ``in_scope`` true (when the table has the column).
+    forms : str, sequence of str or None, default "noun"
+        Keep only rows whose ``form`` is one of these (when the table has the column);
+        None or ``"all"`` keeps every form.
+
+    Returns
+    -------
+    DataFrame
+        The rows kept (the input is not modified).
+    """
+    kept = mentions
+    if scope and "in_scope" in kept.columns:
+        kept = kept.loc[kept["in_scope"].fillna(False).astype(bool)]
+    if forms is not None and forms != "all" and "form" in kept.columns:
+        wanted = [forms] if isinstance(forms, str) else list(forms)
+        kept = kept.loc[kept["form"].isin(wanted)]
+    return kept
+
+
+#: Columns of :func:`scope_report`.
+SCOPE_REPORT_COLUMNS: tuple[str, ...] = (
+    "step", "rule", "n", "share", "n_docs", "example", "example_doc_id",
+)
+
+
+def scope_report(mentions: pd.DataFrame, *, actor: str | None = None, examples: int = 1) -> pd.DataFrame:
+    """What the scope, referent and form rules set aside, rule by rule, with examples.
+
+    Every mention the comparisons leave out is counted once, under the first step
+    that leaves it out:
+
+    * ``out of scope``: ``in_scope`` false (grouped by ``scope_rule``);
+    * ``no referent``: in scope, no referent (grouped by ``referent_rule``: an outside
+      party, or no group named);
+    * ``other referent``: with ``actor`` given, in scope with another actor as
+      referent although the label is ``actor``'s (grouped by ``referent_rule``: e.g.
+      the Islamic State's "terrorists" when comparing the armed opposition);
+    * ``modifier``: in scope, with a referent, but a compound modifier (comparisons
+      count nouns by default).
+
+    A last row per step-less group, ``counted``, gives the mentions kept.
+
+    Parameters
+    ----------
+    mentions : DataFrame
+        The mentions table (with the columns of :data:`REFERENT_COLUMNS`).
+    actor : str, optional
+        The actor compared: only mentions whose label belongs to it (``actor``
+        column) or whose referent is it are reported.
+    examples : int, default 1
+        Example sentences per rule (joined with " | ").
+
+    Returns
+    -------
+    DataFrame
+        ``step``, ``rule`` (str); ``n`` (int64); ``share`` (float64, of the mentions
+        reported); ``n_docs`` (int64); ``example`` (str, the sentence with the match
+        in ``[[...]]``), ``example_doc_id`` (str). Sorted by step, then ``n``
+        descending.
+    """
+    check_table(mentions, ("doc_id", "actor", "match", "start", "end", "sentence",
+                           "sentence_start", *REFERENT_COLUMNS),
+                caller="scope_report", table_name="mentions")
+    if isinstance(examples, bool) or not isinstance(examples, int) or examples < 0:
+        raise ValueError(f"examples must be a whole number >= 0, got {examples!r}")
+    rows = mentions
+    if actor is not None:
+        rows = rows.loc[(rows["actor"] == actor) | (rows["referent"] == actor)]
+    in_scope = rows["in_scope"].fillna(False).astype(bool)
+    has_referent = rows["referent"].notna()
+    steps = pd.Series("counted", index=rows.index, dtype="str")
+    rule = pd.Series("", index=rows.index, dtype="str")
+    steps[~in_scope] = "out of scope"
+    rule[~in_scope] = rows.loc[~in_scope, "scope_rule"]
+    none = in_scope & ~has_referent
+    steps[none] = "no referent"
+    rule[none] = rows.loc[none, "referent_rule"]
+    if actor is not None:
+        other = in_scope & has_referent & (rows["referent"] != actor)
+        steps[other] = "other referent"
+        rule[other] = rows.loc[other, "referent"] + ": " + rows.loc[other, "referent_rule"]
+    modifier = (steps == "counted") & (rows["form"] == "modifier")
+    steps[modifier] = "modifier"
+    rule[modifier] = "compound modifier (counted with forms='all')"
+    rule[steps == "counted"] = "in scope, noun, referent " + (actor or "any actor")
+    # A generic rule text varies by the name in parentheses; group on the rule without it.
+    key = rule.str.replace(r" \([^)]*\)$", "", regex=True)
+    cols: dict[str, list[Any]] = {name: [] for name in SCOPE_REPORT_COLUMNS}
+    total = len(rows)
+    order = ["out of scope", "no referent", "other referent", "modifier", "counted"]
+    for step in order:
+        in_step = steps == step
+        if not in_step.any():
+            continue
+        groups = rows.loc[in_step].groupby(key[in_step], sort=False)
+        found = sorted(((len(g), name, g) for name, g in groups), key=lambda t: (-t[0], t[1]))
+        for n, name, group in found:
+            picked = group.drop_duplicates("doc_id").head(examples) if examples else group.iloc[:0]
+            cols["step"].append(step)
+            cols["rule"].append(str(name))
+            cols["n"].append(n)
+            cols["share"].append(n / total if total else float("nan"))
+            cols["n_docs"].append(group["doc_id"].nunique())
+            cols["example"].append(" | ".join(_example(r) for r in picked.itertuples()))
+            cols["example_doc_id"].append(" | ".join(map(str, picked["doc_id"])))
+    return pd.DataFrame(cols, columns=list(SCOPE_REPORT_COLUMNS)).astype({
+        "step": "str", "rule": "str", "n": "int64", "share": "float64", "n_docs": "int64",
+        "example": "str", "example_doc_id": "str"})
+
+
+def _example(row: Any) -> str:
+    sentence = str(row.sentence)
+    s = int(row.start) - int(row.sentence_start)
+    e = int(row.end) - int(row.sentence_start)
+    return one_line(sentence[:s] + "[[" + sentence[s:e] + "]]" + sentence[e:])

@@ -1,0 +1,320 @@
+"""Referents, scope and compounds (issue 14) and Unicode spellings of labels (issue 20).
+
+Every text here was written for these tests; the FA-KES checks read the development copy
+beside the repository and are skipped without it.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import mediakit as mk
+from mediakit.errors import LexiconError
+from mediakit.lexicon import Lexicon, load_lexicon
+from mediakit.referents import REFERENT_COLUMNS, counted_mentions, decide_referents, scope_report
+
+REPO = Path(__file__).resolve().parents[1]
+FAKES = REPO.parent / "shared" / "data" / "fa-kes-dev" / "FA-KES-dev.csv"
+
+
+def corpus_of(*texts: str) -> pd.DataFrame:
+    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))],
+                         "outlet": ["O"] * len(texts), "text": list(texts)})
+
+
+def decisions(text: str, lexicon: str = "syria") -> list[tuple[str, str | None, str]]:
+    table = mk.find_mentions(corpus_of(text), lexicon)
+    return [(m, None if pd.isna(r) else r, rule)
+            for m, r, rule in table[["match", "referent", "referent_rule"]].itertuples(index=False)]
+
+
+# -- the syria lexicon's actors and referent rules -------------------------------------
+
+
+def test_syria_has_the_four_actors_and_the_islamic_state_its_own_names():
+    lex = load_lexicon("syria")
+    assert list(lex.actors) == ["armed_opposition", "islamic_state", "kurdish_forces", "state_forces"]
+    names = {p for ps in lex.names["islamic_state"].values() for p in ps}
+    assert {"IS", "ISIS", "ISIL", "Daesh", "Islamic State"} <= names
+    assert "Islamic State" not in lex.names["armed_opposition"]
+
+
+@pytest.mark.parametrize(("text", "match", "referent", "rule"), [
+    ("ISIL terrorists massacre 250 Syrian troops near Palmyra.", "terrorists", "islamic_state",
+     "named group before label (Islamic State)"),
+    ("Fighters loyal to President Bashar al-Assad entered the town.", "Fighters", "state_forces",
+     "loyal to Bashar al-Assad"),
+    ("Regime fighters guard the ruins of Palmyra.", "fighters", "state_forces",
+     "qualified by 'Regime'"),
+    ("Pro-government fighters from Latakia patrol the new town.", "fighters", "state_forces",
+     "qualified by 'Pro-government'"),
+    ("Residents protested against Al-Qaeda loyalists in Idlib.", "loyalists", "armed_opposition",
+     "named group before label (al-Qaeda in Syria)"),
+    ("Hezbollah fighters crossed into Qusayr.", "fighters", None, "outside party before label (Hezbollah)"),
+    ("The Turkish army shelled Afrin.", "army", None, "outside party before label (Turkey)"),
+    ("The US-led coalition struck Raqqa.", "US-led", None, "outside party in compound (United States)"),
+    ("The US-backed SDF advanced on Raqqa.", "US-backed", "kurdish_forces", "qualifies 'SDF'"),
+    ("Anti-government rebels held Douma.", "Anti-government", "armed_opposition", "qualifies 'rebels'"),
+    ("Anti-government protests spread in Daraa.", "Anti-government", "state_forces", "label's own actor"),
+    ("Kurdish militants attacked a post near Qamishli.", "militants", "kurdish_forces",
+     "marker before label (Kurdish)"),
+    ("Rebels shelled Aleppo.", "Rebels", "armed_opposition", "label's own actor"),
+])
+def test_referent_rules_on_sentences(text, match, referent, rule):
+    found = {m: (r, why) for m, r, why in decisions(text)}
+    assert found[match] == (referent, rule)
+
+
+def test_generic_labels_take_the_group_named_before_them_or_nearby():
+    text = ("Russian sappers are clearing mines left by the Islamic State, whose militants held "
+            "Palmyra for ten months. Regime fighters guard the museum.\n\n"
+            "\u201cThe terrorists destroyed what they could not sell,\u201d a commander said.")
+    found = decisions(text)
+    assert found[0] == ("militants", "islamic_state", "sentence names islamic_state only")
+    assert found[-1] == ("terrorists", "islamic_state", "previous sentences name islamic_state only")
+    # The label goes on referring to the group a report named once.
+    text = ("The SDF said it had taken Baghouz from the Islamic State. Thousands of the "
+            "extremists' families left. Some militants may still hide in caves by the river.")
+    refs = [(m, r) for m, r, _ in decisions(text)]
+    assert refs == [("extremists", "islamic_state"), ("militants", "islamic_state")]
+    # A name after the label in its sentence is more often the group it fights.
+    assert decisions("Terrorists attacked the YPG in Afrin.")[0][1:] == (
+        "armed_opposition", "no group named nearby: label's own actor")
+
+
+def test_the_army_of_islam_is_a_group_not_the_army():
+    table = mk.find_mentions(corpus_of("The Army of Islam left Douma; the Syrian army entered."), "syria")
+    assert table["match"].tolist() == ["Syrian army"]
+    assert mk.load_lexicon("syria").find_names("The Army of Islam left.")[0].name == "Jaysh al-Islam"
+
+
+def test_acronyms_match_only_in_capitals():
+    lex = load_lexicon("syria")
+    names = [(m.match, m.name) for m in lex.find_names("IS fighters said this is over. Isis and ISIL.")]
+    assert names == [("IS", "Islamic State"), ("Isis", "Islamic State"), ("ISIL", "Islamic State")]
+    # In a headline set in capitals every word is; "IS" there is the verb.
+    assert lex.find_names("THE TRUCE IS OVER, ARMY SAYS") == []
+
+
+# -- compounds -----------------------------------------------------------------------
+
+
+def test_compounds_are_modifier_mentions_and_can_be_turned_off():
+    text = ("Rebel-held Douma and government-held districts; pro-government militias, "
+            "pro-regime media, anti-government protests, militant-held villages, "
+            "regime-controlled Damascus, the Kurdish-led SDF and Turkish-backed factions.")
+    table = mk.find_mentions(corpus_of(text), "syria")
+    rows = table[["match", "form", "label", "referent"]].values.tolist()
+    assert rows == [
+        ["Rebel-held", "modifier", "rebel", "armed_opposition"],
+        ["government-held", "modifier", "government", "state_forces"],
+        ["pro-government", "modifier", "government", "state_forces"],
+        ["militias", "noun", "militia", "state_forces"],
+        ["pro-regime", "modifier", "regime", "state_forces"],
+        ["anti-government", "modifier", "government", "state_forces"],
+        ["militant-held", "modifier", "militant", "armed_opposition"],
+        ["regime-controlled", "modifier", "regime", "state_forces"],
+        ["Kurdish-led", "modifier", "kurdish_forces", "kurdish_forces"],
+        # a written phrase pattern of the lexicon: the group itself, a noun
+        ["Turkish-backed factions", "noun", "armed_group", "armed_opposition"],
+    ]
+    assert table.loc[table["match"] == "Rebel-held", "pattern"].item() == "rebel-*"
+    assert table.loc[table["match"] == "Rebel-held", "label"].item() == "rebel"
+    off = Lexicon.from_dict({**load_lexicon("syria").to_dict(), "compounds": False})
+    plain = mk.find_mentions(corpus_of(text), off)
+    assert "Rebel-held" not in set(plain["match"]) and "pro-government" not in set(plain["match"])
+
+
+# -- scope -----------------------------------------------------------------------------
+
+# General news written for these tests: sport, business, technology, entertainment and
+# party politics, each using a label word of the conflict lexicon outside any war.
+OFF_TOPIC = [
+    "United were the better side for an hour. The opposition scored twice after half-time, "
+    "and the coach said his players had stopped running. The club is third in the league.",
+    "Shares in the retailer fell 8% after a rebel group of investors voted against the "
+    "chairman. The company said profits would recover; its chief executive kept his seat.",
+    "The government will cut fuel duty in the budget, the chancellor told MPs. The "
+    "opposition called the plan a giveaway, and ten Labour rebels abstained.",
+    "The new console sells an army of tiny soldiers with every game. Gamers say the "
+    "software crashes; the firm blames a regime of updates that users cannot skip.",
+    "Her second album is a revolutionary mix of folk and dance music. The singer, who "
+    "started in a festival band, said fans were her army and the charts did not matter.",
+    "Broadband firms face a new regime of fines. The regulator said customers of the "
+    "company had waited months, and the government backed the plan in parliament.",
+]
+WAR = [
+    "Rebels shelled government-held districts of the city, killing six civilians. The "
+    "army answered with air strikes. The opposition said the truce was over.",
+    "Government forces retook the town after two weeks of clashes. The militants "
+    "withdrew east.",
+]
+
+
+def test_scope_sets_general_news_aside_and_keeps_war_reporting():
+    off = mk.find_mentions(corpus_of(*OFF_TOPIC), "conflict")
+    assert len(off) == 8
+    assert not off["in_scope"].any(), off.loc[off["in_scope"], ["match", "scope_rule"]]
+    assert off.loc[~off["in_scope"], "scope_rule"].str.startswith("article about something else").all()
+    war = mk.find_mentions(corpus_of(*WAR), "conflict")
+    assert war["in_scope"].all()
+    assert war["scope_rule"].tolist() == [
+        "conflict term 'shelled'", "conflict term 'shelled'", "conflict term 'air strikes'",
+        "conflict term 'truce'", "conflict term 'clashes'", "no word either way"]
+    # A headline or two lines with no word either way stay in scope.
+    short = mk.find_mentions(corpus_of("Rebels took the town."), "conflict")
+    assert short[["in_scope", "scope_rule"]].values.tolist() == [[True, "no word either way"]]
+    # The syria lexicon also needs a place or group of the Syrian war.
+    assert not mk.find_mentions(corpus_of(*WAR), "syria")["in_scope"].any()
+    mosul = mk.find_mentions(corpus_of(
+        "Rebels shelled Aleppo overnight. In Mosul, IS militants fought Iraqi forces."), "syria")
+    assert mosul[["match", "in_scope"]].values.tolist() == [["Rebels", True], ["militants", False]]
+    assert mosul["scope_rule"].tolist()[1] == "sentence names Mosul, outside the conflict"
+    assert mosul["referent"].isna().tolist() == [False, True]
+
+
+def test_comparisons_count_in_scope_nouns_by_referent():
+    corpus = corpus_of(
+        "ISIL terrorists killed 20 soldiers near Palmyra.",
+        "Rebel-held Douma was shelled. Rebels said terrorists of the Nusra Front fled.",
+        "The opposition scored twice after half-time; the coach praised his players and the club.",
+        "Terrorists shelled Idlib.",
+    )
+    mentions = mk.find_mentions(corpus, "syria")
+    shares = mk.label_shares(mentions, actor="armed_opposition", n_boot=20)
+    counts = dict(zip(shares["label"], shares["n"]))
+    assert counts["terrorist"] == 2  # Idlib's and the Nusra Front's, not the ISIL one
+    assert counts["rebel"] == 1  # "Rebel-held" is a modifier
+    assert "opposition" not in counts  # the football opposition is out of scope
+    old = mk.label_shares(mentions, actor="armed_opposition", by_referent=False, n_boot=20)
+    assert dict(zip(old["label"], old["n"]))["terrorist"] == 3
+    kept = counted_mentions(mentions)
+    assert kept["in_scope"].all() and (kept["form"] == "noun").all()
+    report = scope_report(mentions, actor="armed_opposition")
+    assert list(report.columns) == ["step", "rule", "n", "share", "n_docs", "example", "example_doc_id"]
+    steps = report.groupby("step")["n"].sum().to_dict()
+    assert steps["out of scope"] == 1 and steps["modifier"] == 1
+    assert steps["other referent"] == 1 and steps["counted"] == 3
+    other = report[report["step"] == "other referent"].iloc[0]
+    assert other["rule"].startswith("islamic_state: named group before label")
+    assert "[[terrorists]]" in other["example"] and other["example_doc_id"] == "d0"
+    assert report["n"].sum() == len(mentions[(mentions["actor"] == "armed_opposition")
+                                             | (mentions["referent"] == "armed_opposition")])
+
+
+def test_decide_referents_is_a_function_of_text_sentences_and_scan():
+    lex = load_lexicon("syria")
+    text = "ISIL terrorists attacked Aleppo. Rebels fled."
+    columns = decide_referents(text, mk.split_sentences(text), lex.scan(text), lex)
+    assert list(columns) == list(REFERENT_COLUMNS)
+    assert columns["referent"] == ["islamic_state", "armed_opposition"]
+    assert columns["in_scope"] == [True, True]
+    assert decide_referents("", [], [], lex) == {name: [] for name in REFERENT_COLUMNS}
+
+
+# -- the lexicon format ------------------------------------------------------------------
+
+
+def _lex(**extra):
+    data = {"name": "t", "actors": {"a": {"labels": {"l": ["rebel*"]}}, "b": {"labels": {"m": ["army"]}}}}
+    data.update(extra)
+    return data
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (_lex(scope={"terms": ["war"], "radius": 2}), r"scope: unknown key\(s\) \['radius'\]"),
+    (_lex(scope={"article_terms": -1}), r"'article_terms' must be a whole number >= 0, got -1"),
+    (_lex(scope={"require_place": True}), "'require_place' is true but 'places' is empty"),
+    (_lex(scope={"otherwise": "maybe"}), "'otherwise' must be 'in' or 'out'"),
+    (_lex(scope={"terms": ["war["]}), r"label 'scope: terms', pattern 'war\[': '\['"),
+    (_lex(scope="war"), "'scope' must be a mapping"),
+    (_lex(outside={"Russia": [3]}), r"label 'outside: Russia', pattern 3: patterns must be strings"),
+    (_lex(outside="Russia"), "'outside' must be a list of names or a mapping"),
+    (_lex(compounds="yes"), "'compounds' must be true or false"),
+    ({"name": "t", "actors": {"a": {"labels": {"l": {"patterns": ["x"], "refers_to": ["a"]}}}}},
+     "'refers_to' needs 'generic: true'"),
+    ({"name": "t", "actors": {"a": {"labels": {"l": {"patterns": ["x"], "generic": True,
+                                                   "refers_to": ["zz"]}}}}},
+     "'refers_to' names no actor of this lexicon: 'zz'"),
+    ({"name": "t", "actors": {"a": {"labels": {"l": {"patterns": ["x"], "generic": "yes"}}}}},
+     "'generic' must be true or false"),
+    ({"name": "t", "actors": {"a": {"labels": {"l": ["x"]}, "markers": [["y"]]}}},
+     r"actor 'a', label 'markers'.*patterns must be strings"),
+])
+def test_lexicon_sections_are_validated_with_their_place(data, message):
+    with pytest.raises(LexiconError, match=message):
+        Lexicon.from_dict(data, file="my.yaml")
+
+
+def test_new_sections_round_trip_through_yaml():
+    for name in ("syria", "conflict", "marenna"):
+        lex = load_lexicon(name)
+        assert Lexicon.from_yaml(lex.to_yaml()) == lex
+    syria = load_lexicon("syria")
+    assert syria.generic["armed_opposition"]["militant"][0] == "islamic_state"
+    assert "rebel" not in syria.generic["armed_opposition"]
+    assert "Hezbollah" in syria.outside and syria.scope.require_place
+    assert "Kurdish" in syria.markers["kurdish_forces"]
+    # An actor known by its names only (its mentions use others' labels).
+    assert dict(syria.actors["islamic_state"]) == {}
+
+
+# -- Unicode spellings (issue 20) ---------------------------------------------------------
+
+SPELLINGS = {
+    "homoglyph": "r\u0435bels",  # Cyrillic small ie
+    "full-width": "\uff52\uff45\uff42\uff45\uff4c\uff53",
+    "soft hyphen": "reb\u00adels",
+    "zero-width": "reb\u200bels",
+    "combining accent": "rebe\u0301ls",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(SPELLINGS))
+def test_look_alike_spellings_match_with_offsets_into_the_original(kind):
+    spelled = SPELLINGS[kind]
+    text = f"Caf\u00e9 talk: the {spelled} took the town, \u201c{spelled}\u201d said."
+    found = load_lexicon("conflict").find(text)
+    assert [m.label for m in found] == ["rebel", "rebel"]
+    for m in found:
+        assert text[m.start:m.end] == m.match == spelled
+    table = mk.find_mentions(corpus_of(text), "conflict")
+    assert (table["match"] == spelled).all()
+    audit = mk.audit_lexicon(corpus_of(text), "conflict")
+    flagged = audit[audit["reason"].str.startswith("confusable spelling")]
+    assert flagged["count"].tolist() == [2] and flagged["label"].tolist() == ["rebel"]
+
+
+def test_accented_patterns_and_texts_match_either_way():
+    lex = Lexicon.from_dict({"name": "fr", "actors": {"a": {"labels": {"r": ["r\u00e9gime"]}}}})
+    for text in ["le r\u00e9gime", "le re\u0301gime", "le regime", "LE R\u00c9GIME"]:
+        assert [m.match for m in lex.find(text)] == [text[3:]]
+
+
+# -- real text: the FA-KES development copy ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def fakes():
+    if not FAKES.is_file():
+        pytest.skip(f"FA-KES development copy not found at {FAKES}")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return mk.load_corpus(FAKES, encoding="latin-1", columns={
+            "article_content": "text", "article_title": "title", "source": "outlet"})
+
+
+def test_fakes_war_reporting_stays_in_scope_and_the_islamic_state_is_told_apart(fakes):
+    sample = fakes.iloc[::4]  # a quarter of the articles, to keep the test short
+    for name, floor in (("syria", 0.97), ("conflict", 0.95)):
+        mentions = mk.find_mentions(sample, name)
+        assert mentions["in_scope"].mean() >= floor, name
+    mentions = mk.find_mentions(sample, "syria")
+    terror = mentions[mentions["label"] == "terrorist"]
+    share_is = (terror["referent"] == "islamic_state").mean()
+    assert 0.1 < share_is < 0.6  # the Islamic State's "terrorists" are no longer the opposition's
+    assert mentions["referent_rule"].ne("").all()
