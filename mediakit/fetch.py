@@ -41,7 +41,7 @@ from .corpus import (
     _skipped_entry,
     validate_corpus,
 )
-from .errors import CorpusError, CorpusWarning
+from .errors import CorpusError, CorpusWarning, InvalidParameterError
 from .readers._dates import Settlement, date_problem, parse_date, settle_order
 from .readers._dates import is_missing as _is_missing
 
@@ -361,16 +361,22 @@ def _read_table(table_or_path: Any, *, encoding: str | None) -> _Table:
     return _Table(rows, numbers, list(columns), name, log)
 
 
-def _column_mapping(columns: Any, url_column: str) -> dict[str, str]:
+def _column_mapping(columns: Any, url_column: str, explicit: dict[str, str] | None = None
+                    ) -> dict[str, str]:
     """Corpus column -> the table column supplying it, as ``load_corpus`` chooses it.
 
-    Same rule as the loader (a column named like the corpus column wins, else a
-    recognised name when exactly one column has one), so a table means the same here
-    as there.
+    Same rule as the loader (``columns=`` first, then a column named like the corpus
+    column, else a recognised name when exactly one column has one), so a table means
+    the same here as there.
     """
     mapping = {"url": url_column}
+    for column, target in (explicit or {}).items():
+        if target in ("doc_id", "outlet", "date", "title"):
+            mapping[target] = column
     lowered = [(str(column), str(column).lower()) for column in columns]
     for canonical in ("doc_id", "outlet", "date", "title"):
+        if canonical in mapping:
+            continue
         exact = [c for c, low in lowered if low == canonical and c not in mapping.values()]
         if exact:
             mapping[canonical] = exact[0]
@@ -386,6 +392,7 @@ def fetch_articles(
     table_or_path: pd.DataFrame | str | os.PathLike[str],
     *,
     url: str = "url",
+    columns: dict[str, str] | None = None,
     cache_dir: str | os.PathLike[str] | None = None,
     delay: float = 1.0,
     timeout: float = 10.0,
@@ -409,6 +416,10 @@ def fetch_articles(
         media_url, publish_date, title, url``). Never modified.
     url
         The column holding the article URLs.
+    columns
+        Input column name -> corpus column name (``doc_id``, ``outlet``, ``date``,
+        ``title``), as in ``load_corpus``: it wins over recognised names. The text is
+        always the page's; the URL column is ``url``.
     cache_dir
         Where fetched pages are kept (one file per URL hash holding status, headers and
         body). Default: the platform cache folder (``platformdirs``), else
@@ -496,7 +507,14 @@ def fetch_articles(
     check_param("retries", retries, [Interval(Integral, 0, None)], caller=caller)
     check_param("backoff", backoff, [Interval(Real, 0, None)], caller=caller)
     check_param("max_bytes", max_bytes, [Interval(Integral, 1, None)], caller=caller)
-    options = _check_options(None, None, None, None, encoding, date_format, "suffix", "skip")
+    options = _check_options(None, None, columns, None, encoding, date_format, "suffix", "skip")
+    wrong = [name for name, target in options.columns.items()
+             if target not in ("doc_id", "outlet", "date", "title")]
+    if wrong:
+        raise InvalidParameterError(
+            f"fetch_articles: columns= maps {wrong[0]!r} to {options.columns[wrong[0]]!r}; here "
+            "it may name doc_id, outlet, date or title (the URL column is url=, the text is "
+            "the page's)")
 
     table = _read_table(table_or_path, encoding=options.encoding)
     name = table.name
@@ -510,7 +528,11 @@ def fetch_articles(
         cache=_PageCache(Path(cache_dir) if cache_dir is not None else _default_cache_dir()),
         deadline=deadline,
     )
-    mapping = _column_mapping(table.columns, url)
+    missing = [name for name in options.columns if name not in table.columns]
+    if missing:
+        raise CorpusError(f"columns= names {missing[0]!r}, which the table does not have; "
+                          f"its columns are {table.columns}", file=name, column=missing[0])
+    mapping = _column_mapping(table.columns, url, options.columns)
     order = _table_date_order(table, mapping, options.date_format)
     records: list[dict[str, Any]] = []
     fetched_rows: list[int] = []

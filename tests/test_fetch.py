@@ -543,3 +543,17 @@ def test_far_dates_in_a_url_table_are_kept(server, tmp_path):
     corpus = _fetch(table, tmp_path)
     assert corpus["date"].tolist() == [pd.Timestamp("2500-01-01")]
     assert str(corpus["date"].dtype) == "datetime64[us]"
+
+
+def test_columns_map_the_table_as_load_corpus_does(server, tmp_path):
+    table = pd.DataFrame({"link": [f"{server.base}/article"], "Zeitung": ["Kurier"],
+                          "Schlagzeile": ["Eine Schlagzeile"], "source": ["ignored"]})
+    corpus = _fetch(table, tmp_path, url="link",
+                    columns={"Zeitung": "outlet", "Schlagzeile": "title"})
+    assert corpus["outlet"].tolist() == ["Kurier"]
+    assert corpus["title"].tolist() == ["Eine Schlagzeile"]
+    assert corpus["source"].tolist() == ["ignored"]  # kept as an extra column
+    with pytest.raises(ValueError, match="here it may name doc_id, outlet, date or title"):
+        _fetch(table, tmp_path, url="link", columns={"Zeitung": "text"})
+    with pytest.raises(CorpusError, match="columns= names 'Zeitng', which the table does not have"):
+        _fetch(table, tmp_path, url="link", columns={"Zeitng": "outlet"})
