@@ -544,8 +544,9 @@ def label_rates(
     kept, _ = _exclude(of_actor, excluded)
     kept, _ = _filter_voice(kept, voices, voice_name)
     kept = kept.assign(doc_id=kept["doc_id"].astype(str))
-    kept = kept.assign(pair=list(zip(kept["actor"].astype(str), kept["label"].astype(str),
-                                     strict=True)))
+    kept = kept.assign(pair=pd.Series(
+        list(zip(kept["actor"].astype(str), kept["label"].astype(str), strict=True)),
+        index=kept.index, dtype=object))
     voice_values = list(VOICES) if voice_name == SPLIT_VOICES else [voice_name]
     rng = np.random.default_rng(seed)
     columns = [*by_cols, "voice", "actor", "label", "n", "n_words", "per_1000", "lo", "hi",

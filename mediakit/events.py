@@ -1720,12 +1720,12 @@ class _Rules:
 class _Actors:
     """Label and name matches of one text, for the actor of an argument span."""
 
-    def __init__(self, found: list[tuple[int, int, str, str]]) -> None:
+    def __init__(self, found: list[tuple[int, int, str | None, str]]) -> None:
         # (start, end, actor, kind) sorted by start, non-overlapping
         self.found = found
         self.starts = [s for s, _, _, _ in found]
 
-    def inside(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
+    def inside(self, start: int, end: int) -> list[tuple[int, int, str | None, str]]:
         lo = bisect_left(self.starts, start)
         out = []
         for k in range(lo, len(self.found)):

@@ -1593,9 +1593,12 @@ def _parse_scope(value: Any, file: str | None) -> LexiconScope:
     if unknown:
         raise LexiconError(f"scope: unknown key(s) {sorted(map(str, unknown))}; "
                            f"expected {sorted(_SCOPE_KEYS)}", file=file)
-    lists = {key: _patterns_list(value.get(key) or [], file=file, label=f"scope: {key}")
-             for key in SCOPE_LISTS}
-    counts = {}
+    # Any: the two dicts are spread into LexiconScope's keyword arguments of both kinds
+    lists: dict[str, Any] = {
+        key: _patterns_list(value.get(key) or [], file=file, label=f"scope: {key}")
+        for key in SCOPE_LISTS
+    }
+    counts: dict[str, Any] = {}
     for key in ("article_terms", "article_off_topic"):
         n = value.get(key, getattr(LexiconScope, key))
         if isinstance(n, bool) or not isinstance(n, int) or n < 0:

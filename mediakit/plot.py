@@ -19,7 +19,7 @@ extended with two colours of Paul Tol's "muted" scheme and a mid grey.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -303,9 +303,11 @@ def shares_over_time(
         y = rows["share"].to_numpy(dtype=float)
         index = np.array([position[p] for p in x])
         gap_after = np.flatnonzero(np.diff(index) > 1)
-        solid_x, solid_y, runs = [], [], []
+        solid_x: list[Any] = []
+        solid_y: list[float] = []
+        runs: list[slice] = []
         start = 0
-        for end in [*(gap_after + 1), len(x)]:
+        for end in [*(gap_after + 1).tolist(), len(x)]:
             if solid_x:
                 solid_x.append(x[start - 1])
                 solid_y.append(np.nan)
@@ -315,8 +317,9 @@ def shares_over_time(
             start = end
         ax.plot(solid_x, solid_y, marker="o", markersize=3, color=colors[label], label=str(label))
         if len(gap_after):
-            bridge_x, bridge_y = [], []
-            for i in gap_after:
+            bridge_x: list[Any] = []
+            bridge_y: list[float] = []
+            for i in gap_after.tolist():
                 if bridge_x:
                     bridge_x.append(x[i])
                     bridge_y.append(np.nan)
