@@ -16,7 +16,7 @@ coders. This module is that workflow for mediakit's own answers (issue 15).
 4. :func:`validation_report` compares the codes with mediakit's answers: accuracy per
    field, precision, recall and F1 per class, with 95% intervals.
 5. :func:`krippendorff_alpha` and :func:`alpha_by_field` measure agreement between
-   coders (Krippendorff's alpha, computed by the ``krippendorff`` package).
+   coders (Krippendorff's alpha, computed here from its published definition).
 
 Vocabulary of the codes
     ``coded_voice``: ``narration`` | ``quote`` | ``scare_quote`` (as
@@ -34,11 +34,13 @@ from __future__ import annotations
 import csv
 import difflib
 import heapq
+import importlib
 import io
 import math
 import os
 import re
 import unicodedata
+import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from numbers import Integral, Real
@@ -55,9 +57,10 @@ from .errors import CorpusError, MediakitError
 from .voice import VOICES
 
 __all__ = [
-    "CodingError",
     "NOT_APPLICABLE",
+    "QUOTE_MIN_JACCARD",
     "UNITS",
+    "CodingError",
     "alpha_by_field",
     "coding_sheet",
     "krippendorff_alpha",
@@ -241,47 +244,71 @@ def _population(
     caller: str,
 ) -> _Population:
     """The items of ``unit`` in ``result`` (an Analysis, a mentions or a quotes table)."""
+    table, corpus, lexicon = _unit_table(result, unit, corpus=corpus, caller=caller)
+    check_table(table, ("doc_id", "start", "end", "voice"), caller=caller, table_name=f"{unit}s")
+    texts = _texts_of(corpus)
+    items: dict[str, Any] = {
+        "doc_id": _str_series(table["doc_id"].tolist()),
+        "start": pd.Series(table["start"].to_numpy(dtype="int64"), dtype="int64"),
+        "end": pd.Series(table["end"].to_numpy(dtype="int64"), dtype="int64"),
+    }
+    items["outlet"] = _outlets(table, corpus, items["doc_id"])
+    if unit == "mention" and "match" in table.columns:
+        items["match"] = _str_series(table["match"].tolist())
+    fields = _add_answers(items, table, unit)
+    explanations = tuple(c for c in _EXPLANATION_COLUMNS if c in table.columns)
+    for column in explanations:
+        items[column] = _str_series(table[column].tolist())
+    # Any further column may serve to stratify (actor, date, sentence_id ...).
+    for column in table.columns:
+        if column not in items and column not in ("text", "sentence_masked"):
+            items[column] = table[column].reset_index(drop=True)
+    if texts is None and unit == "mention" and {"sentence", "sentence_start"} <= set(table.columns):
+        items["sentence"] = _str_series(table["sentence"].tolist())
+        items["sentence_start"] = pd.Series(table["sentence_start"].to_numpy(dtype="int64"))
+    allowed = _allowed_values(table, unit, lexicon)
+    return _Population(pd.DataFrame(items), fields, explanations, allowed, texts)
+
+
+def _unit_table(
+    result: Any, unit: str, *, corpus: pd.DataFrame | None, caller: str
+) -> tuple[pd.DataFrame, pd.DataFrame | None, Any]:
+    """The mentions or quotes table of ``result``, its corpus (if known) and lexicon."""
     from .voice import find_quotes
 
-    lexicon = None
     if _is_analysis(result):
         if corpus is not None:
             raise TypeError(
                 f"{caller}: corpus= is only needed with a table; an Analysis holds its corpus"
             )
-        corpus = result.corpus
-        lexicon = result.lexicon
-        table = result.mentions if unit == "mention" else find_quotes(corpus)
-    elif isinstance(result, pd.DataFrame):
+        table = result.mentions if unit == "mention" else find_quotes(result.corpus)
+        return table, result.corpus, result.lexicon
+    if isinstance(result, pd.DataFrame):
         kind = _table_kind(result)
         if kind != unit:
             raise CodingError(
                 f"{caller}: unit={unit!r} needs a {unit}s table or an Analysis, but the "
                 f"result is a {kind}s table"
             )
-        table = result
-    else:
-        raise TypeError(
-            f"{caller}: result must be an Analysis, a mentions table or a quotes table, "
-            f"got {type(result).__name__}"
-        )
-    check_table(table, ("doc_id", "start", "end", "voice"), caller=caller, table_name=f"{unit}s")
-    texts = _texts_of(corpus)
-    n = len(table)
-    items: dict[str, Any] = {
-        "doc_id": _str_series(table["doc_id"].tolist()),
-        "start": pd.Series(table["start"].to_numpy(dtype="int64"), dtype="int64"),
-        "end": pd.Series(table["end"].to_numpy(dtype="int64"), dtype="int64"),
-    }
+        return result, corpus, None
+    raise TypeError(
+        f"{caller}: result must be an Analysis, a mentions table or a quotes table, "
+        f"got {type(result).__name__}"
+    )
+
+
+def _outlets(table: pd.DataFrame, corpus: pd.DataFrame | None, doc_ids: pd.Series) -> pd.Series:
+    """Each item's outlet: the table's column, else the corpus's, else missing."""
     if "outlet" in table.columns:
-        items["outlet"] = _str_series(table["outlet"].tolist())
-    elif corpus is not None and "outlet" in corpus.columns:
+        return _str_series(table["outlet"].tolist())
+    if corpus is not None and "outlet" in corpus.columns:
         outlets = dict(zip(corpus["doc_id"].astype(str).tolist(), corpus["outlet"].tolist()))
-        items["outlet"] = _str_series(outlets.get(d) for d in items["doc_id"].tolist())
-    else:
-        items["outlet"] = _str_series([None] * n)
-    if unit == "mention" and "match" in table.columns:
-        items["match"] = _str_series(table["match"].tolist())
+        return _str_series(outlets.get(d) for d in doc_ids.tolist())
+    return _str_series([None] * len(doc_ids))
+
+
+def _add_answers(items: dict[str, Any], table: pd.DataFrame, unit: str) -> tuple[str, ...]:
+    """Put mediakit's answers into ``items`` in the coding vocabulary; the fields found."""
     fields: list[str] = []
     for field in _FIELDS[unit]:
         if field not in table.columns:
@@ -294,32 +321,27 @@ def _population(
         else:
             items[field] = _str_series(values)
         fields.append(field)
-    explanations = tuple(c for c in _EXPLANATION_COLUMNS if c in table.columns)
-    for column in explanations:
-        items[column] = _str_series(table[column].tolist())
-    # Any further column may serve to stratify (actor, date, sentence_id ...).
-    for column in table.columns:
-        if column not in items and column not in ("text", "sentence_masked"):
-            items[column] = table[column].reset_index(drop=True)
-    if texts is None and unit == "mention" and {"sentence", "sentence_start"} <= set(table.columns):
-        items["sentence"] = _str_series(table["sentence"].tolist())
-        items["sentence_start"] = pd.Series(table["sentence_start"].to_numpy(dtype="int64"))
-    frame = pd.DataFrame(items)
+    return tuple(fields)
+
+
+def _allowed_values(table: pd.DataFrame, unit: str, lexicon: Any) -> dict[str, tuple[str, ...]]:
+    """Allowed codes per closed field: the lexicon's, plus any value the table holds."""
     allowed: dict[str, tuple[str, ...]] = {"voice": VOICES, "in_scope": _YES_NO}
     allowed.update(_lexicon_allowed(lexicon))
-    if unit == "mention":
-        seen_actors = {
-            str(v)
-            for c in ("actor", "referent")
-            if c in table.columns
-            for v in table[c].dropna().tolist()
-        }
-        seen_labels = {str(v) for v in table["label"].dropna().tolist()}
-        for field, seen in (("referent", seen_actors), ("label", seen_labels)):
-            known = allowed.get(field, (NOT_APPLICABLE,))
-            extra = sorted(seen - set(known))
-            allowed[field] = (*[k for k in known if k != NOT_APPLICABLE], *extra, NOT_APPLICABLE)
-    return _Population(frame, tuple(fields), explanations, allowed, texts)
+    if unit != "mention":
+        return allowed
+    seen_actors = {
+        str(v)
+        for c in ("actor", "referent")
+        if c in table.columns
+        for v in table[c].dropna().tolist()
+    }
+    seen_labels = {str(v) for v in table["label"].dropna().tolist()}
+    for field, seen in (("referent", seen_actors), ("label", seen_labels)):
+        known = allowed.get(field, (NOT_APPLICABLE,))
+        extra = sorted(seen - set(known))
+        allowed[field] = (*[k for k in known if k != NOT_APPLICABLE], *extra, NOT_APPLICABLE)
+    return allowed
 
 
 # ------------------------------------------------------------------------ sampling
@@ -516,11 +538,30 @@ def coding_sheet(
     sorted order, items in (doc_id, start, end) order.
     """
     chars = _DEFAULT_CONTEXT_CHARS[unit] if context_chars is None else context_chars
-    strata = list(_DEFAULT_STRATA[unit] if stratify is None else (
-        [stratify] if isinstance(stratify, str) else stratify
-    ))
-
+    if stratify is None:
+        strata = list(_DEFAULT_STRATA[unit])
+    else:
+        strata = [stratify] if isinstance(stratify, str) else list(stratify)
     pop = _population(result, unit, corpus=corpus, caller="coding_sheet")
+    _check_context_source(pop, unit)
+    items = _sorted_items(pop.items, unit)
+    missing = [c for c in strata if c not in items.columns]
+    if missing:
+        raise CodingError(
+            f"cannot stratify by {missing}: the {unit}s have the columns {list(items.columns)}"
+        )
+    chosen = _draw(items, strata, n=int(n), minimum=int(min_per_stratum), seed=int(seed))
+    picked = items.iloc[chosen].reset_index(drop=True)
+    allowed_values = dict(pop.allowed)
+    for field, values in (allowed or {}).items():
+        if field not in _CLOSED_FIELDS:
+            raise ValueError(f"allowed= names {field!r}; fields with allowed values are {_CLOSED_FIELDS}")
+        allowed_values[field] = tuple(dict.fromkeys(str(v) for v in values))
+    return _sheet_frame(pop, picked, unit, blind=blind, chars=int(chars), allowed=allowed_values)
+
+
+def _check_context_source(pop: _Population, unit: str) -> None:
+    """Raise when the context of the items cannot be shown."""
     if unit == "quote" and pop.texts is None:
         raise CodingError(
             "quotation sheets need the articles for their context (the speaker is often "
@@ -531,15 +572,12 @@ def coding_sheet(
             "the mentions table has no 'sentence' and 'sentence_start' columns for the "
             "context: pass corpus= or an Analysis"
         )
-    items = pop.items
-    missing = [c for c in strata if c not in items.columns]
-    if missing:
-        raise CodingError(
-            f"cannot stratify by {missing}: the {unit}s have the columns {list(items.columns)}"
-        )
+
+
+def _sorted_items(items: pd.DataFrame, unit: str) -> pd.DataFrame:
+    """Items in (doc_id, start, end) order, so the draw ignores the input's row order."""
     items = items.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
-    keys = items[["doc_id", "start", "end"]]
-    duplicated = keys.duplicated()
+    duplicated = items[["doc_id", "start", "end"]].duplicated()
     if duplicated.any():
         first = items.iloc[int(np.flatnonzero(duplicated.to_numpy())[0])]
         raise CodingError(
@@ -548,19 +586,22 @@ def coding_sheet(
         )
     if not len(items):
         raise CodingError(f"there are no {unit}s to sample")
+    return items
 
-    rng = np.random.default_rng(int(seed))
+
+def _stratum_key(key: Any) -> tuple[str, ...]:
+    return tuple(str(k) for k in (key if isinstance(key, tuple) else (key,)))
+
+
+def _draw(items: pd.DataFrame, strata: list[str], *, n: int, minimum: int, seed: int) -> list[int]:
+    """Positions of the drawn items, shuffled (see coding_sheet's Notes)."""
+    rng = np.random.default_rng(seed)
     if strata:
-        groups = [
-            np.asarray(idx)
-            for _, idx in sorted(
-                items.groupby(strata, sort=True, dropna=False).indices.items(),
-                key=lambda kv: tuple(str(k) for k in (kv[0] if isinstance(kv[0], tuple) else (kv[0],))),
-            )
-        ]
+        indices = items.groupby(strata, sort=True, dropna=False).indices
+        groups = [np.asarray(idx) for _, idx in sorted(indices.items(), key=lambda kv: _stratum_key(kv[0]))]
     else:
         groups = [np.arange(len(items))]
-    alloc = _allocate([len(g) for g in groups], int(n), int(min_per_stratum))
+    alloc = _allocate([len(g) for g in groups], n, minimum)
     chosen: list[int] = []
     for members, take in zip(groups, alloc):
         if take >= len(members):
@@ -569,14 +610,19 @@ def coding_sheet(
             drawn = np.sort(rng.choice(len(members), size=take, replace=False))
             chosen.extend(members[drawn].tolist())
     order = rng.permutation(len(chosen))
-    picked = items.iloc[[chosen[i] for i in order]].reset_index(drop=True)
+    return [chosen[i] for i in order]
 
-    allowed_values = dict(pop.allowed)
-    for field, values in (allowed or {}).items():
-        if field not in _CLOSED_FIELDS:
-            raise ValueError(f"allowed= names {field!r}; fields with allowed values are {_CLOSED_FIELDS}")
-        allowed_values[field] = tuple(dict.fromkeys(str(v) for v in values))
 
+def _sheet_frame(
+    pop: _Population,
+    picked: pd.DataFrame,
+    unit: str,
+    *,
+    blind: bool,
+    chars: int,
+    allowed: Mapping[str, Sequence[str]],
+) -> pd.DataFrame:
+    """The sheet's columns, in order, for the drawn items."""
     prefix = "m" if unit == "mention" else "q"
     sheet: dict[str, Any] = {
         "item_id": _str_series(
@@ -591,7 +637,7 @@ def coding_sheet(
     }
     if "match" in picked.columns:
         sheet["match"] = picked["match"]
-    sheet["context"] = _str_series(_contexts(pop, picked, int(chars), unit))
+    sheet["context"] = _str_series(_contexts(pop, picked, chars, unit))
     empty = [None] * len(picked)
     for field in pop.fields:
         if not blind:
@@ -599,7 +645,7 @@ def coding_sheet(
         if field == "speaker":
             sheet[f"coded_{field}"] = _str_series(empty)
         else:
-            sheet[f"coded_{field}"] = pd.Series(empty, dtype=_coded_dtype(allowed_values[field]))
+            sheet[f"coded_{field}"] = pd.Series(empty, dtype=_coded_dtype(allowed[field]))
     if not blind:
         for column in pop.explanations:
             sheet[column] = picked[column]
@@ -641,12 +687,18 @@ def _instructions(sheet: pd.DataFrame, allowed: Mapping[str, Sequence[str]]) -> 
     units = sorted({str(u) for u in sheet["unit"].dropna().tolist()}) if "unit" in sheet else []
     lines = [
         f"mediakit coding sheet: {len(sheet)} item(s), unit {', '.join(units) or '?'}",
-        "Each row is one item, marked [[like this]] in 'context'; 'start' and 'end' are "
-        "character offsets into the article 'doc_id'.",
-        "Fill the coded_* columns from your own reading of the article. Leave a cell "
-        "blank when you cannot decide: blank means not coded, never wrong.",
-        "Write your initials in 'coder' and anything worth saying in 'note'. Do not "
-        "change the other columns.",
+        (
+            "Each row is one item, marked [[like this]] in 'context'; 'start' and 'end' "
+            "are character offsets into the article 'doc_id'."
+        ),
+        (
+            "Fill the coded_* columns from your own reading of the article. Leave a cell "
+            "blank when you cannot decide: blank means not coded, never wrong."
+        ),
+        (
+            "Write your initials in 'coder' and anything worth saying in 'note'. Do not "
+            "change the other columns."
+        ),
     ]
     for column in sheet.columns:
         if isinstance(column, str) and column.startswith("coded_"):
@@ -722,13 +774,17 @@ def write_coding_sheet(
 
 def _openpyxl() -> Any:
     try:
-        import openpyxl
+        return importlib.import_module("openpyxl")  # typed Any: openpyxl ships no stubs
     except ImportError:
         raise ImportError(
             "writing or reading XLSX coding sheets needs openpyxl: "
             'pip install "mediakit[xlsx]" (or use a .csv file)'
         ) from None
-    return openpyxl
+
+
+def _openpyxl_part(name: str) -> Any:
+    """A submodule of openpyxl (``"styles"``, ...), once :func:`_openpyxl` found it."""
+    return importlib.import_module(f"openpyxl.{name}")
 
 
 def _xlsx_value(value: Any) -> Any:
@@ -747,10 +803,10 @@ def _write_xlsx(
     sheet: pd.DataFrame, target: Path, lines: list[str], allowed: Mapping[str, Sequence[str]]
 ) -> None:
     openpyxl = _openpyxl()
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-    from openpyxl.utils.exceptions import IllegalCharacterError
-    from openpyxl.worksheet.datavalidation import DataValidation
+    Alignment, Font = _openpyxl_part("styles").Alignment, _openpyxl_part("styles").Font
+    get_column_letter = _openpyxl_part("utils").get_column_letter
+    IllegalCharacterError = _openpyxl_part("utils.exceptions").IllegalCharacterError
+    DataValidation = _openpyxl_part("worksheet.datavalidation").DataValidation
 
     book = openpyxl.Workbook()
     data = book.active
@@ -896,7 +952,10 @@ def _read_xlsx(path: Path) -> _Raw:
     openpyxl = _openpyxl()
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a broken file
+    except (
+        OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile,
+        _openpyxl_part("utils.exceptions").InvalidFileException,
+    ) as exc:  # a broken or foreign file
         raise CodingError(f"cannot read the workbook: {exc}", file=str(path)) from None
     try:
         data = book[_SHEET_NAME] if _SHEET_NAME in book.sheetnames else book.worksheets[0]
@@ -976,7 +1035,33 @@ def _canonical_code(value: str, options: Sequence[str]) -> str | None:
 
 def _check(raw: _Raw, allowed: Mapping[str, Sequence[str]] | None) -> pd.DataFrame:
     frame = raw.frame
-    columns = [str(c) for c in frame.columns]
+    columns, coded = _check_columns(raw)
+    problems: list[tuple[int | None, str | None, str]] = []
+    index = pd.RangeIndex(len(frame))
+    out: dict[str, pd.Series] = {}
+    for column in ("start", "end"):
+        out[column] = pd.Series(
+            _offsets(frame[column].tolist(), raw.rows, column, problems), dtype="int64", index=index
+        )
+    _check_keys(frame, raw.rows, problems)
+    for column in coded:
+        options = _options_for(column, raw, allowed)
+        values = _codes(frame[column].tolist(), raw.rows, column, options, problems)
+        dtype: Any = "str" if options is None else _coded_dtype(options)
+        out[column] = pd.Series(values, dtype=dtype, index=index)
+    if problems:
+        raise _problem_error(raw, problems)
+    for column in columns:
+        if column not in out:
+            out[column] = _str_series(frame[column].tolist(), index=index)
+    out["item_id"] = out["item_id"].str.strip()
+    out["unit"] = out["unit"].str.strip()
+    return pd.DataFrame({c: out[c] for c in columns})
+
+
+def _check_columns(raw: _Raw) -> tuple[list[str], list[str]]:
+    """The sheet's columns and its ``coded_*`` columns; an error if any is missing."""
+    columns = [str(c) for c in raw.frame.columns]
     duplicated = sorted({c for c in columns if columns.count(c) > 1})
     if duplicated:
         raise CodingError(f"the sheet has duplicated column(s) {duplicated}", file=raw.file)
@@ -988,24 +1073,24 @@ def _check(raw: _Raw, allowed: Mapping[str, Sequence[str]] | None) -> pd.DataFra
     coded = [c for c in columns if c.startswith("coded_")]
     if not coded:
         raise CodingError(f"the sheet has no coded_* column; it has {columns}", file=raw.file)
-    problems: list[tuple[int | None, str | None, str]] = []
-    rows = raw.rows
-    out: dict[str, pd.Series] = {}
-    index = pd.RangeIndex(len(frame))
+    return columns, coded
 
-    for column in ("start", "end"):
-        numbers: list[int] = []
-        for r, value in zip(rows, frame[column].tolist()):
-            number = _as_int(value)
-            if number is None or number < 0:
-                problems.append((r, column, f"{value!r} is not a character offset (an integer >= 0)"))
-                number = 0
-            numbers.append(number)
-        out[column] = pd.Series(numbers, dtype="int64", index=index)
 
-    ids = frame["item_id"].tolist()
+def _offsets(values: list[Any], rows: list[int], column: str, problems: list[Any]) -> list[int]:
+    numbers: list[int] = []
+    for r, value in zip(rows, values):
+        number = _as_int(value)
+        if number is None or number < 0:
+            problems.append((r, column, f"{value!r} is not a character offset (an integer >= 0)"))
+            number = 0
+        numbers.append(number)
+    return numbers
+
+
+def _check_keys(frame: pd.DataFrame, rows: list[int], problems: list[Any]) -> None:
+    """Every row has a unique item_id, a known unit and a doc_id."""
     seen: dict[str, int] = {}
-    for r, value in zip(rows, ids):
+    for r, value in zip(rows, frame["item_id"].tolist()):
         if _is_blank(value):
             problems.append((r, "item_id", "the item has no item_id"))
             continue
@@ -1021,60 +1106,59 @@ def _check(raw: _Raw, allowed: Mapping[str, Sequence[str]] | None) -> pd.DataFra
         if _is_blank(value):
             problems.append((r, "doc_id", "the item has no doc_id"))
 
-    for column in coded:
-        field = column[len("coded_"):]
-        options: Sequence[str] | None = None
-        if allowed is not None and (field in allowed or column in allowed):
-            options = [str(v) for v in allowed.get(field, allowed.get(column, ()))]
-        elif column in raw.allowed:
-            options = raw.allowed[column]
-        elif isinstance(dtype := frame[column].dtype, pd.CategoricalDtype):
-            options = [str(c) for c in dtype.categories]
-        elif field == "voice":
-            options = VOICES
-        elif field == "in_scope":
-            options = _YES_NO
-        elif field == "speaker" or field not in _CLOSED_FIELDS:
-            options = None  # free text
-        else:
-            raise CodingError(
-                f"the allowed values of {column!r} are not known (the sheet lost its "
-                f"'# allowed' lines or categories): pass allowed={{{field!r}: [...]}}",
-                file=raw.file,
-                column=column,
-            )
-        values: list[str | None] = []
-        for r, value in zip(rows, frame[column].tolist()):
-            if _is_blank(value):
-                values.append(None)
-                continue
-            if isinstance(value, (bool, np.bool_)) and field == "in_scope":
-                value = "yes" if value else "no"
-            text = str(value).strip()
-            if options is None:
-                values.append(text)
-                continue
-            code = _canonical_code(text, options)
-            if code is None:
-                close = difflib.get_close_matches(text.casefold(), [o.casefold() for o in options], n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
-                problems.append(
-                    (r, column, f"{text!r} is not an allowed value ({' | '.join(options)}){hint}")
-                )
-            values.append(code)
-        if options is None:
-            out[column] = pd.Series(values, dtype="str", index=index)
-        else:
-            out[column] = pd.Series(values, dtype=_coded_dtype(options), index=index)
 
-    if problems:
-        raise _problem_error(raw, problems)
-    for column in columns:
-        if column not in out:
-            out[column] = _str_series(frame[column].tolist(), index=index)
-    out["item_id"] = out["item_id"].str.strip()
-    out["unit"] = out["unit"].str.strip()
-    return pd.DataFrame({c: out[c] for c in columns})
+def _options_for(
+    column: str, raw: _Raw, allowed: Mapping[str, Sequence[str]] | None
+) -> Sequence[str] | None:
+    """The allowed codes of a ``coded_*`` column; None for free text (speakers)."""
+    field = column[len("coded_"):]
+    if allowed is not None and (field in allowed or column in allowed):
+        return [str(v) for v in allowed.get(field, allowed.get(column, ()))]
+    if column in raw.allowed:
+        return raw.allowed[column]
+    dtype = raw.frame[column].dtype
+    if isinstance(dtype, pd.CategoricalDtype):
+        return [str(c) for c in dtype.categories]
+    if field == "voice":
+        return VOICES
+    if field == "in_scope":
+        return _YES_NO
+    if field == "speaker" or field not in _CLOSED_FIELDS:
+        return None
+    raise CodingError(
+        f"the allowed values of {column!r} are not known (the sheet lost its "
+        f"'# allowed' lines or categories): pass allowed={{{field!r}: [...]}}",
+        file=raw.file,
+        column=column,
+    )
+
+
+def _codes(
+    values: list[Any],
+    rows: list[int],
+    column: str,
+    options: Sequence[str] | None,
+    problems: list[Any],
+) -> list[str | None]:
+    """The codes of one column in their allowed spelling (None: blank, not coded)."""
+    out: list[str | None] = []
+    for r, value in zip(rows, values):
+        if _is_blank(value):
+            out.append(None)
+            continue
+        if isinstance(value, (bool, np.bool_)) and column == "coded_in_scope":
+            value = "yes" if value else "no"
+        text = str(value).strip()
+        if options is None:
+            out.append(text)
+            continue
+        code = _canonical_code(text, options)
+        if code is None:
+            close = difflib.get_close_matches(text.casefold(), [o.casefold() for o in options], n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            problems.append((r, column, f"{text!r} is not an allowed value ({' | '.join(options)}){hint}"))
+        out.append(code)
+    return out
 
 
 def read_coding(
@@ -1119,13 +1203,7 @@ def read_coding(
 # ------------------------------------------------------------------ speaker matching
 
 _TITLES = frozenset(
-    """mr mrs ms miss mx dr prof professor sir dame lord lady president vice-president
-    prime minister premier chancellor secretary general gen lt lieutenant col colonel maj
-    major capt captain sgt sergeant adm admiral cmdr commander brig brigadier rev
-    reverend fr father sheikh sheik imam ayatollah king queen prince princess emir
-    senator sen rep representative gov governor mayor judge justice ambassador envoy
-    spokesman spokeswoman spokesperson chief deputy foreign interior defence defense
-    state field marshal""".split()
+    ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "president", "vice-president", "prime", "minister", "premier", "chancellor", "secretary", "general", "gen", "lt", "lieutenant", "col", "colonel", "maj", "major", "capt", "captain", "sgt", "sergeant", "adm", "admiral", "cmdr", "commander", "brig", "brigadier", "rev", "reverend", "fr", "father", "sheikh", "sheik", "imam", "ayatollah", "king", "queen", "prince", "princess", "emir", "senator", "sen", "rep", "representative", "gov", "governor", "mayor", "judge", "justice", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "chief", "deputy", "foreign", "interior", "defence", "defense", "state", "field", "marshal"]
 )
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _PRONOUN_CHAIN_RE = re.compile(r"\(\s*(he|she|they|it|we)\s*->", re.IGNORECASE)
@@ -1202,10 +1280,14 @@ def _speaker_key(name: str) -> str:
 # ----------------------------------------------------------------- validation_report
 
 _REPORT_COLUMNS: tuple[str, ...] = (
-    "field", "class", "n", "n_uncoded", "n_mediakit", "accuracy", "lo", "hi",
+    "field", "class", "n", "n_uncoded", "n_not_found", "n_mediakit", "accuracy", "lo", "hi",
     "precision", "precision_lo", "precision_hi", "recall", "recall_lo", "recall_hi",
     "f1", "interval", "level",
 )
+_COUNT_COLUMNS: tuple[str, ...] = ("n", "n_uncoded", "n_not_found", "n_mediakit")
+#: A coded quotation matches one of mediakit's when their spans' Jaccard index
+#: (characters in both over characters in either) is at least this.
+QUOTE_MIN_JACCARD = 0.5
 
 
 def _wilson(k: float, n: float, level: float) -> tuple[float, float]:
@@ -1220,38 +1302,111 @@ def _wilson(k: float, n: float, level: float) -> tuple[float, float]:
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
+# ------------------------------------------------------------- matching the items
+
+
+def _jaccard(a_start: int, a_end: int, b_start: int, b_end: int) -> float:
+    """Characters two spans share over characters in either (1.0 for equal spans)."""
+    if (a_start, a_end) == (b_start, b_end):
+        return 1.0
+    shared = min(a_end, b_end) - max(a_start, b_start)
+    union = max(a_end, b_end) - min(a_start, b_start)
+    return max(shared, 0) / union if union > 0 else 0.0
+
+
+def _match_items(wanted: pd.DataFrame, table: pd.DataFrame, unit: str) -> np.ndarray:
+    """For each wanted span, the row of ``table`` it matches, or -1 (not found).
+
+    Candidates are in the same document: for quotations a span with Jaccard index
+    >= QUOTE_MIN_JACCARD, for mentions any span sharing a character (or the same
+    empty span). Pairs are taken best first (highest Jaccard, then wanted order,
+    then the earlier table row), each table row standing for one wanted span only.
+    """
+    by_doc: dict[str, list[tuple[int, int, int]]] = {}
+    for k, (doc, start, end) in enumerate(
+        zip(table["doc_id"].tolist(), table["start"].tolist(), table["end"].tolist())
+    ):
+        by_doc.setdefault(str(doc), []).append((int(start), int(end), k))
+    pairs: list[tuple[float, int, int]] = []
+    for i, (doc, start, end) in enumerate(
+        zip(wanted["doc_id"].tolist(), wanted["start"].tolist(), wanted["end"].tolist())
+    ):
+        for t_start, t_end, k in by_doc.get(str(doc), ()):
+            score = _jaccard(int(start), int(end), t_start, t_end)
+            if score >= QUOTE_MIN_JACCARD if unit == "quote" else score > 0:
+                pairs.append((-score, i, k))
+    pairs.sort()
+    matched = np.full(len(wanted), -1, dtype=np.int64)
+    taken: set[int] = set()
+    for _, i, k in pairs:
+        if matched[i] < 0 and k not in taken:
+            matched[i] = k
+            taken.add(k)
+    return matched
+
+
+def _check_documents(
+    sheet: pd.DataFrame, positions: np.ndarray, texts: Mapping[str, str]
+) -> list[tuple[int, str, str]]:
+    """Rows whose document is not in the corpus, or whose span lies outside it."""
+    problems: list[tuple[int, str, str]] = []
+    for position in positions.tolist():
+        doc = str(sheet["doc_id"].iloc[position])
+        start, end = int(sheet["start"].iloc[position]), int(sheet["end"].iloc[position])
+        item = sheet["item_id"].iloc[position]
+        if doc not in texts:
+            reason = (
+                f"item {item!r}: document {doc!r} is not in the corpus of the result (a "
+                "sheet drawn from another corpus?)"
+            )
+            problems.append((position, "doc_id", reason))
+        elif not start <= end <= len(texts[doc]):
+            reason = (
+                f"item {item!r}: {start}-{end} lies outside document {doc!r} "
+                f"({len(texts[doc])} characters)"
+            )
+            problems.append((position, "end", reason))
+    return problems
+
+
 def _answers_for(
     sheet: pd.DataFrame, rows: list[int], result: Any, corpus: pd.DataFrame | None, file: str | None
-) -> pd.DataFrame:
-    """mediakit's answers for every sheet row, looked up in ``result``."""
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """mediakit's answers for every sheet row, and whether it found the item at all.
+
+    Rows of the sheet are matched to ``result``'s items by :func:`_match_items`. An
+    item mediakit did not find has no answers, except the label ``none`` (a word
+    mediakit does not count as a label).
+    """
     parts: list[pd.DataFrame] = []
+    found = np.ones(len(sheet), dtype=bool)
     for unit in UNITS:
-        mask = (sheet["unit"] == unit).to_numpy()
-        if not mask.any():
+        positions = np.flatnonzero((sheet["unit"] == unit).to_numpy())
+        if not len(positions):
             continue
         pop = _population(result, unit, corpus=corpus, caller="validation_report")
-        keep = ["doc_id", "start", "end", *pop.fields, *pop.explanations]
-        table = pop.items[keep].drop_duplicates(["doc_id", "start", "end"])
-        wanted = sheet.loc[mask, ["doc_id", "start", "end"]].reset_index()
-        merged = wanted.merge(table, on=["doc_id", "start", "end"], how="left", indicator=True)
-        absent = merged[merged["_merge"] == "left_only"]
-        if len(absent):
-            problems: list[tuple[int | None, str | None, str]] = []
-            for _, row in absent.iterrows():
-                position = int(row["index"])
-                problems.append(
-                    (
-                        rows[position],
-                        "item_id",
-                        f"item {sheet['item_id'].iloc[position]!r} is not a {unit} of the "
-                        f"result (no {unit} at doc_id {row['doc_id']!r}, "
-                        f"{row['start']}-{row['end']})",
-                    )
+        if pop.texts is not None:
+            problems = _check_documents(sheet, positions, pop.texts)
+            if problems:
+                raise _problem_error(
+                    _Raw(sheet, rows, file, {}), [(rows[p], c, m) for p, c, m in problems]
                 )
-            raise _problem_error(_Raw(sheet, rows, file, {}), problems)
-        parts.append(merged.drop(columns="_merge").set_index("index"))
-    answers = pd.concat(parts).sort_index() if parts else pd.DataFrame(index=sheet.index)
-    return answers.drop(columns=["doc_id", "start", "end"], errors="ignore")
+        table = pop.items[["doc_id", "start", "end", *pop.fields, *pop.explanations]]
+        matched = _match_items(sheet.iloc[positions], table, unit)
+        hit = matched >= 0
+        found[positions[~hit]] = False
+        answers = pd.DataFrame(index=pd.Index(positions), columns=[*pop.fields, *pop.explanations], dtype=object)
+        if hit.any():
+            picked = table.iloc[matched[hit]][[*pop.fields, *pop.explanations]].astype(object)
+            answers.loc[positions[hit], :] = picked.to_numpy()
+        if unit == "mention" and "label" in pop.fields:
+            answers.loc[positions[~hit], "label"] = NOT_APPLICABLE
+        parts.append(answers)
+    frame = pd.concat(parts).sort_index() if parts else pd.DataFrame(index=sheet.index)
+    return frame.reindex(range(len(sheet))), found
+
+
+# ----------------------------------------------------------------- validation_report
 
 
 @validate_params(
@@ -1282,8 +1437,9 @@ def validation_report(
         checked the same way). Not modified.
     result : Analysis or pandas.DataFrame, optional
         Where mediakit's answers come from: the Analysis (or mentions / quotes
-        table) the sheet was drawn from, or a newer one of the same corpus. Needed
-        for blind sheets; without it the answers written in the sheet are used.
+        table) the sheet was drawn from, or a newer one of the same corpus (items
+        are matched by overlap, see Notes). Needed for blind sheets; without it the
+        answers written in the sheet are used.
     fields : sequence of str, optional
         Fields to report (``"voice"``, ``"speaker"``, ``"referent"``, ``"label"``,
         ``"in_scope"``); default every field the sheet has a ``coded_*`` column for.
@@ -1307,26 +1463,42 @@ def validation_report(
         ``label`` and ``in_scope`` one row per class met among the coded items.
         ``field``, ``class``; ``n``: coded items (field rows) or items the coders
         put in the class (its support, class rows); ``n_uncoded``: items left blank
-        (field rows; missing on class rows); ``n_mediakit``: coded items mediakit
-        put in the class (class rows); ``accuracy`` with its interval ``lo``, ``hi``
-        (field rows); ``precision`` (share of mediakit's answers of that class the
-        coders agree with), ``recall`` (share of the coders' items of that class
-        mediakit found), each with its interval, and ``f1`` (no interval) on class
-        rows; ``interval`` (``"wilson"`` or ``"document bootstrap"``) and ``level``.
-        Estimates are NaN where their denominator is 0.
+        (field rows; missing on class rows); ``n_not_found``: coded items mediakit
+        did not find in ``result`` (field rows; counted in ``n``, see Notes);
+        ``n_mediakit``: coded items mediakit put in the class (class rows);
+        ``accuracy`` with its interval ``lo``, ``hi`` (field rows); ``precision``
+        (share of mediakit's answers of that class the coders agree with),
+        ``recall`` (share of the coders' items of that class mediakit found), each
+        with its interval, and ``f1`` (no interval) on class rows; ``interval``
+        (``"wilson"`` or ``"document bootstrap"``) and ``level``. Estimates are NaN
+        where their denominator is 0.
 
     Raises
     ------
     CodingError
-        Bad codes (see :func:`read_coding`); items that are not in ``result``
-        (naming the sheet row and the item); a blind sheet without ``result``.
+        Bad codes (see :func:`read_coding`); an item whose document is not in the
+        corpus of ``result``, or whose span lies outside its article (naming the
+        sheet row); a blind sheet without ``result``.
 
     Notes
     -----
-    Speakers are matched leniently, in these ways only: case, spacing, surrounding
-    punctuation and quotation marks are ignored; a leading "the" and a leading
-    possessive ("Syria's") are dropped; leading titles (Dr., Mr, President, Sir,
-    Minister, Gen., ...) are dropped when a name follows them; a surname alone
+    **Matching items to mediakit's.** With ``result``, each row of the sheet is
+    matched to one of mediakit's items of its unit in the same article: the one
+    with the same span, else the one overlapping it most. A quotation needs a
+    Jaccard index (characters in both spans over characters in either) of at least
+    0.5 (:data:`QUOTE_MIN_JACCARD`: a quotation whose end moved by a word still
+    matches, a different quotation does not); a mention matches any of mediakit's
+    mentions it shares a character with. Best overlaps are paired first, and each
+    of mediakit's items stands for one coded item only. A coded item left without
+    a match is one mediakit **did not find** (``n_not_found``): it counts as wrong
+    for every field coded on it, which is what makes ``recall`` a recall, except
+    ``label``, where not finding a word is mediakit's answer ``none`` (right when
+    the coder says the word is no label).
+
+    **Speakers** are matched leniently, in these ways only: case, spacing,
+    surrounding punctuation and quotation marks are ignored; a leading "the" and a
+    leading possessive ("Syria's") are dropped; leading titles (Dr., Mr, President,
+    Sir, Minister, Gen., ...) are dropped when a name follows them; a surname alone
     matches a full name ending in it ("Orhun" and "Lale Orhun"; "Assad" and "Bashar
     al-Assad", an al-/el- prefix ignored); and a coded pronoun ("she") matches
     mediakit's speaker when the sheet or result shows mediakit resolved that very
@@ -1338,8 +1510,6 @@ def validation_report(
     proportional sample of :func:`coding_sheet` it estimates accuracy over all
     items (strata raised to their minimum count a little more).
     """
-    from .compare import _boot_sums, _percentile
-
     raw = _raw(coded)
     sheet = _check(raw, None)
     present = [c[len("coded_"):] for c in sheet.columns if c.startswith("coded_")]
@@ -1347,23 +1517,22 @@ def validation_report(
     unknown = [f for f in wanted if f not in present]
     if unknown:
         raise ValueError(f"fields {unknown} have no coded_* column; the sheet codes {present}")
-
     if result is not None:
-        answers = _answers_for(sheet, raw.rows, result, corpus, raw.file)
+        answers, found = _answers_for(sheet, raw.rows, result, corpus, raw.file)
     else:
-        answers = sheet
-    explanation_columns = [c for c in _EXPLANATION_COLUMNS if c in answers.columns]
-    explanations: list[dict[Any, Any]] = (
-        answers[explanation_columns].to_dict("records")
-        if explanation_columns
-        else [{} for _ in range(len(sheet))]
+        answers, found = sheet, np.ones(len(sheet), dtype=bool)
+    scoring = _Scoring(
+        sheet=sheet,
+        answers=answers,
+        found=found,
+        explanations=_explanation_records(answers, len(sheet)),
+        doc_codes=pd.factorize(sheet["doc_id"].astype(str))[0],
+        bootstrap=by_document_bootstrap,
+        level=float(level),
+        n_boot=int(n_boot),
+        rng=np.random.default_rng(seed),
     )
-    doc_codes, _ = pd.factorize(sheet["doc_id"].astype(str))
-    n_docs = int(doc_codes.max()) + 1 if len(doc_codes) else 0
-    rng = np.random.default_rng(seed)
-    interval = "document bootstrap" if by_document_bootstrap else "wilson"
     records: list[dict[str, Any]] = []
-
     for field in wanted:
         if field not in answers.columns:
             raise CodingError(
@@ -1372,89 +1541,152 @@ def validation_report(
                 file=raw.file,
                 column=field,
             )
-        codes = sheet[f"coded_{field}"].astype(object).tolist()
-        given = answers[field].astype(object).tolist()
-        is_coded = np.array([not _is_blank(c) for c in codes])
-        if field == "speaker":
-            agree = np.array(
-                [
-                    bool(is_coded[i]) and _speakers_agree(str(codes[i]), given[i], explanations[i])
-                    for i in range(len(codes))
-                ]
-            )
-        else:
-            agree = np.array(
-                [bool(is_coded[i]) and str(codes[i]) == str(given[i]) for i in range(len(codes))]
-            )
-        n = int(is_coded.sum())
-        field_row: dict[str, Any] = {
-            "field": field, "class": None, "n": n, "n_uncoded": int((~is_coded).sum()),
-            "n_mediakit": None, "accuracy": agree.sum() / n if n else math.nan,
-        }
-        classes: list[str] = []
-        if field in _CLOSED_FIELDS:
-            seen = {str(codes[i]) for i in range(len(codes)) if is_coded[i]}
-            seen |= {str(given[i]) for i in range(len(codes)) if is_coded[i] and not _is_blank(given[i])}
-            dtype = sheet[f"coded_{field}"].dtype
-            order = [str(c) for c in dtype.categories] if isinstance(dtype, pd.CategoricalDtype) else []
-            classes = [c for c in order if c in seen] + sorted(seen - set(order))
-        # Per-article counts: correct, coded, then per class true positives, mediakit's
-        # answers and the coders' items (all among coded items).
-        counts = np.zeros((n_docs, 2 + 3 * len(classes)))
-        np.add.at(counts[:, 0], doc_codes, agree.astype(float))
-        np.add.at(counts[:, 1], doc_codes, is_coded.astype(float))
-        for k, cls in enumerate(classes):
-            said = np.array([is_coded[i] and str(given[i]) == cls for i in range(len(codes))])
-            truth = np.array([is_coded[i] and str(codes[i]) == cls for i in range(len(codes))])
-            np.add.at(counts[:, 2 + 3 * k], doc_codes, (said & truth).astype(float))
-            np.add.at(counts[:, 3 + 3 * k], doc_codes, said.astype(float))
-            np.add.at(counts[:, 4 + 3 * k], doc_codes, truth.astype(float))
+        records.extend(scoring.field_records(field))
+    return _report_frame(records, "document bootstrap" if by_document_bootstrap else "wilson", level)
+
+
+def _explanation_records(answers: pd.DataFrame, n: int) -> list[dict[Any, Any]]:
+    """How mediakit found each speaker (the explanation columns), one dict per row."""
+    columns = [c for c in _EXPLANATION_COLUMNS if c in answers.columns]
+    return answers[columns].to_dict("records") if columns else [{} for _ in range(n)]
+
+
+@dataclass
+class _Scoring:
+    """What every field's rows of the validation report are computed from."""
+
+    sheet: pd.DataFrame
+    answers: pd.DataFrame
+    found: np.ndarray
+    explanations: list[dict[Any, Any]]
+    doc_codes: np.ndarray
+    bootstrap: bool
+    level: float
+    n_boot: int
+    rng: np.random.Generator
+
+    def field_records(self, field: str) -> list[dict[str, Any]]:
+        """The field's row, then one row per class (closed fields)."""
+        codes = self.sheet[f"coded_{field}"].astype(object).tolist()
+        given = self.answers[field].astype(object).tolist()
+        is_coded = np.array([not _is_blank(c) for c in codes], dtype=bool)
+        agree = self._agreement(field, codes, given, is_coded)
+        classes = self._classes(field, codes, given, is_coded)
+        counts = self._document_counts(agree, is_coded, classes, codes, given)
+        bounds = self._bounds(counts, len(classes))
         totals = counts.sum(axis=0)
-        if by_document_bootstrap:
-            boot = _boot_sums([counts], int(n_boot), rng)[0]
-            with np.errstate(divide="ignore", invalid="ignore"):
-                ratios = [boot[:, 0] / boot[:, 1]]
-                for k in range(len(classes)):
-                    tp, said_n, truth_n = boot[:, 2 + 3 * k], boot[:, 3 + 3 * k], boot[:, 4 + 3 * k]
-                    ratios += [tp / said_n, tp / truth_n]
-            stacked = np.column_stack([np.where(np.isfinite(r), r, np.nan) for r in ratios])
-            lows, highs = _percentile(stacked, level)
-            bounds = [(float(lo), float(hi)) for lo, hi in zip(lows, highs)]
-        else:
-            bounds = [_wilson(totals[0], totals[1], level)]
-            for k in range(len(classes)):
-                bounds.append(_wilson(totals[2 + 3 * k], totals[3 + 3 * k], level))
-                bounds.append(_wilson(totals[2 + 3 * k], totals[4 + 3 * k], level))
-        field_row["lo"], field_row["hi"] = bounds[0]
-        records.append(field_row)
+        n = int(is_coded.sum())
+        rows: list[dict[str, Any]] = [
+            {
+                "field": field, "class": None, "n": n, "n_uncoded": int((~is_coded).sum()),
+                "n_not_found": int((is_coded & ~self.found).sum()), "n_mediakit": None,
+                "accuracy": agree.sum() / n if n else math.nan,
+                "lo": bounds[0][0], "hi": bounds[0][1],
+            }
+        ]
         for k, cls in enumerate(classes):
             tp, said_n, truth_n = totals[2 + 3 * k], totals[3 + 3 * k], totals[4 + 3 * k]
-            precision = tp / said_n if said_n else math.nan
-            recall = tp / truth_n if truth_n else math.nan
-            f1 = (
-                2 * precision * recall / (precision + recall)
-                if said_n and truth_n and (precision + recall) > 0
-                else (0.0 if said_n and truth_n else math.nan)
-            )
-            records.append(
+            rows.append(
                 {
-                    "field": field, "class": cls, "n": int(truth_n), "n_uncoded": None,
-                    "n_mediakit": int(said_n), "precision": precision,
+                    "field": field, "class": cls, "n": int(truth_n), "n_mediakit": int(said_n),
+                    **_precision_recall(tp, said_n, truth_n),
                     "precision_lo": bounds[1 + 2 * k][0], "precision_hi": bounds[1 + 2 * k][1],
-                    "recall": recall, "recall_lo": bounds[2 + 2 * k][0],
-                    "recall_hi": bounds[2 + 2 * k][1], "f1": f1,
+                    "recall_lo": bounds[2 + 2 * k][0], "recall_hi": bounds[2 + 2 * k][1],
                 }
             )
+        return rows
+
+    def _agreement(
+        self, field: str, codes: list[Any], given: list[Any], is_coded: np.ndarray
+    ) -> np.ndarray:
+        """Per item: coded, and mediakit's answer agrees (a label may agree unfound)."""
+        if field == "speaker":
+            agree = [
+                bool(is_coded[i]) and _speakers_agree(str(codes[i]), given[i], self.explanations[i])
+                for i in range(len(codes))
+            ]
+        else:
+            agree = [bool(is_coded[i]) and str(codes[i]) == str(given[i]) for i in range(len(codes))]
+        out = np.array(agree, dtype=bool)
+        return out if field == "label" else out & self.found
+
+    def _classes(self, field: str, codes: list[Any], given: list[Any], is_coded: np.ndarray) -> list[str]:
+        """Classes met among coded items, in the order of the allowed values."""
+        if field not in _CLOSED_FIELDS:
+            return []
+        seen = {str(codes[i]) for i in range(len(codes)) if is_coded[i]}
+        seen |= {str(given[i]) for i in range(len(codes)) if is_coded[i] and not _is_blank(given[i])}
+        dtype = self.sheet[f"coded_{field}"].dtype
+        order = [str(c) for c in dtype.categories] if isinstance(dtype, pd.CategoricalDtype) else []
+        return [c for c in order if c in seen] + sorted(seen - set(order))
+
+    def _document_counts(
+        self,
+        agree: np.ndarray,
+        is_coded: np.ndarray,
+        classes: list[str],
+        codes: list[Any],
+        given: list[Any],
+    ) -> np.ndarray:
+        """Per article: correct, coded, then per class true positives, mediakit's
+        answers and the coders' items (all among coded items)."""
+        n_docs = int(self.doc_codes.max()) + 1 if len(self.doc_codes) else 0
+        counts = np.zeros((n_docs, 2 + 3 * len(classes)))
+        np.add.at(counts[:, 0], self.doc_codes, agree.astype(float))
+        np.add.at(counts[:, 1], self.doc_codes, is_coded.astype(float))
+        answered = [str(g) for g in given]
+        coded = [str(c) for c in codes]
+        for k, cls in enumerate(classes):
+            said = is_coded & np.array([a == cls for a in answered], dtype=bool)
+            truth = is_coded & np.array([c == cls for c in coded], dtype=bool)
+            np.add.at(counts[:, 2 + 3 * k], self.doc_codes, (said & truth).astype(float))
+            np.add.at(counts[:, 3 + 3 * k], self.doc_codes, said.astype(float))
+            np.add.at(counts[:, 4 + 3 * k], self.doc_codes, truth.astype(float))
+        return counts
+
+    def _bounds(self, counts: np.ndarray, n_classes: int) -> list[tuple[float, float]]:
+        """Interval of the accuracy, then of each class's precision and recall."""
+        if not self.bootstrap:
+            totals = counts.sum(axis=0)
+            bounds = [_wilson(totals[0], totals[1], self.level)]
+            for k in range(n_classes):
+                bounds.append(_wilson(totals[2 + 3 * k], totals[3 + 3 * k], self.level))
+                bounds.append(_wilson(totals[2 + 3 * k], totals[4 + 3 * k], self.level))
+            return bounds
+        from .compare import _boot_sums, _percentile
+
+        boot = _boot_sums([counts], self.n_boot, self.rng)[0]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratios = [boot[:, 0] / boot[:, 1]]
+            for k in range(n_classes):
+                tp, said_n, truth_n = boot[:, 2 + 3 * k], boot[:, 3 + 3 * k], boot[:, 4 + 3 * k]
+                ratios += [tp / said_n, tp / truth_n]
+        stacked = np.column_stack([np.where(np.isfinite(r), r, np.nan) for r in ratios])
+        lows, highs = _percentile(stacked, self.level)
+        return [(float(lo), float(hi)) for lo, hi in zip(lows, highs)]
+
+
+def _precision_recall(tp: float, said_n: float, truth_n: float) -> dict[str, float]:
+    precision = tp / said_n if said_n else math.nan
+    recall = tp / truth_n if truth_n else math.nan
+    if said_n and truth_n:
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall > 0 else 0.0
+    else:
+        f1 = math.nan
+    return {"precision": precision, "recall": recall, "f1": f1}
+
+
+def _report_frame(records: list[dict[str, Any]], interval: str, level: float) -> pd.DataFrame:
+    """The report's rows with their documented column order and dtypes."""
     out = pd.DataFrame.from_records(records, columns=list(_REPORT_COLUMNS))
     out["interval"] = interval
     out["level"] = float(level)
-    out["field"] = out["field"].astype("str")
-    out["class"] = out["class"].astype("str")
-    out["interval"] = out["interval"].astype("str")
-    for column in ("n", "n_uncoded", "n_mediakit"):
+    for column in ("field", "class", "interval"):
+        out[column] = out[column].astype("str")
+    for column in _COUNT_COLUMNS:
         out[column] = out[column].astype("Int64")
     for column in _REPORT_COLUMNS:
-        if column not in ("field", "class", "interval", "n", "n_uncoded", "n_mediakit"):
+        if column not in ("field", "class", "interval", *_COUNT_COLUMNS):
             out[column] = out[column].astype("float64")
     return out
 
@@ -1482,15 +1714,14 @@ def krippendorff_alpha(
     level : {"nominal", "ordinal", "interval", "ratio"}, default "nominal"
         Level of measurement (the distance between two different codes).
     value_domain : sequence, optional
-        Every possible value, in order (needed for ordinal text codes; for numbers
-        it adds values no coder used, which matters for ordinal alpha).
+        Every possible value, in order (needed for ordinal text codes). Values no
+        coder used change nothing; a code outside it is an error.
 
     Returns
     -------
     float
         Alpha: 1 is perfect agreement, 0 agreement at chance level, below 0
-        systematic disagreement. Equal to ``krippendorff.alpha`` (the
-        ``krippendorff`` package, which computes it) on the same data.
+        systematic disagreement.
 
     Raises
     ------
@@ -1499,16 +1730,41 @@ def krippendorff_alpha(
         a single value observed (agreement cannot be told from chance).
     ValueError
         Malformed input: not two-dimensional, text mixed with numbers, text for an
-        interval or ratio level, or a value outside ``value_domain``.
+        interval or ratio level, a negative code at the ratio level, or a value
+        outside ``value_domain``.
 
     Notes
     -----
-    Text codes are replaced by their positions in the sorted list of distinct codes
-    (or in ``value_domain``), which leaves the coincidences, and so alpha, as the
-    package computes them on the text itself.
-    """
-    import krippendorff
+    Computed from the published definition (Krippendorff, K. 2011, *Computing
+    Krippendorff's Alpha-Reliability*, Annenberg School for Communication,
+    University of Pennsylvania): the coincidences of the values of every item
+    coded by two or more coders, observed against expected, weighted by the
+    squared distance of the level (see :func:`_alpha` and :func:`_distances`). It
+    reproduces the paper's worked example (4 coders, 12 items: 0.743 nominal,
+    0.815 ordinal, 0.849 interval, 0.797 ratio) and is tested equal, to the last
+    bit, to the ``krippendorff`` package (kept out of mediakit's dependencies for
+    its GPL licence) on random tables with missing codes.
 
+    Text codes are replaced by their positions in the sorted list of distinct codes
+    (or in ``value_domain``), which leaves the coincidences, and so alpha, as they
+    are on the text itself.
+    """
+    table = _coders_by_items(data)
+    values, domain = _numeric_codes(table, level, value_domain)
+    pairable = (~np.isnan(values)).sum(axis=0) >= 2
+    if not pairable.any():
+        raise CodingError("alpha is undefined: no item was coded by two or more coders")
+    paired = values[:, pairable]
+    if len(np.unique(paired[~np.isnan(paired)])) <= 1:
+        raise CodingError(
+            "alpha is undefined: every code of the items coded by two or more coders is "
+            "the same value, so agreement cannot be told apart from chance"
+        )
+    return _alpha(values, domain, level)
+
+
+def _coders_by_items(data: Any) -> np.ndarray:
+    """``data`` as a two-dimensional object array (coders x items), at least two coders."""
     if isinstance(data, pd.DataFrame):
         table = data.to_numpy(dtype=object)
     else:
@@ -1520,50 +1776,110 @@ def krippendorff_alpha(
         raise ValueError(f"data must be two-dimensional (coders x items), got {table.ndim} dimension(s)")
     if table.shape[0] < 2:
         raise CodingError(f"alpha needs at least two coders (rows), got {table.shape[0]}")
+    return table
+
+
+def _numeric_codes(
+    table: np.ndarray, level: str, value_domain: Sequence[Any] | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Codes as floats (NaN missing) and the ordered value domain they are drawn from.
+
+    Without ``value_domain`` the domain is the sorted distinct codes. Text codes
+    become their positions in the domain: nominal distances only ask whether two
+    codes are equal, and ordinal ones only use the order and the counts.
+    """
     missing = np.vectorize(_is_blank, otypes=[bool])(table) if table.size else np.zeros(table.shape, bool)
     present = table[~missing]
-    numeric = all(
-        isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, (bool, np.bool_))
-        for v in present
-    )
-    if numeric:
-        values = np.full(table.shape, np.nan)
+    values = np.full(table.shape, np.nan)
+    if all(_is_number(v) for v in present):
         values[~missing] = present.astype(float)
-        domain = None if value_domain is None else np.asarray(value_domain, dtype=float)
+        if value_domain is None:
+            domain = np.unique(values[~missing])
+        else:
+            domain = np.asarray(value_domain, dtype=float)
     else:
         if any(not isinstance(v, str) for v in present):
             raise ValueError("data mixes text and numbers (or holds other objects); use one kind")
         if level in ("interval", "ratio"):
             raise ValueError(f"level={level!r} needs numeric codes, got text")
-        if value_domain is None:
-            if level == "ordinal":
-                raise ValueError("ordinal text codes need value_domain=, the codes in order")
-            categories = sorted(set(present.tolist()))
-        else:
-            categories = [str(v) for v in value_domain]
-            outside = sorted(set(present.tolist()) - set(categories))
-            if outside:
-                raise ValueError(f"codes {outside} are not in value_domain")
+        if value_domain is None and level == "ordinal":
+            raise ValueError("ordinal text codes need value_domain=, the codes in order")
+        categories = sorted(set(present.tolist())) if value_domain is None else [str(v) for v in value_domain]
+        outside = sorted(set(present.tolist()) - set(categories))
+        if outside:
+            raise ValueError(f"codes {outside} are not in value_domain")
         position = {c: k for k, c in enumerate(categories)}
-        values = np.full(table.shape, np.nan)
         values[~missing] = [position[v] for v in present]
-        domain = None if value_domain is None else np.arange(len(categories), dtype=float)
-    if domain is not None:
-        out_of_domain = set(np.unique(values[~missing]).tolist()) - set(domain.tolist())
-        if out_of_domain:
-            raise ValueError(f"codes {sorted(out_of_domain)} are not in value_domain")
-    pairable = (~np.isnan(values)).sum(axis=0) >= 2
-    if not pairable.any():
-        raise CodingError("alpha is undefined: no item was coded by two or more coders")
-    paired = values[:, pairable]
-    if len(np.unique(paired[~np.isnan(paired)])) <= 1:
-        raise CodingError(
-            "alpha is undefined: every code of the items coded by two or more coders is "
-            "the same value, so agreement cannot be told apart from chance"
-        )
-    return float(
-        krippendorff.alpha(values, value_domain=domain, level_of_measurement=level)
-    )
+        domain = np.arange(len(categories), dtype=float)
+    out_of_domain = set(np.unique(values[~missing]).tolist()) - set(domain.tolist())
+    if out_of_domain:
+        raise ValueError(f"codes {sorted(out_of_domain)} are not in value_domain")
+    if len(set(domain.tolist())) != len(domain):
+        raise ValueError("value_domain lists a value twice")
+    if level == "ratio" and (domain < 0).any():
+        raise ValueError("level='ratio' needs codes of 0 or more (a ratio scale has a true zero)")
+    return values, domain
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_))
+
+
+def _alpha(values: np.ndarray, domain: np.ndarray, level: str) -> float:
+    """Krippendorff's alpha from its definition (Krippendorff 2011).
+
+    ``values`` is coders x items (NaN missing), ``domain`` the ordered values. With
+    ``n_uc`` the number of coders who gave value c to item u and ``m_u`` the codes
+    of item u, only items with ``m_u >= 2`` (pairable) count:
+
+    * observed coincidences ``o_ck = sum_u (n_uc n_uk - [c = k] n_uc) / (m_u - 1)``
+      (every ordered pair of codes of one item by two different coders, each item
+      weighted so it contributes ``m_u`` pairable values);
+    * ``n_c = sum_k o_ck`` and ``n = sum_c n_c``;
+    * expected coincidences ``e_ck = (n_c n_k - [c = k] n_c) / (n - 1)``;
+    * alpha ``= 1 - sum_ck o_ck d_ck / sum_ck e_ck d_ck`` with the squared distance
+      ``d_ck`` of the level (:func:`_distances`).
+    """
+    # Values-by-items counts: n_uc, one row per item, one column per domain value.
+    counts = np.stack([(values == v).sum(axis=0) for v in domain], axis=1)
+    counts = counts[counts.sum(axis=1) >= 2]
+    m = counts.sum(axis=1)
+    pairs = counts[:, :, np.newaxis] * counts[:, np.newaxis, :]
+    diagonal = np.arange(len(domain))
+    pairs[:, diagonal, diagonal] -= counts  # a code is never paired with itself
+    observed = (pairs / (m - 1)[:, np.newaxis, np.newaxis]).sum(axis=0)
+    n_c = observed.sum(axis=0)
+    expected = (np.outer(n_c, n_c) - np.diag(n_c)) / (n_c.sum() - 1)
+    distances = _distances(domain, n_c, level)
+    return float(1 - (observed * distances).sum() / (expected * distances).sum())
+
+
+def _distances(domain: np.ndarray, n_c: np.ndarray, level: str) -> np.ndarray:
+    """Squared distance ``d_ck`` between every two values of the domain, per level.
+
+    nominal: 0 if equal, else 1; interval: ``(c - k)**2``; ratio:
+    ``((c - k) / (c + k))**2``; ordinal: ``(sum_{g=c..k} n_g - (n_c + n_k) / 2)**2``
+    over the values ranked between c and k (so the distance grows with how many
+    pairable values lie between them, not with the codes' numbers). Equal values
+    are at distance 0.
+    """
+    size = len(domain)
+    if level == "nominal":
+        return 1.0 - np.eye(size)
+    rank = np.arange(size)
+    lo, hi = np.minimum.outer(rank, rank), np.maximum.outer(rank, rank)
+    if level == "ordinal":
+        # sum_{g=lo..hi} n_g for every pair: numpy's sums over consecutive ranges
+        # (reduceat over the start and the end of each range; odd slots are the gaps).
+        bounds = np.stack([lo, hi + 1], axis=-1).ravel()
+        between = np.add.reduceat(np.append(n_c, 0.0), bounds)[::2].reshape(size, size)
+        return (between - (n_c[lo] + n_c[hi]) / 2) ** 2
+    c, k = domain[:, np.newaxis], domain[np.newaxis, :]
+    if level == "interval":
+        return (c - k) ** 2
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ratio = np.where(c == k, 0.0, (c - k) / (c + k))
+    return ratio**2
 
 
 def alpha_by_field(

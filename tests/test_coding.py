@@ -48,10 +48,14 @@ def hostile():
             "outlet": ['=HYPERLINK("http://x")', "-Outlet", "Plain News"],
             "title": ["t", "t", "t"],
             "text": [
-                '=SUM(1) The rebels attacked the town. "The terrorists will pay," said '
-                "Interior Minister Dana Ilves.\n\nLater, militants withdrew.",
-                '-1+2 Government forces shelled the area. "We fight terrorists," the army '
-                "spokesman said.",
+                (
+                    '=SUM(1) The rebels attacked the town. "The terrorists will pay," said '
+                    "Interior Minister Dana Ilves.\n\nLater, militants withdrew."
+                ),
+                (
+                    '-1+2 Government forces shelled the area. "We fight terrorists," the army '
+                    "spokesman said."
+                ),
                 '@cmd The so-called "rebels" held the bridge; opposition fighters said "we stay".',
             ],
         }
@@ -279,6 +283,16 @@ def test_xlsx_without_openpyxl_is_a_clear_error(sample, tmp_path, monkeypatch):
         write_coding_sheet(sheet, tmp_path / "s.ods")
 
 
+@pytest.mark.skipif(not HAVE_OPENPYXL, reason="openpyxl")
+def test_a_broken_workbook_is_a_coding_error_naming_the_file(tmp_path):
+    for name, content in (("text.xlsx", b"item_id,unit\n"), ("zip.xlsx", b"PK\x03\x04broken")):
+        path = tmp_path / name
+        path.write_bytes(content)
+        with pytest.raises(CodingError, match="cannot read the workbook") as caught:
+            read_coding(path)
+        assert caught.value.file == str(path)
+
+
 # ------------------------------------------------------------------- bad codes
 
 
@@ -437,20 +451,96 @@ def test_blanks_are_uncoded_not_wrong(sample):
     assert label["n"] == 0 and label["n_uncoded"] == 50 and np.isnan(label["accuracy"])
 
 
-def test_items_missing_from_the_result_name_the_row(sample, tmp_path):
+def _true_voices(table, sheet):
+    truth = table.set_index(["doc_id", "start", "end"])["voice"]
+    return [truth.loc[(d, s, e)] for d, s, e in zip(sheet["doc_id"], sheet["start"], sheet["end"])]
+
+
+def _free_word(text, spans):
+    """The first word of ``text`` that no span of ``spans`` touches."""
+    import re
+
+    for word in re.finditer(r"[A-Za-z]{4,}", text):
+        if all(word.end() <= s or word.start() >= e for s, e in spans):
+            return word.start(), word.end()
+    raise AssertionError("no free word")
+
+
+def test_mentions_are_matched_by_overlap_and_unfound_ones_are_misses(sample, tmp_path):
+    sheet = coding_sheet(sample, n=20, blind=True, stratify="outlet", seed=3)
+    labels = sample.mentions.set_index(["doc_id", "start", "end"])["label"]
+    voices = _true_voices(sample.mentions, sheet)
+    coded_labels = [labels.loc[(d, s, e)] for d, s, e in zip(sheet["doc_id"], sheet["start"], sheet["end"])]
+    coded = sheet.copy()
+    # Row 0: its start moved by one character (still the same mention).
+    coded.loc[0, "start"] += 1
+    # Row 1: a word of the same article that mediakit does not count; the coder says
+    # it is no label (right to be missed) but still codes its voice (a miss).
+    doc = coded.loc[1, "doc_id"]
+    text = sample.corpus.set_index("doc_id").loc[doc, "text"]
+    in_doc = sample.mentions[sample.mentions["doc_id"] == doc]
+    coded.loc[1, "start"], coded.loc[1, "end"] = _free_word(text, zip(in_doc["start"], in_doc["end"]))
+    coded_labels[1] = "none"
+    # Row 2: row 3's mention widened by a character on each side. Row 3 has that
+    # exact span and gets the mention; each mediakit mention stands for one item.
+    coded.loc[2, "doc_id"] = coded.loc[3, "doc_id"]
+    coded.loc[2, "start"], coded.loc[2, "end"] = coded.loc[3, "start"] - 1, coded.loc[3, "end"] + 1
+    voices[2], coded_labels[2] = voices[3], coded_labels[3]
+    coded["coded_voice"] = pd.Series(voices, dtype=sheet["coded_voice"].dtype)
+    coded["coded_label"] = pd.Series(coded_labels, dtype=sheet["coded_label"].dtype)
+    report = validation_report(coded, sample, fields=["voice", "label"])
+    voice = report[(report["field"] == "voice") & report["class"].isna()].iloc[0]
+    assert (voice["n"], voice["n_not_found"], voice["accuracy"]) == (20, 2, 18 / 20)
+    label = report[(report["field"] == "label") & report["class"].isna()].iloc[0]
+    # row 1 is right (none, not found), row 2 wrong (a label mediakit did not find)
+    assert (label["n"], label["n_not_found"], label["accuracy"]) == (20, 2, 19 / 20)
+    none = report[(report["field"] == "label") & (report["class"] == "none")].iloc[0]
+    assert (none["n"], none["n_mediakit"], none["precision"], none["recall"]) == (1, 2, 0.5, 1.0)
+    # the same read from a file
+    path = tmp_path / "coded.csv"
+    write_coding_sheet(coded, path)
+    pd.testing.assert_frame_equal(validation_report(path, sample, fields=["voice", "label"]), report)
+
+
+def test_quotations_match_at_jaccard_one_half(sample):
+    quotes = mk.find_quotes(sample.corpus)
+    sheet = coding_sheet(sample, n=12, unit="quote", blind=True, stratify=(), seed=2)
+    coded = sheet.assign(coded_voice=pd.Series(_true_voices(quotes, sheet), dtype=sheet["coded_voice"].dtype))
+    long = [i for i, (s, e) in enumerate(zip(sheet["start"], sheet["end"])) if e - s >= 20][:2]
+    assert len(long) == 2
+    moved, cut = long
+    length = sheet.loc[moved, "end"] - sheet.loc[moved, "start"]
+    coded.loc[moved, "end"] -= length // 3  # Jaccard 2/3: the same quotation, its end moved
+    length = sheet.loc[cut, "end"] - sheet.loc[cut, "start"]
+    coded.loc[cut, "end"] = sheet.loc[cut, "start"] + (2 * length) // 5  # Jaccard 0.4: not it
+    report = validation_report(coded, sample, fields=["voice"])
+    row = report.iloc[0]
+    assert (row["n"], row["n_not_found"], row["accuracy"]) == (12, 1, 11 / 12)
+    # a quotation counted as not found lowers the recall of its class
+    cls = coded.loc[cut, "coded_voice"]
+    per_class = report[report["class"] == cls].iloc[0]
+    assert per_class["recall"] < 1.0 and per_class["precision"] == 1.0
+
+
+def test_items_outside_the_corpus_name_the_row(sample, tmp_path):
     sheet = coding_sheet(sample, n=20, blind=True, stratify="outlet")
     coded = sheet.assign(coded_voice=pd.Series(["narration"] * 20, dtype=sheet["coded_voice"].dtype))
-    coded.loc[6, "start"] = coded.loc[6, "start"] + 1
+    coded.loc[6, "doc_id"] = "no-such-article"
     with pytest.raises(CodingError) as caught:
         validation_report(coded, sample)
-    assert caught.value.row == 7 and caught.value.column == "item_id"
-    assert coded.loc[6, "item_id"] in str(caught.value)
+    assert caught.value.row == 7 and caught.value.column == "doc_id"
+    assert coded.loc[6, "item_id"] in str(caught.value) and "not in the corpus" in str(caught.value)
     path = tmp_path / "coded.csv"
     write_coding_sheet(coded, path)
     header_at = next(i for i, r in enumerate(_csv_rows(path)) if r and r[0] == "item_id")
     with pytest.raises(CodingError) as caught:
         validation_report(path, sample)
     assert caught.value.file == str(path) and caught.value.row == header_at + 1 + 7
+    beyond = sheet.assign(coded_voice=coded["coded_voice"])
+    beyond.loc[2, "end"] = 10**7
+    with pytest.raises(CodingError, match="lies outside document") as caught:
+        validation_report(beyond, sample)
+    assert caught.value.row == 3 and caught.value.column == "end"
 
 
 def test_document_bootstrap_intervals(sample):
@@ -532,21 +622,23 @@ def test_alpha_on_krippendorffs_reliability_example():
     assert krippendorff_alpha(frame) == krippendorff_alpha(data)
 
 
-_codes = st.one_of(st.none(), st.integers(min_value=0, max_value=3))
+_codes = st.one_of(st.none(), st.integers(min_value=0, max_value=5))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    st.integers(min_value=2, max_value=4).flatmap(
-        lambda coders: st.integers(min_value=1, max_value=12).flatmap(
+def _reliability_tables(max_coders: int = 6, max_items: int = 25):
+    return st.integers(min_value=2, max_value=max_coders).flatmap(
+        lambda coders: st.integers(min_value=1, max_value=max_items).flatmap(
             lambda items: st.lists(
                 st.lists(_codes, min_size=items, max_size=items), min_size=coders, max_size=coders
             )
         )
-    ),
-    st.sampled_from(["nominal", "ordinal", "interval", "ratio"]),
-)
-def test_alpha_equals_the_krippendorff_package(data, level):
+    )
+
+
+# Bounded: 300 tables of at most 6 x 25 codes (about a second each level).
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_reliability_tables(), st.sampled_from(["nominal", "ordinal", "interval", "ratio"]))
+def test_alpha_equals_the_krippendorff_package_to_the_last_bit(data, level):
     numbers = np.array([[np.nan if v is None else float(v) for v in row] for row in data])
     try:
         with np.errstate(invalid="ignore", divide="ignore"):  # the package's 0/0 is NaN
@@ -560,12 +652,52 @@ def test_alpha_equals_the_krippendorff_package(data, level):
             krippendorff_alpha(data, level=level)
         return
     assert krippendorff_alpha(data, level=level) == expected
+    assert krippendorff_alpha(numbers, level=level) == expected  # NaN as missing
     if level == "nominal":  # text codes, missing as None, against the package on text
         text = [[None if v is None else f"c{v}" for v in row] for row in data]
         package_text = np.array([["nan" if v is None else v for v in row] for row in text])
         assert krippendorff_alpha(text) == krippendorff.alpha(
             package_text, level_of_measurement="nominal"
         )
+    if level == "ordinal":  # unused values of the domain change nothing
+        domain = list(range(-2, 9))
+        assert krippendorff_alpha(data, level=level, value_domain=domain) == krippendorff.alpha(
+            numbers, level_of_measurement=level, value_domain=domain
+        )
+
+
+def test_alpha_by_hand_on_a_small_table():
+    # 2 coders x 4 items, nominal: items (a,a), (a,b), (b,b), (b,None).
+    # Pairable values: a:3, b:3 (the lone b is not pairable), n = 6.
+    # Observed coincidences: o_aa = 2, o_bb = 2, o_ab = o_ba = 1 -> D_o = 2/6.
+    # Expected: e_ab = 3 * 3 / 5 = 1.8 (twice) -> D_e = 3.6 / 6.
+    # alpha = 1 - (2/6) / (3.6/6) = 1 - 2/3.6 = 0.4444...
+    data = [["a", "a", "b", "b"], ["a", "b", "b", None]]
+    assert krippendorff_alpha(data) == pytest.approx(1 - 2 / 3.6, abs=1e-15)
+    # Interval, two coders on three items: (1,1), (2,4), (4,4); n_1 = 2, n_2 = 1,
+    # n_4 = 3, n = 6. Observed: o_24 = o_42 = 1, so sum o d = 2 * (2-4)^2 = 8.
+    # Expected: sum over ordered pairs of n_c n_k (c-k)^2 / (n-1)
+    # = 2 * (2*1*1 + 2*3*9 + 1*3*4) / 5 = 136 / 5; alpha = 1 - 8 / 27.2.
+    interval = [[1, 2, 4], [1, 4, 4]]
+    assert krippendorff_alpha(interval, level="interval") == pytest.approx(1 - 8 / 27.2, abs=1e-15)
+
+
+def test_mediakit_does_not_need_the_krippendorff_package():
+    import subprocess
+    import tomllib
+    from pathlib import Path
+
+    code = (
+        "import sys, mediakit as mk\n"
+        "sys.modules['krippendorff'] = None  # importing it now would fail\n"
+        "print(round(mk.krippendorff_alpha([[1, 2, 3, 3], [1, 2, 3, 4]]), 6))\n"
+        "print('krippendorff' in sys.modules and sys.modules['krippendorff'] is not None)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0.695652", "False"]  # 1 - 14/46 by hand
+    project = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text())
+    assert not any(d.startswith("krippendorff") for d in project["project"]["dependencies"])
+    assert any(d.startswith("krippendorff") for d in project["project"]["optional-dependencies"]["test"])
 
 
 def test_alpha_input_errors():
@@ -585,6 +717,12 @@ def test_alpha_input_errors():
         krippendorff_alpha([["a", None], [None, "b"]])
     with pytest.raises(ValueError, match="level"):
         krippendorff_alpha([[1, 2], [1, 2]], level="fuzzy")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="0 or more"):
+        krippendorff_alpha([[-1, 2], [1, 2]], level="ratio")
+    with pytest.raises(ValueError, match=r"codes \[7.0\] are not in value_domain"):
+        krippendorff_alpha([[1, 7], [1, 2]], level="ordinal", value_domain=[1, 2, 3])
+    with pytest.raises(ValueError, match="twice"):
+        krippendorff_alpha([[1, 2], [1, 2]], level="ordinal", value_domain=[1, 2, 2])
 
 
 def test_alpha_by_field_from_two_coders(sample, tmp_path):

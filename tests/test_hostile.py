@@ -611,6 +611,58 @@ def test_property(prop, tmp_path):
     assert module.exists()
 
 
+# ------------------------------------------------------------------ lexicons (helper S)
+
+
+def test_deep_yaml_lexicon_long_pattern_and_folder_are_lexicon_errors(tmp_path):
+    deep = _write(tmp_path / "deep.yaml", "name: x\nactors:\n  a:\n    labels:\n      l: "
+                  + "[" * 20_000 + "]" * 20_000 + "\n")
+    long = _write(tmp_path / "long.yaml", "name: x\nactors:\n  a:\n    labels:\n      l: ["
+                  + "a" * 1000 + "]\n")
+    (tmp_path / "x.yaml").mkdir()
+    result = run_bounded(f"""
+        import mediakit
+        from mediakit import widgets
+        out = {{}}
+        for key, path in (("deep", {str(deep)!r}), ("long", {str(long)!r}),
+                          ("folder", {str(tmp_path / "x.yaml")!r})):
+            try:
+                mediakit.load_lexicon(path)
+                out[key] = None
+            except Exception as exc:
+                out[key] = error_of(exc)
+        editor = widgets.lexicon_editor(mediakit.load_lexicon("conflict"))
+        editor.text.value = open({str(deep)!r}).read()
+        editor.validate()
+        out["editor"] = editor.error
+        emit(**out)
+    """, seconds=60)
+    for key in ("deep", "long", "folder"):
+        assert result[key]["type"] == "LexiconError" and result[key]["mediakit"], result[key]
+    assert "nested too deeply" in result["deep"]["message"]
+    assert "at most 200" in result["long"]["message"]
+    assert "is a directory" in result["folder"]["message"]
+    assert "nested too deeply" in result["editor"]
+
+
+def test_look_alike_spellings_of_a_label_are_matched_and_flagged():
+    result = run_bounded("""
+        import mediakit, pandas as pd
+        spellings = ["r\u0435bels", "\uff52\uff45\uff42\uff45\uff4c\uff53", "reb\u00adels",
+                     "reb\u200bels", "rebe\u0301ls"]
+        text = "Caf\u00e9 news: " + "; ".join(f"the {s} fled" for s in spellings) + "."
+        corpus = pd.DataFrame({"doc_id": ["d"], "outlet": ["O"], "text": [text]})
+        found = mediakit.find_mentions(corpus, "conflict")
+        audit = mediakit.audit_lexicon(corpus, "conflict")
+        emit(matches=found["match"].tolist(), labels=found["label"].tolist(),
+             sliced=[text[s:e] for s, e in zip(found["start"], found["end"])],
+             flagged=int(audit["reason"].str.startswith("confusable spelling").sum()))
+    """, seconds=30)
+    assert result["labels"] == ["rebel"] * 5
+    assert result["matches"] == result["sliced"]  # offsets point into the original text
+    assert result["flagged"] == 5
+
+
 # ---------------------------------------------------------------------------- other owners
 #
 # Issue 20 cases that belong to other helpers go here, each through run_bounded() or
@@ -620,10 +672,7 @@ def test_property(prop, tmp_path):
 #       100 KB runs of dots; speaker detection after a 40 KB Title-Case run;
 #       "the 'rebels' said " x 2222; analyze on 20 KB of such text; the memory of an
 #       80 KB unpunctuated article's mentions (each mention's sentence stored once).
-#   Lexicon owners (lexicon.py): a YAML lexicon nested 20,000 deep (also in the
-#       lexicon editor's Validate); a 1,000-letter pattern; a directory named x.yaml;
-#       Unicode normalisation (NFKC, default-ignorable characters, confusables flagged
-#       by the audit: Cyrillic e, full-width, soft hyphen, zero-width, combining accents).
+#   Lexicon owners (lexicon.py): above ("lexicons (helper S)").
 #   R (report) and the plotting owner: a label or actor containing $...$ (mathtext);
 #       an outlet whose articles are all syndicated copies; SIGINT during report over an
 #       earlier report (tables beside the old report.html).

@@ -226,8 +226,9 @@ def aligned_rows(
 def _alpha(values: list[list[str]]) -> float:
     """Nominal alpha of items x coders text codes ("" missing); nan where undefined.
 
-    Computed by :func:`mediakit.krippendorff_alpha` (the ``krippendorff`` package
-    underneath); alpha is undefined (nan) with no item coded twice or a single value.
+    Computed by :func:`mediakit.krippendorff_alpha` (mediakit's own implementation
+    of the published definition); alpha is undefined (nan) with no item coded twice
+    or a single value.
     """
     from mediakit import CodingError, krippendorff_alpha
 
