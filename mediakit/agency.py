@@ -29,7 +29,6 @@ adjectival ("wounded civilians") and agentless passive events never have one.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from numbers import Integral, Real
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -40,13 +39,20 @@ from ._validation import (
     DEFAULT_VOICE,
     DOC_IDS,
     SPLIT_VOICES,
-    Interval,
     Options,
     check_table,
     parse_voice,
     validate_params,
 )
-from .compare import BOOTSTRAP_PARAMS, VoiceArg, _boot_sums, _exclude, _interval, _ratio, _share_table
+from .compare import (
+    BOOTSTRAP_PARAMS,
+    VoiceArg,
+    _boot_sums,
+    _exclude,
+    _interval,
+    _ratio,
+    _share_table,
+)
 from .errors import InvalidParameterError
 from .events import CONSTRUCTIONS, EVENT_TYPES
 

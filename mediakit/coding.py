@@ -404,7 +404,7 @@ def _excerpt(text: str, start: int, end: int, chars: int) -> str:
         head = "\u2026 "
     if hi < len(text):
         cut = None
-        for cut in re.finditer(r"\s", text[end:hi]):
+        for _cut in re.finditer(r"\s", text[end:hi]):
             pass
         hi = end + cut.start() if cut else end
         tail = " \u2026"

@@ -11,8 +11,8 @@ from mediakit import analysis as analysis_module
 from mediakit import sentiment
 from mediakit.analysis import Analysis, analyze
 from mediakit.corpus import load_corpus, load_sample
-from mediakit.mentions import find_mentions
 from mediakit.lexicon import DEFAULT_LEXICON, Lexicon, load_lexicon
+from mediakit.mentions import find_mentions
 from mediakit.sentiment import MASK_TOKEN, score_mentions, score_sentences
 from mediakit.text import sentences as split_into_sentences
 

@@ -12,7 +12,6 @@ import pytest
 
 import mediakit
 from mediakit._validation import DEFAULT_VOICE
-from mediakit.dedup import duplicate_docs_to_drop, find_duplicates
 from mediakit.compare import (
     _words,
     distinguishing_contexts,
@@ -23,6 +22,7 @@ from mediakit.compare import (
     label_shares_over_time,
     tone_by_label,
 )
+from mediakit.dedup import duplicate_docs_to_drop, find_duplicates
 
 ACTOR = "armed_opposition"
 
@@ -580,7 +580,6 @@ def test_defaults_agree_across_comparisons():
     counts = {f.__name__: default(f, "min_count")
               for f in (distinguishing_words, distinguishing_contexts, mediakit.collocates)}
     assert set(counts.values()) == {3}, counts
-    rows = _weekly(["terrorist"] * 2, per_week=2)
     assert default(label_shares_over_time, "n_boot") == 2000
     voices = {f.__name__: default(f, "voice")
               for f in (label_shares, label_rates, tone_by_label, label_shares_over_time,
