@@ -39,7 +39,7 @@ from .sentiment import (
     MASK_TOKEN,
     SCORE_COLUMNS,
     ScoreMemo,
-    _check_mask_token,
+    check_mask_token,
     score_documents,
 )
 from .text import SentenceRows
@@ -95,10 +95,14 @@ class Analysis:
     def summary(self) -> pd.DataFrame:
         """A small per-outlet overview, one row per outlet (sorted by outlet).
 
-        Columns: ``outlet``; ``n_articles``; ``n_words`` (sum over its articles);
-        ``n_mentions`` (label occurrences, all voices); ``top_label`` (its most
-        frequent label, ties broken alphabetically; missing without mentions);
-        ``top_label_share`` (that label's share of the outlet's mentions).
+        Returns
+        -------
+        pandas.DataFrame
+            ``outlet``; ``n_articles`` (int64); ``n_words`` (int64, sum over its
+            articles); ``n_mentions`` (int64, label occurrences, all voices);
+            ``top_label`` (str, its most frequent label, ties broken
+            alphabetically; missing without mentions); ``top_label_share``
+            (float64, that label's share of the outlet's mentions).
         """
         docs = self.documents
         per_outlet = docs.groupby("outlet", sort=True).agg(
@@ -363,7 +367,7 @@ def analyze(
     corpus = _validated(corpus)
     lexicon = resolve_lexicon(lexicon)
     # Masking must not add valence; check the token before any work.
-    _check_mask_token(MASK_TOKEN, lexicon)
+    check_mask_token(MASK_TOKEN, lexicon, caller="analyze")
 
     chunk_size = _CHUNK_ARTICLES
     if workers > 1 and len(corpus):

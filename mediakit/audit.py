@@ -149,14 +149,15 @@ class _Unmatched:
         self.phrase_hits: list[tuple[int, int, int, str, str, str, str]] = []
         self.backed_or_led: list[tuple[int, int, int]] = []
         variant_lex = _variant_lexicon(lex)
+        occurrences = self.occurrences  # a local name: read once per word of the corpus
         for d, doc in enumerate(docs):
             taken = [(s, e) for s, e, _ in doc.hits]
             free = _free_tokens(doc.token_starts, doc.token_ends, taken)
             for i, (w, ok) in enumerate(zip(doc.words, free, strict=True)):
                 if ok:
-                    self.occurrences[w].append((d, i))
+                    occurrences[w].append((d, i))
                     # A compound naming a group by its backer or leader ("Saudi-led").
-                    if _BACKED_OR_LED.fullmatch(w):
+                    if w.endswith(("-backed", "-led")) and _BACKED_OR_LED.fullmatch(w):
                         self.backed_or_led.append((d, doc.token_starts[i], doc.token_ends[i]))
             for s, e, en in doc.hits:
                 # Matched only after Unicode folding: a look-alike or invisible spelling.
@@ -172,6 +173,10 @@ class _Unmatched:
                         actor, label, pattern = en.label.split("\x1f")
                         self.phrase_hits.append(
                             (d, s, e, actor, label, pattern, "hyphen or space variant"))
+        # Plain lists: the word comparisons read them once per occurrence.
+        self.words = [doc.words for doc in docs]
+        self.token_starts = [doc.token_starts for doc in docs]
+        self.token_ends = [doc.token_ends for doc in docs]
         self.by_prefix: dict[str, list[str]] = defaultdict(list)
         for w in self.occurrences:
             self.by_prefix[w[:2]].append(w)
@@ -238,16 +243,16 @@ def _add_word_candidates(candidates: _Candidates, unmatched: _Unmatched, pw: _Pa
         rank, reason = found
         phrase_groups: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
         for d, i in unmatched.occurrences[w]:
-            doc = unmatched.docs[d]
-            phrase = _aligned_phrase(doc.words, i, pw)
+            phrase = _aligned_phrase(unmatched.words[d], i, pw)
             if phrase is not None:
                 first, last = phrase
-                span = (d, doc.token_starts[first], doc.token_ends[last])
-                phrase_groups[_candidate_text(doc.text[span[1]:span[2]])].append(span)
+                span = (d, unmatched.token_starts[d][first], unmatched.token_ends[d][last])
+                phrase_groups[_candidate_text(unmatched.docs[d].text[span[1]:span[2]])].append(span)
             elif pw.n_words == 1 or "-" in pw.word:
                 # A word of a longer pattern alone is reported only when it is a
                 # distinctive hyphenated modifier ("Tarvia-backed militants").
-                phrase_groups[w].append((d, doc.token_starts[i], doc.token_ends[i]))
+                phrase_groups[w].append(
+                    (d, unmatched.token_starts[d][i], unmatched.token_ends[d][i]))
         for candidate, hits in phrase_groups.items():
             candidates.add(candidate, rank, reason, pw.actor, pw.label, pw.pattern, hits)
 

@@ -18,8 +18,9 @@ fact               computed by
 ``sentences``      :func:`mediakit.text.split_sentences`
 ``paragraphs``     :func:`mediakit.text.split_paragraphs`
 ``hits``           :meth:`mediakit.Lexicon.scan` (labels and named groups)
-``words``          :func:`mediakit.text.word_spans` (with ``token_starts`` and
-                   ``token_ends``)
+``token_starts``,  :func:`mediakit.text.tokenize`
+``token_ends``
+``words``          :func:`mediakit.text.words`
 ``voice_at``       :mod:`mediakit.voice`: only the quotations up to the last one
                    holding a given span get their speaker found
 =================  =============================================================
@@ -37,7 +38,8 @@ from . import voice as _voice
 from ._tables import iter_documents, sentence_index
 from .lexicon import Hit, Lexicon
 from .sentiment import MASK_TOKEN, mask_labels
-from .text import split_paragraphs, split_sentences, word_spans
+from .text import split_paragraphs, split_sentences, tokenize
+from .text import words as words_of
 
 __all__ = ["Document", "documents"]
 
@@ -92,8 +94,8 @@ class Document:
         self._hit_starts: list[int] | None = None
         self._labels: list[Hit] | None = None
         self._words: list[str] | None = None
-        self._token_starts: list[int] = []
-        self._token_ends: list[int] = []
+        self._token_starts: list[int] | None = None
+        self._token_ends: list[int] | None = None
         self._voice_spans: list[_voice.VoiceSpan] | None = None
 
     def __repr__(self) -> str:
@@ -115,8 +117,19 @@ class Document:
         return self._sentence_starts
 
     def sentence_of(self, position: int) -> int:
-        """The ``sentence_id`` of the sentence holding ``position``: the last sentence
-        starting at or before it (0 before the first)."""
+        """The sentence holding a character offset.
+
+        Parameters
+        ----------
+        position : int
+            An offset into :attr:`text`.
+
+        Returns
+        -------
+        int
+            The ``sentence_id`` of the last sentence starting at or before
+            ``position`` (0 before the first).
+        """
         return sentence_index(self.sentence_starts, position)
 
     @property
@@ -145,34 +158,41 @@ class Document:
         return self._labels
 
     # -- words ---------------------------------------------------------------------------
-    def _tokenize(self) -> list[str]:
-        words, self._token_starts, self._token_ends = word_spans(self.text)
-        self._words = words
-        return words
-
-    @property
-    def words(self) -> list[str]:
-        """The article's words (:func:`mediakit.text.words`), one per token."""
-        return self._tokenize() if self._words is None else self._words
+    def _tokenize(self) -> tuple[list[int], list[int]]:
+        # Two lists of ints, not a list of (start, end) tuples: an article's tokens
+        # are kept for as long as the Document, and ints cost the garbage collector
+        # nothing to look through.
+        spans = tokenize(self.text)
+        self._token_starts = starts = [s for s, _ in spans]
+        self._token_ends = ends = [e for _, e in spans]
+        return starts, ends
 
     @property
     def token_starts(self) -> list[int]:
-        """The start offset of each word token."""
-        if self._words is None:
-            self._tokenize()
-        return self._token_starts
+        """The start offset of each word token (:func:`mediakit.text.tokenize`)."""
+        return self._tokenize()[0] if self._token_starts is None else self._token_starts
 
     @property
     def token_ends(self) -> list[int]:
         """The end offset of each word token."""
+        return self._tokenize()[1] if self._token_ends is None else self._token_ends
+
+    @property
+    def words(self) -> list[str]:
+        """The article's words (:func:`mediakit.text.words`), one per token."""
         if self._words is None:
-            self._tokenize()
-        return self._token_ends
+            self._words = words_of(self.text, spans=zip(self.token_starts, self.token_ends))
+        return self._words
 
     # -- voice ---------------------------------------------------------------------------
     def voice_spans(self) -> list[_voice.VoiceSpan]:
-        """Every quotation and scare quote of the article, with speakers
-        (:func:`mediakit.voice.voice_spans`)."""
+        """Every quotation and scare quote of the article, with speakers.
+
+        Returns
+        -------
+        list of mediakit.voice.VoiceSpan
+            :func:`mediakit.voice.voice_spans` of :attr:`text`, computed once.
+        """
         if self._voice_spans is None:
             self._voice_spans = _voice.voice_spans(self.text)
         return self._voice_spans
@@ -186,6 +206,19 @@ class Document:
         spans are known already only the quotations up to the last one holding a
         range are attributed: a span's voice and speaker depend on the spans before
         it only, so the answer is the same.
+
+        Parameters
+        ----------
+        starts, ends : list of int
+            The ranges, as two lists of the same length.
+
+        Returns
+        -------
+        voices : list of str
+            ``"narration"``, ``"quote"`` or ``"scare_quote"`` per range (a range
+            only partly inside a quotation is narration).
+        speakers : list of str or None
+            The quoted speaker, where the text names one.
         """
         spans = self._voice_spans
         if spans is None:
@@ -203,6 +236,16 @@ class Document:
         match of the article crosses its edges, scanning the sentence alone finds
         exactly the article's matches inside it. Any other sentence is scanned on
         its own.
+
+        Parameters
+        ----------
+        k : int
+            A ``sentence_id`` of this document.
+        mask_token : str, default "actor"
+
+        Returns
+        -------
+        str
         """
         text, hits = self.text, self.hits
         assert self.lexicon is not None  # hits needs one
@@ -225,7 +268,17 @@ class Document:
     def masked_sentences(
         self, sentence_ids: Iterable[int], *, mask_token: str = MASK_TOKEN
     ) -> dict[int, str]:
-        """:meth:`masked_sentence` of each of ``sentence_ids`` (each computed once)."""
+        """:meth:`masked_sentence` of each of ``sentence_ids`` (each computed once).
+
+        Parameters
+        ----------
+        sentence_ids : iterable of int
+        mask_token : str, default "actor"
+
+        Returns
+        -------
+        dict of int to str
+        """
         return {k: self.masked_sentence(k, mask_token=mask_token) for k in dict.fromkeys(sentence_ids)}
 
 

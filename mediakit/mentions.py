@@ -17,6 +17,7 @@ from typing import Any
 
 import pandas as pd
 
+from ._docstrings import share_docs
 from ._tables import make_frame
 from ._validation import check_table
 from .document import Document, documents
@@ -35,17 +36,22 @@ MENTION_COLUMNS: tuple[str, ...] = (
 # The mentions table
 
 
+@share_docs
 def find_mentions(
     corpus: pd.DataFrame,
     lexicon: LexiconLike | None = None,
 ) -> pd.DataFrame:
     """Every occurrence of every label of ``lexicon`` in the corpus, with provenance.
 
-    ``lexicon`` is a :class:`Lexicon`, a bundled lexicon name, a lexicon file path or
-    a mapping; None is the bundled default, ``"conflict"``
-    (:func:`mediakit.lexicon.resolve_lexicon`), as everywhere.
+    Parameters
+    ----------
+    {corpus}
+    {lexicon}
 
-    Columns, one row per mention, in corpus order then text order:
+    Returns
+    -------
+    pandas.DataFrame
+        One row per mention, in corpus order then text order:
         ``doc_id``, ``outlet`` (str), ``date`` (the corpus's date dtype);
         ``actor``, ``label``, ``pattern`` (str, the lexicon entry that matched);
         ``match`` (str, the surface text: ``text[start:end] == match``);
@@ -65,6 +71,15 @@ def find_mentions(
         these five are decided by :func:`mediakit.referents.decide_referents`;
         ``sentence_start``, ``sentence_end`` (int64, the sentence's offsets).
 
+    Raises
+    ------
+    MissingColumnsError
+        The corpus lacks ``doc_id``, ``outlet`` or ``text``.
+    LexiconError
+        The lexicon cannot be loaded.
+
+    Notes
+    -----
     ``actor`` is always the lexicon family of the label ("terrorists" is a label of
     ``armed_opposition`` in the ``syria`` lexicon), while ``referent`` says whom the
     label is applied to, by the rules of :mod:`mediakit.referents`: in "YPG

@@ -383,7 +383,7 @@ def analyze_stream(
         raise ValueError(f"chunksize must be a positive integer, got {chunksize!r}")
     workers = _analysis._resolve_n_jobs(n_jobs)
     lex = resolve_lexicon(lexicon)
-    _sentiment._check_mask_token(_sentiment.MASK_TOKEN, lex)
+    _sentiment.check_mask_token(_sentiment.MASK_TOKEN, lex)
     if overwrite and resume:
         raise ValueError("analyze_stream: pass overwrite=True or resume=True, not both")
     folder = Path(out_dir)
@@ -553,7 +553,7 @@ def analyze_dask(articles: Any, lexicon: Any = None) -> DaskAnalysis:
             f"DataFrame), got {type(articles).__name__}"
         )
     lex = resolve_lexicon(lexicon)
-    _sentiment._check_mask_token(_sentiment.MASK_TOKEN, lex)
+    _sentiment.check_mask_token(_sentiment.MASK_TOKEN, lex)
     missing = [c for c in ("doc_id", "outlet", "text") if c not in articles.columns]
     if missing:
         from .errors import CorpusError

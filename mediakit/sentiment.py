@@ -52,22 +52,26 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from . import _vader
+from ._docstrings import share_docs
 from ._validation import check_table
-
-if TYPE_CHECKING:  # pragma: no cover - typing only
-    from .lexicon import Hit, Lexicon
+from .errors import InvalidParameterError
+from .lexicon import Hit, Lexicon, LexiconLike, resolve_lexicon
 
 __all__ = [
     "MASK_TOKEN",
+    "MEMO_LIMIT",
     "NEGATIVE_THRESHOLD",
     "POSITIVE_THRESHOLD",
     "SCORE_COLUMNS",
+    "ScoreMemo",
+    "check_mask_token",
+    "mask_labels",
     "score_documents",
     "score_mentions",
     "score_sentences",
@@ -240,14 +244,14 @@ def score_texts(texts: Iterable[str] | pd.Series) -> pd.DataFrame:
 
     Parameters
     ----------
-    texts
+    texts : iterable of str or pandas.Series
         Strings. A Series keeps its index in the result; missing values (None, NaN,
         ``pd.NA``) get NaN scores.
 
     Returns
     -------
-    DataFrame with float columns
-        ``neg``, ``neu``, ``pos``: shares of the text's sentiment-bearing weight that
+    pandas.DataFrame
+        Float columns: ``neg``, ``neu``, ``pos``: shares of the text's sentiment-bearing weight that
         are negative, neutral and positive (they sum to about 1);
         ``compound``: the normalised sum of word valences, in [-1, 1]; >= 0.05 counts
         as positive and <= -0.05 as negative by VADER's convention.
@@ -266,14 +270,14 @@ def score_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
 
     Parameters
     ----------
-    sentences
+    sentences : pandas.DataFrame
         The sentences table of :func:`mediakit.text.sentences`: ``doc_id``,
         ``sentence_id``, ``start``, ``end``, ``text``, ``n_words``; any other columns
         are kept. Only ``text`` is required here.
 
     Returns
     -------
-    DataFrame
+    pandas.DataFrame
         Every input column, then ``neg``, ``neu``, ``pos``, ``compound`` (floats, see
         :func:`score_texts`), one row per sentence in input order, same index. Each
         sentence is scored on its own; identical sentences (wire copy, boilerplate)
@@ -310,11 +314,11 @@ def score_documents(
 
     Parameters
     ----------
-    sentences_scored
+    sentences_scored : pandas.DataFrame
         The output of :func:`score_sentences` (needs ``doc_id`` and ``compound``;
         ``n_words`` is summed when present).
-    corpus
-        Optional corpus table. When given, the result has one row per corpus article
+    corpus : pandas.DataFrame, optional
+        The corpus table. When given, the result has one row per corpus article
         in corpus order, including articles with no sentence, and carries their
         ``outlet``, ``date`` and ``title``; a sentence whose ``doc_id`` is not in the
         corpus is an error. Without it, one row per ``doc_id`` of the sentences, in
@@ -322,8 +326,8 @@ def score_documents(
 
     Returns
     -------
-    DataFrame, one row per document
-        ``doc_id``; ``outlet``, ``date``, ``title`` (only when ``corpus`` is given);
+    pandas.DataFrame
+        One row per document: ``doc_id``; ``outlet``, ``date``, ``title`` (only when ``corpus`` is given);
         ``n_sentences`` (int); ``n_words`` (int, sum of the sentences' ``n_words``;
         only when the sentences have that column); ``compound_mean`` and
         ``compound_median`` (the mean and median sentence compound, NaN for an
@@ -449,19 +453,43 @@ def mask_labels(
     return "".join(pieces)
 
 
-def _check_mask_token(mask_token: str, lexicon: Lexicon | None = None) -> None:
+def check_mask_token(
+    mask_token: str, lexicon: Lexicon | None = None, *, caller: str = "score_mentions"
+) -> str:
+    """Return ``mask_token`` if masking with it adds no valence, else raise.
+
+    Parameters
+    ----------
+    mask_token : str
+        One word, absent from VADER's lexicon and (with ``lexicon``) not itself a
+        term of the lexicon.
+    lexicon : Lexicon, optional
+    caller : str
+        The function named in the error.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    InvalidParameterError
+        Naming ``caller``, the token and why it is refused.
+    """
     if not isinstance(mask_token, str) or not mask_token or _SPACES.search(mask_token):
-        raise ValueError(f"mask_token must be one non-empty word, got {mask_token!r}")
+        raise InvalidParameterError(
+            f"{caller}: mask_token must be one non-empty word, got {mask_token!r}")
     if _vader_tokens(mask_token)[0] in _vader_lexicon():
-        raise ValueError(
-            f"mask_token {mask_token!r} is in VADER's lexicon and would add its own "
-            "valence; choose a neutral word"
+        raise InvalidParameterError(
+            f"{caller}: mask_token {mask_token!r} is in VADER's lexicon and would add its "
+            "own valence; choose a neutral word"
         )
     if lexicon is not None and lexicon.find(mask_token):
-        raise ValueError(
-            f"mask_token {mask_token!r} is itself a term of lexicon "
-            f"{getattr(lexicon, 'name', '')!r}; choose a word the lexicon does not match"
+        raise InvalidParameterError(
+            f"{caller}: mask_token {mask_token!r} is itself a term of lexicon "
+            f"{lexicon.name!r}; choose a word the lexicon does not match"
         )
+    return mask_token
 
 
 def _mask_distinct(texts: Sequence[str], lexicon: Lexicon, mask_token: str) -> list[str]:
@@ -485,28 +513,28 @@ MENTION_SCORE_COLUMNS: tuple[str, ...] = (
 )
 
 
+@share_docs
 def score_mentions(
-    mentions: pd.DataFrame, lexicon: Lexicon, *, mask_token: str = MASK_TOKEN
+    mentions: pd.DataFrame, lexicon: LexiconLike | None = None, *, mask_token: str = MASK_TOKEN
 ) -> pd.DataFrame:
     """The mentions table with the tone of each mention's sentence, as is and masked.
 
     Parameters
     ----------
-    mentions
+    mentions : pandas.DataFrame
         The mentions table of :func:`mediakit.mentions.find_mentions` (needs
         ``sentence`` and ``match``; every other column is kept).
-    lexicon
-        The lexicon whose terms are masked: normally the one that found the mentions.
+    lexicon : Lexicon, str, path-like, mapping or None, default None
+        The lexicon whose terms are masked, normally the one that found the
+        mentions (read by :func:`mediakit.lexicon.resolve_lexicon`: None is the
+        bundled default, ``"conflict"``, as for :func:`mediakit.find_mentions`).
         Every term it finds in the sentence is masked, not only the mention's own, so
         a second actor's label does not colour the masked score either.
-    mask_token
-        The neutral word put in place of each term (default :data:`MASK_TOKEN`,
-        ``"actor"``). It must be one word absent from VADER's lexicon and not itself a
-        term of ``lexicon``.
+    {mask_token}
 
     Returns
     -------
-    DataFrame
+    pandas.DataFrame
         Every input column, then:
         ``compound`` (float): VADER compound of the mention's sentence as written;
         ``compound_masked`` (float): compound of ``sentence_masked``, i.e. tone with
@@ -521,7 +549,8 @@ def score_mentions(
     authors' evaluation), so read these as rough signals over many mentions.
     """
     check_table(mentions, ("sentence", "match"), caller="score_mentions", table_name="mentions")
-    _check_mask_token(mask_token, lexicon)
+    lexicon = resolve_lexicon(lexicon)
+    check_mask_token(mask_token, lexicon)
     sentences = mentions["sentence"].tolist()
     masked = _mask_distinct(sentences, lexicon, mask_token)
     compound = _score_many(sentences)[:, 3]

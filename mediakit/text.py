@@ -17,7 +17,7 @@ Sentences
     (``“Why?” she asked.``, ``“... bakeries?” said Amir Kessaly``).
 
 Line breaks and paragraphs
-    A blank line, or any line break other than ``\n``, ``\r\n`` or ``\r``, always
+    A blank line, or any line break other than ``\\n``, ``\\r\\n`` or ``\\r``, always
     ends a sentence. A single line break ends the sentence too (a headline or
     dateline is a sentence of its own) *unless* the text plainly continues across
     it, as in hard-wrapped plain text: the line before does not end with ``.``,
@@ -50,7 +50,7 @@ from __future__ import annotations
 import re
 import string
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -93,6 +93,15 @@ def normalize_typography(text: str) -> str:
     an offset into ``t``. Mapped to ``'``: ‘ ’ ‚ ‛ ′ ‵ ‹ › ʼ ＇ ` ´. Mapped to ``"``:
     “ ” „ ‟ ″ ‶ « » 〝 〞 〟 ＂. Scorers such as VADER need this (``isn’t``
     otherwise defeats negation); displayed text keeps the original characters.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    str
+        ``text`` with the marks mapped; as long as ``text``.
     """
     # One str.replace per mark present: C-speed scans, far faster than
     # str.translate with a dict on non-ASCII text.
@@ -135,11 +144,20 @@ def tokenize(text: str) -> list[tuple[int, int]]:
 
     See the module docstring for what a word token is: hyphenated compounds stay
     one token, a possessive ``’s`` and surrounding apostrophes are left out.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    list of tuple[int, int]
+        ``text[start:end]`` is the token.
     """
     return [m.span() for m in _TOKEN_RE.finditer(text)]
 
 
-def words(text: str) -> list[str]:
+def words(text: str, *, spans: Iterable[tuple[int, int]] | None = None) -> list[str]:
     """The words of ``text``: what "word" means wherever mediakit counts words.
 
     A word is a word token (:func:`tokenize`) written in lower case with the
@@ -151,19 +169,38 @@ def words(text: str) -> list[str]:
     Parameters
     ----------
     text : str
+    spans : iterable of tuple[int, int], optional
+        ``tokenize(text)``, when the caller has it already.
 
     Returns
     -------
     list of str
         One word per token, in text order.
     """
-    return [_word(w) for w in _TOKEN_RE.findall(text)]
+    return _words_at(text, tokenize(text) if spans is None else spans)
 
 
 def _word(token: str) -> str:
     """A token's word (see :func:`words`)."""
     word = token.lower()
     return word.replace("\u2019", "'") if "\u2019" in word else word
+
+
+def _words_at(text: str, spans: Iterable[tuple[int, int]]) -> list[str]:
+    """The word of each token span of ``text`` (see :func:`words`).
+
+    Lower-cased once for the whole text where that gives every token's own lower
+    case: ``str.lower`` maps one character at a time, except where it changes a
+    length ("İ") and for the capital sigma, whose lower case depends on its
+    neighbours; such a text is lower-cased token by token.
+    """
+    if "\u03a3" not in text:
+        folded = text.lower()
+        if len(folded) == len(text):
+            if "\u2019" in folded:
+                folded = folded.replace("\u2019", "'")
+            return [folded[s:e] for s, e in spans]
+    return [_word(text[s:e]) for s, e in spans]
 
 
 def word_spans(text: str) -> tuple[list[str], list[int], list[int]]:
@@ -179,8 +216,8 @@ def word_spans(text: str) -> tuple[list[str], list[int], list[int]]:
     starts, ends : list of int
         ``text[starts[i]:ends[i]]`` is the token behind ``words[i]``.
     """
-    found = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
-    return ([_word(w) for w, _, _ in found], [s for _, s, _ in found], [e for _, _, e in found])
+    spans = tokenize(text)
+    return _words_at(text, spans), [s for s, _ in spans], [e for _, e in spans]
 
 
 def token_window(
@@ -251,7 +288,16 @@ def context_around(
 
 
 def one_line(text: str) -> str:
-    """``text`` on one line: every run of whitespace becomes one space, ends trimmed."""
+    """``text`` on one line: every run of whitespace becomes one space, ends trimmed.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    str
+    """
     return " ".join(text.split())
 
 
@@ -260,6 +306,14 @@ def count_words(text: str) -> int:
 
     This is the ``n_words`` behind every rate per 1,000 words: numbers count as
     words, punctuation does not, ``Turkish-backed`` is one word, ``Syria’s`` is one.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    int
     """
     # Called once per sentence, so both paths below avoid running _TOKEN_RE over
     # the whole sentence; tests/test_fast_paths.py checks them against it.
@@ -419,8 +473,8 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     left open ends with its paragraph in :mod:`mediakit.voice`): a paragraph is a
     line, where any character ``str.splitlines`` breaks at ends a line, except that a
     hard-wrapped line continues the one before it when the text plainly runs on
-    (see "Line breaks" in the module docstring: a single ``\n``, ``\r\n`` or
-    ``\r`` after a line without final ``. ! ? :``, before an unindented lowercase
+    (see "Line breaks" in the module docstring: a single ``\\n``, ``\\r\\n`` or
+    ``\\r`` after a line without final ``. ! ? :``, before an unindented lowercase
     letter). ``text[start:end]`` is the paragraph without surrounding whitespace;
     blank lines give no paragraph.
 
@@ -611,12 +665,21 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
     ``text[start:end]`` is the sentence without surrounding whitespace; spans never
     overlap and every non-space character is in exactly one span. A line break
-    (``\n``, ``\r``, or any other character ``str.splitlines`` breaks at) ends a
+    (``\\n``, ``\\r``, or any other character ``str.splitlines`` breaks at) ends a
     sentence (a headline is a sentence) except a single break inside a
     hard-wrapped sentence (see the module docstring). Otherwise NLTK's Punkt decides,
     with news abbreviations (``U.S.``, ``Feb.``, ``Gen.``, ``Dr.``) and initials
     (``J. Smith``) not ending sentences; a closing quotation mark after the full
     stop belongs to the sentence it closes.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    list of tuple[int, int]
+        In text order; ``text[start:end]`` is the sentence.
     """
     if not text:
         return []

@@ -239,3 +239,16 @@ def test_collocates_count_words_as_words_does():
     table = mk.collocates(corpus, "rebels", window=1, min_count=1)
     assert table.set_index("word").loc["isn't", "n"] == 2
 
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aA\u03a3\u03c3\u03c2\u0130\u0131I\u2019' -.\u00c9\u1e9e\u01c5xyz", max_size=30))
+def test_words_of_a_whole_text_are_each_tokens_own(text):
+    # words() lower-cases the whole text at once where that is the same as
+    # lower-casing each token on its own (not near a capital sigma, nor where
+    # lower() changes a length): checked against the token-by-token definition.
+    from mediakit.text import _word
+
+    expected = [_word(text[s:e]) for s, e in tokenize(text)]
+    assert words(text) == expected
+    assert word_spans(text)[0] == expected
