@@ -94,19 +94,25 @@ exit codes: 0 success, 1 data error (the message names the file and record),
 2 usage error. Add --debug (before or after the command) for a traceback."""
 
 
-def _add_corpus_args(parser: argparse.ArgumentParser) -> None:
+def _add_corpus_args(parser: argparse.ArgumentParser, *, positional: bool = True) -> None:
     group = parser.add_argument_group("input")
-    group.add_argument(
-        "corpus",
-        nargs="*",
-        metavar="CORPUS",
-        help=(
-            "files or folders to load (anything load_corpus reads: .txt/.md articles, "
-            "CSV/TSV/JSON/JSONL tables, HTML pages, RSS/Atom feeds); '-' reads standard "
-            "input like a file (a CSV table unless --format says otherwise); none: the "
-            "bundled sample corpus"
-        ),
-    )
+    if positional:
+        group.add_argument(
+            "corpus",
+            nargs="*",
+            metavar="CORPUS",
+            help=(
+                "files or folders to load (anything load_corpus reads: .txt/.md articles, "
+                "CSV/TSV/JSON/JSONL tables, HTML pages, RSS/Atom feeds); '-' reads standard "
+                "input like a file (a CSV table unless --format says otherwise); none: the "
+                "bundled sample corpus"
+            ),
+        )
+    else:  # a command whose positional arguments are something else (validate)
+        group.add_argument(
+            "--corpus", action="append", default=[], metavar="PATH",
+            help="a file or folder of the corpus (repeatable; options below as for CORPUS)",
+        )
     group.add_argument(
         "--format",
         choices=["text", "markdown", "csv", "tsv", "json", "jsonl", "html", "feed"],
@@ -344,6 +350,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="one row per sentence or per article (default: sentence)",
     )
     _add_out_arg(sentiment)
+    _add_coding_commands(sub)
     return parser
 
 
@@ -648,12 +655,16 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
         table = load_lexicon(args.name).to_frame() if args.name else list_lexicons()
         _write_csv(table, args, stdout, interrupt)
         return EXIT_OK
+    if args.command == "validate":
+        return _validate(args, stdin, stdout, interrupt)
 
     # Every option is checked before the (possibly long) load and analysis.
     _check_numbers(args)
+    if args.command == "coding-sheet":
+        _check_coding_sheet_args(args)
     options = _load_options(args)
     lexicon = None
-    if args.command in ("report", "mentions", "audit") or (
+    if args.command in ("report", "mentions", "audit", "coding-sheet") or (
         args.command == "kwic" and not args.pattern
     ):
         lexicon = _lexicon(args)
@@ -724,6 +735,8 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
 
         scored = score_sentences(sentences(corpus))
         table = scored if args.level == "sentence" else score_documents(scored, corpus=corpus)
+    elif args.command == "coding-sheet":
+        return _coding_sheet(corpus, lexicon, args, stdout, interrupt)
     else:  # pragma: no cover - argparse guards
         raise _UsageError(f"unknown command {args.command!r}")
     interrupt.check()
@@ -816,3 +829,325 @@ def main(
             print(f"mediakit: error: {message}", file=stderr)
             return EXIT_DATA_ERROR
         raise
+
+
+# ------------------------------------------------------------------ coding sheets and validation
+# `mediakit coding-sheet` and `mediakit validate`: the hand-coding workflow of
+# mediakit.coding from the shell (draw a sheet, have people code it, read it back).
+
+_SHEET_SUFFIXES = (".csv", ".xlsx")
+
+
+def _add_coding_commands(sub: Any) -> None:
+    from .coding import UNITS
+
+    sheet = _subparser(
+        sub, "coding-sheet",
+        "draw a sample of mentions or quotations for people to code by hand",
+        "Draw a reproducible, stratified sample of label mentions (or quotations) and "
+        "write it as a coding sheet: one row per item with its context marked [[...]], "
+        "mediakit's answers and an empty coded_* column beside each, the allowed values "
+        "and short instructions. Give the filled sheet to 'mediakit validate'. The same "
+        "corpus, lexicon and --seed always give the same sheet.\n\n"
+        "example:\n  mediakit coding-sheet articles/ --out sheet.xlsx --n 200 --blind",
+    )
+    _add_corpus_args(sheet)
+    _add_lexicon_arg(sheet)
+    sheet.add_argument(
+        "--out", metavar="FILE", required=True,
+        help="the sheet to write: FILE.csv, or FILE.xlsx (needs openpyxl: pip install "
+        "'mediakit[xlsx]'); written whole or not at all",
+    )
+    sheet.add_argument(
+        "--unit", choices=list(UNITS), default="mention",
+        help="label mentions, or quotations (direct and scare quotes) (default: mention)",
+    )
+    sheet.add_argument("--n", type=int, default=200, help="items to draw (default: 200)")
+    sheet.add_argument("--seed", type=int, default=0, help="sampling seed (default: 0)")
+    sheet.add_argument(
+        "--stratify", metavar="COLUMN,...",
+        help="columns whose combinations are the strata (default: outlet,label for "
+        "mentions, outlet,voice for quotations; 'none' for a simple random sample)",
+    )
+    sheet.add_argument(
+        "--min-per-stratum", type=int, default=1, metavar="N",
+        help="items every stratum gets first (default: 1)",
+    )
+    sheet.add_argument(
+        "--context-chars", type=int, metavar="N",
+        help="characters of context each side (default: 250 for mentions, 400 for quotations)",
+    )
+    sheet.add_argument(
+        "--blind", action="store_true",
+        help="leave mediakit's answers out, so coders are not anchored by them (validate "
+        "then needs --corpus)",
+    )
+
+    validate = _subparser(
+        sub, "validate",
+        "accuracy of mediakit against coded sheets, and agreement between coders",
+        "Read one or more coded sheets (from 'mediakit coding-sheet', filled in by "
+        "coders) and print how often mediakit agrees with them: accuracy per field, "
+        "precision, recall and F1 per class, each with a 95% interval (Wilson, or a "
+        "bootstrap over articles with --by-document). With two or more sheets of the "
+        "same items (one per coder), also Krippendorff's alpha per field between them. "
+        "A blank code is 'not coded', never 'wrong'; a code outside the allowed values "
+        "is an error naming the file, row and column.\n\n"
+        "example:\n  mediakit validate coder_a.csv coder_b.csv --out validation.csv",
+    )
+    validate.add_argument(
+        "sheets", nargs="+", metavar="CODED_SHEET",
+        help="coded sheets (.csv or .xlsx), one per coder",
+    )
+    validate.add_argument(
+        "--out", metavar="FILE",
+        help="also write the validation table as CSV (one row per sheet, field and "
+        "class; written whole or not at all)",
+    )
+    validate.add_argument(
+        "--agreement-out", metavar="FILE",
+        help="also write the agreement table (alpha per field) as CSV; needs two or more sheets",
+    )
+    validate.add_argument(
+        "--by-document", action="store_true",
+        help="intervals from a bootstrap that resamples whole articles (prefer it when "
+        "a sheet holds several items of one article)",
+    )
+    validate.add_argument("--seed", type=int, default=0, help="bootstrap seed (default: 0)")
+    validate.add_argument(
+        "--spreadsheet-safe", action=argparse.BooleanOptionalAction, default=True,
+        help="prefix a ' to text cells a spreadsheet would run as a formula (default: on)",
+    )
+    _add_corpus_args(validate, positional=False)
+    _add_lexicon_arg(validate)
+
+
+def _check_coding_sheet_args(args: argparse.Namespace) -> None:
+    """coding-sheet's own options, before the load (exit 2)."""
+    suffix = Path(args.out).suffix.lower()
+    if suffix not in _SHEET_SUFFIXES:
+        raise _UsageError(f"--out {args.out}: a coding sheet is a .csv or .xlsx file")
+    if suffix == ".xlsx":
+        from .coding import _openpyxl
+
+        try:
+            _openpyxl()
+        except ImportError as exc:
+            raise _UsageError(f"--out {args.out}: {exc}") from None
+    if args.n < 1:
+        raise _UsageError(f"--n must be 1 or more, not {args.n}")
+    if args.min_per_stratum < 0:
+        raise _UsageError(f"--min-per-stratum must be 0 or more, not {args.min_per_stratum}")
+    if args.context_chars is not None and args.context_chars < 0:
+        raise _UsageError(f"--context-chars must be 0 or more, not {args.context_chars}")
+    strata = _strata(args.stratify)
+    if strata:
+        known = _stratify_columns(args.unit)
+        unknown = [c for c in strata if c not in known]
+        if unknown:
+            raise _UsageError(
+                f"--stratify: {', '.join(unknown)} is not a column of the {args.unit}s "
+                f"(columns: {', '.join(known)})")
+
+
+def _strata(value: str | None) -> list[str] | None:
+    """``--stratify``: None for the default strata, [] for none at all."""
+    if value is None:
+        return None
+    if value.strip().lower() == "none":
+        return []
+    columns = [c.strip() for c in value.split(",")]
+    if not all(columns):
+        raise _UsageError(f"--stratify: {value!r} has an empty column name; write COLUMN,COLUMN")
+    return columns
+
+
+def _stratify_columns(unit: str) -> tuple[str, ...]:
+    from .mentions import MENTION_COLUMNS
+    from .voice import QUOTE_COLUMNS
+
+    if unit == "mention":
+        return MENTION_COLUMNS
+    # a quotation's outlet comes from the corpus; its text is never a stratum
+    return (*(c for c in QUOTE_COLUMNS if c != "text"), "outlet")
+
+
+def _coding_sheet(corpus: pd.DataFrame, lexicon: Any, args: argparse.Namespace,
+                  stdout: TextIO, interrupt: _Interrupt) -> int:
+    from .coding import _lexicon_allowed, coding_sheet, write_coding_sheet
+
+    if args.unit == "mention":
+        from .mentions import find_mentions
+
+        table = find_mentions(corpus, lexicon)
+        # the lexicon's actors and labels, not only those found, are the allowed codes
+        allowed = _lexicon_allowed(lexicon)
+    else:
+        from .voice import find_quotes
+
+        table, allowed = find_quotes(corpus), {}
+    if table.empty:
+        raise MediakitError(
+            f"no {args.unit}s found in the corpus"
+            + (f" with lexicon {lexicon.name!r}" if args.unit == "mention" else "")
+            + ": nothing to code")
+    sheet = coding_sheet(
+        table, corpus=corpus, unit=args.unit, n=args.n, seed=args.seed,
+        stratify=_strata(args.stratify), min_per_stratum=args.min_per_stratum,
+        context_chars=args.context_chars, blind=args.blind, allowed=allowed or None,
+    )
+    interrupt.check()
+    path = Path(args.out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_coding_sheet(sheet, path)
+    strata = _strata(args.stratify)
+    how = ("a simple random sample" if strata == [] else "stratified by "
+           + ", ".join(strata or (["outlet", "label"] if args.unit == "mention"
+                                  else ["outlet", "voice"])))
+    print(f"coding sheet: {path} ({len(sheet):,} {args.unit}s of {len(table):,}, from "
+          f"{sheet['doc_id'].nunique():,} article(s) and {sheet['outlet'].nunique():,} "
+          f"outlet(s); {how}; seed {args.seed}{'; blind' if args.blind else ''})",
+          file=stdout)
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace, stdin: TextIO, stdout: TextIO,
+              interrupt: _Interrupt) -> int:
+    from .coding import alpha_by_field, read_coding, validation_report
+
+    # usage first (exit 2), before any sheet or corpus is read
+    _check_numbers(args)
+    if args.agreement_out and len(args.sheets) < 2:
+        raise _UsageError("--agreement-out needs two or more coded sheets (one per coder)")
+    if "-" in args.sheets:
+        raise _UsageError("coded sheets are read from files, not standard input")
+    sheet_paths = {Path(os.path.realpath(s)): s for s in args.sheets}
+    if len(sheet_paths) < len(args.sheets):
+        raise _UsageError("a coded sheet is given twice")
+    for flag, out in (("--out", args.out), ("--agreement-out", args.agreement_out)):
+        if not out:
+            continue
+        real = Path(os.path.realpath(out))
+        if real in sheet_paths:
+            raise _UsageError(f"{flag} {out} is the coded sheet {sheet_paths[real]}: writing "
+                              "it would destroy the codes; choose another file")
+        if real.is_dir():
+            raise _UsageError(f"{flag} {out} is a folder; give a file name")
+    if args.out and args.agreement_out and (
+            os.path.realpath(args.out) == os.path.realpath(args.agreement_out)):
+        raise _UsageError("--out and --agreement-out are the same file")
+    # with --corpus, mediakit's answers are found afresh in it (as for any corpus, the
+    # library's default lexicon unless --lexicon is given)
+    options = _load_options(args) if args.corpus else None
+    lexicon = _lexicon(args) if args.corpus else None
+
+    sheets = [read_coding(path) for path in args.sheets]
+    for given, sheet in zip(args.sheets, sheets, strict=True):
+        if not args.corpus:
+            _require_answers(sheet, given)
+    corpus = _load(args, options, stdin) if args.corpus else None
+    tables: dict[str, pd.DataFrame] = {}
+    reports: list[pd.DataFrame] = []
+    for given, sheet in zip(args.sheets, sheets, strict=True):
+        result, quotes_corpus = None, None
+        if corpus is not None:
+            result, unit = _validation_result(sheet, given, corpus, lexicon, tables)
+            quotes_corpus = corpus if unit == "quote" else None
+        report = validation_report(sheet, result, corpus=quotes_corpus,
+                                   by_document_bootstrap=args.by_document, seed=args.seed)
+        report.insert(0, "sheet", given)
+        reports.append(report)
+        interrupt.check()
+    table = pd.concat(reports, ignore_index=True)
+    agreement = alpha_by_field(sheets) if len(sheets) >= 2 else None
+    interrupt.check()
+    if args.out:
+        _write_csv(table, args, stdout, interrupt)
+    if agreement is not None and args.agreement_out:
+        _write_csv(agreement, argparse.Namespace(
+            out=args.agreement_out, spreadsheet_safe=args.spreadsheet_safe), stdout, interrupt)
+    for (given, sheet), report in zip(zip(args.sheets, sheets, strict=True), reports,
+                                      strict=True):
+        print(_validation_text(given, sheet, report), file=stdout)
+    if agreement is not None:
+        print(_agreement_text(agreement, len(sheets)), file=stdout)
+    return EXIT_OK
+
+
+def _units(sheet: pd.DataFrame) -> set[str]:
+    if "unit" in sheet.columns:
+        return set(sheet["unit"].dropna().astype(str))
+    return {"quote" if str(i).startswith("q:") else "mention" for i in sheet["item_id"]}
+
+
+def _require_answers(sheet: pd.DataFrame, given: str) -> None:
+    """A blind sheet cannot be validated without the corpus it was drawn from."""
+    missing = [c[len("coded_"):] for c in sheet.columns
+               if c.startswith("coded_") and c[len("coded_"):] not in sheet.columns]
+    if missing:
+        raise MediakitError(
+            f"{given}: the sheet holds no mediakit answers for {', '.join(missing)} (a blind "
+            "sheet): give --corpus, the articles it was drawn from, and the same --lexicon")
+
+
+def _validation_result(sheet: pd.DataFrame, given: str, corpus: pd.DataFrame, lexicon: Any,
+                       cache: dict[str, pd.DataFrame]) -> tuple[pd.DataFrame, str]:
+    """mediakit's answers for a sheet, found afresh in ``--corpus``, and the sheet's unit."""
+    units = _units(sheet)
+    if len(units) != 1:
+        raise MediakitError(f"{given}: the sheet mixes units ({', '.join(sorted(units))}); "
+                            "validate mentions and quotations separately")
+    unit = units.pop()
+    if unit not in cache:
+        if unit == "mention":
+            from .mentions import find_mentions
+
+            cache[unit] = find_mentions(corpus, lexicon)
+        else:
+            from .voice import find_quotes
+
+            cache[unit] = find_quotes(corpus)
+    return cache[unit], unit
+
+
+def _estimate(value: Any, lo: Any, hi: Any) -> str:
+    if pd.isna(value):
+        return ""
+    if pd.isna(lo) or pd.isna(hi):
+        return f"{value:.2f}"
+    return f"{value:.2f} [{lo:.2f}, {hi:.2f}]"
+
+
+def _validation_text(given: str, sheet: pd.DataFrame, report: pd.DataFrame) -> str:
+    """The validation table as a person reads it (the CSV of --out has every column)."""
+    rows = []
+    for rec in report.to_dict("records"):
+        field_row = pd.isna(rec["class"])
+        rows.append({
+            "field": rec["field"] if field_row else "",
+            "class": "" if field_row else rec["class"],
+            "n": int(rec["n"]),
+            "uncoded": "" if pd.isna(rec["n_uncoded"]) else int(rec["n_uncoded"]),
+            "not found": "" if pd.isna(rec["n_not_found"]) else int(rec["n_not_found"]),
+            "accuracy [lo, hi]": _estimate(rec["accuracy"], rec["lo"], rec["hi"]),
+            "precision [lo, hi]": _estimate(rec["precision"], rec["precision_lo"],
+                                            rec["precision_hi"]),
+            "recall [lo, hi]": _estimate(rec["recall"], rec["recall_lo"], rec["recall_hi"]),
+            "F1": "" if pd.isna(rec["f1"]) else f"{rec['f1']:.2f}",
+        })
+    interval = str(report["interval"].iloc[0]) if len(report) else "wilson"
+    level = float(report["level"].iloc[0]) if len(report) else 0.95
+    head = (f"{given}: {len(sheet):,} item(s) from {sheet['doc_id'].nunique():,} article(s); "
+            f"{level:.0%} intervals ({interval})")
+    if not rows:
+        return head + "\n(no coded fields)\n"
+    return head + "\n" + pd.DataFrame(rows).to_string(index=False) + "\n"
+
+
+def _agreement_text(agreement: pd.DataFrame, n_sheets: int) -> str:
+    shown = agreement.assign(
+        alpha=[("" if pd.isna(a) else f"{a:.3f}") for a in agreement["alpha"]],
+        note=agreement["note"].fillna(""),
+    )[["field", "n_items", "n_coders", "alpha", "note"]]
+    return (f"agreement between the {n_sheets} sheets (Krippendorff's alpha, nominal):\n"
+            + shown.to_string(index=False) + "\n")

@@ -64,6 +64,7 @@ __all__ = [
     "alpha_by_field",
     "coding_sheet",
     "krippendorff_alpha",
+    "load_sample_coding",
     "read_coding",
     "validation_report",
     "write_coding_sheet",
@@ -1200,6 +1201,39 @@ def read_coding(
     return _check(_raw(path_or_frame), allowed)
 
 
+#: Who coded the coded sheets of the sample shipped in ``data/coding/``.
+SAMPLE_CODERS: tuple[str, ...] = ("a", "b")
+
+
+@validate_params({"coder": [Options(SAMPLE_CODERS)]})
+def load_sample_coding(coder: Literal["a", "b"] = "a") -> pd.DataFrame:
+    """A coded sheet of the bundled sample corpus: the worked example of notebook 06.
+
+    The sheet holds 30 label mentions of :func:`mediakit.load_sample`, drawn with
+    ``coding_sheet(analyze(load_sample(), "marenna"), n=30, stratify="outlet",
+    seed=0, blind=True)``. Both codings were written by one member of the mediakit
+    team, for the notebook (``data/coding/README.md``): an illustration of the
+    workflow on fictional articles, not a measurement of mediakit's accuracy.
+
+    Parameters
+    ----------
+    coder : {"a", "b"}, default "a"
+        ``"a"``: each item coded from the context the sheet shows; ``"b"``: the same
+        items coded again from the marked sentence alone, blank where that sentence
+        does not tell (a second pass, not an independent coder).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The sheet as :func:`read_coding` returns it.
+    """
+    from .corpus import _sample_folder
+
+    # data/coding sits beside data/sample, in a checkout and in the wheel alike
+    path = _sample_folder().parent / "coding" / f"sample_mentions_coder_{coder}.csv"
+    return read_coding(path)
+
+
 # ------------------------------------------------------------------ speaker matching
 
 _TITLES = frozenset(
@@ -1299,7 +1333,11 @@ def _wilson(k: float, n: float, level: float) -> tuple[float, float]:
     denominator = 1.0 + z * z / n
     centre = (p + z * z / (2.0 * n)) / denominator
     half = z / denominator * math.sqrt(p * (1.0 - p) / n + z * z / (4.0 * n * n))
-    return max(0.0, centre - half), min(1.0, centre + half)
+    # At k = 0 and k = n the bound is exactly 0 or 1; floating point would give
+    # 1e-17 or 0.9999999999999999, which a reader of the CSV takes for a real value.
+    lo = 0.0 if k <= 0 else max(0.0, centre - half)
+    hi = 1.0 if k >= n else min(1.0, centre + half)
+    return lo, hi
 
 
 # ------------------------------------------------------------- matching the items

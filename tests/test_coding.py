@@ -775,6 +775,323 @@ def test_alpha_by_field_from_two_coders(sample, tmp_path):
 def test_public_names_are_exported():
     for name in (
         "coding_sheet", "write_coding_sheet", "read_coding", "validation_report",
-        "krippendorff_alpha", "alpha_by_field", "CodingError",
+        "krippendorff_alpha", "alpha_by_field", "CodingError", "load_sample_coding",
     ):
         assert getattr(mk, name) is not None and name in mk.__all__
+
+
+# ------------------------------------------------------------------ the command line
+# `mediakit coding-sheet` and `mediakit validate`, run in-process through main().
+
+CLI_ARTICLES = [
+    {"doc_id": "h1", "outlet": "The Herald", "title": "Army advances",
+     "text": "The army pushed back the terrorists near Liss. The terrorists fled north. "
+             '"These are opposition forces defending homes," said Lale Orhun.'},
+    {"doc_id": "h2", "outlet": "The Herald", "title": "Bridge lost",
+     "text": "Terrorists blew up the bridge at dawn. The government condemned the attack."},
+    {"doc_id": "v1", "outlet": "The Voice", "title": "Resistance holds",
+     "text": "Opposition forces held the old town. "
+             '"They are terrorists," the minister Dana Ilves said. The rebels are brave.'},
+    {"doc_id": "v2", "outlet": "The Voice", "title": "Supply line",
+     "text": "Opposition fighters cut the supply road. The regime closed the bridge."},
+]
+
+
+def _cli(*argv: str) -> tuple[int, str, str]:
+    import io
+
+    from mediakit.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdin=io.StringIO(""), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def articles_csv(tmp_path):
+    path = tmp_path / "articles.csv"
+    pd.DataFrame(CLI_ARTICLES).to_csv(path, index=False)
+    return path
+
+
+def test_cli_coding_sheet_is_the_librarys_sheet_and_reproducible(tmp_path):
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    for path in (first, second):
+        code, out, err = _cli("coding-sheet", "--out", str(path), "--n", "40",
+                              "--stratify", "outlet", "--seed", "3")
+        assert code == 0, err
+        assert out.startswith(f"coding sheet: {path} (40 mentions of ")
+        assert "stratified by outlet; seed 3" in out
+    assert first.read_bytes() == second.read_bytes()
+    # the bundled sample with its own lexicon, as every command without CORPUS
+    corpus = mk.load_sample()
+    expected = coding_sheet(mk.find_mentions(corpus, "marenna"), corpus=corpus, n=40,
+                            stratify="outlet", seed=3)
+    read = read_coding(first)
+    assert read["item_id"].tolist() == expected["item_id"].tolist()
+    assert read["context"].tolist() == expected["context"].tolist()
+    assert read["voice"].tolist() == expected["voice"].tolist()
+    # the allowed codes are the whole lexicon's, not only the labels drawn
+    lexicon = mk.load_lexicon("marenna")
+    assert set(read["coded_label"].cat.categories) == {
+        *(label for _, label in lexicon.labels), "none"}
+    assert set(read["coded_referent"].cat.categories) == {*lexicon.actors, "none"}
+
+
+@pytest.mark.skipif(not HAVE_OPENPYXL, reason="openpyxl")
+def test_cli_coding_sheet_xlsx_blind_and_quotes(articles_csv, tmp_path):
+    xlsx = tmp_path / "sheet.xlsx"
+    code, out, err = _cli("coding-sheet", str(articles_csv), "--lexicon", "conflict",
+                          "--out", str(xlsx), "--blind", "--stratify", "none")
+    assert code == 0, err
+    assert "; a simple random sample; seed 0; blind)" in out
+    sheet = read_coding(xlsx)
+    assert "voice" not in sheet.columns and "coded_voice" in sheet.columns
+    assert len(sheet) == len(mk.find_mentions(mk.load_corpus(articles_csv), "conflict"))
+    quotes = tmp_path / "quotes.csv"
+    code, _out, err = _cli("coding-sheet", str(articles_csv), "--unit", "quote",
+                          "--out", str(quotes), "--stratify", "none")
+    assert code == 0, err
+    sheet = read_coding(quotes)
+    assert set(sheet["unit"]) == {"quote"} and len(sheet) == 2
+    assert sorted(sheet["speaker"]) == ["Dana Ilves", "Lale Orhun"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--out", "{tmp}/s.txt"], "--out {tmp}/s.txt: a coding sheet is a .csv or .xlsx file"),
+        (["--out", "{tmp}/s.csv", "--n", "0"], "--n must be 1 or more, not 0"),
+        (["--out", "{tmp}/s.csv", "--min-per-stratum", "-1"], "--min-per-stratum must be 0"),
+        (["--out", "{tmp}/s.csv", "--context-chars", "-5"], "--context-chars must be 0"),
+        (["--out", "{tmp}/s.csv", "--seed", "-1"], "--seed must be an integer"),
+        (["--out", "{tmp}/s.csv", "--stratify", "outlet,colour"],
+         "--stratify: colour is not a column of the mentions"),
+        (["--out", "{tmp}/s.csv", "--unit", "quote", "--stratify", "label"],
+         "--stratify: label is not a column of the quotes"),
+        (["--out", "{tmp}/s.csv", "--stratify", "outlet,,label"], "has an empty column name"),
+        (["--out", "{tmp}/s.csv", "--lexicon", "no_such_lexicon"], "no_such_lexicon"),
+        (["--out", "{tmp}/articles.csv", "{tmp}/articles.csv"], "is the input"),
+    ],
+)
+def test_cli_coding_sheet_usage_errors_before_any_work(articles_csv, tmp_path, args, message):
+    argv = [a.format(tmp=tmp_path) for a in args]
+    before = articles_csv.read_bytes()
+    code, out, err = _cli("coding-sheet", *argv)
+    assert code in (1, 2), err  # an unknown lexicon is a data error (1), as for every command
+    assert code == (1 if "no_such_lexicon" in message else 2)
+    assert message.format(tmp=tmp_path) in err and out == ""
+    assert "loaded" not in err  # refused before the corpus was read
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles.csv"]
+    assert articles_csv.read_bytes() == before
+
+
+def test_cli_coding_sheet_needs_out(tmp_path):
+    code, _out, err = _cli("coding-sheet")
+    assert code == 2 and "--out" in err
+
+
+def test_cli_coding_sheet_xlsx_without_openpyxl_is_a_usage_error(tmp_path, monkeypatch):
+    import mediakit.coding
+
+    def missing():
+        raise ImportError("writing or reading XLSX coding sheets needs openpyxl")
+
+    monkeypatch.setattr(mediakit.coding, "_openpyxl", missing)
+    code, _out, err = _cli("coding-sheet", "--out", str(tmp_path / "s.xlsx"))
+    assert code == 2 and "needs openpyxl" in err and "loaded" not in err
+    assert not (tmp_path / "s.xlsx").exists()
+
+
+def test_cli_coding_sheet_data_errors(articles_csv, tmp_path):
+    out_path = tmp_path / "s.csv"
+    code, out, err = _cli("coding-sheet", str(tmp_path / "missing.csv"), "--out", str(out_path))
+    assert code == 1 and "missing.csv: no such file or folder" in err
+    calm = tmp_path / "calm.csv"
+    pd.DataFrame([{"doc_id": "c1", "outlet": "X", "text": "The weather was mild."}]).to_csv(
+        calm, index=False)
+    code, out, err = _cli("coding-sheet", str(calm), "--out", str(out_path))
+    assert code == 1 and out == ""
+    assert "no mentions found in the corpus with lexicon 'conflict': nothing to code" in err
+    # too many strata for n: the library's message, as a data error
+    code, _out, err = _cli("coding-sheet", "--out", str(out_path), "--n", "5")
+    assert code == 1 and "n=5 is too small" in err
+    assert not out_path.exists()
+
+
+def _coded_copy(sheet: pd.DataFrame, *, wrong_voice: int = 0, blank_label: int = 0) -> pd.DataFrame:
+    """The sheet with every code equal to mediakit's answer, except the first
+    ``wrong_voice`` voices (changed) and the first ``blank_label`` labels (blank)."""
+    coded = sheet.copy()
+    for field in ("voice", "speaker", "referent", "label", "in_scope"):
+        column = f"coded_{field}"
+        coded[column] = coded[field].astype(coded[column].dtype)
+    voices = coded["coded_voice"].astype(object).tolist()
+    for i in range(wrong_voice):
+        voices[i] = _other_voice(voices[i])
+    coded["coded_voice"] = pd.Series(voices, dtype=coded["coded_voice"].dtype)
+    labels = coded["coded_label"].astype(object).tolist()
+    for i in range(blank_label):
+        labels[i] = None
+    coded["coded_label"] = pd.Series(labels, dtype=coded["coded_label"].dtype)
+    return coded
+
+
+@pytest.fixture(scope="module")
+def drawn(tmp_path_factory):
+    """A 50-item sheet of the sample drawn by the command, and two coded copies."""
+    folder = tmp_path_factory.mktemp("validate")
+    code, _, err = _cli("coding-sheet", "--out", str(folder / "sheet.csv"), "--n", "50",
+                        "--stratify", "outlet")
+    assert code == 0, err
+    sheet = read_coding(folder / "sheet.csv")
+    write_coding_sheet(_coded_copy(sheet, wrong_voice=5, blank_label=2), folder / "a.csv")
+    write_coding_sheet(_coded_copy(sheet, wrong_voice=0), folder / "b.csv")
+    return folder
+
+
+def test_cli_validate_prints_and_writes_the_validation_table(drawn, tmp_path):
+    out_csv = tmp_path / "validation.csv"
+    code, out, err = _cli("validate", str(drawn / "a.csv"), "--out", str(out_csv))
+    assert code == 0, err
+    expected = validation_report(drawn / "a.csv")
+    written = pd.read_csv(out_csv, keep_default_na=False, na_values=[""])
+    assert written["sheet"].eq(str(drawn / "a.csv")).all()
+    assert written.columns.tolist() == ["sheet", *expected.columns]
+    voice = written[(written["field"] == "voice") & written["class"].isna()].iloc[0]
+    assert voice["accuracy"] == pytest.approx(0.9)  # 5 of 50 changed
+    np.testing.assert_allclose(written["accuracy"].to_numpy(dtype=float),
+                               expected["accuracy"].to_numpy(dtype=float), equal_nan=True)
+    np.testing.assert_allclose(written["recall_lo"].to_numpy(dtype=float),
+                               expected["recall_lo"].to_numpy(dtype=float), equal_nan=True)
+    # the printed table: one line per field and class, estimates with their interval
+    lines = out.rstrip("\n").splitlines()
+    assert lines[0] == f"{drawn / 'a.csv'}: 50 item(s) from {read_coding(drawn / 'a.csv')['doc_id'].nunique()} article(s); 95% intervals (wilson)"
+    assert lines[1].split()[:5] == ["field", "class", "n", "uncoded", "not"]
+    voice_line = next(line for line in lines if line.split()[:1] == ["voice"])
+    lo, hi = voice["lo"], voice["hi"]
+    assert voice_line.split() == ["voice", "50", "0", "0", "0.90", f"[{lo:.2f},", f"{hi:.2f}]"]
+    label_line = next(line for line in lines if line.split()[:1] == ["label"])
+    assert label_line.split()[1:3] == ["48", "2"]  # two blanks: uncoded, not wrong
+    assert len(lines) == 2 + len(expected)
+    assert "agreement" not in out
+
+
+def test_cli_validate_two_coders_gives_alpha(drawn, tmp_path):
+    agreement_csv = tmp_path / "alpha.csv"
+    code, out, err = _cli("validate", str(drawn / "a.csv"), str(drawn / "b.csv"),
+                          "--agreement-out", str(agreement_csv), "--by-document")
+    assert code == 0, err
+    expected = alpha_by_field([drawn / "a.csv", drawn / "b.csv"])
+    written = pd.read_csv(agreement_csv, keep_default_na=False, na_values=[""])
+    assert written["field"].tolist() == expected["field"].tolist()
+    np.testing.assert_allclose(written["alpha"].to_numpy(dtype=float),
+                               expected["alpha"].to_numpy(dtype=float), equal_nan=True)
+    voice_alpha = expected.set_index("field").loc["voice", "alpha"]
+    assert 0 < voice_alpha < 1  # five disagreements in fifty
+    assert "agreement between the 2 sheets (Krippendorff's alpha, nominal):" in out
+    after = out.split("agreement between the 2 sheets")[1].splitlines()
+    voice_line = next(line for line in after if line.split()[:1] == ["voice"])
+    assert voice_line.split() == ["voice", "50", "2", f"{voice_alpha:.3f}"]
+    assert out.count("95% intervals (document bootstrap)") == 2
+
+
+def test_cli_validate_a_blind_sheet_against_the_corpus(articles_csv, tmp_path):
+    sheet_path = tmp_path / "blind.csv"
+    code, _, err = _cli("coding-sheet", str(articles_csv), "--out", str(sheet_path),
+                        "--blind", "--stratify", "none")
+    assert code == 0, err
+    corpus = mk.load_corpus(articles_csv)
+    mentions = mk.find_mentions(corpus, "conflict")
+    blind = read_coding(sheet_path)
+    truth = mentions.set_index(["doc_id", "start", "end"])["voice"]
+    voices = [truth.loc[(d, s, e)] for d, s, e in zip(blind["doc_id"], blind["start"], blind["end"])]
+    voices[0] = _other_voice(voices[0])
+    coded = blind.assign(coded_voice=pd.Series(voices, dtype=blind["coded_voice"].dtype))
+    coded_path = tmp_path / "coded.csv"
+    write_coding_sheet(coded, coded_path)
+
+    code, out, err = _cli("validate", str(coded_path))
+    assert code == 1 and out == ""
+    assert "a blind sheet" in err and "give --corpus" in err
+
+    out_csv = tmp_path / "v.csv"
+    code, _out, err = _cli("validate", str(coded_path), "--corpus", str(articles_csv),
+                          "--out", str(out_csv))
+    assert code == 0, err
+    written = pd.read_csv(out_csv, keep_default_na=False, na_values=[""])
+    expected = validation_report(coded_path, mentions)
+    voice = written[(written["field"] == "voice") & written["class"].isna()].iloc[0]
+    assert voice["accuracy"] == pytest.approx((len(blind) - 1) / len(blind))
+    np.testing.assert_allclose(written["accuracy"].to_numpy(dtype=float),
+                               expected["accuracy"].to_numpy(dtype=float), equal_nan=True)
+
+
+def test_cli_validate_bad_code_names_file_row_and_column(drawn, tmp_path):
+    rows = _csv_rows(drawn / "a.csv")
+    header = next(i for i, row in enumerate(rows) if row and row[0] == "item_id")
+    column = rows[header].index("coded_voice")
+    rows[header + 3][column] = "quoted"  # the third item
+    bad = tmp_path / "bad.csv"
+    _write_rows(bad, rows)
+    code, out, err = _cli("validate", str(bad), "--out", str(tmp_path / "v.csv"))
+    assert code == 1 and out == ""
+    assert f"{bad}, row {header + 4}, column 'coded_voice'" in err
+    assert "'quoted'" in err and "'quote'" in err  # the close allowed value is suggested
+    assert not (tmp_path / "v.csv").exists()
+
+
+@pytest.mark.parametrize(
+    ("extra", "code", "message"),
+    [
+        (["{tmp}/missing.csv"], 1, "missing.csv: no such file"),
+        (["{a}", "--out", "{a}"], 2, "is the coded sheet"),
+        (["{a}", "--agreement-out", "{tmp}/alpha.csv"], 2, "needs two or more coded sheets"),
+        (["{a}", "{a}"], 2, "a coded sheet is given twice"),
+        (["{a}", "{b}", "--out", "{tmp}/x.csv", "--agreement-out", "{tmp}/x.csv"], 2,
+         "the same file"),
+        (["{a}", "--seed", "-3"], 2, "--seed must be"),
+        (["{a}", "--out", "{tmp}"], 2, "is a folder"),
+    ],
+)
+def test_cli_validate_failure_paths(drawn, tmp_path, extra, code, message):
+    paths = {"tmp": tmp_path, "a": drawn / "a.csv", "b": drawn / "b.csv"}
+    argv = [a.format(**paths) for a in extra]
+    before = (drawn / "a.csv").read_bytes()
+    got, out, err = _cli("validate", *argv)
+    assert got == code, err
+    assert message.format(**paths) in err and out == ""
+    assert (drawn / "a.csv").read_bytes() == before
+    assert not any(p.is_file() for p in tmp_path.iterdir())
+
+
+def test_cli_help_lists_the_coding_commands():
+    code, out, err = _cli("--help")
+    assert code == 0 and err == "" and "coding-sheet" in out and "validate" in out
+    for command in ("coding-sheet", "validate"):
+        code, out, _err = _cli(command, "--help")
+        assert code == 0 and out.startswith(f"usage: mediakit {command}")
+        assert "exit codes: 0 success, 1 data error" in out
+
+
+# ------------------------------------------------------------------ the coded sample sheets
+
+
+def test_sample_coding_is_the_documented_draw_and_valid(sample):
+    """data/coding holds codes of the very items its README's call draws, all allowed."""
+    marenna = mk.analyze(mk.load_sample(), "marenna")
+    drawn = coding_sheet(marenna, n=30, stratify="outlet", seed=0, blind=True)
+    a, b = mk.load_sample_coding("a"), mk.load_sample_coding()
+    assert a.equals(b)  # "a" is the default
+    b = mk.load_sample_coding("b")
+    for coded in (a, b):
+        assert coded["item_id"].tolist() == drawn["item_id"].tolist()
+        assert coded["context"].tolist() == drawn["context"].tolist()
+    # A coded every cell; B left blank what the sentence alone does not tell
+    coded_columns = [c for c in a.columns if c.startswith("coded_")]
+    assert not a[coded_columns].isna().any().any()
+    assert b["coded_speaker"].isna().sum() == 3 and b["coded_referent"].isna().sum() == 1
+    report = validation_report(a, marenna)
+    assert (report.loc[report["class"].isna(), "n_not_found"] == 0).all()
+    with pytest.raises(ValueError, match="coder"):
+        mk.load_sample_coding("c")
