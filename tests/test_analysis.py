@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from mediakit import analysis as analysis_module
 from mediakit import _vader, sentiment
+from mediakit import analysis as analysis_module
 from mediakit.analysis import Analysis, analyze
 from mediakit.corpus import load_corpus, load_sample
 from mediakit.lexicon import DEFAULT_LEXICON, Lexicon, load_lexicon
