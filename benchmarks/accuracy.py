@@ -87,12 +87,23 @@ sys.path.insert(0, str(REPO))
 import pandas as pd  # noqa: E402
 
 from tools.validation.matching import (  # noqa: E402
-    f1, match_overlapping, match_spans, speaker_matches, wilson,
+    f1,
+    match_overlapping,
+    match_spans,
+    speaker_matches,
+    wilson,
 )
 from tools.validation.schema import QUOTE_MARKS  # noqa: E402
 from tools.validation.sources import (  # noqa: E402
-    FAKES_COLUMNS, HEADLINES_CSV, VALIDATION, WRITTEN_DIR, Item, ValidationDataError,
-    default_fakes_path, read_items, sha256,
+    FAKES_COLUMNS,
+    HEADLINES_CSV,
+    VALIDATION,
+    WRITTEN_DIR,
+    Item,
+    ValidationDataError,
+    default_fakes_path,
+    read_items,
+    sha256,
 )
 
 FOUR = ("armed_opposition", "islamic_state", "kurdish_forces", "state_forces")
@@ -423,7 +434,7 @@ def score(gold: Gold, texts: pd.DataFrame, items: list[Item], *, lexicon: str = 
         events = body_rows(mk.find_events(corpus2))
     results: list[dict[str, Any]] = []
     for split in SPLITS:
-        def pick(ids: list[str]) -> list[str]:
+        def pick(ids: list[str], split: str = split) -> list[str]:  # bound: no late binding
             return [d for d in ids if split == "all" or split_of.get(d) == split]
         results += score_quotes(gold.quotes, quotes, pick(round1), split)
         results += score_mentions(gold.mentions, mentions, pick(round1), split)
@@ -473,7 +484,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"accuracy: {exc}", file=sys.stderr)
         return 1
     results = score(gold, texts, chosen)
-    stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    stamp = _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     header = [f"date: {stamp}", f"commit: {_git_commit()}", f"mediakit: {mk.__version__}",
               f"gold: {gold.source}", *results.attrs.get("notes", [])]
     shown = results if args.split is None else results[results["split"] == args.split]

@@ -12,6 +12,7 @@ from importlib.metadata import PackageNotFoundError, version
 from . import plot
 from .agency import agency_by_outlet, agency_gap
 from .analysis import Analysis, analyze
+from .audit import audit_lexicon
 from .coding import (
     CodingError,
     alpha_by_field,
@@ -31,8 +32,9 @@ from .compare import (
     label_shares_over_time,
     tone_by_label,
 )
-from .dedup import duplicate_docs_to_drop, find_duplicates
+from .concordance import collocates, kwic
 from .corpus import CORPUS_COLUMNS, iter_corpus, load_corpus, load_log, load_sample, validate_corpus
+from .dedup import duplicate_docs_to_drop, find_duplicates
 from .errors import (
     CorpusError,
     CorpusWarning,
@@ -43,8 +45,6 @@ from .errors import (
 )
 from .events import EventLexicon, find_events, load_event_lexicon
 from .fetch import fetch_articles
-from .audit import audit_lexicon
-from .concordance import collocates, kwic
 from .lexicon import Lexicon, list_lexicons, load_lexicon
 from .mentions import find_mentions
 from .referents import counted_mentions, decide_referents, scope_report

@@ -90,6 +90,67 @@ n_jobs : int, default 1
     "progress": """\
 progress : bool, default False
     Show a progress bar (tqdm, on stderr).""",
+    # --- the comparisons (mediakit.compare, mediakit.agency) -------------------------
+    "mentions": """\
+mentions : pandas.DataFrame
+    The mentions table of :func:`mediakit.find_mentions` or
+    :func:`mediakit.analyze` (``doc_id``, ``actor``, ``label``, ``voice`` and the
+    ``by`` columns). Never modified.""",
+    "actor": """\
+actor : str or None, default None
+    The actor whose labels are compared (``"armed_opposition"``). None: every
+    actor, each compared on its own, exactly as if the function were called once
+    per actor (in sorted order) and the tables stacked; the ``actor`` column says
+    which rows are whose.""",
+    "by": """\
+by : str or list of str, default "outlet"
+    Column or columns defining the groups compared; they are the first columns of
+    the result.""",
+    "voice_count": """\
+voice : str, list of str or None, default "narration"
+    Which mentions count (:data:`mediakit._validation.DEFAULT_VOICE`, the rule for
+    every comparison): ``"narration"``, the outlet's own words; ``"quote"``,
+    ``"scare_quote"`` or a list of these; ``"all"`` or None, every voice pooled;
+    ``"split"``, each voice reported separately (where the function says so). The
+    result's ``voice`` column records the choice (a list as its voices joined by
+    ``+``: ``"narration+scare_quote"``).""",
+    "unit": """\
+unit : {"mention", "article"}, default "mention"
+    What ``n`` counts: every mention, or every article at most once per label. The
+    result's ``unit`` column records it.""",
+    "bootstrap": """\
+level : float, default 0.95
+    Central interval level, in (0, 1).
+n_boot : int, default 2000
+    Bootstrap replicates (0: no interval, ``lo`` and ``hi`` are NaN). Replicates
+    resample whole articles within each group.
+seed : int, default 0
+    Seed of the random draws; the same seed gives the same numbers.""",
+    "exclude_docs": """\
+exclude_docs : str, iterable of str or None, default None
+    ``doc_id`` values left out before anything is counted, e.g. the syndicated
+    copies listed by :func:`mediakit.duplicate_docs_to_drop`.""",
+    "by_referent": """\
+by_referent : bool or None, default None
+    None: when the mentions have a ``referent`` column (those of
+    :func:`mediakit.find_mentions` and :func:`mediakit.analyze` do), ``actor``
+    selects mentions by it, among those in scope and of form ``noun`` ("ISIL
+    terrorists" counts for ``islamic_state``, "YPG terrorists" for
+    ``kurdish_forces``; see :mod:`mediakit.referents`); otherwise by ``actor``.
+    True: the same, and the column is required. False: by the ``actor`` column (the
+    lexicon family of the label), every mention whatever its scope and form. The
+    result's ``actor`` column holds the actor selected.""",
+    "prior_weight": """\
+prior_weight : float or None, default 1000
+    Weight of the informative Dirichlet prior, in words (Monroe et al.'s
+    ``alpha_0``): the prior spreads this many pseudo-words like the background's
+    words, ``pseudo_count = prior_weight * n_prior / N``. None gives the prior the
+    background's own size (``N``). Must be finite and positive.""",
+    "stopwords": """\
+stopwords : bool or iterable of str
+    True leaves out the English list of the ``stop-words`` package; False keeps
+    every word; or give your own words. Left-out words are neither listed nor
+    counted in any total.""",
     "mask_token": """\
 mask_token : str, default "actor"
     The neutral word put in place of each lexicon label

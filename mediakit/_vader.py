@@ -50,7 +50,7 @@ from itertools import compress
 
 import numpy as np
 
-__all__ = ["polarity_scores", "score_many"]
+__all__ = ["polarity_scores", "same_compound", "score_many"]
 
 # Constants of vaderSentiment 3.3.2 (empirically derived by its authors).
 _B_INCR = 0.293
@@ -413,6 +413,103 @@ def polarity_scores(text: str) -> tuple[float, float, float, float]:
         round(math.fabs(pos_sum / total), 3),
         round(compound, 4),
     )
+
+
+# Words a rule of the reference looks for by name, besides the lexicon and the
+# context words: a token that is none of these (and not in capitals) is invisible to
+# every rule, and only its position counts (see :func:`same_compound`).
+_NAMED_BY_RULES = frozenset(
+    {"but", "kind", "of", "at", "very", "doubt", "or", "nor", "so", "this", "the", "to",
+     "for", "least", "no", "never", "without"}
+    | _SPECIAL_WORDS | {w for key in _BOOSTER_BIGRAMS for w in key.split()}
+)
+
+
+def _inert(raw: str, word: str, tables: _Tables) -> bool:
+    """Whether no rule of the reference can see this token: it scores nothing, boosts,
+    negates or dampens nothing, is in no idiom, and is not in capitals."""
+    return not (
+        word in tables.lexicon
+        or word in _BOOSTER
+        or word in tables.context_words
+        or word in _NAMED_BY_RULES
+        or "n't" in word
+        or raw.isupper()
+    )
+
+
+def _common_prefix_length(a: str, b: str) -> int:
+    """How many leading characters ``a`` and ``b`` share (slice comparisons run at C
+    speed, so a binary search beats a character loop)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_suffix_length(a: str, b: str, limit: int) -> int:
+    """How many trailing characters ``a`` and ``b`` share, at most ``limit``."""
+    lo, hi = 0, limit
+    na, nb = len(a), len(b)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[na - mid :] == b[nb - mid :]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def same_compound(text: str, other: str) -> bool:
+    """Whether ``polarity_scores(other)`` surely has the compound of ``text``'s.
+
+    A cheap sufficient test (False means "score it"), used to skip re-scoring a
+    sentence whose labels were masked when the mask cannot change its compound: the
+    texts have no emoji and differ in one stretch of whole whitespace tokens, with
+    the same ``!`` and ``?`` counts, and no rule of the reference can see any token
+    of that stretch on either side (:func:`_inert`). Then every lexicon word keeps
+    its valence: its own token and the tokens its rules read are unchanged (when the
+    stretch changes the number of tokens, no lexicon word may follow it within three
+    tokens, the farthest any rule looks back; looking forward, a rule reads the next
+    two tokens only through an idiom, which an inert token ends), the "but" rule
+    keeps the order of the words, the caps rule sees a non-capital token on both
+    sides, and the compound is a function of those valences and the punctuation.
+    """
+    tables = _tables or _get_tables()
+    if tables.reference is not None:
+        return False
+    if not (text.isascii() and other.isascii()) and not (
+        tables.emoji_chars.isdisjoint(text) and tables.emoji_chars.isdisjoint(other)
+    ):
+        return False
+    na, nb = len(text), len(other)
+    start = _common_prefix_length(text, other)
+    end_a = na - _common_suffix_length(text, other, min(na, nb) - start)
+    # Widen the differing stretch to whole tokens (the widened parts are common).
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end_a < na and not text[end_a].isspace():
+        end_a += 1
+    end_b = nb - (na - end_a)
+    stretch_a, stretch_b = text[start:end_a], other[start:end_b]
+    if stretch_a.count("!") != stretch_b.count("!") or stretch_a.count("?") != stretch_b.count("?"):
+        return False
+    changed_a, changed_b = stretch_a.split(), stretch_b.split()
+    if not changed_a or not changed_b:
+        return False  # an inserted or deleted stretch could change the caps rule
+    for token in changed_a + changed_b:
+        if not _inert(token, _lower_token(token), tables):
+            return False
+    if len(changed_a) != len(changed_b):
+        scoring = tables.scoring
+        for token in text[end_a:].split(None, 3)[:3]:
+            if _lower_token(token) in scoring:
+                return False
+    return True
 
 
 def score_many(texts: Sequence[str]) -> np.ndarray:

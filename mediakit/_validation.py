@@ -34,6 +34,9 @@ from .errors import InvalidParameterError, MissingColumnsError
 
 __all__ = [
     "ALL_VOICES",
+    "COLUMN_NAMES",
+    "DEFAULT_VOICE",
+    "DOC_IDS",
     "SPLIT_VOICES",
     "VOICES",
     "Interval",
@@ -51,6 +54,20 @@ VOICES: tuple[str, ...] = ("narration", "quote", "scare_quote")
 ALL_VOICES = "all"
 #: ``voice=`` value that reports each voice separately (grids only).
 SPLIT_VOICES = "split"
+
+#: The default ``voice=`` of every function that *counts* (the comparisons of
+#: :mod:`mediakit.compare` and :mod:`mediakit.agency`): the outlet's own words.
+#:
+#: The one rule, stated here and in the README: a function that counts or compares
+#: labels, words or events counts ``"narration"`` unless told otherwise, since a label
+#: inside a quotation is the speaker's word, not the outlet's; a function that finds
+#: or shows evidence (:func:`mediakit.find_mentions`, :func:`mediakit.find_quotes`,
+#: :func:`mediakit.kwic`, :func:`mediakit.collocates`) keeps every voice (``None``)
+#: and marks each row's voice in a ``voice`` column, so nothing is hidden from the
+#: reader. The one comparison that departs from it,
+#: :func:`mediakit.distinguishing_contexts` (``"all"``), argues why in its docstring.
+#: Every result records the voice it counted in its ``voice`` column.
+DEFAULT_VOICE = "narration"
 
 
 def check_table(
@@ -207,6 +224,29 @@ def check_param(name: str, value: Any, constraints: Sequence[Any], *, caller: st
     )
 
 
+def _column_names(value: Any) -> bool:
+    if isinstance(value, str):
+        return True
+    return isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value)
+
+
+_column_names.description = "a column name or a list of column names"  # type: ignore[attr-defined]
+#: Constraint of a ``by=`` argument: one column name or a list (or tuple) of them.
+COLUMN_NAMES: Callable[[Any], bool] = _column_names
+
+
+def _doc_ids(value: Any) -> bool:
+    if value is None or isinstance(value, str):
+        return True
+    return not isinstance(value, (bytes, Mapping)) and isinstance(value, Iterable)
+
+
+_doc_ids.description = (  # type: ignore[attr-defined]
+    "None, a doc_id or an iterable of doc_ids")
+#: Constraint of an ``exclude_docs=`` argument: None, one ``doc_id`` or an iterable.
+DOC_IDS: Callable[[Any], bool] = _doc_ids
+
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -228,7 +268,10 @@ def validate_params(constraints: Mapping[str, Sequence[Any]]) -> Callable[[F], F
 
         @functools.wraps(function)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            bound = signature.bind(*args, **kwargs)
+            try:
+                bound = signature.bind(*args, **kwargs)
+            except TypeError as exc:  # name the function, as a plain call would
+                raise TypeError(f"{caller}(): {exc}") from None
             bound.apply_defaults()
             for name, allowed in constraints.items():
                 check_param(name, bound.arguments[name], allowed, caller=caller)

@@ -29,21 +29,31 @@ adjectival ("wounded civilians") and agentless passive events never have one.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from numbers import Integral, Real
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from ._validation import (
+    COLUMN_NAMES,
+    DEFAULT_VOICE,
+    DOC_IDS,
     SPLIT_VOICES,
-    Interval,
     Options,
     check_table,
     parse_voice,
     validate_params,
 )
-from .compare import _boot_sums, _exclude, _percentile, _ratio, _share_table
+from .compare import (
+    BOOTSTRAP_PARAMS,
+    VoiceArg,
+    _boot_sums,
+    _exclude,
+    _interval,
+    _ratio,
+    _share_table,
+)
+from .errors import InvalidParameterError
 from .events import CONSTRUCTIONS, EVENT_TYPES
 
 if TYPE_CHECKING:  # matplotlib loads on first use, so `import mediakit` stays quick
@@ -76,10 +86,10 @@ _NEEDED = ("doc_id", "construction", "event_type", "voice", "agent", "agent_acto
 
 # The checks shared by both comparisons (mediakit._validation).
 _PARAMS: dict[str, list[Any]] = {
+    **BOOTSTRAP_PARAMS,
     "agent_named": [Options(("span", "actor"))],
-    "level": [Interval(Real, 0, 1, closed="neither")],
-    "n_boot": [Interval(Integral, 0, None)],
-    "seed": [Interval(Integral, 0, None)],
+    "by": [COLUMN_NAMES],
+    "exclude_docs": [DOC_IDS],
 }
 
 
@@ -100,8 +110,8 @@ def _event_types(event_types: str | Iterable[str] | None) -> tuple[str, ...]:
     chosen = (event_types,) if isinstance(event_types, str) else tuple(event_types)
     unknown = [t for t in chosen if t not in EVENT_TYPES]
     if unknown or not chosen:
-        raise ValueError(f"event_types must be a non-empty list of {list(EVENT_TYPES)}, "
-                         f"got {list(chosen)}")
+        raise InvalidParameterError(f"event_types must be a non-empty list of "
+                                    f"{list(EVENT_TYPES)}, got {list(chosen)}")
     return chosen
 
 
@@ -125,7 +135,7 @@ def _selected(
     return kept, voice_name, keys
 
 
-@validate_params(_PARAMS)
+@validate_params({**_PARAMS, "patient_actor": [str, None]})
 def agency_by_outlet(
     events: pd.DataFrame,
     *,
@@ -133,7 +143,7 @@ def agency_by_outlet(
     by: str | Sequence[str] = "outlet",
     event_types: str | Iterable[str] | None = None,
     agent_named: str = "span",
-    voice: str | Sequence[str] | None = "narration",
+    voice: VoiceArg = DEFAULT_VOICE,
     level: float = 0.95,
     n_boot: int = 2000,
     seed: int = 0,
@@ -145,9 +155,11 @@ def agency_by_outlet(
     ----------
     events : DataFrame
         The table of :func:`mediakit.find_events`.
-    patient_actor : str, optional
+    patient_actor : str or None, default None
         Keep the events whose ``patient_actor`` is this actor (e.g.
-        ``"palestinian_civilians"``); None keeps every event.
+        ``"palestinian_civilians"``); None keeps every event, pooled (the patient is
+        what an event happened to, not a label's actor: events without a patient
+        actor count too, and the result's ``patient_actor`` is ``""``).
     by : str or list of str
         Column(s) defining the groups compared (default ``"outlet"``).
     event_types : str or list of str, optional
@@ -155,9 +167,10 @@ def agency_by_outlet(
         ``("kill", "die")`` asks about deaths only.
     agent_named : {"span", "actor"}
         What counts as a named agent (module docstring).
-    voice : str, list or None
-        ``"narration"`` (default), ``"quote"``, ``"scare_quote"``, a list, ``"all"``/None,
-        or ``"split"`` (each voice separately), as in :func:`mediakit.label_shares`.
+    voice : str, list or None, default "narration"
+        ``"narration"`` (:data:`mediakit._validation.DEFAULT_VOICE`), ``"quote"``,
+        ``"scare_quote"``, a list, ``"all"``/None, or ``"split"`` (each voice
+        separately), as in :func:`mediakit.label_shares`.
     level, n_boot, seed
         Percentile bootstrap over articles within each group: ``n_boot`` replicates,
         central ``level`` interval, deterministic for a given ``seed``.
@@ -222,7 +235,7 @@ def agency_gap(
     by: str | Sequence[str] = "outlet",
     event_types: str | Iterable[str] | None = ("kill", "die"),
     agent_named: str = "span",
-    voice: str | Sequence[str] | None = "narration",
+    voice: VoiceArg = DEFAULT_VOICE,
     level: float = 0.95,
     n_boot: int = 2000,
     seed: int = 0,
@@ -262,7 +275,8 @@ def agency_gap(
     agent_column = _agent_column(agent_named)
     if isinstance(patient_actors, str) or len(patient_actors) != 2 or \
             patient_actors[0] == patient_actors[1]:
-        raise ValueError(f"patient_actors must be two different actors, got {patient_actors!r}")
+        raise InvalidParameterError(
+            f"agency_gap: patient_actors must be two different actors, got {patient_actors!r}")
     types = _event_types(event_types)
     _, voice_name = parse_voice(voice, split=False, caller="agency_gap")
     kept, _, keys = _selected(events, by=by_cols, event_types=types, voice=voice,
@@ -288,11 +302,8 @@ def agency_gap(
         boot_share = _ratio(boot[:, [1, 3]], boot[:, [0, 2]])
         boot_diff = np.stack([boot_share[:, 0] - boot_share[:, 1],
                               boot_share[:, 1] - boot_share[:, 0]], axis=1)
-        if n_boot:
-            lo, hi = _percentile(boot_share, level)
-            dlo, dhi = _percentile(boot_diff, level)
-        else:
-            lo = hi = dlo = dhi = np.full(2, np.nan)
+        lo, hi = _interval(boot_share, level, n_boot, 2)
+        dlo, dhi = _interval(boot_diff, level, n_boot, 2)
         difference = np.array([share[0] - share[1], share[1] - share[0]])
         for j, actor in enumerate(patient_actors):
             row: dict[str, Any] = dict(zip(by_cols, key))
@@ -370,18 +381,17 @@ def plot_agency(
     if "voice" in table.columns and table["voice"].nunique() > 1:
         by.append("voice")
     constructions = table.loc[table["measure"] == "construction"]
-    # The construction rows as a label-shares table (label = construction); the
-    # grouping columns travel in attrs of this private copy only, as plot expects.
+    # The construction rows as a label-shares table (label = construction), drawn
+    # with the grouping columns named.
     shares = constructions.rename(columns={"category": "label"}).drop(columns=["voice"], errors="ignore")
     if "voice" in by:
         shares["voice"] = constructions["voice"]
-    shares.attrs.update(by=by, unit="event")
     if title is None:
         actor = str(constructions["patient_actor"].iloc[0]) if len(constructions) else ""
         voice = str(constructions["voice"].iloc[0]) if len(constructions) and "voice" not in by else ""
         default = f"Events happening to {actor}" if actor else "Events"
         title_text = default + (f" ({voice} voice)" if voice else "")
-    ax = plot.label_shares(shares, ax=ax, title="", intervals=intervals)
+    ax = plot.label_shares(shares, ax=ax, title="", intervals=intervals, by=by)
     if title is None:
         ax.set_title(title_text, parse_math=False)
     else:

@@ -200,8 +200,11 @@ def _analyze_chunk(
 
     rows = np.asarray(mention_rows_of_sentences, dtype=np.intp)
     mentions = mention_rows.frame(corpus_chunk)
-    mentions["compound"] = sentence_scores[rows, 3] if len(rows) else np.empty(0)
-    mentions["compound_masked"] = memo.scores(masked)[:, 3]
+    compound = sentence_scores[rows, 3] if len(rows) else np.empty(0)
+    mentions["compound"] = compound
+    mentions["compound_masked"] = memo.masked_compounds(
+        [sentence_texts[r] for r in mention_rows_of_sentences], compound.tolist(), masked
+    )
     mentions["label_valence"] = memo.label_valences(mention_rows.columns["match"])
     mentions["sentence_masked"] = pd.Series(masked, dtype="str")
 

@@ -154,8 +154,8 @@ def _add_corpus_args(parser: argparse.ArgumentParser, *, positional: bool = True
 
 
 def _add_lexicon_arg(parser: Any) -> None:
-    from .lexicon import SAMPLE_LEXICON as _SAMPLE_LEXICON
     from .lexicon import DEFAULT_LEXICON
+    from .lexicon import SAMPLE_LEXICON as _SAMPLE_LEXICON
 
     parser.add_argument(
         "--lexicon",

@@ -405,7 +405,7 @@ def _excerpt(text: str, start: int, end: int, chars: int) -> str:
         head = "\u2026 "
     if hi < len(text):
         cut = None
-        for cut in re.finditer(r"\s", text[end:hi]):
+        for cut in re.finditer(r"\s", text[end:hi]):  # noqa: B007 (the last one is wanted)
             pass
         hi = end + cut.start() if cut else end
         tail = " \u2026"

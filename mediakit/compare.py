@@ -5,16 +5,28 @@ B, and is the difference larger than chance?" The conventions shared by all func
 
 * **Data first, options by keyword.** Inputs are the tidy tables described in
   ``DESIGN.md`` (``mentions``, ``documents``, ``corpus``, ``sentences``); the input is
-  never modified and a new tidy DataFrame is returned.
-* **Voice.** Counts default to ``voice="narration"``: the outlet's own words, leaving
-  out labels that sit inside quotations of other people (``"quote"``) and scare quotes
-  (``"scare_quote"``); :func:`distinguishing_words` likewise leaves out the words
-  inside quotations. ``voice`` takes the same values as :func:`mediakit.kwic` and
-  :func:`mediakit.collocates`: ``"all"`` or ``None`` pools every voice, one voice
+  never modified and a new tidy DataFrame is returned. Every option is checked before
+  any work (:func:`mediakit._validation.validate_params`): a bad value raises
+  :class:`mediakit.InvalidParameterError` naming the function and the parameter.
+* **Meaning in columns.** A result says what it counted in its own columns, never in
+  ``DataFrame.attrs``: the group columns (``by``) come first, then ``voice`` (the
+  voice counted), ``actor`` and, where it applies, ``unit`` (what ``n`` counts) or
+  ``score`` (what was averaged).
+* **Voice.** Counts default to ``voice="narration"``
+  (:data:`mediakit._validation.DEFAULT_VOICE`, the one rule): the outlet's own words,
+  leaving out labels that sit inside quotations of other people (``"quote"``) and
+  scare quotes (``"scare_quote"``); :func:`distinguishing_words` likewise leaves out
+  the words inside quotations. ``voice`` takes the same values as :func:`mediakit.kwic`
+  and :func:`mediakit.collocates`: ``"all"`` or ``None`` pools every voice, one voice
   name keeps that voice, a list (``["narration", "scare_quote"]``) keeps those; the
   functions reporting a grid also take ``"split"`` (each voice separately). The choice
-  is written into a ``voice`` column of the result and into ``result.attrs["voice"]``
-  (a list is recorded as its voices joined by ``+``, ``"narration+scare_quote"``).
+  is written into the result's ``voice`` column (a list is recorded as its voices
+  joined by ``+``, ``"narration+scare_quote"``). :func:`distinguishing_contexts` is the
+  one exception (``"all"``), argued in its docstring.
+* **Actor.** Every comparison of mentions takes ``actor=`` with one meaning: a string
+  selects that actor's mentions; None (the default) takes every actor, each compared
+  on its own, so that the rows of an actor are those of a call with that actor alone.
+  The ``actor`` column says whose rows they are.
 * **Referent, scope and form.** By default (``by_referent=None``) ``actor=`` selects
   mentions by their ``referent`` (whom the label points at, see
   :mod:`mediakit.referents`), and only those ``in_scope`` and of ``form`` ``noun``:
@@ -34,9 +46,14 @@ B, and is the difference larger than chance?" The conventions shared by all func
   interval level is ``level`` (default 0.95) over ``n_boot`` replicates; the same
   ``seed`` always gives the same numbers.
 * **Duplicates.** ``exclude_docs=`` drops articles before counting (typically the
-  non-representative copies found by :func:`find_duplicates`, listed by
-  :func:`duplicate_docs_to_drop`); ``result.attrs["excluded_docs"]`` lists what was
-  dropped (empty when nothing was).
+  non-representative copies found by :func:`mediakit.find_duplicates`, listed by
+  :func:`mediakit.duplicate_docs_to_drop`).
+* **Names.** ``lexicon`` is the one name of a lexicon argument; ``alpha`` is only ever a
+  significance level; ``min_*`` parameters follow the rule of
+  :mod:`mediakit._docstrings` (``min_mentions``, ``min_docs``, ``min_count``: keep
+  what has at least that many); a cut on a distance or a similarity is
+  ``min_distance`` / ``min_similarity``; the prior of the word comparisons is
+  ``prior_weight``.
 """
 
 from __future__ import annotations
@@ -45,14 +62,25 @@ import math
 import re
 import warnings
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from numbers import Integral
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from numbers import Integral, Real
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from ._validation import Interval, check_param, check_table, parse_voice
+from ._docstrings import share_docs
+from ._validation import (
+    COLUMN_NAMES,
+    DEFAULT_VOICE,
+    DOC_IDS,
+    SPLIT_VOICES,
+    Interval,
+    Options,
+    check_table,
+    parse_voice,
+    validate_params,
+)
 from .referents import counted_mentions
 from .voice import VOICES, voice_at, voice_spans
 
@@ -69,12 +97,37 @@ __all__ = [
     "voice_by_label",
     "top_labels",
     "choose_freq",
+    "DEFAULT_PRIOR_WEIGHT",
+    "UNITS",
     "VOICES",
 ]
 
+#: What ``n`` may count in a share table (``unit=``): mentions, or articles.
+UNITS: tuple[str, ...] = ("mention", "article")
 
+#: A ``voice=`` argument: a voice name, ``"all"``, ``"split"``, a list or None.
+VoiceArg = str | Sequence[str] | None
 
 # --------------------------------------------------------------------------- checks
+
+# The constraints shared by the comparisons (mediakit._validation.validate_params).
+BOOTSTRAP_PARAMS: dict[str, list[Any]] = {
+    "level": [Interval(Real, 0, 1, closed="neither")],
+    "n_boot": [Interval(Integral, 0, None)],
+    "seed": [Interval(Integral, 0, None)],
+}
+_SELECTION_PARAMS: dict[str, list[Any]] = {
+    "actor": [str, None],
+    "by": [COLUMN_NAMES],
+    "exclude_docs": [DOC_IDS],
+    "by_referent": [bool, None],
+}
+_UNIT_PARAMS: dict[str, list[Any]] = {"unit": [Options(UNITS)]}
+_WORDS_PARAMS: dict[str, list[Any]] = {
+    "min_count": [Interval(Integral, 1, None)],
+    "prior_weight": [Interval(Real, 0, math.inf, closed="neither"), None],
+    "exclude_docs": [DOC_IDS],
+}
 
 
 def _as_list(by: str | Sequence[str] | None) -> list[str]:
@@ -83,13 +136,6 @@ def _as_list(by: str | Sequence[str] | None) -> list[str]:
     if isinstance(by, str):
         return [by]
     return list(by)
-
-
-def _check_boot(level: float, n_boot: int) -> None:
-    if not 0 < level < 1:
-        raise ValueError(f"level must be between 0 and 1 (e.g. 0.95), got {level!r}")
-    if int(n_boot) < 0:
-        raise ValueError(f"n_boot must be >= 0, got {n_boot!r}")
 
 
 def _exclude(df: pd.DataFrame, exclude_docs: Iterable[str] | None) -> tuple[pd.DataFrame, list[str]]:
@@ -109,7 +155,7 @@ def _filter_voice(
 ) -> tuple[pd.DataFrame, list[str]]:
     """Mentions kept under a parsed voice argument (see :func:`mediakit._validation.parse_voice`)
     and the extra grouping columns it implies."""
-    if name == "split":
+    if name == SPLIT_VOICES:
         return mentions, ["voice"]
     if voices is None:
         return mentions, []
@@ -120,14 +166,8 @@ def _warn_if_empty(kept: pd.DataFrame, function: str, voice: str) -> None:
     if kept.empty:
         warnings.warn(
             f"{function}: no mentions left after filtering (voice={voice!r}, "
-            "exclude_docs); the result is empty", stacklevel=3,
+            "exclude_docs); the result is empty", stacklevel=4,
         )
-
-
-def _stamp(result: pd.DataFrame, **attrs: Any) -> pd.DataFrame:
-    for key, value in attrs.items():
-        result.attrs[key] = value
-    return result
 
 
 # ------------------------------------------------------------------- bootstrap core
@@ -157,9 +197,9 @@ def _boot_sums(
         rows = min(block, n_boot - first)
         draws = rng.integers(0, n_docs, size=(rows, n_docs))
         draws += np.arange(rows)[:, None] * n_docs
-        weights = np.bincount(draws.ravel(), minlength=rows * n_docs).reshape(rows, n_docs)
-        weights = weights.astype(float)
-        for result, matrix in zip(out, matrices):
+        counts = np.bincount(draws.ravel(), minlength=rows * n_docs).reshape(rows, n_docs)
+        weights = counts.astype(float)
+        for result, matrix in zip(out, matrices, strict=True):
             result[first:first + rows] = weights @ matrix
     return out
 
@@ -172,6 +212,13 @@ def _percentile(boot: np.ndarray, level: float) -> tuple[np.ndarray, np.ndarray]
         lo = np.nanquantile(boot, tail, axis=0)
         hi = np.nanquantile(boot, 1.0 - tail, axis=0)
     return lo, hi
+
+
+def _interval(boot: np.ndarray, level: float, n_boot: int, width: int) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_percentile` of the replicates, or NaN bounds without replicates."""
+    if n_boot:
+        return _percentile(boot, level)
+    return np.full(width, np.nan), np.full(width, np.nan)
 
 
 def _ratio(num: np.ndarray, den: np.ndarray) -> np.ndarray:
@@ -193,7 +240,7 @@ def _doc_matrix(
     return list(doc_ids), mat
 
 
-def _groups(df: pd.DataFrame, keys: list[str]):
+def _groups(df: pd.DataFrame, keys: list[str]) -> Iterator[tuple[tuple[Any, ...], pd.DataFrame]]:
     """(key tuple, sub-frame) pairs in sorted key order; one pair when keys is empty."""
     if not keys:
         yield (), df
@@ -202,7 +249,7 @@ def _groups(df: pd.DataFrame, keys: list[str]):
         yield (key if isinstance(key, tuple) else (key,)), sub
 
 
-def _result_frame(rows: dict[str, list], columns: list[str]) -> pd.DataFrame:
+def _result_frame(rows: dict[str, list[Any]], columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame({c: rows[c] for c in columns})
 
 
@@ -218,7 +265,8 @@ def _share_table(
 ) -> pd.DataFrame:
     """Shares of ``labels`` within each ``keys`` group, with article-bootstrap intervals."""
     rng = np.random.default_rng(seed)
-    rows: dict[str, list] = {c: [] for c in [*keys, "label", "n", "share", "lo", "hi", "n_docs", "group_docs"]}
+    columns = [*keys, "label", "n", "share", "lo", "hi", "n_docs", "group_docs"]
+    rows: dict[str, list[Any]] = {c: [] for c in columns}
     for key, sub in _groups(mentions, keys):
         _, counts = _doc_matrix(sub, labels)
         if unit == "article":
@@ -227,10 +275,10 @@ def _share_table(
         share = _ratio(totals, np.full_like(totals, totals.sum()))
         (boot_totals,) = _boot_sums([counts], n_boot, rng)
         boot_share = _ratio(boot_totals, boot_totals.sum(axis=1, keepdims=True))
-        lo, hi = _percentile(boot_share, level) if n_boot else (np.full_like(share, np.nan),) * 2
+        lo, hi = _interval(boot_share, level, n_boot, len(labels))
         docs_using = (counts > 0).sum(axis=0)
         for j, label in enumerate(labels):
-            for k, v in zip(keys, key):
+            for k, v in zip(keys, key, strict=True):
                 rows[k].append(v)
             rows["label"].append(label)
             rows["n"].append(int(totals[j]))
@@ -239,7 +287,7 @@ def _share_table(
             rows["hi"].append(float(hi[j]))
             rows["n_docs"].append(int(docs_using[j]))
             rows["group_docs"].append(int(counts.shape[0]))
-    return _result_frame(rows, list(rows))
+    return _result_frame(rows, columns)
 
 
 # ----------------------------------------------------------------------- label shares
@@ -286,13 +334,43 @@ def _actor_mentions(
     return of_actor
 
 
+def _each_actor(
+    of_actor: pd.DataFrame,
+    actor: str | None,
+    one: Callable[[pd.DataFrame, str | None], pd.DataFrame],
+    order: list[str],
+) -> pd.DataFrame:
+    """``one(mentions, actor)`` for the chosen actor, or for every actor (None), stacked.
+
+    With ``actor=None`` each actor present is computed on its own mentions, exactly as
+    a call with that actor would, and the tables are stacked in the order of the
+    ``order`` columns (the actor column among them), stable otherwise.
+    """
+    if actor is not None:
+        return one(of_actor, actor)
+    actors = sorted(of_actor["actor"].dropna().astype(str).unique())
+    if not actors:
+        return one(of_actor, None)
+    parts = [one(of_actor.loc[of_actor["actor"] == name], name) for name in actors]
+    if len(parts) == 1:
+        return parts[0]
+    table = pd.concat(parts, ignore_index=True)
+    return table.sort_values(order, kind="stable").reset_index(drop=True)
+
+
+def _labels_of(mentions: pd.DataFrame) -> list[str]:
+    return sorted(mentions["label"].dropna().astype(str).unique())
+
+
+@validate_params({**_SELECTION_PARAMS, **_UNIT_PARAMS, **BOOTSTRAP_PARAMS})
+@share_docs
 def label_shares(
     mentions: pd.DataFrame,
     *,
-    actor: str,
+    actor: str | None = None,
     by: str | Sequence[str] = "outlet",
     unit: str = "mention",
-    voice: str | Sequence[str] | None = "narration",
+    voice: VoiceArg = DEFAULT_VOICE,
     level: float = 0.95,
     n_boot: int = 2000,
     seed: int = 0,
@@ -303,91 +381,115 @@ def label_shares(
 
     Parameters
     ----------
-    mentions:
-        The mentions table (needs ``doc_id, actor, label, voice`` and the ``by`` columns).
-    actor:
-        The actor whose labels are compared (e.g. ``"armed_opposition"``).
-    by:
-        Column or columns defining the groups compared (default ``"outlet"``).
-    unit:
-        ``"mention"`` (default): every mention counts once, so ``share`` is the fraction
-        of the group's mentions of the actor that use the label. ``"article"``: every
-        article counts at most once per label, so ``n`` is the number of articles using
-        the label and ``share`` is its fraction of all (article, label) pairs of the
-        group; shares still sum to one. The fraction of *articles* that use a label at
-        all is ``n / group_docs``.
-    voice:
-        ``"narration"`` (default: the outlet's own words), ``"quote"``,
-        ``"scare_quote"``, a list of these, ``"all"`` or ``None`` (every voice pooled)
-        or ``"split"`` (shares within each voice separately).
-    level, n_boot, seed:
-        Percentile bootstrap over articles within each group: ``n_boot`` replicates
-        (default 2000), central ``level`` interval, deterministic for a given ``seed``.
-    exclude_docs:
-        Article ids to leave out (e.g. duplicate copies); recorded in
-        ``attrs["excluded_docs"]``.
-    by_referent:
-        ``None`` (default): when the mentions have a ``referent`` column (those of
-        :func:`mediakit.find_mentions` and :func:`mediakit.analyze` do), ``actor``
-        selects mentions by it, among those in scope and of form ``noun`` ("ISIL
-        terrorists" counts for ``islamic_state``, "YPG terrorists" for
-        ``kurdish_forces``; see the module docstring); otherwise by ``actor``.
-        ``True``: the same, and the column is required. ``False``: the old
-        behaviour, by the ``actor`` column (the lexicon family of the label), every
-        mention whatever its scope and form.
+    {mentions}
+    {actor}
+    {by}
+    unit : {"mention", "article"}, default "mention"
+        ``"mention"``: every mention counts once, so ``share`` is the fraction of the
+        group's mentions of the actor that use the label. ``"article"``: every
+        article counts at most once per label, so ``n`` is the number of articles
+        using the label and ``share`` is its fraction of all (article, label) pairs
+        of the group; shares still sum to one. The fraction of *articles* that use a
+        label at all is ``n / group_docs``.
+    {voice_count}
+    {bootstrap}
+    {exclude_docs}
+    {by_referent}
 
     Returns
     -------
-    DataFrame with one row per group and label (a complete grid: labels of the actor
-    that a group never uses appear with ``n == 0``), columns:
+    pandas.DataFrame
+        One row per group and label (a complete grid: labels of the actor that a
+        group never uses appear with ``n == 0``), sorted by group, (voice,) actor and
+        label. Columns:
 
-    * the ``by`` columns;
-    * ``voice``: the voice filter used (with ``"split"``, the voice of the row);
-    * ``actor``, ``label``;
-    * ``n``: mentions (or articles, with ``unit="article"``) using the label;
-    * ``share``: ``n`` divided by the group total (NaN if the group has none);
-    * ``lo``, ``hi``: bootstrap interval of ``share``;
-    * ``n_docs``: articles in which the label occurs;
-    * ``group_docs``: articles of the group that mention the actor.
-
-    ``attrs`` records ``voice``, ``unit``, ``level``, ``n_boot``, ``seed``,
-    ``excluded_docs``, ``actor``, ``by_referent``, ``by``.
+        * the ``by`` columns;
+        * ``voice`` (str): the voice filter used (with ``"split"``, the row's voice);
+        * ``actor`` (str), ``unit`` (str: ``"mention"`` or ``"article"``),
+          ``label`` (str);
+        * ``n`` (int64): mentions (or articles, with ``unit="article"``) using the
+          label;
+        * ``share`` (float64): ``n`` divided by the group total (NaN if the group has
+          none);
+        * ``lo``, ``hi`` (float64): bootstrap interval of ``share``;
+        * ``n_docs`` (int64): articles in which the label occurs;
+        * ``group_docs`` (int64): articles of the group that mention the actor.
     """
     by_cols = _as_list(by)
-    check_table(mentions, ["doc_id", "actor", "label", "voice", *by_cols], caller="label_shares", table_name="mentions")
-    if unit not in ("mention", "article"):
-        raise ValueError(f"unit must be 'mention' or 'article', got {unit!r}")
-    # From here on ``voice`` is the canonical name recorded in the result.
-    voices, voice = parse_voice(voice, split=True, caller="label_shares")
-    _check_boot(level, n_boot)
+    check_table(mentions, ["doc_id", "actor", "label", "voice", *by_cols],
+                caller="label_shares", table_name="mentions")
+    voices, voice_name = parse_voice(voice, split=True, caller="label_shares")
     of_actor = _actor_mentions(mentions, actor, by_referent=by_referent)
-    labels = sorted(of_actor["label"].dropna().astype(str).unique())
-    kept, excluded = _exclude(of_actor, exclude_docs)
-    kept, voice_keys = _filter_voice(kept, voices, voice)
-    _warn_if_empty(kept, "label_shares", voice)
-    keys = [*by_cols, *voice_keys]
-    table = _share_table(
-        kept, keys=keys, labels=labels, unit=unit, level=level, n_boot=n_boot, seed=seed
-    )
-    if voice != "split":
-        table.insert(len(by_cols), "voice", voice)
-    table.insert(len(by_cols) + 1, "actor", actor)
-    return _stamp(
-        table, voice=voice, unit=unit, level=level, n_boot=n_boot, seed=seed,
-        excluded_docs=excluded, actor=actor, by_referent=by_referent, by=by_cols,
-    )
+
+    def one(sub: pd.DataFrame, name: str | None) -> pd.DataFrame:
+        labels = _labels_of(sub)
+        kept, _ = _exclude(sub, exclude_docs)
+        kept, voice_keys = _filter_voice(kept, voices, voice_name)
+        _warn_if_empty(kept, "label_shares", voice_name)
+        table = _share_table(kept, keys=[*by_cols, *voice_keys], labels=labels, unit=unit,
+                             level=level, n_boot=n_boot, seed=seed)
+        if voice_name != SPLIT_VOICES:
+            table.insert(len(by_cols), "voice", voice_name)
+        table.insert(len(by_cols) + 1, "actor", name)
+        table.insert(len(by_cols) + 2, "unit", unit)
+        return table
+
+    order = [*by_cols, *(["voice"] if voice_name == SPLIT_VOICES else []), "actor", "label"]
+    return _each_actor(of_actor, actor, one, order)
 
 
 # -------------------------------------------------------------------------- rates
 
 
+def _label_pairs(mentions: pd.DataFrame) -> list[tuple[str, str]]:
+    """The (actor, label) pairs present, sorted."""
+    pairs = (mentions[["actor", "label"]].dropna().astype(str).drop_duplicates()
+             .sort_values(["actor", "label"]).itertuples(index=False, name=None))
+    return list(pairs)
+
+
+def _check_documents(of_actor: pd.DataFrame, documents: pd.DataFrame) -> None:
+    unknown = set(of_actor["doc_id"].astype(str)) - set(documents["doc_id"].astype(str))
+    if unknown:
+        raise ValueError(
+            f"mentions refer to {len(unknown)} doc_id(s) absent from documents, "
+            f"e.g. {sorted(unknown)[:3]}"
+        )
+
+
+def _rate_rows(
+    rows: dict[str, list[Any]], counts: np.ndarray, words: np.ndarray, *,
+    key: tuple[Any, ...], by_cols: list[str], voice: str, pairs: list[tuple[str, str]],
+    level: float, n_boot: int, rng: np.random.Generator,
+) -> None:
+    """Append the rate rows of one group and voice (``counts``: articles x pairs)."""
+    rate = 1000.0 * _ratio(counts.sum(axis=0), np.full(len(pairs), words.sum()))
+    boot_counts, boot_words = _boot_sums([counts, words[:, None]], n_boot, rng)
+    lo, hi = _interval(1000.0 * _ratio(boot_counts, boot_words), level, n_boot, len(pairs))
+    for j, (actor_name, label) in enumerate(pairs):
+        for k, v in zip(by_cols, key, strict=True):
+            rows[k].append(v)
+        rows["voice"].append(voice)
+        rows["actor"].append(actor_name)
+        rows["label"].append(label)
+        rows["n"].append(int(counts[:, j].sum()))
+        rows["n_words"].append(int(words.sum()))
+        rows["per_1000"].append(float(rate[j]))
+        rows["lo"].append(float(lo[j]))
+        rows["hi"].append(float(hi[j]))
+        rows["n_docs"].append(int((counts[:, j] > 0).sum()))
+        rows["group_docs"].append(len(words))
+
+
+@validate_params({**_SELECTION_PARAMS, **BOOTSTRAP_PARAMS})
+@share_docs
 def label_rates(
     mentions: pd.DataFrame,
     documents: pd.DataFrame,
     *,
     actor: str | None = None,
     by: str | Sequence[str] = "outlet",
-    voice: str | Sequence[str] | None = "narration",
+    voice: VoiceArg = DEFAULT_VOICE,
     level: float = 0.95,
     n_boot: int = 2000,
     seed: int = 0,
@@ -398,115 +500,86 @@ def label_rates(
 
     The denominator is every word of every article of the group in ``documents``
     (articles without a single mention count too), so the rate answers "how often does
-    this outlet use the word", not "how it splits its mentions".
+    this outlet use the word", not "how it splits its mentions". Each replicate's rate
+    is the ratio of summed mentions to summed words of the drawn articles.
 
     Parameters
     ----------
-    mentions:
-        Mentions table (``doc_id, actor, label, voice``).
-    documents:
-        Documents table (``doc_id, n_words`` and the ``by`` columns); it defines the
-        groups and the word counts.
-    actor:
-        Keep only this actor's labels; ``None`` (default) keeps every actor.
-    voice:
-        As in :func:`label_shares` (default ``"narration"``); with ``"split"``, one
-        rate per voice (the word count is the same for each).
-    level, n_boot, seed:
-        Percentile bootstrap over articles within each group; each replicate's rate is
-        the ratio of summed mentions to summed words of the drawn articles.
-    exclude_docs:
-        Article ids left out of numerator and denominator.
-    by_referent:
-        As in :func:`label_shares`: ``True`` selects and groups mentions by their
-        ``referent`` instead of the lexicon's ``actor`` (also when ``actor=None``;
-        the result's ``actor`` column then holds referents).
+    {mentions}
+    documents : pandas.DataFrame
+        Documents table (``doc_id``, ``n_words`` and the ``by`` columns); it defines
+        the groups and the word counts.
+    {actor}
+    {by}
+    {voice_count}
+        With ``"split"``, one rate per voice (the word count is the same for each).
+    {bootstrap}
+    {exclude_docs}
+        They leave numerator and denominator alike.
+    {by_referent}
 
     Returns
     -------
-    DataFrame, one row per group, voice, actor and label (complete grid), columns: the
-    ``by`` columns, ``voice``, ``actor``, ``label``, ``n`` (mentions), ``n_words``
-    (words in the group's articles), ``per_1000`` (``1000 * n / n_words``), ``lo``,
-    ``hi`` (bootstrap interval of ``per_1000``), ``n_docs`` (articles using the label),
-    ``group_docs`` (articles in the group). ``attrs`` as in :func:`label_shares`.
+    pandas.DataFrame
+        One row per group, voice, actor and label (complete grid), sorted in that
+        order. Columns: the ``by`` columns, ``voice``, ``actor``, ``label`` (str),
+        ``n`` (int64, mentions), ``n_words`` (int64, words in the group's articles),
+        ``per_1000`` (float64, ``1000 * n / n_words``), ``lo``, ``hi`` (float64,
+        bootstrap interval of ``per_1000``), ``n_docs`` (int64, articles using the
+        label), ``group_docs`` (int64, articles in the group).
     """
     by_cols = _as_list(by)
-    check_table(mentions, ["doc_id", "actor", "label", "voice"], caller="label_rates", table_name="mentions")
-    check_table(documents, ["doc_id", "n_words", *by_cols], caller="label_rates", table_name="documents")
-    # From here on ``voice`` is the canonical name recorded in the result.
-    voices, voice = parse_voice(voice, split=True, caller="label_rates")
-    _check_boot(level, n_boot)
+    check_table(mentions, ["doc_id", "actor", "label", "voice"], caller="label_rates",
+                table_name="mentions")
+    check_table(documents, ["doc_id", "n_words", *by_cols], caller="label_rates",
+                table_name="documents")
+    voices, voice_name = parse_voice(voice, split=True, caller="label_rates")
     of_actor = _actor_mentions(mentions, actor, by_referent=by_referent)
-    pairs = (
-        of_actor[["actor", "label"]].dropna().astype(str).drop_duplicates()
-        .sort_values(["actor", "label"]).itertuples(index=False, name=None)
-    )
-    pairs = list(pairs)
+    # Every actor's rates come from the same draws of articles (they depend on the
+    # documents only), so a pooled call gives each actor the rows of its own call.
+    pairs = _label_pairs(of_actor)
     docs, excluded = _exclude(documents, exclude_docs)
     docs = docs.assign(doc_id=docs["doc_id"].astype(str))
-    unknown = set(of_actor["doc_id"].astype(str)) - set(documents["doc_id"].astype(str))
-    if unknown:
-        raise ValueError(
-            f"mentions refer to {len(unknown)} doc_id(s) absent from documents, "
-            f"e.g. {sorted(unknown)[:3]}"
-        )
+    _check_documents(of_actor, documents)
     kept, _ = _exclude(of_actor, excluded)
-    kept, voice_keys = _filter_voice(kept, voices, voice)
+    kept, _ = _filter_voice(kept, voices, voice_name)
     kept = kept.assign(doc_id=kept["doc_id"].astype(str))
-    kept = kept.assign(pair=list(zip(kept["actor"].astype(str), kept["label"].astype(str))))
-    voice_values = list(VOICES) if voice == "split" else [voice]
+    kept = kept.assign(pair=pd.Series(
+        list(zip(kept["actor"].astype(str), kept["label"].astype(str), strict=True)),
+        index=kept.index, dtype=object))
+    voice_values = list(VOICES) if voice_name == SPLIT_VOICES else [voice_name]
     rng = np.random.default_rng(seed)
-    columns = [*by_cols, "voice", "actor", "label", "n", "n_words", "per_1000", "lo", "hi", "n_docs", "group_docs"]
-    rows: dict[str, list] = {c: [] for c in columns}
+    columns = [*by_cols, "voice", "actor", "label", "n", "n_words", "per_1000", "lo", "hi",
+               "n_docs", "group_docs"]
+    rows: dict[str, list[Any]] = {c: [] for c in columns}
     pair_index = {p: i for i, p in enumerate(pairs)}
     for key, group_docs in _groups(docs, by_cols):
-        doc_ids = list(group_docs["doc_id"])
+        doc_pos = {d: i for i, d in enumerate(group_docs["doc_id"])}
         words = group_docs["n_words"].to_numpy(dtype=float)
-        doc_pos = {d: i for i, d in enumerate(doc_ids)}
         in_group = kept.loc[kept["doc_id"].isin(doc_pos)]
         for voice_value in voice_values:
-            sub = in_group.loc[in_group["voice"] == voice_value] if voice == "split" else in_group
-            counts = np.zeros((len(doc_ids), len(pairs)))
-            np.add.at(
-                counts,
-                (sub["doc_id"].map(doc_pos).to_numpy(dtype=int),
-                 sub["pair"].map(pair_index).to_numpy(dtype=int)),
-                1.0,
-            )
-            rate = 1000.0 * _ratio(counts.sum(axis=0), np.full(len(pairs), words.sum()))
-            boot_counts, boot_words = _boot_sums([counts, words[:, None]], n_boot, rng)
-            boot = 1000.0 * _ratio(boot_counts, boot_words)
-            lo, hi = _percentile(boot, level) if n_boot else (np.full(len(pairs), np.nan),) * 2
-            for j, (actor_name, label) in enumerate(pairs):
-                for k, v in zip(by_cols, key):
-                    rows[k].append(v)
-                rows["voice"].append(voice_value)
-                rows["actor"].append(actor_name)
-                rows["label"].append(label)
-                rows["n"].append(int(counts[:, j].sum()))
-                rows["n_words"].append(int(words.sum()))
-                rows["per_1000"].append(float(rate[j]))
-                rows["lo"].append(float(lo[j]))
-                rows["hi"].append(float(hi[j]))
-                rows["n_docs"].append(int((counts[:, j] > 0).sum()))
-                rows["group_docs"].append(len(doc_ids))
-    table = _result_frame(rows, columns)
-    return _stamp(
-        table, voice=voice, level=level, n_boot=n_boot, seed=seed,
-        excluded_docs=excluded, actor=actor, by_referent=by_referent, by=by_cols,
-    )
+            sub = (in_group.loc[in_group["voice"] == voice_value]
+                   if voice_name == SPLIT_VOICES else in_group)
+            counts = np.zeros((len(words), len(pairs)))
+            np.add.at(counts, (sub["doc_id"].map(doc_pos).to_numpy(dtype=int),
+                               sub["pair"].map(pair_index).to_numpy(dtype=int)), 1.0)
+            _rate_rows(rows, counts, words, key=key, by_cols=by_cols, voice=voice_value,
+                       pairs=pairs, level=level, n_boot=n_boot, rng=rng)
+    return _result_frame(rows, columns)
 
 
 # --------------------------------------------------------------------------- tone
 
 
+@validate_params({**_SELECTION_PARAMS, **BOOTSTRAP_PARAMS, "score": [str]})
+@share_docs
 def tone_by_label(
     mentions: pd.DataFrame,
     *,
     actor: str | None = None,
     by: str | Sequence[str] = "outlet",
     score: str = "compound_masked",
-    voice: str | Sequence[str] | None = "narration",
+    voice: VoiceArg = DEFAULT_VOICE,
     level: float = 0.95,
     n_boot: int = 2000,
     seed: int = 0,
@@ -517,91 +590,100 @@ def tone_by_label(
 
     Parameters
     ----------
-    mentions:
-        Scored mentions table (``doc_id, actor, label, voice`` and ``score``).
-    actor:
-        Keep one actor's labels; ``None`` (default) keeps all.
-    score:
-        The score column averaged. Default ``"compound_masked"``: VADER compound of the
-        mention's sentence with the lexicon's terms masked, so the label's own valence
-        ("terrorists" is -3.1 in VADER) does not decide the result. ``"compound"`` is
-        the unmasked score.
-    voice:
-        As in :func:`label_shares` (default ``"narration"``, ``"split"`` allowed).
-    level, n_boot, seed:
-        Cluster bootstrap: articles are resampled within each group and the mean of
-        each replicate is the sum of scores over the number of mentions of the drawn
-        articles.
-    exclude_docs:
-        Article ids left out.
-    by_referent:
-        As in :func:`label_rates`.
+    mentions : pandas.DataFrame
+        Scored mentions table (``doc_id``, ``actor``, ``label``, ``voice``, the ``by``
+        columns and ``score``), e.g. ``analyze(...).mentions``. Never modified.
+    {actor}
+    {by}
+    score : str, default "compound_masked"
+        The score column averaged: VADER compound of the mention's sentence with the
+        lexicon's terms masked, so the label's own valence ("terrorists" is -3.1 in
+        VADER) does not decide the result. ``"compound"`` is the unmasked score.
+    {voice_count}
+    {bootstrap}
+        This is a cluster bootstrap: the mean of each replicate is the sum of scores
+        over the number of mentions of the drawn articles.
+    {exclude_docs}
+    {by_referent}
 
     Returns
     -------
-    DataFrame, one row per group, voice, actor and label (complete grid; cells without
-    mentions have ``n == 0`` and NaN mean), columns: the ``by`` columns, ``voice``,
-    ``actor``, ``label``, ``n`` (scored mentions), ``n_docs`` (articles they come
-    from), ``mean`` (mean of ``score`` over mentions), ``lo``, ``hi`` (bootstrap
-    interval of the mean). ``attrs`` records ``score`` and the options used.
-    Mentions with a missing score are left out with a warning naming how many.
+    pandas.DataFrame
+        One row per group, voice, actor and label (complete grid; cells without
+        mentions have ``n == 0`` and NaN mean). Columns: the ``by`` columns, ``voice``,
+        ``actor``, ``label`` (str), ``n`` (int64, scored mentions), ``n_docs`` (int64,
+        articles they come from), ``score`` (str, the column averaged), ``mean``
+        (float64, mean of ``score`` over mentions), ``lo``, ``hi`` (float64, bootstrap
+        interval of the mean). Mentions with a missing score are left out with a
+        warning naming how many.
     """
     by_cols = _as_list(by)
-    check_table(mentions, ["doc_id", "actor", "label", "voice", *by_cols], caller="tone_by_label", table_name="mentions")
+    check_table(mentions, ["doc_id", "actor", "label", "voice", *by_cols],
+                caller="tone_by_label", table_name="mentions")
     if score not in mentions.columns:
         raise ValueError(
             f"mentions table has no {score!r} column; score the mentions first "
             "(mediakit.score_mentions) or pass score= one of its columns"
         )
-    # From here on ``voice`` is the canonical name recorded in the result.
-    voices, voice = parse_voice(voice, split=True, caller="tone_by_label")
-    _check_boot(level, n_boot)
+    voices, voice_name = parse_voice(voice, split=True, caller="tone_by_label")
     of_actor = _actor_mentions(mentions, actor, by_referent=by_referent)
-    pairs = list(
-        of_actor[["actor", "label"]].dropna().astype(str).drop_duplicates()
-        .sort_values(["actor", "label"]).itertuples(index=False, name=None)
-    )
-    kept, excluded = _exclude(of_actor, exclude_docs)
-    kept, voice_keys = _filter_voice(kept, voices, voice)
-    _warn_if_empty(kept, "tone_by_label", voice)
+
+    def one(sub: pd.DataFrame, _: str | None) -> pd.DataFrame:
+        return _tone_table(sub, by_cols=by_cols, score=score, voices=voices,
+                           voice_name=voice_name, level=level, n_boot=n_boot, seed=seed,
+                           exclude_docs=exclude_docs)
+
+    keys = [*by_cols, "voice", "actor", "label"]
+    return _each_actor(of_actor, actor, one, keys)
+
+
+def _tone_table(
+    of_actor: pd.DataFrame, *, by_cols: list[str], score: str,
+    voices: frozenset[str] | None, voice_name: str, level: float, n_boot: int, seed: int,
+    exclude_docs: Iterable[str] | None,
+) -> pd.DataFrame:
+    """:func:`tone_by_label` of the mentions of one actor (or of every actor at once)."""
+    pairs = _label_pairs(of_actor)
+    kept, _ = _exclude(of_actor, exclude_docs)
+    kept, voice_keys = _filter_voice(kept, voices, voice_name)
+    _warn_if_empty(kept, "tone_by_label", voice_name)
     missing = kept[score].isna()
     if missing.any():
         warnings.warn(
             f"tone_by_label: {int(missing.sum())} mention(s) without a {score!r} value "
-            "were left out", stacklevel=2,
+            "were left out", stacklevel=4,
         )
         kept = kept.loc[~missing]
     keys = [*by_cols, *voice_keys]
-    kept = kept.assign(pair=[f"{a}\x1f{b}" for a, b in zip(kept["actor"].astype(str), kept["label"].astype(str))])
+    kept = kept.assign(pair=[f"{a}\x1f{b}" for a, b in zip(kept["actor"].astype(str),
+                                                          kept["label"].astype(str),
+                                                          strict=True)])
     pair_keys = [f"{a}\x1f{b}" for a, b in pairs]
     rng = np.random.default_rng(seed)
-    columns = [*keys, "actor", "label", "n", "n_docs", "mean", "lo", "hi"]
-    rows: dict[str, list] = {c: [] for c in columns}
+    columns = [*keys, "actor", "label", "n", "n_docs", "score", "mean", "lo", "hi"]
+    rows: dict[str, list[Any]] = {c: [] for c in columns}
     for key, sub in _groups(kept, keys):
         sub = sub.assign(label=sub["pair"])
         _, counts = _doc_matrix(sub, pair_keys)
         _, sums = _doc_matrix(sub, pair_keys, values=score)
         mean = _ratio(sums.sum(axis=0), counts.sum(axis=0))
         boot_sums, boot_counts = _boot_sums([sums, counts], n_boot, rng)
-        boot = _ratio(boot_sums, boot_counts)
-        lo, hi = _percentile(boot, level) if n_boot else (np.full(len(pairs), np.nan),) * 2
+        lo, hi = _interval(_ratio(boot_sums, boot_counts), level, n_boot, len(pairs))
         for j, (actor_name, label) in enumerate(pairs):
-            for k, v in zip(keys, key):
+            for k, v in zip(keys, key, strict=True):
                 rows[k].append(v)
             rows["actor"].append(actor_name)
             rows["label"].append(label)
             rows["n"].append(int(counts[:, j].sum()))
             rows["n_docs"].append(int((counts[:, j] > 0).sum()))
+            rows["score"].append(score)
             rows["mean"].append(float(mean[j]))
             rows["lo"].append(float(lo[j]))
             rows["hi"].append(float(hi[j]))
     table = _result_frame(rows, columns)
-    if voice != "split":
-        table.insert(len(by_cols), "voice", voice)
-    return _stamp(
-        table, voice=voice, score=score, level=level, n_boot=n_boot, seed=seed,
-        excluded_docs=excluded, actor=actor, by_referent=by_referent, by=by_cols,
-    )
+    if voice_name != SPLIT_VOICES:
+        table.insert(len(by_cols), "voice", voice_name)
+    return table
 
 
 # ---------------------------------------------------------------------- over time
@@ -638,6 +720,10 @@ def _permutation_p(
 _PERIOD_ALIASES = {"MS": "M", "ME": "M", "QS": "Q", "QE": "Q", "YS": "Y", "YE": "Y", "AS": "Y"}
 
 
+def _bad_freq(freq: Any) -> ValueError:
+    return ValueError(f"freq {freq!r} is not a pandas frequency (try 'W', '2W' or 'MS')")
+
+
 def _period_starts(dates: pd.Series, freq: str) -> tuple[pd.Series, pd.DatetimeIndex]:
     """The start of each date's period and every period start from the first to the last.
 
@@ -650,7 +736,7 @@ def _period_starts(dates: pd.Series, freq: str) -> tuple[pd.Series, pd.DatetimeI
     """
     match = re.fullmatch(r"\s*(\d*)\s*(\S+)\s*", freq) if isinstance(freq, str) else None
     if match is None:
-        raise ValueError(f"freq {freq!r} is not a pandas frequency (try 'W', '2W' or 'MS')")
+        raise _bad_freq(freq)
     n = int(match.group(1) or 1)
     base = match.group(2)
     if n < 1:
@@ -674,117 +760,75 @@ def _period_starts(dates: pd.Series, freq: str) -> tuple[pd.Series, pd.DatetimeI
         anchor = offset.rollback(dates.min().normalize())
         grid = pd.date_range(start=anchor, end=dates.max(), freq=offset)
     except (ValueError, TypeError) as exc:
-        raise ValueError(f"freq {freq!r} is not a pandas frequency (try 'W', '2W' or 'MS')") from exc
+        raise _bad_freq(freq) from exc
     positions = grid.searchsorted(dates.to_numpy(), side="right") - 1
     return pd.Series(grid[positions], index=dates.index), grid
 
 
-def label_shares_over_time(
-    mentions: pd.DataFrame,
-    *,
-    actor: str,
-    freq: str = "W",
-    by: str | Sequence[str] = "outlet",
-    unit: str = "mention",
-    voice: str | Sequence[str] | None = "narration",
-    baseline: int = 4,
-    threshold: float = 0.2,
-    alpha: float = 0.05,
-    min_n: int = 5,
-    n_perm: int = 999,
-    level: float = 0.95,
-    n_boot: int = 2000,
-    seed: int = 0,
-    exclude_docs: Iterable[str] | None = None,
-    by_referent: bool | None = None,
-) -> pd.DataFrame:
-    """Label shares of ``actor`` per outlet and period, with a flag where the mix changes.
-
-    Parameters
-    ----------
-    freq:
-        Period length, any pandas frequency: ``"W"`` (default; weeks Monday to Sunday),
-        ``"2W"`` (two consecutive such weeks, counted from the first dated week),
-        ``"M"``/``"MS"`` (calendar months), ``"QS"``, ``"D"``, ``"3D"``; offsets that are
-        not calendar periods (``"SMS"``, ``"BMS"``) start from the last on-offset date at
-        or before the first mention. Periods are labelled by their first day. Every dated
-        mention lands in exactly one period (checked: the ``n`` of the periods add up to
-        the dated mentions).
-    baseline, threshold, alpha, min_n, n_perm:
-        The change rule. For each group and period, the period's label mix is compared
-        with the pooled mix of the ``baseline`` calendar periods just before it (empty
-        periods included). The distance is the total variation distance
-        ``tvd = 0.5 * sum(|share_now - share_before|)``, between 0 (same mix) and 1
-        (no label in common). Small periods give large distances by chance, so the
-        distance is checked with a permutation test on *articles*: the articles of the
-        period and of its baseline are pooled and ``n_perm`` times split at random into
-        groups of the same sizes; ``p_value`` is the fraction of splits (counting the
-        observed one) whose distance is at least the observed one. ``change_flag`` is
-        True when ``tvd >= threshold``, ``p_value < alpha`` and both the period and its
-        baseline have at least ``min_n`` mentions (articles, with ``unit="article"``).
-        Defaults: 4 periods, 0.2, 0.05, 5, 999. With many periods some flags arise by
-        chance (about ``alpha`` of stable periods): a flag says where to read, it does
-        not prove a change of editorial line.
-    unit, voice, level, n_boot, seed, exclude_docs, by_referent:
-        As in :func:`label_shares` (default voice ``"narration"``, one voice or list of
-        voices at a time, not ``"split"``; default ``n_boot`` 2000); intervals resample
-        articles within each group and period.
-
-    Mentions without a date cannot be placed in a period; they are left out with a
-    warning and counted in ``attrs["n_undated"]``.
-
-    Returns
-    -------
-    DataFrame, one row per group, period and label (complete grid over every period
-    from the first to the last dated mention), columns: the ``by`` columns, ``voice``,
-    ``actor``, ``period`` (Timestamp of the period start), ``label``, ``n``,
-    ``share``, ``lo``, ``hi``, ``n_docs``, ``n_period`` (total in the period),
-    ``n_baseline`` (total in its baseline), ``tvd`` (distance to the baseline mix,
-    NaN when it cannot be computed), ``p_value`` (permutation p-value of ``tvd``, NaN
-    when not tested because a side has fewer than ``min_n``) and ``change_flag``
-    (bool). The last four are the same on every label row of a period.
-    """
-    by_cols = _as_list(by)
-    check_table(mentions, ["doc_id", "actor", "label", "voice", "date", *by_cols], caller="label_shares_over_time", table_name="mentions")
-    if unit not in ("mention", "article"):
-        raise ValueError(f"unit must be 'mention' or 'article', got {unit!r}")
-    # From here on ``voice`` is the canonical name recorded in the result.
-    voices, voice = parse_voice(voice, split=False, caller="label_shares_over_time")
-    _check_boot(level, n_boot)
-    if baseline < 1:
-        raise ValueError(f"baseline must be >= 1 period, got {baseline!r}")
-    if not 0 < alpha <= 1:
-        raise ValueError(f"alpha must be in (0, 1], got {alpha!r}")
-    of_actor = _actor_mentions(mentions, actor, by_referent=by_referent)
-    labels = sorted(of_actor["label"].dropna().astype(str).unique())
-    kept, excluded = _exclude(of_actor, exclude_docs)
-    kept, _ = _filter_voice(kept, voices, voice)
+def _dated(kept: pd.DataFrame, function: str) -> pd.DataFrame:
+    """The rows of ``kept`` with a date (``date`` as datetimes); a warning for the rest."""
     dates = pd.to_datetime(kept["date"])
     undated = int(dates.isna().sum())
     if undated:
-        warnings.warn(
-            f"label_shares_over_time: {undated} mention(s) without a date were left out",
-            stacklevel=2,
+        warnings.warn(f"{function}: {undated} mention(s) without a date were left out",
+                      stacklevel=5)
+    return kept.assign(date=dates).loc[dates.notna()]
+
+
+#: The per-period columns of :func:`label_shares_over_time` (same on every label row).
+_CHANGE_COLUMNS = ("n_period", "n_baseline", "tvd", "p_value", "change_flag")
+
+
+def _period_changes(
+    kept: pd.DataFrame, *, by_cols: list[str], labels: list[str], n_periods: int,
+    unit: str, baseline: int, min_distance: float, alpha: float, min_mentions: int,
+    n_perm: int, seed: int,
+) -> dict[str, np.ndarray]:
+    """The change rule of :func:`label_shares_over_time`, one value per group and period.
+
+    ``kept`` holds dated mentions with their period's position in ``period_index``.
+    """
+    n_groups = sum(1 for _ in _groups(kept, by_cols))
+    values = {name: np.zeros(n_groups * n_periods) for name in _CHANGE_COLUMNS}
+    values["tvd"][:] = np.nan
+    values["p_value"][:] = np.nan
+    # A separate stream, so the change test does not shift the bootstrap draws.
+    rng = np.random.default_rng([seed, 1])
+    for g, (_, sub) in enumerate(_groups(kept, by_cols)):
+        doc_ids, counts = _doc_matrix(sub, labels)
+        if unit == "article":
+            counts = (counts > 0).astype(float)
+        doc_period = (
+            sub.assign(doc_id=sub["doc_id"].astype(str)).groupby("doc_id", sort=True)
+            ["period_index"].first().reindex(doc_ids).to_numpy(dtype=int)
         )
-    dated = dates.notna()
-    if dated.any():
-        starts, all_periods = _period_starts(dates.loc[dated], freq)
-    else:
-        _period_starts(pd.Series(pd.to_datetime(["2000-01-01"])), freq)  # still check freq
-        starts, all_periods = dates.loc[dated], pd.DatetimeIndex([])
-    kept = kept.loc[dated].assign(period=starts)
-    columns = [*by_cols, "voice", "actor", "period", "label", "n", "share", "lo", "hi",
-               "n_docs", "n_period", "n_baseline", "tvd", "p_value", "change_flag"]
-    attrs = dict(voice=voice, unit=unit, freq=freq, baseline=baseline, threshold=threshold,
-                 alpha=alpha, min_n=min_n, n_perm=n_perm, level=level, n_boot=n_boot, seed=seed, excluded_docs=excluded,
-                 n_undated=undated, actor=actor, by_referent=by_referent, by=by_cols)
-    if kept.empty:
-        _warn_if_empty(kept, "label_shares_over_time", voice)
-        return _stamp(pd.DataFrame({c: [] for c in columns}), **attrs)
-    shares = _share_table(
-        kept, keys=[*by_cols, "period"], labels=labels, unit=unit,
-        level=level, n_boot=n_boot, seed=seed,
-    )
+        for p in range(n_periods):
+            now = doc_period == p
+            before = (doc_period < p) & (doc_period >= p - baseline)
+            row = g * n_periods + p
+            n_now, n_before = counts[now].sum(), counts[before].sum()
+            values["n_period"][row] = n_now
+            values["n_baseline"][row] = n_before
+            if p == 0 or n_now == 0 or n_before == 0:
+                continue
+            tvd = _tvd(counts[now].sum(axis=0), counts[before].sum(axis=0))
+            values["tvd"][row] = tvd
+            if n_now < min_mentions or n_before < min_mentions:
+                continue
+            pooled = np.vstack([counts[now], counts[before]])
+            p_value = _permutation_p(pooled, int(now.sum()), tvd, n_perm, rng)
+            values["p_value"][row] = p_value
+            values["change_flag"][row] = tvd >= min_distance and p_value < alpha
+    return values
+
+
+def _shares_per_period(
+    kept: pd.DataFrame, *, by_cols: list[str], labels: list[str],
+    all_periods: pd.DatetimeIndex, unit: str, level: float, n_boot: int, seed: int, freq: str,
+) -> pd.DataFrame:
+    """The complete (group, period, label) grid of shares with their intervals."""
+    shares = _share_table(kept, keys=[*by_cols, "period"], labels=labels, unit=unit,
+                          level=level, n_boot=n_boot, seed=seed)
     groups = [k for k, _ in _groups(kept, by_cols)]
     grid = pd.DataFrame(
         [(*g, p, lab) for g in groups for p in all_periods for lab in labels],
@@ -802,49 +846,143 @@ def label_shares_over_time(
             f"label_shares_over_time: {len(kept)} dated mention(s) in, {placed} placed in "
             f"periods with freq={freq!r}; please report this as a bug"
         )
-    n_labels, n_per = len(labels), len(all_periods)
-    per_period = {
-        name: np.zeros(len(groups) * n_per)
-        for name in ("n_period", "n_baseline", "tvd", "p_value", "change_flag")
-    }
-    per_period["tvd"][:] = np.nan
-    per_period["p_value"][:] = np.nan
-    period_index = {p: i for i, p in enumerate(all_periods)}
-    # A separate stream, so the change test does not shift the bootstrap draws.
-    rng = np.random.default_rng([seed, 1])
-    for g, (_, sub) in enumerate(_groups(kept, by_cols)):
-        doc_ids, counts = _doc_matrix(sub, labels)
-        if unit == "article":
-            counts = (counts > 0).astype(float)
-        doc_period = (
-            sub.assign(doc_id=sub["doc_id"].astype(str)).groupby("doc_id", sort=True)["period"]
-            .first().reindex(doc_ids).map(period_index).to_numpy(dtype=int)
-        )
-        for p in range(n_per):
-            now = doc_period == p
-            before = (doc_period < p) & (doc_period >= p - baseline)
-            row = g * n_per + p
-            n_now, n_before = counts[now].sum(), counts[before].sum()
-            per_period["n_period"][row] = n_now
-            per_period["n_baseline"][row] = n_before
-            if p == 0 or n_now == 0 or n_before == 0:
-                continue
-            tvd = _tvd(counts[now].sum(axis=0), counts[before].sum(axis=0))
-            per_period["tvd"][row] = tvd
-            if n_now < min_n or n_before < min_n:
-                continue
-            pooled = np.vstack([counts[now], counts[before]])
-            p_value = _permutation_p(pooled, int(now.sum()), tvd, n_perm, rng)
-            per_period["p_value"][row] = p_value
-            per_period["change_flag"][row] = tvd >= threshold and p_value < alpha
-    for name, values in per_period.items():
-        table[name] = np.repeat(values, n_labels) if n_labels else values[:0]
-    for name in ("n_period", "n_baseline"):
-        table[name] = table[name].astype(int)
-    table["change_flag"] = table["change_flag"].astype(bool)
-    table.insert(len(by_cols), "voice", voice)
-    table.insert(len(by_cols) + 1, "actor", actor)
-    return _stamp(table[columns], **attrs)
+    return table
+
+
+_OVER_TIME_COLUMNS = ["voice", "actor", "unit", "period", "label", "n", "share", "lo", "hi",
+                      "n_docs", *_CHANGE_COLUMNS]
+
+
+@validate_params({
+    **_SELECTION_PARAMS, **_UNIT_PARAMS, **BOOTSTRAP_PARAMS,
+    "freq": [str],
+    "baseline": [Interval(Integral, 1, None)],
+    "min_distance": [Interval(Real, 0, 1)],
+    "alpha": [Interval(Real, 0, 1, closed="right")],
+    "min_mentions": [Interval(Integral, 1, None)],
+    "n_perm": [Interval(Integral, 0, None)],
+})
+@share_docs
+def label_shares_over_time(
+    mentions: pd.DataFrame,
+    *,
+    actor: str | None = None,
+    freq: str = "W",
+    by: str | Sequence[str] = "outlet",
+    unit: str = "mention",
+    voice: VoiceArg = DEFAULT_VOICE,
+    baseline: int = 4,
+    min_distance: float = 0.2,
+    alpha: float = 0.05,
+    min_mentions: int = 5,
+    n_perm: int = 999,
+    level: float = 0.95,
+    n_boot: int = 2000,
+    seed: int = 0,
+    exclude_docs: Iterable[str] | None = None,
+    by_referent: bool | None = None,
+) -> pd.DataFrame:
+    """Label shares of ``actor`` per outlet and period, with a flag where the mix changes.
+
+    The change rule: for each group and period, the period's label mix is compared with
+    the pooled mix of the ``baseline`` calendar periods just before it (empty periods
+    included). The distance is the total variation distance
+    ``tvd = 0.5 * sum(|share_now - share_before|)``, between 0 (same mix) and 1 (no
+    label in common). Small periods give large distances by chance, so the distance is
+    checked with a permutation test on *articles*: the articles of the period and of
+    its baseline are pooled and ``n_perm`` times split at random into groups of the
+    same sizes; ``p_value`` is the fraction of splits (counting the observed one) whose
+    distance is at least the observed one. ``change_flag`` is True when
+    ``tvd >= min_distance``, ``p_value < alpha`` and both the period and its baseline
+    have at least ``min_mentions`` mentions (articles, with ``unit="article"``). With
+    many periods some flags arise by chance (about ``alpha`` of stable periods): a flag
+    says where to read, it does not prove a change of editorial line.
+
+    Mentions without a date cannot be placed in a period; they are left out with a
+    warning naming how many.
+
+    Parameters
+    ----------
+    {mentions}
+        It needs a ``date`` column too.
+    {actor}
+    freq : str, default "W"
+        Period length, any pandas frequency: ``"W"`` (weeks Monday to Sunday),
+        ``"2W"`` (two consecutive such weeks, counted from the first dated week),
+        ``"M"``/``"MS"`` (calendar months), ``"QS"``, ``"D"``, ``"3D"``; offsets that
+        are not calendar periods (``"SMS"``, ``"BMS"``) start from the last on-offset
+        date at or before the first mention. Periods are labelled by their first day.
+        Every dated mention lands in exactly one period (checked: the ``n`` of the
+        periods add up to the dated mentions).
+    {by}
+    {unit}
+    {voice_count}
+        One voice or a list of voices at a time, not ``"split"``.
+    baseline : int, default 4
+        Periods before each period whose pooled mix it is compared with (>= 1).
+    min_distance : float, default 0.2
+        The smallest total variation distance flagged, in [0, 1].
+    alpha : float, default 0.05
+        Significance level of the permutation test, in (0, 1].
+    min_mentions : int, default 5
+        Mentions (articles, with ``unit="article"``) the period and its baseline each
+        need before they are tested (>= 1).
+    n_perm : int, default 999
+        Random splits of the permutation test (0: no test, ``p_value`` NaN).
+    {bootstrap}
+        Intervals resample articles within each group and period.
+    {exclude_docs}
+    {by_referent}
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group, period and label (complete grid over every period from the
+        first to the last dated mention), sorted by group, actor, period and label.
+        Columns: the ``by`` columns, ``voice``, ``actor``, ``unit`` (str), ``period``
+        (datetime64, the period start), ``label`` (str), ``n`` (int64), ``share``,
+        ``lo``, ``hi`` (float64), ``n_docs`` (int64), ``n_period`` (int64, total in
+        the period), ``n_baseline`` (int64, total in its baseline), ``tvd`` (float64,
+        distance to the baseline mix, NaN when it cannot be computed), ``p_value``
+        (float64, permutation p-value of ``tvd``, NaN when not tested because a side
+        has fewer than ``min_mentions``) and ``change_flag`` (bool). The last five are
+        the same on every label row of a period.
+    """
+    by_cols = _as_list(by)
+    check_table(mentions, ["doc_id", "actor", "label", "voice", "date", *by_cols],
+                caller="label_shares_over_time", table_name="mentions")
+    voices, voice_name = parse_voice(voice, split=False, caller="label_shares_over_time")
+    of_actor = _actor_mentions(mentions, actor, by_referent=by_referent)
+    columns = [*by_cols, *_OVER_TIME_COLUMNS]
+
+    def one(sub: pd.DataFrame, name: str | None) -> pd.DataFrame:
+        labels = _labels_of(sub)
+        kept, _ = _exclude(sub, exclude_docs)
+        kept, _ = _filter_voice(kept, voices, voice_name)
+        kept = _dated(kept, "label_shares_over_time")
+        if kept.empty:
+            _period_starts(pd.Series(pd.to_datetime(["2000-01-01"])), freq)  # still check freq
+            _warn_if_empty(kept, "label_shares_over_time", voice_name)
+            return pd.DataFrame({c: [] for c in columns})
+        starts, all_periods = _period_starts(kept["date"], freq)
+        period_index = {p: i for i, p in enumerate(all_periods)}
+        kept = kept.assign(period=starts, period_index=starts.map(period_index))
+        table = _shares_per_period(kept, by_cols=by_cols, labels=labels,
+                                   all_periods=all_periods, unit=unit, level=level,
+                                   n_boot=n_boot, seed=seed, freq=freq)
+        changes = _period_changes(
+            kept, by_cols=by_cols, labels=labels, n_periods=len(all_periods), unit=unit,
+            baseline=baseline, min_distance=min_distance, alpha=alpha,
+            min_mentions=min_mentions, n_perm=n_perm, seed=seed)
+        for column, values in changes.items():
+            table[column] = np.repeat(values, len(labels)) if labels else values[:0]
+        table = table.astype({"n_period": int, "n_baseline": int, "change_flag": bool})
+        table.insert(len(by_cols), "voice", voice_name)
+        table.insert(len(by_cols) + 1, "actor", name)
+        table.insert(len(by_cols) + 2, "unit", unit)
+        return table[columns]
+
+    return _each_actor(of_actor, actor, one, [*by_cols, "actor", "period", "label"])
 
 
 def _max_split_tvd(ordered: np.ndarray, cuts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -866,13 +1004,59 @@ def _max_split_tvd(ordered: np.ndarray, cuts: np.ndarray) -> tuple[np.ndarray, n
     return dist[np.arange(dist.shape[0]), best], cuts[best]
 
 
+def _change_point(
+    counts: np.ndarray, doc_dates: np.ndarray, labels: list[str], *, min_docs: int,
+    alpha: float, n_perm: int, rng: np.random.Generator,
+) -> dict[str, Any]:
+    """The best split of one group's date-ordered articles and its permutation p-value."""
+    result: dict[str, Any] = dict(
+        last_before=pd.NaT, change_date=pd.NaT, n_before=0, n_after=0, top_before=None,
+        top_after=None, tvd=np.nan, p_value=np.nan, significant=False)
+    n_docs = counts.shape[0]
+    # Cuts fall between two different dates, leaving min_docs articles on each side.
+    cuts = np.array([c for c in range(min_docs, n_docs - min_docs + 1)
+                     if doc_dates[c - 1] < doc_dates[c]], dtype=int)
+    if not len(cuts):
+        return result
+    (observed,), (cut,) = _max_split_tvd(counts[None], cuts)
+    block = max(1, _BOOT_BLOCK_CELLS // max(1, n_docs * max(1, len(labels))))
+    reached = 0
+    for first in range(0, n_perm, block):
+        k = min(block, n_perm - first)
+        shuffles = rng.random((k, n_docs)).argsort(axis=1)
+        null, _ = _max_split_tvd(counts[shuffles], cuts)
+        reached += int((null >= observed - 1e-12).sum())
+    p_value = (1 + reached) / (n_perm + 1) if n_perm > 0 else np.nan
+    before, after = counts[:cut].sum(axis=0), counts[cut:].sum(axis=0)
+    result.update(
+        last_before=pd.Timestamp(doc_dates[cut - 1]), change_date=pd.Timestamp(doc_dates[cut]),
+        n_before=int(before.sum()), n_after=int(after.sum()),
+        top_before=labels[int(before.argmax())], top_after=labels[int(after.argmax())],
+        tvd=float(observed), p_value=float(p_value), significant=bool(p_value < alpha),
+    )
+    return result
+
+
+_CHANGE_POINT_COLUMNS = ["voice", "actor", "unit", "n_docs", "last_before", "change_date",
+                         "n_before", "n_after", "top_before", "top_after", "tvd", "p_value",
+                         "significant"]
+
+
+@validate_params({
+    **_SELECTION_PARAMS, **_UNIT_PARAMS,
+    "min_docs": [Interval(Integral, 1, None)],
+    "alpha": [Interval(Real, 0, 1, closed="right")],
+    "n_perm": [Interval(Integral, 0, None)],
+    "seed": [Interval(Integral, 0, None)],
+})
+@share_docs
 def label_change_points(
     mentions: pd.DataFrame,
     *,
-    actor: str,
+    actor: str | None = None,
     by: str | Sequence[str] = "outlet",
     unit: str = "mention",
-    voice: str | Sequence[str] | None = "narration",
+    voice: VoiceArg = DEFAULT_VOICE,
     min_docs: int = 3,
     alpha: float = 0.05,
     n_perm: int = 999,
@@ -892,91 +1076,76 @@ def label_change_points(
     comes from a permutation test on *articles*: the articles' order is shuffled
     ``n_perm`` times and the best split distance recomputed each time; ``p_value`` is
     the fraction of shuffles (counting the observed order) that reach the observed
-    distance. ``significant`` is ``p_value < alpha`` (default 0.05). Articles without
-    a date are left out with a warning.
+    distance. Articles without a date are left out with a warning.
 
-    ``unit``, ``voice`` (one voice or a list, not ``"split"``), ``exclude_docs`` and
-    ``by_referent`` are as in :func:`label_shares`.
+    Parameters
+    ----------
+    {mentions}
+        It needs a ``date`` column too.
+    {actor}
+    {by}
+    {unit}
+    {voice_count}
+        One voice or a list of voices at a time, not ``"split"``.
+    min_docs : int, default 3
+        Articles each side of a split needs (>= 1).
+    alpha : float, default 0.05
+        Significance level: ``significant`` is ``p_value < alpha``.
+    n_perm : int, default 999
+        Shuffles of the permutation test (0: no test, ``p_value`` NaN).
+    seed : int, default 0
+        Seed of the shuffles.
+    {exclude_docs}
+    {by_referent}
 
     Returns
     -------
-    DataFrame, one row per group: the ``by`` columns, ``voice``, ``actor``,
-    ``n_docs`` (dated articles mentioning the actor), ``last_before`` (date of the last
-    article before the change), ``change_date`` (date of the first article after it),
-    ``n_before``, ``n_after`` (mentions, or articles with ``unit="article"``, on each
-    side), ``top_before``, ``top_after`` (most used label on each side), ``tvd``,
-    ``p_value`` and ``significant``. Groups with fewer than ``2 * min_docs`` dated
-    articles get NaN/NaT and ``significant`` False.
+    pandas.DataFrame
+        One row per group (and actor), columns: the ``by`` columns, ``voice``,
+        ``actor``, ``unit`` (str), ``n_docs`` (int64, dated articles mentioning the
+        actor), ``last_before`` (datetime64, date of the last article before the
+        change), ``change_date`` (datetime64, date of the first article after it),
+        ``n_before``, ``n_after`` (int64, mentions, or articles with
+        ``unit="article"``, on each side), ``top_before``, ``top_after`` (most used
+        label on each side), ``tvd`` (float64), ``p_value`` (float64) and
+        ``significant`` (bool). Groups with fewer than ``2 * min_docs`` dated articles
+        get NaN/NaT and ``significant`` False.
     """
     by_cols = _as_list(by)
-    check_table(mentions, ["doc_id", "actor", "label", "voice", "date", *by_cols], caller="label_change_points", table_name="mentions")
-    if unit not in ("mention", "article"):
-        raise ValueError(f"unit must be 'mention' or 'article', got {unit!r}")
-    # From here on ``voice`` is the canonical name recorded in the result.
-    voices, voice = parse_voice(voice, split=False, caller="label_change_points")
-    if int(min_docs) < 1:
-        raise ValueError(f"min_docs must be >= 1, got {min_docs!r}")
+    check_table(mentions, ["doc_id", "actor", "label", "voice", "date", *by_cols],
+                caller="label_change_points", table_name="mentions")
+    voices, voice_name = parse_voice(voice, split=False, caller="label_change_points")
     of_actor = _actor_mentions(mentions, actor, by_referent=by_referent)
-    labels = sorted(of_actor["label"].dropna().astype(str).unique())
-    kept, excluded = _exclude(of_actor, exclude_docs)
-    kept, _ = _filter_voice(kept, voices, voice)
-    dates = pd.to_datetime(kept["date"])
-    undated = int(dates.isna().sum())
-    if undated:
-        warnings.warn(f"label_change_points: {undated} mention(s) without a date were left out",
-                      stacklevel=2)
-    kept = kept.assign(date=dates).loc[dates.notna()]
-    _warn_if_empty(kept, "label_change_points", voice)
-    rng = np.random.default_rng(seed)
-    columns = [*by_cols, "voice", "actor", "n_docs", "last_before", "change_date", "n_before",
-               "n_after", "top_before", "top_after", "tvd", "p_value", "significant"]
-    rows: dict[str, list] = {c: [] for c in columns}
-    for key, sub in _groups(kept, by_cols):
-        doc_ids, counts = _doc_matrix(sub, labels)
-        if unit == "article":
-            counts = (counts > 0).astype(float)
-        doc_dates = (sub.assign(doc_id=sub["doc_id"].astype(str)).groupby("doc_id")["date"]
-                     .min().reindex(doc_ids).to_numpy())
-        order = np.argsort(doc_dates, kind="stable")
-        counts, doc_dates = counts[order], doc_dates[order]
-        n_docs = len(doc_ids)
-        # Cuts fall between two different dates, leaving min_docs articles on each side.
-        cuts = np.array([c for c in range(int(min_docs), n_docs - int(min_docs) + 1)
-                         if doc_dates[c - 1] < doc_dates[c]], dtype=int)
-        result: dict[str, Any] = dict(
-            last_before=pd.NaT, change_date=pd.NaT, n_before=0, n_after=0, top_before=None,
-            top_after=None, tvd=np.nan, p_value=np.nan, significant=False)
-        if len(cuts):
-            (observed,), (cut,) = _max_split_tvd(counts[None], cuts)
-            block = max(1, _BOOT_BLOCK_CELLS // max(1, n_docs * max(1, len(labels))))
-            reached = 0
-            for first in range(0, int(n_perm), block):
-                k = min(block, int(n_perm) - first)
-                shuffles = rng.random((k, n_docs)).argsort(axis=1)
-                null, _ = _max_split_tvd(counts[shuffles], cuts)
-                reached += int((null >= observed - 1e-12).sum())
-            p_value = (1 + reached) / (int(n_perm) + 1) if n_perm > 0 else np.nan
-            before, after = counts[:cut].sum(axis=0), counts[cut:].sum(axis=0)
-            result.update(
-                last_before=pd.Timestamp(doc_dates[cut - 1]), change_date=pd.Timestamp(doc_dates[cut]),
-                n_before=int(before.sum()), n_after=int(after.sum()),
-                top_before=labels[int(before.argmax())], top_after=labels[int(after.argmax())],
-                tvd=float(observed), p_value=float(p_value),
-                significant=bool(p_value < alpha),
-            )
-        for k_col, v in zip(by_cols, key):
-            rows[k_col].append(v)
-        rows["voice"].append(voice)
-        rows["actor"].append(actor)
-        rows["n_docs"].append(n_docs)
-        for name, value in result.items():
-            rows[name].append(value)
-    table = _result_frame(rows, columns)
-    for name in ("last_before", "change_date"):
-        table[name] = pd.to_datetime(table[name])
-    return _stamp(table, voice=voice, unit=unit, min_docs=min_docs, alpha=alpha, n_perm=n_perm,
-                  seed=seed, excluded_docs=excluded, n_undated=undated, actor=actor,
-                  by_referent=by_referent, by=by_cols)
+    columns = [*by_cols, *_CHANGE_POINT_COLUMNS]
+
+    def one(sub: pd.DataFrame, name: str | None) -> pd.DataFrame:
+        labels = _labels_of(sub)
+        kept, _ = _exclude(sub, exclude_docs)
+        kept, _ = _filter_voice(kept, voices, voice_name)
+        kept = _dated(kept, "label_change_points")
+        _warn_if_empty(kept, "label_change_points", voice_name)
+        rng = np.random.default_rng(seed)
+        rows: dict[str, list[Any]] = {c: [] for c in columns}
+        for key, group in _groups(kept, by_cols):
+            doc_ids, counts = _doc_matrix(group, labels)
+            if unit == "article":
+                counts = (counts > 0).astype(float)
+            doc_dates = (group.assign(doc_id=group["doc_id"].astype(str)).groupby("doc_id")
+                         ["date"].min().reindex(doc_ids).to_numpy())
+            order = np.argsort(doc_dates, kind="stable")
+            found = _change_point(counts[order], doc_dates[order], labels, min_docs=min_docs,
+                                  alpha=alpha, n_perm=n_perm, rng=rng)
+            for column, value in zip(by_cols, key, strict=True):
+                rows[column].append(value)
+            found.update(voice=voice_name, actor=name, unit=unit, n_docs=len(doc_ids))
+            for column in _CHANGE_POINT_COLUMNS:
+                rows[column].append(found[column])
+        table = _result_frame(rows, columns)
+        for column in ("last_before", "change_date"):
+            table[column] = pd.to_datetime(table[column])
+        return table
+
+    return _each_actor(of_actor, actor, one, [*by_cols, "actor"])
 
 
 # ------------------------------------------------------------ distinguishing words
@@ -989,10 +1158,7 @@ _POSSESSIVE_RE = re.compile(r"['\u2019]s$")
 
 
 def _normal_word(token: str) -> str:
-    low = token.lower()
-    if "'" not in low and "\u2019" not in low:  # no apostrophe: no possessive to drop
-        return low
-    return _POSSESSIVE_RE.sub("", low.replace("\u2019", "'"))
+    return _POSSESSIVE_RE.sub("", token.lower().replace("\u2019", "'"))
 
 
 def _words(text: str, *, numbers: bool = False) -> list[str]:
@@ -1027,22 +1193,32 @@ def _stopword_set(stopwords: bool | Iterable[str]) -> frozenset[str]:
 
 
 #: Default weight of the log-odds prior, in words (see :func:`distinguishing_words`).
-DEFAULT_ALPHA0 = 1000.0
+DEFAULT_PRIOR_WEIGHT = 1000.0
+
+#: Columns of :func:`distinguishing_words` and :func:`distinguishing_contexts`.
+WORDS_COLUMNS: tuple[str, ...] = (
+    "word", "n_a", "n_b", "n_prior", "pseudo_count", "log_odds", "se", "z", "a", "b",
+    "compared_by", "voice", "prior_weight",
+)
+_STATS_COLUMNS = ["word", "n_a", "n_b", "n_prior", "pseudo_count", "log_odds", "se", "z"]
 
 
 def _log_odds(
-    counts_a: Counter, counts_b: Counter, prior_counts: Counter, *, alpha0: float | None,
-    min_count: int, exclude: frozenset[str],
-) -> pd.DataFrame:
+    counts_a: Counter[str], counts_b: Counter[str], prior_counts: Counter[str], *,
+    prior_weight: float | None, min_count: int, exclude: frozenset[str],
+) -> tuple[pd.DataFrame, float]:
     """Monroe, Colaresi & Quinn (2008) log-odds ratio with an informative Dirichlet prior.
 
-    With counts y_a, y_b, totals n_a, n_b and prior pseudo-counts
-    alpha_w = alpha0 * prior_w / sum(prior):
+    With counts y_a, y_b, totals n_a, n_b, prior weight a0 and prior pseudo-counts
+    pc_w = a0 * prior_w / sum(prior):
 
-        delta_w = log((y_a + alpha_w) / (n_a + alpha0 - y_a - alpha_w))
-                - log((y_b + alpha_w) / (n_b + alpha0 - y_b - alpha_w))
-        var_w   = 1 / (y_a + alpha_w) + 1 / (y_b + alpha_w)
+        delta_w = log((y_a + pc_w) / (n_a + a0 - y_a - pc_w))
+                - log((y_b + pc_w) / (n_b + a0 - y_b - pc_w))
+        var_w   = 1 / (y_a + pc_w) + 1 / (y_b + pc_w)
         z_w     = delta_w / sqrt(var_w)
+
+    Returns the table and the prior weight used (``sum(prior)`` when None; NaN when
+    there is no word at all).
     """
     vocab = sorted(w for w in prior_counts if w not in exclude)
     y_a = np.array([counts_a.get(w, 0) for w in vocab], dtype=float)
@@ -1050,26 +1226,31 @@ def _log_odds(
     prior = np.array([prior_counts[w] for w in vocab], dtype=float)
     prior_total = prior.sum()
     if prior_total == 0:
-        return pd.DataFrame({c: [] for c in ["word", "n_a", "n_b", "n_prior", "alpha", "log_odds", "se", "z"]})
-    a0 = prior_total if alpha0 is None else float(alpha0)
-    if not math.isfinite(a0):
-        raise ValueError(f"alpha0 must be a finite number of words, got {alpha0!r}")
-    if a0 <= 0:
-        raise ValueError(f"alpha0 must be > 0, got {alpha0!r}")
-    alpha = a0 * prior / prior_total
+        return pd.DataFrame({c: [] for c in _STATS_COLUMNS}), math.nan
+    a0 = prior_total if prior_weight is None else float(prior_weight)
+    pseudo = a0 * prior / prior_total
     n_a, n_b = y_a.sum(), y_b.sum()
-    delta = (np.log((y_a + alpha) / (n_a + a0 - y_a - alpha))
-             - np.log((y_b + alpha) / (n_b + a0 - y_b - alpha)))
-    se = np.sqrt(1.0 / (y_a + alpha) + 1.0 / (y_b + alpha))
+    delta = (np.log((y_a + pseudo) / (n_a + a0 - y_a - pseudo))
+             - np.log((y_b + pseudo) / (n_b + a0 - y_b - pseudo)))
+    se = np.sqrt(1.0 / (y_a + pseudo) + 1.0 / (y_b + pseudo))
     table = pd.DataFrame({
-        "word": pd.array(vocab, dtype="string"),
+        "word": pd.array(vocab, dtype="str"),
         "n_a": y_a.astype(int), "n_b": y_b.astype(int), "n_prior": prior.astype(int),
-        "alpha": alpha, "log_odds": delta, "se": se, "z": delta / se,
+        "pseudo_count": pseudo, "log_odds": delta, "se": se, "z": delta / se,
     })
-    table = table.loc[(table["n_a"] + table["n_b"]) >= max(int(min_count), 1)]
-    return table.sort_values(["z", "word"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    table = table.loc[(table["n_a"] + table["n_b"]) >= min_count]
+    table = table.sort_values(["z", "word"], ascending=[False, True], kind="stable")
+    return table.reset_index(drop=True), a0
 
 
+def _words_table(
+    stats: pd.DataFrame, prior_weight: float, *, a: str, b: str, compared_by: str,
+    voice: str,
+) -> pd.DataFrame:
+    """The statistics of :func:`_log_odds` with the columns saying what was compared."""
+    table = stats.assign(a=a, b=b, compared_by=compared_by, voice=voice,
+                         prior_weight=prior_weight)
+    return table.loc[:, list(WORDS_COLUMNS)]
 #: Page furniture: a passage repeated verbatim in at least this many articles of one
 #: group ...
 BOILERPLATE_MIN_DOCS = 3
@@ -1155,13 +1336,13 @@ def _table_docs(table: pd.DataFrame) -> list[str]:
 
 
 def _furniture(
-    table: pd.DataFrame, *, group: str, text: str, boilerplate: bool
+    table: pd.DataFrame, *, by: str, text: str, boilerplate: bool
 ) -> list[np.ndarray] | None:
     """Boilerplate masks of the rows of ``table`` (None when ``boilerplate`` is off)."""
     if not boilerplate:
         return None
     return _boilerplate_masks(
-        table[text].fillna("").astype(str).tolist(), table[group].astype(str).tolist(),
+        table[text].fillna("").astype(str).tolist(), table[by].astype(str).tolist(),
         _table_docs(table), min_docs=BOILERPLATE_MIN_DOCS,
         min_share=BOILERPLATE_MIN_SHARE, run=BOILERPLATE_RUN,
     )
@@ -1175,16 +1356,59 @@ def _name_words(names: Iterable[Any]) -> frozenset[str]:
     return frozenset(words)
 
 
+def _words_input(
+    corpus: pd.DataFrame, *, by: str, text: str, voice: VoiceArg,
+    exclude_docs: Iterable[str] | None, caller: str,
+) -> tuple[pd.DataFrame, frozenset[str] | None, str]:
+    """The checked rows of a word comparison (groups present), the voices and their name."""
+    check_table(corpus, [text], caller=caller, table_name="corpus")
+    voices, voice_name = parse_voice(voice, caller=caller)
+    if voices is not None and "sentence_id" in corpus.columns:
+        raise ValueError(
+            f"{caller}: voice={voice_name!r} needs whole articles to find the "
+            "quotations (they run over sentences), but this table has a 'sentence_id' "
+            "column (a sentences table): pass the corpus, or voice='all' to count every word"
+        )
+    if by not in corpus.columns:
+        raise ValueError(
+            f"table has no {by!r} column to compare by; for a sentences table, merge "
+            f"it in first, e.g. sentences.merge(corpus[['doc_id', {by!r}]], on='doc_id')"
+        )
+    table = corpus
+    if exclude_docs is not None:
+        check_table(corpus, ["doc_id"], caller=caller, table_name="corpus")
+        table, _ = _exclude(corpus, exclude_docs)
+    return table.loc[table[by].notna()], voices, voice_name
+
+
+def _group_word_counts(
+    table: pd.DataFrame, *, by: str, text: str, voices: frozenset[str] | None,
+    boilerplate: bool,
+) -> dict[str, Counter[str]]:
+    """Word counts per group (voices kept, page furniture removed when asked)."""
+    masks = _furniture(table, by=by, text=text, boilerplate=boilerplate)
+    counts: dict[str, Counter[str]] = {}
+    for i, (name, doc_text) in enumerate(zip(table[by].astype(str), table[text], strict=True)):
+        if not isinstance(doc_text, str):
+            continue
+        drop = None if masks is None else masks[i]
+        counts.setdefault(name, Counter()).update(_voiced_words(doc_text, voices, drop))
+    return counts
+
+
+@validate_params({**_WORDS_PARAMS, "by": [str], "text": [str], "stopwords": [bool, Iterable],
+                  "exclude_group_names": [bool], "boilerplate": [bool]})
+@share_docs
 def distinguishing_words(
     corpus: pd.DataFrame,
     *,
     a: str,
     b: str | None = None,
-    group: str = "outlet",
+    by: str = "outlet",
     text: str = "text",
-    voice: str | Sequence[str] | None = "narration",
+    voice: VoiceArg = DEFAULT_VOICE,
     min_count: int = 3,
-    alpha0: float | None = DEFAULT_ALPHA0,
+    prior_weight: float | None = DEFAULT_PRIOR_WEIGHT,
     stopwords: bool | Iterable[str] = True,
     exclude_group_names: bool = True,
     boilerplate: bool = True,
@@ -1195,17 +1419,17 @@ def distinguishing_words(
     The statistic is the log-odds ratio with an informative Dirichlet prior of Monroe,
     Colaresi & Quinn (2008, *Political Analysis* 16(4), "Fightin' Words"): for word w
     with counts ``y_a``, ``y_b`` in the two groups (totals ``n_a``, ``n_b``) and prior
-    pseudo-counts ``alpha_w = alpha0 * y_w / N``: ``alpha0`` words spread like the
-    whole table's words (``y_w`` of ``N`` words, every group, not only a and b)::
+    pseudo-counts ``pc_w = prior_weight * y_w / N``: ``prior_weight`` words spread like
+    the whole table's words (``y_w`` of ``N`` words, every group, not only a and b)::
 
-        log_odds = log((y_a + alpha_w) / (n_a + alpha0 - y_a - alpha_w))
-                 - log((y_b + alpha_w) / (n_b + alpha0 - y_b - alpha_w))
-        se       = sqrt(1 / (y_a + alpha_w) + 1 / (y_b + alpha_w))
+        log_odds = log((y_a + pc_w) / (n_a + prior_weight - y_a - pc_w))
+                 - log((y_b + pc_w) / (n_b + prior_weight - y_b - pc_w))
+        se       = sqrt(1 / (y_a + pc_w) + 1 / (y_b + pc_w))
         z        = log_odds / se
 
     Positive values lean to ``a``, negative to ``b``; ``|z| > 1.96`` is the usual
-    threshold. The prior shrinks rare words toward zero, so a word used twice by one
-    outlet does not top the list.
+    cut. The prior shrinks rare words toward zero, so a word used twice by one outlet
+    does not top the list.
 
     What is left out, by default. Three filters keep the list about the outlets'
     writing rather than their pages; each can be turned off:
@@ -1221,7 +1445,7 @@ def distinguishing_words(
       paragraph) cannot be told from the article and stays; give its words as
       ``stopwords``.
     * **Group names** (``exclude_group_names=True``): the words of every value of
-      the ``group`` column (every outlet name in the table, tokenised as words are:
+      the ``by`` column (every outlet name in the table, tokenised as words are:
       "Kessel Voice" gives "kessel" and "voice") are not listed, since an outlet
       naming itself ("Reuters", "TRT", "SANA reported") tells nothing about its
       wording. The price: a name that is also a word ("voice") is not listed for
@@ -1235,149 +1459,153 @@ def distinguishing_words(
 
     Parameters
     ----------
-    corpus : DataFrame
-        Any table with a ``text`` column and a ``group`` column: the corpus (one row
-        per article) or, with ``voice="all"``, a sentences table with the outlet
-        merged in.
+    corpus : pandas.DataFrame
+        Any table with a ``text`` column and a ``by`` column: the corpus (one row per
+        article) or, with ``voice="all"``, a sentences table with the outlet merged
+        in. Never modified.
     a, b : str
-        Values of ``group`` compared; ``b=None`` compares ``a`` with every other group.
-    group, text : str
-        The columns holding the groups (default ``"outlet"``) and the text.
-    voice : str, list of str or None
-        ``"narration"`` (default): only the outlet's own words count; the words
-        inside direct quotations and scare quotes (found by
-        :func:`mediakit.voice.voice_spans` on each article, so a quotation running
-        over several sentences is one) are left out of every count, the prior's too,
-        so a politician the outlet quotes at length does not make the outlet's
-        vocabulary. ``"all"`` or ``None`` counts every word; ``"quote"``,
-        ``"scare_quote"`` or a list of voices counts only the words in those voices.
-        Finding quotations needs whole articles: on a sentences table (one with a
-        ``sentence_id`` column) only ``voice="all"`` is accepted.
-    min_count : int
+        Values of ``by`` compared; ``b=None`` compares ``a`` with every other group.
+    by : str, default "outlet"
+        The column holding the groups.
+    text : str, default "text"
+        The column holding the text.
+    voice : str, list of str or None, default "narration"
+        ``"narration"``: only the outlet's own words count; the words inside direct
+        quotations and scare quotes (found by :func:`mediakit.voice.voice_spans` on
+        each article, so a quotation running over several sentences is one) are left
+        out of every count, the prior's too, so a politician the outlet quotes at
+        length does not make the outlet's vocabulary. ``"all"`` or None counts every
+        word; ``"quote"``, ``"scare_quote"`` or a list of voices counts only the words
+        in those voices. Finding quotations needs whole articles: on a sentences
+        table (one with a ``sentence_id`` column) only ``voice="all"`` is accepted.
+    min_count : int, default 3
         Words used fewer than ``min_count`` times in a and b together are not listed
-        (they still count in the totals and the prior). Default 3, as in
-        :func:`distinguishing_contexts` and :func:`mediakit.collocates`: the prior,
-        not this cut, keeps rare words from ranking high; the cut only shortens the
-        list.
-    alpha0 : float or None
-        Weight of the prior, in words (default 1000). In the formula each group's
-        word rate becomes ``(y_a + alpha_w) / (n_a + alpha0)``, a weighted mean of its
-        own rate (weight ``n_a``) and the table's rate (weight ``alpha0``), and the
+        (they still count in the totals and the prior); at least 1. The default is
+        that of :func:`distinguishing_contexts` and :func:`mediakit.collocates`: the
+        prior, not this cut, keeps rare words from ranking high; the cut only
+        shortens the list.
+    {prior_weight}
+        In the formula each group's word rate becomes
+        ``(y_a + pc_w) / (n_a + prior_weight)``, a weighted mean of its own rate
+        (weight ``n_a``) and the table's rate (weight ``prior_weight``), and the
         pseudo-counts also enter ``se``. The default is a fixed, modest weight, about
         a few articles' worth: it keeps a word seen a handful of times from topping
         the list, dominates a group of only a few hundred words, and fades as the
-        groups grow, as a prior should. ``None`` gives the prior the whole table's
-        weight (``alpha0 = N``, the background's own size, as when the counts of a
-        separate reference corpus are used as ``alpha_w``); when the background *is*
-        the compared table that outweighs each group several times over and very
-        few words pass. Choose the prior before reading the lists.
-    stopwords : bool or iterable of str
-        ``True`` (default) leaves out the English list of the ``stop-words`` package;
-        ``False`` keeps every word (the prior already tames frequent function words);
-        or give your own words.
-    exclude_group_names : bool
-        Leave out the words of the group names (default True; see above).
-    boilerplate : bool
-        Remove page furniture before counting (default True; see above).
-    exclude_docs : iterable of str, optional
-        ``doc_id`` values left out (needs a ``doc_id`` column).
+        groups grow, as a prior should. None gives the prior the whole table's weight
+        (``N``, as when the counts of a separate reference corpus are the prior);
+        when the background *is* the compared table that outweighs each group
+        several times over and very few words pass. Choose the prior before reading
+        the lists.
+    {stopwords}
+        Default True here.
+    exclude_group_names : bool, default True
+        Leave out the words of the group names (see above).
+    boilerplate : bool, default True
+        Remove page furniture before counting (see above).
+    {exclude_docs}
+        It needs a ``doc_id`` column.
 
     Returns
     -------
-    DataFrame
-        Sorted by ``z`` (most typical of ``a`` first), columns ``word``, ``n_a``,
-        ``n_b`` (counts), ``n_prior`` (count in the whole table), ``alpha`` (prior
-        pseudo-count), ``log_odds``, ``se``, ``z``, ``a``, ``b`` (the groups compared;
-        ``b`` is ``"(rest)"`` when ``b=None``), ``voice`` (the voice counted).
-        ``attrs`` records ``a``, ``b``, ``group``, ``voice``, ``alpha0``,
-        ``min_count``, ``excluded_docs``.
+    pandas.DataFrame
+        Sorted by ``z`` (most typical of ``a`` first), columns (:data:`WORDS_COLUMNS`)
+        ``word`` (str), ``n_a``, ``n_b`` (int64, counts), ``n_prior`` (int64, count in
+        the whole table), ``pseudo_count`` (float64, the word's prior pseudo-count
+        ``pc_w``), ``log_odds``, ``se``, ``z`` (float64), ``a``, ``b`` (str, the groups
+        compared; ``b`` is ``"(rest)"`` when ``b=None``), ``compared_by`` (str, the
+        ``by`` column), ``voice`` (str, the voice counted) and ``prior_weight``
+        (float64, the prior weight used: ``N`` when None was given).
 
     See Also
     --------
     boilerplate_passages : the passages the furniture filter removes.
     """
-    table, excluded, voices, voice = _words_input(
-        corpus, group=group, text=text, voice=voice, exclude_docs=exclude_docs,
-        caller="distinguishing_words")
-    groups_present = set(table[group].astype(str))
+    table, voices, voice_name = _words_input(corpus, by=by, text=text, voice=voice,
+                                             exclude_docs=exclude_docs,
+                                             caller="distinguishing_words")
+    groups_present = set(table[by].astype(str))
     for name in ([a] if b is None else [a, b]):
         if str(name) not in groups_present:
-            raise ValueError(f"{group} {name!r} not found; present: {sorted(groups_present)}")
+            raise ValueError(f"{by} {name!r} not found; present: {sorted(groups_present)}")
     if b is not None and str(a) == str(b):
         raise ValueError("a and b must be different groups")
-    counts = _group_word_counts(table, group=group, text=text, voices=voices,
+    counts = _group_word_counts(table, by=by, text=text, voices=voices,
                                 boilerplate=boilerplate)
     exclude = _stopword_set(stopwords)
     if exclude_group_names:
         exclude = exclude | _name_words(groups_present)
-    result = _words_against(counts, str(a), None if b is None else str(b), alpha0=alpha0,
-                            min_count=min_count, exclude=exclude, voice=voice)
-    return _stamp(result, a=str(a), b=str(result.attrs["b"]), group=group, voice=voice,
-                  alpha0=alpha0, min_count=min_count, excluded_docs=excluded)
-
-
-def _words_input(
-    corpus: pd.DataFrame, *, group: str, text: str, voice: Any,
-    exclude_docs: Iterable[str] | None, caller: str,
-) -> tuple[pd.DataFrame, list[str], frozenset[str] | None, str]:
-    """The checked rows of a distinguishing-words call: table, excluded ids, voice."""
-    check_table(corpus, [text], caller=caller, table_name="corpus")
-    voices, voice_name = parse_voice(voice, caller=caller)
-    if voices is not None and "sentence_id" in corpus.columns:
-        raise ValueError(
-            f"{caller}: voice={voice_name!r} needs whole articles to find the "
-            "quotations (they run over sentences), but this table has a 'sentence_id' "
-            "column (a sentences table): pass the corpus, or voice='all' to count every word"
-        )
-    if group not in corpus.columns:
-        raise ValueError(
-            f"table has no {group!r} column to compare by; for a sentences table, merge "
-            f"it in first, e.g. sentences.merge(corpus[['doc_id', {group!r}]], on='doc_id')"
-        )
-    table, excluded = corpus, list[str]()
-    if exclude_docs is not None:
-        check_table(corpus, ["doc_id"], caller=caller, table_name="corpus")
-        table, excluded = _exclude(corpus, exclude_docs)
-    return table.loc[table[group].notna()], excluded, voices, voice_name
-
-
-def _group_word_counts(
-    table: pd.DataFrame, *, group: str, text: str, voices: frozenset[str] | None,
-    boilerplate: bool,
-) -> dict[str, Counter]:
-    """Word counts per group (voices kept, page furniture removed when asked)."""
-    masks = _furniture(table, group=group, text=text, boilerplate=boilerplate)
-    counts: dict[str, Counter] = {}
-    for i, (name, doc_text) in enumerate(zip(table[group].astype(str), table[text])):
-        if not isinstance(doc_text, str):
-            continue
-        drop = None if masks is None else masks[i]
-        counts.setdefault(name, Counter()).update(_voiced_words(doc_text, voices, drop))
-    return counts
+    return _words_against(counts, str(a), None if b is None else str(b), by=by,
+                          prior_weight=prior_weight, min_count=min_count, exclude=exclude,
+                          voice=voice_name)
 
 
 def _words_against(
-    counts: Mapping[str, Counter], a: str, b: str | None, *, alpha0: float | None,
-    min_count: int, exclude: frozenset[str], voice: str,
+    counts: dict[str, Counter[str]], a: str, b: str | None, *, by: str,
+    prior_weight: float | None, min_count: int, exclude: frozenset[str], voice: str,
 ) -> pd.DataFrame:
     """The log-odds table of group ``a`` against ``b`` (None: every other group)."""
     counts_a = counts.get(a, Counter())
-    counts_b: Counter = Counter()
+    counts_b: Counter[str] = Counter()
     if b is None:
         for name, c in counts.items():
             if name != a:
                 counts_b.update(c)
     else:
         counts_b = counts.get(b, Counter())
-    prior: Counter = Counter()
+    prior: Counter[str] = Counter()
     for c in counts.values():
         prior.update(c)
-    result = _log_odds(counts_a, counts_b, prior, alpha0=alpha0, min_count=min_count,
-                       exclude=exclude)
-    b_name = "(rest)" if b is None else b
-    result = result.assign(a=a, b=b_name, voice=voice)
-    result.attrs["b"] = b_name
-    return result
+    stats, weight = _log_odds(counts_a, counts_b, prior, prior_weight=prior_weight,
+                              min_count=min_count, exclude=exclude)
+    return _words_table(stats, weight, a=a, b="(rest)" if b is None else b, compared_by=by,
+                        voice=voice)
+
+
+@validate_params({**_WORDS_PARAMS, "by": [str], "text": [str], "stopwords": [bool, Iterable],
+                  "exclude_group_names": [bool], "boilerplate": [bool]})
+def distinguishing_words_each(
+    corpus: pd.DataFrame,
+    *,
+    by: str = "outlet",
+    text: str = "text",
+    voice: VoiceArg = DEFAULT_VOICE,
+    min_count: int = 3,
+    prior_weight: float | None = DEFAULT_PRIOR_WEIGHT,
+    stopwords: bool | Iterable[str] = True,
+    exclude_group_names: bool = True,
+    boilerplate: bool = True,
+    exclude_docs: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Every group against all the others: :func:`distinguishing_words` for each group.
+
+    The same table as ``pd.concat([distinguishing_words(corpus, a=g, ...) for g in
+    groups])``, with the groups in sorted order, but the words of the corpus are
+    counted once instead of once per group. The parameters are those of
+    :func:`distinguishing_words`; a group left with no row (every article of it in
+    ``exclude_docs``) is not compared.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of :func:`distinguishing_words` (:data:`WORDS_COLUMNS`), ``b``
+        always ``"(rest)"``; rows grouped by ``a`` (sorted), each group sorted by ``z``
+        as there.
+    """
+    table, voices, voice_name = _words_input(corpus, by=by, text=text, voice=voice,
+                                             exclude_docs=exclude_docs,
+                                             caller="distinguishing_words_each")
+    names = sorted(set(table[by].astype(str)))
+    counts = _group_word_counts(table, by=by, text=text, voices=voices,
+                                boilerplate=boilerplate)
+    exclude = _stopword_set(stopwords)
+    if exclude_group_names:
+        exclude = exclude | _name_words(names)
+    parts = [_words_against(counts, name, None, by=by, prior_weight=prior_weight,
+                            min_count=min_count, exclude=exclude, voice=voice_name)
+             for name in names]
+    if not parts:
+        return pd.DataFrame({c: [] for c in WORDS_COLUMNS})
+    return pd.concat(parts, ignore_index=True)
 
 
 def _voiced_words(
@@ -1404,6 +1632,52 @@ def _voiced_words(
     return [w for w, k in zip(words, keep.tolist(), strict=True) if k]
 
 
+def _label_words(kept: pd.DataFrame, labels: Sequence[str]) -> frozenset[str]:
+    """The words of the labels' matches and names, left out of their contexts."""
+    words: set[str] = set()
+    for surface in kept["match"].dropna().astype(str):
+        words.update(_words(surface))
+    for label in labels:
+        words.update(_words(label.replace("_", " ")))
+    return frozenset(words)
+
+
+def _sentence_contexts(mentions: pd.DataFrame, kept: pd.DataFrame,
+                       contexts: dict[str, Counter[str]]) -> None:
+    """Count the words of each mention's sentence (once per sentence and label)."""
+    check_table(mentions, ["sentence", "sentence_id"], caller="distinguishing_contexts",
+                table_name="mentions")
+    once = kept.drop_duplicates(["doc_id", "sentence_id", "label"])
+    for label, sentence in zip(once["label"], once["sentence"].astype(str), strict=True):
+        contexts[label].update(_words(sentence))
+
+
+def _window_contexts(mentions: pd.DataFrame, kept: pd.DataFrame, corpus: pd.DataFrame | None,
+                     window: int, contexts: dict[str, Counter[str]]) -> None:
+    """Count the ``window`` words either side of each mention in its article."""
+    if corpus is None:
+        raise ValueError("window as a number of words needs corpus= (doc_id, text)")
+    check_table(corpus, ["doc_id", "text"], caller="distinguishing_contexts",
+                table_name="corpus")
+    check_table(mentions, ["start", "end"], caller="distinguishing_contexts",
+                table_name="mentions")
+    texts = dict(zip(corpus["doc_id"].astype(str), corpus["text"].astype(str), strict=True))
+    for doc_id, sub in kept.groupby(kept["doc_id"].astype(str), sort=True):
+        if doc_id not in texts:
+            raise ValueError(f"mention doc_id {doc_id!r} is not in the corpus")
+        words, starts, ends = _word_spans(texts[str(doc_id)])
+        for label, start, end in zip(sub["label"], sub["start"], sub["end"], strict=True):
+            left = int(np.searchsorted(ends, int(start), side="right"))
+            right = int(np.searchsorted(starts, int(end), side="left"))
+            contexts[label].update(words[max(0, left - window):left])
+            contexts[label].update(words[right:right + window])
+
+
+@validate_params({**_WORDS_PARAMS, "label_a": [str], "label_b": [str],
+                  "window": [Options(["sentence"]), Interval(Integral, 1, None)],
+                  "actor": [str, None], "stopwords": [bool, Iterable],
+                  "by_referent": [bool, None]})
+@share_docs
 def distinguishing_contexts(
     mentions: pd.DataFrame,
     *,
@@ -1412,9 +1686,9 @@ def distinguishing_contexts(
     corpus: pd.DataFrame | None = None,
     window: int | str = "sentence",
     actor: str | None = None,
-    voice: str | Sequence[str] | None = "all",
+    voice: VoiceArg = "all",
     min_count: int = 3,
-    alpha0: float | None = DEFAULT_ALPHA0,
+    prior_weight: float | None = DEFAULT_PRIOR_WEIGHT,
     stopwords: bool | Iterable[str] = False,
     exclude_docs: Iterable[str] | None = None,
     by_referent: bool | None = None,
@@ -1424,113 +1698,100 @@ def distinguishing_contexts(
     The same Monroe et al. log-odds as :func:`distinguishing_words`, computed between
     the contexts of the two labels: which words sit near "terrorist" but not near
     "opposition"? The words of the labels' own matches (e.g. "terrorists",
-    "opposition", "forces") are left out of the vocabulary so they do not trivially
-    win. The prior spreads ``alpha0`` words (default 1000) like the pooled contexts
-    of both labels; ``alpha0=None`` weighs it as all those contexts.
+    "opposition", "forces") and of the label names are left out of the vocabulary so
+    they do not trivially win. The prior spreads ``prior_weight`` words (default 1000)
+    like the pooled contexts of both labels; None weighs it as all those contexts.
 
     Parameters
     ----------
-    label_a, label_b:
+    {mentions}
+        It needs ``match`` too, and ``sentence``, ``sentence_id`` (with
+        ``window="sentence"``) or ``start``, ``end`` (with a number).
+    label_a, label_b : str
         Values of the ``label`` column.
-    window:
-        ``"sentence"`` (default): the words of the mention's sentence (the
-        ``sentence`` column; a sentence with several mentions of one label counts
-        once for it). An integer ``k``: the ``k`` words before and ``k`` after the
-        mention in the article text, which needs ``corpus`` (``doc_id, text``) and the
-        mentions' ``start``/``end`` offsets.
-    actor:
-        Restrict to one actor's mentions (useful when label names repeat across actors).
-    voice:
-        Which mentions of the labels are compared. ``"all"`` (default) or ``None``:
-        every use of the labels, quoted ones included. This is the one comparison
-        whose default is not ``"narration"``, on purpose: it asks how a label is used
-        wherever it appears, and its quoted uses are part of the answer (names of
-        officials and verbs of saying on one side show a label that is mostly
-        someone's quoted word; narration alone would hide exactly that). It also
-        gives a result when a label only ever appears in quotations.
+    corpus : pandas.DataFrame or None, default None
+        The corpus (``doc_id``, ``text``), needed when ``window`` is a number.
+    window : "sentence" or int, default "sentence"
+        ``"sentence"``: the words of the mention's sentence (the ``sentence`` column;
+        a sentence with several mentions of one label counts once for it). An integer
+        ``k`` >= 1: the ``k`` words before and ``k`` after the mention in the article
+        text.
+    actor : str or None, default None
+        Keep one actor's mentions (useful when label names repeat across actors);
+        None: the two labels' mentions whatever their actor.
+    voice : str, list of str or None, default "all"
+        Which mentions of the labels are compared. ``"all"`` or None: every use of the
+        labels, quoted ones included. This is the one comparison whose default is not
+        :data:`mediakit._validation.DEFAULT_VOICE` (``"narration"``), on purpose: it
+        asks how a label is used wherever it appears, and its quoted uses are part of
+        the answer (names of officials and verbs of saying on one side show a label
+        that is mostly someone's quoted word; narration alone would hide exactly
+        that). It also gives a result when a label only ever appears in quotations.
         ``"narration"`` keeps the outlets' own uses (their framing), ``"quote"``,
-        ``"scare_quote"`` or a list of voices keep those; not ``"split"``. The
-        choice is the result's ``voice`` column. The context words themselves are
-        never filtered by voice.
-    min_count, alpha0, stopwords, exclude_docs:
-        As in :func:`distinguishing_words` (default ``min_count`` 3).
-    by_referent:
-        As in :func:`label_shares`: ``actor`` matches the ``referent`` column.
+        ``"scare_quote"`` or a list of voices keep those; not ``"split"``. The choice
+        is the result's ``voice`` column. The context words themselves are never
+        filtered by voice.
+    min_count : int, default 3
+        Words used fewer than ``min_count`` times around the two labels together are
+        not listed (>= 1).
+    {prior_weight}
+    {stopwords}
+        Default False here.
+    {exclude_docs}
+    {by_referent}
 
     Returns
     -------
-    The columns of :func:`distinguishing_words` (``voice`` included) with ``a``/``b``
-    holding the labels. ``attrs`` records ``a``, ``b``, ``window``, ``voice``,
-    ``alpha0``, ``min_count``, ``excluded_docs``, ``label_words`` (the words left
-    out), ``actor`` and ``by_referent``.
+    pandas.DataFrame
+        The columns of :func:`distinguishing_words` (:data:`WORDS_COLUMNS`) with
+        ``a``/``b`` holding the labels and ``compared_by`` ``"label"``, then
+        ``window`` (str: ``"sentence"`` or the number of words).
     """
-    check_table(mentions, ["doc_id", "label", "voice", "match"], caller="distinguishing_contexts", table_name="mentions")
-    # From here on ``voice`` is the canonical name recorded in the result.
-    voices, voice = parse_voice(voice, split=False, caller="distinguishing_contexts")
+    check_table(mentions, ["doc_id", "label", "voice", "match"],
+                caller="distinguishing_contexts", table_name="mentions")
+    voices, voice_name = parse_voice(voice, split=False, caller="distinguishing_contexts")
     if label_a == label_b:
         raise ValueError("label_a and label_b must differ")
     kept = mentions
     if actor is not None:
         kept = _actor_mentions(mentions, actor, by_referent=by_referent)
-    kept, excluded = _exclude(kept, exclude_docs)
-    kept, _ = _filter_voice(kept, voices, voice)
+    kept, _ = _exclude(kept, exclude_docs)
+    kept, _ = _filter_voice(kept, voices, voice_name)
     present = set(kept["label"].dropna().astype(str))
     for lab in (label_a, label_b):
         if lab not in present:
             raise ValueError(
-                f"label {lab!r} has no mentions here (voice={voice!r}, actor={actor!r}); "
+                f"label {lab!r} has no mentions here (voice={voice_name!r}, actor={actor!r}); "
                 f"labels present: {sorted(present)}"
                 + ("; voice='all' adds quoted uses" if voices is not None else "")
             )
     kept = kept.loc[kept["label"].isin([label_a, label_b])]
-    label_words = set()
-    for surface in kept["match"].dropna().astype(str):
-        label_words.update(_words(surface))
-    for lab in (label_a, label_b):
-        label_words.update(_words(lab.replace("_", " ")))
-    contexts = {label_a: Counter(), label_b: Counter()}
+    contexts: dict[str, Counter[str]] = {label_a: Counter(), label_b: Counter()}
     if window == "sentence":
-        check_table(mentions, ["sentence", "sentence_id"], caller="distinguishing_contexts", table_name="mentions")
-        once = kept.drop_duplicates(["doc_id", "sentence_id", "label"])
-        for lab, sentence in zip(once["label"], once["sentence"].astype(str)):
-            contexts[lab].update(_words(sentence))
-    elif isinstance(window, int | np.integer) and not isinstance(window, bool) and window > 0:
-        if corpus is None:
-            raise ValueError("window as a number of words needs corpus= (doc_id, text)")
-        check_table(corpus, ["doc_id", "text"], caller="distinguishing_contexts", table_name="corpus")
-        check_table(mentions, ["start", "end"], caller="distinguishing_contexts", table_name="mentions")
-        texts = dict(zip(corpus["doc_id"].astype(str), corpus["text"].astype(str)))
-        k = int(window)
-        for doc_id, sub in kept.groupby(kept["doc_id"].astype(str), sort=True):
-            if doc_id not in texts:
-                raise ValueError(f"mention doc_id {doc_id!r} is not in the corpus")
-            words, starts, ends = _word_spans(texts[doc_id])
-            for lab, start, end in zip(sub["label"], sub["start"], sub["end"]):
-                left = int(np.searchsorted(ends, int(start), side="right"))
-                right = int(np.searchsorted(starts, int(end), side="left"))
-                contexts[lab].update(words[max(0, left - k):left])
-                contexts[lab].update(words[right:right + k])
+        _sentence_contexts(mentions, kept, contexts)
     else:
-        raise ValueError(f"window must be 'sentence' or a positive number of words, got {window!r}")
+        _window_contexts(mentions, kept, corpus, int(window), contexts)
     prior = contexts[label_a] + contexts[label_b]
-    result = _log_odds(
-        contexts[label_a], contexts[label_b], prior, alpha0=alpha0, min_count=min_count,
-        exclude=_stopword_set(stopwords) | frozenset(label_words),
+    stats, weight = _log_odds(
+        contexts[label_a], contexts[label_b], prior, prior_weight=prior_weight,
+        min_count=min_count,
+        exclude=_stopword_set(stopwords) | _label_words(kept, (label_a, label_b)),
     )
-    result = result.assign(a=label_a, b=label_b, voice=voice)
-    return _stamp(result, a=label_a, b=label_b, window=window, voice=voice, alpha0=alpha0,
-                  min_count=min_count, excluded_docs=excluded, label_words=sorted(label_words),
-                  actor=actor, by_referent=by_referent)
+    table = _words_table(stats, weight, a=label_a, b=label_b, compared_by="label",
+                         voice=voice_name)
+    return table.assign(window=str(window))
 
 
 # ------------------------------------------------------------ added for the report
 # Public analyses the HTML report shows (mediakit.report), usable on their own.
 
 
+@validate_params({"by": [str], "text": [str], "exclude_docs": [DOC_IDS]})
+@share_docs
 def boilerplate_passages(
     corpus: pd.DataFrame,
     *,
-    group: str = "outlet",
+    by: str = "outlet",
     text: str = "text",
     exclude_docs: Iterable[str] | None = None,
 ) -> pd.DataFrame:
@@ -1544,46 +1805,48 @@ def boilerplate_passages(
 
     Parameters
     ----------
-    corpus : DataFrame
-        A table with the ``group`` and ``text`` columns (the corpus).
-    group, text : str
-        The columns holding the groups (default ``"outlet"``) and the text.
-    exclude_docs : iterable of str, optional
-        ``doc_id`` values left out first, as in :func:`distinguishing_words`.
+    corpus : pandas.DataFrame
+        A table with the ``by`` and ``text`` columns (the corpus). Never modified.
+    by : str, default "outlet"
+        The column holding the groups.
+    text : str, default "text"
+        The column holding the text.
+    {exclude_docs}
+        It needs a ``doc_id`` column.
 
     Returns
     -------
-    DataFrame
-        One row per group and passage, columns ``group`` (the group's name; the column
-        is named after the ``group`` argument), ``passage`` (its words, lower-cased and
-        joined by spaces), ``n_words``, ``n_docs`` (articles of the group holding it
-        as furniture) and ``group_docs`` (articles of the group). Sorted by group, then
-        ``n_docs`` descending, then passage.
+    pandas.DataFrame
+        One row per group and passage, columns: the ``by`` column (str, the group's
+        name), ``passage`` (str, its words, lower-cased and joined by spaces),
+        ``n_words`` (int64), ``n_docs`` (int64, articles of the group holding it as
+        furniture) and ``group_docs`` (int64, articles of the group). Sorted by
+        group, then ``n_docs`` descending, then passage.
     """
-    check_table(corpus, [group, text], caller="boilerplate_passages", table_name="corpus")
+    check_table(corpus, [by, text], caller="boilerplate_passages", table_name="corpus")
     table = corpus
     if exclude_docs is not None:
         check_table(corpus, ["doc_id"], caller="boilerplate_passages", table_name="corpus")
         table, _ = _exclude(corpus, exclude_docs)
-    table = table.loc[table[group].notna()]
-    masks = _furniture(table, group=group, text=text, boilerplate=True) or []
+    table = table.loc[table[by].notna()]
+    masks = _furniture(table, by=by, text=text, boilerplate=True) or []
     docs = _table_docs(table)
     found: dict[tuple[str, str], set[str]] = {}
     group_docs: dict[str, set[str]] = {}
     for doc_text, name, doc, mask in zip(table[text].fillna("").astype(str),
-                                         table[group].astype(str), docs, masks, strict=True):
+                                         table[by].astype(str), docs, masks, strict=True):
         group_docs.setdefault(name, set()).add(doc)
         words, _, _ = _word_spans(doc_text)
         edges = np.flatnonzero(np.diff(np.concatenate(([0], mask.astype(np.int8), [0]))))
-        for lo, hi in zip(edges[::2].tolist(), edges[1::2].tolist()):
+        for lo, hi in zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True):
             found.setdefault((name, " ".join(words[lo:hi])), set()).add(doc)
-    rows = [{group: name, "passage": passage, "n_words": len(passage.split()),
+    rows = [{by: name, "passage": passage, "n_words": len(passage.split()),
              "n_docs": len(holders), "group_docs": len(group_docs[name])}
             for (name, passage), holders in found.items()]
-    result = pd.DataFrame(rows, columns=[group, "passage", "n_words", "n_docs", "group_docs"])
-    result = result.sort_values([group, "n_docs", "passage"], ascending=[True, False, True],
+    result = pd.DataFrame(rows, columns=[by, "passage", "n_words", "n_docs", "group_docs"])
+    result = result.sort_values([by, "n_docs", "passage"], ascending=[True, False, True],
                                 kind="stable").reset_index(drop=True)
-    return result.astype({group: "str", "passage": "str", "n_words": "int64",
+    return result.astype({by: "str", "passage": "str", "n_words": "int64",
                           "n_docs": "int64", "group_docs": "int64"})
 
 
@@ -1602,6 +1865,9 @@ def _top_speakers(speakers: pd.Series, k: int) -> str:
     return "; ".join(f"{name} ({n})" for name, n in top.head(k).items())
 
 
+@validate_params({**_SELECTION_PARAMS, "by": [COLUMN_NAMES, None],
+                  "top_speakers": [Interval(Integral, 0, None)], "by_referent": [bool]})
+@share_docs
 def voice_by_label(
     mentions: pd.DataFrame,
     *,
@@ -1617,41 +1883,40 @@ def voice_by_label(
     inside direct quotations and inside scare quotes, the share inside quotation
     marks, and the speakers most often quoted using the label. Counts only, no
     interval: for intervals on a voice split use :func:`label_shares` with
-    ``voice="split"``.
+    ``voice="split"``. It counts every voice by construction, so it takes no
+    ``voice`` argument.
 
     Parameters
     ----------
-    mentions : DataFrame
-        The mentions table (``doc_id, actor, label, voice, speaker`` and the ``by``
-        columns).
-    actor : str, optional
-        Keep one actor's mentions; None (default) keeps every actor.
-    by : str, list of str or None
-        Column or columns defining the groups (default ``"outlet"``); None or ``[]``
-        pools everything.
-    top_speakers : int
-        How many quoted speakers to list per row (default :data:`TOP_SPEAKERS`).
-    exclude_docs : iterable of str, optional
-        Article ids left out (e.g. syndicated copies).
-    by_referent : bool
-        As in :func:`label_shares`.
+    mentions : pandas.DataFrame
+        The mentions table (``doc_id``, ``actor``, ``label``, ``voice``, ``speaker``
+        and the ``by`` columns). Never modified.
+    {actor}
+    by : str, list of str or None, default "outlet"
+        Column or columns defining the groups; None or ``[]`` pools everything.
+    top_speakers : int, default 3
+        How many quoted speakers to list per row (:data:`TOP_SPEAKERS`; >= 0).
+    {exclude_docs}
+    by_referent : bool, default False
+        False: ``actor`` selects mentions by the ``actor`` column, every mention
+        whatever its scope and form (unlike the other comparisons, whose default None
+        selects in-scope nouns by their referent). True: as ``by_referent=True`` of
+        :func:`label_shares`.
 
     Returns
     -------
-    DataFrame
+    pandas.DataFrame
         One row per group, actor and label with at least one mention, sorted by those
-        columns, columns: the ``by`` columns, ``actor``, ``label``, ``n`` (mentions),
-        ``narration``, ``quote``, ``scare_quote`` (mentions in each voice; they add up
-        to ``n``), ``quoted_share`` (``(quote + scare_quote) / n``) and
-        ``top_speakers`` (the speakers of the direct quotations holding the label,
-        most frequent first with their counts: ``"Dana Ilves (3); Lale Orhun (1)"``;
-        empty when no speaker was found).
+        columns, columns: the ``by`` columns, ``actor``, ``label``, ``n`` (int64,
+        mentions), ``narration``, ``quote``, ``scare_quote`` (int64, mentions in each
+        voice; they add up to ``n``), ``quoted_share`` (float64,
+        ``(quote + scare_quote) / n``) and ``top_speakers`` (str, the speakers of the
+        direct quotations holding the label, most frequent first with their counts:
+        ``"Dana Ilves (3); Lale Orhun (1)"``; empty when no speaker was found).
     """
     by_cols = _as_list(by)
     check_table(mentions, ["doc_id", "actor", "label", "voice", "speaker", *by_cols],
                 caller="voice_by_label", table_name="mentions")
-    check_param("top_speakers", top_speakers, [Interval(Integral, 0, None)],
-                caller="voice_by_label")
     kept = _actor_mentions(mentions, actor, by_referent=by_referent)
     kept, _ = _exclude(kept, exclude_docs)
     keys = [*by_cols, "actor", "label"]
@@ -1675,103 +1940,116 @@ def voice_by_label(
 
 
 #: The fewest narration mentions a headline share may rest on without a warning.
-MIN_HEADLINE_N = 10
+MIN_HEADLINE_MENTIONS = 10
+
+_TOP_LABEL_COLUMNS = ["voice", "actor", "unit", "label", "n", "total", "share", "lo", "hi",
+                      "n_docs", "group_docs", "few"]
 
 
+@validate_params({"by": [COLUMN_NAMES], "min_mentions": [Interval(Integral, 1, None)]})
 def top_labels(
     shares: pd.DataFrame,
     *,
-    min_n: int = MIN_HEADLINE_N,
+    by: str | Sequence[str] = "outlet",
+    min_mentions: int = MIN_HEADLINE_MENTIONS,
 ) -> pd.DataFrame:
     """Each group's most used label, from a :func:`label_shares` table.
 
-    The label with the highest share in each group (outlet): its share, interval and
-    counts, the total it rests on, and whether that total is large enough to quote.
-    Ties go to the label that comes first in ``shares`` (alphabetical, as
-    :func:`label_shares` sorts them).
+    The label with the highest share in each group (outlet) and actor: its share,
+    interval and counts, the total it rests on, and whether that total is large
+    enough to quote. Ties go to the label that comes first in ``shares``
+    (alphabetical, as :func:`label_shares` sorts them).
 
     Parameters
     ----------
-    shares : DataFrame
+    shares : pandas.DataFrame
         The output of :func:`label_shares` with one voice (not ``voice="split"``).
-    min_n : int
-        The smallest group total (mentions of the actor in the voice counted) that
-        is quoted without a warning; default :data:`MIN_HEADLINE_N` (10). With fewer,
-        a share moves by 10 points or more when one mention changes, and the
-        article bootstrap has too few articles to show it.
+    by : str or list of str, default "outlet"
+        The group columns, as given to :func:`label_shares`.
+    min_mentions : int, default 10
+        The smallest group total (mentions of the actor in the voice counted; with
+        ``unit="article"``, article-label pairs) that is quoted without a warning;
+        :data:`MIN_HEADLINE_MENTIONS`. With fewer, a share moves by 10 points or more
+        when one mention changes, and the article bootstrap has too few articles to
+        show it.
 
     Returns
     -------
-    DataFrame
-        One row per group, in the order of ``shares``, columns: the group columns
-        (``attrs["by"]`` of ``shares``, else ``outlet``), ``voice``, ``actor``,
-        ``label`` (NA when the group has no mention in this voice), ``n`` (mentions
-        using the label), ``total`` (the group's mentions of the actor), ``share``,
-        ``lo``, ``hi``, ``n_docs`` (articles using the label), ``group_docs``
-        (articles mentioning the actor) and ``few`` (True when ``total < min_n``).
+    pandas.DataFrame
+        One row per group and actor, in the order of ``shares``, columns: the ``by``
+        columns, ``voice``, ``actor``, ``unit``, ``label`` (NA when the group has no
+        mention in this voice), ``n`` (int64, mentions using the label), ``total``
+        (int64, the group's mentions of the actor), ``share``, ``lo``, ``hi``
+        (float64), ``n_docs`` (int64, articles using the label), ``group_docs``
+        (int64, articles mentioning the actor) and ``few`` (bool, True when
+        ``total < min_mentions``).
     """
-    by_cols = list(shares.attrs.get("by") or ["outlet"])
-    check_table(shares, [*by_cols, "voice", "actor", "label", "n", "share", "lo", "hi",
-                         "n_docs", "group_docs"], caller="top_labels", table_name="shares")
-    check_param("min_n", min_n, [Interval(Integral, 1, None)], caller="top_labels")
-    if shares.attrs.get("voice") == "split":
+    by_cols = _as_list(by)
+    check_table(shares, [*by_cols, "voice", "actor", "unit", "label", "n", "share", "lo",
+                         "hi", "n_docs", "group_docs"], caller="top_labels", table_name="shares")
+    keys = [*by_cols, "actor"]
+    # One voice filter gives one value in the whole table; voice="split" gives several.
+    if shares["voice"].nunique(dropna=False) > 1:
         raise ValueError("top_labels: pass a label_shares table of one voice, "
                          "not voice='split' (one headline per voice is ambiguous)")
-    columns = [*by_cols, "voice", "actor", "label", "n", "total", "share", "lo", "hi",
-               "n_docs", "group_docs", "few"]
-    rows = []
-    for key, group in shares.groupby(by_cols, sort=False, dropna=False):
-        key = key if isinstance(key, tuple) else (key,)
-        total = int(group["n"].sum())
-        row: dict[str, Any] = dict(zip(by_cols, key))
-        row.update(voice=group["voice"].iloc[0], actor=group["actor"].iloc[0], total=total,
-                   few=total < min_n)
-        if total == 0:
-            row.update(label=pd.NA, n=0, share=np.nan, lo=np.nan, hi=np.nan, n_docs=0,
-                       group_docs=int(group["group_docs"].max()))
-        else:
-            best = group.iloc[int(np.nanargmax(group["share"].to_numpy(dtype=float)))]
-            row.update(label=best["label"], n=int(best["n"]), share=float(best["share"]),
-                       lo=float(best["lo"]), hi=float(best["hi"]),
-                       n_docs=int(best["n_docs"]), group_docs=int(best["group_docs"]))
-        rows.append(row)
-    result = pd.DataFrame(rows, columns=columns)
+    rows = [_top_label(key, group, keys, min_mentions)
+            for key, group in shares.groupby(keys, sort=False, dropna=False)]
+    result = pd.DataFrame(rows, columns=[*by_cols, *_TOP_LABEL_COLUMNS])
     return result.astype({"n": "int64", "total": "int64", "n_docs": "int64",
                           "group_docs": "int64", "few": "bool"})
+
+
+def _top_label(key: Any, group: pd.DataFrame, keys: list[str], min_mentions: int) -> dict[str, Any]:
+    """The :func:`top_labels` row of one group."""
+    key = key if isinstance(key, tuple) else (key,)
+    total = int(group["n"].sum())
+    row: dict[str, Any] = dict(zip(keys, key, strict=True))
+    row.update(voice=group["voice"].iloc[0], unit=group["unit"].iloc[0], total=total,
+               few=total < min_mentions)
+    if total == 0:
+        row.update(label=pd.NA, n=0, share=np.nan, lo=np.nan, hi=np.nan, n_docs=0,
+                   group_docs=int(group["group_docs"].max()))
+        return row
+    best = group.iloc[int(np.nanargmax(group["share"].to_numpy(dtype=float)))]
+    row.update(label=best["label"], n=int(best["n"]), share=float(best["share"]),
+               lo=float(best["lo"]), hi=float(best["hi"]),
+               n_docs=int(best["n_docs"]), group_docs=int(best["group_docs"]))
+    return row
 
 
 #: Period lengths tried by :func:`choose_freq`, finest first.
 FREQS = ("W", "M", "Q")
 
 
+@validate_params({"min_mentions": [Interval(Integral, 1, None)], "by": [str]})
 def choose_freq(
     mentions: pd.DataFrame,
     *,
-    min_n: int = 10,
+    min_mentions: int = 10,
     freqs: Sequence[str] = FREQS,
     by: str = "outlet",
 ) -> str | None:
     """The finest period length in which a typical group has enough mentions to compare.
 
     Tries each of ``freqs`` in turn (weeks, months, quarters by default) and returns
-    the first in which the median group (outlet) has on average at least ``min_n``
-    dated mentions per period, counting every period from the first to the last
-    dated mention. When none qualifies, the coarsest length that still gives two
-    periods is returned; None when even the finest gives a single period (or there
-    is no date), since a comparison over time needs two.
+    the first in which the median group (outlet) has on average at least
+    ``min_mentions`` dated mentions per period, counting every period from the first
+    to the last dated mention. When none qualifies, the coarsest length that still
+    gives two periods is returned; None when even the finest gives a single period (or
+    there is no date), since a comparison over time needs two.
 
     Parameters
     ----------
-    mentions : DataFrame
+    mentions : pandas.DataFrame
         The mentions to compare over time (``date`` and ``by`` columns), already
         filtered to the actor and voice compared; undated rows are ignored.
-    min_n : int
-        Mentions per period a typical group should have (default 10). Pass the
-        ``min_n`` of :func:`label_shares_over_time` or more.
-    freqs : sequence of str
+    min_mentions : int, default 10
+        Mentions per period a typical group should have. Pass the ``min_mentions``
+        of :func:`label_shares_over_time` or more.
+    freqs : sequence of str, default ("W", "M", "Q")
         Period lengths to try, finest first, as pandas period codes.
-    by : str
-        The group column (default ``"outlet"``).
+    by : str, default "outlet"
+        The group column.
 
     Returns
     -------
@@ -1779,7 +2057,6 @@ def choose_freq(
         One of ``freqs``, or None.
     """
     check_table(mentions, ["date", by], caller="choose_freq", table_name="mentions")
-    check_param("min_n", min_n, [Interval(Integral, 1, None)], caller="choose_freq")
     dates = pd.to_datetime(mentions["date"])
     dated = mentions.loc[dates.notna()]
     dates = dates.loc[dates.notna()]
@@ -1794,54 +2071,6 @@ def choose_freq(
             break
         fallback = freq
         per_group = dated.groupby(by, observed=True).size() / n_periods
-        if per_group.median() >= min_n:
+        if per_group.median() >= min_mentions:
             return freq
     return fallback
-
-
-def distinguishing_words_each(
-    corpus: pd.DataFrame,
-    *,
-    group: str = "outlet",
-    text: str = "text",
-    voice: str | Sequence[str] | None = "narration",
-    min_count: int = 3,
-    alpha0: float | None = DEFAULT_ALPHA0,
-    stopwords: bool | Iterable[str] = True,
-    exclude_group_names: bool = True,
-    boilerplate: bool = True,
-    exclude_docs: Iterable[str] | None = None,
-) -> pd.DataFrame:
-    """Every group against all the others: :func:`distinguishing_words` for each group.
-
-    The same table as ``pd.concat([distinguishing_words(corpus, a=g, ...) for g in
-    groups])``, with the groups in sorted order, but the words of the corpus are
-    counted once instead of once per group. The parameters are those of
-    :func:`distinguishing_words`; a group left with no row (every article of it
-    in ``exclude_docs``) is not compared.
-
-    Returns
-    -------
-    DataFrame
-        The columns of :func:`distinguishing_words`, ``b`` always ``"(rest)"``; rows
-        grouped by ``a`` (sorted), each group sorted by ``z`` as there. ``attrs``
-        records ``group``, ``voice``, ``alpha0``, ``min_count`` and ``excluded_docs``.
-    """
-    table, excluded, voices, voice_name = _words_input(
-        corpus, group=group, text=text, voice=voice, exclude_docs=exclude_docs,
-        caller="distinguishing_words_each")
-    names = sorted(set(table[group].astype(str)))
-    counts = _group_word_counts(table, group=group, text=text, voices=voices,
-                                boilerplate=boilerplate)
-    exclude = _stopword_set(stopwords)
-    if exclude_group_names:
-        exclude = exclude | _name_words(names)
-    parts = [_words_against(counts, name, None, alpha0=alpha0, min_count=min_count,
-                            exclude=exclude, voice=voice_name) for name in names]
-    columns = ["word", "n_a", "n_b", "n_prior", "alpha", "log_odds", "se", "z", "a", "b",
-               "voice"]
-    result = (pd.concat(parts, ignore_index=True) if parts
-              else pd.DataFrame({c: [] for c in columns}))
-    result.attrs = {}
-    return _stamp(result, group=group, voice=voice_name, alpha0=alpha0,
-                  min_count=min_count, excluded_docs=excluded)

@@ -769,7 +769,7 @@ class _Loader:
                         f"{self.options.interface.set_option('date_format', date_format)} "
                         f"matches none of the {len(values)} dates of this column (the first "
                         f"is {values[0]!r})", file=group[0], column=group[1])
-            for (index, row_number, raw), parsed in zip(members, column.dates, strict=True):
+            for (index, _row_number, _raw), parsed in zip(members, column.dates, strict=True):
                 out[index]["date"] = parsed
             for position, raw, reason in column.problems:
                 self.log.append(_entry("date", group[0], reason, row=members[position][1],

@@ -9,12 +9,14 @@ one agency's wording is not credited to several outlets.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from numbers import Integral, Real
 
 import numpy as np
 import pandas as pd
 
-from ._validation import check_table
-from .compare import _stamp, _words
+from ._validation import Interval, check_table, validate_params
+from .compare import _words
 
 __all__ = ["duplicate_docs_to_drop", "duplicate_groups", "find_duplicates"]
 
@@ -31,67 +33,53 @@ def _shingles(text: str, size: int, vocab: dict[tuple[str, ...], int]) -> np.nda
     return np.unique(np.asarray(ids, dtype=np.int64))
 
 
-def find_duplicates(
-    corpus: pd.DataFrame,
-    *,
-    threshold: float = 0.8,
-    shingle: int = 5,
-) -> pd.DataFrame:
-    """Groups of near-identical articles (syndicated wire copy, republished stories).
+class _Components:
+    """Union-find over article positions: the groups of near-duplicates."""
 
-    Each article becomes the set of its word ``shingle``-grams (5 consecutive words by
-    default; lower-cased, numbers kept, punctuation ignored). Two articles are near duplicates when
-    the Jaccard similarity of their sets (shared shingles over all distinct shingles)
-    is at least ``threshold``; groups are the connected components of that relation.
-    Candidate pairs come from prefix filtering (every pair at or above the threshold
-    must share a shingle among the rarest of each article's shingles), and every
-    candidate is verified with the exact Jaccard similarity, so the result is exact
-    and large corpora do not need all pairs compared.
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
 
-    Returns
-    -------
-    DataFrame, one row per article in corpus order, columns ``doc_id``, ``outlet``,
-    ``date`` (when present in the corpus), ``duplicate_group`` (Int64, numbered from 0
-    in order of the groups' first article; ``<NA>`` for an article without a near
-    duplicate), ``group_size`` (1 for singletons), ``similarity`` (highest Jaccard
-    similarity to another member of its group; NaN for singletons) and
-    ``is_representative`` (True for the article kept when dropping copies: the
-    earliest dated member of each group, ties and undated ones broken by corpus order;
-    True for every singleton). :func:`duplicate_docs_to_drop` lists the others.
-    """
-    check_table(corpus, ["doc_id", "text"], caller="find_duplicates", table_name="corpus")
-    if not 0 < threshold <= 1:
-        raise ValueError(f"threshold must be in (0, 1], got {threshold!r}")
-    if int(shingle) < 1:
-        raise ValueError(f"shingle must be >= 1 word, got {shingle!r}")
-    doc_ids = corpus["doc_id"].astype(str).tolist()
-    vocab: dict[tuple[str, ...], int] = {}
-    sets = [_shingles(t if isinstance(t, str) else "", int(shingle), vocab) for t in corpus["text"]]
-    n_docs = len(sets)
-    freq = np.zeros(len(vocab), dtype=np.int64)
-    for s in sets:
-        freq[s] += 1
-    # Global order: rarest shingle first, ties by id (deterministic).
-    rank = np.empty(len(vocab), dtype=np.int64)
-    rank[np.lexsort((np.arange(len(vocab)), freq))] = np.arange(len(vocab))
-    index: dict[int, list[int]] = {}
-    best = np.full(n_docs, np.nan)
-    parent = list(range(n_docs))
-
-    def find(i: int) -> int:
+    def find(self, i: int) -> int:
+        parent = self.parent
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
-    order = sorted(range(n_docs), key=lambda i: len(sets[i]))
+    def join(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
+
+
+def _similar_pairs(
+    sets: Sequence[np.ndarray], n_shingles: int, min_similarity: float
+) -> tuple[_Components, np.ndarray]:
+    """Join every pair of shingle sets with Jaccard similarity >= ``min_similarity``.
+
+    Candidate pairs come from prefix filtering: articles are visited from the smallest
+    set up, and each indexes the rarest shingles of its set (its prefix); every pair at
+    or above the cut shares a shingle of the later one's prefix. Every candidate is
+    verified with the exact Jaccard similarity. Returns the groups and, per article,
+    the highest similarity to another member (NaN for none).
+    """
+    n_docs = len(sets)
+    freq = np.zeros(n_shingles, dtype=np.int64)
+    for s in sets:
+        freq[s] += 1
+    # Global order: rarest shingle first, ties by id (deterministic).
+    rank = np.empty(n_shingles, dtype=np.int64)
+    rank[np.lexsort((np.arange(n_shingles), freq))] = np.arange(n_shingles)
+    index: dict[int, list[int]] = {}
+    best = np.full(n_docs, np.nan)
+    components = _Components(n_docs)
     sizes = np.array([len(s) for s in sets])
-    for i in order:
+    for i in sorted(range(n_docs), key=lambda i: len(sets[i])):
         s = sets[i]
         if len(s) == 0:
             continue
         ordered = s[np.argsort(rank[s], kind="stable")]
-        prefix = len(s) - math.ceil(threshold * len(s) - 1e-9) + 1
+        prefix = len(s) - math.ceil(min_similarity * len(s) - 1e-9) + 1
         candidates: set[int] = set()
         for token in ordered[:prefix].tolist():
             bucket = index.setdefault(token, [])
@@ -99,54 +87,113 @@ def find_duplicates(
             bucket.append(i)
         for j in candidates:
             # Documents are visited by size, so sizes[j] <= sizes[i]: the size filter.
-            if sizes[j] < threshold * len(s):
+            if sizes[j] < min_similarity * len(s):
                 continue
             inter = np.intersect1d(s, sets[j], assume_unique=True).size
             jaccard = inter / (len(s) + sizes[j] - inter)
-            if jaccard >= threshold:
-                best[i] = jaccard if np.isnan(best[i]) else max(best[i], jaccard)
-                best[j] = jaccard if np.isnan(best[j]) else max(best[j], jaccard)
-                ri, rj = find(i), find(j)
-                if ri != rj:
-                    parent[max(ri, rj)] = min(ri, rj)
-    roots = np.array([find(i) for i in range(n_docs)], dtype=np.int64)
-    group_sizes = np.bincount(roots, minlength=n_docs)[roots] if n_docs else np.zeros(0, dtype=int)
-    in_group = group_sizes > 1
-    group_number: dict[int, int] = {}
-    for i in range(n_docs):
-        if in_group[i] and roots[i] not in group_number:
-            group_number[roots[i]] = len(group_number)
-    dup_group = pd.array(
-        [group_number[roots[i]] if in_group[i] else pd.NA for i in range(n_docs)], dtype="Int64"
-    )
-    if "date" in corpus.columns:
-        dates = pd.to_datetime(corpus["date"]).reset_index(drop=True)
-        # Undated articles sort after every dated one.
-        naive = dates.dt.tz_localize(None) if dates.dt.tz is not None else dates
-        stamps = naive.to_numpy().astype("datetime64[us]").astype(np.int64).astype(float)
-        date_key = np.where(dates.isna().to_numpy(), np.inf, stamps)
-    else:
-        dates = None
-        date_key = np.zeros(n_docs)
-    representative = np.ones(n_docs, dtype=bool)
+            if jaccard >= min_similarity:
+                best[i] = np.fmax(best[i], jaccard)
+                best[j] = np.fmax(best[j], jaccard)
+                components.join(i, j)
+    return components, best
+
+
+def _date_keys(corpus: pd.DataFrame) -> tuple[pd.Series | None, np.ndarray]:
+    """The corpus dates (None without a date column) and a sort key (undated last)."""
+    if "date" not in corpus.columns:
+        return None, np.zeros(len(corpus))
+    dates = pd.to_datetime(corpus["date"]).reset_index(drop=True)
+    naive = dates.dt.tz_localize(None) if dates.dt.tz is not None else dates
+    stamps = naive.to_numpy().astype("datetime64[us]").astype(np.int64).astype(float)
+    return dates, np.where(dates.isna().to_numpy(), np.inf, stamps)
+
+
+def _representatives(roots: np.ndarray, in_group: np.ndarray, date_key: np.ndarray) -> np.ndarray:
+    """True for the article kept of each group (earliest date, then corpus order)."""
+    representative = np.ones(len(roots), dtype=bool)
     members: dict[int, list[int]] = {}
-    for i in range(n_docs):
-        if in_group[i]:
-            members.setdefault(int(roots[i]), []).append(i)
+    for i in np.flatnonzero(in_group).tolist():
+        members.setdefault(int(roots[i]), []).append(i)
     for group in members.values():
         keep = min(group, key=lambda i: (date_key[i], i))
         for i in group:
             representative[i] = i == keep
-    result = pd.DataFrame({"doc_id": pd.array(doc_ids, dtype="string")})
+    return representative
+
+
+def _group_numbers(roots: np.ndarray, in_group: np.ndarray) -> pd.arrays.IntegerArray:
+    """Groups numbered from 0 in order of their first article; NA for singletons."""
+    number: dict[int, int] = {}
+    for i in np.flatnonzero(in_group).tolist():
+        number.setdefault(int(roots[i]), len(number))
+    values = [number[int(r)] if grouped else pd.NA
+              for r, grouped in zip(roots.tolist(), in_group.tolist(), strict=True)]
+    return pd.array(values, dtype="Int64")
+
+
+@validate_params({"min_similarity": [Interval(Real, 0, 1, closed="right")],
+                  "shingle": [Interval(Integral, 1, None)]})
+def find_duplicates(
+    corpus: pd.DataFrame,
+    *,
+    min_similarity: float = 0.8,
+    shingle: int = 5,
+) -> pd.DataFrame:
+    """Groups of near-identical articles (syndicated wire copy, republished stories).
+
+    Each article becomes the set of its word ``shingle``-grams (5 consecutive words by
+    default; lower-cased, numbers kept, punctuation ignored). Two articles are near
+    duplicates when the Jaccard similarity of their sets (shared shingles over all
+    distinct shingles) is at least ``min_similarity``; groups are the connected
+    components of that relation. Candidate pairs come from prefix filtering (every
+    pair at or above the cut must share a shingle among the rarest of each article's
+    shingles), and every candidate is verified with the exact Jaccard similarity, so
+    the result is exact and large corpora do not need all pairs compared.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        The corpus (``doc_id``, ``text``; ``outlet`` and ``date`` when present are
+        copied into the result and ``date`` picks the copy kept). Never modified.
+    min_similarity : float, default 0.8
+        The smallest Jaccard similarity of two near duplicates, in (0, 1].
+    shingle : int, default 5
+        Words per shingle (>= 1); an article shorter than that is one shingle.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per article in corpus order, columns ``doc_id`` (str), ``outlet``,
+        ``date`` (when present in the corpus), ``duplicate_group`` (Int64, numbered
+        from 0 in order of the groups' first article; ``<NA>`` for an article without
+        a near duplicate), ``group_size`` (int64, 1 for singletons), ``similarity``
+        (float64, highest Jaccard similarity to another member of its group; NaN for
+        singletons) and ``is_representative`` (bool, True for the article kept when
+        dropping copies: the earliest dated member of each group, ties and undated
+        ones broken by corpus order; True for every singleton).
+        :func:`duplicate_docs_to_drop` lists the others.
+    """
+    check_table(corpus, ["doc_id", "text"], caller="find_duplicates", table_name="corpus")
+    vocab: dict[tuple[str, ...], int] = {}
+    sets = [_shingles(t if isinstance(t, str) else "", shingle, vocab) for t in corpus["text"]]
+    n_docs = len(sets)
+    components, best = _similar_pairs(sets, len(vocab), min_similarity)
+    roots = np.array([components.find(i) for i in range(n_docs)], dtype=np.int64)
+    group_sizes = (np.bincount(roots, minlength=n_docs)[roots] if n_docs
+                   else np.zeros(0, dtype=np.int64))
+    in_group = group_sizes > 1
+    dates, date_key = _date_keys(corpus)
+    result = pd.DataFrame({"doc_id": pd.array(corpus["doc_id"].astype(str).tolist(),
+                                              dtype="str")})
     if "outlet" in corpus.columns:
         result["outlet"] = corpus["outlet"].to_numpy()
     if dates is not None:
         result["date"] = dates.to_numpy()
-    result["duplicate_group"] = dup_group
+    result["duplicate_group"] = _group_numbers(roots, in_group)
     result["group_size"] = group_sizes.astype(int)
     result["similarity"] = best
-    result["is_representative"] = representative
-    return _stamp(result, threshold=threshold, shingle=int(shingle))
+    result["is_representative"] = _representatives(roots, in_group, date_key)
+    return result
 
 
 def duplicate_docs_to_drop(duplicates: pd.DataFrame) -> list[str]:

@@ -239,10 +239,10 @@ import os
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from itertools import accumulate, chain
-from operator import itemgetter
 from dataclasses import dataclass, field
 from importlib import resources
+from itertools import accumulate, chain
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -1720,12 +1720,12 @@ class _Rules:
 class _Actors:
     """Label and name matches of one text, for the actor of an argument span."""
 
-    def __init__(self, found: list[tuple[int, int, str, str]]) -> None:
+    def __init__(self, found: list[tuple[int, int, str | None, str]]) -> None:
         # (start, end, actor, kind) sorted by start, non-overlapping
         self.found = found
         self.starts = [s for s, _, _, _ in found]
 
-    def inside(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
+    def inside(self, start: int, end: int) -> list[tuple[int, int, str | None, str]]:
         lo = bisect_left(self.starts, start)
         out = []
         for k in range(lo, len(self.found)):
@@ -1757,7 +1757,7 @@ class _Actors:
         if head:
             s, e, actor, kind = head[-1]
             if kind == "label":
-                for ps, pe, pactor, pkind in reversed(head[:-1]):
+                for _ps, pe, pactor, pkind in reversed(head[:-1]):
                     if pkind in ("name", "marker", "outside") and pe <= s and _joined(text, pe, s):
                         return pactor
             return actor
@@ -1883,7 +1883,7 @@ def _add_part_events(
     voices, speakers = voice_at(_voice_spans(text, (starts, ends)), starts, ends)
     doc_id, outlet, date = meta
     title = part == "title"
-    for (k, sent_lo, sent_hi, i, after, form, d, rules), s, e, voice, speaker in zip(
+    for (k, sent_lo, sent_hi, _i, _after, form, d, rules), s, e, voice, speaker in zip(
         rows, starts, ends, voices, speakers, strict=True
     ):
         out.append((

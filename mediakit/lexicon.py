@@ -1454,7 +1454,7 @@ class Lexicon:
         # Compounds after every written pattern, so that a written pattern wins a tie.
         compound_entries = []
         if self.compounds:
-            for kind, actor, label, p, _atoms in list(entries):
+            for _kind, actor, label, p, _atoms in list(entries):
                 for variant in _compound_patterns(p):
                     key = _normal_key(variant)
                     if key not in seen:
@@ -1471,7 +1471,7 @@ class Lexicon:
                 atoms = _compile_one(p, label=f"outside: {group}")
                 name_entries.append(("outside", "", group, p, atoms))
         # Names resolve overlaps with labels but never duplicate a label pattern.
-        for kind, actor, group, p, atoms in name_entries:
+        for kind, actor, group, p, _atoms in name_entries:
             if _normal_key(p) in seen:
                 other_actor, other_label = seen[_normal_key(p)]
                 where = ({"actor": actor} if kind in ("name", "marker")
@@ -1593,9 +1593,12 @@ def _parse_scope(value: Any, file: str | None) -> LexiconScope:
     if unknown:
         raise LexiconError(f"scope: unknown key(s) {sorted(map(str, unknown))}; "
                            f"expected {sorted(_SCOPE_KEYS)}", file=file)
-    lists = {key: _patterns_list(value.get(key) or [], file=file, label=f"scope: {key}")
-             for key in SCOPE_LISTS}
-    counts = {}
+    # Any: the two dicts are spread into LexiconScope's keyword arguments of both kinds
+    lists: dict[str, Any] = {
+        key: _patterns_list(value.get(key) or [], file=file, label=f"scope: {key}")
+        for key in SCOPE_LISTS
+    }
+    counts: dict[str, Any] = {}
     for key in ("article_terms", "article_off_topic"):
         n = value.get(key, getattr(LexiconScope, key))
         if isinstance(n, bool) or not isinstance(n, int) or n < 0:

@@ -139,6 +139,7 @@ class MentionRows:
         # Only the quotations holding a label need their speakers found.
         voices, speakers = doc.voice_at(starts, ends)
         sentences, named_groups = _sentence_columns(doc, ks, bounds)
+        assert doc.lexicon is not None  # doc.labels were found with it
         decided = decide_referents(text, sentence_spans, doc.hits, doc.lexicon)
         n = len(labels)
         cols = self.columns

@@ -19,7 +19,7 @@ extended with two colours of Paul Tol's "muted" scheme and a mid grey.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -64,10 +64,30 @@ def label_colors(labels: Sequence[str]) -> dict[str, str]:
     return {lab: PALETTE[i % len(PALETTE)] for i, lab in enumerate(_unique(labels))}
 
 
-def _group_names(table: pd.DataFrame, extra: Sequence[str] = ()) -> tuple[list[str], pd.Series]:
+def _by_columns(table: pd.DataFrame) -> list[str]:
+    """The group columns of a comparison table: those before its ``voice`` column
+    (every table of :mod:`mediakit.compare` starts with its ``by`` columns, then
+    ``voice``); ``outlet`` for a table without one."""
+    columns = list(table.columns)
+    if "voice" in columns:
+        return columns[:columns.index("voice")]
+    return [c for c in ("outlet",) if c in columns]
+
+
+def _voice_of(table: pd.DataFrame) -> str:
+    """The voice a table counted (its ``voice`` column), ``"split"`` when it varies."""
+    if "voice" not in table.columns or table.empty:
+        return ""
+    voices = table["voice"].dropna().unique()
+    return str(voices[0]) if len(voices) == 1 else "split"
+
+
+def _group_names(
+    table: pd.DataFrame, extra: Sequence[str] = (), by: Sequence[str] | None = None
+) -> tuple[list[str], pd.Series]:
     """The columns that identify a row group (``by`` columns, plus voice when split)."""
-    by = list(table.attrs.get("by") or [c for c in ("outlet",) if c in table.columns])
-    if table.attrs.get("voice") == "split" and "voice" in table.columns:
+    by = _by_columns(table) if by is None else list(by)
+    if _voice_of(table) == "split" and "voice" not in by:
         by.append("voice")
     by += [c for c in extra if c not in by]
     if not by:
@@ -93,7 +113,7 @@ def _set_title(ax: Axes, given: str | None, default: str) -> None:
 
 def label_shares(
     table: pd.DataFrame, *, ax: Axes | None = None, title: str | None = None,
-    intervals: bool = True,
+    intervals: bool = True, by: Sequence[str] | None = None,
 ) -> Axes:
     """Stacked horizontal bars: each group's label mix, with bootstrap whiskers.
 
@@ -101,11 +121,13 @@ def label_shares(
     or outlet / voice when split), one coloured segment per label, in table order. The
     whisker of a segment is drawn at its right edge and spans that label's interval
     ``lo``-``hi`` (shifted with the segment), so a wide whisker marks a share resting
-    on few articles. Set ``intervals=False`` to leave them out.
+    on few articles. Set ``intervals=False`` to leave them out. The groups are the
+    columns before ``voice`` (the ``by`` columns of the comparison), unless ``by``
+    names them.
     """
     check_table(table, ["label", "share"], caller="plot.label_shares", table_name="plot")
     ax = _axes(ax, (8, 1.2 + 0.5 * max(1, table.shape[0] // max(1, table["label"].nunique()))))
-    _, names = _group_names(table)
+    by_cols, names = _group_names(table, by=by)
     groups = _unique(names)
     labels = _unique(table["label"])
     colors = label_colors(labels)
@@ -135,12 +157,11 @@ def label_shares(
     ax.set_yticks(y, groups, parse_math=False)
     ax.invert_yaxis()  # first group on top, as in the table
     ax.set_xlim(0, 1)
-    unit = table.attrs.get("unit", "mention")
+    unit = str(table["unit"].iloc[0]) if "unit" in table.columns and len(table) else "mention"
     ax.set_xlabel(f"Share of {'articles' if unit == 'article' else 'mentions'} using each label")
-    by, _ = _group_names(table)
-    ax.set_ylabel(" / ".join(by) if by else "", parse_math=False)
-    actor = table.attrs.get("actor") or (table["actor"].iloc[0] if "actor" in table.columns and len(table) else "")
-    voice = table.attrs.get("voice", "")
+    ax.set_ylabel(" / ".join(by_cols) if by_cols else "", parse_math=False)
+    actor = table["actor"].iloc[0] if "actor" in table.columns and len(table) else ""
+    voice = _voice_of(table)
     _set_title(ax, title, f"Labels for {actor}" + (f" ({voice} voice)" if voice else ""))
     _legend_outside(ax, "label")
     return ax
@@ -180,7 +201,7 @@ def label_rates(
     ax.set_xlabel("label")
     ax.set_ylabel(" / ".join(by) if by else "", parse_math=False)
     ax.figure.colorbar(image, ax=ax, label="mentions per 1,000 words")
-    voice = table.attrs.get("voice", "")
+    voice = _voice_of(table)
     _set_title(ax, title, "Label rates" + (f" ({voice} voice)" if voice else ""))
     return ax
 
@@ -220,10 +241,10 @@ def tone(
     ax.axvline(0.0, color="#999999", linewidth=0.8, linestyle="--", zorder=0)
     ax.set_yticks(np.arange(len(groups)), groups, parse_math=False)
     ax.set_ylim(len(groups) - 0.5, -0.5)
-    score = table.attrs.get("score", "compound_masked")
+    score = str(table["score"].iloc[0]) if "score" in table.columns and len(table) else "compound_masked"
     ax.set_xlabel(f"mean {score} (VADER, -1 to 1)", parse_math=False)
     ax.set_ylabel(" / ".join(by) if by else "", parse_math=False)
-    voice = table.attrs.get("voice", "")
+    voice = _voice_of(table)
     _set_title(ax, title, "Tone around each label" + (f" ({voice} voice)" if voice else ""))
     _legend_outside(ax, "label")
     return ax
@@ -250,7 +271,7 @@ def shares_over_time(
     solid vertical line when it is significant, labelled with its p-value.
     """
     check_table(table, ["period", "label", "share"], caller="plot.shares_over_time", table_name="plot")
-    by = list(table.attrs.get("by") or [c for c in ("outlet",) if c in table.columns])
+    by = _by_columns(table)
     data = table
     if by:
         key = by[0]
@@ -282,9 +303,11 @@ def shares_over_time(
         y = rows["share"].to_numpy(dtype=float)
         index = np.array([position[p] for p in x])
         gap_after = np.flatnonzero(np.diff(index) > 1)
-        solid_x, solid_y, runs = [], [], []
+        solid_x: list[Any] = []
+        solid_y: list[float] = []
+        runs: list[slice] = []
         start = 0
-        for end in [*(gap_after + 1), len(x)]:
+        for end in [*(gap_after + 1).tolist(), len(x)]:
             if solid_x:
                 solid_x.append(x[start - 1])
                 solid_y.append(np.nan)
@@ -294,8 +317,9 @@ def shares_over_time(
             start = end
         ax.plot(solid_x, solid_y, marker="o", markersize=3, color=colors[label], label=str(label))
         if len(gap_after):
-            bridge_x, bridge_y = [], []
-            for i in gap_after:
+            bridge_x: list[Any] = []
+            bridge_y: list[float] = []
+            for i in gap_after.tolist():
                 if bridge_x:
                     bridge_x.append(x[i])
                     bridge_y.append(np.nan)
@@ -325,7 +349,7 @@ def shares_over_time(
     ax.set_ylim(-0.03, 1.03)  # a share of exactly 0 or 1 stays visible, not hidden by the frame
     ax.set_xlabel("period start")
     ax.set_ylabel("share of mentions")
-    voice = table.attrs.get("voice", "")
+    voice = _voice_of(table)
     _set_title(ax, title, f"Label mix over time: {outlet}" + (f" ({voice} voice)" if voice else ""))
     _legend_outside(ax, "label")
     return ax
@@ -344,8 +368,8 @@ def distinguishing_words(
     """
     check_table(table, ["word", "n_a", "n_b", "z"], caller="plot.distinguishing_words", table_name="plot")
     ax = _axes(ax, (8, 6))
-    a = str(table.attrs.get("a", table["a"].iloc[0] if "a" in table.columns and len(table) else "a"))
-    b = str(table.attrs.get("b", table["b"].iloc[0] if "b" in table.columns and len(table) else "b"))
+    a = str(table["a"].iloc[0]) if "a" in table.columns and len(table) else "a"
+    b = str(table["b"].iloc[0]) if "b" in table.columns and len(table) else "b"
     freq = (table["n_a"] + table["n_b"]).to_numpy(dtype=float)
     z = table["z"].to_numpy(dtype=float)
     lean_a = z >= z_threshold
@@ -367,7 +391,7 @@ def distinguishing_words(
         ax.set_xscale("log")
     ax.set_xlabel(f"frequency in {a} and {b} (log scale)", parse_math=False)
     ax.set_ylabel(f"z-score of log-odds ({a} vs {b})", parse_math=False)
-    _set_title(ax, title, f"Words around '{a}' rather than '{b}'" if "window" in table.attrs
+    _set_title(ax, title, f"Words around '{a}' rather than '{b}'" if "window" in table.columns
                else f"Words distinguishing {a} from {b}")
     _legend_outside(ax)
     return ax

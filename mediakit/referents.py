@@ -129,9 +129,9 @@ from typing import Any
 
 import pandas as pd
 
-from .text import one_line
 from ._validation import check_table
 from .lexicon import Hit, Lexicon, LexiconEntry
+from .text import one_line
 
 __all__ = [
     "REFERENT_COLUMNS",
@@ -228,7 +228,7 @@ def decide_referents(
     generic = lexicon.generic
     every_actor = tuple(lexicon.actors)
     names_by_sentence: dict[int, list[tuple[int, str, str]]] = {}
-    for s, e, entry, k in others:
+    for s, _e, entry, k in others:
         if entry.kind == "name":
             names_by_sentence.setdefault(k, []).append((s, entry.actor, entry.label))
     # Names written against a label belong to it; they are not the "other" groups of
@@ -503,7 +503,7 @@ class _Scope:
                 self.off_topic.append(one_line(text[s:e]))
             elif kind == "places":
                 self.any_place = True
-        for s, e, entry, k in others:
+        for _s, _e, entry, k in others:
             if entry.kind == "name":
                 self.any_place = True
                 self.by_sentence.setdefault(k, {}).setdefault("groups", []).append(entry.label)

@@ -504,7 +504,10 @@ def _analyze_partition(partition: pd.DataFrame, lexicon: Any) -> tuple[pd.DataFr
     # A memo per partition: Dask runs partitions on threads or processes it owns,
     # so nothing is kept between calls.
     run = _analysis._Run(lexicon)
-    return _analysis._analyze_chunk(_analysis._work_frame(_analysis._validated(partition)), run)
+    documents, sentences, mentions = _analysis._analyze_chunk(
+        _analysis._work_frame(_analysis._validated(partition)), run)
+    assert documents is not None  # _analyze_chunk builds them unless told not to
+    return documents, sentences, mentions
 
 
 def analyze_dask(articles: Any, lexicon: Any = None) -> DaskAnalysis:

@@ -194,6 +194,36 @@ class ScoreMemo:
             return np.empty((0, 4), dtype=np.float64)
         return np.array([memo[t] for t in texts], dtype=np.float64)
 
+    def masked_compounds(
+        self, sentences: Sequence[str], compounds: Sequence[float], masked: Sequence[str]
+    ) -> np.ndarray:
+        """The compound of each ``masked[i]``, a masked copy of ``sentences[i]`` whose
+        own compound is ``compounds[i]``: as ``scores(masked)[:, 3]``, but a masked
+        sentence that the mask cannot change for VADER (the masked words are ones no
+        rule of VADER reads, :func:`mediakit._vader.same_compound`) takes its
+        sentence's compound instead of being scored again."""
+        out = np.empty(len(masked), dtype=np.float64)
+        memo = self._scores
+        same_as_sentence: dict[tuple[str, str], bool] = {}
+        rescore: list[int] = []
+        for i, (sentence, compound, text) in enumerate(zip(sentences, compounds, masked, strict=True)):
+            key = _normalise_for_scoring(text)
+            known = memo.get(key)
+            if known is not None:
+                out[i] = known[3]
+                continue
+            same = same_as_sentence.get((sentence, key))
+            if same is None:
+                same = same_as_sentence[sentence, key] = _vader.same_compound(
+                    _normalise_for_scoring(sentence), key)
+            if same:
+                out[i] = compound
+            else:
+                rescore.append(i)
+        if rescore:
+            out[rescore] = self.scores([masked[i] for i in rescore])[:, 3]
+        return out
+
     def label_valences(self, matches: Sequence[str]) -> np.ndarray:
         """:func:`_label_valence` of each match, as a float array."""
         cache = self._valences

@@ -735,7 +735,7 @@ class _Speakers:
         # first run starting at or after the furthest position asked for.
         self._full_names: dict[str, list[tuple[int, str]]] = {}
         self._name_runs: Iterator[re.Match[str]] | None = None
-        self._name_runs_at = -1  # start of the last run read; _ALL_READ when all are
+        self._name_runs_at: float = -1  # start of the last run read; _ALL_READ when all are
         # Quotation spans (sorted, not overlapping), to tell narration from quotes.
         self.quoted_starts: list[int] = []
         self.quoted_ends: list[int] = []
@@ -1154,7 +1154,8 @@ def _so_called_spans(text: str) -> tuple[set[int], list[tuple[int, int]]]:
             count += 1
             if word.islower() and lower.endswith("s") and not lower.endswith("ss"):
                 break  # a plural head noun ends the phrase: "so-called moderate rebels"
-            pos = _BLANK_RE.match(text, t.end()).end()
+            blank = _BLANK_RE.match(text, t.end())  # [ \t]* always matches
+            pos = blank.end() if blank else t.end()
             if pos == t.end():
                 break  # punctuation or line end follows the word
         if first >= 0:
@@ -1274,10 +1275,10 @@ def _voice_spans(
             ):
                 speaker = last_quote.speaker
                 attribution = f"continues: quote at {last_quote.start}"
-        span = VoiceSpan(start, end, voice, speaker, attribution)
-        result.append(span)
+        found = VoiceSpan(start, end, voice, speaker, attribution)
+        result.append(found)
         if voice == "quote":
-            last_quote = span
+            last_quote = found
     return result
 
 

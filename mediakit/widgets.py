@@ -230,6 +230,7 @@ class Explorer(widgets.VBox):
         window = int(state["window"])
         lefts: list[str] = []
         rights: list[str] = []
+        row: Any  # a named tuple of the table's columns (pandas-stubs type them as any cell)
         for row in chosen.itertuples(index=False):
             start, end = int(row.start), int(row.end)
             if self._texts is not None and str(row.doc_id) in self._texts:
@@ -345,6 +346,7 @@ def _kwic_table_html(rows: pd.DataFrame) -> str:
     parts = ["<table style='border-collapse:collapse;font-size:90%'>", "<thead><tr>"]
     parts += [f"<th style='{cell}text-align:left'>{_esc(h)}</th>" for h in head]
     parts.append("</tr></thead><tbody>")
+    row: Any  # a named tuple of the table's columns (pandas-stubs type them as any cell)
     for row in rows.itertuples(index=False):
         date = "" if pd.isna(row.date) else pd.Timestamp(row.date).strftime("%Y-%m-%d")
         cells = [

@@ -34,7 +34,6 @@ import copy
 import importlib.util
 import json
 import os
-import re
 import shutil
 import signal
 import socket

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import mediakit
-from mediakit.dedup import duplicate_docs_to_drop, find_duplicates
+from mediakit._validation import DEFAULT_VOICE
 from mediakit.compare import (
     _words,
     distinguishing_contexts,
@@ -22,6 +22,7 @@ from mediakit.compare import (
     label_shares_over_time,
     tone_by_label,
 )
+from mediakit.dedup import duplicate_docs_to_drop, find_duplicates
 
 ACTOR = "armed_opposition"
 
@@ -69,7 +70,8 @@ def _cell(table, **where):
 def test_label_shares_point_estimates_by_hand(small):
     table = label_shares(small, actor=ACTOR, n_boot=200)
     assert list(table.columns) == [
-        "outlet", "voice", "actor", "label", "n", "share", "lo", "hi", "n_docs", "group_docs"]
+        "outlet", "voice", "actor", "unit", "label", "n", "share", "lo", "hi", "n_docs",
+        "group_docs"]
     # Narration only: A has 3 terrorist + 1 rebel, the quoted one is left out.
     assert _cell(table, outlet="A", label="terrorist")["n"] == 3
     assert _cell(table, outlet="A", label="terrorist")["share"] == pytest.approx(3 / 4)
@@ -79,8 +81,7 @@ def test_label_shares_point_estimates_by_hand(small):
     assert _cell(table, outlet="B", label="opposition")["share"] == pytest.approx(1.0)
     assert len(table) == 2 * 3
     assert (table["voice"] == "narration").all()
-    assert table.attrs["voice"] == "narration"
-    assert table.attrs["excluded_docs"] == []
+    assert (table["unit"] == "mention").all()
     assert table.groupby("outlet")["share"].sum().tolist() == pytest.approx([1.0, 1.0])
 
 
@@ -92,7 +93,7 @@ def test_label_shares_voice_all_and_split(small):
     quote = _cell(split, outlet="A", voice="quote", label="terrorist")
     assert quote["n"] == 1 and quote["share"] == pytest.approx(1.0)
     assert _cell(split, outlet="A", voice="narration", label="terrorist")["n"] == 3
-    assert split.attrs["voice"] == "split"
+    assert set(split["voice"]) == {"narration", "quote"}
 
 
 def test_every_comparison_reads_voice_the_same_way(small):
@@ -104,16 +105,15 @@ def test_every_comparison_reads_voice_the_same_way(small):
         pd.testing.assert_frame_equal(label_shares(mentions, actor=ACTOR, voice=same, n_boot=20),
                                       pooled)
     own = label_shares(mentions, actor=ACTOR, voice=["scare_quote", "narration"], n_boot=20)
-    assert own.attrs["voice"] == "narration+scare_quote"
     assert (own["voice"] == "narration+scare_quote").all()
     assert _cell(own, outlet="A", label="terrorist")["n"] == 3  # the quoted one left out
     assert _cell(own, outlet="A", label="rebel")["n"] == 2  # the scare-quoted one kept
     rates = label_rates(mentions, pd.DataFrame({"doc_id": ["a1", "a2", "a3", "a4", "b1", "b2"],
                                                 "outlet": list("AAAABB"), "n_words": [100] * 6}),
                         actor=ACTOR, voice=["quote"], n_boot=20)
-    assert _cell(rates, outlet="A", label="terrorist")["n"] == 1 and rates.attrs["voice"] == "quote"
+    assert _cell(rates, outlet="A", label="terrorist")["n"] == 1 and (rates["voice"] == "quote").all()
     tone = tone_by_label(mentions, actor=ACTOR, voice=None, n_boot=20)
-    assert _cell(tone, outlet="A", label="terrorist")["n"] == 4 and tone.attrs["voice"] == "all"
+    assert _cell(tone, outlet="A", label="terrorist")["n"] == 4 and (tone["voice"] == "all").all()
     over = label_shares_over_time(mentions, actor=ACTOR, voice=["narration", "scare_quote"],
                                   n_boot=20, n_perm=9)
     assert int(over.loc[over["outlet"] == "A", "n"].sum()) == 5
@@ -132,7 +132,7 @@ def test_label_shares_article_unit(small):
     assert terrorist["n"] == 2
     assert terrorist["share"] == pytest.approx(2 / 3)
     assert terrorist["group_docs"] == 2
-    assert table.attrs["unit"] == "article"
+    assert (table["unit"] == "article").all()
 
 
 def _one_loud_article():
@@ -197,7 +197,10 @@ def test_exclude_docs_is_applied_and_recorded(small):
     before = small.copy()
     table = label_shares(small, actor=ACTOR, exclude_docs=["a1"], n_boot=50)
     assert _cell(table, outlet="A", label="terrorist")["n"] == 1
-    assert table.attrs["excluded_docs"] == ["a1"]
+    # The article is gone from the counts and from the articles of its group.
+    assert _cell(table, outlet="A", label="terrorist")["group_docs"] == 1
+    assert _cell(label_shares(small, actor=ACTOR, exclude_docs="a1", n_boot=50),
+                 outlet="A", label="terrorist")["n"] == 1
     pd.testing.assert_frame_equal(small, before)  # input untouched
 
 
@@ -245,7 +248,7 @@ def test_label_shares_by_several_columns(small):
     assert list(table.columns[:3]) == ["outlet", "desk", "voice"]
     assert _cell(table, outlet="A", desk="x", label="terrorist")["n"] == 2
     assert _cell(table, outlet="A", desk="y", label="terrorist")["share"] == pytest.approx(1.0)
-    assert table.attrs["by"] == ["outlet", "desk"]
+    assert list(table.columns[:4]) == ["outlet", "desk", "voice", "actor"]
 
 
 # ------------------------------------------------------------------------ rates
@@ -298,7 +301,7 @@ def test_tone_by_label_mean_and_cluster_interval():
     assert terrorist["lo"] == pytest.approx(-0.7)
     assert terrorist["hi"] == pytest.approx(0.2)
     assert math.isnan(_cell(table, outlet="B", label="terrorist")["mean"])
-    assert table.attrs["score"] == "compound_masked"
+    assert (table["score"] == "compound_masked").all()
     with pytest.raises(ValueError, match="no 'sentiment' column"):
         tone_by_label(_mentions(rows), score="sentiment")
 
@@ -348,20 +351,20 @@ def test_over_time_small_periods_are_not_flagged_by_chance_and_undated_warn():
     rows.append(_mention("undated", "A", "terrorist", date=None))
     with pytest.warns(UserWarning, match="1 mention"):
         table = label_shares_over_time(_mentions(rows), actor=ACTOR, n_boot=20)
-    assert table.attrs["n_undated"] == 1
     week3 = _cell(table, period=pd.Timestamp("2025-01-20"), label="terrorist")
     assert week3["tvd"] == pytest.approx(1.0)
-    assert math.isnan(week3["p_value"])  # below min_n = 5: not tested
+    assert math.isnan(week3["p_value"])  # below min_mentions = 5: not tested
     assert not table["change_flag"].any()
     with pytest.warns(UserWarning):
-        tested = label_shares_over_time(_mentions(rows), actor=ACTOR, n_boot=20, min_n=2)
+        tested = label_shares_over_time(_mentions(rows), actor=ACTOR, n_boot=20,
+                                        min_mentions=2)
     week3 = _cell(tested, period=pd.Timestamp("2025-01-20"), label="terrorist")
     assert week3["n_period"] == 2 and week3["n_baseline"] == 4
     assert week3["p_value"] == pytest.approx(1 / 15, abs=0.03)
     assert not tested["change_flag"].any()
     with pytest.warns(UserWarning):
-        lenient = label_shares_over_time(_mentions(rows), actor=ACTOR, n_boot=20, min_n=2,
-                                         alpha=0.2)
+        lenient = label_shares_over_time(_mentions(rows), actor=ACTOR, n_boot=20,
+                                         min_mentions=2, alpha=0.2)
     assert lenient.loc[lenient["change_flag"], "period"].min() == pd.Timestamp("2025-01-20")
 
 
@@ -420,26 +423,26 @@ def test_log_odds_worked_example():
         "text": ["war war peace", "peace peace peace war"],
     })
     # Counts: A war 2, peace 1 (n_a 3); B war 1, peace 3 (n_b 4).
-    # Prior = whole-corpus counts with their own weight, alpha0 = None = N = 7:
-    # alpha_war = 3, alpha_peace = 4.
+    # Prior = whole-corpus counts with their own weight, prior_weight = None = N = 7:
+    # pseudo-counts war 3, peace 4.
     # delta_war = log((2+3)/(3+7-2-3)) - log((1+3)/(4+7-1-3)) = log(5/5) - log(4/7)
     delta_war = math.log(5 / 5) - math.log(4 / 7)
     se_war = math.sqrt(1 / (2 + 3) + 1 / (1 + 3))
     # delta_peace = log((1+4)/(3+7-1-4)) - log((3+4)/(4+7-3-4)) = log(5/5) - log(7/4)
     delta_peace = math.log(5 / 5) - math.log(7 / 4)
     se_peace = math.sqrt(1 / (1 + 4) + 1 / (3 + 4))
-    table = distinguishing_words(corpus, a="A", b="B", min_count=1, alpha0=None)
+    table = distinguishing_words(corpus, a="A", b="B", min_count=1, prior_weight=None)
     war = _cell(table, word="war")
     peace = _cell(table, word="peace")
-    assert war["n_a"] == 2 and war["n_b"] == 1 and war["alpha"] == pytest.approx(3.0)
+    assert war["n_a"] == 2 and war["n_b"] == 1 and war["pseudo_count"] == pytest.approx(3.0)
     assert war["log_odds"] == pytest.approx(delta_war)
     assert war["se"] == pytest.approx(se_war)
     assert war["z"] == pytest.approx(delta_war / se_war)
     assert peace["log_odds"] == pytest.approx(delta_peace)
     assert peace["z"] == pytest.approx(delta_peace / se_peace)
     assert table["word"].tolist() == ["war", "peace"]  # sorted by z, a's words first
-    # A weaker prior, alpha0 = 1.4: alpha_war = 0.6, alpha_peace = 0.8.
-    weak = distinguishing_words(corpus, a="A", b="B", min_count=1, alpha0=1.4)
+    # A weaker prior, prior_weight = 1.4: pseudo-counts war 0.6, peace 0.8.
+    weak = distinguishing_words(corpus, a="A", b="B", min_count=1, prior_weight=1.4)
     expected = math.log(2.6 / (3 + 1.4 - 2 - 0.6)) - math.log(1.6 / (4 + 1.4 - 1 - 0.6))
     assert _cell(weak, word="war")["log_odds"] == pytest.approx(expected)
     assert _cell(weak, word="war")["se"] == pytest.approx(math.sqrt(1 / 2.6 + 1 / 1.6))
@@ -452,7 +455,7 @@ def test_distinguishing_words_against_the_rest_and_options():
                  "the rebels advanced", "terrorists and the terrorists again"],
     })
     table = distinguishing_words(corpus, a="A", min_count=1)
-    assert table.attrs["b"] == "(rest)" and (table["b"] == "(rest)").all()
+    assert (table["b"] == "(rest)").all()
     top = table.iloc[0]
     assert top["word"] == "terrorists" and top["n_a"] == 3 and top["n_b"] == 0
     assert _cell(table, word="advanced")["n_b"] == 2
@@ -467,7 +470,6 @@ def test_distinguishing_words_against_the_rest_and_options():
         "the", "terrorists"}
     dropped = distinguishing_words(corpus, a="A", min_count=1, exclude_docs=["4"])
     assert _cell(dropped, word="terrorists")["n_a"] == 1
-    assert dropped.attrs["excluded_docs"] == ["4"]
     with pytest.raises(ValueError, match="outlet 'Z' not found"):
         distinguishing_words(corpus, a="Z")
     with pytest.raises(ValueError, match="must be different"):
@@ -494,7 +496,7 @@ def test_distinguishing_contexts_sentence_and_window():
     assert {"bombed", "market", "talks", "resumed"} <= words
     assert not {"terrorists", "opposition", "forces", "terrorist"} & words
     assert _cell(table, word="bombed")["z"] > 0 > _cell(table, word="resumed")["z"]
-    assert table.attrs["a"] == "terrorist"
+    assert (table["a"] == "terrorist").all()
     near = distinguishing_contexts(mentions, corpus=corpus, window=2, label_a="terrorist",
                                    label_b="opposition", min_count=1)
     # Two words either side: "yesterday the | bombed a" and "talks with | resumed calmly".
@@ -518,13 +520,13 @@ def test_distinguishing_words_counts_the_outlets_own_words_by_default():
     # Inside the quotation (two sentences long) and the scare quote: not the outlets' words.
     assert not {"terrorists", "crushed", "them", "liberators"} & words
     assert {"army", "shelled", "minister", "said", "talks"} <= words
-    assert (own["voice"] == "narration").all() and own.attrs["voice"] == "narration"
+    assert (own["voice"] == "narration").all()
     assert _cell(own, word="the")["n_a"] == 3 and _cell(own, word="the")["n_prior"] == 5
     every = distinguishing_words(corpus, a="A", b="B", min_count=1, voice="all",
                                  stopwords=False)
     assert _cell(every, word="terrorists")["n_a"] == 1
     assert _cell(every, word="liberators")["n_b"] == 1
-    assert every.attrs["voice"] == "all"
+    assert (every["voice"] == "all").all()
     pd.testing.assert_frame_equal(
         distinguishing_words(corpus, a="A", b="B", min_count=1, voice=None, stopwords=False),
         every)
@@ -532,7 +534,7 @@ def test_distinguishing_words_counts_the_outlets_own_words_by_default():
                                   stopwords=False)
     assert set(quoted["word"]) == {"terrorists", "must", "be", "crushed", "all", "of", "them",
                                    "liberators"}
-    assert quoted.attrs["voice"] == "quote+scare_quote"
+    assert (quoted["voice"] == "quote+scare_quote").all()
     # A sentences table cannot show a quotation running over two sentences.
     sents = mediakit.sentences(corpus).merge(corpus[["doc_id", "outlet"]], on="doc_id")
     with pytest.raises(ValueError, match="needs whole articles.*voice='all'"):
@@ -555,7 +557,7 @@ def test_distinguishing_contexts_records_its_voice():
     ])
     pooled = distinguishing_contexts(mentions, label_a="terrorist", label_b="opposition",
                                      min_count=1)
-    assert (pooled["voice"] == "all").all() and pooled.attrs["voice"] == "all"
+    assert (pooled["voice"] == "all").all()
     assert "lie" in set(pooled["word"])
     own = distinguishing_contexts(mentions, label_a="terrorist", label_b="opposition",
                                   min_count=1, voice="narration")
@@ -578,8 +580,17 @@ def test_defaults_agree_across_comparisons():
     counts = {f.__name__: default(f, "min_count")
               for f in (distinguishing_words, distinguishing_contexts, mediakit.collocates)}
     assert set(counts.values()) == {3}, counts
-    rows = _weekly(["terrorist"] * 2, per_week=2)
-    assert label_shares_over_time(_mentions(rows), actor=ACTOR).attrs["n_boot"] == 2000
+    assert default(label_shares_over_time, "n_boot") == 2000
+    voices = {f.__name__: default(f, "voice")
+              for f in (label_shares, label_rates, tone_by_label, label_shares_over_time,
+                        label_change_points, distinguishing_words,
+                        mediakit.agency_by_outlet, mediakit.agency_gap)}
+    # One default voice for every count (documented at DEFAULT_VOICE); the one
+    # exception, distinguishing_contexts, argues for "all" in its docstring.
+    assert DEFAULT_VOICE == "narration" and set(voices.values()) == {DEFAULT_VOICE}, voices
+    assert default(distinguishing_contexts, "voice") == "all"
+    assert "not :data:`mediakit._validation.DEFAULT_VOICE`" in " ".join(
+        distinguishing_contexts.__doc__.split())
     # A word used three times is listed by default.
     corpus = pd.DataFrame({"doc_id": ["1", "2"], "outlet": ["A", "B"],
                            "text": ["truce truce truce held", "clashes went on"]})
@@ -599,7 +610,6 @@ def test_by_referent_counts_a_named_group_for_its_own_actor():
     by_label = label_shares(mentions, actor="kurdish_forces", by_referent=False, n_boot=20)
     assert by_label["label"].tolist() == ["kurdish_fighters"]
     by_referent = label_shares(mentions, actor="kurdish_forces", by_referent=True, n_boot=20)
-    assert by_referent.attrs["by_referent"] is True
     assert dict(zip(by_referent["label"], by_referent["n"])) == {
         "fighter": 1, "kurdish_fighters": 1, "terrorist": 1}
     assert (by_referent["actor"] == "kurdish_forces").all()
@@ -645,7 +655,7 @@ def test_find_duplicates_groups_syndicated_copy():
     assert dupes["is_representative"].tolist() == [False, True, True, True]
     assert 0.8 <= dupes["similarity"].iloc[0] < 1.0
     assert duplicate_docs_to_drop(dupes) == ["late"]
-    strict = find_duplicates(corpus, threshold=1.0)
+    strict = find_duplicates(corpus, min_similarity=1.0)
     assert strict["duplicate_group"].isna().all()
 
 
@@ -677,7 +687,7 @@ def test_find_duplicates_matches_brute_force():
             texts.append(" ".join(words))
     corpus = pd.DataFrame({"doc_id": [str(i) for i in range(len(texts))], "text": texts})
     for threshold in (0.5, 0.7, 0.9):
-        dupes = find_duplicates(corpus, threshold=threshold, shingle=3)
+        dupes = find_duplicates(corpus, min_similarity=threshold, shingle=3)
         groups = dupes["duplicate_group"].tolist()
         pairs = _brute_force_pairs(texts, threshold, 3)
         for i, j in pairs:  # every qualifying pair ends up in one group
@@ -688,8 +698,8 @@ def test_find_duplicates_matches_brute_force():
 
 def test_find_duplicates_errors():
     corpus = pd.DataFrame({"doc_id": ["1"], "text": ["a b c"]})
-    with pytest.raises(ValueError, match="threshold"):
-        find_duplicates(corpus, threshold=0)
+    with pytest.raises(ValueError, match="min_similarity"):
+        find_duplicates(corpus, min_similarity=0)
     with pytest.raises(ValueError, match="missing column"):
         find_duplicates(corpus.drop(columns=["text"]))
 
@@ -783,18 +793,18 @@ def test_default_prior_weighs_1000_words_not_the_whole_table():
     corpus = pd.DataFrame({"doc_id": list(texts), "outlet": list(texts), "text": list(texts.values())})
     # stopwords=False: the filler "w0".."w399" reads as the word "w", a stopword.
     default = distinguishing_words(corpus, a="A", b="B", stopwords=False)
-    assert default.attrs["alpha0"] == 1000.0
+    assert (default["prior_weight"] == 1000.0).all()
     word = _cell(default, word="terrorists")
-    assert word["alpha"] == pytest.approx(1000 * 26 / (12000 + 26))
+    assert word["pseudo_count"] == pytest.approx(1000 * 26 / (12000 + 26))
     assert word["z"] > 1.96  # 20 against 6 in equal-sized outlets is a difference
-    pd.testing.assert_frame_equal(default, distinguishing_words(corpus, a="A", b="B", alpha0=1000,
+    pd.testing.assert_frame_equal(default, distinguishing_words(corpus, a="A", b="B", prior_weight=1000,
                                                                 stopwords=False))
     # The whole table as weight (12,026 words against 2,000 per outlet) hides it.
-    heavy = _cell(distinguishing_words(corpus, a="A", b="B", alpha0=None, stopwords=False),
+    heavy = _cell(distinguishing_words(corpus, a="A", b="B", prior_weight=None, stopwords=False),
                   word="terrorists")
-    assert heavy["alpha"] == pytest.approx(26.0) and heavy["z"] < 1.96
-    with pytest.raises(ValueError, match="alpha0"):
-        distinguishing_words(corpus, a="A", b="B", alpha0=float("inf"))
+    assert heavy["pseudo_count"] == pytest.approx(26.0) and heavy["z"] < 1.96
+    with pytest.raises(ValueError, match="prior_weight"):
+        distinguishing_words(corpus, a="A", b="B", prior_weight=float("inf"))
 
 
 def test_a_mention_without_a_label_is_an_error_not_a_crash_or_a_loss():

@@ -958,7 +958,7 @@ def test_random_bytes_without_nul_are_not_text(tmp_path: Path) -> None:
 
 def test_mixed_utf8_and_cp1252_lines_are_decoded_line_by_line(tmp_path: Path) -> None:
     path = tmp_path / "mixed.csv"
-    path.write_bytes("outlet,text\n".encode() + "O,Caf\u00e9 in UTF-8 \u2013 fine.\n".encode("utf-8")
+    path.write_bytes(b"outlet,text\n" + "O,Caf\u00e9 in UTF-8 \u2013 fine.\n".encode("utf-8")
                      + "O,Caf\u00e9 in cp1252 \u2013 also fine.\n".encode("cp1252"))
     with pytest.warns(CorpusWarning, match=r"mixes encodings: 1 line\(s\) of UTF-8 were decoded "
                                            r"as UTF-8 and 1 line\(s\) that are not UTF-8 as cp1252"):

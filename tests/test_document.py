@@ -128,7 +128,7 @@ def test_document_facts_equal_the_functions_behind_them(texts):
         assert [(s, e) for s, e, _ in doc.labels] == [(m.start, m.end) for m in lexicon.find(text)]
         found, starts, ends = word_spans(text)
         assert (doc.words, doc.token_starts, doc.token_ends) == (found, starts, ends)
-        for s, e, _ in doc.labels:
+        for s, _e, _ in doc.labels:
             k = doc.sentence_of(s)
             assert doc.sentences[k][0] <= s < doc.sentences[k][1]
         if doc.labels:

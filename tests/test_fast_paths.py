@@ -16,9 +16,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mediakit.referents import decide_referents
 from mediakit import text as text_module
 from mediakit.corpus import load_corpus
+from mediakit.referents import decide_referents
 from mediakit.text import count_words, tokenize
 
 REPO = Path(__file__).resolve().parents[1]
@@ -414,15 +414,15 @@ def test_split_sentences_equal_plain_punkt(real_texts):
 # once: voice_spans and the mentions table are computed with every fast path
 # replaced by its straightforward form (below) and must come out the same.
 
-from bisect import bisect_right
-from contextlib import contextmanager
+from bisect import bisect_right  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 
-from mediakit import _tables
-from mediakit import mentions as mentions_module
-from mediakit import voice as voice_module
+from mediakit import _tables  # noqa: E402
+from mediakit import mentions as mentions_module  # noqa: E402
+from mediakit import voice as voice_module  # noqa: E402
 
 _LB = text_module._LINE_BREAKS
 _PARAGRAPH_RE = re.compile(rf"\S[^{_LB}]*")
@@ -505,7 +505,7 @@ def _reference_add_document_mentions(cols, doc_id, outlet, date, text, lex, sent
     sentence_starts = [s for s, _ in sentence_spans]
     index = _tables.sentence_index
     names_by_sentence: dict[int, set[str]] = {}
-    for s, e, en in found:
+    for s, _e, en in found:
         if en.kind == "name":
             names_by_sentence.setdefault(index(sentence_starts, s), set()).add(en.label)
     # Referents, scope and form come from one function (tested in test_referents.py).

@@ -17,8 +17,8 @@ pytest.importorskip("trafilatura")
 
 import mediakit  # noqa: E402
 from mediakit import fetch as fetch_module  # noqa: E402
-from mediakit.errors import CorpusError  # noqa: E402
 from mediakit.corpus import load_log  # noqa: E402
+from mediakit.errors import CorpusError  # noqa: E402
 from mediakit.fetch import fetch_articles  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "web_fixtures"

@@ -234,7 +234,7 @@ def test_decoding_of_wide_mixed_and_random_bytes(tmp_path):
     text = "outlet,text\nO,The rebels\u2019 caf\u00e9 burned.\n"
     _write(tmp_path / "utf32be.csv", b"\x00\x00\xfe\xff" + text.encode("utf-32-be"))
     _write(tmp_path / "utf16le.csv", text.encode("utf-16-le"))
-    _write(tmp_path / "mixed.csv", "outlet,text\n".encode() + "O,Caf\u00e9 \u2013 one.\n".encode()
+    _write(tmp_path / "mixed.csv", b"outlet,text\n" + "O,Caf\u00e9 \u2013 one.\n".encode()
            + "O,Caf\u00e9 \u2013 two.\n".encode("cp1252"))
     import random
 

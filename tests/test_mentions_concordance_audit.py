@@ -13,8 +13,8 @@ from nltk.metrics.association import BigramAssocMeasures
 import mediakit
 from mediakit.audit import AUDIT_COLUMNS, audit_lexicon
 from mediakit.concordance import COLLOCATE_COLUMNS, KWIC_COLUMNS, collocates, kwic
-from mediakit.mentions import MENTION_COLUMNS, find_mentions
 from mediakit.lexicon import Lexicon, load_lexicon
+from mediakit.mentions import MENTION_COLUMNS, find_mentions
 from mediakit.text import sentences
 
 SEED_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "seed"

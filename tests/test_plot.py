@@ -115,7 +115,7 @@ def test_tone_plot():
 
 
 def test_shares_over_time_plot_marks_flags():
-    table = label_shares_over_time(_mentions(), actor=ACTOR, voice="all", min_n=3, n_boot=50)
+    table = label_shares_over_time(_mentions(), actor=ACTOR, voice="all", min_mentions=3, n_boot=50)
     flagged = table.loc[(table["outlet"] == "Herald") & table["change_flag"], "period"].unique()
     assert len(flagged) >= 1
     ax = plot.shares_over_time(table, outlet="Herald")
@@ -149,7 +149,7 @@ def test_distinguishing_words_plot():
                  "opposition fighters opposition fighters held the road " * 5],
     })
     # A light prior: with the default 1000 words it would outweigh this tiny corpus.
-    table = distinguishing_words(corpus, a="A", b="B", min_count=1, alpha0=20)
+    table = distinguishing_words(corpus, a="A", b="B", min_count=1, prior_weight=20)
     ax = plot.distinguishing_words(table, n=2)
     labelled = [t.get_text() for t in ax.texts]
     assert len(labelled) == 4
@@ -216,7 +216,7 @@ def test_every_plot_draws_names_with_dollar_signs_as_text():
     assert BAD_TEX in _draws(ax) and r"$\badlabel$" in _draws(ax)
     ax = plot.tone(tone_by_label(mentions, actor=ACTOR, voice="all", n_boot=20))
     assert BAD_TEX in _draws(ax)
-    over = label_shares_over_time(mentions, actor=ACTOR, voice="all", min_n=3, n_boot=20)
+    over = label_shares_over_time(mentions, actor=ACTOR, voice="all", min_mentions=3, n_boot=20)
     ax = plot.shares_over_time(over, outlet=BAD_TEX)
     assert any(BAD_TEX in text for text in _draws(ax))
 

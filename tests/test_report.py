@@ -296,23 +296,27 @@ def test_report_on_the_sample(tmp_path):
 
 
 def test_method_notes_state_the_rules_the_code_applied(tmp_path, monkeypatch):
-    """Every rule's number on the page comes from the table that applied it."""
+    """Every rule's number on the page is the one passed to the function applying it."""
     import mediakit.compare as compare
     import mediakit.dedup as dedup
+    from mediakit.report import build
 
-    def patched(function, **rule):
+    applied = []
+
+    def recorded(function):
         def run(*args, **kwargs):
-            return function(*args, **{**kwargs, **rule})
+            applied.append((function.__name__, kwargs))
+            return function(*args, **kwargs)
         return run
 
-    monkeypatch.setattr(compare, "label_shares_over_time", patched(
-        compare.label_shares_over_time, threshold=0.35, alpha=0.1, baseline=3, n_perm=499))
-    monkeypatch.setattr(compare, "label_change_points", patched(
-        compare.label_change_points, alpha=0.01, n_perm=199, min_docs=4))
-    monkeypatch.setattr(compare, "label_shares", patched(
-        compare.label_shares, level=0.9, n_boot=300))
-    monkeypatch.setattr(dedup, "find_duplicates", patched(
-        dedup.find_duplicates, threshold=0.75, shingle=4))
+    for module, name in [(compare, "label_shares_over_time"), (compare, "label_change_points"),
+                         (compare, "label_shares"), (dedup, "find_duplicates")]:
+        monkeypatch.setattr(module, name, recorded(getattr(module, name)))
+    monkeypatch.setattr(build, "TIME_RULE", {
+        **build.TIME_RULE, "min_distance": 0.35, "alpha": 0.1, "baseline": 3, "n_perm": 499})
+    monkeypatch.setattr(build, "CHANGE_RULE", {"alpha": 0.01, "n_perm": 199, "min_docs": 4})
+    monkeypatch.setattr(build, "SHARES_RULE", {"level": 0.9, "n_boot": 300})
+    monkeypatch.setattr(build, "DUPLICATE_RULE", {"min_similarity": 0.75, "shingle": 4})
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         page = write_report(mk.load_sample(), lexicon="marenna", out_dir=tmp_path,
@@ -328,6 +332,14 @@ def test_method_notes_state_the_rules_the_code_applied(tmp_path, monkeypatch):
     assert "about 1% of steady outlets" in text
     assert "The interval is a 90% bootstrap interval" in text
     assert "Intervals are 90% percentile bootstrap intervals with 300 replicates" in text
+    # ... and those numbers are what the functions were given.
+    calls = dict(applied)
+    assert {k: calls["label_shares_over_time"][k] for k in ("min_distance", "alpha", "baseline",
+                                                            "n_perm")} == {
+        "min_distance": 0.35, "alpha": 0.1, "baseline": 3, "n_perm": 499}
+    assert calls["label_change_points"]["min_docs"] == 4
+    assert calls["label_shares"]["level"] == 0.9 and calls["label_shares"]["n_boot"] == 300
+    assert calls["find_duplicates"] == {"min_similarity": 0.75, "shingle": 4}
     assert "4-word shingles, Jaccard similarity of at least 0.75" in text
     for stale in ("0.3 ", "2,000", "one in twenty", "5-word"):
         assert stale not in text, stale

@@ -9,7 +9,7 @@ import pytest
 
 from mediakit.compare import (
     BOILERPLATE_RUN,
-    MIN_HEADLINE_N,
+    MIN_HEADLINE_MENTIONS,
     boilerplate_passages,
     choose_freq,
     distinguishing_words,
@@ -105,8 +105,8 @@ def test_top_labels_takes_each_outlets_most_used_label_and_flags_small_totals():
     a, b = top.iloc[0], top.iloc[1]
     assert (a["label"], a["n"], a["total"]) == ("terrorist", 8, 11)
     assert a["share"] == pytest.approx(8 / 11) and a["lo"] <= a["share"] <= a["hi"]
-    assert not a["few"]  # 11 >= MIN_HEADLINE_N
-    assert MIN_HEADLINE_N == 10
+    assert not a["few"]  # 11 >= MIN_HEADLINE_MENTIONS
+    assert MIN_HEADLINE_MENTIONS == 10
     # A tie goes to the label first in the table (alphabetical): opposition before rebel.
     assert (b["label"], b["n"], b["total"], b["few"]) == ("opposition", 1, 2, True)
     # A group whose rows all count 0 (a table filtered by hand) has no top label.
@@ -114,10 +114,10 @@ def test_top_labels_takes_each_outlets_most_used_label_and_flags_small_totals():
     zeroed.loc[zeroed["outlet"] == "B", ["n", "share"]] = [0, float("nan")]
     b_zero = top_labels(zeroed).iloc[1]
     assert pd.isna(b_zero["label"]) and b_zero["total"] == 0 and b_zero["few"]
-    assert top_labels(shares, min_n=12).iloc[0]["few"]
-    assert not top_labels(shares, min_n=11).iloc[0]["few"]
-    with pytest.raises(InvalidParameterError, match="min_n"):
-        top_labels(shares, min_n=0)
+    assert top_labels(shares, min_mentions=12).iloc[0]["few"]
+    assert not top_labels(shares, min_mentions=11).iloc[0]["few"]
+    with pytest.raises(InvalidParameterError, match="min_mentions"):
+        top_labels(shares, min_mentions=0)
     split = label_shares(_frame(rows), actor=ACTOR, voice="split", n_boot=10)
     with pytest.raises(ValueError, match="split"):
         top_labels(split)
@@ -138,20 +138,20 @@ def _dated(per_week, weeks, outlets=("A", "B")):
 
 
 def test_choose_freq_takes_the_finest_period_with_enough_mentions():
-    # 12 a week: weeks qualify at min_n 10.
-    assert choose_freq(_dated(12, 12), min_n=10) == "W"
+    # 12 a week: weeks qualify at min_mentions 10.
+    assert choose_freq(_dated(12, 12), min_mentions=10) == "W"
     # 4 a week: about 17 a month in the 3 months spanned (Jan-Mar).
-    assert choose_freq(_dated(4, 12), min_n=10) == "M"
+    assert choose_freq(_dated(4, 12), min_mentions=10) == "M"
     # 1 a week over 12 weeks: 4 a month, 12 a quarter... but a single quarter is no
     # comparison, so the coarsest period giving two periods (months) is the fallback.
-    assert choose_freq(_dated(1, 12), min_n=10) == "M"
-    assert choose_freq(_dated(1, 12), min_n=1) == "W"
+    assert choose_freq(_dated(1, 12), min_mentions=10) == "M"
+    assert choose_freq(_dated(1, 12), min_mentions=1) == "W"
     # Everything within one week: no two periods to compare.
     assert choose_freq(_dated(20, 1)) is None
     undated = _dated(3, 2).assign(date=pd.NaT)
     assert choose_freq(undated) is None
-    with pytest.raises(InvalidParameterError, match="min_n"):
-        choose_freq(_dated(1, 2), min_n=0)
+    with pytest.raises(InvalidParameterError, match="min_mentions"):
+        choose_freq(_dated(1, 2), min_mentions=0)
 
 
 # ------------------------------------------------- distinguishing words: the filters
@@ -270,7 +270,7 @@ def test_distinguishing_words_each_equals_one_call_per_outlet():
         [distinguishing_words(corpus, a=o, exclude_docs=drop)
          for o in sorted(corpus["outlet"].unique())], ignore_index=True)
     pd.testing.assert_frame_equal(each, one_by_one)
-    assert each.attrs["excluded_docs"] == drop and each.attrs["voice"] == "narration"
+    assert (each["voice"] == "narration").all() and not set(drop) & set(each["a"])
     # An outlet whose every article is excluded is simply not compared.
     herald = corpus.loc[corpus["outlet"] == "The Aldwick Herald", "doc_id"]
     without = distinguishing_words_each(corpus, exclude_docs=list(herald))

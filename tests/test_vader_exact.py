@@ -293,3 +293,47 @@ def test_other_vader_versions_fall_back_to_the_reference(monkeypatch: pytest.Mon
     assert _vader.polarity_scores("The talks failed badly.") == reference("The talks failed badly.")
     assert calls == ["The talks failed badly."]
     assert _vader._get_tables().reference is not None
+
+
+# --- same_compound: skipping a masked sentence is only allowed when exact ----------------
+
+# Replacements for a stretch of tokens: inert ones (which the test must find skipped
+# at least sometimes) and every kind of word a rule reads (never skipped wrongly).
+_STRETCHES = ["actor", "actor,", "(actor)", "actor's", "regime", "militants", "rebel-held",
+              "opposition forces", "the army", "Army", "ARMY", "rebels", "terrorists",
+              "very", "not", "but", "kind", "of", "no", "least", "so", "this", "the", "to",
+              "kiss", "death", "isn't", "good", "bad", "actor!", "actor?", "U.S.", "x y z"]
+
+
+def _masked_variants(rng: random.Random, count: int) -> list[tuple[str, str]]:
+    pairs = []
+    for text in generated_sentences(count, seed=11, emoji=False):
+        tokens = text.split()
+        i = rng.randrange(len(tokens))
+        j = min(len(tokens), i + rng.randint(1, 3))
+        for replacement in rng.sample(_STRETCHES, 4):
+            pairs.append((text, " ".join(tokens[:i] + [replacement] + tokens[j:])))
+    return pairs
+
+
+def test_same_compound_is_never_wrong() -> None:
+    # Whenever same_compound says so, the reference gives both texts one compound;
+    # and it does say so often enough to matter.
+    rng = random.Random(5)
+    pairs = _masked_variants(rng, 600)
+    pairs += [("Rebels shelled the town, killing three.", "actor shelled the town, killing three."),
+              ("The regime said it was very good.", "The actor said it was very good."),
+              ("not the army good", "not actor good"), ("very the army good", "very actor good"),
+              ("good regime forces", "good actor"), ("NOT good militants", "NOT good actor")]
+    said_same = 0
+    for text, masked in pairs:
+        if _vader.same_compound(text, masked):
+            said_same += 1
+            assert reference(text)[3] == reference(masked)[3], (text, masked)
+    assert said_same >= 50
+    # Cases that must be re-scored: the stretch changes a count or a rule's reading.
+    assert not _vader.same_compound("very the army good", "very actor good")
+    assert not _vader.same_compound("Rebels attack", "actor attack")  # capitals rule
+    assert not _vader.same_compound("terrorists attacked", "actor attacked")  # lexicon word
+    assert not _vader.same_compound("the rebels! won", "the actor won")  # "!" count
+    assert _vader.same_compound("The regime said it was very good.", "The actor said it was very good.")

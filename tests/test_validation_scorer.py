@@ -17,7 +17,13 @@ sys.path.insert(0, str(REPO))
 
 from tools.validation import build_gold  # noqa: E402
 from tools.validation.matching import (  # noqa: E402
-    excerpt, f1, match_overlapping, match_spans, normalise_name, speaker_matches, wilson,
+    excerpt,
+    f1,
+    match_overlapping,
+    match_spans,
+    normalise_name,
+    speaker_matches,
+    wilson,
 )
 
 

@@ -14,7 +14,10 @@ sys.path.insert(0, str(REPO))
 from tools.validation import check_annotations, locate, make_packets, select_items  # noqa: E402
 from tools.validation.inventory import candidates  # noqa: E402
 from tools.validation.sources import (  # noqa: E402
-    ValidationDataError, item_texts, read_items, sha256,
+    ValidationDataError,
+    item_texts,
+    read_items,
+    sha256,
 )
 
 

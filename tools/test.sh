@@ -9,7 +9,7 @@
 #      (the browser tests, tests/test_browser.py, drive it with playwright; playwright's
 #      own browser download is never used);
 #   2. creates .venv, upgrades pip and installs mediakit with its "test" extra;
-#   3. runs the static checks (see the marked place below);
+#   3. runs the static checks: ruff and mypy (a finding fails the run);
 #   4. runs pytest (unit tests, notebooks with nbval, browser tests).
 # Environment: MEDIAKIT_REQUIRE_BROWSER=1 (set by CI) turns a missing browser into a
 # test failure instead of a skip.
@@ -40,8 +40,14 @@ python3 -m venv .venv
 .venv/bin/python -m pip install -q -e ".[test]"
 
 # --- 3. Static checks ----------------------------------------------------------------
-# PLACEHOLDER (issue 18, item 8): the ruff and mypy steps go here, before the tests,
-# so that CI fails on a type or style error. Nothing runs here yet.
+# Before the tests, so that CI fails on a style or type error (set -e stops the run).
+# Both are configured in pyproject.toml ([tool.ruff], [tool.mypy]): ruff checks every
+# Python file of the repository, mypy the package with pandas-stubs. mypy's cache is
+# kept inside .venv (ignored by git), so a second run only re-checks changed modules.
+echo "tools/test.sh: ruff check"
+.venv/bin/ruff check --quiet
+echo "tools/test.sh: mypy"
+.venv/bin/python -m mypy --cache-dir .venv/mypy_cache
 
 # --- 4. The tests ----------------------------------------------------------------------
 exec .venv/bin/python -m pytest "$@"

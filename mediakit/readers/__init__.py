@@ -30,9 +30,10 @@ default ``str(path)``.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 __all__ = ["ReadResult", "FORMATS", "EXTENSIONS", "get_reader", "format_for_path"]
 

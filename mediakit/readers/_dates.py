@@ -102,7 +102,7 @@ _MAX_TEXT = 200  # longer values are not dates (and are not run through the patt
 
 def _naive_utc(value: _dt.datetime) -> _dt.datetime:
     if value.tzinfo is not None and value.utcoffset() is not None:
-        return value.astimezone(_dt.timezone.utc).replace(tzinfo=None)
+        return value.astimezone(_dt.UTC).replace(tzinfo=None)
     return value.replace(tzinfo=None)
 
 

@@ -300,7 +300,7 @@ def open_text(path: Path, decoding: Decoding) -> Any:
     """Open ``path`` for streaming text reads; newline translation is left to the caller."""
     if decoding.per_line:
         return _PerLine(path, decoding.encoding)
-    return io.open(path, "r", encoding=decoding.encoding, newline="")
+    return open(path, encoding=decoding.encoding, newline="")
 
 
 def read_text_file(path: Path, encoding: str | None = None, *, name: str | None = None

@@ -15,7 +15,7 @@ record, ``text_source="title"``), plus ``_file`` and ``_row`` (1-based item numb
 from __future__ import annotations
 
 import calendar
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +49,7 @@ def _iso_utc(parsed: Any) -> str:
     """feedparser's UTC struct_time as an ISO 8601 string (empty when absent)."""
     if not parsed:
         return ""
-    moment = datetime.fromtimestamp(calendar.timegm(parsed), tz=timezone.utc)
+    moment = datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC)
     return moment.isoformat()
 
 

@@ -65,14 +65,23 @@ FIGURE_FILES: Mapping[str, str] = {
 
 N_BOOT = 2000
 LEVEL = 0.95
-DUPLICATE_THRESHOLD = 0.8
+DUPLICATE_MIN_SIMILARITY = 0.8
 DUPLICATE_SHINGLE = 5
 #: Fewer replicates per period: there are many periods and each interval is a sketch.
 TIME_N_BOOT = 1000
 #: Mentions per period a typical outlet needs (the change rule's own minimum too).
-TIME_MIN_N = 10
+TIME_MIN_MENTIONS = 10
 N_PERM = 999
 CHANGE_MIN_DOCS = 3
+#: The rules the report applies: each dictionary is passed to the function that
+#: applies it and is what the page states (one source for both).
+SHARES_RULE: Mapping[str, Any] = {"level": LEVEL, "n_boot": N_BOOT}
+DUPLICATE_RULE: Mapping[str, Any] = {"min_similarity": DUPLICATE_MIN_SIMILARITY,
+                                     "shingle": DUPLICATE_SHINGLE}
+TIME_RULE: Mapping[str, Any] = {"baseline": 4, "min_distance": 0.2, "alpha": 0.05,
+                                "min_mentions": TIME_MIN_MENTIONS, "n_perm": N_PERM,
+                                "level": LEVEL, "n_boot": TIME_N_BOOT}
+CHANGE_RULE: Mapping[str, Any] = {"min_docs": CHANGE_MIN_DOCS, "alpha": 0.05, "n_perm": N_PERM}
 #: Example sentences shown under each headline finding.
 KWIC_EXAMPLES = 3
 #: Surface forms ("opposition forces", "opposition fighters") listed per headline.
@@ -120,24 +129,25 @@ class FigureSpec:
 
 @dataclass(frozen=True)
 class Rules:
-    """The numbers the page states, read from the tables that applied them.
+    """The numbers the page states: those passed to the functions that applied them.
 
     ``level``, ``n_boot`` and ``seed`` are the bootstrap of the label shares;
-    ``duplicate_threshold`` and ``duplicate_shingle`` the near-duplicate rule;
+    ``duplicate_min_similarity`` and ``duplicate_shingle`` the near-duplicate rule;
     ``time`` the change rule of :func:`mediakit.label_shares_over_time` (keys
-    ``freq``, ``threshold``, ``baseline``, ``alpha``, ``n_perm``, ``min_n``,
-    ``n_boot``; None without two periods) and ``change`` that of
+    ``freq``, ``min_distance``, ``baseline``, ``alpha``, ``n_perm``,
+    ``min_mentions``, ``n_boot``; None without two periods) and ``change`` that of
     :func:`mediakit.label_change_points` (``min_docs``, ``n_perm``, ``seed``,
-    ``alpha``; None without dates). ``min_headline_n`` is the documented minimum
-    below which a headline carries a warning (:func:`mediakit.compare.top_labels`).
+    ``alpha``; None without dates). ``min_headline_mentions`` is the documented
+    minimum below which a headline carries a warning
+    (:func:`mediakit.compare.top_labels`).
     """
 
     level: float
     n_boot: int
     seed: int
-    duplicate_threshold: float
+    duplicate_min_similarity: float
     duplicate_shingle: int
-    min_headline_n: int
+    min_headline_mentions: int
     time: Mapping[str, Any] | None = None
     change: Mapping[str, Any] | None = None
 
@@ -370,7 +380,7 @@ def _headlines(shares: pd.DataFrame, summary: pd.DataFrame, min_n: int) -> pd.Da
     """top_labels, one row per outlet of the corpus (NA label where it has none)."""
     from .. import compare
 
-    top = compare.top_labels(shares, min_n=min_n) if len(shares) else None
+    top = compare.top_labels(shares, min_mentions=min_n) if len(shares) else None
     rows = []
     for outlet, copies_only in zip(summary["outlet"], summary["copies_only"]):
         found = None if top is None else top[top["outlet"] == outlet]
@@ -426,26 +436,17 @@ def _distinguishing_words(
 
 
 def _read_rules(
-    shares: pd.DataFrame, duplicates: pd.DataFrame, over_time: pd.DataFrame | None,
-    change_points: pd.DataFrame | None, freq: str | None, seed: int, min_n: int,
+    time: bool, change: bool, freq: str | None, seed: int, min_mentions: int,
 ) -> Rules:
-    """The rules as the tables that applied them record them (``attrs``)."""
-    time = None
-    if over_time is not None:
-        a = over_time.attrs
-        time = {"freq": freq, "threshold": a["threshold"], "baseline": a["baseline"],
-                "alpha": a["alpha"], "n_perm": a["n_perm"], "min_n": a["min_n"],
-                "n_boot": a["n_boot"]}
-    change = None
-    if change_points is not None:
-        a = change_points.attrs
-        change = {"min_docs": a["min_docs"], "n_perm": a["n_perm"], "seed": int(a["seed"]),
-                  "alpha": a["alpha"]}
-    return Rules(level=float(shares.attrs["level"]), n_boot=int(shares.attrs["n_boot"]),
-                 seed=int(shares.attrs.get("seed", seed)),
-                 duplicate_threshold=float(duplicates.attrs["threshold"]),
-                 duplicate_shingle=int(duplicates.attrs["shingle"]),
-                 min_headline_n=min_n, time=time, change=change)
+    """The rules the report passed to its comparisons, as the page states them."""
+    time_rule = None
+    if time:
+        time_rule = {"freq": freq, **{k: v for k, v in TIME_RULE.items() if k != "level"}}
+    change_rule = {**CHANGE_RULE, "seed": seed} if change else None
+    return Rules(level=float(SHARES_RULE["level"]), n_boot=int(SHARES_RULE["n_boot"]),
+                 seed=seed, duplicate_min_similarity=float(DUPLICATE_RULE["min_similarity"]),
+                 duplicate_shingle=int(DUPLICATE_RULE["shingle"]),
+                 min_headline_mentions=min_mentions, time=time_rule, change=change_rule)
 
 
 def _unique_messages(caught: Sequence[warnings.WarningMessage]) -> tuple[str, ...]:
@@ -592,12 +593,11 @@ def build_report(
         titles = dict(zip(corpus_v["doc_id"].astype(str),
                           corpus_v["title"].fillna("").astype(str)))
 
-        duplicates = dedup.find_duplicates(
-            corpus_v, threshold=DUPLICATE_THRESHOLD, shingle=DUPLICATE_SHINGLE)
+        duplicates = dedup.find_duplicates(corpus_v, **DUPLICATE_RULE)
         drop = dedup.duplicate_docs_to_drop(duplicates)
         groups = dedup.duplicate_groups(duplicates)
         step()
-        boot: dict[str, Any] = {"level": LEVEL, "n_boot": N_BOOT, "seed": seed, "exclude_docs": drop}
+        boot: dict[str, Any] = {**SHARES_RULE, "seed": seed, "exclude_docs": drop}
         tables: dict[str, pd.DataFrame] = {
             "mentions": mentions, "documents": analysis.documents,
             "sentences": analysis.sentences,
@@ -622,15 +622,16 @@ def build_report(
         actor_mentions = kept[kept["actor"] == chosen]
         dated = actor_mentions[(actor_mentions["voice"] == "narration")
                                & actor_mentions["date"].notna()]
-        freq = compare.choose_freq(dated, min_n=TIME_MIN_N) if len(dated) else None
+        freq = (compare.choose_freq(dated, min_mentions=TIME_MIN_MENTIONS) if len(dated)
+                else None)
         if freq is not None:
             tables["shares_over_time"] = compare.label_shares_over_time(
-                mentions, actor=chosen, freq=freq, voice="narration", min_n=TIME_MIN_N,
-                level=LEVEL, n_boot=TIME_N_BOOT, seed=seed, exclude_docs=drop)
+                mentions, actor=chosen, freq=freq, voice="narration", **TIME_RULE,
+                seed=seed, exclude_docs=drop)
         if len(dated):
             tables["change_points"] = compare.label_change_points(
-                mentions, actor=chosen, voice="narration", min_docs=CHANGE_MIN_DOCS,
-                n_perm=N_PERM, seed=seed, exclude_docs=drop)
+                mentions, actor=chosen, voice="narration", **CHANGE_RULE, seed=seed,
+                exclude_docs=drop)
         step()
         words = _distinguishing_words(corpus_v, drop)
         if words is not None:
@@ -652,7 +653,7 @@ def build_report(
         step()
 
         summary = _outlet_summary(analysis.documents, mentions, chosen, drop)
-        headlines = _headlines(tables["label_shares"], summary, compare.MIN_HEADLINE_N)
+        headlines = _headlines(tables["label_shares"], summary, compare.MIN_HEADLINE_MENTIONS)
         examples, forms = _examples_table(kept, headlines, chosen, titles)
     messages = _unique_messages(caught)
     for text in messages:
@@ -667,9 +668,8 @@ def build_report(
         voice_pooled=voice_pooled, duplicate_groups=groups, boilerplate=boilerplate,
         flagged_periods=_flagged_periods(tables.get("shares_over_time")),
         top_two=top_two, excluded_docs=tuple(drop),
-        rules=_read_rules(tables["label_shares"], duplicates,
-                          tables.get("shares_over_time"), tables.get("change_points"),
-                          freq, seed, compare.MIN_HEADLINE_N),
+        rules=_read_rules("shares_over_time" in tables, "change_points" in tables,
+                          freq, seed, compare.MIN_HEADLINE_MENTIONS),
         figures=_figure_specs(chosen, ordered, top_two, freq),
         load_log=_load_log(corpus), warnings=messages,
     )

@@ -106,7 +106,7 @@ def align(spans: dict[str, list[tuple[int, int, int]]], *, min_share: float) -> 
     if not coders:
         return groups
     first = coders[0]
-    for s, e, k in spans[first]:
+    for _s, _e, k in spans[first]:
         groups.append({first: k})
         used[first].add(k)
     anchor = {k: (s, e) for s, e, k in spans[first]}
@@ -126,7 +126,7 @@ def align(spans: dict[str, list[tuple[int, int, int]]], *, min_share: float) -> 
             groups[gi][coder] = k
             taken_groups.add(gi)
             used[coder].add(k)
-        for s, e, k in spans[coder]:
+        for _s, _e, k in spans[coder]:
             if k not in used[coder]:
                 groups.append({coder: k})
                 used[coder].add(k)

@@ -45,7 +45,12 @@ if __package__ in (None, ""):
 
 from tools.validation.inventory import Candidate, candidates  # noqa: E402
 from tools.validation.schema import (  # noqa: E402
-    FIELDS, LOCATION_KEYS, MAX_QUOTE_CHARS, OPTIONAL, QUOTE_MARKS, ROUND_UNITS,
+    FIELDS,
+    LOCATION_KEYS,
+    MAX_QUOTE_CHARS,
+    OPTIONAL,
+    QUOTE_MARKS,
+    ROUND_UNITS,
 )
 
 _FOLD = str.maketrans({
@@ -69,7 +74,7 @@ class Folded:
     origin: list[int]  # folded index -> original index
 
     @classmethod
-    def of(cls, text: str) -> "Folded":
+    def of(cls, text: str) -> Folded:
         out: list[str] = []
         origin: list[int] = []
         i = 0

@@ -37,8 +37,12 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tools.validation.sources import (  # noqa: E402
-    HEADLINES_CSV, ITEM_COLUMNS, ITEMS_CSV, WRITTEN_DIR, fakes_doc_id, load_written_texts,
-    read_fakes, sha256,
+    ITEM_COLUMNS,
+    ITEMS_CSV,
+    fakes_doc_id,
+    load_written_texts,
+    read_fakes,
+    sha256,
 )
 
 SEED = 20250611
