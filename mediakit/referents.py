@@ -74,7 +74,8 @@ named groups (``names:``, each of one actor), *M* the actors' ``markers:`` (word
    fighters": none, "the Turkish army": none).
 3. ``... after label``: the same written right after it as "of", "from",
    "affiliated to/with", "belonging to", "linked to", "allied to/with" (+ "the")
-   ("fighters of the YPG", "terrorists affiliated to Jabhat al-Nusra").
+   ("fighters of the YPG", "terrorists affiliated to Jabhat al-Nusra"), or a named
+   group right after it, as an apposition ("the extremist Islamic State group").
 4. ``loyal to X``: the label is, or is followed by, "loyal to", and the first name,
    marker, party or label in the next six words is X ("fighters loyal to President
    Bashar al-Assad", "forces loyal to the government"); ``loyal to (no one named)``
@@ -160,6 +161,7 @@ _GAP_AFTER_RE = re.compile(
     r"\s+(?:the\s+)?(?:so-called\s+)?",
     re.IGNORECASE,
 )
+_SPACE_AFTER_RE = re.compile(r"[^\S\n]+")
 _LOYAL_RE = re.compile(r"\s+(?:forces\s+)?loyal\s+to\b", re.IGNORECASE)
 _LOYAL_WINDOW = 60  # characters after "loyal to": about six words
 _PREVIOUS_SENTENCES = 2
@@ -311,6 +313,12 @@ def _after(text: str, end: int, by_start: dict[int, tuple[int, LexiconEntry]]) -
     link = _GAP_AFTER_RE.match(text, end)
     if link is not None and link.end() in by_start:
         return link.end(), by_start[link.end()][1]
+    # An apposition: a named group right after the label, on its line ("the extremist
+    # Islamic State group", "militant group Hayat Tahrir al-Sham"); names only, since
+    # a marker or party after a label usually starts the next phrase.
+    space = _SPACE_AFTER_RE.match(text, end)
+    if space is not None and space.end() in by_start and by_start[space.end()][1].kind == "name":
+        return space.end(), by_start[space.end()][1]
     return None
 
 

@@ -63,6 +63,11 @@ def test_syria_has_the_four_actors_and_the_islamic_state_its_own_names():
     ("Kurdish militants attacked a post near Qamishli.", "militants", "kurdish_forces",
      "marker before label (Kurdish)"),
     ("Rebels shelled Aleppo.", "Rebels", "armed_opposition", "label's own actor"),
+    ("Shells fell on al-Bab, held by the extremist Islamic State group.", "extremist",
+     "islamic_state", "named group after label (Islamic State)"),
+    # a marker after a label starts the next phrase: no apposition
+    ("Rebels Kurdish officials met in Qamishli said the talks failed.", "Rebels",
+     "armed_opposition", "label's own actor"),
 ])
 def test_referent_rules_on_sentences(text, match, referent, rule):
     found = {m: (r, why) for m, r, why in decisions(text)}
