@@ -42,7 +42,7 @@ in sentence *S* of article *A*:
 5. ``article about the conflict (n conflict terms)``: *A* holds at least
    ``article_terms`` occurrences of ``terms``: in.
    Not when *A* is mostly off topic (rule 6 holds and its off-topic words outnumber
-   its conflict terms: a match report's "shot" and "siege" are not war reporting).
+   its conflict terms: "siege" and "soldiers" in a match report are not war reporting).
 6. ``article about something else (n off-topic words: ...)``: *A* holds at least
    ``article_off_topic`` words of ``off_topic``: out.
 7. ``no word either way``: in (``otherwise: in``, the default, so that a headline or
