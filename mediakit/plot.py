@@ -577,14 +577,19 @@ def shares_over_time(
 
 def distinguishing_words(
     table: pd.DataFrame, *, ax: Axes | None = None, n: int = 15, title: str | None = None,
-    z_threshold: float = 1.96,
+    z_threshold: float = 1.96, palette: Mapping[str, str] | None = None,
 ) -> Axes:
     """Monroe-style scatter: word frequency (log scale) against z-score of the log-odds.
 
     ``table`` is the output of :func:`mediakit.distinguishing_words` or
     :func:`mediakit.distinguishing_contexts`. Words beyond ``±z_threshold`` are
     coloured by the side they lean to, the rest grey; the ``n`` highest and ``n``
-    lowest z-scores beyond the threshold are labelled with the word.
+    lowest z-scores beyond the threshold are labelled with the word. A word whose
+    place is taken by an earlier (more distinctive) one is moved up or down and tied
+    to its point by a thin line, so the words do not print over each other. The log
+    axis is labelled 1, 2, 5, 10, 20, ... rather than in powers of ten. When the two
+    sides are labels (:func:`mediakit.distinguishing_contexts`) found in ``palette``
+    (:func:`label_colors`), each side takes its label's colour.
     """
     check_table(table, ["word", "n_a", "n_b", "z"], caller="plot.distinguishing_words", table_name="plot")
     ax = _axes(ax, (8, 6))
@@ -596,22 +601,68 @@ def distinguishing_words(
     lean_b = z <= -z_threshold
     neither = ~(lean_a | lean_b)
     ax.scatter(freq[neither], z[neither], s=8, color="#BBBBBB", label="not distinctive")
-    ax.scatter(freq[lean_a], z[lean_a], s=14, color=PALETTE[0], label=f"more in {a}")
-    ax.scatter(freq[lean_b], z[lean_b], s=14, color=PALETTE[1], label=f"more in {b}")
+    color_a, color_b = PALETTE[0], PALETTE[1]
+    if palette and a in palette and b in palette and palette[a] != palette[b]:
+        color_a, color_b = palette[a], palette[b]
+    ax.scatter(freq[lean_a], z[lean_a], s=14, color=color_a, label=f"more in {a}")
+    ax.scatter(freq[lean_b], z[lean_b], s=14, color=color_b, label=f"more in {b}")
     order = np.argsort(-z, kind="stable")
     top = [i for i in order[:n] if lean_a[i]]
     bottom = [i for i in order[::-1][:n] if lean_b[i]]
     words = table["word"].astype(str).to_numpy()
-    for i in top + bottom:
-        ax.annotate(words[i], (freq[i], z[i]), xytext=(3, 0), textcoords="offset points",
-                    fontsize=8, va="center", parse_math=False)
     for level in (z_threshold, -z_threshold):
         ax.axhline(level, color="#999999", linestyle=":", linewidth=0.8)
     if len(freq) and (freq > 0).all():
-        ax.set_xscale("log")
+        _readable_log_axis(ax)
+    ax.margins(x=0.12, y=0.06)  # room for the words written right of the last points
+    _label_points(ax, freq, z, words, top + bottom)
     ax.set_xlabel(f"frequency in {a} and {b} (log scale)", parse_math=False)
     ax.set_ylabel(f"z-score of log-odds ({a} vs {b})", parse_math=False)
     _set_title(ax, title, f"Words around '{a}' rather than '{b}'" if "window" in table.columns
                else f"Words distinguishing {a} from {b}")
     _legend_outside(ax)
     return ax
+
+
+def _readable_log_axis(ax: Axes) -> None:
+    """Log-scaled x axis with ticks at 1, 2, 5, 10, 20, 50, ... written as numbers."""
+    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+
+    ax.set_xscale("log")
+    ax.xaxis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.10g}"))
+    ax.xaxis.set_minor_formatter(NullFormatter())
+
+
+def _label_points(ax: Axes, x: np.ndarray, y: np.ndarray, words: np.ndarray,
+                  chosen: Sequence[int], *, fontsize: float = 8) -> None:
+    """Write ``words[i]`` right of each chosen point, moving a word up or down (by
+    whole lines, at most eight) when an earlier word already covers its place.
+
+    Places are estimated in points from the Axes' current size and limits (a word
+    is about 0.6 font sizes wide per character); the layout still to come (legend,
+    labels) narrows the Axes, so horizontal distances are taken at 80%. A moved word
+    gets a leader line.
+    """
+    ax.get_xlim(), ax.get_ylim()  # settle the autoscaled limits before transforming
+    to_points = 72 / ax.figure.dpi
+    line = 1.3 * fontsize
+    taken: list[tuple[float, float, float, float]] = []
+    for i in chosen:
+        px, py = ax.transData.transform((x[i], y[i])) * to_points
+        px *= 0.8
+        width = 0.62 * fontsize * len(words[i]) + 4
+        shift = 0.0
+        for k in (0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6, 7, -7, 8, -8):
+            x0, y0 = px + 4, py + k * line - line / 2
+            if not any(x0 < b[2] and b[0] < x0 + width and y0 < b[3] and b[1] < y0 + line
+                       for b in taken):
+                shift = k * line
+                break
+        else:
+            shift = 0.0
+        taken.append((px + 4, py + shift - line / 2, px + 4 + width, py + shift + line / 2))
+        ax.annotate(words[i], (x[i], y[i]), xytext=(4, shift), textcoords="offset points",
+                    fontsize=fontsize, va="center", parse_math=False,
+                    arrowprops=({"arrowstyle": "-", "color": "#999999", "linewidth": 0.5,
+                                 "shrinkA": 0, "shrinkB": 2} if shift else None))

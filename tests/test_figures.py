@@ -7,6 +7,7 @@ print to the user's terminal ("constrained_layout not applied") fails the test.
 
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_hex
 from matplotlib.patches import Rectangle
+from matplotlib.text import Text
 
 import mediakit as mk
 from mediakit import plot
@@ -168,3 +170,28 @@ def test_the_sample_report_draws_without_warnings():
         for label, color in _bar_colors(fig).items():
             assert color == expected[label].lower()
     assert matplotlib.get_backend()  # drawing left the backend alone
+
+
+def test_contexts_scatter_has_plain_log_ticks_and_words_apart(three_outlets):
+    spec = three_outlets.figures["distinguishing_contexts"]
+    fig = _drawn(spec)
+    ax = fig.axes[0]
+    assert ax.get_xscale() == "log"
+    lo, hi = ax.get_xlim()
+    ticks = [t.get_text() for t, loc in zip(ax.get_xticklabels(), ax.get_xticks())
+             if lo <= loc <= hi]
+    assert ticks and all(re.fullmatch(r"[\d,]+(\.\d+)?", t) for t in ticks), ticks
+    assert {"10", "20", "50"} <= set(ticks)
+    renderer = fig.canvas.get_renderer()
+    boxes = [Text.get_window_extent(t, renderer) for t in ax.texts]  # the words, no leaders
+    assert len(boxes) >= 20  # a crowded figure: 15 words a side at most
+    overlapping = [(ax.texts[i].get_text(), ax.texts[j].get_text())
+                   for i in range(len(boxes)) for j in range(i + 1, len(boxes))
+                   if boxes[i].overlaps(boxes[j])]
+    assert overlapping == []
+    # each side in its label's colour
+    palette = plot.label_colors("conflict", actor=ACTOR)
+    a, b = spec.data["a"].iloc[0], spec.data["b"].iloc[0]
+    sides = {c.get_label(): to_hex(c.get_facecolor()[0]) for c in ax.collections
+             if c.get_label().startswith("more in")}
+    assert sides == {f"more in {a}": palette[a].lower(), f"more in {b}": palette[b].lower()}

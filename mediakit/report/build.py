@@ -539,7 +539,8 @@ def _figure_specs(
     if contexts is not None and len(contexts) and top_two is not None:
         specs.append(FigureSpec(
             "distinguishing_contexts", "distinguishing_words", contexts,
-            {"title": f"words around '{top_two[0]}' vs '{top_two[1]}'"}, (9, 5.5),
+            {"title": f"words around '{top_two[0]}' vs '{top_two[1]}'", "palette": palette},
+            (9, 5.5),
             f"Words around {top_two[0]} against {top_two[1]}"))
     return {spec.name: spec for spec in specs}
 
