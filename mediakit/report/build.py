@@ -196,8 +196,13 @@ class Report:
         nothing or the corpus was not loaded by mediakit).
     outlet_summary : DataFrame
         One row per outlet: ``outlet, articles, words, first, last, mentions``
-        (all actors), ``actor_mentions``, ``copies_left_out`` (its articles left out
-        as syndicated copies) and ``copies_only`` (every article is such a copy).
+        (all actors), ``actor_mentions`` (matches of the actor's labels),
+        ``counted`` (the mentions the comparisons count: pointing at the actor, in
+        scope, used as nouns, one copy of each syndicated story; the sum of
+        ``label_shares_by_voice``'s ``n``), ``narration`` (of those, in the outlet's
+        own voice: the sum of ``label_shares``'s ``n``, the headline's ``total``),
+        ``copies_left_out`` (its articles left out as syndicated copies) and
+        ``copies_only`` (every article is such a copy).
     headlines : DataFrame
         :func:`mediakit.compare.top_labels` of the narration shares, one row per
         outlet of the corpus (also those without a narration mention, with an NA
@@ -403,6 +408,20 @@ def _outlet_summary(
         per_outlet["outlet"].map(left_out).fillna(0).astype("int64"))
     per_outlet["copies_only"] = per_outlet["copies_left_out"] == per_outlet["articles"]
     return per_outlet
+
+
+def _counted(summary: pd.DataFrame, by_voice: pd.DataFrame, narration: pd.DataFrame
+             ) -> pd.DataFrame:
+    """``summary`` with the counts of the shares tables themselves, so they agree."""
+    counts = {}
+    for name, table in (("counted", by_voice), ("narration", narration)):
+        per_outlet = table.groupby(table["outlet"].astype(str), sort=False)["n"].sum()
+        counts[name] = (summary["outlet"].astype(str).map(per_outlet).fillna(0)
+                        .astype("int64"))
+    columns = list(summary.columns)
+    at = columns.index("actor_mentions") + 1
+    out = summary.assign(**counts)
+    return out[[*columns[:at], "counted", "narration", *columns[at:]]]
 
 
 def _headlines(shares: pd.DataFrame, summary: pd.DataFrame, min_n: int) -> pd.DataFrame:
@@ -719,7 +738,8 @@ def build_report(
             tables["validation"] = validation_report(coded, analysis, seed=seed)
         step()
 
-        summary = _outlet_summary(analysis.documents, mentions, chosen, drop)
+        summary = _counted(_outlet_summary(analysis.documents, mentions, chosen, drop),
+                           tables["label_shares_by_voice"], tables["label_shares"])
         headlines = _headlines(tables["label_shares"], summary, compare.MIN_HEADLINE_MENTIONS)
         examples, forms = _examples_table(kept, headlines, chosen, titles)
     messages = _unique_messages(caught)

@@ -133,7 +133,9 @@ def _summary(report: Report) -> dict[str, Any]:
                Column("words", "words", _int, True), Column("first", "first date", date),
                Column("last", "last date", date),
                Column("mentions", "mentions (all actors)", _int, True),
-               Column("actor_mentions", f"mentions of {report.actor}", _int, True)]
+               Column("actor_mentions", f"mentions of {report.actor}", _int, True),
+               Column("counted", "counted in comparisons", _int, True),
+               Column("narration", "of them in narration", _int, True)]
     if summary["copies_left_out"].any():
         columns.append(Column("copies_left_out", "copies left out", _int, True))
     labels = report.lexicon.actors[report.actor]
@@ -148,8 +150,10 @@ def _summary(report: Report) -> dict[str, Any]:
                            f"{plural(len(report.lexicon.labels), 'label')}, "
                            f"{plural(len(report.lexicon.patterns), 'pattern')}"),
         "labels": ", ".join(labels),
-        "n_mentions": f"{len(mentions):,}",
+        "n_mentions": plural(len(mentions), "label occurrence"),
         "n_actor_mentions": f"{int((mentions['actor'] == report.actor).sum()):,}",
+        "n_counted": f"{int(summary['counted'].sum()):,}",
+        "n_narration": f"{int(summary['narration'].sum()):,}",
         "n_left_out": len(report.excluded_docs),
         "copies_only": [str(o) for o in summary.loc[summary["copies_only"], "outlet"]],
         "per_outlet": table_view(summary, columns),
