@@ -410,7 +410,7 @@ _TITLE_ABBREVIATIONS = (
 # quantifiers (tests/test_fast_paths.py compares them); only failing attempts are
 # cheaper.
 _NAME_WORD = (
-    r"(?:(?:al|el|ad|as|bin|ibn|abu|de|del|der|van|von|da|di|du|le|la|bint)[-\u2010 ])?"
+    r"(?:(?<![\w\u2019'\-\u2010])(?:al|el|ad|as|bin|ibn|abu|de|del|der|van|von|da|di|du|le|la|bint)[-\u2010 ])?"
     rf"(?:(?:{_TITLE_ABBREVIATIONS})\.|(?:[{_UPPER}]\.)+|[{_UPPER}][\w\u2019'\-\u2010]*+)"
 )
 _NAME_RUN = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*"
@@ -424,9 +424,10 @@ _AFTER_VERBS = (
     "acknowledged|acknowledges|conceded|concedes|confirmed|confirms|commented|"
     "remarked|recalled|emphasised|emphasized|emphasises|emphasizes|responded|"
     "responds|reported|reports|maintained|maintains|suggested|suggests|"
-    "charged|charges|alleged|alleges|admitted|admits|vowed|vows"
+    "charged|charges|alleged|alleges|admitted|admits|vowed|vows|"
+    "quoted[ \t]+as[ \t]+saying"
 )
-_AFTER_VERB_SET = frozenset(_AFTER_VERBS.split("|"))
+_AFTER_VERB_SET = frozenset(v for v in _AFTER_VERBS.split("|") if "[" not in v) | {"quoted as saying"}
 # Verbs that may come first in an inverted attribution: '," said the minister'.
 _INVERTED_VERBS = (
     "said|says|added|adds|asked|asks|continued|explained|wrote|replied|insisted|"
@@ -435,12 +436,12 @@ _INVERTED_VERBS = (
 _BEFORE_VERBS = _AFTER_VERBS + (
     "|called|calls|calling|described|describes|termed|terms|dubbed|refers|referred|"
     "speaks|spoke|speaking|"
-    "labels|labelled|labeled|brands|branded"
+    "labels|labelled|labeled|brands|branded|blamed|blames|accused|accuses"
 )
 # Adverbs and auxiliaries allowed between a subject and its verb ("has called").
 _ADVERBS = (
     r"(?:(?:also|later|then|again|earlier|previously|reportedly|once|still|repeatedly|"
-    r"has|have|had|was|were|is|are|will|would)[ \t]+){0,2}"
+    r"has|have|had|was|were|is|are|will|would|went[ \t]+on[ \t]+to)[ \t]+){0,2}"
 )
 _SUBJECT_WORD = r"\w[\w\u2019'.\-\u2010]*+"
 _PARENTHETICAL = r"(?:[ \t]*,(?P<paren>[^,;:!?\"\u201c\u201d\n]{1,60}),)?"
@@ -460,12 +461,28 @@ _ACCORDING_TO_RE = re.compile(
 )
 _AFTER_ACCORDING_RE = re.compile(r"[ \t]*[,;:\u2014\u2013-]?[ \t]*(?=[Aa]ccording[ \t]+to\b)")
 _PERSONAL_VERBS = frozenset([*_AFTER_VERB_SET, "calls", "called", "speaks", "spoke"])
+# Words that may follow the verb of an attribution written without a comma ('"..."
+# the Observatory said adding that', '"..." he said late Tuesday'): a preposition, a
+# time word or a participle, not the start of a reported clause ("said the army").
+_ATTRIBUTION_TAIL = frozenset(
+    """in on at during late early earlier later last this today yesterday tonight after
+    before while when as via by from to with without through for and but adding citing
+    speaking referring according quoting noting pointing stressing saying warning
+    explaining describing insisting calling urging monday tuesday wednesday thursday
+    friday saturday sunday""".split()
+)
+# Words that start a reported clause or an object after a verb: '"..." Officials said
+# the army was ready' is no attribution when the quotation has no comma of its own.
+_CLAUSE_STARTERS = frozenset(
+    "that the a an it he she they we there this these those his her its their i you".split()
+)
+_NEXT_WORD_RE = re.compile(r"[ \t]*([\w\u2019'\-]+)")
 # SUBJECT [, apposition,] [adverbs] VERB, matched forwards over the whole text once.
 _SUBJECT_VERB_RE = re.compile(
-    rf"(?:\b(?P<name>{_NAME_RUN})(?:[ \t]+(?P<prep>of|from|at|in)[ \t]+"
+    rf"(?:\b(?P<name>{_NAME_RUN})(?:[ \t]+(?P<prep>of|from|at|in|for)[ \t]+"
     rf"(?P<described>the[ \t]+(?:[a-z][\w\-]*+[ \t]+){{0,2}})?(?P<affiliation>{_NAME_RUN}))?"
     r"|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)"
-    r"|(?P<np>\b(?:[Tt]he|[Aa]n?)[ \t]+(?:[\w\-]++[ \t]++){0,3}[a-z][\w\-]*+))"
+    r"|(?P<np>\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:[\w\-]++[ \t]++){0,3}[a-z][\w\-]*+))"
     rf"{_PARENTHETICAL}(?:[ \t]*,(?:[ \t]*who\b)?)?[ \t]+{_ADVERBS}"
     rf"(?P<verb>{_BEFORE_VERBS})\b"
 )
@@ -484,7 +501,31 @@ _SENTENCE_BREAK_RE = re.compile(
 _WORD_BEFORE_STOP_RE = re.compile(r"(\w+)\.$")
 _NO_BREAK_AFTER = frozenset(_TITLE_ABBREVIATIONS.split("|"))
 
-_PRONOUNS = frozenset({"he", "she", "they"})
+_PRONOUNS = frozenset({"he", "she", "they", "it"})
+# Capitalised words that name a time, never a speaker ("on Wednesday calling ...").
+_TIME_NAMES = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+    April May June July August September October November December""".split()
+)
+# Words after which a capitalised run is the object of a preposition, not the
+# subject of the verb that follows it ("operations in the Middle East said").
+_PREPOSITIONS_BEFORE = frozenset(
+    """in of at from on to for with by into near across over under against about
+    between outside inside around""".split()
+)
+# Nouns that make a speaker an organisation or a body, for "it said": with the
+# institution nouns below, any all-capitals acronym and any name starting "The".
+_BODY_NOUNS = frozenset(
+    """ministry military monitor group statement government regime agency channel
+    television tv radio newspaper media outlet company firm bank corporation state
+    organisation organization observatory""".split()
+)
+# The capitalised name of a body, which may hold "for", "of" or "and" between
+# capitalised words ("Syrian Observatory for Human Rights").
+_BODY_NAME_RE = re.compile(
+    rf"{_NAME_RUN}(?:[ \t]+(?:for|of|and|on)[ \t]+{_NAME_RUN})*"
+)
+_RELATIVE_RE = re.compile(r"[ \t,]+(?:which|who|that)[ \t]")
 # Words that cannot start the subject of an attribution ('"x" is said to be').
 _NOT_SUBJECT = frozenset(
     "is are was were be been being has have had do does did will would can could "
@@ -507,7 +548,8 @@ _TITLE_WORDS = frozenset(
     defense interior finance health justice home state mr. mrs. ms. dr. prof. professor
     judge pope cardinal bishop rev. director chairman chairwoman chair leader
     commissioner commander gen. lt. col. colonel major maj. captain capt. admiral adm.
-    sergeant sgt. officer attorney speaker ayatollah sheikh affairs mr mrs ms dr"""
+    sergeant sgt. officer attorney speaker ayatollah sheikh affairs mr mrs ms dr
+    coordinator adviser advisor correspondent"""
     .split()
 )
 _LEADING_FILLER = frozenset({"and", "but", "as", "while", "so", "then"})
@@ -574,7 +616,9 @@ _INSTITUTION_NOUNS = frozenset(
     """office ministry department council agency commission committee command
     government authority authorities service services directorate embassy mission
     secretariat parliament assembly court bureau administration presidency cabinet
-    army police union organisation organization coalition alliance""".split()
+    army police union organisation organization coalition alliance observatory
+    network front units forces fund institute centre center foundation league
+    nations brigade brigades movement party crescent watch""".split()
 )
 #: Plural nouns for groups of people that open a sentence as its subject, "Officials
 #: in Aldwick said": with a place or organisation after them they are kept whole.
@@ -613,6 +657,8 @@ def _final_name_run(phrase: str) -> tuple[list[str], bool] | None:
     run_words = runs[-1].group().split()
     if len(run_words) > 1 and run_words[0].endswith(("\u2019s", "'s")):
         run_words = run_words[1:]
+    while len(run_words) > 1 and run_words[0].lower().endswith("-based"):
+        run_words = run_words[1:]  # "the Britain-based Observatory": an adjective
     if any(word.lower() in _INSTITUTION_NOUNS for word in run_words):
         if len(run_words) > 1 and run_words[0] in ("The", "the"):
             run_words = run_words[1:]  # "The Home Office said" at a sentence start
@@ -637,6 +683,9 @@ def _name_from_subject(phrase: str) -> tuple[str, bool]:
     while len(words) > 1 and words[-1].lower() in _TRAILING_NOT_SUBJECT:
         words = words[:-1]  # "a negotiator who (speaks)", "the delegation again"
     phrase = " ".join(words)
+    leading = _leading_name(words)
+    if leading is not None:
+        return leading, False
     # A head with a prepositional phrase after it: the head decides. A person's
     # name is the speaker ("Mira Hollis of the charity Open Hands"); an institution
     # keeps its complement ("the Ministry of Defence"); a description is kept as
@@ -660,6 +709,36 @@ def _name_from_subject(phrase: str) -> tuple[str, bool]:
     if found is not None:
         return " ".join(found[0]), False
     return phrase, False
+
+
+def _leading_name(words: list[str]) -> str | None:
+    """A name followed by its description with no comma ("Rami an Aleppo resident",
+    "Rami Abdel Rahman director of the Observatory"): the name, when the words after
+    it start with "a", "an", "the" or, after a name of two words or more, a title or
+    role word ("director", "head")."""
+    m = _NAME_RUN_RE.match(" ".join(words))
+    if m is None:
+        return None
+    run = m.group().split()
+    if len(run) >= len(words):
+        return None
+    nxt = words[len(run)].lower()
+    k = 0
+    while k < len(run) - 1 and _is_title_word(run[k]):
+        k += 1  # "Sheikh Mohammed Reda Hatem a religious leader"
+    name = run[k:]
+    if (
+        name[0] in ("The", "A", "An", "Its", "His", "Her", "Their")
+        or name[0].lower() in _SUBJECT_STOP
+        or any(_is_title_word(w) or w.lower() in _INSTITUTION_NOUNS for w in name)
+        or name[-1].endswith(",")
+    ):
+        return None
+    if nxt in ("a", "an", "the") or (
+        len(name) >= 2 and (nxt == "head" or _is_title_word(nxt))
+    ):
+        return " ".join(name)
+    return None
 
 
 def _prefer_apposition(subject: str, parenthetical: str | None) -> str:
@@ -705,22 +784,78 @@ def _ends_sentence(word: str) -> bool:
 
 
 def _cut_subject(phrase: str) -> str:
-    """Trim a subject read after a verb at the first function word ("in", "on"...)
-    or at the end of its sentence ("said the minister. She left." gives "the
-    minister")."""
+    """Trim a subject read after a verb at the first function word ("in", "on"...),
+    a participle ("adding") or at the end of its sentence ("said the minister. She
+    left." gives "the minister"). "for" or "of" between capitalised words stays in
+    an organisation's name ("the Syrian Observatory for Human Rights"), and a
+    description keeps a place or body after "from", "in", "of" or "at" ("one
+    activist from Talbisseh")."""
     kept: list[str] = []
-    for word in phrase.split():
-        if kept and word.lower().strip(".,") in _SUBJECT_STOP:
+    words = phrase.split()
+    k = 0
+    while k < len(words):
+        word = words[k]
+        low = word.lower().strip(".,")
+        following = words[k + 1] if k + 1 < len(words) else ""
+        if kept and low in _SUBJECT_STOP:
+            joins = not kept[-1].endswith(",") and following[:1].isupper()
+            if joins and low in ("for", "of") and kept[-1][:1].isupper():
+                kept.append(word)  # "Syrian Observatory for Human Rights"
+                k += 1
+                continue
+            if joins and low in ("from", "in", "of", "at") and all(
+                w[:1].islower() for w in kept
+            ):
+                # "one activist from Talbisseh": the description keeps its place.
+                kept.append(word)
+                for name_word in words[k + 1 :]:
+                    if not name_word[:1].isupper():
+                        break
+                    kept.append(name_word)
+                    if name_word.endswith(",") or _ends_sentence(name_word):
+                        break
             break
-        if not kept and word.lower() in _SUBJECT_STOP:
+        if not kept and low in _SUBJECT_STOP:
             return ""
+        if kept and word.islower() and len(word) > 4 and word.endswith("ing"):
+            break  # "said Rouhani adding that ...", "the source said using ..."
         kept.append(word)
         if word.endswith(",") or _ends_sentence(word):
             break
+        k += 1
     return " ".join(_strip_final_dot(kept)).rstrip(",")
 
 
 _ALL_READ = float("inf")
+#: How far (characters) the ``sentence_end`` rule reads after a closing mark.
+_SENTENCE_END_WINDOW = 300
+# '"..." \u2013 Commissioner Helena Strand, speaking in Geneva.': a dash, then a name
+# (with its titles) up to a comma or the end of the sentence.
+_DASH_ATTRIBUTION_RE = re.compile(
+    "[ \t]*(?:\u2013|\u2014|--?)[ \t]*(?P<subj>[^,;:!?\n\"\u201c\u201d\u2013\u2014]{2,80}?)"
+    "[ \t]*(?:[,;!?]|\\.(?:[ \t]|$)|$)"
+)
+
+
+def _tail_ok(text: str, pos: int, verb: str) -> bool:
+    """Whether what follows a verb at ``pos`` fits an attribution with no comma:
+    the end, punctuation, a preposition, a time word or a participle ("said in a
+    statement", "said late Tuesday", "said adding"), or anything after "told"
+    ("told AFP"); not a reported clause ("said the army was ready")."""
+    rest = text[pos : pos + 40]
+    stripped = rest.lstrip(" \t")
+    if not stripped or stripped[0] in ".,;:!?\n\r\u2014\u2013-\"\u201c\u201d":
+        return True
+    if verb in ("told", "tells"):
+        return True
+    m = _NEXT_WORD_RE.match(rest)
+    if m is None:
+        return True
+    word = m.group(1)
+    low = word.lower()
+    if low in _ATTRIBUTION_TAIL or (word.islower() and len(word) > 4 and low.endswith("ing")):
+        return True
+    return False
 
 
 class _Speakers:
@@ -741,8 +876,8 @@ class _Speakers:
         self.quoted_ends: list[int] = []
 
     # rule 1 -----------------------------------------------------------------------
-    def after(self, start: int, end: int) -> tuple[str, str] | None:
-        """(subject, matched text) of an attribution right after ``text[start:end]``."""
+    def after(self, start: int, end: int) -> tuple[str, str, str] | None:
+        """(subject, matched text, rule) of an attribution right after ``text[start:end]``."""
         text = self.text
         p = self.paras.index(end - 1)
         limit = min(self.paras.ends[p] if p >= 0 else len(text), end + 200)
@@ -753,8 +888,21 @@ class _Speakers:
             "\u2014",
             "\u2013",
         )
+        # A closing mark right after a word, with no punctuation of its own ('"... in
+        # the attack" said X'): the comma was left out, as in copy stripped of its
+        # punctuation; the attribution is read as after a comma when the verb is
+        # followed by what an attribution has (see _tail_ok).
+        bare_end = (
+            end - start >= 3
+            and text[end - 1] in _DOUBLE_MARKS
+            and (text[end - 2].isalnum() or text[end - 2] in ")]")
+        )
         m = _AFTER_SUBJECT_VERB_RE.match(window)
-        if m and (soft_end or m.group("rest") is not None):
+        if m and (
+            soft_end
+            or m.group("rest") is not None
+            or (bare_end and _tail_ok(window, m.end(), m.group("verb")))
+        ):
             subj = m.group("subj")
             first_word = subj.split()[0].lower()
             subj = _prefer_apposition(subj, m.group("paren"))
@@ -766,19 +914,72 @@ class _Speakers:
                 # Ilves said nothing' is no attribution.
                 and not any(_ends_sentence(w) for w in m.group("subj").split())
             ):
-                return subj, m.group(0).strip(" \t,;:.!?\u2014\u2013-")
+                return subj, " ".join(m.group(0).strip(" \t,;:.!?\u2014\u2013-").split()), "after"
         m = _AFTER_VERB_SUBJECT_RE.match(window)
-        if m and soft_end:
-            subj = _cut_subject(m.group("subj"))
+        if m and (soft_end or bare_end):
+            raw = m.group("subj")
+            subj = _cut_subject(raw)
+            if subj and subj[:1].islower() and raw.startswith(subj + ","):
+                # '," said its chief executive, Sir Howard Newby.': the name in
+                # apposition wins over the description.
+                rest = raw[len(subj) + 1 :].lstrip()
+                name = _NAME_RUN_RE.match(rest)
+                if name is not None and (
+                    name.end() == len(rest) or rest[name.end()] in ".,;"
+                ):
+                    subj = " ".join(_strip_final_dot(name.group().split()))
             if subj:
-                return subj, f"{m.group('verb')} {subj}"
+                return subj, f"{m.group('verb')} {subj}", "after"
         m = _AFTER_ACCORDING_RE.match(window)
         if m:
             m2 = _ACCORDING_TO_RE.match(window, m.end())
             if m2:
                 subj = _cut_subject(m2.group("subj"))
                 if subj:
-                    return subj, f"according to {subj}"
+                    return subj, f"according to {subj}", "after"
+        m = _DASH_ATTRIBUTION_RE.match(window)
+        if m:
+            phrase = m.group("subj").strip()
+            if (
+                phrase
+                and len(phrase.split()) <= 8
+                and _final_name_run(phrase) is not None
+                and not any(w.lower() in _AFTER_VERB_SET for w in phrase.split())
+            ):
+                return phrase, f"\u2013 {phrase}", "dash"
+        return None
+
+    def sentence_end(self, end: int) -> tuple[str, str, str] | None:
+        """(subject, matched text, rule) of the first SUBJECT VERB with a verb of
+        saying later in the sentence that ends the quotation ('"..." in the village
+        early on Tuesday the defence ministry said'), read up to the sentence's end,
+        the next quotation mark or :data:`_SENTENCE_END_WINDOW` characters."""
+        text = self.text
+        p = self.paras.index(end - 1)
+        limit = min(self.paras.ends[p] if p >= 0 else len(text), end + _SENTENCE_END_WINDOW)
+        brk = _SENTENCE_BREAK_RE.search(text, end, limit)
+        while brk is not None:
+            word = _WORD_BEFORE_STOP_RE.search(text, max(end, brk.start() - 12), brk.start() + 1)
+            if word is None or not (
+                word.group(1) in _NO_BREAK_AFTER
+                or (len(word.group(1)) == 1 and word.group(1).isupper())
+            ):
+                limit = brk.start() + 1
+                break
+            brk = _SENTENCE_BREAK_RE.search(text, brk.end(), limit)
+        for ch in _SUBJECT_VERB_BARRIERS:
+            k = text.find(ch, end, limit)
+            if k >= 0:
+                limit = k
+        for m in _SUBJECT_VERB_RE.finditer(text, end, limit):
+            if " ".join(m.group("verb").split()) not in _AFTER_VERB_SET:
+                continue
+            if not _tail_ok(text[: limit], m.end(), m.group("verb")):
+                continue
+            subject = self._subject_at(m, end)
+            if subject is None or subject.split()[0].lower() in _SUBJECT_STOP:
+                continue
+            return subject, " ".join(m.group(0).split()), "sentence_end"
         return None
 
     # rule 2 -----------------------------------------------------------------------
@@ -826,9 +1027,45 @@ class _Speakers:
             elif affiliation and (last in _TITLE_WORDS or last.rstrip(".") in _TITLE_WORDS):
                 # "Secretary of State Antony Blinken": the name follows "of".
                 name = f"{name} of {affiliation}"
+            elif affiliation and any(w.lower() in _INSTITUTION_NOUNS for w in name.split()):
+                # "the Syrian Observatory for Human Rights": one organisation's name.
+                name = f"{name} {m.group('prep')} {affiliation}"
             # Otherwise a person "of the charity Open Hands" is the speaker.
             return _prefer_apposition(name, m.group("paren"))
         return _prefer_apposition(m.group("pron") or m.group("np"), m.group("paren"))
+
+    def _subject_at(self, m: re.Match[str], sentence_start: int) -> str | None:
+        """The subject of a SUBJECT-VERB match read in its sentence, or None.
+
+        A time ("Wednesday") is no subject, nor a described subject holding a verb
+        after a capitalised word ("the Syrian Army refuted terrorists claims"). A
+        name right after a preposition is its object ("operations in the Middle East
+        said", "a security source in Damascus confirmed"): the subject is then read
+        by :func:`_subject_through_preposition`.
+        """
+        subject = self._subject_of(m)
+        name = m.group("name")
+        if name is None:
+            np = (m.group("np") or "").split()
+            if np and (np[-1].lower() in _SUBJECT_STOP or np[-1].lower() in _LEADING_FILLER):
+                return None  # "the criticism and (blamed)"
+            if any(
+                np[k - 1][:1].isupper() and w.islower() and w.endswith("ed") and "-" not in w
+                for k, w in enumerate(np[1:-1], start=1)
+            ):
+                return None  # "the Syrian Army refuted terrorists (claims)"
+            return subject
+        if all(word in _TIME_NAMES for word in name.split()):
+            return None
+        lead = self.text[max(sentence_start, m.start() - 30) : m.start()].split()
+        if lead and lead[-1].lower() == "the":
+            lead = lead[:-1]
+        if not lead or lead[-1].lower() not in _PREPOSITIONS_BEFORE:
+            return subject
+        phrase_end = m.end("affiliation") if m.group("affiliation") else m.end("name")
+        return _subject_through_preposition(
+            self.text[sentence_start:m.start()].split(), self.text[m.start() : phrase_end]
+        )
 
     def _paragraph_subjects(self, p: int) -> list[re.Match[str]]:
         """SUBJECT-VERB matches of paragraph ``p``, scanned on first use.
@@ -887,19 +1124,29 @@ class _Speakers:
             return last
         return None
 
-    def before(self, start: int) -> tuple[str, str] | None:
-        """(subject, matched text) of the last attribution in the sentence before."""
+    def before(self, start: int) -> tuple[str, str, str] | None:
+        """(subject, matched text, rule) of the last attribution in the sentence
+        before; for a quotation opening a paragraph after one that ends with a colon
+        ("The Observatory said in a statement:"), that paragraph's last sentence."""
         sentence = self._sentence_before(start)
+        p = self.paras.index(start)
+        if not sentence.strip() and p > 0 and start == self.paras.starts[p]:
+            previous_end = self.paras.ends[p - 1]
+            if self.text[:previous_end].rstrip().endswith(":"):
+                found = self.before(previous_end)
+                if found is not None:
+                    return found[0], found[1], "colon"
+            return None
         sentence_start = start - len(sentence)
         best: tuple[int, str, str] | None = None
-        p = self.paras.index(start)
         if p >= 0:
             m = self._last_subject_before(p, sentence_start, start)
-            if m is not None:
+            subject = self._subject_at(m, sentence_start) if m is not None else None
+            if m is not None and subject is not None:
                 best = (
                     m.start("verb") - sentence_start,
-                    self._subject_of(m),
-                    m.group(0).strip(),
+                    subject,
+                    " ".join(m.group(0).split()),
                 )
         # (Every match holds "ccording": the regex engine need not try each position.)
         for m in _ACCORDING_TO_RE.finditer(sentence) if "ccording" in sentence else ():
@@ -908,13 +1155,14 @@ class _Speakers:
                 best = (m.start(), subj, f"according to {subj}")
         if best is None:
             return None
-        return best[1], best[2]
+        return best[1], best[2], "before"
 
     # pronouns ---------------------------------------------------------------------
     def latest_named_subject(
-        self, pos: int, accept: Callable[[str], bool]
+        self, pos: int, accept: Callable[[str], bool], *, bodies: bool = False
     ) -> tuple[int, str] | None:
-        """The last named subject of a speech verb before ``pos`` (bounded look-back)."""
+        """The last named subject of a speech verb before ``pos`` (bounded look-back);
+        with ``bodies``, a described subject too ("the Russian defence ministry")."""
         lo = pos - _PRONOUN_LOOKBACK
         p = self.paras.index(pos - 1)
         while p >= 0 and self.paras.ends[p] > lo:
@@ -924,9 +1172,13 @@ class _Speakers:
                     continue
                 if verb_at < lo:
                     return None
-                if m.group("name") and m.group("verb") in _PERSONAL_VERBS:
-                    name, is_pronoun = _name_from_subject(self._subject_of(m))
-                    if name and not is_pronoun and accept(name):
+                verb = " ".join(m.group("verb").split())
+                if (m.group("name") or (bodies and m.group("np"))) and verb in _PERSONAL_VERBS:
+                    subject = self._subject_at(m, m.start() - len(self._sentence_before(m.start())))
+                    if subject is None:
+                        continue
+                    name, is_pronoun = _name_from_subject(subject)
+                    if name and not is_pronoun and (accept(name) or (bodies and accept(subject))):
                         return verb_at, name
             p -= 1
         return None
@@ -984,6 +1236,76 @@ class _Speakers:
                 found = (m.start("name"), name)
         return found
 
+
+    # bodies and descriptions ---------------------------------------------------------
+    def fuller_body(
+        self, speaker: str, pos: int, named: Sequence[tuple[int, str]]
+    ) -> str | None:
+        """The fuller name of a body or description written before ``pos``, or None.
+
+        A short form ("the Observatory", "Observatory", "the ministry", "the
+        source", an acronym "UNICEF") becomes the most recent earlier speaker or
+        subject of a verb of saying (``named``, then the text's SUBJECT-VERB
+        matches) that holds its last word and is longer ("Syrian Observatory for
+        Human Rights", "the Russian defence ministry", "a source in Jaish
+        al-Islam"), else the most recent capitalised name in the text holding it
+        ("Syrian Observatory for Human Rights" in narration). An acronym becomes
+        the name whose initials it spells ("United Nations Children Fund" is not
+        UNICEF; "United Nations International Childrens Emergency Fund" is).
+        """
+        words = speaker.split()
+        if not words or len(words) > 4:
+            return None
+        acronym = len(words) == 1 and len(speaker) > 1 and speaker.isupper()
+        head = words[-1].lower()
+        short = words[0] in ("the", "The") or (
+            len(words) == 1 and (head in _INSTITUTION_NOUNS or head in _BODY_NOUNS)
+        )
+        if not (short or acronym):
+            return None
+        lo = max(0, pos - _PRONOUN_LOOKBACK)
+        if acronym:
+            for m in _BODY_NAME_RE.finditer(self.text, lo, pos):
+                full = m.group().split()
+                while full and full[0] in ("The", "the"):
+                    full = full[1:]
+                if len(full) > 1 and _initials(full) == speaker:
+                    return " ".join(full)
+            return None
+
+        own = [w for w in speaker.lower().split() if w not in ("the", "a", "an")]
+
+        def holds(candidate: str) -> bool:
+            cand = [w for w in candidate.lower().split() if w not in ("the", "a", "an")]
+            return head in cand and len(cand) > len(own)
+
+        for at, earlier in reversed(named):
+            if at < lo:
+                break
+            if holds(earlier):
+                return earlier
+        p = self.paras.index(pos - 1)
+        while p >= 0 and self.paras.ends[p] > lo:
+            for m in reversed(self._paragraph_subjects(p)):
+                if m.start("verb") >= pos:
+                    continue
+                subject = self._subject_at(m, m.start() - len(self._sentence_before(m.start())))
+                if subject is None:
+                    continue
+                name, is_pronoun = _name_from_subject(subject)
+                if not is_pronoun and holds(name):
+                    return name
+            p -= 1
+        if words[-1][:1].isupper():
+            found = None
+            for m in _BODY_NAME_RE.finditer(self.text, lo, pos):
+                full = m.group().split()
+                while full and (full[0] in ("The", "the") or full[0].lower().endswith("-based")):
+                    full = full[1:]
+                if len(full) > 1 and head in (w.lower() for w in full):
+                    found = " ".join(full)
+            return found
+        return None
 
     # surnames ----------------------------------------------------------------------
     def fuller_name(self, speaker: str, pos: int) -> str | None:
@@ -1050,13 +1372,96 @@ def _full_name(run: str) -> str | None:
     return " ".join(words)
 
 
+_DETERMINERS = frozenset({"a", "an", "the", "one"})
+
+
+def _subject_through_preposition(before: list[str], name: str) -> str | None:
+    """The subject of a verb whose nearest name follows a preposition.
+
+    ``before`` holds the words of the sentence before the phrase ``name``, the last
+    of them the preposition (or "the" after it). Read backwards from the
+    preposition: a relative pronoun or a participle ends the subject before it
+    ("US Central Command which oversees ... in the Middle East said" gives "US
+    Central Command"; "Arab League foreign ministers meeting in Cairo said" gives
+    "Arab League foreign ministers"); otherwise the subject runs back to a
+    determiner ("the defence ministry in Moscow", "A security source in
+    Damascus"), with a name just before it at the start of the sentence ("Manal a
+    teacher living in Midan"). Without one within eight words, None.
+    """
+    words = [w.strip("\"\u201c\u201d") for w in before]
+    words = [w for w in words if w]
+    k = len(words) - 1
+    if k >= 0 and words[k].lower() == "the":
+        k -= 1
+    k -= 1  # the preposition
+    start = -1
+    steps = 0
+    while k >= 0 and steps < 8:
+        word = words[k]
+        low = word.lower().strip(",")
+        if low in ("which", "who", "that") or (
+            steps == 0 and word.islower() and len(word) > 4 and low.endswith("ing")
+        ):
+            j = k
+            while j > 0 and k - j < 7:
+                previous = words[j - 1]
+                if previous.endswith((",", ".")) or previous.lower() in _SUBJECT_STOP or (
+                    previous.lower() in _LEADING_FILLER
+                ):
+                    break
+                j -= 1
+                if previous.lower() in _DETERMINERS:
+                    if 0 < j <= 3 and all(w[:1].isupper() for w in words[:j]):
+                        j = 0  # "Manal a 28-year-old teacher living in Midan"
+                    break
+            found = " ".join(words[j:k])
+            return found if found and any(w[:1].isupper() for w in words[j:k]) else None
+        if word.endswith(",") or low in _SUBJECT_STOP or low in _LEADING_FILLER:
+            break
+        if low in _DETERMINERS:
+            start = k
+            j = k
+            while j > 0 and words[j - 1][:1].isupper() and words[j - 1].lower() not in _SUBJECT_STOP:
+                j -= 1
+            if j < k and j == 0:
+                start = j  # "Manal a 28-year-old teacher living in Midan"
+            break
+        k -= 1
+        steps += 1
+    if start < 0:
+        return None
+    return " ".join([*words[start:], name])
+
+
 def _could_be_person(name: str) -> bool:
-    """False for names that are clearly organisations: "The KLF", "EU", "NATO"."""
-    return not (name.startswith(("The ", "the ")) or (" " not in name and name.isupper()))
+    """False for names that are clearly organisations: "The KLF", "EU", "NATO", or
+    that hold an institution noun ("Syrian Observatory for Human Rights")."""
+    return not (
+        name.startswith(("The ", "the "))
+        or (" " not in name and name.isupper())
+        or any(w.lower() in _INSTITUTION_NOUNS for w in name.split())
+    )
 
 
 def _could_be_anyone(name: str) -> bool:
     return True
+
+
+def _could_be_body(name: str) -> bool:
+    """True for names that may be an organisation or body, for "it said": an
+    all-capitals acronym ("SANA"), a name starting with "The", or one holding an
+    institution or body noun ("Syrian Observatory for Human Rights", "the Russian
+    defence ministry")."""
+    words = name.split()
+    return bool(words) and (
+        (len(words) == 1 and len(name) > 1 and name.isupper())
+        or (words[0] in ("The", "the") and any(w[:1].isupper() for w in words[1:]))
+        or any(w.lower() in _INSTITUTION_NOUNS or w.lower() in _BODY_NOUNS for w in words)
+    )
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
 
 
 def _resolve(
@@ -1070,7 +1475,7 @@ def _resolve(
     """Speaker and attribution text; records directly named speakers in ``named``."""
     name, is_pronoun = _name_from_subject(phrase)
     if not is_pronoun:
-        fuller = speakers.fuller_name(name, start)
+        fuller = speakers.fuller_body(name, start, named) or speakers.fuller_name(name, start)
         if fuller is not None:
             named.append((start, fuller))
             return fuller, f"{rule}: {matched} ({name} -> {fuller})"
@@ -1080,7 +1485,9 @@ def _resolve(
     # named speaker (not one itself resolved from a pronoun) or the named subject
     # of an earlier speech verb, whichever is closer. "he" and "she" skip
     # organisations ("The KLF", "EU").
-    accept = _could_be_person if name in ("he", "she") else _could_be_anyone
+    accept = (
+        _could_be_person if name in ("he", "she") else _could_be_body if name == "it" else _could_be_anyone
+    )
     best_pos, best_name = -1, None
     for span_start, speaker in reversed(named):
         if span_start < start - _PRONOUN_LOOKBACK:
@@ -1088,7 +1495,7 @@ def _resolve(
         if accept(speaker):
             best_pos, best_name = span_start, speaker
             break
-    subject = speakers.latest_named_subject(start, accept)
+    subject = speakers.latest_named_subject(start, accept, bodies=name == "it")
     if subject is not None and subject[0] > best_pos:
         best_pos, best_name = subject
     if name in ("he", "she"):
@@ -1104,7 +1511,7 @@ def _resolve(
             best_pos, best_name = subject
     if best_name is None:
         return name, f"{rule}: {matched}"
-    fuller = speakers.fuller_name(best_name, start)
+    fuller = speakers.fuller_body(best_name, start, named) or speakers.fuller_name(best_name, start)
     if fuller is not None:
         return fuller, f"{rule}: {matched} ({name} -> {best_name} -> {fuller})"
     return best_name, f"{rule}: {matched} ({name} -> {best_name})"
@@ -1260,19 +1667,25 @@ def _voice_spans(
         if start in so_called_quotes:
             attribution = "so-called"
         elif after is not None:
-            speaker, attribution = _resolve(after[0], "after", after[1], start, speakers, named)
+            speaker, attribution = _resolve(after[0], after[2], after[1], start, speakers, named)
         else:
             before = speakers.before(start)
+            if before is None and voice == "quote":
+                before = speakers.sentence_end(end)
             if before is not None:
                 speaker, attribution = _resolve(
-                    before[0], "before", before[1], start, speakers, named
+                    before[0], before[2], before[1], start, speakers, named
                 )
             elif (
                 voice == "quote"
                 and last_quote is not None
                 and last_quote.speaker
                 and paras.index(last_quote.end - 1) == paras.index(start)
+                and len(speakers._sentence_breaks(last_quote.end, start)) <= 1
             ):
+                # The next quotation in the same paragraph, with at most one
+                # sentence break in between (the previous quotation's attribution):
+                # never across a one-paragraph article.
                 speaker = last_quote.speaker
                 attribution = f"continues: quote at {last_quote.start}"
         found = VoiceSpan(start, end, voice, speaker, attribution)
