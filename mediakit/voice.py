@@ -451,6 +451,12 @@ _AFTER_SUBJECT_VERB_RE = re.compile(
     rf"[ \t]*[,;:\u2014\u2013-]?[ \t]*(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{0,7}}?)"
     rf"{_PARENTHETICAL}[ \t]+{_ADVERBS}(?P<verb>{_AFTER_VERBS})\b(?P<rest>[ \t]*[.,;:!?]|[ \t]*$)?"
 )
+# After the closing mark: a name, its description without commas, then the verb
+# ('"..." Jan Egeland the UN envoy for Syria on humanitarian issues said').
+_AFTER_LONG_SUBJECT_RE = re.compile(
+    rf"[ \t]*[,;:\u2014\u2013-]?[ \t]*(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{8,15}}?)"
+    rf"[ \t]+{_ADVERBS}(?P<verb>{_AFTER_VERBS})\b"
+)
 # After the closing mark: VERB SUBJECT (", said the minister")
 _AFTER_VERB_SUBJECT_RE = re.compile(
     rf"[ \t]*[,;:\u2014\u2013-]?[ \t]*(?P<verb>{_INVERTED_VERBS})[ \t]+"
@@ -723,10 +729,20 @@ def _leading_name(words: list[str]) -> str | None:
     if len(run) >= len(words):
         return None
     nxt = words[len(run)].lower()
-    k = 0
-    while k < len(run) - 1 and _is_title_word(run[k]):
-        k += 1  # "Sheikh Mohammed Reda Hatem a religious leader"
-    name = run[k:]
+    last_title = max((k for k, w in enumerate(run) if _is_title_word(w)), default=-1)
+    if last_title >= len(run) - 1:
+        return None
+    name = run[last_title + 1 :]  # "Sheikh Mohammed Reda Hatem a religious leader"
+    joined = " ".join(words)
+    final = _final_name_run(joined)
+    if final is not None and not final[1]:
+        last_run = _NAME_RUN_RE.findall(joined)[-1].split()
+        if len(final[0]) < len(last_run) or (
+            len(words) > len(last_run) and _is_title_word(words[-len(last_run) - 1])
+        ):
+            # A titled name ends the phrase: "Operation Inherent Resolve
+            # spokesperson Colonel Christopher Garver" names Christopher Garver.
+            return None
     if (
         name[0] in ("The", "A", "An", "Its", "His", "Her", "Their")
         or name[0].lower() in _SUBJECT_STOP
@@ -915,6 +931,12 @@ class _Speakers:
                 and not any(_ends_sentence(w) for w in m.group("subj").split())
             ):
                 return subj, " ".join(m.group(0).strip(" \t,;:.!?\u2014\u2013-").split()), "after"
+        m = _AFTER_LONG_SUBJECT_RE.match(window)
+        if m and (soft_end or bare_end) and _tail_ok(window, m.end(), m.group("verb")):
+            words = m.group("subj").split()
+            name = _leading_name(words)
+            if name is not None and not any(_ends_sentence(w) for w in words):
+                return name, " ".join(m.group(0).split()), "after"
         m = _AFTER_VERB_SUBJECT_RE.match(window)
         if m and (soft_end or bare_end):
             raw = m.group("subj")
@@ -1237,6 +1259,39 @@ class _Speakers:
         return found
 
 
+    def latest_mentioned_person(self, start: int) -> tuple[int, str] | None:
+        """The last person named in narration, in the sentence before the one
+        holding ``start`` (in its own, the pronoun is the subject), where the text marks
+        the name as a person: a title or role word before it ("UNICEF director
+        Anthony Lake", "General Joseph Votel"), an inverted attribution ("said
+        activist Mustafa Ebdi") or "named" ("a witness named Ahmad"). A name of
+        two words or more, except after "named"; never in a sentence whose subject
+        is "He" or "She" (that pronoun's person goes on)."""
+        text = self.text
+        sentence_start = start - len(self._sentence_before(start))
+        lo = sentence_start
+        if sentence_start > 1:
+            lo = (sentence_start - 2) - len(self._sentence_before(sentence_start - 2))
+        found: tuple[int, str] | None = None
+        for m in _NAME_RUN_RE.finditer(text, lo, sentence_start):
+            if self._in_quote(m.start()):
+                continue
+            own = self._sentence_before(m.start()).split()
+            if own and own[0] in ("He", "She"):
+                continue  # "He held talks with Minister Dana Ilves": "he" goes on
+            lead = text[max(lo, m.start() - 20) : m.start()].split()
+            cue = lead[-1].lower().strip(",") if lead else ""
+            run = m.group().split()
+            titled = _is_title_word(cue) or (len(run) > 1 and _is_title_word(run[0]))
+            if not (titled or cue in _MENTION_CUES):
+                continue
+            name, _ = _name_from_subject(m.group())
+            if (len(name.split()) >= 2 or cue == "named") and _could_be_person(name) and (
+                name not in _NOT_A_NAME and name.split()[0] not in _TIME_NAMES
+            ):
+                found = (m.start(), name)
+        return found
+
     # bodies and descriptions ---------------------------------------------------------
     def fuller_body(
         self, speaker: str, pos: int, named: Sequence[tuple[int, str]]
@@ -1373,6 +1428,8 @@ def _full_name(run: str) -> str | None:
 
 
 _DETERMINERS = frozenset({"a", "an", "the", "one"})
+# Words right before a name that mark it as a person's (see latest_mentioned_person).
+_MENTION_CUES = frozenset({"said", "says", "added", "told", "named", "activist"})
 
 
 def _subject_through_preposition(before: list[str], name: str) -> str | None:
@@ -1509,6 +1566,11 @@ def _resolve(
         subject = speakers.latest_person_subject(start)
         if subject is not None and subject[0] > best_pos:
             best_pos, best_name = subject
+        # A person named in narration in the sentence before, marked as a person
+        # ("UNICEF director Anthony Lake", "said activist Mustafa Ebdi").
+        mentioned = speakers.latest_mentioned_person(start)
+        if mentioned is not None and mentioned[0] > best_pos:
+            best_pos, best_name = mentioned
     if best_name is None:
         return name, f"{rule}: {matched}"
     fuller = speakers.fuller_body(best_name, start, named) or speakers.fuller_name(best_name, start)
