@@ -1200,6 +1200,8 @@ class _Speakers:
                     if subject is None:
                         continue
                     name, is_pronoun = _name_from_subject(subject)
+                    if bodies and self.text[max(0, m.start() - 4) : m.start()] in ("the ", "The "):
+                        subject = "the " + subject  # "the Pentagon said": a body
                     if name and not is_pronoun and (accept(name) or (bodies and accept(subject))):
                         return verb_at, name
             p -= 1
@@ -1258,6 +1260,38 @@ class _Speakers:
                 found = (m.start("name"), name)
         return found
 
+
+    def previous_sentence(self, start: int) -> tuple[str, str, str] | None:
+        """(subject, matched text, rule) for a quotation that opens a sentence of
+        its paragraph right after a sentence of narration that reports speech: one
+        ending "according to X." or "X reports.", or one whose subject opens it with
+        a verb of saying ("Abdel Rahman said all the dead were from six families.")."""
+        if self._sentence_before(start).strip():
+            return None
+        p = self.paras.index(start)
+        if p < 0 or start <= self.paras.starts[p] + 1:
+            return None
+        previous = self._sentence_before(start - 1)
+        at = start - 1 - len(previous)
+        previous = previous.strip()
+        if not previous or self._in_quote(at) or self._in_quote(start - 2):
+            return None
+        m = _ENDS_ACCORDING_TO_RE.search(previous)
+        if m is not None:
+            subj = _cut_subject(m.group("subj"))
+            if subj:
+                return subj, f"according to {subj}", "previous_sentence"
+        m = _ENDS_REPORTS_RE.search(previous)
+        if m is not None:
+            return m.group("subj"), " ".join(m.group(0).split()), "previous_sentence"
+        lead = self.text[at : start - 1]
+        offset = len(lead) - len(lead.lstrip())
+        m = _SUBJECT_VERB_RE.match(self.text, at + offset, start - 1)
+        if m is not None and " ".join(m.group("verb").split()) in _PERSONAL_VERBS:
+            subject = self._subject_at(m, at + offset)
+            if subject is not None and subject.split()[0] not in _NOT_A_NAME:
+                return subject, " ".join(m.group(0).split()), "previous_sentence"
+        return None
 
     def latest_mentioned_person(self, start: int) -> tuple[int, str] | None:
         """The last person named in narration, in the sentence before the one
@@ -1351,14 +1385,18 @@ class _Speakers:
                 if not is_pronoun and holds(name):
                     return name
             p -= 1
-        if words[-1][:1].isupper():
+        if words[-1][:1].isupper() or words[0] in ("the", "The"):
             found = None
             for m in _BODY_NAME_RE.finditer(self.text, lo, pos):
                 full = m.group().split()
                 while full and (full[0] in ("The", "the") or full[0].lower().endswith("-based")):
                     full = full[1:]
-                if len(full) > 1 and head in (w.lower() for w in full):
-                    found = " ".join(full)
+                if (
+                    len(full) > 1
+                    and head in (w.lower() for w in full)
+                    and not any(w in _TIME_NAMES for w in full)
+                ):
+                    found = _name_from_subject(" ".join(full))[0]  # titles dropped
             return found
         return None
 
@@ -1428,6 +1466,10 @@ def _full_name(run: str) -> str | None:
 
 
 _DETERMINERS = frozenset({"a", "an", "the", "one"})
+_ENDS_ACCORDING_TO_RE = re.compile(
+    rf"\b[Aa]ccording[ \t]+to[ \t]+(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{0,5}})$"
+)
+_ENDS_REPORTS_RE = re.compile(rf"(?P<subj>{_NAME_RUN})[ \t]+(?:reports|reported)\.?$")
 # Words right before a name that mark it as a person's (see latest_mentioned_person).
 _MENTION_CUES = frozenset({"said", "says", "added", "told", "named", "activist"})
 
@@ -1750,6 +1792,12 @@ def _voice_spans(
                 # never across a one-paragraph article.
                 speaker = last_quote.speaker
                 attribution = f"continues: quote at {last_quote.start}"
+            elif voice == "quote":
+                previous = speakers.previous_sentence(start)
+                if previous is not None:
+                    speaker, attribution = _resolve(
+                        previous[0], previous[2], previous[1], start, speakers, named
+                    )
         found = VoiceSpan(start, end, voice, speaker, attribution)
         result.append(found)
         if voice == "quote":
