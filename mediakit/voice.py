@@ -483,12 +483,21 @@ _CLAUSE_STARTERS = frozenset(
     "that the a an it he she they we there this these those his her its their i you".split()
 )
 _NEXT_WORD_RE = re.compile(r"[ \t]*([\w\u2019'\-]+)")
+#: Plural nouns for groups of people that open a sentence as its subject, "Officials
+#: in Aldwick said", "Western diplomats spoke of": see _GROUP_NOUNS.
+_GROUP_NOUN_WORDS = (
+    "officials|residents|witnesses|sources|diplomats|analysts|doctors|medics|activists|"
+    "protesters|locals|villagers|refugees|survivors|soldiers|troops|police|authorities|"
+    "mediators|negotiators|observers|monitors|workers|families|relatives|leaders|"
+    "commanders|fighters|lawmakers|officers|ministers|delegates|volunteers|media"
+)
 # SUBJECT [, apposition,] [adverbs] VERB, matched forwards over the whole text once.
 _SUBJECT_VERB_RE = re.compile(
     rf"(?:\b(?P<name>{_NAME_RUN})(?:[ \t]+(?P<prep>of|from|at|in|for)[ \t]+"
     rf"(?P<described>the[ \t]+(?:[a-z][\w\-]*+[ \t]+){{0,2}})?(?P<affiliation>{_NAME_RUN}))?"
     r"|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)"
-    r"|(?P<np>\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:[\w\-]++[ \t]++){0,3}[a-z][\w\-]*+))"
+    r"|(?P<np>\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:[\w\-]++[ \t]++){0,4}[a-z][\w\-]*+)"
+    rf"|(?P<group>\b[{_UPPER}][\w\-]*+(?:[ \t]+[{_UPPER}][\w\-]*+)?[ \t]+(?:{_GROUP_NOUN_WORDS})))"
     rf"{_PARENTHETICAL}(?:[ \t]*,(?:[ \t]*who\b)?)?[ \t]+{_ADVERBS}"
     rf"(?P<verb>{_BEFORE_VERBS})\b"
 )
@@ -628,12 +637,7 @@ _INSTITUTION_NOUNS = frozenset(
 )
 #: Plural nouns for groups of people that open a sentence as its subject, "Officials
 #: in Aldwick said": with a place or organisation after them they are kept whole.
-_GROUP_NOUNS = frozenset(
-    """officials residents witnesses sources diplomats analysts doctors medics activists
-    protesters locals villagers refugees survivors soldiers troops police authorities
-    mediators negotiators observers monitors workers families relatives leaders
-    commanders fighters lawmakers officers ministers delegates volunteers""".split()
-)
+_GROUP_NOUNS = frozenset(_GROUP_NOUN_WORDS.split("|"))
 #: Prepositions that attach a place or organisation to a subject's head: "Mira
 #: Hollis of the charity Open Hands", "officials in Aldwick", "a spokesman for the
 #: Foreign Ministry".
@@ -1054,7 +1058,9 @@ class _Speakers:
                 name = f"{name} {m.group('prep')} {affiliation}"
             # Otherwise a person "of the charity Open Hands" is the speaker.
             return _prefer_apposition(name, m.group("paren"))
-        return _prefer_apposition(m.group("pron") or m.group("np"), m.group("paren"))
+        return _prefer_apposition(
+            m.group("pron") or m.group("np") or m.group("group"), m.group("paren")
+        )
 
     def _subject_at(self, m: re.Match[str], sentence_start: int) -> str | None:
         """The subject of a SUBJECT-VERB match read in its sentence, or None.
