@@ -1349,13 +1349,21 @@ class _Speakers:
         UNICEF; "United Nations International Childrens Emergency Fund" is).
         """
         words = speaker.split()
-        if not words or len(words) > 4:
+        if not words or len(words) > 7:
             return None
         acronym = len(words) == 1 and len(speaker) > 1 and speaker.isupper()
         head = words[-1].lower()
-        short = words[0] in ("the", "The") or (
+        short = (words[0] in ("the", "The") and len(words) <= 4) or (
             len(words) == 1 and (head in _INSTITUTION_NOUNS or head in _BODY_NOUNS)
         )
+        role = next((w for w in speaker.lower().split() if w == "head" or _is_title_word(w)), None)
+        if role is not None and words[0] in ("the", "The"):
+            # "the head of the Syrian Observatory", "the UNICEF director": the
+            # person the text introduced with that role ("Rami Abdel Rahman head
+            # of the Syrian Observatory", "UNICEF director Anthony Lake").
+            person = self.person_with_role(role, pos, max(0, pos - _PRONOUN_LOOKBACK))
+            if person is not None:
+                return person
         if not (short or acronym):
             return None
         lo = max(0, pos - _PRONOUN_LOOKBACK)
@@ -1369,28 +1377,33 @@ class _Speakers:
             return None
 
         own = [w for w in speaker.lower().split() if w not in ("the", "a", "an")]
+        if head in _STATEMENT_NOUNS:
+            # "A Syrian government statement said" is the Syrian government's;
+            # "the statement said" is the last body's that spoke (CODING.md Q3a).
+            issuer = [w for w in words[:-1] if w.lower() not in ("the", "a", "an")]
+            if issuer:
+                return " ".join(issuer)
+            body = self.latest_body(pos, named)
+            return body[1] if body is not None else None
 
         def holds(candidate: str) -> bool:
             cand = [w for w in candidate.lower().split() if w not in ("the", "a", "an")]
             return head in cand and len(cand) > len(own)
 
-        for at, earlier in reversed(named):
-            if at < lo:
-                break
-            if holds(earlier):
-                return earlier
-        p = self.paras.index(pos - 1)
-        while p >= 0 and self.paras.ends[p] > lo:
-            for m in reversed(self._paragraph_subjects(p)):
-                if m.start("verb") >= pos:
-                    continue
-                subject = self._subject_at(m, m.start() - len(self._sentence_before(m.start())))
-                if subject is None:
-                    continue
-                name, is_pronoun = _name_from_subject(subject)
-                if not is_pronoun and holds(name):
-                    return name
-            p -= 1
+        # The fullest of the earlier speakers and subjects that hold the head word
+        # (CODING.md Q3f: "the source" is "a source in the Russian Defense Ministry").
+        candidates = [(at, earlier) for at, earlier in named if lo <= at < pos and holds(earlier)]
+        for at, subject in self.subjects_before(pos, lo):
+            name, is_pronoun = _name_from_subject(subject)
+            if not is_pronoun and holds(name):
+                candidates.append((at, name))
+        if candidates:
+            return max(candidates, key=lambda c: (len(c[1].split()), c[0]))[1]
+        if head in _BODY_DESCRIPTION_NOUNS and words[0] in ("the", "The"):
+            # "the Britain-based monitor", "the group": the last body that spoke.
+            body = self.latest_body(pos, named)
+            if body is not None and body[1].lower() != speaker.lower():
+                return body[1]
         if words[-1][:1].isupper() or words[0] in ("the", "The"):
             found = None
             for m in _BODY_NAME_RE.finditer(self.text, lo, pos):
@@ -1405,6 +1418,58 @@ class _Speakers:
                     found = _name_from_subject(" ".join(full))[0]  # titles dropped
             return found
         return None
+
+    def subjects_before(self, pos: int, lo: int) -> Iterator[tuple[int, str]]:
+        """(position, subject) of the SUBJECT-VERB matches before ``pos``, back to
+        ``lo``, latest first."""
+        p = self.paras.index(pos - 1)
+        while p >= 0 and self.paras.ends[p] > lo:
+            for m in reversed(self._paragraph_subjects(p)):
+                if m.start("verb") >= pos:
+                    continue
+                if m.start("verb") < lo:
+                    return
+                subject = self._subject_at(m, m.start() - len(self._sentence_before(m.start())))
+                if subject is not None:
+                    if self.text[max(0, m.start() - 4) : m.start()] in ("the ", "The "):
+                        subject = "the " + subject if m.group("name") else subject
+                    yield m.start(), subject
+            p -= 1
+
+    def latest_body(self, pos: int, named: Sequence[tuple[int, str]]) -> tuple[int, str] | None:
+        """The last body (see _could_be_body) named as a speaker or as the subject
+        of a verb of saying before ``pos``, within the look-back."""
+        lo = max(0, pos - _PRONOUN_LOOKBACK)
+        best: tuple[int, str] | None = None
+        for at, earlier in reversed(named):
+            if at < lo:
+                break
+            if at < pos and _could_be_body(earlier) and not _is_statement(earlier):
+                best = (at, earlier)
+                break
+        for at, subject in self.subjects_before(pos, lo):
+            name, is_pronoun = _name_from_subject(subject)
+            if (
+                not is_pronoun
+                and (_could_be_body(subject) or _could_be_body(name))
+                and not _is_statement(name)
+            ):
+                if best is None or at > best[0]:
+                    best = (at, name)
+                break
+        return best
+
+    def person_with_role(self, role: str, pos: int, lo: int) -> str | None:
+        """The last person introduced with ``role`` before ``pos``: "director
+        Anthony Lake" or "Rami Abdel Rahman head of ..." (two words or more)."""
+        found: tuple[int, str] | None = None
+        for pattern in _role_patterns(role):
+            for m in pattern.finditer(self.text, lo, pos):
+                name, _ = _name_from_subject(m.group("name"))
+                if len(name.split()) >= 2 and _could_be_person(name):
+                    if found is None or m.start() > found[0]:
+                        found = (m.start(), name)
+        return found[1] if found is not None else None
 
     # surnames ----------------------------------------------------------------------
     def fuller_name(self, speaker: str, pos: int) -> str | None:
@@ -1562,6 +1627,32 @@ def _could_be_body(name: str) -> bool:
         (len(words) == 1 and len(name) > 1 and name.isupper())
         or (words[0] in ("The", "the") and any(w[:1].isupper() for w in words[1:]))
         or any(w.lower() in _INSTITUTION_NOUNS or w.lower() in _BODY_NOUNS for w in words)
+    )
+
+
+_STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqu\u00e9"})
+# Heads of a description that may stand for a body already named: "the
+# Britain-based monitor said" after the Syrian Observatory spoke.
+_BODY_DESCRIPTION_NOUNS = frozenset(
+    {"group", "monitor", "organisation", "organization", "watchdog", "body", "ngo"}
+)
+
+
+def _is_statement(name: str) -> bool:
+    words = name.lower().split()
+    return bool(words) and words[-1] in _STATEMENT_NOUNS
+
+
+@lru_cache(maxsize=256)
+def _role_patterns(role: str) -> tuple[re.Pattern[str], ...]:
+    """Patterns naming a person with ``role``: "director Anthony Lake" and "Rami
+    Abdel Rahman head of", "Jan Egeland the UN special envoy"."""
+    word = re.escape(role)
+    return (
+        re.compile(rf"(?i:\b{word})[ \t]+(?P<name>{_NAME_RUN})"),
+        re.compile(
+            rf"(?P<name>{_NAME_RUN})[ \t,]+(?:(?:the|a|an)[ \t]+)?(?:[\w\-]+[ \t]+){{0,3}}?(?i:{word})\b"
+        ),
     )
 
 
