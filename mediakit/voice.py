@@ -847,6 +847,16 @@ def _cut_subject(phrase: str) -> str:
 
 
 _ALL_READ = float("inf")
+#: How far before a sentence (characters) the ``before`` rule starts its scan.
+_SCAN_BEFORE = 400
+_SCAN_AFTER = 64
+#: After this many quotations in one paragraph, the ``before`` rule reads the
+#: paragraph's cached SUBJECT-VERB matches instead of scanning around each one.
+_LOCAL_SCANS = 8
+#: At most this many SUBJECT-VERB matches are read back from a quotation when
+#: looking for an antecedent (a body, a fuller description): a bound on the work per
+#: quotation in texts with very many of them.
+_MAX_SUBJECTS_BACK = 40
 #: How far (characters) the ``sentence_end`` rule reads after a closing mark.
 _SENTENCE_END_WINDOW = 300
 # '"..." \u2013 Commissioner Helena Strand, speaking in Geneva.': a dash, then a name
@@ -885,6 +895,11 @@ class _Speakers:
         self.text = text
         self.paras = paras
         self._by_paragraph: dict[int, list[re.Match[str]]] = {}
+        self._verb_starts: dict[int, list[int]] = {}
+        self._before_calls: dict[int, int] = {}
+        self._subjects: dict[int, str | None] = {}
+        self._body_matches: list[re.Match[str]] | None = None
+        self._body_starts: list[int] = []
         self._barriers: str | None = None  # the barrier characters in the text
         # Full names by surname, read from the name runs of the text up to the
         # first run starting at or after the furthest position asked for.
@@ -1108,7 +1123,37 @@ class _Speakers:
                 _SUBJECT_VERB_RE.finditer(self.text, self.paras.starts[p], self.paras.ends[p])
             )
             self._by_paragraph[p] = found
+            self._verb_starts[p] = [m.start("verb") for m in found]
         return found
+
+    def _subject_in_sentence(self, m: re.Match[str]) -> str | None:
+        """:meth:`_subject_at` of a match read in its own sentence, cached."""
+        key = m.start()
+        if key not in self._subjects:
+            self._subjects[key] = self._subject_at(m, key - len(self._sentence_before(key)))
+        return self._subjects[key]
+
+    def _body_names(self, lo: int, pos: int) -> list[re.Match[str]]:
+        """The _BODY_NAME_RE matches of the text starting in [lo, pos), from one
+        scan of the text made on first use."""
+        if self._body_matches is None:
+            self._body_matches = list(_BODY_NAME_RE.finditer(self.text))
+            self._body_starts = [m.start() for m in self._body_matches]
+        i = bisect_right(self._body_starts, lo - 1)
+        j = bisect_right(self._body_starts, pos - 1)
+        return [m for m in self._body_matches[i:j] if m.end() <= pos]
+
+    def _verb_starts_of(self, p: int) -> list[int]:
+        self._paragraph_subjects(p)
+        return self._verb_starts[p]
+
+    def _matches_before(self, p: int, pos: int) -> Iterator[re.Match[str]]:
+        """The SUBJECT-VERB matches of paragraph ``p`` whose verb starts before
+        ``pos``, latest first (found by bisection: no walk over later matches), at
+        most :data:`_MAX_SUBJECTS_BACK` of them."""
+        found = self._paragraph_subjects(p)
+        k = bisect_right(self._verb_starts[p], pos - 1)
+        return (found[i] for i in range(k - 1, max(-1, k - 1 - _MAX_SUBJECTS_BACK), -1))
 
     def _last_subject_before(
         self, p: int, sentence_start: int, start: int
@@ -1126,6 +1171,15 @@ class _Speakers:
         are those of the narrower scan.
         """
         text = self.text
+        calls = self._before_calls[p] = self._before_calls.get(p, 0) + 1
+        if calls > _LOCAL_SCANS:
+            # Many quotations in one paragraph: one scan of the paragraph, cached,
+            # and a bisection per quotation (the reference form of this method).
+            k = bisect_right(self._verb_starts.get(p) or self._verb_starts_of(p), start - 1)
+            last_match = self._by_paragraph[p][k - 1] if k else None
+            if last_match is not None and last_match.start("verb") >= sentence_start:
+                return last_match
+            return None
         barriers = self._barriers
         if barriers is None:
             barriers = self._barriers = "".join(
@@ -1133,8 +1187,13 @@ class _Speakers:
             )
         para_start = self.paras.starts[p]
         para_end = self.paras.ends[p]
-        lo = para_start
-        hi = para_end
+        # A long paragraph with no barrier: start the scan at a space at most
+        # _SCAN_BEFORE characters before the sentence (a SUBJECT-VERB match in
+        # real text is far shorter), so many quotations in one such paragraph
+        # do not each rescan it from its start.
+        lo = max(para_start, text.rfind(" ", para_start, max(para_start, sentence_start - _SCAN_BEFORE)))
+        # A match whose verb starts before ``start`` ends a verb's length after it.
+        hi = min(para_end, start + _SCAN_AFTER)
         for ch in barriers:
             # The last barrier at or before sentence_start, the first at or after start.
             k = text.rfind(ch, para_start, sentence_start + 1)
@@ -1194,15 +1253,13 @@ class _Speakers:
         lo = pos - _PRONOUN_LOOKBACK
         p = self.paras.index(pos - 1)
         while p >= 0 and self.paras.ends[p] > lo:
-            for m in reversed(self._paragraph_subjects(p)):
+            for m in self._matches_before(p, pos):
                 verb_at = m.start("verb")
-                if verb_at >= pos:
-                    continue
                 if verb_at < lo:
                     return None
                 verb = " ".join(m.group("verb").split())
                 if (m.group("name") or (bodies and m.group("np"))) and verb in _PERSONAL_VERBS:
-                    subject = self._subject_at(m, m.start() - len(self._sentence_before(m.start())))
+                    subject = self._subject_in_sentence(m)
                     if subject is None:
                         continue
                     name, is_pronoun = _name_from_subject(subject)
@@ -1368,7 +1425,7 @@ class _Speakers:
             return None
         lo = max(0, pos - _PRONOUN_LOOKBACK)
         if acronym:
-            for m in _BODY_NAME_RE.finditer(self.text, lo, pos):
+            for m in self._body_names(lo, pos):
                 full = m.group().split()
                 while full and full[0] in ("The", "the"):
                     full = full[1:]
@@ -1392,7 +1449,7 @@ class _Speakers:
 
         # The fullest of the earlier speakers and subjects that hold the head word
         # (CODING.md Q3f: "the source" is "a source in the Russian Defense Ministry").
-        candidates = [(at, earlier) for at, earlier in named if lo <= at < pos and holds(earlier)]
+        candidates = [(at, earlier) for at, earlier in _recent(named, pos, lo) if holds(earlier)]
         for at, subject in self.subjects_before(pos, lo):
             name, is_pronoun = _name_from_subject(subject)
             if not is_pronoun and holds(name):
@@ -1406,7 +1463,7 @@ class _Speakers:
                 return body[1]
         if words[-1][:1].isupper() or words[0] in ("the", "The"):
             found = None
-            for m in _BODY_NAME_RE.finditer(self.text, lo, pos):
+            for m in self._body_names(lo, pos):
                 full = m.group().split()
                 while full and (full[0] in ("The", "the") or full[0].lower().endswith("-based")):
                     full = full[1:]
@@ -1424,12 +1481,10 @@ class _Speakers:
         ``lo``, latest first."""
         p = self.paras.index(pos - 1)
         while p >= 0 and self.paras.ends[p] > lo:
-            for m in reversed(self._paragraph_subjects(p)):
-                if m.start("verb") >= pos:
-                    continue
+            for m in self._matches_before(p, pos):
                 if m.start("verb") < lo:
                     return
-                subject = self._subject_at(m, m.start() - len(self._sentence_before(m.start())))
+                subject = self._subject_in_sentence(m)
                 if subject is not None:
                     if self.text[max(0, m.start() - 4) : m.start()] in ("the ", "The "):
                         subject = "the " + subject if m.group("name") else subject
@@ -1441,10 +1496,8 @@ class _Speakers:
         of a verb of saying before ``pos``, within the look-back."""
         lo = max(0, pos - _PRONOUN_LOOKBACK)
         best: tuple[int, str] | None = None
-        for at, earlier in reversed(named):
-            if at < lo:
-                break
-            if at < pos and _could_be_body(earlier) and not _is_statement(earlier):
+        for at, earlier in _recent(named, pos, lo):
+            if _could_be_body(earlier) and not _is_statement(earlier):
                 best = (at, earlier)
                 break
         for at, subject in self.subjects_before(pos, lo):
@@ -1462,14 +1515,23 @@ class _Speakers:
     def person_with_role(self, role: str, pos: int, lo: int) -> str | None:
         """The last person introduced with ``role`` before ``pos``: "director
         Anthony Lake" or "Rami Abdel Rahman head of ..." (two words or more)."""
-        found: tuple[int, str] | None = None
-        for pattern in _role_patterns(role):
-            for m in pattern.finditer(self.text, lo, pos):
-                name, _ = _name_from_subject(m.group("name"))
+        text = self.text
+        word, after, before = _role_patterns(role)
+        # The role word's occurrences are found first, then read locally, the
+        # latest first, at most _MAX_SUBJECTS_BACK of them.
+        for w in list(word.finditer(text, lo, pos))[::-1][:_MAX_SUBJECTS_BACK]:
+            names = []
+            m = after.match(text, w.end(), pos)
+            if m is not None:
+                names.append(m.group("name"))
+            m = before.search(text, max(lo, w.start() - 80), w.start())
+            if m is not None:
+                names.append(m.group("name"))
+            for written in names:
+                name, _ = _name_from_subject(written)
                 if len(name.split()) >= 2 and _could_be_person(name):
-                    if found is None or m.start() > found[0]:
-                        found = (m.start(), name)
-        return found[1] if found is not None else None
+                    return name
+        return None
 
     # surnames ----------------------------------------------------------------------
     def fuller_name(self, speaker: str, pos: int) -> str | None:
@@ -1603,6 +1665,7 @@ def _subject_through_preposition(before: list[str], name: str) -> str | None:
     return " ".join([*words[start:], name])
 
 
+@lru_cache(maxsize=8192)
 def _could_be_person(name: str) -> bool:
     """False for names that are clearly organisations: "The KLF", "EU", "NATO", or
     that hold an institution noun ("Syrian Observatory for Human Rights")."""
@@ -1617,6 +1680,7 @@ def _could_be_anyone(name: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=8192)
 def _could_be_body(name: str) -> bool:
     """True for names that may be an organisation or body, for "it said": an
     all-capitals acronym ("SANA"), a name starting with "The", or one holding an
@@ -1638,6 +1702,7 @@ _BODY_DESCRIPTION_NOUNS = frozenset(
 )
 
 
+@lru_cache(maxsize=8192)
 def _is_statement(name: str) -> bool:
     words = name.lower().split()
     return bool(words) and words[-1] in _STATEMENT_NOUNS
@@ -1649,11 +1714,26 @@ def _role_patterns(role: str) -> tuple[re.Pattern[str], ...]:
     Abdel Rahman head of", "Jan Egeland the UN special envoy"."""
     word = re.escape(role)
     return (
-        re.compile(rf"(?i:\b{word})[ \t]+(?P<name>{_NAME_RUN})"),
+        re.compile(rf"(?i:\b{word}\b)"),
+        re.compile(rf"[ \t]+(?P<name>{_NAME_RUN})"),
         re.compile(
-            rf"(?P<name>{_NAME_RUN})[ \t,]+(?:(?:the|a|an)[ \t]+)?(?:[\w\-]+[ \t]+){{0,3}}?(?i:{word})\b"
+            rf"(?P<name>{_NAME_RUN})[ \t,]+(?:(?:the|a|an)[ \t]+)?(?:[\w\-]+[ \t]+){{0,3}}$"
         ),
     )
+
+
+def _recent(
+    named: Sequence[tuple[int, str]], pos: int, lo: int
+) -> Iterator[tuple[int, str]]:
+    """The entries of ``named`` (sorted by position) before ``pos`` and at or after
+    ``lo``, latest first, at most :data:`_MAX_SUBJECTS_BACK` of them."""
+    k = bisect_right(named, (pos, "")) if named and named[-1][0] >= pos else len(named)
+    for i in range(k - 1, max(-1, k - 1 - _MAX_SUBJECTS_BACK), -1):
+        at, earlier = named[i]
+        if at < lo:
+            return
+        if at < pos:
+            yield at, earlier
 
 
 def _initials(words: list[str]) -> str:
@@ -1685,9 +1765,7 @@ def _resolve(
         _could_be_person if name in ("he", "she") else _could_be_body if name == "it" else _could_be_anyone
     )
     best_pos, best_name = -1, None
-    for span_start, speaker in reversed(named):
-        if span_start < start - _PRONOUN_LOOKBACK:
-            break
+    for span_start, speaker in _recent(named, start, start - _PRONOUN_LOOKBACK):
         if accept(speaker):
             best_pos, best_name = span_start, speaker
             break
