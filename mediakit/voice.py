@@ -960,10 +960,11 @@ class _Speakers:
         if m and (soft_end or bare_end):
             raw = m.group("subj")
             subj = _cut_subject(raw)
-            if subj and subj[:1].islower() and raw.startswith(subj + ","):
+            tail = (raw + window[m.end("subj") :])[len(subj) :] if raw.startswith(subj) else ""
+            if subj and subj[:1].islower() and tail.startswith(","):
                 # '," said its chief executive, Sir Howard Newby.': the name in
                 # apposition wins over the description.
-                rest = raw[len(subj) + 1 :].lstrip()
+                rest = tail[1:].lstrip()
                 name = _NAME_RUN_RE.match(rest)
                 if name is not None and (
                     name.end() == len(rest) or rest[name.end()] in ".,;"
@@ -983,6 +984,7 @@ class _Speakers:
             phrase = m.group("subj").strip()
             if (
                 phrase
+                and phrase[0].isupper()
                 and len(phrase.split()) <= 8
                 and _final_name_run(phrase) is not None
                 and not any(w.lower() in _AFTER_VERB_SET for w in phrase.split())
@@ -1246,7 +1248,8 @@ class _Speakers:
 
     # pronouns ---------------------------------------------------------------------
     def latest_named_subject(
-        self, pos: int, accept: Callable[[str], bool], *, bodies: bool = False
+        self, pos: int, accept: Callable[[str], bool], *, bodies: bool = False,
+        groups: bool = False,
     ) -> tuple[int, str] | None:
         """The last named subject of a speech verb before ``pos`` (bounded look-back);
         with ``bodies``, a described subject too ("the Russian defence ministry")."""
@@ -1258,7 +1261,9 @@ class _Speakers:
                 if verb_at < lo:
                     return None
                 verb = " ".join(m.group("verb").split())
-                if (m.group("name") or (bodies and m.group("np"))) and verb in _PERSONAL_VERBS:
+                if (
+                    m.group("name") or (bodies and m.group("np")) or (groups and m.group("group"))
+                ) and verb in _PERSONAL_VERBS:
                     subject = self._subject_in_sentence(m)
                     if subject is None:
                         continue
@@ -1421,9 +1426,17 @@ class _Speakers:
             person = self.person_with_role(role, pos, max(0, pos - _PRONOUN_LOOKBACK))
             if person is not None:
                 return person
+        lo = max(0, pos - _PRONOUN_LOOKBACK)
+        if head in _STATEMENT_NOUNS:
+            # "A Syrian government statement said" is the Syrian government's;
+            # "the statement said" is the last body's that spoke (CODING.md Q3a).
+            issuer = [w for w in words[:-1] if w.lower() not in ("the", "a", "an")]
+            if issuer:
+                return " ".join(issuer)
+            body = self.latest_body(pos, named)
+            return body[1] if body is not None else None
         if not (short or acronym):
             return None
-        lo = max(0, pos - _PRONOUN_LOOKBACK)
         if acronym:
             for m in self._body_names(lo, pos):
                 full = m.group().split()
@@ -1434,14 +1447,6 @@ class _Speakers:
             return None
 
         own = [w for w in speaker.lower().split() if w not in ("the", "a", "an")]
-        if head in _STATEMENT_NOUNS:
-            # "A Syrian government statement said" is the Syrian government's;
-            # "the statement said" is the last body's that spoke (CODING.md Q3a).
-            issuer = [w for w in words[:-1] if w.lower() not in ("the", "a", "an")]
-            if issuer:
-                return " ".join(issuer)
-            body = self.latest_body(pos, named)
-            return body[1] if body is not None else None
 
         def holds(candidate: str) -> bool:
             cand = [w for w in candidate.lower().split() if w not in ("the", "a", "an")]
@@ -1486,8 +1491,13 @@ class _Speakers:
                     return
                 subject = self._subject_in_sentence(m)
                 if subject is not None:
-                    if self.text[max(0, m.start() - 4) : m.start()] in ("the ", "The "):
-                        subject = "the " + subject if m.group("name") else subject
+                    name = m.group("name")
+                    if (
+                        name
+                        and subject.startswith(name)
+                        and self.text[max(0, m.start() - 4) : m.start()] in ("the ", "The ")
+                    ):
+                        subject = "the " + subject
                     yield m.start(), subject
             p -= 1
 
@@ -1622,6 +1632,25 @@ def _subject_through_preposition(before: list[str], name: str) -> str | None:
     """
     words = [w.strip("\"\u201c\u201d") for w in before]
     words = [w for w in words if w]
+    relative = next(
+        (r for r in range(len(words) - 1, max(-1, len(words) - 12), -1)
+         if words[r].lower() in ("which", "who")),
+        None,
+    )
+    if relative is not None:
+        # "Northern Command which runs the air war over the Kessel Valley (said)"
+        j = relative
+        while j > 0 and relative - j < 7:
+            previous = words[j - 1]
+            if previous.endswith((",", ".")) or previous.lower() in _SUBJECT_STOP or (
+                previous.lower() in _LEADING_FILLER
+            ):
+                break
+            j -= 1
+            if previous.lower() in _DETERMINERS:
+                break
+        found = " ".join(words[j:relative])
+        return found if found and any(w[:1].isupper() for w in words[j:relative]) else None
     k = len(words) - 1
     if k >= 0 and words[k].lower() == "the":
         k -= 1
@@ -1769,7 +1798,9 @@ def _resolve(
         if accept(speaker):
             best_pos, best_name = span_start, speaker
             break
-    subject = speakers.latest_named_subject(start, accept, bodies=name == "it")
+    subject = speakers.latest_named_subject(
+        start, accept, bodies=name == "it", groups=name == "they"
+    )
     if subject is not None and subject[0] > best_pos:
         best_pos, best_name = subject
     if name in ("he", "she"):
