@@ -77,8 +77,74 @@ Speakers (``speaker`` and ``attribution``)
        ``Its spokesman, Amir Kessaly, has called such reports "..."``), or
        ``according to X``. VERB includes labelling verbs (calls, describes, refers
        to, speaks of, brands) because those attribute the quoted word.
-    3. ``continues``: a direct quote with no attribution of its own, in the same
-       paragraph as the previous direct quote, continues that quote's speaker.
+       A quotation opening a paragraph right after one that ends with a colon
+       (``The Observatory said in a statement:``) takes that sentence's
+       attribution, with the rule ``colon``.
+    3. ``dash`` (tried right after rule 1, before rule 2): right after the
+       closing mark, a dash and a name with its titles
+       up to a comma or the end of the sentence (``"..." \u2013 Commissioner Helena
+       Strand, speaking in Geneva.``).
+    4. ``sentence_end``: for a quote, the first SUBJECT VERB with a verb of saying
+       later in the sentence that ends the quotation, before any other quotation
+       mark (``"..." in the village early on Tuesday the defence ministry said``).
+    5. ``continues``: a direct quote with no attribution of its own, in the same
+       paragraph as the previous direct quote and at most one sentence break after
+       it (that quote's attribution), continues that quote's speaker; never across
+       a whole one-paragraph article.
+    6. ``previous_sentence``: a direct quote that opens a sentence, right after a
+       sentence of narration that reports speech, takes its source: a sentence
+       ending ``according to X.`` or ``X reports.``, or one opened by its subject
+       and a verb of saying (``Haddad said all the dead were from one street.``).
+
+    Attributions written without commas (copy stripped of its punctuation, as in
+    FA-KES: ``"... in the attack" said Observatory director Rami Abdel Rahman
+    adding that ...``): a closing mark right after a word counts as a comma when
+    the verb is followed by what an attribution has (the end of the sentence, a
+    preposition, a time word, a participle, or anything after ``told``) and not
+    by a reported clause (``"..." officials said the army had left``). The
+    subject may then be a name with its description and no comma, up to sixteen
+    words (``"..." Jan Egeland the UN envoy for Syria on humanitarian issues
+    said``), and the subject read after an inverted verb stops at a participle
+    (``said Dana Ilves adding that``) but keeps ``for``/``of`` inside a body's
+    name (``the Syrian Observatory for Human Rights``) and a place after a
+    description (``one activist from Talbisseh``); a name in apposition after it
+    wins (``said its chief executive, Sir Howard Newby`` gives ``Howard
+    Newby``). A name followed by its description without a comma names the
+    person (``Rami an Aleppo resident``, ``Sheikh Mohammed Hatem a religious
+    leader``), unless a titled name ends the phrase (``Operation Inherent
+    Resolve spokesperson Colonel Christopher Garver``). ``went on to`` is an
+    auxiliary (``they went on to say`` gives ``they``, then resolved), and
+    ``was quoted as saying`` a verb of saying.
+
+    Subjects: a name right after a preposition is its object, not a subject
+    (``operations in the Middle East said``): the subject is then read back to a
+    relative pronoun (``US Central Command which oversees ...`` gives ``US
+    Central Command``), a participle (``Arab League foreign ministers meeting in
+    Cairo``) or a determiner (``the defence ministry in Moscow``, ``A security
+    source in Damascus``, with a name at the sentence start before it: ``Manal a
+    teacher living in Midan`` gives ``Manal``). Weekdays and months are never
+    subjects; a passive or a described subject holding a verb
+    (``the Syrian Army refuted terrorists claims``) is none. A plural group noun
+    after one or two capitalised words is a subject without a determiner
+    (``Western diplomats spoke of``, ``State media``). The particle ``der`` (of
+    ``van der``) is a word of its own, never the end of ``leader`` or
+    ``founder``; an adjective in ``-based`` is no part of a name (``the
+    Britain-based Observatory`` gives ``Observatory``).
+
+    Bodies and descriptions: a short form becomes the fuller form written
+    before it in the article (within 3,000 characters), the attribution showing
+    ``(short -> full)``: ``the Observatory`` or ``Observatory`` the fullest
+    earlier speaker or speech-verb subject holding that word, else the last
+    capitalised name holding it (``Syrian Observatory for Human Rights``); ``the
+    source`` the fullest earlier description with that head (``a source in the
+    Russian Defense Ministry``); an acronym the name whose initials it spells;
+    a description with a role (``the head of the Syrian Observatory``, ``the
+    UNICEF director``) the person the text introduced with it (``Rami Abdel
+    Rahman head of ...``, ``UNICEF director Anthony Lake``); ``the statement``
+    the last body that spoke, and ``a Syrian government statement`` its issuer
+    (``Syrian government``); ``the group``, ``the monitor`` (and ``the
+    organisation``, ``the watchdog``) the last body that spoke when no earlier
+    form holds the word.
 
     SUBJECT is reduced to a name where it ends in one: the last run of capitalised
     words, minus leading titles and a leading possessive (``Interior Minister Dana
@@ -114,7 +180,7 @@ Speakers (``speaker`` and ``attribution``)
     The attribution records the step: ``"after: Orhun said (Orhun -> Lale
     Orhun)"``, and for a pronoun ``"(she -> Orhun -> Lale Orhun)"``.
 
-    Pronouns ``he``, ``she``, ``they`` are resolved to the most recent *named*
+    Pronouns ``he``, ``she``, ``they`` and ``it`` are resolved to the most recent *named*
     speaker before the quote: the speaker the text names for an earlier span (not
     one itself resolved from a pronoun, so resolutions do not chain) or the named
     subject of an earlier speech verb (``Rouhani also said ...``), whichever is
@@ -125,7 +191,17 @@ Speakers (``speaker`` and ``attribution``)
     comma, then a name of two words or more, then a lowercase word that is not
     a preposition or conjunction) wins when mentioned after that speaker, so
     ``The KLF, she said, are “...”`` goes to Dana Ilves, not to the previous
-    quote's speaker; this is recency of mention, not gender. Nearer still, for he
+    quote's speaker; this is recency of mention, not gender. Also for he and
+    she, a person named in narration in the sentence before the quote's, marked
+    as a person by a title or role word (``UNICEF director Anthony Lake``), an
+    inverted attribution (``said activist Mustafa Ebdi``) or ``named`` (``a
+    witness named Ahmad``), wins when mentioned after the other candidates,
+    except in a sentence whose subject is itself ``He`` or ``She``. ``it``
+    takes only bodies: an all-capitals acronym, a name starting with ``The``
+    or holding an institution or body noun (ministry, observatory, military,
+    group, agency, ...), or a subject written with ``the`` (``the Pentagon
+    said``); ``they`` also takes a group subject (``Kessel Valley officials
+    said``). Nearer still, for he
     and she: a person named as the subject that starts the quote's own sentence
     or one of the two sentences before it, in narration, when the text marks the
     name as a person: role words right before it (``Lorry driver Pavel``,
@@ -139,7 +215,7 @@ Speakers (``speaker`` and ``attribution``)
     when none of these candidates exists: no directly named speaker or named
     speech-verb subject within 3,000 characters before, no titled clause subject
     in an earlier sentence, and no person subject in those three sentences (``A
-    woman carried ... "...," she said``, ``a defence analyst told ... he said``). Scare quotes get a speaker only from rules 1 and 2.
+    woman carried ... "...," she said``, ``a defence analyst told ... he said``). Scare quotes get a speaker only from rules 1 to 3.
 """
 
 from __future__ import annotations
@@ -965,11 +1041,11 @@ class _Speakers:
                 # '," said its chief executive, Sir Howard Newby.': the name in
                 # apposition wins over the description.
                 rest = tail[1:].lstrip()
-                name = _NAME_RUN_RE.match(rest)
-                if name is not None and (
-                    name.end() == len(rest) or rest[name.end()] in ".,;"
+                apposed = _NAME_RUN_RE.match(rest)
+                if apposed is not None and (
+                    apposed.end() == len(rest) or rest[apposed.end()] in ".,;"
                 ):
-                    subj = " ".join(_strip_final_dot(name.group().split()))
+                    subj = " ".join(_strip_final_dot(apposed.group().split()))
             if subj:
                 return subj, f"{m.group('verb')} {subj}", "after"
         m = _AFTER_ACCORDING_RE.match(window)
