@@ -114,7 +114,14 @@ Speakers (``speaker`` and ``attribution``)
     leader``), unless a titled name ends the phrase (``Operation Inherent
     Resolve spokesperson Colonel Christopher Garver``). ``went on to`` is an
     auxiliary (``they went on to say`` gives ``they``, then resolved), and
-    ``was quoted as saying`` a verb of saying.
+    ``was quoted as saying`` a verb of saying. Where the full stops were lost,
+    a capitalised sentence opener (``The``, ``It``, ``He`` ...) ends a subject
+    read after the verb (``said Rami Abdel Rahman The displaced people``), a
+    second determiner after a common noun starts the subject again (``the
+    barrel bomb the AFP photographer said`` gives ``the AFP photographer``), and
+    a name with a long description may hold brackets (``Jens Laerke spokesman
+    for the UN Office for the Coordination of Humanitarian Affairs (OCHA) told
+    Reuters``).
 
     Subjects: a name right after a preposition is its object, not a subject
     (``operations in the Middle East said``): the subject is then read back to a
@@ -123,7 +130,8 @@ Speakers (``speaker`` and ``attribution``)
     Cairo``) or a determiner (``the defence ministry in Moscow``, ``A security
     source in Damascus``, with a name at the sentence start before it: ``Manal a
     teacher living in Midan`` gives ``Manal``). Weekdays and months are never
-    subjects; a passive or a described subject holding a verb
+    subjects; a passive (``Casualties are also reported``) or a described
+    subject holding a verb
     (``the Syrian Army refuted terrorists claims``) is none. A plural group noun
     after one or two capitalised words is a subject without a determiner
     (``Western diplomats spoke of``, ``State media``). The particle ``der`` (of
@@ -200,8 +208,12 @@ Speakers (``speaker`` and ``attribution``)
     takes only bodies: an all-capitals acronym, a name starting with ``The``
     or holding an institution or body noun (ministry, observatory, military,
     group, agency, ...), or a subject written with ``the`` (``the Pentagon
-    said``); ``they`` also takes a group subject (``Kessel Valley officials
-    said``). Nearer still, for he
+    said``) or a body opening the sentence before (``The Syrian government,
+    which ..., dismissed the statement.``); ``they`` also takes a group subject
+    (``Kessel Valley officials said``); ``he`` and ``she`` also take a person
+    described as the subject of a verb of saying (``a source in the Syrian
+    militia said``, ``A Tarvian defence analyst told ...``), as the coding guide
+    writes descriptions when no one is named. Nearer still, for he
     and she: a person named as the subject that starts the quote's own sentence
     or one of the two sentences before it, in narration, when the text marks the
     name as a person: role words right before it (``Lorry driver Pavel``,
@@ -501,13 +513,18 @@ _AFTER_VERBS = (
     "remarked|recalled|emphasised|emphasized|emphasises|emphasizes|responded|"
     "responds|reported|reports|maintained|maintains|suggested|suggests|"
     "charged|charges|alleged|alleges|admitted|admits|vowed|vows|"
+    "asserted|asserts|affirmed|affirms|revealed|reveals|indicated|indicates|"
+    "underlined|underlines|highlighted|highlights|clarified|mentioned|pledged|pledges|"
+    "reiterated|reiterates|concluded|disclosed|predicted|cautioned|lamented|"
+    "complained|demanded|promised|chanted|shouted|cried|observed|"
     "quoted[ \t]+as[ \t]+saying"
 )
 _AFTER_VERB_SET = frozenset(v for v in _AFTER_VERBS.split("|") if "[" not in v) | {"quoted as saying"}
 # Verbs that may come first in an inverted attribution: '," said the minister'.
 _INVERTED_VERBS = (
     "said|says|added|adds|asked|asks|continued|explained|wrote|replied|insisted|"
-    "declared|noted|recalled|tweeted|told|stressed|warned|argued|recalls|notes|adds"
+    "declared|noted|recalled|tweeted|told|stressed|warned|argued|recalls|notes|adds|"
+    "reported|stated|confirmed|announced|asserted"
 )
 _BEFORE_VERBS = _AFTER_VERBS + (
     "|called|calls|calling|described|describes|termed|terms|dubbed|refers|referred|"
@@ -529,8 +546,9 @@ _AFTER_SUBJECT_VERB_RE = re.compile(
 )
 # After the closing mark: a name, its description without commas, then the verb
 # ('"..." Jan Egeland the UN envoy for Syria on humanitarian issues said').
+_LONG_SUBJECT_WORD = r"[\w(\[][\w\u2019'.\-\u2010()\[\]]*+"
 _AFTER_LONG_SUBJECT_RE = re.compile(
-    rf"[ \t]*[,;:\u2014\u2013-]?[ \t]*(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{8,15}}?)"
+    rf"[ \t]*[,;:\u2014\u2013-]?[ \t]*(?P<subj>{_LONG_SUBJECT_WORD}(?:[ \t]+{_LONG_SUBJECT_WORD}){{4,17}}?)"
     rf"[ \t]+{_ADVERBS}(?P<verb>{_AFTER_VERBS})\b"
 )
 # After the closing mark: VERB SUBJECT (", said the minister")
@@ -549,7 +567,7 @@ _PERSONAL_VERBS = frozenset([*_AFTER_VERB_SET, "calls", "called", "speaks", "spo
 _ATTRIBUTION_TAIL = frozenset(
     """in on at during late early earlier later last this today yesterday tonight after
     before while when as via by from to with without through for and but adding citing
-    speaking referring according quoting noting pointing stressing saying warning
+    which who speaking referring according quoting noting pointing stressing saying warning
     explaining describing insisting calling urging monday tuesday wednesday thursday
     friday saturday sunday""".split()
 )
@@ -748,6 +766,8 @@ def _final_name_run(phrase: str) -> tuple[list[str], bool] | None:
     if any(word.lower() in _INSTITUTION_NOUNS for word in run_words):
         if len(run_words) > 1 and run_words[0] in ("The", "the"):
             run_words = run_words[1:]  # "The Home Office said" at a sentence start
+        while len(run_words) > 1 and run_words[0].lower().endswith("-based"):
+            run_words = run_words[1:]
         return run_words, True
     last_title = max((k for k, word in enumerate(run_words) if _is_title_word(word)), default=-1)
     if 0 <= last_title < len(run_words) - 1:
@@ -793,7 +813,17 @@ def _name_from_subject(phrase: str) -> tuple[str, bool]:
             return phrase, False  # no name ends the head: "a spokesman for the ministry"
     found = _final_name_run(phrase)
     if found is not None:
-        return " ".join(found[0]), False
+        run = found[0]
+        if (
+            len(run) == 1
+            and run[0].isupper()
+            and len(run[0]) <= 3
+            and len(words) > 2
+            and words[-2].islower()
+        ):
+            # "the Syrian state TV": a short acronym ends a description
+            return " ".join(w for w in words if w not in ("the", "The")), False
+        return " ".join(run), False
     return phrase, False
 
 
@@ -899,11 +929,21 @@ def _cut_subject(phrase: str) -> str:
                 kept.append(word)  # "Syrian Observatory for Human Rights"
                 k += 1
                 continue
-            if joins and low in ("from", "in", "of", "at") and all(
+            after_the = (
+                not kept[-1].endswith(",")
+                and following == "the"
+                and k + 2 < len(words)
+                and words[k + 2][:1].isupper()
+            )
+            if (joins or after_the) and low in ("from", "in", "of", "at") and all(
                 w[:1].islower() for w in kept
             ):
-                # "one activist from Talbisseh": the description keeps its place.
+                # "one activist from Talbisseh", "a source in the Defence Ministry":
+                # the description keeps its place or body.
                 kept.append(word)
+                if after_the:
+                    kept.append(following)
+                    k += 1
                 for name_word in words[k + 1 :]:
                     if not name_word[:1].isupper():
                         break
@@ -913,6 +953,10 @@ def _cut_subject(phrase: str) -> str:
             break
         if not kept and low in _SUBJECT_STOP:
             return ""
+        if kept and word in _SENTENCE_OPENERS:
+            break  # "said Rami Abdel Rahman The displaced people": a full stop lost
+        if kept and low in ("the", "a", "an") and kept[-1].lower() not in _PREPOSITIONS_BEFORE:
+            break  # "according to the UN official the Syrian economy ..."
         if kept and word.islower() and len(word) > 4 and word.endswith("ing"):
             break  # "said Rouhani adding that ...", "the source said using ..."
         kept.append(word)
@@ -1014,8 +1058,8 @@ class _Speakers:
             or m.group("rest") is not None
             or (bare_end and _tail_ok(window, m.end(), m.group("verb")))
         ):
-            subj = m.group("subj")
-            first_word = subj.split()[0].lower()
+            subj = " ".join(_from_last_determiner(m.group("subj").split()))
+            first_word = m.group("subj").split()[0].lower()
             subj = _prefer_apposition(subj, m.group("paren"))
             if (
                 first_word not in _SUBJECT_STOP
@@ -1165,11 +1209,19 @@ class _Speakers:
         by :func:`_subject_through_preposition`.
         """
         subject = self._subject_of(m)
+        if m.group("verb") != "quoted as saying" and _PASSIVE_RE.search(
+            m.group(0), 0, m.start("verb") - m.start()
+        ):
+            return None  # "Casualties are also reported": a passive, no speaker
         name = m.group("name")
         if name is None:
             np = (m.group("np") or "").split()
             if np and (np[-1].lower() in _SUBJECT_STOP or np[-1].lower() in _LEADING_FILLER):
                 return None  # "the criticism and (blamed)"
+            if subject == m.group("np"):
+                # "the barrel bomb the AFP photographer (said)": the last one
+                np = _from_last_determiner(np)
+                subject = " ".join(np)
             if any(
                 np[k - 1][:1].isupper() and w.islower() and w.endswith("ed") and "-" not in w
                 for k, w in enumerate(np[1:-1], start=1)
@@ -1325,7 +1377,7 @@ class _Speakers:
     # pronouns ---------------------------------------------------------------------
     def latest_named_subject(
         self, pos: int, accept: Callable[[str], bool], *, bodies: bool = False,
-        groups: bool = False,
+        groups: bool = False, persons: bool = False,
     ) -> tuple[int, str] | None:
         """The last named subject of a speech verb before ``pos`` (bounded look-back);
         with ``bodies``, a described subject too ("the Russian defence ministry")."""
@@ -1338,7 +1390,10 @@ class _Speakers:
                     return None
                 verb = " ".join(m.group("verb").split())
                 if (
-                    m.group("name") or (bodies and m.group("np")) or (groups and m.group("group"))
+                    m.group("name")
+                    or (bodies and m.group("np"))
+                    or (groups and m.group("group"))
+                    or (persons and m.group("np") and _person_description(m.group("np")))
                 ) and verb in _PERSONAL_VERBS:
                     subject = self._subject_in_sentence(m)
                     if subject is None:
@@ -1436,6 +1491,26 @@ class _Speakers:
             if subject is not None and subject.split()[0] not in _NOT_A_NAME:
                 return subject, " ".join(m.group(0).split()), "previous_sentence"
         return None
+
+    def body_opening_sentence_before(self, start: int) -> tuple[int, str] | None:
+        """(position, name) of a body (see _could_be_body) that opens the sentence
+        before the one holding ``start``, written with "The" and ended by a comma
+        or a verb ("The Syrian government, which ...", "The ministry denied ...")."""
+        sentence_start = start - len(self._sentence_before(start))
+        if sentence_start < 2:
+            return None
+        previous = self._sentence_before(sentence_start - 1)
+        at = sentence_start - 1 - len(previous)
+        at += len(previous) - len(previous.lstrip())
+        if self._in_quote(at):
+            return None
+        m = _OPENING_BODY_RE.match(self.text, at, sentence_start)
+        if m is None:
+            return None
+        body = m.group("body")
+        if not _could_be_body(body):
+            return None
+        return at, _name_from_subject(body)[0]
 
     def latest_mentioned_person(self, start: int) -> tuple[int, str] | None:
         """The last person named in narration, in the sentence before the one
@@ -1535,12 +1610,18 @@ class _Speakers:
             name, is_pronoun = _name_from_subject(subject)
             if not is_pronoun and holds(name):
                 candidates.append((at, name))
+        text = self.text
+        if "ccording" in text:
+            for m in _ACCORDING_TO_RE.finditer(text, lo, pos):
+                written = _cut_subject(m.group("subj"))
+                if written and holds(written):
+                    candidates.append((m.start(), _name_from_subject(written)[0]))
         if candidates:
             return max(candidates, key=lambda c: (len(c[1].split()), c[0]))[1]
         if head in _BODY_DESCRIPTION_NOUNS and words[0] in ("the", "The"):
             # "the Britain-based monitor", "the group": the last body that spoke.
-            body = self.latest_body(pos, named)
-            if body is not None and body[1].lower() != speaker.lower():
+            body = self.latest_body(pos, named, other_than=speaker)
+            if body is not None:
                 return body[1]
         if words[-1][:1].isupper() or words[0] in ("the", "The"):
             found = None
@@ -1577,12 +1658,18 @@ class _Speakers:
                     yield m.start(), subject
             p -= 1
 
-    def latest_body(self, pos: int, named: Sequence[tuple[int, str]]) -> tuple[int, str] | None:
+    def latest_body(
+        self, pos: int, named: Sequence[tuple[int, str]], *, other_than: str = ""
+    ) -> tuple[int, str] | None:
         """The last body (see _could_be_body) named as a speaker or as the subject
-        of a verb of saying before ``pos``, within the look-back."""
+        of a verb of saying before ``pos``, within the look-back, other than
+        ``other_than``."""
         lo = max(0, pos - _PRONOUN_LOOKBACK)
         best: tuple[int, str] | None = None
+        skip = other_than.lower()
         for at, earlier in _recent(named, pos, lo):
+            if earlier.lower() == skip:
+                continue
             if _could_be_body(earlier) and not _is_statement(earlier):
                 best = (at, earlier)
                 break
@@ -1592,6 +1679,8 @@ class _Speakers:
                 not is_pronoun
                 and (_could_be_body(subject) or _could_be_body(name))
                 and not _is_statement(name)
+                and name.lower() != skip
+                and subject.lower() != skip
             ):
                 if best is None or at > best[0]:
                     best = (at, name)
@@ -1685,6 +1774,31 @@ def _full_name(run: str) -> str | None:
 
 
 _DETERMINERS = frozenset({"a", "an", "the", "one"})
+
+
+def _from_last_determiner(words: list[str]) -> list[str]:
+    """The words from the last "the", "a" or "an" after a lowercase word that is no
+    preposition: "the barrel bomb the AFP photographer" gives "the AFP
+    photographer" (a full stop lost between two phrases); "the army of the Assad
+    regime" and "Karim Haddad a teacher" (a name and its description) stay whole."""
+    again = [
+        k for k, w in enumerate(words)
+        if k
+        and w.lower() in ("the", "a", "an")
+        and words[k - 1].islower()
+        and words[k - 1] not in _PREPOSITIONS_BEFORE
+    ]
+    return words[again[-1] :] if again else words
+
+# Capitalised words that open a sentence, never inside a speaker's name.
+_SENTENCE_OPENERS = frozenset(
+    "The A An In It He She They This That These Those We But And Meanwhile".split()
+)
+_OPENING_BODY_RE = re.compile(
+    r"(?P<body>The[ \t]+(?:[\w\-]+[ \t]+){0,3}?[\w\-]+)"
+    r"(?=,|[ \t]+(?:which|who|has|have|had|is|was|also|[a-z]+ed)\b)"
+)
+_PASSIVE_RE = re.compile(r"[ \t](?:is|are|was|were)[ \t]+(?:\w+[ \t]+)?$")
 _ENDS_ACCORDING_TO_RE = re.compile(
     rf"\b[Aa]ccording[ \t]+to[ \t]+(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{0,5}})$"
 )
@@ -1716,8 +1830,16 @@ def _subject_through_preposition(before: list[str], name: str) -> str | None:
     if relative is not None:
         # "Northern Command which runs the air war over the Kessel Valley (said)"
         j = relative
-        while j > 0 and relative - j < 7:
+        while j > 0 and relative - j < 9:
             previous = words[j - 1]
+            if (
+                previous.lower() in ("for", "of", "and")
+                and j >= 2
+                and words[j - 2][:1].isupper()
+                and words[j][:1].isupper()
+            ):
+                j -= 1  # "Syrian Observatory for Human Rights which ..."
+                continue
             if previous.endswith((",", ".")) or previous.lower() in _SUBJECT_STOP or (
                 previous.lower() in _LEADING_FILLER
             ):
@@ -1771,6 +1893,22 @@ def _subject_through_preposition(before: list[str], name: str) -> str | None:
 
 
 @lru_cache(maxsize=8192)
+def _person_description(phrase: str) -> bool:
+    """Whether a described subject is one person: "a source in the Syrian militia",
+    "the witness" (its head, the word before any preposition, names a person)."""
+    words = phrase.lower().split()
+    cut = next((k for k, w in enumerate(words) if k and w in _SUBJECT_PREPOSITIONS), len(words))
+    return cut > 1 and words[0] in ("a", "an", "the", "one") and words[cut - 1] in _PERSON_HEADS
+
+
+_PERSON_HEADS = frozenset(
+    """source official resident witness activist commander spokesman spokeswoman
+    spokesperson man woman doctor officer soldier fighter member leader envoy diplomat
+    analyst journalist correspondent father mother survivor refugee teacher nurse
+    engineer driver farmer minister medic rescuer volunteer""".split()
+)
+
+
 def _could_be_person(name: str) -> bool:
     """False for names that are clearly organisations: "The KLF", "EU", "NATO", or
     that hold an institution noun ("Syrian Observatory for Human Rights")."""
@@ -1875,10 +2013,17 @@ def _resolve(
             best_pos, best_name = span_start, speaker
             break
     subject = speakers.latest_named_subject(
-        start, accept, bodies=name == "it", groups=name == "they"
+        start, accept, bodies=name == "it", groups=name == "they",
+        persons=name in ("he", "she"),
     )
     if subject is not None and subject[0] > best_pos:
         best_pos, best_name = subject
+    if name == "it":
+        # A body that opens the sentence before ("The Syrian government, which
+        # ..., dismissed the statement."), when mentioned after the other candidates.
+        opening = speakers.body_opening_sentence_before(start)
+        if opening is not None and opening[0] > best_pos:
+            best_pos, best_name = opening
     if name in ("he", "she"):
         # A person introduced later by title ("Interior Minister, Dana Ilves,
         # repeated ...") is the likelier "she" than an earlier quote's speaker.

@@ -825,9 +825,6 @@ def test_pronoun_resolves_to_person_named_as_recent_subject(text: str, speaker: 
 @pytest.mark.parametrize(
     "text",
     [
-        # No name: a description is not a person mention.
-        "A Tarvian defence analyst told the Dispatch. "
-        '"You can buy the same crates in any market here," he said.',
         # Capitalised words that are places, not people marked as persons.
         "Many looked stunned in Brannoch. A woman carried papers from Dorvast. "
         '"We left everything except paper," she said.',
@@ -853,9 +850,12 @@ def test_sample_pronouns_left_unresolved() -> None:
 
     quotes = find_quotes(load_sample())
     kept = quotes[quotes["speaker"].isin(["he", "she", "they"])]
-    # The three whose antecedent has no name: "The young man, now 19", "A woman",
-    # "a Tarvian defence analyst".
-    assert len(kept) == 3
+    # The two whose antecedent has no name and is no subject of a verb of saying:
+    # "The young man, now 19", "A woman" ("a Tarvian defence analyst told ..." is
+    # one, and "he" takes that description).
+    assert len(kept) == 2
+    analyst = quotes[quotes["attribution"].str.contains("he -> a Tarvian defence analyst", na=False)]
+    assert len(analyst) == 1
     pavel = quotes[quotes["text"].str.contains("insulin in the back")]
     assert pavel["speaker"].tolist() == ["Pavel"]
     irena = quotes[quotes["text"].str.contains("I am lucky")]
@@ -1123,3 +1123,63 @@ def test_he_goes_to_a_person_named_with_a_role_in_the_sentence_before() -> None:
 def test_group_subject_without_a_determiner() -> None:
     text = 'Western diplomats spoke of a "red line" crossed in August.'
     assert voice_spans(text)[0].speaker == "Western diplomats"
+
+
+def test_he_resolves_to_a_described_person_subject() -> None:
+    # No name, but one person described as the subject of a verb of saying: the
+    # coding guide writes the description (CODING.md 2.3), so "he" takes it.
+    text = ("A Tarvian defence analyst told the Dispatch. "
+            '"You can buy the same crates in any market here," he said.')
+    (span,) = voice_spans(text)
+    assert span.speaker == "A Tarvian defence analyst"
+    assert "(he -> A Tarvian defence analyst)" in span.attribution
+    # a described thing is no person
+    text = ('The Tarvian defence budget told its own story. "We buy crates," he said.')
+    assert voice_spans(text)[0].speaker == "he"
+
+
+def test_passive_is_no_attribution() -> None:
+    text = ('Rami Haddad said the road was shut. Injuries are also reported in Tarn. '
+            '"Three houses burned down on the main street," he said.')
+    assert _speakers(text) == ["Rami Haddad"]
+
+
+def test_it_takes_the_body_opening_the_sentence_before() -> None:
+    text = ("Kessel Valley mayors said the bridge must reopen. "
+            "The Tarvian government, which runs the bridge, rejected the demand. "
+            '"This is a meeting of people who never paid for a bridge," it said.')
+    assert _speakers(text) == ["The Tarvian government"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"Nobody has visited the site yet" he asserted. ', "he"),
+        ('"Open the road to Tarn now" the crowd chanted.', "the crowd"),
+        ('"The convoy reached Tarn at noon" reported Ivo Marek.', "Ivo Marek"),
+        ('"The convoy reached Tarn at noon" Ivo Marek spokesman for the Tarvian Office for '
+         "Relief Work (TORW) told reporters.", "Ivo Marek"),
+        ('"The convoy reached Tarn at noon" said Ivo Marek The lorries left at dawn.', "Ivo Marek"),
+        ('"The convoy reached Tarn at noon" the barrel bomb the field medic said.',
+         "the field medic"),
+    ],
+)
+def test_more_attributions_of_copy_without_punctuation(text: str, speaker: str) -> None:
+    assert _speakers(text)[0] == speaker
+
+
+def test_described_subject_keeps_its_body() -> None:
+    text = ('"The depot burned all night," according to a source in the Tarvian Interior '
+            'Ministry. "Nobody could reach it," the source added.')
+    assert _speakers(text)[-1] == "a source in the Tarvian Interior Ministry"
+    text = '"Nine died in the raids on the market" the army of the Tarvian regime said.'
+    assert _speakers(text) == ["the army of the Tarvian regime"]
+
+
+def test_body_name_before_a_relative_clause_keeps_for() -> None:
+    text = ("The Aldwick-based Tarvian Observatory for Civil Rights which counts the dead "
+            'in Tarn said the strikes had "hit four schools in one week".')
+    assert voice_spans(text)[0].speaker == "Tarvian Observatory for Civil Rights"
+    text = ('The Aldwick-based Observatory had earlier confirmed that "the army entered '
+            'the town at dawn."')
+    assert voice_spans(text)[0].speaker == "Observatory"
