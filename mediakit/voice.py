@@ -1804,7 +1804,8 @@ _ENDS_ACCORDING_TO_RE = re.compile(
 )
 _ENDS_REPORTS_RE = re.compile(rf"(?P<subj>{_NAME_RUN})[ \t]+(?:reports|reported)\.?$")
 # Words right before a name that mark it as a person's (see latest_mentioned_person).
-_MENTION_CUES = frozenset({"said", "says", "added", "told", "named", "activist"})
+# ("told X" names the one told, not a speaker.)
+_MENTION_CUES = frozenset({"said", "says", "added", "named", "activist"})
 
 
 def _subject_through_preposition(before: list[str], name: str) -> str | None:

@@ -1183,3 +1183,9 @@ def test_body_name_before_a_relative_clause_keeps_for() -> None:
     text = ('The Aldwick-based Observatory had earlier confirmed that "the army entered '
             'the town at dawn."')
     assert voice_spans(text)[0].speaker == "Observatory"
+
+
+def test_the_one_told_is_no_antecedent_of_he() -> None:
+    text = ("Amir Kessaly told Kessel Voice that the talks had begun.\n\n"
+            '"We did not come here to beg for anything at all," he said.')
+    assert _speakers(text) == ["Amir Kessaly"]
