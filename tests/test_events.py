@@ -740,6 +740,7 @@ def test_plots_return_axes(sample_events):
     table = agency_by_outlet(sample_events, n_boot=50)
     ax = plot_agency(table)
     assert len(ax.get_yticklabels()) == table["outlet"].nunique()
+    assert ax.get_title().endswith(" (narration only)")  # the default voice, said in English
     gap = agency_gap(sample_events, patient_actors=("armed_opposition", "state_forces"), n_boot=50)
     ax2 = plot_agency_gap(gap, title="Gap")
     assert ax2.get_title() == "Gap"
