@@ -51,6 +51,8 @@ TABLE_FILES: Mapping[str, str] = {
     "distinguishing_contexts": "word log-odds between the contexts of two labels",
     "duplicates": "article in a group of near-identical copies",
     "skipped": "input record that could not be loaded (only when there are some)",
+    "load_log": "one event of loading the corpus (mediakit.load_log): a file's decoding, a "
+                "column recognised by name, a date not read, a record skipped, ...",
 }
 
 #: Figures of a report (``Report.figures``, ``out_dir/figures/NAME.png``).
@@ -170,10 +172,14 @@ class Report:
         The corpus's date range (None without dates).
     n_undated : int
         Articles without a date.
+    n_headline_only : int
+        Articles loaded from a title alone (``text_source`` ``"title"``).
     tables : mapping of str to DataFrame
         The CSV tables (:data:`TABLE_FILES`), in that order; a table that does not
         apply is absent (no ``change_points`` without dates, no ``skipped`` when
-        nothing was skipped).
+        nothing was skipped). ``load_log`` is always there: the corpus's
+        :func:`mediakit.load_log` (empty, with its columns, when loading reported
+        nothing or the corpus was not loaded by mediakit).
     outlet_summary : DataFrame
         One row per outlet: ``outlet, articles, words, first, last, mentions``
         (all actors), ``actor_mentions``, ``copies_left_out`` (its articles left out
@@ -207,7 +213,12 @@ class Report:
     figures : mapping of str to FigureSpec
         The figures, in :data:`FIGURE_FILES` order (only those that apply).
     load_log : tuple of str
-        What loading the corpus reported besides the skipped records.
+        What loading the corpus reported besides the skipped records, one line per
+        event (the ``load_log`` table has them all, with their columns).
+    loaded : bool
+        Whether the corpus came from a mediakit loader and so carries a load log
+        (False for a DataFrame built in Python and never passed to
+        :func:`mediakit.load_corpus`).
     warnings : tuple of str
         Warnings raised while building, each once, in order.
     """
@@ -235,6 +246,8 @@ class Report:
     figures: Mapping[str, FigureSpec] = field(default_factory=dict)
     load_log: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    n_headline_only: int = 0
+    loaded: bool = False
 
     @property
     def seed(self) -> int:
@@ -650,6 +663,7 @@ def build_report(
         if len(skipped):
             tables["skipped"] = skipped.rename(columns={"message": "reason"})[
                 ["file", "row", "column", "reason"]]
+        tables["load_log"] = load_log(corpus)
         step()
 
         summary = _outlet_summary(analysis.documents, mentions, chosen, drop)
@@ -672,11 +686,19 @@ def build_report(
                           freq, seed, compare.MIN_HEADLINE_MENTIONS),
         figures=_figure_specs(chosen, ordered, top_two, freq),
         load_log=_load_log(corpus), warnings=messages,
+        n_headline_only=_headline_only(corpus_v), loaded="load_log" in corpus.attrs,
     )
 
 
 def _timestamp(value: Any) -> pd.Timestamp | None:
     return None if pd.isna(value) else pd.Timestamp(value)
+
+
+def _headline_only(corpus: pd.DataFrame) -> int:
+    """Articles whose text is their title (``text_source == "title"``)."""
+    if "text_source" not in corpus.columns:
+        return 0
+    return int((corpus["text_source"].astype("string") == "title").sum())
 
 
 def _load_log(corpus: pd.DataFrame) -> tuple[str, ...]:
