@@ -500,24 +500,40 @@ def _steps(names: Sequence[str], show: bool) -> Iterator[Callable[[], None]]:
 
 def _figure_specs(
     actor: str, tables: Mapping[str, pd.DataFrame], top_two: tuple[str, str] | None,
-    freq: str | None,
+    freq: str | None, lex: Lexicon,
 ) -> dict[str, FigureSpec]:
-    """One specification per figure that applies, in FIGURE_FILES order."""
+    """One specification per figure that applies, in FIGURE_FILES order.
+
+    Label colours come from the lexicon (:func:`mediakit.plot.label_colors`), never
+    from the labels a corpus happens to use, so they agree across reports.
+    """
+    from ..plot import _bars_height, _rates_height, label_colors
+
+    palette = label_colors(lex, actor=actor)
     n_bars = max(tables["label_shares"]["outlet"].nunique(), 1)
+    n_labels = max(tables["label_shares"]["label"].nunique(), 1)
+    tone_labels = [str(lab) for lab in tables["tone_by_label"]["label"].drop_duplicates()
+                   if tables["tone_by_label"].loc[tables["tone_by_label"]["label"] == lab,
+                                                  "mean"].notna().any()]
+    tone_cols = min(3, max(1, len(tone_labels)))
+    tone_rows = -(-len(tone_labels) // tone_cols)
     specs = [
         FigureSpec("label_shares", "label_shares", tables["label_shares"],
-                   {"title": f"{actor}: labels in narration"}, (9, 1.2 + 0.45 * n_bars),
+                   {"title": f"{actor}: labels in narration", "palette": palette},
+                   (9, _bars_height(n_bars, n_labels)),
                    f"Label shares of {actor} per outlet, narration"),
         FigureSpec("label_shares_by_voice", "label_shares", tables["label_shares_by_voice"],
-                   {"title": f"{actor}: labels by voice"}, (9, 1.4 + 0.4 * n_bars * 3),
+                   {"title": f"{actor}: labels by voice", "palette": palette},
+                   (9, _bars_height(3 * n_bars, n_labels)),
                    f"Label shares of {actor} per outlet and voice"),
         FigureSpec("label_rates", "label_rates", tables["label_rates"],
-                   {"title": f"{actor}: mentions per 1,000 words"}, (9, 1.5 + 0.42 * n_bars),
+                   {"title": f"{actor}: mentions per 1,000 words"}, (9, _rates_height(n_bars)),
                    f"Mentions of {actor} per 1,000 words"),
         FigureSpec("tone_by_label", "tone", tables["tone_by_label"],
-                   {"title": f"{actor}: mean masked tone (narration)"},
-                   (9, 1.5 + 0.55 * n_bars),
-                   f"Mean masked tone around {actor} labels, narration"),
+                   {"palette": palette}, (10, 0.8 + tone_rows * (1.0 + 0.25 * n_bars)),
+                   f"Mean masked tone around {actor} labels, narration, one panel per label",
+                   panels=tuple({"label": lab, "title": lab} for lab in tone_labels),
+                   ncols=tone_cols),
     ]
     over_time = tables.get("shares_over_time")
     if over_time is not None and freq is not None:
@@ -527,7 +543,8 @@ def _figure_specs(
         nrows = -(-len(outlets) // ncols)
         specs.append(FigureSpec(
             "shares_over_time", "shares_over_time", over_time,
-            {"change_points": tables.get("change_points")}, (10, 1.2 + 2.5 * nrows),
+            {"change_points": tables.get("change_points"), "palette": palette},
+            (10, 1.2 + 2.5 * nrows),
             f"Label shares of {actor} per {period}",
             panels=tuple({"outlet": o, "title": o} for o in outlets), ncols=ncols,
             period_freq=freq))
@@ -535,7 +552,8 @@ def _figure_specs(
     if contexts is not None and len(contexts) and top_two is not None:
         specs.append(FigureSpec(
             "distinguishing_contexts", "distinguishing_words", contexts,
-            {"title": f"words around '{top_two[0]}' vs '{top_two[1]}'"}, (9, 5.5),
+            {"title": f"words around '{top_two[0]}' vs '{top_two[1]}'", "palette": palette},
+            (9, 5.5),
             f"Words around {top_two[0]} against {top_two[1]}"))
     return {spec.name: spec for spec in specs}
 
@@ -684,7 +702,7 @@ def build_report(
         top_two=top_two, excluded_docs=tuple(drop),
         rules=_read_rules("shares_over_time" in tables, "change_points" in tables,
                           freq, seed, compare.MIN_HEADLINE_MENTIONS),
-        figures=_figure_specs(chosen, ordered, top_two, freq),
+        figures=_figure_specs(chosen, ordered, top_two, freq, lex),
         load_log=_load_log(corpus), warnings=messages,
         n_headline_only=_headline_only(corpus_v), loaded="load_log" in corpus.attrs,
     )
