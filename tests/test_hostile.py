@@ -672,6 +672,29 @@ def test_look_alike_spellings_of_a_label_are_matched_and_flagged():
     assert result["flagged"] == 5
 
 
+# ---------------------------------------------------------------------------- sentences
+
+
+@pytest.mark.parametrize("size", [40_000, 100_000])
+def test_runs_of_dots_split_and_analyze_in_linear_time(size):
+    # Issue 20, item 9: the screen before Punkt backtracked over every dot of the run
+    # (7-12 s at 40 KB, over 60 s at 100 KB). Both sizes now take well under a second;
+    # the bound is generous because CI machines are shared.
+    result = run_bounded(f"""
+        import time, pandas as pd, mediakit
+        from mediakit.text import split_sentences
+        runs = ["." * {size}, "!?" * ({size} // 2), "." * {size} + " The rebels said so."]
+        started = time.monotonic()
+        spans = [split_sentences(text) for text in runs]
+        corpus = mediakit.load_corpus(pd.DataFrame({{"outlet": ["O"] * 3, "text": runs}}))
+        result = mediakit.analyze(corpus)
+        emit(n_sentences=[len(s) for s in spans], mentions=len(result.mentions),
+             seconds=time.monotonic() - started)
+    """, seconds=20)
+    assert result["n_sentences"][:2] == [1, 1] and result["n_sentences"][2] >= 1
+    assert result["mentions"] == 1  # the "rebels" after the run
+
+
 # ---------------------------------------------------------------------------- other owners
 #
 # Issue 20 cases that belong to other helpers go here, each through run_bounded() or
@@ -685,3 +708,42 @@ def test_look_alike_spellings_of_a_label_are_matched_and_flagged():
 #   R (report) and the plotting owner: a label or actor containing $...$ (mathtext);
 #       an outlet whose articles are all syndicated copies; SIGINT during report over an
 #       earlier report (tables beside the old report.html).
+
+
+# ---------------------------------------------------------------------------- voice (Q)
+
+_HOSTILE_SPEAKER_TEXTS = {
+    # one paragraph, no barrier character, thousands of quotations
+    "single-quoted rebels": "\"the 'rebels' said \" * 2222",
+    "single-quoted rebels, twice": "\"the 'rebels' said \" * 4444",
+    "double-quoted rebels": "'the \"rebels\" said ' * 2222",
+    # a 40 KB Title-Case run before (and after) the attribution
+    "title-case run": "' '.join(['Abc'] * 10000) + ' said \"x\"'",
+    "title-case run after": "'\"x\" ' + ' '.join(['Abc'] * 10000) + ' said'",
+    # every quotation sends the speaker rules back over earlier speakers
+    "statements": "' '.join(['\"x y z w v\" the statement said.'] * 2000)",
+    "descriptions": "' '.join(['\"x y z w v\" the source said. A source in Abc said it.'] * 1000)",
+    "roles": "' '.join(['\"x y z w v\" the head of the Abc said. Rami Abc head of Def said.'] * 800)",
+    "pronouns": "' '.join(['\"x y z w v\" it said. The Abc Ministry said so.'] * 1500)",
+    "no commas": "'\"we are here\" Rami Abc a teacher told AFP adding that ' * 1500",
+}
+
+
+def test_speaker_detection_stays_linear_on_hostile_text():
+    # Each text is about 40 KB or more. Quadratic speaker rules took 30 s on the first
+    # one alone and would take four times as long on the second; all of them together
+    # (about 2 s of work), child start and import included, must finish within the
+    # bound, kept wide for a loaded machine.
+    texts = "{" + ", ".join(f"{k!r}: {v}" for k, v in _HOSTILE_SPEAKER_TEXTS.items()) + "}"
+    result = run_bounded(f"""
+        from mediakit.voice import voice_spans
+        out = {{}}
+        for name, text in {texts}.items():
+            spans = voice_spans(text)
+            out[name] = [len(text), len(spans),
+                         all(0 <= s.start < s.end <= len(text) for s in spans)]
+        emit(**out)
+    """, seconds=60)
+    assert set(result) == set(_HOSTILE_SPEAKER_TEXTS)
+    for name, (chars, n, ok) in result.items():
+        assert ok and n >= 1 and chars >= 39_000, name
