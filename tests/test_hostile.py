@@ -48,6 +48,15 @@ def _env() -> dict[str, str]:
     env.pop("MPLBACKEND", None)
     env["MPLBACKEND"] = "Agg"  # for the child only
     env["PYTHONHASHSEED"] = "0"
+    # RLIMIT_AS bounds address space, not memory used. Arrow's default allocator
+    # (jemalloc or mimalloc) reserves large virtual regions, glibc a 64 MiB arena per
+    # thread, and Arrow starts a thread per core: a child using ~200 MiB reached 1.6 GiB
+    # of address space and CI saw std::bad_alloc. The system allocator, two arenas and
+    # two threads keep the bound about memory (the same child: 0.4-0.6 GiB) on any machine.
+    env["ARROW_DEFAULT_MEMORY_POOL"] = "system"
+    env["MALLOC_ARENA_MAX"] = "2"
+    env["OMP_NUM_THREADS"] = "2"
+    env["ARROW_IO_THREADS"] = "2"
     return env
 
 
