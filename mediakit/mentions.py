@@ -95,6 +95,10 @@ def find_mentions(
     ``referent`` ``kurdish_forces``; in "ISIL terrorists massacre 250 Syrian troops"
     the referent is ``islamic_state``. The comparisons of :mod:`mediakit.compare`
     count in-scope nouns by ``referent`` unless given ``by_referent=False``.
+
+    The mentions of :func:`mediakit.analyze` have these columns except ``sentence``:
+    they point at their row of the sentences table by ``(doc_id, sentence_id)``, and
+    :func:`mention_sentences` joins the text back.
     """
     check_table(corpus, ("doc_id", "outlet", "text"), caller="find_mentions", table_name="corpus")
     lex = resolve_lexicon(lexicon)
@@ -303,9 +307,9 @@ def mention_sentences(
     texts = sentences["text"].to_numpy(dtype=object)[rows].tolist()
     out = mentions.drop(columns=[c for c in ("sentence", "sentence_masked")
                                  if c in mentions.columns and (masked or c == "sentence")])
+    # arrays, not Series: no alignment on the (possibly repeated) index
     out.insert(list(out.columns).index("sentence_id") + 1, "sentence",
-               pd.Series(texts, index=out.index, dtype="str"))
+               pd.array(texts, dtype="str"))
     if lex is not None:
-        out["sentence_masked"] = pd.Series(_mask_distinct(texts, lex, mask_token),
-                                           index=out.index, dtype="str")
+        out["sentence_masked"] = pd.array(_mask_distinct(texts, lex, mask_token), dtype="str")
     return out

@@ -315,3 +315,13 @@ def test_a_function_needing_the_sentence_says_how_to_join_it(result):
         mk.scope_report(result.mentions, actor="armed_opposition")
     report = mk.scope_report(result.mentions_with_sentences(), actor="armed_opposition")
     assert report["n"].sum() > 0
+
+
+def test_mention_sentences_with_a_repeated_index(result):
+    ends = pd.concat([result.mentions.head(3), result.mentions.head(2)])  # index 0,1,2,0,1
+    joined = mention_sentences(ends, result.sentences, masked=True, lexicon=result.lexicon)
+    assert joined.index.tolist() == [0, 1, 2, 0, 1]
+    expected = result.mentions_with_sentences(masked=True)
+    assert joined["sentence"].tolist() == expected["sentence"].iloc[[0, 1, 2, 0, 1]].tolist()
+    assert joined["sentence_masked"].tolist() == \
+        expected["sentence_masked"].iloc[[0, 1, 2, 0, 1]].tolist()
