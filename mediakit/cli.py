@@ -130,7 +130,11 @@ def _add_corpus_args(parser: argparse.ArgumentParser, *, positional: bool = True
         help="column names of a CSV/TSV file without a header line, e.g. "
         "date,outlet,title,url (every line is then data)",
     )
-    group.add_argument("--outlet", help="outlet of articles that do not name one")
+    group.add_argument(
+        "--outlet", metavar="NAME",
+        help="outlet name for articles whose input gives none (a folder of .txt files, a "
+        "table without an outlet column); articles that name their outlet keep it. It "
+        "does not select articles: every outlet of the input is loaded")
     group.add_argument(
         "--encoding",
         help="text encoding of inputs that are not UTF-8, files and standard input alike "

@@ -10,15 +10,24 @@ axis labels and default titles) is drawn with ``parse_math=False``: a name such 
 ``title=`` passed by the caller is drawn as matplotlib usually does (mathtext allowed).
 
 Figures are deterministic: rows and labels keep the order of the table (which the
-compare functions sort), and labels take colours from :data:`PALETTE` in order of first
-appearance, so the same table always gives the same picture. The palette is Okabe and
-Ito's colour-blind-safe set (2008) without its black (whiskers are drawn in dark grey),
-extended with two colours of Paul Tol's "muted" scheme and a mid grey.
+compare functions sort). A label's colour comes from the lexicon, not from the table:
+pass ``palette=label_colors(lexicon, actor=...)`` (the report and the explorer do) and
+a label looks the same in every figure, whatever the corpus holds; labels shared by the
+bundled lexicons ("terrorist", "rebel", ...) keep one colour even without a palette
+(:data:`SHARED_LABEL_COLORS`). The palette is Okabe and Ito's colour-blind-safe set
+(2008) without its black (whiskers are drawn in dark grey), extended with two colours
+of Paul Tol's "muted" scheme and a mid grey.
+
+Layout: legends sit at the right of their Axes in as many columns as the figure's
+height needs, the label-rate colour bar lies under the grid, and a figure made here
+(``ax=None``) is as tall as its bars and legend need, so nothing is clipped and
+matplotlib has nothing to warn about. Stacked bars carry their ``n``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -29,8 +38,11 @@ from ._validation import check_table
 if TYPE_CHECKING:  # matplotlib loads on first use, so `import mediakit` stays quick
     from matplotlib.axes import Axes
 
+    from .lexicon import LexiconLike
+
 __all__ = [
     "PALETTE",
+    "SHARED_LABEL_COLORS",
     "label_colors",
     "label_shares",
     "label_rates",
@@ -44,6 +56,20 @@ PALETTE: tuple[str, ...] = (
     "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00",
     "#56B4E9", "#F0E442", "#882255", "#332288", "#999999",
 )
+
+#: Colours kept for labels that several bundled lexicons share, so that "terrorist"
+#: or "rebel" looks the same whichever lexicon (and corpus) a figure comes from. The
+#: armed groups' ten labels take the ten colours of :data:`PALETTE`; the state's labels
+#: reuse some (a figure shows the labels of one actor). The pale yellow goes to a
+#: label that is rare in news text, the dark wine to the most loaded one.
+SHARED_LABEL_COLORS: Mapping[str, str] = MappingProxyType({
+    "terrorist": "#882255", "jihadist": "#332288", "extremist": "#CC79A7",
+    "militant": "#E69F00", "insurgent": "#999999", "rebel": "#0072B2",
+    "opposition": "#56B4E9", "armed_group": "#009E73", "fighter": "#D55E00",
+    "revolutionary": "#F0E442",
+    "government": "#0072B2", "army": "#009E73", "state_forces": "#56B4E9",
+    "regime": "#D55E00", "loyalist": "#CC79A7", "militia": "#E69F00",
+})
 
 
 def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
@@ -59,9 +85,80 @@ def _unique(values) -> list:
     return list(dict.fromkeys(values))
 
 
-def label_colors(labels: Sequence[str]) -> dict[str, str]:
-    """Colour of each label: :data:`PALETTE` in the given order (cycled)."""
-    return {lab: PALETTE[i % len(PALETTE)] for i, lab in enumerate(_unique(labels))}
+def _assign_colors(labels: Sequence[str], given: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Colours of ``labels`` (one actor's, in order): ``given`` first, then the shared
+    colour of a label when no earlier label took it, then the first colour of
+    :data:`PALETTE` still free (cycled once all ten are taken)."""
+    given = given or {}
+    labels = _unique(str(lab) for lab in labels)
+    colors = {lab: given[lab] for lab in labels if lab in given}
+    for lab in labels:
+        shared = SHARED_LABEL_COLORS.get(lab)
+        if lab not in colors and shared is not None and shared not in colors.values():
+            colors[lab] = shared
+    k = 0
+    for lab in labels:
+        if lab in colors:
+            continue
+        free = [c for c in PALETTE if c not in colors.values()]
+        if free:
+            colors[lab] = free[0]
+        else:
+            colors[lab] = PALETTE[k % len(PALETTE)]
+            k += 1
+    return {lab: colors[lab] for lab in labels}
+
+
+def label_colors(
+    lexicon: LexiconLike | Sequence[str], *, actor: str | None = None,
+) -> dict[str, str]:
+    """The colour of every label of a lexicon, fixed by the lexicon alone.
+
+    Pass the result as ``palette=`` to any plot function of this module (the report
+    and the explorer widget do), so a label keeps its colour whatever the corpus
+    holds: a figure of one outlet and a figure of fifteen agree, as do a report and a
+    notebook on the same lexicon.
+
+    The rule, for each actor's labels in lexicon order: a label that several bundled
+    lexicons share ("terrorist", "rebel", "opposition", "government", ... listed in
+    :data:`SHARED_LABEL_COLORS`) takes its shared colour, so it looks the same in
+    every bundled lexicon; every other label takes the first colour of
+    :data:`PALETTE` that no label of the same actor has taken (colours repeat only
+    beyond ten labels).
+
+    Parameters
+    ----------
+    lexicon : Lexicon, str, path-like, mapping, or sequence of str
+        Anything :func:`mediakit.lexicon.resolve_lexicon` reads (a bundled name such
+        as ``"syria"``, a file, a :class:`~mediakit.Lexicon`); or a plain list of label
+        names, coloured by the same rule in the order given.
+    actor : str, optional
+        Only this actor's labels. Without it every actor's labels are returned, each
+        label with the colour of the first actor that lists it.
+
+    Returns
+    -------
+    dict
+        Label name to a ``#RRGGBB`` colour, in lexicon order.
+    """
+    from .lexicon import Lexicon, resolve_lexicon
+
+    is_labels = (isinstance(lexicon, Sequence) and not isinstance(lexicon, str)
+                 and all(isinstance(x, str) for x in lexicon))
+    if is_labels and not isinstance(lexicon, Lexicon):
+        if actor is not None:
+            raise ValueError("label_colors: actor= needs a lexicon, not a list of labels")
+        return _assign_colors(lexicon)  # type: ignore[arg-type]
+    lex = resolve_lexicon(lexicon)  # type: ignore[arg-type]
+    actors = lex.actors
+    if actor is not None and actor not in actors:
+        raise ValueError(f"label_colors: actor {actor!r} is not in lexicon {lex.name!r}; "
+                         f"actors: {list(actors)}")
+    colors: dict[str, str] = {}
+    for name in [actor] if actor is not None else list(actors):
+        for lab, color in _assign_colors(list(actors[name])).items():
+            colors.setdefault(lab, color)
+    return colors
 
 
 def _by_columns(table: pd.DataFrame) -> list[str]:
@@ -96,8 +193,56 @@ def _group_names(
     return by, names
 
 
-def _legend_outside(ax: Axes, title: str | None = None) -> None:
-    legend = ax.legend(title=title, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+def _voice_note(voice: str) -> str:
+    """The voice in a default title: " (all voices)", " (by voice)", " (narration only)"."""
+    if not voice:
+        return ""
+    if voice == "all":
+        return " (all voices)"
+    if voice == "split":
+        return " (by voice)"
+    return f" ({voice} only)"
+
+
+def _legend_rows(ax: Axes, titled: bool) -> int:
+    """How many legend entries fit one above the other beside ``ax``.
+
+    The legend may use the height of the grid rows the Axes spans (less a margin for
+    the title and padding); an entry takes about 1.5 lines of the font size. Fewer
+    rows than entries make a legend of several columns instead of one that runs off
+    the figure (which matplotlib's constrained layout can only warn about).
+    """
+    import matplotlib
+
+    spec = ax.get_subplotspec()
+    figure: Any = ax.figure
+    while not hasattr(figure, "get_size_inches"):  # a SubFigure: its root Figure
+        figure = figure.figure
+    height = float(figure.get_size_inches()[1])
+    if spec is not None:
+        nrows = spec.get_gridspec().nrows
+        height *= (spec.rowspan.stop - spec.rowspan.start) / nrows
+    line = 1.5 * float(matplotlib.rcParams["font.size"]) / 72  # inches per entry
+    usable = height - 0.45 - (line if titled else 0.0)
+    return max(1, int(usable // line))
+
+
+def _legend_outside(ax: Axes, title: str | None = None, *, gap: float = 4.0) -> None:
+    """The Axes' legend at its right, in as many columns as its height needs.
+
+    ``gap`` is the space between the Axes and the legend, in points (room for the n
+    written beside the bars of :func:`label_shares`).
+    """
+    from matplotlib.transforms import ScaledTranslation
+
+    handles, names = ax.get_legend_handles_labels()
+    if not handles:
+        return
+    ncols = -(-len(handles) // _legend_rows(ax, title is not None))
+    shift = ScaledTranslation(gap / 72, 0, ax.figure.dpi_scale_trans)
+    legend = ax.legend(title=title, loc="upper left", bbox_to_anchor=(1.0, 1.0),
+                       bbox_transform=ax.transAxes + shift, frameon=False, ncols=ncols,
+                       borderaxespad=0.0)
     # Entries are outlet and label names: a "$" in them is text, not a formula.
     for text in [*legend.get_texts(), legend.get_title()]:
         text.set_parse_math(False)
@@ -114,27 +259,40 @@ def _set_title(ax: Axes, given: str | None, default: str) -> None:
 def label_shares(
     table: pd.DataFrame, *, ax: Axes | None = None, title: str | None = None,
     intervals: bool = True, by: Sequence[str] | None = None,
+    palette: Mapping[str, str] | None = None, show_n: bool = True,
 ) -> Axes:
-    """Stacked horizontal bars: each group's label mix, with bootstrap whiskers.
+    """Stacked horizontal bars: each group's label mix, with bootstrap whiskers and n.
 
     ``table`` is the output of :func:`mediakit.label_shares`. One bar per group (outlet,
     or outlet / voice when split), one coloured segment per label, in table order. The
     whisker of a segment is drawn at its right edge and spans that label's interval
     ``lo``-``hi`` (shifted with the segment), so a wide whisker marks a share resting
-    on few articles. Set ``intervals=False`` to leave them out. The groups are the
-    columns before ``voice`` (the ``by`` columns of the comparison), unless ``by``
-    names them.
+    on few articles; each label's whiskers sit at their own height within the bar
+    (dodged), so whiskers meeting at one edge stay apart. Set ``intervals=False`` to
+    leave them out. The groups are the columns before ``voice`` (the ``by`` columns of
+    the comparison), unless ``by`` names them.
+
+    With ``show_n`` (and an ``n`` column), the count each bar rests on is written at
+    its right, ``n=...``: the group's mentions (the sum of ``n``), or with
+    ``unit="article"`` its articles (``group_docs``), so a full bar built on one
+    mention does not pass for one built on four hundred.
+
+    ``palette`` maps labels to colours (:func:`label_colors` of the lexicon keeps
+    them fixed across corpora); labels it lacks follow the same rule in table order.
     """
     check_table(table, ["label", "share"], caller="plot.label_shares", table_name="plot")
-    ax = _axes(ax, (8, 1.2 + 0.5 * max(1, table.shape[0] // max(1, table["label"].nunique()))))
     by_cols, names = _group_names(table, by=by)
     groups = _unique(names)
     labels = _unique(table["label"])
-    colors = label_colors(labels)
+    colors = _assign_colors(labels, palette)
+    ax = _axes(ax, (8, _bars_height(len(groups), len(labels))))
     y = np.arange(len(groups))
     left = np.zeros(len(groups))
     position = {g: i for i, g in enumerate(groups)}
-    for label in labels:
+    bar_height = 0.8
+    # Whisker heights within a bar: one per label, spread over the middle of the bar.
+    dodge = (np.linspace(-0.28, 0.28, len(labels)) if len(labels) > 1 else np.zeros(1))
+    for k, label in enumerate(labels):
         rows = table.loc[table["label"] == label]
         share = np.zeros(len(groups))
         lo = np.full(len(groups), np.nan)
@@ -144,27 +302,54 @@ def label_shares(
             share[i] = 0.0 if pd.isna(row["share"]) else row["share"]
             if "lo" in rows.columns:
                 lo[i], hi[i] = row["lo"], row["hi"]
-        ax.barh(y, share, left=left, color=colors[label], label=str(label),
-                edgecolor="white", linewidth=0.5)
+        ax.barh(y, share, left=left, height=bar_height, color=colors[str(label)],
+                label=str(label), edgecolor="white", linewidth=0.5)
         if intervals and "lo" in table.columns:
             ok = (share > 0) & ~np.isnan(lo)
             if ok.any():
                 edge = left + share
-                ax.errorbar(edge[ok], y[ok], xerr=[np.clip(share[ok] - lo[ok], 0, None),
-                                                  np.clip(hi[ok] - share[ok], 0, None)],
-                            fmt="none", ecolor="#333333", elinewidth=1, capsize=2)
+                ax.errorbar(edge[ok], y[ok] + dodge[k],
+                            xerr=[np.clip(share[ok] - lo[ok], 0, None),
+                                  np.clip(hi[ok] - share[ok], 0, None)],
+                            fmt="none", ecolor="#333333", elinewidth=1, capsize=1.5)
         left = left + share
     ax.set_yticks(y, groups, parse_math=False)
-    ax.invert_yaxis()  # first group on top, as in the table
+    ax.set_ylim(len(groups) - 0.5, -0.5)  # first group on top, as in the table
     ax.set_xlim(0, 1)
     unit = str(table["unit"].iloc[0]) if "unit" in table.columns and len(table) else "mention"
+    gap = 4.0
+    if show_n and "n" in table.columns:
+        counts = _bar_counts(table, names, unit)
+        for i, group in enumerate(groups):
+            ax.annotate(f"n={counts.get(group, 0):,}", xy=(1.0, y[i]),
+                        xycoords=ax.get_yaxis_transform(), xytext=(3, 0),
+                        textcoords="offset points", va="center", ha="left", fontsize=8,
+                        color="#333333", parse_math=False, annotation_clip=False)
+        widest = max(len(f"n={v:,}") for v in counts.values()) if len(counts) else 3
+        gap = 8.0 + 5.0 * widest  # the legend starts past the widest "n=..." (8 pt text)
     ax.set_xlabel(f"Share of {'articles' if unit == 'article' else 'mentions'} using each label")
     ax.set_ylabel(" / ".join(by_cols) if by_cols else "", parse_math=False)
     actor = table["actor"].iloc[0] if "actor" in table.columns and len(table) else ""
     voice = _voice_of(table)
-    _set_title(ax, title, f"Labels for {actor}" + (f" ({voice} voice)" if voice else ""))
-    _legend_outside(ax, "label")
+    _set_title(ax, title, f"Labels for {actor}" + _voice_note(voice))
+    _legend_outside(ax, "label", gap=gap)
     return ax
+
+
+def _bar_counts(table: pd.DataFrame, names: pd.Series, unit: str) -> dict[str, int]:
+    """What each bar of :func:`label_shares` rests on: mentions, or articles."""
+    if table.empty:
+        return {}
+    if unit == "article" and "group_docs" in table.columns:
+        values = table["group_docs"].groupby(names, sort=False).max()
+    else:
+        values = table["n"].groupby(names, sort=False).sum()
+    return {str(k): int(v) for k, v in values.fillna(0).items()}
+
+
+def _bars_height(n_bars: int, n_legend: int) -> float:
+    """Figure height (inches) for ``n_bars`` bars and a legend of ``n_legend`` rows."""
+    return max(1.3 + 0.42 * max(n_bars, 1), 0.9 + 0.21 * n_legend)
 
 
 def label_rates(
@@ -174,13 +359,14 @@ def label_rates(
     """Heatmap of mentions per 1,000 words: groups as rows, labels as columns.
 
     ``table`` is the output of :func:`mediakit.label_rates`; each cell is annotated with
-    its rate (``fmt``) and a colour bar gives the scale. Missing cells are blank.
+    its rate (``fmt``) and a horizontal colour bar under the grid gives the scale (its
+    title then fits a figure of a single row). Missing cells are blank.
     """
     check_table(table, ["label", "per_1000"], caller="plot.label_rates", table_name="plot")
     by, names = _group_names(table)
     groups = _unique(names)
     labels = _unique(table["label"])
-    ax = _axes(ax, (1.6 + 0.9 * len(labels), 1.2 + 0.5 * len(groups)))
+    ax = _axes(ax, (max(4.0, 1.8 + 0.9 * len(labels)), _rates_height(len(groups))))
     grid = np.full((len(groups), len(labels)), np.nan)
     g_pos = {g: i for i, g in enumerate(groups)}
     l_pos = {lab: j for j, lab in enumerate(labels)}
@@ -200,14 +386,21 @@ def label_rates(
     ax.set_yticks(np.arange(len(groups)), groups, parse_math=False)
     ax.set_xlabel("label")
     ax.set_ylabel(" / ".join(by) if by else "", parse_math=False)
-    ax.figure.colorbar(image, ax=ax, label="mentions per 1,000 words")
+    ax.figure.colorbar(image, ax=ax, label="mentions per 1,000 words", location="bottom",
+                       shrink=0.6, aspect=40)
     voice = _voice_of(table)
-    _set_title(ax, title, "Label rates" + (f" ({voice} voice)" if voice else ""))
+    _set_title(ax, title, "Label rates" + _voice_note(voice))
     return ax
+
+
+def _rates_height(n_rows: int) -> float:
+    """Figure height (inches) for a heatmap of ``n_rows`` rows, ticks and colour bar."""
+    return 2.6 + 0.42 * max(n_rows, 1)
 
 
 def tone(
     table: pd.DataFrame, *, ax: Axes | None = None, title: str | None = None,
+    label: str | None = None, palette: Mapping[str, str] | None = None,
 ) -> Axes:
     """Dot-and-whisker chart of mean tone per group and label.
 
@@ -215,17 +408,29 @@ def tone(
     dot per label (dodged vertically, coloured by label) at the mean score, whiskers
     from ``lo`` to ``hi``; cells without mentions are not drawn. A vertical line marks
     neutral tone (0).
+
+    With many labels and groups one Axes gets crowded: give ``label`` to draw that
+    label only (one dot per group, no legend, the label as default title, the x axis
+    fixed from -1 to 1), and draw one such panel per label as small multiples that
+    share their scale, as the report does. In a grid of such panels (Axes from
+    ``subplots``) only the first column names the groups and only the bottom row
+    titles the x axis, as seaborn's facet grids do. ``palette`` maps labels to colours
+    (:func:`label_colors`).
     """
     check_table(table, ["label", "mean"], caller="plot.tone", table_name="plot")
     by, names = _group_names(table)
     groups = _unique(names)
     labels = _unique(table["label"])
-    colors = label_colors(labels)
-    ax = _axes(ax, (8, 1.2 + 0.6 * len(groups)))
+    colors = _assign_colors(labels, palette)
+    if label is not None:
+        if str(label) not in colors:
+            raise ValueError(f"plot.tone: label {label!r} not in table; have {list(colors)}")
+        labels = [lab for lab in labels if str(lab) == str(label)]
+    ax = _axes(ax, (8, max(1.2 + 0.6 * len(groups), 0.9 + 0.21 * len(labels))))
     g_pos = {g: i for i, g in enumerate(groups)}
     step = 0.8 / max(len(labels), 1)
-    for k, label in enumerate(labels):
-        rows = table.loc[(table["label"] == label) & table["mean"].notna()]
+    for k, lab in enumerate(labels):
+        rows = table.loc[(table["label"] == lab) & table["mean"].notna()]
         if rows.empty:
             continue
         y = np.array([g_pos[n] for n in names.loc[rows.index]]) - 0.4 + step * (k + 0.5)
@@ -236,7 +441,7 @@ def tone(
             xerr = np.clip(np.vstack([np.nan_to_num(mean - lo), np.nan_to_num(hi - mean)]), 0, None)
         else:
             xerr = None
-        ax.errorbar(mean, y, xerr=xerr, fmt="o", color=colors[label], label=str(label),
+        ax.errorbar(mean, y, xerr=xerr, fmt="o", color=colors[str(lab)], label=str(lab),
                     capsize=2, markersize=5)
     ax.axvline(0.0, color="#999999", linewidth=0.8, linestyle="--", zorder=0)
     ax.set_yticks(np.arange(len(groups)), groups, parse_math=False)
@@ -245,7 +450,19 @@ def tone(
     ax.set_xlabel(f"mean {score} (VADER, -1 to 1)", parse_math=False)
     ax.set_ylabel(" / ".join(by) if by else "", parse_math=False)
     voice = _voice_of(table)
-    _set_title(ax, title, "Tone around each label" + (f" ({voice} voice)" if voice else ""))
+    if label is not None:
+        ax.set_xlim(-1.05, 1.05)
+        ax.set_xticks([-1.0, -0.5, 0.0, 0.5, 1.0], ["-1", "-0.5", "0", "0.5", "1"])
+        ax.set_xlabel(f"mean {score}", parse_math=False)
+        _set_title(ax, title, str(label))
+        spec = ax.get_subplotspec()
+        if spec is not None and not spec.is_first_col():
+            ax.set_ylabel("")
+            ax.tick_params(axis="y", labelleft=False)
+        if spec is not None and not spec.is_last_row():
+            ax.set_xlabel("")
+        return ax
+    _set_title(ax, title, "Tone around each label" + _voice_note(voice))
     _legend_outside(ax, "label")
     return ax
 
@@ -253,7 +470,7 @@ def tone(
 def shares_over_time(
     table: pd.DataFrame, *, outlet: str | None = None, ax: Axes | None = None,
     title: str | None = None, intervals: bool = True,
-    change_points: pd.DataFrame | None = None,
+    change_points: pd.DataFrame | None = None, palette: Mapping[str, str] | None = None,
 ) -> Axes:
     """Lines of each label's share per period for one outlet, change flags marked.
 
@@ -269,6 +486,8 @@ def shares_over_time(
     the legend as "mix changes". Give ``change_points`` (the table of
     :func:`mediakit.label_change_points`) to also draw the outlet's change point as a
     solid vertical line when it is significant, labelled with its p-value.
+    ``palette`` maps labels to colours (:func:`label_colors` of the lexicon keeps them
+    fixed across corpora).
     """
     check_table(table, ["period", "label", "share"], caller="plot.shares_over_time", table_name="plot")
     by = _by_columns(table)
@@ -285,7 +504,7 @@ def shares_over_time(
         data = table.loc[table[key].astype(str) == str(outlet)]
     ax = _axes(ax, (9, 4))
     # Colours come from the whole table, so a label keeps its colour across outlets.
-    colors = label_colors(_unique(table["label"]))
+    colors = _assign_colors(_unique(table["label"]), palette)
     if "n" in data.columns:
         used = data.groupby("label", sort=False)["n"].sum()
         labels = [lab for lab in _unique(data["label"]) if used.get(lab, 0) > 0]
@@ -315,7 +534,8 @@ def shares_over_time(
             solid_y.extend(y[start:end])
             runs.append(slice(start, end))
             start = end
-        ax.plot(solid_x, solid_y, marker="o", markersize=3, color=colors[label], label=str(label))
+        ax.plot(solid_x, solid_y, marker="o", markersize=3, color=colors[str(label)],
+                label=str(label))
         if len(gap_after):
             bridge_x: list[Any] = []
             bridge_y: list[float] = []
@@ -325,12 +545,12 @@ def shares_over_time(
                     bridge_y.append(np.nan)
                 bridge_x.extend([x[i], x[i + 1]])
                 bridge_y.extend([y[i], y[i + 1]])
-            ax.plot(bridge_x, bridge_y, linestyle=":", linewidth=1, color=colors[label],
+            ax.plot(bridge_x, bridge_y, linestyle=":", linewidth=1, color=colors[str(label)],
                     label="_nolegend_")
         if intervals and "lo" in rows.columns and rows["lo"].notna().any():
             for run in runs:
                 part = rows.iloc[run]
-                ax.fill_between(part["period"], part["lo"], part["hi"], color=colors[label],
+                ax.fill_between(part["period"], part["lo"], part["hi"], color=colors[str(label)],
                                 alpha=0.15, linewidth=0)
     if "change_flag" in data.columns:
         flagged = _unique(data.loc[data["change_flag"].astype(bool), "period"])
@@ -350,21 +570,26 @@ def shares_over_time(
     ax.set_xlabel("period start")
     ax.set_ylabel("share of mentions")
     voice = _voice_of(table)
-    _set_title(ax, title, f"Label mix over time: {outlet}" + (f" ({voice} voice)" if voice else ""))
+    _set_title(ax, title, f"Label mix over time: {outlet}" + _voice_note(voice))
     _legend_outside(ax, "label")
     return ax
 
 
 def distinguishing_words(
     table: pd.DataFrame, *, ax: Axes | None = None, n: int = 15, title: str | None = None,
-    z_threshold: float = 1.96,
+    z_threshold: float = 1.96, palette: Mapping[str, str] | None = None,
 ) -> Axes:
     """Monroe-style scatter: word frequency (log scale) against z-score of the log-odds.
 
     ``table`` is the output of :func:`mediakit.distinguishing_words` or
     :func:`mediakit.distinguishing_contexts`. Words beyond ``±z_threshold`` are
     coloured by the side they lean to, the rest grey; the ``n`` highest and ``n``
-    lowest z-scores beyond the threshold are labelled with the word.
+    lowest z-scores beyond the threshold are labelled with the word. A word whose
+    place is taken by an earlier (more distinctive) one is moved up or down and tied
+    to its point by a thin line, so the words do not print over each other. The log
+    axis is labelled 1, 2, 5, 10, 20, ... rather than in powers of ten. When the two
+    sides are labels (:func:`mediakit.distinguishing_contexts`) found in ``palette``
+    (:func:`label_colors`), each side takes its label's colour.
     """
     check_table(table, ["word", "n_a", "n_b", "z"], caller="plot.distinguishing_words", table_name="plot")
     ax = _axes(ax, (8, 6))
@@ -376,22 +601,68 @@ def distinguishing_words(
     lean_b = z <= -z_threshold
     neither = ~(lean_a | lean_b)
     ax.scatter(freq[neither], z[neither], s=8, color="#BBBBBB", label="not distinctive")
-    ax.scatter(freq[lean_a], z[lean_a], s=14, color=PALETTE[0], label=f"more in {a}")
-    ax.scatter(freq[lean_b], z[lean_b], s=14, color=PALETTE[1], label=f"more in {b}")
+    color_a, color_b = PALETTE[0], PALETTE[1]
+    if palette and a in palette and b in palette and palette[a] != palette[b]:
+        color_a, color_b = palette[a], palette[b]
+    ax.scatter(freq[lean_a], z[lean_a], s=14, color=color_a, label=f"more in {a}")
+    ax.scatter(freq[lean_b], z[lean_b], s=14, color=color_b, label=f"more in {b}")
     order = np.argsort(-z, kind="stable")
     top = [i for i in order[:n] if lean_a[i]]
     bottom = [i for i in order[::-1][:n] if lean_b[i]]
     words = table["word"].astype(str).to_numpy()
-    for i in top + bottom:
-        ax.annotate(words[i], (freq[i], z[i]), xytext=(3, 0), textcoords="offset points",
-                    fontsize=8, va="center", parse_math=False)
     for level in (z_threshold, -z_threshold):
         ax.axhline(level, color="#999999", linestyle=":", linewidth=0.8)
     if len(freq) and (freq > 0).all():
-        ax.set_xscale("log")
+        _readable_log_axis(ax)
+    ax.margins(x=0.12, y=0.06)  # room for the words written right of the last points
+    _label_points(ax, freq, z, words, top + bottom)
     ax.set_xlabel(f"frequency in {a} and {b} (log scale)", parse_math=False)
     ax.set_ylabel(f"z-score of log-odds ({a} vs {b})", parse_math=False)
     _set_title(ax, title, f"Words around '{a}' rather than '{b}'" if "window" in table.columns
                else f"Words distinguishing {a} from {b}")
     _legend_outside(ax)
     return ax
+
+
+def _readable_log_axis(ax: Axes) -> None:
+    """Log-scaled x axis with ticks at 1, 2, 5, 10, 20, 50, ... written as numbers."""
+    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+
+    ax.set_xscale("log")
+    ax.xaxis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.10g}"))
+    ax.xaxis.set_minor_formatter(NullFormatter())
+
+
+def _label_points(ax: Axes, x: np.ndarray, y: np.ndarray, words: np.ndarray,
+                  chosen: Sequence[int], *, fontsize: float = 8) -> None:
+    """Write ``words[i]`` right of each chosen point, moving a word up or down (by
+    whole lines, at most eight) when an earlier word already covers its place.
+
+    Places are estimated in points from the Axes' current size and limits (a word
+    is about 0.6 font sizes wide per character); the layout still to come (legend,
+    labels) narrows the Axes, so horizontal distances are taken at 80%. A moved word
+    gets a leader line.
+    """
+    ax.get_xlim(), ax.get_ylim()  # settle the autoscaled limits before transforming
+    to_points = 72 / ax.figure.dpi
+    line = 1.3 * fontsize
+    taken: list[tuple[float, float, float, float]] = []
+    for i in chosen:
+        px, py = ax.transData.transform((x[i], y[i])) * to_points
+        px *= 0.8
+        width = 0.62 * fontsize * len(words[i]) + 4
+        shift = 0.0
+        for k in (0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6, 7, -7, 8, -8):
+            x0, y0 = px + 4, py + k * line - line / 2
+            if not any(x0 < b[2] and b[0] < x0 + width and y0 < b[3] and b[1] < y0 + line
+                       for b in taken):
+                shift = k * line
+                break
+        else:
+            shift = 0.0
+        taken.append((px + 4, py + shift - line / 2, px + 4 + width, py + shift + line / 2))
+        ax.annotate(words[i], (x[i], y[i]), xytext=(4, shift), textcoords="offset points",
+                    fontsize=fontsize, va="center", parse_math=False,
+                    arrowprops=({"arrowstyle": "-", "color": "#999999", "linewidth": 0.5,
+                                 "shrinkA": 0, "shrinkB": 2} if shift else None))

@@ -39,7 +39,8 @@ from .errors import LexiconError
 from .lexicon import Lexicon
 from .text import tokenize
 
-__all__ = ["ALL", "ROW_COLUMNS", "VOICE_CHOICES", "Explorer", "LexiconEditor", "explorer", "lexicon_editor"]
+__all__ = ["ALL", "PLOT_CSS_PPI", "PLOT_DPI", "ROW_COLUMNS", "VOICE_CHOICES", "Explorer",
+           "LexiconEditor", "explorer", "lexicon_editor"]
 
 #: The value of the outlet and label selectors that means "no filter".
 ALL = "(all)"
@@ -50,6 +51,12 @@ ROW_COLUMNS: tuple[str, ...] = (
     "doc_id", "outlet", "date", "actor", "label", "left", "match", "right", "voice",
     "speaker", "start", "end",
 )
+#: Resolution of the explorer's plot (pixels per inch of the PNG).
+PLOT_DPI = 200
+#: Width at which the plot is shown, in CSS pixels per inch of figure: half of
+#: :data:`PLOT_DPI`, so every CSS pixel gets two image pixels (a sharp plot on a
+#: high-density screen, never a small image stretched).
+PLOT_CSS_PPI = 100
 _NEEDED = ("doc_id", "outlet", "date", "actor", "label", "match", "start", "end", "voice")
 
 
@@ -92,7 +99,12 @@ class Explorer(widgets.VBox):
     status_html
         The one-line summary above the table (escaped).
     plot_png
-        The PNG bytes of the current plot (``b""`` when there is nothing to plot).
+        The PNG bytes of the current plot (``b""`` when there is nothing to plot),
+        drawn at :data:`PLOT_DPI` and shown :data:`PLOT_CSS_PPI` CSS pixels per inch.
+    plot_colors
+        Label -> colour of the bars in the current plot: the lexicon's colours
+        (:func:`mediakit.plot.label_colors`) when the explorer was given an
+        :class:`~mediakit.Analysis`, so they match the report and the notebooks.
     """
 
     def __init__(
@@ -110,6 +122,7 @@ class Explorer(widgets.VBox):
         seed: int,
         actor_order: list[str],
         label_order: dict[str, list[str]],
+        palettes: dict[str, dict[str, str]],
     ) -> None:
         self._mentions = mentions
         self._texts = texts
@@ -117,6 +130,7 @@ class Explorer(widgets.VBox):
         self._n_boot = n_boot
         self._seed = seed
         self._label_order = label_order
+        self._palettes = palettes
         self._holding = False
         self._share_cache: dict[tuple[str, str], pd.DataFrame] = {}
         self._plotted: tuple[str, ...] | None = None
@@ -125,6 +139,7 @@ class Explorer(widgets.VBox):
         self.kwic_html = ""
         self.status_html = ""
         self.plot_png = b""
+        self.plot_colors: dict[str, str] = {}
 
         outlets = sorted(mentions["outlet"].dropna().astype(str).unique())
         chosen_actor = actor if actor is not None else actor_order[0]
@@ -140,6 +155,8 @@ class Explorer(widgets.VBox):
             "window": widgets.IntSlider(
                 value=window, min=1, max=30, step=1, description="Context", continuous_update=False),
         }
+        # Drawn at PLOT_DPI and shown at PLOT_CSS_PPI pixels per inch: sharp on a
+        # high-density screen, never an image stretched past its own pixels.
         self._image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
         self._status = widgets.HTML()
         self._table = widgets.HTML()
@@ -288,6 +305,7 @@ class Explorer(widgets.VBox):
         return self._share_cache[(actor, voice)]
 
     def _update_plot(self, state: Mapping[str, Any]) -> None:
+        from matplotlib.container import BarContainer
         from matplotlib.figure import Figure
 
         key = (state["actor"], state["voice"], state["label"], state["outlet"])
@@ -298,17 +316,26 @@ class Explorer(widgets.VBox):
         self._plotted = key
         if shares.empty:
             self.plot_png = b""
+            self.plot_colors = {}
             return
         n_outlets = shares["outlet"].nunique()
+        n_labels = shares["label"].nunique()
         # Outlet and label names come from the data: "$" in them is text, not mathtext.
         with matplotlib.rc_context({"text.parse_math": False}):
             # A Figure not registered with pyplot: nothing is shown inline by accident.
-            fig = Figure(figsize=(9, 1.4 + 0.45 * n_outlets), layout="constrained")
+            size = (9.0, _plot._bars_height(n_outlets, n_labels))
+            fig = Figure(figsize=size, layout="constrained")
             ax = fig.subplots()
-            _plot.label_shares(shares, ax=ax)
+            _plot.label_shares(shares, ax=ax, palette=self._palettes.get(state["actor"]))
+            self.plot_colors = {
+                str(c.get_label()): matplotlib.colors.to_hex(c.patches[0].get_facecolor())
+                for c in ax.containers
+                if isinstance(c, BarContainer) and c.patches
+                and not str(c.get_label()).startswith("_")}
             _highlight(ax, label=state["label"], outlet=state["outlet"])
             buffer = io.BytesIO()
-            fig.savefig(buffer, format="png", dpi=80)
+            fig.savefig(buffer, format="png", dpi=PLOT_DPI)
+        self._image.width = str(round(size[0] * PLOT_CSS_PPI))
         self.plot_png = buffer.getvalue()
 
 
@@ -462,10 +489,15 @@ def explorer(
     outlets = set(mentions["outlet"].dropna().astype(str))
     if outlet is not None and outlet not in outlets:
         raise ValueError(f"outlet {outlet!r} has no mentions; outlets: {sorted(outlets)}")
+    # Colours from the lexicon when there is one, so a label looks as it does in the
+    # report and the notebooks; else from the actor's labels in the order listed.
+    palettes = {a: (_plot.label_colors(lexicon, actor=a)
+                    if isinstance(lexicon, Lexicon) and a in lexicon.actors
+                    else _plot.label_colors(label_order[a])) for a in actor_order}
     return Explorer(
         mentions, texts, actor=actor, voice=voice, outlet=outlet, label=label, window=window,
         max_rows=max_rows, n_boot=n_boot, seed=seed, actor_order=actor_order,
-        label_order=label_order,
+        label_order=label_order, palettes=palettes,
     )
 
 

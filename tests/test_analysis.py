@@ -229,7 +229,7 @@ def test_empty_corpus_gives_empty_tables(corpus):
     assert len(empty.summary()) == 0
 
 
-@pytest.mark.skipif(not SEED.is_dir(), reason=f"seed article folder not found at {SEED}")
+@pytest.mark.skipif(not SEED.is_dir(), reason="the seed article (../shared/seed) is not beside this checkout")
 def test_seed_article_terrorists_are_masked():
     seed = load_corpus(SEED, outlet="seed outlet")
     result = analyze(seed)

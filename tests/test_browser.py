@@ -61,7 +61,7 @@ REQUIRE_BROWSER = os.environ.get("MEDIAKIT_REQUIRE_BROWSER", "") not in ("", "0"
 # Section ids of the HTML report (mediakit/report.py): the table of contents links to
 # them, so they are the report's stable anchors whatever renders the page.
 REPORT_SECTIONS = (
-    "summary", "findings", "shares", "voice", "rates", "tone", "time", "words",
+    "summary", "loading", "findings", "shares", "voice", "rates", "tone", "time", "words",
     "contexts", "duplicates", "method",
 )
 

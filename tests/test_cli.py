@@ -536,5 +536,7 @@ def test_fakes_report_from_stdin_mentions_the_latin1_decoding(tmp_path):
                 stdout=io.StringIO(), stderr=(err := io.StringIO()))
     assert code == EXIT_OK, err.getvalue()
     page = (out_dir / "report.html").read_text(encoding="utf-8")
-    assert "<stdin>: not valid UTF-8 (first bad byte at offset 188886); decoded as latin-1, " \
-           "the encoding given" in page.replace("&lt;", "<").replace("&gt;", ">")
+    assert "<stdin>: read as <b>latin-1</b>; not valid UTF-8 (first bad byte at offset " \
+           "188886); decoded as latin-1, the encoding given" in page.replace(
+               "&lt;", "<").replace("&gt;", ">")
+    assert "0 of" in page and "articles undated" in page

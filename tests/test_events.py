@@ -354,7 +354,7 @@ def test_voice_of_a_headline_quotation():
 def seed_events() -> tuple[str, pd.DataFrame]:
     path = SEED_DIR / SEED_FILE
     if not path.exists():
-        pytest.skip(f"seed article not found at {path} (expected at ../shared/seed beside the repo)")
+        pytest.skip("the seed article (../shared/seed) is not beside this checkout")
     text = path.read_text(encoding="utf-8")
     return text, find_events(corpus_of(text), "syria")
 

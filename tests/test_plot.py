@@ -6,9 +6,12 @@ import matplotlib
 
 matplotlib.use("Agg")  # headless; only tests choose the backend, never the library
 
+import warnings  # noqa: E402
+
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
 
 from mediakit import plot  # noqa: E402
@@ -61,7 +64,7 @@ def test_label_shares_plot():
     bars = [p for p in ax.patches if isinstance(p, Rectangle)]
     assert len(bars) == 2 * 4  # outlets x labels
     assert _legend_texts(ax) == ["militant", "opposition", "rebel", "terrorist"]
-    assert ax.get_title() == "Labels for armed_opposition (all voice)"
+    assert ax.get_title() == "Labels for armed_opposition (all voices)"
     assert ax.get_xlabel() == "Share of mentions using each label"
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Herald", "Voice"]
     assert len(ax.containers) >= 4 + 1  # bar containers plus whisker containers
@@ -99,7 +102,7 @@ def test_label_rates_heatmap():
     assert f"{herald_terrorist:.2f}" in texts
     assert [t.get_text() for t in ax.get_xticklabels()] == ["militant", "opposition", "rebel",
                                                              "terrorist"]
-    assert ax.get_title() == "Label rates (narration voice)"
+    assert ax.get_title() == "Label rates (narration only)"
     assert len(ax.images) == 1
 
 
@@ -124,7 +127,7 @@ def test_shares_over_time_plot_marks_flags():
     flag_lines = [line for line in ax.lines if line.get_linestyle() == "--"]
     assert len(flag_lines) == len(flagged)
     assert _legend_texts(ax) == ["militant", "terrorist", "mix changes"]
-    assert ax.get_title() == "Label mix over time: Herald (all voice)"
+    assert ax.get_title() == "Label mix over time: Herald (all voices)"
     points = label_change_points(_mentions(), actor=ACTOR, voice="all", n_perm=199)
     assert bool(points.loc[points["outlet"] == "Herald", "significant"].iloc[0])
     ax = plot.shares_over_time(table, outlet="Herald", change_points=points)
@@ -249,3 +252,122 @@ def test_shares_over_time_joins_sparse_periods_and_lists_only_used_labels():
     ax = plot.shares_over_time(table, outlet="R")
     assert _legend_texts(ax) == ["rebel"]
     assert not [line for line in ax.lines if line.get_linestyle() == ":"]
+
+
+# ------------------------------------------------------------------ colours, n, layout
+
+def test_label_colors_come_from_the_lexicon():
+    from mediakit.lexicon import resolve_lexicon
+
+    conflict = plot.label_colors("conflict", actor=ACTOR)
+    assert list(conflict) == list(resolve_lexicon("conflict").actors[ACTOR])
+    assert len(set(conflict.values())) == len(conflict)  # ten labels, ten colours
+    # Labels the bundled lexicons share keep one colour across them.
+    syria = plot.label_colors("syria", actor=ACTOR)
+    marenna = plot.label_colors("marenna", actor=ACTOR)
+    gaza = plot.label_colors("israel_gaza", actor="palestinian_armed_groups")
+    for label in ("terrorist", "rebel", "opposition", "militant"):
+        assert syria[label] == conflict[label] == marenna[label] == plot.SHARED_LABEL_COLORS[label]
+    assert gaza["terrorist"] == conflict["terrorist"]
+    assert len(set(gaza.values())) == len(gaza)  # its own labels take the free colours
+    assert plot.label_colors("syria", actor="state_forces")["regime"] == \
+        plot.label_colors("conflict", actor="state_forces")["regime"]
+    # Without actor=: every actor's labels.
+    assert set(plot.label_colors("conflict")) >= set(conflict) | {"government", "regime"}
+    # A label list: the same rule, in the order given.
+    assert plot.label_colors(["b", "terrorist", "a"]) == {
+        "b": plot.PALETTE[0], "terrorist": plot.SHARED_LABEL_COLORS["terrorist"],
+        "a": plot.PALETTE[1]}
+    with pytest.raises(ValueError, match="actor 'nobody' is not in lexicon 'conflict'"):
+        plot.label_colors("conflict", actor="nobody")
+    with pytest.raises(ValueError, match="actor= needs a lexicon"):
+        plot.label_colors(["a"], actor=ACTOR)
+
+
+def test_palette_fixes_colours_whatever_the_table_holds():
+    palette = plot.label_colors("conflict", actor=ACTOR)
+    full = label_shares(_mentions(), actor=ACTOR, voice="all", n_boot=20)
+    herald = label_shares(_mentions().query("outlet == 'Herald' and label != 'militant'"),
+                          actor=ACTOR, voice="all", n_boot=20)
+    for table in (full, herald):
+        ax = plot.label_shares(table, palette=palette)
+        for container in ax.containers:
+            if container.get_label().startswith("_"):
+                continue
+            assert matplotlib.colors.to_hex(container[0].get_facecolor()) == \
+                palette[container.get_label()].lower()
+    ax = plot.tone(tone_by_label(_mentions(), actor=ACTOR, voice="all", n_boot=20), palette=palette)
+    legend = ax.get_legend()
+    for handle, text in zip(legend.legend_handles, legend.get_texts()):
+        assert matplotlib.colors.to_hex(handle.get_color()) == palette[text.get_text()].lower()
+
+
+def test_label_shares_writes_n_beside_every_bar_and_dodges_whiskers():
+    table = label_shares(_mentions(), actor=ACTOR, voice="split", n_boot=50)
+    ax = plot.label_shares(table)
+    shown = [t.get_text() for t in ax.texts]
+    totals = table.groupby(["outlet", "voice"], sort=False)["n"].sum()
+    assert shown == [f"n={int(v):,}" for v in totals]
+    assert shown == ["n=36", "n=18", "n=36", "n=18"]
+    # One row of whiskers per label, each at its own height within the bars.
+    heights = [sorted({round(float(seg[0][1]), 3) for seg in c.lines[2][0].get_segments()})
+               for c in ax.containers if type(c).__name__ == "ErrorbarContainer"]
+    offsets = {round(h[0] % 1, 3) for h in heights}
+    assert len(heights) >= 2 and len(offsets) == len(heights)
+    # The legend starts to the right of the n labels.
+    FigureCanvasAgg(ax.figure)
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    right_of_n = max(t.get_window_extent(renderer).x1 for t in ax.texts)
+    assert ax.get_legend().get_window_extent(renderer).x0 > right_of_n
+    assert not plot.label_shares(table, show_n=False).texts
+    article = label_shares(_mentions(), actor=ACTOR, voice="all", unit="article", n_boot=20)
+    ax = plot.label_shares(article)
+    assert [t.get_text() for t in ax.texts] == ["n=18", "n=18"]  # articles, not pairs
+
+
+def test_short_figures_fold_the_legend_and_print_nothing():
+    from matplotlib.figure import Figure
+
+    # One outlet, eight labels: the legend is taller than the bars.
+    eight = ["terrorist", "jihadist", "extremist", "militant", "insurgent", "rebel",
+             "opposition", "fighter"]
+    mentions = pd.DataFrame({"doc_id": [f"d{i}" for i in range(16)], "outlet": "Solo",
+                             "actor": ACTOR, "label": eight * 2, "voice": "narration"})
+    many = label_shares(mentions, actor=ACTOR, n_boot=20)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # e.g. "constrained_layout not applied"
+        fig = Figure(figsize=(6, 1.5), layout="constrained")
+        FigureCanvasAgg(fig)
+        ax = plot.label_shares(many, ax=fig.subplots())
+        fig.canvas.draw()
+    legend = ax.get_legend()
+    assert legend._ncols > 1  # eight labels do not fit one above the other in 1.5 inches
+    assert len(legend.get_texts()) == 8
+    assert fig.bbox.contains(*legend.get_window_extent().p0)
+    assert fig.bbox.contains(*legend.get_window_extent().p1)
+
+
+def test_tone_for_one_label_is_a_panel_of_small_multiples():
+    from matplotlib.figure import Figure
+
+    table = tone_by_label(_mentions(), actor=ACTOR, voice="all", n_boot=20)
+    fig = Figure(figsize=(8, 3), layout="constrained")
+    FigureCanvasAgg(fig)
+    axes = fig.subplots(1, 2)
+    plot.tone(table, label="terrorist", ax=axes[0])
+    plot.tone(table, label="opposition", ax=axes[1])
+    fig.canvas.draw()
+    assert [ax.get_title() for ax in axes] == ["terrorist", "opposition"]
+    assert all(ax.get_legend() is None for ax in axes)
+    assert axes[0].get_xlim() == axes[1].get_xlim() == (-1.05, 1.05)
+    drawn = [sum(len(line.get_xdata()) for line in ax.lines if line.get_marker() == "o")
+             for ax in axes]
+    expected = [int(table.loc[table["label"] == lab, "mean"].notna().sum())
+                for lab in ("terrorist", "opposition")]
+    assert drawn == expected == [1, 1]
+    assert [t.get_text() for t in axes[0].get_yticklabels()] == ["Herald", "Voice"]
+    assert not any(t.get_visible() and t.get_text() for t in axes[1].get_yticklabels()
+                   if axes[1].yaxis.get_tick_params()["labelleft"])
+    with pytest.raises(ValueError, match="label 'nothing' not in table"):
+        plot.tone(table, label="nothing")

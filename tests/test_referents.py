@@ -301,7 +301,7 @@ def test_accented_patterns_and_texts_match_either_way():
 @pytest.fixture(scope="module")
 def fakes():
     if not FAKES.is_file():
-        pytest.skip(f"FA-KES development copy not found at {FAKES}")
+        pytest.skip("FA-KES (../shared/data/fa-kes-dev) is not beside this checkout")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return mk.load_corpus(FAKES, encoding="latin-1", columns={

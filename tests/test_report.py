@@ -30,8 +30,8 @@ SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
 EVIL_OUTLET = f"Evil {IMG} News"
 
-SECTION_IDS = ["summary", "findings", "shares", "voice", "rates", "tone", "time", "words",
-               "contexts", "duplicates", "method"]
+SECTION_IDS = ["summary", "loading", "findings", "shares", "voice", "rates", "tone", "time",
+               "words", "contexts", "duplicates", "method"]
 
 WIRE = (
     "Rebels seized the northern bridge on Monday after a night of heavy shelling, and "

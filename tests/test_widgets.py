@@ -291,3 +291,24 @@ def test_dollar_signs_in_outlet_names_are_plotted_as_text():
     assert ex.plot_png.startswith(b"\x89PNG")
     assert set(ex.current_shares["outlet"]) == {"$x^{2}$ Daily", "The $\\nocommand$ Post"}
 
+
+
+def test_plot_is_drawn_sharp_in_the_lexicon_colours(analysis):
+    import dataclasses
+    import struct
+
+    ex = widgets.explorer(analysis)
+    # PNG header: width and height in pixels, at PLOT_DPI for a 9-inch-wide figure.
+    width, height = struct.unpack(">II", ex.plot_png[16:24])
+    assert width == 9 * widgets.PLOT_DPI == 1800
+    assert ex._image.width == str(9 * widgets.PLOT_CSS_PPI)  # shown at half: 2x pixels
+    expected = mk.plot.label_colors(analysis.lexicon, actor="armed_opposition")
+    drawn = dict(ex.plot_colors)
+    assert drawn and drawn == {k: expected[k].lower() for k in drawn}
+    ex.controls["voice"].value = "quote"
+    assert ex.plot_colors and all(ex.plot_colors[k] == expected[k].lower()
+                                  for k in ex.plot_colors)
+    # A label's colour is the same whatever the corpus: one outlet's mentions alone.
+    one = analysis.mentions.loc[analysis.mentions["outlet"] == "The Aldwick Herald"]
+    alone = widgets.explorer(dataclasses.replace(analysis, mentions=one))
+    assert alone.plot_colors and all(alone.plot_colors[k] == expected[k].lower() for k in alone.plot_colors)

@@ -52,6 +52,8 @@ TABLE_FILES: Mapping[str, str] = {
     "distinguishing_contexts": "word log-odds between the contexts of two labels",
     "duplicates": "article in a group of near-identical copies",
     "skipped": "input record that could not be loaded (only when there are some)",
+    "load_log": "one event of loading the corpus (mediakit.load_log): a file's decoding, a "
+                "column recognised by name, a date not read, a record skipped, ...",
 }
 
 #: Figures of a report (``Report.figures``, ``out_dir/figures/NAME.png``).
@@ -171,10 +173,14 @@ class Report:
         The corpus's date range (None without dates).
     n_undated : int
         Articles without a date.
+    n_headline_only : int
+        Articles loaded from a title alone (``text_source`` ``"title"``).
     tables : mapping of str to DataFrame
         The CSV tables (:data:`TABLE_FILES`), in that order; a table that does not
         apply is absent (no ``change_points`` without dates, no ``skipped`` when
-        nothing was skipped).
+        nothing was skipped). ``load_log`` is always there: the corpus's
+        :func:`mediakit.load_log` (empty, with its columns, when loading reported
+        nothing or the corpus was not loaded by mediakit).
     outlet_summary : DataFrame
         One row per outlet: ``outlet, articles, words, first, last, mentions``
         (all actors), ``actor_mentions``, ``copies_left_out`` (its articles left out
@@ -208,7 +214,12 @@ class Report:
     figures : mapping of str to FigureSpec
         The figures, in :data:`FIGURE_FILES` order (only those that apply).
     load_log : tuple of str
-        What loading the corpus reported besides the skipped records.
+        What loading the corpus reported besides the skipped records, one line per
+        event (the ``load_log`` table has them all, with their columns).
+    loaded : bool
+        Whether the corpus came from a mediakit loader and so carries a load log
+        (False for a DataFrame built in Python and never passed to
+        :func:`mediakit.load_corpus`).
     warnings : tuple of str
         Warnings raised while building, each once, in order.
     """
@@ -236,6 +247,8 @@ class Report:
     figures: Mapping[str, FigureSpec] = field(default_factory=dict)
     load_log: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    n_headline_only: int = 0
+    loaded: bool = False
 
     @property
     def seed(self) -> int:
@@ -490,24 +503,40 @@ def _steps(names: Sequence[str], show: bool) -> Iterator[Callable[[], None]]:
 
 def _figure_specs(
     actor: str, tables: Mapping[str, pd.DataFrame], top_two: tuple[str, str] | None,
-    freq: str | None,
+    freq: str | None, lex: Lexicon,
 ) -> dict[str, FigureSpec]:
-    """One specification per figure that applies, in FIGURE_FILES order."""
+    """One specification per figure that applies, in FIGURE_FILES order.
+
+    Label colours come from the lexicon (:func:`mediakit.plot.label_colors`), never
+    from the labels a corpus happens to use, so they agree across reports.
+    """
+    from ..plot import _bars_height, _rates_height, label_colors
+
+    palette = label_colors(lex, actor=actor)
     n_bars = max(tables["label_shares"]["outlet"].nunique(), 1)
+    n_labels = max(tables["label_shares"]["label"].nunique(), 1)
+    tone_labels = [str(lab) for lab in tables["tone_by_label"]["label"].drop_duplicates()
+                   if tables["tone_by_label"].loc[tables["tone_by_label"]["label"] == lab,
+                                                  "mean"].notna().any()]
+    tone_cols = min(3, max(1, len(tone_labels)))
+    tone_rows = -(-len(tone_labels) // tone_cols)
     specs = [
         FigureSpec("label_shares", "label_shares", tables["label_shares"],
-                   {"title": f"{actor}: labels in narration"}, (9, 1.2 + 0.45 * n_bars),
+                   {"title": f"{actor}: labels in narration", "palette": palette},
+                   (9, _bars_height(n_bars, n_labels)),
                    f"Label shares of {actor} per outlet, narration"),
         FigureSpec("label_shares_by_voice", "label_shares", tables["label_shares_by_voice"],
-                   {"title": f"{actor}: labels by voice"}, (9, 1.4 + 0.4 * n_bars * 3),
+                   {"title": f"{actor}: labels by voice", "palette": palette},
+                   (9, _bars_height(3 * n_bars, n_labels)),
                    f"Label shares of {actor} per outlet and voice"),
         FigureSpec("label_rates", "label_rates", tables["label_rates"],
-                   {"title": f"{actor}: mentions per 1,000 words"}, (9, 1.5 + 0.42 * n_bars),
+                   {"title": f"{actor}: mentions per 1,000 words"}, (9, _rates_height(n_bars)),
                    f"Mentions of {actor} per 1,000 words"),
         FigureSpec("tone_by_label", "tone", tables["tone_by_label"],
-                   {"title": f"{actor}: mean masked tone (narration)"},
-                   (9, 1.5 + 0.55 * n_bars),
-                   f"Mean masked tone around {actor} labels, narration"),
+                   {"palette": palette}, (10, 0.8 + tone_rows * (1.0 + 0.25 * n_bars)),
+                   f"Mean masked tone around {actor} labels, narration, one panel per label",
+                   panels=tuple({"label": lab, "title": lab} for lab in tone_labels),
+                   ncols=tone_cols),
     ]
     over_time = tables.get("shares_over_time")
     if over_time is not None and freq is not None:
@@ -517,7 +546,8 @@ def _figure_specs(
         nrows = -(-len(outlets) // ncols)
         specs.append(FigureSpec(
             "shares_over_time", "shares_over_time", over_time,
-            {"change_points": tables.get("change_points")}, (10, 1.2 + 2.5 * nrows),
+            {"change_points": tables.get("change_points"), "palette": palette},
+            (10, 1.2 + 2.5 * nrows),
             f"Label shares of {actor} per {period}",
             panels=tuple({"outlet": o, "title": o} for o in outlets), ncols=ncols,
             period_freq=freq))
@@ -525,7 +555,8 @@ def _figure_specs(
     if contexts is not None and len(contexts) and top_two is not None:
         specs.append(FigureSpec(
             "distinguishing_contexts", "distinguishing_words", contexts,
-            {"title": f"words around '{top_two[0]}' vs '{top_two[1]}'"}, (9, 5.5),
+            {"title": f"words around '{top_two[0]}' vs '{top_two[1]}'", "palette": palette},
+            (9, 5.5),
             f"Words around {top_two[0]} against {top_two[1]}"))
     return {spec.name: spec for spec in specs}
 
@@ -655,6 +686,7 @@ def build_report(
         if len(skipped):
             tables["skipped"] = skipped.rename(columns={"message": "reason"})[
                 ["file", "row", "column", "reason"]]
+        tables["load_log"] = load_log(corpus)
         step()
 
         summary = _outlet_summary(analysis.documents, mentions, chosen, drop)
@@ -675,13 +707,21 @@ def build_report(
         top_two=top_two, excluded_docs=tuple(drop),
         rules=_read_rules("shares_over_time" in tables, "change_points" in tables,
                           freq, seed, compare.MIN_HEADLINE_MENTIONS),
-        figures=_figure_specs(chosen, ordered, top_two, freq),
+        figures=_figure_specs(chosen, ordered, top_two, freq, lex),
         load_log=_load_log(corpus), warnings=messages,
+        n_headline_only=_headline_only(corpus_v), loaded="load_log" in corpus.attrs,
     )
 
 
 def _timestamp(value: Any) -> pd.Timestamp | None:
     return None if pd.isna(value) else pd.Timestamp(value)
+
+
+def _headline_only(corpus: pd.DataFrame) -> int:
+    """Articles whose text is their title (``text_source == "title"``)."""
+    if "text_source" not in corpus.columns:
+        return 0
+    return int((corpus["text_source"].astype("string") == "title").sum())
 
 
 def _load_log(corpus: pd.DataFrame) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ and the markup live in the template.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,8 +24,8 @@ __all__ = ["SECTION_IDS", "render_html"]
 
 #: The ``id`` of every ``<section>`` of the page, in order. Stable: links into a
 #: report and the browser tests rely on them.
-SECTION_IDS: tuple[str, ...] = ("summary", "findings", "shares", "voice", "rates", "tone",
-                                "time", "words", "contexts", "duplicates", "method")
+SECTION_IDS: tuple[str, ...] = ("summary", "loading", "findings", "shares", "voice", "rates",
+                                "tone", "time", "words", "contexts", "duplicates", "method")
 # Words listed per outlet and direction in "Distinguishing words".
 _TOP_WORDS = 8
 # Two-sided 95% normal cut-off for the log-odds z-scores that are listed.
@@ -33,6 +34,12 @@ _Z_CUTOFF = 1.96
 _TOP_CONTEXT_WORDS = 10
 _PERIOD_NAMES = {"W": "week", "M": "month", "Q": "quarter"}
 _VOICE_NAMES = {"narration": "narration", "quote": "quote", "scare_quote": "scare quote"}
+# Rows of the load log shown on the page (all of them are in tables/load_log.csv).
+_LOG_ROWS_SHOWN = 200
+# Dates not read listed on the page (all of them are in tables/load_log.csv).
+_DATES_LISTED = 10
+# A quoted value inside a load-log message ('x', "x"): left out when reasons are counted.
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
 
 
 # --------------------------------------------------------------------------- format
@@ -148,7 +155,77 @@ def _summary(report: Report) -> dict[str, Any]:
         "skipped": None if skipped is None else table_view(
             skipped, [Column(str(c), str(c)) for c in skipped.columns]),
         "n_skipped": 0 if skipped is None else len(skipped),
-        "load_log": list(report.load_log),
+    }
+
+
+def _reasons(entries: pd.DataFrame) -> list[tuple[str, str]]:
+    """Load-log messages counted by reason: ``(reason, "N records")``, most frequent first.
+
+    Quoted values (an id, a file name) are left out of the reason, so "duplicate doc_id
+    'a'" and "duplicate doc_id 'b'" count as one reason; the column is part of it.
+    """
+    keys = [" ".join(_QUOTED.sub("…", str(msg)).split())
+            + ("" if pd.isna(col) else f" (column {col!r})")
+            for col, msg in zip(entries["column"], entries["message"])]
+    counts = pd.Series(keys, dtype=object).value_counts(sort=False)
+    ranked = sorted(counts.items(), key=lambda kv: (-int(kv[1]), keys.index(str(kv[0]))))
+    return [(str(reason), plural(int(n), "record")) for reason, n in ranked]
+
+
+def _where(entry: Mapping[str, Any]) -> str:
+    """``file``, ``file, row 4`` or ``file, row 4, column 'date'`` of a log entry."""
+    where = str(entry["file"])
+    if not pd.isna(entry["row"]):
+        where += f", row {int(entry['row']):,}"
+    if not pd.isna(entry["column"]):
+        where += f", column {entry['column']!r}"
+    return where
+
+
+def _loading(report: Report) -> dict[str, Any]:
+    """What loading the corpus did, by kind of event (:func:`mediakit.load_log`)."""
+    log = report.tables["load_log"]
+    kind = log["kind"].astype(str)
+
+    def of(name: str) -> list[dict[str, Any]]:
+        return records(log[kind == name])
+
+    encodings = [{"file": str(e["file"]), "encoding": str(e["value"]), "message": str(e["message"])}
+                 for e in of("encoding")]
+    recognised = [e for e in of("column") if not pd.isna(e["value"])]
+    unused = [e for e in of("column") if pd.isna(e["value"])]
+    not_read = of("date")
+    skipped = log[kind == "skipped"]
+    shown = log.head(_LOG_ROWS_SHOWN)
+    return {
+        "loaded": report.loaded,
+        "empty": log.empty,
+        "n_articles": f"{report.n_articles:,}",
+        "encodings": encodings,
+        "files": sorted({str(f) for f in log["file"]}),
+        "recognised": [{"file": str(e["file"]), "column": str(e["column"]),
+                        "as": str(e["value"])} for e in recognised],
+        "unused": [f"{_where(e)}: {e['message']}" for e in unused],
+        "n_undated": report.n_undated,
+        "undated": plural(report.n_undated, "article"),
+        "n_not_read": len(not_read),
+        "not_read": plural(len(not_read), "date value"),
+        "dates_listed": [f"{_where(e)}: {e['value']!r} ({e['message']})"
+                         for e in not_read[:_DATES_LISTED]],
+        "dates_more": max(len(not_read) - _DATES_LISTED, 0),
+        "date_orders": [f"{_where(e)}: {e['message']}" for e in of("date_order")],
+        "n_headline_only": report.n_headline_only,
+        "headline_only": plural(report.n_headline_only, "article"),
+        "n_skipped": len(skipped),
+        "skipped": plural(len(skipped), "record"),
+        "skip_reasons": _reasons(skipped),
+        "duplicates": [f"{_where(e)}: {e['message']}" for e in of("duplicate_id")],
+        "ignored": [f"{_where(e)}: {e['message']}" for e in of("ignored")],
+        "notes": [f"{_where(e)}: {e['message']}" for e in of("note")],
+        "table": table_view(shown, [Column(c, c) for c in ("kind", "file", "row", "column",
+                                                           "value", "message")]),
+        "n_rows": len(log),
+        "n_shown": len(shown),
     }
 
 
@@ -379,6 +456,7 @@ def _duplicates(report: Report) -> dict[str, Any]:
 def _sections(report: Report) -> list[tuple[str, str]]:
     headings = {
         "summary": "Corpus",
+        "loading": "Loading: what was read, and how",
         "findings": f"Headline findings: how each outlet names {report.actor}",
         "shares": "Label shares",
         "voice": "Narration and quotes: whose word is it?",
@@ -442,6 +520,7 @@ def render_html(report: Report, images: Mapping[str, str]) -> str:
         "z_cutoff": _Z_CUTOFF,
         "top_words": _TOP_WORDS,
         "summary": _summary(report),
+        "loading": _loading(report),
         "findings": _findings(report),
         "shares": _shares(report),
         "voice": _voice(report),
