@@ -61,6 +61,10 @@ conflict_kept_in_scope
 offtopic_in_scope_mentions
     mediakit mentions kept in scope in the off-topic written articles (a count; one
     row per lexicon).
+general_news_in_scope_mentions
+    the same in ``data/validation/general_news/`` (general news with no war, written
+    by the team; every label word in it is out of scope by construction), split
+    ``all`` only, one row per lexicon; ``n`` is the number of mentions found.
 event_trigger_f1, construction_acc, explicit_agent_acc
     issue 21's: triggers matched by overlap; among matched events the construction,
     and whether an agent is named, equal the gold.
@@ -396,6 +400,28 @@ def offtopic_counts(system_by_lexicon: dict[str, pd.DataFrame], docs: list[str],
     return out
 
 
+GENERAL_NEWS = REPO / "data" / "validation" / "general_news"
+
+
+def general_news_counts(folder: Path, lexicons: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Mentions kept in scope in general news with no war (none should be)."""
+    import mediakit as mk
+
+    if not folder.is_dir():
+        return []
+    corpus = mk.load_corpus(folder)
+    out = []
+    for lexicon in dict.fromkeys(lexicons):
+        found = body_rows(mk.find_mentions(corpus, lexicon))
+        scope_col = next((c for c in SCOPE_COLUMNS if c in found.columns), None)
+        kept = sum(_system_scope(r, scope_col) for r in found.to_dict("records"))
+        out.append(_result("general_news_in_scope_mentions", "all", len(found), float(kept),
+                           float("nan"), float("nan"), "ok",
+                           f"lexicon {lexicon}: {kept} of {len(found)} mentions in {len(corpus)} "
+                           "general-news articles kept in scope"))
+    return out
+
+
 def body_rows(found: pd.DataFrame) -> pd.DataFrame:
     """mediakit's rows about the article text, without rows about its headline.
 
@@ -440,6 +466,7 @@ def score(gold: Gold, texts: pd.DataFrame, items: list[Item], *, lexicon: str = 
         results += score_mentions(gold.mentions, mentions, pick(round1), split)
         results += offtopic_counts(off_by_lexicon, pick(offtopic), split)
         results += score_events(gold.events, events, pick(round2), split)
+    results += general_news_counts(GENERAL_NEWS, (lexicon, "conflict"))
     frame = pd.DataFrame(results, columns=list(RESULT_COLUMNS))
     form_col = next((c for c in FORM_COLUMNS if c in mentions.columns), None)
     frame.attrs["notes"] = [f"mention form column: {form_col or NOT_AVAILABLE}"]
@@ -465,6 +492,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fakes", type=Path, default=None)
     parser.add_argument("--split", choices=SPLITS, default=None, help="print one split only")
     parser.add_argument("--out", type=Path, default=None, help="also write the results as CSV")
+    parser.add_argument("--lexicon", default="syria",
+                        help="lexicon scored (default syria; 'conflict' gives the generic lexicon's "
+                             "mention, voice and conflict_kept_in_scope figures; its referents are "
+                             "not the gold's four actors)")
     args = parser.parse_args(argv)
     import mediakit as mk
 
@@ -483,10 +514,10 @@ def main(argv: list[str] | None = None) -> int:
     except ValidationDataError as exc:
         print(f"accuracy: {exc}", file=sys.stderr)
         return 1
-    results = score(gold, texts, chosen)
+    results = score(gold, texts, chosen, lexicon=args.lexicon)
     stamp = _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     header = [f"date: {stamp}", f"commit: {_git_commit()}", f"mediakit: {mk.__version__}",
-              f"gold: {gold.source}", *results.attrs.get("notes", [])]
+              f"gold: {gold.source}", f"lexicon: {args.lexicon}", *results.attrs.get("notes", [])]
     shown = results if args.split is None else results[results["split"] == args.split]
     print("\n".join(header))
     with pd.option_context("display.width", 200, "display.max_colwidth", 90, "display.max_rows", 500):

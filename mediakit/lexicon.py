@@ -222,8 +222,12 @@ class LexiconScope:
     article_off_topic : int
         See ``off_topic`` (0: never).
     otherwise : str
-        ``"in"`` or ``"out"``: the scope of a mention no rule decides (a short text
-        with no word either way).
+        ``"in"`` or ``"out"``: the scope of a mention no rule decides (a text with no
+        word either way).
+    short_text : int
+        With ``otherwise: out``, a text of fewer words than this (a headline, a news
+        brief) that no rule decides stays in scope: it is too short to hold the
+        evidence (0: no exception).
     require_place : bool
         When true, an article that names no place and no named group of the conflict
         is out of scope whatever its vocabulary.
@@ -240,6 +244,7 @@ class LexiconScope:
     description: str = ""
     article_off_topic: int = 2
     otherwise: str = "in"
+    short_text: int = 0
 
     @property
     def is_empty(self) -> bool:
@@ -251,7 +256,7 @@ class LexiconScope:
 #: The word lists of a scope section, in the order matches are reported.
 SCOPE_LISTS = ("terms", "places", "outside_places", "off_topic")
 _SCOPE_KEYS = {"description", *SCOPE_LISTS, "article_terms", "article_off_topic",
-               "require_place", "otherwise"}
+               "require_place", "otherwise", "short_text"}
 
 
 # ----------------------------------------------------------------------------------
@@ -1184,6 +1189,7 @@ class Lexicon:
             section["article_off_topic"] = sc.article_off_topic
             section["require_place"] = sc.require_place
             section["otherwise"] = sc.otherwise
+            section["short_text"] = sc.short_text
             result["scope"] = section
         return result
 
@@ -1599,7 +1605,7 @@ def _parse_scope(value: Any, file: str | None) -> LexiconScope:
         for key in SCOPE_LISTS
     }
     counts: dict[str, Any] = {}
-    for key in ("article_terms", "article_off_topic"):
+    for key in ("article_terms", "article_off_topic", "short_text"):
         n = value.get(key, getattr(LexiconScope, key))
         if isinstance(n, bool) or not isinstance(n, int) or n < 0:
             raise LexiconError(f"scope: '{key}' must be a whole number >= 0, got {n!r}", file=file)

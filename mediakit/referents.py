@@ -36,13 +36,20 @@ in sentence *S* of article *A*:
 2. ``sentence names X, outside the conflict``: *S* names an outside place and no place
    of the conflict: out ("IS militants in Mosul"; a named group does not say where).
 3. ``sentence names X``: *S* names a place or a named group of the conflict: in.
-4. ``conflict term 'w'``: *S* holds a word of ``terms``: in.
+4. ``conflict term 'w'``: *S* holds a word of ``terms``: in; when *A* is mostly off
+   topic (see 5), *S* must hold two (one figure of speech, "defended like soldiers",
+   is not a war; "rebels shelled the port, killing two" is).
 5. ``article about the conflict (n conflict terms)``: *A* holds at least
    ``article_terms`` occurrences of ``terms``: in.
+   Not when *A* is mostly off topic (rule 6 holds and its off-topic words outnumber
+   its conflict terms: "siege" and "soldiers" in a match report are not war reporting).
 6. ``article about something else (n off-topic words: ...)``: *A* holds at least
    ``article_off_topic`` words of ``off_topic``: out.
 7. ``no word either way``: in (``otherwise: in``, the default, so that a headline or
-   a two-line text is not dropped for being short), or ``no conflict context``: out.
+   a two-line text is not dropped for being short). With ``otherwise: out``:
+   ``short text (n words), no word either way``, in, when *A* has fewer than
+   ``short_text`` words (a headline or a brief holds too few words to say what it is
+   about); ``no conflict context``, out, otherwise.
 
 Scope is decided per sentence first because general news mentions a war in passing (a
 business story with one sentence on sanctions); the article-wide counts keep the
@@ -67,7 +74,8 @@ named groups (``names:``, each of one actor), *M* the actors' ``markers:`` (word
    fighters": none, "the Turkish army": none).
 3. ``... after label``: the same written right after it as "of", "from",
    "affiliated to/with", "belonging to", "linked to", "allied to/with" (+ "the")
-   ("fighters of the YPG", "terrorists affiliated to Jabhat al-Nusra").
+   ("fighters of the YPG", "terrorists affiliated to Jabhat al-Nusra"), or a named
+   group right after it, as an apposition ("the extremist Islamic State group").
 4. ``loyal to X``: the label is, or is followed by, "loyal to", and the first name,
    marker, party or label in the next six words is X ("fighters loyal to President
    Bashar al-Assad", "forces loyal to the government"); ``loyal to (no one named)``
@@ -131,7 +139,7 @@ import pandas as pd
 
 from ._validation import check_table
 from .lexicon import Hit, Lexicon, LexiconEntry
-from .text import one_line
+from .text import count_words, one_line
 
 __all__ = [
     "REFERENT_COLUMNS",
@@ -153,6 +161,7 @@ _GAP_AFTER_RE = re.compile(
     r"\s+(?:the\s+)?(?:so-called\s+)?",
     re.IGNORECASE,
 )
+_SPACE_AFTER_RE = re.compile(r"[^\S\n]+")
 _LOYAL_RE = re.compile(r"\s+(?:forces\s+)?loyal\s+to\b", re.IGNORECASE)
 _LOYAL_WINDOW = 60  # characters after "loyal to": about six words
 _PREVIOUS_SENTENCES = 2
@@ -304,6 +313,12 @@ def _after(text: str, end: int, by_start: dict[int, tuple[int, LexiconEntry]]) -
     link = _GAP_AFTER_RE.match(text, end)
     if link is not None and link.end() in by_start:
         return link.end(), by_start[link.end()][1]
+    # An apposition: a named group right after the label, on its line ("the extremist
+    # Islamic State group", "militant group Hayat Tahrir al-Sham"); names only, since
+    # a marker or party after a label usually starts the next phrase.
+    space = _SPACE_AFTER_RE.match(text, end)
+    if space is not None and space.end() in by_start and by_start[space.end()][1].kind == "name":
+        return space.end(), by_start[space.end()][1]
     return None
 
 
@@ -479,6 +494,8 @@ class _Scope:
                  label_spans: list[tuple[int, int, LexiconEntry]]) -> None:
         self.rules = lexicon.scope
         self.empty = self.rules.is_empty
+        self.text = text
+        self.n_words: int | None = None  # counted only when rule 7 needs it
         if self.empty:
             return
         if scope_hits is None:
@@ -521,15 +538,27 @@ class _Scope:
             return False, f"sentence names {found['outside_places'][0]}, outside the conflict"
         if ours:
             return True, f"sentence names {ours[0]}"
-        if found.get("terms"):
-            return True, f"conflict term '{found['terms'][0]}'"
-        if self.n_terms >= rules.article_terms and self.n_terms:
+        n_off = len(self.off_topic)
+        # An article with more off-topic words than conflict terms is about something
+        # else even when it holds a few: "siege" and "soldiers" in a match report or a
+        # film review do not make it war reporting.
+        mostly_off_topic = bool(rules.article_off_topic) and n_off >= rules.article_off_topic \
+            and n_off > self.n_terms
+        terms = found.get("terms", [])
+        if len(terms) >= 2 or (terms and not mostly_off_topic):
+            return True, f"conflict term '{terms[0]}'"
+        if self.n_terms >= rules.article_terms and self.n_terms and not mostly_off_topic:
             return True, f"article about the conflict ({self.n_terms} conflict terms)"
-        if rules.article_off_topic and len(self.off_topic) >= rules.article_off_topic:
+        if rules.article_off_topic and n_off >= rules.article_off_topic:
             shown = ", ".join(dict.fromkeys(w.lower() for w in self.off_topic[:5]))
-            return False, f"article about something else ({len(self.off_topic)} off-topic words: {shown})"
+            return False, f"article about something else ({n_off} off-topic words: {shown})"
         if rules.otherwise == "in":
             return True, "no word either way"
+        if rules.short_text:
+            if self.n_words is None:
+                self.n_words = count_words(self.text)
+            if self.n_words < rules.short_text:
+                return True, f"short text ({self.n_words} words), no word either way"
         return False, "no conflict context"
 
 

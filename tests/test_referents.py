@@ -63,6 +63,11 @@ def test_syria_has_the_four_actors_and_the_islamic_state_its_own_names():
     ("Kurdish militants attacked a post near Qamishli.", "militants", "kurdish_forces",
      "marker before label (Kurdish)"),
     ("Rebels shelled Aleppo.", "Rebels", "armed_opposition", "label's own actor"),
+    ("Shells fell on al-Bab, held by the extremist Islamic State group.", "extremist",
+     "islamic_state", "named group after label (Islamic State)"),
+    # a marker after a label starts the next phrase: no apposition
+    ("Rebels Kurdish officials met in Qamishli said the talks failed.", "Rebels",
+     "armed_opposition", "label's own actor"),
 ])
 def test_referent_rules_on_sentences(text, match, referent, rule):
     found = {m: (r, why) for m, r, why in decisions(text)}
@@ -177,6 +182,55 @@ def test_scope_sets_general_news_aside_and_keeps_war_reporting():
     assert mosul["referent"].isna().tolist() == [False, True]
 
 
+# Longer general news with no off-topic word the lexicon lists, and a match report
+# whose figures of speech are conflict terms ("siege", "soldiers"): both written here.
+PLAIN_NEWS = (
+    "The government has published its plan for the new railway line in the north. "
+    "Ministers say the route will open in six years and carry ten thousand passengers a "
+    "day. The opposition says the cost has doubled since the first estimate, and the "
+    "regional mayors want the stations moved closer to the towns they serve."
+)
+MATCH_REPORT = (
+    "It was a siege in the second half. The visitors defended like soldiers in their own "
+    "box while the opposition shot from everywhere, and the referee booked four of them "
+    "before the final whistle. The fans sang for the squad long after the fixture ended."
+)
+
+
+def test_scope_of_general_news_without_evidence_either_way():
+    # The bundled lexicon keeps a text with no word either way (war reporting need not
+    # use the terms); a lexicon of one's own can require evidence from longer texts.
+    data = load_lexicon("conflict").to_dict()
+    assert data["scope"]["otherwise"] == "in"
+    plain = mk.find_mentions(corpus_of(PLAIN_NEWS), "conflict")
+    assert plain["match"].tolist() == ["government", "opposition"]
+    assert plain["scope_rule"].tolist() == ["no word either way"] * 2
+    strict = Lexicon.from_dict({**data, "scope": {**data["scope"], "otherwise": "out", "short_text": 40}})
+    assert strict.to_dict()["scope"]["short_text"] == 40
+    plain = mk.find_mentions(corpus_of(PLAIN_NEWS, "Rebels took the town."), strict)
+    assert plain[["match", "in_scope", "scope_rule"]].values.tolist() == [
+        ["government", False, "no conflict context"], ["opposition", False, "no conflict context"],
+        ["Rebels", True, "short text (4 words), no word either way"]]
+    without = Lexicon.from_dict({**data, "scope": {**data["scope"], "otherwise": "out"}})
+    assert mk.find_mentions(corpus_of("Rebels took the town."), without)["scope_rule"].tolist() == [
+        "no conflict context"]
+
+
+def test_scope_sets_a_mostly_off_topic_article_aside():
+    match = mk.find_mentions(corpus_of(MATCH_REPORT), "conflict")
+    # "siege" and "soldiers" are two conflict terms, the off-topic words outnumber them:
+    # the article is about football, not war (rule 5 does not apply).
+    assert match[["match", "in_scope"]].values.tolist() == [["opposition", False]]
+    assert match["scope_rule"].item().startswith("article about something else")
+    # A business story's one sentence on a war, with two conflict terms, stays in.
+    business = mk.find_mentions(corpus_of(
+        "Shares in the shipping company fell 6% and its chief executive warned on profits. "
+        "Investors were told that rebels had shelled the port overnight, killing two "
+        "workers. The firm expects sales to recover next season."), "conflict")
+    assert business[["match", "in_scope", "scope_rule"]].values.tolist() == [
+        ["rebels", True, "conflict term 'shelled'"]]
+
+
 def test_comparisons_count_in_scope_nouns_by_referent():
     corpus = corpus_of(
         "ISIL terrorists killed 20 soldiers near Palmyra.",
@@ -230,6 +284,7 @@ def _lex(**extra):
     (_lex(scope={"article_terms": -1}), r"'article_terms' must be a whole number >= 0, got -1"),
     (_lex(scope={"require_place": True}), "'require_place' is true but 'places' is empty"),
     (_lex(scope={"otherwise": "maybe"}), "'otherwise' must be 'in' or 'out'"),
+    (_lex(scope={"short_text": 2.5}), r"'short_text' must be a whole number >= 0, got 2.5"),
     (_lex(scope={"terms": ["war["]}), r"label 'scope: terms', pattern 'war\[': '\['"),
     (_lex(scope="war"), "'scope' must be a mapping"),
     (_lex(outside={"Russia": [3]}), r"label 'outside: Russia', pattern 3: patterns must be strings"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from mediakit.errors import CorpusError
 from mediakit.text import (
+    _POSSIBLE_BREAK_RE,
     count_words,
     normalize_typography,
     sentences,
@@ -362,3 +364,25 @@ def test_tokens_are_ordered_disjoint_words(text: str) -> None:
         previous_end = e
     assert count_words(text) == len(spans) == len(words(text))
     assert len(normalize_typography(text)) == len(text)
+
+
+# The screen before Punkt: "is there a mark followed by more text on this line?". The
+# linear pattern must answer exactly as the obvious (quadratic on dot runs) one does.
+_OBVIOUS_BREAK_RE = re.compile(r"[.!?][^\s]*\s+\S")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([".", "!", "?", "a", " ", "\t", '"', ")", "..."]), max_size=40).map("".join))
+def test_the_linear_break_screen_agrees_with_the_obvious_one(text: str) -> None:
+    assert (_POSSIBLE_BREAK_RE.search(text) is None) == (_OBVIOUS_BREAK_RE.search(text) is None)
+
+
+@pytest.mark.parametrize("run", [".", "!?", "a.", "...!"])
+def test_long_runs_of_marks_split_like_short_ones(run: str) -> None:
+    # 40,000 characters of marks without a space are one sentence, as 40 are; with a
+    # following sentence, two. (Timing is bounded in tests/test_hostile.py.)
+    long_run = run * (40_000 // len(run))
+    assert split_sentences(long_run) == [(0, len(long_run))]
+    text = long_run + " Rebels said so."
+    assert _sentence_texts(text)[-1].endswith("Rebels said so.")
+    assert "".join(_sentence_texts(text)).replace(" ", "") == text.replace(" ", "")
