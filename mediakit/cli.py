@@ -275,6 +275,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--n-jobs", type=int, default=1, metavar="N",
         help="worker processes for the analysis, -1 for all cores (default: 1)",
     )
+    report.add_argument(
+        "--coded", metavar="SHEET",
+        help="a coding sheet of this corpus filled in by people (from 'mediakit "
+        "coding-sheet'; .csv or .xlsx): the report gets a Validation section with "
+        "mediakit's accuracy against it and tables/validation.csv",
+    )
 
     mentions = _subparser(
         sub, "mentions",
@@ -686,6 +692,8 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
         check_out_dir = getattr(report, "check_out_dir", None)
         if check_out_dir is not None:
             check_out_dir(args.out)
+        if args.coded is not None:
+            _check_coded(args.coded, args.out)
 
     corpus = _load(args, options, stdin)
     if not args.quiet:
@@ -703,7 +711,7 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
 
         written = write_report(
             corpus, lexicon=lexicon, out_dir=Path(args.out), actor=args.actor,
-            seed=args.seed, n_jobs=args.n_jobs, progress=progress,
+            seed=args.seed, n_jobs=args.n_jobs, progress=progress, coded=args.coded,
         )
         interrupt.check()
         print(f"report:  {written.html}", file=stdout)
@@ -838,6 +846,22 @@ def main(
             print(f"mediakit: error: {message}", file=stderr)
             return EXIT_DATA_ERROR
         raise
+
+
+def _check_coded(sheet: str, out: str) -> None:
+    """``report --coded``: a readable coding sheet outside ``--out``, checked before the
+    load (a bad code is a data error naming the file, row and column)."""
+    from .coding import read_coding
+
+    if sheet == "-":
+        raise _UsageError("--coded: a coded sheet is read from a file, not standard input")
+    if Path(sheet).suffix.lower() not in _SHEET_SUFFIXES:
+        raise _UsageError(f"--coded {sheet}: a coding sheet is a .csv or .xlsx file")
+    real, folder = Path(os.path.realpath(sheet)), Path(os.path.realpath(out))
+    if real == folder or folder in real.parents:
+        raise _UsageError(f"--coded {sheet} is inside --out {out}: the report replaces that "
+                          "folder; keep the sheet elsewhere")
+    read_coding(sheet)
 
 
 # ------------------------------------------------------------------ coding sheets and validation

@@ -62,7 +62,7 @@ REQUIRE_BROWSER = os.environ.get("MEDIAKIT_REQUIRE_BROWSER", "") not in ("", "0"
 # them, so they are the report's stable anchors whatever renders the page.
 REPORT_SECTIONS = (
     "summary", "loading", "findings", "shares", "voice", "rates", "tone", "time", "words",
-    "contexts", "duplicates", "method",
+    "contexts", "duplicates", "validation", "method",
 )
 
 SCRIPT = "<script>alert(1)</script>"

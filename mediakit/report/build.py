@@ -11,6 +11,7 @@ renders the page and writes the files.
 
 from __future__ import annotations
 
+import os
 import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -54,6 +55,8 @@ TABLE_FILES: Mapping[str, str] = {
     "skipped": "input record that could not be loaded (only when there are some)",
     "load_log": "one event of loading the corpus (mediakit.load_log): a file's decoding, a "
                 "column recognised by name, a date not read, a record skipped, ...",
+    "validation": "field (and class): mediakit against a coded sheet (validation_report): "
+                  "n, accuracy or precision, recall and F1, 95% intervals (only with coded=)",
 }
 
 #: Figures of a report (``Report.figures``, ``out_dir/figures/NAME.png``).
@@ -89,6 +92,12 @@ CHANGE_RULE: Mapping[str, Any] = {"min_docs": CHANGE_MIN_DOCS, "alpha": 0.05, "n
 KWIC_EXAMPLES = 3
 #: Surface forms ("opposition forces", "opposition fighters") listed per headline.
 FORMS_SHOWN = 4
+#: A validation measure (accuracy, precision, recall, F1) under this is flagged, and a
+#: headline field (:data:`HEADLINE_FIELDS`) under it puts a warning on the findings.
+MIN_VALIDATED = 0.8
+#: The coded fields a headline finding rests on: which words are labels, whom they
+#: point at, whether they count, and whether they are the outlet's own voice.
+HEADLINE_FIELDS: tuple[str, ...] = ("label", "referent", "in_scope", "voice")
 
 
 @dataclass(frozen=True)
@@ -175,6 +184,11 @@ class Report:
         Articles without a date.
     n_headline_only : int
         Articles loaded from a title alone (``text_source`` ``"title"``).
+    coded : str or None
+        The coded sheet validated against (its path as given, ``"<DataFrame>"`` for a
+        table), or None without one; its validation is the ``validation`` table.
+    n_coded : int
+        Items (rows) of the coded sheet.
     tables : mapping of str to DataFrame
         The CSV tables (:data:`TABLE_FILES`), in that order; a table that does not
         apply is absent (no ``change_points`` without dates, no ``skipped`` when
@@ -249,6 +263,8 @@ class Report:
     warnings: tuple[str, ...] = ()
     n_headline_only: int = 0
     loaded: bool = False
+    coded: str | None = None
+    n_coded: int = 0
 
     @property
     def seed(self) -> int:
@@ -572,6 +588,7 @@ def build_report(
     seed: int = 0,
     n_jobs: int = 1,
     progress: bool = False,
+    coded: pd.DataFrame | str | os.PathLike[str] | None = None,
 ) -> Report:
     """Compute everything the report shows, without drawing or writing anything.
 
@@ -593,6 +610,14 @@ def build_report(
     n_jobs, progress
         Passed to :func:`mediakit.analyze`; ``progress`` also shows a bar over the
         report's steps (tqdm, on stderr).
+    coded : DataFrame, str or path, optional
+        A filled coding sheet (:func:`mediakit.coding_sheet`, coded by people) of this
+        corpus, read with :func:`mediakit.read_coding` before the analysis starts
+        (a bad code is a ``CodingError`` naming the row and column). Its
+        :func:`mediakit.validation_report` against this analysis becomes the
+        ``validation`` table; a sheet item whose article is not in the corpus is a
+        ``CodingError`` naming its row. Blind sheets work (the answers come from the
+        analysis).
 
     Returns
     -------
@@ -615,6 +640,11 @@ def build_report(
     check_param("seed", seed, [Interval(Integral, 0, None)], caller="build_report")
     lex = resolve_lexicon(lexicon)
     check_actor(lex, actor)  # before the analysis, which can take long
+    sheet = None
+    if coded is not None:  # a bad sheet fails before the analysis too
+        from ..coding import read_coding
+
+        sheet = read_coding(coded)
     steps = ("analyse", "duplicates", "shares", "voice", "rates", "tone", "time", "words",
              "contexts")
     with warnings.catch_warnings(record=True) as caught, _steps(steps, progress) as step:
@@ -687,6 +717,11 @@ def build_report(
             tables["skipped"] = skipped.rename(columns={"message": "reason"})[
                 ["file", "row", "column", "reason"]]
         tables["load_log"] = load_log(corpus)
+        if sheet is not None and coded is not None:
+            from ..coding import validation_report
+
+            # the sheet as given: a file keeps its name and rows in any error
+            tables["validation"] = validation_report(coded, analysis, seed=seed)
         step()
 
         summary = _outlet_summary(analysis.documents, mentions, chosen, drop)
@@ -710,6 +745,9 @@ def build_report(
         figures=_figure_specs(chosen, ordered, top_two, freq, lex),
         load_log=_load_log(corpus), warnings=messages,
         n_headline_only=_headline_only(corpus_v), loaded="load_log" in corpus.attrs,
+        coded=None if coded is None else (
+            "<DataFrame>" if isinstance(coded, pd.DataFrame) else str(coded)),
+        n_coded=0 if sheet is None else len(sheet),
     )
 
 

@@ -18,14 +18,15 @@ from typing import Any
 
 import pandas as pd
 
-from .build import TABLE_FILES, Report, records
+from .build import HEADLINE_FIELDS, MIN_VALIDATED, TABLE_FILES, Report, records
 
 __all__ = ["SECTION_IDS", "render_html"]
 
 #: The ``id`` of every ``<section>`` of the page, in order. Stable: links into a
 #: report and the browser tests rely on them.
 SECTION_IDS: tuple[str, ...] = ("summary", "loading", "findings", "shares", "voice", "rates",
-                                "tone", "time", "words", "contexts", "duplicates", "method")
+                                "tone", "time", "words", "contexts", "duplicates", "validation",
+                                "method")
 # Words listed per outlet and direction in "Distinguishing words".
 _TOP_WORDS = 8
 # Two-sided 95% normal cut-off for the log-odds z-scores that are listed.
@@ -453,6 +454,66 @@ def _duplicates(report: Report) -> dict[str, Any]:
     }
 
 
+def _measure(value: Any, lo: Any, hi: Any) -> str:
+    """``0.83 (0.71–0.91)``, ``0.83`` without an interval, "" when missing."""
+    if pd.isna(value):
+        return ""
+    two = fmt("{:.2f}")
+    return two(value) + ("" if pd.isna(lo) or pd.isna(hi) else f" ({interval(lo, hi, two)})")
+
+
+def _under(rec: Mapping[str, Any]) -> str:
+    """The measures of one validation row under :data:`MIN_VALIDATED`, in words."""
+    low = [f"{name} {float(rec[key]):.2f}"
+           for name, key in (("accuracy", "accuracy"), ("precision", "precision"),
+                             ("recall", "recall"), ("F1", "f1"))
+           if not pd.isna(rec[key]) and float(rec[key]) < MIN_VALIDATED]
+    return ("under " + rule_number(MIN_VALIDATED) + ": " + ", ".join(low)) if low else ""
+
+
+def _validation(report: Report) -> dict[str, Any]:
+    """The Validation section: the coded sheet's validation_report, or how to make one."""
+    table = report.tables.get("validation")
+    context: dict[str, Any] = {"table": None, "weak": [], "min": rule_number(MIN_VALIDATED),
+                               "lexicon": report.lexicon.name, "coded": report.coded,
+                               "n_flagged": 0}
+    if table is None:
+        return context
+    rows = []
+    for rec in records(table):
+        field_row = pd.isna(rec["class"])
+        rows.append({
+            "field": str(rec["field"]), "class": "all items" if field_row else str(rec["class"]),
+            "n": _int(rec["n"]), "uncoded": _int(rec["n_uncoded"]) if field_row else "",
+            "not_found": _int(rec["n_not_found"]) if field_row else "",
+            "accuracy": _measure(rec["accuracy"], rec["lo"], rec["hi"]),
+            "precision": _measure(rec["precision"], rec["precision_lo"], rec["precision_hi"]),
+            "recall": _measure(rec["recall"], rec["recall_lo"], rec["recall_hi"]),
+            "f1": _measure(rec["f1"], None, None), "check": _under(rec),
+        })
+        if (field_row and str(rec["field"]) in HEADLINE_FIELDS and not pd.isna(rec["accuracy"])
+                and float(rec["accuracy"]) < MIN_VALIDATED):
+            context["weak"].append({"field": str(rec["field"]),
+                                    "accuracy": f"{float(rec['accuracy']):.2f}",
+                                    "interval": interval(rec["lo"], rec["hi"], fmt("{:.2f}")),
+                                    "n": plural(int(rec["n"]), "coded item")})
+    view = pd.DataFrame(rows, columns=["field", "class", "n", "uncoded", "not_found", "accuracy",
+                                       "precision", "recall", "f1", "check"])
+    context["table"] = table_view(view, [
+        Column("field", "field"), Column("class", "class"), Column("n", "n", numeric=True),
+        Column("uncoded", "uncoded", numeric=True),
+        Column("not_found", "not found by mediakit", numeric=True),
+        Column("accuracy", "accuracy (interval)", numeric=True),
+        Column("precision", "precision (interval)", numeric=True),
+        Column("recall", "recall (interval)", numeric=True), Column("f1", "F1", numeric=True),
+        Column("check", "check")])
+    context["n_flagged"] = int((view["check"] != "").sum())
+    context["n_items"] = plural(report.n_coded, "item")
+    context["interval"] = str(table["interval"].iloc[0]) if len(table) else "wilson"
+    context["level"] = pct(table["level"].iloc[0]) if len(table) else "95%"
+    return context
+
+
 def _sections(report: Report) -> list[tuple[str, str]]:
     headings = {
         "summary": "Corpus",
@@ -466,6 +527,7 @@ def _sections(report: Report) -> list[tuple[str, str]]:
         "words": "Distinguishing words",
         "contexts": "Distinguishing contexts of two labels",
         "duplicates": "Syndicated copies",
+        "validation": "Validation: how far to trust the counts",
         "method": "Method notes and caveats",
     }
     return [(anchor, headings[anchor]) for anchor in SECTION_IDS]
@@ -530,6 +592,7 @@ def render_html(report: Report, images: Mapping[str, str]) -> str:
         "words": _words(report),
         "contexts": _contexts(report),
         "duplicates": _duplicates(report),
+        "validation": _validation(report),
         "warnings": list(report.warnings),
     }
     return str(_environment().get_template("report.html.j2").render(context))

@@ -199,6 +199,7 @@ def write_report(
     seed: int = 0,
     n_jobs: int = 1,
     progress: bool = False,
+    coded: pd.DataFrame | str | os.PathLike[str] | None = None,
 ) -> ReportPaths:
     """Analyse ``corpus`` and write CSV tables, PNG figures and one HTML report.
 
@@ -228,6 +229,10 @@ def write_report(
         Seed of every bootstrap and permutation test.
     n_jobs, progress
         As in :func:`mediakit.report.build_report`.
+    coded : DataFrame, str or path, optional
+        A filled coding sheet of this corpus: the page gets its Validation section
+        and ``tables/validation.csv`` (see :func:`mediakit.report.build_report`).
+        Without one, the section says how to make and fill one.
 
     Returns
     -------
@@ -248,7 +253,7 @@ def write_report(
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         report = build_report(corpus, lexicon=lexicon, actor=actor, seed=seed,
-                              n_jobs=n_jobs, progress=progress)
+                              n_jobs=n_jobs, progress=progress, coded=coded)
     # A link to a report folder stays a link: the folder it points to is replaced.
     with _replacing(out.resolve() if out.is_symlink() else out) as staging:
         tables = _write_tables(report, staging / "tables")
