@@ -738,3 +738,42 @@ def test_an_80_kb_unpunctuated_article_dense_in_labels_stays_small():
     assert result["bytes"] < 1_000 * result["n"]  # about 300 bytes a mention, not 135 KB
     assert result["joined"] == [True, True]  # the text comes back on request
     assert result["masked_labels"] == [0, 0] and min(result["masks"]) > 3_000
+
+
+# ---------------------------------------------------------------------------- voice (Q)
+
+_HOSTILE_SPEAKER_TEXTS = {
+    # one paragraph, no barrier character, thousands of quotations
+    "single-quoted rebels": "\"the 'rebels' said \" * 2222",
+    "single-quoted rebels, twice": "\"the 'rebels' said \" * 4444",
+    "double-quoted rebels": "'the \"rebels\" said ' * 2222",
+    # a 40 KB Title-Case run before (and after) the attribution
+    "title-case run": "' '.join(['Abc'] * 10000) + ' said \"x\"'",
+    "title-case run after": "'\"x\" ' + ' '.join(['Abc'] * 10000) + ' said'",
+    # every quotation sends the speaker rules back over earlier speakers
+    "statements": "' '.join(['\"x y z w v\" the statement said.'] * 2000)",
+    "descriptions": "' '.join(['\"x y z w v\" the source said. A source in Abc said it.'] * 1000)",
+    "roles": "' '.join(['\"x y z w v\" the head of the Abc said. Rami Abc head of Def said.'] * 800)",
+    "pronouns": "' '.join(['\"x y z w v\" it said. The Abc Ministry said so.'] * 1500)",
+    "no commas": "'\"we are here\" Rami Abc a teacher told AFP adding that ' * 1500",
+}
+
+
+def test_speaker_detection_stays_linear_on_hostile_text():
+    # Each text is about 40 KB or more. Quadratic speaker rules took 30 s on the first
+    # one alone and would take four times as long on the second; all of them together
+    # (about 2 s of work), child start and import included, must finish within the
+    # bound, kept wide for a loaded machine.
+    texts = "{" + ", ".join(f"{k!r}: {v}" for k, v in _HOSTILE_SPEAKER_TEXTS.items()) + "}"
+    result = run_bounded(f"""
+        from mediakit.voice import voice_spans
+        out = {{}}
+        for name, text in {texts}.items():
+            spans = voice_spans(text)
+            out[name] = [len(text), len(spans),
+                         all(0 <= s.start < s.end <= len(text) for s in spans)]
+        emit(**out)
+    """, seconds=60)
+    assert set(result) == set(_HOSTILE_SPEAKER_TEXTS)
+    for name, (chars, n, ok) in result.items():
+        assert ok and n >= 1 and chars >= 39_000, name
