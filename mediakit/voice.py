@@ -77,8 +77,82 @@ Speakers (``speaker`` and ``attribution``)
        ``Its spokesman, Amir Kessaly, has called such reports "..."``), or
        ``according to X``. VERB includes labelling verbs (calls, describes, refers
        to, speaks of, brands) because those attribute the quoted word.
-    3. ``continues``: a direct quote with no attribution of its own, in the same
-       paragraph as the previous direct quote, continues that quote's speaker.
+       A quotation opening a paragraph right after one that ends with a colon
+       (``The Observatory said in a statement:``) takes that sentence's
+       attribution, with the rule ``colon``.
+    3. ``dash`` (tried right after rule 1, before rule 2): right after the
+       closing mark, a dash and a name with its titles
+       up to a comma or the end of the sentence (``"..." \u2013 Commissioner Helena
+       Strand, speaking in Geneva.``).
+    4. ``sentence_end``: for a quote, the first SUBJECT VERB with a verb of saying
+       later in the sentence that ends the quotation, before any other quotation
+       mark (``"..." in the village early on Tuesday the defence ministry said``).
+    5. ``continues``: a direct quote with no attribution of its own, in the same
+       paragraph as the previous direct quote and at most one sentence break after
+       it (that quote's attribution), continues that quote's speaker; never across
+       a whole one-paragraph article.
+    6. ``previous_sentence``: a direct quote that opens a sentence, right after a
+       sentence of narration that reports speech, takes its source: a sentence
+       ending ``according to X.`` or ``X reports.``, or one opened by its subject
+       and a verb of saying (``Haddad said all the dead were from one street.``).
+
+    Attributions written without commas (copy stripped of its punctuation, as in
+    FA-KES: ``"... in the attack" said Observatory director Rami Abdel Rahman
+    adding that ...``): a closing mark right after a word counts as a comma when
+    the verb is followed by what an attribution has (the end of the sentence, a
+    preposition, a time word, a participle, or anything after ``told``) and not
+    by a reported clause (``"..." officials said the army had left``). The
+    subject may then be a name with its description and no comma, up to sixteen
+    words (``"..." Jan Egeland the UN envoy for Syria on humanitarian issues
+    said``), and the subject read after an inverted verb stops at a participle
+    (``said Dana Ilves adding that``) but keeps ``for``/``of`` inside a body's
+    name (``the Syrian Observatory for Human Rights``) and a place after a
+    description (``one activist from Talbisseh``); a name in apposition after it
+    wins (``said its chief executive, Sir Howard Newby`` gives ``Howard
+    Newby``). A name followed by its description without a comma names the
+    person (``Rami an Aleppo resident``, ``Sheikh Mohammed Hatem a religious
+    leader``), unless a titled name ends the phrase (``Operation Inherent
+    Resolve spokesperson Colonel Christopher Garver``). ``went on to`` is an
+    auxiliary (``they went on to say`` gives ``they``, then resolved), and
+    ``was quoted as saying`` a verb of saying. Where the full stops were lost,
+    a capitalised sentence opener (``The``, ``It``, ``He`` ...) ends a subject
+    read after the verb (``said Rami Abdel Rahman The displaced people``), a
+    second determiner after a common noun starts the subject again (``the
+    barrel bomb the AFP photographer said`` gives ``the AFP photographer``), and
+    a name with a long description may hold brackets (``Jens Laerke spokesman
+    for the UN Office for the Coordination of Humanitarian Affairs (OCHA) told
+    Reuters``).
+
+    Subjects: a name right after a preposition is its object, not a subject
+    (``operations in the Middle East said``): the subject is then read back to a
+    relative pronoun (``US Central Command which oversees ...`` gives ``US
+    Central Command``), a participle (``Arab League foreign ministers meeting in
+    Cairo``) or a determiner (``the defence ministry in Moscow``, ``A security
+    source in Damascus``, with a name at the sentence start before it: ``Manal a
+    teacher living in Midan`` gives ``Manal``). Weekdays and months are never
+    subjects; a passive (``Casualties are also reported``) or a described
+    subject holding a verb
+    (``the Syrian Army refuted terrorists claims``) is none. A plural group noun
+    after one or two capitalised words is a subject without a determiner
+    (``Western diplomats spoke of``, ``State media``). The particle ``der`` (of
+    ``van der``) is a word of its own, never the end of ``leader`` or
+    ``founder``; an adjective in ``-based`` is no part of a name (``the
+    Britain-based Observatory`` gives ``Observatory``).
+
+    Bodies and descriptions: a short form becomes the fuller form written
+    before it in the article (within 3,000 characters), the attribution showing
+    ``(short -> full)``: ``the Observatory`` or ``Observatory`` the fullest
+    earlier speaker or speech-verb subject holding that word, else the last
+    capitalised name holding it (``Syrian Observatory for Human Rights``); ``the
+    source`` the fullest earlier description with that head (``a source in the
+    Russian Defense Ministry``); an acronym the name whose initials it spells;
+    a description with a role (``the head of the Syrian Observatory``, ``the
+    UNICEF director``) the person the text introduced with it (``Rami Abdel
+    Rahman head of ...``, ``UNICEF director Anthony Lake``); ``the statement``
+    the last body that spoke, and ``a Syrian government statement`` its issuer
+    (``Syrian government``); ``the group``, ``the monitor`` (and ``the
+    organisation``, ``the watchdog``) the last body that spoke when no earlier
+    form holds the word.
 
     SUBJECT is reduced to a name where it ends in one: the last run of capitalised
     words, minus leading titles and a leading possessive (``Interior Minister Dana
@@ -114,7 +188,7 @@ Speakers (``speaker`` and ``attribution``)
     The attribution records the step: ``"after: Orhun said (Orhun -> Lale
     Orhun)"``, and for a pronoun ``"(she -> Orhun -> Lale Orhun)"``.
 
-    Pronouns ``he``, ``she``, ``they`` are resolved to the most recent *named*
+    Pronouns ``he``, ``she``, ``they`` and ``it`` are resolved to the most recent *named*
     speaker before the quote: the speaker the text names for an earlier span (not
     one itself resolved from a pronoun, so resolutions do not chain) or the named
     subject of an earlier speech verb (``Rouhani also said ...``), whichever is
@@ -125,7 +199,21 @@ Speakers (``speaker`` and ``attribution``)
     comma, then a name of two words or more, then a lowercase word that is not
     a preposition or conjunction) wins when mentioned after that speaker, so
     ``The KLF, she said, are “...”`` goes to Dana Ilves, not to the previous
-    quote's speaker; this is recency of mention, not gender. Nearer still, for he
+    quote's speaker; this is recency of mention, not gender. Also for he and
+    she, a person named in narration in the sentence before the quote's, marked
+    as a person by a title or role word (``UNICEF director Anthony Lake``), an
+    inverted attribution (``said activist Mustafa Ebdi``) or ``named`` (``a
+    witness named Ahmad``), wins when mentioned after the other candidates,
+    except in a sentence whose subject is itself ``He`` or ``She``. ``it``
+    takes only bodies: an all-capitals acronym, a name starting with ``The``
+    or holding an institution or body noun (ministry, observatory, military,
+    group, agency, ...), or a subject written with ``the`` (``the Pentagon
+    said``) or a body opening the sentence before (``The Syrian government,
+    which ..., dismissed the statement.``); ``they`` also takes a group subject
+    (``Kessel Valley officials said``); ``he`` and ``she`` also take a person
+    described as the subject of a verb of saying (``a source in the Syrian
+    militia said``, ``A Tarvian defence analyst told ...``), as the coding guide
+    writes descriptions when no one is named. Nearer still, for he
     and she: a person named as the subject that starts the quote's own sentence
     or one of the two sentences before it, in narration, when the text marks the
     name as a person: role words right before it (``Lorry driver Pavel``,
@@ -139,7 +227,7 @@ Speakers (``speaker`` and ``attribution``)
     when none of these candidates exists: no directly named speaker or named
     speech-verb subject within 3,000 characters before, no titled clause subject
     in an earlier sentence, and no person subject in those three sentences (``A
-    woman carried ... "...," she said``, ``a defence analyst told ... he said``). Scare quotes get a speaker only from rules 1 and 2.
+    woman carried ... "...," she said``, ``a defence analyst told ... he said``). Scare quotes get a speaker only from rules 1 to 3.
 """
 
 from __future__ import annotations
@@ -410,7 +498,7 @@ _TITLE_ABBREVIATIONS = (
 # quantifiers (tests/test_fast_paths.py compares them); only failing attempts are
 # cheaper.
 _NAME_WORD = (
-    r"(?:(?:al|el|ad|as|bin|ibn|abu|de|del|der|van|von|da|di|du|le|la|bint)[-\u2010 ])?"
+    r"(?:(?<![\w\u2019'\-\u2010])(?:al|el|ad|as|bin|ibn|abu|de|del|der|van|von|da|di|du|le|la|bint)[-\u2010 ])?"
     rf"(?:(?:{_TITLE_ABBREVIATIONS})\.|(?:[{_UPPER}]\.)+|[{_UPPER}][\w\u2019'\-\u2010]*+)"
 )
 _NAME_RUN = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*"
@@ -424,23 +512,29 @@ _AFTER_VERBS = (
     "acknowledged|acknowledges|conceded|concedes|confirmed|confirms|commented|"
     "remarked|recalled|emphasised|emphasized|emphasises|emphasizes|responded|"
     "responds|reported|reports|maintained|maintains|suggested|suggests|"
-    "charged|charges|alleged|alleges|admitted|admits|vowed|vows"
+    "charged|charges|alleged|alleges|admitted|admits|vowed|vows|"
+    "asserted|asserts|affirmed|affirms|revealed|reveals|indicated|indicates|"
+    "underlined|underlines|highlighted|highlights|clarified|mentioned|pledged|pledges|"
+    "reiterated|reiterates|concluded|disclosed|predicted|cautioned|lamented|"
+    "complained|demanded|promised|chanted|shouted|cried|observed|"
+    "quoted[ \t]+as[ \t]+saying"
 )
-_AFTER_VERB_SET = frozenset(_AFTER_VERBS.split("|"))
+_AFTER_VERB_SET = frozenset(v for v in _AFTER_VERBS.split("|") if "[" not in v) | {"quoted as saying"}
 # Verbs that may come first in an inverted attribution: '," said the minister'.
 _INVERTED_VERBS = (
     "said|says|added|adds|asked|asks|continued|explained|wrote|replied|insisted|"
-    "declared|noted|recalled|tweeted|told|stressed|warned|argued|recalls|notes|adds"
+    "declared|noted|recalled|tweeted|told|stressed|warned|argued|recalls|notes|adds|"
+    "reported|stated|confirmed|announced|asserted"
 )
 _BEFORE_VERBS = _AFTER_VERBS + (
     "|called|calls|calling|described|describes|termed|terms|dubbed|refers|referred|"
     "speaks|spoke|speaking|"
-    "labels|labelled|labeled|brands|branded"
+    "labels|labelled|labeled|brands|branded|blamed|blames|accused|accuses"
 )
 # Adverbs and auxiliaries allowed between a subject and its verb ("has called").
 _ADVERBS = (
     r"(?:(?:also|later|then|again|earlier|previously|reportedly|once|still|repeatedly|"
-    r"has|have|had|was|were|is|are|will|would)[ \t]+){0,2}"
+    r"has|have|had|was|were|is|are|will|would|went[ \t]+on[ \t]+to)[ \t]+){0,2}"
 )
 _SUBJECT_WORD = r"\w[\w\u2019'.\-\u2010]*+"
 _PARENTHETICAL = r"(?:[ \t]*,(?P<paren>[^,;:!?\"\u201c\u201d\n]{1,60}),)?"
@@ -449,6 +543,13 @@ _PARENTHETICAL = r"(?:[ \t]*,(?P<paren>[^,;:!?\"\u201c\u201d\n]{1,60}),)?"
 _AFTER_SUBJECT_VERB_RE = re.compile(
     rf"[ \t]*[,;:\u2014\u2013-]?[ \t]*(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{0,7}}?)"
     rf"{_PARENTHETICAL}[ \t]+{_ADVERBS}(?P<verb>{_AFTER_VERBS})\b(?P<rest>[ \t]*[.,;:!?]|[ \t]*$)?"
+)
+# After the closing mark: a name, its description without commas, then the verb
+# ('"..." Jan Egeland the UN envoy for Syria on humanitarian issues said').
+_LONG_SUBJECT_WORD = r"[\w(\[][\w\u2019'.\-\u2010()\[\]]*+"
+_AFTER_LONG_SUBJECT_RE = re.compile(
+    rf"[ \t]*[,;:\u2014\u2013-]?[ \t]*(?P<subj>{_LONG_SUBJECT_WORD}(?:[ \t]+{_LONG_SUBJECT_WORD}){{4,17}}?)"
+    rf"[ \t]+{_ADVERBS}(?P<verb>{_AFTER_VERBS})\b"
 )
 # After the closing mark: VERB SUBJECT (", said the minister")
 _AFTER_VERB_SUBJECT_RE = re.compile(
@@ -460,12 +561,37 @@ _ACCORDING_TO_RE = re.compile(
 )
 _AFTER_ACCORDING_RE = re.compile(r"[ \t]*[,;:\u2014\u2013-]?[ \t]*(?=[Aa]ccording[ \t]+to\b)")
 _PERSONAL_VERBS = frozenset([*_AFTER_VERB_SET, "calls", "called", "speaks", "spoke"])
+# Words that may follow the verb of an attribution written without a comma ('"..."
+# the Observatory said adding that', '"..." he said late Tuesday'): a preposition, a
+# time word or a participle, not the start of a reported clause ("said the army").
+_ATTRIBUTION_TAIL = frozenset(
+    """in on at during late early earlier later last this today yesterday tonight after
+    before while when as via by from to with without through for and but adding citing
+    which who speaking referring according quoting noting pointing stressing saying warning
+    explaining describing insisting calling urging monday tuesday wednesday thursday
+    friday saturday sunday""".split()
+)
+# Words that start a reported clause or an object after a verb: '"..." Officials said
+# the army was ready' is no attribution when the quotation has no comma of its own.
+_CLAUSE_STARTERS = frozenset(
+    "that the a an it he she they we there this these those his her its their i you".split()
+)
+_NEXT_WORD_RE = re.compile(r"[ \t]*([\w\u2019'\-]+)")
+#: Plural nouns for groups of people that open a sentence as its subject, "Officials
+#: in Aldwick said", "Western diplomats spoke of": see _GROUP_NOUNS.
+_GROUP_NOUN_WORDS = (
+    "officials|residents|witnesses|sources|diplomats|analysts|doctors|medics|activists|"
+    "protesters|locals|villagers|refugees|survivors|soldiers|troops|police|authorities|"
+    "mediators|negotiators|observers|monitors|workers|families|relatives|leaders|"
+    "commanders|fighters|lawmakers|officers|ministers|delegates|volunteers|media"
+)
 # SUBJECT [, apposition,] [adverbs] VERB, matched forwards over the whole text once.
 _SUBJECT_VERB_RE = re.compile(
-    rf"(?:\b(?P<name>{_NAME_RUN})(?:[ \t]+(?P<prep>of|from|at|in)[ \t]+"
+    rf"(?:\b(?P<name>{_NAME_RUN})(?:[ \t]+(?P<prep>of|from|at|in|for)[ \t]+"
     rf"(?P<described>the[ \t]+(?:[a-z][\w\-]*+[ \t]+){{0,2}})?(?P<affiliation>{_NAME_RUN}))?"
     r"|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)"
-    r"|(?P<np>\b(?:[Tt]he|[Aa]n?)[ \t]+(?:[\w\-]++[ \t]++){0,3}[a-z][\w\-]*+))"
+    r"|(?P<np>\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:[\w\-]++[ \t]++){0,4}[a-z][\w\-]*+)"
+    rf"|(?P<group>\b[{_UPPER}][\w\-]*+(?:[ \t]+[{_UPPER}][\w\-]*+)?[ \t]+(?:{_GROUP_NOUN_WORDS})))"
     rf"{_PARENTHETICAL}(?:[ \t]*,(?:[ \t]*who\b)?)?[ \t]+{_ADVERBS}"
     rf"(?P<verb>{_BEFORE_VERBS})\b"
 )
@@ -484,7 +610,31 @@ _SENTENCE_BREAK_RE = re.compile(
 _WORD_BEFORE_STOP_RE = re.compile(r"(\w+)\.$")
 _NO_BREAK_AFTER = frozenset(_TITLE_ABBREVIATIONS.split("|"))
 
-_PRONOUNS = frozenset({"he", "she", "they"})
+_PRONOUNS = frozenset({"he", "she", "they", "it"})
+# Capitalised words that name a time, never a speaker ("on Wednesday calling ...").
+_TIME_NAMES = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+    April May June July August September October November December""".split()
+)
+# Words after which a capitalised run is the object of a preposition, not the
+# subject of the verb that follows it ("operations in the Middle East said").
+_PREPOSITIONS_BEFORE = frozenset(
+    """in of at from on to for with by into near across over under against about
+    between outside inside around""".split()
+)
+# Nouns that make a speaker an organisation or a body, for "it said": with the
+# institution nouns below, any all-capitals acronym and any name starting "The".
+_BODY_NOUNS = frozenset(
+    """ministry military monitor group statement government regime agency channel
+    television tv radio newspaper media outlet company firm bank corporation state
+    organisation organization observatory""".split()
+)
+# The capitalised name of a body, which may hold "for", "of" or "and" between
+# capitalised words ("Syrian Observatory for Human Rights").
+_BODY_NAME_RE = re.compile(
+    rf"{_NAME_RUN}(?:[ \t]+(?:for|of|and|on)[ \t]+{_NAME_RUN})*"
+)
+_RELATIVE_RE = re.compile(r"[ \t,]+(?:which|who|that)[ \t]")
 # Words that cannot start the subject of an attribution ('"x" is said to be').
 _NOT_SUBJECT = frozenset(
     "is are was were be been being has have had do does did will would can could "
@@ -507,7 +657,8 @@ _TITLE_WORDS = frozenset(
     defense interior finance health justice home state mr. mrs. ms. dr. prof. professor
     judge pope cardinal bishop rev. director chairman chairwoman chair leader
     commissioner commander gen. lt. col. colonel major maj. captain capt. admiral adm.
-    sergeant sgt. officer attorney speaker ayatollah sheikh affairs mr mrs ms dr"""
+    sergeant sgt. officer attorney speaker ayatollah sheikh affairs mr mrs ms dr
+    coordinator adviser advisor correspondent"""
     .split()
 )
 _LEADING_FILLER = frozenset({"and", "but", "as", "while", "so", "then"})
@@ -574,16 +725,13 @@ _INSTITUTION_NOUNS = frozenset(
     """office ministry department council agency commission committee command
     government authority authorities service services directorate embassy mission
     secretariat parliament assembly court bureau administration presidency cabinet
-    army police union organisation organization coalition alliance""".split()
+    army police union organisation organization coalition alliance observatory
+    network front units forces fund institute centre center foundation league
+    nations brigade brigades movement party crescent watch""".split()
 )
 #: Plural nouns for groups of people that open a sentence as its subject, "Officials
 #: in Aldwick said": with a place or organisation after them they are kept whole.
-_GROUP_NOUNS = frozenset(
-    """officials residents witnesses sources diplomats analysts doctors medics activists
-    protesters locals villagers refugees survivors soldiers troops police authorities
-    mediators negotiators observers monitors workers families relatives leaders
-    commanders fighters lawmakers officers ministers delegates volunteers""".split()
-)
+_GROUP_NOUNS = frozenset(_GROUP_NOUN_WORDS.split("|"))
 #: Prepositions that attach a place or organisation to a subject's head: "Mira
 #: Hollis of the charity Open Hands", "officials in Aldwick", "a spokesman for the
 #: Foreign Ministry".
@@ -613,9 +761,13 @@ def _final_name_run(phrase: str) -> tuple[list[str], bool] | None:
     run_words = runs[-1].group().split()
     if len(run_words) > 1 and run_words[0].endswith(("\u2019s", "'s")):
         run_words = run_words[1:]
+    while len(run_words) > 1 and run_words[0].lower().endswith("-based"):
+        run_words = run_words[1:]  # "the Britain-based Observatory": an adjective
     if any(word.lower() in _INSTITUTION_NOUNS for word in run_words):
         if len(run_words) > 1 and run_words[0] in ("The", "the"):
             run_words = run_words[1:]  # "The Home Office said" at a sentence start
+        while len(run_words) > 1 and run_words[0].lower().endswith("-based"):
+            run_words = run_words[1:]
         return run_words, True
     last_title = max((k for k, word in enumerate(run_words) if _is_title_word(word)), default=-1)
     if 0 <= last_title < len(run_words) - 1:
@@ -637,6 +789,9 @@ def _name_from_subject(phrase: str) -> tuple[str, bool]:
     while len(words) > 1 and words[-1].lower() in _TRAILING_NOT_SUBJECT:
         words = words[:-1]  # "a negotiator who (speaks)", "the delegation again"
     phrase = " ".join(words)
+    leading = _leading_name(words)
+    if leading is not None:
+        return leading, False
     # A head with a prepositional phrase after it: the head decides. A person's
     # name is the speaker ("Mira Hollis of the charity Open Hands"); an institution
     # keeps its complement ("the Ministry of Defence"); a description is kept as
@@ -658,8 +813,58 @@ def _name_from_subject(phrase: str) -> tuple[str, bool]:
             return phrase, False  # no name ends the head: "a spokesman for the ministry"
     found = _final_name_run(phrase)
     if found is not None:
-        return " ".join(found[0]), False
+        run = found[0]
+        if (
+            len(run) == 1
+            and run[0].isupper()
+            and len(run[0]) <= 3
+            and len(words) > 2
+            and words[-2].islower()
+        ):
+            # "the Syrian state TV": a short acronym ends a description
+            return " ".join(w for w in words if w not in ("the", "The")), False
+        return " ".join(run), False
     return phrase, False
+
+
+def _leading_name(words: list[str]) -> str | None:
+    """A name followed by its description with no comma ("Rami an Aleppo resident",
+    "Rami Abdel Rahman director of the Observatory"): the name, when the words after
+    it start with "a", "an", "the" or, after a name of two words or more, a title or
+    role word ("director", "head")."""
+    m = _NAME_RUN_RE.match(" ".join(words))
+    if m is None:
+        return None
+    run = m.group().split()
+    if len(run) >= len(words):
+        return None
+    nxt = words[len(run)].lower()
+    last_title = max((k for k, w in enumerate(run) if _is_title_word(w)), default=-1)
+    if last_title >= len(run) - 1:
+        return None
+    name = run[last_title + 1 :]  # "Sheikh Mohammed Reda Hatem a religious leader"
+    joined = " ".join(words)
+    final = _final_name_run(joined)
+    if final is not None and not final[1]:
+        last_run = _NAME_RUN_RE.findall(joined)[-1].split()
+        if len(final[0]) < len(last_run) or (
+            len(words) > len(last_run) and _is_title_word(words[-len(last_run) - 1])
+        ):
+            # A titled name ends the phrase: "Operation Inherent Resolve
+            # spokesperson Colonel Christopher Garver" names Christopher Garver.
+            return None
+    if (
+        name[0] in ("The", "A", "An", "Its", "His", "Her", "Their")
+        or name[0].lower() in _SUBJECT_STOP
+        or any(_is_title_word(w) or w.lower() in _INSTITUTION_NOUNS for w in name)
+        or name[-1].endswith(",")
+    ):
+        return None
+    if nxt in ("a", "an", "the") or (
+        len(name) >= 2 and (nxt == "head" or _is_title_word(nxt))
+    ):
+        return " ".join(name)
+    return None
 
 
 def _prefer_apposition(subject: str, parenthetical: str | None) -> str:
@@ -705,22 +910,102 @@ def _ends_sentence(word: str) -> bool:
 
 
 def _cut_subject(phrase: str) -> str:
-    """Trim a subject read after a verb at the first function word ("in", "on"...)
-    or at the end of its sentence ("said the minister. She left." gives "the
-    minister")."""
+    """Trim a subject read after a verb at the first function word ("in", "on"...),
+    a participle ("adding") or at the end of its sentence ("said the minister. She
+    left." gives "the minister"). "for" or "of" between capitalised words stays in
+    an organisation's name ("the Syrian Observatory for Human Rights"), and a
+    description keeps a place or body after "from", "in", "of" or "at" ("one
+    activist from Talbisseh")."""
     kept: list[str] = []
-    for word in phrase.split():
-        if kept and word.lower().strip(".,") in _SUBJECT_STOP:
+    words = phrase.split()
+    k = 0
+    while k < len(words):
+        word = words[k]
+        low = word.lower().strip(".,")
+        following = words[k + 1] if k + 1 < len(words) else ""
+        if kept and low in _SUBJECT_STOP:
+            joins = not kept[-1].endswith(",") and following[:1].isupper()
+            if joins and low in ("for", "of") and kept[-1][:1].isupper():
+                kept.append(word)  # "Syrian Observatory for Human Rights"
+                k += 1
+                continue
+            after_the = (
+                not kept[-1].endswith(",")
+                and following == "the"
+                and k + 2 < len(words)
+                and words[k + 2][:1].isupper()
+            )
+            if (joins or after_the) and low in ("from", "in", "of", "at") and all(
+                w[:1].islower() for w in kept
+            ):
+                # "one activist from Talbisseh", "a source in the Defence Ministry":
+                # the description keeps its place or body.
+                kept.append(word)
+                if after_the:
+                    kept.append(following)
+                    k += 1
+                for name_word in words[k + 1 :]:
+                    if not name_word[:1].isupper():
+                        break
+                    kept.append(name_word)
+                    if name_word.endswith(",") or _ends_sentence(name_word):
+                        break
             break
-        if not kept and word.lower() in _SUBJECT_STOP:
+        if not kept and low in _SUBJECT_STOP:
             return ""
+        if kept and word in _SENTENCE_OPENERS:
+            break  # "said Rami Abdel Rahman The displaced people": a full stop lost
+        if kept and low in ("the", "a", "an") and kept[-1].lower() not in _PREPOSITIONS_BEFORE:
+            break  # "according to the UN official the Syrian economy ..."
+        if kept and word.islower() and len(word) > 4 and word.endswith("ing"):
+            break  # "said Rouhani adding that ...", "the source said using ..."
         kept.append(word)
         if word.endswith(",") or _ends_sentence(word):
             break
+        k += 1
     return " ".join(_strip_final_dot(kept)).rstrip(",")
 
 
 _ALL_READ = float("inf")
+#: How far before a sentence (characters) the ``before`` rule starts its scan.
+_SCAN_BEFORE = 400
+_SCAN_AFTER = 64
+#: After this many quotations in one paragraph, the ``before`` rule reads the
+#: paragraph's cached SUBJECT-VERB matches instead of scanning around each one.
+_LOCAL_SCANS = 8
+#: At most this many SUBJECT-VERB matches are read back from a quotation when
+#: looking for an antecedent (a body, a fuller description): a bound on the work per
+#: quotation in texts with very many of them.
+_MAX_SUBJECTS_BACK = 40
+#: How far (characters) the ``sentence_end`` rule reads after a closing mark.
+_SENTENCE_END_WINDOW = 300
+# '"..." \u2013 Commissioner Helena Strand, speaking in Geneva.': a dash, then a name
+# (with its titles) up to a comma or the end of the sentence.
+_DASH_ATTRIBUTION_RE = re.compile(
+    "[ \t]*(?:\u2013|\u2014|--?)[ \t]*(?P<subj>[^,;:!?\n\"\u201c\u201d\u2013\u2014]{2,80}?)"
+    "[ \t]*(?:[,;!?]|\\.(?:[ \t]|$)|$)"
+)
+
+
+def _tail_ok(text: str, pos: int, verb: str) -> bool:
+    """Whether what follows a verb at ``pos`` fits an attribution with no comma:
+    the end, punctuation, a preposition, a time word or a participle ("said in a
+    statement", "said late Tuesday", "said adding"), or anything after "told"
+    ("told AFP"); not a reported clause ("said the army was ready")."""
+    rest = text[pos : pos + 40]
+    stripped = rest.lstrip(" \t")
+    if not stripped or stripped[0] in ".,;:!?\n\r\u2014\u2013-\"\u201c\u201d":
+        return True
+    if verb in ("told", "tells"):
+        return True
+    m = _NEXT_WORD_RE.match(rest)
+    if m is None:
+        return True
+    word = m.group(1)
+    low = word.lower()
+    if low in _ATTRIBUTION_TAIL or (word.islower() and len(word) > 4 and low.endswith("ing")):
+        return True
+    return False
 
 
 class _Speakers:
@@ -730,6 +1015,11 @@ class _Speakers:
         self.text = text
         self.paras = paras
         self._by_paragraph: dict[int, list[re.Match[str]]] = {}
+        self._verb_starts: dict[int, list[int]] = {}
+        self._before_calls: dict[int, int] = {}
+        self._subjects: dict[int, str | None] = {}
+        self._body_matches: list[re.Match[str]] | None = None
+        self._body_starts: list[int] = []
         self._barriers: str | None = None  # the barrier characters in the text
         # Full names by surname, read from the name runs of the text up to the
         # first run starting at or after the furthest position asked for.
@@ -741,8 +1031,8 @@ class _Speakers:
         self.quoted_ends: list[int] = []
 
     # rule 1 -----------------------------------------------------------------------
-    def after(self, start: int, end: int) -> tuple[str, str] | None:
-        """(subject, matched text) of an attribution right after ``text[start:end]``."""
+    def after(self, start: int, end: int) -> tuple[str, str, str] | None:
+        """(subject, matched text, rule) of an attribution right after ``text[start:end]``."""
         text = self.text
         p = self.paras.index(end - 1)
         limit = min(self.paras.ends[p] if p >= 0 else len(text), end + 200)
@@ -753,10 +1043,23 @@ class _Speakers:
             "\u2014",
             "\u2013",
         )
+        # A closing mark right after a word, with no punctuation of its own ('"... in
+        # the attack" said X'): the comma was left out, as in copy stripped of its
+        # punctuation; the attribution is read as after a comma when the verb is
+        # followed by what an attribution has (see _tail_ok).
+        bare_end = (
+            end - start >= 3
+            and text[end - 1] in _DOUBLE_MARKS
+            and (text[end - 2].isalnum() or text[end - 2] in ")]")
+        )
         m = _AFTER_SUBJECT_VERB_RE.match(window)
-        if m and (soft_end or m.group("rest") is not None):
-            subj = m.group("subj")
-            first_word = subj.split()[0].lower()
+        if m and (
+            soft_end
+            or m.group("rest") is not None
+            or (bare_end and _tail_ok(window, m.end(), m.group("verb")))
+        ):
+            subj = " ".join(_from_last_determiner(m.group("subj").split()))
+            first_word = m.group("subj").split()[0].lower()
             subj = _prefer_apposition(subj, m.group("paren"))
             if (
                 first_word not in _SUBJECT_STOP
@@ -766,19 +1069,80 @@ class _Speakers:
                 # Ilves said nothing' is no attribution.
                 and not any(_ends_sentence(w) for w in m.group("subj").split())
             ):
-                return subj, m.group(0).strip(" \t,;:.!?\u2014\u2013-")
+                return subj, " ".join(m.group(0).strip(" \t,;:.!?\u2014\u2013-").split()), "after"
+        m = _AFTER_LONG_SUBJECT_RE.match(window)
+        if m and (soft_end or bare_end) and _tail_ok(window, m.end(), m.group("verb")):
+            words = m.group("subj").split()
+            name = _leading_name(words)
+            if name is not None and not any(_ends_sentence(w) for w in words):
+                return name, " ".join(m.group(0).split()), "after"
         m = _AFTER_VERB_SUBJECT_RE.match(window)
-        if m and soft_end:
-            subj = _cut_subject(m.group("subj"))
+        if m and (soft_end or bare_end):
+            raw = m.group("subj")
+            subj = _cut_subject(raw)
+            tail = (raw + window[m.end("subj") :])[len(subj) :] if raw.startswith(subj) else ""
+            if subj and subj[:1].islower() and tail.startswith(","):
+                # '," said its chief executive, Sir Howard Newby.': the name in
+                # apposition wins over the description.
+                rest = tail[1:].lstrip()
+                apposed = _NAME_RUN_RE.match(rest)
+                if apposed is not None and (
+                    apposed.end() == len(rest) or rest[apposed.end()] in ".,;"
+                ):
+                    subj = " ".join(_strip_final_dot(apposed.group().split()))
             if subj:
-                return subj, f"{m.group('verb')} {subj}"
+                return subj, f"{m.group('verb')} {subj}", "after"
         m = _AFTER_ACCORDING_RE.match(window)
         if m:
             m2 = _ACCORDING_TO_RE.match(window, m.end())
             if m2:
                 subj = _cut_subject(m2.group("subj"))
                 if subj:
-                    return subj, f"according to {subj}"
+                    return subj, f"according to {subj}", "after"
+        m = _DASH_ATTRIBUTION_RE.match(window)
+        if m:
+            phrase = m.group("subj").strip()
+            if (
+                phrase
+                and phrase[0].isupper()
+                and len(phrase.split()) <= 8
+                and _final_name_run(phrase) is not None
+                and not any(w.lower() in _AFTER_VERB_SET for w in phrase.split())
+            ):
+                return phrase, f"\u2013 {phrase}", "dash"
+        return None
+
+    def sentence_end(self, end: int) -> tuple[str, str, str] | None:
+        """(subject, matched text, rule) of the first SUBJECT VERB with a verb of
+        saying later in the sentence that ends the quotation ('"..." in the village
+        early on Tuesday the defence ministry said'), read up to the sentence's end,
+        the next quotation mark or :data:`_SENTENCE_END_WINDOW` characters."""
+        text = self.text
+        p = self.paras.index(end - 1)
+        limit = min(self.paras.ends[p] if p >= 0 else len(text), end + _SENTENCE_END_WINDOW)
+        brk = _SENTENCE_BREAK_RE.search(text, end, limit)
+        while brk is not None:
+            word = _WORD_BEFORE_STOP_RE.search(text, max(end, brk.start() - 12), brk.start() + 1)
+            if word is None or not (
+                word.group(1) in _NO_BREAK_AFTER
+                or (len(word.group(1)) == 1 and word.group(1).isupper())
+            ):
+                limit = brk.start() + 1
+                break
+            brk = _SENTENCE_BREAK_RE.search(text, brk.end(), limit)
+        for ch in _SUBJECT_VERB_BARRIERS:
+            k = text.find(ch, end, limit)
+            if k >= 0:
+                limit = k
+        for m in _SUBJECT_VERB_RE.finditer(text, end, limit):
+            if " ".join(m.group("verb").split()) not in _AFTER_VERB_SET:
+                continue
+            if not _tail_ok(text[: limit], m.end(), m.group("verb")):
+                continue
+            subject = self._subject_at(m, end)
+            if subject is None or subject.split()[0].lower() in _SUBJECT_STOP:
+                continue
+            return subject, " ".join(m.group(0).split()), "sentence_end"
         return None
 
     # rule 2 -----------------------------------------------------------------------
@@ -826,9 +1190,55 @@ class _Speakers:
             elif affiliation and (last in _TITLE_WORDS or last.rstrip(".") in _TITLE_WORDS):
                 # "Secretary of State Antony Blinken": the name follows "of".
                 name = f"{name} of {affiliation}"
+            elif affiliation and any(w.lower() in _INSTITUTION_NOUNS for w in name.split()):
+                # "the Syrian Observatory for Human Rights": one organisation's name.
+                name = f"{name} {m.group('prep')} {affiliation}"
             # Otherwise a person "of the charity Open Hands" is the speaker.
             return _prefer_apposition(name, m.group("paren"))
-        return _prefer_apposition(m.group("pron") or m.group("np"), m.group("paren"))
+        return _prefer_apposition(
+            m.group("pron") or m.group("np") or m.group("group"), m.group("paren")
+        )
+
+    def _subject_at(self, m: re.Match[str], sentence_start: int) -> str | None:
+        """The subject of a SUBJECT-VERB match read in its sentence, or None.
+
+        A time ("Wednesday") is no subject, nor a described subject holding a verb
+        after a capitalised word ("the Syrian Army refuted terrorists claims"). A
+        name right after a preposition is its object ("operations in the Middle East
+        said", "a security source in Damascus confirmed"): the subject is then read
+        by :func:`_subject_through_preposition`.
+        """
+        subject = self._subject_of(m)
+        if m.group("verb") != "quoted as saying" and _PASSIVE_RE.search(
+            m.group(0), 0, m.start("verb") - m.start()
+        ):
+            return None  # "Casualties are also reported": a passive, no speaker
+        name = m.group("name")
+        if name is None:
+            np = (m.group("np") or "").split()
+            if np and (np[-1].lower() in _SUBJECT_STOP or np[-1].lower() in _LEADING_FILLER):
+                return None  # "the criticism and (blamed)"
+            if subject == m.group("np"):
+                # "the barrel bomb the AFP photographer (said)": the last one
+                np = _from_last_determiner(np)
+                subject = " ".join(np)
+            if any(
+                np[k - 1][:1].isupper() and w.islower() and w.endswith("ed") and "-" not in w
+                for k, w in enumerate(np[1:-1], start=1)
+            ):
+                return None  # "the Syrian Army refuted terrorists (claims)"
+            return subject
+        if all(word in _TIME_NAMES for word in name.split()):
+            return None
+        lead = self.text[max(sentence_start, m.start() - 30) : m.start()].split()
+        if lead and lead[-1].lower() == "the":
+            lead = lead[:-1]
+        if not lead or lead[-1].lower() not in _PREPOSITIONS_BEFORE:
+            return subject
+        phrase_end = m.end("affiliation") if m.group("affiliation") else m.end("name")
+        return _subject_through_preposition(
+            self.text[sentence_start:m.start()].split(), self.text[m.start() : phrase_end]
+        )
 
     def _paragraph_subjects(self, p: int) -> list[re.Match[str]]:
         """SUBJECT-VERB matches of paragraph ``p``, scanned on first use.
@@ -843,7 +1253,37 @@ class _Speakers:
                 _SUBJECT_VERB_RE.finditer(self.text, self.paras.starts[p], self.paras.ends[p])
             )
             self._by_paragraph[p] = found
+            self._verb_starts[p] = [m.start("verb") for m in found]
         return found
+
+    def _subject_in_sentence(self, m: re.Match[str]) -> str | None:
+        """:meth:`_subject_at` of a match read in its own sentence, cached."""
+        key = m.start()
+        if key not in self._subjects:
+            self._subjects[key] = self._subject_at(m, key - len(self._sentence_before(key)))
+        return self._subjects[key]
+
+    def _body_names(self, lo: int, pos: int) -> list[re.Match[str]]:
+        """The _BODY_NAME_RE matches of the text starting in [lo, pos), from one
+        scan of the text made on first use."""
+        if self._body_matches is None:
+            self._body_matches = list(_BODY_NAME_RE.finditer(self.text))
+            self._body_starts = [m.start() for m in self._body_matches]
+        i = bisect_right(self._body_starts, lo - 1)
+        j = bisect_right(self._body_starts, pos - 1)
+        return [m for m in self._body_matches[i:j] if m.end() <= pos]
+
+    def _verb_starts_of(self, p: int) -> list[int]:
+        self._paragraph_subjects(p)
+        return self._verb_starts[p]
+
+    def _matches_before(self, p: int, pos: int) -> Iterator[re.Match[str]]:
+        """The SUBJECT-VERB matches of paragraph ``p`` whose verb starts before
+        ``pos``, latest first (found by bisection: no walk over later matches), at
+        most :data:`_MAX_SUBJECTS_BACK` of them."""
+        found = self._paragraph_subjects(p)
+        k = bisect_right(self._verb_starts[p], pos - 1)
+        return (found[i] for i in range(k - 1, max(-1, k - 1 - _MAX_SUBJECTS_BACK), -1))
 
     def _last_subject_before(
         self, p: int, sentence_start: int, start: int
@@ -861,6 +1301,15 @@ class _Speakers:
         are those of the narrower scan.
         """
         text = self.text
+        calls = self._before_calls[p] = self._before_calls.get(p, 0) + 1
+        if calls > _LOCAL_SCANS:
+            # Many quotations in one paragraph: one scan of the paragraph, cached,
+            # and a bisection per quotation (the reference form of this method).
+            k = bisect_right(self._verb_starts.get(p) or self._verb_starts_of(p), start - 1)
+            last_match = self._by_paragraph[p][k - 1] if k else None
+            if last_match is not None and last_match.start("verb") >= sentence_start:
+                return last_match
+            return None
         barriers = self._barriers
         if barriers is None:
             barriers = self._barriers = "".join(
@@ -868,8 +1317,13 @@ class _Speakers:
             )
         para_start = self.paras.starts[p]
         para_end = self.paras.ends[p]
-        lo = para_start
-        hi = para_end
+        # A long paragraph with no barrier: start the scan at a space at most
+        # _SCAN_BEFORE characters before the sentence (a SUBJECT-VERB match in
+        # real text is far shorter), so many quotations in one such paragraph
+        # do not each rescan it from its start.
+        lo = max(para_start, text.rfind(" ", para_start, max(para_start, sentence_start - _SCAN_BEFORE)))
+        # A match whose verb starts before ``start`` ends a verb's length after it.
+        hi = min(para_end, start + _SCAN_AFTER)
         for ch in barriers:
             # The last barrier at or before sentence_start, the first at or after start.
             k = text.rfind(ch, para_start, sentence_start + 1)
@@ -887,19 +1341,29 @@ class _Speakers:
             return last
         return None
 
-    def before(self, start: int) -> tuple[str, str] | None:
-        """(subject, matched text) of the last attribution in the sentence before."""
+    def before(self, start: int) -> tuple[str, str, str] | None:
+        """(subject, matched text, rule) of the last attribution in the sentence
+        before; for a quotation opening a paragraph after one that ends with a colon
+        ("The Observatory said in a statement:"), that paragraph's last sentence."""
         sentence = self._sentence_before(start)
+        p = self.paras.index(start)
+        if not sentence.strip() and p > 0 and start == self.paras.starts[p]:
+            previous_end = self.paras.ends[p - 1]
+            if self.text[:previous_end].rstrip().endswith(":"):
+                found = self.before(previous_end)
+                if found is not None:
+                    return found[0], found[1], "colon"
+            return None
         sentence_start = start - len(sentence)
         best: tuple[int, str, str] | None = None
-        p = self.paras.index(start)
         if p >= 0:
             m = self._last_subject_before(p, sentence_start, start)
-            if m is not None:
+            subject = self._subject_at(m, sentence_start) if m is not None else None
+            if m is not None and subject is not None:
                 best = (
                     m.start("verb") - sentence_start,
-                    self._subject_of(m),
-                    m.group(0).strip(),
+                    subject,
+                    " ".join(m.group(0).split()),
                 )
         # (Every match holds "ccording": the regex engine need not try each position.)
         for m in _ACCORDING_TO_RE.finditer(sentence) if "ccording" in sentence else ():
@@ -908,25 +1372,36 @@ class _Speakers:
                 best = (m.start(), subj, f"according to {subj}")
         if best is None:
             return None
-        return best[1], best[2]
+        return best[1], best[2], "before"
 
     # pronouns ---------------------------------------------------------------------
     def latest_named_subject(
-        self, pos: int, accept: Callable[[str], bool]
+        self, pos: int, accept: Callable[[str], bool], *, bodies: bool = False,
+        groups: bool = False, persons: bool = False,
     ) -> tuple[int, str] | None:
-        """The last named subject of a speech verb before ``pos`` (bounded look-back)."""
+        """The last named subject of a speech verb before ``pos`` (bounded look-back);
+        with ``bodies``, a described subject too ("the Russian defence ministry")."""
         lo = pos - _PRONOUN_LOOKBACK
         p = self.paras.index(pos - 1)
         while p >= 0 and self.paras.ends[p] > lo:
-            for m in reversed(self._paragraph_subjects(p)):
+            for m in self._matches_before(p, pos):
                 verb_at = m.start("verb")
-                if verb_at >= pos:
-                    continue
                 if verb_at < lo:
                     return None
-                if m.group("name") and m.group("verb") in _PERSONAL_VERBS:
-                    name, is_pronoun = _name_from_subject(self._subject_of(m))
-                    if name and not is_pronoun and accept(name):
+                verb = " ".join(m.group("verb").split())
+                if (
+                    m.group("name")
+                    or (bodies and m.group("np"))
+                    or (groups and m.group("group"))
+                    or (persons and m.group("np") and _person_description(m.group("np")))
+                ) and verb in _PERSONAL_VERBS:
+                    subject = self._subject_in_sentence(m)
+                    if subject is None:
+                        continue
+                    name, is_pronoun = _name_from_subject(subject)
+                    if bodies and self.text[max(0, m.start() - 4) : m.start()] in ("the ", "The "):
+                        subject = "the " + subject  # "the Pentagon said": a body
+                    if name and not is_pronoun and (accept(name) or (bodies and accept(subject))):
                         return verb_at, name
             p -= 1
         return None
@@ -984,6 +1459,254 @@ class _Speakers:
                 found = (m.start("name"), name)
         return found
 
+
+    def previous_sentence(self, start: int) -> tuple[str, str, str] | None:
+        """(subject, matched text, rule) for a quotation that opens a sentence of
+        its paragraph right after a sentence of narration that reports speech: one
+        ending "according to X." or "X reports.", or one whose subject opens it with
+        a verb of saying ("Abdel Rahman said all the dead were from six families.")."""
+        if self._sentence_before(start).strip():
+            return None
+        p = self.paras.index(start)
+        if p < 0 or start <= self.paras.starts[p] + 1:
+            return None
+        previous = self._sentence_before(start - 1)
+        at = start - 1 - len(previous)
+        previous = previous.strip()
+        if not previous or self._in_quote(at) or self._in_quote(start - 2):
+            return None
+        m = _ENDS_ACCORDING_TO_RE.search(previous)
+        if m is not None:
+            subj = _cut_subject(m.group("subj"))
+            if subj:
+                return subj, f"according to {subj}", "previous_sentence"
+        m = _ENDS_REPORTS_RE.search(previous)
+        if m is not None:
+            return m.group("subj"), " ".join(m.group(0).split()), "previous_sentence"
+        lead = self.text[at : start - 1]
+        offset = len(lead) - len(lead.lstrip())
+        m = _SUBJECT_VERB_RE.match(self.text, at + offset, start - 1)
+        if m is not None and " ".join(m.group("verb").split()) in _PERSONAL_VERBS:
+            subject = self._subject_at(m, at + offset)
+            if subject is not None and subject.split()[0] not in _NOT_A_NAME:
+                return subject, " ".join(m.group(0).split()), "previous_sentence"
+        return None
+
+    def body_opening_sentence_before(self, start: int) -> tuple[int, str] | None:
+        """(position, name) of a body (see _could_be_body) that opens the sentence
+        before the one holding ``start``, written with "The" and ended by a comma
+        or a verb ("The Syrian government, which ...", "The ministry denied ...")."""
+        sentence_start = start - len(self._sentence_before(start))
+        if sentence_start < 2:
+            return None
+        previous = self._sentence_before(sentence_start - 1)
+        at = sentence_start - 1 - len(previous)
+        at += len(previous) - len(previous.lstrip())
+        if self._in_quote(at):
+            return None
+        m = _OPENING_BODY_RE.match(self.text, at, sentence_start)
+        if m is None:
+            return None
+        body = m.group("body")
+        if not _could_be_body(body):
+            return None
+        return at, _name_from_subject(body)[0]
+
+    def latest_mentioned_person(self, start: int) -> tuple[int, str] | None:
+        """The last person named in narration, in the sentence before the one
+        holding ``start`` (in its own, the pronoun is the subject), where the text marks
+        the name as a person: a title or role word before it ("UNICEF director
+        Anthony Lake", "General Joseph Votel"), an inverted attribution ("said
+        activist Mustafa Ebdi") or "named" ("a witness named Ahmad"). A name of
+        two words or more, except after "named"; never in a sentence whose subject
+        is "He" or "She" (that pronoun's person goes on)."""
+        text = self.text
+        sentence_start = start - len(self._sentence_before(start))
+        lo = sentence_start
+        if sentence_start > 1:
+            lo = (sentence_start - 2) - len(self._sentence_before(sentence_start - 2))
+        found: tuple[int, str] | None = None
+        for m in _NAME_RUN_RE.finditer(text, lo, sentence_start):
+            if self._in_quote(m.start()):
+                continue
+            own = self._sentence_before(m.start()).split()
+            if own and own[0] in ("He", "She"):
+                continue  # "He held talks with Minister Dana Ilves": "he" goes on
+            lead = text[max(lo, m.start() - 20) : m.start()].split()
+            cue = lead[-1].lower().strip(",") if lead else ""
+            run = m.group().split()
+            titled = _is_title_word(cue) or (len(run) > 1 and _is_title_word(run[0]))
+            if not (titled or cue in _MENTION_CUES):
+                continue
+            name, _ = _name_from_subject(m.group())
+            if (len(name.split()) >= 2 or cue == "named") and _could_be_person(name) and (
+                name not in _NOT_A_NAME and name.split()[0] not in _TIME_NAMES
+            ):
+                found = (m.start(), name)
+        return found
+
+    # bodies and descriptions ---------------------------------------------------------
+    def fuller_body(
+        self, speaker: str, pos: int, named: Sequence[tuple[int, str]]
+    ) -> str | None:
+        """The fuller name of a body or description written before ``pos``, or None.
+
+        A short form ("the Observatory", "Observatory", "the ministry", "the
+        source", an acronym "UNICEF") becomes the most recent earlier speaker or
+        subject of a verb of saying (``named``, then the text's SUBJECT-VERB
+        matches) that holds its last word and is longer ("Syrian Observatory for
+        Human Rights", "the Russian defence ministry", "a source in Jaish
+        al-Islam"), else the most recent capitalised name in the text holding it
+        ("Syrian Observatory for Human Rights" in narration). An acronym becomes
+        the name whose initials it spells ("United Nations Children Fund" is not
+        UNICEF; "United Nations International Childrens Emergency Fund" is).
+        """
+        words = speaker.split()
+        if not words or len(words) > 7:
+            return None
+        acronym = len(words) == 1 and len(speaker) > 1 and speaker.isupper()
+        head = words[-1].lower()
+        short = (words[0] in ("the", "The") and len(words) <= 4) or (
+            len(words) == 1 and (head in _INSTITUTION_NOUNS or head in _BODY_NOUNS)
+        )
+        role = next((w for w in speaker.lower().split() if w == "head" or _is_title_word(w)), None)
+        if role is not None and words[0] in ("the", "The"):
+            # "the head of the Syrian Observatory", "the UNICEF director": the
+            # person the text introduced with that role ("Rami Abdel Rahman head
+            # of the Syrian Observatory", "UNICEF director Anthony Lake").
+            person = self.person_with_role(role, pos, max(0, pos - _PRONOUN_LOOKBACK))
+            if person is not None:
+                return person
+        lo = max(0, pos - _PRONOUN_LOOKBACK)
+        if head in _STATEMENT_NOUNS:
+            # "A Syrian government statement said" is the Syrian government's;
+            # "the statement said" is the last body's that spoke (CODING.md Q3a).
+            issuer = [w for w in words[:-1] if w.lower() not in ("the", "a", "an")]
+            if issuer:
+                return " ".join(issuer)
+            body = self.latest_body(pos, named)
+            return body[1] if body is not None else None
+        if not (short or acronym):
+            return None
+        if acronym:
+            for m in self._body_names(lo, pos):
+                full = m.group().split()
+                while full and full[0] in ("The", "the"):
+                    full = full[1:]
+                if len(full) > 1 and _initials(full) == speaker:
+                    return " ".join(full)
+            return None
+
+        own = [w for w in speaker.lower().split() if w not in ("the", "a", "an")]
+
+        def holds(candidate: str) -> bool:
+            cand = [w for w in candidate.lower().split() if w not in ("the", "a", "an")]
+            return head in cand and len(cand) > len(own)
+
+        # The fullest of the earlier speakers and subjects that hold the head word
+        # (CODING.md Q3f: "the source" is "a source in the Russian Defense Ministry").
+        candidates = [(at, earlier) for at, earlier in _recent(named, pos, lo) if holds(earlier)]
+        for at, subject in self.subjects_before(pos, lo):
+            name, is_pronoun = _name_from_subject(subject)
+            if not is_pronoun and holds(name):
+                candidates.append((at, name))
+        text = self.text
+        if "ccording" in text:
+            for m in _ACCORDING_TO_RE.finditer(text, lo, pos):
+                written = _cut_subject(m.group("subj"))
+                if written and holds(written):
+                    candidates.append((m.start(), _name_from_subject(written)[0]))
+        if candidates:
+            return max(candidates, key=lambda c: (len(c[1].split()), c[0]))[1]
+        if head in _BODY_DESCRIPTION_NOUNS and words[0] in ("the", "The"):
+            # "the Britain-based monitor", "the group": the last body that spoke.
+            body = self.latest_body(pos, named, other_than=speaker)
+            if body is not None:
+                return body[1]
+        if words[-1][:1].isupper() or words[0] in ("the", "The"):
+            found = None
+            for m in self._body_names(lo, pos):
+                full = m.group().split()
+                while full and (full[0] in ("The", "the") or full[0].lower().endswith("-based")):
+                    full = full[1:]
+                if (
+                    len(full) > 1
+                    and head in (w.lower() for w in full)
+                    and not any(w in _TIME_NAMES for w in full)
+                ):
+                    found = _name_from_subject(" ".join(full))[0]  # titles dropped
+            return found
+        return None
+
+    def subjects_before(self, pos: int, lo: int) -> Iterator[tuple[int, str]]:
+        """(position, subject) of the SUBJECT-VERB matches before ``pos``, back to
+        ``lo``, latest first."""
+        p = self.paras.index(pos - 1)
+        while p >= 0 and self.paras.ends[p] > lo:
+            for m in self._matches_before(p, pos):
+                if m.start("verb") < lo:
+                    return
+                subject = self._subject_in_sentence(m)
+                if subject is not None:
+                    name = m.group("name")
+                    if (
+                        name
+                        and subject.startswith(name)
+                        and self.text[max(0, m.start() - 4) : m.start()] in ("the ", "The ")
+                    ):
+                        subject = "the " + subject
+                    yield m.start(), subject
+            p -= 1
+
+    def latest_body(
+        self, pos: int, named: Sequence[tuple[int, str]], *, other_than: str = ""
+    ) -> tuple[int, str] | None:
+        """The last body (see _could_be_body) named as a speaker or as the subject
+        of a verb of saying before ``pos``, within the look-back, other than
+        ``other_than``."""
+        lo = max(0, pos - _PRONOUN_LOOKBACK)
+        best: tuple[int, str] | None = None
+        skip = other_than.lower()
+        for at, earlier in _recent(named, pos, lo):
+            if earlier.lower() == skip:
+                continue
+            if _could_be_body(earlier) and not _is_statement(earlier):
+                best = (at, earlier)
+                break
+        for at, subject in self.subjects_before(pos, lo):
+            name, is_pronoun = _name_from_subject(subject)
+            if (
+                not is_pronoun
+                and (_could_be_body(subject) or _could_be_body(name))
+                and not _is_statement(name)
+                and name.lower() != skip
+                and subject.lower() != skip
+            ):
+                if best is None or at > best[0]:
+                    best = (at, name)
+                break
+        return best
+
+    def person_with_role(self, role: str, pos: int, lo: int) -> str | None:
+        """The last person introduced with ``role`` before ``pos``: "director
+        Anthony Lake" or "Rami Abdel Rahman head of ..." (two words or more)."""
+        text = self.text
+        word, after, before = _role_patterns(role)
+        # The role word's occurrences are found first, then read locally, the
+        # latest first, at most _MAX_SUBJECTS_BACK of them.
+        for w in list(word.finditer(text, lo, pos))[::-1][:_MAX_SUBJECTS_BACK]:
+            names = []
+            m = after.match(text, w.end(), pos)
+            if m is not None:
+                names.append(m.group("name"))
+            m = before.search(text, max(lo, w.start() - 80), w.start())
+            if m is not None:
+                names.append(m.group("name"))
+            for written in names:
+                name, _ = _name_from_subject(written)
+                if len(name.split()) >= 2 and _could_be_person(name):
+                    return name
+        return None
 
     # surnames ----------------------------------------------------------------------
     def fuller_name(self, speaker: str, pos: int) -> str | None:
@@ -1050,13 +1773,215 @@ def _full_name(run: str) -> str | None:
     return " ".join(words)
 
 
+_DETERMINERS = frozenset({"a", "an", "the", "one"})
+
+
+def _from_last_determiner(words: list[str]) -> list[str]:
+    """The words from the last "the", "a" or "an" after a lowercase word that is no
+    preposition: "the barrel bomb the AFP photographer" gives "the AFP
+    photographer" (a full stop lost between two phrases); "the army of the Assad
+    regime" and "Karim Haddad a teacher" (a name and its description) stay whole."""
+    again = [
+        k for k, w in enumerate(words)
+        if k
+        and w.lower() in ("the", "a", "an")
+        and words[k - 1].islower()
+        and words[k - 1] not in _PREPOSITIONS_BEFORE
+    ]
+    return words[again[-1] :] if again else words
+
+# Capitalised words that open a sentence, never inside a speaker's name.
+_SENTENCE_OPENERS = frozenset(
+    "The A An In It He She They This That These Those We But And Meanwhile".split()
+)
+_OPENING_BODY_RE = re.compile(
+    r"(?P<body>The[ \t]+(?:[\w\-]+[ \t]+){0,3}?[\w\-]+)"
+    r"(?=,|[ \t]+(?:which|who|has|have|had|is|was|also|[a-z]+ed)\b)"
+)
+_PASSIVE_RE = re.compile(r"[ \t](?:is|are|was|were)[ \t]+(?:\w+[ \t]+)?$")
+_ENDS_ACCORDING_TO_RE = re.compile(
+    rf"\b[Aa]ccording[ \t]+to[ \t]+(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{0,5}})$"
+)
+_ENDS_REPORTS_RE = re.compile(rf"(?P<subj>{_NAME_RUN})[ \t]+(?:reports|reported)\.?$")
+# Words right before a name that mark it as a person's (see latest_mentioned_person).
+# ("told X" names the one told, not a speaker.)
+_MENTION_CUES = frozenset({"said", "says", "added", "named", "activist"})
+
+
+def _subject_through_preposition(before: list[str], name: str) -> str | None:
+    """The subject of a verb whose nearest name follows a preposition.
+
+    ``before`` holds the words of the sentence before the phrase ``name``, the last
+    of them the preposition (or "the" after it). Read backwards from the
+    preposition: a relative pronoun or a participle ends the subject before it
+    ("US Central Command which oversees ... in the Middle East said" gives "US
+    Central Command"; "Arab League foreign ministers meeting in Cairo said" gives
+    "Arab League foreign ministers"); otherwise the subject runs back to a
+    determiner ("the defence ministry in Moscow", "A security source in
+    Damascus"), with a name just before it at the start of the sentence ("Manal a
+    teacher living in Midan"). Without one within eight words, None.
+    """
+    words = [w.strip("\"\u201c\u201d") for w in before]
+    words = [w for w in words if w]
+    relative = next(
+        (r for r in range(len(words) - 1, max(-1, len(words) - 12), -1)
+         if words[r].lower() in ("which", "who")),
+        None,
+    )
+    if relative is not None:
+        # "Northern Command which runs the air war over the Kessel Valley (said)"
+        j = relative
+        while j > 0 and relative - j < 9:
+            previous = words[j - 1]
+            if (
+                previous.lower() in ("for", "of", "and")
+                and j >= 2
+                and words[j - 2][:1].isupper()
+                and words[j][:1].isupper()
+            ):
+                j -= 1  # "Syrian Observatory for Human Rights which ..."
+                continue
+            if previous.endswith((",", ".")) or previous.lower() in _SUBJECT_STOP or (
+                previous.lower() in _LEADING_FILLER
+            ):
+                break
+            j -= 1
+            if previous.lower() in _DETERMINERS:
+                break
+        found = " ".join(words[j:relative])
+        return found if found and any(w[:1].isupper() for w in words[j:relative]) else None
+    k = len(words) - 1
+    if k >= 0 and words[k].lower() == "the":
+        k -= 1
+    k -= 1  # the preposition
+    start = -1
+    steps = 0
+    while k >= 0 and steps < 8:
+        word = words[k]
+        low = word.lower().strip(",")
+        if low in ("which", "who", "that") or (
+            steps == 0 and word.islower() and len(word) > 4 and low.endswith("ing")
+        ):
+            j = k
+            while j > 0 and k - j < 7:
+                previous = words[j - 1]
+                if previous.endswith((",", ".")) or previous.lower() in _SUBJECT_STOP or (
+                    previous.lower() in _LEADING_FILLER
+                ):
+                    break
+                j -= 1
+                if previous.lower() in _DETERMINERS:
+                    if 0 < j <= 3 and all(w[:1].isupper() for w in words[:j]):
+                        j = 0  # "Manal a 28-year-old teacher living in Midan"
+                    break
+            found = " ".join(words[j:k])
+            return found if found and any(w[:1].isupper() for w in words[j:k]) else None
+        if word.endswith(",") or low in _SUBJECT_STOP or low in _LEADING_FILLER:
+            break
+        if low in _DETERMINERS:
+            start = k
+            j = k
+            while j > 0 and words[j - 1][:1].isupper() and words[j - 1].lower() not in _SUBJECT_STOP:
+                j -= 1
+            if j < k and j == 0:
+                start = j  # "Manal a 28-year-old teacher living in Midan"
+            break
+        k -= 1
+        steps += 1
+    if start < 0:
+        return None
+    return " ".join([*words[start:], name])
+
+
+@lru_cache(maxsize=8192)
+def _person_description(phrase: str) -> bool:
+    """Whether a described subject is one person: "a source in the Syrian militia",
+    "the witness" (its head, the word before any preposition, names a person)."""
+    words = phrase.lower().split()
+    cut = next((k for k, w in enumerate(words) if k and w in _SUBJECT_PREPOSITIONS), len(words))
+    return cut > 1 and words[0] in ("a", "an", "the", "one") and words[cut - 1] in _PERSON_HEADS
+
+
+_PERSON_HEADS = frozenset(
+    """source official resident witness activist commander spokesman spokeswoman
+    spokesperson man woman doctor officer soldier fighter member leader envoy diplomat
+    analyst journalist correspondent father mother survivor refugee teacher nurse
+    engineer driver farmer minister medic rescuer volunteer""".split()
+)
+
+
 def _could_be_person(name: str) -> bool:
-    """False for names that are clearly organisations: "The KLF", "EU", "NATO"."""
-    return not (name.startswith(("The ", "the ")) or (" " not in name and name.isupper()))
+    """False for names that are clearly organisations: "The KLF", "EU", "NATO", or
+    that hold an institution noun ("Syrian Observatory for Human Rights")."""
+    return not (
+        name.startswith(("The ", "the "))
+        or (" " not in name and name.isupper())
+        or any(w.lower() in _INSTITUTION_NOUNS for w in name.split())
+    )
 
 
 def _could_be_anyone(name: str) -> bool:
     return True
+
+
+@lru_cache(maxsize=8192)
+def _could_be_body(name: str) -> bool:
+    """True for names that may be an organisation or body, for "it said": an
+    all-capitals acronym ("SANA"), a name starting with "The", or one holding an
+    institution or body noun ("Syrian Observatory for Human Rights", "the Russian
+    defence ministry")."""
+    words = name.split()
+    return bool(words) and (
+        (len(words) == 1 and len(name) > 1 and name.isupper())
+        or (words[0] in ("The", "the") and any(w[:1].isupper() for w in words[1:]))
+        or any(w.lower() in _INSTITUTION_NOUNS or w.lower() in _BODY_NOUNS for w in words)
+    )
+
+
+_STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqu\u00e9"})
+# Heads of a description that may stand for a body already named: "the
+# Britain-based monitor said" after the Syrian Observatory spoke.
+_BODY_DESCRIPTION_NOUNS = frozenset(
+    {"group", "monitor", "organisation", "organization", "watchdog", "body", "ngo"}
+)
+
+
+@lru_cache(maxsize=8192)
+def _is_statement(name: str) -> bool:
+    words = name.lower().split()
+    return bool(words) and words[-1] in _STATEMENT_NOUNS
+
+
+@lru_cache(maxsize=256)
+def _role_patterns(role: str) -> tuple[re.Pattern[str], ...]:
+    """Patterns naming a person with ``role``: "director Anthony Lake" and "Rami
+    Abdel Rahman head of", "Jan Egeland the UN special envoy"."""
+    word = re.escape(role)
+    return (
+        re.compile(rf"(?i:\b{word}\b)"),
+        re.compile(rf"[ \t]+(?P<name>{_NAME_RUN})"),
+        re.compile(
+            rf"(?P<name>{_NAME_RUN})[ \t,]+(?:(?:the|a|an)[ \t]+)?(?:[\w\-]+[ \t]+){{0,3}}$"
+        ),
+    )
+
+
+def _recent(
+    named: Sequence[tuple[int, str]], pos: int, lo: int
+) -> Iterator[tuple[int, str]]:
+    """The entries of ``named`` (sorted by position) before ``pos`` and at or after
+    ``lo``, latest first, at most :data:`_MAX_SUBJECTS_BACK` of them."""
+    k = bisect_right(named, (pos, "")) if named and named[-1][0] >= pos else len(named)
+    for i in range(k - 1, max(-1, k - 1 - _MAX_SUBJECTS_BACK), -1):
+        at, earlier = named[i]
+        if at < lo:
+            return
+        if at < pos:
+            yield at, earlier
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
 
 
 def _resolve(
@@ -1070,7 +1995,7 @@ def _resolve(
     """Speaker and attribution text; records directly named speakers in ``named``."""
     name, is_pronoun = _name_from_subject(phrase)
     if not is_pronoun:
-        fuller = speakers.fuller_name(name, start)
+        fuller = speakers.fuller_body(name, start, named) or speakers.fuller_name(name, start)
         if fuller is not None:
             named.append((start, fuller))
             return fuller, f"{rule}: {matched} ({name} -> {fuller})"
@@ -1080,17 +2005,26 @@ def _resolve(
     # named speaker (not one itself resolved from a pronoun) or the named subject
     # of an earlier speech verb, whichever is closer. "he" and "she" skip
     # organisations ("The KLF", "EU").
-    accept = _could_be_person if name in ("he", "she") else _could_be_anyone
+    accept = (
+        _could_be_person if name in ("he", "she") else _could_be_body if name == "it" else _could_be_anyone
+    )
     best_pos, best_name = -1, None
-    for span_start, speaker in reversed(named):
-        if span_start < start - _PRONOUN_LOOKBACK:
-            break
+    for span_start, speaker in _recent(named, start, start - _PRONOUN_LOOKBACK):
         if accept(speaker):
             best_pos, best_name = span_start, speaker
             break
-    subject = speakers.latest_named_subject(start, accept)
+    subject = speakers.latest_named_subject(
+        start, accept, bodies=name == "it", groups=name == "they",
+        persons=name in ("he", "she"),
+    )
     if subject is not None and subject[0] > best_pos:
         best_pos, best_name = subject
+    if name == "it":
+        # A body that opens the sentence before ("The Syrian government, which
+        # ..., dismissed the statement."), when mentioned after the other candidates.
+        opening = speakers.body_opening_sentence_before(start)
+        if opening is not None and opening[0] > best_pos:
+            best_pos, best_name = opening
     if name in ("he", "she"):
         # A person introduced later by title ("Interior Minister, Dana Ilves,
         # repeated ...") is the likelier "she" than an earlier quote's speaker.
@@ -1102,9 +2036,14 @@ def _resolve(
         subject = speakers.latest_person_subject(start)
         if subject is not None and subject[0] > best_pos:
             best_pos, best_name = subject
+        # A person named in narration in the sentence before, marked as a person
+        # ("UNICEF director Anthony Lake", "said activist Mustafa Ebdi").
+        mentioned = speakers.latest_mentioned_person(start)
+        if mentioned is not None and mentioned[0] > best_pos:
+            best_pos, best_name = mentioned
     if best_name is None:
         return name, f"{rule}: {matched}"
-    fuller = speakers.fuller_name(best_name, start)
+    fuller = speakers.fuller_body(best_name, start, named) or speakers.fuller_name(best_name, start)
     if fuller is not None:
         return fuller, f"{rule}: {matched} ({name} -> {best_name} -> {fuller})"
     return best_name, f"{rule}: {matched} ({name} -> {best_name})"
@@ -1260,21 +2199,33 @@ def _voice_spans(
         if start in so_called_quotes:
             attribution = "so-called"
         elif after is not None:
-            speaker, attribution = _resolve(after[0], "after", after[1], start, speakers, named)
+            speaker, attribution = _resolve(after[0], after[2], after[1], start, speakers, named)
         else:
             before = speakers.before(start)
+            if before is None and voice == "quote":
+                before = speakers.sentence_end(end)
             if before is not None:
                 speaker, attribution = _resolve(
-                    before[0], "before", before[1], start, speakers, named
+                    before[0], before[2], before[1], start, speakers, named
                 )
             elif (
                 voice == "quote"
                 and last_quote is not None
                 and last_quote.speaker
                 and paras.index(last_quote.end - 1) == paras.index(start)
+                and len(speakers._sentence_breaks(last_quote.end, start)) <= 1
             ):
+                # The next quotation in the same paragraph, with at most one
+                # sentence break in between (the previous quotation's attribution):
+                # never across a one-paragraph article.
                 speaker = last_quote.speaker
                 attribution = f"continues: quote at {last_quote.start}"
+            elif voice == "quote":
+                previous = speakers.previous_sentence(start)
+                if previous is not None:
+                    speaker, attribution = _resolve(
+                        previous[0], previous[2], previous[1], start, speakers, named
+                    )
         found = VoiceSpan(start, end, voice, speaker, attribution)
         result.append(found)
         if voice == "quote":

@@ -708,3 +708,72 @@ def test_runs_of_dots_split_and_analyze_in_linear_time(size):
 #   R (report) and the plotting owner: a label or actor containing $...$ (mathtext);
 #       an outlet whose articles are all syndicated copies; SIGINT during report over an
 #       earlier report (tables beside the old report.html).
+
+
+def test_an_80_kb_unpunctuated_article_dense_in_labels_stays_small():
+    # P (issue 19 item 3, issue 20 item 10): a mention points at its sentence instead
+    # of carrying it twice. Before, this one sentence of 80 KB with 3,840 labels made a
+    # 517 MiB mentions table and needed over 1 GiB of address space.
+    result = run_bounded("""
+        import pandas as pd, mediakit
+        clause = ("the rebels and the militants shelled the army while the insurgents and "
+                  "government forces held the bridge near the terrorists ")
+        text = (clause * (80_000 // len(clause))).strip()
+        corpus = pd.DataFrame({"doc_id": ["dense"], "outlet": ["O"], "text": [text]})
+        result = mediakit.analyze(corpus)
+        mentions = result.mentions
+        some = mediakit.mention_sentences(mentions.tail(2), result.sentences, masked=True,
+                                          lexicon=result.lexicon)
+        emit(chars=len(text), n=len(mentions), n_sentences=len(result.sentences),
+             bytes=int(mentions.memory_usage(deep=True).sum()),
+             text_columns=[c for c in mentions.columns if c.startswith("sentence_")
+                           and mentions[c].dtype == "str"],
+             joined=[s == text for s in some["sentence"]],
+             masked_labels=[len(result.lexicon.find(m)) for m in some["sentence_masked"]],
+             masks=[m.count(" actor ") for m in some["sentence_masked"]])
+    """, seconds=60, memory=768 * MiB)
+    assert result["chars"] > 79_000 and result["n_sentences"] == 1
+    assert result["n"] > 3_000
+    assert result["text_columns"] == []  # neither sentence nor sentence_masked is stored
+    assert result["bytes"] < 1_000 * result["n"]  # about 300 bytes a mention, not 135 KB
+    assert result["joined"] == [True, True]  # the text comes back on request
+    assert result["masked_labels"] == [0, 0] and min(result["masks"]) > 3_000
+
+
+# ---------------------------------------------------------------------------- voice (Q)
+
+_HOSTILE_SPEAKER_TEXTS = {
+    # one paragraph, no barrier character, thousands of quotations
+    "single-quoted rebels": "\"the 'rebels' said \" * 2222",
+    "single-quoted rebels, twice": "\"the 'rebels' said \" * 4444",
+    "double-quoted rebels": "'the \"rebels\" said ' * 2222",
+    # a 40 KB Title-Case run before (and after) the attribution
+    "title-case run": "' '.join(['Abc'] * 10000) + ' said \"x\"'",
+    "title-case run after": "'\"x\" ' + ' '.join(['Abc'] * 10000) + ' said'",
+    # every quotation sends the speaker rules back over earlier speakers
+    "statements": "' '.join(['\"x y z w v\" the statement said.'] * 2000)",
+    "descriptions": "' '.join(['\"x y z w v\" the source said. A source in Abc said it.'] * 1000)",
+    "roles": "' '.join(['\"x y z w v\" the head of the Abc said. Rami Abc head of Def said.'] * 800)",
+    "pronouns": "' '.join(['\"x y z w v\" it said. The Abc Ministry said so.'] * 1500)",
+    "no commas": "'\"we are here\" Rami Abc a teacher told AFP adding that ' * 1500",
+}
+
+
+def test_speaker_detection_stays_linear_on_hostile_text():
+    # Each text is about 40 KB or more. Quadratic speaker rules took 30 s on the first
+    # one alone and would take four times as long on the second; all of them together
+    # (about 2 s of work), child start and import included, must finish within the
+    # bound, kept wide for a loaded machine.
+    texts = "{" + ", ".join(f"{k!r}: {v}" for k, v in _HOSTILE_SPEAKER_TEXTS.items()) + "}"
+    result = run_bounded(f"""
+        from mediakit.voice import voice_spans
+        out = {{}}
+        for name, text in {texts}.items():
+            spans = voice_spans(text)
+            out[name] = [len(text), len(spans),
+                         all(0 <= s.start < s.end <= len(text) for s in spans)]
+        emit(**out)
+    """, seconds=60)
+    assert set(result) == set(_HOSTILE_SPEAKER_TEXTS)
+    for name, (chars, n, ok) in result.items():
+        assert ok and n >= 1 and chars >= 39_000, name

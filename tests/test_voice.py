@@ -825,9 +825,6 @@ def test_pronoun_resolves_to_person_named_as_recent_subject(text: str, speaker: 
 @pytest.mark.parametrize(
     "text",
     [
-        # No name: a description is not a person mention.
-        "A Tarvian defence analyst told the Dispatch. "
-        '"You can buy the same crates in any market here," he said.',
         # Capitalised words that are places, not people marked as persons.
         "Many looked stunned in Brannoch. A woman carried papers from Dorvast. "
         '"We left everything except paper," she said.',
@@ -853,9 +850,12 @@ def test_sample_pronouns_left_unresolved() -> None:
 
     quotes = find_quotes(load_sample())
     kept = quotes[quotes["speaker"].isin(["he", "she", "they"])]
-    # The three whose antecedent has no name: "The young man, now 19", "A woman",
-    # "a Tarvian defence analyst".
-    assert len(kept) == 3
+    # The two whose antecedent has no name and is no subject of a verb of saying:
+    # "The young man, now 19", "A woman" ("a Tarvian defence analyst told ..." is
+    # one, and "he" takes that description).
+    assert len(kept) == 2
+    analyst = quotes[quotes["attribution"].str.contains("he -> a Tarvian defence analyst", na=False)]
+    assert len(analyst) == 1
     pavel = quotes[quotes["text"].str.contains("insulin in the back")]
     assert pavel["speaker"].tolist() == ["Pavel"]
     irena = quotes[quotes["text"].str.contains("I am lucky")]
@@ -894,3 +894,298 @@ def test_role_noun_before_a_name_is_dropped_like_a_title() -> None:
 def test_speaker_after_the_quote_institutions_and_prepositions(subject: str, speaker: str) -> None:
     (span,) = voice_spans(f'"They are terrorists," {subject} said.')
     assert span.speaker == speaker
+
+
+# --- speakers on real news (issue 14): one test per rule, on sentences we wrote --------
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [s.speaker for s in voice_spans(text) if s.voice == "quote"]
+
+
+def _rules(text: str) -> list[str | None]:
+    return [s.attribution.split(":")[0] if s.attribution else None for s in voice_spans(text)]
+
+
+@pytest.mark.parametrize("role", ["leader", "founder", "ringleader", "Leader"])
+def test_particle_der_is_a_word_never_the_end_of_one(role: str) -> None:
+    # "van der": the particle "der" is a word of its own, not the end of "leader".
+    text = f'"We will not give up the valley," party {role} Karim Nassar said.'
+    assert _speakers(text) == ["Karim Nassar"]
+    assert _speakers('"Go home," said Tessa van der Berg.') == ["der Berg"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Nine people died in the market," the Tarvian Observatory for Civil Rights said.',
+        'The Tarvian Observatory for Civil Rights said: "Nine people died in the market."',
+        '"Nine people died in the market," said the Tarvian Observatory for Civil Rights.',
+    ],
+)
+def test_organisation_name_with_for_is_kept_whole(text: str) -> None:
+    assert _speakers(text) == ["Tarvian Observatory for Civil Rights"]
+
+
+def test_name_in_apposition_after_an_inverted_description() -> None:
+    text = '"Orders are up for the third month," said its finance director, Dr Nadia Brook.'
+    assert _speakers(text) == ["Nadia Brook"]
+
+
+def test_went_on_to_say_is_no_part_of_the_subject() -> None:
+    text = (
+        "Kessel Valley officials said the bridge must reopen. "
+        '"Every day it stays shut costs the farms," they went on to say.'
+    )
+    (span,) = voice_spans(text)
+    assert span.speaker == "Kessel Valley officials"
+    assert "they -> Kessel Valley officials" in span.attribution
+
+
+def test_it_resolves_to_the_last_body_that_spoke() -> None:
+    text = (
+        "Colonel Petr Sandor told reporters the convoy had left. "
+        "The Tarvian Health Ministry said two clinics had closed. "
+        '"Both will reopen when the road is safe," it said.'
+    )
+    (span,) = voice_spans(text)
+    assert span.speaker == "Tarvian Health Ministry"
+    assert "(it -> Tarvian Health Ministry)" in span.attribution
+    # "he" skips the body and finds the person
+    text += ' "We have no fuel," he said.'
+    assert _speakers(text)[-1] == "Petr Sandor"
+    # with no body before it, "it" stays as written
+    assert _speakers('"The road is open," it said.') == ["it"]
+
+
+def test_it_takes_a_body_named_with_the() -> None:
+    text = 'In Aldwick the Directorate confirmed the strikes. "We hit four depots," it said.'
+    assert _speakers(text) == ["Directorate"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # no comma after the closing mark, as in copy stripped of punctuation
+        ('"We queued all morning for bread" Karim Haddad a Liss-based teacher told reporters.',
+         "Karim Haddad"),
+        ('"The bridge is down" said Dana Ilves adding that repairs would take weeks.', "Dana Ilves"),
+        ('"The bridge is down" the Tarvian Red Crescent said on Monday.', "Tarvian Red Crescent"),
+        ('"The bridge is down" Dana Ilves said in a statement.', "Dana Ilves"),
+        ('"Two shells hit the school" said one teacher from Dorvast.', "one teacher from Dorvast"),
+        ('"Two shells hit the school" said Ivo Marek head of the parents council.', "Ivo Marek"),
+        ('"Two shells hit the school" said Sheikh Ivo Marek a local preacher.', "Ivo Marek"),
+        ('"Two shells hit the school" Ivo a Dorvast resident said.', "Ivo"),
+    ],
+)
+def test_attribution_without_a_comma(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]
+
+
+def test_no_comma_attribution_needs_an_attribution_after_the_verb() -> None:
+    # A reported clause after the verb is narration, not an attribution.
+    (span,) = voice_spans('"The bridge is down" officials said the army had left.')
+    assert span.attribution is None or not span.attribution.startswith("after")
+
+
+def test_long_description_between_name_and_verb() -> None:
+    text = ('"The talks will resume next week" Lale Orhun the Tarvian envoy for the '
+            "northern provinces on refugee matters said on Monday.")
+    assert _speakers(text) == ["Lale Orhun"]
+
+
+def test_sentence_end_rule_finds_the_speaker_later_in_the_sentence() -> None:
+    text = ('"Six homes and the school were destroyed" in the village of Tarn early on '
+            "Monday the Tarvian interior ministry said. Aid arrived later.")
+    (span,) = voice_spans(text)
+    assert span.speaker == "the Tarvian interior ministry"
+    assert span.attribution.startswith("sentence_end:")
+    # never past the end of the sentence
+    text = '"Six homes and the school were destroyed." Aid came and the ministry said so.'
+    assert voice_spans(text)[0].speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"The road must open now." \u2013 Commissioner Helga Brandt, speaking in Vienna.',
+         "Helga Brandt"),
+        ('"Both sides use hunger as a weapon" \u2014 UN spokesperson Ivo Marek.', "Ivo Marek"),
+    ],
+)
+def test_dash_attribution(text: str, speaker: str) -> None:
+    (span,) = voice_spans(text)
+    assert span.speaker == speaker
+    assert span.attribution.startswith("dash:")
+
+
+def test_dash_with_narration_is_no_attribution() -> None:
+    (span,) = voice_spans('Aid workers faced "armed gangs" \u2013 a phrase heard often in Tarn.')
+    assert span.speaker is None
+
+
+def test_colon_introduction_before_the_next_paragraph() -> None:
+    text = ("Shells hit the market in Tarn on Monday. The Tarvian Red Crescent said:\n\n"
+            '"At least nine people were killed and many more are missing."\n\n'
+            '"We counted the dead ourselves."')
+    spans = voice_spans(text)
+    assert spans[0].speaker == "Tarvian Red Crescent"
+    assert spans[0].attribution.startswith("colon:")
+    # only the paragraph right after the colon
+    assert spans[1].speaker is None
+
+
+def test_continuation_stops_after_one_sentence_in_a_one_paragraph_article() -> None:
+    text = ('"We saw the planes at dawn," Ivo Marek said. "Then the roof fell in." '
+            "The town had been quiet for a month. Aid lorries came on Tuesday. "
+            '"Nobody told us anything about the convoy."')
+    assert _speakers(text) == ["Ivo Marek", "Ivo Marek", None]
+    assert _rules(text)[1] == "continues"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Haddad said all the dead were from one street. "Nobody had time to run."', "Haddad"),
+        ('The army has retaken the hill according to Radio Tarn. "Our units entered at dawn."',
+         "Radio Tarn"),
+        ('The hill has fallen Tarvia Today reports. "Our units entered at dawn."', "Tarvia Today"),
+    ],
+)
+def test_previous_sentence_rule(text: str, speaker: str) -> None:
+    (span,) = voice_spans(text)
+    assert span.speaker == speaker
+    assert span.attribution.startswith("previous_sentence:")
+
+
+def test_previous_sentence_rule_needs_speech() -> None:
+    (span,) = voice_spans('Haddad left the town in May. "Nobody had time to run."')
+    assert span.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a short form becomes the fuller name written before it
+        ("The Tarvian Observatory for Civil Rights counted 40 dead. "
+         '"Most were children," the Observatory said.', "Tarvian Observatory for Civil Rights"),
+        # a description becomes the fullest earlier one with the same head
+        ('"The depot burned all night," a source in the Tarvian Interior Ministry said. '
+         '"Nobody could reach it," the source added.', "a source in the Tarvian Interior Ministry"),
+        # an acronym becomes the name whose initials it spells
+        ("The Kessel Liberation Front denied it. "
+         '"We never fire on homes," KLF said.', "Kessel Liberation Front"),
+        # a role becomes the person introduced with it
+        ('"The wells are dry," said Ivo Marek head of the Tarn water board. '
+         '"We need lorries," the head of the board said.', "Ivo Marek"),
+        # a statement is its issuer's
+        ("The Tarvian Defence Ministry said the raids were over. "
+         '"Our jets hit four depots," the statement said.', "Tarvian Defence Ministry"),
+        ('"Our jets hit four depots," a Tarvian government statement said.', "Tarvian government"),
+    ],
+)
+def test_fuller_names_of_bodies_descriptions_and_roles(text: str, speaker: str) -> None:
+    assert _speakers(text)[-1] == speaker
+
+
+def test_britain_based_is_an_adjective_not_part_of_a_name() -> None:
+    text = '"Nine died," the Aldwick-based Observatory said.'
+    assert _speakers(text) == ["Observatory"]
+
+
+def test_name_after_a_preposition_is_no_subject() -> None:
+    text = ("Northern Command which runs the air war over the Kessel Valley said it had "
+            '"opened an inquiry into the strike".')
+    assert _speakers(text) == ["Northern Command"]
+    text = 'A security source in Aldwick confirmed that the town was "fully secured".'
+    assert voice_spans(text)[0].speaker == "A security source in Aldwick"
+    text = 'Lena a nurse living in Tarn said the clinic had "no more bandages left".'
+    assert voice_spans(text)[0].speaker == "Lena"
+
+
+def test_weekday_is_never_a_speaker() -> None:
+    text = ('The envoy spoke on Wednesday calling on both sides to show '
+            '"restraint in the coming days and weeks".')
+    assert voice_spans(text)[0].speaker != "Wednesday"
+
+
+def test_he_goes_to_a_person_named_with_a_role_in_the_sentence_before() -> None:
+    text = ("Rami Haddad told reporters the town was calm. "
+            "The strike drew anger from UNICEF director Alan Brook. "
+            '"This is an outrage," he said.')
+    assert _speakers(text) == ["Alan Brook"]
+    text = ("Rami Haddad told reporters the town was calm. "
+            "A witness named Samir was hurt in the blast. "
+            '"I saw a man in a black coat," he said.')
+    assert _speakers(text) == ["Samir"]
+
+
+def test_group_subject_without_a_determiner() -> None:
+    text = 'Western diplomats spoke of a "red line" crossed in August.'
+    assert voice_spans(text)[0].speaker == "Western diplomats"
+
+
+def test_he_resolves_to_a_described_person_subject() -> None:
+    # No name, but one person described as the subject of a verb of saying: the
+    # coding guide writes the description (CODING.md 2.3), so "he" takes it.
+    text = ("A Tarvian defence analyst told the Dispatch. "
+            '"You can buy the same crates in any market here," he said.')
+    (span,) = voice_spans(text)
+    assert span.speaker == "A Tarvian defence analyst"
+    assert "(he -> A Tarvian defence analyst)" in span.attribution
+    # a described thing is no person
+    text = ('The Tarvian defence budget told its own story. "We buy crates," he said.')
+    assert voice_spans(text)[0].speaker == "he"
+
+
+def test_passive_is_no_attribution() -> None:
+    text = ('Rami Haddad said the road was shut. Injuries are also reported in Tarn. '
+            '"Three houses burned down on the main street," he said.')
+    assert _speakers(text) == ["Rami Haddad"]
+
+
+def test_it_takes_the_body_opening_the_sentence_before() -> None:
+    text = ("Kessel Valley mayors said the bridge must reopen. "
+            "The Tarvian government, which runs the bridge, rejected the demand. "
+            '"This is a meeting of people who never paid for a bridge," it said.')
+    assert _speakers(text) == ["The Tarvian government"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"Nobody has visited the site yet" he asserted. ', "he"),
+        ('"Open the road to Tarn now" the crowd chanted.', "the crowd"),
+        ('"The convoy reached Tarn at noon" reported Ivo Marek.', "Ivo Marek"),
+        ('"The convoy reached Tarn at noon" Ivo Marek spokesman for the Tarvian Office for '
+         "Relief Work (TORW) told reporters.", "Ivo Marek"),
+        ('"The convoy reached Tarn at noon" said Ivo Marek The lorries left at dawn.', "Ivo Marek"),
+        ('"The convoy reached Tarn at noon" the barrel bomb the field medic said.',
+         "the field medic"),
+    ],
+)
+def test_more_attributions_of_copy_without_punctuation(text: str, speaker: str) -> None:
+    assert _speakers(text)[0] == speaker
+
+
+def test_described_subject_keeps_its_body() -> None:
+    text = ('"The depot burned all night," according to a source in the Tarvian Interior '
+            'Ministry. "Nobody could reach it," the source added.')
+    assert _speakers(text)[-1] == "a source in the Tarvian Interior Ministry"
+    text = '"Nine died in the raids on the market" the army of the Tarvian regime said.'
+    assert _speakers(text) == ["the army of the Tarvian regime"]
+
+
+def test_body_name_before_a_relative_clause_keeps_for() -> None:
+    text = ("The Aldwick-based Tarvian Observatory for Civil Rights which counts the dead "
+            'in Tarn said the strikes had "hit four schools in one week".')
+    assert voice_spans(text)[0].speaker == "Tarvian Observatory for Civil Rights"
+    text = ('The Aldwick-based Observatory had earlier confirmed that "the army entered '
+            'the town at dawn."')
+    assert voice_spans(text)[0].speaker == "Observatory"
+
+
+def test_the_one_told_is_no_antecedent_of_he() -> None:
+    text = ("Amir Kessaly told Kessel Voice that the talks had begun.\n\n"
+            '"We did not come here to beg for anything at all," he said.')
+    assert _speakers(text) == ["Amir Kessaly"]
