@@ -1558,6 +1558,13 @@ class _Speakers:
         sentence = sentence.strip()
         if not sentence or self._in_quote(sentence_start):
             return None
+        colon = sentence.endswith(":")
+        if colon:
+            # "Asked what had changed, a senior European diplomat was blunter:
+            # "...": the subject of the clause the colon ends.
+            sentence = sentence[:-1].rsplit(",", 1)[-1].strip()
+            if not sentence:
+                return None
         words = sentence.split()
         inner = self.text[start + 1 : start + 40].split()
         goes_on = (
@@ -1574,7 +1581,7 @@ class _Speakers:
             ),
             None,
         )
-        if not (goes_on or cue):
+        if not (goes_on or cue or colon):
             return None
         m = _PERSON_SUBJECT_RE.match(sentence)
         if m is not None and m.group("role"):
@@ -1595,7 +1602,7 @@ class _Speakers:
             kept.append(word)
         subject = _cut_subject(" ".join(kept)) if kept else ""
         parts = subject.split()
-        if parts and parts[0] not in ("The", "A", "An", "Its", "His", "Her", "Their"):
+        if parts and parts[0].lower() not in ("the", "a", "an", "its", "his", "her", "their", "one"):
             # "Ilves cast doubt", "State news agency SANA broadcast": the words after
             # the last capitalised one are the verb and its object.
             last_cap = max((k for k, w in enumerate(parts) if w[:1].isupper()), default=-1)

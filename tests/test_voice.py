@@ -1305,3 +1305,9 @@ def test_inverted_attribution_with_a_role_later_in_the_sentence() -> None:
     text = ('After examining "all the internal and external reports" the coalition opened an '
             "inquiry said spokesman Colonel Ivo Marek on Monday.")
     assert voice_spans(text)[0].speaker == "Ivo Marek"
+
+
+def test_colon_after_a_clause_gives_its_subject() -> None:
+    text = ('Ruth Adeyemi said she was "cautiously encouraged". Asked what had changed, a '
+            'senior Tarvian diplomat was blunter: "Liss changed everything for all of us."')
+    assert _speakers(text)[-1] == "a senior Tarvian diplomat"
