@@ -214,7 +214,10 @@ Known limits (documented failure classes)
 * Long subjects with a clause inside ("A suicide bomber driving an ambulance killed
   four") give the phrase nearest the verb as agent ("an ambulance").
 * "by"-phrases of time, manner and measure are set aside from a closed list ("by
-  Monday", "by car", "by 10 percent"); others are taken as agents.
+  Monday", "by car", "by 10 percent", "by the end"); others are taken as agents. A
+  time word of the list counts only where it is one ("by dawn", not "by Dawn
+  Brigades"), and a manner word only alone ("by car", but "killed by car bomb" and
+  "by air strikes" name agents).
 * No coreference: "it", "they" and "the group" are agents as written; their actor is
   empty. Actors come from the lexicon's words inside the span only (the referent rules
   of issue 14 will replace this).
@@ -895,12 +898,15 @@ _ACTOR_MODIFIERS = frozenset("""us u.s. uk nato french dutch greek swiss thai
 coalition regime government army military police rebel rebels insurgent militant jihadist
 terrorist opposition enemy state""".split())
 # Words after "by" that make a "by"-phrase one of time, manner or measure, not an agent.
+# Time words among them count only where they are time words ("by dawn", not "by Dawn
+# Brigades"); the others only alone ("by car", but "by car bomb", "by air strikes").
 _BY_NOT_AGENT = frozenset("""monday tuesday wednesday thursday friday saturday sunday
 january february march april may june july august september october november december
-then now far the end time mistake accident chance phone telephone car bus road air sea
+then now far end time mistake accident chance phone telephone car bus road air sea
 land foot hand force night day dawn midnight noon percent per tonight tomorrow law
 design""".split())
-_BY_NOT_AGENT_2 = frozenset({("the", "end"), ("the", "time"), ("the", "way")})
+_BY_NOT_AGENT_2 = frozenset({("the", "end"), ("the", "time"), ("the", "way"), ("the", "dozen"),
+                             ("the", "dozens"), ("the", "hundreds"), ("the", "thousands")})
 # Prepositions that introduce the patient of a nominal, or of a verb without object.
 _NOMINAL_PATIENT_PREPS = frozenset("of on against upon between among".split())
 # Prepositions a subject phrase may hold once ("Regime officials in Aldwick said"), and
@@ -1484,10 +1490,14 @@ class _Rules:
                 if j + 1 >= tk.n or tk.gap[j + 1]:
                     return None
                 nxt = tk.low[j + 1]
-                if nxt in _BY_NOT_AGENT or (j + 2 < tk.n and (nxt, tk.low[j + 2]) in _BY_NOT_AGENT_2):
+                if j + 2 < tk.n and (nxt, tk.low[j + 2]) in _BY_NOT_AGENT_2:
+                    return None
+                if nxt in _TIME and nxt in _BY_NOT_AGENT and self.is_time(j + 1):
                     return None
                 end = self.np_after(j + 1)
                 if end is None:
+                    return None
+                if nxt in _BY_NOT_AGENT and nxt not in _TIME and end == j + 2:
                     return None
                 if end < tk.n and tk.low[end - 1][0].isdigit() and tk.low[end] in ("percent", "%"):
                     return None
