@@ -46,7 +46,7 @@ from .errors import (
 from .events import EventLexicon, find_events, load_event_lexicon
 from .fetch import fetch_articles
 from .lexicon import Lexicon, list_lexicons, load_lexicon
-from .mentions import find_mentions
+from .mentions import find_mentions, mention_sentences
 from .referents import counted_mentions, decide_referents, scope_report
 from .report import build_report, write_report
 from .scale import AnalysisFiles, DaskAnalysis, analyze_dask, analyze_stream, read_analysis
@@ -108,6 +108,7 @@ __all__ = [
     "load_log",
     "load_sample",
     "load_sample_coding",
+    "mention_sentences",
     "plot",
     "read_analysis",
     "read_coding",

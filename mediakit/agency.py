@@ -390,7 +390,7 @@ def plot_agency(
         actor = str(constructions["patient_actor"].iloc[0]) if len(constructions) else ""
         voice = str(constructions["voice"].iloc[0]) if len(constructions) and "voice" not in by else ""
         default = f"Events happening to {actor}" if actor else "Events"
-        title_text = default + (f" ({voice} voice)" if voice else "")
+        title_text = default + plot._voice_note(voice)
     ax = plot.label_shares(shares, ax=ax, title="", intervals=intervals, by=by, show_n=False)
     if title is None:
         ax.set_title(title_text, parse_math=False)

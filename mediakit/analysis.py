@@ -3,7 +3,9 @@
 ``analyze(corpus)`` splits every article into sentences, finds every lexicon label
 (with its voice and speaker), scores each sentence with VADER and each mention twice
 (as written and label-masked), and aggregates sentence scores to documents. The
-result is an :class:`Analysis` holding the four tables and the lexicon used.
+result is an :class:`Analysis` holding the four tables and the lexicon used. A
+mention points at its sentence (``doc_id``, ``sentence_id``) rather than carrying its
+text: :meth:`Analysis.mentions_with_sentences` joins the text back when wanted.
 
 About the tone columns: VADER follows human judgement only moderately on news
 sentences (about r = 0.5 in Hutto & Gilbert's 2014 evaluation on New York Times op-ed
@@ -75,8 +77,16 @@ class Analysis:
         neu, pos, compound`` (see :func:`mediakit.score_sentences`).
     mentions
         One row per label occurrence: the columns of :func:`mediakit.find_mentions`
-        then ``compound, compound_masked, label_valence, sentence_masked`` (see
-        :func:`mediakit.score_mentions`).
+        except ``sentence`` (``doc_id, outlet, date, actor, label, pattern, match,
+        start, end, sentence_id, voice, speaker, named_groups, referent,
+        referent_rule, in_scope, scope_rule, form, sentence_start, sentence_end``),
+        then ``compound, compound_masked, label_valence`` (see
+        :func:`mediakit.score_mentions`). A mention points at its sentence, the row
+        of ``sentences`` with the same ``(doc_id, sentence_id)``, instead of
+        carrying its text, so a long sentence is stored once however many labels
+        it holds; :meth:`mentions_with_sentences` (or
+        :func:`mediakit.mention_sentences`) joins the text back, and the masked
+        text ``compound_masked`` scored.
     lexicon
         The :class:`mediakit.Lexicon` the mentions were found with.
 
@@ -89,6 +99,32 @@ class Analysis:
     sentences: pd.DataFrame
     mentions: pd.DataFrame
     lexicon: Any
+
+    def mentions_with_sentences(self, *, masked: bool = False) -> pd.DataFrame:
+        """:attr:`mentions` with each mention's sentence text joined back.
+
+        The same as ``mediakit.mention_sentences(analysis.mentions,
+        analysis.sentences, masked=masked, lexicon=analysis.lexicon)``: a copy of
+        the mentions table with ``sentence`` (str) after ``sentence_id`` and, with
+        ``masked=True``, ``sentence_masked`` (str, the sentence with every label of
+        the lexicon replaced by a neutral word: the text ``compound_masked``
+        scores) as the last column. The result holds one copy of the sentence per
+        mention: on a large table, filter the rows first and call
+        :func:`mediakit.mention_sentences` on them.
+
+        Parameters
+        ----------
+        masked : bool, default False
+            Also add ``sentence_masked``, computed now.
+
+        Returns
+        -------
+        pandas.DataFrame
+        """
+        from .mentions import mention_sentences
+
+        return mention_sentences(self.mentions, self.sentences, masked=masked,
+                                 lexicon=self.lexicon if masked else None)
 
     def summary(self) -> pd.DataFrame:
         """A small per-outlet overview, one row per outlet (sorted by outlet).
@@ -179,10 +215,10 @@ def _analyze_chunk(
     building it per chunk.
     """
     sentence_rows = SentenceRows()
-    mention_rows = MentionRows()
+    mention_rows = MentionRows(sentence=False)  # a mention points at its sentence row
     sentence_texts: list[str] = []
     mention_rows_of_sentences: list[int] = []  # each mention's row in the sentences table
-    masked: list[str] = []  # each mention's masked sentence
+    masked: list[str] = []  # each mention's masked sentence (scored, not kept)
     for doc in each_document(corpus_chunk, run.lexicon):
         first_row = len(sentence_texts)
         sentence_texts.extend(sentence_rows.add(doc.doc_id, doc.text, doc.sentences))
@@ -206,7 +242,6 @@ def _analyze_chunk(
         [sentence_texts[r] for r in mention_rows_of_sentences], compound.tolist(), masked
     )
     mentions["label_valence"] = memo.label_valences(mention_rows.columns["match"])
-    mentions["sentence_masked"] = pd.Series(masked, dtype="str")
 
     if not documents:
         return None, sentences, mentions

@@ -724,13 +724,18 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
     if args.command == "mentions":
         if args.tone:
             from .analysis import analyze
+            from .mentions import mention_sentences
 
-            table = analyze(corpus, lexicon, progress=progress).mentions
+            result = analyze(corpus, lexicon, progress=progress)
+            table = _keep(_keep(result.mentions, "voice", args.voice), "actor", args.actor)
+            # the analysis's mentions point at their sentence: the CSV has its text
+            table = mention_sentences(table, result.sentences, masked=True,
+                                      lexicon=result.lexicon)
         else:
             from .mentions import find_mentions
 
             table = find_mentions(corpus, lexicon)
-        table = _keep(_keep(table, "voice", args.voice), "actor", args.actor)
+            table = _keep(_keep(table, "voice", args.voice), "actor", args.actor)
     elif args.command == "kwic":
         from .concordance import kwic
 

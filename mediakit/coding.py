@@ -568,10 +568,12 @@ def _check_context_source(pop: _Population, unit: str) -> None:
             "quotation sheets need the articles for their context (the speaker is often "
             "outside the quotation): pass an Analysis, or corpus= with the quotes table"
         )
-    if unit == "mention" and pop.texts is None and "sentence_start" not in pop.items.columns:
+    if unit == "mention" and pop.texts is None and not {
+            "sentence", "sentence_start"} <= set(pop.items.columns):
         raise CodingError(
             "the mentions table has no 'sentence' and 'sentence_start' columns for the "
-            "context: pass corpus= or an Analysis"
+            "context: pass corpus= or an Analysis (an analysis's mentions point at their "
+            "sentence: mediakit.mention_sentences joins its text)"
         )
 
 

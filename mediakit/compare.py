@@ -1706,7 +1706,9 @@ def distinguishing_contexts(
     ----------
     {mentions}
         It needs ``match`` too, and ``sentence``, ``sentence_id`` (with
-        ``window="sentence"``) or ``start``, ``end`` (with a number).
+        ``window="sentence"``; the mentions of :func:`mediakit.analyze` point at their
+        sentence: join its text with :meth:`mediakit.Analysis.mentions_with_sentences`)
+        or ``start``, ``end`` (with a number).
     label_a, label_b : str
         Values of the ``label`` column.
     corpus : pandas.DataFrame or None, default None

@@ -71,9 +71,15 @@ class MissingColumnsError(CorpusError):
         self.missing = list(missing)
         self.present = [str(c) for c in present]
         named = " or ".join(repr(c) for c in self.missing)
+        hint = ""
+        if table == "mentions" and {"sentence", "sentence_masked"} & set(self.missing):
+            # analyze's mentions point at their sentence instead of carrying it
+            hint = ("; an analysis's mentions point at their sentence: join its text "
+                    "with Analysis.mentions_with_sentences() or "
+                    "mediakit.mention_sentences(mentions, sentences)")
         super().__init__(
             f"{caller}: the {table} table is missing column(s) {self.missing} "
-            f"(no {named} column); it has {self.present}"
+            f"(no {named} column); it has {self.present}{hint}"
         )
         # Set after formatting: the message already names the columns.
         self.column = self.missing[0] if self.missing else None

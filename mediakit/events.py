@@ -214,7 +214,10 @@ Known limits (documented failure classes)
 * Long subjects with a clause inside ("A suicide bomber driving an ambulance killed
   four") give the phrase nearest the verb as agent ("an ambulance").
 * "by"-phrases of time, manner and measure are set aside from a closed list ("by
-  Monday", "by car", "by 10 percent"); others are taken as agents.
+  Monday", "by car", "by 10 percent", "by the end"); others are taken as agents. A
+  time word of the list counts only where it is one ("by dawn", not "by Dawn
+  Brigades"), and a manner word only alone ("by car", but "killed by car bomb" and
+  "by air strikes" name agents).
 * No coreference: "it", "they" and "the group" are agents as written; their actor is
   empty. Actors come from the lexicon's words inside the span only (the referent rules
   of issue 14 will replace this).
@@ -895,12 +898,15 @@ _ACTOR_MODIFIERS = frozenset("""us u.s. uk nato french dutch greek swiss thai
 coalition regime government army military police rebel rebels insurgent militant jihadist
 terrorist opposition enemy state""".split())
 # Words after "by" that make a "by"-phrase one of time, manner or measure, not an agent.
+# Time words among them count only where they are time words ("by dawn", not "by Dawn
+# Brigades"); the others only alone ("by car", but "by car bomb", "by air strikes").
 _BY_NOT_AGENT = frozenset("""monday tuesday wednesday thursday friday saturday sunday
 january february march april may june july august september october november december
-then now far the end time mistake accident chance phone telephone car bus road air sea
+then now far end time mistake accident chance phone telephone car bus road air sea
 land foot hand force night day dawn midnight noon percent per tonight tomorrow law
 design""".split())
-_BY_NOT_AGENT_2 = frozenset({("the", "end"), ("the", "time"), ("the", "way")})
+_BY_NOT_AGENT_2 = frozenset({("the", "end"), ("the", "time"), ("the", "way"), ("the", "dozen"),
+                             ("the", "dozens"), ("the", "hundreds"), ("the", "thousands")})
 # Prepositions that introduce the patient of a nominal, or of a verb without object.
 _NOMINAL_PATIENT_PREPS = frozenset("of on against upon between among".split())
 # Prepositions a subject phrase may hold once ("Regime officials in Aldwick said"), and
@@ -1056,6 +1062,31 @@ class _Decision:
     lemma_verb: bool = True
 
 
+class _Context(NamedTuple):
+    """What :meth:`_Rules.decide` knows of one trigger before any rule runs."""
+
+    i: int  # the trigger's first token
+    after: int  # the token after it
+    form: _Form
+    lo: int  # the first token of the sentence in the window
+    readings: int  # form.readings
+    prev: int  # the token before it, past adverbs and negation (-1: none)
+    prev_word: str  # that token, lower-cased ("" when none)
+    aux: str  # the auxiliary before it (_Rules.auxiliary)
+    nxt: str  # the token after it, unless a break comes first ("")
+    verb_possible: bool  # the form has a verb reading
+    preps: frozenset[str]  # prepositions that may introduce its patient
+
+
+class _Undecided:
+    """A rule of :meth:`_Rules.decide` that does not apply: the next rule is tried."""
+
+
+_UNDECIDED = _Undecided()
+# What one rule of _Rules.decide returns: a decision, None (no event), or _UNDECIDED.
+_Decided = _Decision | None | _Undecided
+
+
 class _Rules:
     """The construction rules over one window of tokens (see the module docstring)."""
 
@@ -1192,42 +1223,71 @@ class _Rules:
         while j < n and (j == i or not tk.gap[j]) and tk.low[j] in _DET:
             j += 1
         head_start = j
+        j = self._np_core_end(i, head_start)
+        if j == i:
+            return None
+        if j == head_start and not (tk.low[j - 1] in _DET_PRONOUN or self.is_number(j - 1)):
+            return None  # a determiner alone ("the") is no phrase
+        return self._np_tail(j, depth) if depth else j
+
+    def _np_core_end(self, i: int, head_start: int) -> int:
+        """End of the words of a noun phrase (starting at token i) from its head's
+        start on: numbers, content words, adverbs inside it, participles used as
+        modifiers; at most _MAX_CORE content words."""
+        tk = self.tk
+        n = tk.n
+        j = head_start
         core = 0
         while j < n and (j == i or not tk.gap[j]) and core < _MAX_CORE:
-            w = tk.low[j]
             if self.is_number(j):
                 j += 1
                 continue
             if self.is_time(j) and j > head_start:
                 break  # "48 people earlier this week"
             if not self.is_content(j):
-                if (w == "only" or self.is_adverb(j)) and w not in ("not", "n't", "never") \
-                        and j + 1 < n and not tk.gap[j + 1] and self.is_content(j + 1) \
-                        and j > i and tk.low[j - 1] in _DET:
+                if self._adverb_in_phrase(i, j):
                     j += 1  # "the only bridge", "a heavily armed group"
                     continue
                 break
-            if self.verbish(j):
-                # A participle is a modifier only right after a modifier-like word (or
-                # at the start) and before another content word: "the wounded
-                # soldiers", "Turkish-backed armed groups".
-                at_start = j == head_start
-                before_ok = at_start or self.modifier_like(j - 1)
-                after_ok = (j + 1 < n and not tk.gap[j + 1] and self.is_content(j + 1)
-                            and not self.verbish(j + 1))
-                if not (before_ok and after_ok) and not (at_start and j > i and tk.low[j - 1] in _DET):
-                    break
+            if self.verbish(j) and not self._participle_modifier(i, j, head_start):
+                break
             j += 1
             core += 1
-        if j == i:
-            return None
-        if j == head_start and not (tk.low[j - 1] in _DET_PRONOUN or self.is_number(j - 1)):
-            return None  # a determiner alone ("the") is no phrase
-        if depth and j + 1 < n and tk.low[j] == "of" and not tk.gap[j] and not tk.gap[j + 1]:
+        return j
+
+    def _adverb_in_phrase(self, i: int, j: int) -> bool:
+        """Whether the function word at j ("only", an adverb, no negation) sits inside
+        a phrase started at i, after a determiner and before a content word."""
+        tk = self.tk
+        w = tk.low[j]
+        return ((w == "only" or self.is_adverb(j)) and w not in ("not", "n't", "never")
+                and j + 1 < tk.n and not tk.gap[j + 1] and self.is_content(j + 1)
+                and j > i and tk.low[j - 1] in _DET)
+
+    def _participle_modifier(self, i: int, j: int, head_start: int) -> bool:
+        """Whether the verb-like word at j is a modifier inside the phrase.
+
+        A participle is a modifier only right after a modifier-like word (or at the
+        start) and before another content word: "the wounded soldiers",
+        "Turkish-backed armed groups"; or right after the phrase's determiner.
+        """
+        tk = self.tk
+        at_start = j == head_start
+        before_ok = at_start or self.modifier_like(j - 1)
+        after_ok = (j + 1 < tk.n and not tk.gap[j + 1] and self.is_content(j + 1)
+                    and not self.verbish(j + 1))
+        return (before_ok and after_ok) or (at_start and j > i and tk.low[j - 1] in _DET)
+
+    def _np_tail(self, j: int, depth: int) -> int:
+        """Extend a phrase ending at j (exclusive) over "of" + phrase, then over
+        "and"/"or" + a phrase opening with a determiner or number (``depth`` > 0)."""
+        tk = self.tk
+        n = tk.n
+        if j + 1 < n and tk.low[j] == "of" and not tk.gap[j] and not tk.gap[j + 1]:
             end = self.np_after(j + 1, depth - 1)
             if end is not None:
                 j = end
-        if (depth and j + 1 < n and tk.low[j] in ("and", "or") and not tk.gap[j]
+        if (j + 1 < n and tk.low[j] in ("and", "or") and not tk.gap[j]
                 and not tk.gap[j + 1] and (tk.low[j + 1] in _DET or self.is_number(j + 1))):
             end = self.np_after(j + 1, depth - 1)
             if end is not None:
@@ -1251,49 +1311,72 @@ class _Rules:
         j = k
         hopped = False  # one prepositional phrase: "Rebels in northern Marenna"
         while j > 0 and k - j < _MAX_NP_BEFORE and not tk.gap[j]:
-            p = j - 1
-            w = tk.low[p]
-            if w in _DET:
+            step, p = self._np_before_step(j, hopped)
+            if step == "start":
                 return p
-            if self.is_time(p):
+            if step == "stop":
                 break
-            if self.is_number(j):  # "at least 33", "more than 900": the prefix opens it
-                if p > 0 and (tk.low[p - 1], w) in _QUANT_2 and not tk.gap[p]:
-                    return p - 1
-                if w in _QUANT_1:
-                    return p
-            if self.is_number(p):
-                if self.is_time(p):
-                    break  # a date ("Sun 10 Jul 2016 29 rebels"): the phrase starts after it
-                j = p
-                continue
-            if w == "of" and p > 0 and not tk.gap[p] and (
-                self.is_number(p - 1) or (self.is_content(p - 1) and not self.verbish(p - 1))
-                or tk.low[p - 1] in _DET_PRONOUN
-            ):
-                j = p
-                continue
-            if (w in _SUBJECT_LINK_PREPS and not hopped and p > 0 and not tk.gap[p]
-                    and self.is_content(p - 1) and not self.verbish(p - 1)
-                    and not self.is_time(p - 1)):
-                hopped = True
-                j = p
-                continue
-            if self.is_content(p) and not self.verbish(p):
-                j = p
-                continue
-            if self.is_content(p) and self.verbish(p) and w not in _VERBS \
-                    and p not in self.triggers and (
-                        p == 0 or tk.gap[p] or self.modifier_like(p - 1)
-                        or not self.is_content(p - 1)):
-                j = p  # "the wounded soldiers", "heavily armed men", "after armed groups"
-                continue
-            if w in _DET_PRONOUN and w not in _DET:
-                return p
-            break
+            hopped = hopped or step == "hop"
+            j = p
         while j < k and (tk.low[j] == "of" or tk.low[j] in _SUBJECT_LINK_PREPS):
             j += 1  # the cap fell inside "X of Y": keep Y
         return self._quantity_before(j)
+
+    def _np_before_step(self, j: int, hopped: bool) -> tuple[str, int]:
+        """One step of :meth:`np_before` from a phrase starting at token j, looking at
+        token p = j - 1: ``("start", s)`` the phrase starts at s; ``("stop", p)`` it
+        starts at j; ``("extend", p)`` p belongs to it; ``("hop", p)`` p is the one
+        linking preposition a phrase may reach over."""
+        tk = self.tk
+        p = j - 1
+        w = tk.low[p]
+        if w in _DET:
+            return "start", p
+        if self.is_time(p):
+            return "stop", p
+        if self.is_number(j):  # "at least 33", "more than 900": the prefix opens it
+            if p > 0 and (tk.low[p - 1], w) in _QUANT_2 and not tk.gap[p]:
+                return "start", p - 1
+            if w in _QUANT_1:
+                return "start", p
+        if self.is_number(p):
+            if self.is_time(p):
+                return "stop", p  # a date ("Sun 10 Jul 2016 29 rebels"): the phrase starts after it
+            return "extend", p
+        if w == "of" and self._of_inside_phrase(p):
+            return "extend", p
+        if w in _SUBJECT_LINK_PREPS and not hopped and self._link_after_noun(p):
+            return "hop", p
+        if self.is_content(p) and not self.verbish(p):
+            return "extend", p
+        if self._participle_before_noun(p):
+            return "extend", p  # "the wounded soldiers", "heavily armed men", "after armed groups"
+        if w in _DET_PRONOUN and w not in _DET:
+            return "start", p
+        return "stop", p
+
+    def _of_inside_phrase(self, p: int) -> bool:
+        """Whether "of" at p joins a number, noun or pronoun before it ("dozens of")."""
+        tk = self.tk
+        return p > 0 and not tk.gap[p] and (
+            self.is_number(p - 1) or (self.is_content(p - 1) and not self.verbish(p - 1))
+            or tk.low[p - 1] in _DET_PRONOUN
+        )
+
+    def _link_after_noun(self, p: int) -> bool:
+        """Whether the linking preposition at p follows a noun (not a verb or time)."""
+        tk = self.tk
+        return (p > 0 and not tk.gap[p] and self.is_content(p - 1)
+                and not self.verbish(p - 1) and not self.is_time(p - 1))
+
+    def _participle_before_noun(self, p: int) -> bool:
+        """Whether the verb-like content word at p is a participle modifying the phrase
+        (not a lexicon verb or trigger, at a break or after a modifier-like word)."""
+        tk = self.tk
+        return (self.is_content(p) and self.verbish(p) and tk.low[p] not in _VERBS
+                and p not in self.triggers and (
+                    p == 0 or tk.gap[p] or self.modifier_like(p - 1)
+                    or not self.is_content(p - 1)))
 
     def _quantity_before(self, j: int) -> int:
         """Extend a phrase starting at j over a quantity prefix before a number."""
@@ -1407,10 +1490,14 @@ class _Rules:
                 if j + 1 >= tk.n or tk.gap[j + 1]:
                     return None
                 nxt = tk.low[j + 1]
-                if nxt in _BY_NOT_AGENT or (j + 2 < tk.n and (nxt, tk.low[j + 2]) in _BY_NOT_AGENT_2):
+                if j + 2 < tk.n and (nxt, tk.low[j + 2]) in _BY_NOT_AGENT_2:
+                    return None
+                if nxt in _TIME and nxt in _BY_NOT_AGENT and self.is_time(j + 1):
                     return None
                 end = self.np_after(j + 1)
                 if end is None:
+                    return None
+                if nxt in _BY_NOT_AGENT and nxt not in _TIME and end == j + 2:
                     return None
                 if end < tk.n and tk.low[end - 1][0].isdigit() and tk.low[end] in ("percent", "%"):
                     return None
@@ -1472,149 +1559,210 @@ class _Rules:
 
     # -- the decision ------------------------------------------------------------------
     def decide(self, i: int, after: int, form: _Form, lo: int) -> _Decision | None:
-        """Construction and arguments of the trigger at tokens [i, after)."""
+        """Construction and arguments of the trigger at tokens [i, after).
+
+        The rules are tried in order (the first that decides wins, None included):
+        intransitive verbs, passives after be/get, -ing forms, nouns and adjectives,
+        perfects after have, base and -s forms, past forms without auxiliary, and
+        last the noun or adjective reading of a form none of those took.
+        """
+        c = self._context(i, after, form, lo)
+        for rule in (self._rule_intransitive, self._rule_passive_be, self._rule_ing,
+                     self._rule_noun_or_adjective, self._rule_perfect, self._rule_present,
+                     self._rule_past):
+            decision = rule(c)
+            if not isinstance(decision, _Undecided):
+                return decision
+        if c.readings & _NOUN:
+            return self._nominal(i, after, form, "noun_context")
+        if c.readings & _ADJ:
+            return self._adjective(i, after, c.prev, c.aux)
+        return None
+
+    def _context(self, i: int, after: int, form: _Form, lo: int) -> _Context:
         tk = self.tk
-        r = form.readings
         prev = self.skip_back(i)
-        prev_word = tk.low[prev] if prev >= 0 else ""
         aux, _ = self.auxiliary(i)
-        nxt = tk.low[after] if after < tk.n and not tk.gap[after] else ""
-        verb_possible = bool(r & _ANY_VERB)
-        preps = _VERB_PATIENT_PREPS.get(form.event_type, _NO_PREPS)
+        return _Context(
+            i=i, after=after, form=form, lo=lo, readings=form.readings, prev=prev,
+            prev_word=tk.low[prev] if prev >= 0 else "", aux=aux,
+            nxt=tk.low[after] if after < tk.n and not tk.gap[after] else "",
+            verb_possible=bool(form.readings & _ANY_VERB),
+            preps=_VERB_PATIENT_PREPS.get(form.event_type, _NO_PREPS),
+        )
 
-        # Intransitive verbs: no object, no agent.
-        if r & _INTRANSITIVE and not (r & _NOUN and self._noun_context(i, after, prev, aux)):
-            if r & _ING and prev >= 0 and prev_word in _DET:
-                pass  # "the dying": falls through to the noun rules below
-            else:
+    def _rule_intransitive(self, c: _Context) -> _Decided:
+        """Intransitive verbs: no object, no agent."""
+        r = c.readings
+        if not r & _INTRANSITIVE or (r & _NOUN and self._noun_context(c.i, c.after, c.prev, c.aux)):
+            return _UNDECIDED
+        if r & _ING and c.prev >= 0 and c.prev_word in _DET:
+            return _UNDECIDED  # "the dying": falls through to the noun rules below
+        self.decided_verb.add(c.i)
+        return _Decision("intransitive", "intransitive", "intransitive",
+                         patient=self.subject_before(c.i))
+
+    def _rule_passive_be(self, c: _Context) -> _Decided:
+        """Past participles after be/get: passives."""
+        if not (c.readings & _V_PP and c.aux == "be"):
+            return _UNDECIDED
+        self.decided_verb.add(c.i)
+        patient = self.subject_before(c.i)
+        agent = self.by_phrase(c.after)
+        if agent is not None:
+            return _Decision("passive_agent", "passive_be_by", "verb", agent, patient)
+        return _Decision("passive_agentless", "passive_be", "verb", None, patient)
+
+    def _rule_ing(self, c: _Context) -> _Decided:
+        """-ing forms: progressive, a verb with an object, else a noun."""
+        if not c.readings & _V_ING:
+            return _UNDECIDED
+        i, after, prev = c.i, c.after, c.prev
+        if c.aux == "be":
+            self.decided_verb.add(i)
+            return _Decision("active", "progressive", "verb",
+                             self.agent_of_verb(i, c.lo), self.patient_after_verb(after, c.preps))
+        tk = self.tk
+        nominal = (
+            (prev >= 0 and (c.prev_word in _DET or self.is_number(prev)
+                            or tk.possessive_before(i)))
+            or c.nxt == "of"
+        )
+        if not nominal and self.np_start(after) and (
+            (prev >= 0 and not tk.gap[i]) or tk.gap[i] == "," or self.strong_np_start(after)
+        ):
+            return self._ing_verb(c)
+        return self._nominal(i, after, c.form, "ing_nominal")
+
+    def _ing_verb(self, c: _Context) -> _Decision:
+        """An -ing form read as a verb with an object: whose subject does it take?"""
+        tk = self.tk
+        i, prev = c.i, c.prev
+        self.decided_verb.add(i)
+        patient = self.patient_after_verb(c.after, c.preps)
+        if tk.gap[i] == "," or (i > 0 and not tk.gap[i] and tk.low[i - 1] == "and"
+                                and i > 1 and tk.gap[i - 1] == ","):
+            return _Decision("active", "participle_clause", "verb",
+                             self.clause_subject(c.lo), patient)
+        if prev >= 0 and not tk.gap[i] and c.prev_word in _ASPECT_VERBS:
+            return _Decision("active", "aspectual", "verb",
+                             self.subject_before(prev), patient)
+        if prev == i - 1 and not tk.gap[i] and self.is_content(prev) \
+                and not self.verbish(prev) and not self.is_number(prev):
+            start = self.np_before(prev)  # "a coalition fighting IS"
+            return _Decision("active", "participle_after_noun", "verb",
+                             None if start is None else (start, i), patient)
+        return _Decision("active", "gerund", "verb", None, patient)
+
+    def _rule_noun_or_adjective(self, c: _Context) -> _Decided:
+        """Forms that are nouns (only, or by context), and adjectives of the lexicon."""
+        r = c.readings
+        if r & _NOUN and (not c.verb_possible or self._noun_context(c.i, c.after, c.prev, c.aux)):
+            return self._nominal(c.i, c.after, c.form,
+                                 "noun" if not c.verb_possible else "noun_context")
+        if r & _ADJ and not c.verb_possible:
+            return self._adjective(c.i, c.after, c.prev, c.aux)
+        return _UNDECIDED
+
+    def _rule_perfect(self, c: _Context) -> _Decided:
+        """Past participles after have: perfect, active."""
+        if not (c.readings & _V_PP and c.aux == "have"):
+            return _UNDECIDED
+        self.decided_verb.add(c.i)
+        return _Decision("active", "perfect", "verb",
+                         self.subject_before(c.i), self.patient_after_verb(c.after, c.preps))
+
+    def _rule_present(self, c: _Context) -> _Decided:
+        """Base and -s forms: modal, infinitive, or a present with a subject before it.
+        A form that is also a past or participle falls through to :meth:`_rule_past`;
+        any other is a noun use nobody took (None)."""
+        r = c.readings
+        if not r & (_V_BASE | _V_S):
+            return _UNDECIDED
+        i, after = c.i, c.after
+        if c.aux == "modal" and r & _V_BASE:
+            self.decided_verb.add(i)
+            return _Decision("active", "modal", "verb",
+                             self.subject_before(i), self.patient_after_verb(after, c.preps))
+        if c.aux == "to" and r & _V_BASE:
+            self.decided_verb.add(i)
+            return _Decision("active", "infinitive", "verb", None,
+                             self.patient_after_verb(after, c.preps))
+        if self._present_subject(c):
+            patient = self.patient_after_verb(after, c.preps)
+            if patient is not None or c.prev_word in _PRON_SUBJ or c.prev_word in _REL:
+                self.decided_verb.add(i)  # "Rebels attack army post", "they attack"
+                return _Decision("active", "present", "verb",
+                                 self.agent_of_verb(i, c.lo), patient)
+            # else "military targets", "car bombs exploded"
+        # without a subject: "every shell", "two shells", "as bomb tears": a noun use
+        return _UNDECIDED if r & (_PAST | _PP) else None
+
+    def _present_subject(self, c: _Context) -> bool:
+        """Whether a subject can come right before a base or -s form (and the form is
+        not a modifier of a noun trigger after it: "bomb attack", "bomb blast")."""
+        tk = self.tk
+        i, prev, prev_word = c.i, c.prev, c.prev_word
+        subject = prev >= 0 and not tk.gap[i] and (
+            (self.is_content(prev) and not self.verbish(prev)) or prev_word in _PRON_SUBJ
+            or prev_word in _REL or prev_word in _DET_PRONOUN
+        ) and prev_word not in _DET and not tk.possessive_before(i)
+        following = self.triggers.get(c.after)
+        if following is not None and following[1].readings & _NOUN and not tk.gap[c.after]:
+            return False
+        return bool(subject)
+
+    def _rule_past(self, c: _Context) -> _Decided:
+        """Past and past participle without auxiliary."""
+        r = c.readings
+        if not r & (_V_PAST | _V_PP):
+            return _UNDECIDED
+        i, after, prev_word = c.i, c.after, c.prev_word
+        adjectival = self._participle_as_adjective(c)
+        if adjectival is not None:
+            return adjectival
+        if r & _V_PAST:
+            patient = self.patient_after_verb(after, c.preps)
+            if patient is not None:
                 self.decided_verb.add(i)
-                return _Decision("intransitive", "intransitive", "intransitive",
-                                 patient=self.subject_before(i))
-
-        # Past participles after be/get: passives.
-        if r & _V_PP and aux == "be":
+                return _Decision("active", "active_past", "verb",
+                                 self.agent_of_verb(i, c.lo), patient)
+            if c.prev >= 0 and not self.tk.gap[i] and (prev_word in _PRON_SUBJ or prev_word in _REL):
+                self.decided_verb.add(i)
+                return _Decision("active", "pronoun_subject", "verb",
+                                 self.agent_of_verb(i, c.lo), self.patient_after_verb(after, c.preps))
+        if r & _V_PP:
             self.decided_verb.add(i)
             patient = self.subject_before(i)
             agent = self.by_phrase(after)
             if agent is not None:
-                return _Decision("passive_agent", "passive_be_by", "verb", agent, patient)
-            return _Decision("passive_agentless", "passive_be", "verb", None, patient)
+                return _Decision("passive_agent", "reduced_passive_by", "verb", agent, patient)
+            return _Decision("passive_agentless", "reduced_passive", "verb", None, patient)
+        # a past that is not also a participle, used without object
+        self.decided_verb.add(i)
+        return _Decision("active", "active_past", "verb",
+                         self.agent_of_verb(i, c.lo), self.patient_after_verb(after, c.preps))
 
-        # -ing forms.
-        if r & _V_ING:
-            if aux == "be":
-                self.decided_verb.add(i)
-                return _Decision("active", "progressive", "verb",
-                                 self.agent_of_verb(i, lo), self.patient_after_verb(after, preps))
-            nominal = (
-                (prev >= 0 and (prev_word in _DET or self.is_number(prev)
-                                or tk.possessive_before(i)))
-                or nxt == "of"
-            )
-            if not nominal and self.np_start(after) and (
-                (prev >= 0 and not tk.gap[i]) or tk.gap[i] == "," or self.strong_np_start(after)
-            ):
-                self.decided_verb.add(i)
-                patient = self.patient_after_verb(after, preps)
-                if tk.gap[i] == "," or (i > 0 and not tk.gap[i] and tk.low[i - 1] == "and"
-                                        and i > 1 and tk.gap[i - 1] == ","):
-                    return _Decision("active", "participle_clause", "verb",
-                                     self.clause_subject(lo), patient)
-                if prev >= 0 and not tk.gap[i] and prev_word in _ASPECT_VERBS:
-                    return _Decision("active", "aspectual", "verb",
-                                     self.subject_before(prev), patient)
-                if prev == i - 1 and not tk.gap[i] and self.is_content(prev) \
-                        and not self.verbish(prev) and not self.is_number(prev):
-                    start = self.np_before(prev)  # "a coalition fighting IS"
-                    return _Decision("active", "participle_after_noun", "verb",
-                                     None if start is None else (start, i), patient)
-                return _Decision("active", "gerund", "verb", None, patient)
-            return self._nominal(i, after, form, "ing_nominal")
-
-        # Forms that are nouns (only, or by context).
-        if r & _NOUN and (not verb_possible or self._noun_context(i, after, prev, aux)):
-            return self._nominal(i, after, form, "noun" if not verb_possible else "noun_context")
-
-        # Adjectives of the lexicon.
-        if r & _ADJ and not verb_possible:
-            return self._adjective(i, after, prev, aux)
-
-        # Past participles after have: perfect, active.
-        if r & _V_PP and aux == "have":
-            self.decided_verb.add(i)
-            return _Decision("active", "perfect", "verb",
-                             self.subject_before(i), self.patient_after_verb(after, preps))
-
-        # Base and -s forms.
-        if r & (_V_BASE | _V_S):
-            if aux == "modal" and r & _V_BASE:
-                self.decided_verb.add(i)
-                return _Decision("active", "modal", "verb",
-                                 self.subject_before(i), self.patient_after_verb(after, preps))
-            if aux == "to" and r & _V_BASE:
-                self.decided_verb.add(i)
-                return _Decision("active", "infinitive", "verb", None,
-                                 self.patient_after_verb(after, preps))
-            subject = prev >= 0 and not tk.gap[i] and (
-                (self.is_content(prev) and not self.verbish(prev)) or prev_word in _PRON_SUBJ
-                or prev_word in _REL or prev_word in _DET_PRONOUN
-            ) and prev_word not in _DET and not tk.possessive_before(i)
-            following = self.triggers.get(after)
-            if following is not None and following[1].readings & _NOUN and not tk.gap[after]:
-                subject = False  # "bomb attack", "bomb blast": a modifier of a noun
-            if not subject:
-                if not r & (_PAST | _PP):
-                    return None  # "every shell", "two shells", "as bomb tears": a noun use
-            else:
-                patient = self.patient_after_verb(after, preps)
-                if patient is not None or prev_word in _PRON_SUBJ or prev_word in _REL:
-                    self.decided_verb.add(i)  # "Rebels attack army post", "they attack"
-                    return _Decision("active", "present", "verb",
-                                     self.agent_of_verb(i, lo), patient)
-                if not r & (_PAST | _PP):
-                    return None  # "military targets", "car bombs exploded"
-
-        # Past and past participle without auxiliary.
-        if r & (_V_PAST | _V_PP):
-            # A participle before a noun, where no subject comes before it.
-            subject_possible = prev >= 0 and (
-                (self.is_content(prev) and not self.verbish(prev)) or self.is_number(prev)
-                or prev_word in _PRON_SUBJ or prev_word in _REL or prev_word in _DET_PRONOUN
-            ) and not tk.gap[i]
-            next_noun = (after < tk.n and not tk.gap[after] and self.is_content(after)
-                         and not self.is_number(after) and not self.verbish(after)
-                         and not self.is_time(after))
-            if r & _V_PP and next_noun and (not subject_possible or prev_word in _DET):
-                end = self.np_after(after)
-                return _Decision("adjectival", "prenominal_participle", "verb",
-                                 None, (after, end) if end is not None else None)
-            if r & _V_PP and prev_word in _DET and prev_word not in _DET_PRONOUN and not tk.gap[i]:
-                return _Decision("adjectival", "adjective_as_noun", "verb")  # "the wounded"
-            if r & _V_PAST:
-                patient = self.patient_after_verb(after, preps)
-                if patient is not None:
-                    self.decided_verb.add(i)
-                    return _Decision("active", "active_past", "verb",
-                                     self.agent_of_verb(i, lo), patient)
-                if prev >= 0 and not tk.gap[i] and (prev_word in _PRON_SUBJ or prev_word in _REL):
-                    self.decided_verb.add(i)
-                    return _Decision("active", "pronoun_subject", "verb",
-                                     self.agent_of_verb(i, lo), self.patient_after_verb(after, preps))
-            if r & _V_PP:
-                self.decided_verb.add(i)
-                patient = self.subject_before(i)
-                agent = self.by_phrase(after)
-                if agent is not None:
-                    return _Decision("passive_agent", "reduced_passive_by", "verb", agent, patient)
-                return _Decision("passive_agentless", "reduced_passive", "verb", None, patient)
-            if r & _V_PAST:  # a past that is not also a participle, used without object
-                self.decided_verb.add(i)
-                return _Decision("active", "active_past", "verb",
-                                 self.agent_of_verb(i, lo), self.patient_after_verb(after, preps))
-        if r & _NOUN:
-            return self._nominal(i, after, form, "noun_context")
-        if r & _ADJ:
-            return self._adjective(i, after, prev, aux)
+    def _participle_as_adjective(self, c: _Context) -> _Decision | None:
+        """A participle before a noun where no subject comes before it ("killed
+        civilians"), or after a determiner ("the wounded"); else None."""
+        if not c.readings & _V_PP:
+            return None
+        tk = self.tk
+        i, after, prev, prev_word = c.i, c.after, c.prev, c.prev_word
+        subject_possible = prev >= 0 and (
+            (self.is_content(prev) and not self.verbish(prev)) or self.is_number(prev)
+            or prev_word in _PRON_SUBJ or prev_word in _REL or prev_word in _DET_PRONOUN
+        ) and not tk.gap[i]
+        next_noun = (after < tk.n and not tk.gap[after] and self.is_content(after)
+                     and not self.is_number(after) and not self.verbish(after)
+                     and not self.is_time(after))
+        if next_noun and (not subject_possible or prev_word in _DET):
+            end = self.np_after(after)
+            return _Decision("adjectival", "prenominal_participle", "verb",
+                             None, (after, end) if end is not None else None)
+        if prev_word in _DET and prev_word not in _DET_PRONOUN and not tk.gap[i]:
+            return _Decision("adjectival", "adjective_as_noun", "verb")  # "the wounded"
         return None
 
     def _noun_context(self, i: int, after: int, prev: int, aux: str) -> bool:

@@ -571,6 +571,43 @@ def _hyphen_anchor(atoms: list[tuple[str, bool]]) -> int | None:
     return None
 
 
+
+def _matcher_entry(
+    order: int, kind: str, actor: str, label: str, pattern: str,
+    atoms: list[tuple[str, bool]], compounds: frozenset[int],
+) -> LexiconEntry:
+    """The :class:`LexiconEntry` of one pattern, with its own regex (an acronym name
+    alias matches exactly, case and all; every other pattern ignores case)."""
+    full = "".join(a for a, _ in atoms) + _RIGHT_GUARD
+    first = atoms[0][0] if atoms[0][1] else ""
+    if first:
+        first = re.sub(r"\\(.)", r"\1", first)
+    exact = kind != "label" and _ACRONYM.fullmatch(pattern) is not None
+    if exact:
+        regex_ = re.compile(_LEFT_GUARD + _NOT_AFTER_CAPITALS + re.escape(pattern)
+                            + _RIGHT_GUARD + _NOT_BEFORE_CAPITALS)
+    else:
+        regex_ = re.compile(_LEFT_GUARD + full, re.IGNORECASE)
+    return LexiconEntry(order, kind, actor, label, pattern, regex_, first, exact,
+                        order in compounds)
+
+
+def _ascii_literals(atoms: list[tuple[str, bool]]) -> bool:
+    """Whether every literal character of a pattern (character classes aside) is ASCII."""
+    return all(a.isascii() for a, literal in atoms if literal and a not in _CLASS_ATOMS)
+
+
+def _add_to_trie(trie: dict[Any, Any], atoms: list[tuple[str, bool]]) -> None:
+    """Add a pattern to the trie of literal prefixes: its literal atoms are the path,
+    the rest of its regex is listed under the key None at the end of it."""
+    node = trie
+    i = 0
+    while i < len(atoms) and atoms[i][1]:
+        node = node.setdefault(atoms[i][0], {})
+        i += 1
+    node.setdefault(None, []).append("".join(a for a, _ in atoms[i:]))
+
+
 class _Matcher:
     """Leftmost-longest matcher over every pattern of a lexicon (see module doc).
 
@@ -621,34 +658,16 @@ class _Matcher:
         anchored: list[tuple[LexiconEntry, str, int]] = []  # (entry, rest from its anchor, runs)
         ascii_literals = True
         for order, (kind, actor, label, pattern, atoms) in enumerate(entries):
-            full = "".join(a for a, _ in atoms) + _RIGHT_GUARD
-            first = atoms[0][0] if atoms[0][1] else ""
-            if first:
-                first = re.sub(r"\\(.)", r"\1", first)
-            exact = kind != "label" and _ACRONYM.fullmatch(pattern) is not None
-            if exact:
-                regex_ = re.compile(_LEFT_GUARD + _NOT_AFTER_CAPITALS + re.escape(pattern)
-                                    + _RIGHT_GUARD + _NOT_BEFORE_CAPITALS)
-            else:
-                regex_ = re.compile(_LEFT_GUARD + full, re.IGNORECASE)
-            entry = LexiconEntry(order, kind, actor, label, pattern, regex_, first,
-                                 exact, order in compounds)
+            entry = _matcher_entry(order, kind, actor, label, pattern, atoms, compounds)
             self.entries.append(entry)
             self._atoms[order] = atoms
-            k = None if first else _hyphen_anchor(atoms)
+            k = None if entry.first else _hyphen_anchor(atoms)
             if k is not None:
                 rest = "".join(a for a, _ in atoms[k:]) + _RIGHT_GUARD
                 anchored.append((entry, rest, sum(a == r"\s+" for a, _ in atoms[:k])))
                 continue
-            ascii_literals = ascii_literals and all(
-                a.isascii() for a, literal in atoms if literal and a not in _CLASS_ATOMS
-            )
-            node = trie
-            i = 0
-            while i < len(atoms) and atoms[i][1]:
-                node = node.setdefault(atoms[i][0], {})
-                i += 1
-            node.setdefault(None, []).append("".join(a for a, _ in atoms[i:]))
+            ascii_literals = ascii_literals and _ascii_literals(atoms)
+            _add_to_trie(trie, atoms)
 
         # The patterns found from a hyphen; the most runs of whitespace their glob part
         # can span bounds how far before the hyphen such a match can start.
@@ -668,21 +687,7 @@ class _Matcher:
         self._search: _Search | None = None
         self._search_lower: _Search | None = None
         if trie:
-            alternatives: list[str] = []
-            others: list[str] = []
-            globs: list[str] = []
-            for key, child in trie.items():
-                if key is None:
-                    globs.extend(f"{rest}{_RIGHT_GUARD}" for rest in dict.fromkeys(child))
-                    continue
-                rest = self._trie_regex(child)
-                for c in re.findall(key, _LATIN1, re.IGNORECASE):
-                    if c.isascii():
-                        alternatives.append(f"(?-i:{re.escape(c)}){rest}")
-                others.append(f"(?<={key}){rest}")
-            alternatives.append(f"(?-i:[\\x80-\\U0010ffff])(?:{'|'.join(others)})")
-            union = "|".join(alternatives + globs)
-            self._search = re.compile(f"{_NOT_WORD_CLASS}(?:{union})", re.IGNORECASE).search
+            self._search = self._search_regex(trie).search
             if ascii_literals:
                 self._search_lower = re.compile(
                     f"{_NOT_WORD_CLASS}{self._trie_regex(trie)}"
@@ -692,6 +697,26 @@ class _Matcher:
         self._confirm: dict[bool, dict[str, tuple[Any, tuple[LexiconEntry | None, ...]]]] = {
             False: {}, True: {},
         }
+
+    @classmethod
+    def _search_regex(cls, trie: dict[Any, Any]) -> re.Pattern[str]:
+        """The search over the text itself, ignoring case except for one
+        case-sensitive branch per ASCII spelling of each first letter (class doc)."""
+        alternatives: list[str] = []
+        others: list[str] = []
+        globs: list[str] = []
+        for key, child in trie.items():
+            if key is None:
+                globs.extend(f"{rest}{_RIGHT_GUARD}" for rest in dict.fromkeys(child))
+                continue
+            rest = cls._trie_regex(child)
+            for c in re.findall(key, _LATIN1, re.IGNORECASE):
+                if c.isascii():
+                    alternatives.append(f"(?-i:{re.escape(c)}){rest}")
+            others.append(f"(?<={key}){rest}")
+        alternatives.append(f"(?-i:[\\x80-\\U0010ffff])(?:{'|'.join(others)})")
+        union = "|".join(alternatives + globs)
+        return re.compile(f"{_NOT_WORD_CLASS}(?:{union})", re.IGNORECASE)
 
     @classmethod
     def _trie_regex(cls, node: dict[Any, Any]) -> str:
@@ -1408,11 +1433,14 @@ class Lexicon:
 
     # -- validation -------------------------------------------------------------------
     def _validate_and_compile(self) -> _Matcher:
+        """Check the whole lexicon (raising on the first problem, in file order) and
+        build its matcher: written label patterns, then compound variants, then names,
+        markers and outside names."""
         if not isinstance(self.name, str) or not self.name.strip():
             raise LexiconError("the lexicon needs a non-empty name")
-        entries: list[tuple[str, str, str, str, list[tuple[str, bool]]]] = []
-        seen: dict[str, tuple[str, str]] = {}
-        name_entries = []
+        entries: list[_PatternEntry] = []
+        seen: dict[str, tuple[str, str]] = {}  # normal key -> (actor, label) owning it
+        name_entries: list[_PatternEntry] = []
         actor_names: set[str] = set()
         for a in self._actors:
             if a.name in actor_names:
@@ -1420,76 +1448,31 @@ class Lexicon:
             actor_names.add(a.name)
             if not a.labels and not a.names:
                 raise LexiconError("an actor needs at least one label", actor=a.name)
-            label_names: set[str] = set()
-            for lb in a.labels:
-                _check_name(lb.name, "label", actor=a.name)
-                if lb.name in label_names:
-                    raise LexiconError("label listed twice", actor=a.name, label=lb.name)
-                label_names.add(lb.name)
-                if not lb.patterns:
-                    raise LexiconError("a label needs at least one pattern", actor=a.name, label=lb.name)
-                for p in lb.patterns:
-                    atoms = _compile_one(p, actor=a.name, label=lb.name)
-                    key = _normal_key(p)
-                    if key in seen:
-                        other_actor, other_label = seen[key]
-                        raise LexiconError(
-                            f"also listed for actor {other_actor!r}, label {other_label!r}; "
-                            "a pattern may belong to one label only",
-                            actor=a.name, label=lb.name, pattern=p,
-                        )
-                    seen[key] = (a.name, lb.name)
-                    entries.append(("label", a.name, lb.name, p, atoms))
-            for group, aliases in a.names:
-                _check_name(group, "name", actor=a.name)
-                for p in aliases:
-                    atoms = _compile_one(p, actor=a.name, label=f"names: {group}")
-                    name_entries.append(("name", a.name, group, p, atoms))
+            entries.extend(_label_entries(a, seen))
+            name_entries.extend(_name_entries(a))
         for a in self._actors:
-            for lb in a.labels:
-                if lb.refers_to and not lb.generic:
-                    raise LexiconError("'refers_to' needs 'generic: true' (only a generic "
-                                       "label's referent comes from the names around it)",
-                                       actor=a.name, label=lb.name)
-                unknown = [r for r in lb.refers_to if r not in actor_names]
-                if unknown:
-                    raise LexiconError(f"'refers_to' names no actor of this lexicon: "
-                                       f"{', '.join(map(repr, unknown))}; actors: "
-                                       f"{', '.join(map(repr, sorted(actor_names)))}",
-                                       actor=a.name, label=lb.name)
+            _check_refers_to(a, actor_names)
         # Compounds after every written pattern, so that a written pattern wins a tie.
-        compound_entries = []
-        if self.compounds:
-            for _kind, actor, label, p, _atoms in list(entries):
-                for variant in _compound_patterns(p):
-                    key = _normal_key(variant)
-                    if key not in seen:
-                        seen[key] = (actor, label)
-                        compound_entries.append(
-                            ("label", actor, label, variant, _pattern_atoms(variant)))
+        compound_entries = _compound_entries(entries, seen) if self.compounds else []
+        name_entries.extend(self._marker_and_outside_entries())
+        _check_names_repeat_no_label(name_entries, seen)
+        first_compound = len(entries)
+        return _Matcher(entries + compound_entries + name_entries,
+                        frozenset(range(first_compound, first_compound + len(compound_entries))))
+
+    def _marker_and_outside_entries(self) -> list[_PatternEntry]:
+        """The matcher entries of every actor's markers, then of the outside names."""
+        found: list[_PatternEntry] = []
         for a in self._actors:
             for p in a.markers:
                 atoms = _compile_one(p, actor=a.name, label="markers")
-                name_entries.append(("marker", a.name, p, p, atoms))
+                found.append(("marker", a.name, p, p, atoms))
         for group, aliases in self._outside:
             _check_name(group, "name", actor="outside")
             for p in aliases:
                 atoms = _compile_one(p, label=f"outside: {group}")
-                name_entries.append(("outside", "", group, p, atoms))
-        # Names resolve overlaps with labels but never duplicate a label pattern.
-        for kind, actor, group, p, _atoms in name_entries:
-            if _normal_key(p) in seen:
-                other_actor, other_label = seen[_normal_key(p)]
-                where = ({"actor": actor} if kind in ("name", "marker")
-                         else {"label": f"outside: {group}"})
-                raise LexiconError(
-                    f"name {group!r} repeats a pattern of actor {other_actor!r}, "
-                    f"label {other_label!r}",
-                    pattern=p, **where,
-                )
-        first_compound = len(entries)
-        return _Matcher(entries + compound_entries + name_entries,
-                        frozenset(range(first_compound, first_compound + len(compound_entries))))
+                found.append(("outside", "", group, p, atoms))
+        return found
 
     def _compile_scope(self) -> _Matcher | None:
         """The matcher of the scope section's word lists (None when it has none)."""
@@ -1514,6 +1497,95 @@ def _unique_json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
             raise ValueError(f"invalid JSON: key {key!r} is listed twice in one object")
         result[key] = value
     return result
+
+
+
+# One entry of a matcher: (kind, actor, label or group, pattern, compiled atoms).
+_PatternEntry = tuple[str, str, str, str, list[tuple[str, bool]]]
+
+
+def _label_entries(a: _Actor, seen: dict[str, tuple[str, str]]) -> list[_PatternEntry]:
+    """The matcher entries of one actor's label patterns, checked; each pattern's
+    normal key is recorded in ``seen`` (a pattern may belong to one label only)."""
+    found: list[_PatternEntry] = []
+    label_names: set[str] = set()
+    for lb in a.labels:
+        _check_name(lb.name, "label", actor=a.name)
+        if lb.name in label_names:
+            raise LexiconError("label listed twice", actor=a.name, label=lb.name)
+        label_names.add(lb.name)
+        if not lb.patterns:
+            raise LexiconError("a label needs at least one pattern", actor=a.name, label=lb.name)
+        for p in lb.patterns:
+            atoms = _compile_one(p, actor=a.name, label=lb.name)
+            key = _normal_key(p)
+            if key in seen:
+                other_actor, other_label = seen[key]
+                raise LexiconError(
+                    f"also listed for actor {other_actor!r}, label {other_label!r}; "
+                    "a pattern may belong to one label only",
+                    actor=a.name, label=lb.name, pattern=p,
+                )
+            seen[key] = (a.name, lb.name)
+            found.append(("label", a.name, lb.name, p, atoms))
+    return found
+
+
+def _name_entries(a: _Actor) -> list[_PatternEntry]:
+    """The matcher entries of one actor's named groups, checked."""
+    found: list[_PatternEntry] = []
+    for group, aliases in a.names:
+        _check_name(group, "name", actor=a.name)
+        for p in aliases:
+            atoms = _compile_one(p, actor=a.name, label=f"names: {group}")
+            found.append(("name", a.name, group, p, atoms))
+    return found
+
+
+def _check_refers_to(a: _Actor, actor_names: set[str]) -> None:
+    """Each label's ``refers_to``: only on a generic label, and only actors of the lexicon."""
+    for lb in a.labels:
+        if lb.refers_to and not lb.generic:
+            raise LexiconError("'refers_to' needs 'generic: true' (only a generic "
+                               "label's referent comes from the names around it)",
+                               actor=a.name, label=lb.name)
+        unknown = [r for r in lb.refers_to if r not in actor_names]
+        if unknown:
+            raise LexiconError(f"'refers_to' names no actor of this lexicon: "
+                               f"{', '.join(map(repr, unknown))}; actors: "
+                               f"{', '.join(map(repr, sorted(actor_names)))}",
+                               actor=a.name, label=lb.name)
+
+
+def _compound_entries(
+    entries: list[_PatternEntry], seen: dict[str, tuple[str, str]]
+) -> list[_PatternEntry]:
+    """The compound variants of the label patterns that no written pattern (or earlier
+    variant) already covers; their keys are recorded in ``seen``."""
+    found: list[_PatternEntry] = []
+    for _kind, actor, label, p, _atoms in entries:
+        for variant in _compound_patterns(p):
+            key = _normal_key(variant)
+            if key not in seen:
+                seen[key] = (actor, label)
+                found.append(("label", actor, label, variant, _pattern_atoms(variant)))
+    return found
+
+
+def _check_names_repeat_no_label(
+    name_entries: list[_PatternEntry], seen: dict[str, tuple[str, str]]
+) -> None:
+    """Names resolve overlaps with labels but never duplicate a label pattern."""
+    for kind, actor, group, p, _atoms in name_entries:
+        if _normal_key(p) in seen:
+            other_actor, other_label = seen[_normal_key(p)]
+            where = ({"actor": actor} if kind in ("name", "marker")
+                     else {"label": f"outside: {group}"})
+            raise LexiconError(
+                f"name {group!r} repeats a pattern of actor {other_actor!r}, "
+                f"label {other_label!r}",
+                pattern=p, **where,
+            )
 
 
 def _check_name(value: Any, what: str, **where: Any) -> None:

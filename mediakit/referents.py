@@ -624,7 +624,10 @@ def scope_report(mentions: pd.DataFrame, *, actor: str | None = None, examples: 
     Parameters
     ----------
     mentions : DataFrame
-        The mentions table (with the columns of :data:`REFERENT_COLUMNS`).
+        The mentions table (with the columns of :data:`REFERENT_COLUMNS` and
+        ``sentence``, the examples' text: for the mentions of :func:`mediakit.analyze`,
+        which point at their sentence, pass
+        :meth:`mediakit.Analysis.mentions_with_sentences`).
     actor : str, optional
         The actor compared: only mentions whose label belongs to it (``actor``
         column) or whose referent is it are reported.

@@ -91,10 +91,31 @@ Speakers (``speaker`` and ``attribution``)
        paragraph as the previous direct quote and at most one sentence break after
        it (that quote's attribution), continues that quote's speaker; never across
        a whole one-paragraph article.
-    6. ``previous_sentence``: a direct quote that opens a sentence, right after a
+    4b. ``opening_subject`` (after rule 4, for quotes and scare quotes): when the
+       sentence ties the quotation to its opening subject by a verb of labelling
+       or saying after "and" or by a participle (``The Syrian foreign ministry
+       rejected the criticism and blamed "..."``, ``Maria Zakharova took a jab
+       at the United States calling on ...``), or the quotation goes on from a
+       short subject with its verb (``The Observatory "has documented ..."``):
+       that subject.
+    5. ``continues``: as below; a partial quotation with a speaker (a scare quote
+       named by rules 1 to 3) counts as the previous quotation too.
+    6. ``report`` (CODING.md Q3e): a quoted passage that holds its own
+       attribution (``"Meanwhile a source on the ground said ..."``) is the
+       report of the medium the article credits (``... Sana reported.``,
+       ``according to SANA``), the nearest credit after it, else before; the
+       article's later unattributed quotations go to the same medium.
+    7. ``previous_sentence``: a direct quote that opens a sentence, right after a
        sentence of narration that reports speech, takes its source: a sentence
        ending ``according to X.`` or ``X reports.``, or one opened by its subject
        and a verb of saying (``Haddad said all the dead were from one street.``).
+
+    ``X was quoted by Y as saying`` gives X, ``Y quoted X as saying`` gives X
+    (after the quotation or before it), a bracketed acronym in an attribution is
+    read past (``the Syrian Observatory for Human Rights (SOHR) said``), and an
+    inverted attribution later in the sentence counts for rule 4 (``"..." a
+    village south of Jarabulus said Rami Abdel Rahman``, ``said spokesman
+    Colonel Chris Garver``).
 
     Attributions written without commas (copy stripped of its punctuation, as in
     FA-KES: ``"... in the attack" said Observatory director Rami Abdel Rahman
@@ -152,7 +173,11 @@ Speakers (``speaker`` and ``attribution``)
     the last body that spoke, and ``a Syrian government statement`` its issuer
     (``Syrian government``); ``the group``, ``the monitor`` (and ``the
     organisation``, ``the watchdog``) the last body that spoke when no earlier
-    form holds the word.
+    form holds the word; ``the agency``, ``the TV network`` the body the text
+    wrote with that word (``news agency SANA``, ``Cham TV network``); an acronym
+    the name it follows in brackets (``Kurdish Peoples Protection Units
+    (YPG)``); ``the devastated man`` (man, woman, father, ...) the person quoted
+    just before (within 400 characters).
 
     SUBJECT is reduced to a name where it ends in one: the last run of capitalised
     words, minus leading titles and a leading possessive (``Interior Minister Dana
@@ -551,10 +576,33 @@ _AFTER_LONG_SUBJECT_RE = re.compile(
     rf"[ \t]*[,;:\u2014\u2013-]?[ \t]*(?P<subj>{_LONG_SUBJECT_WORD}(?:[ \t]+{_LONG_SUBJECT_WORD}){{4,17}}?)"
     rf"[ \t]+{_ADVERBS}(?P<verb>{_AFTER_VERBS})\b"
 )
+# '"..." a village south of Jarabulus said Rami Abdel Rahman': an inverted
+# attribution later in the sentence, with a capitalised subject.
+_INVERTED_IN_SENTENCE_RE = re.compile(
+    rf"\b(?P<verb>{_INVERTED_VERBS})[ \t]+"
+    r"(?P<subj>(?:(?:spokesman|spokeswoman|spokesperson|activist|official|commander|"
+    r"director|chief|envoy|minister)[ \t]+)?"
+    rf"[{_UPPER}]\w*(?:[ \t]+{_SUBJECT_WORD}){{0,7}})"
+)
+_BRACKETED_ACRONYM_RE = re.compile(rf"[ \t]*[(\[][{_UPPER}][\w\-]{{1,10}}[)\]]")
+# '"..." Lavrov was quoted by RIA Novosti as saying': the subject speaks.
+_AFTER_QUOTED_BY_RE = re.compile(
+    rf"[ \t]*,?[ \t]*(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{0,5}}?)[ \t]+(?:was|were)"
+    rf"[ \t]+quoted[ \t]+by[ \t]+(?:{_SUBJECT_WORD}[ \t]+){{1,5}}?as[ \t]+saying\b"
+)
+# '"..." the paper quoted a security official as saying': the one quoted speaks.
+_AFTER_QUOTED_AS_SAYING_RE = re.compile(
+    rf"[ \t]*,?[ \t]*(?:{_SUBJECT_WORD}[ \t]+){{0,5}}?(?:quoted|cited)[ \t]+"
+    rf"(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{0,7}}?)[ \t]+as[ \t]+saying\b"
+)
 # After the closing mark: VERB SUBJECT (", said the minister")
 _AFTER_VERB_SUBJECT_RE = re.compile(
     rf"[ \t]*[,;:\u2014\u2013-]?[ \t]*(?P<verb>{_INVERTED_VERBS})[ \t]+"
     rf"(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{0,7}})"
+)
+_QUOTED_AS_SAYING_RE = re.compile(
+    rf"\b(?:quoted|cited)[ \t]+(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{0,7}}?)"
+    r"[ \t]+as[ \t]+saying\b"
 )
 _ACCORDING_TO_RE = re.compile(
     rf"\b[Aa]ccording[ \t]+to[ \t]+(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{0,7}})"
@@ -589,10 +637,10 @@ _GROUP_NOUN_WORDS = (
 _SUBJECT_VERB_RE = re.compile(
     rf"(?:\b(?P<name>{_NAME_RUN})(?:[ \t]+(?P<prep>of|from|at|in|for)[ \t]+"
     rf"(?P<described>the[ \t]+(?:[a-z][\w\-]*+[ \t]+){{0,2}})?(?P<affiliation>{_NAME_RUN}))?"
-    r"|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)"
+    r"|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b)"
     r"|(?P<np>\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:[\w\-]++[ \t]++){0,4}[a-z][\w\-]*+)"
     rf"|(?P<group>\b[{_UPPER}][\w\-]*+(?:[ \t]+[{_UPPER}][\w\-]*+)?[ \t]+(?:{_GROUP_NOUN_WORDS})))"
-    rf"{_PARENTHETICAL}(?:[ \t]*,(?:[ \t]*who\b)?)?[ \t]+{_ADVERBS}"
+    rf"{_PARENTHETICAL}(?:[ \t]*,(?:[ \t]*who\b)?|[ \t]+who\b)?[ \t]+{_ADVERBS}"
     rf"(?P<verb>{_BEFORE_VERBS})\b"
 )
 # Characters no _SUBJECT_VERB_RE match can hold: the parenthetical excludes them
@@ -788,6 +836,8 @@ def _name_from_subject(phrase: str) -> tuple[str, bool]:
         return words[-1].lower(), True
     while len(words) > 1 and words[-1].lower() in _TRAILING_NOT_SUBJECT:
         words = words[:-1]  # "a negotiator who (speaks)", "the delegation again"
+    if len(words) > 1 and words[-1].isdigit() and len(words[-1]) <= 3:
+        words = words[:-1]  # an age: "Ahmed 24 said"
     phrase = " ".join(words)
     leading = _leading_name(words)
     if leading is not None:
@@ -860,8 +910,19 @@ def _leading_name(words: list[str]) -> str | None:
         or name[-1].endswith(",")
     ):
         return None
+    rest = words[len(run) :]
     if nxt in ("a", "an", "the") or (
-        len(name) >= 2 and (nxt == "head" or _is_title_word(nxt))
+        len(name) >= 2
+        and (
+            nxt in ("head", "of", "from")
+            or _is_title_word(nxt)
+            # "Zakaria Malahifji senior official": lowercase words ending in a role
+            or (
+                all(w.islower() for w in rest)
+                and len(rest) <= 4
+                and (_is_title_word(rest[-1]) or rest[-1] in _PERSON_HEADS)
+            )
+        )
     ):
         return " ".join(name)
     return None
@@ -936,7 +997,7 @@ def _cut_subject(phrase: str) -> str:
                 and words[k + 2][:1].isupper()
             )
             if (joins or after_the) and low in ("from", "in", "of", "at") and all(
-                w[:1].islower() for w in kept
+                w[:1].islower() for w in kept[1 if kept[0] in ("A", "An", "The") else 0 :]
             ):
                 # "one activist from Talbisseh", "a source in the Defence Ministry":
                 # the description keeps its place or body.
@@ -976,7 +1037,7 @@ _LOCAL_SCANS = 8
 #: At most this many SUBJECT-VERB matches are read back from a quotation when
 #: looking for an antecedent (a body, a fuller description): a bound on the work per
 #: quotation in texts with very many of them.
-_MAX_SUBJECTS_BACK = 40
+_MAX_SUBJECTS_BACK = 24
 #: How far (characters) the ``sentence_end`` rule reads after a closing mark.
 _SENTENCE_END_WINDOW = 300
 # '"..." \u2013 Commissioner Helena Strand, speaking in Geneva.': a dash, then a name
@@ -1018,6 +1079,7 @@ class _Speakers:
         self._verb_starts: dict[int, list[int]] = {}
         self._before_calls: dict[int, int] = {}
         self._subjects: dict[int, str | None] = {}
+        self._credits: list[tuple[int, str, str]] | None = None
         self._body_matches: list[re.Match[str]] | None = None
         self._body_starts: list[int] = []
         self._barriers: str | None = None  # the barrier characters in the text
@@ -1036,7 +1098,9 @@ class _Speakers:
         text = self.text
         p = self.paras.index(end - 1)
         limit = min(self.paras.ends[p] if p >= 0 else len(text), end + 200)
-        window = text[end:limit]
+        # A bracketed acronym in the attribution ("the Syrian Observatory for Human
+        # Rights (SOHR) said") is read past: the window is matched without it.
+        window = _BRACKETED_ACRONYM_RE.sub("", text[end:limit])
         content_end = text[max(start, end - 3) : end]
         soft_end = any(c in ",!?\u2014\u2013-" for c in content_end) or window[:1] in (
             ",",
@@ -1070,6 +1134,14 @@ class _Speakers:
                 and not any(_ends_sentence(w) for w in m.group("subj").split())
             ):
                 return subj, " ".join(m.group(0).strip(" \t,;:.!?\u2014\u2013-").split()), "after"
+        m = _AFTER_QUOTED_BY_RE.match(window)
+        if m and m.group("subj").split()[0].lower() not in _SUBJECT_STOP:
+            return m.group("subj"), " ".join(m.group(0).split()), "after"
+        m = _AFTER_QUOTED_AS_SAYING_RE.match(window)
+        if m:
+            subj = _cut_subject(m.group("subj"))
+            if subj:
+                return subj, " ".join(m.group(0).split()), "after"
         m = _AFTER_LONG_SUBJECT_RE.match(window)
         if m and (soft_end or bare_end) and _tail_ok(window, m.end(), m.group("verb")):
             words = m.group("subj").split()
@@ -1134,7 +1206,10 @@ class _Speakers:
             k = text.find(ch, end, limit)
             if k >= 0:
                 limit = k
+        inverted = _INVERTED_IN_SENTENCE_RE.search(text, end, limit)
         for m in _SUBJECT_VERB_RE.finditer(text, end, limit):
+            if inverted is not None and inverted.start() < m.start():
+                break
             if " ".join(m.group("verb").split()) not in _AFTER_VERB_SET:
                 continue
             if not _tail_ok(text[: limit], m.end(), m.group("verb")):
@@ -1143,6 +1218,10 @@ class _Speakers:
             if subject is None or subject.split()[0].lower() in _SUBJECT_STOP:
                 continue
             return subject, " ".join(m.group(0).split()), "sentence_end"
+        if inverted is not None:
+            subject = _cut_subject(inverted.group("subj"))
+            if subject and any(w[:1].isupper() for w in subject.split()):
+                return subject, f"{inverted.group('verb')} {subject}", "sentence_end"
         return None
 
     # rule 2 -----------------------------------------------------------------------
@@ -1365,6 +1444,11 @@ class _Speakers:
                     subject,
                     " ".join(m.group(0).split()),
                 )
+        if "as saying" in sentence:
+            for m in _QUOTED_AS_SAYING_RE.finditer(sentence):
+                subj = _cut_subject(m.group("subj"))
+                if subj and (best is None or m.start() > best[0]):
+                    best = (m.start(), subj, " ".join(m.group(0).split()))
         # (Every match holds "ccording": the regex engine need not try each position.)
         for m in _ACCORDING_TO_RE.finditer(sentence) if "ccording" in sentence else ():
             subj = _cut_subject(m.group("subj").rstrip(",")).rstrip(",")
@@ -1460,6 +1544,103 @@ class _Speakers:
         return found
 
 
+    def opening_subject(self, start: int, *, quote: bool) -> tuple[str, str, str] | None:
+        """(subject, matched text, rule) for a quotation in a sentence whose own
+        attribution has no subject next to its verb: a verb of saying or labelling
+        joined to the sentence's subject by "and" or a participle ("The Syrian
+        foreign ministry rejected the criticism and blamed", "Maria Zakharova took
+        a jab at the United States calling on"), or a quotation that goes on from
+        the subject (``The Observatory "has documented ..."``): the subject that
+        opens the sentence."""
+        sentence = self._sentence_before(start)
+        lead = len(sentence) - len(sentence.lstrip())
+        sentence_start = start - len(sentence) + lead
+        sentence = sentence.strip()
+        if not sentence or self._in_quote(sentence_start):
+            return None
+        colon = sentence.endswith(":")
+        if colon:
+            # "Asked what had changed, a senior European diplomat was blunter:
+            # "...": the subject of the clause the colon ends.
+            sentence = sentence[:-1].rsplit(",", 1)[-1].strip()
+            if not sentence:
+                return None
+        words = sentence.split()
+        inner = self.text[start + 1 : start + 40].split()
+        goes_on = (
+            quote
+            and bool(inner)
+            and len(words) <= 4
+            and (inner[0] in _OPENING_VERBS or (inner[0].islower() and inner[0].endswith(("ed", "s"))))
+        )
+        cue = next(
+            (
+                w for k, w in enumerate(words[1:], start=1)
+                if w.lower().strip(",") in _OPENING_CUES
+                or (words[k - 1] == "and" and w in _AFTER_VERB_SET)
+            ),
+            None,
+        )
+        if not (goes_on or cue or colon):
+            return None
+        m = _PERSON_SUBJECT_RE.match(sentence)
+        if m is not None and m.group("role"):
+            prefix = m.group("role").split()[:-1]
+            if not prefix or (
+                prefix[0] not in _NOT_A_NAME and prefix[0].lower() not in _SUBJECT_STOP
+            ):
+                name, _ = _name_from_subject(m.group("name"))
+                if name and _could_be_person(name):
+                    return name, " ".join(sentence.split()[:8]), "opening_subject"
+        kept: list[str] = []
+        for word in words[:12]:
+            low = word.lower().strip(",")
+            if kept and word.islower() and (
+                low.endswith("ed") or low in _OPENING_VERBS or low in _AFTER_VERB_SET
+            ):
+                break
+            kept.append(word)
+        subject = _cut_subject(" ".join(kept)) if kept else ""
+        parts = subject.split()
+        if parts and parts[0].lower() not in ("the", "a", "an", "its", "his", "her", "their", "one"):
+            # "Ilves cast doubt", "State news agency SANA broadcast": the words after
+            # the last capitalised one are the verb and its object.
+            last_cap = max((k for k, w in enumerate(parts) if w[:1].isupper()), default=-1)
+            if 0 <= last_cap < len(parts) - 1 and not parts[last_cap].endswith(("'s", "\u2019s")):
+                subject = " ".join(parts[: last_cap + 1])
+        if not subject or subject.split()[0].lower() in _SUBJECT_STOP or (
+            goes_on and " ".join(kept) != subject
+        ):
+            return None
+        return subject, " ".join(kept), "opening_subject"
+
+    def report(self, start: int, end: int) -> tuple[str, str, str] | None:
+        """(medium, matched text, rule) for a quoted passage that holds its own
+        attribution ("Meanwhile a source on the ground said army units ..."): the
+        words are the report of the medium the article credits for it (CODING.md
+        Q3e), named as "X reported" or "X reports" at the end of a sentence or
+        "according to X", the nearest after the passage, else before it."""
+        inner = self.text[start:end]
+        if not _OWN_ATTRIBUTION_RE.search(inner):
+            return None
+        return self.credited_medium(end, start)
+
+    def credited_medium(self, after: int, before: int) -> tuple[str, str, str] | None:
+        """The medium the article credits, the nearest after ``after``, else the
+        nearest before ``before`` (see :meth:`report`)."""
+        if self._credits is None:
+            self._credits = [
+                (m.start(), m.group("medium") or m.group("agency"), " ".join(m.group(0).split()))
+                for m in _CREDIT_RE.finditer(self.text)
+                if not self._in_quote(m.start())
+            ]
+        later = [c for c in self._credits if c[0] >= after]
+        earlier = [c for c in self._credits if c[0] < before]
+        found = later[0] if later else earlier[-1] if earlier else None
+        if found is None:
+            return None
+        return found[1], found[2], "report"
+
     def previous_sentence(self, start: int) -> tuple[str, str, str] | None:
         """(subject, matched text, rule) for a quotation that opens a sentence of
         its paragraph right after a sentence of narration that reports speech: one
@@ -1535,7 +1716,12 @@ class _Speakers:
             lead = text[max(lo, m.start() - 20) : m.start()].split()
             cue = lead[-1].lower().strip(",") if lead else ""
             run = m.group().split()
-            titled = _is_title_word(cue) or (len(run) > 1 and _is_title_word(run[0]))
+            titled = (
+                _is_title_word(cue)
+                or (len(run) > 1 and _is_title_word(run[0]))
+                # "Abu Mohammad al-Golani a commander of al-Nusra"
+                or _ROLE_AFTER_RE.match(text, m.end(), sentence_start) is not None
+            )
             if not (titled or cue in _MENTION_CUES):
                 continue
             name, _ = _name_from_subject(m.group())
@@ -1564,6 +1750,9 @@ class _Speakers:
         words = speaker.split()
         if not words or len(words) > 7:
             return None
+        if len(words) == 2 and words[0] in ("the", "The") and words[1].isupper() and len(words[1]) > 1:
+            words = words[1:]  # "The YPG"
+            speaker = words[0]
         acronym = len(words) == 1 and len(speaker) > 1 and speaker.isupper()
         head = words[-1].lower()
         short = (words[0] in ("the", "The") and len(words) <= 4) or (
@@ -1585,10 +1774,15 @@ class _Speakers:
             if issuer:
                 return " ".join(issuer)
             body = self.latest_body(pos, named)
-            return body[1] if body is not None else None
+            if body is None:
+                return None
+            return self.fuller_body(body[1], pos, named) or body[1]
         if not (short or acronym):
             return None
         if acronym:
+            defined = self.defined_acronym(speaker, pos)
+            if defined is not None:
+                return defined
             for m in self._body_names(lo, pos):
                 full = m.group().split()
                 while full and full[0] in ("The", "the"):
@@ -1600,7 +1794,7 @@ class _Speakers:
         own = [w for w in speaker.lower().split() if w not in ("the", "a", "an")]
 
         def holds(candidate: str) -> bool:
-            cand = [w for w in candidate.lower().split() if w not in ("the", "a", "an")]
+            cand = _content_words(candidate)
             return head in cand and len(cand) > len(own)
 
         # The fullest of the earlier speakers and subjects that hold the head word
@@ -1618,6 +1812,18 @@ class _Speakers:
                     candidates.append((m.start(), _name_from_subject(written)[0]))
         if candidates:
             return max(candidates, key=lambda c: (len(c[1].split()), c[0]))[1]
+        if head in _GENERIC_PERSONS and words[0] in ("the", "The") and len(words) <= 4:
+            # "the devastated man said" right after Abu Mohammad's quotation
+            for _at, earlier in _recent(named, pos, max(0, pos - 400)):
+                if earlier[:1].isupper() and _could_be_person(earlier) and not _could_be_body(earlier):
+                    return earlier
+                break
+        if head in _BODY_HEADS and words[0] in ("the", "The") and len(words) <= 4:
+            # "the agency" after "news agency SANA", "the TV network" after "Cham TV
+            # network": the body named with that head.
+            named_body = self.body_with_head(head, pos, lo)
+            if named_body is not None:
+                return named_body
         if head in _BODY_DESCRIPTION_NOUNS and words[0] in ("the", "The"):
             # "the Britain-based monitor", "the group": the last body that spoke.
             body = self.latest_body(pos, named, other_than=speaker)
@@ -1686,6 +1892,40 @@ class _Speakers:
                     best = (at, name)
                 break
         return best
+
+    def defined_acronym(self, acronym: str, pos: int) -> str | None:
+        """The name an acronym stands for where the text defines it in brackets
+        before ``pos``: "the Kurdish Peoples Protection Units (YPG)"."""
+        k = self.text.rfind(f"({acronym})", 0, pos)
+        if k < 0:
+            return None
+        m = _NAME_BEFORE_BRACKET_RE.search(self.text, max(0, k - 120), k)
+        if m is None:
+            return None
+        words = [w for w in m.group("name").split() if w not in ("The", "the")]
+        while words and words[0].lower().endswith("-based"):
+            words = words[1:]
+        return " ".join(words) if len(words) > 1 else None
+
+    def body_with_head(self, head: str, pos: int, lo: int) -> str | None:
+        """The last body named with ``head`` before ``pos``: "agency SANA" gives
+        "SANA", "Cham TV network" gives "Cham TV network"."""
+        text = self.text
+        _, after, _ = _role_patterns(head)
+        word = _body_head_pattern(head)
+        for w in list(word.finditer(text, lo, pos))[::-1][:_MAX_SUBJECTS_BACK]:
+            m = after.match(text, w.end(), pos)
+            if m is not None and _names_a_body(m.group("name").split()):
+                return m.group("name")
+            m = _BODY_BEFORE_HEAD_RE.search(text, max(lo, w.start() - 60), w.start())
+            if m is not None:
+                run = [
+                    x for x in m.group("name").split()
+                    if not x.lower().endswith("-based") and x not in ("The", "the")
+                ]
+                if _names_a_body(run):
+                    return f"{' '.join(run)} {head}"
+        return None
 
     def person_with_role(self, role: str, pos: int, lo: int) -> str | None:
         """The last person introduced with ``role`` before ``pos``: "director
@@ -1774,6 +2014,27 @@ def _full_name(run: str) -> str | None:
 
 
 _DETERMINERS = frozenset({"a", "an", "the", "one"})
+# A quoted passage holding its own attribution (see _Speakers.report).
+_OWN_ATTRIBUTION_RE = re.compile(
+    r"\b(?:said|says|reported|reports|added|according[ \t]+to|told)\b"
+)
+# A medium credited for the article's report: "... al-Baghouz area Sana reported.",
+# "SANA reports.", "according to SANA".
+_CREDIT_RE = re.compile(
+    rf"(?P<medium>(?:[{_UPPER}][\w\-]*+|[{_UPPER}]{{2,}})(?:[ \t]+[{_UPPER}][\w\-]*+){{0,3}})"
+    r"[ \t]+(?:reported|reports)[ \t]*[.\n]"
+    rf"|\b[Aa]ccording[ \t]+to[ \t]+(?P<agency>[{_UPPER}]{{2,}})\b"
+)
+# Words in a sentence that tie a quotation to the sentence's opening subject (see
+# opening_subject): verbs of labelling and participles of saying.
+_OPENING_CUES = frozenset(
+    """called calls calling described describes describing saying blamed blames
+    blaming urging urged accusing accused branded branding termed dubbed""".split()
+)
+# Common verbs that end an opening subject ("Maria Zakharova took a jab").
+_OPENING_VERBS = frozenset(
+    "took takes made makes gave gives is was are were has have had will would".split()
+)
 
 
 def _from_last_determiner(words: list[str]) -> list[str]:
@@ -1803,6 +2064,11 @@ _ENDS_ACCORDING_TO_RE = re.compile(
     rf"\b[Aa]ccording[ \t]+to[ \t]+(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{0,5}})$"
 )
 _ENDS_REPORTS_RE = re.compile(rf"(?P<subj>{_NAME_RUN})[ \t]+(?:reports|reported)\.?$")
+# A role in apposition right after a name: "Abu Mohammad al-Golani, a commander".
+_ROLE_AFTER_RE = re.compile(
+    r"[ \t]*,?[ \t]+(?:a|an|the)[ \t]+(?:[\w\-]+[ \t]+){0,2}?"
+    rf"(?i:{_ROLE_NOUNS}|spokesperson|official|commander)\b"
+)
 # Words right before a name that mark it as a person's (see latest_mentioned_person).
 # ("told X" names the one told, not a speaker.)
 _MENTION_CUES = frozenset({"said", "says", "added", "named", "activist"})
@@ -1939,6 +2205,38 @@ def _could_be_body(name: str) -> bool:
 
 
 _STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqu\u00e9"})
+# Heads of a description of one person that may stand for the person who was
+# just quoted ("the devastated man said").
+_GENERIC_PERSONS = frozenset(
+    "man woman boy girl father mother husband wife son daughter youth teenager".split()
+)
+# Heads of a description of a body that the text may also write with the body's
+# name ("news agency SANA", "Cham TV network").
+_BODY_HEADS = frozenset(
+    """agency channel network television broadcaster newspaper daily monitor group
+    observatory ministry""".split()
+)
+def _names_a_body(run: list[str]) -> bool:
+    """Whether a capitalised run can name a body: not a sentence opener, a time or a
+    bare two-letter acronym ("TV"), with a word of four letters or an acronym of
+    three or more."""
+    return (
+        bool(run)
+        and run[0] not in _SENTENCE_OPENERS
+        and not any(w in _TIME_NAMES for w in run)
+        and any(len(w) >= 4 or (len(w) >= 3 and w.isupper()) for w in run)
+    )
+
+
+@lru_cache(maxsize=64)
+def _body_head_pattern(head: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(head)}\b")  # lower case, as a common noun
+
+
+_NAME_BEFORE_BRACKET_RE = re.compile(
+    rf"(?P<name>{_NAME_RUN}(?:[ \t]+(?:for|of|and|on)[ \t]+{_NAME_RUN})*)[ \t]*$"
+)
+_BODY_BEFORE_HEAD_RE = re.compile(rf"(?P<name>{_NAME_RUN})[ \t]+$")
 # Heads of a description that may stand for a body already named: "the
 # Britain-based monitor said" after the Syrian Observatory spoke.
 _BODY_DESCRIPTION_NOUNS = frozenset(
@@ -1964,6 +2262,12 @@ def _role_patterns(role: str) -> tuple[re.Pattern[str], ...]:
             rf"(?P<name>{_NAME_RUN})[ \t,]+(?:(?:the|a|an)[ \t]+)?(?:[\w\-]+[ \t]+){{0,3}}$"
         ),
     )
+
+
+@lru_cache(maxsize=8192)
+def _content_words(name: str) -> tuple[str, ...]:
+    """The lower-case words of a name without articles."""
+    return tuple(w for w in name.lower().split() if w not in ("the", "a", "an"))
 
 
 def _recent(
@@ -2177,6 +2481,7 @@ def _voice_spans(
     result: list[VoiceSpan] = []
     named: list[tuple[int, str]] = []  # (span start, speaker) named by the text itself
     last_quote: VoiceSpan | None = None
+    reported: str | None = None  # the medium of a report quoted in the article (Q3e)
     for start, end, multi, bare in kept[:needed]:
         if bare:
             result.append(VoiceSpan(start, end, "scare_quote", None, "so-called"))
@@ -2204,6 +2509,8 @@ def _voice_spans(
             before = speakers.before(start)
             if before is None and voice == "quote":
                 before = speakers.sentence_end(end)
+            if before is None:
+                before = speakers.opening_subject(start, quote=voice == "quote")
             if before is not None:
                 speaker, attribution = _resolve(
                     before[0], before[2], before[1], start, speakers, named
@@ -2221,14 +2528,19 @@ def _voice_spans(
                 speaker = last_quote.speaker
                 attribution = f"continues: quote at {last_quote.start}"
             elif voice == "quote":
-                previous = speakers.previous_sentence(start)
+                previous = speakers.report(start, end) or speakers.previous_sentence(start)
+                if previous is None and reported is not None:
+                    # the article's other quoted passages of that report (Q3e)
+                    previous = (reported, f"{reported} (same report)", "report")
                 if previous is not None:
                     speaker, attribution = _resolve(
                         previous[0], previous[2], previous[1], start, speakers, named
                     )
+                    if previous[2] == "report":
+                        reported = speaker
         found = VoiceSpan(start, end, voice, speaker, attribution)
         result.append(found)
-        if voice == "quote":
+        if voice == "quote" or speaker:
             last_quote = found
     return result
 

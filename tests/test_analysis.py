@@ -7,12 +7,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import mediakit as mk
 from mediakit import _vader, sentiment
 from mediakit import analysis as analysis_module
 from mediakit.analysis import Analysis, analyze
 from mediakit.corpus import load_corpus, load_sample
+from mediakit.errors import InvalidParameterError, MissingColumnsError
 from mediakit.lexicon import DEFAULT_LEXICON, Lexicon, load_lexicon
-from mediakit.mentions import find_mentions
+from mediakit.mentions import find_mentions, mention_sentences
 from mediakit.sentiment import MASK_TOKEN, score_mentions, score_sentences
 from mediakit.text import sentences as split_into_sentences
 
@@ -27,9 +29,10 @@ DOCUMENT_COLUMNS = [
 ]
 MENTION_COLUMNS = [
     "doc_id", "outlet", "date", "actor", "label", "pattern", "match", "start", "end",
-    "sentence_id", "sentence", "voice", "speaker",
+    "sentence_id", "voice", "speaker", "named_groups", "referent", "referent_rule",
+    "in_scope", "scope_rule", "form", "sentence_start", "sentence_end",
 ]
-SCORE_COLUMNS = ["compound", "compound_masked", "label_valence", "sentence_masked"]
+SCORE_COLUMNS = ["compound", "compound_masked", "label_valence"]
 
 
 @pytest.fixture(scope="module")
@@ -45,14 +48,14 @@ def result(corpus: pd.DataFrame) -> Analysis:
 def test_analyze_returns_the_three_documented_tables(corpus, result):
     assert list(result.sentences.columns) == SENTENCE_COLUMNS
     assert list(result.documents.columns) == DOCUMENT_COLUMNS
-    assert MENTION_COLUMNS == [c for c in result.mentions.columns if c in MENTION_COLUMNS]
-    assert list(result.mentions.columns[-4:]) == SCORE_COLUMNS
+    # a mention points at its sentence row instead of carrying its text (issue 19)
+    assert list(result.mentions.columns) == MENTION_COLUMNS + SCORE_COLUMNS
     assert result.documents["doc_id"].tolist() == corpus["doc_id"].tolist()
     assert len(result.sentences) > len(corpus) and len(result.mentions) > 0
     assert result.documents["n_sentences"].sum() == len(result.sentences)
     assert result.documents["n_words"].sum() == result.sentences["n_words"].sum()
     assert result.sentences["compound"].between(-1, 1).all()
-    assert result.mentions[SCORE_COLUMNS[:3]].notna().all().all()
+    assert result.mentions[SCORE_COLUMNS].notna().all().all()
     assert result.lexicon == load_lexicon("marenna")  # the lexicon asked for
     assert "documents" in repr(result)
 
@@ -62,11 +65,15 @@ def test_analyze_equals_the_step_by_step_functions(corpus, result):
     expected_sentences = score_sentences(split_into_sentences(corpus))
     pd.testing.assert_frame_equal(result.sentences, expected_sentences)
     expected_mentions = score_mentions(find_mentions(corpus, lexicon), lexicon)
-    pd.testing.assert_frame_equal(result.mentions, expected_mentions)
+    # the sentence and its masked text, joined back, are those score_mentions scored
+    pd.testing.assert_frame_equal(result.mentions_with_sentences(masked=True), expected_mentions)
+    pd.testing.assert_frame_equal(
+        result.mentions_with_sentences(),
+        expected_mentions.drop(columns="sentence_masked"))
 
 
 def test_masked_sentences_hold_no_lexicon_term(result):
-    mentions = result.mentions
+    mentions = result.mentions_with_sentences(masked=True)
     for masked in mentions["sentence_masked"].unique():
         assert result.lexicon.find(masked) == [], masked
     # every mention's own match is gone from its masked sentence
@@ -112,13 +119,14 @@ def test_each_distinct_sentence_is_scored_once(corpus, monkeypatch):
     result = analyze(doubled)
     assert len(seen) == len(set(seen))
     normalised = sentiment._normalise_for_scoring
+    joined = result.mentions_with_sentences(masked=True)
     # A masked sentence is scored unless VADER cannot tell it from its sentence.
     rescored = {
         normalised(masked)
-        for sentence, masked in zip(result.mentions["sentence"], result.mentions["sentence_masked"])
+        for sentence, masked in zip(joined["sentence"], joined["sentence_masked"])
         if not _vader.same_compound(normalised(sentence), normalised(masked))
     }
-    assert 0 < len(rescored) < result.mentions["sentence_masked"].nunique()
+    assert 0 < len(rescored) < joined["sentence_masked"].nunique()
     expected = {normalised(t) for t in result.sentences["text"]} | rescored
     assert set(seen) == expected
     assert len(seen) < len(result.sentences) + 2 * len(result.mentions)
@@ -215,7 +223,9 @@ def test_empty_corpus_gives_empty_tables(corpus):
     empty = analyze(corpus.iloc[:0])
     assert len(empty.documents) == len(empty.sentences) == len(empty.mentions) == 0
     assert list(empty.sentences.columns) == SENTENCE_COLUMNS
-    assert list(empty.mentions.columns[-4:]) == SCORE_COLUMNS
+    assert list(empty.mentions.columns) == MENTION_COLUMNS + SCORE_COLUMNS
+    joined = empty.mentions_with_sentences(masked=True)
+    assert len(joined) == 0 and {"sentence", "sentence_masked"} <= set(joined.columns)
     assert len(empty.summary()) == 0
 
 
@@ -223,7 +233,7 @@ def test_empty_corpus_gives_empty_tables(corpus):
 def test_seed_article_terrorists_are_masked():
     seed = load_corpus(SEED, outlet="seed outlet")
     result = analyze(seed)
-    mentions = result.mentions
+    mentions = result.mentions_with_sentences(masked=True)
     assert len(mentions) > 0
     terrorist_words = mentions[mentions["match"].str.lower().str.startswith("terrorist")]
     assert len(terrorist_words) > 0
@@ -236,6 +246,82 @@ def test_mention_compound_is_its_sentence_row_compound(result):
     sentence_rows = result.sentences[["doc_id", "sentence_id", "text", "compound"]].rename(
         columns={"compound": "compound_sentence"}
     )
-    joined = result.mentions.merge(sentence_rows, on=["doc_id", "sentence_id"], how="left")
+    joined = result.mentions_with_sentences().merge(
+        sentence_rows, on=["doc_id", "sentence_id"], how="left")
     assert (joined["sentence"] == joined["text"]).all()
     assert (joined["compound"] == joined["compound_sentence"]).all()
+
+
+# ---------------------------------------------------------------- mention_sentences
+# A mention points at its sentence row (issue 19): the text is joined back on request.
+
+
+def test_mention_sentences_of_a_filtered_subset_keeps_rows_and_index(corpus, result):
+    quoted = result.mentions[result.mentions["voice"] == "quote"]
+    assert 0 < len(quoted) < len(result.mentions)
+    before = quoted.copy(deep=True)
+    joined = mention_sentences(quoted, result.sentences)
+    pd.testing.assert_frame_equal(quoted, before)  # the input is not changed
+    assert joined.index.equals(quoted.index)
+    assert list(joined.columns) == (
+        MENTION_COLUMNS[:10] + ["sentence"] + MENTION_COLUMNS[10:] + SCORE_COLUMNS)
+    assert joined["sentence"].dtype == "str"
+    texts = corpus.set_index("doc_id")["text"]
+    for row in joined.itertuples():
+        text = texts[row.doc_id]
+        assert row.sentence == text[row.sentence_start:row.sentence_end]
+        offset = row.sentence_start
+        assert row.sentence[row.start - offset:row.end - offset] == row.match
+
+
+def test_mention_sentences_masked_is_the_text_compound_masked_scored(result):
+    joined = mention_sentences(result.mentions, result.sentences, masked=True,
+                               lexicon=result.lexicon)
+    assert list(joined.columns[-2:]) == ["label_valence", "sentence_masked"]
+    scored = sentiment.score_texts(joined["sentence_masked"].tolist())["compound"]
+    assert (scored.to_numpy() == joined["compound_masked"].to_numpy()).all()
+    # another lexicon masks other words: the lexicon is required, never guessed
+    other = mention_sentences(result.mentions, result.sentences, masked=True,
+                              lexicon="conflict")
+    assert (other["sentence_masked"] != joined["sentence_masked"]).any()
+
+
+def test_mention_sentences_replaces_the_sentence_of_find_mentions(corpus):
+    found = find_mentions(corpus, "marenna")
+    again = mention_sentences(found, split_into_sentences(corpus))
+    pd.testing.assert_frame_equal(again, found)
+
+
+def test_mention_sentences_errors_name_the_problem(corpus, result):
+    with pytest.raises(InvalidParameterError, match="masked=True needs lexicon="):
+        mention_sentences(result.mentions, result.sentences, masked=True)
+    with pytest.raises(InvalidParameterError, match="masked"):
+        mention_sentences(result.mentions, result.sentences, masked="yes")
+    with pytest.raises(MissingColumnsError, match="sentence_id"):
+        mention_sentences(result.mentions.drop(columns="sentence_id"), result.sentences)
+    with pytest.raises(MissingColumnsError, match="the sentences table .*'text'"):
+        mention_sentences(result.mentions, result.sentences.drop(columns="text"))
+    first = result.mentions["doc_id"].iloc[0]
+    others = result.sentences[result.sentences["doc_id"] != first]
+    with pytest.raises(ValueError, match=f"mention row 0 \\(doc_id '{first}', sentence_id"):
+        mention_sentences(result.mentions, others)
+    doubled = pd.concat([result.sentences, result.sentences.iloc[[3]]], ignore_index=True)
+    with pytest.raises(ValueError, match="more than one row for doc_id"):
+        mention_sentences(result.mentions, doubled)
+
+
+def test_a_function_needing_the_sentence_says_how_to_join_it(result):
+    with pytest.raises(MissingColumnsError, match="mentions_with_sentences"):
+        mk.scope_report(result.mentions, actor="armed_opposition")
+    report = mk.scope_report(result.mentions_with_sentences(), actor="armed_opposition")
+    assert report["n"].sum() > 0
+
+
+def test_mention_sentences_with_a_repeated_index(result):
+    ends = pd.concat([result.mentions.head(3), result.mentions.head(2)])  # index 0,1,2,0,1
+    joined = mention_sentences(ends, result.sentences, masked=True, lexicon=result.lexicon)
+    assert joined.index.tolist() == [0, 1, 2, 0, 1]
+    expected = result.mentions_with_sentences(masked=True)
+    assert joined["sentence"].tolist() == expected["sentence"].iloc[[0, 1, 2, 0, 1]].tolist()
+    assert joined["sentence_masked"].tolist() == \
+        expected["sentence_masked"].iloc[[0, 1, 2, 0, 1]].tolist()

@@ -204,9 +204,13 @@ def test_mentions_filters_and_tone(corpus_csv):
     code, out, _ = run("mentions", str(corpus_csv), "--voice", "quote", "--tone")
     assert code == EXIT_OK
     table = _csv(out)
-    expected = mk.analyze(mk.load_corpus(corpus_csv)).mentions
+    expected = mk.analyze(mk.load_corpus(corpus_csv)).mentions_with_sentences(masked=True)
     expected = expected[expected["voice"] == "quote"]
+    # the analysis's mentions point at their sentence; the CSV still has its text
     assert list(table.columns) == list(expected.columns)
+    assert table.columns[10] == "sentence" and table.columns[-1] == "sentence_masked"
+    assert table["sentence"].tolist() == expected["sentence"].tolist()
+    assert table["sentence_masked"].tolist() == expected["sentence_masked"].tolist()
     assert {"compound", "compound_masked"} <= set(table.columns)
     assert table["match"].tolist() == expected["match"].tolist() == [
         "opposition forces", "terrorists"]

@@ -163,6 +163,18 @@ def test_quote_sheet_needs_the_articles(sample):
         coding_sheet(sample.mentions, unit="quote", n=10, corpus=sample.corpus)
 
 
+def test_a_mention_sheet_without_articles_needs_the_sentence_text(sample):
+    # an analysis's mentions point at their sentence (issue 19): alone they cannot
+    # show a context, joined with their sentences they can, as an Analysis can
+    with pytest.raises(CodingError, match="mediakit.mention_sentences joins its text"):
+        coding_sheet(sample.mentions, n=20, stratify="outlet", seed=0)
+    joined = mk.mention_sentences(sample.mentions, sample.sentences)
+    alone = coding_sheet(joined, n=20, stratify="outlet", seed=0)
+    whole = coding_sheet(sample, n=20, stratify="outlet", seed=0)
+    assert alone["context"].str.contains(r"\[\[", regex=True).all()
+    assert alone[["doc_id", "start", "match"]].equals(whole[["doc_id", "start", "match"]])
+
+
 def test_coding_sheet_rejects_bad_options(sample):
     with pytest.raises(CodingError, match="too small"):
         coding_sheet(sample, n=40)  # 57 outlet x label strata

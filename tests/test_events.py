@@ -275,6 +275,25 @@ def test_acronyms_are_not_read_as_function_words():
     assert row["agent"] == "US forces"
 
 
+@pytest.mark.parametrize("text, trigger, agent", [
+    ("Ten people were killed by the army in Liss.", "killed", "the army"),
+    ("37 killed by Dawn Brigades in Liss", "killed", "Dawn Brigades"),        # a name, not dawn
+    ("Eight killed by car bomb near Azaz crossing", "killed", "car bomb"),    # not "by car"
+    ("Civilians killed by air strikes", "killed", "air strikes"),
+    ("Ten people were killed by dawn.", "killed", None),
+    ("They were attacked by night.", "attacked", None),
+    ("He was shot dead by mistake.", "shot dead", None),
+    ("The town was shelled by the end of the day.", "shelled", None),
+    ("Villages were attacked by the dozen.", "attacked", None),
+])
+def test_by_phrases_name_agents_but_not_times_or_manners(text, trigger, agent):
+    row = one_event(text, trigger, "marenna")
+    if agent is None:
+        assert (row["construction"], na(row["agent"])) == ("passive_agentless", True)
+    else:
+        assert (row["construction"], row["agent"]) == ("passive_agent", agent)
+
+
 # ----------------------------------------------------------------------------------
 # Headlines
 
@@ -740,6 +759,7 @@ def test_plots_return_axes(sample_events):
     table = agency_by_outlet(sample_events, n_boot=50)
     ax = plot_agency(table)
     assert len(ax.get_yticklabels()) == table["outlet"].nunique()
+    assert ax.get_title().endswith(" (narration only)")  # the default voice, said in English
     gap = agency_gap(sample_events, patient_actors=("armed_opposition", "state_forces"), n_boot=50)
     ax2 = plot_agency_gap(gap, title="Gap")
     assert ax2.get_title() == "Gap"

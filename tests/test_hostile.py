@@ -710,6 +710,36 @@ def test_runs_of_dots_split_and_analyze_in_linear_time(size):
 #       earlier report (tables beside the old report.html).
 
 
+def test_an_80_kb_unpunctuated_article_dense_in_labels_stays_small():
+    # P (issue 19 item 3, issue 20 item 10): a mention points at its sentence instead
+    # of carrying it twice. Before, this one sentence of 80 KB with 3,840 labels made a
+    # 517 MiB mentions table and needed over 1 GiB of address space.
+    result = run_bounded("""
+        import pandas as pd, mediakit
+        clause = ("the rebels and the militants shelled the army while the insurgents and "
+                  "government forces held the bridge near the terrorists ")
+        text = (clause * (80_000 // len(clause))).strip()
+        corpus = pd.DataFrame({"doc_id": ["dense"], "outlet": ["O"], "text": [text]})
+        result = mediakit.analyze(corpus)
+        mentions = result.mentions
+        some = mediakit.mention_sentences(mentions.tail(2), result.sentences, masked=True,
+                                          lexicon=result.lexicon)
+        emit(chars=len(text), n=len(mentions), n_sentences=len(result.sentences),
+             bytes=int(mentions.memory_usage(deep=True).sum()),
+             text_columns=[c for c in mentions.columns if c.startswith("sentence_")
+                           and mentions[c].dtype == "str"],
+             joined=[s == text for s in some["sentence"]],
+             masked_labels=[len(result.lexicon.find(m)) for m in some["sentence_masked"]],
+             masks=[m.count(" actor ") for m in some["sentence_masked"]])
+    """, seconds=60, memory=768 * MiB)
+    assert result["chars"] > 79_000 and result["n_sentences"] == 1
+    assert result["n"] > 3_000
+    assert result["text_columns"] == []  # neither sentence nor sentence_masked is stored
+    assert result["bytes"] < 1_000 * result["n"]  # about 300 bytes a mention, not 135 KB
+    assert result["joined"] == [True, True]  # the text comes back on request
+    assert result["masked_labels"] == [0, 0] and min(result["masks"]) > 3_000
+
+
 # ---------------------------------------------------------------------------- voice (Q)
 
 _HOSTILE_SPEAKER_TEXTS = {

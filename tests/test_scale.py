@@ -13,6 +13,7 @@ import pytest
 import mediakit
 from mediakit import analysis as analysis_module
 from mediakit import sentiment
+from mediakit.document import Document
 from mediakit.scale import AnalysisFiles, analyze_stream, read_analysis
 
 REPO = Path(__file__).resolve().parents[1]
@@ -161,9 +162,10 @@ def test_in_memory_chunking_changes_nothing(corpus_file, expected, monkeypatch, 
 
 
 def test_masks_from_the_article_scan_equal_masking_each_sentence(corpus_file, expected):
-    # analyze masks a sentence from the article's scan; score_mentions scans the
-    # sentence alone. They must agree, also where sentences touch without a space
-    # or a lexicon phrase runs over a sentence break.
+    # analyze masks a sentence from the article's scan and scores it; the masked text
+    # shown later (mention_sentences) scans the sentence alone. They must agree, also
+    # where sentences touch without a space or a lexicon phrase runs over a sentence
+    # break: the shown text is the one that was scored.
     tricky = pd.DataFrame(
         {
             "doc_id": ["t1", "t2", "t3"],
@@ -177,13 +179,22 @@ def test_masks_from_the_article_scan_equal_masking_each_sentence(corpus_file, ex
     )
     for result in (expected, mediakit.analyze(tricky),
                    mediakit.analyze(mediakit.load_sample(), "marenna")):
-        mentions = result.mentions
+        mentions = result.mentions_with_sentences(masked=True)
         assert len(mentions) > 0
         by_sentence = [
             sentiment.mask_labels(s, result.lexicon, mask_token=sentiment.MASK_TOKEN)
             for s in mentions["sentence"]
         ]
         assert mentions["sentence_masked"].tolist() == by_sentence
+        assert (mentions["compound_masked"].to_numpy()
+                == mediakit.score_texts(by_sentence)["compound"].to_numpy()).all()
+        # the article-scan masks analyze scored, one Document per article
+        for text in result.corpus["text"]:
+            doc = Document(text, result.lexicon)
+            ids = range(len(doc.sentences))
+            masks = doc.masked_sentences(ids)
+            assert [masks[k] for k in ids] == [
+                sentiment.mask_labels(text[a:b], result.lexicon) for a, b in doc.sentences]
 
 
 def test_sentence_break_memo_changes_no_split(corpus_file, monkeypatch):

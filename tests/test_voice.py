@@ -1189,3 +1189,125 @@ def test_the_one_told_is_no_antecedent_of_he() -> None:
     text = ("Amir Kessaly told Kessel Voice that the talks had begun.\n\n"
             '"We did not come here to beg for anything at all," he said.')
     assert _speakers(text) == ["Amir Kessaly"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a verb of labelling joined to the subject by "and"
+        ('The Tarvian interior ministry denied the report and blamed "criminal gangs in the '
+         'hills".', "The Tarvian interior ministry"),
+        # a participle of saying
+        ("Tarvian foreign ministry spokeswoman Lena Voss took aim at the envoy on Monday "
+         'calling on him to "stop repeating rumours from the hills".', "Lena Voss"),
+        # a verb of saying after "and"
+        ('A military source in Aldwick denied the claim and said the jets struck "depots of '
+         'the armed groups".', "A military source in Aldwick"),
+        # a quotation that goes on from its subject
+        ('The Observatory "has counted 40 dead since the truce began" in the province.',
+         "Observatory"),
+    ],
+)
+def test_opening_subject_rule(text: str, speaker: str) -> None:
+    (span,) = voice_spans(text)
+    assert span.speaker == speaker
+    assert span.attribution.startswith("opening_subject:")
+
+
+def test_opening_subject_needs_a_cue() -> None:
+    # no verb of saying or labelling ties the quotation to the sentence's subject
+    (span,) = voice_spans('The Tarvian army entered Tarn with "armoured units" at dawn.')
+    assert span.speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Every sack goes to the fighters first" the paper quoted a security official as saying.',
+        'The paper quoted a security official as saying "every sack goes to the fighters first".',
+    ],
+)
+def test_quoted_as_saying(text: str) -> None:
+    assert voice_spans(text)[0].speaker == "a security official"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "it" later in the sentence, resolved to the body
+        ('The Tarvian Health Ministry counted the dead. "Four raids hit the hospital at dawn" '
+         "on the outskirts of Tarn it said.", "Tarvian Health Ministry"),
+        # an inverted attribution later in the sentence
+        ('"Twenty people were killed in the market" a village south of Tarn said Ivo Marek of '
+         "the Tarvian Red Crescent.", "Ivo Marek"),
+        # a name and its affiliation in a long subject
+        ('"There is renewed shelling and it is heavy" Ivo Marek of the Aldwick based Tarn '
+         "relief committee told reporters.", "Ivo Marek"),
+        # "who said" without a comma
+        ('The agency reported a military source who said "the battles go on in the hills".',
+         "a military source"),
+    ],
+)
+def test_attributions_later_in_the_sentence(text: str, speaker: str) -> None:
+    assert _speakers(text)[-1] == speaker
+
+
+def test_continuation_after_a_partial_quotation_with_a_speaker() -> None:
+    text = ('Ilves cast doubt on the plan saying it "has no future". '
+            '"I do not believe the talks will be ready before winter."')
+    spans = voice_spans(text)
+    assert [s.speaker for s in spans] == ["Ilves", "Ilves"]
+    assert spans[1].attribution.startswith("continues")
+
+
+def test_report_rule_gives_a_passage_with_its_own_attribution_to_the_credited_medium() -> None:
+    text = ('The army said it had pushed into the hills. "Meanwhile a source on the ground said '
+            'units hit four depots near Tarn." More raids followed on Monday. "Two lorries '
+            'were destroyed on the northern road near the river." Tarvia Today reported.')
+    spans = voice_spans(text)
+    assert [s.speaker for s in spans] == ["Tarvia Today", "Tarvia Today"]
+    assert spans[0].attribution.startswith("report:")
+    # without an attribution inside and without a credit, nothing
+    assert voice_spans('"Two lorries were destroyed on the northern road." More raids.')[0].speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an acronym defined in brackets
+        ('The Kessel Peoples Defence Units (YPD) held the bridge. "We will not leave the '
+         'bridge," the YPD said.', "Kessel Peoples Defence Units"),
+        # a bracketed acronym in the attribution is read past
+        ('"Ten people died in the shelling" the Tarvian Observatory for Civil Rights (TOCR) said.',
+         "Tarvian Observatory for Civil Rights"),
+        # "the agency" after "news agency TNA"
+        ('The state news agency TNA said the army advanced. "Ten people died in the shelling" '
+         "the agency said.", "TNA"),
+        # "was quoted by X as saying"
+        ('"Ten people died in the shelling" Orhun was quoted by Radio Tarn as saying.', "Orhun"),
+        # a generic person noun right after a named person's quotation
+        ('"My house was here," Ivo Marek told reporters. "Now there is nothing left of it," '
+         "the devastated man said.", "Ivo Marek"),
+    ],
+)
+def test_bodies_acronyms_and_generic_persons(text: str, speaker: str) -> None:
+    assert _speakers(text)[-1] == speaker
+
+
+def test_he_takes_a_person_with_a_role_in_apposition() -> None:
+    text = ("Rami Haddad told reporters the town was calm. "
+            "Last month Samir al-Tarni a commander of the brigade threatened the town. "
+            '"We will come back with more men," he said.')
+    assert _speakers(text) == ["Samir al-Tarni"]
+
+
+def test_inverted_attribution_with_a_role_later_in_the_sentence() -> None:
+    text = ('After examining "all the internal and external reports" the coalition opened an '
+            "inquiry said spokesman Colonel Ivo Marek on Monday.")
+    assert voice_spans(text)[0].speaker == "Ivo Marek"
+
+
+def test_colon_after_a_clause_gives_its_subject() -> None:
+    text = ('Ruth Adeyemi said she was "cautiously encouraged". Asked what had changed, a '
+            'senior Tarvian diplomat was blunter: "Liss changed everything for all of us."')
+    assert _speakers(text)[-1] == "a senior Tarvian diplomat"

@@ -234,7 +234,9 @@ def test_bad_arguments_are_refused(analysis):
     with pytest.raises(ValueError, match="not in the corpus"):
         widgets.explorer(analysis.mentions, corpus=analysis.corpus.iloc[:3])
     with pytest.raises(ValueError, match="empty"):
-        widgets.explorer(analysis.mentions.iloc[:0])
+        widgets.explorer(analysis.mentions_with_sentences().iloc[:0])
+    with pytest.raises(ValueError, match=r"no 'sentence' column.*mentions_with_sentences"):
+        widgets.explorer(analysis.mentions)  # no articles, and no sentence text
 
 
 def test_lexicon_editor_validates_and_shows_errors_escaped():

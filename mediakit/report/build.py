@@ -24,6 +24,7 @@ import pandas as pd
 from .._validation import Interval, check_param, check_table
 from ..corpus import load_log
 from ..lexicon import Lexicon, LexiconLike, resolve_lexicon
+from ..mentions import mention_sentences
 
 __all__ = [
     "FIGURE_FILES",
@@ -334,9 +335,11 @@ def _split_sentence(sentence: str, start: int, end: int, match: str) -> tuple[st
 
 
 def _examples_table(
-    kept: pd.DataFrame, headlines: pd.DataFrame, actor: str, titles: Mapping[str, str]
+    kept: pd.DataFrame, headlines: pd.DataFrame, actor: str, titles: Mapping[str, str],
+    sentences: pd.DataFrame,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Example sentences and written forms of each outlet's headline label."""
+    """Example sentences (text from ``sentences``) and written forms of each outlet's
+    headline label."""
     examples: list[dict[str, Any]] = []
     forms: list[dict[str, Any]] = []
     for row in records(headlines):
@@ -348,7 +351,7 @@ def _examples_table(
         counts = counts.sort_index(kind="stable").sort_values(ascending=False, kind="stable")
         forms.extend({"outlet": row["outlet"], "form": form, "n": int(n)}
                      for form, n in counts.head(FORMS_SHOWN).items())
-        for ex in records(example_mentions(uses)):
+        for ex in records(mention_sentences(example_mentions(uses), sentences)):
             offset = int(ex["sentence_start"])
             before, match, after = _split_sentence(
                 str(ex["sentence"]), int(ex["start"]) - offset, int(ex["end"]) - offset,
@@ -723,7 +726,9 @@ def build_report(
         top_two = _top_two(actor_mentions, list(lex.actors[chosen]))
         if top_two is not None:
             tables["distinguishing_contexts"] = compare.distinguishing_contexts(
-                mentions, label_a=top_two[0], label_b=top_two[1], actor=chosen,
+                mention_sentences(mentions[mentions["label"].isin(top_two)],
+                                  analysis.sentences),
+                label_a=top_two[0], label_b=top_two[1], actor=chosen,
                 stopwords=True, exclude_docs=drop)
         tables["duplicates"] = duplicates
         skipped = load_log(corpus, "skipped")
@@ -741,7 +746,7 @@ def build_report(
         summary = _counted(_outlet_summary(analysis.documents, mentions, chosen, drop),
                            tables["label_shares_by_voice"], tables["label_shares"])
         headlines = _headlines(tables["label_shares"], summary, compare.MIN_HEADLINE_MENTIONS)
-        examples, forms = _examples_table(kept, headlines, chosen, titles)
+        examples, forms = _examples_table(kept, headlines, chosen, titles, analysis.sentences)
     messages = _unique_messages(caught)
     for text in messages:
         warnings.warn(text, stacklevel=2)

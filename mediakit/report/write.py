@@ -161,6 +161,13 @@ def _write_tables(report: Report, folder: Path) -> list[str]:
 
     folder.mkdir()
     for name, table in report.tables.items():
+        if name == "mentions" and "sentence" not in table.columns and "sentences" in report.tables:
+            # the analysis's mentions point at their sentence; the CSV carries its
+            # text (and the masked text), joined only now
+            from ..mentions import mention_sentences
+
+            table = mention_sentences(table, report.tables["sentences"], masked=True,
+                                      lexicon=report.lexicon)
         write_table_csv(pd.DataFrame(table), folder / f"{name}.csv")
     return list(report.tables)
 
