@@ -176,6 +176,17 @@ def test_readme_lists_every_notebook() -> None:
     assert not missing, f"notebooks/README.md does not link {missing}"
 
 
+def test_readme_gives_each_notebook_the_time_its_introduction_states(
+    notebook: tuple[str, dict[str, Any]],
+) -> None:
+    name, nb = notebook
+    stated = re.findall(r"(\d+) minutes", _source(nb["cells"][0]))
+    assert len(stated) == 1, f"{name}: the introduction states its time once, as 'N minutes'"
+    row = next(line for line in (NOTEBOOKS / "README.md").read_text(encoding="utf-8").splitlines()
+               if f"({name})" in line)
+    assert re.findall(r"\| (\d+) min \|", row) == stated, f"{name}: notebooks/README.md says otherwise"
+
+
 def test_sanitize_file_is_valid_nbval_config() -> None:
     import configparser
 
