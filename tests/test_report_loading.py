@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import warnings
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from report_pages import section as _section
+from report_pages import visible_text as _text
 
 import mediakit as mk
 from mediakit.cli import EXIT_OK, main
@@ -64,19 +65,6 @@ def written(corpus, tmp_path_factory):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return write_report(corpus, out_dir=tmp_path_factory.mktemp("out") / "report")
-
-
-def _section(page: str, anchor: str) -> str:
-    start = page.index(f'<section id="{anchor}">')
-    return page[start:page.index("</section>", start)]
-
-
-def _text(fragment: str) -> str:
-    """The fragment as a reader sees it: tags dropped, entities decoded, spaces collapsed."""
-    import html
-
-    inline = re.sub(r"</?(?:b|i|code|a|q|mark)\b[^>]*>", "", fragment)
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", inline)).split())
 
 
 def test_loading_section_follows_the_corpus_section():

@@ -7,15 +7,15 @@ voice accuracy against it is known in advance.
 
 from __future__ import annotations
 
-import html
 import io
-import re
 import shutil
 import warnings
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from report_pages import section as _section
+from report_pages import visible_text as _text
 
 import mediakit as mk
 from mediakit.cli import EXIT_DATA_ERROR, EXIT_OK, EXIT_USAGE, main
@@ -24,16 +24,6 @@ from mediakit.report import SECTION_IDS, TABLE_FILES, build_report, render_html,
 
 REPO = Path(__file__).resolve().parents[1]
 SHEET = REPO / "data" / "coding" / "sample_mentions_coder_a.csv"
-
-
-def _section(page: str, anchor: str) -> str:
-    start = page.index(f'<section id="{anchor}">')
-    return page[start:page.index("</section>", start)]
-
-
-def _text(fragment: str) -> str:
-    inline = re.sub(r"</?(?:b|i|code|a|q|mark)\b[^>]*>", "", fragment)
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", inline)).split())
 
 
 def _build(**kwargs):
