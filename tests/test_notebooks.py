@@ -296,3 +296,93 @@ def test_execute_script_drops_widget_state_and_keeps_the_text() -> None:
     assert "widgets" not in stable.metadata
     assert [dict(o.get("data", {})) for o in stable.cells[0].outputs] == [{"text/plain": "Explorer(...)"}, {}]
     assert stable.cells[0].outputs[1].text == "kept\n"
+
+
+# --- the percent-scripts reviewers read (notebooks/scripts/, tools/notebook_scripts.py) ----
+
+
+def _scripts_module() -> Any:
+    spec = importlib.util.spec_from_file_location("notebook_scripts", REPO / "tools" / "notebook_scripts.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_notebook_has_its_script_and_every_script_its_notebook() -> None:
+    scripts = sorted(path.stem for path in (NOTEBOOKS / "scripts").glob("*.py"))
+    assert scripts == [path.stem for path in NOTEBOOK_PATHS], (
+        "notebooks/scripts/ must hold one NAME.py per notebooks/NAME.ipynb: run python tools/notebook_scripts.py"
+    )
+
+
+def test_script_holds_the_notebooks_cells(notebook: tuple[str, dict[str, Any]]) -> None:
+    name, nb = notebook
+    module = _scripts_module()
+    why = module.disagreement(NOTEBOOKS / name)
+    assert why is None, (
+        f"{name} and notebooks/scripts/{Path(name).stem}.py disagree: {why}. After editing the notebook run "
+        "python tools/notebook_scripts.py; after editing the script run python tools/notebook_scripts.py "
+        "--from-scripts and re-execute the notebook (tools/execute_notebooks.py); commit both"
+    )
+    script = (NOTEBOOKS / "scripts" / f"{Path(name).stem}.py").read_text(encoding="utf-8")
+    # the script is plain percent format with no header (no jupytext version in the diff)
+    assert script.startswith("# %%"), f"{name}: the script should start with its first cell"
+    assert script.count("\n# %%") + 1 == len(nb["cells"])
+
+
+def test_the_pairing_check_fails_on_each_kind_of_disagreement(tmp_path: Path) -> None:
+    import nbformat
+
+    module = _scripts_module()
+    source = NOTEBOOKS / "01_loading_a_corpus.ipynb"
+    script = module.script_path(source)
+    text = script.read_text(encoding="utf-8")
+    copy = tmp_path / "script.py"
+
+    def check(edited: str) -> str | None:
+        copy.write_text(edited, encoding="utf-8")
+        return module.disagreement(source, copy)
+
+    assert check(text) is None
+    assert "differs in its source" in check(text.replace("SHOW_ROWS = 5", "SHOW_ROWS = 6", 1))
+    assert "differs in its tags" in check(text.replace('# %% tags=["parameters"]', "# %%", 1))
+    assert "differs in its type" in check(text.replace("# %% [markdown]\n# ## Parameters", "# %%\n# ## Parameters", 1))
+    removed_last = text[: text.rindex("\n# %%")] + "\n"
+    assert "the notebook has 37 cells, the script 36" == check(removed_last)
+    assert module.disagreement(source, tmp_path / "missing.py") == "missing.py is missing"
+    # and the notebook side: a changed cell in the .ipynb is caught the same way
+    nb = nbformat.read(source, as_version=4)
+    nb.cells[4].source += "\nprint('changed')"
+    changed = tmp_path / source.name
+    nbformat.write(nb, changed)
+    assert "cell 4" in module.disagreement(changed, script)
+
+
+def test_scripts_written_from_a_notebook_agree_and_edits_flow_back(tmp_path: Path) -> None:
+    import shutil
+
+    import nbformat
+
+    module = _scripts_module()
+    root = tmp_path / "notebooks"
+    (root / "scripts").mkdir(parents=True)
+    shutil.copy(NOTEBOOKS / "jupytext.toml", root)
+    notebook = root / "03_tone.ipynb"
+    shutil.copy(NOTEBOOKS / notebook.name, notebook)
+    assert module.write_scripts([notebook]) == [root / "scripts" / "03_tone.py"]
+    assert module.write_scripts([notebook]) == []  # unchanged the second time
+    assert module.disagreement(notebook) is None
+    script = root / "scripts" / "03_tone.py"
+    assert script.read_text(encoding="utf-8") == (NOTEBOOKS / "scripts" / "03_tone.py").read_text(encoding="utf-8")
+    # an edit of the script comes back into the notebook; other cells keep their outputs
+    script.write_text(script.read_text(encoding="utf-8").replace("SHOW_ROWS = 5", "SHOW_ROWS = 4", 1),
+                      encoding="utf-8")
+    assert module.update_notebooks([notebook]) == [notebook]
+    assert module.disagreement(notebook) is None
+    before = nbformat.read(NOTEBOOKS / notebook.name, as_version=4)
+    after = nbformat.read(notebook, as_version=4)
+    changed = [i for i, (a, b) in enumerate(zip(before.cells, after.cells)) if a != b]
+    assert len(changed) == 1 and "SHOW_ROWS = 4" in after.cells[changed[0]].source
+    assert after.metadata == before.metadata
+
