@@ -386,3 +386,96 @@ def test_scripts_written_from_a_notebook_agree_and_edits_flow_back(tmp_path: Pat
     assert len(changed) == 1 and "SHOW_ROWS = 4" in after.cells[changed[0]].source
     assert after.metadata == before.metadata
 
+
+# --- the DataFrame HTML sanitizer hides no value ----------------------------------------
+
+
+def _sanitizers() -> list[tuple[str, str]]:
+    """The (regex, replace) pairs exactly as nbval reads them from notebooks/sanitize.cfg."""
+    from nbval.plugin import get_sanitize_patterns
+
+    return get_sanitize_patterns((NOTEBOOKS / "sanitize.cfg").read_text(encoding="utf-8"))
+
+
+DATAFRAME_PLACEHOLDER = "<DataFrame as HTML: compared through its text/plain>"
+
+
+def _sanitize(text: str) -> str:
+    """``text`` after the DataFrame HTML sanitizer (the others have their own tests)."""
+    (regex,) = [regex for regex, replace in _sanitizers() if replace == DATAFRAME_PLACEHOLDER]
+    return re.sub(regex, DATAFRAME_PLACEHOLDER, text)
+
+
+def _html_cells_missing_from_plain(html: str, plain: str) -> list[str]:
+    """The cells (<td>, <th>) of an HTML table whose text the text/plain does not show."""
+    from html.parser import HTMLParser
+
+    class Cells(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.cells: list[str] = []
+            self._open: list[str] | None = None
+
+        def handle_starttag(self, tag: str, attrs: Any) -> None:
+            if tag in ("td", "th"):
+                self._open = []
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in ("td", "th") and self._open is not None:
+                self.cells.append(" ".join("".join(self._open).split()))
+                self._open = None
+
+        def handle_data(self, data: str) -> None:
+            if self._open is not None:
+                self._open.append(data)
+
+    parser = Cells()
+    parser.feed(html)
+    shown = " ".join(plain.split())
+    return [cell for cell in parser.cells if cell not in shown]
+
+
+def test_nbval_reads_every_sanitizer_of_the_file() -> None:
+    import configparser
+
+    config = configparser.ConfigParser()
+    config.read(NOTEBOOKS / "sanitize.cfg", encoding="utf-8")
+    assert [regex for regex, _ in _sanitizers()] == [config[s]["regex"] for s in config.sections()]
+
+
+def test_only_dataframe_html_is_replaced_and_its_text_plain_shows_every_value(
+    notebook: tuple[str, dict[str, Any]],
+) -> None:
+    name, nb = notebook
+    tables = 0
+    for index, cell in enumerate(nb["cells"]):
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            for fmt, value in [("stream", output.get("text", ""))] + list(data.items()):
+                text = "".join(value) if isinstance(value, list) else value
+                if not isinstance(text, str) or _sanitize(text) == text:
+                    continue
+                where = f"{name}, cell {index}, {fmt}"
+                assert fmt == "text/html", f"{where}: a sanitizer changes this output: {text[:80]!r}"
+                assert _sanitize(text) == DATAFRAME_PLACEHOLDER
+                plain = "".join(data.get("text/plain", ""))
+                missing = _html_cells_missing_from_plain(text, plain)
+                assert not missing, f"{where}: the HTML shows {missing[:3]} that its text/plain does not"
+                tables += 1
+    assert tables > 0, f"{name}: no DataFrame shown (the check would hold nothing)"
+
+
+def test_the_value_check_catches_html_that_text_plain_does_not_show() -> None:
+    import pandas as pd
+
+    frame = pd.DataFrame({"outlet": ["Kessel Voice"], "lo": [0.55], "hi": [0.75]})
+    html = frame._repr_html_()
+    assert _sanitize(html) == DATAFRAME_PLACEHOLDER
+    assert _html_cells_missing_from_plain(html, repr(frame)) == []
+    # a Styler (HTML only) or a plain text cut short would hide values: both are caught
+    assert _html_cells_missing_from_plain(html, "<pandas.io.formats.style.Styler object>") == [
+        "outlet", "lo", "hi", "0", "Kessel Voice", "0.55", "0.75"]
+    assert _html_cells_missing_from_plain(html, repr(frame).replace("0.75", "...")) == ["0.75"]
+    # other HTML, a table of another kind and text are left to exact comparison
+    for text in ("<b>3 mentions</b>", "<table><tr><td>0.55</td></tr></table>", repr(frame)):
+        assert _sanitize(text) == text
