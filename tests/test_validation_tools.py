@@ -138,11 +138,39 @@ def test_a_changed_text_is_an_error(tmp_path: Path) -> None:
 
 def test_splits_are_about_one_third_test() -> None:
     items = read_items()
+    rounds12 = [i for i in items if i.split != "holdout"]
     for source in ("fakes", "written", "headline"):
-        chosen = [i for i in items if i.source == source]
+        chosen = [i for i in rounds12 if i.source == source]
         share = sum(i.split == "test" for i in chosen) / len(chosen)
         assert 0.25 <= share <= 0.4, (source, share)
+    # the held-out split is exactly round 3: forty FA-KES articles, round 1 only
+    holdout = [i for i in items if i.split == "holdout"]
+    assert len(holdout) == 40 and all(i.source == "fakes" and i.round1 and not i.round2 for i in holdout)
+    assert {i.doc_id for i in holdout} == {i.doc_id for i in items if i.stratum.startswith("round3_")}
     assert select_items.long_quotes('a "b c d e f" g "h') == (1, True)
+
+
+def test_an_unknown_split_names_the_line_and_column(tmp_path: Path) -> None:
+    source = (REPO / "data" / "validation" / "items.csv").read_text(encoding="utf-8").splitlines()
+    fields = source[3].split(",")
+    fields[7] = "validation"
+    path = tmp_path / "items.csv"
+    path.write_text("\n".join([source[0], source[1], ",".join(fields)]) + "\n", encoding="utf-8")
+    with pytest.raises(ValidationDataError, match=r"items.csv, line 3, column 'split': 'validation'"):
+        read_items(path)
+    fields[7] = "holdout"
+    path.write_text("\n".join([source[0], ",".join(fields)]) + "\n", encoding="utf-8")
+    assert [i.split for i in read_items(path)] == ["holdout"]
+
+
+def test_reselecting_rounds_1_2_keeps_the_round3_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "items.csv"
+    out.write_text((REPO / "data" / "validation" / "items.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(select_items, "select", lambda fakes: [])  # rounds 1-2 selected: none here
+    assert select_items.main(["--out", str(out)]) == 0
+    kept = read_items(out)
+    assert len(kept) == 40 and {i.split for i in kept} == {"holdout"}
+    assert {i.stratum for i in kept} == {"round3_quote_rich", "round3_islamic_state"}
 
 
 def test_fakes_items_match_the_shared_copy() -> None:
@@ -206,7 +234,7 @@ def test_round3_skips_items_already_in_the_set_repeats_and_long_texts(tmp_path: 
     assert [d for d, s in chosen.items() if s == "round3_islamic_state"] in (["fakes-0005"], ["fakes-0006"])
     assert len(chosen) == 2
     for record in records:
-        assert record["split"] == "test" and record["round1"] == "yes" and record["round2"] == "no"
+        assert record["split"] == "holdout" and record["round1"] == "yes" and record["round2"] == "no"
         assert list(record) == list(select_items.ITEM_COLUMNS)
 
 
@@ -227,7 +255,11 @@ def test_round3_selection_on_the_shared_copy() -> None:
     records = select_items.select_round3(None, existing=existing)
     strata = [r["stratum"] for r in records]
     assert strata.count("round3_quote_rich") == 30 and strata.count("round3_islamic_state") == 10
-    assert not {r["sha256"] for r in records} & {i.sha256 for i in existing}
+    rounds12 = [i for i in existing if i.split != "holdout"]
+    assert not {r["sha256"] for r in records} & {i.sha256 for i in rounds12}
+    # re-runnable after the merge: the round-3 rows of items.csv are not "already in the set"
+    rows = select_items.read_item_rows(REPO / "data" / "validation" / "items.csv")
+    assert [{k: str(v) for k, v in r.items()} for r in records] == [r for r in rows if r["split"] == "holdout"]
     assert len({r["sha256"] for r in records}) == 40
     assert all(int(str(r["n_chars"])) <= 4000 for r in records)
     islamic = [r for r in records if r["stratum"] == "round3_islamic_state"]

@@ -20,7 +20,7 @@ the same written files gives the same file. Rules (see ``data/validation/README.
 * **Round 3 (a fresh held-out test set; ``--round3``).** Forty FA-KES articles that
   are not in ``items.csv`` (by row or by text hash) and not repeated among themselves,
   at most 4,000 characters, coded like round 1 (quotations and label mentions, no
-  events), all ``split`` ``test``: 30 ``round3_quote_rich`` (the round-1 criterion,
+  events), all ``split`` ``holdout``: 30 ``round3_quote_rich`` (the round-1 criterion,
   unclosed quotations first within an outlet), spread over the outlets that still
   have such articles by filling the smallest outlets first (each outlet gets an equal
   share, an outlet with fewer articles gives all it has and the rest is shared again);
@@ -29,7 +29,10 @@ the same written files gives the same file. Rules (see ``data/validation/README.
   as ``THIS IS`` does not count) and hold at least two core label-word candidates of
   the coding guide's inventory, at most one per outlet, outlets in seeded random order.
   The stratum names mark the round; ``round1`` is ``yes``, ``round2`` ``no``. The list
-  is written outside the repository until the round is adjudicated.
+  is written outside the repository until the round is adjudicated; once its rows are
+  in ``items.csv``, they are not counted as "already in the set", so re-running gives
+  the same forty. Re-running the rounds 1-2 selection keeps the round-3 rows of the
+  output file (appended after the rows it selects).
 
 Usage::
 
@@ -74,6 +77,7 @@ MAX_CHARS = 4000
 ROUND2_FAKES = 20
 ROUND2_PER_OUTLET = 2
 ROUND3_SEED = 20261203
+ROUND3_PREFIX = "round3_"
 ROUND3_QUOTE_RICH = 30
 ROUND3_ISLAMIC_STATE = 10
 ROUND3_MIN_CORE_CANDIDATES = 2
@@ -140,6 +144,7 @@ def select_round3(fakes_path: Path | None, *, existing: list[Item]) -> list[dict
     """The round-3 held-out articles (module docstring), as ``items.csv`` records."""
     rows = read_fakes(fakes_path)
     rng = random.Random(ROUND3_SEED)
+    existing = [i for i in existing if not i.stratum.startswith(ROUND3_PREFIX)]
     used_rows = {i.fakes_row for i in existing if i.fakes_row is not None}
     used_hashes = {i.sha256 for i in existing}
     eligible: list[int] = []
@@ -183,7 +188,7 @@ def select_round3(fakes_path: Path | None, *, existing: list[Item]) -> list[dict
         records.append({
             "doc_id": f"fakes-{i:04d}", "source": "fakes", "fakes_row": i, "unit_id": row["unit_id"],
             "corpus_doc_id": fakes_doc_id(i), "sha256": sha256(row["article_content"]),
-            "outlet": row["source"], "split": "test", "round1": "yes", "round2": "no",
+            "outlet": row["source"], "split": "holdout", "round1": "yes", "round2": "no",
             "stratum": chosen[i], "written_by_team": "no", "off_topic": "no",
             "n_chars": len(row["article_content"]),
         })
@@ -280,6 +285,13 @@ def select(fakes_path: Path | None) -> list[dict[str, object]]:
     return records
 
 
+def read_item_rows(path: Path) -> list[dict[str, object]]:
+    """The rows of an ``items.csv`` file as written (checked by :func:`read_items` first)."""
+    read_items(path)
+    with open(path, encoding="utf-8", newline="") as handle:
+        return [dict(row) for row in csv.DictReader(handle)]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fakes", type=Path, default=None)
@@ -299,6 +311,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         args.out = args.out or ITEMS_CSV
         records = select(args.fakes)
+        if args.out.is_file():  # the round-3 rows are not re-selected here: keep them
+            records += [row for row in read_item_rows(args.out) if str(row["stratum"]).startswith(ROUND3_PREFIX)]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with open(args.out, "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=ITEM_COLUMNS, lineterminator="\n")
