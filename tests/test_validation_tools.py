@@ -266,6 +266,87 @@ def test_round3_selection_on_the_shared_copy() -> None:
     assert len({r["outlet"] for r in islamic}) == 10
 
 
+# --- round 4: attribution-rich development articles ---------------------------------------
+
+
+def test_attribution_score_counts_quoted_stretches_and_reporting_verbs() -> None:
+    assert select_items.attribution_score('He said "we will stay here" and "terrorists" fled.') == 2
+    assert select_items.attribution_score("The minister told reporters, according to the agency, "
+                                          "that talks STATED nothing; he Claimed and added more.") == 5
+    assert select_items.attribution_score('No speaker here, "open quote without an end') == 0
+    assert select_items.attribution_score("The saidi family retold it.") == 0
+
+
+def test_round4_takes_the_richest_articles_every_outlet_first_and_skips_taken_ones(tmp_path: Path) -> None:
+    from tools.validation.sources import Item
+    said = "The official said so and told them and added more. "
+    rows = [("1", "ahram", said * 3), ("2", "ahram", said * 3 + "x"), ("3", "ahram", said * 2),
+            ("4", "ahram", said), ("5", "sana", "The agency said it."), ("6", "sana", "Nothing reported."),
+            ("7", "etilaf", said * 4), ("8", "etilaf", said * 200)]
+    path = _fakes_csv(tmp_path / "fakes.csv", rows)
+    taken = Item(doc_id="fakes-0000", source="fakes", fakes_row=0, unit_id="1", corpus_doc_id="FA-KES-dev:1",
+                 sha256=sha256(said * 4), outlet="ahram", split="dev", round1=True, round2=False,
+                 stratum="round3_quote_rich", written_by_team=False, off_topic=False, n_chars=1)
+    records = select_items.select_round4(path, existing=[taken])
+    assert records == select_items.select_round4(path, existing=[taken])  # seeded, re-runnable
+    # row 0 is in the set, row 6 has the text of an item, row 7 is too long, row 5 has no attribution
+    assert [r["doc_id"] for r in records] == ["fakes-0001", "fakes-0002", "fakes-0003", "fakes-0004"]
+    for record in records:
+        assert record["split"] == "dev" and record["stratum"] == "round4_attribution"
+        assert record["round1"] == "yes" and record["round2"] == "no"
+        assert list(record) == list(select_items.ITEM_COLUMNS)
+    # the cap per outlet leaves room for the weaker outlet's best article
+    more = [("1", "ahram", said * 3 + str(k)) for k in range(12)] + [("2", "sana", "The agency said it.")]
+    capped = select_items.select_round4(_fakes_csv(tmp_path / "more.csv", more), existing=[])
+    outlets = [r["outlet"] for r in capped]
+    assert outlets.count("ahram") == select_items.ROUND4_PER_OUTLET and outlets.count("sana") == 1
+    # once its rows are in items.csv they are not "already in the set": the same selection
+    merged = [Item(doc_id=str(r["doc_id"]), source="fakes", fakes_row=int(str(r["fakes_row"])), unit_id="1",
+                   corpus_doc_id=str(r["corpus_doc_id"]), sha256=str(r["sha256"]), outlet=str(r["outlet"]),
+                   split="dev", round1=True, round2=False, stratum="round4_attribution",
+                   written_by_team=False, off_topic=False, n_chars=1) for r in records]
+    assert select_items.select_round4(path, existing=[taken, *merged]) == records
+
+
+def test_round4_needs_an_output_outside_the_repository(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        select_items.main(["--round4"])
+    assert "--round4 needs --out" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        select_items.main(["--round4", "--out", str(REPO / "data" / "validation" / "r4.csv")])
+    assert "outside the repository" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        select_items.main(["--round3", "--round4", "--out", "x.csv"])
+    assert "not allowed with" in capsys.readouterr().err
+
+
+def test_round4_selection_on_the_shared_copy() -> None:
+    from tools.validation.sources import Item, default_fakes_path, read_fakes
+    if not default_fakes_path().is_file():
+        pytest.skip("the FA-KES copy (../shared/data/fa-kes-dev) is not beside the repository")
+    existing = read_items()
+    records = select_items.select_round4(None, existing=existing)
+    assert len(records) == 40 and len({r["sha256"] for r in records}) == 40
+    assert not {r["sha256"] for r in records} & {i.sha256 for i in existing}  # round 3 included
+    assert all(int(str(r["n_chars"])) <= 4000 for r in records)
+    outlets = [str(r["outlet"]) for r in records]
+    assert max(outlets.count(o) for o in outlets) <= 8
+    rows = read_fakes(None)
+    scores = [select_items.attribution_score(rows[int(str(r["fakes_row"]))]["article_content"]) for r in records]
+    assert min(scores) > 0
+    # every outlet with any attribution left is represented, those without quotation marks too
+    pool = {row["source"] for row in rows if select_items.attribution_score(row["article_content"]) > 0}
+    assert len(set(outlets)) >= 12 and {"reuters", "sana", "etilaf"} <= set(outlets) <= pool
+    # re-running the round-3 selection is not disturbed by round-4 rows in items.csv
+    as_items = [Item(doc_id=str(r["doc_id"]), source="fakes", fakes_row=int(str(r["fakes_row"])),
+                     unit_id=str(r["unit_id"]), corpus_doc_id=str(r["corpus_doc_id"]), sha256=str(r["sha256"]),
+                     outlet=str(r["outlet"]), split="dev", round1=True, round2=False,
+                     stratum="round4_attribution", written_by_team=False, off_topic=False, n_chars=1)
+                for r in records]
+    assert select_items.select_round3(None, existing=existing + as_items) == \
+        select_items.select_round3(None, existing=existing)
+
+
 def _round1_only_packet(tmp_path: Path, answers: str | None) -> Path:
     from tools.validation.sources import Item
     text = 'Rebels said "the regime fell" and the army denied it.'

@@ -33,11 +33,23 @@ the same written files gives the same file. Rules (see ``data/validation/README.
   in ``items.csv``, they are not counted as "already in the set", so re-running gives
   the same forty. Re-running the rounds 1-2 selection keeps the round-3 rows of the
   output file (appended after the rows it selects).
+* **Round 4 (development data for speaker attribution; ``--round4``).** Forty FA-KES
+  articles not in ``items.csv`` (round 3 included; by row or by text hash), not
+  repeated, at most 4,000 characters, coded like round 1, all ``split`` ``dev``,
+  stratum ``round4_attribution``: the articles with the most quotation and attribution
+  material, scored as quoted stretches of three words or more plus attribution verbs
+  (``said``, ``told``, ``added``, ``according to``, ``stated``, ``claimed``), so
+  outlets that report speech without quotation marks compete too. First the
+  best-scoring article of every outlet (as many outlets as possible), then the best of
+  the rest, at most 8 per outlet; ties in seeded random order. Written outside the
+  repository until adjudicated; its rows in ``items.csv`` are not "already in the set"
+  for a re-run (nor for ``--round3``), and a rounds 1-2 re-selection keeps them.
 
 Usage::
 
     python tools/validation/select_items.py [--fakes PATH] [--out data/validation/items.csv]
     python tools/validation/select_items.py --round3 --out /outside/the/repo/items_round3.csv
+    python tools/validation/select_items.py --round4 --out /outside/the/repo/items_round4.csv
 """
 
 from __future__ import annotations
@@ -81,6 +93,14 @@ ROUND3_PREFIX = "round3_"
 ROUND3_QUOTE_RICH = 30
 ROUND3_ISLAMIC_STATE = 10
 ROUND3_MIN_CORE_CANDIDATES = 2
+ROUND4_SEED = 20261204
+ROUND4_PREFIX = "round4_"
+ROUND4_ARTICLES = 40
+ROUND4_PER_OUTLET = 8
+ROUND4_MIN_QUOTE_WORDS = 3
+#: Strata of the rounds selected after rounds 1-2 (kept on a rounds 1-2 re-selection).
+LATER_ROUND_PREFIXES = (ROUND3_PREFIX, ROUND4_PREFIX)
+_ATTRIBUTION = re.compile(r"\b(?:said|told|added|according\s+to|stated|claimed)\b", re.IGNORECASE)
 _ISLAMIC_STATE = re.compile(r"\b(?:ISIS|ISIL|IS)\b|\b(?:Daesh|Islamic State)\b", re.IGNORECASE)
 _VIOLENCE = re.compile(
     r"\b(?:kill\w*|dead|died|dies|death\w*|attack\w*|wound\w*|injur\w*|shell\w*|bomb\w*"
@@ -116,6 +136,20 @@ def names_islamic_state(text: str) -> bool:
     return False
 
 
+def attribution_score(text: str) -> int:
+    """Quoted stretches of three words or more plus attribution verbs in ``text``.
+
+    The quotation marks pair up in order (an unclosed last mark opens no stretch); the
+    verbs are ``said``, ``told``, ``added``, ``according to``, ``stated`` and
+    ``claimed``, any case, so an outlet that reports speech without quotation marks
+    scores too. A one- or two-word stretch (a scare-quoted label) does not count.
+    """
+    marks = [m.start() for m in re.finditer('"', text)]
+    quoted = sum(1 for k in range(0, len(marks) - 1, 2)
+                 if len(text[marks[k] + 1:marks[k + 1]].split()) >= ROUND4_MIN_QUOTE_WORDS)
+    return quoted + len(_ATTRIBUTION.findall(text))
+
+
 def share_out(available: dict[str, int], total: int) -> dict[str, int]:
     """An equal share of ``total`` per outlet, smallest outlets first (water filling).
 
@@ -140,11 +174,8 @@ def share_out(available: dict[str, int], total: int) -> dict[str, int]:
     return quota
 
 
-def select_round3(fakes_path: Path | None, *, existing: list[Item]) -> list[dict[str, object]]:
-    """The round-3 held-out articles (module docstring), as ``items.csv`` records."""
-    rows = read_fakes(fakes_path)
-    rng = random.Random(ROUND3_SEED)
-    existing = [i for i in existing if not i.stratum.startswith(ROUND3_PREFIX)]
+def _eligible(rows: list[dict[str, str]], existing: list[Item]) -> list[int]:
+    """FA-KES rows not in ``existing`` (by row or text hash), not repeated, short enough."""
     used_rows = {i.fakes_row for i in existing if i.fakes_row is not None}
     used_hashes = {i.sha256 for i in existing}
     eligible: list[int] = []
@@ -155,6 +186,14 @@ def select_round3(fakes_path: Path | None, *, existing: list[Item]) -> list[dict
             continue
         used_hashes.add(digest)  # a text repeated in FA-KES is taken once, at its first row
         eligible.append(i)
+    return eligible
+
+
+def select_round3(fakes_path: Path | None, *, existing: list[Item]) -> list[dict[str, object]]:
+    """The round-3 held-out articles (module docstring), as ``items.csv`` records."""
+    rows = read_fakes(fakes_path)
+    rng = random.Random(ROUND3_SEED)
+    eligible = _eligible(rows, [i for i in existing if not i.stratum.startswith(LATER_ROUND_PREFIXES)])
     rich: dict[str, list[int]] = defaultdict(list)
     odd_rich: dict[str, list[int]] = defaultdict(list)
     for i in eligible:
@@ -190,6 +229,40 @@ def select_round3(fakes_path: Path | None, *, existing: list[Item]) -> list[dict
             "corpus_doc_id": fakes_doc_id(i), "sha256": sha256(row["article_content"]),
             "outlet": row["source"], "split": "holdout", "round1": "yes", "round2": "no",
             "stratum": chosen[i], "written_by_team": "no", "off_topic": "no",
+            "n_chars": len(row["article_content"]),
+        })
+    return records
+
+
+def select_round4(fakes_path: Path | None, *, existing: list[Item]) -> list[dict[str, object]]:
+    """The round-4 development articles (module docstring), as ``items.csv`` records."""
+    rows = read_fakes(fakes_path)
+    rng = random.Random(ROUND4_SEED)
+    eligible = _eligible(rows, [i for i in existing if not i.stratum.startswith(ROUND4_PREFIX)])
+    score = {i: attribution_score(rows[i]["article_content"]) for i in eligible}
+    ranked = [i for i in eligible if score[i] > 0]
+    rng.shuffle(ranked)  # ties in random (seeded) order
+    ranked.sort(key=lambda i: -score[i])
+    per_outlet: dict[str, int] = defaultdict(int)
+    chosen: list[int] = []
+    for i in ranked:  # first the best article of every outlet, best outlets first
+        if not per_outlet[rows[i]["source"]] and len(chosen) < ROUND4_ARTICLES:
+            chosen.append(i)
+            per_outlet[rows[i]["source"]] += 1
+    for i in ranked:  # then the best of the rest, at most ROUND4_PER_OUTLET per outlet
+        if len(chosen) == ROUND4_ARTICLES:
+            break
+        if i not in chosen and per_outlet[rows[i]["source"]] < ROUND4_PER_OUTLET:
+            chosen.append(i)
+            per_outlet[rows[i]["source"]] += 1
+    records: list[dict[str, object]] = []
+    for i in sorted(chosen):
+        row = rows[i]
+        records.append({
+            "doc_id": f"fakes-{i:04d}", "source": "fakes", "fakes_row": i, "unit_id": row["unit_id"],
+            "corpus_doc_id": fakes_doc_id(i), "sha256": sha256(row["article_content"]),
+            "outlet": row["source"], "split": "dev", "round1": "yes", "round2": "no",
+            "stratum": "round4_attribution", "written_by_team": "no", "off_topic": "no",
             "n_chars": len(row["article_content"]),
         })
     return records
@@ -296,23 +369,30 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fakes", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=None,
-                        help="default data/validation/items.csv; required with --round3 (outside the repository)")
-    parser.add_argument("--round3", action="store_true",
+                        help="default data/validation/items.csv; required with --round3/--round4 "
+                             "(outside the repository)")
+    rounds = parser.add_mutually_exclusive_group()
+    rounds.add_argument("--round3", action="store_true",
                         help="select the round-3 held-out articles instead (not in --items)")
+    rounds.add_argument("--round4", action="store_true",
+                        help="select the round-4 attribution-rich development articles instead (not in --items)")
     parser.add_argument("--items", type=Path, default=ITEMS_CSV,
-                        help="with --round3: the items already in the set (default data/validation/items.csv)")
+                        help="with --round3/--round4: the items already in the set (default data/validation/items.csv)")
     args = parser.parse_args(argv)
-    if args.round3:
+    if args.round3 or args.round4:
+        flag = "--round3" if args.round3 else "--round4"
         if args.out is None:
-            parser.error("--round3 needs --out (a file outside the repository)")
+            parser.error(f"{flag} needs --out (a file outside the repository)")
         if REPO in args.out.resolve().parents:
-            parser.error(f"{args.out}: the round-3 list stays outside the repository until it is adjudicated")
-        records = select_round3(args.fakes, existing=read_items(args.items))
+            parser.error(f"{args.out}: the {flag[2:]} list stays outside the repository until it is adjudicated")
+        pick = select_round3 if args.round3 else select_round4
+        records = pick(args.fakes, existing=read_items(args.items))
     else:
         args.out = args.out or ITEMS_CSV
         records = select(args.fakes)
-        if args.out.is_file():  # the round-3 rows are not re-selected here: keep them
-            records += [row for row in read_item_rows(args.out) if str(row["stratum"]).startswith(ROUND3_PREFIX)]
+        if args.out.is_file():  # the rows of later rounds are not re-selected here: keep them
+            records += [row for row in read_item_rows(args.out)
+                        if str(row["stratum"]).startswith(LATER_ROUND_PREFIXES)]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with open(args.out, "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=ITEM_COLUMNS, lineterminator="\n")
