@@ -171,6 +171,14 @@ def test_reselecting_rounds_1_2_keeps_the_round3_rows(tmp_path: Path, monkeypatc
     kept = read_items(out)
     assert len(kept) == 40 and {i.split for i in kept} == {"holdout"}
     assert {i.stratum for i in kept} == {"round3_quote_rich", "round3_islamic_state"}
+    # and the rows of round 4 (split dev) likewise, after the round-3 rows
+    lines = out.read_text(encoding="utf-8").splitlines()
+    fields = lines[1].split(",")
+    fields[0], fields[7], fields[10] = "fakes-9999", "dev", "round4_attribution"
+    out.write_text("\n".join([*lines, ",".join(fields)]) + "\n", encoding="utf-8")
+    assert select_items.main(["--out", str(out)]) == 0
+    kept = read_items(out)
+    assert len(kept) == 41 and (kept[-1].doc_id, kept[-1].split) == ("fakes-9999", "dev")
 
 
 def test_fakes_items_match_the_shared_copy() -> None:
