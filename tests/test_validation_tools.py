@@ -138,7 +138,7 @@ def test_a_changed_text_is_an_error(tmp_path: Path) -> None:
 
 def test_splits_are_about_one_third_test() -> None:
     items = read_items()
-    rounds12 = [i for i in items if i.split != "holdout"]
+    rounds12 = [i for i in items if not i.stratum.startswith(("round3_", "round4_"))]
     for source in ("fakes", "written", "headline"):
         chosen = [i for i in rounds12 if i.source == source]
         share = sum(i.split == "test" for i in chosen) / len(chosen)
@@ -147,6 +147,11 @@ def test_splits_are_about_one_third_test() -> None:
     holdout = [i for i in items if i.split == "holdout"]
     assert len(holdout) == 40 and all(i.source == "fakes" and i.round1 and not i.round2 for i in holdout)
     assert {i.doc_id for i in holdout} == {i.doc_id for i in items if i.stratum.startswith("round3_")}
+    # round 4 is development data: forty FA-KES articles, round 1 only, split dev
+    round4 = [i for i in items if i.stratum == "round4_attribution"]
+    assert len(round4) == 40 and all(i.source == "fakes" and i.split == "dev" and i.round1 and not i.round2
+                                     for i in round4)
+    assert len({i.doc_id for i in items}) == len(items)
     assert select_items.long_quotes('a "b c d e f" g "h') == (1, True)
 
 
@@ -169,16 +174,18 @@ def test_reselecting_rounds_1_2_keeps_the_round3_rows(tmp_path: Path, monkeypatc
     monkeypatch.setattr(select_items, "select", lambda fakes: [])  # rounds 1-2 selected: none here
     assert select_items.main(["--out", str(out)]) == 0
     kept = read_items(out)
-    assert len(kept) == 40 and {i.split for i in kept} == {"holdout"}
-    assert {i.stratum for i in kept} == {"round3_quote_rich", "round3_islamic_state"}
-    # and the rows of round 4 (split dev) likewise, after the round-3 rows
+    # the round-3 rows (holdout), then the round-4 rows (dev), in the order of items.csv
+    assert len(kept) == 80 and [i.split for i in kept] == ["holdout"] * 40 + ["dev"] * 40
+    assert {i.stratum for i in kept[:40]} == {"round3_quote_rich", "round3_islamic_state"}
+    assert {i.stratum for i in kept[40:]} == {"round4_attribution"}
+    # a further round-4 row is kept likewise, after the others
     lines = out.read_text(encoding="utf-8").splitlines()
     fields = lines[1].split(",")
     fields[0], fields[7], fields[10] = "fakes-9999", "dev", "round4_attribution"
     out.write_text("\n".join([*lines, ",".join(fields)]) + "\n", encoding="utf-8")
     assert select_items.main(["--out", str(out)]) == 0
     kept = read_items(out)
-    assert len(kept) == 41 and (kept[-1].doc_id, kept[-1].split) == ("fakes-9999", "dev")
+    assert len(kept) == 81 and (kept[-1].doc_id, kept[-1].split) == ("fakes-9999", "dev")
 
 
 def test_fakes_items_match_the_shared_copy() -> None:
@@ -335,7 +342,12 @@ def test_round4_selection_on_the_shared_copy() -> None:
     existing = read_items()
     records = select_items.select_round4(None, existing=existing)
     assert len(records) == 40 and len({r["sha256"] for r in records}) == 40
-    assert not {r["sha256"] for r in records} & {i.sha256 for i in existing}  # round 3 included
+    earlier = [i for i in existing if i.stratum != "round4_attribution"]
+    assert not {r["sha256"] for r in records} & {i.sha256 for i in earlier}  # round 3 included
+    # re-runnable after the merge: the round-4 rows of items.csv are not "already in the set"
+    rows = select_items.read_item_rows(REPO / "data" / "validation" / "items.csv")
+    assert [{k: str(v) for k, v in r.items()} for r in records] == \
+        [r for r in rows if r["stratum"] == "round4_attribution"]
     assert all(int(str(r["n_chars"])) <= 4000 for r in records)
     outlets = [str(r["outlet"]) for r in records]
     assert max(outlets.count(o) for o in outlets) <= 8
@@ -351,8 +363,9 @@ def test_round4_selection_on_the_shared_copy() -> None:
                      outlet=str(r["outlet"]), split="dev", round1=True, round2=False,
                      stratum="round4_attribution", written_by_team=False, off_topic=False, n_chars=1)
                 for r in records]
-    assert select_items.select_round3(None, existing=existing + as_items) == \
-        select_items.select_round3(None, existing=existing)
+    round3 = select_items.select_round3(None, existing=earlier)
+    assert select_items.select_round3(None, existing=earlier + as_items) == round3
+    assert select_items.select_round3(None, existing=existing) == round3
 
 
 def _round1_only_packet(tmp_path: Path, answers: str | None) -> Path:
