@@ -695,7 +695,7 @@ _SUBJECT_VERB_RE = re.compile(
     # "the Tahrir al-Sham jihadist alliance denounced": the body's name speaks
     rf"(?P<bodydesc>[ \t]+(?:(?!(?:a|an|the)[ \t])[a-z][\w\-]*+[ \t]+)?(?:{_NAMED_BODY_NOUNS}))?"
     r"|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b)"
-    r"|(?P<np>\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa]nother|[Tt]wo|[Tt]hree"
+    r"|(?P<np>\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree"
     # "Turkey's president": a possessive name as the determiner
     rf"|[{_UPPER}][\w\-]*+[\u2019']s)[ \t]+"
     # "Another Syrian source inside the training camp": a person and where they are
