@@ -132,7 +132,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
@@ -181,6 +181,58 @@ class _Mention:
     from_context: bool = False  # ... from the names around it (rules 6a, 6b, 6d; for 6c)
 
 
+_Other = tuple[int, int, LexiconEntry, int]  # a name, marker or outside party: start, end, entry, sentence
+
+
+@dataclass
+class _Article:
+    """What the referent rules read of one article: its text, its labels, and the
+    names, markers and outside parties around them, indexed by offset and sentence."""
+
+    text: str
+    lexicon: Lexicon
+    labels: list[_Mention]
+    others: list[_Other]
+    by_end: dict[int, tuple[int, LexiconEntry]] = field(init=False)
+    by_start: dict[int, tuple[int, LexiconEntry]] = field(init=False)
+    label_by_end: dict[int, _Mention] = field(init=False)
+    label_by_start: dict[int, _Mention] = field(init=False)
+    # sentence -> (start, actor, name) of the named groups in it
+    names_by_sentence: dict[int, list[tuple[int, str, str]]] = field(init=False)
+    # name start -> the label family it is attached to
+    attached_names: dict[int, tuple[str, str]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_end = {e: (s, entry) for s, e, entry, _k in self.others}
+        self.by_start = {s: (e, entry) for s, e, entry, _k in self.others}
+        self.label_by_end = {m.end: m for m in self.labels}
+        self.label_by_start = {m.start: m for m in self.labels}
+        self.names_by_sentence = {}
+        for s, _e, entry, k in self.others:
+            if entry.kind == "name":
+                self.names_by_sentence.setdefault(k, []).append((s, entry.actor, entry.label))
+        self.attached_names = self._attached_names()
+
+    def _attached_names(self) -> dict[int, tuple[str, str]]:
+        """Names written against a label belong to it; they are not the "other" groups
+        of their sentence (rule 6)."""
+        attached: dict[int, tuple[str, str]] = {}
+        for m in self.labels:
+            family = (m.entry.actor, m.entry.label)
+            before = _before(self.text, m.start, self.by_end)
+            if before is not None and before[1].kind == "name":
+                attached[before[0]] = family
+            after = _after(self.text, m.end, self.by_start)
+            if after is not None and after[1].kind == "name":
+                attached[after[0]] = family
+        return attached
+
+    def label_before(self, m: _Mention) -> _Mention | None:
+        """The label written right before ``m`` (see :func:`_end_before`), if any."""
+        end = _end_before(self.text, m.start, self.label_by_end)
+        return None if end is None else self.label_by_end[end]
+
+
 def decide_referents(
     text: str,
     sentences: Sequence[tuple[int, int]],
@@ -217,71 +269,15 @@ def decide_referents(
     def sentence_of(position: int) -> int:
         return max(bisect_right(starts, position) - 1, 0)
 
-    labels: list[_Mention] = []
-    others: list[tuple[int, int, LexiconEntry, int]] = []  # names, markers, outside parties
-    for s, e, entry in hits:
-        k = sentence_of(s)
-        if entry.kind == "label":
-            labels.append(_Mention(s, e, entry, k, _COMPOUND_RE.fullmatch(text, s, e) is not None))
-        else:
-            others.append((s, e, entry, k))
+    labels, others = _split_hits(text, hits, sentence_of)
     columns: dict[str, list[Any]] = {name: [] for name in REFERENT_COLUMNS}
     if not labels:
         return columns
     scope = _Scope(text, sentence_of, others, lexicon, scope_hits,
                    [(m.start, m.end, m.entry) for m in labels])
-    by_end = {e: (s, entry) for s, e, entry, _k in others}
-    by_start = {s: (e, entry) for s, e, entry, _k in others}
-    label_by_end = {m.end: m for m in labels}
-    label_by_start = {m.start: m for m in labels}
-    generic = lexicon.generic
-    every_actor = tuple(lexicon.actors)
-    names_by_sentence: dict[int, list[tuple[int, str, str]]] = {}
-    for s, _e, entry, k in others:
-        if entry.kind == "name":
-            names_by_sentence.setdefault(k, []).append((s, entry.actor, entry.label))
-    # Names written against a label belong to it; they are not the "other" groups of
-    # their sentence (rule 6).
-    # name start -> the label family it is attached to
-    attached_names: dict[int, tuple[str, str]] = {}
-    for m in labels:
-        before = _before(text, m.start, by_end)
-        if before is not None and before[1].kind == "name":
-            attached_names[before[0]] = (m.entry.actor, m.entry.label)
-        after = _after(text, m.end, by_start)
-        if after is not None and after[1].kind == "name":
-            attached_names[after[0]] = (m.entry.actor, m.entry.label)
-    in_scope: list[bool] = []
-    scope_rules: list[str] = []
-    last_named: tuple[str, int] | None = None  # rule 6c: (referent, sentence)
-    for m in labels:
-        inside, why = scope.decide(m)
-        in_scope.append(inside)
-        scope_rules.append(why)
-        if not inside:
-            m.rule = "out of scope"
-            continue
-        refers_to = generic.get(m.entry.actor, {}).get(m.entry.label)
-        _resolve(m, text, by_end, by_start, label_by_end, labels, refers_to, every_actor,
-                 names_by_sentence, attached_names, last_named, lexicon)
-        if refers_to is not None and m.from_context:
-            last_named = (m.referent, m.sentence) if m.referent is not None else None
-    # Rule 8: a compound right before a label or a name takes that phrase's referent.
-    for m, inside in zip(labels, in_scope, strict=True):
-        if not inside or not m.modifier:
-            continue
-        gap = re.match(r"[^\S\n]+", text[m.end : m.end + 3])
-        if gap is None:
-            continue
-        nxt = m.end + gap.end()
-        if nxt in label_by_start and not label_by_start[nxt].modifier:
-            noun = label_by_start[nxt]
-            if noun.rule != "out of scope":
-                m.referent, m.rule = noun.referent, f"qualifies '{one_line(text[noun.start:noun.end])}'"
-        elif nxt in by_start and by_start[nxt][1].kind == "name":
-            entry = by_start[nxt][1]
-            m.referent = entry.actor
-            m.rule = f"qualifies '{one_line(text[nxt:by_start[nxt][0]])}'"
+    article = _Article(text, lexicon, labels, others)
+    in_scope, scope_rules = _decide_all(article, scope)
+    _qualify_compounds(article, in_scope)
     for m in labels:
         columns["form"].append("modifier" if m.modifier else "noun")
         columns["referent"].append(m.referent)
@@ -289,6 +285,59 @@ def decide_referents(
     columns["in_scope"] = in_scope
     columns["scope_rule"] = scope_rules
     return columns
+
+
+def _split_hits(text: str, hits: Sequence[Hit], sentence_of: Any) -> tuple[list[_Mention], list[_Other]]:
+    """The label hits as mentions, and the other hits (names, markers, outside parties)."""
+    labels: list[_Mention] = []
+    others: list[_Other] = []
+    for s, e, entry in hits:
+        k = sentence_of(s)
+        if entry.kind == "label":
+            labels.append(_Mention(s, e, entry, k, _COMPOUND_RE.fullmatch(text, s, e) is not None))
+        else:
+            others.append((s, e, entry, k))
+    return labels, others
+
+
+def _decide_all(article: _Article, scope: _Scope) -> tuple[list[bool], list[str]]:
+    """Scope of every label, then the referent (rules 1 to 7) of those in scope, in
+    text order so that rule 6c can carry the last generic label's referent."""
+    in_scope: list[bool] = []
+    scope_rules: list[str] = []
+    last_named: tuple[str, int] | None = None  # rule 6c: (referent, sentence)
+    for m in article.labels:
+        inside, why = scope.decide(m)
+        in_scope.append(inside)
+        scope_rules.append(why)
+        if not inside:
+            m.rule = "out of scope"
+            continue
+        refers_to = article.lexicon.generic.get(m.entry.actor, {}).get(m.entry.label)
+        _resolve(m, article, refers_to, last_named)
+        if refers_to is not None and m.from_context:
+            last_named = (m.referent, m.sentence) if m.referent is not None else None
+    return in_scope, scope_rules
+
+
+def _qualify_compounds(article: _Article, in_scope: list[bool]) -> None:
+    """Rule 8: a compound right before a label or a name takes that phrase's referent."""
+    text = article.text
+    for m, inside in zip(article.labels, in_scope, strict=True):
+        if not inside or not m.modifier:
+            continue
+        gap = re.match(r"[^\S\n]+", text[m.end : m.end + 3])
+        if gap is None:
+            continue
+        nxt = m.end + gap.end()
+        noun = article.label_by_start.get(nxt)
+        if noun is not None and not noun.modifier:
+            if noun.rule != "out of scope":
+                m.referent, m.rule = noun.referent, f"qualifies '{one_line(text[noun.start:noun.end])}'"
+        elif nxt in article.by_start and article.by_start[nxt][1].kind == "name":
+            entry = article.by_start[nxt][1]
+            m.referent = entry.actor
+            m.rule = f"qualifies '{one_line(text[nxt:article.by_start[nxt][0]])}'"
 
 
 def _end_before(text: str, start: int, ends: Any) -> int | None:
@@ -346,74 +395,93 @@ def _name_rule(entry: LexiconEntry, where: str) -> tuple[str | None, str]:
 
 def _resolve(
     m: _Mention,
-    text: str,
-    by_end: dict[int, tuple[int, LexiconEntry]],
-    by_start: dict[int, tuple[int, LexiconEntry]],
-    label_by_end: dict[int, _Mention],
-    labels: list[_Mention],
+    article: _Article,
     refers_to: tuple[str, ...] | None,
-    every_actor: tuple[str, ...],
-    names_by_sentence: dict[int, list[tuple[int, str, str]]],
-    attached_names: dict[int, tuple[str, str]],
     last_named: tuple[str, int] | None,
-    lexicon: Lexicon,
 ) -> None:
     """Set ``m.referent`` and ``m.rule`` by rules 1 to 7 of the module docstring."""
-    own = m.entry.actor
-    # 1. A compound's first part.
-    if m.modifier and refers_to is not None:
-        part = _compound_part(text[m.start : m.end], lexicon)
-        if part is not None:
-            actor, rule = _name_rule(part, "in compound")
-            m.referent, m.rule, m.from_name = actor, rule, part.kind == "name"
-            return
-    # 2, 3. A name written against the label.
-    before = _before(text, m.start, by_end)
-    if before is not None:
-        actor, rule = _name_rule(before[1], "before label")
-        m.referent, m.rule, m.from_name = actor, rule, before[1].kind == "name"
+    if _by_written_name(m, article, refers_to):  # 1, 2, 3.
         return
-    after = _after(text, m.end, by_start)
-    if after is not None:
-        actor, rule = _name_rule(after[1], "after label")
-        m.referent, m.rule, m.from_name = actor, rule, after[1].kind == "name"
-        return
-    # 4. Loyal to.
-    loyal = _loyal_to(m, text, by_start, labels)
+    loyal = _loyal_to(m, article.text, article.by_start, article.labels)  # 4.
     if loyal is not None:
         m.referent, m.rule = loyal
         return
     if refers_to is None:  # 7. Not generic.
-        end = _end_before(text, m.start, label_by_end)
-        previous = None if end is None else label_by_end[end]
-        if (previous is not None and not previous.modifier and previous.referent is not None
-                and previous.rule == "label's own actor" and previous.entry.actor != own):
-            # "opposition government", "regime army": the first word says whose.
-            m.referent = previous.referent
-            m.rule = f"qualified by '{one_line(text[previous.start:previous.end])}'"
-            return
-        m.referent, m.rule = own, "label's own actor"
+        _not_generic(m, article)
         return
-    # 5. Qualified by the label before it.
+    opposed = _qualified_generic(m, article)  # 5.
+    if opposed is None:
+        return
+    candidates = [a for a in refers_to if a not in opposed]
+    _by_context(m, article, candidates, last_named)  # 6.
+
+
+def _by_written_name(m: _Mention, article: _Article, refers_to: tuple[str, ...] | None) -> bool:
+    """Rules 1 to 3: a name, marker or outside party written in or against the label;
+    whether one decided ``m``."""
+    text = article.text
+    found: tuple[LexiconEntry, str] | None = None
+    if m.modifier and refers_to is not None:  # 1. A compound's first part.
+        part = _compound_part(text[m.start : m.end], article.lexicon)
+        if part is not None:
+            found = part, "in compound"
+    if found is None:  # 2. Right before the label.
+        before = _before(text, m.start, article.by_end)
+        if before is not None:
+            found = before[1], "before label"
+    if found is None:  # 3. Right after it.
+        after = _after(text, m.end, article.by_start)
+        if after is not None:
+            found = after[1], "after label"
+    if found is None:
+        return False
+    entry, where = found
+    m.referent, m.rule = _name_rule(entry, where)
+    m.from_name = entry.kind == "name"
+    return True
+
+
+def _not_generic(m: _Mention, article: _Article) -> None:
+    """Rule 7: the label's own actor, unless qualified by a label of another actor."""
+    own = m.entry.actor
+    previous = article.label_before(m)
+    if (previous is not None and not previous.modifier and previous.referent is not None
+            and previous.rule == "label's own actor" and previous.entry.actor != own):
+        # "opposition government", "regime army": the first word says whose.
+        m.referent = previous.referent
+        m.rule = f"qualified by '{one_line(article.text[previous.start:previous.end])}'"
+        return
+    m.referent, m.rule = own, "label's own actor"
+
+
+def _qualified_generic(m: _Mention, article: _Article) -> set[str] | None:
+    """Rule 5: a generic label right after another label takes its referent (None is
+    returned: decided); after an ``anti-`` compound, the actors it opposes are returned
+    to be set aside."""
     opposed: set[str] = set()
-    end = _end_before(text, m.start, label_by_end)
-    previous = None if end is None else label_by_end[end]
+    previous = article.label_before(m)
     if previous is not None and previous.rule != "out of scope":
-        word = one_line(text[previous.start : previous.end])
+        word = one_line(article.text[previous.start : previous.end])
         if word.lower().startswith("anti"):
             if previous.referent is not None:
                 opposed.add(previous.referent)
         else:
             m.referent, m.rule = previous.referent, f"qualified by '{word}'"
-            return
-    candidates = [a for a in refers_to if a not in opposed]
-    # 6a. Names in the sentence, before the label.
-    in_sentence = names_by_sentence.get(m.sentence, ())
+            return None
+    return opposed
+
+
+def _by_context(
+    m: _Mention, article: _Article, candidates: list[str], last_named: tuple[str, int] | None
+) -> None:
+    """Rules 6a to 6d: a generic label's referent from the groups named around it."""
     # A name attached to another label of the same family ("ISIS terrorists ... 12
     # terrorists") still counts; one attached to another family ("YPG fighters
     # fought militants") names the other side.
     family = (m.entry.actor, m.entry.label)
-    attached = {s for s, fam in attached_names.items() if fam != family}
+    attached = {s for s, fam in article.attached_names.items() if fam != family}
+    # 6a. Names in the sentence, before the label.
+    in_sentence = article.names_by_sentence.get(m.sentence, ())
     found = _named([n for n in in_sentence if n[0] < m.start], candidates, attached)
     if found is not None:
         m.referent, m.from_context = found[0], True
@@ -422,7 +490,7 @@ def _resolve(
     # 6b. The two sentences before.
     earlier: list[tuple[int, str, str]] = []
     for k in range(m.sentence - _PREVIOUS_SENTENCES, m.sentence):
-        earlier.extend(names_by_sentence.get(k, ()))
+        earlier.extend(article.names_by_sentence.get(k, ()))
     found = _named(earlier, candidates, attached)
     if found is not None:
         m.referent, m.from_context = found[0], True
@@ -434,6 +502,7 @@ def _resolve(
         m.referent, m.rule = last_named[0], "as the previous generic label"
         return
     # 6d.
+    own = m.entry.actor
     m.referent = own if own in candidates else None
     m.rule = "no group named nearby: label's own actor" if m.referent else "no group named nearby"
 
