@@ -1,12 +1,19 @@
 """Score the current mediakit against the hand-annotated development set.
 
 Prints (and with ``--out`` writes as CSV) every measure of issue 14's and issue 21's
-tables, separately for the ``dev`` and ``test`` splits and for all documents, with
-Wilson 95% intervals, the date, the git commit and mediakit's version::
+tables, separately for the ``dev``, ``test`` and ``holdout`` splits and for all
+documents, with Wilson 95% intervals, the date, the git commit and mediakit's version,
+first one row per measure and split, then one row per measure with a column per split::
 
     python benchmarks/accuracy.py                     # gold tables in data/validation/
     python benchmarks/accuracy.py --split dev --out accuracy.csv
     python benchmarks/accuracy.py --intended          # authors' intended answers, written articles only
+
+Splits (``items.csv``): ``dev`` and ``test`` hold rounds 1-2 (both were read while tuning
+on 2026-12-03, ``test`` for speakers and referents only); ``holdout`` holds round 3, forty
+FA-KES articles coded for quotations and mentions only (no events, no off-topic
+articles), never looked at while tuning: report its scores, never its errors. ``all``
+is every coded document, the holdout included.
 
 Texts: the FA-KES rows are loaded with ``mediakit.load_corpus(path, encoding="latin-1",
 columns=...)``, the written articles and headlines with ``mediakit.load_corpus``; every
@@ -111,7 +118,7 @@ from tools.validation.sources import (  # noqa: E402
 )
 
 FOUR = ("armed_opposition", "islamic_state", "kurdish_forces", "state_forces")
-SPLITS = ("dev", "test", "all")
+SPLITS = ("dev", "test", "holdout", "all")
 RESULT_COLUMNS = ("measure", "split", "n", "value", "lo", "hi", "status", "detail")
 SCOPE_COLUMNS = ("in_scope", "scope")
 FORM_COLUMNS = ("form", "modifier", "compound")
@@ -439,6 +446,40 @@ def body_rows(found: pd.DataFrame) -> pd.DataFrame:
     return found[keep]
 
 
+def in_split(ids: list[str], split: str, split_of: dict[str, str]) -> list[str]:
+    """The documents of ``ids`` in ``split`` (``all``: every one), in their order."""
+    if split not in SPLITS:
+        raise ValueError(f"split must be one of {SPLITS}, got {split!r}")
+    return [d for d in ids if split == "all" or split_of.get(d) == split]
+
+
+def _cell(row: dict[Any, Any]) -> str:
+    if row["status"] != "ok":
+        return str(row["status"])
+    if pd.isna(row["lo"]):  # a count (off-topic and general-news mentions kept in scope)
+        return f"{row['value']:.0f} of {row['n']:.0f}"
+    return f"{row['value']:.3f} [{row['lo']:.3f}, {row['hi']:.3f}] n={row['n']:.0f}"
+
+
+def by_split(results: pd.DataFrame) -> pd.DataFrame:
+    """One row per measure (and lexicon, for the counts), one column per split.
+
+    Each cell is ``value [lo, hi] n=N`` (a count: ``kept of found``), or the row's status
+    when it is not ``ok`` (``no gold items``, ``not available``); a split with no row for
+    the measure is empty. Splits in :data:`SPLITS` order, measures in first-seen order.
+    """
+    rows: dict[str, dict[str, str]] = {}
+    for row in results.to_dict("records"):
+        detail = str(row["detail"])
+        key = str(row["measure"])
+        if detail.startswith("lexicon "):
+            key += f" ({detail.split(':')[0]})"
+        rows.setdefault(key, {})[str(row["split"])] = _cell(row)
+    splits = [s for s in SPLITS if any(s in cells for cells in rows.values())]
+    return pd.DataFrame([{"measure": key, **{s: cells.get(s, "") for s in splits}}
+                         for key, cells in rows.items()], columns=["measure", *splits])
+
+
 def score(gold: Gold, texts: pd.DataFrame, items: list[Item], *, lexicon: str = "syria") -> pd.DataFrame:
     import mediakit as mk
 
@@ -460,12 +501,10 @@ def score(gold: Gold, texts: pd.DataFrame, items: list[Item], *, lexicon: str = 
         events = body_rows(mk.find_events(corpus2))
     results: list[dict[str, Any]] = []
     for split in SPLITS:
-        def pick(ids: list[str], split: str = split) -> list[str]:  # bound: no late binding
-            return [d for d in ids if split == "all" or split_of.get(d) == split]
-        results += score_quotes(gold.quotes, quotes, pick(round1), split)
-        results += score_mentions(gold.mentions, mentions, pick(round1), split)
-        results += offtopic_counts(off_by_lexicon, pick(offtopic), split)
-        results += score_events(gold.events, events, pick(round2), split)
+        results += score_quotes(gold.quotes, quotes, in_split(round1, split, split_of), split)
+        results += score_mentions(gold.mentions, mentions, in_split(round1, split, split_of), split)
+        results += offtopic_counts(off_by_lexicon, in_split(offtopic, split, split_of), split)
+        results += score_events(gold.events, events, in_split(round2, split, split_of), split)
     results += general_news_counts(GENERAL_NEWS, (lexicon, "conflict"))
     frame = pd.DataFrame(results, columns=list(RESULT_COLUMNS))
     form_col = next((c for c in FORM_COLUMNS if c in mentions.columns), None)
@@ -522,6 +561,8 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(header))
     with pd.option_context("display.width", 200, "display.max_colwidth", 90, "display.max_rows", 500):
         print(shown.round(3).to_string(index=False))
+        print("\nby split:")
+        print(by_split(shown).to_string(index=False))
     if args.out is not None:
         out = shown.copy()
         out.insert(0, "commit", _git_commit())

@@ -131,7 +131,11 @@ def _child(mode: str, corpus: Path, n_jobs: int, result_file: Path | None) -> di
             mediakit.analyze(corpus_df, **kwargs)
         except NotImplementedError as exc:
             return {"mode": mode, "error": f"not available on this branch: {exc}"}
-        out.update(seconds=time.perf_counter() - t0, cpu_seconds=_cpu_seconds() - cpu0)
+        seconds = time.perf_counter() - t0
+        # The pool outlives the call: its workers' CPU time and peak memory reach
+        # RUSAGE_CHILDREN only once they have exited.
+        _stop_workers()
+        out.update(seconds=seconds, cpu_seconds=_cpu_seconds() - cpu0)
         out["words"] = int(corpus_df["text"].str.split().str.len().sum())
     elif mode == "mediakit-stream":
         import shutil
@@ -147,7 +151,9 @@ def _child(mode: str, corpus: Path, n_jobs: int, result_file: Path | None) -> di
         cpu0, t0 = _cpu_seconds(), time.perf_counter()
         try:
             files = mediakit.analyze_stream(corpus, out_dir, chunksize=STREAM_CHUNKSIZE, n_jobs=n_jobs, overwrite=True)
-            out.update(seconds=time.perf_counter() - t0, cpu_seconds=_cpu_seconds() - cpu0)
+            seconds = time.perf_counter() - t0
+            _stop_workers()  # as above: the workers' figures once they have exited
+            out.update(seconds=seconds, cpu_seconds=_cpu_seconds() - cpu0)
             out["output_mib"] = sum(f.stat().st_size for f in out_dir.rglob("*") if f.is_file()) / 2**20
             out["articles"] = files.n_articles
         finally:

@@ -304,6 +304,7 @@ def _valence_at(
 
 
 _NEUTRAL = (0.0, 1.0, 0.0, 0.0)
+_NOWHERE: frozenset[int] = frozenset()
 
 
 def polarity_scores(text: str) -> tuple[float, float, float, float]:
@@ -352,32 +353,38 @@ def polarity_scores(text: str) -> tuple[float, float, float, float]:
         return _NEUTRAL
     lexicon = tables.lexicon
 
-    sentiments = [0.0] * n
     context_words = tables.context_words
-    context = (
-        () if context_words.isdisjoint(lw)
-        else list(compress(range(n), map(context_words.__contains__, lw)))
+    # The positions i with a context word j within reach (i - 3 <= j < i + 3).
+    near: frozenset[int] | set[int] = (
+        _NOWHERE if context_words.isdisjoint(lw)
+        else {i for j in compress(range(n), map(context_words.__contains__, lw))
+              for i in range(j - 2, j + 4)}
     )
     cap_diff: bool | None = None  # computed when a rule first needs it
+    # The score of each of ``hits``, in order (as the reference's per-position list
+    # read at those positions).
+    values: list[float] = []
     for i in hits:
         word = lw[i]
         if word == "kind" and i < n - 1 and lw[i + 1] == "of":
-            continue  # "kind of" is a dampener, not the word "kind"
-        if raw[i].isupper() or (context and any(i - 3 <= j < i + 3 for j in context)):
+            values.append(0.0)  # "kind of" is a dampener, not the word "kind"
+        elif i in near or raw[i].isupper():
             if cap_diff is None:
                 # Stripping punctuation never changes str.isupper, so the raw
                 # tokens tell.
                 cap_diff = 0 < sum(map(str.isupper, raw)) < n
-            sentiments[i] = _valence_at(i, n, lw, raw, lexicon, cap_diff)
+            values.append(_valence_at(i, n, lw, raw, lexicon, cap_diff))
         else:
             # Nothing within reach can change it: every rule of _valence_at adds 0.0
             # (a no-op on a lexicon valence, none of which is 0) or does not apply,
             # and the caps rule needs this token in capitals.
-            sentiments[i] = lexicon[word]
+            values.append(lexicon[word])
     if "but" in lw:
+        sentiments = [0.0] * n
+        for i, v in zip(hits, values):
+            sentiments[i] = v
         _apply_but(lw, sentiments, hits)
-
-    values = [sentiments[i] for i in hits]
+        values = [sentiments[i] for i in hits]
     sum_s = float(sum(values))
     ep_count = min(text.count("!"), 4)
     qm_count = text.count("?")

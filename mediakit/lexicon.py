@@ -519,6 +519,9 @@ class LexiconEntry:
 Hit = tuple[int, int, LexiconEntry]
 # The bound ``search`` method of a compiled pattern.
 _Search = Callable[[str, int], "re.Match[str] | None"]
+# A confirm regex's match method, the entry of each of its groups (None for group 0),
+# and the groups of acronym aliases among them.
+_Confirm = tuple[Any, tuple["LexiconEntry | None", ...], tuple[int, ...]]
 
 
 # The characters U+0000..U+00FF: character classes are computed by running ``re``'s own
@@ -680,7 +683,6 @@ class _Matcher:
             # A literal first character lets re skip to the next "-" in a tight loop.
             self._glob_after_ascii_hyphen = re.compile(f"-(?=(?:{rests}))", re.IGNORECASE).search
             self._glob_after_hyphen = re.compile(f"{_HYPHEN}(?=(?:{rests}))", re.IGNORECASE).search
-        self._has_exact = any(e.exact for e in self.entries)
         # Glob-first patterns of the search, candidates wherever it stops.
         self._inline = tuple(e for e in self.entries if not e.first and e not in self._globs)
 
@@ -694,7 +696,9 @@ class _Matcher:
                 ).search
         # For the text (False) and its lower-cased copy (True): first character ->
         # (the confirm regex's match method, the entry of each of its groups), on demand.
-        self._confirm: dict[bool, dict[str, tuple[Any, tuple[LexiconEntry | None, ...]]]] = {
+        # The third item lists the groups of acronym aliases (``exact``), the only
+        # ones checked again against the text.
+        self._confirm: dict[bool, dict[str, _Confirm]] = {
             False: {}, True: {},
         }
 
@@ -730,7 +734,7 @@ class _Matcher:
             return alternatives[0]
         return "(?:" + "|".join(alternatives) + ")"
 
-    def _confirm_for(self, lower: bool, char: str) -> tuple[Any, tuple[LexiconEntry | None, ...]]:
+    def _confirm_for(self, lower: bool, char: str) -> _Confirm:
         """The confirm regex for matches starting with ``char``, over the text or, with
         ``lower``, over its lower-cased copy (see the class doc)."""
         candidates = [
@@ -751,7 +755,8 @@ class _Matcher:
         groups: list[LexiconEntry | None] = [None]
         capture = self._capture_regex(trie, groups, exclusive=lower)
         regex = re.compile(f"{_LEFT_GUARD}(?={capture})", 0 if lower else re.IGNORECASE)
-        self._confirm[lower][char] = result = (regex.match, tuple(groups))
+        exact = tuple(k for k, e in enumerate(groups) if e is not None and e.exact)
+        self._confirm[lower][char] = result = (regex.match, tuple(groups), exact)
         return result
 
     @classmethod
@@ -837,6 +842,8 @@ class _Matcher:
     def scan(self, text: str) -> list[Hit]:
         """Non-overlapping leftmost-longest matches as (start, end, entry)."""
         haystack, lower, search = self._haystack(text)
+        if not self._globs:
+            return [] if search is None else self._scan_search(haystack, lower, search, text)
         find = glob = None
         if self._globs:
             find = (self._glob_after_hyphen if "\u2010" in text or "\u2011" in text
@@ -860,6 +867,34 @@ class _Matcher:
             if glob is not None and glob[0] < end:
                 glob = self._next_glob(text, end, find)
             here = self._leftmost_after(haystack, end, lower, search, text)
+        return found
+
+    def _scan_search(self, haystack: str, lower: bool, search: _Search, text: str) -> list[Hit]:
+        """:meth:`scan` for a matcher without patterns found from a hyphen: the loop
+        of :meth:`_leftmost` run once over the text, each match followed by
+        :meth:`_leftmost_after`'s search from its last character (the same steps in
+        the same order, without two calls per match)."""
+        found: list[Hit] = []
+        n = len(haystack)
+        confirm = self._confirm[lower]
+        start = 0
+        while start < n:
+            char = haystack[start]
+            match, entries, exact = confirm.get(char) or self._confirm_for(lower, char)
+            m = match(haystack, start)
+            if m is not None:
+                regs = m.regs
+                if exact:
+                    regs = _check_exact(regs, entries, exact, text, start)
+                best = max(regs)
+                if best[1] > start:
+                    end = best[1]
+                    found.append((start, end, _first_listed(regs, best, entries)))
+                    m = search(haystack, end - 1)
+                    start = n if m is None else m.start() + 1
+                    continue
+            m = search(haystack, start)
+            start = n if m is None else m.start() + 1
         return found
 
     def _haystack(self, text: str) -> tuple[str, bool, _Search | None]:
@@ -893,23 +928,35 @@ class _Matcher:
         confirm = self._confirm[lower]
         while start < n:
             char = haystack[start]
-            match, entries = confirm.get(char) or self._confirm_for(lower, char)
+            match, entries, exact = confirm.get(char) or self._confirm_for(lower, char)
             m = match(haystack, start)
             if m is not None:
                 regs = m.regs
-                if self._has_exact:
-                    regs = tuple(
-                        span if e is None or not e.exact or span[0] < 0
-                        or ((em := e.regex.match(text, start)) is not None and em.end() == span[1])
-                        else (-1, -1)
-                        for span, e in zip(regs, entries)
-                    )
+                if exact:
+                    regs = _check_exact(regs, entries, exact, text, start)
                 best = max(regs)  # (end, end) of the longest; no match is (-1, -1)
                 if best[1] > start:
                     return start, best[1], _first_listed(regs, best, entries)
             m = search(haystack, start)
             start = n if m is None else m.start() + 1
         return None
+
+
+def _check_exact(
+    regs: tuple[tuple[int, int], ...], entries: tuple[LexiconEntry | None, ...],
+    exact: tuple[int, ...], text: str, start: int,
+) -> tuple[tuple[int, int], ...]:
+    """``regs`` with the span of each acronym alias (the groups ``exact``) that its own
+    case-sensitive regex does not match as long in ``text`` at ``start`` set to
+    (-1, -1), as if it had not matched."""
+    out = list(regs)
+    for k in exact:
+        span = out[k]
+        if span[0] >= 0:
+            em = entries[k].regex.match(text, start)  # type: ignore[union-attr]
+            if em is None or em.end() != span[1]:
+                out[k] = (-1, -1)
+    return tuple(out)
 
 
 def _comes_first(glob: Hit, here: Hit) -> bool:

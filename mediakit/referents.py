@@ -68,22 +68,47 @@ named groups (``names:``, each of one actor), *M* the actors' ``markers:`` (word
 
 1. ``outside party in compound (P)``, ``named group in compound (G)``: a compound whose
    first part is a party ("US-led", "Iranian-backed": none) or a group ("YPG-led").
+   A generic compound whose first part is a label of another family ("rebel-led",
+   "extremist-led") is that label's: ``label in compound (rebel)`` when it is not
+   generic, the rules below with its ``refers_to`` when it is. (A backer the lexicon
+   knows the client of is a label of its own: in the ``syria`` lexicon "US-backed" is
+   the Kurdish-led forces', and "US-backed rebels" the rebels' by rule 8.)
 2. ``named group before label (G)``, ``marker before label (M)``, ``outside party
    before label (P)``: a name written right before the label, possessive allowed, on the
    same line ("YPG terrorists", "the YPG's fighters", "Kurdish militants", "Hezbollah
    fighters": none, "the Turkish army": none).
-3. ``... after label``: the same written right after it as "of", "from",
+3. ``... after label``: the same written right after it as "of", "from", "led by",
    "affiliated to/with", "belonging to", "linked to", "allied to/with" (+ "the")
    ("fighters of the YPG", "terrorists affiliated to Jabhat al-Nusra"), or a named
-   group right after it, as an apposition ("the extremist Islamic State group").
+   group right after it, as an apposition ("the extremist Islamic State group"). An
+   apposition naming another actor's group does not decide a label that is not
+   generic: "the Syrian regime Islamic State militants" is a list that lost its
+   commas, not the regime called Islamic State.
 4. ``loyal to X``: the label is, or is followed by, "loyal to", and the first name,
    marker, party or label in the next six words is X ("fighters loyal to President
    Bashar al-Assad", "forces loyal to the government"); ``loyal to (no one named)``
    gives the loyalist label's own actor.
+   Rules 2b to 2e, for generic labels only, read a construction around the label:
+
+   * ``marker coordinated before label (M)``, ``coordinated with 'w'``: two
+     coordinated qualifiers, the second an adjective of its own (capitalised, or
+     "allied"), give the first one's actor ("an alliance of Kurdish and Arab
+     fighters", "regime and allied fighters"; not "rebel and regime fighters", two
+     sides);
+   * ``... before 'alliance of' (M)``: "a Kurdish-Arab alliance of fighters" (the
+     qualifier may be a compound whose first part is a name, marker or party);
+   * ``and other 'w'``: "Islamist fighters and other rebels" are rebels (a noun label
+     that is not generic);
+   * ``named group before relative clause (G)``: "the YPG, which Ankara considers a
+     terrorist group".
+
 5. ``qualified by 'w'``: a generic label right after another label or compound takes
    its referent ("regime fighters", "pro-government fighters", "Iranian-backed
    militias"); after an ``anti-`` compound, the actor it opposes is set aside and
-   the rules below go on ("anti-government fighters").
+   the rules below go on ("anti-government fighters"). A plural noun does not
+   qualify the label after it (rules 5 and 7): English qualifies a noun with a
+   singular one, and "rebels regime forces" or "rebels jihadists" are lists whose
+   commas were lost.
 6. Generic labels (``generic: true`` in the lexicon: "terrorists", "militants",
    "fighters"), looking for named groups of the actors the label ``refers_to``
    (names attached to a label of another family do not count: in "YPG fighters
@@ -105,11 +130,22 @@ named groups (``names:``, each of one actor), *M* the actors' ``markers:`` (word
       got one by rules a or b, at most three sentences back (a report keeps calling
       the same group "the extremists", then "the militants"; a label with a name of
       its own, "YPG fighters", is not taken as the antecedent of the next bare one);
-   d. ``no group named nearby: label's own actor``. The article as a whole is not
-      used: on the development set, a generic label far from every name in an
-      article that names only the Islamic State was more often the opposition
-      (state media name the Islamic State once and call every armed group
-      "terrorists"), so the label's own actor is the better guess.
+   d. ``'the w': group named last before (X)``: a definite plural ("the jihadists",
+      "the militants") goes back to the group named last before it, at most five
+      sentences back, even one named against another label ("Islamic State
+      militants and rebels clashed ... as the jihadists tried to cut the road");
+      not a bare plural ("Jihadists later shelled the road") nor a singular
+      modifier ("the terrorist attacks");
+   e. ``article says X claimed the attack``: a group named before "claimed
+      responsibility", "claimed the attack", "said its fighters carried out" or
+      "is believed to be behind" in its sentence, when the article names no group
+      of another actor, is whom its unnamed attackers are ("The terrorists came in
+      a truck. ... Daesh claimed responsibility for the attack");
+   f. ``no group named nearby: label's own actor``. The article as a whole is not
+      used otherwise: on the development set, a generic label far from every name
+      in an article that names only the Islamic State was more often the
+      opposition (state media name the Islamic State once and call every armed
+      group "terrorists"), so the label's own actor is the better guess.
 7. ``label's own actor``: labels that are not generic ("rebels", "the regime",
    "Kurdish forces") point at the actor that owns them, unless written right after a
    label of another actor that has its own (``qualified by 'w'``: "opposition
@@ -120,7 +156,9 @@ named groups (``names:``, each of one actor), *M* the actors' ``markers:`` (word
    "US-backed SDF" the Kurdish forces, while "anti-government protests" keep the
    actor named inside ("the government").
 
-Known limits: the rules see names and adjacency, not syntax. A generic label whose
+Known limits: the rules see names and adjacency, not syntax.
+Keyword lists without commas ("Tags Syria Islamic State rebels") and names that are
+misspelt or glued ("YPGPYD") defeat them. A generic label whose
 sentence names only the group it is fighting ("militants attacked SDF positions")
 gets that group; "extremists from both IS and the Nusra Front" gets one of the two.
 Check decisions with the ``referent_rule`` column and :func:`scope_report`, and
@@ -131,7 +169,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -157,7 +195,7 @@ _COMPOUND_RE = re.compile(rf"[^\s]*[{_HYPHENS}][^\s]*")
 # A name written right before a label: optional possessive, spaces, at most one line break.
 _GAP_BEFORE_RE = re.compile(r"(?:['\u2019]s)?[^\S\n]*\n?[^\S\n]*")
 _GAP_AFTER_RE = re.compile(
-    r"\s+(?:of|from|affiliated\s+(?:to|with)|belonging\s+to|linked\s+to|allied\s+(?:to|with))"
+    r"\s+(?:of|from|led\s+by|affiliated\s+(?:to|with)|belonging\s+to|linked\s+to|allied\s+(?:to|with))"
     r"\s+(?:the\s+)?(?:so-called\s+)?",
     re.IGNORECASE,
 )
@@ -165,6 +203,31 @@ _SPACE_AFTER_RE = re.compile(r"[^\S\n]+")
 _LOYAL_RE = re.compile(r"\s+(?:forces\s+)?loyal\s+to\b", re.IGNORECASE)
 _LOYAL_WINDOW = 60  # characters after "loyal to": about six words
 _PREVIOUS_SENTENCES = 2
+_DEFINITE_SENTENCES = 5
+# "Kurdish and Arab fighters": " and Arab " between a qualifier and the label.
+_COORDINATED_RE = re.compile(r"[^\S\n]+(?:and|or)[^\S\n]+([\w\u2019'-]+)[^\S\n]+$", re.IGNORECASE)
+# "a Kurdish-Arab alliance of fighters": the alliance's qualifier names the fighters.
+_ALLIANCE_OF_RE = re.compile(r"(\S+)[^\S\n]+(?:alliance|coalition)[^\S\n]+of[^\S\n]+$", re.IGNORECASE)
+# "which Turkey considers a", "that Ankara regards as a": a relative clause calling a group a label.
+_RELATIVE_RE = re.compile(
+    r"\b(?:which|whom|who|that)\s+(?:[\w.-]+\s+){1,3}?(?:consider|considers|considered|regard|regards|"
+    r"regarded|designate|designates|designated|brand|brands|branded|label|labels|labelled|labeled|deem|"
+    r"deems|deemed|call|calls|called|list|lists|listed|view|views|viewed)\s+(?:it\s+|them\s+)?(?:as\s+)?"
+    r"(?:an?\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+_AND_OTHER_RE = re.compile(r"[^\S\n]+and[^\S\n]+other[^\S\n]+", re.IGNORECASE)
+# A group claiming an attack: "claimed responsibility", "claimed the attack", "said its
+# fighters carried out", "is believed to be behind".
+_CLAIM_RE = re.compile(
+    r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|credit)\b"
+    r"|\bclaim(?:ed|s)\s+(?:\S+\s+){1,3}?(?:attack|attacks|bombing|bombings|blast|blasts|assault|explosion)\b"
+    r"|\b(?:its|their)\s+(?:fighters|militants|members|men)\s+(?:had\s+)?carried\s+out\b"
+    r"|\b(?:believed|thought|suspected|said)\s+to\s+(?:be|have\s+been)\s+behind\b",
+    re.IGNORECASE,
+)
+# "the jihadists": a definite plural label, written right after "the".
+_DEFINITE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _CARRY_SENTENCES = 3
 
 
@@ -193,6 +256,7 @@ class _Article:
     lexicon: Lexicon
     labels: list[_Mention]
     others: list[_Other]
+    sentence_of: Callable[[int], int]
     by_end: dict[int, tuple[int, LexiconEntry]] = field(init=False)
     by_start: dict[int, tuple[int, LexiconEntry]] = field(init=False)
     label_by_end: dict[int, _Mention] = field(init=False)
@@ -212,6 +276,23 @@ class _Article:
             if entry.kind == "name":
                 self.names_by_sentence.setdefault(k, []).append((s, entry.actor, entry.label))
         self.attached_names = self._attached_names()
+        self.claimant = self._claimant()
+
+    def _claimant(self) -> str | None:
+        """Rule 6e: the one actor whose group, named before the claim in its sentence,
+        is said to have claimed an attack ("IS claimed responsibility for the attack",
+        "Daesh said three of its fighters carried out the attack", "the Islamic State
+        group is believed to be behind the bombing"); only when the article names no
+        group of another actor (a report on several sides does not make every unnamed
+        label the claimant's)."""
+        actors: set[str] = set()
+        for claim in _CLAIM_RE.finditer(self.text):
+            k = self.sentence_of(claim.start())
+            actors.update(actor for s, actor, _name in self.names_by_sentence.get(k, ()) if s < claim.start())
+        if len(actors) != 1:
+            return None
+        named = {actor for names in self.names_by_sentence.values() for _s, actor, _n in names}
+        return next(iter(actors)) if named == actors else None
 
     def _attached_names(self) -> dict[int, tuple[str, str]]:
         """Names written against a label belong to it; they are not the "other" groups
@@ -275,7 +356,7 @@ def decide_referents(
         return columns
     scope = _Scope(text, sentence_of, others, lexicon, scope_hits,
                    [(m.start, m.end, m.entry) for m in labels])
-    article = _Article(text, lexicon, labels, others)
+    article = _Article(text, lexicon, labels, others, sentence_of)
     in_scope, scope_rules = _decide_all(article, scope)
     _qualify_compounds(article, in_scope)
     for m in labels:
@@ -409,11 +490,24 @@ def _resolve(
     if refers_to is None:  # 7. Not generic.
         _not_generic(m, article)
         return
+    own = m.entry.actor
+    if m.modifier:  # 1b. "rebel-led", "extremist-led": the first part's label decides.
+        part = _compound_label(m, article)
+        if part is not None:
+            part_refers = article.lexicon.generic.get(part.actor, {}).get(part.label)
+            if part_refers is None:
+                m.referent, m.rule = part.actor, f"label in compound ({part.label})"
+                return
+            refers_to, own = part_refers, part.actor
+    construction = _by_construction(m, article)  # 2b to 2e.
+    if construction is not None:
+        m.referent, m.rule = construction
+        return
     opposed = _qualified_generic(m, article)  # 5.
     if opposed is None:
         return
     candidates = [a for a in refers_to if a not in opposed]
-    _by_context(m, article, candidates, last_named)  # 6.
+    _by_context(m, article, candidates, last_named, own)  # 6.
 
 
 def _by_written_name(m: _Mention, article: _Article, refers_to: tuple[str, ...] | None) -> bool:
@@ -421,6 +515,7 @@ def _by_written_name(m: _Mention, article: _Article, refers_to: tuple[str, ...] 
     whether one decided ``m``."""
     text = article.text
     found: tuple[LexiconEntry, str] | None = None
+    after_start = -1
     if m.modifier and refers_to is not None:  # 1. A compound's first part.
         part = _compound_part(text[m.start : m.end], article.lexicon)
         if part is not None:
@@ -433,9 +528,15 @@ def _by_written_name(m: _Mention, article: _Article, refers_to: tuple[str, ...] 
         after = _after(text, m.end, article.by_start)
         if after is not None:
             found = after[1], "after label"
+            after_start = after[0]
     if found is None:
         return False
     entry, where = found
+    if where == "after label" and refers_to is None and entry.kind == "name" \
+            and entry.actor != m.entry.actor and _SPACE_AFTER_RE.fullmatch(article.text, m.end, after_start):
+        # An apposition is the same group: "the Syrian regime Islamic State militants"
+        # is a list whose commas were lost, not the regime called Islamic State.
+        return False
     m.referent, m.rule = _name_rule(entry, where)
     m.from_name = entry.kind == "name"
     return True
@@ -444,7 +545,7 @@ def _by_written_name(m: _Mention, article: _Article, refers_to: tuple[str, ...] 
 def _not_generic(m: _Mention, article: _Article) -> None:
     """Rule 7: the label's own actor, unless qualified by a label of another actor."""
     own = m.entry.actor
-    previous = article.label_before(m)
+    previous = _qualifier_before(m, article)
     if (previous is not None and not previous.modifier and previous.referent is not None
             and previous.rule == "label's own actor" and previous.entry.actor != own):
         # "opposition government", "regime army": the first word says whose.
@@ -454,12 +555,113 @@ def _not_generic(m: _Mention, article: _Article) -> None:
     m.referent, m.rule = own, "label's own actor"
 
 
+def _compound_label(m: _Mention, article: _Article) -> LexiconEntry | None:
+    """The label of another family that is the whole first part of a compound ("rebel"
+    of "rebel-led", "extremist" of "extremist-led"), if any."""
+    first = re.split(f"[{_HYPHENS}]", article.text[m.start : m.end])[0]
+    if not first:
+        return None
+    found = article.lexicon.scan(first)
+    if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(first) and found[0][2].kind == "label":
+        part = found[0][2]
+        if (part.actor, part.label) != (m.entry.actor, m.entry.label):
+            return part
+    return None
+
+
+def _by_construction(m: _Mention, article: _Article) -> tuple[str | None, str] | None:
+    """Rules 2b to 2e: (referent, rule) from a construction around a generic label."""
+    for rule in (_coordinated, _alliance_of, _and_other, _relative_clause):
+        found = rule(m, article)
+        if found is not None:
+            return found
+    return None
+
+
+def _coordinated(m: _Mention, article: _Article) -> tuple[str | None, str] | None:
+    """Rule 2b: a generic label after two coordinated qualifiers takes the first one's
+    referent: a marker ("Kurdish and Arab fighters") or a singular label ("regime and
+    allied fighters")."""
+    text = article.text
+    link = _COORDINATED_RE.search(text, max(m.start - 40, 0), m.start)
+    # The second qualifier is an adjective of its own ("Arab", "allied"), not a label
+    # or name ("rebel and regime fighters" are two sides).
+    if link is not None and (link.group(1)[:1].isupper() or link.group(1).lower() == "allied") \
+            and link.start(1) not in article.by_start and link.start(1) not in article.label_by_start:
+        end = link.start()
+        if end in article.by_end and article.by_end[end][1].kind == "marker":
+            return _name_rule(article.by_end[end][1], "coordinated before label")
+        previous = article.label_by_end.get(end)
+        if previous is not None and previous.rule != "out of scope" and not previous.modifier:
+            word = article.text[previous.start : previous.end]
+            if not _is_plural(word):
+                return previous.referent, f"coordinated with '{one_line(word)}'"
+    return None
+
+
+def _alliance_of(m: _Mention, article: _Article) -> tuple[str | None, str] | None:
+    """Rule 2c: "a Kurdish-Arab alliance of fighters": the name, marker or party that
+    qualifies the alliance (also as a compound's first part) names its fighters."""
+    alliance = _ALLIANCE_OF_RE.search(article.text, max(m.start - 60, 0), m.start)
+    if alliance is None:
+        return None
+    if alliance.end(1) in article.by_end:
+        entry: LexiconEntry | None = article.by_end[alliance.end(1)][1]
+    else:
+        entry = _compound_part(alliance.group(1), article.lexicon)
+    return None if entry is None else _name_rule(entry, "before 'alliance of'")
+
+
+def _and_other(m: _Mention, article: _Article) -> tuple[str | None, str] | None:
+    """Rule 2d: "Islamist fighters and other rebels": followed by "and other" and a
+    noun label that is not generic, the label is one of them (that label's actor)."""
+    other = _AND_OTHER_RE.match(article.text, m.end)
+    if other is None:
+        return None
+    nxt = article.label_by_start.get(other.end())
+    if nxt is None or nxt.modifier or nxt.entry.label in article.lexicon.generic.get(nxt.entry.actor, {}):
+        return None
+    return nxt.entry.actor, f"and other '{one_line(article.text[nxt.start:nxt.end])}'"
+
+
+def _relative_clause(m: _Mention, article: _Article) -> tuple[str | None, str] | None:
+    """Rule 2e: "the YPG, which Ankara considers a terrorist group": a generic label
+    that a relative clause applies to the group named right before it."""
+    clause = _RELATIVE_RE.search(article.text, max(m.start - 80, 0), m.start)
+    if clause is None:
+        return None
+    gap = re.search(r"[\s,]*$", article.text[max(clause.start() - 3, 0) : clause.start()])
+    end = clause.start() - (len(gap.group()) if gap else 0)
+    if end in article.by_end:
+        return _name_rule(article.by_end[end][1], "before relative clause")
+    return None
+
+
+def _qualifier_before(m: _Mention, article: _Article) -> _Mention | None:
+    """The label written right before ``m`` that can qualify it (rules 5 and 7): not a
+    plural noun, since English qualifies a noun with a singular one ("rebel
+    fighters", "regime forces") and "rebels regime forces" is a list that lost its
+    commas."""
+    previous = article.label_before(m)
+    if previous is None:
+        return None
+    if _is_plural(article.text[previous.start : previous.end]):
+        return None
+    return previous
+
+
+def _is_plural(label: str) -> bool:
+    """Whether a label's last word is an English plural ("rebels", "militiamen")."""
+    word = label.split()[-1].lower()
+    return (word.endswith("s") and not word.endswith("ss")) or word.endswith("men")
+
+
 def _qualified_generic(m: _Mention, article: _Article) -> set[str] | None:
     """Rule 5: a generic label right after another label takes its referent (None is
     returned: decided); after an ``anti-`` compound, the actors it opposes are returned
     to be set aside."""
     opposed: set[str] = set()
-    previous = article.label_before(m)
+    previous = _qualifier_before(m, article)
     if previous is not None and previous.rule != "out of scope":
         word = one_line(article.text[previous.start : previous.end])
         if word.lower().startswith("anti"):
@@ -472,9 +674,9 @@ def _qualified_generic(m: _Mention, article: _Article) -> set[str] | None:
 
 
 def _by_context(
-    m: _Mention, article: _Article, candidates: list[str], last_named: tuple[str, int] | None
+    m: _Mention, article: _Article, candidates: list[str], last_named: tuple[str, int] | None, own: str
 ) -> None:
-    """Rules 6a to 6d: a generic label's referent from the groups named around it."""
+    """Rules 6a to 6f: a generic label's referent from the groups named around it."""
     # A name attached to another label of the same family ("ISIS terrorists ... 12
     # terrorists") still counts; one attached to another family ("YPG fighters
     # fought militants") names the other side.
@@ -501,10 +703,35 @@ def _by_context(
             and m.sentence - last_named[1] <= _CARRY_SENTENCES):
         m.referent, m.rule = last_named[0], "as the previous generic label"
         return
-    # 6d.
-    own = m.entry.actor
+    # 6d. "The jihadists": the group named last before it.
+    antecedent = _definite_antecedent(m, article, candidates)
+    if antecedent is not None:
+        m.referent, m.from_context = antecedent, True
+        word = one_line(article.text[m.start : m.end])
+        m.rule = f"'the {word}': group named last before ({antecedent})"
+        return
+    # 6e. The group that claimed the attack.
+    if article.claimant is not None and article.claimant in candidates:
+        m.referent = article.claimant
+        m.rule = f"article says {article.claimant} claimed the attack"
+        return
+    # 6f.
     m.referent = own if own in candidates else None
     m.rule = "no group named nearby: label's own actor" if m.referent else "no group named nearby"
+
+
+def _definite_antecedent(m: _Mention, article: _Article, candidates: list[str]) -> str | None:
+    """Rule 6d: for a definite plural noun ("the jihadists", "the militants"), the actor
+    of the group named last before it, counting names attached to other labels
+    ("Islamic State militants ... the jihadists"), at most five sentences back."""
+    if m.modifier or not _is_plural(article.text[m.start : m.end]) \
+            or _DEFINITE_RE.search(article.text, max(m.start - 5, 0), m.start) is None:
+        return None
+    for k in range(m.sentence, max(m.sentence - _DEFINITE_SENTENCES, -1), -1):
+        named = [(s, a) for s, a, _n in article.names_by_sentence.get(k, ()) if s < m.start and a in candidates]
+        if named:
+            return max(named)[1]
+    return None
 
 
 def _named(

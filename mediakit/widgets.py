@@ -441,17 +441,42 @@ def explorer(
         bold) and the KWIC table (the chosen outlet, actor, label and voice). It is not
         displayed: end a cell with it to show it.
     """
-    lexicon = None
+    mentions, corpus, lexicon = _explorer_inputs(analysis_or_mentions, corpus)
+    _check_explorer_options(mentions, corpus=corpus, voice=voice, window=window, max_rows=max_rows)
+    texts = _corpus_texts(corpus, mentions)
+    actor_order, label_order = _actor_and_label_order(mentions, lexicon)
+    _check_selection(mentions, label_order, actor=actor, label=label, outlet=outlet)
+    return Explorer(
+        mentions, texts, actor=actor, voice=voice, outlet=outlet, label=label, window=window,
+        max_rows=max_rows, n_boot=n_boot, seed=seed, actor_order=actor_order,
+        label_order=label_order, palettes=_palettes(lexicon, label_order),
+    )
+
+
+def _explorer_inputs(
+    analysis_or_mentions: Any, corpus: pd.DataFrame | None,
+) -> tuple[pd.DataFrame, pd.DataFrame | None, Lexicon | None]:
+    """The mentions, the corpus and the lexicon (if any) of :func:`explorer`'s input.
+
+    An :class:`~mediakit.Analysis` gives its mentions, its corpus (unless ``corpus`` is
+    given) and its lexicon; a DataFrame is a mentions table with no lexicon.
+    """
     if isinstance(analysis_or_mentions, pd.DataFrame):
-        mentions = analysis_or_mentions
-    elif hasattr(analysis_or_mentions, "mentions") and hasattr(analysis_or_mentions, "corpus"):
-        mentions = analysis_or_mentions.mentions
-        corpus = analysis_or_mentions.corpus if corpus is None else corpus
+        return analysis_or_mentions, corpus, None
+    if hasattr(analysis_or_mentions, "mentions") and hasattr(analysis_or_mentions, "corpus"):
         lexicon = getattr(analysis_or_mentions, "lexicon", None)
-    else:
-        raise TypeError(
-            "explorer expects a mediakit.Analysis or a mentions DataFrame, "
-            f"got {type(analysis_or_mentions).__name__}")
+        return (analysis_or_mentions.mentions,
+                analysis_or_mentions.corpus if corpus is None else corpus,
+                lexicon if isinstance(lexicon, Lexicon) else None)
+    raise TypeError(
+        "explorer expects a mediakit.Analysis or a mentions DataFrame, "
+        f"got {type(analysis_or_mentions).__name__}")
+
+
+def _check_explorer_options(
+    mentions: pd.DataFrame, *, corpus: pd.DataFrame | None, voice: str, window: int, max_rows: int,
+) -> None:
+    """Raise on a mentions table :func:`explorer` cannot show, or a bad option."""
     needed = list(_NEEDED) + ([] if corpus is not None else ["sentence", "sentence_start"])
     check_table(mentions, needed, caller="explorer", table_name="mentions")
     if mentions.empty:
@@ -462,17 +487,31 @@ def explorer(
         raise ValueError(f"window must be an integer from 1 to 30, got {window!r}")
     if isinstance(max_rows, bool) or not isinstance(max_rows, int) or max_rows < 1:
         raise ValueError(f"max_rows must be a positive integer, got {max_rows!r}")
-    texts = None
-    if corpus is not None:
-        if not isinstance(corpus, pd.DataFrame) or not {"doc_id", "text"} <= set(corpus.columns):
-            raise ValueError("corpus must be a DataFrame with doc_id and text columns")
-        texts = dict(zip(corpus["doc_id"].astype(str), corpus["text"].astype(str)))
-        absent = sorted(set(mentions["doc_id"].astype(str)) - set(texts))
-        if absent:
-            raise ValueError(f"{len(absent)} mentioned doc_id(s) are not in the corpus, e.g. {absent[:3]}")
 
+
+def _corpus_texts(corpus: pd.DataFrame | None, mentions: pd.DataFrame) -> dict[str, str] | None:
+    """doc_id -> text of ``corpus`` (None without one); every mentioned article must be in it."""
+    if corpus is None:
+        return None
+    if not isinstance(corpus, pd.DataFrame) or not {"doc_id", "text"} <= set(corpus.columns):
+        raise ValueError("corpus must be a DataFrame with doc_id and text columns")
+    texts = dict(zip(corpus["doc_id"].astype(str), corpus["text"].astype(str)))
+    absent = sorted(set(mentions["doc_id"].astype(str)) - set(texts))
+    if absent:
+        raise ValueError(f"{len(absent)} mentioned doc_id(s) are not in the corpus, e.g. {absent[:3]}")
+    return texts
+
+
+def _actor_and_label_order(
+    mentions: pd.DataFrame, lexicon: Lexicon | None,
+) -> tuple[list[str], dict[str, list[str]]]:
+    """The actors with mentions, and each one's labels with mentions, in display order.
+
+    The lexicon's order when there is a lexicon (pairs it does not list go last,
+    alphabetically); alphabetical for a bare mentions table.
+    """
     present = mentions[["actor", "label"]].dropna().astype(str).drop_duplicates()
-    if isinstance(lexicon, Lexicon):
+    if lexicon is not None:
         order = {pair: i for i, pair in enumerate(lexicon.labels)}
         pairs = sorted(present.itertuples(index=False, name=None),
                        key=lambda p: (order.get(p, len(order)), p))
@@ -480,25 +519,32 @@ def explorer(
         pairs = sorted(present.itertuples(index=False, name=None))
     actor_order = list(dict.fromkeys(a for a, _ in pairs))
     label_order = {a: [lb for a2, lb in pairs if a2 == a] for a in actor_order}
+    return actor_order, label_order
+
+
+def _check_selection(
+    mentions: pd.DataFrame, label_order: dict[str, list[str]], *,
+    actor: str | None, label: str | None, outlet: str | None,
+) -> None:
+    """Raise when the initial actor, label or outlet has no mentions to show."""
     if actor is not None and actor not in label_order:
-        raise ValueError(f"actor {actor!r} has no mentions; actors present: {actor_order}")
-    first_actor = actor if actor is not None else actor_order[0]
+        raise ValueError(f"actor {actor!r} has no mentions; actors present: {list(label_order)}")
+    first_actor = actor if actor is not None else list(label_order)[0]
     if label is not None and label not in label_order[first_actor]:
         raise ValueError(
             f"label {label!r} has no mentions of {first_actor!r}; labels: {label_order[first_actor]}")
     outlets = set(mentions["outlet"].dropna().astype(str))
     if outlet is not None and outlet not in outlets:
         raise ValueError(f"outlet {outlet!r} has no mentions; outlets: {sorted(outlets)}")
-    # Colours from the lexicon when there is one, so a label looks as it does in the
-    # report and the notebooks; else from the actor's labels in the order listed.
-    palettes = {a: (_plot.label_colors(lexicon, actor=a)
-                    if isinstance(lexicon, Lexicon) and a in lexicon.actors
-                    else _plot.label_colors(label_order[a])) for a in actor_order}
-    return Explorer(
-        mentions, texts, actor=actor, voice=voice, outlet=outlet, label=label, window=window,
-        max_rows=max_rows, n_boot=n_boot, seed=seed, actor_order=actor_order,
-        label_order=label_order, palettes=palettes,
-    )
+
+
+def _palettes(lexicon: Lexicon | None, label_order: dict[str, list[str]]) -> dict[str, dict[str, str]]:
+    """Actor -> label -> colour: the lexicon's colours when there is a lexicon, so a
+    label looks as it does in the report and the notebooks; else the actor's labels'
+    colours in the order listed."""
+    return {a: (_plot.label_colors(lexicon, actor=a)
+                if lexicon is not None and a in lexicon.actors
+                else _plot.label_colors(labels)) for a, labels in label_order.items()}
 
 
 # ------------------------------------------------------------------ lexicon editor

@@ -90,3 +90,26 @@ def test_a_missing_corpus_is_named(tmp_path: Path) -> None:
     proc = _run("--corpus", str(missing), timeout=120)
     assert proc.returncode == 2
     assert "nowhere.csv" in proc.stderr and "does not exist" in proc.stderr
+
+
+def test_memory_runs_report_the_workers_peak_and_cpu(tmp_path: Path) -> None:
+    # The pool outlives analyze(): the --memory runs (one fresh process each) must
+    # stop it before reading RUSAGE_CHILDREN, or the largest worker reads 0.0 MiB and
+    # the workers' CPU time is missing.
+    import json
+
+    corpus = tmp_path / "corpus.jsonl"
+    gen = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "generate_corpus.py"), "--words", "60000",
+         "--seed", "0", "--out", str(corpus)],
+        capture_output=True, text=True, timeout=300, check=False, cwd=REPO,
+    )
+    assert gen.returncode == 0, gen.stderr
+    assert corpus.stat().st_size > 250_000  # above the threshold for workers
+    for mode in ("mediakit", "mediakit-stream"):
+        proc = _run("--child", mode, "--child-corpus", str(corpus), "--n-jobs", "2")
+        assert proc.returncode == 0, proc.stderr
+        result = json.loads(proc.stdout.strip().splitlines()[-1])
+        assert result["words"] == 60059, result
+        assert result["peak_rss_largest_worker_mib"] > 10, result
+        assert result["cpu_seconds"] > 0, result

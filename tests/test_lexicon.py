@@ -411,6 +411,55 @@ def test_property_bundled_lexicons_scan_like_the_slow_and_previous_matchers(name
     _check_scan(_BUNDLED[name], text)
 
 
+def _slow_scope_scan(matcher, text: str) -> list[tuple[int, int, object]]:
+    """_slow_scan over the entries of another matcher (the scope words')."""
+    result, pos = [], 0
+    while pos < len(text):
+        best = None
+        for entry in matcher.entries:
+            m = entry.regex.match(text, pos)
+            if m and (best is None or m.end() > best[1]):
+                best = (pos, m.end(), entry)
+        if best:
+            result.append(best)
+            pos = best[1]
+        else:
+            pos += 1
+    return result
+
+
+_SCOPED = {name: lex for name, lex in _BUNDLED.items() if lex._scope_matcher is not None}
+_SCOPE_WORDS = {name: _pattern_words(e.pattern for e in lex._scope_matcher.entries)
+                for name, lex in _SCOPED.items()}
+
+
+@pytest.mark.parametrize("name", sorted(_SCOPED))
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_property_scope_words_scan_like_the_slow_matcher(name, data):
+    # The scope words have no pattern found from a hyphen, so their matcher takes the
+    # one-loop path of _Matcher.scan (_scan_search); it must still give exactly the
+    # leftmost-longest matches of trying every pattern everywhere, acronyms ("TV")
+    # included.
+    lex = _SCOPED[name]
+    matcher = lex._scope_matcher
+    assert not matcher._globs
+    text = data.draw(_texts(_SCOPE_WORDS[name] + ["TV", "Tv", "tv", "TVs", "ATV"]))
+    assert matcher.scan(text) == _slow_scope_scan(matcher, text), text
+
+
+def test_scope_words_on_a_news_paragraph():
+    lex = _SCOPED["conflict"]
+    text = ("Air strikes killed 12 civilians in the besieged town, TV footage showed; "
+            "the football club's season and the tv series were postponed. "
+            "Peacekeepers and rocket-attack survivors met at a checkpoint.")
+    found = lex.scan_scope(text)
+    assert found == _slow_scope_scan(lex._scope_matcher, text)
+    assert [text[s:e] for s, e, _ in found] == [
+        "Air strikes", "killed", "civilians", "besieged", "TV", "football", "club",
+        "season", "series", "Peacekeepers", "checkpoint"]
+
+
 # Patterns of every shape: globs first, last and inside, "*-" before a hyphen (found
 # from the hyphen) with whitespace before it or not, "* ..." and "*ist" (searched
 # like the others), names, non-ASCII letters and characters that case-fold.

@@ -296,3 +296,186 @@ def test_execute_script_drops_widget_state_and_keeps_the_text() -> None:
     assert "widgets" not in stable.metadata
     assert [dict(o.get("data", {})) for o in stable.cells[0].outputs] == [{"text/plain": "Explorer(...)"}, {}]
     assert stable.cells[0].outputs[1].text == "kept\n"
+
+
+# --- the percent-scripts reviewers read (notebooks/scripts/, tools/notebook_scripts.py) ----
+
+
+def _scripts_module() -> Any:
+    spec = importlib.util.spec_from_file_location("notebook_scripts", REPO / "tools" / "notebook_scripts.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_notebook_has_its_script_and_every_script_its_notebook() -> None:
+    scripts = sorted(path.stem for path in (NOTEBOOKS / "scripts").glob("*.py"))
+    assert scripts == [path.stem for path in NOTEBOOK_PATHS], (
+        "notebooks/scripts/ must hold one NAME.py per notebooks/NAME.ipynb: run python tools/notebook_scripts.py"
+    )
+
+
+def test_script_holds_the_notebooks_cells(notebook: tuple[str, dict[str, Any]]) -> None:
+    name, nb = notebook
+    module = _scripts_module()
+    why = module.disagreement(NOTEBOOKS / name)
+    assert why is None, (
+        f"{name} and notebooks/scripts/{Path(name).stem}.py disagree: {why}. After editing the notebook run "
+        "python tools/notebook_scripts.py; after editing the script run python tools/notebook_scripts.py "
+        "--from-scripts and re-execute the notebook (tools/execute_notebooks.py); commit both"
+    )
+    script = (NOTEBOOKS / "scripts" / f"{Path(name).stem}.py").read_text(encoding="utf-8")
+    # the script is plain percent format with no header (no jupytext version in the diff)
+    assert script.startswith("# %%"), f"{name}: the script should start with its first cell"
+    assert script.count("\n# %%") + 1 == len(nb["cells"])
+
+
+def test_the_pairing_check_fails_on_each_kind_of_disagreement(tmp_path: Path) -> None:
+    import nbformat
+
+    module = _scripts_module()
+    source = NOTEBOOKS / "01_loading_a_corpus.ipynb"
+    script = module.script_path(source)
+    text = script.read_text(encoding="utf-8")
+    copy = tmp_path / "script.py"
+
+    def check(edited: str) -> str | None:
+        copy.write_text(edited, encoding="utf-8")
+        return module.disagreement(source, copy)
+
+    assert check(text) is None
+    assert "differs in its source" in check(text.replace("SHOW_ROWS = 5", "SHOW_ROWS = 6", 1))
+    assert "differs in its tags" in check(text.replace('# %% tags=["parameters"]', "# %%", 1))
+    assert "differs in its type" in check(text.replace("# %% [markdown]\n# ## Parameters", "# %%\n# ## Parameters", 1))
+    removed_last = text[: text.rindex("\n# %%")] + "\n"
+    assert "the notebook has 37 cells, the script 36" == check(removed_last)
+    assert module.disagreement(source, tmp_path / "missing.py") == "missing.py is missing"
+    # and the notebook side: a changed cell in the .ipynb is caught the same way
+    nb = nbformat.read(source, as_version=4)
+    nb.cells[4].source += "\nprint('changed')"
+    changed = tmp_path / source.name
+    nbformat.write(nb, changed)
+    assert "cell 4" in module.disagreement(changed, script)
+
+
+def test_scripts_written_from_a_notebook_agree_and_edits_flow_back(tmp_path: Path) -> None:
+    import shutil
+
+    import nbformat
+
+    module = _scripts_module()
+    root = tmp_path / "notebooks"
+    (root / "scripts").mkdir(parents=True)
+    shutil.copy(NOTEBOOKS / "jupytext.toml", root)
+    notebook = root / "03_tone.ipynb"
+    shutil.copy(NOTEBOOKS / notebook.name, notebook)
+    assert module.write_scripts([notebook]) == [root / "scripts" / "03_tone.py"]
+    assert module.write_scripts([notebook]) == []  # unchanged the second time
+    assert module.disagreement(notebook) is None
+    script = root / "scripts" / "03_tone.py"
+    assert script.read_text(encoding="utf-8") == (NOTEBOOKS / "scripts" / "03_tone.py").read_text(encoding="utf-8")
+    # an edit of the script comes back into the notebook; other cells keep their outputs
+    script.write_text(script.read_text(encoding="utf-8").replace("SHOW_ROWS = 5", "SHOW_ROWS = 4", 1),
+                      encoding="utf-8")
+    assert module.update_notebooks([notebook]) == [notebook]
+    assert module.disagreement(notebook) is None
+    before = nbformat.read(NOTEBOOKS / notebook.name, as_version=4)
+    after = nbformat.read(notebook, as_version=4)
+    changed = [i for i, (a, b) in enumerate(zip(before.cells, after.cells)) if a != b]
+    assert len(changed) == 1 and "SHOW_ROWS = 4" in after.cells[changed[0]].source
+    assert after.metadata == before.metadata
+
+
+# --- the DataFrame HTML sanitizer hides no value ----------------------------------------
+
+
+def _sanitizers() -> list[tuple[str, str]]:
+    """The (regex, replace) pairs exactly as nbval reads them from notebooks/sanitize.cfg."""
+    from nbval.plugin import get_sanitize_patterns
+
+    return get_sanitize_patterns((NOTEBOOKS / "sanitize.cfg").read_text(encoding="utf-8"))
+
+
+DATAFRAME_PLACEHOLDER = "<DataFrame as HTML: compared through its text/plain>"
+
+
+def _sanitize(text: str) -> str:
+    """``text`` after the DataFrame HTML sanitizer (the others have their own tests)."""
+    (regex,) = [regex for regex, replace in _sanitizers() if replace == DATAFRAME_PLACEHOLDER]
+    return re.sub(regex, DATAFRAME_PLACEHOLDER, text)
+
+
+def _html_cells_missing_from_plain(html: str, plain: str) -> list[str]:
+    """The cells (<td>, <th>) of an HTML table whose text the text/plain does not show."""
+    from html.parser import HTMLParser
+
+    class Cells(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.cells: list[str] = []
+            self._open: list[str] | None = None
+
+        def handle_starttag(self, tag: str, attrs: Any) -> None:
+            if tag in ("td", "th"):
+                self._open = []
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in ("td", "th") and self._open is not None:
+                self.cells.append(" ".join("".join(self._open).split()))
+                self._open = None
+
+        def handle_data(self, data: str) -> None:
+            if self._open is not None:
+                self._open.append(data)
+
+    parser = Cells()
+    parser.feed(html)
+    shown = " ".join(plain.split())
+    return [cell for cell in parser.cells if cell not in shown]
+
+
+def test_nbval_reads_every_sanitizer_of_the_file() -> None:
+    import configparser
+
+    config = configparser.ConfigParser()
+    config.read(NOTEBOOKS / "sanitize.cfg", encoding="utf-8")
+    assert [regex for regex, _ in _sanitizers()] == [config[s]["regex"] for s in config.sections()]
+
+
+def test_only_dataframe_html_is_replaced_and_its_text_plain_shows_every_value(
+    notebook: tuple[str, dict[str, Any]],
+) -> None:
+    name, nb = notebook
+    tables = 0
+    for index, cell in enumerate(nb["cells"]):
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            for fmt, value in [("stream", output.get("text", ""))] + list(data.items()):
+                text = "".join(value) if isinstance(value, list) else value
+                if not isinstance(text, str) or _sanitize(text) == text:
+                    continue
+                where = f"{name}, cell {index}, {fmt}"
+                assert fmt == "text/html", f"{where}: a sanitizer changes this output: {text[:80]!r}"
+                assert _sanitize(text) == DATAFRAME_PLACEHOLDER
+                plain = "".join(data.get("text/plain", ""))
+                missing = _html_cells_missing_from_plain(text, plain)
+                assert not missing, f"{where}: the HTML shows {missing[:3]} that its text/plain does not"
+                tables += 1
+    assert tables > 0, f"{name}: no DataFrame shown (the check would hold nothing)"
+
+
+def test_the_value_check_catches_html_that_text_plain_does_not_show() -> None:
+    import pandas as pd
+
+    frame = pd.DataFrame({"outlet": ["Kessel Voice"], "lo": [0.55], "hi": [0.75]})
+    html = frame._repr_html_()
+    assert _sanitize(html) == DATAFRAME_PLACEHOLDER
+    assert _html_cells_missing_from_plain(html, repr(frame)) == []
+    # a Styler (HTML only) or a plain text cut short would hide values: both are caught
+    assert _html_cells_missing_from_plain(html, "<pandas.io.formats.style.Styler object>") == [
+        "outlet", "lo", "hi", "0", "Kessel Voice", "0.55", "0.75"]
+    assert _html_cells_missing_from_plain(html, repr(frame).replace("0.75", "...")) == ["0.75"]
+    # other HTML, a table of another kind and text are left to exact comparison
+    for text in ("<b>3 mentions</b>", "<table><tr><td>0.55</td></tr></table>", repr(frame)):
+        assert _sanitize(text) == text

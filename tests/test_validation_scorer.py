@@ -189,6 +189,36 @@ def test_events_are_not_available_until_mediakit_has_them() -> None:
     assert rows["explicit_agent_acc"]["value"] == 1.0
 
 
+def test_splits_keep_the_holdout_apart_and_all_takes_every_document() -> None:
+    split_of = {"a": "dev", "b": "test", "c": "holdout", "d": "dev"}
+    ids = ["d", "c", "b", "a", "unknown"]
+    assert accuracy.in_split(ids, "dev", split_of) == ["d", "a"]
+    assert accuracy.in_split(ids, "test", split_of) == ["b"]
+    assert accuracy.in_split(ids, "holdout", split_of) == ["c"]
+    assert accuracy.in_split(ids, "all", split_of) == ids
+    with pytest.raises(ValueError, match="split must be one of .*'validation'"):
+        accuracy.in_split(ids, "validation", split_of)
+
+
+def test_by_split_puts_dev_test_and_holdout_side_by_side() -> None:
+    rows = [accuracy.proportion("speaker_acc_found", "dev", 9, 10),
+            accuracy.proportion("speaker_acc_found", "holdout", 3, 4),
+            accuracy.proportion("speaker_acc_found", "test", 0, 0),
+            accuracy.f1_result("quote_span_f1", "holdout", 2, 1, 1),
+            accuracy._result("offtopic_in_scope_mentions", "dev", 21, 21.0, float("nan"), float("nan"),
+                             "ok", "lexicon syria: 21 of 21 mentions in 3 off-topic articles kept in scope")]
+    table = accuracy.by_split(pd.DataFrame(rows, columns=list(accuracy.RESULT_COLUMNS)))
+    assert list(table.columns) == ["measure", "dev", "test", "holdout"]
+    cells = table.set_index("measure")
+    lo, hi = accuracy.wilson(9, 10)
+    assert cells.loc["speaker_acc_found", "dev"] == f"0.900 [{lo:.3f}, {hi:.3f}] n=10"
+    assert cells.loc["speaker_acc_found", "holdout"].startswith("0.750 [") and \
+        cells.loc["speaker_acc_found", "holdout"].endswith("n=4")
+    assert cells.loc["speaker_acc_found", "test"] == "no gold items"
+    assert cells.loc["quote_span_f1", "holdout"].startswith("0.667 [") and cells.loc["quote_span_f1", "dev"] == ""
+    assert cells.loc["offtopic_in_scope_mentions (lexicon syria)", "dev"] == "21 of 21"
+
+
 def test_missing_gold_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(accuracy.ValidationDataError, match="to be filled|not built yet"):
         accuracy.load_gold(tmp_path)

@@ -138,11 +138,39 @@ def test_a_changed_text_is_an_error(tmp_path: Path) -> None:
 
 def test_splits_are_about_one_third_test() -> None:
     items = read_items()
+    rounds12 = [i for i in items if i.split != "holdout"]
     for source in ("fakes", "written", "headline"):
-        chosen = [i for i in items if i.source == source]
+        chosen = [i for i in rounds12 if i.source == source]
         share = sum(i.split == "test" for i in chosen) / len(chosen)
         assert 0.25 <= share <= 0.4, (source, share)
+    # the held-out split is exactly round 3: forty FA-KES articles, round 1 only
+    holdout = [i for i in items if i.split == "holdout"]
+    assert len(holdout) == 40 and all(i.source == "fakes" and i.round1 and not i.round2 for i in holdout)
+    assert {i.doc_id for i in holdout} == {i.doc_id for i in items if i.stratum.startswith("round3_")}
     assert select_items.long_quotes('a "b c d e f" g "h') == (1, True)
+
+
+def test_an_unknown_split_names_the_line_and_column(tmp_path: Path) -> None:
+    source = (REPO / "data" / "validation" / "items.csv").read_text(encoding="utf-8").splitlines()
+    fields = source[3].split(",")
+    fields[7] = "validation"
+    path = tmp_path / "items.csv"
+    path.write_text("\n".join([source[0], source[1], ",".join(fields)]) + "\n", encoding="utf-8")
+    with pytest.raises(ValidationDataError, match=r"items.csv, line 3, column 'split': 'validation'"):
+        read_items(path)
+    fields[7] = "holdout"
+    path.write_text("\n".join([source[0], ",".join(fields)]) + "\n", encoding="utf-8")
+    assert [i.split for i in read_items(path)] == ["holdout"]
+
+
+def test_reselecting_rounds_1_2_keeps_the_round3_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "items.csv"
+    out.write_text((REPO / "data" / "validation" / "items.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(select_items, "select", lambda fakes: [])  # rounds 1-2 selected: none here
+    assert select_items.main(["--out", str(out)]) == 0
+    kept = read_items(out)
+    assert len(kept) == 40 and {i.split for i in kept} == {"holdout"}
+    assert {i.stratum for i in kept} == {"round3_quote_rich", "round3_islamic_state"}
 
 
 def test_fakes_items_match_the_shared_copy() -> None:
@@ -154,3 +182,121 @@ def test_fakes_items_match_the_shared_copy() -> None:
     assert len(texts) == len(items) >= 100
     assert len({i.outlet for i in items}) == 15
     assert sum(i.round2 for i in items) == 20
+
+
+# --- round 3: a fresh held-out selection and round-1-only packets -------------------------
+
+
+def test_names_islamic_state_takes_the_groups_names_not_capitals() -> None:
+    assert select_items.names_islamic_state("fighters of the Islamic State seized it")
+    assert select_items.names_islamic_state("ISIL and Daesh") and select_items.names_islamic_state("by IS.")
+    assert select_items.names_islamic_state("DAESH TERRORISTS") and select_items.names_islamic_state("ISIS-held")
+    assert not select_items.names_islamic_state("it is what it is; this is crisis")
+    assert not select_items.names_islamic_state("WHAT IS NEXT FOR SYRIA")
+    assert not select_items.names_islamic_state("Isis the goddess, an Islamic scholar, a state")
+
+
+def test_share_out_fills_the_smallest_outlets_first() -> None:
+    assert select_items.share_out({"a": 1, "b": 5, "c": 19, "d": 27}, 30) == {"a": 1, "b": 5, "c": 12, "d": 12}
+    assert select_items.share_out({"a": 2, "b": 3}, 30) == {"a": 2, "b": 3}
+    assert select_items.share_out({"a": 9, "b": 9, "c": 9}, 10) == {"a": 4, "b": 3, "c": 3}
+    assert sum(select_items.share_out({"a": 0, "b": 4}, 3).values()) == 3
+
+
+def _fakes_csv(path: Path, rows: list[tuple[str, str, str]]) -> Path:
+    import csv
+    with open(path, "w", encoding="latin-1", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\r\n")
+        writer.writerow(["unit_id", "article_title", "article_content", "source", "labels"])
+        for unit, outlet, text in rows:
+            writer.writerow([unit, "t", text, outlet, "1"])
+    return path
+
+
+def test_round3_skips_items_already_in_the_set_repeats_and_long_texts(tmp_path: Path) -> None:
+    from tools.validation.sources import Item
+    rich = 'The rebels said "we will hold the town to the end" and "the army will not pass here today".'
+    is_text = "Islamic State militants and government forces fought; the rebels and the army watched."
+    rows = [("1", "ahram", rich + " one"), ("2", "ahram", rich + " two"), ("3", "ahram", rich + " two"),
+            ("4", "alaraby", rich + " three"), ("5", "alaraby", rich + " x" * 2100),
+            ("6", "sana", is_text), ("7", "sana", is_text + " again"), ("8", "sana", "IS but no label"),
+            ("9", "etilaf", "No group is named by the government here.")]
+    path = _fakes_csv(tmp_path / "fakes.csv", rows)
+    taken = Item(doc_id="fakes-0000", source="fakes", fakes_row=0, unit_id="1", corpus_doc_id="FA-KES-dev:1",
+                 sha256=sha256(rich + " three"), outlet="ahram", split="dev", round1=True, round2=False,
+                 stratum="quote_rich", written_by_team=False, off_topic=False, n_chars=1)
+    records = select_items.select_round3(path, existing=[taken])
+    assert records == select_items.select_round3(path, existing=[taken])  # seeded, re-runnable
+    chosen = {r["doc_id"]: r["stratum"] for r in records}
+    # row 0 is in the set, row 3 has its text, row 2 repeats row 1, row 4 is too long
+    assert chosen["fakes-0001"] == "round3_quote_rich" and len([s for s in chosen.values()
+                                                                 if s == "round3_quote_rich"]) == 1
+    assert [d for d, s in chosen.items() if s == "round3_islamic_state"] in (["fakes-0005"], ["fakes-0006"])
+    assert len(chosen) == 2
+    for record in records:
+        assert record["split"] == "holdout" and record["round1"] == "yes" and record["round2"] == "no"
+        assert list(record) == list(select_items.ITEM_COLUMNS)
+
+
+def test_round3_needs_an_output_outside_the_repository(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        select_items.main(["--round3"])
+    assert "--round3 needs --out" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        select_items.main(["--round3", "--out", str(REPO / "data" / "validation" / "r3.csv")])
+    assert "outside the repository" in capsys.readouterr().err
+
+
+def test_round3_selection_on_the_shared_copy() -> None:
+    from tools.validation.sources import default_fakes_path
+    if not default_fakes_path().is_file():
+        pytest.skip("the FA-KES copy (../shared/data/fa-kes-dev) is not beside the repository")
+    existing = read_items()
+    records = select_items.select_round3(None, existing=existing)
+    strata = [r["stratum"] for r in records]
+    assert strata.count("round3_quote_rich") == 30 and strata.count("round3_islamic_state") == 10
+    rounds12 = [i for i in existing if i.split != "holdout"]
+    assert not {r["sha256"] for r in records} & {i.sha256 for i in rounds12}
+    # re-runnable after the merge: the round-3 rows of items.csv are not "already in the set"
+    rows = select_items.read_item_rows(REPO / "data" / "validation" / "items.csv")
+    assert [{k: str(v) for k, v in r.items()} for r in records] == [r for r in rows if r["split"] == "holdout"]
+    assert len({r["sha256"] for r in records}) == 40
+    assert all(int(str(r["n_chars"])) <= 4000 for r in records)
+    islamic = [r for r in records if r["stratum"] == "round3_islamic_state"]
+    assert len({r["outlet"] for r in islamic}) == 10
+
+
+def _round1_only_packet(tmp_path: Path, answers: str | None) -> Path:
+    from tools.validation.sources import Item
+    text = 'Rebels said "the regime fell" and the army denied it.'
+    item = Item(doc_id="w-x-1", source="written", fakes_row=None, unit_id="", corpus_doc_id="x/1",
+                sha256=sha256(text), outlet="x", split="test", round1=True, round2=False,
+                stratum="round3_quote_rich", written_by_team=True, off_topic=False, n_chars=len(text))
+    out = tmp_path / "packets"
+    counts = make_packets.write_packets(out, [item], {"w-x-1": text}, answers=answers)
+    assert counts["round1_docs"] == 1 and counts["round2_docs"] == 0 and counts["round1_candidates"] == 3
+    return out
+
+
+def test_round1_only_packet_names_the_answer_folders(tmp_path: Path) -> None:
+    out = _round1_only_packet(tmp_path, str(tmp_path / "answers" / "{letter}"))
+    guide = (out / "INSTRUCTIONS.md").read_text(encoding="utf-8")
+    assert "round 1 only" in guide and "{" + "ROOT}" not in guide and "{letter}" not in guide
+    assert f"{tmp_path / 'answers' / 'A'}/round1/NAME.jsonl" in guide
+    assert f"{tmp_path / 'answers' / 'B'}/round1" in guide
+    assert f"{tmp_path / 'answers' / 'A'}/round2/" not in guide
+    assert "--show w-x-1" in guide
+    assert (out / "packet" / "round2.txt").read_text(encoding="utf-8") == ""
+    assert (out / "CODING.md").is_file() and (out / "tools" / "validation" / "check_annotations.py").is_file()
+    coder = tmp_path / "answers" / "A" / "round1"
+    _write(coder, "w-x-1.jsonl", [{"doc": "w-x-1", "unit": "doc_done"}])
+    assert check_annotations.main(["--packet", str(out / "packet"), "--round", "1", str(coder)]) == 1
+
+
+def test_packet_answers_must_name_the_letter_and_stay_outside(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit, match="must contain"):
+        _round1_only_packet(tmp_path, str(tmp_path / "answers"))
+    with pytest.raises(SystemExit, match="outside the repository"):
+        _round1_only_packet(tmp_path, str(REPO / "answers" / "{letter}"))
+    default = _round1_only_packet(tmp_path, None)
+    assert f"{default.resolve()}/coder-A/round1/" in (default / "INSTRUCTIONS.md").read_text(encoding="utf-8")

@@ -19,13 +19,23 @@ writes, under ``--out``:
     the packet files in working order (seeded shuffle), with their documents;
 ``INSTRUCTIONS.md``, ``CODING.md``
     the annotators' instructions (from ``annotator_instructions.md`` here, with the
-    packet's paths and counts filled in) and the coding guide;
+    packet's paths, the coders' answer folders and the counts filled in; a packet with
+    no round-2 document says it is round 1 only) and the coding guide (all of it,
+    section 6's adjudication rules included);
 ``tools/validation/``
     a copy of the checking scripts (standard library only), so annotators need
     nothing from the repository.
 
 The packets show the text only: no analysis of mediakit's. The label-word candidates
 come from ``inventory.py``, a plain word list that is part of the coding guide.
+
+``--items`` takes another item list in the columns of ``items.csv`` (the round-3
+held-out list of ``select_items.py --round3``, kept outside the repository);
+``--answers`` says where each coder writes, ``{letter}`` standing for ``A`` or ``B``
+(default ``<out>/coder-{letter}``, the layout of rounds 1 and 2)::
+
+    python tools/validation/make_packets.py --items /outside/round3/items_round3.csv \
+        --out /outside/round3/packets --answers '/outside/round3/answers/{letter}'
 """
 
 from __future__ import annotations
@@ -33,6 +43,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -41,7 +52,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tools.validation.inventory import candidates  # noqa: E402
-from tools.validation.sources import REPO, VALIDATION, Item, item_texts, read_items  # noqa: E402
+from tools.validation.sources import ITEMS_CSV, REPO, VALIDATION, Item, item_texts, read_items  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 WIDTH = 100
@@ -118,9 +129,52 @@ def document_block(item: Item, text: str, round_: int) -> str:
     return "\n".join(parts)
 
 
-def write_packets(out: Path, items: list[Item], texts: dict[str, str]) -> dict[str, int]:
+def instruction_values(out: Path, counts: dict[str, int], answers: str, first_doc: str) -> dict[str, str]:
+    """The placeholders of ``annotator_instructions.md`` for this packet."""
+    coder = {letter: answers.replace("{letter}", letter) for letter in "AB"}
+    rounds = [r for r in (1, 2) if counts[f"round{r}_docs"]]
+    round1 = (f"{counts['round1_files']} files ({counts['round1_docs']} articles, "
+              f"{counts['round1_candidates']} label-word candidates)")
+    if 2 in rounds:
+        scope = ("This packet has two rounds: round 1 (quotations and label mentions) and "
+                 "round 2 (events).")
+        summary = (f"Round 1 has {round1}; round 2 has {counts['round2_files']} files "
+                   f"({counts['round2_docs']} documents). Finish round 1 before round 2.")
+        files_note = ("For round 2 the same with `round2`; a headline batch `hl-batch-03.txt` "
+                      "gets one file `hl-batch-03.jsonl` holding the records of all its "
+                      "headlines (each record names its own `doc`).")
+        check_note = " For round 2: `--round 2` and your `round2` folder."
+    else:
+        scope = ("**This packet is round 1 only** (quotations and label mentions): there are no "
+                 "events to code, so skip the round-2 parts of these instructions and of the "
+                 "guide (sections 4 and 6.3).")
+        summary = f"Round 1 has {round1}."
+        files_note = "There is no round 2 in this packet."
+        check_note = ""
+    folders = "\n".join(f"{coder['A']}/round{r}/" for r in rounds)
+    return {
+        "ROOT": str(out.resolve()), "ANSWERS_A": coder["A"], "ANSWERS_B": coder["B"],
+        "FOLDERS": folders, "SCOPE": scope, "ROUNDS": summary,
+        "ROUND2_FILES_NOTE": files_note, "ROUND2_CHECK_NOTE": check_note,
+        "FIRST_DOC": first_doc,
+    }
+
+
+def write_packets(out: Path, items: list[Item], texts: dict[str, str], *,
+                  answers: str | None = None) -> dict[str, int]:
+    """Write the packet under ``out`` (module docstring); the counts per round.
+
+    ``answers`` is where each coder writes, ``{letter}`` standing for ``A`` or ``B``
+    (default ``<out>/coder-{letter}``).
+    """
     if REPO in out.resolve().parents or out.resolve() == REPO:
         raise SystemExit(f"{out}: the packets hold FA-KES text and must be written outside the repository")
+    if answers is None:
+        answers = str(out.resolve() / "coder-{letter}")
+    if "{letter}" not in answers:
+        raise SystemExit(f"--answers {answers!r}: must contain {{letter}} (replaced by A or B)")
+    if REPO in Path(answers.replace("{letter}", "A")).resolve().parents:
+        raise SystemExit(f"{answers}: the answers quote FA-KES text and must be written outside the repository")
     packet = out / "packet"
     for sub in ("round1", "round2"):
         folder = packet / sub
@@ -159,7 +213,7 @@ def write_packets(out: Path, items: list[Item], texts: dict[str, str]) -> dict[s
             files.append((name, [i.doc_id for i in batch]))
         rng.shuffle(files)
         lines = [f"{name}\t{' '.join(doc_ids)}" for name, doc_ids in files]
-        (packet / f"round{round_}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        (packet / f"round{round_}.txt").write_text("".join(line + "\n" for line in lines), encoding="utf-8")
         counts[f"round{round_}_files"] = len(files)
         counts[f"round{round_}_docs"] = len(docs)
         counts[f"round{round_}_candidates"] = sum(len(candidates(texts[i.doc_id])) for i in docs) if round_ == 1 else 0
@@ -169,9 +223,13 @@ def write_packets(out: Path, items: list[Item], texts: dict[str, str]) -> dict[s
         shutil.copy2(HERE / name, tools / name)
     shutil.copy2(VALIDATION / "CODING.md", out / "CODING.md")
     instructions = (HERE / "annotator_instructions.md").read_text(encoding="utf-8")
-    values = {"ROOT": str(out.resolve()), **{k.upper(): str(v) for k, v in counts.items()}}
-    for key, value in values.items():
+    order = (packet / "round1.txt").read_text(encoding="utf-8").split()
+    first_doc = order[1] if len(order) > 1 else "DOC"
+    for key, value in instruction_values(out, counts, answers, first_doc).items():
         instructions = instructions.replace("{" + key + "}", value)
+    left = sorted(set(re.findall(r"\{[A-Z0-9_]+\}", instructions)))
+    if left:
+        raise SystemExit(f"annotator_instructions.md: placeholder(s) not filled: {', '.join(left)}")
     (out / "INSTRUCTIONS.md").write_text(instructions, encoding="utf-8")
     return counts
 
@@ -180,10 +238,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Write annotator packets (see module docstring).")
     parser.add_argument("--out", type=Path, required=True, help="a folder outside the repository")
     parser.add_argument("--fakes", type=Path, default=None, help="the FA-KES CSV (default ../shared/...)")
+    parser.add_argument("--items", type=Path, default=ITEMS_CSV,
+                        help="the item list (default data/validation/items.csv)")
+    parser.add_argument("--answers", default=None,
+                        help="each coder's answer folder, {letter} for A or B (default <out>/coder-{letter})")
     args = parser.parse_args(argv)
-    items = read_items()
+    items = read_items(args.items)
     texts = item_texts(items, fakes_path=args.fakes)
-    counts = write_packets(args.out, items, texts)
+    counts = write_packets(args.out, items, texts, answers=args.answers)
     print(json.dumps(counts), file=sys.stderr)
     return 0
 

@@ -17,10 +17,27 @@ the same written files gives the same file. Rules (see ``data/validation/README.
 * **Split.** Within each source, the articles ordered by stratum, outlet and then
   at random (seeded) alternate dev, dev, test: about two thirds ``dev`` (for tuning; only its
   errors are looked at) and one third ``test`` (kept for honest reporting).
+* **Round 3 (a fresh held-out test set; ``--round3``).** Forty FA-KES articles that
+  are not in ``items.csv`` (by row or by text hash) and not repeated among themselves,
+  at most 4,000 characters, coded like round 1 (quotations and label mentions, no
+  events), all ``split`` ``holdout``: 30 ``round3_quote_rich`` (the round-1 criterion,
+  unclosed quotations first within an outlet), spread over the outlets that still
+  have such articles by filling the smallest outlets first (each outlet gets an equal
+  share, an outlet with fewer articles gives all it has and the rest is shared again);
+  then 10 ``round3_islamic_state``: articles that name the Islamic State (``IS``,
+  ``ISIS``, ``ISIL``, ``Daesh``, ``Islamic State``; a bare ``IS`` inside capitals such
+  as ``THIS IS`` does not count) and hold at least two core label-word candidates of
+  the coding guide's inventory, at most one per outlet, outlets in seeded random order.
+  The stratum names mark the round; ``round1`` is ``yes``, ``round2`` ``no``. The list
+  is written outside the repository until the round is adjudicated; once its rows are
+  in ``items.csv``, they are not counted as "already in the set", so re-running gives
+  the same forty. Re-running the rounds 1-2 selection keeps the round-3 rows of the
+  output file (appended after the rows it selects).
 
 Usage::
 
     python tools/validation/select_items.py [--fakes PATH] [--out data/validation/items.csv]
+    python tools/validation/select_items.py --round3 --out /outside/the/repo/items_round3.csv
 """
 
 from __future__ import annotations
@@ -36,12 +53,16 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from tools.validation.inventory import candidates  # noqa: E402
 from tools.validation.sources import (  # noqa: E402
     ITEM_COLUMNS,
     ITEMS_CSV,
+    REPO,
+    Item,
     fakes_doc_id,
     load_written_texts,
     read_fakes,
+    read_items,
     sha256,
 )
 
@@ -55,6 +76,12 @@ QUOTE_POOR_PER_OUTLET = 2
 MAX_CHARS = 4000
 ROUND2_FAKES = 20
 ROUND2_PER_OUTLET = 2
+ROUND3_SEED = 20261203
+ROUND3_PREFIX = "round3_"
+ROUND3_QUOTE_RICH = 30
+ROUND3_ISLAMIC_STATE = 10
+ROUND3_MIN_CORE_CANDIDATES = 2
+_ISLAMIC_STATE = re.compile(r"\b(?:ISIS|ISIL|IS)\b|\b(?:Daesh|Islamic State)\b", re.IGNORECASE)
 _VIOLENCE = re.compile(
     r"\b(?:kill\w*|dead|died|dies|death\w*|attack\w*|wound\w*|injur\w*|shell\w*|bomb\w*"
     r"|airstrike\w*|clash\w*|detain\w*|arrest\w*|abduct\w*|kidnap\w*|displac\w*|destroy\w*"
@@ -68,6 +95,104 @@ def long_quotes(text: str) -> tuple[int, bool]:
     marks = [m.start() for m in re.finditer('"', text)]
     pairs = [(marks[k], marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
     return sum(1 for a, b in pairs if len(text[a:b].split()) >= 5), len(marks) % 2 == 1
+
+
+def names_islamic_state(text: str) -> bool:
+    """Whether ``text`` names the Islamic State (IS, ISIS, ISIL, Daesh, Islamic State).
+
+    ``ISIS``/``ISIL``/``IS`` count only in capitals, and a bare ``IS`` only when the word
+    before it is not in capitals too (``THIS IS`` in a shouted headline is not the group).
+    """
+    for match in _ISLAMIC_STATE.finditer(text):
+        word = match.group(0)
+        if word.lower() in ("isis", "isil", "is"):
+            if word != word.upper():
+                continue
+            if word == "IS":
+                before = text[:match.start()].split()
+                if before and before[-1].isalpha() and before[-1].isupper() and len(before[-1]) > 1:
+                    continue
+        return True
+    return False
+
+
+def share_out(available: dict[str, int], total: int) -> dict[str, int]:
+    """An equal share of ``total`` per outlet, smallest outlets first (water filling).
+
+    An outlet with fewer articles than its share gives all it has and the rest is
+    shared again among the others; leftovers of an uneven division go to the outlets
+    with the most articles (then alphabetically). Never more than ``available``.
+    """
+    quota = {outlet: 0 for outlet in available}
+    left = min(total, sum(available.values()))
+    open_outlets = sorted(available, key=lambda o: (available[o], o))
+    while left and open_outlets:
+        share = max(left // len(open_outlets), 1)
+        for outlet in list(open_outlets):
+            take = min(share, available[outlet] - quota[outlet], left)
+            quota[outlet] += take
+            left -= take
+            if quota[outlet] == available[outlet]:
+                open_outlets.remove(outlet)
+            if not left:
+                break
+        open_outlets.sort(key=lambda o: (-available[o], o))
+    return quota
+
+
+def select_round3(fakes_path: Path | None, *, existing: list[Item]) -> list[dict[str, object]]:
+    """The round-3 held-out articles (module docstring), as ``items.csv`` records."""
+    rows = read_fakes(fakes_path)
+    rng = random.Random(ROUND3_SEED)
+    existing = [i for i in existing if not i.stratum.startswith(ROUND3_PREFIX)]
+    used_rows = {i.fakes_row for i in existing if i.fakes_row is not None}
+    used_hashes = {i.sha256 for i in existing}
+    eligible: list[int] = []
+    for i, row in enumerate(rows):
+        text = row["article_content"]
+        digest = sha256(text)
+        if i in used_rows or digest in used_hashes or len(text) > MAX_CHARS:
+            continue
+        used_hashes.add(digest)  # a text repeated in FA-KES is taken once, at its first row
+        eligible.append(i)
+    rich: dict[str, list[int]] = defaultdict(list)
+    odd_rich: dict[str, list[int]] = defaultdict(list)
+    for i in eligible:
+        n_long, odd = long_quotes(rows[i]["article_content"])
+        if n_long >= 2:
+            (odd_rich if odd else rich)[rows[i]["source"]].append(i)
+    outlets = sorted(set(rich) | set(odd_rich))
+    quota = share_out({o: len(rich[o]) + len(odd_rich[o]) for o in outlets}, ROUND3_QUOTE_RICH)
+    chosen: dict[int, str] = {}
+    for outlet in outlets:
+        ordered = list(odd_rich[outlet])
+        rng.shuffle(ordered)
+        rest = list(rich[outlet])
+        rng.shuffle(rest)
+        for i in (ordered + rest)[:quota[outlet]]:
+            chosen[i] = "round3_quote_rich"
+    by_outlet: dict[str, list[int]] = defaultdict(list)
+    for i in eligible:
+        text = rows[i]["article_content"]
+        if i in chosen or not names_islamic_state(text):
+            continue
+        if sum(c.tier == "core" for c in candidates(text)) >= ROUND3_MIN_CORE_CANDIDATES:
+            by_outlet[rows[i]["source"]].append(i)
+    order = sorted(by_outlet)
+    rng.shuffle(order)
+    for outlet in order[:ROUND3_ISLAMIC_STATE]:
+        chosen[rng.choice(by_outlet[outlet])] = "round3_islamic_state"
+    records: list[dict[str, object]] = []
+    for i in sorted(chosen):
+        row = rows[i]
+        records.append({
+            "doc_id": f"fakes-{i:04d}", "source": "fakes", "fakes_row": i, "unit_id": row["unit_id"],
+            "corpus_doc_id": fakes_doc_id(i), "sha256": sha256(row["article_content"]),
+            "outlet": row["source"], "split": "holdout", "round1": "yes", "round2": "no",
+            "stratum": chosen[i], "written_by_team": "no", "off_topic": "no",
+            "n_chars": len(row["article_content"]),
+        })
+    return records
 
 
 def assign_splits(groups: dict[tuple[str, ...], list[str]], rng: random.Random) -> dict[str, str]:
@@ -160,12 +285,34 @@ def select(fakes_path: Path | None) -> list[dict[str, object]]:
     return records
 
 
+def read_item_rows(path: Path) -> list[dict[str, object]]:
+    """The rows of an ``items.csv`` file as written (checked by :func:`read_items` first)."""
+    read_items(path)
+    with open(path, encoding="utf-8", newline="") as handle:
+        return [dict(row) for row in csv.DictReader(handle)]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fakes", type=Path, default=None)
-    parser.add_argument("--out", type=Path, default=ITEMS_CSV)
+    parser.add_argument("--out", type=Path, default=None,
+                        help="default data/validation/items.csv; required with --round3 (outside the repository)")
+    parser.add_argument("--round3", action="store_true",
+                        help="select the round-3 held-out articles instead (not in --items)")
+    parser.add_argument("--items", type=Path, default=ITEMS_CSV,
+                        help="with --round3: the items already in the set (default data/validation/items.csv)")
     args = parser.parse_args(argv)
-    records = select(args.fakes)
+    if args.round3:
+        if args.out is None:
+            parser.error("--round3 needs --out (a file outside the repository)")
+        if REPO in args.out.resolve().parents:
+            parser.error(f"{args.out}: the round-3 list stays outside the repository until it is adjudicated")
+        records = select_round3(args.fakes, existing=read_items(args.items))
+    else:
+        args.out = args.out or ITEMS_CSV
+        records = select(args.fakes)
+        if args.out.is_file():  # the round-3 rows are not re-selected here: keep them
+            records += [row for row in read_item_rows(args.out) if str(row["stratum"]).startswith(ROUND3_PREFIX)]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with open(args.out, "w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=ITEM_COLUMNS, lineterminator="\n")

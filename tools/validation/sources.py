@@ -102,6 +102,11 @@ class Item:
     n_chars: int
 
 
+#: The splits of ``items.csv``: ``dev`` and ``test`` (rounds 1-2; both read while tuning on
+#: 2026-12-03) and ``holdout`` (round 3: never looked at while tuning).
+SPLITS = ("dev", "test", "holdout")
+
+
 def _yes(value: str, where: str) -> bool:
     if value not in ("yes", "no"):
         raise ValidationDataError(f"{where}: expected yes or no, got {value!r}")
@@ -121,7 +126,7 @@ def read_items(path: Path = ITEMS_CSV) -> list[Item]:
             where = f"{path}, line {line}"
             if row["source"] not in ("fakes", "written", "headline"):
                 raise ValidationDataError(f"{where}, column 'source': {row['source']!r}")
-            if row["split"] not in ("dev", "test"):
+            if row["split"] not in SPLITS:
                 raise ValidationDataError(f"{where}, column 'split': {row['split']!r}")
             out.append(Item(
                 doc_id=row["doc_id"], source=row["source"],
