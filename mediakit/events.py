@@ -231,8 +231,11 @@ Known limits (documented failure classes)
 
 Cost: one regex scan of each text for the lexicon's forms (articles without one cost
 nothing more); sentences, voice and the label lexicon only for articles with a
-trigger; for each trigger, rules that look at a bounded number of tokens in a window
-of at most a few hundred characters around it. Time is linear in text length.
+trigger, read from the article's :class:`mediakit.document.Document` (the record
+:func:`mediakit.analyze` builds its tables from, so a Document already split and
+scanned is not split or scanned again); for each trigger, rules that look at a
+bounded number of tokens in a window of at most a few hundred characters around it.
+Time is linear in text length.
 """
 
 from __future__ import annotations
@@ -253,11 +256,11 @@ import pandas as pd
 import yaml
 
 from ._validation import check_table
+from .document import Document
 from .errors import LexiconError
 from .lexicon import Lexicon, LexiconLike, resolve_lexicon
 from .text import _TOKEN_RE as _TEXT_TOKEN_RE
-from .text import split_sentences, tokenize
-from .voice import _voice_spans, voice_at
+from .text import tokenize
 
 __all__ = [
     "CONSTRUCTIONS",
@@ -665,19 +668,25 @@ class EventLexicon:
         else:  # a few characters change length when lower-cased: match ignoring case
             found = self._search_ignorecase(" " + text)
         forms = self._forms
+        normal = _NORMAL_FORMS
         out = []
         for m in found:
-            s, e = m.start(1) - 1, m.end(1) - 1  # offsets into text (one padding space)
+            s, e = m.span(1)
+            s -= 1  # offsets into text (one padding space)
+            e -= 1
             if s:
                 before = text[s - 1]
                 if before.isalnum() or before == "_" or (
-                    before in _HYPHENS + _APOSTROPHES and s > 1 and text[s - 2].isalnum()
+                    before in _JOINERS and s > 1 and text[s - 2].isalnum()
                 ):
                     continue  # inside a token: "skill", "counter-attack", "al-Qaeda's"
-            form = forms.get(_normal_form(text[s:e]))
+            form = forms.get(normal[text[s:e]])
             if form is not None:  # else a not_events phrase
                 out.append((s, e, form))
         return out
+
+
+_JOINERS = _HYPHENS + _APOSTROPHES
 
 
 def _trie_regex(keys: Iterable[str]) -> str:
@@ -976,6 +985,8 @@ def _gap_break(gap: str) -> str:
 
 
 _WORD_CLASSES = _Memo(_word_class)
+# The normalised form of each trigger spelling met in a text.
+_NORMAL_FORMS = _Memo(_normal_form)
 # A word lower-cased, except an acronym of two or more capitals ("IS", "US", "UN").
 _LOWER = _Memo(lambda w: w if len(w) > 1 and w.isupper() else w.lower())
 _FIRST = itemgetter(0)
@@ -1402,9 +1413,11 @@ class _Rules:
             return -1
         return j
 
-    def auxiliary(self, i: int) -> tuple[str, int]:
-        """(kind, index) of the auxiliary before token i: be, have, modal, to, or ""."""
-        j = self.skip_back(i)
+    def auxiliary(self, i: int, j: int | None = None) -> tuple[str, int]:
+        """(kind, index) of the auxiliary before token i: be, have, modal, to, or ""
+        (``j``: :meth:`skip_back` of i, when known)."""
+        if j is None:
+            j = self.skip_back(i)
         if j < 0:
             return "", -1
         w = self.tk.low[j].replace("\u2019", "'")
@@ -1582,7 +1595,7 @@ class _Rules:
     def _context(self, i: int, after: int, form: _Form, lo: int) -> _Context:
         tk = self.tk
         prev = self.skip_back(i)
-        aux, _ = self.auxiliary(i)
+        aux, _ = self.auxiliary(i, prev)
         return _Context(
             i=i, after=after, form=form, lo=lo, readings=form.readings, prev=prev,
             prev_word=tk.low[prev] if prev >= 0 else "", aux=aux,
@@ -1970,66 +1983,72 @@ def _clip_window_start(text: str, lo: int, sent_lo: int) -> int:
     return lo
 
 
-def _add_part_events(
-    out: list[tuple[Any, ...]],
-    meta: tuple[Any, Any, Any],
-    part: str,
-    text: str,
-    lexicon: Lexicon,
-    events: EventLexicon,
+def _title_document(title: str, lexicon: Lexicon, **meta: Any) -> Document:
+    """The headline as a Document of one sentence (its text without the whitespace
+    around it; none when it is blank)."""
+    stripped = title.rstrip()
+    sentences = [(len(title) - len(title.lstrip()), len(stripped))] if stripped.strip() else []
+    return Document(title, lexicon, sentences=sentences, **meta)
+
+
+def _document_events(
+    out: list[tuple[Any, ...]], doc: Document, part: str, events: EventLexicon
 ) -> None:
-    """Append the event rows of one text (an article body or its headline)."""
+    """Append the event rows of one text (an article body or its headline), read from
+    its :class:`~mediakit.document.Document`: its sentences, the label lexicon's scan
+    and the voice of each trigger are the Document's, computed only when the text
+    has a trigger candidate (and kept by the Document for any other table)."""
+    text = doc.text
     candidates = events._candidates(text)
     if not candidates:
         return
-    found = lexicon.scan(text)  # labels and names together, one scan
     # An outside party (actor "") names no actor of the lexicon.
-    actors = _Actors([(s, e, en.actor or None, en.kind) for s, e, en in found])
-    candidates = [c for c in candidates if not actors.covers(c[0], c[1])]
+    actors = _Actors([(s, e, en.actor or None, en.kind) for s, e, en in doc.hits])
+    covers = actors.covers
+    candidates = [c for c in candidates if not covers(c[0], c[1])]
     if not candidates:
         return
-    if part == "title":
-        stripped = text.rstrip()
-        sentences = [(len(text) - len(text.lstrip()), len(stripped))] if stripped.strip() else []
-    else:
-        sentences = split_sentences(text)
+    sentences = doc.sentences
     if not sentences:
         return
     rows: list[tuple[int, int, int, int, int, _Form, _Decision, _Rules]] = []
+    any_in = actors.any_in
     for k, lo, hi, group in _sentence_windows(sentences, candidates):
         sent_lo, sent_hi = sentences[k]
         lo = _clip_window_start(text, lo, sent_lo)
         tk = _Tokens(text, lo, hi)
-        if not tk.n:
+        n = tk.n
+        if not n:
             continue
-        token_at = {s: i for i, s in enumerate(tk.starts)}
+        tk_starts, tk_ends = tk.starts, tk.ends
         triggers: dict[int, tuple[int, _Form]] = {}
         for s, e, form in group:
-            i = token_at.get(s)
-            if i is None:
+            i = bisect_left(tk_starts, s)
+            if i >= n or tk_starts[i] != s:
                 continue
-            j = bisect_left(tk.ends, e, lo=i)
-            if j >= tk.n:
+            j = bisect_left(tk_ends, e, lo=i)
+            if j >= n:
                 continue
             triggers[i] = (j + 1, form)
         at_start = lo <= sent_lo
-        rules = _Rules(tk, triggers, None if at_start else (sent_lo, sent_hi), actors.any_in)
+        rules = _Rules(tk, triggers, None if at_start else (sent_lo, sent_hi), any_in)
         # The token where the sentence starts, for the clause-subject rules (past the
         # last token when the window starts later: the rules then read it apart).
-        first = 0 if at_start else tk.n
+        first = 0 if at_start else n
+        decide, dropped = rules.decide, rules.dropped
         for i in sorted(triggers):
             after, form = triggers[i]
-            decision = rules.decide(i, after, form, first)
+            decision = decide(i, after, form, first)
             if decision is None:
-                rules.dropped.add(i)
+                dropped.add(i)
             else:
                 rows.append((k, sent_lo, sent_hi, i, after, form, decision, rules))
     if not rows:
         return
     starts = [r[7].tk.starts[r[3]] for r in rows]
     ends = [r[7].tk.ends[r[4] - 1] for r in rows]
-    voices, speakers = voice_at(_voice_spans(text, (starts, ends)), starts, ends)
-    doc_id, outlet, date = meta
+    voices, speakers = doc.voice_at(starts, ends)
+    doc_id, outlet, date = doc.doc_id, doc.outlet, doc.date
     title = part == "title"
     for (k, sent_lo, sent_hi, _i, _after, form, d, rules), s, e, voice, speaker in zip(
         rows, starts, ends, voices, speakers, strict=True
@@ -2154,8 +2173,9 @@ def find_events(
         corpus["doc_id"].tolist(), corpus["outlet"].tolist(), dates, titles,
         corpus["text"].tolist(), strict=True,
     ):
-        meta = (doc_id, outlet, date)
-        _add_part_events(rows, meta, "title", _text_value(title), lex, event_lexicon)
-        _add_part_events(rows, meta, "body", _text_value(text), lex, event_lexicon)
+        title_doc = _title_document(_text_value(title), lex, doc_id=doc_id, outlet=outlet, date=date)
+        _document_events(rows, title_doc, "title", event_lexicon)
+        body = Document(_text_value(text), lex, doc_id=doc_id, outlet=outlet, date=date)
+        _document_events(rows, body, "body", event_lexicon)
     columns = list(zip(*rows)) if rows else [()] * len(EVENT_COLUMNS)
     return _events_frame(dict(zip(EVENT_COLUMNS, map(list, columns), strict=True)), corpus)

@@ -457,6 +457,28 @@ def test_tokens_match_mediakit_tokenize(sample):
             assert list(zip(tk.starts, tk.ends)) == [(lo + a, lo + b) for a, b in tokenize(text[lo:hi])]
 
 
+def test_rows_come_from_the_document_records_analyze_uses(sample, sample_events):
+    """find_events reads each article's sentences, label scan and voice from its
+    mediakit.document.Document: a Document split and scanned beforehand (as analyze
+    has it) gives the same rows, and the Document keeps the facts it computed."""
+    from mediakit.document import Document, documents
+    from mediakit.events import _document_events
+
+    lexicon = mk.load_lexicon("marenna")
+    rows: list[tuple] = []
+    docs = list(documents(sample, lexicon))
+    for doc in docs:
+        _ = doc.sentences, doc.hits
+        _document_events(rows, doc, "body", load_event_lexicon())
+    body = sample_events.loc[sample_events["part"] == "body"].reset_index(drop=True)
+    assert len(rows) == len(body) > 100
+    assert [r[:10] for r in rows] == [tuple(r) for r in body.iloc[:, :10].itertuples(index=False)]
+    # An article without any trigger is never split or scanned.
+    quiet = Document("Peace talks resumed in Lausen. Both sides met.", lexicon)
+    _document_events(rows, quiet, "body", load_event_lexicon())
+    assert quiet._sentences is None and quiet._hits is None
+
+
 # ----------------------------------------------------------------------------------
 # Odd input, columns and dtypes, no mutation
 
