@@ -84,9 +84,12 @@ Speakers (``speaker`` and ``attribution``)
        closing mark, a dash and a name with its titles
        up to a comma or the end of the sentence (``"..." \u2013 Commissioner Helena
        Strand, speaking in Geneva.``).
-    4. ``sentence_end``: for a quote, the first SUBJECT VERB with a verb of saying
-       later in the sentence that ends the quotation, before any other quotation
-       mark (``"..." in the village early on Tuesday the defence ministry said``).
+    4. ``sentence_end``: for a quote or a scare quote (CODING.md Q5: a quoted
+       phrase inside reported speech is the speaker's), the first SUBJECT VERB
+       with a verb of saying later in the sentence that ends the quotation, before
+       any other quotation mark (``"..." in the village early on Tuesday the
+       defence ministry said``); never after a quotation whose words end their
+       sentence (``"... brutality." Camp residents told reporters``).
     5. ``continues``: a direct quote with no attribution of its own, in the same
        paragraph as the previous direct quote and at most one sentence break after
        it (that quote's attribution), continues that quote's speaker; never across
@@ -252,7 +255,41 @@ Speakers (``speaker`` and ``attribution``)
     when none of these candidates exists: no directly named speaker or named
     speech-verb subject within 3,000 characters before, no titled clause subject
     in an earlier sentence, and no person subject in those three sentences (``A
-    woman carried ... "...," she said``, ``a defence analyst told ... he said``). Scare quotes get a speaker only from rules 1 to 3.
+    woman carried ... "...," she said``, ``a defence analyst told ... he said``).
+    Scare quotes get a speaker only from rules 1 to 4 and ``opening_subject``.
+
+    More constructions of news prose (issue 14, each pinned by a test):
+    ``SANA reported citing local residents`` and ``said quoting an official``
+    give the source cited (CODING.md Q3d), when it is a name or people (not
+    ``citing security concerns``); a place before the subject when the comma is
+    lost (``"..." throughout Raqa the statement said``) is read past; a time ends
+    a relative clause (``The coalition which began its campaign last September
+    said``: the coalition); a bracketed acronym after a subject is read past
+    (``the Red Crescent Society (TRCS) has announced``); a name after a plain
+    common noun starts the subject (``about the incident Syrian state media
+    said``); a body's name before a describing noun is the speaker (``the Tahrir
+    al-Sham jihadist alliance``, ``the Observatory for Human Rights monitoring
+    group``: group, alliance, monitor, militia, faction, coalition,
+    organisation, watchdog, charity); a role and its affiliation end in the
+    person (``head of the Observatory for Human Rights Rami Abdel Rahman said``,
+    ``The head of UOSSM France Dr Ziad Alissa``); ``another``, ``two``,
+    ``three`` and a possessive name open a described subject (``Another source
+    inside the camp told``, ``Turkey's president said``), a person's description
+    may hold where they are (``in``, ``inside``, ``at``, ``from``, ``near``); a
+    described phrase right after a preposition is no subject unless a person or
+    body noun stands before the preposition (``one resident of the town told``,
+    but not ``Pope Francis in an Easter message condemned``); a participle after
+    a comma (``..., calling it``) belongs to the clause's subject; ``condemned``
+    and ``denounced`` attribute the quoted word like ``called``. For bodies and
+    descriptions: ``the charity`` is the last body that spoke; a body's name in
+    quotation marks before its head (``the opposition "Cham" TV network``) is
+    read; ``the UN official`` right after a named person's quotation is that
+    person; ``his spokesman`` (his, her, its, their and a role) is the person the
+    text names with that role, before the quotation or within 1,000 characters
+    after it (CODING.md Q3c). ``it`` also takes a body opening the sentence
+    before after ``And`` or ``But`` (``And the United Nations has raised``), or
+    opening the quotation's own sentence (``The White House condemned what it
+    said was "..."``).
 """
 
 from __future__ import annotations
@@ -554,7 +591,8 @@ _INVERTED_VERBS = (
 _BEFORE_VERBS = _AFTER_VERBS + (
     "|called|calls|calling|described|describes|termed|terms|dubbed|refers|referred|"
     "speaks|spoke|speaking|"
-    "labels|labelled|labeled|brands|branded|blamed|blames|accused|accuses"
+    "labels|labelled|labeled|brands|branded|blamed|blames|accused|accuses|"
+    "condemned|condemns|denounced|denounces"
 )
 # Adverbs and auxiliaries allowed between a subject and its verb ("has called").
 _ADVERBS = (
@@ -608,7 +646,9 @@ _ACCORDING_TO_RE = re.compile(
     rf"\b[Aa]ccording[ \t]+to[ \t]+(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{0,7}})"
 )
 _AFTER_ACCORDING_RE = re.compile(r"[ \t]*[,;:\u2014\u2013-]?[ \t]*(?=[Aa]ccording[ \t]+to\b)")
-_PERSONAL_VERBS = frozenset([*_AFTER_VERB_SET, "calls", "called", "speaks", "spoke"])
+_PERSONAL_VERBS = frozenset(
+    [*_AFTER_VERB_SET, "calls", "called", "speaks", "spoke", "condemned", "condemns", "denounced", "denounces"]
+)
 # Words that may follow the verb of an attribution written without a comma ('"..."
 # the Observatory said adding that', '"..." he said late Tuesday'): a preposition, a
 # time word or a participle, not the start of a reported clause ("said the army").
@@ -631,14 +671,37 @@ _GROUP_NOUN_WORDS = (
     "officials|residents|witnesses|sources|diplomats|analysts|doctors|medics|activists|"
     "protesters|locals|villagers|refugees|survivors|soldiers|troops|police|authorities|"
     "mediators|negotiators|observers|monitors|workers|families|relatives|leaders|"
-    "commanders|fighters|lawmakers|officers|ministers|delegates|volunteers|media"
+    "commanders|fighters|lawmakers|officers|ministers|delegates|volunteers|media|"
+    "parties|groups|factions|rebels|experts|critics|campaigners"
 )
+#: Heads of a description of one person (see _person_description).
+_PERSON_HEAD_WORDS = (
+    "source|official|resident|witness|activist|commander|spokesman|spokeswoman|"
+    "spokesperson|man|woman|doctor|officer|soldier|fighter|member|leader|envoy|diplomat|"
+    "analyst|journalist|correspondent|father|mother|survivor|refugee|teacher|nurse|"
+    "engineer|driver|farmer|minister|medic|rescuer|volunteer"
+)
+#: Common nouns that may follow a body's name as its description ("the Islamic
+#: State group", "the Syrian Observatory for Human Rights monitoring group"): the
+#: name is the speaker.
+_NAMED_BODY_NOUNS = "group|alliance|monitor|militia|faction|coalition|organisation|organization|watchdog|charity"
+_NAMED_BODY_NOUN_SET = frozenset(_NAMED_BODY_NOUNS.split("|"))
 # SUBJECT [, apposition,] [adverbs] VERB, matched forwards over the whole text once.
 _SUBJECT_VERB_RE = re.compile(
     rf"(?:\b(?P<name>{_NAME_RUN})(?:[ \t]+(?P<prep>of|from|at|in|for)[ \t]+"
     rf"(?P<described>the[ \t]+(?:[a-z][\w\-]*+[ \t]+){{0,2}})?(?P<affiliation>{_NAME_RUN}))?"
+    # "the Qatar Red Crescent Society (QRCS) has announced": the acronym read past
+    rf"(?:[ \t]*[(\[][{_UPPER}][\w\-]{{1,10}}[)\]])?"
+    # "the Tahrir al-Sham jihadist alliance denounced": the body's name speaks
+    rf"(?P<bodydesc>[ \t]+(?:(?!(?:a|an|the)[ \t])[a-z][\w\-]*+[ \t]+)?(?:{_NAMED_BODY_NOUNS}))?"
     r"|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b)"
-    r"|(?P<np>\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:[\w\-]++[ \t]++){0,4}[a-z][\w\-]*+)"
+    r"|(?P<np>\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree"
+    # "Turkey's president": a possessive name as the determiner
+    rf"|[{_UPPER}][\w\-]*+[\u2019']s)[ \t]+"
+    # "Another Syrian source inside the training camp": a person and where they are
+    rf"(?:(?:[\w\-]++[ \t]++){{0,2}}(?:{_PERSON_HEAD_WORDS})[ \t]+(?:in|inside|at|from|near|close[ \t]+to)[ \t]+"
+    r"(?:[\w\-]++[ \t]++){0,3}[a-z][\w\-]*+"
+    r"|(?:[\w\-]++[ \t]++){0,4}[a-z][\w\-]*+))"
     rf"|(?P<group>\b[{_UPPER}][\w\-]*+(?:[ \t]+[{_UPPER}][\w\-]*+)?[ \t]+(?:{_GROUP_NOUN_WORDS})))"
     rf"{_PARENTHETICAL}(?:[ \t]*,(?:[ \t]*who\b)?|[ \t]+who\b)?[ \t]+{_ADVERBS}"
     rf"(?P<verb>{_BEFORE_VERBS})\b"
@@ -668,7 +731,7 @@ _TIME_NAMES = frozenset(
 # subject of the verb that follows it ("operations in the Middle East said").
 _PREPOSITIONS_BEFORE = frozenset(
     """in of at from on to for with by into near across over under against about
-    between outside inside around""".split()
+    between outside inside around throughout within along amid""".split()
 )
 # Nouns that make a speaker an organisation or a body, for "it said": with the
 # institution nouns below, any all-capitals acronym and any name starting "The".
@@ -796,6 +859,11 @@ def _is_title_word(word: str) -> bool:
     )
 
 
+def _is_role_word(word: str) -> bool:
+    """A title or role word, or "head" ("head of the Observatory")."""
+    return word.lower() == "head" or _is_title_word(word)
+
+
 def _final_name_run(phrase: str) -> tuple[list[str], bool] | None:
     """The capitalised run that ends ``phrase``, as (words, is_institution), or None.
 
@@ -839,6 +907,9 @@ def _name_from_subject(phrase: str) -> tuple[str, bool]:
     if len(words) > 1 and words[-1].isdigit() and len(words[-1]) <= 3:
         words = words[:-1]  # an age: "Ahmed 24 said"
     phrase = " ".join(words)
+    named_body = _body_before_description(words)
+    if named_body is not None:
+        return named_body, False
     leading = _leading_name(words)
     if leading is not None:
         return leading, False
@@ -860,7 +931,13 @@ def _name_from_subject(phrase: str) -> tuple[str, bool]:
             if not _is_title_word(run_words[-1]):  # not "U.S. Secretary (of State X)"
                 return " ".join(run_words), False
         else:
-            return phrase, False  # no name ends the head: "a spokesman for the ministry"
+            # no name ends the head: "a spokesman for the ministry" is kept whole,
+            # "The head of UOSSM France Dr Ziad Alissa" names the person
+            if _is_role_word(words[at - 1]):
+                person = _person_after_affiliation(words)
+                if person is not None:
+                    return person, False
+            return phrase, False
     found = _final_name_run(phrase)
     if found is not None:
         run = found[0]
@@ -875,6 +952,57 @@ def _name_from_subject(phrase: str) -> tuple[str, bool]:
             return " ".join(w for w in words if w not in ("the", "The")), False
         return " ".join(run), False
     return phrase, False
+
+
+#: Words that end a body's name ("... for Human Rights", "... Affairs"), besides the
+#: institution nouns: where a person's name follows one, the name starts after it.
+_BODY_NAME_ENDS = _INSTITUTION_NOUNS | frozenset(
+    "rights affairs refugees relief development studies welfare cross".split()
+)
+
+
+def _person_after_affiliation(words: list[str]) -> str | None:
+    """The person named at the end of a role and its affiliation: "head of the Syrian
+    Observatory for Human Rights Rami Abdel Rahman" gives "Rami Abdel Rahman", "The
+    head of UOSSM France Dr Ziad Alissa" gives "Ziad Alissa"; None when the phrase
+    ends with the body ("a spokesman for the Foreign Ministry").
+
+    The name is what follows a title inside the final capitalised run, else what
+    follows the run's last body-name word; two words or more, none of them a title
+    or a body-name word.
+    """
+    runs = list(_NAME_RUN_RE.finditer(" ".join(words)))
+    if not runs or runs[-1].end() != len(" ".join(words)):
+        return None
+    run = runs[-1].group().split()
+    cut = max(
+        (k for k, w in enumerate(run) if _is_title_word(w) or w.lower() in _BODY_NAME_ENDS),
+        default=-1,
+    )
+    name = run[cut + 1 :]
+    if cut < 0 or len(name) < 2:
+        return None
+    return " ".join(_strip_final_dot(name))
+
+
+def _body_before_description(words: list[str]) -> str | None:
+    """The body's name in "[the] NAME [word] NOUN" where NOUN describes a body ("the
+    Tahrir al-Sham jihadist alliance", "the Islamic State group", "The Syrian
+    Observatory for Human Rights monitoring group"): a name of two words or more, or
+    an acronym of three letters or more; else None."""
+    if len(words) < 3 or words[-1] not in _NAMED_BODY_NOUN_SET:
+        return None
+    body = words[:-1]
+    if body[-1].islower():
+        body = body[:-1]
+    if body and body[0] in ("the", "The"):
+        body = body[1:]
+    joined = " ".join(body)
+    if not body or _BODY_NAME_RE.fullmatch(joined) is None:
+        return None
+    if len(body) >= 2 or (len(body[0]) >= 3 and body[0].isupper()):
+        return joined
+    return None
 
 
 def _leading_name(words: list[str]) -> str | None:
@@ -1031,6 +1159,9 @@ _ALL_READ = float("inf")
 #: How far before a sentence (characters) the ``before`` rule starts its scan.
 _SCAN_BEFORE = 400
 _SCAN_AFTER = 64
+#: How far after a quotation (characters) "his spokesman" looks for the person the
+#: text names with that role.
+_ROLE_LOOKAHEAD = 1000
 #: After this many quotations in one paragraph, the ``before`` rule reads the
 #: paragraph's cached SUBJECT-VERB matches instead of scanning around each one.
 _LOCAL_SCANS = 8
@@ -1046,6 +1177,45 @@ _DASH_ATTRIBUTION_RE = re.compile(
     "[ \t]*(?:\u2013|\u2014|--?)[ \t]*(?P<subj>[^,;:!?\n\"\u201c\u201d\u2013\u2014]{2,80}?)"
     "[ \t]*(?:[,;!?]|\\.(?:[ \t]|$)|$)"
 )
+
+
+# A quotation whose words end its sentence: '... its own people."' (the last
+# three characters: a final . ! ? then the closing mark).
+_ENDS_WITH_SENTENCE_RE = re.compile("[^.][.!?][\"\u201d\u2019']$")
+
+
+# '"..." SANA reported, citing local residents': the one cited speaks (CODING.md Q3d).
+_CITING_RE = re.compile(
+    rf"[ \t]*,?[ \t]*(?P<cue>citing|quoting)[ \t]+(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{0,7}})"
+)
+
+
+def _cited(window: str, pos: int, subject: str, matched: str) -> tuple[str, str, str]:
+    """The ``after`` attribution (subject, matched text, rule), or the source its
+    speaker cites right after the verb ('SANA reported citing local residents'
+    gives "local residents"), read like a subject after a verb."""
+    m = _CITING_RE.match(window, pos)
+    if m is not None:
+        cited = _cut_subject(m.group("subj"))
+        words = cited.split()
+        if words and words[0].lower() not in _CLAUSE_STARTERS - {"the", "a", "an"} and (
+            # a source: a name, or people ("local residents", "an official"), not a
+            # reason ("citing security concerns")
+            words[-1][:1].isupper() or words[-1].lower() in _PERSON_HEADS or words[-1].lower() in _GROUP_NOUNS
+        ):
+            return cited, f"{matched} {m.group('cue')} {cited}", "after"
+    return subject, matched, "after"
+
+
+def _after_place(subject: str) -> tuple[str, str]:
+    """(subject, its first word) of a subject phrase that starts with a preposition
+    ("throughout Raqa the statement"): the words from its last determiner ("the
+    statement"); ("", "") without one."""
+    words = subject.split()
+    at = max((k for k, w in enumerate(words) if k > 1 and w.lower() in ("the", "a", "an")), default=-1)
+    if at < 0 or words[at - 1].lower() in _PREPOSITIONS_BEFORE:
+        return "", ""
+    return " ".join(words[at:]), words[at].lower()
 
 
 def _tail_ok(text: str, pos: int, verb: str) -> bool:
@@ -1125,15 +1295,21 @@ class _Speakers:
             subj = " ".join(_from_last_determiner(m.group("subj").split()))
             first_word = m.group("subj").split()[0].lower()
             subj = _prefer_apposition(subj, m.group("paren"))
+            if first_word in _PREPOSITIONS_BEFORE:
+                # '"..." throughout Raqa the statement said': a place, then the
+                # subject (a comma lost): the subject starts at its determiner.
+                subj, first_word = _after_place(m.group("subj"))
             if (
-                first_word not in _SUBJECT_STOP
+                subj
+                and first_word not in _SUBJECT_STOP
                 and first_word not in _NOT_SUBJECT
                 and not any(w.lower() in _AFTER_VERB_SET for w in subj.split())
                 # A subject never spans a sentence break: '," the crowd cheered.
                 # Ilves said nothing' is no attribution.
                 and not any(_ends_sentence(w) for w in m.group("subj").split())
             ):
-                return subj, " ".join(m.group(0).strip(" \t,;:.!?\u2014\u2013-").split()), "after"
+                matched = " ".join(m.group(0).strip(" \t,;:.!?\u2014\u2013-").split())
+                return _cited(window, m.end(), subj, matched)
         m = _AFTER_QUOTED_BY_RE.match(window)
         if m and m.group("subj").split()[0].lower() not in _SUBJECT_STOP:
             return m.group("subj"), " ".join(m.group(0).split()), "after"
@@ -1146,6 +1322,10 @@ class _Speakers:
         if m and (soft_end or bare_end) and _tail_ok(window, m.end(), m.group("verb")):
             words = m.group("subj").split()
             name = _leading_name(words)
+            if name is None and _is_role_word(words[0]) and words[0].islower():
+                # '"..." head of the Syrian Observatory for Human Rights Rami Abdel
+                # Rahman said': the person the role introduces
+                name = _person_after_affiliation(words)
             if name is not None and not any(_ends_sentence(w) for w in words):
                 return name, " ".join(m.group(0).split()), "after"
         m = _AFTER_VERB_SUBJECT_RE.match(window)
@@ -1163,6 +1343,8 @@ class _Speakers:
                 ):
                     subj = " ".join(_strip_final_dot(apposed.group().split()))
             if subj:
+                if raw.startswith(subj):
+                    return _cited(window, m.start("subj") + len(subj), subj, f"{m.group('verb')} {subj}")
                 return subj, f"{m.group('verb')} {subj}", "after"
         m = _AFTER_ACCORDING_RE.match(window)
         if m:
@@ -1190,6 +1372,10 @@ class _Speakers:
         early on Tuesday the defence ministry said'), read up to the sentence's end,
         the next quotation mark or :data:`_SENTENCE_END_WINDOW` characters."""
         text = self.text
+        if _ENDS_WITH_SENTENCE_RE.match(text, max(0, end - 3), end) and text[end : end + 2].lstrip(" \t")[:1].isupper():
+            # '"... against its own people." Camp residents told Reuters': the
+            # quotation ended its sentence; the next one is narration.
+            return None
         p = self.paras.index(end - 1)
         limit = min(self.paras.ends[p] if p >= 0 else len(text), end + _SENTENCE_END_WINDOW)
         brk = _SENTENCE_BREAK_RE.search(text, end, limit)
@@ -1256,6 +1442,11 @@ class _Speakers:
     def _subject_of(m: re.Match[str]) -> str:
         """The subject of a SUBJECT-VERB match, as written."""
         name = m.group("name")
+        if name is not None and m.group("bodydesc"):
+            # "the Tahrir al-Sham jihadist alliance (denounced)": the body's name
+            phrase = " ".join(m.string[m.start() : m.end("bodydesc")].split())
+            body = _body_before_description(phrase.split())
+            return _prefer_apposition(body if body is not None else phrase, m.group("paren"))
         if name is not None:
             affiliation = m.group("affiliation")
             last = name.split()[-1].lower()
@@ -1287,8 +1478,13 @@ class _Speakers:
         said", "a security source in Damascus confirmed"): the subject is then read
         by :func:`_subject_through_preposition`.
         """
+        verb = m.group("verb")
+        if verb.endswith("ing") and m.string[m.start() : m.start("verb")].rstrip().endswith(","):
+            # "... kept out of the debate, calling it": the participle's subject
+            # is the clause's, not the phrase before the comma (see opening_subject)
+            return None
         subject = self._subject_of(m)
-        if m.group("verb") != "quoted as saying" and _PASSIVE_RE.search(
+        if verb != "quoted as saying" and _PASSIVE_RE.search(
             m.group(0), 0, m.start("verb") - m.start()
         ):
             return None  # "Casualties are also reported": a passive, no speaker
@@ -1298,9 +1494,25 @@ class _Speakers:
             if np and (np[-1].lower() in _SUBJECT_STOP or np[-1].lower() in _LEADING_FILLER):
                 return None  # "the criticism and (blamed)"
             if subject == m.group("np"):
-                # "the barrel bomb the AFP photographer (said)": the last one
-                np = _from_last_determiner(np)
+                # "the barrel bomb the AFP photographer (said)": the last one;
+                # "about the incident Syrian state media (said)": the named one
+                whole = len(np)
+                np = _from_name_after_noun(_from_last_determiner(np))
                 subject = " ".join(np)
+                lead = self.text[max(sentence_start, m.start() - 30) : m.start()].split()
+                if (
+                    len(np) == whole
+                    and lead
+                    and lead[-1].lower() in _PREPOSITIONS_BEFORE
+                    and np[-1].lower() not in _PRONOUNS  # "on the outskirts of Tarn it (said)"
+                ):
+                    # "one resident of the town told": the phrase is the object
+                    # of "of"; the subject is read back from a speaker's head or
+                    # name before it ("Pope Francis in an Easter message also
+                    # condemned" has none: no subject)
+                    return _subject_of_preposition(
+                        self.text[sentence_start : m.start()].split(), m.group("np")
+                    )
             if any(
                 np[k - 1][:1].isupper() and w.islower() and w.endswith("ed") and "-" not in w
                 for k, w in enumerate(np[1:-1], start=1)
@@ -1308,7 +1520,11 @@ class _Speakers:
                 return None  # "the Syrian Army refuted terrorists (claims)"
             return subject
         if all(word in _TIME_NAMES for word in name.split()):
-            return None
+            # "The coalition which launched its air war last September said": a
+            # time ends the relative clause; the subject is the one it describes.
+            words = _sentence_words(self.text[sentence_start : m.start()].split())
+            relative = _last_relative(words)
+            return None if relative is None else _subject_before_relative(words, relative)
         lead = self.text[max(sentence_start, m.start() - 30) : m.start()].split()
         if lead and lead[-1].lower() == "the":
             lead = lead[:-1]
@@ -1606,7 +1822,12 @@ class _Speakers:
             # "Ilves cast doubt", "State news agency SANA broadcast": the words after
             # the last capitalised one are the verb and its object.
             last_cap = max((k for k, w in enumerate(parts) if w[:1].isupper()), default=-1)
-            if 0 <= last_cap < len(parts) - 1 and not parts[last_cap].endswith(("'s", "\u2019s")):
+            if (
+                0 <= last_cap < len(parts) - 1
+                and not parts[last_cap].endswith(("'s", "\u2019s"))
+                # "Smaller parties complained": a group noun is no verb
+                and parts[last_cap + 1].lower() not in _GROUP_NOUNS
+            ):
                 subject = " ".join(parts[: last_cap + 1])
         if not subject or subject.split()[0].lower() in _SUBJECT_STOP or (
             goes_on and " ".join(kept) != subject
@@ -1673,25 +1894,33 @@ class _Speakers:
                 return subject, " ".join(m.group(0).split()), "previous_sentence"
         return None
 
-    def body_opening_sentence_before(self, start: int) -> tuple[int, str] | None:
+    def body_opening_sentence_before(self, start: int, *, own: bool = False) -> tuple[int, str] | None:
         """(position, name) of a body (see _could_be_body) that opens the sentence
-        before the one holding ``start``, written with "The" and ended by a comma
-        or a verb ("The Syrian government, which ...", "The ministry denied ...")."""
+        before the one holding ``start`` (with ``own``, that sentence itself: "The
+        White House condemned what it said was"), written with "The" (or "And
+        the", "But the") and ended by a comma or a verb ("The Syrian government,
+        which ...", "The ministry denied ...")."""
         sentence_start = start - len(self._sentence_before(start))
-        if sentence_start < 2:
+        if own:
+            end = start
+            at = sentence_start
+        else:
+            if sentence_start < 2:
+                return None
+            end = sentence_start
+            previous = self._sentence_before(sentence_start - 1)
+            at = sentence_start - 1 - len(previous)
+        at += len(self.text[at:end]) - len(self.text[at:end].lstrip())
+        if at >= end or self._in_quote(at):
             return None
-        previous = self._sentence_before(sentence_start - 1)
-        at = sentence_start - 1 - len(previous)
-        at += len(previous) - len(previous.lstrip())
-        if self._in_quote(at):
-            return None
-        m = _OPENING_BODY_RE.match(self.text, at, sentence_start)
+        m = _OPENING_BODY_RE.match(self.text, at, end)
         if m is None:
             return None
         body = m.group("body")
-        if not _could_be_body(body):
-            return None
-        return at, _name_from_subject(body)[0]
+        name, is_pronoun = _name_from_subject(body)
+        if is_pronoun or not _could_be_body(body):
+            return None  # "The group it added has": the pronoun speaks
+        return at, name
 
     def latest_mentioned_person(self, start: int) -> tuple[int, str] | None:
         """The last person named in narration, in the sentence before the one
@@ -1764,6 +1993,15 @@ class _Speakers:
             # person the text introduced with that role ("Rami Abdel Rahman head
             # of the Syrian Observatory", "UNICEF director Anthony Lake").
             person = self.person_with_role(role, pos, max(0, pos - _PRONOUN_LOOKBACK))
+            if person is not None:
+                return person
+        if role is not None and words[0].lower() in ("his", "her", "its", "their") and len(words) <= 3:
+            # "Ban Ki-moon is "appalled" ... his spokesman said" with "U.N.
+            # spokesman Stephane Dujarric" written later (CODING.md Q3c): the
+            # person the text names with that role, before or soon after
+            person = self.person_with_role(
+                role, pos, max(0, pos - _PRONOUN_LOOKBACK)
+            ) or self.person_with_role(role, min(len(self.text), pos + _ROLE_LOOKAHEAD), pos, latest=False)
             if person is not None:
                 return person
         lo = max(0, pos - _PRONOUN_LOOKBACK)
@@ -1917,7 +2155,10 @@ class _Speakers:
             m = after.match(text, w.end(), pos)
             if m is not None and _names_a_body(m.group("name").split()):
                 return m.group("name")
-            m = _BODY_BEFORE_HEAD_RE.search(text, max(lo, w.start() - 60), w.start())
+            # 'the opposition "Cham" TV network': a name in quotation marks
+            m = _BODY_BEFORE_HEAD_RE.search(
+                text[max(lo, w.start() - 60) : w.start()].translate(_NO_DOUBLE_MARKS)
+            )
             if m is not None:
                 run = [
                     x for x in m.group("name").split()
@@ -1927,14 +2168,16 @@ class _Speakers:
                     return f"{' '.join(run)} {head}"
         return None
 
-    def person_with_role(self, role: str, pos: int, lo: int) -> str | None:
-        """The last person introduced with ``role`` before ``pos``: "director
-        Anthony Lake" or "Rami Abdel Rahman head of ..." (two words or more)."""
+    def person_with_role(self, role: str, pos: int, lo: int, *, latest: bool = True) -> str | None:
+        """The last person introduced with ``role`` in ``text[lo:pos]`` (with
+        ``latest`` False, the first): "director Anthony Lake" or "Rami Abdel Rahman
+        head of ..." (two words or more)."""
         text = self.text
         word, after, before = _role_patterns(role)
         # The role word's occurrences are found first, then read locally, the
-        # latest first, at most _MAX_SUBJECTS_BACK of them.
-        for w in list(word.finditer(text, lo, pos))[::-1][:_MAX_SUBJECTS_BACK]:
+        # latest (or first) first, at most _MAX_SUBJECTS_BACK of them.
+        found = list(word.finditer(text, lo, pos))
+        for w in (found[::-1] if latest else found)[:_MAX_SUBJECTS_BACK]:
             names = []
             m = after.match(text, w.end(), pos)
             if m is not None:
@@ -2051,12 +2294,33 @@ def _from_last_determiner(words: list[str]) -> list[str]:
     ]
     return words[again[-1] :] if again else words
 
+def _from_name_after_noun(words: list[str]) -> list[str]:
+    """The words from a capitalised one that follows a plain lowercase noun after
+    the determiner: "the incident Syrian state media" gives "Syrian state media" (a
+    comma lost after "the incident"); "the state-run SANA news agency" and "the
+    head of UOSSM" stay whole."""
+    for k in range(2, len(words)):
+        before = words[k - 1]
+        if (
+            words[k][:1].isupper()
+            and before.isalpha()
+            and before.islower()
+            and before not in _PREPOSITIONS_BEFORE
+            and before not in _DETERMINERS
+            and before not in ("and", "or")
+            and not before.endswith("ed")
+        ):
+            return words[k:]
+    return words
+
+
 # Capitalised words that open a sentence, never inside a speaker's name.
 _SENTENCE_OPENERS = frozenset(
     "The A An In It He She They This That These Those We But And Meanwhile".split()
 )
 _OPENING_BODY_RE = re.compile(
-    r"(?P<body>The[ \t]+(?:[\w\-]+[ \t]+){0,3}?[\w\-]+)"
+    # "And the United Nations has raised concern": after "And" or "But" too
+    r"(?:(?:And|But)[ \t]+(?=the[ \t])|(?=The[ \t]))(?P<body>[Tt]he[ \t]+(?:[\w\-]+[ \t]+){0,3}?[\w\-]+)"
     r"(?=,|[ \t]+(?:which|who|has|have|had|is|was|also|[a-z]+ed)\b)"
 )
 _PASSIVE_RE = re.compile(r"[ \t](?:is|are|was|were)[ \t]+(?:\w+[ \t]+)?$")
@@ -2074,6 +2338,65 @@ _ROLE_AFTER_RE = re.compile(
 _MENTION_CUES = frozenset({"said", "says", "added", "named", "activist"})
 
 
+def _sentence_words(before: list[str]) -> list[str]:
+    """The words of ``before`` without quotation marks around them (empty ones dropped)."""
+    words = [w.strip("\"\u201c\u201d") for w in before]
+    return [w for w in words if w]
+
+
+def _last_relative(words: list[str]) -> int | None:
+    """The index of the last "which" or "who" among the last eleven ``words``, or None."""
+    return next(
+        (r for r in range(len(words) - 1, max(-1, len(words) - 12), -1)
+         if words[r].lower() in ("which", "who")),
+        None,
+    )
+
+
+def _subject_before_relative(words: list[str], relative: int) -> str | None:
+    """The subject a relative clause at ``words[relative]`` describes, read back to a
+    determiner, a comma or a function word ("Northern Command which runs the air war
+    over the Kessel Valley (said)" gives "Northern Command"); None without a
+    capitalised word."""
+    j = relative
+    while j > 0 and relative - j < 9:
+        previous = words[j - 1]
+        if (
+            previous.lower() in ("for", "of", "and")
+            and j >= 2
+            and words[j - 2][:1].isupper()
+            and words[j][:1].isupper()
+        ):
+            j -= 1  # "Syrian Observatory for Human Rights which ..."
+            continue
+        if previous.endswith((",", ".")) or previous.lower() in _SUBJECT_STOP or (
+            previous.lower() in _LEADING_FILLER
+        ):
+            break
+        j -= 1
+        if previous.lower() in _DETERMINERS:
+            break
+    found = " ".join(words[j:relative])
+    return found if found and any(w[:1].isupper() for w in words[j:relative]) else None
+
+
+def _subject_of_preposition(before: list[str], phrase: str) -> str | None:
+    """:func:`_subject_through_preposition` for a described phrase after a
+    preposition, when the word before the preposition is a speaker's head noun
+    ("one resident of the town", "the Alwiyat al-Furqan militant group in the
+    area"); None otherwise."""
+    words = _sentence_words(before)
+    if len(words) < 2:
+        return None
+    head = words[-2] if words[-1].lower() != "the" or len(words) < 3 else words[-3]
+    low = head.lower()
+    if not (
+        low in _PERSON_HEADS or low in _GROUP_NOUNS or low in _BODY_NOUNS or low in _INSTITUTION_NOUNS
+    ):
+        return None
+    return _subject_through_preposition(before, phrase)
+
+
 def _subject_through_preposition(before: list[str], name: str) -> str | None:
     """The subject of a verb whose nearest name follows a preposition.
 
@@ -2087,35 +2410,10 @@ def _subject_through_preposition(before: list[str], name: str) -> str | None:
     Damascus"), with a name just before it at the start of the sentence ("Manal a
     teacher living in Midan"). Without one within eight words, None.
     """
-    words = [w.strip("\"\u201c\u201d") for w in before]
-    words = [w for w in words if w]
-    relative = next(
-        (r for r in range(len(words) - 1, max(-1, len(words) - 12), -1)
-         if words[r].lower() in ("which", "who")),
-        None,
-    )
+    words = _sentence_words(before)
+    relative = _last_relative(words)
     if relative is not None:
-        # "Northern Command which runs the air war over the Kessel Valley (said)"
-        j = relative
-        while j > 0 and relative - j < 9:
-            previous = words[j - 1]
-            if (
-                previous.lower() in ("for", "of", "and")
-                and j >= 2
-                and words[j - 2][:1].isupper()
-                and words[j][:1].isupper()
-            ):
-                j -= 1  # "Syrian Observatory for Human Rights which ..."
-                continue
-            if previous.endswith((",", ".")) or previous.lower() in _SUBJECT_STOP or (
-                previous.lower() in _LEADING_FILLER
-            ):
-                break
-            j -= 1
-            if previous.lower() in _DETERMINERS:
-                break
-        found = " ".join(words[j:relative])
-        return found if found and any(w[:1].isupper() for w in words[j:relative]) else None
+        return _subject_before_relative(words, relative)
     k = len(words) - 1
     if k >= 0 and words[k].lower() == "the":
         k -= 1
@@ -2168,12 +2466,7 @@ def _person_description(phrase: str) -> bool:
     return cut > 1 and words[0] in ("a", "an", "the", "one") and words[cut - 1] in _PERSON_HEADS
 
 
-_PERSON_HEADS = frozenset(
-    """source official resident witness activist commander spokesman spokeswoman
-    spokesperson man woman doctor officer soldier fighter member leader envoy diplomat
-    analyst journalist correspondent father mother survivor refugee teacher nurse
-    engineer driver farmer minister medic rescuer volunteer""".split()
-)
+_PERSON_HEADS = frozenset(_PERSON_HEAD_WORDS.split("|"))
 
 
 def _could_be_person(name: str) -> bool:
@@ -2208,7 +2501,7 @@ _STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqu\u00e9"})
 # Heads of a description of one person that may stand for the person who was
 # just quoted ("the devastated man said").
 _GENERIC_PERSONS = frozenset(
-    "man woman boy girl father mother husband wife son daughter youth teenager".split()
+    "man woman boy girl father mother husband wife son daughter youth teenager official".split()
 )
 # Heads of a description of a body that the text may also write with the body's
 # name ("news agency SANA", "Cham TV network").
@@ -2237,10 +2530,11 @@ _NAME_BEFORE_BRACKET_RE = re.compile(
     rf"(?P<name>{_NAME_RUN}(?:[ \t]+(?:for|of|and|on)[ \t]+{_NAME_RUN})*)[ \t]*$"
 )
 _BODY_BEFORE_HEAD_RE = re.compile(rf"(?P<name>{_NAME_RUN})[ \t]+$")
+_NO_DOUBLE_MARKS = str.maketrans("", "", _DOUBLE_MARKS)
 # Heads of a description that may stand for a body already named: "the
 # Britain-based monitor said" after the Syrian Observatory spoke.
 _BODY_DESCRIPTION_NOUNS = frozenset(
-    {"group", "monitor", "organisation", "organization", "watchdog", "body", "ngo"}
+    {"group", "monitor", "organisation", "organization", "watchdog", "body", "ngo", "charity"}
 )
 
 
@@ -2327,6 +2621,11 @@ def _resolve(
         # A body that opens the sentence before ("The Syrian government, which
         # ..., dismissed the statement."), when mentioned after the other candidates.
         opening = speakers.body_opening_sentence_before(start)
+        if opening is not None and opening[0] > best_pos:
+            best_pos, best_name = opening
+        # Nearer still, the body that opens the quotation's own sentence ("The
+        # White House condemned what it said was a "reprehensible" attack").
+        opening = speakers.body_opening_sentence_before(start, own=True)
         if opening is not None and opening[0] > best_pos:
             best_pos, best_name = opening
     if name in ("he", "she"):
@@ -2507,7 +2806,7 @@ def _voice_spans(
             speaker, attribution = _resolve(after[0], after[2], after[1], start, speakers, named)
         else:
             before = speakers.before(start)
-            if before is None and voice == "quote":
+            if before is None:
                 before = speakers.sentence_end(end)
             if before is None:
                 before = speakers.opening_subject(start, quote=voice == "quote")
