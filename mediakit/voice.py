@@ -566,6 +566,33 @@ _NAME_WORD = (
 _NAME_RUN = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*"
 _NAME_RUN_RE = re.compile(_NAME_RUN)
 
+def _word_trie(alternatives: str) -> str:
+    """A regex for the words of the alternation ``alternatives`` ("said|says|say|
+    ..."), factored by common prefixes ("s(?:a(?:id|y(?:s)?)...)"): the regex
+    engine then tries a few first letters instead of every word in turn.
+
+    It matches the same strings. Where it is used every word is followed by a word
+    boundary or a space, so at one position at most one word can match with what
+    follows, and the order of the alternatives never matters. A word may hold a
+    character class (``quoted[ \t]+as[ \t]+saying``), kept as one unit.
+    """
+    trie: dict[str, dict] = {}
+    for word in dict.fromkeys(alternatives.split("|")):
+        node = trie
+        for unit in re.findall(r"\[[^\]]*\]\+?|\\.|.", word):
+            node = node.setdefault(unit if unit.startswith(("[", "\\")) else re.escape(unit), {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        parts = [unit + build(node[unit]) for unit in node if unit]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
 _AFTER_VERBS = (
     "said|says|say|told|tells|added|adds|tweeted|tweets|wrote|writes|posted|posts|"
     "stated|states|noted|notes|declared|declares|announced|announces|warned|warns|"
@@ -605,14 +632,14 @@ _PARENTHETICAL = r"(?:[ \t]*,(?P<paren>[^,;:!?\"\u201c\u201d\n]{1,60}),)?"
 # After the closing mark: SUBJECT VERB ... (", Rouhani said in ...")
 _AFTER_SUBJECT_VERB_RE = re.compile(
     rf"[ \t]*[,;:\u2014\u2013-]?[ \t]*(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{0,7}}?)"
-    rf"{_PARENTHETICAL}[ \t]+{_ADVERBS}(?P<verb>{_AFTER_VERBS})\b(?P<rest>[ \t]*[.,;:!?]|[ \t]*$)?"
+    rf"{_PARENTHETICAL}[ \t]+{_ADVERBS}(?P<verb>{_word_trie(_AFTER_VERBS)})\b(?P<rest>[ \t]*[.,;:!?]|[ \t]*$)?"
 )
 # After the closing mark: a name, its description without commas, then the verb
 # ('"..." Jan Egeland the UN envoy for Syria on humanitarian issues said').
 _LONG_SUBJECT_WORD = r"[\w(\[][\w\u2019'.\-\u2010()\[\]]*+"
 _AFTER_LONG_SUBJECT_RE = re.compile(
     rf"[ \t]*[,;:\u2014\u2013-]?[ \t]*(?P<subj>{_LONG_SUBJECT_WORD}(?:[ \t]+{_LONG_SUBJECT_WORD}){{4,17}}?)"
-    rf"[ \t]+{_ADVERBS}(?P<verb>{_AFTER_VERBS})\b"
+    rf"[ \t]+{_ADVERBS}(?P<verb>{_word_trie(_AFTER_VERBS)})\b"
 )
 # '"..." a village south of Jarabulus said Rami Abdel Rahman': an inverted
 # attribution later in the sentence, with a capitalised subject.
@@ -704,7 +731,7 @@ _SUBJECT_VERB_RE = re.compile(
     r"|(?:[\w\-]++[ \t]++){0,4}[a-z][\w\-]*+))"
     rf"|(?P<group>\b[{_UPPER}][\w\-]*+(?:[ \t]+[{_UPPER}][\w\-]*+)?[ \t]+(?:{_GROUP_NOUN_WORDS})))"
     rf"{_PARENTHETICAL}(?:[ \t]*,(?:[ \t]*who\b)?|[ \t]+who\b)?[ \t]+{_ADVERBS}"
-    rf"(?P<verb>{_BEFORE_VERBS})\b"
+    rf"(?P<verb>{_word_trie(_BEFORE_VERBS)})\b"
 )
 # Characters no _SUBJECT_VERB_RE match can hold: the parenthetical excludes them
 # and no other part of the pattern takes them. Matches never run over one, so the
@@ -829,6 +856,7 @@ def _strip_final_dot(words: list[str]) -> list[str]:
     return words
 
 
+_HYPHEN_RE = re.compile("[-\u2010]")
 #: Nouns that make a capitalised run an institution, not a titled person: "the Home
 #: Office", "the Foreign Ministry", "the State Department" are speakers whole,
 #: although "Home", "Foreign" and "State" are title words ("Foreign Minister X").
@@ -849,8 +877,9 @@ _GROUP_NOUNS = frozenset(_GROUP_NOUN_WORDS.split("|"))
 _SUBJECT_PREPOSITIONS = frozenset({"of", "from", "at", "in", "for", "with", "on"})
 
 
+@lru_cache(maxsize=8192)
 def _is_title_word(word: str) -> bool:
-    parts = re.split("[-\u2010]", word.lower())
+    parts = _HYPHEN_RE.split(word.lower())
     return (
         word.lower() in _TITLE_WORDS
         or word.lower() in _ROLE_NOUN_SET
@@ -1468,6 +1497,7 @@ class _Speakers:
         self._verb_starts: dict[int, list[int]] = {}
         self._before_calls: dict[int, int] = {}
         self._subjects: dict[int, str | None] = {}
+        self._sentences_before: dict[int, str] = {}
         self._credits: list[tuple[int, str, str]] | None = None
         self._body_matches: list[re.Match[str]] | None = None
         self._body_starts: list[int] = []
@@ -1557,7 +1587,14 @@ class _Speakers:
 
     # rule 2 -----------------------------------------------------------------------
     def _sentence_before(self, start: int) -> str:
-        """The part of the sentence before ``start`` (at most 400 characters)."""
+        """The part of the sentence before ``start`` (at most 400 characters);
+        computed once per position (several rules ask for the same one)."""
+        found = self._sentences_before.get(start)
+        if found is None:
+            found = self._sentences_before[start] = self._read_sentence_before(start)
+        return found
+
+    def _read_sentence_before(self, start: int) -> str:
         p = self.paras.index(start)
         para_start = self.paras.starts[p] if p >= 0 else 0
         lo = max(para_start, start - 400)
