@@ -179,6 +179,31 @@ CASES = [
     ("Hamas terrorists massacred Israeli civilians.", "massacred", "kill", "active",
      "active_past", "Hamas terrorists", "palestinian_armed_groups", "Israeli civilians",
      "israeli_civilians"),
+    # Light verbs give the event noun its agent (coding guide E1).
+    ("Hamas gunmen launched an attack on the kibbutz at dawn.", "attack", "attack", "nominal",
+     "noun_context", "Hamas gunmen", "palestinian_armed_groups", "the kibbutz", None),
+    ("Israeli jets carried out dozens of airstrikes overnight.", "airstrikes", "attack",
+     "nominal", "noun", "Israeli jets", "israeli_state", None, None),
+    ("The raid, which was carried out by Israeli troops, lasted two hours.", "raid", "attack",
+     "nominal", "noun_context", "Israeli troops", "israeli_state", None, None),
+    ("The shelling caused heavy damage in Khan Younis.", "damage", "destroy", "nominal",
+     "noun_context", "The shelling", None, None, None),
+    # Event nouns with verbs of occurrence and no doer named (E3); a clash noun's sides (E4).
+    ("Clashes erupted in Jenin after the arrests.", "Clashes", "clash", "intransitive",
+     "occurrence_noun", None, None, None, None),
+    ("The explosion took place near the crossing.", "explosion", "attack", "intransitive",
+     "occurrence_noun", None, None, None, None),
+    ("Palestinian civilians were wounded in clashes with Israeli troops.", "clashes", "clash",
+     "nominal", "noun_context", "Israeli troops", "israeli_state", None, None),
+    # A headline's list of reduced passives without its commas; "and" keeps the verbs.
+    ("Two Palestinians killed 9 wounded in Gaza", "killed", "kill", "passive_agentless",
+     "reduced_passive", None, None, "Two Palestinians", "palestinian_civilians"),
+    ("Two Palestinians killed 9 wounded in Gaza", "wounded", "injure", "passive_agentless",
+     "reduced_passive", None, None, "9", None),
+    ("Israeli troops killed 3 and wounded 5 Palestinians.", "killed", "kill", "active",
+     "active_past", "Israeli troops", "israeli_state", "3", None),
+    ("Israeli forces shot down a drone over Gaza.", "shot down", "attack", "active",
+     "active_past", "Israeli forces", "israeli_state", "a drone", None),
 ]
 
 
