@@ -8,6 +8,7 @@ compare outlets with honest statistics. See ``README.md`` and the notebooks.
 from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
 
 from . import plot
 from .agency import agency_by_outlet, agency_gap
@@ -31,6 +32,7 @@ from .compare import (
     label_shares,
     label_shares_over_time,
     tone_by_label,
+    voice_by_label,
 )
 from .concordance import collocates, kwic
 from .corpus import CORPUS_COLUMNS, iter_corpus, load_corpus, load_log, load_sample, validate_corpus
@@ -53,6 +55,22 @@ from .scale import AnalysisFiles, DaskAnalysis, analyze_dask, analyze_stream, re
 from .sentiment import score_documents, score_mentions, score_sentences, score_texts
 from .text import sentences, split_sentences, tokenize
 from .voice import find_quotes, voice_spans
+
+if TYPE_CHECKING:
+    from .widgets import explorer, lexicon_editor
+
+# The widgets load ipywidgets, which `import mediakit` does not need: they are imported
+# on first use of mediakit.explorer or mediakit.lexicon_editor (PEP 562).
+_WIDGETS = ("explorer", "lexicon_editor")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WIDGETS:
+        from . import widgets
+
+        return getattr(widgets, name)
+    raise AttributeError(f"module 'mediakit' has no attribute {name!r}")
+
 
 try:
     __version__ = version("mediakit")
@@ -89,6 +107,7 @@ __all__ = [
     "distinguishing_contexts",
     "distinguishing_words",
     "duplicate_docs_to_drop",
+    "explorer",
     "fetch_articles",
     "find_duplicates",
     "find_events",
@@ -97,6 +116,7 @@ __all__ = [
     "iter_corpus",
     "krippendorff_alpha",
     "kwic",
+    "lexicon_editor",
     "label_change_points",
     "label_rates",
     "label_shares",
@@ -123,6 +143,7 @@ __all__ = [
     "tone_by_label",
     "validate_corpus",
     "validation_report",
+    "voice_by_label",
     "voice_spans",
     "write_coding_sheet",
     "write_report",

@@ -151,6 +151,20 @@ stopwords : bool or iterable of str
     True leaves out the English list of the ``stop-words`` package; False keeps
     every word; or give your own words. Left-out words are neither listed nor
     counted in any total.""",
+    # --- the figures (mediakit.plot) -------------------------------------------------
+    "ax": """\
+ax : matplotlib.axes.Axes or None, default None
+    The Axes to draw on; None draws on a new figure sized for the table.""",
+    "title": """\
+title : str or None, default None
+    The title; None writes one from the table (naming the voice counted when the
+    table has a ``voice`` column). A title given is drawn as matplotlib draws it
+    (mathtext allowed); one built from data never parses mathtext.""",
+    "palette": """\
+palette : mapping of str to str or None, default None
+    Label -> colour. :func:`mediakit.plot.label_colors` of the lexicon keeps a
+    label's colour fixed across corpora and figures; labels the palette lacks follow
+    the same rule in table order.""",
     "mask_token": """\
 mask_token : str, default "actor"
     The neutral word put in place of each lexicon label

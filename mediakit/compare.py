@@ -1580,9 +1580,13 @@ def distinguishing_words_each(
 
     The same table as ``pd.concat([distinguishing_words(corpus, a=g, ...) for g in
     groups])``, with the groups in sorted order, but the words of the corpus are
-    counted once instead of once per group. The parameters are those of
-    :func:`distinguishing_words`; a group left with no row (every article of it in
-    ``exclude_docs``) is not compared.
+    counted once instead of once per group. A group left with no row (every article
+    of it in ``exclude_docs``) is not compared.
+
+    Parameters
+    ----------
+    corpus, by, text, voice, min_count, prior_weight, stopwords, exclude_group_names, boilerplate, exclude_docs
+        As for :func:`distinguishing_words`.
 
     Returns
     -------

@@ -200,6 +200,17 @@ def duplicate_docs_to_drop(duplicates: pd.DataFrame) -> list[str]:
     """``doc_id`` of every non-representative copy in a :func:`find_duplicates` table.
 
     Pass the list as ``exclude_docs=`` to any comparison to count syndicated copy once.
+
+    Parameters
+    ----------
+    duplicates : pandas.DataFrame
+        The table of :func:`find_duplicates` (``doc_id``, ``is_representative``).
+
+    Returns
+    -------
+    list of str
+        The ``doc_id`` of every copy that is not its group's representative, in
+        table order (empty when nothing is duplicated).
     """
     check_table(duplicates, ["doc_id", "is_representative"], caller="duplicate_docs_to_drop", table_name="duplicates")
     drop = duplicates.loc[~duplicates["is_representative"].astype(bool), "doc_id"]

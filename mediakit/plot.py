@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from ._docstrings import share_docs
 from ._validation import check_table
 
 if TYPE_CHECKING:  # matplotlib loads on first use, so `import mediakit` stays quick
@@ -46,9 +47,11 @@ __all__ = [
     "label_colors",
     "label_shares",
     "label_rates",
+    "tone_by_label",
+    "label_shares_over_time",
+    "distinguishing_words",
     "tone",
     "shares_over_time",
-    "distinguishing_words",
 ]
 
 #: Okabe-Ito colours (no black), Tol's wine and indigo, a grey; cycled beyond ten labels.
@@ -256,6 +259,7 @@ def _set_title(ax: Axes, given: str | None, default: str) -> None:
         ax.set_title(given)
 
 
+@share_docs
 def label_shares(
     table: pd.DataFrame, *, ax: Axes | None = None, title: str | None = None,
     intervals: bool = True, by: Sequence[str] | None = None,
@@ -277,8 +281,25 @@ def label_shares(
     ``unit="article"`` its articles (``group_docs``), so a full bar built on one
     mention does not pass for one built on four hundred.
 
-    ``palette`` maps labels to colours (:func:`label_colors` of the lexicon keeps
-    them fixed across corpora); labels it lacks follow the same rule in table order.
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The table of :func:`mediakit.label_shares` (``label``, ``share`` and the group
+        columns; ``lo``, ``hi``, ``n`` when present).
+    {ax}
+    {title}
+    intervals : bool, default True
+        Draw each segment's whisker from ``lo`` to ``hi``.
+    by : sequence of str or None, default None
+        The columns naming a bar; None: the columns before ``voice``.
+    {palette}
+    show_n : bool, default True
+        Write ``n=...`` at the right of each bar.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on (nothing is shown or saved).
     """
     check_table(table, ["label", "share"], caller="plot.label_shares", table_name="plot")
     by_cols, names = _group_names(table, by=by)
@@ -352,6 +373,7 @@ def _bars_height(n_bars: int, n_legend: int) -> float:
     return max(1.3 + 0.42 * max(n_bars, 1), 0.9 + 0.21 * n_legend)
 
 
+@share_docs
 def label_rates(
     table: pd.DataFrame, *, ax: Axes | None = None, title: str | None = None,
     fmt: str = "{:.2f}", cmap: str = "Blues",
@@ -361,6 +383,23 @@ def label_rates(
     ``table`` is the output of :func:`mediakit.label_rates`; each cell is annotated with
     its rate (``fmt``) and a horizontal colour bar under the grid gives the scale (its
     title then fits a figure of a single row). Missing cells are blank.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The table of :func:`mediakit.label_rates` (``label``, ``per_1000`` and the
+        group columns).
+    {ax}
+    {title}
+    fmt : str, default "{:.2f}"
+        The format of each cell's annotation (``str.format``).
+    cmap : str, default "Blues"
+        The matplotlib colour map.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on (nothing is shown or saved).
     """
     check_table(table, ["label", "per_1000"], caller="plot.label_rates", table_name="plot")
     by, names = _group_names(table)
@@ -398,7 +437,8 @@ def _rates_height(n_rows: int) -> float:
     return 2.6 + 0.42 * max(n_rows, 1)
 
 
-def tone(
+@share_docs
+def tone_by_label(
     table: pd.DataFrame, *, ax: Axes | None = None, title: str | None = None,
     label: str | None = None, palette: Mapping[str, str] | None = None,
 ) -> Axes:
@@ -414,8 +454,25 @@ def tone(
     fixed from -1 to 1), and draw one such panel per label as small multiples that
     share their scale, as the report does. In a grid of such panels (Axes from
     ``subplots``) only the first column names the groups and only the bottom row
-    titles the x axis, as seaborn's facet grids do. ``palette`` maps labels to colours
-    (:func:`label_colors`).
+    titles the x axis, as seaborn's facet grids do.
+
+    Also available as ``plot.tone``, its earlier name.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The table of :func:`mediakit.tone_by_label` (``label``, ``mean`` and the group
+        columns; ``lo``, ``hi``, ``n`` when present).
+    {ax}
+    {title}
+    label : str or None, default None
+        Draw this label only (small multiples); None draws every label.
+    {palette}
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on (nothing is shown or saved).
     """
     check_table(table, ["label", "mean"], caller="plot.tone", table_name="plot")
     by, names = _group_names(table)
@@ -467,7 +524,8 @@ def tone(
     return ax
 
 
-def shares_over_time(
+@share_docs
+def label_shares_over_time(
     table: pd.DataFrame, *, outlet: str | None = None, ax: Axes | None = None,
     title: str | None = None, intervals: bool = True,
     change_points: pd.DataFrame | None = None, palette: Mapping[str, str] | None = None,
@@ -486,8 +544,30 @@ def shares_over_time(
     the legend as "mix changes". Give ``change_points`` (the table of
     :func:`mediakit.label_change_points`) to also draw the outlet's change point as a
     solid vertical line when it is significant, labelled with its p-value.
-    ``palette`` maps labels to colours (:func:`label_colors` of the lexicon keeps them
-    fixed across corpora).
+
+    Also available as ``plot.shares_over_time``, its earlier name.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The table of :func:`mediakit.label_shares_over_time` (``period``, ``label``,
+        ``share`` and the group columns; ``lo``, ``hi``, ``n``, ``change_flag`` when
+        present).
+    outlet : str or None, default None
+        The group drawn; None when the table holds one group only.
+    {ax}
+    {title}
+    intervals : bool, default True
+        Shade each label's bootstrap band.
+    change_points : pandas.DataFrame or None, default None
+        The table of :func:`mediakit.label_change_points`, to mark the outlet's
+        change point.
+    {palette}
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on (nothing is shown or saved).
     """
     check_table(table, ["period", "label", "share"], caller="plot.shares_over_time", table_name="plot")
     by = _by_columns(table)
@@ -575,6 +655,7 @@ def shares_over_time(
     return ax
 
 
+@share_docs
 def distinguishing_words(
     table: pd.DataFrame, *, ax: Axes | None = None, n: int = 15, title: str | None = None,
     z_threshold: float = 1.96, palette: Mapping[str, str] | None = None,
@@ -590,6 +671,24 @@ def distinguishing_words(
     axis is labelled 1, 2, 5, 10, 20, ... rather than in powers of ten. When the two
     sides are labels (:func:`mediakit.distinguishing_contexts`) found in ``palette``
     (:func:`label_colors`), each side takes its label's colour.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The table of :func:`mediakit.distinguishing_words` or
+        :func:`mediakit.distinguishing_contexts` (``word``, ``n_a``, ``n_b``, ``z``).
+    {ax}
+    n : int, default 15
+        Words labelled on each side.
+    {title}
+    z_threshold : float, default 1.96
+        The ``|z|`` from which a word is coloured by its side.
+    {palette}
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on (nothing is shown or saved).
     """
     check_table(table, ["word", "n_a", "n_b", "z"], caller="plot.distinguishing_words", table_name="plot")
     ax = _axes(ax, (8, 6))
@@ -666,3 +765,9 @@ def _label_points(ax: Axes, x: np.ndarray, y: np.ndarray, words: np.ndarray,
                     fontsize=fontsize, va="center", parse_math=False,
                     arrowprops=({"arrowstyle": "-", "color": "#999999", "linewidth": 0.5,
                                  "shrinkA": 0, "shrinkB": 2} if shift else None))
+
+
+# The earlier names of two figures, kept: each figure is now named after the comparison
+# whose table it draws (plot.label_shares draws mediakit.label_shares, ...).
+tone = tone_by_label
+shares_over_time = label_shares_over_time

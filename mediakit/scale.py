@@ -125,9 +125,22 @@ class AnalysisFiles:
 
 
 def read_analysis(out_dir: str | os.PathLike[str], lexicon: Any = None) -> Analysis:
-    """Load the tables :func:`analyze_stream` wrote to ``out_dir`` as an
-    :class:`mediakit.Analysis`; ``lexicon`` is the one given to it (None: the
-    bundled default). ``mediakit.load_log(result.corpus)`` is the load log.
+    """Load the tables :func:`analyze_stream` wrote to ``out_dir`` as an Analysis.
+
+    ``mediakit.load_log(result.corpus)`` is the load log.
+
+    Parameters
+    ----------
+    out_dir : str or path-like
+        The folder :func:`analyze_stream` wrote.
+    lexicon : Lexicon, str, path-like, mapping or None, default None
+        The lexicon given to :func:`analyze_stream` (None: the bundled default,
+        ``"conflict"``); it is attached to the result, not re-applied.
+
+    Returns
+    -------
+    mediakit.Analysis
+        The corpus, documents, sentences and mentions tables as written.
 
     Raises
     ------

@@ -84,9 +84,12 @@ Speakers (``speaker`` and ``attribution``)
        closing mark, a dash and a name with its titles
        up to a comma or the end of the sentence (``"..." \u2013 Commissioner Helena
        Strand, speaking in Geneva.``).
-    4. ``sentence_end``: for a quote, the first SUBJECT VERB with a verb of saying
-       later in the sentence that ends the quotation, before any other quotation
-       mark (``"..." in the village early on Tuesday the defence ministry said``).
+    4. ``sentence_end``: for a quote or a scare quote (CODING.md Q5: a quoted
+       phrase inside reported speech is the speaker's), the first SUBJECT VERB
+       with a verb of saying later in the sentence that ends the quotation, before
+       any other quotation mark (``"..." in the village early on Tuesday the
+       defence ministry said``); never after a quotation whose words end their
+       sentence (``"... brutality." Camp residents told reporters``).
     5. ``continues``: a direct quote with no attribution of its own, in the same
        paragraph as the previous direct quote and at most one sentence break after
        it (that quote's attribution), continues that quote's speaker; never across
@@ -252,7 +255,41 @@ Speakers (``speaker`` and ``attribution``)
     when none of these candidates exists: no directly named speaker or named
     speech-verb subject within 3,000 characters before, no titled clause subject
     in an earlier sentence, and no person subject in those three sentences (``A
-    woman carried ... "...," she said``, ``a defence analyst told ... he said``). Scare quotes get a speaker only from rules 1 to 3.
+    woman carried ... "...," she said``, ``a defence analyst told ... he said``).
+    Scare quotes get a speaker only from rules 1 to 4 and ``opening_subject``.
+
+    More constructions of news prose (issue 14, each pinned by a test):
+    ``SANA reported citing local residents`` and ``said quoting an official``
+    give the source cited (CODING.md Q3d), when it is a name or people (not
+    ``citing security concerns``); a place before the subject when the comma is
+    lost (``"..." throughout Raqa the statement said``) is read past; a time ends
+    a relative clause (``The coalition which began its campaign last September
+    said``: the coalition); a bracketed acronym after a subject is read past
+    (``the Red Crescent Society (TRCS) has announced``); a name after a plain
+    common noun starts the subject (``about the incident Syrian state media
+    said``); a body's name before a describing noun is the speaker (``the Tahrir
+    al-Sham jihadist alliance``, ``the Observatory for Human Rights monitoring
+    group``: group, alliance, monitor, militia, faction, coalition,
+    organisation, watchdog, charity); a role and its affiliation end in the
+    person (``head of the Observatory for Human Rights Rami Abdel Rahman said``,
+    ``The head of UOSSM France Dr Ziad Alissa``); ``another``, ``two``,
+    ``three`` and a possessive name open a described subject (``Another source
+    inside the camp told``, ``Turkey's president said``), a person's description
+    may hold where they are (``in``, ``inside``, ``at``, ``from``, ``near``); a
+    described phrase right after a preposition is no subject unless a person or
+    body noun stands before the preposition (``one resident of the town told``,
+    but not ``Pope Francis in an Easter message condemned``); a participle after
+    a comma (``..., calling it``) belongs to the clause's subject; ``condemned``
+    and ``denounced`` attribute the quoted word like ``called``. For bodies and
+    descriptions: ``the charity`` is the last body that spoke; a body's name in
+    quotation marks before its head (``the opposition "Cham" TV network``) is
+    read; ``the UN official`` right after a named person's quotation is that
+    person; ``his spokesman`` (his, her, its, their and a role) is the person the
+    text names with that role, before the quotation or within 1,000 characters
+    after it (CODING.md Q3c). ``it`` also takes a body opening the sentence
+    before after ``And`` or ``But`` (``And the United Nations has raised``), or
+    opening the quotation's own sentence (``The White House condemned what it
+    said was "..."``).
 """
 
 from __future__ import annotations
@@ -529,6 +566,33 @@ _NAME_WORD = (
 _NAME_RUN = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*"
 _NAME_RUN_RE = re.compile(_NAME_RUN)
 
+def _word_trie(alternatives: str) -> str:
+    """A regex for the words of the alternation ``alternatives`` ("said|says|say|
+    ..."), factored by common prefixes ("s(?:a(?:id|y(?:s)?)...)"): the regex
+    engine then tries a few first letters instead of every word in turn.
+
+    It matches the same strings. Where it is used every word is followed by a word
+    boundary or a space, so at one position at most one word can match with what
+    follows, and the order of the alternatives never matters. A word may hold a
+    character class (``quoted[ \t]+as[ \t]+saying``), kept as one unit.
+    """
+    trie: dict[str, dict] = {}
+    for word in dict.fromkeys(alternatives.split("|")):
+        node = trie
+        for unit in re.findall(r"\[[^\]]*\]\+?|\\.|.", word):
+            node = node.setdefault(unit if unit.startswith(("[", "\\")) else re.escape(unit), {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        parts = [unit + build(node[unit]) for unit in node if unit]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
 _AFTER_VERBS = (
     "said|says|say|told|tells|added|adds|tweeted|tweets|wrote|writes|posted|posts|"
     "stated|states|noted|notes|declared|declares|announced|announces|warned|warns|"
@@ -554,7 +618,8 @@ _INVERTED_VERBS = (
 _BEFORE_VERBS = _AFTER_VERBS + (
     "|called|calls|calling|described|describes|termed|terms|dubbed|refers|referred|"
     "speaks|spoke|speaking|"
-    "labels|labelled|labeled|brands|branded|blamed|blames|accused|accuses"
+    "labels|labelled|labeled|brands|branded|blamed|blames|accused|accuses|"
+    "condemned|condemns|denounced|denounces"
 )
 # Adverbs and auxiliaries allowed between a subject and its verb ("has called").
 _ADVERBS = (
@@ -567,14 +632,14 @@ _PARENTHETICAL = r"(?:[ \t]*,(?P<paren>[^,;:!?\"\u201c\u201d\n]{1,60}),)?"
 # After the closing mark: SUBJECT VERB ... (", Rouhani said in ...")
 _AFTER_SUBJECT_VERB_RE = re.compile(
     rf"[ \t]*[,;:\u2014\u2013-]?[ \t]*(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{0,7}}?)"
-    rf"{_PARENTHETICAL}[ \t]+{_ADVERBS}(?P<verb>{_AFTER_VERBS})\b(?P<rest>[ \t]*[.,;:!?]|[ \t]*$)?"
+    rf"{_PARENTHETICAL}[ \t]+{_ADVERBS}(?P<verb>{_word_trie(_AFTER_VERBS)})\b(?P<rest>[ \t]*[.,;:!?]|[ \t]*$)?"
 )
 # After the closing mark: a name, its description without commas, then the verb
 # ('"..." Jan Egeland the UN envoy for Syria on humanitarian issues said').
 _LONG_SUBJECT_WORD = r"[\w(\[][\w\u2019'.\-\u2010()\[\]]*+"
 _AFTER_LONG_SUBJECT_RE = re.compile(
     rf"[ \t]*[,;:\u2014\u2013-]?[ \t]*(?P<subj>{_LONG_SUBJECT_WORD}(?:[ \t]+{_LONG_SUBJECT_WORD}){{4,17}}?)"
-    rf"[ \t]+{_ADVERBS}(?P<verb>{_AFTER_VERBS})\b"
+    rf"[ \t]+{_ADVERBS}(?P<verb>{_word_trie(_AFTER_VERBS)})\b"
 )
 # '"..." a village south of Jarabulus said Rami Abdel Rahman': an inverted
 # attribution later in the sentence, with a capitalised subject.
@@ -608,7 +673,9 @@ _ACCORDING_TO_RE = re.compile(
     rf"\b[Aa]ccording[ \t]+to[ \t]+(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{0,7}})"
 )
 _AFTER_ACCORDING_RE = re.compile(r"[ \t]*[,;:\u2014\u2013-]?[ \t]*(?=[Aa]ccording[ \t]+to\b)")
-_PERSONAL_VERBS = frozenset([*_AFTER_VERB_SET, "calls", "called", "speaks", "spoke"])
+_PERSONAL_VERBS = frozenset(
+    [*_AFTER_VERB_SET, "calls", "called", "speaks", "spoke", "condemned", "condemns", "denounced", "denounces"]
+)
 # Words that may follow the verb of an attribution written without a comma ('"..."
 # the Observatory said adding that', '"..." he said late Tuesday'): a preposition, a
 # time word or a participle, not the start of a reported clause ("said the army").
@@ -631,17 +698,40 @@ _GROUP_NOUN_WORDS = (
     "officials|residents|witnesses|sources|diplomats|analysts|doctors|medics|activists|"
     "protesters|locals|villagers|refugees|survivors|soldiers|troops|police|authorities|"
     "mediators|negotiators|observers|monitors|workers|families|relatives|leaders|"
-    "commanders|fighters|lawmakers|officers|ministers|delegates|volunteers|media"
+    "commanders|fighters|lawmakers|officers|ministers|delegates|volunteers|media|"
+    "parties|groups|factions|rebels|experts|critics|campaigners"
 )
+#: Heads of a description of one person (see _person_description).
+_PERSON_HEAD_WORDS = (
+    "source|official|resident|witness|activist|commander|spokesman|spokeswoman|"
+    "spokesperson|man|woman|doctor|officer|soldier|fighter|member|leader|envoy|diplomat|"
+    "analyst|journalist|correspondent|father|mother|survivor|refugee|teacher|nurse|"
+    "engineer|driver|farmer|minister|medic|rescuer|volunteer"
+)
+#: Common nouns that may follow a body's name as its description ("the Islamic
+#: State group", "the Syrian Observatory for Human Rights monitoring group"): the
+#: name is the speaker.
+_NAMED_BODY_NOUNS = "group|alliance|monitor|militia|faction|coalition|organisation|organization|watchdog|charity"
+_NAMED_BODY_NOUN_SET = frozenset(_NAMED_BODY_NOUNS.split("|"))
 # SUBJECT [, apposition,] [adverbs] VERB, matched forwards over the whole text once.
 _SUBJECT_VERB_RE = re.compile(
     rf"(?:\b(?P<name>{_NAME_RUN})(?:[ \t]+(?P<prep>of|from|at|in|for)[ \t]+"
     rf"(?P<described>the[ \t]+(?:[a-z][\w\-]*+[ \t]+){{0,2}})?(?P<affiliation>{_NAME_RUN}))?"
+    # "the Qatar Red Crescent Society (QRCS) has announced": the acronym read past
+    rf"(?:[ \t]*[(\[][{_UPPER}][\w\-]{{1,10}}[)\]])?"
+    # "the Tahrir al-Sham jihadist alliance denounced": the body's name speaks
+    rf"(?P<bodydesc>[ \t]+(?:(?!(?:a|an|the)[ \t])[a-z][\w\-]*+[ \t]+)?(?:{_NAMED_BODY_NOUNS}))?"
     r"|(?P<pron>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b)"
-    r"|(?P<np>\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:[\w\-]++[ \t]++){0,4}[a-z][\w\-]*+)"
+    r"|(?P<np>\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Aa]nother|[Oo]ne|[Tt]wo|[Tt]hree"
+    # "Turkey's president": a possessive name as the determiner
+    rf"|[{_UPPER}][\w\-]*+[\u2019']s)[ \t]+"
+    # "Another Syrian source inside the training camp": a person and where they are
+    rf"(?:(?:[\w\-]++[ \t]++){{0,2}}(?:{_PERSON_HEAD_WORDS})[ \t]+(?:in|inside|at|from|near|close[ \t]+to)[ \t]+"
+    r"(?:[\w\-]++[ \t]++){0,3}[a-z][\w\-]*+"
+    r"|(?:[\w\-]++[ \t]++){0,4}[a-z][\w\-]*+))"
     rf"|(?P<group>\b[{_UPPER}][\w\-]*+(?:[ \t]+[{_UPPER}][\w\-]*+)?[ \t]+(?:{_GROUP_NOUN_WORDS})))"
     rf"{_PARENTHETICAL}(?:[ \t]*,(?:[ \t]*who\b)?|[ \t]+who\b)?[ \t]+{_ADVERBS}"
-    rf"(?P<verb>{_BEFORE_VERBS})\b"
+    rf"(?P<verb>{_word_trie(_BEFORE_VERBS)})\b"
 )
 # Characters no _SUBJECT_VERB_RE match can hold: the parenthetical excludes them
 # and no other part of the pattern takes them. Matches never run over one, so the
@@ -668,7 +758,7 @@ _TIME_NAMES = frozenset(
 # subject of the verb that follows it ("operations in the Middle East said").
 _PREPOSITIONS_BEFORE = frozenset(
     """in of at from on to for with by into near across over under against about
-    between outside inside around""".split()
+    between outside inside around throughout within along amid""".split()
 )
 # Nouns that make a speaker an organisation or a body, for "it said": with the
 # institution nouns below, any all-capitals acronym and any name starting "The".
@@ -766,6 +856,7 @@ def _strip_final_dot(words: list[str]) -> list[str]:
     return words
 
 
+_HYPHEN_RE = re.compile("[-\u2010]")
 #: Nouns that make a capitalised run an institution, not a titled person: "the Home
 #: Office", "the Foreign Ministry", "the State Department" are speakers whole,
 #: although "Home", "Foreign" and "State" are title words ("Foreign Minister X").
@@ -786,14 +877,20 @@ _GROUP_NOUNS = frozenset(_GROUP_NOUN_WORDS.split("|"))
 _SUBJECT_PREPOSITIONS = frozenset({"of", "from", "at", "in", "for", "with", "on"})
 
 
+@lru_cache(maxsize=8192)
 def _is_title_word(word: str) -> bool:
-    parts = re.split("[-\u2010]", word.lower())
+    parts = _HYPHEN_RE.split(word.lower())
     return (
         word.lower() in _TITLE_WORDS
         or word.lower() in _ROLE_NOUN_SET
         or any(part in _TITLE_WORDS or part in _ROLE_NOUN_SET for part in parts[:1])
         or any(part in _TITLE_WORDS for part in parts)
     )
+
+
+def _is_role_word(word: str) -> bool:
+    """A title or role word, or "head" ("head of the Observatory")."""
+    return word.lower() == "head" or _is_title_word(word)
 
 
 def _final_name_run(phrase: str) -> tuple[list[str], bool] | None:
@@ -839,28 +936,15 @@ def _name_from_subject(phrase: str) -> tuple[str, bool]:
     if len(words) > 1 and words[-1].isdigit() and len(words[-1]) <= 3:
         words = words[:-1]  # an age: "Ahmed 24 said"
     phrase = " ".join(words)
+    named_body = _body_before_description(words)
+    if named_body is not None:
+        return named_body, False
     leading = _leading_name(words)
     if leading is not None:
         return leading, False
-    # A head with a prepositional phrase after it: the head decides. A person's
-    # name is the speaker ("Mira Hollis of the charity Open Hands"); an institution
-    # keeps its complement ("the Ministry of Defence"); a description is kept as
-    # written ("officials in Aldwick"). Only titles before it ("Secretary of State
-    # Antony Blinken") leave the phrase to the rule below.
-    at = next((k for k, word in enumerate(words) if k and word in _SUBJECT_PREPOSITIONS), None)
-    if at is not None and at < len(words) - 1:
-        head = " ".join(words[:at])
-        head_run = _final_name_run(head)
-        if head_run is not None:
-            run_words, institution = head_run
-            if institution:
-                return " ".join(words[at - len(run_words) :]), False
-            if len(run_words) == 1 and run_words[0].lower() in _GROUP_NOUNS:
-                return phrase, False  # "Officials in Aldwick": a description
-            if not _is_title_word(run_words[-1]):  # not "U.S. Secretary (of State X)"
-                return " ".join(run_words), False
-        else:
-            return phrase, False  # no name ends the head: "a spokesman for the ministry"
+    complemented = _name_with_complement(words, phrase)
+    if complemented is not None:
+        return complemented, False
     found = _final_name_run(phrase)
     if found is not None:
         run = found[0]
@@ -875,6 +959,87 @@ def _name_from_subject(phrase: str) -> tuple[str, bool]:
             return " ".join(w for w in words if w not in ("the", "The")), False
         return " ".join(run), False
     return phrase, False
+
+
+def _name_with_complement(words: list[str], phrase: str) -> str | None:
+    """For :func:`_name_from_subject`: a head with a prepositional phrase after it,
+    where the head decides. A person's name is the speaker ("Mira Hollis of the
+    charity Open Hands"); an institution keeps its complement ("the Ministry of
+    Defence"); a description is kept as written ("officials in Aldwick", "a
+    spokesman for the ministry") unless a role ends in a person ("The head of
+    UOSSM France Dr Ziad Alissa"). None without such a phrase, or with only titles
+    before it ("Secretary of State Antony Blinken"), left to the name rule."""
+    at = next((k for k, word in enumerate(words) if k and word in _SUBJECT_PREPOSITIONS), None)
+    if at is None or at >= len(words) - 1:
+        return None
+    head_run = _final_name_run(" ".join(words[:at]))
+    if head_run is None:
+        # no name ends the head: "a spokesman for the ministry" is kept whole,
+        # "The head of UOSSM France Dr Ziad Alissa" names the person
+        if _is_role_word(words[at - 1]):
+            person = _person_after_affiliation(words)
+            if person is not None:
+                return person
+        return phrase
+    run_words, institution = head_run
+    if institution:
+        return " ".join(words[at - len(run_words) :])
+    if len(run_words) == 1 and run_words[0].lower() in _GROUP_NOUNS:
+        return phrase  # "Officials in Aldwick": a description
+    if not _is_title_word(run_words[-1]):  # not "U.S. Secretary (of State X)"
+        return " ".join(run_words)
+    return None
+
+
+#: Words that end a body's name ("... for Human Rights", "... Affairs"), besides the
+#: institution nouns: where a person's name follows one, the name starts after it.
+_BODY_NAME_ENDS = _INSTITUTION_NOUNS | frozenset(
+    "rights affairs refugees relief development studies welfare cross".split()
+)
+
+
+def _person_after_affiliation(words: list[str]) -> str | None:
+    """The person named at the end of a role and its affiliation: "head of the Syrian
+    Observatory for Human Rights Rami Abdel Rahman" gives "Rami Abdel Rahman", "The
+    head of UOSSM France Dr Ziad Alissa" gives "Ziad Alissa"; None when the phrase
+    ends with the body ("a spokesman for the Foreign Ministry").
+
+    The name is what follows a title inside the final capitalised run, else what
+    follows the run's last body-name word; two words or more, none of them a title
+    or a body-name word.
+    """
+    runs = list(_NAME_RUN_RE.finditer(" ".join(words)))
+    if not runs or runs[-1].end() != len(" ".join(words)):
+        return None
+    run = runs[-1].group().split()
+    cut = max(
+        (k for k, w in enumerate(run) if _is_title_word(w) or w.lower() in _BODY_NAME_ENDS),
+        default=-1,
+    )
+    name = run[cut + 1 :]
+    if cut < 0 or len(name) < 2:
+        return None
+    return " ".join(_strip_final_dot(name))
+
+
+def _body_before_description(words: list[str]) -> str | None:
+    """The body's name in "[the] NAME [word] NOUN" where NOUN describes a body ("the
+    Tahrir al-Sham jihadist alliance", "the Islamic State group", "The Syrian
+    Observatory for Human Rights monitoring group"): a name of two words or more, or
+    an acronym of three letters or more; else None."""
+    if len(words) < 3 or words[-1] not in _NAMED_BODY_NOUN_SET:
+        return None
+    body = words[:-1]
+    if body[-1].islower():
+        body = body[:-1]
+    if body and body[0] in ("the", "The"):
+        body = body[1:]
+    joined = " ".join(body)
+    if not body or _BODY_NAME_RE.fullmatch(joined) is None:
+        return None
+    if len(body) >= 2 or (len(body[0]) >= 3 and body[0].isupper()):
+        return joined
+    return None
 
 
 def _leading_name(words: list[str]) -> str | None:
@@ -983,43 +1148,17 @@ def _cut_subject(phrase: str) -> str:
     while k < len(words):
         word = words[k]
         low = word.lower().strip(".,")
-        following = words[k + 1] if k + 1 < len(words) else ""
         if kept and low in _SUBJECT_STOP:
-            joins = not kept[-1].endswith(",") and following[:1].isupper()
-            if joins and low in ("for", "of") and kept[-1][:1].isupper():
+            if _joins_name(kept, words, k, low):
                 kept.append(word)  # "Syrian Observatory for Human Rights"
                 k += 1
                 continue
-            after_the = (
-                not kept[-1].endswith(",")
-                and following == "the"
-                and k + 2 < len(words)
-                and words[k + 2][:1].isupper()
-            )
-            if (joins or after_the) and low in ("from", "in", "of", "at") and all(
-                w[:1].islower() for w in kept[1 if kept[0] in ("A", "An", "The") else 0 :]
-            ):
-                # "one activist from Talbisseh", "a source in the Defence Ministry":
-                # the description keeps its place or body.
-                kept.append(word)
-                if after_the:
-                    kept.append(following)
-                    k += 1
-                for name_word in words[k + 1 :]:
-                    if not name_word[:1].isupper():
-                        break
-                    kept.append(name_word)
-                    if name_word.endswith(",") or _ends_sentence(name_word):
-                        break
+            _keep_place(kept, words, k, low)
             break
         if not kept and low in _SUBJECT_STOP:
             return ""
-        if kept and word in _SENTENCE_OPENERS:
-            break  # "said Rami Abdel Rahman The displaced people": a full stop lost
-        if kept and low in ("the", "a", "an") and kept[-1].lower() not in _PREPOSITIONS_BEFORE:
-            break  # "according to the UN official the Syrian economy ..."
-        if kept and word.islower() and len(word) > 4 and word.endswith("ing"):
-            break  # "said Rouhani adding that ...", "the source said using ..."
+        if kept and _breaks_subject(kept, word, low):
+            break
         kept.append(word)
         if word.endswith(",") or _ends_sentence(word):
             break
@@ -1027,10 +1166,66 @@ def _cut_subject(phrase: str) -> str:
     return " ".join(_strip_final_dot(kept)).rstrip(",")
 
 
+def _joins_name(kept: list[str], words: list[str], k: int, low: str) -> bool:
+    """For :func:`_cut_subject`: whether "for" or "of" at ``words[k]`` joins two
+    capitalised words of one name ("Syrian Observatory for Human Rights")."""
+    following = words[k + 1] if k + 1 < len(words) else ""
+    return (
+        low in ("for", "of")
+        and not kept[-1].endswith(",")
+        and following[:1].isupper()
+        and kept[-1][:1].isupper()
+    )
+
+
+def _keep_place(kept: list[str], words: list[str], k: int, low: str) -> None:
+    """For :func:`_cut_subject`: a description keeps a place or body after "from",
+    "in", "of" or "at" ("one activist from Talbisseh", "a source in the Defence
+    Ministry"), appended to ``kept``."""
+    following = words[k + 1] if k + 1 < len(words) else ""
+    joins = not kept[-1].endswith(",") and following[:1].isupper()
+    after_the = (
+        not kept[-1].endswith(",")
+        and following == "the"
+        and k + 2 < len(words)
+        and words[k + 2][:1].isupper()
+    )
+    if not (
+        (joins or after_the)
+        and low in ("from", "in", "of", "at")
+        and all(w[:1].islower() for w in kept[1 if kept[0] in ("A", "An", "The") else 0 :])
+    ):
+        return
+    kept.append(words[k])
+    if after_the:
+        kept.append(following)
+        k += 1
+    for name_word in words[k + 1 :]:
+        if not name_word[:1].isupper():
+            break
+        kept.append(name_word)
+        if name_word.endswith(",") or _ends_sentence(name_word):
+            break
+
+
+def _breaks_subject(kept: list[str], word: str, low: str) -> bool:
+    """For :func:`_cut_subject`: whether ``word`` ends a subject already begun."""
+    return (
+        word in _SENTENCE_OPENERS  # "said Rami Abdel Rahman The displaced people": a full stop lost
+        # "according to the UN official the Syrian economy ..."
+        or (low in ("the", "a", "an") and kept[-1].lower() not in _PREPOSITIONS_BEFORE)
+        # "said Rouhani adding that ...", "the source said using ..."
+        or (word.islower() and len(word) > 4 and word.endswith("ing"))
+    )
+
+
 _ALL_READ = float("inf")
 #: How far before a sentence (characters) the ``before`` rule starts its scan.
 _SCAN_BEFORE = 400
 _SCAN_AFTER = 64
+#: How far after a quotation (characters) "his spokesman" looks for the person the
+#: text names with that role.
+_ROLE_LOOKAHEAD = 1000
 #: After this many quotations in one paragraph, the ``before`` rule reads the
 #: paragraph's cached SUBJECT-VERB matches instead of scanning around each one.
 _LOCAL_SCANS = 8
@@ -1046,6 +1241,45 @@ _DASH_ATTRIBUTION_RE = re.compile(
     "[ \t]*(?:\u2013|\u2014|--?)[ \t]*(?P<subj>[^,;:!?\n\"\u201c\u201d\u2013\u2014]{2,80}?)"
     "[ \t]*(?:[,;!?]|\\.(?:[ \t]|$)|$)"
 )
+
+
+# A quotation whose words end its sentence: '... its own people."' (the last
+# three characters: a final . ! ? then the closing mark).
+_ENDS_WITH_SENTENCE_RE = re.compile("[^.][.!?][\"\u201d\u2019']$")
+
+
+# '"..." SANA reported, citing local residents': the one cited speaks (CODING.md Q3d).
+_CITING_RE = re.compile(
+    rf"[ \t]*,?[ \t]*(?P<cue>citing|quoting)[ \t]+(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{0,7}})"
+)
+
+
+def _cited(window: str, pos: int, subject: str, matched: str) -> tuple[str, str, str]:
+    """The ``after`` attribution (subject, matched text, rule), or the source its
+    speaker cites right after the verb ('SANA reported citing local residents'
+    gives "local residents"), read like a subject after a verb."""
+    m = _CITING_RE.match(window, pos)
+    if m is not None:
+        cited = _cut_subject(m.group("subj"))
+        words = cited.split()
+        if words and words[0].lower() not in _CLAUSE_STARTERS - {"the", "a", "an"} and (
+            # a source: a name, or people ("local residents", "an official"), not a
+            # reason ("citing security concerns")
+            words[-1][:1].isupper() or words[-1].lower() in _PERSON_HEADS or words[-1].lower() in _GROUP_NOUNS
+        ):
+            return cited, f"{matched} {m.group('cue')} {cited}", "after"
+    return subject, matched, "after"
+
+
+def _after_place(subject: str) -> tuple[str, str]:
+    """(subject, its first word) of a subject phrase that starts with a preposition
+    ("throughout Raqa the statement"): the words from its last determiner ("the
+    statement"); ("", "") without one."""
+    words = subject.split()
+    at = max((k for k, w in enumerate(words) if k > 1 and w.lower() in ("the", "a", "an")), default=-1)
+    if at < 0 or words[at - 1].lower() in _PREPOSITIONS_BEFORE:
+        return "", ""
+    return " ".join(words[at:]), words[at].lower()
 
 
 def _tail_ok(text: str, pos: int, verb: str) -> bool:
@@ -1069,6 +1303,190 @@ def _tail_ok(text: str, pos: int, verb: str) -> bool:
     return False
 
 
+def _after_subject_verb(window: str, soft_end: bool, bare_end: bool) -> tuple[str, str, str] | None:
+    """Rule 1, ``SUBJECT VERB`` after the closing mark (", Rouhani said in ...")."""
+    m = _AFTER_SUBJECT_VERB_RE.match(window)
+    if not m or not (
+        soft_end
+        or m.group("rest") is not None
+        or (bare_end and _tail_ok(window, m.end(), m.group("verb")))
+    ):
+        return None
+    subj = " ".join(_from_last_determiner(m.group("subj").split()))
+    first_word = m.group("subj").split()[0].lower()
+    subj = _prefer_apposition(subj, m.group("paren"))
+    if first_word in _PREPOSITIONS_BEFORE:
+        # '"..." throughout Raqa the statement said': a place, then the
+        # subject (a comma lost): the subject starts at its determiner.
+        subj, first_word = _after_place(m.group("subj"))
+    if (
+        subj
+        and first_word not in _SUBJECT_STOP
+        and first_word not in _NOT_SUBJECT
+        and not any(w.lower() in _AFTER_VERB_SET for w in subj.split())
+        # A subject never spans a sentence break: '," the crowd cheered.
+        # Ilves said nothing' is no attribution.
+        and not any(_ends_sentence(w) for w in m.group("subj").split())
+    ):
+        matched = " ".join(m.group(0).strip(" \t,;:.!?\u2014\u2013-").split())
+        return _cited(window, m.end(), subj, matched)
+    return None
+
+
+def _after_quoted_by(window: str, soft_end: bool, bare_end: bool) -> tuple[str, str, str] | None:
+    """'"..." Lavrov was quoted by RIA Novosti as saying': the subject speaks."""
+    m = _AFTER_QUOTED_BY_RE.match(window)
+    if m and m.group("subj").split()[0].lower() not in _SUBJECT_STOP:
+        return m.group("subj"), " ".join(m.group(0).split()), "after"
+    return None
+
+
+def _after_quoted_as_saying(window: str, soft_end: bool, bare_end: bool) -> tuple[str, str, str] | None:
+    """'"..." the paper quoted a security official as saying': the one quoted."""
+    m = _AFTER_QUOTED_AS_SAYING_RE.match(window)
+    if m:
+        subj = _cut_subject(m.group("subj"))
+        if subj:
+            return subj, " ".join(m.group(0).split()), "after"
+    return None
+
+
+def _after_long_subject(window: str, soft_end: bool, bare_end: bool) -> tuple[str, str, str] | None:
+    """'"..." Jan Egeland the UN envoy for Syria said': a name and its description
+    with no comma, or a role, its affiliation and the person's name."""
+    m = _AFTER_LONG_SUBJECT_RE.match(window)
+    if not (m and (soft_end or bare_end) and _tail_ok(window, m.end(), m.group("verb"))):
+        return None
+    words = m.group("subj").split()
+    name = _leading_name(words)
+    if name is None and _is_role_word(words[0]) and words[0].islower():
+        # '"..." head of the Syrian Observatory for Human Rights Rami Abdel
+        # Rahman said': the person the role introduces
+        name = _person_after_affiliation(words)
+    if name is not None and not any(_ends_sentence(w) for w in words):
+        return name, " ".join(m.group(0).split()), "after"
+    return None
+
+
+def _after_verb_subject(window: str, soft_end: bool, bare_end: bool) -> tuple[str, str, str] | None:
+    """``VERB SUBJECT`` after the closing mark (", said the minister"); a name in
+    apposition after a description wins."""
+    m = _AFTER_VERB_SUBJECT_RE.match(window)
+    if not (m and (soft_end or bare_end)):
+        return None
+    raw = m.group("subj")
+    subj = _cut_subject(raw)
+    tail = (raw + window[m.end("subj") :])[len(subj) :] if raw.startswith(subj) else ""
+    if subj and subj[:1].islower() and tail.startswith(","):
+        # '," said its chief executive, Sir Howard Newby.': the name in
+        # apposition wins over the description.
+        rest = tail[1:].lstrip()
+        apposed = _NAME_RUN_RE.match(rest)
+        if apposed is not None and (
+            apposed.end() == len(rest) or rest[apposed.end()] in ".,;"
+        ):
+            subj = " ".join(_strip_final_dot(apposed.group().split()))
+    if not subj:
+        return None
+    if raw.startswith(subj):
+        return _cited(window, m.start("subj") + len(subj), subj, f"{m.group('verb')} {subj}")
+    return subj, f"{m.group('verb')} {subj}", "after"
+
+
+def _after_according(window: str, soft_end: bool, bare_end: bool) -> tuple[str, str, str] | None:
+    """'"..." according to X'."""
+    m = _AFTER_ACCORDING_RE.match(window)
+    if m:
+        m2 = _ACCORDING_TO_RE.match(window, m.end())
+        if m2:
+            subj = _cut_subject(m2.group("subj"))
+            if subj:
+                return subj, f"according to {subj}", "after"
+    return None
+
+
+def _after_dash(window: str, soft_end: bool, bare_end: bool) -> tuple[str, str, str] | None:
+    """Rule 3: '"..." \u2013 Commissioner Helena Strand, speaking in Geneva.'"""
+    m = _DASH_ATTRIBUTION_RE.match(window)
+    if m:
+        phrase = m.group("subj").strip()
+        if (
+            phrase
+            and phrase[0].isupper()
+            and len(phrase.split()) <= 8
+            and _final_name_run(phrase) is not None
+            and not any(w.lower() in _AFTER_VERB_SET for w in phrase.split())
+        ):
+            return phrase, f"\u2013 {phrase}", "dash"
+    return None
+
+
+#: The attributions read right after a closing mark, tried in this order.
+_AFTER_RULES: tuple[Callable[[str, bool, bool], tuple[str, str, str] | None], ...] = (
+    _after_subject_verb,
+    _after_quoted_by,
+    _after_quoted_as_saying,
+    _after_long_subject,
+    _after_verb_subject,
+    _after_according,
+    _after_dash,
+)
+
+
+def _goes_on(inner: list[str]) -> bool:
+    """Whether a quotation's first words go on from a subject before it (``The
+    Observatory "has documented ..."``): a common verb or a lowercase word in -ed
+    or -s."""
+    return bool(inner) and (
+        inner[0] in _OPENING_VERBS or (inner[0].islower() and inner[0].endswith(("ed", "s")))
+    )
+
+
+def _opening_cue(words: list[str]) -> str | None:
+    """The word that ties a quotation to its sentence's opening subject (see
+    :meth:`_Speakers.opening_subject`): a verb of labelling or a participle of
+    saying, or a verb of saying after "and"."""
+    return next(
+        (
+            w for k, w in enumerate(words[1:], start=1)
+            if w.lower().strip(",") in _OPENING_CUES
+            or (words[k - 1] == "and" and w in _AFTER_VERB_SET)
+        ),
+        None,
+    )
+
+
+def _opening_person(sentence: str) -> str | None:
+    """A person named with role words at the start of ``sentence`` ("Lorry driver
+    Pavel"), or None."""
+    m = _PERSON_SUBJECT_RE.match(sentence)
+    if m is None or not m.group("role"):
+        return None
+    prefix = m.group("role").split()[:-1]
+    if prefix and (prefix[0] in _NOT_A_NAME or prefix[0].lower() in _SUBJECT_STOP):
+        return None
+    name, _ = _name_from_subject(m.group("name"))
+    return name if name and _could_be_person(name) else None
+
+
+def _without_verb(subject: str) -> str:
+    """An opening subject without the verb and object after its last capitalised
+    word ("Ilves cast doubt", "State news agency SANA broadcast"), unless it is
+    written with a determiner or the word after is a group noun ("Smaller parties")."""
+    parts = subject.split()
+    if not parts or parts[0].lower() in ("the", "a", "an", "its", "his", "her", "their", "one"):
+        return subject
+    last_cap = max((k for k, w in enumerate(parts) if w[:1].isupper()), default=-1)
+    if (
+        0 <= last_cap < len(parts) - 1
+        and not parts[last_cap].endswith(("'s", "\u2019s"))
+        # "Smaller parties complained": a group noun is no verb
+        and parts[last_cap + 1].lower() not in _GROUP_NOUNS
+    ):
+        return " ".join(parts[: last_cap + 1])
+    return subject
+
+
 class _Speakers:
     """Attribution rules for one text (see the module docstring)."""
 
@@ -1079,6 +1497,7 @@ class _Speakers:
         self._verb_starts: dict[int, list[int]] = {}
         self._before_calls: dict[int, int] = {}
         self._subjects: dict[int, str | None] = {}
+        self._sentences_before: dict[int, str] = {}
         self._credits: list[tuple[int, str, str]] | None = None
         self._body_matches: list[re.Match[str]] | None = None
         self._body_starts: list[int] = []
@@ -1116,72 +1535,10 @@ class _Speakers:
             and text[end - 1] in _DOUBLE_MARKS
             and (text[end - 2].isalnum() or text[end - 2] in ")]")
         )
-        m = _AFTER_SUBJECT_VERB_RE.match(window)
-        if m and (
-            soft_end
-            or m.group("rest") is not None
-            or (bare_end and _tail_ok(window, m.end(), m.group("verb")))
-        ):
-            subj = " ".join(_from_last_determiner(m.group("subj").split()))
-            first_word = m.group("subj").split()[0].lower()
-            subj = _prefer_apposition(subj, m.group("paren"))
-            if (
-                first_word not in _SUBJECT_STOP
-                and first_word not in _NOT_SUBJECT
-                and not any(w.lower() in _AFTER_VERB_SET for w in subj.split())
-                # A subject never spans a sentence break: '," the crowd cheered.
-                # Ilves said nothing' is no attribution.
-                and not any(_ends_sentence(w) for w in m.group("subj").split())
-            ):
-                return subj, " ".join(m.group(0).strip(" \t,;:.!?\u2014\u2013-").split()), "after"
-        m = _AFTER_QUOTED_BY_RE.match(window)
-        if m and m.group("subj").split()[0].lower() not in _SUBJECT_STOP:
-            return m.group("subj"), " ".join(m.group(0).split()), "after"
-        m = _AFTER_QUOTED_AS_SAYING_RE.match(window)
-        if m:
-            subj = _cut_subject(m.group("subj"))
-            if subj:
-                return subj, " ".join(m.group(0).split()), "after"
-        m = _AFTER_LONG_SUBJECT_RE.match(window)
-        if m and (soft_end or bare_end) and _tail_ok(window, m.end(), m.group("verb")):
-            words = m.group("subj").split()
-            name = _leading_name(words)
-            if name is not None and not any(_ends_sentence(w) for w in words):
-                return name, " ".join(m.group(0).split()), "after"
-        m = _AFTER_VERB_SUBJECT_RE.match(window)
-        if m and (soft_end or bare_end):
-            raw = m.group("subj")
-            subj = _cut_subject(raw)
-            tail = (raw + window[m.end("subj") :])[len(subj) :] if raw.startswith(subj) else ""
-            if subj and subj[:1].islower() and tail.startswith(","):
-                # '," said its chief executive, Sir Howard Newby.': the name in
-                # apposition wins over the description.
-                rest = tail[1:].lstrip()
-                apposed = _NAME_RUN_RE.match(rest)
-                if apposed is not None and (
-                    apposed.end() == len(rest) or rest[apposed.end()] in ".,;"
-                ):
-                    subj = " ".join(_strip_final_dot(apposed.group().split()))
-            if subj:
-                return subj, f"{m.group('verb')} {subj}", "after"
-        m = _AFTER_ACCORDING_RE.match(window)
-        if m:
-            m2 = _ACCORDING_TO_RE.match(window, m.end())
-            if m2:
-                subj = _cut_subject(m2.group("subj"))
-                if subj:
-                    return subj, f"according to {subj}", "after"
-        m = _DASH_ATTRIBUTION_RE.match(window)
-        if m:
-            phrase = m.group("subj").strip()
-            if (
-                phrase
-                and phrase[0].isupper()
-                and len(phrase.split()) <= 8
-                and _final_name_run(phrase) is not None
-                and not any(w.lower() in _AFTER_VERB_SET for w in phrase.split())
-            ):
-                return phrase, f"\u2013 {phrase}", "dash"
+        for rule in _AFTER_RULES:
+            found = rule(window, soft_end, bare_end)
+            if found is not None:
+                return found
         return None
 
     def sentence_end(self, end: int) -> tuple[str, str, str] | None:
@@ -1190,6 +1547,10 @@ class _Speakers:
         early on Tuesday the defence ministry said'), read up to the sentence's end,
         the next quotation mark or :data:`_SENTENCE_END_WINDOW` characters."""
         text = self.text
+        if _ENDS_WITH_SENTENCE_RE.match(text, max(0, end - 3), end) and text[end : end + 2].lstrip(" \t")[:1].isupper():
+            # '"... against its own people." Camp residents told Reuters': the
+            # quotation ended its sentence; the next one is narration.
+            return None
         p = self.paras.index(end - 1)
         limit = min(self.paras.ends[p] if p >= 0 else len(text), end + _SENTENCE_END_WINDOW)
         brk = _SENTENCE_BREAK_RE.search(text, end, limit)
@@ -1226,7 +1587,14 @@ class _Speakers:
 
     # rule 2 -----------------------------------------------------------------------
     def _sentence_before(self, start: int) -> str:
-        """The part of the sentence before ``start`` (at most 400 characters)."""
+        """The part of the sentence before ``start`` (at most 400 characters);
+        computed once per position (several rules ask for the same one)."""
+        found = self._sentences_before.get(start)
+        if found is None:
+            found = self._sentences_before[start] = self._read_sentence_before(start)
+        return found
+
+    def _read_sentence_before(self, start: int) -> str:
         p = self.paras.index(start)
         para_start = self.paras.starts[p] if p >= 0 else 0
         lo = max(para_start, start - 400)
@@ -1256,6 +1624,11 @@ class _Speakers:
     def _subject_of(m: re.Match[str]) -> str:
         """The subject of a SUBJECT-VERB match, as written."""
         name = m.group("name")
+        if name is not None and m.group("bodydesc"):
+            # "the Tahrir al-Sham jihadist alliance (denounced)": the body's name
+            phrase = " ".join(m.string[m.start() : m.end("bodydesc")].split())
+            body = _body_before_description(phrase.split())
+            return _prefer_apposition(body if body is not None else phrase, m.group("paren"))
         if name is not None:
             affiliation = m.group("affiliation")
             last = name.split()[-1].lower()
@@ -1287,8 +1660,13 @@ class _Speakers:
         said", "a security source in Damascus confirmed"): the subject is then read
         by :func:`_subject_through_preposition`.
         """
+        verb = m.group("verb")
+        if verb.endswith("ing") and m.string[m.start() : m.start("verb")].rstrip().endswith(","):
+            # "... kept out of the debate, calling it": the participle's subject
+            # is the clause's, not the phrase before the comma (see opening_subject)
+            return None
         subject = self._subject_of(m)
-        if m.group("verb") != "quoted as saying" and _PASSIVE_RE.search(
+        if verb != "quoted as saying" and _PASSIVE_RE.search(
             m.group(0), 0, m.start("verb") - m.start()
         ):
             return None  # "Casualties are also reported": a passive, no speaker
@@ -1298,9 +1676,25 @@ class _Speakers:
             if np and (np[-1].lower() in _SUBJECT_STOP or np[-1].lower() in _LEADING_FILLER):
                 return None  # "the criticism and (blamed)"
             if subject == m.group("np"):
-                # "the barrel bomb the AFP photographer (said)": the last one
-                np = _from_last_determiner(np)
+                # "the barrel bomb the AFP photographer (said)": the last one;
+                # "about the incident Syrian state media (said)": the named one
+                whole = len(np)
+                np = _from_name_after_noun(_from_last_determiner(np))
                 subject = " ".join(np)
+                lead = self.text[max(sentence_start, m.start() - 30) : m.start()].split()
+                if (
+                    len(np) == whole
+                    and lead
+                    and lead[-1].lower() in _PREPOSITIONS_BEFORE
+                    and np[-1].lower() not in _PRONOUNS  # "on the outskirts of Tarn it (said)"
+                ):
+                    # "one resident of the town told": the phrase is the object
+                    # of "of"; the subject is read back from a speaker's head or
+                    # name before it ("Pope Francis in an Easter message also
+                    # condemned" has none: no subject)
+                    return _subject_of_preposition(
+                        self.text[sentence_start : m.start()].split(), m.group("np")
+                    )
             if any(
                 np[k - 1][:1].isupper() and w.islower() and w.endswith("ed") and "-" not in w
                 for k, w in enumerate(np[1:-1], start=1)
@@ -1308,7 +1702,11 @@ class _Speakers:
                 return None  # "the Syrian Army refuted terrorists (claims)"
             return subject
         if all(word in _TIME_NAMES for word in name.split()):
-            return None
+            # "The coalition which launched its air war last September said": a
+            # time ends the relative clause; the subject is the one it describes.
+            words = _sentence_words(self.text[sentence_start : m.start()].split())
+            relative = _last_relative(words)
+            return None if relative is None else _subject_before_relative(words, relative)
         lead = self.text[max(sentence_start, m.start() - 30) : m.start()].split()
         if lead and lead[-1].lower() == "the":
             lead = lead[:-1]
@@ -1566,32 +1964,12 @@ class _Speakers:
             if not sentence:
                 return None
         words = sentence.split()
-        inner = self.text[start + 1 : start + 40].split()
-        goes_on = (
-            quote
-            and bool(inner)
-            and len(words) <= 4
-            and (inner[0] in _OPENING_VERBS or (inner[0].islower() and inner[0].endswith(("ed", "s"))))
-        )
-        cue = next(
-            (
-                w for k, w in enumerate(words[1:], start=1)
-                if w.lower().strip(",") in _OPENING_CUES
-                or (words[k - 1] == "and" and w in _AFTER_VERB_SET)
-            ),
-            None,
-        )
-        if not (goes_on or cue or colon):
+        goes_on = quote and len(words) <= 4 and _goes_on(self.text[start + 1 : start + 40].split())
+        if not (goes_on or colon or _opening_cue(words)):
             return None
-        m = _PERSON_SUBJECT_RE.match(sentence)
-        if m is not None and m.group("role"):
-            prefix = m.group("role").split()[:-1]
-            if not prefix or (
-                prefix[0] not in _NOT_A_NAME and prefix[0].lower() not in _SUBJECT_STOP
-            ):
-                name, _ = _name_from_subject(m.group("name"))
-                if name and _could_be_person(name):
-                    return name, " ".join(sentence.split()[:8]), "opening_subject"
+        person = _opening_person(sentence)
+        if person is not None:
+            return person, " ".join(sentence.split()[:8]), "opening_subject"
         kept: list[str] = []
         for word in words[:12]:
             low = word.lower().strip(",")
@@ -1600,14 +1978,7 @@ class _Speakers:
             ):
                 break
             kept.append(word)
-        subject = _cut_subject(" ".join(kept)) if kept else ""
-        parts = subject.split()
-        if parts and parts[0].lower() not in ("the", "a", "an", "its", "his", "her", "their", "one"):
-            # "Ilves cast doubt", "State news agency SANA broadcast": the words after
-            # the last capitalised one are the verb and its object.
-            last_cap = max((k for k, w in enumerate(parts) if w[:1].isupper()), default=-1)
-            if 0 <= last_cap < len(parts) - 1 and not parts[last_cap].endswith(("'s", "\u2019s")):
-                subject = " ".join(parts[: last_cap + 1])
+        subject = _without_verb(_cut_subject(" ".join(kept)) if kept else "")
         if not subject or subject.split()[0].lower() in _SUBJECT_STOP or (
             goes_on and " ".join(kept) != subject
         ):
@@ -1673,25 +2044,33 @@ class _Speakers:
                 return subject, " ".join(m.group(0).split()), "previous_sentence"
         return None
 
-    def body_opening_sentence_before(self, start: int) -> tuple[int, str] | None:
+    def body_opening_sentence_before(self, start: int, *, own: bool = False) -> tuple[int, str] | None:
         """(position, name) of a body (see _could_be_body) that opens the sentence
-        before the one holding ``start``, written with "The" and ended by a comma
-        or a verb ("The Syrian government, which ...", "The ministry denied ...")."""
+        before the one holding ``start`` (with ``own``, that sentence itself: "The
+        White House condemned what it said was"), written with "The" (or "And
+        the", "But the") and ended by a comma or a verb ("The Syrian government,
+        which ...", "The ministry denied ...")."""
         sentence_start = start - len(self._sentence_before(start))
-        if sentence_start < 2:
+        if own:
+            end = start
+            at = sentence_start
+        else:
+            if sentence_start < 2:
+                return None
+            end = sentence_start
+            previous = self._sentence_before(sentence_start - 1)
+            at = sentence_start - 1 - len(previous)
+        at += len(self.text[at:end]) - len(self.text[at:end].lstrip())
+        if at >= end or self._in_quote(at):
             return None
-        previous = self._sentence_before(sentence_start - 1)
-        at = sentence_start - 1 - len(previous)
-        at += len(previous) - len(previous.lstrip())
-        if self._in_quote(at):
-            return None
-        m = _OPENING_BODY_RE.match(self.text, at, sentence_start)
+        m = _OPENING_BODY_RE.match(self.text, at, end)
         if m is None:
             return None
         body = m.group("body")
-        if not _could_be_body(body):
-            return None
-        return at, _name_from_subject(body)[0]
+        name, is_pronoun = _name_from_subject(body)
+        if is_pronoun or not _could_be_body(body):
+            return None  # "The group it added has": the pronoun speaks
+        return at, name
 
     def latest_mentioned_person(self, start: int) -> tuple[int, str] | None:
         """The last person named in narration, in the sentence before the one
@@ -1758,47 +2137,82 @@ class _Speakers:
         short = (words[0] in ("the", "The") and len(words) <= 4) or (
             len(words) == 1 and (head in _INSTITUTION_NOUNS or head in _BODY_NOUNS)
         )
+        person = self._person_of_role(speaker, words, pos)
+        if person is not None:
+            return person
+        lo = max(0, pos - _PRONOUN_LOOKBACK)
+        if head in _STATEMENT_NOUNS:
+            return self._statement_issuer(words, pos, named)
+        if not (short or acronym):
+            return None
+        if acronym:
+            return self._acronym_body(speaker, pos, lo)
+        fullest = self._fullest_holding(speaker, head, pos, lo, named)
+        if fullest is not None:
+            return fullest
+        return self._described_body(speaker, words, head, pos, lo, named)
+
+    def _person_of_role(self, speaker: str, words: list[str], pos: int) -> str | None:
+        """For :meth:`fuller_body`: the person a description with a role stands for."""
         role = next((w for w in speaker.lower().split() if w == "head" or _is_title_word(w)), None)
-        if role is not None and words[0] in ("the", "The"):
+        if role is None:
+            return None
+        if words[0] in ("the", "The"):
             # "the head of the Syrian Observatory", "the UNICEF director": the
             # person the text introduced with that role ("Rami Abdel Rahman head
             # of the Syrian Observatory", "UNICEF director Anthony Lake").
             person = self.person_with_role(role, pos, max(0, pos - _PRONOUN_LOOKBACK))
             if person is not None:
                 return person
-        lo = max(0, pos - _PRONOUN_LOOKBACK)
-        if head in _STATEMENT_NOUNS:
-            # "A Syrian government statement said" is the Syrian government's;
-            # "the statement said" is the last body's that spoke (CODING.md Q3a).
-            issuer = [w for w in words[:-1] if w.lower() not in ("the", "a", "an")]
-            if issuer:
-                return " ".join(issuer)
-            body = self.latest_body(pos, named)
-            if body is None:
-                return None
-            return self.fuller_body(body[1], pos, named) or body[1]
-        if not (short or acronym):
-            return None
-        if acronym:
-            defined = self.defined_acronym(speaker, pos)
-            if defined is not None:
-                return defined
-            for m in self._body_names(lo, pos):
-                full = m.group().split()
-                while full and full[0] in ("The", "the"):
-                    full = full[1:]
-                if len(full) > 1 and _initials(full) == speaker:
-                    return " ".join(full)
-            return None
+        if words[0].lower() in ("his", "her", "its", "their") and len(words) <= 3:
+            # "Ban Ki-moon is "appalled" ... his spokesman said" with "U.N.
+            # spokesman Stephane Dujarric" written later (CODING.md Q3c): the
+            # person the text names with that role, before or soon after
+            return self.person_with_role(
+                role, pos, max(0, pos - _PRONOUN_LOOKBACK)
+            ) or self.person_with_role(role, min(len(self.text), pos + _ROLE_LOOKAHEAD), pos, latest=False)
+        return None
 
+    def _statement_issuer(
+        self, words: list[str], pos: int, named: Sequence[tuple[int, str]]
+    ) -> str | None:
+        """For :meth:`fuller_body`: "A Syrian government statement said" is the Syrian
+        government's; "the statement said" is the last body's that spoke (CODING.md
+        Q3a)."""
+        issuer = [w for w in words[:-1] if w.lower() not in ("the", "a", "an")]
+        if issuer:
+            return " ".join(issuer)
+        body = self.latest_body(pos, named)
+        if body is None:
+            return None
+        return self.fuller_body(body[1], pos, named) or body[1]
+
+    def _acronym_body(self, acronym: str, pos: int, lo: int) -> str | None:
+        """For :meth:`fuller_body`: the name an acronym stands for, defined in
+        brackets or spelled by its initials."""
+        defined = self.defined_acronym(acronym, pos)
+        if defined is not None:
+            return defined
+        for m in self._body_names(lo, pos):
+            full = m.group().split()
+            while full and full[0] in ("The", "the"):
+                full = full[1:]
+            if len(full) > 1 and _initials(full) == acronym:
+                return " ".join(full)
+        return None
+
+    def _fullest_holding(
+        self, speaker: str, head: str, pos: int, lo: int, named: Sequence[tuple[int, str]]
+    ) -> str | None:
+        """For :meth:`fuller_body`: the fullest of the earlier speakers, subjects and
+        "according to" sources that hold the head word and are longer (CODING.md
+        Q3f: "the source" is "a source in the Russian Defense Ministry"), or None."""
         own = [w for w in speaker.lower().split() if w not in ("the", "a", "an")]
 
         def holds(candidate: str) -> bool:
             cand = _content_words(candidate)
             return head in cand and len(cand) > len(own)
 
-        # The fullest of the earlier speakers and subjects that hold the head word
-        # (CODING.md Q3f: "the source" is "a source in the Russian Defense Ministry").
         candidates = [(at, earlier) for at, earlier in _recent(named, pos, lo) if holds(earlier)]
         for at, subject in self.subjects_before(pos, lo):
             name, is_pronoun = _name_from_subject(subject)
@@ -1812,37 +2226,52 @@ class _Speakers:
                     candidates.append((m.start(), _name_from_subject(written)[0]))
         if candidates:
             return max(candidates, key=lambda c: (len(c[1].split()), c[0]))[1]
-        if head in _GENERIC_PERSONS and words[0] in ("the", "The") and len(words) <= 4:
+        return None
+
+    def _described_body(
+        self, speaker: str, words: list[str], head: str, pos: int, lo: int,
+        named: Sequence[tuple[int, str]],
+    ) -> str | None:
+        """For :meth:`fuller_body`: a short description with no fuller form holding
+        its head: the person just quoted, the body named with that head, the last
+        body that spoke, or the last capitalised name holding the head."""
+        the = words[0] in ("the", "The")
+        if head in _GENERIC_PERSONS and the and len(words) <= 4:
             # "the devastated man said" right after Abu Mohammad's quotation
             for _at, earlier in _recent(named, pos, max(0, pos - 400)):
                 if earlier[:1].isupper() and _could_be_person(earlier) and not _could_be_body(earlier):
                     return earlier
                 break
-        if head in _BODY_HEADS and words[0] in ("the", "The") and len(words) <= 4:
+        if head in _BODY_HEADS and the and len(words) <= 4:
             # "the agency" after "news agency SANA", "the TV network" after "Cham TV
             # network": the body named with that head.
             named_body = self.body_with_head(head, pos, lo)
             if named_body is not None:
                 return named_body
-        if head in _BODY_DESCRIPTION_NOUNS and words[0] in ("the", "The"):
+        if head in _BODY_DESCRIPTION_NOUNS and the:
             # "the Britain-based monitor", "the group": the last body that spoke.
             body = self.latest_body(pos, named, other_than=speaker)
             if body is not None:
                 return body[1]
-        if words[-1][:1].isupper() or words[0] in ("the", "The"):
-            found = None
-            for m in self._body_names(lo, pos):
-                full = m.group().split()
-                while full and (full[0] in ("The", "the") or full[0].lower().endswith("-based")):
-                    full = full[1:]
-                if (
-                    len(full) > 1
-                    and head in (w.lower() for w in full)
-                    and not any(w in _TIME_NAMES for w in full)
-                ):
-                    found = _name_from_subject(" ".join(full))[0]  # titles dropped
-            return found
+        if words[-1][:1].isupper() or the:
+            return self._last_name_holding(head, pos, lo)
         return None
+
+    def _last_name_holding(self, head: str, pos: int, lo: int) -> str | None:
+        """The last capitalised name of two words or more holding ``head`` in
+        ``text[lo:pos]``, titles dropped."""
+        found = None
+        for m in self._body_names(lo, pos):
+            full = m.group().split()
+            while full and (full[0] in ("The", "the") or full[0].lower().endswith("-based")):
+                full = full[1:]
+            if (
+                len(full) > 1
+                and head in (w.lower() for w in full)
+                and not any(w in _TIME_NAMES for w in full)
+            ):
+                found = _name_from_subject(" ".join(full))[0]  # titles dropped
+        return found
 
     def subjects_before(self, pos: int, lo: int) -> Iterator[tuple[int, str]]:
         """(position, subject) of the SUBJECT-VERB matches before ``pos``, back to
@@ -1917,7 +2346,10 @@ class _Speakers:
             m = after.match(text, w.end(), pos)
             if m is not None and _names_a_body(m.group("name").split()):
                 return m.group("name")
-            m = _BODY_BEFORE_HEAD_RE.search(text, max(lo, w.start() - 60), w.start())
+            # 'the opposition "Cham" TV network': a name in quotation marks
+            m = _BODY_BEFORE_HEAD_RE.search(
+                text[max(lo, w.start() - 60) : w.start()].translate(_NO_DOUBLE_MARKS)
+            )
             if m is not None:
                 run = [
                     x for x in m.group("name").split()
@@ -1927,14 +2359,16 @@ class _Speakers:
                     return f"{' '.join(run)} {head}"
         return None
 
-    def person_with_role(self, role: str, pos: int, lo: int) -> str | None:
-        """The last person introduced with ``role`` before ``pos``: "director
-        Anthony Lake" or "Rami Abdel Rahman head of ..." (two words or more)."""
+    def person_with_role(self, role: str, pos: int, lo: int, *, latest: bool = True) -> str | None:
+        """The last person introduced with ``role`` in ``text[lo:pos]`` (with
+        ``latest`` False, the first): "director Anthony Lake" or "Rami Abdel Rahman
+        head of ..." (two words or more)."""
         text = self.text
         word, after, before = _role_patterns(role)
         # The role word's occurrences are found first, then read locally, the
-        # latest first, at most _MAX_SUBJECTS_BACK of them.
-        for w in list(word.finditer(text, lo, pos))[::-1][:_MAX_SUBJECTS_BACK]:
+        # latest (or first) first, at most _MAX_SUBJECTS_BACK of them.
+        found = list(word.finditer(text, lo, pos))
+        for w in (found[::-1] if latest else found)[:_MAX_SUBJECTS_BACK]:
             names = []
             m = after.match(text, w.end(), pos)
             if m is not None:
@@ -2051,12 +2485,33 @@ def _from_last_determiner(words: list[str]) -> list[str]:
     ]
     return words[again[-1] :] if again else words
 
+def _from_name_after_noun(words: list[str]) -> list[str]:
+    """The words from a capitalised one that follows a plain lowercase noun after
+    the determiner: "the incident Syrian state media" gives "Syrian state media" (a
+    comma lost after "the incident"); "the state-run SANA news agency" and "the
+    head of UOSSM" stay whole."""
+    for k in range(2, len(words)):
+        before = words[k - 1]
+        if (
+            words[k][:1].isupper()
+            and before.isalpha()
+            and before.islower()
+            and before not in _PREPOSITIONS_BEFORE
+            and before not in _DETERMINERS
+            and before not in ("and", "or")
+            and not before.endswith("ed")
+        ):
+            return words[k:]
+    return words
+
+
 # Capitalised words that open a sentence, never inside a speaker's name.
 _SENTENCE_OPENERS = frozenset(
     "The A An In It He She They This That These Those We But And Meanwhile".split()
 )
 _OPENING_BODY_RE = re.compile(
-    r"(?P<body>The[ \t]+(?:[\w\-]+[ \t]+){0,3}?[\w\-]+)"
+    # "And the United Nations has raised concern": after "And" or "But" too
+    r"(?:(?:And|But)[ \t]+(?=the[ \t])|(?=The[ \t]))(?P<body>[Tt]he[ \t]+(?:[\w\-]+[ \t]+){0,3}?[\w\-]+)"
     r"(?=,|[ \t]+(?:which|who|has|have|had|is|was|also|[a-z]+ed)\b)"
 )
 _PASSIVE_RE = re.compile(r"[ \t](?:is|are|was|were)[ \t]+(?:\w+[ \t]+)?$")
@@ -2074,6 +2529,95 @@ _ROLE_AFTER_RE = re.compile(
 _MENTION_CUES = frozenset({"said", "says", "added", "named", "activist"})
 
 
+def _sentence_words(before: list[str]) -> list[str]:
+    """The words of ``before`` without quotation marks around them (empty ones dropped)."""
+    words = [w.strip("\"\u201c\u201d") for w in before]
+    return [w for w in words if w]
+
+
+def _last_relative(words: list[str]) -> int | None:
+    """The index of the last "which" or "who" among the last eleven ``words``, or None."""
+    return next(
+        (r for r in range(len(words) - 1, max(-1, len(words) - 12), -1)
+         if words[r].lower() in ("which", "who")),
+        None,
+    )
+
+
+def _subject_before_relative(words: list[str], relative: int) -> str | None:
+    """The subject a relative clause at ``words[relative]`` describes, read back to a
+    determiner, a comma or a function word ("Northern Command which runs the air war
+    over the Kessel Valley (said)" gives "Northern Command"); None without a
+    capitalised word."""
+    j = relative
+    while j > 0 and relative - j < 9:
+        previous = words[j - 1]
+        if (
+            previous.lower() in ("for", "of", "and")
+            and j >= 2
+            and words[j - 2][:1].isupper()
+            and words[j][:1].isupper()
+        ):
+            j -= 1  # "Syrian Observatory for Human Rights which ..."
+            continue
+        if previous.endswith((",", ".")) or previous.lower() in _SUBJECT_STOP or (
+            previous.lower() in _LEADING_FILLER
+        ):
+            break
+        j -= 1
+        if previous.lower() in _DETERMINERS:
+            break
+    found = " ".join(words[j:relative])
+    return found if found and any(w[:1].isupper() for w in words[j:relative]) else None
+
+
+def _subject_of_preposition(before: list[str], phrase: str) -> str | None:
+    """:func:`_subject_through_preposition` for a described phrase after a
+    preposition, when the word before the preposition is a speaker's head noun
+    ("one resident of the town", "the Alwiyat al-Furqan militant group in the
+    area"); None otherwise."""
+    words = _sentence_words(before)
+    if len(words) < 2:
+        return None
+    head = words[-2] if words[-1].lower() != "the" or len(words) < 3 else words[-3]
+    low = head.lower()
+    if not (
+        low in _PERSON_HEADS or low in _GROUP_NOUNS or low in _BODY_NOUNS or low in _INSTITUTION_NOUNS
+    ):
+        return None
+    return _subject_through_preposition(before, phrase)
+
+
+def _subject_before_clause(words: list[str], k: int) -> str | None:
+    """The subject before a relative pronoun or a participle at ``words[k]``
+    ("Arab League foreign ministers (meeting)"), read back to a determiner, a comma
+    or a function word; None without a capitalised word."""
+    j = k
+    while j > 0 and k - j < 7:
+        previous = words[j - 1]
+        if previous.endswith((",", ".")) or previous.lower() in _SUBJECT_STOP or (
+            previous.lower() in _LEADING_FILLER
+        ):
+            break
+        j -= 1
+        if previous.lower() in _DETERMINERS:
+            if 0 < j <= 3 and all(w[:1].isupper() for w in words[:j]):
+                j = 0  # "Manal a 28-year-old teacher living in Midan"
+            break
+    found = " ".join(words[j:k])
+    return found if found and any(w[:1].isupper() for w in words[j:k]) else None
+
+
+def _determiner_start(words: list[str], k: int) -> int:
+    """Where a subject starting with the determiner at ``words[k]`` starts: at the
+    determiner, or at the sentence start when only capitalised words come before it
+    ("Manal a 28-year-old teacher living in Midan")."""
+    j = k
+    while j > 0 and words[j - 1][:1].isupper() and words[j - 1].lower() not in _SUBJECT_STOP:
+        j -= 1
+    return j if j < k and j == 0 else k
+
+
 def _subject_through_preposition(before: list[str], name: str) -> str | None:
     """The subject of a verb whose nearest name follows a preposition.
 
@@ -2087,35 +2631,10 @@ def _subject_through_preposition(before: list[str], name: str) -> str | None:
     Damascus"), with a name just before it at the start of the sentence ("Manal a
     teacher living in Midan"). Without one within eight words, None.
     """
-    words = [w.strip("\"\u201c\u201d") for w in before]
-    words = [w for w in words if w]
-    relative = next(
-        (r for r in range(len(words) - 1, max(-1, len(words) - 12), -1)
-         if words[r].lower() in ("which", "who")),
-        None,
-    )
+    words = _sentence_words(before)
+    relative = _last_relative(words)
     if relative is not None:
-        # "Northern Command which runs the air war over the Kessel Valley (said)"
-        j = relative
-        while j > 0 and relative - j < 9:
-            previous = words[j - 1]
-            if (
-                previous.lower() in ("for", "of", "and")
-                and j >= 2
-                and words[j - 2][:1].isupper()
-                and words[j][:1].isupper()
-            ):
-                j -= 1  # "Syrian Observatory for Human Rights which ..."
-                continue
-            if previous.endswith((",", ".")) or previous.lower() in _SUBJECT_STOP or (
-                previous.lower() in _LEADING_FILLER
-            ):
-                break
-            j -= 1
-            if previous.lower() in _DETERMINERS:
-                break
-        found = " ".join(words[j:relative])
-        return found if found and any(w[:1].isupper() for w in words[j:relative]) else None
+        return _subject_before_relative(words, relative)
     k = len(words) - 1
     if k >= 0 and words[k].lower() == "the":
         k -= 1
@@ -2128,29 +2647,11 @@ def _subject_through_preposition(before: list[str], name: str) -> str | None:
         if low in ("which", "who", "that") or (
             steps == 0 and word.islower() and len(word) > 4 and low.endswith("ing")
         ):
-            j = k
-            while j > 0 and k - j < 7:
-                previous = words[j - 1]
-                if previous.endswith((",", ".")) or previous.lower() in _SUBJECT_STOP or (
-                    previous.lower() in _LEADING_FILLER
-                ):
-                    break
-                j -= 1
-                if previous.lower() in _DETERMINERS:
-                    if 0 < j <= 3 and all(w[:1].isupper() for w in words[:j]):
-                        j = 0  # "Manal a 28-year-old teacher living in Midan"
-                    break
-            found = " ".join(words[j:k])
-            return found if found and any(w[:1].isupper() for w in words[j:k]) else None
+            return _subject_before_clause(words, k)
         if word.endswith(",") or low in _SUBJECT_STOP or low in _LEADING_FILLER:
             break
         if low in _DETERMINERS:
-            start = k
-            j = k
-            while j > 0 and words[j - 1][:1].isupper() and words[j - 1].lower() not in _SUBJECT_STOP:
-                j -= 1
-            if j < k and j == 0:
-                start = j  # "Manal a 28-year-old teacher living in Midan"
+            start = _determiner_start(words, k)
             break
         k -= 1
         steps += 1
@@ -2168,12 +2669,7 @@ def _person_description(phrase: str) -> bool:
     return cut > 1 and words[0] in ("a", "an", "the", "one") and words[cut - 1] in _PERSON_HEADS
 
 
-_PERSON_HEADS = frozenset(
-    """source official resident witness activist commander spokesman spokeswoman
-    spokesperson man woman doctor officer soldier fighter member leader envoy diplomat
-    analyst journalist correspondent father mother survivor refugee teacher nurse
-    engineer driver farmer minister medic rescuer volunteer""".split()
-)
+_PERSON_HEADS = frozenset(_PERSON_HEAD_WORDS.split("|"))
 
 
 def _could_be_person(name: str) -> bool:
@@ -2208,7 +2704,7 @@ _STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqu\u00e9"})
 # Heads of a description of one person that may stand for the person who was
 # just quoted ("the devastated man said").
 _GENERIC_PERSONS = frozenset(
-    "man woman boy girl father mother husband wife son daughter youth teenager".split()
+    "man woman boy girl father mother husband wife son daughter youth teenager official".split()
 )
 # Heads of a description of a body that the text may also write with the body's
 # name ("news agency SANA", "Cham TV network").
@@ -2237,10 +2733,11 @@ _NAME_BEFORE_BRACKET_RE = re.compile(
     rf"(?P<name>{_NAME_RUN}(?:[ \t]+(?:for|of|and|on)[ \t]+{_NAME_RUN})*)[ \t]*$"
 )
 _BODY_BEFORE_HEAD_RE = re.compile(rf"(?P<name>{_NAME_RUN})[ \t]+$")
+_NO_DOUBLE_MARKS = str.maketrans("", "", _DOUBLE_MARKS)
 # Heads of a description that may stand for a body already named: "the
 # Britain-based monitor said" after the Syrian Observatory spoke.
 _BODY_DESCRIPTION_NOUNS = frozenset(
-    {"group", "monitor", "organisation", "organization", "watchdog", "body", "ngo"}
+    {"group", "monitor", "organisation", "organization", "watchdog", "body", "ngo", "charity"}
 )
 
 
@@ -2327,6 +2824,11 @@ def _resolve(
         # A body that opens the sentence before ("The Syrian government, which
         # ..., dismissed the statement."), when mentioned after the other candidates.
         opening = speakers.body_opening_sentence_before(start)
+        if opening is not None and opening[0] > best_pos:
+            best_pos, best_name = opening
+        # Nearer still, the body that opens the quotation's own sentence ("The
+        # White House condemned what it said was a "reprehensible" attack").
+        opening = speakers.body_opening_sentence_before(start, own=True)
         if opening is not None and opening[0] > best_pos:
             best_pos, best_name = opening
     if name in ("he", "she"):
@@ -2448,8 +2950,32 @@ def _voice_spans(
     if not text:
         return []
     paras = _Paragraphs(text)
-    candidates = _double_quote_spans(text, paras) + _single_quote_spans(text, paras)
     so_called_quotes, so_called_terms = _so_called_spans(text)
+    kept = _outermost_marks(text, paras, so_called_terms)
+    needed = len(kept) if ranges is None else _needed_spans(kept, ranges)
+    if not needed:
+        return []
+    speakers = _Speakers(text, paras)
+    speakers.quoted_starts = [s for s, _, _, bare in kept if not bare]
+    speakers.quoted_ends = [e for _, e, _, bare in kept if not bare]
+    attribution = _SpanAttribution(speakers)
+    result: list[VoiceSpan] = []
+    for start, end, multi, bare in kept[:needed]:
+        if bare:
+            result.append(VoiceSpan(start, end, "scare_quote", None, "so-called"))
+            continue
+        after = speakers.after(start, end)
+        voice = "scare_quote" if _is_scare_quote(text, start, end, multi, after, so_called_quotes) else "quote"
+        result.append(attribution.span(start, end, voice, after, so_called=start in so_called_quotes))
+    return result
+
+
+def _outermost_marks(
+    text: str, paras: _Paragraphs, so_called_terms: list[tuple[int, int]]
+) -> list[tuple[int, int, bool, bool]]:
+    """The quotation spans (start, end, multi-paragraph, bare so-called term) kept:
+    sorted by start, longest first, the outermost of overlapping ones."""
+    candidates = _double_quote_spans(text, paras) + _single_quote_spans(text, paras)
     marks: list[tuple[int, int, bool, bool]] = [
         (s, e, multi, False) for s, e, multi in candidates if e > s
     ]
@@ -2462,87 +2988,107 @@ def _voice_spans(
         if span[0] >= last_end:
             kept.append(span)
             last_end = span[1]
+    return kept
 
-    needed = len(kept)
-    if ranges is not None:
-        kept_starts = [span[0] for span in kept]
-        last = -1
-        for s, e in zip(*ranges, strict=True):
-            i = bisect_right(kept_starts, s) - 1
-            if i > last and e <= kept[i][1]:
-                last = i
-        needed = last + 1
-        if not needed:
-            return []
 
-    speakers = _Speakers(text, paras)
-    speakers.quoted_starts = [s for s, _, _, bare in kept if not bare]
-    speakers.quoted_ends = [e for _, e, _, bare in kept if not bare]
-    result: list[VoiceSpan] = []
-    named: list[tuple[int, str]] = []  # (span start, speaker) named by the text itself
-    last_quote: VoiceSpan | None = None
-    reported: str | None = None  # the medium of a report quoted in the article (Q3e)
-    for start, end, multi, bare in kept[:needed]:
-        if bare:
-            result.append(VoiceSpan(start, end, "scare_quote", None, "so-called"))
-            continue
-        after = speakers.after(start, end)
-        inner = text[start + 1 : end - 1] if end - start >= 2 else ""
-        colon_intro = text[max(0, start - 3) : start].rstrip().endswith(":")
-        # The word count last: every test is a pure function of the text, so the
-        # order does not change the result, and most quotations fail a cheaper one.
-        is_scare = start in so_called_quotes or (
-            not multi
-            and after is None
-            and not colon_intro
-            and not _looks_like_utterance(inner)
-            and count_words(inner) <= SCARE_QUOTE_MAX_WORDS
-        )
-        voice = "scare_quote" if is_scare else "quote"
+def _needed_spans(
+    kept: list[tuple[int, int, bool, bool]], ranges: tuple[Sequence[int], Sequence[int]]
+) -> int:
+    """How many of the first ``kept`` spans place ``ranges`` (see :func:`_voice_spans`)."""
+    kept_starts = [span[0] for span in kept]
+    last = -1
+    for s, e in zip(*ranges, strict=True):
+        i = bisect_right(kept_starts, s) - 1
+        if i > last and e <= kept[i][1]:
+            last = i
+    return last + 1
+
+
+def _is_scare_quote(
+    text: str, start: int, end: int, multi: bool, after: tuple[str, str, str] | None,
+    so_called_quotes: set[int],
+) -> bool:
+    """Whether the quotation ``text[start:end]`` is a scare quote (module docstring)."""
+    if start in so_called_quotes:
+        return True
+    if multi or after is not None:
+        return False
+    inner = text[start + 1 : end - 1] if end - start >= 2 else ""
+    colon_intro = text[max(0, start - 3) : start].rstrip().endswith(":")
+    # The word count last: every test is a pure function of the text, so the
+    # order does not change the result, and most quotations fail a cheaper one.
+    return (
+        not colon_intro
+        and not _looks_like_utterance(inner)
+        and count_words(inner) <= SCARE_QUOTE_MAX_WORDS
+    )
+
+
+class _SpanAttribution:
+    """The speakers of one text's quotations, in order: what each rule finds, and
+    what the rules carry from one quotation to the next (the speakers named so far,
+    the last quotation, the medium of a quoted report)."""
+
+    def __init__(self, speakers: _Speakers) -> None:
+        self.speakers = speakers
+        self.named: list[tuple[int, str]] = []  # (span start, speaker) named by the text itself
+        self.last_quote: VoiceSpan | None = None
+        self.reported: str | None = None  # the medium of a report quoted in the article (Q3e)
+
+    def span(
+        self, start: int, end: int, voice: str, after: tuple[str, str, str] | None, *, so_called: bool
+    ) -> VoiceSpan:
+        """The quotation's span with its speaker and attribution."""
         speaker: str | None = None
         attribution: str | None = None
-        if start in so_called_quotes:
+        if so_called:
             attribution = "so-called"
         elif after is not None:
-            speaker, attribution = _resolve(after[0], after[2], after[1], start, speakers, named)
+            speaker, attribution = _resolve(after[0], after[2], after[1], start, self.speakers, self.named)
         else:
-            before = speakers.before(start)
-            if before is None and voice == "quote":
-                before = speakers.sentence_end(end)
-            if before is None:
-                before = speakers.opening_subject(start, quote=voice == "quote")
-            if before is not None:
-                speaker, attribution = _resolve(
-                    before[0], before[2], before[1], start, speakers, named
-                )
-            elif (
-                voice == "quote"
-                and last_quote is not None
-                and last_quote.speaker
-                and paras.index(last_quote.end - 1) == paras.index(start)
-                and len(speakers._sentence_breaks(last_quote.end, start)) <= 1
-            ):
-                # The next quotation in the same paragraph, with at most one
-                # sentence break in between (the previous quotation's attribution):
-                # never across a one-paragraph article.
-                speaker = last_quote.speaker
-                attribution = f"continues: quote at {last_quote.start}"
-            elif voice == "quote":
-                previous = speakers.report(start, end) or speakers.previous_sentence(start)
-                if previous is None and reported is not None:
-                    # the article's other quoted passages of that report (Q3e)
-                    previous = (reported, f"{reported} (same report)", "report")
-                if previous is not None:
-                    speaker, attribution = _resolve(
-                        previous[0], previous[2], previous[1], start, speakers, named
-                    )
-                    if previous[2] == "report":
-                        reported = speaker
+            speaker, attribution = self._without_after(start, end, voice)
         found = VoiceSpan(start, end, voice, speaker, attribution)
-        result.append(found)
         if voice == "quote" or speaker:
-            last_quote = found
-    return result
+            self.last_quote = found
+        return found
+
+    def _without_after(self, start: int, end: int, voice: str) -> tuple[str | None, str | None]:
+        """Speaker and attribution of a quotation with no attribution right after it:
+        rules 2, 4 and ``opening_subject``, then ``continues``, ``report`` and
+        ``previous_sentence``."""
+        speakers = self.speakers
+        before = speakers.before(start)
+        if before is None:
+            before = speakers.sentence_end(end)
+        if before is None:
+            before = speakers.opening_subject(start, quote=voice == "quote")
+        if before is not None:
+            return _resolve(before[0], before[2], before[1], start, speakers, self.named)
+        last_quote = self.last_quote
+        paras = speakers.paras
+        if (
+            voice == "quote"
+            and last_quote is not None
+            and last_quote.speaker
+            and paras.index(last_quote.end - 1) == paras.index(start)
+            and len(speakers._sentence_breaks(last_quote.end, start)) <= 1
+        ):
+            # The next quotation in the same paragraph, with at most one
+            # sentence break in between (the previous quotation's attribution):
+            # never across a one-paragraph article.
+            return last_quote.speaker, f"continues: quote at {last_quote.start}"
+        if voice != "quote":
+            return None, None
+        previous = speakers.report(start, end) or speakers.previous_sentence(start)
+        if previous is None and self.reported is not None:
+            # the article's other quoted passages of that report (Q3e)
+            previous = (self.reported, f"{self.reported} (same report)", "report")
+        if previous is None:
+            return None, None
+        speaker, attribution = _resolve(previous[0], previous[2], previous[1], start, speakers, self.named)
+        if previous[2] == "report":
+            self.reported = speaker
+        return speaker, attribution
 
 
 def voice_at(

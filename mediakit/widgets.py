@@ -611,6 +611,19 @@ def lexicon_editor(lexicon: Lexicon, *, rows: int = 20) -> LexiconEditor:
     (safe YAML loading) into a :class:`Lexicon`; a bad entry shows the
     :class:`~mediakit.errors.LexiconError` naming it, and a good one replaces
     ``editor.lexicon``, ready for :func:`mediakit.analyze`.
+
+    Parameters
+    ----------
+    lexicon : Lexicon
+        The lexicon to start from (:func:`mediakit.load_lexicon`). Never modified.
+    rows : int, default 20
+        Height of the text area, in lines (a positive integer).
+
+    Returns
+    -------
+    LexiconEditor
+        An ``ipywidgets.VBox`` with the text area, the button and the message. It is
+        not displayed: end a cell with it to show it.
     """
     if not isinstance(lexicon, Lexicon):
         raise TypeError(f"lexicon_editor expects a mediakit.Lexicon, got {type(lexicon).__name__}")

@@ -737,3 +737,38 @@ def test_fuller_name_reading_runs_lazily_equals_reading_all(real_texts):
             assert fast.fuller_name(name, pos) == slow.fuller_name(name, pos), (name, pos)
             checked += fast.fuller_name(name, pos) is not None
     assert checked > 50
+
+
+def _with_plain_verbs(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern with each verb alternation written out word by word, as before
+    voice._word_trie factored it."""
+    source = pattern.pattern
+    for words in (voice_module._BEFORE_VERBS, voice_module._AFTER_VERBS):
+        source = source.replace(voice_module._word_trie(words), words)
+    assert "|".join(("said", "says")) in source or "said|says" in source, pattern
+    return re.compile(source, pattern.flags)
+
+
+def test_word_trie_matches_the_words_of_the_alternation():
+    for words in (voice_module._BEFORE_VERBS, voice_module._AFTER_VERBS, voice_module._INVERTED_VERBS):
+        trie = re.compile(voice_module._word_trie(words))
+        plain = re.compile(f"(?:{words})")
+        for word in [w.replace("[ \t]+", " ") for w in words.split("|")]:
+            for probe in (word, word[:-1], word + "s", word + "ed", word[1:], word.upper()):
+                assert bool(trie.fullmatch(probe)) == bool(plain.fullmatch(probe)), probe
+
+
+def test_subject_verb_patterns_with_verb_tries_match_as_plain(real_texts):
+    """Factoring the verbs into tries changes no match (see voice._word_trie)."""
+    alphabet = ["Dana Ilves", ", a spokeswoman", " said", " says", " say", " sayings",
+                " told", " tells", " added", " adds", " quoted as saying", " called", " calling",
+                " has", " also", " the group", ",", " ", "x", *"!?;:\"“”\n.'("]  # fmt: skip
+    texts = real_texts + _random_texts(16, 3_000, alphabet, 14)
+    for name in ("_SUBJECT_VERB_RE", "_AFTER_SUBJECT_VERB_RE", "_AFTER_LONG_SUBJECT_RE"):
+        fast = getattr(voice_module, name)
+        slow = _with_plain_verbs(fast)
+        assert fast.pattern != slow.pattern
+        for text in texts:
+            assert [_match_key(m) for m in fast.finditer(text)] == [
+                _match_key(m) for m in slow.finditer(text)
+            ], (name, text)

@@ -145,6 +145,8 @@ def test_generic_labels_take_the_group_named_before_them_or_nearby():
     # A possessive whose apostrophe was lost (as in the FA-KES copy) still names the group.
     ("Fighting near Kobani followed ISILs attack, killing 20 militants near the Syrian border.",
      "militants", "islamic_state", "sentence names islamic_state only"),
+    ("After the strike on the camp near Damascus, Israels army declined to comment.", "army", None,
+     "outside party before label (Israel)"),
 ])
 def test_referent_constructions_of_news_prose(text, match, referent, rule):
     found = {m: (r, why) for m, r, why in decisions(text)}
