@@ -212,11 +212,10 @@ def _table_kind(table: pd.DataFrame) -> str:
     )
 
 
-def _texts_of(corpus: pd.DataFrame | None) -> dict[str, str] | None:
+def _texts_of(corpus: pd.DataFrame | None, *, caller: str) -> dict[str, str] | None:
     if corpus is None:
         return None
-    if not isinstance(corpus, pd.DataFrame) or not {"doc_id", "text"} <= set(corpus.columns):
-        raise TypeError("corpus must be a corpus DataFrame with 'doc_id' and 'text' columns")
+    check_table(corpus, ("doc_id", "text"), caller=caller, table_name="corpus")
     return {
         str(d): ("" if _is_blank(t) else str(t))
         for d, t in zip(corpus["doc_id"].tolist(), corpus["text"].tolist())
@@ -247,7 +246,7 @@ def _population(
     """The items of ``unit`` in ``result`` (an Analysis, a mentions or a quotes table)."""
     table, corpus, lexicon = _unit_table(result, unit, corpus=corpus, caller=caller)
     check_table(table, ("doc_id", "start", "end", "voice"), caller=caller, table_name=f"{unit}s")
-    texts = _texts_of(corpus)
+    texts = _texts_of(corpus, caller=caller)
     items: dict[str, Any] = {
         "doc_id": _str_series(table["doc_id"].tolist()),
         "start": pd.Series(table["start"].to_numpy(dtype="int64"), dtype="int64"),

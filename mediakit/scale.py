@@ -59,6 +59,7 @@ import pandas as pd
 
 from . import analysis as _analysis
 from . import sentiment as _sentiment
+from ._validation import check_table
 from .analysis import Analysis
 from .errors import MediakitError
 from .lexicon import resolve_lexicon
@@ -567,11 +568,9 @@ def analyze_dask(articles: Any, lexicon: Any = None) -> DaskAnalysis:
         )
     lex = resolve_lexicon(lexicon)
     _sentiment.check_mask_token(_sentiment.MASK_TOKEN, lex)
-    missing = [c for c in ("doc_id", "outlet", "text") if c not in articles.columns]
-    if missing:
-        from .errors import CorpusError
-
-        raise CorpusError(f"articles have no {missing[0]!r} column", column=missing[0])
+    # the column names only (an empty pandas frame): nothing of the Dask graph is computed
+    check_table(pd.DataFrame(columns=list(articles.columns)), ("doc_id", "outlet", "text"),
+                caller="analyze_dask", table_name="articles")
 
     # Empty tables with the right columns and dtypes, from a one-row stand-in.
     with warnings.catch_warnings():

@@ -493,8 +493,7 @@ def _corpus_texts(corpus: pd.DataFrame | None, mentions: pd.DataFrame) -> dict[s
     """doc_id -> text of ``corpus`` (None without one); every mentioned article must be in it."""
     if corpus is None:
         return None
-    if not isinstance(corpus, pd.DataFrame) or not {"doc_id", "text"} <= set(corpus.columns):
-        raise ValueError("corpus must be a DataFrame with doc_id and text columns")
+    check_table(corpus, ["doc_id", "text"], caller="explorer", table_name="corpus")
     texts = dict(zip(corpus["doc_id"].astype(str), corpus["text"].astype(str)))
     absent = sorted(set(mentions["doc_id"].astype(str)) - set(texts))
     if absent:

@@ -64,10 +64,36 @@ def test_check_table_rejects_what_is_not_a_frame():
     (lambda t: mk.score_sentences(t), pd.DataFrame({"doc_id": ["a"]})),
     (lambda t: mk.find_duplicates(t), pd.DataFrame({"doc_id": ["a"]})),
     (lambda t: mk.plot.label_shares(t), pd.DataFrame({"label": ["a"]})),
+    # a corpus given beside a mentions table, and a Dask corpus
+    (lambda t: mk.explorer(_mentions(), corpus=t), pd.DataFrame({"doc_id": ["a"]})),
+    (lambda t: mk.coding_sheet(_mentions(), corpus=t, n=1), pd.DataFrame({"doc_id": ["a"]})),
+    (lambda t: mk.analyze_dask(_dask(t)), pd.DataFrame({"doc_id": ["a"], "outlet": ["O"]})),
 ])
 def test_every_public_function_raises_the_same_missing_columns_error(function, table):
     with pytest.raises(MissingColumnsError, match="is missing column"):
         function(table)
+
+
+def _mentions() -> pd.DataFrame:
+    corpus = pd.DataFrame({"doc_id": ["a"], "outlet": ["O"], "text": ["The rebels advanced on the town."]})
+    mentions = mk.find_mentions(corpus, "conflict")
+    assert len(mentions) == 1
+    return mentions
+
+
+def _dask(table: pd.DataFrame):
+    dd = pytest.importorskip("dask.dataframe")
+    return dd.from_pandas(table, npartitions=1)
+
+
+def test_a_corpus_beside_a_table_is_checked_by_the_one_layer():
+    with pytest.raises(TypeError, match="explorer: expected a pandas DataFrame.*got list"):
+        mk.explorer(_mentions(), corpus=[1])
+    with pytest.raises(TypeError, match="coding_sheet: expected a pandas DataFrame.*got list"):
+        mk.coding_sheet(_mentions(), corpus=[1], n=1)
+    with pytest.raises(MissingColumnsError) as info:
+        mk.analyze_dask(_dask(pd.DataFrame({"doc_id": ["a"], "text": ["x"]})))
+    assert (info.value.caller, info.value.table, info.value.missing) == ("analyze_dask", "articles", ["outlet"])
 
 
 def test_interval_integral_refuses_floats_bools_and_out_of_range():
