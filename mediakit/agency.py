@@ -135,6 +135,54 @@ def _selected(
     return kept, voice_name, keys
 
 
+def _every_group(events: pd.DataFrame, keys: list[str], *, split: bool) -> list[tuple[Any, ...]]:
+    """Every combination of the ``keys`` values in the events table, sorted as
+    ``groupby`` sorts them (with ``"voice"`` among the keys: each group with every
+    voice of the table)."""
+    if not keys:
+        return [()]
+    by = [k for k in keys if k != "voice"]
+    groups = _sorted_groups(set(events[by].itertuples(index=False, name=None)))
+    if not split:
+        return groups
+    voices = sorted(set(events["voice"].dropna().astype(str)))
+    return [(*g, v) for g in groups for v in voices]
+
+
+def _sorted_groups(groups: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Group keys in value order, missing values last (by their text when the values
+    of a column cannot be compared)."""
+    def natural(key: tuple[Any, ...]) -> tuple[Any, ...]:
+        return tuple((True, 0) if pd.isna(v) else (False, v) for v in key)
+
+    try:
+        return sorted(groups, key=natural)
+    except TypeError:
+        return sorted(groups, key=lambda key: tuple((pd.isna(v), str(v)) for v in key))
+
+
+def _with_empty_groups(table: pd.DataFrame, every_group: list[tuple[Any, ...]],
+                       keys: list[str], categories: list[str]) -> pd.DataFrame:
+    """``table`` (rows of :func:`mediakit.compare._share_table`) with the groups it lacks
+    added in their place: ``n`` and ``n_docs`` 0, no articles, ``share``, ``lo`` and
+    ``hi`` NaN."""
+    if not keys:
+        return table
+    present = set(table[keys].itertuples(index=False, name=None))
+    missing = [g for g in every_group if g not in present]
+    if not missing:
+        return table
+    rows = [{**dict(zip(keys, g, strict=True)), "category": c, "n": 0, "share": np.nan,
+             "lo": np.nan, "hi": np.nan, "n_docs": 0, "group_docs": 0}
+            for g in missing for c in categories]
+    added = pd.DataFrame(rows, columns=list(table.columns))
+    both = pd.concat([table, added], ignore_index=True) if len(table) else added
+    place = {g: k for k, g in enumerate(every_group)}
+    position = [place.get(g, len(place)) for g in both[keys].itertuples(index=False, name=None)]
+    order = sorted(range(len(both)), key=position.__getitem__)  # stable: categories keep their order
+    return both.iloc[order].reset_index(drop=True)
+
+
 @validate_params({**_PARAMS, "patient_actor": [str, None]})
 def agency_by_outlet(
     events: pd.DataFrame,
@@ -180,8 +228,14 @@ def agency_by_outlet(
     Returns
     -------
     DataFrame
-        One row per group, measure and category (a complete grid: a construction an
-        outlet never uses has ``n == 0``). Columns: the ``by`` columns, then
+        One row per group, measure and category, a complete grid: a construction an
+        outlet never uses has ``n == 0``, and every group of the events table is
+        there (every combination of the ``by`` values it holds; with
+        ``voice="split"`` each with every voice in it), so an outlet with no event
+        of ``patient_actor`` (of the types and voice kept) has rows with ``n == 0``,
+        ``group_events == 0`` and NaN ``share``, ``lo`` and ``hi`` (no events: no
+        share) rather than missing rows. An outlet with no event at all is not in
+        the events table and so not in the result. Columns: the ``by`` columns, then
 
         * ``voice`` (the voice filter, or the row's voice with ``"split"``),
           ``patient_actor`` ("" when every event is kept), ``event_types`` (the types
@@ -202,6 +256,7 @@ def agency_by_outlet(
     if patient_actor is not None:
         kept = kept.loc[(kept["patient_actor"].astype("string") == patient_actor).fillna(False)]
     kept = kept.loc[:, [*dict.fromkeys(["doc_id", *keys, "construction", agent_column])]]
+    every_group = _every_group(events, keys, split=voice_name == SPLIT_VOICES)
     parts = []
     for measure, categories, column in (
         ("construction", list(CONSTRUCTIONS), kept["construction"].astype(str)),
@@ -212,6 +267,7 @@ def agency_by_outlet(
         table = _share_table(kept.assign(label=column), keys=keys, labels=categories,
                              unit="mention", level=level, n_boot=n_boot, seed=seed)
         table = table.rename(columns={"label": "category"})
+        table = _with_empty_groups(table, every_group, keys, categories)
         table.insert(len(keys), "measure", measure)
         parts.append(table)
     table = pd.concat(parts, ignore_index=True)
@@ -371,7 +427,8 @@ def plot_agency(
         The Axes drawn on, as :func:`mediakit.plot.label_shares` draws label shares:
         one bar per group, segments in the order of
         :data:`mediakit.events.CONSTRUCTIONS`, and the share of events with an agent
-        named written at the right of each bar. Outlet and construction names are
+        named written at the right of each bar ("no events" for a group without
+        events of the actor: an empty bar). Outlet and construction names are
         drawn as text, never as mathtext.
     """
     from . import plot
@@ -405,9 +462,10 @@ def plot_agency(
     groups = [t.get_text() for t in ax.get_yticklabels()]
     names = agents[by].astype(str).agg(" / ".join, axis=1) if by else pd.Series(["all"] * len(agents), index=agents.index)
     for name, share in zip(names, agents["share"]):
-        if name in groups and not pd.isna(share):
-            ax.text(1.01, groups.index(name), f"agent {share:.0%}", va="center", fontsize="small",
-                    transform=ax.get_yaxis_transform(), parse_math=False)
+        if name in groups:  # a group without events of the actor says so
+            ax.text(1.01, groups.index(name), "no events" if pd.isna(share) else f"agent {share:.0%}",
+                    va="center", fontsize="small", transform=ax.get_yaxis_transform(),
+                    parse_math=False)
     return ax
 
 

@@ -112,7 +112,10 @@ or do, or "to".
   and no object, followed by a "by"-phrase ("civilians killed by regime forces").
 * ``reduced_passive`` -> ``passive_agentless``: the same without a "by"-phrase: the
   headline passive ("20 killed in Gaza strike", "Four civilians killed") and the
-  reduced relative ("Those killed were mostly residents").
+  reduced relative ("Those killed were mostly residents"); also a headline's list of
+  such passives with its commas left out, where the only "object" is a number
+  followed by another participle of the lexicon ("Three killed 70 injured", "2
+  Civilians Killed 9 Injured"; "killed 3 and wounded 5" keeps its objects).
 * ``perfect`` -> ``active``: a past participle after have ("Israeli forces have killed
   two men").
 * ``active_past`` -> ``active``: a past form followed by an object ("Troops killed 20
@@ -169,9 +172,17 @@ south"). Arguments of nominals:
 
 * patient: the phrase after "of", "on", "against", "upon", "between" or "among"
   ("the killing of 20 civilians", "an attack on militants"), not a time word ("the
-  explosion on Wednesday");
+  explosion on Wednesday"); for a clash noun a "with", "against" or "between" phrase
+  names its sides, which are its agents ("killed in clashes with government troops");
 * agent: a "by"-phrase ("attacks by Hamas"), else a possessive right before it
-  ("Israel's bombardment of Gaza"; not a time word: "Wednesday's bombing"), else its
+  ("Israel's bombardment of Gaza"; not a time word: "Wednesday's bombing"), else a
+  clash noun's sides, else the subject of a **light verb** whose object the noun's
+  phrase is, or the "by"-phrase of that verb in the passive right after it (also
+  reduced: "an attack carried out by regime troops"): launch,
+  carry out, conduct, stage, mount, wage, step up, cause, commit, perpetrate ("Rebels
+  launched an offensive", "it carried out both of the attacks", "the attack, which
+  was launched by the group", "the shelling caused heavy damage"; not an -ing form:
+  "..., causing damage" names no agent here), else its
   modifiers from the first one that names a lexicon actor or a nationality (a
   capitalised word ending in -i, -an, -ish or -ese, or a listed word: U.S., UK, NATO,
   French, coalition, regime, government, army, military, police, rebel, militant,
@@ -180,6 +191,13 @@ south"). Arguments of nominals:
   or "fresh airstrikes");
 * deaths (event type ``die``) have no agent; those modifiers are their patient
   ("Palestinian deaths").
+* ``occurrence_noun`` -> ``intransitive``: an event noun with no agent found above,
+  whose verb only says that it happens or goes on (occur, happen, take place, erupt,
+  break out, flare up, rage, continue, resume, ensue, after auxiliaries and adverbs):
+  "clashes erupted", "the explosion took place", "as fighting rages" (an -ing form
+  before such a verb is a noun). "Israel's bombardment of Gaza continued" names its
+  doer and stays ``nominal``. A form that is both noun and verb is a noun before a
+  light verb or a verb of occurrence ("the attacks caused damage").
 
 Adjectives (``adjectival``). ``prenominal_participle``: a past participle before a
 noun, where no subject comes before it ("wounded civilians", "the displaced
@@ -918,6 +936,30 @@ _BY_NOT_AGENT_2 = frozenset({("the", "end"), ("the", "time"), ("the", "way"), ("
                              ("the", "dozens"), ("the", "hundreds"), ("the", "thousands")})
 # Prepositions that introduce the patient of a nominal, or of a verb without object.
 _NOMINAL_PATIENT_PREPS = frozenset("of on against upon between among".split())
+# A clash noun's "with", "against" and "between" phrases name its sides, its agents
+# ("clashes with government troops", "fighting between X and Y").
+_CLASH_SIDE_PREPS = frozenset("with against between".split())
+# Light verbs: their subject carries out or causes the event a noun names, and so is
+# the noun's agent ("Rebels launched an offensive", "the shelling caused heavy damage").
+_LIGHT_VERBS = frozenset("""launch launches launched launching conduct conducts conducted
+conducting stage stages staged staging mount mounts mounted mounting wage wages waged waging
+cause causes caused causing commit commits committed committing perpetrate perpetrates
+perpetrated perpetrating""".split())
+# Light verbs of two words: the verb, then its particle ("carried out", "stepped up").
+_LIGHT_PARTICLES = {
+    **dict.fromkeys("carry carries carried carrying".split(), "out"),
+    **dict.fromkeys("step steps stepped stepping".split(), "up"),
+}
+# Verbs that only say an event happens or goes on: an event noun as their subject is
+# told without a doer ("clashes erupted", "the explosion took place", "fighting rages").
+_OCCURRENCE_VERBS = frozenset("""occur occurs occurred occurring happen happens happened
+happening erupt erupts erupted erupting rage rages raged raging continue continues
+continued continuing resume resumes resumed ensue ensues ensued""".split())
+_OCCURRENCE_PARTICLES = {
+    **dict.fromkeys("take takes took taken taking".split(), "place"),
+    **dict.fromkeys("break breaks broke broken breaking".split(), "out"),
+    **dict.fromkeys("flare flares flared flaring".split(), "up"),
+}
 # Prepositions a subject phrase may hold once ("Regime officials in Aldwick said"), and
 # that end the head of a span for its actor (with "of").
 _SUBJECT_LINK_PREPS = frozenset("in on against from near at inside outside across".split())
@@ -1500,29 +1542,35 @@ class _Rules:
         while j < tk.n and j - i < _MAX_BY_SEARCH and (j == i or not tk.gap[j]):
             w = tk.low[j]
             if w == "by":
-                if j + 1 >= tk.n or tk.gap[j + 1]:
-                    return None
-                nxt = tk.low[j + 1]
-                if j + 2 < tk.n and (nxt, tk.low[j + 2]) in _BY_NOT_AGENT_2:
-                    return None
-                if nxt in _TIME and nxt in _BY_NOT_AGENT and self.is_time(j + 1):
-                    return None
-                end = self.np_after(j + 1)
-                if end is None:
-                    return None
-                if nxt in _BY_NOT_AGENT and nxt not in _TIME and end == j + 2:
-                    return None
-                if end < tk.n and tk.low[end - 1][0].isdigit() and tk.low[end] in ("percent", "%"):
-                    return None
-                if self.is_number(end - 1) and end == j + 2:
-                    return None  # "by 10" (a measure)
-                return (j + 1, end)
+                return self._by_agent(j)
             if j > i and (w in _CONJ or w in _SUB or w in _REL) and w not in ("as",):
                 return None
             if j > i and self.verbish(j) and not (j - 1 >= 0 and tk.low[j - 1] in _DET):
                 return None
             j += 1
         return None
+
+    def _by_agent(self, j: int) -> tuple[int, int] | None:
+        """The phrase after "by" at token j, unless it is one of time, manner or
+        measure (module docstring)."""
+        tk = self.tk
+        if j + 1 >= tk.n or tk.gap[j + 1]:
+            return None
+        nxt = tk.low[j + 1]
+        if j + 2 < tk.n and (nxt, tk.low[j + 2]) in _BY_NOT_AGENT_2:
+            return None
+        if nxt in _TIME and nxt in _BY_NOT_AGENT and self.is_time(j + 1):
+            return None
+        end = self.np_after(j + 1)
+        if end is None:
+            return None
+        if nxt in _BY_NOT_AGENT and nxt not in _TIME and end == j + 2:
+            return None
+        if end < tk.n and tk.low[end - 1][0].isdigit() and tk.low[end] in ("percent", "%"):
+            return None
+        if self.is_number(end - 1) and end == j + 2:
+            return None  # "by 10" (a measure)
+        return (j + 1, end)
 
     def patient_after_verb(
         self, j: int, preps: frozenset[str] = _NO_PREPS
@@ -1640,6 +1688,7 @@ class _Rules:
             (prev >= 0 and (c.prev_word in _DET or self.is_number(prev)
                             or tk.possessive_before(i)))
             or c.nxt == "of"
+            or self.occurrence_verb_after(c.after)  # "as fighting rages": a noun
         )
         if not nominal and self.np_start(after) and (
             (prev >= 0 and not tk.gap[i]) or tk.gap[i] == "," or self.strong_np_start(after)
@@ -1736,7 +1785,9 @@ class _Rules:
             return adjectival
         if r & _V_PAST:
             patient = self.patient_after_verb(after, c.preps)
-            if patient is not None:
+            if patient is not None and r & _V_PP and self._casualty_list(patient):
+                patient = None  # "Three killed, 70 injured": two reduced passives
+            elif patient is not None:
                 self.decided_verb.add(i)
                 return _Decision("active", "active_past", "verb",
                                  self.agent_of_verb(i, c.lo), patient)
@@ -1755,6 +1806,20 @@ class _Rules:
         self.decided_verb.add(i)
         return _Decision("active", "active_past", "verb",
                          self.agent_of_verb(i, c.lo), self.patient_after_verb(after, c.preps))
+
+    def _casualty_list(self, span: tuple[int, int]) -> bool:
+        """Whether an object found after a participle is only a number followed by
+        another participle of the lexicon: a headline's list of reduced passives with
+        its commas left out ("Three killed 70 injured", "2 Civilians Killed 9
+        Injured"), not "killed 70" with an object."""
+        tk = self.tk
+        a, b = span
+        a += self.quantity_prefix(a)
+        nxt = a + 1  # the participle: after the number, inside the span or right after it
+        if b not in (nxt, nxt + 1) or not self.is_number(a) or nxt >= tk.n or tk.gap[nxt]:
+            return False
+        entry = self.triggers.get(nxt)
+        return entry is not None and bool(entry[1].readings & _V_PP)
 
     def _participle_as_adjective(self, c: _Context) -> _Decision | None:
         """A participle before a noun where no subject comes before it ("killed
@@ -1797,6 +1862,8 @@ class _Rules:
             return True
         if self.verbish(after) and not self.np_start(after):
             return True  # "the attack killed", "Hamas attack kills"
+        if nxt in _LIGHT_VERBS or nxt in _LIGHT_PARTICLES or self.occurrence_verb_after(after):
+            return True  # "the attacks caused damage", "clashes continued"
         entry = self.triggers.get(after)
         if entry is not None and entry[1].readings & (_V_BASE | _V_S | _V_PAST) and not entry[1].readings & _NOUN:
             return True
@@ -1805,28 +1872,128 @@ class _Rules:
     def _nominal(self, i: int, after: int, form: _Form, rule: str) -> _Decision:
         tk = self.tk
         patient = None
+        sides = None  # a clash noun's sides: its agents
         j = after
-        if (j + 1 < tk.n and not tk.gap[j] and tk.low[j] in _NOMINAL_PATIENT_PREPS
-                and not tk.gap[j + 1] and not self.is_time(j + 1)):
+        if (j + 1 < tk.n and not tk.gap[j] and not tk.gap[j + 1] and not self.is_time(j + 1)
+                and (tk.low[j] in _NOMINAL_PATIENT_PREPS
+                     or (form.event_type == "clash" and tk.low[j] in _CLASH_SIDE_PREPS))):
             end = self.np_after(j + 1)
             if end is not None:
-                patient = (j + 1, end)
+                if form.event_type == "clash" and tk.low[j] in _CLASH_SIDE_PREPS:
+                    sides = (j + 1, end)
+                else:
+                    patient = (j + 1, end)
                 j = end
-        agent = None
+        lemma_verb = bool(form.readings & _ING) and not form.readings & _NOUN
+        agent: tuple[int, ...] | None = None
         modifiers = self._modifiers(i)
         if form.event_type == "die":
             if patient is None and modifiers is not None:
                 patient = modifiers
         else:
-            agent = self.by_phrase(j) if j < tk.n and tk.low[j] == "by" else None
-            if agent is None and tk.possessive_before(i) and not self.is_time(i - 1):
-                start = self.np_before(i - 1)  # "Israel's bombardment", not "Wednesday's"
-                if start is not None:
-                    agent = (start, i)
-            if agent is None:
-                agent = modifiers
-        return _Decision("nominal", rule, "noun", agent, patient,
-                         lemma_verb=bool(form.readings & _ING) and not form.readings & _NOUN)
+            agent = self._nominal_agent(i, j, sides, modifiers)
+        if agent is None and (self.occurrence_verb_after(after)
+                              or (j > after and self.occurrence_verb_after(j))):
+            # "clashes erupted", "the explosion took place" (but "Israel's bombardment
+            # of Gaza continued" names its doer: nominal)
+            return _Decision("intransitive", "occurrence_noun", "noun", None, patient,
+                             lemma_verb=lemma_verb)
+        return _Decision("nominal", rule, "noun", agent, patient, lemma_verb=lemma_verb)
+
+    def _nominal_agent(self, i: int, j: int, sides: tuple[int, int] | None,
+                       modifiers: tuple[int, int] | None) -> tuple[int, ...] | None:
+        """The agent of the event noun at token i whose phrase ends before token j, in
+        the order of the module docstring: a "by"-phrase, a possessive, a clash noun's
+        sides, a light verb's subject or "by"-phrase, the modifiers."""
+        tk = self.tk
+        agent = self.by_phrase(j) if j < tk.n and tk.low[j] == "by" else None
+        if agent is None and tk.possessive_before(i) and not self.is_time(i - 1):
+            start = self.np_before(i - 1)  # "Israel's bombardment", not "Wednesday's"
+            if start is not None:
+                return (start, i)
+        if agent is None:
+            agent = sides
+        if agent is None:
+            return self.light_verb_agent(i, j) or modifiers
+        return agent
+
+    def occurrence_verb_after(self, j: int) -> bool:
+        """Whether a verb of occurrence ("erupted", "took place", "has continued")
+        starts at token j, after auxiliaries and adverbs, with no break before it."""
+        tk = self.tk
+        steps = 0
+        while (j < tk.n and not tk.gap[j] and steps < 3
+               and (tk.low[j] in _BE or tk.low[j] in _HAVE or tk.low[j] in _MODAL_DO
+                    or self.is_adverb(j))):
+            j += 1
+            steps += 1
+        if j >= tk.n or tk.gap[j]:
+            return False
+        w = tk.low[j]
+        if w in _OCCURRENCE_VERBS:
+            return True
+        particle = _OCCURRENCE_PARTICLES.get(w)
+        return (particle is not None and j + 1 < tk.n and not tk.gap[j + 1]
+                and tk.low[j + 1] == particle)
+
+    def light_verb_agent(self, i: int, j: int) -> tuple[int, ...] | None:
+        """The agent a light verb gives the event noun at token i (E1 of the coding
+        guide): the subject of "launched", "carried out", ... before the noun's phrase
+        ("Rebels launched an offensive", "it carried out both of the attacks"), or the
+        "by"-phrase of the same verbs in the passive after it, from token j ("the
+        attack, which was launched by the group", "an attack carried out by X")."""
+        verb = self._light_verb_before(i)
+        if verb is not None:
+            # An -ing form has no subject right before it ("shells hit homes,
+            # causing damage": not "homes").
+            return None if self.tk.low[verb].endswith("ing") else self.subject_before(verb)
+        return self._light_verb_by_after(j)
+
+    def _light_verb_before(self, i: int) -> int | None:
+        """The light verb whose object is the phrase ending with token i, or None:
+        back over determiners, numbers, "of", adverbs and nouns ("launched four
+        raids", "carried out both of the bombings")."""
+        tk = self.tk
+        k = i - 1
+        steps = 0
+        while k >= 0 and not tk.gap[k + 1] and steps < 6:
+            w = tk.low[k]
+            if w in _LIGHT_VERBS:
+                return k
+            if k > 0 and not tk.gap[k] and _LIGHT_PARTICLES.get(tk.low[k - 1]) == w:
+                return k - 1
+            if not (w in _DET or w == "of" or self.is_number(k) or self.is_adverb(k)
+                    or (self.is_content(k) and not self.verbish(k))):
+                return None
+            k -= 1
+            steps += 1
+        return None
+
+    def _light_verb_by_after(self, j: int) -> tuple[int, int] | None:
+        """The "by"-phrase of a passive light verb from token j: "which/that was
+        launched by X", "were carried out by X", reduced "carried out by X"."""
+        tk = self.tk
+        relative = j < tk.n and tk.gap[j] in ("", ",") and tk.low[j] in _REL
+        if relative:
+            j += 1
+        if j < tk.n and not tk.gap[j] and (tk.low[j] in _BE or tk.low[j] in _GET):
+            j += 1
+            if j < tk.n and not tk.gap[j] and self.is_adverb(j):
+                j += 1
+        elif relative:
+            return None
+        if j >= tk.n or tk.gap[j]:
+            return None
+        particle = _LIGHT_PARTICLES.get(tk.low[j])
+        if particle is not None and j + 1 < tk.n and tk.low[j + 1] == particle:
+            j += 2  # "were carried out by"
+        elif tk.low[j] in _LIGHT_VERBS:
+            j += 1  # "was launched by"
+        else:
+            return None
+        if j < tk.n and not tk.gap[j] and tk.low[j] == "by":
+            return self.by_phrase(j)
+        return None
 
     def _modifiers(self, i: int) -> tuple[int, int] | None:
         """The modifiers before a nominal trigger, from the first that names an actor or

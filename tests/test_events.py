@@ -179,6 +179,31 @@ CASES = [
     ("Hamas terrorists massacred Israeli civilians.", "massacred", "kill", "active",
      "active_past", "Hamas terrorists", "palestinian_armed_groups", "Israeli civilians",
      "israeli_civilians"),
+    # Light verbs give the event noun its agent (coding guide E1).
+    ("Hamas gunmen launched an attack on the kibbutz at dawn.", "attack", "attack", "nominal",
+     "noun_context", "Hamas gunmen", "palestinian_armed_groups", "the kibbutz", None),
+    ("Israeli jets carried out dozens of airstrikes overnight.", "airstrikes", "attack",
+     "nominal", "noun", "Israeli jets", "israeli_state", None, None),
+    ("The raid, which was carried out by Israeli troops, lasted two hours.", "raid", "attack",
+     "nominal", "noun_context", "Israeli troops", "israeli_state", None, None),
+    ("The shelling caused heavy damage in Khan Younis.", "damage", "destroy", "nominal",
+     "noun_context", "The shelling", None, None, None),
+    # Event nouns with verbs of occurrence and no doer named (E3); a clash noun's sides (E4).
+    ("Clashes erupted in Jenin after the arrests.", "Clashes", "clash", "intransitive",
+     "occurrence_noun", None, None, None, None),
+    ("The explosion took place near the crossing.", "explosion", "attack", "intransitive",
+     "occurrence_noun", None, None, None, None),
+    ("Palestinian civilians were wounded in clashes with Israeli troops.", "clashes", "clash",
+     "nominal", "noun_context", "Israeli troops", "israeli_state", None, None),
+    # A headline's list of reduced passives without its commas; "and" keeps the verbs.
+    ("Two Palestinians killed 9 wounded in Gaza", "killed", "kill", "passive_agentless",
+     "reduced_passive", None, None, "Two Palestinians", "palestinian_civilians"),
+    ("Two Palestinians killed 9 wounded in Gaza", "wounded", "injure", "passive_agentless",
+     "reduced_passive", None, None, "9", None),
+    ("Israeli troops killed 3 and wounded 5 Palestinians.", "killed", "kill", "active",
+     "active_past", "Israeli troops", "israeli_state", "3", None),
+    ("Israeli forces shot down a drone over Gaza.", "shot down", "attack", "active",
+     "active_past", "Israeli forces", "israeli_state", "a drone", None),
 ]
 
 
@@ -722,6 +747,40 @@ def test_agency_by_outlet_shares_and_intervals():
     pd.testing.assert_frame_equal(table, same)  # seeded
 
 
+def test_agency_by_outlet_keeps_outlets_without_events_of_the_group():
+    """An outlet whose events never happen to the patient group is in the table with
+    n == 0 and NaN shares (not dropped), for every measure, category and voice; an
+    outlet with no event at all is not in the events table and not in the result."""
+    corpus = corpus_of("Israeli forces killed three Palestinian civilians in Gaza.",
+                       "Two Palestinian civilians died in Gaza.",
+                       "Hamas gunmen killed three Israeli civilians.",
+                       "Peace talks resumed in Lausen.",
+                       outlets=["A", "A", "B", "C"])
+    events = find_events(corpus, "israel_gaza")
+    assert set(events["outlet"]) == {"A", "B"}
+    table = agency_by_outlet(events, patient_actor="palestinian_civilians", n_boot=100)
+    assert list(table["outlet"].unique()) == ["A", "B"]
+    b = table.loc[table["outlet"] == "B"]
+    assert len(b) == len(CONSTRUCTIONS) + 2
+    assert (b["n"] == 0).all() and (b["group_events"] == 0).all() and (b["group_docs"] == 0).all()
+    assert b[["share", "lo", "hi"]].isna().all().all()
+    a = table.loc[table["outlet"] == "A"]
+    assert a["share"].notna().all() and (a["group_events"] == 2).all()
+    assert list(table.dtypes[["n", "share", "group_events"]].astype(str)) == ["int64", "float64", "int64"]
+    # Rows keep the measure, then the group, then the category order.
+    assert list(table["measure"]) == ["construction"] * 12 + ["agent"] * 4
+    assert list(table.loc[table["measure"] == "agent", "category"]) == ["named", "none"] * 2
+    # With voice="split" each outlet has each voice of the table.
+    split = agency_by_outlet(events, patient_actor="israeli_civilians", voice="split", n_boot=50)
+    assert set(map(tuple, split[["outlet", "voice"]].drop_duplicates().to_numpy())) == {
+        ("A", "narration"), ("B", "narration")}
+    assert split.loc[split["outlet"] == "A", "share"].isna().all()
+    # The plot says which outlet has no events.
+    ax = plot_agency(table)
+    assert "no events" in [t.get_text() for t in ax.texts]
+    matplotlib.pyplot.close("all")
+
+
 def test_agency_gap_side_by_side():
     events = find_events(_two_outlets(), "israel_gaza")
     gap = agency_gap(events, patient_actors=("israeli_civilians", "palestinian_civilians"), n_boot=300)
@@ -768,7 +827,11 @@ def test_agency_on_the_sample_with_voice_split_and_exclusions(sample_events):
     table = agency_by_outlet(sample_events, voice="split", n_boot=100, event_types=("kill", "die"))
     assert "quote" in set(table["voice"]) and (table["event_types"] == "kill+die").all()
     for _, group in table.groupby(["outlet", "voice", "measure"]):
-        assert group["share"].sum() == pytest.approx(1.0)
+        if group["group_events"].iloc[0]:
+            assert group["share"].sum() == pytest.approx(1.0)
+        else:  # a voice an outlet never uses for these events: in the grid, no share
+            assert group["share"].isna().all() and (group["n"] == 0).all()
+    assert table.groupby(["outlet", "measure"])["voice"].nunique().eq(table["voice"].nunique()).all()
     some_doc = sample_events["doc_id"].iloc[0]
     fewer = agency_by_outlet(sample_events, n_boot=10, exclude_docs=[some_doc])
     full = agency_by_outlet(sample_events, n_boot=10)

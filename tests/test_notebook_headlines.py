@@ -225,8 +225,8 @@ def test_07_the_constructions_of_the_sample_and_no_passive_with_its_agent(events
         "active": {"all": 58, "narration": 50},
         "passive_agent": {"all": 0, "narration": 0},
         "passive_agentless": {"all": 40, "narration": 40},
-        "intransitive": {"all": 10, "narration": 6},
-        "nominal": {"all": 110, "narration": 108},
+        "intransitive": {"all": 14, "narration": 10},
+        "nominal": {"all": 106, "narration": 104},
         "adjectival": {"all": 13, "narration": 10},
     }
 
@@ -237,13 +237,13 @@ def test_07_outlets_name_a_doer_for_a_tenth_to_a_third_of_their_events(events: p
     agency = mk.agency_by_outlet(events, n_boot=p["N_BOOT"], seed=seed)
     named = agency[(agency["measure"] == "agent") & (agency["category"] == "named")].set_index("outlet")
     assert named[["n", "group_events"]].apply(tuple, axis=1).to_dict() == {
-        "Kessel Voice": (3, 36), "The Aldwick Herald": (5, 22), "The Daily Clarion": (8, 28),
-        "The Defence Review": (6, 34), "The Meridian Chronicle": (7, 37), "The Regional Observer": (8, 36),
-        "The Tarvian Dispatch": (7, 21),
+        "Kessel Voice": (4, 36), "The Aldwick Herald": (6, 22), "The Daily Clarion": (8, 28),
+        "The Defence Review": (7, 34), "The Meridian Chronicle": (8, 37), "The Regional Observer": (9, 36),
+        "The Tarvian Dispatch": (8, 21),
     }
     assert named["share"].idxmin() == "Kessel Voice" and named["share"].idxmax() == "The Tarvian Dispatch"
-    assert_interval(named.loc["Kessel Voice"], 0.00, 0.20, f"Kessel Voice, seed {seed}")
-    assert_interval(named.loc["The Tarvian Dispatch"], 0.12, 0.56, f"The Tarvian Dispatch, seed {seed}")
+    assert_interval(named.loc["Kessel Voice"], 0.00, 0.26, f"Kessel Voice, seed {seed}")
+    assert_interval(named.loc["The Tarvian Dispatch"], 0.12, 0.65, f"The Tarvian Dispatch, seed {seed}")
     # "the intervals overlap ... the sample cannot rank the outlets"
     assert named["lo"].max() < named["hi"].min()
 
