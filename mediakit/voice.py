@@ -663,7 +663,7 @@ _AFTER_QUOTED_AS_SAYING_RE = re.compile(
 # After the closing mark: VERB SUBJECT (", said the minister")
 _AFTER_VERB_SUBJECT_RE = re.compile(
     rf"[ \t]*[,;:\u2014\u2013-]?[ \t]*(?P<verb>{_INVERTED_VERBS})[ \t]+"
-    rf"(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{0,7}})"
+    rf"(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{0,11}})"
 )
 _QUOTED_AS_SAYING_RE = re.compile(
     rf"\b(?:quoted|cited)[ \t]+(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{0,7}}?)"
@@ -800,6 +800,11 @@ _TITLE_WORDS = frozenset(
     .split()
 )
 _LEADING_FILLER = frozenset({"and", "but", "as", "while", "so", "then"})
+# A discourse adverb opening the sentence is no part of its subject ("Meanwhile
+# Amnesty International said", "However, the ministry said").
+_DISCOURSE_ADVERBS = frozenset(
+    "meanwhile however separately earlier later also moreover furthermore additionally".split()
+)
 # A person introduced by a title, as the subject of a clause: "the regime's
 # Interior Minister, Dana Ilves, repeated ...", "Col. Petr Sandor claimed ...".
 # The word after the name must be lowercase (a verb, checked in code not to be a
@@ -866,7 +871,8 @@ _INSTITUTION_NOUNS = frozenset(
     secretariat parliament assembly court bureau administration presidency cabinet
     army police union organisation organization coalition alliance observatory
     network front units forces fund institute centre center foundation league
-    nations brigade brigades movement party crescent watch""".split()
+    nations brigade brigades movement party crescent watch federation association
+    society societies""".split()
 )
 #: Plural nouns for groups of people that open a sentence as its subject, "Officials
 #: in Aldwick said": with a place or organisation after them they are kept whole.
@@ -925,7 +931,9 @@ def _name_from_subject(phrase: str) -> tuple[str, bool]:
     """(speaker, is_pronoun) from a subject phrase as written."""
     phrase = phrase.strip(" \t,;:")
     words = _strip_final_dot(phrase.split())
-    while len(words) > 1 and words[0].lower() in _LEADING_FILLER:
+    while len(words) > 1 and (
+        words[0].lower() in _LEADING_FILLER or words[0].lower().rstrip(",") in _DISCOURSE_ADVERBS
+    ):
         words = words[1:]
     if not words:
         return "", False
@@ -983,6 +991,13 @@ def _name_with_complement(words: list[str], phrase: str) -> str | None:
         return phrase
     run_words, institution = head_run
     if institution:
+        # "the Syrian Observatory for Human Rights director Rami Abdel Rahman": a
+        # role after the body's name, then a person's name, names the person.
+        role = max((k for k in range(at + 1, len(words)) if _is_role_word(words[k])), default=None)
+        if role is not None and words[role][:1].islower():
+            named = words[role + 1 :]
+            if len(named) >= 2 and all(w[:1].isupper() for w in named):
+                return " ".join(_strip_final_dot(named))
         return " ".join(words[at - len(run_words) :])
     if len(run_words) == 1 and run_words[0].lower() in _GROUP_NOUNS:
         return phrase  # "Officials in Aldwick": a description
@@ -1170,8 +1185,10 @@ def _joins_name(kept: list[str], words: list[str], k: int, low: str) -> bool:
     """For :func:`_cut_subject`: whether "for" or "of" at ``words[k]`` joins two
     capitalised words of one name ("Syrian Observatory for Human Rights")."""
     following = words[k + 1] if k + 1 < len(words) else ""
+    if low == "and" and not any(w in ("for", "of") for w in kept):
+        return False  # "and" joins only inside a name already joined by "of" or "for"
     return (
-        low in ("for", "of")
+        low in ("for", "of", "and")
         and not kept[-1].endswith(",")
         and following[:1].isupper()
         and kept[-1][:1].isupper()

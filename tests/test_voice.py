@@ -1479,3 +1479,25 @@ def test_it_is_the_body_that_opens_the_sentence_before_or_its_own() -> None:
     assert voice_spans(text)[0].speaker == "White House"
     # a pronoun opening the sentence is no body: "The group it added has ..."
     assert voice_spans('The group it added has "established a safe haven in the valley".')[0].speaker == "it"
+
+
+def test_a_discourse_adverb_opening_the_sentence_is_no_part_of_the_speaker() -> None:
+    for adverb in ("Meanwhile", "However,", "Separately", "Earlier", "Later", "Also", "But", "And"):
+        text = (f'Tarn has seen heavy fighting since May. {adverb} Amnesty International said two '
+                'journalists had been "subjected to enforced disappearance."')
+        assert voice_spans(text)[0].speaker == "Amnesty International", adverb
+
+
+def test_a_body_named_with_and_and_a_person_after_a_long_affiliation_are_whole() -> None:
+    text = ('The convoy was hit near Tarn. "Ten people were killed as they were unloading the trucks" '
+            "said the International Federation of Red Cross and Red Crescent Societies.")
+    assert voice_spans(text)[0].speaker == "International Federation of Red Cross and Red Crescent Societies"
+    # "and" between two names with no "of" or "for" before it still ends the subject
+    text = 'The talks ended. "We are far apart" said Lena Varga and the two envoys left.'
+    assert voice_spans(text)[0].speaker == "Lena Varga"
+    text = ('Fighters entered the town. The rebels "were pushed out of the last district" said Tarn '
+            "Observatory for Human Rights director Rami Abdel Rahman.")
+    assert voice_spans(text)[0].speaker == "Rami Abdel Rahman"
+    # the body speaks when no person follows the role
+    text = 'The rebels "were pushed out of the last district" said the Tarn Observatory for Human Rights.'
+    assert voice_spans(text)[0].speaker == "Tarn Observatory for Human Rights"
