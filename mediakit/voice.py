@@ -1725,14 +1725,25 @@ class _Speakers:
             relative = _last_relative(words)
             return None if relative is None else _subject_before_relative(words, relative)
         lead = self.text[max(sentence_start, m.start() - 30) : m.start()].split()
+        before = self.text[sentence_start : m.start()].split()
+        phrase_end = m.end("affiliation") if m.group("affiliation") else m.end("name")
+        phrase = self.text[m.start() : phrase_end]
         if lead and lead[-1].lower() == "the":
             lead = lead[:-1]
+        elif (
+            len(lead) >= 3
+            and lead[-1].isalpha()
+            and lead[-1].islower()
+            and lead[-2].lower() == "the"
+            and phrase.split()[-1].lower() in _INSTITUTION_NOUNS
+        ):
+            # "an activist with the opposition Idlib Media Centre (told)": one
+            # lowercase word between "the" and the name
+            lead = lead[:-2]
+            phrase = f"{before.pop()} {phrase}"
         if not lead or lead[-1].lower() not in _PREPOSITIONS_BEFORE:
             return subject
-        phrase_end = m.end("affiliation") if m.group("affiliation") else m.end("name")
-        return _subject_through_preposition(
-            self.text[sentence_start:m.start()].split(), self.text[m.start() : phrase_end]
-        )
+        return _subject_through_preposition(before, phrase)
 
     def _paragraph_subjects(self, p: int) -> list[re.Match[str]]:
         """SUBJECT-VERB matches of paragraph ``p``, scanned on first use.

@@ -1501,3 +1501,13 @@ def test_a_body_named_with_and_and_a_person_after_a_long_affiliation_are_whole()
     # the body speaks when no person follows the role
     text = 'The rebels "were pushed out of the last district" said the Tarn Observatory for Human Rights.'
     assert voice_spans(text)[0].speaker == "Tarn Observatory for Human Rights"
+
+
+def test_the_short_description_is_the_fuller_one_written_with_a_body_before() -> None:
+    text = ('The raids hit Varn around noon an activist with the opposition Varn Media Centre told '
+            'reporters. "One rocket hit the entrance of the school" the activist said.')
+    assert voice_spans(text)[0].speaker == "an activist with the opposition Varn Media Centre"
+    # a noun before a name that is no body's ("the statement UNICEF") is not read so
+    text = ('According to the statement Oxfam continues to send water to the town and "to raise '
+            'awareness about cholera."')
+    assert voice_spans(text)[0].speaker == "Oxfam"
