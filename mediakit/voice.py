@@ -1690,6 +1690,11 @@ class _Speakers:
         name = m.group("name")
         if name is None:
             np = (m.group("np") or "").split()
+            if len(np) > 1 and np[-1] == "who" and not any(w.lower() in _SUBJECT_STOP for w in np[:-1]):
+                # "Reuters reported a military source who said": the one "who" is
+                # ("a journalist embedded with the troops in the district who said":
+                # which of them is unclear, left alone)
+                return " ".join(_from_name_after_noun(_from_last_determiner(np[:-1])))
             if np and (np[-1].lower() in _SUBJECT_STOP or np[-1].lower() in _LEADING_FILLER):
                 return None  # "the criticism and (blamed)"
             if subject == m.group("np"):

@@ -1511,3 +1511,14 @@ def test_the_short_description_is_the_fuller_one_written_with_a_body_before() ->
     text = ('According to the statement Oxfam continues to send water to the town and "to raise '
             'awareness about cholera."')
     assert voice_spans(text)[0].speaker == "Oxfam"
+
+
+def test_the_one_who_said_is_the_speaker() -> None:
+    for verb in ("reported", "quoted"):
+        text = (f'Fighters entered Varn overnight. Reuters {verb} a military source who said "The '
+                'battles are ongoing in that area."')
+        assert voice_spans(text)[0].speaker == "a military source", verb
+    # with a place between the noun and "who", which one spoke is unclear: no guess
+    text = ('A message cited a journalist embedded with the troops in the district who said the army '
+            'found barrels stamped "made in Tarn".')
+    assert voice_spans(text)[0].speaker is None
