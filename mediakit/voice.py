@@ -1730,9 +1730,9 @@ class _Speakers:
             relative = _last_relative(words)
             return None if relative is None else _subject_before_relative(words, relative)
         lead = self.text[max(sentence_start, m.start() - 30) : m.start()].split()
-        before = self.text[sentence_start : m.start()].split()
         phrase_end = m.end("affiliation") if m.group("affiliation") else m.end("name")
         phrase = self.text[m.start() : phrase_end]
+        taken = 0  # words moved from before the name into the phrase
         if lead and lead[-1].lower() == "the":
             lead = lead[:-1]
         elif (
@@ -1744,11 +1744,14 @@ class _Speakers:
         ):
             # "an activist with the opposition Idlib Media Centre (told)": one
             # lowercase word between "the" and the name
+            phrase = f"{lead[-1]} {phrase}"
             lead = lead[:-2]
-            phrase = f"{before.pop()} {phrase}"
+            taken = 1
         if not lead or lead[-1].lower() not in _PREPOSITIONS_BEFORE:
             return subject
-        return _subject_through_preposition(before, phrase)
+        # the sentence's words before the name, split only when they are read
+        before = self.text[sentence_start : m.start()].split()
+        return _subject_through_preposition(before[: len(before) - taken], phrase)
 
     def _paragraph_subjects(self, p: int) -> list[re.Match[str]]:
         """SUBJECT-VERB matches of paragraph ``p``, scanned on first use.
