@@ -261,13 +261,17 @@ def test_property_arbitrary_text_never_breaks_the_matcher(text):
 
 
 def _slow_scan(lex: Lexicon, text: str) -> list[tuple[int, int, object]]:
-    """Leftmost-longest by definition: every pattern tried at every position; at one
-    position the longest match wins, then the pattern listed first."""
-    entries = lex._matcher.entries
+    """Leftmost-longest by definition over the lexicon's label matcher."""
+    return _slow_matcher_scan(lex._matcher, text)
+
+
+def _slow_matcher_scan(matcher, text: str) -> list[tuple[int, int, object]]:
+    """Leftmost-longest by definition: every pattern of ``matcher`` tried at every
+    position; at one position the longest match wins, then the pattern listed first."""
     result, pos = [], 0
     while pos < len(text):
         best = None
-        for entry in entries:
+        for entry in matcher.entries:
             m = entry.regex.match(text, pos)
             if m and (best is None or m.end() > best[1]):
                 best = (pos, m.end(), entry)
@@ -411,23 +415,6 @@ def test_property_bundled_lexicons_scan_like_the_slow_and_previous_matchers(name
     _check_scan(_BUNDLED[name], text)
 
 
-def _slow_scope_scan(matcher, text: str) -> list[tuple[int, int, object]]:
-    """_slow_scan over the entries of another matcher (the scope words')."""
-    result, pos = [], 0
-    while pos < len(text):
-        best = None
-        for entry in matcher.entries:
-            m = entry.regex.match(text, pos)
-            if m and (best is None or m.end() > best[1]):
-                best = (pos, m.end(), entry)
-        if best:
-            result.append(best)
-            pos = best[1]
-        else:
-            pos += 1
-    return result
-
-
 _SCOPED = {name: lex for name, lex in _BUNDLED.items() if lex._scope_matcher is not None}
 _SCOPE_WORDS = {name: _pattern_words(e.pattern for e in lex._scope_matcher.entries)
                 for name, lex in _SCOPED.items()}
@@ -445,7 +432,7 @@ def test_property_scope_words_scan_like_the_slow_matcher(name, data):
     matcher = lex._scope_matcher
     assert not matcher._globs
     text = data.draw(_texts(_SCOPE_WORDS[name] + ["TV", "Tv", "tv", "TVs", "ATV"]))
-    assert matcher.scan(text) == _slow_scope_scan(matcher, text), text
+    assert matcher.scan(text) == _slow_matcher_scan(matcher, text), text
 
 
 def test_scope_words_on_a_news_paragraph():
@@ -454,7 +441,7 @@ def test_scope_words_on_a_news_paragraph():
             "the football club's season and the tv series were postponed. "
             "Peacekeepers and rocket-attack survivors met at a checkpoint.")
     found = lex.scan_scope(text)
-    assert found == _slow_scope_scan(lex._scope_matcher, text)
+    assert found == _slow_matcher_scan(lex._scope_matcher, text)
     assert [text[s:e] for s, e, _ in found] == [
         "Air strikes", "killed", "civilians", "besieged", "TV", "football", "club",
         "season", "series", "Peacekeepers", "checkpoint"]
