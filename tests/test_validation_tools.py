@@ -321,6 +321,10 @@ def test_round4_takes_the_richest_articles_every_outlet_first_and_skips_taken_on
                    split="dev", round1=True, round2=False, stratum="round4_attribution",
                    written_by_team=False, off_topic=False, n_chars=1) for r in records]
     assert select_items.select_round4(path, existing=[taken, *merged]) == records
+    # nor are the rows of a later round (round 5, drawn afterwards): they leave round 4 as it was
+    from dataclasses import replace
+    later = replace(merged[-1], split="holdout", stratum="round5_random")
+    assert select_items.select_round4(path, existing=[taken, later]) == records
 
 
 def test_round4_needs_an_output_outside_the_repository(capsys: pytest.CaptureFixture[str]) -> None:
