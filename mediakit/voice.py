@@ -3209,25 +3209,59 @@ def _voice_spans(
     """
     if not text:
         return []
-    paras = _Paragraphs(text)
-    so_called_quotes, so_called_terms = _so_called_spans(text)
-    kept = _outermost_marks(text, paras, so_called_terms)
-    needed = len(kept) if ranges is None else _needed_spans(kept, ranges)
-    if not needed:
-        return []
-    speakers = _Speakers(text, paras)
-    speakers.quoted_starts = [s for s, _, _, bare in kept if not bare]
-    speakers.quoted_ends = [e for _, e, _, bare in kept if not bare]
-    attribution = _SpanAttribution(speakers)
-    result: list[VoiceSpan] = []
-    for start, end, multi, bare in kept[:needed]:
-        if bare:
-            result.append(VoiceSpan(start, end, "scare_quote", rule="so-called"))
-            continue
-        after = speakers.after(start, end)
-        voice = "scare_quote" if _is_scare_quote(text, start, end, multi, after, so_called_quotes) else "quote"
-        result.append(attribution.span(start, end, voice, after, so_called=start in so_called_quotes))
-    return result
+    return _VoiceState(text).spans(ranges)
+
+
+class _VoiceState:
+    """The quotations of one text, attributed in order as far as asked so far.
+
+    :meth:`spans` gives the first spans of :func:`voice_spans` that place some
+    ranges (all of them without ranges), resuming where the last call stopped: a
+    span's voice and speaker depend on the spans before it only, and the rules'
+    state (the speakers named so far, the last quotation, the speaker caches) is
+    the one a single pass would have at that point, so the spans equal those of one
+    call. A :class:`mediakit.document.Document` keeps one, so that the mentions and
+    the events of an article attribute each quotation once between them.
+    """
+
+    __slots__ = ("_attribution", "_so_called_quotes", "kept", "result", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.result: list[VoiceSpan] = []
+        self._attribution: _SpanAttribution | None = None
+        if not text:
+            self.kept: list[tuple[int, int, bool, bool]] = []
+            self._so_called_quotes: set[int] = set()
+            return
+        paras = _Paragraphs(text)
+        self._so_called_quotes, so_called_terms = _so_called_spans(text)
+        self.kept = _outermost_marks(text, paras, so_called_terms)
+        if self.kept:
+            speakers = _Speakers(text, paras)
+            speakers.quoted_starts = [s for s, _, _, bare in self.kept if not bare]
+            speakers.quoted_ends = [e for _, e, _, bare in self.kept if not bare]
+            self._attribution = _SpanAttribution(speakers)
+
+    def spans(self, ranges: tuple[Sequence[int], Sequence[int]] | None = None) -> list[VoiceSpan]:
+        """The first spans, at least as many as place ``ranges`` (every span without
+        ranges); the list is the state's own, extended by later calls."""
+        kept, result = self.kept, self.result
+        needed = len(kept) if ranges is None else _needed_spans(kept, ranges)
+        if needed > len(result):
+            text, so_called_quotes = self.text, self._so_called_quotes
+            attribution = self._attribution
+            assert attribution is not None  # there are spans
+            speakers = attribution.speakers
+            for start, end, multi, bare in kept[len(result):needed]:
+                if bare:
+                    result.append(VoiceSpan(start, end, "scare_quote", rule="so-called"))
+                    continue
+                after = speakers.after(start, end)
+                voice = ("scare_quote" if _is_scare_quote(text, start, end, multi, after, so_called_quotes)
+                         else "quote")
+                result.append(attribution.span(start, end, voice, after, so_called=start in so_called_quotes))
+        return result
 
 
 def _outermost_marks(
