@@ -1663,6 +1663,7 @@ class _Speakers:
         # Full names by surname, read from the name runs of the text up to the
         # first run starting at or after the furthest position asked for.
         self._full_names: dict[str, list[tuple[int, str]]] = {}
+        self._by_first_name: dict[str, list[tuple[int, str]]] = {}  # the same, by first name
         self._name_runs: Iterator[re.Match[str]] | None = None
         self._name_runs_at: float = -1  # start of the last run read; _ALL_READ when all are
         # Quotation spans (sorted, not overlapping), to tell narration from quotes.
@@ -2667,14 +2668,13 @@ class _Speakers:
         before them or opening their run)."""
         text = self.text
         found = set()
-        for names in self._full_names.values():
-            for at, full in names:
-                if at >= pos or full.split()[0] != first:
-                    continue
-                lead = text[max(0, at - 20) : at].split()
-                opening = text[at : at + 40].split()[:1]
-                if any(_is_title_word(w.strip(",")) for w in lead[-1:] + opening):
-                    found.add(full)
+        for at, full in self._by_first_name.get(first, ()):
+            if at >= pos:
+                continue
+            lead = text[max(0, at - 20) : at].split()
+            opening = text[at : at + 40].split()[:1]
+            if any(_is_title_word(w.strip(",")) for w in lead[-1:] + opening):
+                found.add(full)
         return found
 
     def _read_name_runs(self, pos: int) -> None:
@@ -2694,6 +2694,7 @@ class _Speakers:
             full = _full_name(m.group())
             if full is not None:
                 full_names.setdefault(full.split()[-1], []).append((at, full))
+                self._by_first_name.setdefault(full.split()[0], []).append((at, full))
             if at >= pos:
                 self._name_runs_at = at
                 return
