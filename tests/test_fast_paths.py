@@ -476,6 +476,7 @@ def _reference_read_name_runs(self, pos: int) -> None:
         full = voice_module._full_name(m.group())
         if full is not None:
             self._full_names.setdefault(full.split()[-1], []).append((m.start(), full))
+            self._by_first_name.setdefault(full.split()[0], []).append((m.start(), full))
     self._name_runs_at = voice_module._ALL_READ
 
 
