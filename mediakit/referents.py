@@ -459,10 +459,13 @@ def _compound_part(compound: str, lexicon: Lexicon) -> LexiconEntry | None:
     first = re.split(f"[{_HYPHENS}]", compound)[0]
     if not first:
         return None
-    found = lexicon.scan(first)
-    if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(first) \
-            and found[0][2].kind != "label":
-        return found[0][2]
+    # An abbreviation is looked up as written, then without its dots ("U.S" of
+    # "U.S-backed" is the "US" of the lexicon).
+    for part in dict.fromkeys((first, first.replace(".", ""))):
+        found = lexicon.scan(part)
+        if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(part) \
+                and found[0][2].kind != "label":
+            return found[0][2]
     return None
 
 

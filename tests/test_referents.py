@@ -203,6 +203,35 @@ def test_compounds_are_modifier_mentions_and_can_be_turned_off():
     assert "Rebel-held" not in set(plain["match"]) and "pro-government" not in set(plain["match"])
 
 
+def test_compounds_of_dotted_abbreviations_are_found_whole():
+    text = ("The U.S.-led coalition bombed Raqqa. U.S.-backed rebels held al-Tanf, "
+            "U.S-backed fighters pushed into Manbij and U.K.-backed rebels left Daraa. "
+            "The U.N. said government forces shelled Douma.")
+    table = mk.find_mentions(corpus_of(text), "syria")
+    rows = table[["match", "form", "label", "referent", "referent_rule"]].astype(object)
+    rows = rows.where(rows.notna(), None).values.tolist()
+    assert rows == [
+        ["U.S.-led", "modifier", "backed_or_led", None, "outside party in compound (United States)"],
+        ["U.S.-backed", "modifier", "us_backed", "armed_opposition", "qualifies 'rebels'"],
+        ["rebels", "noun", "rebel", "armed_opposition", "label's own actor"],
+        # the final dot left out, as copies of news write it: still the whole compound
+        ["U.S-backed", "modifier", "us_backed", "kurdish_forces", "qualifies 'fighters'"],
+        ["fighters", "noun", "fighter", "kurdish_forces", "qualified by 'U.S-backed'"],
+        ["U.K.-backed", "modifier", "backed_or_led", "armed_opposition", "qualifies 'rebels'"],
+        ["rebels", "noun", "rebel", "armed_opposition", "label's own actor"],
+        ["government forces", "noun", "government", "state_forces", "label's own actor"],
+    ]
+    lex = load_lexicon("syria")
+    assert [(h[0], h[1], h[2].label) for h in lex.scan("The U.N. envoy and U.K. diplomats")] == [
+        (4, 8, "United Nations"), (19, 23, "Europe")]
+    # A "*-backed" glob takes letters joined by dots, not a sentence end glued to the next
+    # word: the compound starts after the full stop.
+    glued = [m.match for m in lex.find("Talks failed in Syria.Turkish-backed factions shelled Afrin.")]
+    assert glued == ["Turkish-backed factions"]
+    # An abbreviation's dots without its hyphen are no compound.
+    assert [m.match for m in lex.find("The U.S. army left.")] == ["army"]
+
+
 # -- scope -----------------------------------------------------------------------------
 
 # General news written for these tests: sport, business, technology, entertainment and
