@@ -402,3 +402,31 @@ def test_packet_answers_must_name_the_letter_and_stay_outside(tmp_path: Path) ->
         _round1_only_packet(tmp_path, str(REPO / "answers" / "{letter}"))
     default = _round1_only_packet(tmp_path, None)
     assert f"{default.resolve()}/coder-A/round1/" in (default / "INSTRUCTIONS.md").read_text(encoding="utf-8")
+
+
+# --- round 5: a second held-out set, drawn at random ---------------------------------------
+
+
+def test_round5_draws_at_random_among_attributed_articles_spread_over_outlets(tmp_path: Path) -> None:
+    from tools.validation.sources import Item
+    said = "The official said so. "
+    rows = ([("1", "ahram", said + str(k)) for k in range(60)] + [("2", "sana", said + "x")]
+            + [("3", "sana", "Nothing reported here.")] + [("4", "etilaf", said * 300)])
+    path = _fakes_csv(tmp_path / "fakes.csv", rows)
+    taken = Item(doc_id="fakes-0000", source="fakes", fakes_row=0, unit_id="1", corpus_doc_id="FA-KES-dev:1",
+                 sha256=sha256(said + "0"), outlet="ahram", split="dev", round1=True, round2=False,
+                 stratum="quote_rich", written_by_team=False, off_topic=False, n_chars=1)
+    records = select_items.select_round5(path, existing=[taken])
+    assert records == select_items.select_round5(path, existing=[taken])  # seeded, re-runnable
+    assert len(records) == select_items.ROUND5_ARTICLES
+    doc_ids = [r["doc_id"] for r in records]
+    # the small outlet gives all it has; no text without attribution, too long, or already taken
+    assert "fakes-0060" in doc_ids and "fakes-0061" not in doc_ids and "fakes-0062" not in doc_ids
+    assert "fakes-0000" not in doc_ids and len(set(doc_ids)) == len(doc_ids)
+    # a random draw, not the first rows of the file
+    assert doc_ids[:39] != [f"fakes-{k:04d}" for k in range(1, 40)]
+    for record in records:
+        assert record["split"] == "holdout" and record["stratum"] == "round5_random"
+        assert list(record) == list(select_items.ITEM_COLUMNS)
+    with pytest.raises(SystemExit):
+        select_items.main(["--round5", "--out", str(REPO / "data" / "validation" / "r5.csv")])

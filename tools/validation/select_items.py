@@ -44,12 +44,21 @@ the same written files gives the same file. Rules (see ``data/validation/README.
   the rest, at most 8 per outlet; ties in seeded random order. Written outside the
   repository until adjudicated; its rows in ``items.csv`` are not "already in the set"
   for a re-run (nor for ``--round3``), and a rounds 1-2 re-selection keeps them.
+* **Round 5 (a second held-out set, drawn at random; ``--round5``).** Forty FA-KES
+  articles not in ``items.csv`` (rounds 3-4 included; by row or by text hash), not
+  repeated, at most 4,000 characters, coded like round 1, all ``split`` ``holdout``,
+  stratum ``round5_random``: a seeded random draw among the articles with any
+  quotation or attribution material (:func:`attribution_score` above zero), spread
+  over the outlets by filling the smallest first (:func:`share_out`). Unlike rounds
+  3-4 it favours no construction, so it estimates how the rules do on an ordinary
+  article that reports speech. Written outside the repository until adjudicated.
 
 Usage::
 
     python tools/validation/select_items.py [--fakes PATH] [--out data/validation/items.csv]
     python tools/validation/select_items.py --round3 --out /outside/the/repo/items_round3.csv
     python tools/validation/select_items.py --round4 --out /outside/the/repo/items_round4.csv
+    python tools/validation/select_items.py --round5 --out /outside/the/repo/items_round5.csv
 """
 
 from __future__ import annotations
@@ -98,8 +107,11 @@ ROUND4_PREFIX = "round4_"
 ROUND4_ARTICLES = 40
 ROUND4_PER_OUTLET = 8
 ROUND4_MIN_QUOTE_WORDS = 3
+ROUND5_SEED = 20261205
+ROUND5_PREFIX = "round5_"
+ROUND5_ARTICLES = 40
 #: Strata of the rounds selected after rounds 1-2 (kept on a rounds 1-2 re-selection).
-LATER_ROUND_PREFIXES = (ROUND3_PREFIX, ROUND4_PREFIX)
+LATER_ROUND_PREFIXES = (ROUND3_PREFIX, ROUND4_PREFIX, ROUND5_PREFIX)
 _ATTRIBUTION = re.compile(r"\b(?:said|told|added|according\s+to|stated|claimed)\b", re.IGNORECASE)
 _ISLAMIC_STATE = re.compile(r"\b(?:ISIS|ISIL|IS)\b|\b(?:Daesh|Islamic State)\b", re.IGNORECASE)
 _VIOLENCE = re.compile(
@@ -268,6 +280,34 @@ def select_round4(fakes_path: Path | None, *, existing: list[Item]) -> list[dict
     return records
 
 
+def select_round5(fakes_path: Path | None, *, existing: list[Item]) -> list[dict[str, object]]:
+    """The round-5 held-out articles (module docstring), as ``items.csv`` records."""
+    rows = read_fakes(fakes_path)
+    rng = random.Random(ROUND5_SEED)
+    eligible = _eligible(rows, [i for i in existing if not i.stratum.startswith(ROUND5_PREFIX)])
+    by_outlet: dict[str, list[int]] = defaultdict(list)
+    for i in eligible:
+        if attribution_score(rows[i]["article_content"]) > 0:
+            by_outlet[rows[i]["source"]].append(i)
+    quota = share_out({o: len(ids) for o, ids in by_outlet.items()}, ROUND5_ARTICLES)
+    chosen: list[int] = []
+    for outlet in sorted(by_outlet):
+        ids = list(by_outlet[outlet])
+        rng.shuffle(ids)
+        chosen += ids[:quota[outlet]]
+    records: list[dict[str, object]] = []
+    for i in sorted(chosen):
+        row = rows[i]
+        records.append({
+            "doc_id": f"fakes-{i:04d}", "source": "fakes", "fakes_row": i, "unit_id": row["unit_id"],
+            "corpus_doc_id": fakes_doc_id(i), "sha256": sha256(row["article_content"]),
+            "outlet": row["source"], "split": "holdout", "round1": "yes", "round2": "no",
+            "stratum": "round5_random", "written_by_team": "no", "off_topic": "no",
+            "n_chars": len(row["article_content"]),
+        })
+    return records
+
+
 def assign_splits(groups: dict[tuple[str, ...], list[str]], rng: random.Random) -> dict[str, str]:
     """dev, dev, test, dev, dev, test, ... along the groups in order, each group shuffled.
 
@@ -369,23 +409,25 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fakes", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=None,
-                        help="default data/validation/items.csv; required with --round3/--round4 "
+                        help="default data/validation/items.csv; required with --round3/4/5 "
                              "(outside the repository)")
     rounds = parser.add_mutually_exclusive_group()
     rounds.add_argument("--round3", action="store_true",
                         help="select the round-3 held-out articles instead (not in --items)")
     rounds.add_argument("--round4", action="store_true",
                         help="select the round-4 attribution-rich development articles instead (not in --items)")
+    rounds.add_argument("--round5", action="store_true",
+                        help="select the round-5 random held-out articles instead (not in --items)")
     parser.add_argument("--items", type=Path, default=ITEMS_CSV,
-                        help="with --round3/--round4: the items already in the set (default data/validation/items.csv)")
+                        help="with --round3/4/5: the items already in the set (default data/validation/items.csv)")
     args = parser.parse_args(argv)
-    if args.round3 or args.round4:
-        flag = "--round3" if args.round3 else "--round4"
+    if args.round3 or args.round4 or args.round5:
+        flag = "--round3" if args.round3 else "--round4" if args.round4 else "--round5"
         if args.out is None:
             parser.error(f"{flag} needs --out (a file outside the repository)")
         if REPO in args.out.resolve().parents:
             parser.error(f"{args.out}: the {flag[2:]} list stays outside the repository until it is adjudicated")
-        pick = select_round3 if args.round3 else select_round4
+        pick = select_round3 if args.round3 else select_round4 if args.round4 else select_round5
         records = pick(args.fakes, existing=read_items(args.items))
     else:
         args.out = args.out or ITEMS_CSV
