@@ -142,6 +142,26 @@ def test_generic_labels_take_the_group_named_before_them_or_nearby():
      "label's own actor"),
     ("US-backed rebels held the Tanf base in Syria.", "US-backed", "armed_opposition",
      "qualifies 'rebels'"),
+    # A group named as a compound's first part is named in its sentence.
+    ("Air strikes on Daesh-held villages near Manbij killed 20 as the militants fought on.",
+     "militants", "islamic_state", "sentence names islamic_state only"),
+    ("Shelling hit al-Nusra-controlled parts of Idlib. The militants said ten people died.",
+     "militants", "armed_opposition", "previous sentences name armed_opposition only"),
+    # ... but a name inside a label's own compound is that label's, not the next one's.
+    ("YPG-led fighters attacked militants near Raqqa.", "militants", "armed_opposition",
+     "no group named nearby: label's own actor"),
+    # A definite plural with qualifiers between "the" and the label goes back too.
+    ("ISIS militants attacked Tal Abyad at dawn. The hardline Sunni fighters were pushed back "
+     "by noon.", "fighters", "islamic_state", "'the fighters': group named last before (islamic_state)"),
+    ("ISIS militants attacked Tal Abyad at dawn. The army and fighters were pushed back by noon.",
+     "fighters", "armed_opposition", "no group named nearby: label's own actor"),
+    # A keyword list: its words are separate keywords, not a phrase.
+    ("Shelling hit Aleppo. Tags Syria Aleppo Russia Islamic State rebels",
+     "rebels", "armed_opposition", "keyword list: label's own actor"),
+    ("Shelling hit Aleppo. Tags Syria Aleppo Russia Islamic State US-led coalition",
+     "US-led", None, "outside party in compound (United States)"),
+    ("Price tags of Islamic State rebels in Syria rose.", "rebels", "islamic_state",
+     "named group before label (Islamic State)"),
     # A possessive whose apostrophe was lost (as in the FA-KES copy) still names the group.
     ("Fighting near Kobani followed ISILs attack, killing 20 militants near the Syrian border.",
      "militants", "islamic_state", "sentence names islamic_state only"),
