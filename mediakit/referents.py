@@ -234,6 +234,20 @@ _CLAIM_RE = re.compile(
     r"|\b(?:believed|thought|suspected|said)\s+to\s+(?:be|have\s+been)\s+behind\b",
     re.IGNORECASE,
 )
+
+
+def _may_claim(text: str) -> bool:
+    """False only when :data:`_CLAIM_RE` surely finds nothing in ``text``: each of its
+    branches holds "claim", "carried" or "behind", which ``re.IGNORECASE`` matches
+    only as those letters in either case or, for "i", as "\u0130" or "\u0131"
+    (``tests/test_shortcuts.py`` checks that against every character). A substring
+    test on the lower-cased text is far cheaper than the regex's scan of every
+    position."""
+    low = text.lower()
+    return ("claim" in low or "carried" in low or "behind" in low
+            or "\u0130" in text or "\u0131" in text)
+
+
 # "the jihadists": a definite plural label, written right after "the".
 # "the hardline Sunni fighters": up to three qualifying words between (none a function word).
 _DEFINITE_RE = re.compile(
@@ -336,6 +350,8 @@ class _Article:
         group of another actor (a report on several sides does not make every unnamed
         label the claimant's)."""
         actors: set[str] = set()
+        if not self.names_by_sentence or not _may_claim(self.text):
+            return None  # no group named, or no claim: no claimant (the same answer)
         for claim in _CLAIM_RE.finditer(self.text):
             k = self.sentence_of(claim.start())
             actors.update(actor for s, actor, _name in self.names_by_sentence.get(k, ()) if s < claim.start())

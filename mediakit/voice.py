@@ -173,8 +173,13 @@ Speakers (``speaker`` and ``attribution``)
     a description with a role (``the head of the Syrian Observatory``, ``the
     UNICEF director``) the person the text introduced with it (``Rami Abdel
     Rahman head of ...``, ``UNICEF director Anthony Lake``); ``the statement``
-    the last body that spoke, and ``a Syrian government statement`` its issuer
-    (``Syrian government``); ``the group``, ``the monitor`` (and ``the
+    the body the text last said issued one (``X said in a statement``, ``in a
+    statement X said``, ``X issued a statement``, ``a statement by X``), else
+    the last body that spoke; ``a Syrian government statement`` its issuer
+    (``Syrian government``), as ``a statement from X`` and ``a statement issued
+    by X`` are X's, while ``the statement carried by state news agency SANA``
+    is ``the statement`` (a medium that carries, broadcasts or quotes a statement
+    is not its issuer); ``the group``, ``the monitor`` (and ``the
     organisation``, ``the watchdog``) the last body that spoke when no earlier
     form holds the word; ``the agency``, ``the TV network`` the body the text
     wrote with that word (``news agency SANA``, ``Cham TV network``); an acronym
@@ -944,6 +949,9 @@ def _name_from_subject(phrase: str) -> tuple[str, bool]:
     if len(words) > 1 and words[-1].isdigit() and len(words[-1]) <= 3:
         words = words[:-1]  # an age: "Ahmed 24 said"
     phrase = " ".join(words)
+    stated = _statement_source(words)
+    if stated is not None:
+        return stated, False
     named_body = _body_before_description(words)
     if named_body is not None:
         return named_body, False
@@ -1164,6 +1172,10 @@ def _cut_subject(phrase: str) -> str:
         word = words[k]
         low = word.lower().strip(".,")
         if kept and low in _SUBJECT_STOP:
+            if low in ("by", "from") and _after_statement(kept):
+                kept.append(word)  # "a statement issued by the brigade"
+                k += 1
+                continue
             if _joins_name(kept, words, k, low):
                 kept.append(word)  # "Syrian Observatory for Human Rights"
                 k += 1
@@ -1179,6 +1191,17 @@ def _cut_subject(phrase: str) -> str:
             break
         k += 1
     return " ".join(_strip_final_dot(kept)).rstrip(",")
+
+
+def _after_statement(kept: list[str]) -> bool:
+    """For :func:`_cut_subject`: whether ``kept`` ends with a statement noun, or one
+    and a participle ("a statement issued"), so "by" or "from" names its source."""
+    last = [w.lower() for w in kept[-2:]]
+    return last[-1] in _STATEMENT_NOUNS or (
+        len(last) == 2
+        and last[0] in _STATEMENT_NOUNS
+        and (last[1] in _ISSUER_PARTICIPLES or last[1] in _CARRIER_PARTICIPLES)
+    )
 
 
 def _joins_name(kept: list[str], words: list[str], k: int, low: str) -> bool:
@@ -2218,10 +2241,76 @@ class _Speakers:
         issuer = [w for w in words[:-1] if w.lower() not in ("the", "a", "an")]
         if issuer:
             return " ".join(issuer)
+        found = self.latest_statement_issuer(pos)
+        if found is not None:
+            return self.fuller_body(found, pos, named) or self.fuller_name(found, pos) or found
         body = self.latest_body(pos, named)
         if body is None:
             return None
         return self.fuller_body(body[1], pos, named) or body[1]
+
+    def latest_statement_issuer(self, pos: int) -> str | None:
+        """The body or person the text last said issued a statement, before ``pos``
+        and within the look-back: the subject of "said in a statement" or "issued a
+        statement", or the agent of "a statement by ..." (CODING.md Q3a); None when
+        the text names no issuer."""
+        text = self.text
+        lo = max(0, pos - _PRONOUN_LOOKBACK)
+        if "tatement" not in text and "ommuniqu" not in text:
+            return None
+        for m in reversed(list(_STATEMENT_ISSUED_RE.finditer(text, lo, pos))):
+            if m.group("by") is not None:
+                issuer = _statement_issuer_words(m.group("by").split())
+                name = _name_from_subject(" ".join(issuer))[0] if issuer else ""
+            elif m.group("verb") is not None:
+                name = self._subject_of_verb_at(m.start("verb"))
+            elif m.group("lead") is not None:
+                name = self._subject_starting_at(m.end())
+            else:
+                name = self._subject_before_verb(m.start("issue"))
+            if name and name.lower() not in _PRONOUNS and not _is_statement(name):
+                words = name.split()
+                if len(words) > 1 and words[0] in ("the", "The") and words[1][:1].isupper():
+                    return " ".join(words[1:])  # a name: "the Kessel brigade"
+                return name
+        return None
+
+    def _subject_of_verb_at(self, verb: int) -> str:
+        """The named subject of the verb of saying at ``verb``, or ""."""
+        p = self.paras.index(verb)
+        for m in self._matches_before(p, verb + 1):
+            if m.start("verb") != verb:
+                break
+            subject = self._subject_in_sentence(m)
+            if subject:
+                name, is_pronoun = _name_from_subject(subject)
+                return "" if is_pronoun else name
+        return ""
+
+    def _subject_starting_at(self, at: int) -> str:
+        """The named subject of a verb of saying whose subject starts at ``at`` ("In
+        a statement, the ministry said"), or ""."""
+        p = self.paras.index(at)
+        found = self._paragraph_subjects(p)
+        k = bisect_right(self._verb_starts[p], at)
+        if k < len(found) and self.text[at : found[k].start()].strip() in ("", "the", "The"):
+            subject = self._subject_in_sentence(found[k])
+            if subject:
+                name, is_pronoun = _name_from_subject(subject)
+                return "" if is_pronoun else name
+        return ""
+
+    def _subject_before_verb(self, verb: int) -> str:
+        """The subject of a verb read from its sentence start (or a comma or
+        quotation mark after it): "The division also issued ..." gives "The
+        division"; "" when that is longer than eight words."""
+        before = self._sentence_before(verb)
+        cut = max(before.rfind(ch) for ch in ',"\u201c\u201d')
+        words = before[cut + 1 :].split()
+        if not words or len(words) > 8:
+            return ""
+        name, is_pronoun = _name_from_subject(" ".join(words))
+        return "" if is_pronoun else name
 
     def _acronym_body(self, acronym: str, pos: int, lo: int) -> str | None:
         """For :meth:`fuller_body`: the name an acronym stands for, defined in
@@ -2737,6 +2826,27 @@ def _could_be_body(name: str) -> bool:
 
 
 _STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqu\u00e9"})
+# Participles after a statement noun: a medium that carries a statement ("the
+# statement carried by state news agency SANA") is not its issuer; a body that
+# issues one is ("a statement issued by the brigade").
+_CARRIER_PARTICIPLES = frozenset(
+    "carried broadcast aired quoted cited relayed reported published run flashed distributed circulated".split()
+)
+_ISSUER_PARTICIPLES = frozenset("issued released signed sent posted".split())
+# Where a text says who issued a statement: "the army said in a statement", "the
+# division issued a statement", "a statement by the ministry" (see
+# _Speakers.latest_statement_issuer).
+_STATEMENT_ISSUED_RE = re.compile(
+    r"\b(?P<verb>said|says|announced|stated|declared|added|warned|claimed|confirmed|wrote|posted)"
+    r"[ \t]+in[ \t]+(?:a|an|its|their|his|her)[ \t]+(?:[\w\-]+[ \t]+){0,3}?"
+    r"(?:statement|communiqu[e\u00e9])\b"
+    r"|\b(?P<issue>issued|released|published|posted|sent)[ \t]+(?:a|an|its|their|his|her)[ \t]+"
+    r"(?:[\w\-]+[ \t]+){0,3}?(?:statement|communiqu[e\u00e9])\b"
+    r"|\b(?:statement|communiqu[e\u00e9])[ \t]+(?:(?:issued|released|signed|sent|posted)[ \t]+)?"
+    r"(?:by|from)[ \t]+(?P<by>[^.;:!?\"\u201c\u201d\n]{1,80})"
+    r"|\b[Ii]n[ \t]+(?:a|an|its|their|his|her)[ \t]+(?:[\w\-]+[ \t]+){0,3}?"
+    r"(?:statement|communiqu[e\u00e9])(?P<lead>[ \t]*,?[ \t]*)"
+)
 # Heads of a description of one person that may stand for the person who was
 # just quoted ("the devastated man said").
 _GENERIC_PERSONS = frozenset(
@@ -2775,6 +2885,51 @@ _NO_DOUBLE_MARKS = str.maketrans("", "", _DOUBLE_MARKS)
 _BODY_DESCRIPTION_NOUNS = frozenset(
     {"group", "monitor", "organisation", "organization", "watchdog", "body", "ngo", "charity"}
 )
+
+
+def _statement_issuer_words(words: list[str]) -> list[str]:
+    """The issuer's words after "by" or "from" in "a statement by the army broadcast
+    on state TV": up to a function word, a participle, or a comma."""
+    issuer: list[str] = []
+    for word in words:
+        low = word.lower().strip(",.")
+        if issuer and (
+            low in _SUBJECT_STOP or low in _CARRIER_PARTICIPLES or low in _ISSUER_PARTICIPLES
+        ):
+            break
+        issuer.append(word)
+        if word.endswith(","):
+            break
+    return _strip_final_dot(issuer) if issuer and issuer[-1].lower() not in _SUBJECT_STOP else []
+
+
+def _statement_source(words: list[str]) -> str | None:
+    """For :func:`_name_from_subject`: who speaks in a statement phrase that says
+    more than "the statement", or None for any other phrase.
+
+    "a statement from Yacoub El Hillo" and "a statement issued by the brigade" name
+    the issuer; "the statement carried by state news agency SANA" names only the
+    medium that carried it, so the speaker is "the statement" (its issuer is then
+    looked for before, CODING.md Q3a), as is "a statement issued" with no issuer.
+    """
+    k = next((i for i, w in enumerate(words[:-1]) if w.lower() in _STATEMENT_NOUNS), None)
+    if k is None or words[0].lower() not in ("a", "an", "the", "its", "their", "his", "her"):
+        return None
+    statement = " ".join(words[: k + 1])
+    rest = words[k + 1 :]
+    participle = rest[0].lower().strip(",")
+    if participle in _CARRIER_PARTICIPLES or participle in _ISSUER_PARTICIPLES:
+        rest = rest[1:]
+        if not rest:
+            return statement  # "a statement issued" (cut before its agent)
+    if rest[0].lower() not in ("by", "from"):
+        return None
+    if participle in _CARRIER_PARTICIPLES:
+        return statement
+    issuer = _statement_issuer_words(rest[1:])
+    if not issuer:
+        return statement
+    return _name_from_subject(" ".join(issuer))[0]
 
 
 @lru_cache(maxsize=8192)

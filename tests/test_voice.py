@@ -1522,3 +1522,43 @@ def test_the_one_who_said_is_the_speaker() -> None:
     text = ('A message cited a journalist embedded with the troops in the district who said the army '
             'found barrels stamped "made in Tarn".')
     assert voice_spans(text)[0].speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "a statement by / from / issued by X" is X's (CODING.md speaker rules)
+        ('"The bridge will reopen on Monday," a statement from Dana Ilves, the Tarvian envoy, said.',
+         "Dana Ilves"),
+        ('The Kessel brigade said it took the hill. A commander was held for "crimes against the '
+         'people of the town" according to a statement issued by the brigade.', "The Kessel brigade"),
+        ('"Our jets hit four depots," said a statement by the Tarvian defence ministry.',
+         "the Tarvian defence ministry"),
+        # a medium that carried the statement is not its issuer
+        ('"Our jets hit four depots," the statement carried by state news agency TNA said.',
+         "the statement"),
+    ],
+)
+def test_a_statement_by_someone_is_theirs(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "issued",
+    [
+        "The Kessel brigade also issued a statement on Monday.",
+        "The Kessel brigade said in a statement that the talks had failed.",
+        "In a Sunday statement the Kessel brigade said that the talks had failed.",
+        "The town was shelled according to a statement by the Kessel brigade.",
+    ],
+)
+def test_the_statement_is_the_last_issuers_not_the_last_speakers(issued: str) -> None:
+    # "the statement" is the body the text says issued a statement (CODING.md Q3a),
+    # even when another body spoke in between
+    text = (f'{issued} The Tarvian army said it had pushed the rebels back. "We will not give up '
+            'the hill," the statement said.')
+    assert _speakers(text) == ["Kessel brigade"]
+    # with no statement reported, the last body that spoke, as before
+    text = ('The Tarvian army said it had pushed the rebels back. "We will not give up the hill," '
+            'the statement said.')
+    assert _speakers(text) == ["The Tarvian army"]
