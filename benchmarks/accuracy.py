@@ -10,9 +10,10 @@ first one row per measure and split, then one row per measure with a column per 
     python benchmarks/accuracy.py --intended          # authors' intended answers, written articles only
 
 Splits (``items.csv``): ``dev`` and ``test`` hold rounds 1-2 (both were read while tuning
-on 2026-12-03, ``test`` for speakers and referents only); ``holdout`` holds round 3, forty
-FA-KES articles coded for quotations and mentions only (no events, no off-topic
-articles), never looked at while tuning: report its scores, never its errors. ``all``
+on 2026-12-03, ``test`` for speakers and referents only; ``dev`` also holds round 4);
+``holdout`` holds rounds 3 and 5, eighty FA-KES articles coded for quotations and
+mentions only (no events, no off-topic articles), never looked at while tuning: report
+its scores, never its errors. ``all``
 is every coded document, the holdout included.
 
 Texts: the FA-KES rows are loaded with ``mediakit.load_corpus(path, encoding="latin-1",

@@ -1,12 +1,16 @@
 """Speed of ``mediakit.find_events`` next to ``mediakit.analyze`` on the same corpus (issue 21).
 
-Floor: ``find_events`` must not slow ``analyze`` by more than 30% when both run, so
-the ratio ``find_events / analyze`` is what this script reports. Both run in ONE
-process on the same corpus, interleaved (analyze, find_events, analyze, ...), after
-one untimed warm-up run of each (imports, Punkt's parameters, VADER's tables, the
-lexicons' regexes); the best of ``--repeat`` rounds (default 3) is kept, in wall time
-and in CPU time (on a shared machine other load only ever adds time, and CPU time is
-the steadier of the two).
+Floor: ``find_events`` must not slow ``analyze`` by more than 30% when both run. When
+both run means ``analyze(corpus, lexicon, events=True)``, which builds the events
+table from the per-article Documents it splits and scans anyway, so the floor line is
+``(analyze with events - analyze without) / analyze without`` (at most 0.30). The
+older ratios are kept beside it: ``find_events / analyze`` (a separate
+``find_events`` call after ``analyze``, which splits and scans every article again)
+and the two below. All run in ONE process on the same corpus, interleaved (analyze,
+analyze with events, find_events, analyze, ...), after one untimed warm-up run of
+each (imports, Punkt's parameters, VADER's tables, the lexicons' regexes); the best
+of ``--repeat`` rounds (default 3) is kept, in wall time and in CPU time (on a shared
+machine other load only ever adds time, and CPU time is the steadier of the two).
 
 It also times, the same way, the steps ``find_events`` repeats from ``analyze``:
 sentence splitting (``split_sentences``) and the label lexicon's scan of each text.
@@ -81,14 +85,18 @@ def main(argv: list[str] | None = None) -> None:
 
     # Warm-up, untimed.
     mk.analyze(corpus, lexicon)
+    mk.analyze(corpus, lexicon, events=True)
     events = mk.find_events(corpus, lexicon)
 
     analyze_times: list[tuple[float, float]] = []
+    both_times: list[tuple[float, float]] = []
     events_times: list[tuple[float, float]] = []
     for _ in range(args.repeat):  # interleaved, one call each per round
         analyze_times.append(_best(lambda: mk.analyze(corpus, lexicon), 1))
+        both_times.append(_best(lambda: mk.analyze(corpus, lexicon, events=True), 1))
         events_times.append(_best(lambda: mk.find_events(corpus, lexicon), 1))
     a_wall, a_cpu = min(t[0] for t in analyze_times), min(t[1] for t in analyze_times)
+    b_wall, b_cpu = min(t[0] for t in both_times), min(t[1] for t in both_times)
     e_wall, e_cpu = min(t[0] for t in events_times), min(t[1] for t in events_times)
     s_wall, s_cpu = _best(lambda: [split_sentences(t) for t in texts], args.repeat)
     l_wall, l_cpu = _best(lambda: [lexicon.find(t) for t in texts + titles], args.repeat)
@@ -105,6 +113,7 @@ def main(argv: list[str] | None = None) -> None:
     def from_documents() -> None:
         rows: list[tuple[object, ...]] = []
         for doc, part in prepared:
+            doc._voice = None  # voice found afresh each round, as in one call
             _document_events(rows, doc, part, event_lexicon)
 
     d_wall, d_cpu = _best(from_documents, args.repeat)
@@ -113,11 +122,13 @@ def main(argv: list[str] | None = None) -> None:
           f"lexicon {lexicon.name}; {len(events):,} events; best of {args.repeat}")
     print(f"{'':34}{'wall s':>9}{'cpu s':>9}")
     print(f"{'analyze':34}{a_wall:9.3f}{a_cpu:9.3f}")
+    print(f"{'analyze(events=True)':34}{b_wall:9.3f}{b_cpu:9.3f}")
     print(f"{'find_events':34}{e_wall:9.3f}{e_cpu:9.3f}")
     print(f"{'  of which split_sentences':34}{s_wall:9.3f}{s_cpu:9.3f}")
     print(f"{'  of which the lexicon scan':34}{l_wall:9.3f}{l_cpu:9.3f}")
-    print(f"ratio find_events / analyze: {e_wall / a_wall:.2f} (wall), {e_cpu / a_cpu:.2f} (cpu); "
-          "floor 0.30")
+    print(f"floor: (analyze with events - without) / without: {(b_wall - a_wall) / a_wall:.2f} "
+          f"(wall), {(b_cpu - a_cpu) / a_cpu:.2f} (cpu); at most 0.30")
+    print(f"ratio find_events / analyze: {e_wall / a_wall:.2f} (wall), {e_cpu / a_cpu:.2f} (cpu)")
     print(f"without the shared steps: {(e_wall - s_wall - l_wall) / a_wall:.2f} (wall), "
           f"{(e_cpu - s_cpu - l_cpu) / a_cpu:.2f} (cpu)")
     print(f"from Documents already split and scanned: {d_wall:.3f} s wall, {d_cpu:.3f} s cpu; "

@@ -138,11 +138,13 @@ def _start_worker(key: str, lexicon: Any) -> None:
 
 
 def _work(
-    call: int, key: str, lexicon_bytes: bytes, chunk: Columns, documents: bool
-) -> tuple[Columns | None, Columns, Columns]:
-    """Analyse one chunk of articles in a worker; the tables go back as columns."""
+    call: int, key: str, lexicon_bytes: bytes, chunk: Columns, documents: bool, events: Any = None
+) -> tuple[Columns | None, Columns, Columns, Columns | None]:
+    """Analyse one chunk of articles in a worker; the tables go back as columns (the
+    events table too, with an event lexicon ``events``: ``analyze(events=...)``)."""
     global _worker_call
     from .analysis import _analyze_chunk, _Run
+    from .events import _event_rows_frame
 
     if _worker_call is None or _worker_call[:2] != (call, key):
         lexicon = _worker_lexicons.get(key)
@@ -153,12 +155,16 @@ def _work(
                 del _worker_lexicons[old]
             _worker_lexicons[key] = lexicon
         # a fresh memo of scores per call, as in one process
-        _worker_call = (call, key, _Run(lexicon))
-    documents_table, sentences, mentions = _analyze_chunk(chunk.frame(), _worker_call[2], documents=documents)
+        _worker_call = (call, key, _Run(lexicon, events=events))
+    run = _worker_call[2]
+    frame = chunk.frame()
+    documents_table, sentences, mentions = _analyze_chunk(frame, run, documents=documents)
+    event_rows, run.event_rows = run.event_rows, []
     return (
         None if documents_table is None else Columns.of(documents_table),
         Columns.of(sentences),
         Columns.of(mentions),
+        None if events is None else Columns.of(_event_rows_frame(event_rows, frame)),
     )
 
 
@@ -236,7 +242,8 @@ def _in_order(
     workers: int,
     documents: bool,
     buffered: int | None,
-) -> Iterator[tuple[int, tuple[Columns | None, Columns, Columns]]]:
+    events: Any = None,
+) -> Iterator[tuple[int, tuple[Columns | None, Columns, Columns, Columns | None]]]:
     """(articles, tables as columns) of each chunk, in the order of ``chunks``.
 
     At most ``workers`` chunks are in the workers at once when the pool is larger
@@ -260,7 +267,7 @@ def _in_order(
                 if chunk is None:
                     exhausted = True
                     break
-                future = pool.submit(_work, call, key, lexicon_bytes, Columns.of(chunk), documents)
+                future = pool.submit(_work, call, key, lexicon_bytes, Columns.of(chunk), documents, events)
                 pending.append((len(chunk), future))
                 running += 1
             if not pending:
@@ -306,7 +313,7 @@ def run_chunks(
     """
     bar = _bar(progress, total)
     try:
-        for articles, (documents_table, sentences, mentions) in _in_order(
+        for articles, (documents_table, sentences, mentions, _) in _in_order(
             chunks, lexicon, workers=workers, documents=documents, buffered=2 * workers
         ):
             if bar is not None:
@@ -343,13 +350,14 @@ def worth_workers(corpus: pd.DataFrame, workers: int) -> bool:
 
 
 def analyze_chunks(
-    corpus: pd.DataFrame, lexicon: Any, *, workers: int, progress: bool
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    corpus: pd.DataFrame, lexicon: Any, *, workers: int, progress: bool, events: Any = None
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame | None]:
     """The documents, sentences and mentions tables of a validated work frame,
     analysed by ``workers`` worker processes in chunks cut by text length; the
     tables equal those of one process (index 0..n-1). Each chunk's documents are
     scored in its worker (an article never spans chunks), so that this process only
-    joins columns."""
+    joins columns. With an event lexicon ``events``, also the events table (else
+    None), found in the workers from the same per-article Documents."""
     lengths = corpus["text"].str.len().to_numpy(dtype=np.int64)
     bounds = chunk_bounds(lengths, workers)
     chunks = (corpus.iloc[start:stop] for start, stop in bounds)
@@ -357,17 +365,25 @@ def analyze_chunks(
     documents: list[Columns] = []
     sentences: list[Columns] = []
     mentions: list[Columns] = []
+    events_parts: list[Columns] = []
     try:
-        for articles, (chunk_documents, chunk_sentences, chunk_mentions) in _in_order(
-            chunks, lexicon, workers=workers, documents=True, buffered=None
+        for articles, (chunk_documents, chunk_sentences, chunk_mentions, chunk_events) in _in_order(
+            chunks, lexicon, workers=workers, documents=True, buffered=None, events=events
         ):
             assert chunk_documents is not None  # asked for
             documents.append(chunk_documents)
             sentences.append(chunk_sentences)
             mentions.append(chunk_mentions)
+            if chunk_events is not None:
+                events_parts.append(chunk_events)
             if bar is not None:
                 bar.update(articles)
     finally:
         if bar is not None:
             bar.close()
-    return _concat_columns(documents), _concat_columns(sentences), _concat_columns(mentions)
+    return (
+        _concat_columns(documents),
+        _concat_columns(sentences),
+        _concat_columns(mentions),
+        _concat_columns(events_parts) if events is not None else None,
+    )

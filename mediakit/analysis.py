@@ -18,8 +18,9 @@ surrounding wording only. See :mod:`mediakit.sentiment`.
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,6 +34,7 @@ from ._parallel import resolve_n_jobs as _resolve_n_jobs
 from ._validation import validate_params
 from .document import Document
 from .document import documents as each_document
+from .events import EventLexicon, _article_events, _event_rows_frame, load_event_lexicon
 from .lexicon import Lexicon, LexiconLike, resolve_lexicon
 from .mentions import MentionRows
 from .sentiment import (
@@ -89,6 +91,13 @@ class Analysis:
         text ``compound_masked`` scored.
     lexicon
         The :class:`mediakit.Lexicon` the mentions were found with.
+    events
+        With ``analyze(corpus, lexicon, events=True)`` (or an event lexicon), one row
+        per violent or coercive event trigger: the table of
+        :func:`mediakit.find_events` (columns :data:`mediakit.events.EVENT_COLUMNS`),
+        equal to ``find_events(analysis.corpus, analysis.lexicon, events=...)`` but
+        read from the same split and scanned articles as the other tables. None when
+        events were not asked for.
 
     VADER agrees with people only moderately on news (about r = 0.5); ``compound``
     of a mention carries the label's own valence, ``compound_masked`` does not.
@@ -99,6 +108,7 @@ class Analysis:
     sentences: pd.DataFrame
     mentions: pd.DataFrame
     lexicon: Any
+    events: pd.DataFrame | None = None
 
     def mentions_with_sentences(self, *, masked: bool = False) -> pd.DataFrame:
         """:attr:`mentions` with each mention's sentence text joined back.
@@ -162,9 +172,11 @@ class Analysis:
         return out[list(SUMMARY_COLUMNS)]
 
     def __repr__(self) -> str:
+        events = "" if self.events is None else f"{len(self.events)} events, "
         return (
             f"Analysis({len(self.documents)} documents, {len(self.sentences)} sentences, "
-            f"{len(self.mentions)} mentions, lexicon={getattr(self.lexicon, 'name', None)!r})"
+            f"{len(self.mentions)} mentions, {events}"
+            f"lexicon={getattr(self.lexicon, 'name', None)!r})"
         )
 
 
@@ -185,6 +197,10 @@ class _Run:
 
     lexicon: Lexicon
     memo: ScoreMemo = field(default_factory=ScoreMemo)
+    #: With ``analyze(events=...)``: the event lexicon, and the event rows of the
+    #: chunks analysed so far (read by the caller).
+    events: EventLexicon | None = None
+    event_rows: list[tuple[Any, ...]] = field(default_factory=list)
 
 
 def _warm_up(lexicon: Lexicon) -> None:
@@ -219,7 +235,11 @@ def _analyze_chunk(
     sentence_texts: list[str] = []
     mention_rows_of_sentences: list[int] = []  # each mention's row in the sentences table
     masked: list[str] = []  # each mention's masked sentence (scored, not kept)
-    for doc in each_document(corpus_chunk, run.lexicon):
+    events = run.events
+    titles = corpus_chunk["title"].tolist() if events is not None else []
+    for n, doc in enumerate(each_document(corpus_chunk, run.lexicon)):
+        if events is not None:  # analyze(events=...): read from the same Document
+            _article_events(run.event_rows, doc, titles[n], events)
         first_row = len(sentence_texts)
         sentence_texts.extend(sentence_rows.add(doc.doc_id, doc.text, doc.sentences))
         ids = mention_rows.add(doc)
@@ -274,11 +294,14 @@ def _run_chunks(
     progress: bool,
     total: int | None,
     documents: bool = True,
+    run: _Run | None = None,
 ) -> Iterator[tuple[pd.DataFrame | None, pd.DataFrame, pd.DataFrame]]:
     """Analyse validated corpus chunks in order, in this process or in ``workers``
     processes (:func:`mediakit._parallel.run_chunks`), yielding each chunk's
     (documents, sentences, mentions); documents is None with ``documents=False``
-    (see :func:`_analyze_chunk`).
+    (see :func:`_analyze_chunk`). In this process, ``run`` (a new one when None)
+    holds the chunks' memo of scores and, when it has an event lexicon, collects
+    their event rows.
     """
     if workers > 1:
         yield from _parallel.run_chunks(
@@ -296,7 +319,8 @@ def _run_chunks(
 
         bar = tqdm(total=total, desc="splitting, matching, scoring", unit="article", file=sys.stderr)
     try:
-        run = _Run(lexicon)
+        if run is None:
+            run = _Run(lexicon)
         for chunk in chunks:
             result = _analyze_chunk(_work_frame(chunk), run, documents=documents)
             if bar is not None:
@@ -311,7 +335,12 @@ def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0].reset_index(drop=True)
 
 
-@validate_params({"n_jobs": N_JOBS, "progress": [bool]})
+#: What ``analyze(events=...)`` accepts: True/False, or an event lexicon (its name,
+#: path, dict or :class:`mediakit.EventLexicon`, as ``find_events(events=...)``).
+_EVENTS_OPTION: list[Any] = [bool, str, os.PathLike, Mapping, EventLexicon]
+
+
+@validate_params({"n_jobs": N_JOBS, "progress": [bool], "events": _EVENTS_OPTION})
 @share_docs
 def analyze(
     corpus: pd.DataFrame,
@@ -319,6 +348,7 @@ def analyze(
     *,
     n_jobs: int = 1,
     progress: bool = False,
+    events: bool | EventLexicon | str | os.PathLike[str] | Mapping[str, Any] = False,
 ) -> Analysis:
     """Sentences, mentions and tone of a corpus in one call.
 
@@ -331,21 +361,30 @@ def analyze(
         Articles are split into chunks that the workers analyse and score whole
         (each chunk travels once each way).
     {progress}
+    events : bool, str, path, dict or EventLexicon, default False
+        Also find the corpus's violent and coercive events (:attr:`Analysis.events`,
+        the table of :func:`mediakit.find_events`): True with the bundled ``violence``
+        event lexicon, or the event lexicon to use (as ``find_events(events=...)``).
+        They are read from the same per-article Documents as the other tables, so an
+        article is split into sentences, scanned for labels and its quotations
+        attributed once for both (in the workers too, with ``n_jobs``): cheaper than
+        calling :func:`mediakit.find_events` afterwards, with the same rows.
 
     Returns
     -------
     Analysis
         ``documents``, ``sentences`` and ``mentions`` (all scored; columns listed on
-        :class:`Analysis`), the validated ``corpus`` and the ``lexicon``.
+        :class:`Analysis`), the validated ``corpus``, the ``lexicon`` and, with
+        ``events``, the ``events`` table (else None).
 
     Raises
     ------
     InvalidParameterError
-        A bad ``n_jobs`` or ``progress``.
+        A bad ``n_jobs``, ``progress`` or ``events``.
     MissingColumnsError, CorpusError
         The corpus lacks a column or fails validation.
     LexiconError
-        The lexicon cannot be loaded.
+        The lexicon or the event lexicon cannot be loaded.
 
     Each distinct sentence is scored once per process, however often it recurs
     (wire copy, boilerplate), and so is each distinct masked sentence (a process's
@@ -362,18 +401,24 @@ def analyze(
     lexicon = resolve_lexicon(lexicon)
     # Masking must not add valence; check the token before any work.
     check_mask_token(MASK_TOKEN, lexicon, caller="analyze")
+    event_lexicon = (
+        None if events is False else load_event_lexicon(None if events is True else events)
+    )
+    all_events: pd.DataFrame | None = None
 
     if _parallel.worth_workers(corpus, workers):
-        # chunks cut by text length, all three tables made in the workers and sent
+        # chunks cut by text length, all the tables made in the workers and sent
         # back as columns (mediakit._parallel)
-        documents, all_sentences, all_mentions = _parallel.analyze_chunks(
-            _work_frame(corpus), lexicon, workers=workers, progress=progress
+        documents, all_sentences, all_mentions, all_events = _parallel.analyze_chunks(
+            _work_frame(corpus), lexicon, workers=workers, progress=progress, events=event_lexicon
         )
     else:
         chunks = list(_chunks(corpus, _CHUNK_ARTICLES)) or [corpus]
         sentences, mentions = [], []
+        run = _Run(lexicon, events=event_lexicon)
         for _, chunk_sentences, chunk_mentions in _run_chunks(
-            chunks, lexicon, workers=1, progress=progress, total=len(corpus), documents=False
+            chunks, lexicon, workers=1, progress=progress, total=len(corpus), documents=False,
+            run=run,
         ):
             sentences.append(chunk_sentences)
             mentions.append(chunk_mentions)
@@ -381,10 +426,13 @@ def analyze(
         # One groupby over all sentences instead of one per chunk (documents never
         # span chunks, so the rows are the same).
         documents = score_documents(all_sentences, corpus=_work_frame(corpus))
+        if event_lexicon is not None:
+            all_events = _event_rows_frame(run.event_rows, corpus)
     return Analysis(
         corpus=corpus,
         documents=documents,
         sentences=all_sentences,
         mentions=all_mentions,
         lexicon=lexicon,
+        events=all_events,
     )

@@ -22,7 +22,8 @@ fact               computed by
 ``token_ends``
 ``words``          :func:`mediakit.text.words`
 ``voice_at``       :mod:`mediakit.voice`: only the quotations up to the last one
-                   holding a given span get their speaker found
+                   holding a given span get their speaker found, each once however
+                   many calls ask (the mentions' and the events' of one article)
 =================  =============================================================
 """
 
@@ -68,7 +69,7 @@ class Document:
 
     __slots__ = (
         "_hit_starts", "_hits", "_labels", "_paragraphs", "_sentence_starts", "_sentences",
-        "_token_ends", "_token_starts", "_voice_spans", "_words",
+        "_token_ends", "_token_starts", "_voice", "_voice_spans", "_words",
         "date", "doc_id", "lexicon", "outlet", "text",
     )  # fmt: skip
 
@@ -97,6 +98,7 @@ class Document:
         self._token_starts: list[int] | None = None
         self._token_ends: list[int] | None = None
         self._voice_spans: list[_voice.VoiceSpan] | None = None
+        self._voice: _voice._VoiceState | None = None
 
     def __repr__(self) -> str:
         return f"Document(doc_id={self.doc_id!r}, {len(self.text)} characters)"
@@ -194,8 +196,16 @@ class Document:
             :func:`mediakit.voice.voice_spans` of :attr:`text`, computed once.
         """
         if self._voice_spans is None:
-            self._voice_spans = _voice.voice_spans(self.text)
+            if not isinstance(self.text, str):
+                raise TypeError(f"voice_spans expects a str, got {type(self.text).__name__}")
+            self._voice_spans = list(self._voice_state().spans())
         return self._voice_spans
+
+    def _voice_state(self) -> _voice._VoiceState:
+        """The article's quotations attributed so far (shared by every voice call)."""
+        if self._voice is None:
+            self._voice = _voice._VoiceState(self.text)
+        return self._voice
 
     def voice_at(
         self, starts: list[int], ends: list[int]
@@ -222,7 +232,9 @@ class Document:
         """
         spans = self._voice_spans
         if spans is None:
-            spans = _voice._voice_spans(self.text, (starts, ends))
+            # the quotations up to the last one holding a range, attributed once
+            # however many tables (mentions, events) ask
+            spans = self._voice_state().spans((starts, ends)) if self.text else []
         return _voice._voice_at_lists(spans, starts, ends)
 
     # -- masking -------------------------------------------------------------------------

@@ -2340,9 +2340,26 @@ def find_events(
         corpus["doc_id"].tolist(), corpus["outlet"].tolist(), dates, titles,
         corpus["text"].tolist(), strict=True,
     ):
-        title_doc = _title_document(_text_value(title), lex, doc_id=doc_id, outlet=outlet, date=date)
-        _document_events(rows, title_doc, "title", event_lexicon)
         body = Document(_text_value(text), lex, doc_id=doc_id, outlet=outlet, date=date)
-        _document_events(rows, body, "body", event_lexicon)
+        _article_events(rows, body, title, event_lexicon)
+    return _event_rows_frame(rows, corpus)
+
+
+def _article_events(out: list[tuple[Any, ...]], body: Document, title: Any, events: EventLexicon) -> None:
+    """Append the event rows of one article: its headline's (``title``, any corpus
+    value; a missing one is ""), then its text's, read from ``body``, the article's
+    :class:`~mediakit.document.Document` (the one :func:`mediakit.analyze` builds
+    its tables from, with ``analyze(events=...)``, so that nothing is split, scanned or
+    attributed twice)."""
+    assert body.lexicon is not None  # the actors of agents and patients
+    title_doc = _title_document(_text_value(title), body.lexicon, doc_id=body.doc_id,
+                                outlet=body.outlet, date=body.date)
+    _document_events(out, title_doc, "title", events)
+    _document_events(out, body, "body", events)
+
+
+def _event_rows_frame(rows: list[tuple[Any, ...]], corpus: pd.DataFrame) -> pd.DataFrame:
+    """The events table of rows appended by :func:`_article_events` (``corpus`` gives
+    the date dtype)."""
     columns = list(zip(*rows)) if rows else [()] * len(EVENT_COLUMNS)
     return _events_frame(dict(zip(EVENT_COLUMNS, map(list, columns), strict=True)), corpus)

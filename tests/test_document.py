@@ -139,6 +139,31 @@ def test_document_facts_equal_the_functions_behind_them(texts):
             assert Document(text, lexicon).voice_spans() == voice_module.voice_spans(text)
 
 
+def test_voice_found_in_several_calls_equals_one_pass(texts):
+    """A Document attributes its quotations once, resuming where the last call
+    stopped (the mentions' and then the events' of analyze(events=True)): whatever
+    the order of the calls, every answer equals that of the full list of spans."""
+    checked = 0
+    for text in texts[:200]:
+        full = voice_module.voice_spans(text)
+        if len(full) < 2:
+            continue
+        checked += 1
+        # a range inside each quotation, and one in the narration after the last
+        inside = [(span.start + 1, max(span.start + 1, span.end - 1)) for span in full]
+        for order in (inside[::-1], inside, inside[1::2] + inside[::2]):
+            doc = Document(text)
+            for start, end in order:
+                assert doc.voice_at([start], [end]) == voice_module.voice_at(full, [start], [end])
+            assert doc.voice_spans() == full
+        doc = Document(text)
+        middle = inside[len(inside) // 2]
+        doc.voice_at([middle[0]], [middle[1]])  # part of the spans attributed
+        assert doc._voice is not None and 0 < len(doc._voice.result) < len(full) + 1
+        assert doc.voice_spans() == full
+    assert checked >= 3
+
+
 def test_masked_sentence_equals_masking_the_sentence_alone(texts):
     lexicon = load_lexicon("marenna")
     tricky = [

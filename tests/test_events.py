@@ -453,6 +453,50 @@ def test_sample_events_point_at_their_text(sample, sample_events):
     assert ev["voice"].isin(["narration", "quote", "scare_quote"]).all()
 
 
+def test_analyze_builds_the_events_table_of_find_events(sample, sample_events):
+    """analyze(events=True) reads the events from the Documents it splits and scans
+    for its other tables: the rows of find_events, and the other tables unchanged."""
+    plain = mk.analyze(sample, "marenna")
+    assert plain.events is None
+    both = mk.analyze(sample, "marenna", events=True)
+    pd.testing.assert_frame_equal(both.events, sample_events)
+    pd.testing.assert_frame_equal(both.events, find_events(both.corpus, "marenna"))
+    for table in ("documents", "sentences", "mentions"):
+        pd.testing.assert_frame_equal(getattr(both, table), getattr(plain, table))
+    assert f"{len(sample_events)} events" in repr(both) and "events" not in repr(plain)
+
+
+def test_analyze_events_in_workers_equal_one_process(sample, sample_events, monkeypatch):
+    from mediakit import _parallel
+
+    monkeypatch.setattr(_parallel, "PARALLEL_MIN_CHARS", 0)  # even the sample goes to workers
+    monkeypatch.setattr(_parallel, "MIN_CHUNK_CHARS", 2_000)
+    try:
+        got = mk.analyze(sample, "marenna", events=True, n_jobs=2)
+        assert len(_parallel.chunk_bounds(sample["text"].str.len().to_numpy(), 2)) > 2
+        pd.testing.assert_frame_equal(got.events, sample_events)
+        again = mk.analyze(sample, "marenna", n_jobs=2)  # the same pool, no events
+        assert again.events is None
+    finally:
+        _parallel.shutdown()
+
+
+def test_analyze_takes_an_event_lexicon_and_refuses_bad_ones(sample):
+    only_raids = {"name": "raids", "events": {"attack": {"verbs": [["raid", "raids", "raided", "raided", "raiding"]]}}}
+    found = mk.analyze(sample, "marenna", events=only_raids).events
+    assert found is not None
+    pd.testing.assert_frame_equal(found, find_events(sample, "marenna", events=only_raids))
+    assert set(found["lemma"]) <= {"raid"}
+    with pytest.raises(mk.InvalidParameterError, match="analyze: events must be"):
+        mk.analyze(sample, "marenna", events=None)  # type: ignore[arg-type]
+    with pytest.raises(mk.InvalidParameterError, match="events"):
+        mk.analyze(sample, "marenna", events=3)  # type: ignore[arg-type]
+    with pytest.raises(LexiconError, match="no bundled event lexicon 'violense'"):
+        mk.analyze(sample, "marenna", events="violense")
+    with pytest.raises(LexiconError, match="five"):
+        mk.analyze(sample, "marenna", events={"name": "short", "events": {"kill": {"verbs": [["kill", "kills"]]}}})
+
+
 def test_sample_headlines(sample_events):
     title = sample_events.loc[sample_events["part"] == "title"]
     kill = title.loc[title["trigger"] == "kill"].iloc[0]  # "Liss market massacre - Dawn Brigades terrorists kill 37"

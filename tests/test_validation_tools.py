@@ -138,15 +138,17 @@ def test_a_changed_text_is_an_error(tmp_path: Path) -> None:
 
 def test_splits_are_about_one_third_test() -> None:
     items = read_items()
-    rounds12 = [i for i in items if not i.stratum.startswith(("round3_", "round4_"))]
+    rounds12 = [i for i in items if not i.stratum.startswith(("round3_", "round4_", "round5_"))]
     for source in ("fakes", "written", "headline"):
         chosen = [i for i in rounds12 if i.source == source]
         share = sum(i.split == "test" for i in chosen) / len(chosen)
         assert 0.25 <= share <= 0.4, (source, share)
-    # the held-out split is exactly round 3: forty FA-KES articles, round 1 only
+    # the held-out split is exactly rounds 3 and 5: forty FA-KES articles each, round 1 only
     holdout = [i for i in items if i.split == "holdout"]
-    assert len(holdout) == 40 and all(i.source == "fakes" and i.round1 and not i.round2 for i in holdout)
-    assert {i.doc_id for i in holdout} == {i.doc_id for i in items if i.stratum.startswith("round3_")}
+    assert len(holdout) == 80 and all(i.source == "fakes" and i.round1 and not i.round2 for i in holdout)
+    assert {i.doc_id for i in holdout} == {i.doc_id for i in items if i.stratum.startswith(("round3_", "round5_"))}
+    assert sum(i.stratum.startswith("round3_") for i in holdout) == 40
+    assert sum(i.stratum == "round5_random" for i in holdout) == 40
     # round 4 is development data: forty FA-KES articles, round 1 only, split dev
     round4 = [i for i in items if i.stratum == "round4_attribution"]
     assert len(round4) == 40 and all(i.source == "fakes" and i.split == "dev" and i.round1 and not i.round2
@@ -174,10 +176,12 @@ def test_reselecting_rounds_1_2_keeps_the_round3_rows(tmp_path: Path, monkeypatc
     monkeypatch.setattr(select_items, "select", lambda fakes: [])  # rounds 1-2 selected: none here
     assert select_items.main(["--out", str(out)]) == 0
     kept = read_items(out)
-    # the round-3 rows (holdout), then the round-4 rows (dev), in the order of items.csv
-    assert len(kept) == 80 and [i.split for i in kept] == ["holdout"] * 40 + ["dev"] * 40
+    # the round-3 rows (holdout), the round-4 rows (dev), then the round-5 rows (holdout),
+    # in the order of items.csv
+    assert len(kept) == 120 and [i.split for i in kept] == ["holdout"] * 40 + ["dev"] * 40 + ["holdout"] * 40
     assert {i.stratum for i in kept[:40]} == {"round3_quote_rich", "round3_islamic_state"}
-    assert {i.stratum for i in kept[40:]} == {"round4_attribution"}
+    assert {i.stratum for i in kept[40:80]} == {"round4_attribution"}
+    assert {i.stratum for i in kept[80:]} == {"round5_random"}
     # a further round-4 row is kept likewise, after the others
     lines = out.read_text(encoding="utf-8").splitlines()
     fields = lines[1].split(",")
@@ -185,7 +189,7 @@ def test_reselecting_rounds_1_2_keeps_the_round3_rows(tmp_path: Path, monkeypatc
     out.write_text("\n".join([*lines, ",".join(fields)]) + "\n", encoding="utf-8")
     assert select_items.main(["--out", str(out)]) == 0
     kept = read_items(out)
-    assert len(kept) == 81 and (kept[-1].doc_id, kept[-1].split) == ("fakes-9999", "dev")
+    assert len(kept) == 121 and (kept[-1].doc_id, kept[-1].split) == ("fakes-9999", "dev")
 
 
 def test_fakes_items_match_the_shared_copy() -> None:
@@ -274,7 +278,8 @@ def test_round3_selection_on_the_shared_copy() -> None:
     assert not {r["sha256"] for r in records} & {i.sha256 for i in rounds12}
     # re-runnable after the merge: the round-3 rows of items.csv are not "already in the set"
     rows = select_items.read_item_rows(REPO / "data" / "validation" / "items.csv")
-    assert [{k: str(v) for k, v in r.items()} for r in records] == [r for r in rows if r["split"] == "holdout"]
+    assert [{k: str(v) for k, v in r.items()} for r in records] == \
+        [r for r in rows if r["stratum"].startswith("round3_")]
     assert len({r["sha256"] for r in records}) == 40
     assert all(int(str(r["n_chars"])) <= 4000 for r in records)
     islamic = [r for r in records if r["stratum"] == "round3_islamic_state"]
@@ -321,6 +326,10 @@ def test_round4_takes_the_richest_articles_every_outlet_first_and_skips_taken_on
                    split="dev", round1=True, round2=False, stratum="round4_attribution",
                    written_by_team=False, off_topic=False, n_chars=1) for r in records]
     assert select_items.select_round4(path, existing=[taken, *merged]) == records
+    # nor are the rows of a later round (round 5, drawn afterwards): they leave round 4 as it was
+    from dataclasses import replace
+    later = replace(merged[-1], split="holdout", stratum="round5_random")
+    assert select_items.select_round4(path, existing=[taken, later]) == records
 
 
 def test_round4_needs_an_output_outside_the_repository(capsys: pytest.CaptureFixture[str]) -> None:
@@ -430,3 +439,32 @@ def test_round5_draws_at_random_among_attributed_articles_spread_over_outlets(tm
         assert list(record) == list(select_items.ITEM_COLUMNS)
     with pytest.raises(SystemExit):
         select_items.main(["--round5", "--out", str(REPO / "data" / "validation" / "r5.csv")])
+
+
+def test_round5_selection_on_the_shared_copy() -> None:
+    from tools.validation.sources import default_fakes_path, read_fakes
+    if not default_fakes_path().is_file():
+        pytest.skip("the FA-KES copy (../shared/data/fa-kes-dev) is not beside the repository")
+    existing = read_items()
+    records = select_items.select_round5(None, existing=existing)
+    assert len(records) == 40 and len({r["sha256"] for r in records}) == 40
+    earlier = [i for i in existing if i.stratum != "round5_random"]
+    assert not {r["sha256"] for r in records} & {i.sha256 for i in earlier}  # rounds 1-4 included
+    assert not {r["doc_id"] for r in records} & {i.doc_id for i in earlier}
+    # re-runnable after the merge: the round-5 rows of items.csv are not "already in the set"
+    rows = select_items.read_item_rows(REPO / "data" / "validation" / "items.csv")
+    assert [{k: str(v) for k, v in r.items()} for r in records] == \
+        [r for r in rows if r["stratum"] == "round5_random"]
+    assert select_items.select_round5(None, existing=earlier) == records
+    assert all(r["split"] == "holdout" and int(str(r["n_chars"])) <= 4000 for r in records)
+    fakes = read_fakes(None)
+    assert min(select_items.attribution_score(fakes[int(str(r["fakes_row"]))]["article_content"])
+               for r in records) > 0
+    # spread over the outlets: fourteen, two or three articles each
+    outlets = [str(r["outlet"]) for r in records]
+    assert len(set(outlets)) == 14 and {outlets.count(o) for o in outlets} <= {2, 3}
+    # re-running rounds 3 and 4 is not disturbed by the round-5 rows in items.csv
+    assert [{k: str(v) for k, v in r.items()} for r in select_items.select_round3(None, existing=existing)] == \
+        [r for r in rows if r["stratum"].startswith("round3_")]
+    assert [{k: str(v) for k, v in r.items()} for r in select_items.select_round4(None, existing=existing)] == \
+        [r for r in rows if r["stratum"] == "round4_attribution"]

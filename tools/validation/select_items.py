@@ -43,7 +43,8 @@ the same written files gives the same file. Rules (see ``data/validation/README.
   best-scoring article of every outlet (as many outlets as possible), then the best of
   the rest, at most 8 per outlet; ties in seeded random order. Written outside the
   repository until adjudicated; its rows in ``items.csv`` are not "already in the set"
-  for a re-run (nor for ``--round3``), and a rounds 1-2 re-selection keeps them.
+  for a re-run (nor for ``--round3``), nor are the rows of round 5, selected after it,
+  and a rounds 1-2 re-selection keeps them.
 * **Round 5 (a second held-out set, drawn at random; ``--round5``).** Forty FA-KES
   articles not in ``items.csv`` (rounds 3-4 included; by row or by text hash), not
   repeated, at most 4,000 characters, coded like round 1, all ``split`` ``holdout``,
@@ -51,7 +52,9 @@ the same written files gives the same file. Rules (see ``data/validation/README.
   quotation or attribution material (:func:`attribution_score` above zero), spread
   over the outlets by filling the smallest first (:func:`share_out`). Unlike rounds
   3-4 it favours no construction, so it estimates how the rules do on an ordinary
-  article that reports speech. Written outside the repository until adjudicated.
+  article that reports speech. Written outside the repository until adjudicated; its
+  rows in ``items.csv`` are not "already in the set" for a re-run (nor for ``--round3``
+  or ``--round4``), and a rounds 1-2 re-selection keeps them.
 
 Usage::
 
@@ -201,11 +204,22 @@ def _eligible(rows: list[dict[str, str]], existing: list[Item]) -> list[int]:
     return eligible
 
 
+def _taken_before(existing: list[Item], prefix: str) -> list[Item]:
+    """The items of ``existing`` selected before the round of ``prefix``.
+
+    The rows of that round and of every later round (``LATER_ROUND_PREFIXES`` is in
+    round order) are not "already in the set", so a round re-run after later rounds
+    joined ``items.csv`` draws from the pool it first drew from: the same articles.
+    """
+    later = LATER_ROUND_PREFIXES[LATER_ROUND_PREFIXES.index(prefix):]
+    return [i for i in existing if not i.stratum.startswith(later)]
+
+
 def select_round3(fakes_path: Path | None, *, existing: list[Item]) -> list[dict[str, object]]:
     """The round-3 held-out articles (module docstring), as ``items.csv`` records."""
     rows = read_fakes(fakes_path)
     rng = random.Random(ROUND3_SEED)
-    eligible = _eligible(rows, [i for i in existing if not i.stratum.startswith(LATER_ROUND_PREFIXES)])
+    eligible = _eligible(rows, _taken_before(existing, ROUND3_PREFIX))
     rich: dict[str, list[int]] = defaultdict(list)
     odd_rich: dict[str, list[int]] = defaultdict(list)
     for i in eligible:
@@ -250,7 +264,7 @@ def select_round4(fakes_path: Path | None, *, existing: list[Item]) -> list[dict
     """The round-4 development articles (module docstring), as ``items.csv`` records."""
     rows = read_fakes(fakes_path)
     rng = random.Random(ROUND4_SEED)
-    eligible = _eligible(rows, [i for i in existing if not i.stratum.startswith(ROUND4_PREFIX)])
+    eligible = _eligible(rows, _taken_before(existing, ROUND4_PREFIX))
     score = {i: attribution_score(rows[i]["article_content"]) for i in eligible}
     ranked = [i for i in eligible if score[i] > 0]
     rng.shuffle(ranked)  # ties in random (seeded) order
@@ -284,7 +298,7 @@ def select_round5(fakes_path: Path | None, *, existing: list[Item]) -> list[dict
     """The round-5 held-out articles (module docstring), as ``items.csv`` records."""
     rows = read_fakes(fakes_path)
     rng = random.Random(ROUND5_SEED)
-    eligible = _eligible(rows, [i for i in existing if not i.stratum.startswith(ROUND5_PREFIX)])
+    eligible = _eligible(rows, _taken_before(existing, ROUND5_PREFIX))
     by_outlet: dict[str, list[int]] = defaultdict(list)
     for i in eligible:
         if attribution_score(rows[i]["article_content"]) > 0:
