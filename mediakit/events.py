@@ -126,6 +126,9 @@ or do, or "to".
   content word, a pronoun, a relative pronoun), followed by an object or by a
   patient's preposition (below), or right after a subject pronoun ("Israeli strike
   kills 20", "Rebels attack army post", "clash with troops", "they attack at dawn").
+  An -s form right before a base form of the lexicon's verbs is a plural noun, the
+  subject of that verb, and gives no row ("Regime barrel bombs kill 14": the agent of
+  "kill" is "Regime barrel bombs"; a verb is never followed by a bare verb).
   Otherwise the word is taken for a noun and gives no row, or a nominal row when the
   lexicon lists it as a noun: after a determiner, number, possessive, preposition or
   a break ("every shell they fire", "as bomb tears through"), right before an event
@@ -242,7 +245,8 @@ Known limits (documented failure classes)
 * Part-of-speech guesses fail on words that are both ("shell" the projectile and the
   verb; "fighting" in "fighting terrorism", listed in ``not_events``; "men of fighting
   age"), on verbs that look like nouns after a plural ("forces draw fire": only listed
-  irregular verbs stop a phrase), and on metaphors ("MARKET OF DEATH").
+  irregular verbs stop a phrase), and on metaphors ("MARKET OF DEATH"; an impact verb
+  used figuratively is an attack: "sanctions hit the economy").
 * Windows: a subject more than 100 characters before its verb, or an object more
   than 170 characters after it, is not found; the clause-subject rules need the
   sentence's start inside the window.
@@ -1750,6 +1754,8 @@ class _Rules:
             self.decided_verb.add(i)
             return _Decision("active", "infinitive", "verb", None,
                              self.patient_after_verb(after, c.preps))
+        if r & _V_S and not r & _NOUN and self._plural_before_verb(c):
+            return None  # "Regime barrel bombs kill 14": "bombs" is the subject's noun
         if self._present_subject(c):
             patient = self.patient_after_verb(after, c.preps)
             if patient is not None or c.prev_word in _PRON_SUBJ or c.prev_word in _REL:
@@ -1759,6 +1765,14 @@ class _Rules:
             # else "military targets", "car bombs exploded"
         # without a subject: "every shell", "two shells", "as bomb tears": a noun use
         return _UNDECIDED if r & (_PAST | _PP) else None
+
+    def _plural_before_verb(self, c: _Context) -> bool:
+        """Whether an -s form stands right before a base form of the lexicon's verbs
+        ("bombs kill", "shells hit"): a verb is never followed by a bare verb, so the
+        -s word is a plural noun, the subject of the verb after it."""
+        following = self.triggers.get(c.after)
+        return (following is not None and not self.tk.gap[c.after]
+                and bool(following[1].readings & _V_BASE))
 
     def _present_subject(self, c: _Context) -> bool:
         """Whether a subject can come right before a base or -s form (and the form is
