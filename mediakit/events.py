@@ -743,6 +743,10 @@ def _trie_regex(keys: Iterable[str]) -> str:
     return build(trie) if trie else "(?!)"
 
 
+# The bundled event lexicon last loaded, by (name, file text): EventLexicon is immutable.
+_BUNDLED_CACHE: dict[tuple[str, str], EventLexicon] = {}
+
+
 def _bundled_events() -> dict[str, Any]:
     folder = resources.files("mediakit") / "lexicons" / "events"
     return {
@@ -804,8 +808,15 @@ def load_event_lexicon(
     bundled = _bundled_events()
     if isinstance(source, str) and source in bundled:
         entry = bundled[source]
-        return EventLexicon.from_dict(_yaml_mapping(entry.read_text(encoding="utf-8"), entry.name),
-                                      file=entry.name)
+        text = entry.read_text(encoding="utf-8")
+        # Parsed and compiled once per content of the file (an edited file is read anew).
+        key = (source, text)
+        cached = _BUNDLED_CACHE.get(key)
+        if cached is None:
+            cached = EventLexicon.from_dict(_yaml_mapping(text, entry.name), file=entry.name)
+            _BUNDLED_CACHE.clear()
+            _BUNDLED_CACHE[key] = cached
+        return cached
     if not isinstance(source, str | os.PathLike):
         raise TypeError(
             "events must be an EventLexicon, a bundled name, a file path or a dict, "
@@ -1079,7 +1090,13 @@ class _Tokens:
         starts = bounds[1::2]
         ends = bounds[2::2]
         consumed = bounds[-1] - lo
-        if consumed > len(segment) or "".join(map("".join, pairs)) != segment[:consumed]:
+        # findall can skip a character only where a letter or digit cannot start a
+        # token, which happens only after a letter and an apostrophe ("x'5"): without
+        # an apostrophe the pieces are the segment up to its last token.
+        if consumed > len(segment) or (
+            ("'" in segment or "\u2019" in segment)
+            and "".join(map("".join, pairs)) != segment[:consumed]
+        ):
             # Some character fell between the pieces: use tokenize's spans instead.
             spans = tokenize(segment)
             starts = [lo + a for a, _ in spans]

@@ -14,6 +14,8 @@ import matplotlib
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import mediakit as mk
 from mediakit.agency import (
@@ -570,6 +572,41 @@ def test_tokens_match_mediakit_tokenize(sample):
             hi = min(len(text), lo + 400)
             tk = _Tokens(text, lo, hi)
             assert list(zip(tk.starts, tk.ends)) == [(lo + a, lo + b) for a, b in tokenize(text[lo:hi])]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="aAzZ59 -\u2010.,;:_\u00e9\u00df\u0130\u2019'\"\n", max_size=50), st.integers(0, 10))
+def test_tokens_without_apostrophes_need_no_check(text, lo):
+    """_Tokens checks that its one regex pass skipped no character only where an
+    apostrophe is: a letter or digit can fail to start a token only after a letter
+    and an apostrophe, so without one the pieces are the text up to its last token
+    (and the tokens are those of tokenize)."""
+    from mediakit.events import _GAP_TOKEN_RE
+
+    lo = min(lo, len(text))
+    segment = text[lo:]
+    pieces = "".join(map("".join, _GAP_TOKEN_RE.findall(segment)))
+    if "'" not in segment and "\u2019" not in segment:
+        assert segment.startswith(pieces)
+        tk = _Tokens(text, lo, len(text))
+        assert list(zip(tk.starts, tk.ends)) == [(lo + a, lo + b) for a, b in tokenize(segment)]
+
+
+def test_tokens_fall_back_where_a_character_was_skipped():
+    from mediakit.events import _GAP_TOKEN_RE
+
+    text = "the x'5 unit and Syria's army"
+    assert not text.startswith("".join(map("".join, _GAP_TOKEN_RE.findall(text))))  # "5" skipped
+    tk = _Tokens(text, 0, len(text))
+    assert list(zip(tk.starts, tk.ends)) == tokenize(text)
+
+
+def test_the_bundled_event_lexicon_is_parsed_once_per_file_content():
+    first = load_event_lexicon()
+    assert load_event_lexicon("violence") is first  # immutable: shared between calls
+    fresh = EventLexicon.from_dict(
+        __import__("yaml").safe_load((REPO / "mediakit/lexicons/events/violence.yaml").read_text("utf-8")))
+    assert fresh == first and fresh.to_frame().equals(first.to_frame())
 
 
 def test_rows_come_from_the_document_records_analyze_uses(sample, sample_events):
