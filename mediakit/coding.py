@@ -84,8 +84,8 @@ _ALL_FIELDS: tuple[str, ...] = ("voice", "speaker", "referent", "label", "in_sco
 # Fields with a closed list of values (per-class precision and recall apply).
 _CLOSED_FIELDS: tuple[str, ...] = ("voice", "referent", "label", "in_scope")
 # How mediakit found its answer, shown beside the answers (never on a blind sheet).
-# ``attribution`` is today's column; the others are the tidied attribution columns.
-_EXPLANATION_COLUMNS: tuple[str, ...] = ("attribution", "rule", "cue", "speaker_text", "resolved_via")
+# The columns of find_quotes that say how a speaker was found.
+_EXPLANATION_COLUMNS: tuple[str, ...] = ("rule", "cue", "speaker_text", "resolved_via")
 _KEY_COLUMNS: tuple[str, ...] = ("item_id", "unit", "doc_id", "start", "end")
 _DEFAULT_STRATA: dict[str, tuple[str, ...]] = {
     "mention": ("outlet", "label"),
@@ -518,8 +518,9 @@ def coding_sheet(
         (``voice``, ``speaker``, and for mentions ``referent``, ``label`` and
         ``in_scope`` when the table has them) mediakit's answer (left out when
         ``blind``) and an empty ``coded_<field>`` column; then, unless blind, the
-        columns that say how the speaker was found (``attribution`` or ``rule``,
-        ``cue``, ``speaker_text``, ``resolved_via``); then ``coder`` and ``note``.
+        columns that say how the speaker was found (``rule``, ``cue``,
+        ``speaker_text``, ``resolved_via``, those the table has: see
+        :func:`mediakit.find_quotes`); then ``coder`` and ``note``.
         A ``coded_*`` column with a closed list of values is categorical with those
         values as its categories, so a typo cannot be assigned to it.
 
@@ -1241,7 +1242,6 @@ _TITLES = frozenset(
     ["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "president", "vice-president", "prime", "minister", "premier", "chancellor", "secretary", "general", "gen", "lt", "lieutenant", "col", "colonel", "maj", "major", "capt", "captain", "sgt", "sergeant", "adm", "admiral", "cmdr", "commander", "brig", "brigadier", "rev", "reverend", "fr", "father", "sheikh", "sheik", "imam", "ayatollah", "king", "queen", "prince", "princess", "emir", "senator", "sen", "rep", "representative", "gov", "governor", "mayor", "judge", "justice", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "chief", "deputy", "foreign", "interior", "defence", "defense", "state", "field", "marshal"]
 )
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
-_PRONOUN_CHAIN_RE = re.compile(r"\(\s*(he|she|they|it|we)\s*->", re.IGNORECASE)
 _EDGE_PUNCT = " \t\n\"'\u2018\u2019\u201c\u201d.,;:()[]"
 
 
@@ -1275,16 +1275,17 @@ def _surname(word: str) -> str:
 
 
 def _written_pronoun(explanation: Mapping[Any, Any]) -> str | None:
-    """The pronoun mediakit read for a speaker, when its explanation columns say so."""
+    """The pronoun mediakit read for a speaker, when its explanation columns say so:
+    ``speaker_text`` is the pronoun, or ``resolved_via`` starts from one
+    (``"she -> Orhun -> Lale Orhun"``)."""
     written = explanation.get("speaker_text")
     if not _is_blank(written) and str(written).strip().casefold() in _PRONOUNS:
         return str(written).strip().casefold()
-    for column in ("resolved_via", "attribution"):
-        value = explanation.get(column)
-        if not _is_blank(value):
-            found = _PRONOUN_CHAIN_RE.search(str(value))
-            if found:
-                return found.group(1).casefold()
+    via = explanation.get("resolved_via")
+    if not _is_blank(via):
+        first, arrow, _ = str(via).partition("->")
+        if arrow and first.strip().casefold() in _PRONOUNS:
+            return first.strip().casefold()
     return None
 
 
@@ -1541,8 +1542,8 @@ def validation_report(
     matches a full name ending in it ("Orhun" and "Lale Orhun"; "Assad" and "Bashar
     al-Assad", an al-/el- prefix ignored); and a coded pronoun ("she") matches
     mediakit's speaker when the sheet or result shows mediakit resolved that very
-    pronoun (``speaker_text``, or ``resolved_via`` / ``attribution`` holding
-    ``(she -> ...``). ``none`` matches only a missing speaker. Everything else must
+    pronoun (``speaker_text``, or ``resolved_via`` starting ``she -> ...``).
+    ``none`` matches only a missing speaker. Everything else must
     be equal.
 
     Accuracy is the plain share of coded items on which mediakit agrees: with the

@@ -55,9 +55,10 @@ Quote or scare quote
     noun): ``so-called moderate rebels attacked`` marks "moderate rebels".
     "so-called" spans get no speaker (the outlet may be the one distancing itself).
 
-Speakers (``speaker`` and ``attribution``)
-    Tried in order; the ``attribution`` value names the rule that fired and the
-    text it matched (``"after: Rouhani said"``).
+Speakers (``speaker``, and how it was found: ``rule``, ``cue``, ``speaker_text``, ``resolved_via``)
+    Tried in order; ``rule`` names the rule that fired, ``cue`` the text it
+    matched (rule ``after``, cue ``Rouhani said``) and ``speaker_text`` the
+    subject it read.
 
     1. ``after``: right after the closing mark, ``SUBJECT VERB`` (``,” Rouhani
        said``, ``,” EU foreign policy chief Josep Borrell tweeted``, ``,” X told
@@ -164,8 +165,8 @@ Speakers (``speaker`` and ``attribution``)
     Britain-based Observatory`` gives ``Observatory``).
 
     Bodies and descriptions: a short form becomes the fuller form written
-    before it in the article (within 3,000 characters), the attribution showing
-    ``(short -> full)``: ``the Observatory`` or ``Observatory`` the fullest
+    before it in the article (within 3,000 characters), ``resolved_via`` showing
+    ``"short -> full"``: ``the Observatory`` or ``Observatory`` the fullest
     earlier speaker or speech-verb subject holding that word, else the last
     capitalised name holding it (``Syrian Observatory for Human Rights``); ``the
     source`` the fullest earlier description with that head (``a source in the
@@ -218,8 +219,8 @@ Speakers (``speaker`` and ``attribution``)
     a sentence-initial function word (``Yesterday Dana Ilves`` counts as ``Dana
     Ilves``). With none, or two different ones (``Dana Ilves`` and ``Mara
     Ilves``), the written form is kept. All-capital acronyms are never resolved.
-    The attribution records the step: ``"after: Orhun said (Orhun -> Lale
-    Orhun)"``, and for a pronoun ``"(she -> Orhun -> Lale Orhun)"``.
+    ``resolved_via`` records the steps: ``"Orhun -> Lale Orhun"``, and for a
+    pronoun ``"she -> Orhun -> Lale Orhun"``.
 
     Pronouns ``he``, ``she``, ``they`` and ``it`` are resolved to the most recent *named*
     speaker before the quote: the speaker the text names for an earlier span (not
@@ -304,10 +305,12 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
+from ._docstrings import share_docs
 from ._validation import check_table
 from .text import (
     _LINE_BREAKS,
@@ -344,7 +347,10 @@ QUOTE_COLUMNS: tuple[str, ...] = (
     "voice",
     "speaker",
     "text",
-    "attribution",
+    "rule",
+    "cue",
+    "speaker_text",
+    "resolved_via",
 )
 
 
@@ -352,16 +358,55 @@ QUOTE_COLUMNS: tuple[str, ...] = (
 class VoiceSpan:
     """A stretch ``text[start:end]`` not in the outlet's own voice.
 
-    ``voice`` is ``"quote"`` or ``"scare_quote"``; ``speaker`` is who is quoted when
-    the text says so (else None); ``attribution`` names the rule that found the
-    speaker and the text it matched (``"after: Rouhani said"``), or ``"so-called"``.
+    Attributes
+    ----------
+    start, end : int
+        Offsets into the article text, quotation marks included.
+    voice : str
+        ``"quote"`` or ``"scare_quote"``.
+    speaker : str or None
+        Who is quoted, when the text says so, resolved to the fullest form the
+        article gives (``"Lale Orhun"``).
+    rule : str or None
+        The rule that named the speaker (``after``, ``before``, ``colon``,
+        ``dash``, ``sentence_end``, ``opening_subject``, ``continues``,
+        ``report``, ``previous_sentence``; see the module docstring), or
+        ``"so-called"`` for a term marked by "so-called"; None when no rule fired.
+    cue : str or None
+        The words of the text the rule matched, as written (``"Orhun said"``,
+        ``"said the minister"``); None for ``continues`` and ``so-called``.
+    speaker_text : str or None
+        The subject phrase the rule read as the speaker, as written (``"she"``,
+        ``"Interior Minister Dana Ilves"``).
+    resolved_via : str or None
+        How the written speaker became ``speaker``: the chain of steps
+        (``"she -> Orhun -> Lale Orhun"``, ``"the minister -> Dana Ilves"``), the
+        quotation it continues (``"quote at 948"``) or ``"same report"``; None
+        when the speaker is the name as written.
     """
 
     start: int
     end: int
     voice: str
     speaker: str | None = None
-    attribution: str | None = None
+    rule: str | None = None
+    cue: str | None = None
+    speaker_text: str | None = None
+    resolved_via: str | None = None
+
+
+class _Attribution(NamedTuple):
+    """What the speaker rules found for one quotation: the fields of
+    :class:`VoiceSpan` after ``voice``, in its order."""
+
+    speaker: str | None = None
+    rule: str | None = None
+    cue: str | None = None
+    speaker_text: str | None = None
+    resolved_via: str | None = None
+
+
+_UNATTRIBUTED = _Attribution()
 
 
 # --- quotation marks ---------------------------------------------------------------
@@ -2983,16 +3028,19 @@ def _resolve(
     start: int,
     speakers: _Speakers,
     named: list[tuple[int, str]],
-) -> tuple[str, str]:
-    """Speaker and attribution text; records directly named speakers in ``named``."""
+) -> _Attribution:
+    """The speaker of a subject ``phrase`` a rule read, with how it was found
+    (``matched`` is the text the rule matched); records directly named speakers in
+    ``named``."""
+    written = phrase.strip(" \t,;:")
     name, is_pronoun = _name_from_subject(phrase)
     if not is_pronoun:
         fuller = speakers.fuller_body(name, start, named) or speakers.fuller_name(name, start)
         if fuller is not None:
             named.append((start, fuller))
-            return fuller, f"{rule}: {matched} ({name} -> {fuller})"
+            return _Attribution(fuller, rule, matched, written, f"{name} -> {fuller}")
         named.append((start, name))
-        return name, f"{rule}: {matched}"
+        return _Attribution(name, rule, matched, written)
     # The most recent named speaker before this quote: an earlier span's directly
     # named speaker (not one itself resolved from a pronoun) or the named subject
     # of an earlier speech verb, whichever is closer. "he" and "she" skip
@@ -3039,11 +3087,11 @@ def _resolve(
         if mentioned is not None and mentioned[0] > best_pos:
             best_pos, best_name = mentioned
     if best_name is None:
-        return name, f"{rule}: {matched}"
+        return _Attribution(name, rule, matched, written)
     fuller = speakers.fuller_body(best_name, start, named) or speakers.fuller_name(best_name, start)
     if fuller is not None:
-        return fuller, f"{rule}: {matched} ({name} -> {best_name} -> {fuller})"
-    return best_name, f"{rule}: {matched} ({name} -> {best_name})"
+        return _Attribution(fuller, rule, matched, written, f"{name} -> {best_name} -> {fuller}")
+    return _Attribution(best_name, rule, matched, written, f"{name} -> {best_name}")
 
 
 # --- so-called -----------------------------------------------------------------------
@@ -3116,11 +3164,32 @@ def voice_spans(text: str) -> list[VoiceSpan]:
     """The non-narration spans of ``text``: quotes and scare quotes, with speakers.
 
     Computed on the whole article, so a quotation running over sentences or
-    paragraphs stays one span. Sorted by start and never overlapping (outermost
-    quote wins). Quote spans include their quotation marks. Every rule (marks,
-    apostrophes, nesting, unbalanced quotes, scare-quote length, so-called, speaker
-    attribution, pronouns) is described in the module docstring. Never raises on
-    unbalanced or odd text.
+    paragraphs stays one span. Every rule (marks, apostrophes, nesting, unbalanced
+    quotes, scare-quote length, so-called, speaker attribution, pronouns) is
+    described in the module docstring.
+
+    Parameters
+    ----------
+    text : str
+        One article's text.
+
+    Returns
+    -------
+    list of VoiceSpan
+        Sorted by start and never overlapping (the outermost quotation wins); each
+        span includes its quotation marks and carries its voice, speaker and how
+        the speaker was found (``rule``, ``cue``, ``speaker_text``,
+        ``resolved_via``; see :class:`VoiceSpan`). Every character in no span is
+        narration.
+
+    Raises
+    ------
+    TypeError
+        ``text`` is not a str. Unbalanced or odd text never raises.
+
+    See Also
+    --------
+    find_quotes : The spans of a whole corpus as a table.
     """
     if not isinstance(text, str):
         raise TypeError(f"voice_spans expects a str, got {type(text).__name__}")
@@ -3186,7 +3255,7 @@ class _VoiceState:
             speakers = attribution.speakers
             for start, end, multi, bare in kept[len(result):needed]:
                 if bare:
-                    result.append(VoiceSpan(start, end, "scare_quote", None, "so-called"))
+                    result.append(VoiceSpan(start, end, "scare_quote", rule="so-called"))
                     continue
                 after = speakers.after(start, end)
                 voice = ("scare_quote" if _is_scare_quote(text, start, end, multi, after, so_called_quotes)
@@ -3263,22 +3332,20 @@ class _SpanAttribution:
     def span(
         self, start: int, end: int, voice: str, after: tuple[str, str, str] | None, *, so_called: bool
     ) -> VoiceSpan:
-        """The quotation's span with its speaker and attribution."""
-        speaker: str | None = None
-        attribution: str | None = None
+        """The quotation's span with its speaker and how it was found."""
         if so_called:
-            attribution = "so-called"
+            attribution = _Attribution(rule="so-called")
         elif after is not None:
-            speaker, attribution = _resolve(after[0], after[2], after[1], start, self.speakers, self.named)
+            attribution = _resolve(after[0], after[2], after[1], start, self.speakers, self.named)
         else:
-            speaker, attribution = self._without_after(start, end, voice)
-        found = VoiceSpan(start, end, voice, speaker, attribution)
-        if voice == "quote" or speaker:
+            attribution = self._without_after(start, end, voice)
+        found = VoiceSpan(start, end, voice, *attribution)
+        if voice == "quote" or found.speaker:
             self.last_quote = found
         return found
 
-    def _without_after(self, start: int, end: int, voice: str) -> tuple[str | None, str | None]:
-        """Speaker and attribution of a quotation with no attribution right after it:
+    def _without_after(self, start: int, end: int, voice: str) -> _Attribution:
+        """Speaker of a quotation with no attribution right after it:
         rules 2, 4 and ``opening_subject``, then ``continues``, ``report`` and
         ``previous_sentence``."""
         speakers = self.speakers
@@ -3301,19 +3368,25 @@ class _SpanAttribution:
             # The next quotation in the same paragraph, with at most one
             # sentence break in between (the previous quotation's attribution):
             # never across a one-paragraph article.
-            return last_quote.speaker, f"continues: quote at {last_quote.start}"
+            return _Attribution(
+                last_quote.speaker, "continues", resolved_via=f"quote at {last_quote.start}"
+            )
         if voice != "quote":
-            return None, None
+            return _UNATTRIBUTED
         previous = speakers.report(start, end) or speakers.previous_sentence(start)
         if previous is None and self.reported is not None:
-            # the article's other quoted passages of that report (Q3e)
-            previous = (self.reported, f"{self.reported} (same report)", "report")
+            # the article's other quoted passages of that report (Q3e): no words
+            # of this quotation's own name the speaker
+            found = _resolve(self.reported, "report", "", start, speakers, self.named)
+            self.reported = found.speaker
+            via = "same report" if found.resolved_via is None else f"same report, {found.resolved_via}"
+            return found._replace(cue=None, speaker_text=None, resolved_via=via)
         if previous is None:
-            return None, None
-        speaker, attribution = _resolve(previous[0], previous[2], previous[1], start, speakers, self.named)
+            return _UNATTRIBUTED
+        found = _resolve(previous[0], previous[2], previous[1], start, speakers, self.named)
         if previous[2] == "report":
-            self.reported = speaker
-        return speaker, attribution
+            self.reported = found.speaker
+        return found
 
 
 def voice_at(
@@ -3359,17 +3432,47 @@ def _voice_at_lists(
     return voices, speakers
 
 
+@share_docs
 def find_quotes(corpus: pd.DataFrame) -> pd.DataFrame:
     """One row per non-narration span of every article, in corpus order.
 
-    Columns:
-        ``doc_id`` (str); ``quote_id`` (int, 0-based within the article);
-        ``start``, ``end`` (int, offsets into the article ``text``, quotation marks
-        included); ``voice`` (``"quote"`` or ``"scare_quote"``); ``speaker`` (str or
-        missing); ``text`` (str, ``text[start:end]``); ``attribution`` (str or
-        missing: the rule that named the speaker and what it matched).
+    Parameters
+    ----------
+    {corpus}
 
-    The corpus is not modified.
+    Returns
+    -------
+    pandas.DataFrame
+        One row per quotation or scare quote (:func:`voice_spans` of each article's
+        text), in corpus order then text order. Columns:
+
+        ``doc_id`` (str); ``quote_id`` (int64, 0-based within the article);
+        ``start``, ``end`` (int64, offsets into the article ``text``, quotation
+        marks included); ``voice`` (str, ``"quote"`` or ``"scare_quote"``);
+        ``speaker`` (string, the speaker resolved to the fullest form the article
+        gives, ``"Lale Orhun"``, else <NA>; the dtype of the mentions'
+        ``speaker``); ``text`` (str, ``text[start:end]``).
+
+        Then how the speaker was found, in the manner of textacy's (speaker, cue,
+        content) triples (all str, missing where they do not apply; see
+        :class:`VoiceSpan`): ``rule`` (the rule that named the speaker: ``after``,
+        ``before``, ``colon``, ``dash``, ``sentence_end``, ``opening_subject``,
+        ``continues``, ``report``, ``previous_sentence``, or ``so-called``);
+        ``cue`` (the words the rule matched, as written: ``"Orhun said"``);
+        ``speaker_text`` (the subject the rule read as the speaker, as written:
+        ``"she"``); ``resolved_via`` (how ``speaker_text`` became ``speaker``:
+        ``"she -> Orhun -> Lale Orhun"``, ``"quote at 948"`` for ``continues``,
+        ``"same report"``; missing when the speaker is the name as written).
+
+    Raises
+    ------
+    MissingColumnsError
+        The corpus lacks ``doc_id`` or ``text``.
+
+    See Also
+    --------
+    voice_spans : The same spans for one text.
+    mediakit.find_mentions : Each label mention with its voice and speaker.
     """
     check_table(corpus, ("doc_id", "text"), caller="find_quotes", table_name="corpus")
     rows: dict[str, list] = {column: [] for column in QUOTE_COLUMNS}
@@ -3383,7 +3486,8 @@ def find_quotes(corpus: pd.DataFrame) -> pd.DataFrame:
             rows["voice"].append(span.voice)
             rows["speaker"].append(span.speaker)
             rows["text"].append(text[span.start : span.end])
-            rows["attribution"].append(span.attribution)
+            for column in _HOW_FOUND:
+                rows[column].append(getattr(span, column))
     return pd.DataFrame(
         {
             "doc_id": pd.Series(rows["doc_id"], dtype="str"),
@@ -3391,8 +3495,12 @@ def find_quotes(corpus: pd.DataFrame) -> pd.DataFrame:
             "start": pd.Series(rows["start"], dtype="int64"),
             "end": pd.Series(rows["end"], dtype="int64"),
             "voice": pd.Series(rows["voice"], dtype="str"),
-            "speaker": pd.Series(rows["speaker"], dtype="str"),
+            "speaker": pd.Series(rows["speaker"], dtype="string"),
             "text": pd.Series(rows["text"], dtype="str"),
-            "attribution": pd.Series(rows["attribution"], dtype="str"),
+            **{column: pd.Series(rows[column], dtype="str") for column in _HOW_FOUND},
         }
     )
+
+
+#: The columns of :func:`find_quotes` that say how the speaker was found.
+_HOW_FOUND: tuple[str, ...] = ("rule", "cue", "speaker_text", "resolved_via")

@@ -108,7 +108,7 @@ def test_blind_sheet_leaves_mediakits_answers_out(sample):
         "coded_voice", "coded_speaker", "coder", "note",
     ]
     seen = coding_sheet(sample, n=30, unit="quote")
-    assert "attribution" in seen.columns and "speaker" in seen.columns
+    assert {"rule", "cue", "speaker_text", "resolved_via", "speaker"} <= set(seen.columns)
     # same draw either way
     assert blind["item_id"].tolist() == seen["item_id"].tolist()
 
@@ -586,9 +586,9 @@ def test_document_bootstrap_intervals(sample):
         ("none", None, {}, True),
         ("none", "Dana Ilves", {}, False),
         ("Dana Ilves", None, {}, False),
-        ("she", "Lale Orhun", {"attribution": "after: she said (she -> Orhun -> Lale Orhun)"}, True),
+        ("she", "Lale Orhun", {"resolved_via": "she -> Orhun -> Lale Orhun"}, True),
         ("she", "Lale Orhun", {"speaker_text": "she"}, True),
-        ("he", "Lale Orhun", {"attribution": "after: she said (she -> Lale Orhun)"}, False),
+        ("he", "Lale Orhun", {"resolved_via": "she -> Lale Orhun"}, False),
         ("she", "Lale Orhun", {}, False),
     ],
 )

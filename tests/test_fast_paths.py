@@ -556,7 +556,7 @@ def test_voice_spans_equal_straightforward_forms(real_texts):
         slow = _all_voice_spans(real_texts)
     assert fast == slow
     assert sum(len(spans) for spans in fast) > 300
-    assert any(span.attribution and "->" in span.attribution for spans in fast for span in spans)
+    assert any(span.resolved_via and "->" in span.resolved_via for spans in fast for span in spans)
 
 
 @pytest.mark.parametrize("lexicon_name", ["conflict", "marenna", "syria"])

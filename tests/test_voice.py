@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mediakit import find_mentions
 from mediakit.errors import CorpusError
 from mediakit.voice import (
     SCARE_QUOTE_MAX_WORDS,
@@ -277,7 +278,7 @@ def test_speaker_rules(text: str, speaker: str) -> None:
     quoted = voice_spans(text)
     assert len(quoted) == 1
     assert quoted[0].speaker == speaker
-    assert quoted[0].attribution
+    assert quoted[0].rule and quoted[0].cue
 
 
 @pytest.mark.parametrize(
@@ -321,7 +322,7 @@ def test_speaker_appositions_and_clauses(text: str, speaker: str) -> None:
 def test_no_false_after_attribution(text: str) -> None:
     spans = voice_spans(text)
     assert spans[0].voice == "scare_quote"
-    assert spans[0].attribution is None or not spans[0].attribution.startswith("after")
+    assert spans[0].rule != "after"
 
 
 def test_attribution_does_not_reach_into_previous_sentence() -> None:
@@ -369,7 +370,7 @@ def test_pronoun_resolves_to_latest_named_speaker() -> None:
     )
     (span,) = voice_spans(text)
     assert span.speaker == "Rouhani"
-    assert "he -> Rouhani" in span.attribution
+    assert "he -> Rouhani" in span.resolved_via
 
 
 def test_quote_interrupted_by_its_attribution() -> None:
@@ -402,7 +403,7 @@ def test_consecutive_quote_in_paragraph_continues_speaker() -> None:
     )
     spans = voice_spans(text)
     assert [s.speaker for s in spans] == ["Borrell", "Borrell", None]
-    assert spans[1].attribution.startswith("continues")
+    assert spans[1].rule == "continues"
 
 
 def test_new_sentence_after_full_stop_is_not_an_attribution() -> None:
@@ -434,7 +435,7 @@ def test_voice_at_inside_outside_and_straddling() -> None:
 
 
 def test_voice_span_is_frozen_and_pickles() -> None:
-    span = VoiceSpan(0, 3, "quote", "X", "after: X said")
+    span = VoiceSpan(0, 3, "quote", "X", "after", "X said", "X")
     with pytest.raises(dataclasses.FrozenInstanceError):
         span.start = 1  # type: ignore[misc]
     assert pickle.loads(pickle.dumps(span)) == span  # worker processes receive spans
@@ -454,17 +455,34 @@ def test_find_quotes_table() -> None:
     before = corpus.copy()
     table = find_quotes(corpus)
     assert list(table.columns) == [
-        "doc_id", "quote_id", "start", "end", "voice", "speaker", "text", "attribution",
+        "doc_id", "quote_id", "start", "end", "voice", "speaker", "text",
+        "rule", "cue", "speaker_text", "resolved_via",
     ]  # fmt: skip
     assert table["doc_id"].tolist() == ["a", "a"]
     assert table["quote_id"].tolist() == [0, 1]
     assert table["voice"].tolist() == ["quote", "scare_quote"]
     assert table["speaker"].tolist()[0] == "Rouhani"
     assert pd.isna(table["speaker"].tolist()[1])
+    # how the speaker was found, one column per part (textacy's speaker and cue)
+    first = table.iloc[0]
+    assert (first["rule"], first["cue"], first["speaker_text"]) == ("after", "Rouhani said", "Rouhani")
+    assert pd.isna(first["resolved_via"])
+    assert table.iloc[1][["rule", "cue", "speaker_text", "resolved_via"]].isna().all()
     text = corpus["text"][0]
     for row in table.itertuples():
         assert text[row.start : row.end] == row.text
     pd.testing.assert_frame_equal(corpus, before)
+
+
+def test_find_quotes_speaker_has_the_dtype_of_the_mentions_speaker() -> None:
+    corpus = pd.DataFrame({"doc_id": ["a"], "outlet": ["o"],
+                           "text": ['"The rebels must go," Rouhani said.']})
+    quotes = find_quotes(corpus)
+    mentions = find_mentions(corpus, lexicon="conflict")
+    assert quotes["speaker"].dtype == mentions["speaker"].dtype
+    assert quotes["speaker"].tolist() == mentions["speaker"].tolist() == ["Rouhani"]
+    empty = find_quotes(corpus.iloc[:0])
+    assert empty.dtypes.to_dict() == quotes.dtypes.to_dict()
 
 
 def test_find_quotes_needs_text_column() -> None:
@@ -607,7 +625,7 @@ def test_pronoun_prefers_person_introduced_by_title_after_previous_speaker() -> 
     )
     assert _voice_of(text, "terrorists") == ("quote", "Dana Ilves")
     [_, second] = voice_spans(text)
-    assert second.attribution.endswith("(she -> Dana Ilves)")
+    assert second.resolved_via.endswith("she -> Dana Ilves")
     # Same pattern with "Col. Petr Sandor claimed": the title is stripped.
     text2 = text.replace(
         "the regime’s Interior Minister, Dana Ilves, repeated", "Col. Petr Sandor claimed"
@@ -661,7 +679,8 @@ def test_sample_interrupted_attribution_goes_to_dana_ilves() -> None:
 def test_speaker_phrase_stops_at_sentence_end(text: str, speaker: str) -> None:
     (span,) = voice_spans(text)
     assert span.speaker == speaker
-    assert "fled" not in span.attribution and "left" not in span.attribution
+    how = f"{span.cue} {span.speaker_text} {span.resolved_via}"
+    assert "fled" not in how and "left" not in how
 
 
 def test_subject_before_verb_never_spans_a_sentence_break() -> None:
@@ -708,9 +727,10 @@ def test_surname_resolves_to_earlier_full_name() -> None:
     )
     spans = voice_spans(text)
     assert [s.speaker for s in spans] == ["Lale Orhun"] * 3
-    assert spans[0].attribution == "after: Orhun said (Orhun -> Lale Orhun)"
-    assert spans[1].attribution == "after: said Mr Orhun (Orhun -> Lale Orhun)"
-    assert spans[2].attribution.endswith("(she -> Lale Orhun)")
+    assert (spans[0].rule, spans[0].cue, spans[0].resolved_via) == ("after", "Orhun said", "Orhun -> Lale Orhun")
+    assert (spans[1].rule, spans[1].cue, spans[1].resolved_via) == (
+        "after", "said Mr Orhun", "Orhun -> Lale Orhun")
+    assert spans[2].resolved_via.endswith("she -> Lale Orhun")
 
 
 def test_surname_with_abbreviated_title_and_other_rules() -> None:
@@ -720,7 +740,7 @@ def test_surname_with_abbreviated_title_and_other_rules() -> None:
     )
     spans = voice_spans(text)
     assert [s.speaker for s in spans] == ["Petr Sandor", "Petr Sandor"]
-    assert spans[1].attribution.endswith("(Sandor -> Petr Sandor)")
+    assert spans[1].resolved_via.endswith("Sandor -> Petr Sandor")
 
 
 @pytest.mark.parametrize(
@@ -737,7 +757,7 @@ def test_surname_with_abbreviated_title_and_other_rules() -> None:
 def test_surname_kept_when_not_exactly_one_earlier_full_name(text: str) -> None:
     (span, *_) = voice_spans(text)
     assert span.speaker == "Ilves"
-    assert "->" not in span.attribution
+    assert span.resolved_via is None
 
 
 def test_surname_resolution_stays_within_one_article() -> None:
@@ -819,7 +839,7 @@ def test_sample_surnames_resolve_within_articles() -> None:
 def test_pronoun_resolves_to_person_named_as_recent_subject(text: str, speaker: str) -> None:
     span = voice_spans(text)[-1]
     assert span.speaker == speaker
-    assert span.attribution.endswith(f"-> {speaker})")
+    assert span.resolved_via.endswith(f"-> {speaker}")
 
 
 @pytest.mark.parametrize(
@@ -842,7 +862,7 @@ def test_pronoun_resolves_to_person_named_as_recent_subject(text: str, speaker: 
 def test_pronoun_without_person_subject_nearby_is_kept(text: str) -> None:
     span = voice_spans(text)[-1]
     assert span.speaker in {"he", "she"}
-    assert "->" not in span.attribution
+    assert span.resolved_via is None
 
 
 def test_sample_pronouns_left_unresolved() -> None:
@@ -854,7 +874,7 @@ def test_sample_pronouns_left_unresolved() -> None:
     # "The young man, now 19", "A woman" ("a Tarvian defence analyst told ..." is
     # one, and "he" takes that description).
     assert len(kept) == 2
-    analyst = quotes[quotes["attribution"].str.contains("he -> a Tarvian defence analyst", na=False)]
+    analyst = quotes[quotes["resolved_via"].str.contains("he -> a Tarvian defence analyst", na=False)]
     assert len(analyst) == 1
     pavel = quotes[quotes["text"].str.contains("insulin in the back")]
     assert pavel["speaker"].tolist() == ["Pavel"]
@@ -904,7 +924,7 @@ def _speakers(text: str) -> list[str | None]:
 
 
 def _rules(text: str) -> list[str | None]:
-    return [s.attribution.split(":")[0] if s.attribution else None for s in voice_spans(text)]
+    return [s.rule for s in voice_spans(text)]
 
 
 @pytest.mark.parametrize("role", ["leader", "founder", "ringleader", "Leader"])
@@ -939,7 +959,7 @@ def test_went_on_to_say_is_no_part_of_the_subject() -> None:
     )
     (span,) = voice_spans(text)
     assert span.speaker == "Kessel Valley officials"
-    assert "they -> Kessel Valley officials" in span.attribution
+    assert "they -> Kessel Valley officials" in span.resolved_via
 
 
 def test_it_resolves_to_the_last_body_that_spoke() -> None:
@@ -950,7 +970,7 @@ def test_it_resolves_to_the_last_body_that_spoke() -> None:
     )
     (span,) = voice_spans(text)
     assert span.speaker == "Tarvian Health Ministry"
-    assert "(it -> Tarvian Health Ministry)" in span.attribution
+    assert span.resolved_via == "it -> Tarvian Health Ministry"
     # "he" skips the body and finds the person
     text += ' "We have no fuel," he said.'
     assert _speakers(text)[-1] == "Petr Sandor"
@@ -985,7 +1005,7 @@ def test_attribution_without_a_comma(text: str, speaker: str) -> None:
 def test_no_comma_attribution_needs_an_attribution_after_the_verb() -> None:
     # A reported clause after the verb is narration, not an attribution.
     (span,) = voice_spans('"The bridge is down" officials said the army had left.')
-    assert span.attribution is None or not span.attribution.startswith("after")
+    assert span.rule != "after"
 
 
 def test_long_description_between_name_and_verb() -> None:
@@ -999,7 +1019,7 @@ def test_sentence_end_rule_finds_the_speaker_later_in_the_sentence() -> None:
             "Monday the Tarvian interior ministry said. Aid arrived later.")
     (span,) = voice_spans(text)
     assert span.speaker == "the Tarvian interior ministry"
-    assert span.attribution.startswith("sentence_end:")
+    assert span.rule == "sentence_end"
     # never past the end of the sentence
     text = '"Six homes and the school were destroyed." Aid came and the ministry said so.'
     assert voice_spans(text)[0].speaker is None
@@ -1016,7 +1036,7 @@ def test_sentence_end_rule_finds_the_speaker_later_in_the_sentence() -> None:
 def test_dash_attribution(text: str, speaker: str) -> None:
     (span,) = voice_spans(text)
     assert span.speaker == speaker
-    assert span.attribution.startswith("dash:")
+    assert span.rule == "dash"
 
 
 def test_dash_with_narration_is_no_attribution() -> None:
@@ -1030,7 +1050,7 @@ def test_colon_introduction_before_the_next_paragraph() -> None:
             '"We counted the dead ourselves."')
     spans = voice_spans(text)
     assert spans[0].speaker == "Tarvian Red Crescent"
-    assert spans[0].attribution.startswith("colon:")
+    assert spans[0].rule == "colon"
     # only the paragraph right after the colon
     assert spans[1].speaker is None
 
@@ -1055,7 +1075,7 @@ def test_continuation_stops_after_one_sentence_in_a_one_paragraph_article() -> N
 def test_previous_sentence_rule(text: str, speaker: str) -> None:
     (span,) = voice_spans(text)
     assert span.speaker == speaker
-    assert span.attribution.startswith("previous_sentence:")
+    assert span.rule == "previous_sentence"
 
 
 def test_previous_sentence_rule_needs_speech() -> None:
@@ -1132,7 +1152,7 @@ def test_he_resolves_to_a_described_person_subject() -> None:
             '"You can buy the same crates in any market here," he said.')
     (span,) = voice_spans(text)
     assert span.speaker == "A Tarvian defence analyst"
-    assert "(he -> A Tarvian defence analyst)" in span.attribution
+    assert span.resolved_via == "he -> A Tarvian defence analyst"
     # a described thing is no person
     text = ('The Tarvian defence budget told its own story. "We buy crates," he said.')
     assert voice_spans(text)[0].speaker == "he"
@@ -1211,7 +1231,7 @@ def test_the_one_told_is_no_antecedent_of_he() -> None:
 def test_opening_subject_rule(text: str, speaker: str) -> None:
     (span,) = voice_spans(text)
     assert span.speaker == speaker
-    assert span.attribution.startswith("opening_subject:")
+    assert span.rule == "opening_subject"
 
 
 def test_opening_subject_needs_a_cue() -> None:
@@ -1257,7 +1277,7 @@ def test_continuation_after_a_partial_quotation_with_a_speaker() -> None:
             '"I do not believe the talks will be ready before winter."')
     spans = voice_spans(text)
     assert [s.speaker for s in spans] == ["Ilves", "Ilves"]
-    assert spans[1].attribution.startswith("continues")
+    assert spans[1].rule == "continues"
 
 
 def test_report_rule_gives_a_passage_with_its_own_attribution_to_the_credited_medium() -> None:
@@ -1266,7 +1286,7 @@ def test_report_rule_gives_a_passage_with_its_own_attribution_to_the_credited_me
             'were destroyed on the northern road near the river." Tarvia Today reported.')
     spans = voice_spans(text)
     assert [s.speaker for s in spans] == ["Tarvia Today", "Tarvia Today"]
-    assert spans[0].attribution.startswith("report:")
+    assert spans[0].rule == "report"
     # without an attribution inside and without a credit, nothing
     assert voice_spans('"Two lorries were destroyed on the northern road." More raids.')[0].speaker is None
 
@@ -1323,7 +1343,7 @@ def test_partial_quotation_takes_the_speaker_at_the_end_of_its_sentence() -> Non
             "the Tarvian Civil Defence confirmed in a statement on Tuesday.")
     (span,) = voice_spans(text)
     assert (span.voice, span.speaker) == ("scare_quote", "Tarvian Civil Defence")
-    assert span.attribution.startswith("sentence_end:")
+    assert span.rule == "sentence_end"
     # with no attribution in the sentence it stays unattributed
     assert voice_spans('The convoy was destroyed by "deliberate strikes" on Tuesday.')[0].speaker is None
 
@@ -1333,7 +1353,7 @@ def test_a_time_ends_a_relative_clause_before_the_verb() -> None:
             'out "significant" strikes on the town.')
     (span,) = voice_spans(text)
     assert span.speaker == "The Kessel coalition"
-    assert span.attribution == "before: March said"
+    assert (span.rule, span.cue) == ("before", "March said")
     # without a relative clause a time is still no subject
     assert voice_spans('On Tuesday last March said it was "significant" for all.')[0].speaker is None
 
@@ -1344,8 +1364,8 @@ def test_place_before_the_subject_when_the_comma_is_lost() -> None:
             '"have cut the supply routes" it added.')
     spans = voice_spans(text)
     assert [s.speaker for s in spans] == ["The Kessel coalition", "The Kessel coalition"]
-    assert spans[0].attribution == (
-        "after: throughout Tarn the statement said (the statement -> The Kessel coalition)")
+    assert (spans[0].rule, spans[0].cue, spans[0].resolved_via) == (
+        "after", "throughout Tarn the statement said", "the statement -> The Kessel coalition")
     assert spans[0].voice == "quote"
 
 
@@ -1355,7 +1375,8 @@ def test_bracketed_acronym_after_a_subject_and_the_charity() -> None:
             "the charity said.")
     (span,) = voice_spans(text)
     assert span.speaker == "Tarvian Red Crescent Society"
-    assert span.attribution == "after: the charity said (the charity -> Tarvian Red Crescent Society)"
+    assert (span.rule, span.cue, span.resolved_via) == (
+        "after", "the charity said", "the charity -> Tarvian Red Crescent Society")
 
 
 def test_name_after_a_common_noun_when_the_comma_is_lost() -> None:
@@ -1373,7 +1394,7 @@ def test_sentence_end_rule_stops_at_a_quotation_that_ends_its_sentence() -> None
             "fell.")
     spans = voice_spans(text)
     assert [s.speaker for s in spans] == ["Dana Ilves", "Dana Ilves"]
-    assert spans[1].attribution == "continues: quote at 0"
+    assert (spans[1].rule, spans[1].resolved_via) == ("continues", "quote at 0")
 
 
 def test_the_source_an_attribution_cites_is_the_speaker() -> None:
@@ -1381,7 +1402,7 @@ def test_the_source_an_attribution_cites_is_the_speaker() -> None:
     text = '"Ten civilians died in the strikes on Tarn" the state news agency TNA reported citing local residents.'
     (span,) = voice_spans(text)
     assert span.speaker == "local residents"
-    assert span.attribution == "after: the state news agency TNA reported citing local residents"
+    assert (span.rule, span.cue) == ("after", "the state news agency TNA reported citing local residents")
     text = '"An unnamed official spoke" the agency TNA said quoting a senior army officer.'
     assert voice_spans(text)[0].speaker == "a senior army officer"
     # a reason cited is no source
@@ -1410,7 +1431,7 @@ def test_a_body_named_before_its_description() -> None:
             'talks. "There is no solution without fighting" it said.')
     (span,) = voice_spans(text)
     assert span.speaker == "Tarn Liberation Front"
-    assert span.attribution == "after: it said (it -> Tarn Liberation Front)"
+    assert (span.rule, span.cue, span.resolved_via) == ("after", "it said", "it -> Tarn Liberation Front")
     text = ('The Tarvian Observatory for Human Rights monitoring group said the attack hit a '
             '"weapons depot" in the camp.')
     assert voice_spans(text)[0].speaker == "Tarvian Observatory for Human Rights"
@@ -1443,7 +1464,7 @@ def test_possessive_name_and_group_noun_subjects() -> None:
     text = 'Local residents complained that the market had been closed, calling the decision "a slow death".'
     (span,) = voice_spans(text)
     assert span.speaker == "Local residents"
-    assert span.attribution.startswith("opening_subject:")
+    assert span.rule == "opening_subject"
 
 
 def test_a_body_named_with_a_quoted_name_before_its_head() -> None:
@@ -1466,7 +1487,8 @@ def test_his_spokesman_is_the_spokesman_the_text_names() -> None:
              "said in a statement.")
     spans = voice_spans(first + later)
     assert spans[0].speaker == "Ivo Dujak"
-    assert spans[0].attribution == "sentence_end: his spokesman said (his spokesman -> Ivo Dujak)"
+    assert (spans[0].rule, spans[0].cue, spans[0].resolved_via) == (
+        "sentence_end", "his spokesman said", "his spokesman -> Ivo Dujak")
     # otherwise the description as written
     assert voice_spans(first)[0].speaker == "his spokesman"
 

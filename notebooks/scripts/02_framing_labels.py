@@ -92,10 +92,10 @@ print(example["text"].iloc[0])
 
 # %%
 quotes = mk.find_quotes(example)
-quotes[["quote_id", "voice", "speaker", "text", "attribution"]]
+quotes[["quote_id", "voice", "speaker", "text", "rule", "cue", "speaker_text", "resolved_via"]]
 
 # %% [markdown]
-# The `attribution` column says which rule named each speaker and what it matched, so every speaker can be checked. The rules are simple and transparent: a pronoun (`she said`) is resolved to the nearest *named* speaker before it, without any gender agreement. Read the paragraph before trusting a pronoun-resolved speaker.
+# Four columns say how each speaker was found, so every speaker can be checked: `rule` (which rule named it), `cue` (the words it matched), `speaker_text` (the speaker as written) and `resolved_via` (how a pronoun, surname or short form became the name in `speaker`). The rules are simple and transparent: a pronoun (`she said`) is resolved to the nearest *named* speaker before it, without any gender agreement. Read the paragraph before trusting a pronoun-resolved speaker.
 #
 # Sentences come with character offsets into the article, so any sentence can be found again in the original text:
 
@@ -295,7 +295,7 @@ aside
 # ## Recap
 #
 # - A **lexicon** maps actors to competing labels and each label to glob patterns; `list_lexicons`, `load_lexicon`, `to_frame` show it, `with_label` edits it (returning a new one).
-# - **Voice**: narration, quote or scare quote, with the speaker where the sentence names one; the `attribution` column says which rule decided.
+# - **Voice**: narration, quote or scare quote, with the speaker where the sentence names one; `rule`, `cue`, `speaker_text` and `resolved_via` say how it was found.
 # - The **mentions table** has one row per label occurrence with full provenance: `text[start:end] == match`.
 # - **KWIC** shows labels in context (by words or whole sentences, filtered by voice); **collocates** ranks the company a label keeps (logDice, log-likelihood).
 # - **Whose word is it?** Split every count by voice: an outlet that quotes a label to rebut it has not adopted it, and a negated label in narration still needs reading.
