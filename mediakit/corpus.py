@@ -182,6 +182,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._validation import check_table
 from .errors import CorpusError, CorpusWarning, InvalidParameterError
 from .readers import EXTENSIONS, FORMATS, ReadResult, get_reader
 from .readers._dates import (
@@ -1282,21 +1283,19 @@ def validate_corpus(corpus: pd.DataFrame) -> pd.DataFrame:
 
     Raises
     ------
+    MissingColumnsError
+        ``doc_id``, ``outlet`` or ``text`` is missing (a :class:`CorpusError` whose
+        ``column`` is the first missing one).
     CorpusError
         Naming the row (1-based position) and column of the first problem.
     TypeError
         ``corpus`` is not a DataFrame.
     """
-    if not isinstance(corpus, pd.DataFrame):
-        raise TypeError(f"a corpus is a pandas DataFrame, not {type(corpus).__name__}")
+    check_table(
+        corpus, ("doc_id", "outlet", "text"), caller="validate_corpus", table_name="corpus",
+        hint=f"a corpus has {', '.join(CORPUS_COLUMNS)} (load raw tables with load_corpus)",
+    )
     where = _DATAFRAME_FILE
-    missing = [name for name in ("doc_id", "outlet", "text") if name not in corpus.columns]
-    if missing:
-        raise CorpusError(
-            f"missing required column(s) {', '.join(map(repr, missing))}; a corpus has "
-            f"{', '.join(CORPUS_COLUMNS)} (load raw tables with load_corpus)",
-            file=where, column=missing[0],
-        )
     if corpus.columns.duplicated().any():
         name = corpus.columns[corpus.columns.duplicated()][0]
         raise CorpusError(f"column {name!r} appears twice", file=where, column=str(name))
