@@ -151,6 +151,29 @@ stopwords : bool or iterable of str
     True leaves out the English list of the ``stop-words`` package; False keeps
     every word; or give your own words. Left-out words are neither listed nor
     counted in any total.""",
+    # --- the readers (mediakit.readers: the reader contract) ---------------------------
+    "reader_path": """\
+path : str or path-like
+    The file to read.""",
+    "reader_encoding": """\
+encoding : str or None, default None
+    How to decode a file that is not valid UTF-8 (the fallback is logged); None
+    detects it.""",
+    "reader_names": """\
+names : sequence of str or None, default None
+    Column names of a table without a header line (every line is then data).""",
+    "reader_name": """\
+name : str or None, default None
+    The file as messages and the load log show it; None is ``str(path)``.""",
+    "batch_size": """\
+batch_size : int, default 1000
+    The most records in one yielded batch.""",
+    "read_result": """\
+ReadResult
+    ``records`` (one dict per article, with ``_file`` and ``_row``), ``skipped``
+    (what could not be parsed, with ``file``, ``row``, ``column``, ``reason``) and
+    ``log`` (load-log entries), as the reader contract of
+    :mod:`mediakit.readers` says.""",
     # --- the figures (mediakit.plot) -------------------------------------------------
     "ax": """\
 ax : matplotlib.axes.Axes or None, default None

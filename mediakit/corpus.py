@@ -1145,7 +1145,7 @@ def load_corpus(
 
     Parameters
     ----------
-    source
+    source : str, path-like, list of them, or pandas.DataFrame
         A folder, a file, a list of files/folders, or a DataFrame.
     format : str, optional
         Force a reader (``"text"``, ``"markdown"``, ``"csv"``, ``"tsv"``, ``"json"``,
@@ -1206,13 +1206,17 @@ def iter_corpus(
 
     Parameters
     ----------
-    source
+    source : str, path-like, pandas.DataFrame or list of them
         What :func:`load_corpus` reads: a file, a folder, a URL table, a DataFrame or
         a list of these.
     chunksize : int, default 1000
         The most articles in one yielded table (a positive integer).
-    format, outlet, columns, names, encoding, date_format, duplicate_ids, errors
-        As for :func:`load_corpus`.
+    format, outlet, encoding, date_format : str or None, default None
+    columns : dict of str to str or None, default None
+    names : list of str or None, default None
+    duplicate_ids : str, default "suffix"
+    errors : str, default "raise"
+        Each as for :func:`load_corpus`.
 
     Yields
     ------
