@@ -594,13 +594,14 @@ def analyze_dask(articles: Any, lexicon: Any = None) -> DaskAnalysis:
 
 
 def _stand_in(articles: Any) -> pd.DataFrame:
-    """A one-article corpus with the Dask DataFrame's columns and dtypes."""
-    meta = articles._meta
+    """A one-article corpus with the Dask DataFrame's columns and dtypes (read from its
+    public ``dtypes``: nothing is computed)."""
+    dtypes = articles.dtypes
     row: dict[str, Any] = {}
-    for column in meta.columns:
-        row[column] = pd.Series([None], dtype=meta[column].dtype)
+    for column, dtype in dtypes.items():
+        row[column] = pd.Series([None], dtype=dtype)
     stand_in = pd.DataFrame(row)
-    stand_in["doc_id"] = pd.Series(["meta"], dtype=meta["doc_id"].dtype)
-    stand_in["outlet"] = pd.Series(["meta"], dtype=meta["outlet"].dtype)
-    stand_in["text"] = pd.Series(["The rebels said."], dtype=meta["text"].dtype)
+    stand_in["doc_id"] = pd.Series(["meta"], dtype=dtypes["doc_id"])
+    stand_in["outlet"] = pd.Series(["meta"], dtype=dtypes["outlet"])
+    stand_in["text"] = pd.Series(["The rebels said."], dtype=dtypes["text"])
     return stand_in
