@@ -28,10 +28,13 @@ Docstring conventions of mediakit
 * numpydoc sections (``Parameters``, ``Returns``, ``Raises``, ``See Also``), each
   parameter with its type and default: ``window : int, default 5``.
 * A returned table lists its columns with their dtypes, in order.
-* ``min_*`` parameters are named after what they count: ``min_count`` is the fewest
-  occurrences of the row's own item (a word, a candidate spelling), ``min_docs`` the
-  fewest articles, ``min_mentions`` the fewest mentions; each keeps rows with *at
-  least* that many (``>=``) and is an int of at least 1.
+* ``min_<what>`` is always "at least this much of <what>" (``>=``), named after what
+  it measures. Counts are ints: ``min_count`` is the fewest occurrences of the row's
+  own item (a word, a candidate spelling), ``min_docs`` the fewest articles,
+  ``min_mentions`` the fewest mentions (each keeps rows with at least that many, and
+  is at least 1), ``min_per_stratum`` the fewest items drawn per stratum (0 or
+  more). A cut on a measure is a float in [0, 1]: ``min_distance`` (a total
+  variation distance) and ``min_similarity`` (a Jaccard similarity).
 * ``lexicon`` is the one name of a lexicon argument (see
   :func:`mediakit.lexicon.resolve_lexicon`); ``voice`` is read by
   :func:`mediakit._validation.parse_voice`.
