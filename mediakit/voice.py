@@ -1757,40 +1757,54 @@ class _Speakers:
             return None  # "Casualties are also reported": a passive, no speaker
         name = m.group("name")
         if name is None:
-            np = (m.group("np") or "").split()
-            if len(np) > 1 and np[-1] == "who" and not any(w.lower() in _SUBJECT_STOP for w in np[:-1]):
-                # "Reuters reported a military source who said": the one "who" is
-                # ("a journalist embedded with the troops in the district who said":
-                # which of them is unclear, left alone)
-                return " ".join(_from_name_after_noun(_from_last_determiner(np[:-1])))
-            if np and (np[-1].lower() in _SUBJECT_STOP or np[-1].lower() in _LEADING_FILLER):
-                return None  # "the criticism and (blamed)"
-            if subject == m.group("np"):
-                # "the barrel bomb the AFP photographer (said)": the last one;
-                # "about the incident Syrian state media (said)": the named one
-                whole = len(np)
-                np = _from_name_after_noun(_from_last_determiner(np))
-                subject = " ".join(np)
-                lead = self.text[max(sentence_start, m.start() - 30) : m.start()].split()
-                if (
-                    len(np) == whole
-                    and lead
-                    and lead[-1].lower() in _PREPOSITIONS_BEFORE
-                    and np[-1].lower() not in _PRONOUNS  # "on the outskirts of Tarn it (said)"
-                ):
-                    # "one resident of the town told": the phrase is the object
-                    # of "of"; the subject is read back from a speaker's head or
-                    # name before it ("Pope Francis in an Easter message also
-                    # condemned" has none: no subject)
-                    return _subject_of_preposition(
-                        self.text[sentence_start : m.start()].split(), m.group("np")
-                    )
-            if any(
-                np[k - 1][:1].isupper() and w.islower() and w.endswith("ed") and "-" not in w
-                for k, w in enumerate(np[1:-1], start=1)
+            return self._described_subject(m, subject, sentence_start)
+        return self._named_subject(m, name, subject, sentence_start)
+
+    def _described_subject(
+        self, m: re.Match[str], subject: str | None, sentence_start: int
+    ) -> str | None:
+        """:meth:`_subject_at` of a match with no name: a described subject
+        ("a military source who", "the AFP photographer")."""
+        np = (m.group("np") or "").split()
+        if len(np) > 1 and np[-1] == "who" and not any(w.lower() in _SUBJECT_STOP for w in np[:-1]):
+            # "Reuters reported a military source who said": the one "who" is
+            # ("a journalist embedded with the troops in the district who said":
+            # which of them is unclear, left alone)
+            return " ".join(_from_name_after_noun(_from_last_determiner(np[:-1])))
+        if np and (np[-1].lower() in _SUBJECT_STOP or np[-1].lower() in _LEADING_FILLER):
+            return None  # "the criticism and (blamed)"
+        if subject == m.group("np"):
+            # "the barrel bomb the AFP photographer (said)": the last one;
+            # "about the incident Syrian state media (said)": the named one
+            whole = len(np)
+            np = _from_name_after_noun(_from_last_determiner(np))
+            subject = " ".join(np)
+            lead = self.text[max(sentence_start, m.start() - 30) : m.start()].split()
+            if (
+                len(np) == whole
+                and lead
+                and lead[-1].lower() in _PREPOSITIONS_BEFORE
+                and np[-1].lower() not in _PRONOUNS  # "on the outskirts of Tarn it (said)"
             ):
-                return None  # "the Syrian Army refuted terrorists (claims)"
-            return subject
+                # "one resident of the town told": the phrase is the object
+                # of "of"; the subject is read back from a speaker's head or
+                # name before it ("Pope Francis in an Easter message also
+                # condemned" has none: no subject)
+                return _subject_of_preposition(
+                    self.text[sentence_start : m.start()].split(), m.group("np")
+                )
+        if any(
+            np[k - 1][:1].isupper() and w.islower() and w.endswith("ed") and "-" not in w
+            for k, w in enumerate(np[1:-1], start=1)
+        ):
+            return None  # "the Syrian Army refuted terrorists (claims)"
+        return subject
+
+    def _named_subject(
+        self, m: re.Match[str], name: str, subject: str | None, sentence_start: int
+    ) -> str | None:
+        """:meth:`_subject_at` of a match with a name: a time is no subject, and a
+        name right after a preposition is read through it."""
         if all(word in _TIME_NAMES for word in name.split()):
             # "The coalition which launched its air war last September said": a
             # time ends the relative clause; the subject is the one it describes.
