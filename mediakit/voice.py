@@ -295,7 +295,20 @@ Speakers (``speaker``, and how it was found: ``rule``, ``cue``, ``speaker_text``
     after it (CODING.md Q3c). ``it`` also takes a body opening the sentence
     before after ``And`` or ``But`` (``And the United Nations has raised``), or
     opening the quotation's own sentence (``The White House condemned what it
-    said was "..."``).
+    said was "..."``). A participle phrase describing a speaker is part of the
+    description (``A doctor receiving the casualties confirmed``, ``said a woman
+    living in the camp``), up to a comma, a clause or time word or a second
+    determiner, unless it only goes on with the attribution (``speaking on
+    condition of anonymity``, ``adding``, ``citing``). Two subjects joined by
+    ``and`` before a possessive say the words together: the first one named is
+    the speaker (``The opposition in exile and its Western backers called``,
+    ``Russia and its allies said``), when it is a short phrase with no verb. A
+    person's name opening a sentence with a description in apposition (``Ayman
+    Haddad a member of the southern front command claimed``, with or without
+    commas) is a person subject for ``he`` and ``she``. A speaker that is one
+    word matching no surname becomes the one full name starting with it that the
+    text marks as a person's by a title or role word (``Zouhir told`` after
+    ``journalist Zouhir al-Shimale``).
 """
 
 from __future__ import annotations
@@ -882,12 +895,15 @@ _ROLE_NOUNS = (
     "mum|dad|mum-of-\\w+|mother-of-\\w+|father-of-\\w+|dad-of-\\w+"
 )
 # The subject that starts a sentence, when the text marks it as a person: role
-# words before the name ("Lorry driver Pavel"), or an age or "who" after it
-# ("Irena, 45, found", "Hana, who ...").
+# words before the name ("Lorry driver Pavel"), or an age, "who" or a described
+# person after it ("Irena, 45, found", "Hana, who ...", "Ayman Haddad a member of").
 _ROLE_NOUN_SET = frozenset(_ROLE_NOUNS.split("|"))
 _PERSON_SUBJECT_RE = re.compile(
     rf"(?:(?P<role>(?:[\w\-]+[ \t]+){{0,3}}?(?i:{_ROLE_NOUNS})\b\.?)[ \t]+)?"
-    rf"(?P<name>{_NAME_RUN})(?P<tail>,[ \t]*(?:\d{{1,3}}|who)\b)?"
+    rf"(?P<name>{_NAME_RUN})(?P<tail>,[ \t]*(?:\d{{1,3}}|who)\b"
+    # "Ayman al-Aasmi a member of the southern front command claimed": a person
+    # described in apposition, the comma lost or not
+    rf"|,?[ \t]+(?:a|an)[ \t]+(?:[\w\-]+[ \t]+){{0,2}}?(?i:{_PERSON_HEAD_WORDS}|{_ROLE_NOUNS})\b)?"
 )
 _NOT_A_NAME = frozenset({"He", "She", "They", "I", "We", "It", "You", "This", "That"})
 #: How many sentences (the quote's own and those before it) are searched for a
@@ -993,6 +1009,10 @@ def _name_from_subject(phrase: str) -> tuple[str, bool]:
         words = words[:-1]  # "a negotiator who (speaks)", "the delegation again"
     if len(words) > 1 and words[-1].isdigit() and len(words[-1]) <= 3:
         words = words[:-1]  # an age: "Ahmed 24 said"
+    k = next((k for k in range(1, len(words) - 1) if words[k] == "and"
+              and words[k + 1].lower() in ("its", "their")), None)
+    if k is not None and _first_conjunct(words[: k + 1]) is not None:
+        words = words[:k]  # "Russia and its allies": the first one named
     phrase = " ".join(words)
     stated = _statement_source(words)
     if stated is not None:
@@ -1230,12 +1250,65 @@ def _cut_subject(phrase: str) -> str:
         if not kept and low in _SUBJECT_STOP:
             return ""
         if kept and _breaks_subject(kept, word, low):
+            if _describes_someone(kept) and _modifying_participle(low):
+                kept += _participle_phrase(words[k:])  # "a doctor receiving the casualties"
             break
         kept.append(word)
         if word.endswith(",") or _ends_sentence(word):
             break
         k += 1
     return " ".join(_strip_final_dot(kept)).rstrip(",")
+
+
+#: Participles that follow a speaker without describing them ("a resident speaking
+#: on condition of anonymity", "the source adding that ...").
+_TAIL_PARTICIPLES = frozenset(
+    """speaking adding citing saying referring noting pointing stressing warning explaining
+    describing insisting calling urging quoting according asking requesting declining
+    using following including""".split()
+)
+#: Words that end a participle phrase in a description: "a man wearing a jacket who
+#: ...", "a doctor treating the wounded on Monday".
+_PARTICIPLE_STOP = frozenset(
+    """that who which whose whom and but or because when while as after before during
+    on to last this today yesterday tonight""".split()
+)
+
+
+def _describes_someone(kept: list[str]) -> bool:
+    """For :func:`_cut_subject`: whether ``kept`` is a short description of someone
+    (a determiner and lowercase words: "a doctor", "one masked militant")."""
+    return (
+        2 <= len(kept) <= 4
+        and kept[0].lower() in _DETERMINERS
+        and all(w.islower() for w in kept[1:])
+        and not kept[-1].endswith(",")
+    )
+
+
+def _modifying_participle(low: str) -> bool:
+    return low.endswith("ing") and len(low) > 4 and low not in _TAIL_PARTICIPLES
+
+
+def _participle_phrase(words: list[str]) -> list[str]:
+    """A participle and its object, kept in a description of someone ("receiving the
+    casualties", "wearing a balaclava"): up to a comma, the sentence end, a clause or
+    time word, a participle of :data:`_TAIL_PARTICIPLES`, or six words."""
+    phrase = [words[0]]
+    if words[0].endswith(","):
+        return phrase
+    for word in words[1:6]:
+        low = word.lower().strip(".,")
+        if low in _PARTICIPLE_STOP or low in _TAIL_PARTICIPLES or word[:1] in _DOUBLE_MARKS:
+            break
+        if low in _DETERMINERS and len(phrase) > 1 and phrase[-1].lower() not in _PREPOSITIONS_BEFORE:
+            break  # "wearing a balaclava the same outfit ...": a comma lost before "the"
+        phrase.append(word)
+        if word.endswith(",") or _ends_sentence(word):
+            break
+    while phrase and phrase[-1].lower().strip(".,") in _SUBJECT_STOP | _DETERMINERS:
+        phrase.pop()
+    return phrase
 
 
 def _after_statement(kept: list[str]) -> bool:
@@ -1757,14 +1830,40 @@ class _Speakers:
             return None  # "Casualties are also reported": a passive, no speaker
         name = m.group("name")
         if name is None:
-            return self._described_subject(m, subject, sentence_start)
-        return self._named_subject(m, name, subject, sentence_start)
+            return self._described_subject_at(m, sentence_start, subject)
+        if all(word in _TIME_NAMES for word in name.split()):
+            # "The coalition which launched its air war last September said": a
+            # time ends the relative clause; the subject is the one it describes.
+            words = _sentence_words(self.text[sentence_start : m.start()].split())
+            relative = _last_relative(words)
+            return None if relative is None else _subject_before_relative(words, relative)
+        lead = self.text[max(sentence_start, m.start() - 30) : m.start()].split()
+        phrase_end = m.end("affiliation") if m.group("affiliation") else m.end("name")
+        phrase = self.text[m.start() : phrase_end]
+        taken = 0  # words moved from before the name into the phrase
+        if lead and lead[-1].lower() == "the":
+            lead = lead[:-1]
+        elif (
+            len(lead) >= 3
+            and lead[-1].isalpha()
+            and lead[-1].islower()
+            and lead[-2].lower() == "the"
+            and phrase.split()[-1].lower() in _INSTITUTION_NOUNS
+        ):
+            # "an activist with the opposition Idlib Media Centre (told)": one
+            # lowercase word between "the" and the name
+            phrase = f"{lead[-1]} {phrase}"
+            lead = lead[:-2]
+            taken = 1
+        if not lead or lead[-1].lower() not in _PREPOSITIONS_BEFORE:
+            return subject
+        # the sentence's words before the name, split only when they are read
+        before = self.text[sentence_start : m.start()].split()
+        return _subject_through_preposition(before[: len(before) - taken], phrase)
 
-    def _described_subject(
-        self, m: re.Match[str], subject: str | None, sentence_start: int
-    ) -> str | None:
-        """:meth:`_subject_at` of a match with no name: a described subject
-        ("a military source who", "the AFP photographer")."""
+    def _described_subject_at(self, m: re.Match[str], sentence_start: int, subject: str) -> str | None:
+        """For :meth:`_subject_at`: the subject of a match with no name (a pronoun, a
+        described subject or a group), read in its sentence, or None."""
         np = (m.group("np") or "").split()
         if len(np) > 1 and np[-1] == "who" and not any(w.lower() in _SUBJECT_STOP for w in np[:-1]):
             # "Reuters reported a military source who said": the one "who" is
@@ -1800,41 +1899,6 @@ class _Speakers:
             return None  # "the Syrian Army refuted terrorists (claims)"
         return subject
 
-    def _named_subject(
-        self, m: re.Match[str], name: str, subject: str | None, sentence_start: int
-    ) -> str | None:
-        """:meth:`_subject_at` of a match with a name: a time is no subject, and a
-        name right after a preposition is read through it."""
-        if all(word in _TIME_NAMES for word in name.split()):
-            # "The coalition which launched its air war last September said": a
-            # time ends the relative clause; the subject is the one it describes.
-            words = _sentence_words(self.text[sentence_start : m.start()].split())
-            relative = _last_relative(words)
-            return None if relative is None else _subject_before_relative(words, relative)
-        lead = self.text[max(sentence_start, m.start() - 30) : m.start()].split()
-        phrase_end = m.end("affiliation") if m.group("affiliation") else m.end("name")
-        phrase = self.text[m.start() : phrase_end]
-        taken = 0  # words moved from before the name into the phrase
-        if lead and lead[-1].lower() == "the":
-            lead = lead[:-1]
-        elif (
-            len(lead) >= 3
-            and lead[-1].isalpha()
-            and lead[-1].islower()
-            and lead[-2].lower() == "the"
-            and phrase.split()[-1].lower() in _INSTITUTION_NOUNS
-        ):
-            # "an activist with the opposition Idlib Media Centre (told)": one
-            # lowercase word between "the" and the name
-            phrase = f"{lead[-1]} {phrase}"
-            lead = lead[:-2]
-            taken = 1
-        if not lead or lead[-1].lower() not in _PREPOSITIONS_BEFORE:
-            return subject
-        # the sentence's words before the name, split only when they are read
-        before = self.text[sentence_start : m.start()].split()
-        return _subject_through_preposition(before[: len(before) - taken], phrase)
-
     def _paragraph_subjects(self, p: int) -> list[re.Match[str]]:
         """SUBJECT-VERB matches of paragraph ``p``, scanned on first use.
 
@@ -1855,8 +1919,18 @@ class _Speakers:
         """:meth:`_subject_at` of a match read in its own sentence, cached."""
         key = m.start()
         if key not in self._subjects:
-            self._subjects[key] = self._subject_at(m, key - len(self._sentence_before(key)))
+            sentence_start = key - len(self._sentence_before(key))
+            self._subjects[key] = self._first_subject_at(m, sentence_start)
         return self._subjects[key]
+
+    def _first_subject_at(self, m: re.Match[str], sentence_start: int) -> str | None:
+        """:meth:`_subject_at`, or the first of two subjects joined by "and" before a
+        possessive (see :func:`_first_conjunct`)."""
+        subject = self._subject_at(m, sentence_start)
+        np = m.group("np")
+        if subject is not None and np and np.split()[0].lower() in ("its", "their"):
+            return _first_conjunct(self.text[sentence_start : m.start()].split()) or subject
+        return subject
 
     def _body_names(self, lo: int, pos: int) -> list[re.Match[str]]:
         """The _BODY_NAME_RE matches of the text starting in [lo, pos), from one
@@ -1953,7 +2027,7 @@ class _Speakers:
         best: tuple[int, str, str] | None = None
         if p >= 0:
             m = self._last_subject_before(p, sentence_start, start)
-            subject = self._subject_at(m, sentence_start) if m is not None else None
+            subject = self._first_subject_at(m, sentence_start) if m is not None else None
             if m is not None and subject is not None:
                 best = (
                     m.start("verb") - sentence_start,
@@ -2582,7 +2656,26 @@ class _Speakers:
         found = {full for at, full in self._full_names.get(surname, ()) if at < pos}
         # "Yesterday Dana Ilves" read as a name run next to "Dana Ilves": the shorter wins.
         found = {f for f in found if not any(o != f and f.endswith(" " + o) for o in found)}
+        if not found and len(words) == 1:
+            found = self._fuller_first_name(surname, pos)
         return found.pop() if len(found) == 1 else None
+
+    def _fuller_first_name(self, first: str, pos: int) -> set[str]:
+        """For :meth:`fuller_name`: the full names written before ``pos`` that start
+        with the one word ``first`` ("Zouhir told" after "journalist Zouhir
+        al-Shimale"), where the text marks them as persons (a title or role word
+        before them or opening their run)."""
+        text = self.text
+        found = set()
+        for names in self._full_names.values():
+            for at, full in names:
+                if at >= pos or full.split()[0] != first:
+                    continue
+                lead = text[max(0, at - 20) : at].split()
+                opening = text[at : at + 40].split()[:1]
+                if any(_is_title_word(w.strip(",")) for w in lead[-1:] + opening):
+                    found.add(full)
+        return found
 
     def _read_name_runs(self, pos: int) -> None:
         """Index the full names of every name run starting before ``pos``.
@@ -2854,6 +2947,32 @@ def _person_description(phrase: str) -> bool:
 
 
 _PERSON_HEADS = frozenset(_PERSON_HEAD_WORDS.split("|"))
+
+
+def _first_conjunct(before: list[str]) -> str | None:
+    """The first of two subjects joined by "and" before a possessive ("The opposition
+    in exile and (its Western backers called)", "Russia and (its allies said)"): the
+    words ``before`` "and" from the sentence start, a comma or a quotation mark, when
+    they are a short phrase with no verb; else None. Several speakers saying the
+    words together are the first one named (CODING.md)."""
+    if not before or before[-1] != "and":
+        return None
+    words: list[str] = []
+    for word in reversed(before[:-1]):
+        if word[-1:] in ',;:"\u201c\u201d' or word[:1] in '"\u201c\u201d':
+            break
+        words.insert(0, word)
+    if not words or len(words) > 6 or not (words[0][:1].isupper() or words[0].lower() in _DETERMINERS):
+        return None
+    if any(
+        w.lower() in _PRONOUNS
+        or w.lower() in _NOT_SUBJECT
+        or w.lower() in _PERSONAL_VERBS
+        or (w.islower() and w.endswith("ed"))
+        for w in words
+    ):
+        return None
+    return " ".join(words)
 
 
 def _could_be_person(name: str) -> bool:
