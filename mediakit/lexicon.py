@@ -46,7 +46,9 @@ Matching rules
 * **Globs.** ``*`` matches any run of letters/digits within a token (``terrorist*``
   matches terrorist, terrorists); it never crosses a hyphen, except that a ``*`` that
   opens a token and is followed by a hyphen (``*-backed``) also matches hyphenated
-  words before it ("Tarvian-backed", "al-Qaeda-backed"). A ``*`` that opens a token or
+  words before it ("Tarvian-backed", "al-Qaeda-backed") and abbreviations with dots
+  ("U.S.-led", "U.K.-backed", "U.S-backed": single letters or digits joined by dots,
+  the last dot optional). A ``*`` that opens a token or
   follows a hyphen matches at least one character. ``?`` matches exactly one letter or
   digit. A pattern token that is only ``*`` matches one whole token. ``**`` is an error.
   These are the only wildcards: regex and glob syntax (``[ ] ( ) { } | \\ ^ $ +``) is
@@ -145,7 +147,10 @@ _STAR_SOME = f"{_WORD}+"
 # Possessive quantifiers (Python 3.11+) let a plain word fail at once, without
 # backtracking through its letters, where a pattern such as ``*-backed`` is tried.
 _STAR_TOKEN = f"{_WORD}++(?:{_HYPHEN}{_WORD}++)*+"
-_STAR_HYPHEN_PREFIX = f"(?:{_WORD}++{_HYPHEN})+"
+# "*-backed": hyphen-joined words before the hyphen, each a word or an abbreviation
+# with dots ("U.S.-led", "U.S-backed": single characters joined by dots).
+_ABBREVIATION = rf"{_WORD}(?:\.{_WORD})++\.?+"
+_STAR_HYPHEN_PREFIX = f"(?:(?:{_ABBREVIATION}|{_WORD}++){_HYPHEN})+"
 
 _LEXICON_KEYS = {"name", "description", "actors", "outside", "scope", "compounds"}
 _ACTOR_KEYS = {"description", "names", "labels", "markers"}
@@ -803,7 +808,7 @@ class _Matcher:
         found from a hyphen; ``find`` searches for a hyphen followed by the rest of one.
 
         The glob part of such a pattern matches only letters, digits, hyphens,
-        apostrophes and at most ``_glob_runs`` runs of whitespace, so its start lies
+        apostrophes, the dots of an abbreviation ("U.S.-led") and at most ``_glob_runs`` runs of whitespace, so its start lies
         in the stretch of those characters that ends at the hyphen. Each token start
         there is tried with the patterns' own regexes, left to right; a stretch only
         grows as the hyphen moves right, so positions already tried (before
@@ -825,7 +830,7 @@ class _Matcher:
                         runs -= 1
                         if runs < 0:
                             break
-                elif not (ch.isalnum() or ch in _HYPHENS_AND_APOSTROPHES):
+                elif not (ch.isalnum() or ch in _HYPHENS_AND_APOSTROPHES or ch == "."):
                     break
                 i -= 1
             for start in range(i, hyphen):
