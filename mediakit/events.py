@@ -772,10 +772,29 @@ def load_event_lexicon(
 ) -> EventLexicon:
     """An event lexicon: bundled by name, from a YAML/JSON file, or from a dict.
 
-    ``source`` is None (the bundled :data:`DEFAULT_EVENT_LEXICON`, ``"violence"``), a
-    bundled name, a ``.yaml``/``.yml``/``.json`` path, a mapping in the file format, or
-    an :class:`EventLexicon` (returned unchanged).
+    Parameters
+    ----------
+    source : EventLexicon, str, path-like, mapping or None, default None
+        None (the bundled :data:`DEFAULT_EVENT_LEXICON`, ``"violence"``), a bundled
+        name, a ``.yaml``/``.yml``/``.json`` path, a mapping in the file format, or an
+        :class:`EventLexicon` (returned unchanged).
 
+    Returns
+    -------
+    EventLexicon
+        The checked lexicon: its event types with their verb, noun and adjective
+        forms, and the phrases that never trigger.
+
+    Raises
+    ------
+    LexiconError
+        The lexicon breaks a check below (naming where), or names no bundled lexicon
+        or readable file.
+    TypeError
+        ``source`` is none of the types above.
+
+    Notes
+    -----
     File format (YAML, safe loading; JSON and dicts take the same shape)::
 
         name: my-events
