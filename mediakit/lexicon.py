@@ -46,7 +46,9 @@ Matching rules
 * **Globs.** ``*`` matches any run of letters/digits within a token (``terrorist*``
   matches terrorist, terrorists); it never crosses a hyphen, except that a ``*`` that
   opens a token and is followed by a hyphen (``*-backed``) also matches hyphenated
-  words before it ("Tarvian-backed", "al-Qaeda-backed"). A ``*`` that opens a token or
+  words before it ("Tarvian-backed", "al-Qaeda-backed") and abbreviations with dots
+  ("U.S.-led", "U.K.-backed", "U.S-backed": single letters or digits joined by dots,
+  the last dot optional). A ``*`` that opens a token or
   follows a hyphen matches at least one character. ``?`` matches exactly one letter or
   digit. A pattern token that is only ``*`` matches one whole token. ``**`` is an error.
   These are the only wildcards: regex and glob syntax (``[ ] ( ) { } | \\ ^ $ +``) is
@@ -145,7 +147,10 @@ _STAR_SOME = f"{_WORD}+"
 # Possessive quantifiers (Python 3.11+) let a plain word fail at once, without
 # backtracking through its letters, where a pattern such as ``*-backed`` is tried.
 _STAR_TOKEN = f"{_WORD}++(?:{_HYPHEN}{_WORD}++)*+"
-_STAR_HYPHEN_PREFIX = f"(?:{_WORD}++{_HYPHEN})+"
+# "*-backed": hyphen-joined words before the hyphen, each a word or an abbreviation
+# with dots ("U.S.-led", "U.S-backed": single characters joined by dots).
+_ABBREVIATION = rf"{_WORD}(?:\.{_WORD})++\.?+"
+_STAR_HYPHEN_PREFIX = f"(?:(?:{_ABBREVIATION}|{_WORD}++){_HYPHEN})+"
 
 _LEXICON_KEYS = {"name", "description", "actors", "outside", "scope", "compounds"}
 _ACTOR_KEYS = {"description", "names", "labels", "markers"}
@@ -803,7 +808,7 @@ class _Matcher:
         found from a hyphen; ``find`` searches for a hyphen followed by the rest of one.
 
         The glob part of such a pattern matches only letters, digits, hyphens,
-        apostrophes and at most ``_glob_runs`` runs of whitespace, so its start lies
+        apostrophes, the dots of an abbreviation ("U.S.-led") and at most ``_glob_runs`` runs of whitespace, so its start lies
         in the stretch of those characters that ends at the hyphen. Each token start
         there is tried with the patterns' own regexes, left to right; a stretch only
         grows as the hyphen moves right, so positions already tried (before
@@ -825,7 +830,7 @@ class _Matcher:
                         runs -= 1
                         if runs < 0:
                             break
-                elif not (ch.isalnum() or ch in _HYPHENS_AND_APOSTROPHES):
+                elif not (ch.isalnum() or ch in _HYPHENS_AND_APOSTROPHES or ch == "."):
                     break
                 i -= 1
             for start in range(i, hyphen):
@@ -1013,6 +1018,12 @@ class Lexicon:
         object.__setattr__(self, "_matcher", self._validate_and_compile())
         object.__setattr__(self, "_scope_matcher", self._compile_scope())
 
+    def __getstate__(self) -> dict[str, Any]:
+        # what pickle and copy keep: the fields, not the caches built on first use
+        state = dict(self.__dict__)
+        state.pop("_generic_cache", None)
+        return state
+
     # -- construction ---------------------------------------------------------------
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, file: str | None = None) -> Lexicon:
@@ -1175,11 +1186,17 @@ class Lexicon:
         lists the actors it may point at (all of the lexicon's when not given).
         Labels that are not generic are not listed.
         """
-        every = tuple(a.name for a in self._actors)
-        return MappingProxyType({
-            a.name: MappingProxyType({lb.name: lb.refers_to or every for lb in a.labels if lb.generic})
-            for a in self._actors
-        })
+        # Built once per lexicon (the referent rules read it for every label) and
+        # kept out of pickles (see __getstate__): mapping proxies do not pickle.
+        cached = self.__dict__.get("_generic_cache")
+        if cached is None:
+            every = tuple(a.name for a in self._actors)
+            cached = MappingProxyType({
+                a.name: MappingProxyType({lb.name: lb.refers_to or every for lb in a.labels if lb.generic})
+                for a in self._actors
+            })
+            self.__dict__["_generic_cache"] = cached
+        return cached
 
     @property
     def labels(self) -> tuple[tuple[str, str], ...]:

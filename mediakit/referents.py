@@ -66,6 +66,10 @@ named groups (``names:``, each of one actor), *M* the actors' ``markers:`` (word
 "Kurdish" or "Assad" that mark a label only when written against it) and *O* the
 ``outside:`` parties:
 
+0. ``keyword list: label's own actor``: a noun in the ten words after "Tags" or
+   "Keywords" (the keyword list a news page closes or opens with, "Tags Syria Aleppo
+   Islamic State rebels") is one keyword among others: no name next to it qualifies
+   it, and it points at its own actor.
 1. ``outside party in compound (P)``, ``named group in compound (G)``: a compound whose
    first part is a party ("US-led", "Iranian-backed": none) or a group ("YPG-led").
    A generic compound whose first part is a label of another family ("rebel-led",
@@ -113,7 +117,8 @@ named groups (``names:``, each of one actor), *M* the actors' ``markers:`` (word
    "fighters"), looking for named groups of the actors the label ``refers_to``
    (names attached to a label of another family do not count: in "YPG fighters
    fought militants" the militants are not the YPG, while in "ISIS terrorists ...
-   12 terrorists" they are the Islamic State's):
+   12 terrorists" they are the Islamic State's). A group named as a compound's first
+   part ("Daesh-held villages", "al-Nusra-led factions") is named in its sentence:
 
    a. ``sentence names X only``: the named groups written before the label in its
       sentence (a group named after it is more often the one it fights: "terrorists
@@ -131,7 +136,8 @@ named groups (``names:``, each of one actor), *M* the actors' ``markers:`` (word
       the same group "the extremists", then "the militants"; a label with a name of
       its own, "YPG fighters", is not taken as the antecedent of the next bare one);
    d. ``'the w': group named last before (X)``: a definite plural ("the jihadists",
-      "the militants") goes back to the group named last before it, at most five
+      "the militants", "the hardline Sunni fighters": at most three words, none a
+      function word, between "the" and the label) goes back to the group named last before it, at most five
       sentences back, even one named against another label ("Islamic State
       militants and rebels clashed ... as the jihadists tried to cut the road");
       not a bare plural ("Jihadists later shelled the road") nor a singular
@@ -157,8 +163,8 @@ named groups (``names:``, each of one actor), *M* the actors' ``markers:`` (word
    actor named inside ("the government").
 
 Known limits: the rules see names and adjacency, not syntax.
-Keyword lists without commas ("Tags Syria Islamic State rebels") and names that are
-misspelt or glued ("YPGPYD") defeat them. A generic label whose
+Lists without commas other than "Tags" lines (a "Related" block of headlines) and
+names that are misspelt or glued ("YPGPYD") defeat them. A generic label whose
 sentence names only the group it is fighting ("militants attacked SDF positions")
 gets that group; "extremists from both IS and the Nusra Front" gets one of the two.
 Check decisions with the ``referent_rule`` column and :func:`scope_report`, and
@@ -192,6 +198,8 @@ REFERENT_COLUMNS: tuple[str, ...] = ("form", "referent", "referent_rule", "in_sc
 
 _HYPHENS = "-\u2010\u2011"
 _COMPOUND_RE = re.compile(rf"[^\s]*[{_HYPHENS}][^\s]*")
+# The hyphen of a compound with a lower-case second part ("Daesh-held", "al-Nusra-led").
+_HYPHEN_LOWER_RE = re.compile(f"[{_HYPHENS}](?=[a-z])")
 # A name written right before a label: optional possessive, spaces, at most one line break.
 _GAP_BEFORE_RE = re.compile(r"(?:['\u2019]s)?[^\S\n]*\n?[^\S\n]*")
 _GAP_AFTER_RE = re.compile(
@@ -241,8 +249,17 @@ def _may_claim(text: str) -> bool:
 
 
 # "the jihadists": a definite plural label, written right after "the".
-_DEFINITE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# "the hardline Sunni fighters": up to three qualifying words between (none a function word).
+_DEFINITE_RE = re.compile(
+    r"\bthe\s+(?:(?!(?:and|or|of|in|on|at|to|from|by|with|for|the|a|an)\s)[\w-]+\s+){0,3}$", re.IGNORECASE)
 _CARRY_SENTENCES = 3
+# A keyword list closing (or opening) an article: "Tags Syria Aleppo Russia rebels".
+# Its words are separate keywords, so no name in it qualifies a label; the list is
+# taken as the ten words after the heading (the article's text goes on without a
+# full stop in copies that lost the page's layout).
+_KEYWORDS_RE = re.compile(r"(?<![\w,;] )(?<!\w)(?:Tags|TAGS|Keywords|KEYWORDS)(?:[^\S\n]*:)?(?=\s)")
+_KEYWORD_WORDS = 10
+_WORDS_AFTER_RE = re.compile(rf"(?:\s+\S+){{1,{_KEYWORD_WORDS}}}")
 
 
 @dataclass
@@ -279,6 +296,8 @@ class _Article:
     names_by_sentence: dict[int, list[tuple[int, str, str]]] = field(init=False)
     # name start -> the label family it is attached to
     attached_names: dict[int, tuple[str, str]] = field(init=False)
+    # (start, end) of the keyword lists ("Tags ..."), found when first asked for
+    keyword_lists: list[tuple[int, int]] | None = None
 
     def __post_init__(self) -> None:
         self.by_end = {e: (s, entry) for s, e, entry, _k in self.others}
@@ -290,7 +309,38 @@ class _Article:
             if entry.kind == "name":
                 self.names_by_sentence.setdefault(k, []).append((s, entry.actor, entry.label))
         self.attached_names = self._attached_names()
+        self._compound_names()
         self.claimant = self._claimant()
+
+    def _compound_names(self) -> None:
+        """Rule 6: a named group written as a compound's first part names its group in
+        the sentence ("Daesh-held villages", "IS-controlled towns", "al-Nusra-led
+        factions"): the scan does not see it, since the hyphen after it goes on. Read
+        once per article, from each hyphen before a lower-case word whose first part
+        holds a capital; a name inside a label's compound ("YPG-led") is attached to
+        that label."""
+        text = self.text
+        cache: dict[str, LexiconEntry | None] = {}
+        label_starts = [m.start for m in self.labels]
+        for hyphen in _HYPHEN_LOWER_RE.finditer(text):
+            end = hyphen.start()
+            start = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1
+            part = text[start:end].lstrip("(\"'\u201c\u2018[")
+            start = end - len(part)
+            if part.islower() or not part:  # a name has a capital ("Daesh", "al-Nusra")
+                continue
+            if part not in cache:
+                cache[part] = _whole_part(part, self.lexicon)
+            entry = cache[part]
+            if entry is None or entry.kind != "name":
+                continue
+            k = self.sentence_of(start)
+            self.names_by_sentence.setdefault(k, []).append((start, entry.actor, entry.label))
+            self.names_by_sentence[k].sort()
+            i = bisect_right(label_starts, start) - 1
+            if i >= 0 and self.labels[i].end > start:
+                label = self.labels[i]
+                self.attached_names[start] = (label.entry.actor, label.entry.label)
 
     def _claimant(self) -> str | None:
         """Rule 6e: the one actor whose group, named before the claim in its sentence,
@@ -323,6 +373,18 @@ class _Article:
             if after is not None and after[1].kind == "name":
                 attached[after[0]] = family
         return attached
+
+    def in_keyword_list(self, position: int) -> bool:
+        """Rule 0: whether ``position`` lies in a keyword list ("Tags Syria Aleppo
+        Russia rebels ..."): the ``_KEYWORD_WORDS`` words after "Tags" or "Keywords"."""
+        if self.keyword_lists is None:
+            self.keyword_lists = []
+            if "Tags" in self.text or "TAGS" in self.text or "Keywords" in self.text \
+                    or "KEYWORDS" in self.text:
+                for found in _KEYWORDS_RE.finditer(self.text):
+                    words = _WORDS_AFTER_RE.match(self.text, found.end())
+                    self.keyword_lists.append((found.end(), words.end() if words else found.end()))
+        return bool(self.keyword_lists) and any(start <= position < end for start, end in self.keyword_lists)
 
     def label_before(self, m: _Mention) -> _Mention | None:
         """The label written right before ``m`` (see :func:`_end_before`), if any."""
@@ -473,12 +535,18 @@ def _compound_part(compound: str, lexicon: Lexicon) -> LexiconEntry | None:
     "US-led", "YPG" of "YPG-led"), if any: the part is scanned on its own, since in the
     compound the hyphen after it keeps it from matching."""
     first = re.split(f"[{_HYPHENS}]", compound)[0]
-    if not first:
-        return None
-    found = lexicon.scan(first)
-    if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(first) \
-            and found[0][2].kind != "label":
-        return found[0][2]
+    return _whole_part(first, lexicon) if first else None
+
+
+def _whole_part(part: str, lexicon: Lexicon) -> LexiconEntry | None:
+    """The name, marker or party that ``part`` (of a compound) is as a whole, if any;
+    an abbreviation is looked up as written, then without its dots ("U.S" of
+    "U.S-backed" is the "US" of the lexicon)."""
+    for spelling in dict.fromkeys((part, part.replace(".", ""))):
+        found = lexicon.scan(spelling)
+        if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(spelling) \
+                and found[0][2].kind != "label":
+            return found[0][2]
     return None
 
 
@@ -496,7 +564,10 @@ def _resolve(
     refers_to: tuple[str, ...] | None,
     last_named: tuple[str, int] | None,
 ) -> None:
-    """Set ``m.referent`` and ``m.rule`` by rules 1 to 7 of the module docstring."""
+    """Set ``m.referent`` and ``m.rule`` by rules 0 to 7 of the module docstring."""
+    if not m.modifier and article.in_keyword_list(m.start):  # 0.
+        m.referent, m.rule = m.entry.actor, "keyword list: label's own actor"
+        return
     if _by_written_name(m, article, refers_to):  # 1, 2, 3.
         return
     loyal = _loyal_to(m, article.text, article.by_start, article.labels)  # 4.
@@ -741,7 +812,7 @@ def _definite_antecedent(m: _Mention, article: _Article, candidates: list[str]) 
     of the group named last before it, counting names attached to other labels
     ("Islamic State militants ... the jihadists"), at most five sentences back."""
     if m.modifier or not _is_plural(article.text[m.start : m.end]) \
-            or _DEFINITE_RE.search(article.text, max(m.start - 5, 0), m.start) is None:
+            or _DEFINITE_RE.search(article.text, max(m.start - 50, 0), m.start) is None:
         return None
     for k in range(m.sentence, max(m.sentence - _DEFINITE_SENTENCES, -1), -1):
         named = [(s, a) for s, a, _n in article.names_by_sentence.get(k, ()) if s < m.start and a in candidates]

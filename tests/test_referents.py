@@ -142,6 +142,26 @@ def test_generic_labels_take_the_group_named_before_them_or_nearby():
      "label's own actor"),
     ("US-backed rebels held the Tanf base in Syria.", "US-backed", "armed_opposition",
      "qualifies 'rebels'"),
+    # A group named as a compound's first part is named in its sentence.
+    ("Air strikes on Daesh-held villages near Manbij killed 20 as the militants fought on.",
+     "militants", "islamic_state", "sentence names islamic_state only"),
+    ("Shelling hit al-Nusra-controlled parts of Idlib. The militants said ten people died.",
+     "militants", "armed_opposition", "previous sentences name armed_opposition only"),
+    # ... but a name inside a label's own compound is that label's, not the next one's.
+    ("YPG-led fighters attacked militants near Raqqa.", "militants", "armed_opposition",
+     "no group named nearby: label's own actor"),
+    # A definite plural with qualifiers between "the" and the label goes back too.
+    ("ISIS militants attacked Tal Abyad at dawn. The hardline Sunni fighters were pushed back "
+     "by noon.", "fighters", "islamic_state", "'the fighters': group named last before (islamic_state)"),
+    ("ISIS militants attacked Tal Abyad at dawn. The army and fighters were pushed back by noon.",
+     "fighters", "armed_opposition", "no group named nearby: label's own actor"),
+    # A keyword list: its words are separate keywords, not a phrase.
+    ("Shelling hit Aleppo. Tags Syria Aleppo Russia Islamic State rebels",
+     "rebels", "armed_opposition", "keyword list: label's own actor"),
+    ("Shelling hit Aleppo. Tags Syria Aleppo Russia Islamic State US-led coalition",
+     "US-led", None, "outside party in compound (United States)"),
+    ("Price tags of Islamic State rebels in Syria rose.", "rebels", "islamic_state",
+     "named group before label (Islamic State)"),
     # A possessive whose apostrophe was lost (as in the FA-KES copy) still names the group.
     ("Fighting near Kobani followed ISILs attack, killing 20 militants near the Syrian border.",
      "militants", "islamic_state", "sentence names islamic_state only"),
@@ -201,6 +221,35 @@ def test_compounds_are_modifier_mentions_and_can_be_turned_off():
     off = Lexicon.from_dict({**load_lexicon("syria").to_dict(), "compounds": False})
     plain = mk.find_mentions(corpus_of(text), off)
     assert "Rebel-held" not in set(plain["match"]) and "pro-government" not in set(plain["match"])
+
+
+def test_compounds_of_dotted_abbreviations_are_found_whole():
+    text = ("The U.S.-led coalition bombed Raqqa. U.S.-backed rebels held al-Tanf, "
+            "U.S-backed fighters pushed into Manbij and U.K.-backed rebels left Daraa. "
+            "The U.N. said government forces shelled Douma.")
+    table = mk.find_mentions(corpus_of(text), "syria")
+    rows = table[["match", "form", "label", "referent", "referent_rule"]].astype(object)
+    rows = rows.where(rows.notna(), None).values.tolist()
+    assert rows == [
+        ["U.S.-led", "modifier", "backed_or_led", None, "outside party in compound (United States)"],
+        ["U.S.-backed", "modifier", "us_backed", "armed_opposition", "qualifies 'rebels'"],
+        ["rebels", "noun", "rebel", "armed_opposition", "label's own actor"],
+        # the final dot left out, as copies of news write it: still the whole compound
+        ["U.S-backed", "modifier", "us_backed", "kurdish_forces", "qualifies 'fighters'"],
+        ["fighters", "noun", "fighter", "kurdish_forces", "qualified by 'U.S-backed'"],
+        ["U.K.-backed", "modifier", "backed_or_led", "armed_opposition", "qualifies 'rebels'"],
+        ["rebels", "noun", "rebel", "armed_opposition", "label's own actor"],
+        ["government forces", "noun", "government", "state_forces", "label's own actor"],
+    ]
+    lex = load_lexicon("syria")
+    assert [(h[0], h[1], h[2].label) for h in lex.scan("The U.N. envoy and U.K. diplomats")] == [
+        (4, 8, "United Nations"), (19, 23, "Europe")]
+    # A "*-backed" glob takes letters joined by dots, not a sentence end glued to the next
+    # word: the compound starts after the full stop.
+    glued = [m.match for m in lex.find("Talks failed in Syria.Turkish-backed factions shelled Afrin.")]
+    assert glued == ["Turkish-backed factions"]
+    # An abbreviation's dots without its hyphen are no compound.
+    assert [m.match for m in lex.find("The U.S. army left.")] == ["army"]
 
 
 # -- scope -----------------------------------------------------------------------------
