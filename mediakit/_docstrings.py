@@ -28,10 +28,13 @@ Docstring conventions of mediakit
 * numpydoc sections (``Parameters``, ``Returns``, ``Raises``, ``See Also``), each
   parameter with its type and default: ``window : int, default 5``.
 * A returned table lists its columns with their dtypes, in order.
-* ``min_*`` parameters are named after what they count: ``min_count`` is the fewest
-  occurrences of the row's own item (a word, a candidate spelling), ``min_docs`` the
-  fewest articles, ``min_mentions`` the fewest mentions; each keeps rows with *at
-  least* that many (``>=``) and is an int of at least 1.
+* ``min_<what>`` is always "at least this much of <what>" (``>=``), named after what
+  it measures. Counts are ints: ``min_count`` is the fewest occurrences of the row's
+  own item (a word, a candidate spelling), ``min_docs`` the fewest articles,
+  ``min_mentions`` the fewest mentions (each keeps rows with at least that many, and
+  is at least 1), ``min_per_stratum`` the fewest items drawn per stratum (0 or
+  more). A cut on a measure is a float in [0, 1]: ``min_distance`` (a total
+  variation distance) and ``min_similarity`` (a Jaccard similarity).
 * ``lexicon`` is the one name of a lexicon argument (see
   :func:`mediakit.lexicon.resolve_lexicon`); ``voice`` is read by
   :func:`mediakit._validation.parse_voice`.
@@ -151,6 +154,29 @@ stopwords : bool or iterable of str
     True leaves out the English list of the ``stop-words`` package; False keeps
     every word; or give your own words. Left-out words are neither listed nor
     counted in any total.""",
+    # --- the readers (mediakit.readers: the reader contract) ---------------------------
+    "reader_path": """\
+path : str or path-like
+    The file to read.""",
+    "reader_encoding": """\
+encoding : str or None, default None
+    How to decode a file that is not valid UTF-8 (the fallback is logged); None
+    detects it.""",
+    "reader_names": """\
+names : sequence of str or None, default None
+    Column names of a table without a header line (every line is then data).""",
+    "reader_name": """\
+name : str or None, default None
+    The file as messages and the load log show it; None is ``str(path)``.""",
+    "batch_size": """\
+batch_size : int, default 1000
+    The most records in one yielded batch.""",
+    "read_result": """\
+ReadResult
+    ``records`` (one dict per article, with ``_file`` and ``_row``), ``skipped``
+    (what could not be parsed, with ``file``, ``row``, ``column``, ``reason``) and
+    ``log`` (load-log entries), as the reader contract of
+    :mod:`mediakit.readers` says.""",
     # --- the figures (mediakit.plot) -------------------------------------------------
     "ax": """\
 ax : matplotlib.axes.Axes or None, default None

@@ -71,9 +71,14 @@ DEFAULT_VOICE = "narration"
 
 
 def check_table(
-    table: Any, required: Iterable[str], *, caller: str, table_name: str = "input"
+    table: Any, required: Iterable[str], *, caller: str, table_name: str = "input",
+    hint: str | None = None,
 ) -> pd.DataFrame:
     """Return ``table`` if it is a DataFrame holding every ``required`` column.
+
+    The one check of required columns in mediakit: every function that needs columns
+    of a table it is given calls it (``hint``, a sentence on how to get such a table,
+    ends the error message).
 
     Raises
     ------
@@ -90,7 +95,7 @@ def check_table(
     missing = [c for c in required if c not in table.columns]
     if missing:
         raise MissingColumnsError(caller=caller, table=table_name, missing=missing,
-                                  present=list(table.columns))
+                                  present=list(table.columns), hint=hint)
     return table
 
 

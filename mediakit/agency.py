@@ -219,7 +219,7 @@ def agency_by_outlet(
         ``"narration"`` (:data:`mediakit._validation.DEFAULT_VOICE`), ``"quote"``,
         ``"scare_quote"``, a list, ``"all"``/None, or ``"split"`` (each voice
         separately), as in :func:`mediakit.label_shares`.
-    level, n_boot, seed
+    level, n_boot, seed : float, int, int, default 0.95, 2000, 0
         Percentile bootstrap over articles within each group: ``n_boot`` replicates,
         central ``level`` interval, deterministic for a given ``seed``.
     exclude_docs : iterable of str, optional
@@ -312,8 +312,13 @@ def agency_gap(
     patient_actors : pair of str
         The two actors compared (``patient_actor`` values), e.g.
         ``("israeli_civilians", "palestinian_civilians")``.
-    by, event_types, agent_named, voice, level, n_boot, seed, exclude_docs
-        As in :func:`agency_by_outlet` (``voice="split"`` is not accepted here).
+    by : str or list of str, default "outlet"
+    event_types : str, list of str or None, default ("kill", "die")
+    agent_named : {"span", "actor"}, default "span"
+    voice : str, list of str or None, default "narration"
+    level, n_boot, seed : float, int, int, default 0.95, 2000, 0
+    exclude_docs : iterable of str or None, default None
+        Each as in :func:`agency_by_outlet` (``voice="split"`` is not accepted here).
 
     Returns
     -------

@@ -234,7 +234,13 @@ def _subparser(sub: Any, name: str, help_text: str, description: str) -> argpars
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``mediakit`` command."""
+    """The argument parser of the ``mediakit`` command.
+
+    Returns
+    -------
+    argparse.ArgumentParser
+        One sub-command per task (``mediakit --help`` lists them).
+    """
     from . import __version__
     from .lexicon import SAMPLE_LEXICON as _SAMPLE_LEXICON
 
@@ -796,8 +802,19 @@ def main(
 ) -> int:
     """Run the ``mediakit`` command with ``argv`` and return its exit code.
 
-    ``argv`` defaults to ``sys.argv[1:]`` and the streams to the process's own, so
-    tests can run the command in-process with ``StringIO`` streams.
+    Parameters
+    ----------
+    argv : sequence of str or None, default None
+        The arguments; None reads ``sys.argv[1:]``.
+    stdin, stdout, stderr : text stream or None, default None
+        The streams to use; None uses the process's own, so tests can run the
+        command in-process with ``StringIO`` streams.
+
+    Returns
+    -------
+    int
+        :data:`EXIT_OK` (0), :data:`EXIT_DATA_ERROR` (1, unusable input),
+        :data:`EXIT_USAGE` (2) or :data:`EXIT_INTERRUPTED` (130, Ctrl-C).
     """
     stdin = stdin if stdin is not None else sys.stdin
     stdout = stdout if stdout is not None else sys.stdout

@@ -53,7 +53,7 @@ import pandas as pd
 
 from ._io import atomic_path, atomic_write_text, unescape_cell, write_table_csv
 from ._validation import Interval, Options, check_table, validate_params
-from .errors import CorpusError, MediakitError
+from .errors import CorpusError, MediakitError, MissingColumnsError
 from .voice import VOICES
 
 __all__ = [
@@ -1068,11 +1068,10 @@ def _check_columns(raw: _Raw) -> tuple[list[str], list[str]]:
     duplicated = sorted({c for c in columns if columns.count(c) > 1})
     if duplicated:
         raise CodingError(f"the sheet has duplicated column(s) {duplicated}", file=raw.file)
-    missing = [c for c in _KEY_COLUMNS if c not in columns]
-    if missing:
-        raise CodingError(
-            f"the sheet is missing column(s) {missing}; it has {columns}", file=raw.file
-        )
+    try:
+        check_table(raw.frame, _KEY_COLUMNS, caller="read_coding", table_name="coding sheet")
+    except MissingColumnsError as missing:
+        raise CodingError(str(missing), file=raw.file) from missing
     coded = [c for c in columns if c.startswith("coded_")]
     if not coded:
         raise CodingError(f"the sheet has no coded_* column; it has {columns}", file=raw.file)

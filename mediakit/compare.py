@@ -1585,8 +1585,16 @@ def distinguishing_words_each(
 
     Parameters
     ----------
-    corpus, by, text, voice, min_count, prior_weight, stopwords, exclude_group_names, boilerplate, exclude_docs
-        As for :func:`distinguishing_words`.
+    corpus : pandas.DataFrame
+    by : str, default "outlet"
+    text : str, default "text"
+    voice : str, list of str or None, default "narration"
+    min_count : int, default 3
+    prior_weight : float or None, default 1000
+    stopwords : bool or iterable of str, default True
+    exclude_group_names, boilerplate : bool, default True
+    exclude_docs : iterable of str or None, default None
+        Each as for :func:`distinguishing_words`.
 
     Returns
     -------

@@ -182,6 +182,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._validation import check_table
 from .errors import CorpusError, CorpusWarning, InvalidParameterError
 from .readers import EXTENSIONS, FORMATS, ReadResult, get_reader
 from .readers._dates import (
@@ -1144,7 +1145,7 @@ def load_corpus(
 
     Parameters
     ----------
-    source
+    source : str, path-like, list of them, or pandas.DataFrame
         A folder, a file, a list of files/folders, or a DataFrame.
     format : str, optional
         Force a reader (``"text"``, ``"markdown"``, ``"csv"``, ``"tsv"``, ``"json"``,
@@ -1205,13 +1206,17 @@ def iter_corpus(
 
     Parameters
     ----------
-    source
+    source : str, path-like, pandas.DataFrame or list of them
         What :func:`load_corpus` reads: a file, a folder, a URL table, a DataFrame or
         a list of these.
     chunksize : int, default 1000
         The most articles in one yielded table (a positive integer).
-    format, outlet, columns, names, encoding, date_format, duplicate_ids, errors
-        As for :func:`load_corpus`.
+    format, outlet, encoding, date_format : str or None, default None
+    columns : dict of str to str or None, default None
+    names : list of str or None, default None
+    duplicate_ids : str, default "suffix"
+    errors : str, default "raise"
+        Each as for :func:`load_corpus`.
 
     Yields
     ------
@@ -1282,21 +1287,19 @@ def validate_corpus(corpus: pd.DataFrame) -> pd.DataFrame:
 
     Raises
     ------
+    MissingColumnsError
+        ``doc_id``, ``outlet`` or ``text`` is missing (a :class:`CorpusError` whose
+        ``column`` is the first missing one).
     CorpusError
         Naming the row (1-based position) and column of the first problem.
     TypeError
         ``corpus`` is not a DataFrame.
     """
-    if not isinstance(corpus, pd.DataFrame):
-        raise TypeError(f"a corpus is a pandas DataFrame, not {type(corpus).__name__}")
+    check_table(
+        corpus, ("doc_id", "outlet", "text"), caller="validate_corpus", table_name="corpus",
+        hint=f"a corpus has {', '.join(CORPUS_COLUMNS)} (load raw tables with load_corpus)",
+    )
     where = _DATAFRAME_FILE
-    missing = [name for name in ("doc_id", "outlet", "text") if name not in corpus.columns]
-    if missing:
-        raise CorpusError(
-            f"missing required column(s) {', '.join(map(repr, missing))}; a corpus has "
-            f"{', '.join(CORPUS_COLUMNS)} (load raw tables with load_corpus)",
-            file=where, column=missing[0],
-        )
     if corpus.columns.duplicated().any():
         name = corpus.columns[corpus.columns.duplicated()][0]
         raise CorpusError(f"column {name!r} appears twice", file=where, column=str(name))

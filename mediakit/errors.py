@@ -59,27 +59,28 @@ class MissingColumnsError(CorpusError):
     """A table lacks columns a function needs.
 
     ``caller`` is the function, ``table`` what the table is (``"corpus"``,
-    ``"mentions"``), and ``missing`` and ``present`` the column names. It is a
+    ``"mentions"``), ``missing`` and ``present`` the column names, and ``hint`` an
+    optional sentence on how to get such a table, added to the message. It is a
     :class:`~mediakit.errors.CorpusError` (so a ``ValueError`` and a
     :class:`~mediakit.errors.MediakitError`) whose ``column`` is the first missing one.
     """
 
     def __init__(self, *, caller: str, table: str, missing: Sequence[str],
-                 present: Sequence[Any]) -> None:
+                 present: Sequence[Any], hint: str | None = None) -> None:
         self.caller = caller
         self.table = table
         self.missing = list(missing)
         self.present = [str(c) for c in present]
         named = " or ".join(repr(c) for c in self.missing)
-        hint = ""
-        if table == "mentions" and {"sentence", "sentence_masked"} & set(self.missing):
+        if hint is None and table == "mentions" and {"sentence", "sentence_masked"} & set(self.missing):
             # analyze's mentions point at their sentence instead of carrying it
-            hint = ("; an analysis's mentions point at their sentence: join its text "
+            hint = ("an analysis's mentions point at their sentence: join its text "
                     "with Analysis.mentions_with_sentences() or "
                     "mediakit.mention_sentences(mentions, sentences)")
+        self.hint = hint
         super().__init__(
             f"{caller}: the {table} table is missing column(s) {self.missing} "
-            f"(no {named} column); it has {self.present}{hint}"
+            f"(no {named} column); it has {self.present}" + (f"; {hint}" if hint else "")
         )
         # Set after formatting: the message already names the columns.
         self.column = self.missing[0] if self.missing else None

@@ -126,6 +126,9 @@ or do, or "to".
   content word, a pronoun, a relative pronoun), followed by an object or by a
   patient's preposition (below), or right after a subject pronoun ("Israeli strike
   kills 20", "Rebels attack army post", "clash with troops", "they attack at dawn").
+  An -s form right before a base form of the lexicon's verbs is a plural noun, the
+  subject of that verb, and gives no row ("Regime barrel bombs kill 14": the agent of
+  "kill" is "Regime barrel bombs"; a verb is never followed by a bare verb).
   Otherwise the word is taken for a noun and gives no row, or a nominal row when the
   lexicon lists it as a noun: after a determiner, number, possessive, preposition or
   a break ("every shell they fire", "as bomb tears through"), right before an event
@@ -242,7 +245,8 @@ Known limits (documented failure classes)
 * Part-of-speech guesses fail on words that are both ("shell" the projectile and the
   verb; "fighting" in "fighting terrorism", listed in ``not_events``; "men of fighting
   age"), on verbs that look like nouns after a plural ("forces draw fire": only listed
-  irregular verbs stop a phrase), and on metaphors ("MARKET OF DEATH").
+  irregular verbs stop a phrase), and on metaphors ("MARKET OF DEATH"; an impact verb
+  used figuratively is an attack: "sanctions hit the economy").
 * Windows: a subject more than 100 characters before its verb, or an object more
   than 170 characters after it, is not found; the clause-subject rules need the
   sentence's start inside the window.
@@ -739,6 +743,10 @@ def _trie_regex(keys: Iterable[str]) -> str:
     return build(trie) if trie else "(?!)"
 
 
+# The bundled event lexicon last loaded, by (name, file text): EventLexicon is immutable.
+_BUNDLED_CACHE: dict[tuple[str, str], EventLexicon] = {}
+
+
 def _bundled_events() -> dict[str, Any]:
     folder = resources.files("mediakit") / "lexicons" / "events"
     return {
@@ -764,10 +772,29 @@ def load_event_lexicon(
 ) -> EventLexicon:
     """An event lexicon: bundled by name, from a YAML/JSON file, or from a dict.
 
-    ``source`` is None (the bundled :data:`DEFAULT_EVENT_LEXICON`, ``"violence"``), a
-    bundled name, a ``.yaml``/``.yml``/``.json`` path, a mapping in the file format, or
-    an :class:`EventLexicon` (returned unchanged).
+    Parameters
+    ----------
+    source : EventLexicon, str, path-like, mapping or None, default None
+        None (the bundled :data:`DEFAULT_EVENT_LEXICON`, ``"violence"``), a bundled
+        name, a ``.yaml``/``.yml``/``.json`` path, a mapping in the file format, or an
+        :class:`EventLexicon` (returned unchanged).
 
+    Returns
+    -------
+    EventLexicon
+        The checked lexicon: its event types with their verb, noun and adjective
+        forms, and the phrases that never trigger.
+
+    Raises
+    ------
+    LexiconError
+        The lexicon breaks a check below (naming where), or names no bundled lexicon
+        or readable file.
+    TypeError
+        ``source`` is none of the types above.
+
+    Notes
+    -----
     File format (YAML, safe loading; JSON and dicts take the same shape)::
 
         name: my-events
@@ -800,8 +827,15 @@ def load_event_lexicon(
     bundled = _bundled_events()
     if isinstance(source, str) and source in bundled:
         entry = bundled[source]
-        return EventLexicon.from_dict(_yaml_mapping(entry.read_text(encoding="utf-8"), entry.name),
-                                      file=entry.name)
+        text = entry.read_text(encoding="utf-8")
+        # Parsed and compiled once per content of the file (an edited file is read anew).
+        key = (source, text)
+        cached = _BUNDLED_CACHE.get(key)
+        if cached is None:
+            cached = EventLexicon.from_dict(_yaml_mapping(text, entry.name), file=entry.name)
+            _BUNDLED_CACHE.clear()
+            _BUNDLED_CACHE[key] = cached
+        return cached
     if not isinstance(source, str | os.PathLike):
         raise TypeError(
             "events must be an EventLexicon, a bundled name, a file path or a dict, "
@@ -1075,7 +1109,13 @@ class _Tokens:
         starts = bounds[1::2]
         ends = bounds[2::2]
         consumed = bounds[-1] - lo
-        if consumed > len(segment) or "".join(map("".join, pairs)) != segment[:consumed]:
+        # findall can skip a character only where a letter or digit cannot start a
+        # token, which happens only after a letter and an apostrophe ("x'5"): without
+        # an apostrophe the pieces are the segment up to its last token.
+        if consumed > len(segment) or (
+            ("'" in segment or "\u2019" in segment)
+            and "".join(map("".join, pairs)) != segment[:consumed]
+        ):
             # Some character fell between the pieces: use tokenize's spans instead.
             spans = tokenize(segment)
             starts = [lo + a for a, _ in spans]
@@ -1750,6 +1790,8 @@ class _Rules:
             self.decided_verb.add(i)
             return _Decision("active", "infinitive", "verb", None,
                              self.patient_after_verb(after, c.preps))
+        if r & _V_S and not r & _NOUN and self._plural_before_verb(c):
+            return None  # "Regime barrel bombs kill 14": "bombs" is the subject's noun
         if self._present_subject(c):
             patient = self.patient_after_verb(after, c.preps)
             if patient is not None or c.prev_word in _PRON_SUBJ or c.prev_word in _REL:
@@ -1759,6 +1801,14 @@ class _Rules:
             # else "military targets", "car bombs exploded"
         # without a subject: "every shell", "two shells", "as bomb tears": a noun use
         return _UNDECIDED if r & (_PAST | _PP) else None
+
+    def _plural_before_verb(self, c: _Context) -> bool:
+        """Whether an -s form stands right before a base form of the lexicon's verbs
+        ("bombs kill", "shells hit"): a verb is never followed by a bare verb, so the
+        -s word is a plural noun, the subject of the verb after it."""
+        following = self.triggers.get(c.after)
+        return (following is not None and not self.tk.gap[c.after]
+                and bool(following[1].readings & _V_BASE))
 
     def _present_subject(self, c: _Context) -> bool:
         """Whether a subject can come right before a base or -s form (and the form is

@@ -410,48 +410,48 @@ def fetch_articles(
 
     Parameters
     ----------
-    table_or_path
+    table_or_path : pandas.DataFrame, str or path-like
         A DataFrame, or a ``.csv``/``.tsv``/``.json``/``.jsonl`` file, with one row per
         article, e.g. a Media Cloud export (``id, indexed_date, language, media_name,
         media_url, publish_date, title, url``). Never modified.
-    url
+    url : str, default "url"
         The column holding the article URLs.
-    columns
+    columns : dict of str to str or None, default None
         Input column name -> corpus column name (``doc_id``, ``outlet``, ``date``,
         ``title``), as in ``load_corpus``: it wins over recognised names. The text is
         always the page's; the URL column is ``url``.
-    cache_dir
+    cache_dir : str, path-like or None, default None
         Where fetched pages are kept (one file per URL hash holding status, headers and
         body). Default: the platform cache folder (``platformdirs``), else
         ``~/.cache/mediakit``, under ``pages/``. A rerun fetches nothing already
         answered: successes, 404s and other definitive answers are cached; timeouts,
         connection errors, 5xx and 429 are not, so a rerun retries them.
-    delay
+    delay : float, default 1.0
         Minimum seconds between two requests to the same host.
-    timeout
+    timeout : float, default 10.0
         Seconds to wait for the server to connect and to send each part of a page.
-    deadline
+    deadline : float, default 60.0
         Seconds one URL may take in all: connecting, every read, retries and the
         waits between them. A server that sends a page a byte at a time, each within
         ``timeout``, is given up at the deadline (reason ``"deadline of 60s for this
         URL passed"``), and the batch goes on.
-    retries, backoff
+    retries, backoff : int, float, default 2, 0.5
         Connection errors, timeouts, 5xx and 429 are retried ``retries`` times, waiting
         ``backoff * 2**attempt`` seconds, or the server's ``Retry-After`` when it is at
         most 30 s (a longer one gives up on that URL).
-    user_agent
+    user_agent : str or None, default None
         The ``User-Agent`` header; default names mediakit and its version.
-    max_bytes
+    max_bytes : int, default 10_000_000
         Larger pages are skipped (checked on ``Content-Length`` and while reading).
-    encoding
+    encoding : str or None, default None
         How to decode a table file that is not valid UTF-8 (as in ``load_corpus``).
-    date_format
+    date_format : str or None, default None
         The table's date format, as in ``load_corpus`` (``"dayfirst"``,
         ``"monthfirst"`` or a strptime format); default: inferred from the whole
         date column.
-    progress
+    progress : bool, default False
         Show a tqdm progress bar on stderr.
-    session
+    session : requests.Session or None, default None
         A ``requests.Session`` to use (for proxies, auth, mounting adapters); default a
         new one, closed afterwards.
 

@@ -355,33 +355,33 @@ def analyze_stream(
 
     Parameters
     ----------
-    source
+    source : str, path-like, list, DataFrame or iterable of DataFrame
         A file, a folder or a list of them (read with :func:`mediakit.iter_corpus`,
         which streams JSON Lines, CSV and TSV files and folders of article files), a
         corpus DataFrame, or any iterable of corpus DataFrames (e.g. read from a
         database in pages; each is validated, and keeping ``doc_id`` unique across
         them is then up to the caller).
-    out_dir
+    out_dir : str or path-like
         Folder for the Parquet tables (created if needed; see :class:`AnalysisFiles`).
-    lexicon
+    lexicon : Lexicon, str, path-like, mapping or None, default None
         As for :func:`mediakit.analyze` (None: the bundled default, ``"conflict"``).
-    chunksize
+    chunksize : int, default 1000
         Articles per chunk of work.
-    n_jobs
+    n_jobs : int, default 1
         Worker processes (``-1``: all cores).
-    progress
+    progress : bool, default False
         Show a progress bar (tqdm, on stderr), counting articles.
-    overwrite
+    overwrite : bool, default False
         Replace the tables of an earlier run in ``out_dir``; otherwise a non-empty
         ``out_dir`` is an error.
-    resume
+    resume : bool, default False
         Finish a run that was interrupted (Ctrl-C, a killed process, a full disk):
         the chunks whose parts are all on disk are kept, the rest are analysed again.
         The source, lexicon, ``chunksize`` and loading options must be those of the
         interrupted run (the manifest records them; a difference is an error). The
         source is read again from the start to reach the first unfinished chunk, but
         finished chunks are not analysed again.
-    **load_options
+    **load_options : str, dict or list
         ``format``, ``outlet``, ``columns``, ``names``, ``encoding``, ``date_format``,
         ``duplicate_ids``, ``errors``: passed to :func:`mediakit.iter_corpus` when
         ``source`` is a path.
@@ -537,10 +537,10 @@ def analyze_dask(articles: Any, lexicon: Any = None) -> DaskAnalysis:
 
     Parameters
     ----------
-    articles
+    articles : dask.dataframe.DataFrame
         A ``dask.dataframe.DataFrame`` with the corpus columns; ``doc_id`` must be
         unique across partitions (each partition is validated on its own).
-    lexicon
+    lexicon : Lexicon, str, path-like, mapping or None, default None
         As for :func:`mediakit.analyze`; it is pickled to the workers.
 
     Returns
@@ -594,13 +594,14 @@ def analyze_dask(articles: Any, lexicon: Any = None) -> DaskAnalysis:
 
 
 def _stand_in(articles: Any) -> pd.DataFrame:
-    """A one-article corpus with the Dask DataFrame's columns and dtypes."""
-    meta = articles._meta
+    """A one-article corpus with the Dask DataFrame's columns and dtypes (read from its
+    public ``dtypes``: nothing is computed)."""
+    dtypes = articles.dtypes
     row: dict[str, Any] = {}
-    for column in meta.columns:
-        row[column] = pd.Series([None], dtype=meta[column].dtype)
+    for column, dtype in dtypes.items():
+        row[column] = pd.Series([None], dtype=dtype)
     stand_in = pd.DataFrame(row)
-    stand_in["doc_id"] = pd.Series(["meta"], dtype=meta["doc_id"].dtype)
-    stand_in["outlet"] = pd.Series(["meta"], dtype=meta["outlet"].dtype)
-    stand_in["text"] = pd.Series(["The rebels said."], dtype=meta["text"].dtype)
+    stand_in["doc_id"] = pd.Series(["meta"], dtype=dtypes["doc_id"])
+    stand_in["outlet"] = pd.Series(["meta"], dtype=dtypes["outlet"])
+    stand_in["text"] = pd.Series(["The rebels said."], dtype=dtypes["text"])
     return stand_in

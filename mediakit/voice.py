@@ -3529,9 +3529,27 @@ def voice_at(
 ) -> tuple[list[str], list[str | None]]:
     """Voice and speaker of many ranges ``[start, end)`` at once.
 
-    ``spans`` is the output of :func:`voice_spans` (sorted, non-overlapping). A range
-    lying wholly inside a span gets that span's voice and speaker; any other range is
-    ``"narration"`` with speaker None. Binary search: O((m + n) log n).
+    A range lying wholly inside a span gets that span's voice and speaker; any other
+    range is ``"narration"`` with speaker None. Binary search: O((m + n) log n).
+
+    Parameters
+    ----------
+    spans : sequence of VoiceSpan
+        The output of :func:`voice_spans` (sorted, non-overlapping).
+    starts, ends : sequence of int or numpy.ndarray
+        The ranges' offsets into the same text, of equal length.
+
+    Returns
+    -------
+    voices : list of str
+        ``"narration"``, ``"quote"`` or ``"scare_quote"``, one per range.
+    speakers : list of str or None
+        The speaker of the span holding each range, else None.
+
+    Raises
+    ------
+    ValueError
+        ``starts`` and ``ends`` differ in length.
     """
     # Plain lists and bisect: an article has a handful of spans and ranges, where
     # numpy's per-call overhead costs more than the search itself.

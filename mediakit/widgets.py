@@ -411,25 +411,25 @@ def explorer(
 
     Parameters
     ----------
-    analysis_or_mentions
+    analysis_or_mentions : Analysis or pandas.DataFrame
         A :class:`mediakit.Analysis` (its ``mentions``, ``corpus`` and lexicon order
         are used) or a mentions table (:func:`mediakit.find_mentions`, scored or not).
-    corpus
+    corpus : pandas.DataFrame or None, default None
         The corpus (``doc_id, text``) the contexts are cut from. Defaults to the
         analysis's corpus; without one, a mention's own sentence is its context.
-    actor
+    actor : str or None, default None
         The actor selected first (default: the first in lexicon order, or
         alphabetically for a bare mentions table).
-    voice
+    voice : str, default "narration"
         ``"narration"`` (default: the outlet's own words), ``"quote"``,
         ``"scare_quote"`` or ``"all"``.
-    outlet, label
+    outlet, label : str or None, default None
         Initial selections (default: all outlets, every label).
-    window
+    window : int, default 6
         Words of context on each side of a match in the KWIC table.
-    max_rows
+    max_rows : int, default 100
         Rows shown in the table (:attr:`Explorer.current_rows` holds all of them).
-    n_boot, seed
+    n_boot, seed : int, default 500, 0
         Bootstrap replicates and seed of the plot's intervals
         (:func:`mediakit.label_shares`).
 

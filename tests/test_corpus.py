@@ -464,7 +464,7 @@ def test_validate_corpus_checks_and_normalises() -> None:
     assert list(out.columns) == [*CORPUS_COLUMNS, "extra"]
     assert out["title"].tolist() == ["", ""] and out["date"].isna().all()
     assert "title" not in good.columns  # input untouched
-    with pytest.raises(CorpusError, match="missing required column.*'text'"):
+    with pytest.raises(CorpusError, match="missing column.*'text'"):
         validate_corpus(good.drop(columns="text"))
     with pytest.raises(CorpusError, match="row 2, column 'doc_id': duplicate doc_id 'a'"):
         validate_corpus(good.assign(doc_id=["a", "a"]))

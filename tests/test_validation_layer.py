@@ -60,6 +60,7 @@ def test_check_table_rejects_what_is_not_a_frame():
     (lambda t: mk.kwic(t, "rebel*"), pd.DataFrame({"doc_id": ["a"], "text": ["x"]})),
     (lambda t: mk.sentences(t), pd.DataFrame({"doc_id": ["a"]})),
     (lambda t: mk.find_quotes(t), pd.DataFrame({"text": ["x"]})),
+    (lambda t: mk.validate_corpus(t), pd.DataFrame({"doc_id": ["a"], "text": ["x"]})),
     (lambda t: mk.label_shares(t, actor="x"), pd.DataFrame({"doc_id": ["a"]})),
     (lambda t: mk.score_sentences(t), pd.DataFrame({"doc_id": ["a"]})),
     (lambda t: mk.find_duplicates(t), pd.DataFrame({"doc_id": ["a"]})),
@@ -72,6 +73,15 @@ def test_check_table_rejects_what_is_not_a_frame():
 def test_every_public_function_raises_the_same_missing_columns_error(function, table):
     with pytest.raises(MissingColumnsError, match="is missing column"):
         function(table)
+
+
+def test_the_corpus_check_says_what_a_corpus_has():
+    with pytest.raises(MissingColumnsError) as info:
+        mk.validate_corpus(pd.DataFrame({"doc_id": ["a"], "text": ["x"], "source": ["O"]}))
+    err = info.value
+    assert (err.caller, err.table, err.missing, err.column) == ("validate_corpus", "corpus", ["outlet"], "outlet")
+    assert str(err).endswith("it has ['doc_id', 'text', 'source']; a corpus has doc_id, outlet, date, "
+                             "title, url, text, text_source (load raw tables with load_corpus)")
 
 
 def _mentions() -> pd.DataFrame:

@@ -78,11 +78,40 @@ EXTENSIONS: dict[str, str] = {
 
 
 def format_for_path(path: Path) -> str | None:
-    """The format name for a file's extension, or None if mediakit does not read it."""
+    """The format name for a file's extension, or None if mediakit does not read it.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The file; only its extension (any case) is read.
+
+    Returns
+    -------
+    str or None
+        A key of :data:`FORMATS` (``".htm"`` gives ``"html"``), or None.
+    """
     return EXTENSIONS.get(path.suffix.lower())
 
 
 def get_reader(fmt: str) -> Callable[..., ReadResult]:
+    """The reader function of a format, imported when first asked for.
+
+    Parameters
+    ----------
+    fmt : str
+        A key of :data:`FORMATS` (``"csv"``, ``"html"``, ...).
+
+    Returns
+    -------
+    callable
+        ``read(path, *, encoding=None, name=None, ...) -> ReadResult`` (the contract
+        above).
+
+    Raises
+    ------
+    ValueError
+        ``fmt`` is not a known format (the message lists them).
+    """
     try:
         target = FORMATS[fmt]
     except KeyError:

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .._docstrings import share_docs
 from . import ReadResult
 from .html import html_to_text
 
@@ -53,9 +54,26 @@ def _iso_utc(parsed: Any) -> str:
     return moment.isoformat()
 
 
+@share_docs
 def parse_feed(data: bytes, *, name: str, base_url: str | None = None,
                charset: str | None = None) -> ReadResult:
-    """Records of every item of an RSS/Atom document (see module docstring)."""
+    """Records of every item of an RSS/Atom document (see module docstring).
+
+    Parameters
+    ----------
+    data : bytes
+        The feed document, always as bytes (a str would be taken for a URL).
+    name : str
+        The feed as messages and the load log show it.
+    base_url : str or None, default None
+        The feed's address, against which relative links are resolved.
+    charset : str or None, default None
+        A charset overriding the XML declaration (as an HTTP header would).
+
+    Returns
+    -------
+    {read_result}
+    """
     import feedparser
 
     result = ReadResult()
@@ -117,7 +135,19 @@ def parse_feed(data: bytes, *, name: str, base_url: str | None = None,
     return result
 
 
+@share_docs
 def read_feed(path: str | Path, *, encoding: str | None = None, name: str | None = None) -> ReadResult:
-    """Read one RSS or Atom file (reader contract: see ``mediakit.readers``)."""
+    """Read one RSS or Atom file (reader contract: see ``mediakit.readers``).
+
+    Parameters
+    ----------
+    {reader_path}
+    {reader_encoding}
+    {reader_name}
+
+    Returns
+    -------
+    {read_result}
+    """
     # A user-given encoding overrides the XML declaration, as an HTTP charset would.
     return parse_feed(Path(path).read_bytes(), name=name or str(path), charset=encoding)

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from .._docstrings import share_docs
 from . import ReadResult
 
 __all__ = ["MIN_WORDS", "read_html", "extract_page", "decode_html", "html_to_text"]
@@ -63,6 +64,21 @@ def decode_html(body: bytes, *, declared: str | None = None) -> tuple[str, str |
     the caller (the HTTP ``Content-Type`` header or the user's ``encoding``), then a
     ``<meta charset>`` in the first 4 KB, then statistical detection
     (charset-normalizer). Undecodable bytes are replaced and reported, never fatal.
+
+    Parameters
+    ----------
+    body : bytes
+        The page as received or saved.
+    declared : str or None, default None
+        The charset the caller knows of (HTTP ``Content-Type`` or the user's
+        ``encoding``).
+
+    Returns
+    -------
+    text : str
+        The decoded page.
+    warning : str or None
+        What went wrong while decoding (replaced bytes, a guessed charset), else None.
     """
     for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                       (codecs.BOM_UTF16_BE, "utf-16")):
@@ -104,6 +120,16 @@ def html_to_text(root: Any) -> str:
 
     Paragraphs are separated by a blank line, ``<br>`` becomes a line break, runs of
     whitespace inside a line collapse to one space, and script/style content is dropped.
+
+    Parameters
+    ----------
+    root : lxml.html.HtmlElement
+        The element whose text is wanted (a whole page or the article's node).
+
+    Returns
+    -------
+    str
+        The text, paragraphs separated by a blank line.
     """
     paragraphs: list[str] = []
     current: list[str] = []
@@ -170,6 +196,20 @@ def extract_page(html: str, *, url: str | None = None) -> tuple[dict[str, Any] |
     canonical / ``og:url`` / given URL; date = ``article:published_time`` (and kin),
     else trafilatura's date; url = canonical link, else ``og:url``, else ``url``;
     title = ``og:title``, else trafilatura's title, else ``<title>``.
+
+    Parameters
+    ----------
+    html : str
+        The decoded page (:func:`decode_html`).
+    url : str or None, default None
+        The page's address, used when the page names no canonical URL or site.
+
+    Returns
+    -------
+    record : dict or None
+        The article's fields, or None when the page holds no article text.
+    reason : str or None
+        Why there is no record (``"empty page"``, ...), else None.
     """
     import lxml.html
 
@@ -258,8 +298,20 @@ def _repeats_dropped(tree: Any, text: str) -> int:
                if para in kept)
 
 
+@share_docs
 def read_html(path: str | Path, *, encoding: str | None = None, name: str | None = None) -> ReadResult:
-    """Read one saved article page (reader contract: see ``mediakit.readers``)."""
+    """Read one saved article page (reader contract: see ``mediakit.readers``).
+
+    Parameters
+    ----------
+    {reader_path}
+    {reader_encoding}
+    {reader_name}
+
+    Returns
+    -------
+    {read_result}
+    """
     result = ReadResult()
     name = name or str(path)
     body = Path(path).read_bytes()

@@ -55,6 +55,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from .._docstrings import share_docs
 from . import ReadResult
 from ._decoding import choose_decoding, encoding_log, open_text, read_text_file
 
@@ -277,27 +278,85 @@ def _literal_fields(record: list[tuple[int, str]], delimiter: str, width: int) -
     return fields if len(fields) == width else None
 
 
+@share_docs
 def iter_csv(path: Path | str, *, encoding: str | None = None, batch_size: int = _DEFAULT_BATCH,
              names: Sequence[str] | None = None, name: str | None = None) -> Iterator[ReadResult]:
-    """Read a comma-separated table lazily, in batches (see the module docstring)."""
+    """Read a comma-separated table lazily, in batches (see the module docstring).
+
+    Parameters
+    ----------
+    {reader_path}
+    {reader_encoding}
+    {batch_size}
+    {reader_names}
+    {reader_name}
+
+    Yields
+    ------
+    ReadResult
+        One batch of records at a time, each as the reader contract of
+        :mod:`mediakit.readers` says (the batches together are the file's).
+    """
     return _iter_delimited(Path(path), ",", encoding, batch_size, names, name)
 
 
+@share_docs
 def iter_tsv(path: Path | str, *, encoding: str | None = None, batch_size: int = _DEFAULT_BATCH,
              names: Sequence[str] | None = None, name: str | None = None) -> Iterator[ReadResult]:
-    """Read a tab-separated table lazily, in batches (see the module docstring)."""
+    """Read a tab-separated table lazily, in batches (see the module docstring).
+
+    Parameters
+    ----------
+    {reader_path}
+    {reader_encoding}
+    {batch_size}
+    {reader_names}
+    {reader_name}
+
+    Yields
+    ------
+    ReadResult
+        One batch of records at a time, each as the reader contract of
+        :mod:`mediakit.readers` says (the batches together are the file's).
+    """
     return _iter_delimited(Path(path), "\t", encoding, batch_size, names, name)
 
 
+@share_docs
 def read_csv(path: Path | str, *, encoding: str | None = None,
              names: Sequence[str] | None = None, name: str | None = None) -> ReadResult:
-    """Read a comma-separated table (with a header row unless ``names`` are given)."""
+    """Read a comma-separated table (with a header row unless ``names`` are given).
+
+    Parameters
+    ----------
+    {reader_path}
+    {reader_encoding}
+    {reader_names}
+    {reader_name}
+
+    Returns
+    -------
+    {read_result}
+    """
     return _merge(iter_csv(path, encoding=encoding, names=names, name=name))
 
 
+@share_docs
 def read_tsv(path: Path | str, *, encoding: str | None = None,
              names: Sequence[str] | None = None, name: str | None = None) -> ReadResult:
-    """Read a tab-separated table (with a header row unless ``names`` are given)."""
+    """Read a tab-separated table (with a header row unless ``names`` are given).
+
+    Parameters
+    ----------
+    {reader_path}
+    {reader_encoding}
+    {reader_names}
+    {reader_name}
+
+    Returns
+    -------
+    {read_result}
+    """
     return _merge(iter_tsv(path, encoding=encoding, names=names, name=name))
 
 
@@ -339,8 +398,20 @@ def _deep_line(text: str, limit: int = _REPORT_DEPTH) -> int:
 _TOO_DEEP = "JSON nested too deeply (more than Python's JSON parser allows)"
 
 
+@share_docs
 def read_json(path: Path | str, *, encoding: str | None = None, name: str | None = None) -> ReadResult:
-    """Read a JSON file holding a list of article objects (or one object with one such list)."""
+    """Read a JSON file holding a list of article objects (or one object with one such list).
+
+    Parameters
+    ----------
+    {reader_path}
+    {reader_encoding}
+    {reader_name}
+
+    Returns
+    -------
+    {read_result}
+    """
     path = Path(path)
     file = name or str(path)
     text, decoding = read_text_file(path, encoding, name=file)
@@ -371,9 +442,24 @@ def read_json(path: Path | str, *, encoding: str | None = None, name: str | None
     return result
 
 
+@share_docs
 def iter_jsonl(path: Path | str, *, encoding: str | None = None, batch_size: int = _DEFAULT_BATCH,
                name: str | None = None) -> Iterator[ReadResult]:
-    """Read a JSON Lines file lazily (one article object per line), in batches."""
+    """Read a JSON Lines file lazily (one article object per line), in batches.
+
+    Parameters
+    ----------
+    {reader_path}
+    {reader_encoding}
+    {batch_size}
+    {reader_name}
+
+    Yields
+    ------
+    ReadResult
+        One batch of records at a time, each as the reader contract of
+        :mod:`mediakit.readers` says (the batches together are the file's).
+    """
     path = Path(path)
     file = name or str(path)
     decoding = choose_decoding(path, encoding, name=file)
@@ -404,6 +490,18 @@ def iter_jsonl(path: Path | str, *, encoding: str | None = None, batch_size: int
     yield batch
 
 
+@share_docs
 def read_jsonl(path: Path | str, *, encoding: str | None = None, name: str | None = None) -> ReadResult:
-    """Read a JSON Lines file: one article object per line, blank lines ignored."""
+    """Read a JSON Lines file: one article object per line, blank lines ignored.
+
+    Parameters
+    ----------
+    {reader_path}
+    {reader_encoding}
+    {reader_name}
+
+    Returns
+    -------
+    {read_result}
+    """
     return _merge(iter_jsonl(path, encoding=encoding, name=name))

@@ -34,6 +34,7 @@ from typing import Any
 
 import yaml
 
+from .._docstrings import share_docs
 from . import ReadResult
 from ._dates import looks_like_date_line
 from ._decoding import encoding_log, read_text_file
@@ -134,12 +135,23 @@ def _split_header(body: str, *, want_title: bool, want_date: bool, known_title: 
     return title, date, "\n".join(lines[start:]).rstrip()
 
 
+@share_docs
 def read_text(path: Path | str, *, encoding: str | None = None, name: str | None = None) -> ReadResult:
     """Read one text or Markdown article file into a one-record ``ReadResult``.
 
     The record's keys are the front matter's own keys, plus ``title`` and ``date`` when
     inferred from the file's first lines, ``text`` (the body) and the provenance keys
     ``_file``/``_row`` (always row 1: one file is one article).
+
+    Parameters
+    ----------
+    {reader_path}
+    {reader_encoding}
+    {reader_name}
+
+    Returns
+    -------
+    {read_result}
     """
     path = Path(path)
     file = name or str(path)

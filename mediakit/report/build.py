@@ -626,7 +626,7 @@ def build_report(
         analysis) or has no mention.
     seed : int
         Seed of every bootstrap and permutation test; results are deterministic.
-    n_jobs, progress
+    n_jobs, progress : int, bool, default 1, False
         Passed to :func:`mediakit.analyze`; ``progress`` also shows a bar over the
         report's steps (tqdm, on stderr).
     coded : DataFrame, str or path, optional

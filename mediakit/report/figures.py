@@ -41,6 +41,16 @@ def escape_mathtext(text: str) -> str:
     matplotlib reads a string with an even number of unescaped ``$`` as a mathtext
     formula (and fails on one it cannot parse, such as ``$\foo$``); ``\$`` is a
     literal dollar sign.
+
+    Parameters
+    ----------
+    text : str
+        A title, label or annotation built from data.
+
+    Returns
+    -------
+    str
+        ``text`` with ``$`` replaced by ``\$``.
     """
     return text.replace("$", r"\$")
 

@@ -227,7 +227,7 @@ def write_report(
         The actor compared; None: the lexicon's first actor with a mention.
     seed : int
         Seed of every bootstrap and permutation test.
-    n_jobs, progress
+    n_jobs, progress : int, bool, default 1, False
         As in :func:`mediakit.report.build_report`.
     coded : DataFrame, str or path, optional
         A filled coding sheet of this corpus: the page gets its Validation section

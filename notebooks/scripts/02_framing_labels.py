@@ -19,7 +19,7 @@
 # %% [markdown]
 # ## Parameters
 #
-# `LEXICON = None` picks the bundled `marenna` lexicon for the bundled sample and the generic `conflict` lexicon for your own corpus; or give a bundled name or a `.yaml` path. The label, pattern, outlet and example article are the ones the cells below look at closely.
+# `LEXICON` names the lexicon: `"marenna"`, written for the bundled sample; for your own corpus the generic `"conflict"` (what `None` means, whatever the corpus), another bundled name or a `.yaml` path. The label, pattern, outlet and example article are the ones the cells below look at closely.
 
 # %% tags=["parameters"]
 CORPUS = None                  # None = the bundled sample; else a path for mk.load_corpus

@@ -22,7 +22,7 @@
 # %% [markdown]
 # ## Parameters
 #
-# Change these to run the notebook on your own corpus or lexicon (`CORPUS` is anything `mk.load_corpus` reads; `LEXICON = None` picks the bundled `marenna` lexicon for the sample and `conflict` otherwise). The two labels and outlets are the pair compared closely; `SHIFT_OUTLET` is the outlet whose labelling we follow over time and `CONTRAST_OUTLET` one that should not change. `N_BOOT` and `SEED` fix the bootstrap, so every number below is reproducible.
+# Change these to run the notebook on your own corpus or lexicon (`CORPUS` is anything `mk.load_corpus` reads; `LEXICON` names the lexicon: `"marenna"` for the sample; `None` is the generic `"conflict"` whatever the corpus). The two labels and outlets are the pair compared closely; `SHIFT_OUTLET` is the outlet whose labelling we follow over time and `CONTRAST_OUTLET` one that should not change. `N_BOOT` and `SEED` fix the bootstrap, so every number below is reproducible.
 
 # %% tags=["parameters"]
 CORPUS = None                              # None = the bundled sample; else a path for mk.load_corpus
