@@ -1018,6 +1018,12 @@ class Lexicon:
         object.__setattr__(self, "_matcher", self._validate_and_compile())
         object.__setattr__(self, "_scope_matcher", self._compile_scope())
 
+    def __getstate__(self) -> dict[str, Any]:
+        # what pickle and copy keep: the fields, not the caches built on first use
+        state = dict(self.__dict__)
+        state.pop("_generic_cache", None)
+        return state
+
     # -- construction ---------------------------------------------------------------
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, file: str | None = None) -> Lexicon:
@@ -1180,11 +1186,17 @@ class Lexicon:
         lists the actors it may point at (all of the lexicon's when not given).
         Labels that are not generic are not listed.
         """
-        every = tuple(a.name for a in self._actors)
-        return MappingProxyType({
-            a.name: MappingProxyType({lb.name: lb.refers_to or every for lb in a.labels if lb.generic})
-            for a in self._actors
-        })
+        # Built once per lexicon (the referent rules read it for every label) and
+        # kept out of pickles (see __getstate__): mapping proxies do not pickle.
+        cached = self.__dict__.get("_generic_cache")
+        if cached is None:
+            every = tuple(a.name for a in self._actors)
+            cached = MappingProxyType({
+                a.name: MappingProxyType({lb.name: lb.refers_to or every for lb in a.labels if lb.generic})
+                for a in self._actors
+            })
+            self.__dict__["_generic_cache"] = cached
+        return cached
 
     @property
     def labels(self) -> tuple[tuple[str, str], ...]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -58,3 +59,37 @@ def test_may_claim_examples():
     assert not may("Rebels shelled the town on Tuesday, the monitor said.")
     assert referents_module._CLAIM_RE.search(
         "Rebels shelled the town on Tuesday, the monitor said.") is None
+
+
+# --- lexicon: the generic labels' mapping is built once per lexicon -----------------
+
+
+def test_generic_is_built_once_equal_to_its_definition_and_not_pickled():
+    import copy
+    import pickle
+
+    from mediakit.lexicon import load_lexicon
+
+    generic_labels = 0
+    for name in ("conflict", "syria", "marenna"):
+        lexicon = load_lexicon(name)
+        pickled_before = pickle.dumps(lexicon)
+        generic = lexicon.generic
+        assert lexicon.generic is generic  # built once
+        # the documented mapping, from the lexicon's own actors and labels
+        every = tuple(actor.name for actor in lexicon._actors)
+        expected = {
+            actor.name: {lb.name: lb.refers_to or every for lb in actor.labels if lb.generic}
+            for actor in lexicon._actors
+        }
+        assert {a: dict(m) for a, m in generic.items()} == expected
+        with pytest.raises(TypeError):
+            generic[every[0]] = {}  # type: ignore[index]
+        # the cache stays out of pickles and copies: same bytes as before it was built
+        assert pickle.dumps(lexicon) == pickled_before
+        again = pickle.loads(pickle.dumps(lexicon))
+        assert again == lexicon
+        assert {a: dict(m) for a, m in again.generic.items()} == expected
+        assert copy.deepcopy(lexicon).generic == generic
+        generic_labels += sum(len(labels) for labels in generic.values())
+    assert generic_labels > 5
