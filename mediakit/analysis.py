@@ -394,7 +394,9 @@ def analyze(
 
     For a corpus too large for memory use :func:`mediakit.analyze_stream` (chunks
     read from files, tables written to Parquet); on a cluster,
-    :func:`mediakit.analyze_dask`. Both give the same tables.
+    :func:`mediakit.analyze_dask`. Both give the same tables, except the events
+    table: they have no ``events`` option yet (call :func:`mediakit.find_events` on
+    the corpus, or on each chunk of it, instead).
     """
     workers = _resolve_n_jobs(n_jobs)
     corpus = _validated(corpus)

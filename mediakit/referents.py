@@ -35,6 +35,8 @@ in sentence *S* of article *A*:
    *A* names none of ``places`` and none of the lexicon's named groups: out.
 2. ``sentence names X, outside the conflict``: *S* names an outside place and no place
    of the conflict: out ("IS militants in Mosul"; a named group does not say where).
+   A place written after "from" says where someone came from, not where the sentence
+   is ("terrorists who arrived from Iraq"): it does not count.
 3. ``sentence names X``: *S* names a place or a named group of the conflict: in.
 4. ``conflict term 'w'``: *S* holds a word of ``terms``: in; when *A* is mostly off
    topic (see 5), *S* must hold two (one figure of speech, "defended like soldiers",
@@ -98,7 +100,8 @@ named groups (``names:``, each of one actor), *M* the actors' ``markers:`` (word
      coordinated qualifiers, the second an adjective of its own (capitalised, or
      "allied"), give the first one's actor ("an alliance of Kurdish and Arab
      fighters", "regime and allied fighters"; not "rebel and regime fighters", two
-     sides);
+     sides); after "and allied" the first may be plural ("regime forces and allied
+     fighters");
    * ``... before 'alliance of' (M)``: "a Kurdish-Arab alliance of fighters" (the
      qualifier may be a compound whose first part is a name, marker or party);
    * ``and other 'w'``: "Islamist fighters and other rebels" are rebels (a noun label
@@ -253,6 +256,7 @@ def _may_claim(text: str) -> bool:
 _DEFINITE_RE = re.compile(
     r"\bthe\s+(?:(?!(?:and|or|of|in|on|at|to|from|by|with|for|the|a|an)\s)[\w-]+\s+){0,3}$", re.IGNORECASE)
 _CARRY_SENTENCES = 3
+_FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 # A keyword list closing (or opening) an article: "Tags Syria Aleppo Russia rebels".
 # Its words are separate keywords, so no name in it qualifies a label; the list is
 # taken as the ten words after the heading (the article's text goes on without a
@@ -681,7 +685,8 @@ def _coordinated(m: _Mention, article: _Article) -> tuple[str | None, str] | Non
         previous = article.label_by_end.get(end)
         if previous is not None and previous.rule != "out of scope" and not previous.modifier:
             word = article.text[previous.start : previous.end]
-            if not _is_plural(word):
+            # "regime forces and allied fighters": allied with the forces named first.
+            if not _is_plural(word) or link.group(1).lower() == "allied":
                 return previous.referent, f"coordinated with '{one_line(word)}'"
     return None
 
@@ -894,6 +899,10 @@ class _Scope:
             k = bisect_right(label_starts, s) - 1
             if kind == "terms" and ((k >= 0 and label_spans[k][1] > s) or (
                     k + 1 < len(label_spans) and label_spans[k + 1][0] < e)):
+                continue
+            # "fighters who arrived from Iraq": where they came from, not where the
+            # sentence is.
+            if kind == "outside_places" and _FROM_BEFORE_RE.search(text, max(s - 6, 0), s):
                 continue
             found = self.by_sentence.setdefault(sentence_of(s), {})
             found.setdefault(kind, []).append(one_line(text[s:e]))

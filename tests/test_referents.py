@@ -150,6 +150,13 @@ def test_generic_labels_take_the_group_named_before_them_or_nearby():
     # ... but a name inside a label's own compound is that label's, not the next one's.
     ("YPG-led fighters attacked militants near Raqqa.", "militants", "armed_opposition",
      "no group named nearby: label's own actor"),
+    # "X and allied fighters": allied with X, a plural label too.
+    ("Regime forces and allied fighters retook Khanaser in Aleppo province.", "fighters",
+     "state_forces", "coordinated with 'Regime forces'"),
+    ("Rebels and Arab fighters met in Idlib.", "fighters", "armed_opposition",
+     "no group named nearby: label's own actor"),
+    # Hezbollah in the spelling of US government and some wire copy.
+    ("Hizballah fighters crossed into Qusayr.", "fighters", None, "outside party before label (Hezbollah)"),
     # A definite plural with qualifiers between "the" and the label goes back too.
     ("ISIS militants attacked Tal Abyad at dawn. The hardline Sunni fighters were pushed back "
      "by noon.", "fighters", "islamic_state", "'the fighters': group named last before (islamic_state)"),
@@ -171,6 +178,16 @@ def test_generic_labels_take_the_group_named_before_them_or_nearby():
 def test_referent_constructions_of_news_prose(text, match, referent, rule):
     found = {m: (r, why) for m, r, why in decisions(text)}
     assert found[match] == (referent, rule)
+
+
+def test_a_country_the_fighters_came_from_does_not_set_the_sentence_outside():
+    text = ("Russian jets struck an Islamic State convoy near Deir Ezzor. Fifty terrorists who had "
+            "arrived from Iraq were killed, the ministry said. In Iraq, terrorists shelled Mosul.")
+    table = mk.find_mentions(corpus_of(text), "syria")
+    assert table[["in_scope", "scope_rule"]].values.tolist() == [
+        [True, "conflict term 'killed'"],
+        [False, "sentence names Iraq, outside the conflict"],
+    ]
 
 
 def test_a_place_spelled_with_its_article_keeps_a_sentence_in_scope():
