@@ -215,6 +215,18 @@ def _taken_before(existing: list[Item], prefix: str) -> list[Item]:
     return [i for i in existing if not i.stratum.startswith(later)]
 
 
+def _round1_record(rows: list[dict[str, str]], i: int, *, split: str, stratum: str) -> dict[str, object]:
+    """The ``items.csv`` record of FA-KES row ``i`` chosen by a later round (round 1 only)."""
+    row = rows[i]
+    return {
+        "doc_id": f"fakes-{i:04d}", "source": "fakes", "fakes_row": i, "unit_id": row["unit_id"],
+        "corpus_doc_id": fakes_doc_id(i), "sha256": sha256(row["article_content"]),
+        "outlet": row["source"], "split": split, "round1": "yes", "round2": "no",
+        "stratum": stratum, "written_by_team": "no", "off_topic": "no",
+        "n_chars": len(row["article_content"]),
+    }
+
+
 def select_round3(fakes_path: Path | None, *, existing: list[Item]) -> list[dict[str, object]]:
     """The round-3 held-out articles (module docstring), as ``items.csv`` records."""
     rows = read_fakes(fakes_path)
@@ -247,17 +259,7 @@ def select_round3(fakes_path: Path | None, *, existing: list[Item]) -> list[dict
     rng.shuffle(order)
     for outlet in order[:ROUND3_ISLAMIC_STATE]:
         chosen[rng.choice(by_outlet[outlet])] = "round3_islamic_state"
-    records: list[dict[str, object]] = []
-    for i in sorted(chosen):
-        row = rows[i]
-        records.append({
-            "doc_id": f"fakes-{i:04d}", "source": "fakes", "fakes_row": i, "unit_id": row["unit_id"],
-            "corpus_doc_id": fakes_doc_id(i), "sha256": sha256(row["article_content"]),
-            "outlet": row["source"], "split": "holdout", "round1": "yes", "round2": "no",
-            "stratum": chosen[i], "written_by_team": "no", "off_topic": "no",
-            "n_chars": len(row["article_content"]),
-        })
-    return records
+    return [_round1_record(rows, i, split="holdout", stratum=chosen[i]) for i in sorted(chosen)]
 
 
 def select_round4(fakes_path: Path | None, *, existing: list[Item]) -> list[dict[str, object]]:
@@ -281,17 +283,7 @@ def select_round4(fakes_path: Path | None, *, existing: list[Item]) -> list[dict
         if i not in chosen and per_outlet[rows[i]["source"]] < ROUND4_PER_OUTLET:
             chosen.append(i)
             per_outlet[rows[i]["source"]] += 1
-    records: list[dict[str, object]] = []
-    for i in sorted(chosen):
-        row = rows[i]
-        records.append({
-            "doc_id": f"fakes-{i:04d}", "source": "fakes", "fakes_row": i, "unit_id": row["unit_id"],
-            "corpus_doc_id": fakes_doc_id(i), "sha256": sha256(row["article_content"]),
-            "outlet": row["source"], "split": "dev", "round1": "yes", "round2": "no",
-            "stratum": "round4_attribution", "written_by_team": "no", "off_topic": "no",
-            "n_chars": len(row["article_content"]),
-        })
-    return records
+    return [_round1_record(rows, i, split="dev", stratum="round4_attribution") for i in sorted(chosen)]
 
 
 def select_round5(fakes_path: Path | None, *, existing: list[Item]) -> list[dict[str, object]]:
@@ -309,17 +301,7 @@ def select_round5(fakes_path: Path | None, *, existing: list[Item]) -> list[dict
         ids = list(by_outlet[outlet])
         rng.shuffle(ids)
         chosen += ids[:quota[outlet]]
-    records: list[dict[str, object]] = []
-    for i in sorted(chosen):
-        row = rows[i]
-        records.append({
-            "doc_id": f"fakes-{i:04d}", "source": "fakes", "fakes_row": i, "unit_id": row["unit_id"],
-            "corpus_doc_id": fakes_doc_id(i), "sha256": sha256(row["article_content"]),
-            "outlet": row["source"], "split": "holdout", "round1": "yes", "round2": "no",
-            "stratum": "round5_random", "written_by_team": "no", "off_topic": "no",
-            "n_chars": len(row["article_content"]),
-        })
-    return records
+    return [_round1_record(rows, i, split="holdout", stratum="round5_random") for i in sorted(chosen)]
 
 
 def assign_splits(groups: dict[tuple[str, ...], list[str]], rng: random.Random) -> dict[str, str]:
