@@ -162,9 +162,12 @@ def words(text: str, *, spans: Iterable[tuple[int, int]] | None = None) -> list[
 
     A word is a word token (:func:`tokenize`) written in lower case with the
     typographic apostrophe ``’`` as ``'``, so "Rebels", "rebels" and "REBELS" are
-    one word, and so are "isn’t" and "isn't". Collocates, the lexicon audit and
-    the word comparisons all count these words; :func:`word_spans` gives them with
-    their offsets.
+    one word, and so are "isn’t" and "isn't". Collocates and the lexicon audit
+    count these words; :func:`word_spans` gives them with their offsets. The word
+    comparisons of :mod:`mediakit.compare` (``distinguishing_words``, the
+    near-duplicate shingles) still count letters-only words of their own (no
+    digits, "U.S." as two words): a known gap of issue 18, see
+    ``docs/architecture.md``.
 
     Parameters
     ----------
