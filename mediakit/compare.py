@@ -82,6 +82,8 @@ from ._validation import (
     validate_params,
 )
 from .referents import counted_mentions
+from .text import token_window, word_spans
+from .text import words as text_words
 from .voice import VOICES, voice_at, voice_spans
 
 __all__ = [
@@ -1150,34 +1152,29 @@ def label_change_points(
 
 # ------------------------------------------------------------ distinguishing words
 
-# Letters (any script), with internal hyphens or apostrophes: "Tarvian-backed", "don't".
-_WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
-# The same with digits allowed, for shingles: numbers (dates, tolls) tell copies apart.
-_TOKEN_RE = re.compile(r"[^\W_]+(?:['\u2019\-.,][^\W_]+)*")
-_POSSESSIVE_RE = re.compile(r"['\u2019]s$")
+def _has_letter(word: str) -> bool:
+    """Whether ``word`` holds a letter (a character :meth:`str.isalpha` accepts)."""
+    return word.isalpha() or any(c.isalpha() for c in word)
 
 
-def _normal_word(token: str) -> str:
-    return _POSSESSIVE_RE.sub("", token.lower().replace("\u2019", "'"))
+def _lettered_spans(text: str) -> tuple[list[str], list[int], list[int]]:
+    """The compared words of ``text`` with their character offsets.
 
-
-def _words(text: str, *, numbers: bool = False) -> list[str]:
-    """Lower-cased word tokens of ``text`` (the one tokeniser of this module).
-
-    Possessive 's is dropped so "army's" counts as "army". Digits and punctuation are
-    not words unless ``numbers`` (then "1,200" and "R4" are tokens too).
+    These are the words of :func:`mediakit.text.word_spans` (the one tokeniser)
+    that hold a letter: the word comparisons leave out numbers ("2016", "2,212",
+    "3.5") but keep "u.s.", "covid-19" and "r4". A filter on the words, not a
+    second definition of them.
     """
-    pattern = _TOKEN_RE if numbers else _WORD_RE
-    return [_normal_word(m.group()) for m in pattern.finditer(text)]
+    words, starts, ends = word_spans(text)
+    if all(map(_has_letter, words)):
+        return words, starts, ends
+    keep = [i for i, w in enumerate(words) if _has_letter(w)]
+    return [words[i] for i in keep], [starts[i] for i in keep], [ends[i] for i in keep]
 
 
-def _word_spans(text: str) -> tuple[list[str], np.ndarray, np.ndarray]:
-    """The words of :func:`_words` with their character start and end offsets."""
-    matches = list(_WORD_RE.finditer(text))
-    words = [_normal_word(m.group()) for m in matches]
-    starts = np.fromiter((m.start() for m in matches), dtype=np.int64, count=len(matches))
-    ends = np.fromiter((m.end() for m in matches), dtype=np.int64, count=len(matches))
-    return words, starts, ends
+def _lettered_words(text: str) -> list[str]:
+    """The words of :func:`_lettered_spans` alone."""
+    return [w for w in text_words(text) if _has_letter(w)]
 
 
 def _stopword_set(stopwords: bool | Iterable[str]) -> frozenset[str]:
@@ -1262,7 +1259,7 @@ BOILERPLATE_RUN = 12
 _EDGE_MIN = 3
 
 
-def _line_numbers(text: str, starts: np.ndarray) -> np.ndarray:
+def _line_numbers(text: str, starts: Sequence[int]) -> np.ndarray:
     """The line (0, 1, ...) each word starting at ``starts`` is on."""
     breaks = np.fromiter((m.start() for m in re.finditer("\n", text)), dtype=np.int64)
     return np.searchsorted(breaks, starts, side="right")
@@ -1295,7 +1292,7 @@ def _boilerplate_masks(
     texts: Sequence[str], groups: Sequence[str], docs: Sequence[str], *,
     min_docs: int, min_share: float, run: int,
 ) -> list[np.ndarray]:
-    """One boolean mask per text over its words (:func:`_word_spans`): True = furniture.
+    """One boolean mask per text over its words (:func:`_lettered_spans`): True = furniture.
 
     A passage (a line, or ``run`` consecutive words) is furniture when it occurs in at
     least ``min_docs`` and at least ``min_share`` of the articles (``docs``: article
@@ -1305,7 +1302,7 @@ def _boilerplate_masks(
     seen: dict[str, Counter] = {}
     group_docs: dict[str, set[str]] = {}
     for text, group, doc in zip(texts, groups, docs, strict=True):
-        words, starts, _ = _word_spans(text)
+        words, starts, _ = _lettered_spans(text)
         keys = _passage_keys(words, _line_numbers(text, starts), run)
         keyed.append((len(words), keys))
         group_docs.setdefault(group, set()).add(doc)
@@ -1349,10 +1346,10 @@ def _furniture(
 
 
 def _name_words(names: Iterable[Any]) -> frozenset[str]:
-    """The words (as :func:`_words` counts them) of every name in ``names``."""
+    """The compared words (:func:`_lettered_words`) of every name in ``names``."""
     words: set[str] = set()
     for name in names:
-        words.update(_words(str(name)))
+        words.update(_lettered_words(str(name)))
     return frozenset(words)
 
 
@@ -1430,6 +1427,13 @@ def distinguishing_words(
     Positive values lean to ``a``, negative to ``b``; ``|z| > 1.96`` is the usual
     cut. The prior shrinks rare words toward zero, so a word used twice by one outlet
     does not top the list.
+
+    The words are those of :func:`mediakit.text.words`, the one definition of a word
+    (lower case, "U.S." and "Tarvian-backed" one word each, a possessive "'s" not a
+    word), keeping only the words that hold a letter: numbers ("2016", "2,212",
+    "3.5") are left out, "covid-19" and "r4" stay. The same words are compared by
+    :func:`distinguishing_contexts` and make the passages of
+    :func:`boilerplate_passages`.
 
     What is left out, by default. Three filters keep the list about the outlets'
     writing rather than their pages; each can be turned off:
@@ -1623,15 +1627,15 @@ def distinguishing_words_each(
 def _voiced_words(
     text: str, voices: frozenset[str] | None, drop: np.ndarray | None = None
 ) -> list[str]:
-    """The words of ``text`` (as :func:`_words`) whose voice is in ``voices`` (None: all).
+    """The compared words of ``text`` (:func:`_lettered_spans`) in ``voices`` (None: all).
 
     A word's voice is that of the quotation wholly containing it
     (:func:`mediakit.voice.voice_at`), else narration. Words where the boolean mask
-    ``drop`` (over the words of :func:`_word_spans`) is True are left out.
+    ``drop`` (over the same words) is True are left out.
     """
     if voices is None and drop is None:
-        return _words(text)
-    words, starts, ends = _word_spans(text)
+        return _lettered_words(text)
+    words, starts, ends = _lettered_spans(text)
     keep = np.ones(len(words), dtype=bool) if drop is None else ~drop
     if voices is not None:
         spans = voice_spans(text)
@@ -1648,9 +1652,9 @@ def _label_words(kept: pd.DataFrame, labels: Sequence[str]) -> frozenset[str]:
     """The words of the labels' matches and names, left out of their contexts."""
     words: set[str] = set()
     for surface in kept["match"].dropna().astype(str):
-        words.update(_words(surface))
+        words.update(_lettered_words(surface))
     for label in labels:
-        words.update(_words(label.replace("_", " ")))
+        words.update(_lettered_words(label.replace("_", " ")))
     return frozenset(words)
 
 
@@ -1661,7 +1665,7 @@ def _sentence_contexts(mentions: pd.DataFrame, kept: pd.DataFrame,
                 table_name="mentions")
     once = kept.drop_duplicates(["doc_id", "sentence_id", "label"])
     for label, sentence in zip(once["label"], once["sentence"].astype(str), strict=True):
-        contexts[label].update(_words(sentence))
+        contexts[label].update(_lettered_words(sentence))
 
 
 def _window_contexts(mentions: pd.DataFrame, kept: pd.DataFrame, corpus: pd.DataFrame | None,
@@ -1677,12 +1681,12 @@ def _window_contexts(mentions: pd.DataFrame, kept: pd.DataFrame, corpus: pd.Data
     for doc_id, sub in kept.groupby(kept["doc_id"].astype(str), sort=True):
         if doc_id not in texts:
             raise ValueError(f"mention doc_id {doc_id!r} is not in the corpus")
-        words, starts, ends = _word_spans(texts[str(doc_id)])
+        words, starts, ends = _lettered_spans(texts[str(doc_id)])
         for label, start, end in zip(sub["label"], sub["start"], sub["end"], strict=True):
-            left = int(np.searchsorted(ends, int(start), side="right"))
-            right = int(np.searchsorted(starts, int(end), side="left"))
-            contexts[label].update(words[max(0, left - window):left])
-            contexts[label].update(words[right:right + window])
+            left_from, left_to, right_from, right_to = token_window(
+                starts, ends, int(start), int(end), window)
+            contexts[label].update(words[left_from:left_to])
+            contexts[label].update(words[right_from:right_to])
 
 
 @validate_params({**_WORDS_PARAMS, "label_a": [str], "label_b": [str],
@@ -1707,8 +1711,9 @@ def distinguishing_contexts(
 ) -> pd.DataFrame:
     """Words that surround ``label_a`` rather than ``label_b`` (and the reverse).
 
-    The same Monroe et al. log-odds as :func:`distinguishing_words`, computed between
-    the contexts of the two labels: which words sit near "terrorist" but not near
+    The same Monroe et al. log-odds over the same words (:func:`mediakit.text.words`
+    holding a letter) as :func:`distinguishing_words`, computed between the
+    contexts of the two labels: which words sit near "terrorist" but not near
     "opposition"? The words of the labels' own matches (e.g. "terrorists",
     "opposition", "forces") and of the label names are left out of the vocabulary so
     they do not trivially win. The prior spreads ``prior_weight`` words (default 1000)
@@ -1729,7 +1734,7 @@ def distinguishing_contexts(
         ``"sentence"``: the words of the mention's sentence (the ``sentence`` column;
         a sentence with several mentions of one label counts once for it). An integer
         ``k`` >= 1: the ``k`` words before and ``k`` after the mention in the article
-        text.
+        text (:func:`mediakit.text.token_window` over the compared words).
     actor : str or None, default None
         Keep one actor's mentions (useful when label names repeat across actors);
         None: the two labels' mentions whatever their actor.
@@ -1832,10 +1837,10 @@ def boilerplate_passages(
     -------
     pandas.DataFrame
         One row per group and passage, columns: the ``by`` column (str, the group's
-        name), ``passage`` (str, its words, lower-cased and joined by spaces),
-        ``n_words`` (int64), ``n_docs`` (int64, articles of the group holding it as
-        furniture) and ``group_docs`` (int64, articles of the group). Sorted by
-        group, then ``n_docs`` descending, then passage.
+        name), ``passage`` (str, its words as :func:`distinguishing_words` counts
+        them, joined by spaces), ``n_words`` (int64), ``n_docs`` (int64, articles of
+        the group holding it as furniture) and ``group_docs`` (int64, articles of the
+        group). Sorted by group, then ``n_docs`` descending, then passage.
     """
     check_table(corpus, [by, text], caller="boilerplate_passages", table_name="corpus")
     table = corpus
@@ -1850,7 +1855,7 @@ def boilerplate_passages(
     for doc_text, name, doc, mask in zip(table[text].fillna("").astype(str),
                                          table[by].astype(str), docs, masks, strict=True):
         group_docs.setdefault(name, set()).add(doc)
-        words, _, _ = _word_spans(doc_text)
+        words, _, _ = _lettered_spans(doc_text)
         edges = np.flatnonzero(np.diff(np.concatenate(([0], mask.astype(np.int8), [0]))))
         for lo, hi in zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True):
             found.setdefault((name, " ".join(words[lo:hi])), set()).add(doc)

@@ -16,13 +16,13 @@ import numpy as np
 import pandas as pd
 
 from ._validation import Interval, check_table, validate_params
-from .compare import _words
+from .text import words as text_words
 
 __all__ = ["duplicate_docs_to_drop", "duplicate_groups", "find_duplicates"]
 
 
 def _shingles(text: str, size: int, vocab: dict[tuple[str, ...], int]) -> np.ndarray:
-    words = _words(text, numbers=True)
+    words = text_words(text)
     if not words:
         return np.zeros(0, dtype=np.int64)
     if len(words) < size:
@@ -142,7 +142,8 @@ def find_duplicates(
     """Groups of near-identical articles (syndicated wire copy, republished stories).
 
     Each article becomes the set of its word ``shingle``-grams (5 consecutive words by
-    default; lower-cased, numbers kept, punctuation ignored). Two articles are near
+    default). The words are those of :func:`mediakit.text.words`, numbers included
+    ("2,212", "3.5": dates and tolls tell copies apart), punctuation ignored. Two articles are near
     duplicates when the Jaccard similarity of their sets (shared shingles over all
     distinct shingles) is at least ``min_similarity``; groups are the connected
     components of that relation. Candidate pairs come from prefix filtering (every

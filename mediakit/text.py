@@ -40,7 +40,8 @@ Tokens
 
 Words and context windows
     A *word* is a token in lower case with ``’`` written ``'`` (:func:`words`,
-    :func:`word_spans`): the unit every word count of mediakit uses. The context of
+    :func:`word_spans`): the unit every word count of mediakit uses (the word
+    comparisons of :mod:`mediakit.compare` keep those holding a letter). The context of
     a span is the ``window`` tokens before and after it (:func:`token_window`,
     :func:`context_around`): KWIC, collocates and word contexts use that one rule.
 """
@@ -162,12 +163,14 @@ def words(text: str, *, spans: Iterable[tuple[int, int]] | None = None) -> list[
 
     A word is a word token (:func:`tokenize`) written in lower case with the
     typographic apostrophe ``’`` as ``'``, so "Rebels", "rebels" and "REBELS" are
-    one word, and so are "isn’t" and "isn't". Collocates and the lexicon audit
-    count these words; :func:`word_spans` gives them with their offsets. The word
-    comparisons of :mod:`mediakit.compare` (``distinguishing_words``, the
-    near-duplicate shingles) still count letters-only words of their own (no
-    digits, "U.S." as two words): a known gap of issue 18, see
-    ``docs/architecture.md``.
+    one word, and so are "isn’t" and "isn't". Collocates, the lexicon audit, the
+    word comparisons of :mod:`mediakit.compare` (``distinguishing_words``,
+    ``distinguishing_contexts``, the page furniture of ``boilerplate_passages``)
+    and the near-duplicate shingles of :func:`mediakit.find_duplicates` all count
+    these words; :func:`word_spans` gives them with their offsets. The word
+    comparisons keep only the words holding a letter (a filter, so "2016" and
+    "2,212" are not listed but "u.s." and "covid-19" are); the shingles keep
+    every word, numbers included.
 
     Parameters
     ----------

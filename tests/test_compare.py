@@ -13,7 +13,7 @@ import pytest
 import mediakit
 from mediakit._validation import DEFAULT_VOICE
 from mediakit.compare import (
-    _words,
+    _lettered_words,
     distinguishing_contexts,
     distinguishing_words,
     label_change_points,
@@ -411,10 +411,24 @@ def test_change_point_found_at_the_switch_and_not_for_a_steady_outlet():
 # ----------------------------------------------------------- distinguishing words
 
 
-def test_words_tokeniser():
-    assert _words("Tarvian-backed rebels' 12 army\u2019s don't!") == [
+def test_compared_words_are_text_words_with_a_letter():
+    # The word comparisons count mediakit.text.words, keeping those with a letter;
+    # the shingles of find_duplicates keep them all (numbers tell copies apart).
+    assert _lettered_words("Tarvian-backed rebels' 12 army\u2019s don't!") == [
         "tarvian-backed", "rebels", "army", "don't"]
-    assert _words("R4 road: 1,200 fled.", numbers=True) == ["r4", "road", "1,200", "fled"]
+    assert mediakit.text.words("R4 road: 1,200 fled.") == ["r4", "road", "1,200", "fled"]
+    assert _lettered_words("R4 road: 1,200 fled.") == ["r4", "road", "fled"]
+    # One word definition: a dotted initialism is one word, "covid-19" one word, and
+    # the numbers "2016", "3.5" and "2,212" are not listed.
+    corpus = pd.DataFrame({
+        "doc_id": ["1", "2"], "outlet": ["A", "B"],
+        "text": ["U.S. envoys met in 2016; covid-19 cost 3.5 or 2,212 jobs.",
+                 "Envoys met again."],
+    })
+    table = distinguishing_words(corpus, a="A", b="B", min_count=1, stopwords=False)
+    assert set(table["word"]) == {"u.s.", "envoys", "met", "in", "covid-19", "cost", "or",
+                                  "jobs", "again"}
+    assert _cell(table, word="u.s.")["n_a"] == 1 and _cell(table, word="envoys")["n_b"] == 1
 
 
 def test_log_odds_worked_example():
@@ -662,7 +676,7 @@ def test_find_duplicates_groups_syndicated_copy():
 def _brute_force_pairs(texts, threshold, size):
     sets = []
     for t in texts:
-        w = _words(t, numbers=True)
+        w = mediakit.text.words(t)
         sets.append({tuple(w[i:i + size]) for i in range(len(w) - size + 1)} if len(w) >= size
                     else ({tuple(w)} if w else set()))
     pairs = set()
