@@ -713,11 +713,15 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO, stderr: TextIO
         print(_load_summary(corpus, args), file=stderr)
 
     if args.command == "report":
-        from .report import write_report
+        from .report.write import _write_report
 
-        written = write_report(
+        # Ctrl-C is checked again before the report folder is committed: Python can
+        # swallow the KeyboardInterrupt inside the worker pool's clean-up, and the
+        # command must then exit 130 with no report written.
+        written = _write_report(
             corpus, lexicon=lexicon, out_dir=Path(args.out), actor=args.actor,
             seed=args.seed, n_jobs=args.n_jobs, progress=progress, coded=args.coded,
+            before_commit=interrupt.check,
         )
         interrupt.check()
         print(f"report:  {written.html}", file=stdout)

@@ -616,6 +616,39 @@ def test_an_interrupted_report_leaves_the_previous_one_intact(built, tmp_path, m
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]  # no temporary folder
 
 
+@pytest.mark.parametrize("pressed_at", ["analysis", "writing"])
+def test_a_ctrl_c_swallowed_during_the_report_commits_nothing(built, tmp_path, monkeypatch, pressed_at):
+    # The command line's case: Python swallowed the KeyboardInterrupt (in a worker
+    # pool's clean-up, say), so only the flag says Ctrl-C was pressed. The check runs
+    # before the new folder replaces the old one; the old report stays whole.
+    import mediakit.report.write as write_module
+
+    _small_report(built, monkeypatch)
+    out = tmp_path / "report"
+    write_report(pd.DataFrame(), out_dir=out)
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    pressed = {"flag": pressed_at == "analysis"}
+    if pressed_at == "writing":
+        real_render = write_module.render_html
+
+        def render_then_press(*args, **kwargs):
+            pressed["flag"] = True  # Ctrl-C after the analysis, while files are written
+            return real_render(*args, **kwargs)
+
+        monkeypatch.setattr(write_module, "render_html", render_then_press)
+
+    def check():
+        if pressed["flag"]:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        write_module._write_report(pd.DataFrame(), lexicon=None, out_dir=out, actor=None, seed=0,
+                                   n_jobs=1, progress=False, coded=None, before_commit=check)
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]  # no temporary folder
+
+
 def test_a_folder_of_other_files_is_never_replaced(corpus, tmp_path, monkeypatch):
     import mediakit.analysis
 

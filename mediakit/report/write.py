@@ -19,7 +19,7 @@ import os
 import secrets
 import shutil
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -249,11 +249,35 @@ def write_report(
     (:func:`mediakit._io.write_table_csv`); the page shows them as written. Warnings raised by the analysis and
     the figures are issued again and listed in the page's method notes.
     """
+    return _write_report(corpus, lexicon=lexicon, out_dir=out_dir, actor=actor, seed=seed,
+                         n_jobs=n_jobs, progress=progress, coded=coded, stacklevel=3)
+
+
+def _write_report(
+    corpus: pd.DataFrame,
+    *,
+    lexicon: LexiconLike | None,
+    out_dir: str | os.PathLike[str],
+    actor: str | None,
+    seed: int,
+    n_jobs: int,
+    progress: bool,
+    coded: pd.DataFrame | str | os.PathLike[str] | None,
+    before_commit: Callable[[], None] | None = None,
+    stacklevel: int = 2,
+) -> ReportPaths:
+    """:func:`write_report`; ``before_commit`` (the command line's Ctrl-C check) runs
+    after the analysis and again just before the new folder replaces ``out_dir``: an
+    exception it raises leaves ``out_dir`` as it was. The command line needs it because
+    Python can swallow a KeyboardInterrupt raised inside a worker pool's clean-up, and
+    a report must not be committed once Ctrl-C was pressed."""
+    check = before_commit or (lambda: None)
     out = check_out_dir(out_dir)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         report = build_report(corpus, lexicon=lexicon, actor=actor, seed=seed,
                               n_jobs=n_jobs, progress=progress, coded=coded)
+    check()
     # A link to a report folder stays a link: the folder it points to is replaced.
     with _replacing(out.resolve() if out.is_symlink() else out) as staging:
         tables = _write_tables(report, staging / "tables")
@@ -261,8 +285,9 @@ def write_report(
         messages = list(report.warnings) + [m for m in drawing if m not in report.warnings]
         page = render_html(_with_warnings(report, messages), uris)
         (staging / "report.html").write_text(page, encoding="utf-8", newline="\n")
+        check()
     for message in dict.fromkeys([" ".join(str(w.message).split()) for w in caught] + messages):
-        warnings.warn(message, stacklevel=2)
+        warnings.warn(message, stacklevel=stacklevel)
     return ReportPaths(
         out_dir=out, html=out / "report.html",
         tables={name: out / "tables" / f"{name}.csv" for name in tables},
