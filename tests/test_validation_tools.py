@@ -144,12 +144,12 @@ def test_splits_are_about_one_third_test() -> None:
         share = sum(i.split == "test" for i in chosen) / len(chosen)
         assert 0.25 <= share <= 0.4, (source, share)
     # the held-out split is exactly rounds 5 and 6 (forty FA-KES articles each, round 1
-    # only) once they are coded; round 3, read on 2026-12-03, is retired to test
+    # only); round 3, read on 2026-12-03, is retired to test
     holdout = [i for i in items if i.split == "holdout"]
-    assert all(i.source == "fakes" and i.round1 and not i.round2 for i in holdout)
+    assert len(holdout) == 80 and all(i.source == "fakes" and i.round1 and not i.round2 for i in holdout)
     assert {i.doc_id for i in holdout} == {i.doc_id for i in items if i.stratum.startswith(("round5_", "round6_"))}
     assert sum(i.stratum == "round5_random" for i in holdout) == 40
-    assert sum(i.stratum == "round6_quotes" for i in holdout) in (0, 40)
+    assert sum(i.stratum == "round6_quotes" for i in holdout) == 40
     round3 = [i for i in items if i.stratum.startswith("round3_")]
     assert len(round3) == 40 and all(i.split == "test" for i in round3)
     # round 4 is development data: forty FA-KES articles, round 1 only, split dev
@@ -179,12 +179,13 @@ def test_reselecting_rounds_1_2_keeps_the_round3_rows(tmp_path: Path, monkeypatc
     monkeypatch.setattr(select_items, "select", lambda fakes: [])  # rounds 1-2 selected: none here
     assert select_items.main(["--out", str(out)]) == 0
     kept = read_items(out)
-    # the round-3 rows (retired to test), the round-4 rows (dev), then the round-5 rows
-    # (holdout), in the order of items.csv
-    assert len(kept) == 120 and [i.split for i in kept] == ["test"] * 40 + ["dev"] * 40 + ["holdout"] * 40
+    # the round-3 rows (retired to test), the round-4 rows (dev), then the round-5 and
+    # round-6 rows (holdout), in the order of items.csv
+    assert len(kept) == 160 and [i.split for i in kept] == ["test"] * 40 + ["dev"] * 40 + ["holdout"] * 80
     assert {i.stratum for i in kept[:40]} == {"round3_quote_rich", "round3_islamic_state"}
     assert {i.stratum for i in kept[40:80]} == {"round4_attribution"}
-    assert {i.stratum for i in kept[80:]} == {"round5_random"}
+    assert {i.stratum for i in kept[80:120]} == {"round5_random"}
+    assert {i.stratum for i in kept[120:]} == {"round6_quotes"}
     # a further round-4 row is kept likewise, after the others
     lines = out.read_text(encoding="utf-8").splitlines()
     fields = lines[1].split(",")
@@ -192,7 +193,7 @@ def test_reselecting_rounds_1_2_keeps_the_round3_rows(tmp_path: Path, monkeypatc
     out.write_text("\n".join([*lines, ",".join(fields)]) + "\n", encoding="utf-8")
     assert select_items.main(["--out", str(out)]) == 0
     kept = read_items(out)
-    assert len(kept) == 121 and (kept[-1].doc_id, kept[-1].split) == ("fakes-9999", "dev")
+    assert len(kept) == 161 and (kept[-1].doc_id, kept[-1].split) == ("fakes-9999", "dev")
 
 
 def test_fakes_items_match_the_shared_copy() -> None:
@@ -508,10 +509,21 @@ def test_round6_selection_on_the_shared_copy() -> None:
     assert len(records) == 40 and len({r["sha256"] for r in records}) == 40
     earlier = [i for i in existing if not i.stratum.startswith("round6_")]
     assert not {r["sha256"] for r in records} & {i.sha256 for i in earlier}  # rounds 1-5 included
+    assert not {r["doc_id"] for r in records} & {i.doc_id for i in earlier}
+    # re-runnable after the merge: the round-6 rows of items.csv are not "already in the set"
+    rows = select_items.read_item_rows(REPO / "data" / "validation" / "items.csv")
+    assert [{k: str(v) for k, v in r.items()} for r in records] == \
+        [r for r in rows if r["stratum"] == "round6_quotes"]
     assert select_items.select_round6(None, existing=earlier) == records
+    assert all(r["split"] == "holdout" and int(str(r["n_chars"])) <= 4000 for r in records)
     fakes = read_fakes(None)
     assert min(select_items.quoted_stretches(fakes[int(str(r["fakes_row"]))]["article_content"])
                for r in records) > 0
     # every outlet whose remaining articles quote: seven, five or six articles each
     outlets = [str(r["outlet"]) for r in records]
     assert len(set(outlets)) == 7 and {outlets.count(o) for o in outlets} <= {5, 6}
+    # re-running rounds 3, 4 and 5 is not disturbed by the round-6 rows in items.csv
+    for select, stratum in ((select_items.select_round3, "round3_"), (select_items.select_round4, "round4_"),
+                            (select_items.select_round5, "round5_")):
+        assert [{k: str(v) for k, v in r.items()} for r in select(None, existing=existing)] == \
+            [r for r in rows if r["stratum"].startswith(stratum)]
