@@ -27,7 +27,12 @@ Spans include their quotation marks
     ``text[start:end]`` shows the quotation as printed and every word inside it is
     inside the span. A quotation running over paragraphs (English reopens the
     quote at the start of each new paragraph without closing the previous one) is
-    one span, from the first opening mark to the final closing mark.
+    one span, from the first opening mark to the final closing mark. The same
+    holds inside one paragraph (copy whose paragraph breaks were lost): an opening
+    double mark met inside an open double quotation, right after a sentence's
+    final ``. ! ? …`` and a space and before a capital letter, reopens that
+    quotation (``"... an enormous explosion. "People had fallen ..."``) instead
+    of opening a nested one.
 
 Nesting
     Outermost wins: a quote inside a quote (“He said ‘rebels’ twice”) is part of
@@ -531,6 +536,19 @@ def _double_conventions(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(openers), frozenset(closers)
 
 
+def _reopens(text: str, i: int) -> bool:
+    """Whether an opening double mark at ``text[i]``, met inside an open quotation,
+    reopens it: it starts a sentence (a capital letter after it) right after the end
+    of one (``. ! ? …`` and a space before it). A quotation nested in another one
+    sits inside a sentence (``calling them "rebels" on television``)."""
+    if i + 1 >= len(text) or not text[i + 1].isupper():
+        return False
+    k = i - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k < i - 1 and k >= 0 and text[k] in ".!?\u2026"
+
+
 def _double_quote_spans(text: str, paras: _Paragraphs) -> list[tuple[int, int, bool]]:
     """(start, end, multi_paragraph) of double-quoted stretches, outermost only."""
     spans: list[tuple[int, int, bool]] = []
@@ -563,6 +581,11 @@ def _double_quote_spans(text: str, paras: _Paragraphs) -> list[tuple[int, int, b
                 continue  # stray closing mark: ignored
             open_start, open_para, first_para, depth = i, p, p, 1
         elif kind == "open":
+            if depth == 1 and _reopens(text, i):
+                # '"... an enormous explosion. "People had fallen ..."': a quotation
+                # reopened after a full stop inside one paragraph (its paragraph
+                # break lost) goes on; it is no nested quote waiting to be closed.
+                continue
             depth += 1  # nested quote: part of the outer one
         else:
             depth -= 1

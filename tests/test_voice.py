@@ -167,6 +167,48 @@ def test_straight_quote_running_over_paragraphs() -> None:
     assert _voice_of(text, "Talks ended")[0] == "narration"
 
 
+@pytest.mark.parametrize("marks", ['""', "\u201c\u201d"])
+def test_quotation_reopened_after_a_full_stop_inside_one_paragraph(marks: str) -> None:
+    # A one-paragraph article whose paragraph breaks were lost: the mark after "children."
+    # reopens the farmer's quotation (English leaves the previous paragraph's quote
+    # open); read as a nested quote it swallowed the rest of the article.
+    o, c = marks
+    text = (
+        f"{o}The shelling began at dawn,{c} a farmer told reporters. {o}We ran to the cellar "
+        f"with the children. {o}By noon the roof was gone.{c} The council said it would send "
+        f"tents. Officials called the raid {o}a crime{c} on Monday."
+    )
+    assert _spans(text) == [
+        (f"{o}The shelling began at dawn,{c}", "quote", "a farmer"),
+        (f"{o}We ran to the cellar with the children. {o}By noon the roof was gone.{c}", "quote", "a farmer"),
+        (f"{o}a crime{c}", "scare_quote", "Officials"),
+    ]
+    assert _voice_of(text, "The council said")[0] == "narration"
+
+
+def test_reopened_quotation_takes_the_attribution_after_it() -> None:
+    text = (
+        'The union walked out on Monday. "We have been patient for a year. "Now the members '
+        'have spoken and the strike goes on," said its general secretary, Mary Cole. Talks resume.'
+    )
+    spans = voice_spans(text)
+    assert [(s.speaker, s.rule) for s in spans] == [("Mary Cole", "after")]
+    assert text[spans[0].start : spans[0].end].endswith('goes on,"')
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"They keep calling them "rebels" on television every day," she told reporters.',
+        # not a capital after the mark: no new sentence
+        '"It ended. "maybe" is all he said," she told reporters.',
+    ],
+)
+def test_mark_inside_a_sentence_is_still_a_nested_quote(text: str) -> None:
+    spans = voice_spans(text)
+    assert len(spans) == 1 and text[spans[0].end - 2 : spans[0].end] == ',"'
+
+
 # --- unbalanced quotes -----------------------------------------------------------------
 
 
