@@ -603,7 +603,9 @@ class _Interrupt:
 
     def __init__(self) -> None:
         self.hit = False
-        self._dropped = False
+        self._dropped = False  # a dropped interrupt is to be raised again
+        self._resend: threading.Timer | None = None
+        self._exiting = False
         self._pid = os.getpid()
         self._previous: Any = None
         self._previous_hook: Any = None
@@ -624,6 +626,8 @@ class _Interrupt:
             # (a worker that died instead could leave the pool's feeder thread blocked
             # on a full pipe for ever).
             return
+        if self._exiting:  # a re-sent interrupt that arrives as the command ends
+            return
         if self._dropped:  # the signal interrupt_main re-sent for a dropped interrupt
             self._dropped = False
             raise KeyboardInterrupt
@@ -638,19 +642,27 @@ class _Interrupt:
             # callback: have it raised again where the main thread goes on. Re-sent
             # from a thread, a moment later: sent from here, it would be handled
             # inside this hook and dropped again.
-            if os.getpid() == self._pid and not self._dropped:
+            if os.getpid() == self._pid and not self._dropped and not self._exiting:
                 self._dropped = True
-                resend = threading.Timer(_RESEND_SECONDS, _thread.interrupt_main, args=(signal.SIGINT,))
-                resend.daemon = True
-                resend.start()
+                self._resend = threading.Timer(_RESEND_SECONDS, _thread.interrupt_main, args=(signal.SIGINT,))
+                self._resend.daemon = True
+                self._resend.start()
             return
         self._previous_hook(unraisable)
 
     def check(self) -> None:
         if self.hit:
+            self._dropped = False  # raised here: a re-sent one would come twice
             raise KeyboardInterrupt
 
     def __exit__(self, *exc: object) -> None:
+        # No re-sent interrupt may outlive the command (it would kill the process
+        # after the exit code is decided): stop the timer, and take a signal it sent
+        # already here, while this handler is still the one installed.
+        self._exiting = True
+        if self._resend is not None:
+            self._resend.cancel()
+            self._resend.join()
         if self._previous is not None:
             signal.signal(signal.SIGINT, self._previous)
             sys.unraisablehook = self._previous_hook

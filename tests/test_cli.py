@@ -596,3 +596,27 @@ def test_without_the_redelivery_a_finaliser_drops_ctrl_c() -> None:
         signal.signal(signal.SIGINT, previous)
         sys.unraisablehook = previous_hook
     assert raised and dropped == [KeyboardInterrupt]
+
+
+def test_a_re_sent_ctrl_c_never_outlives_the_command() -> None:
+    # a dropped interrupt whose re-sending is pending when the flag stops the command
+    # (check) and the command ends: nothing may reach the handler restored after it
+    import signal
+    import time
+
+    from mediakit.cli import _Interrupt
+
+    received = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: received.append(signum))
+    try:
+        interrupt = _Interrupt()
+        with pytest.raises(KeyboardInterrupt):
+            with interrupt:
+                _dropping_finaliser()
+                interrupt.check()  # at once, before the re-sent signal (50 ms later)
+        stop = time.monotonic() + 0.5
+        while time.monotonic() < stop:
+            pass
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert interrupt.hit and received == []
