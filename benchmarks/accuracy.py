@@ -10,8 +10,9 @@ first one row per measure and split, then one row per measure with a column per 
     python benchmarks/accuracy.py --intended          # authors' intended answers, written articles only
 
 Splits (``items.csv``): ``dev`` and ``test`` hold rounds 1-2 (both were read while tuning
-on 2026-12-03, ``test`` for speakers and referents only; ``dev`` also holds round 4);
-``holdout`` holds rounds 3 and 5, eighty FA-KES articles coded for quotations and
+on 2026-12-03, ``test`` for speakers and referents only; ``dev`` also holds round 4,
+``test`` round 3, held out until its errors were read on the afternoon of 2026-12-03);
+``holdout`` holds rounds 5 and 6, FA-KES articles coded for quotations and
 mentions only (no events, no off-topic articles), never looked at while tuning: report
 its scores, never its errors. ``all``
 is every coded document, the holdout included.

@@ -138,17 +138,20 @@ def test_a_changed_text_is_an_error(tmp_path: Path) -> None:
 
 def test_splits_are_about_one_third_test() -> None:
     items = read_items()
-    rounds12 = [i for i in items if not i.stratum.startswith(("round3_", "round4_", "round5_"))]
+    rounds12 = [i for i in items if not i.stratum.startswith(select_items.LATER_ROUND_PREFIXES)]
     for source in ("fakes", "written", "headline"):
         chosen = [i for i in rounds12 if i.source == source]
         share = sum(i.split == "test" for i in chosen) / len(chosen)
         assert 0.25 <= share <= 0.4, (source, share)
-    # the held-out split is exactly rounds 3 and 5: forty FA-KES articles each, round 1 only
+    # the held-out split is exactly rounds 5 and 6 (forty FA-KES articles each, round 1
+    # only); round 3, read on 2026-12-03, is retired to test
     holdout = [i for i in items if i.split == "holdout"]
     assert len(holdout) == 80 and all(i.source == "fakes" and i.round1 and not i.round2 for i in holdout)
-    assert {i.doc_id for i in holdout} == {i.doc_id for i in items if i.stratum.startswith(("round3_", "round5_"))}
-    assert sum(i.stratum.startswith("round3_") for i in holdout) == 40
+    assert {i.doc_id for i in holdout} == {i.doc_id for i in items if i.stratum.startswith(("round5_", "round6_"))}
     assert sum(i.stratum == "round5_random" for i in holdout) == 40
+    assert sum(i.stratum == "round6_quotes" for i in holdout) == 40
+    round3 = [i for i in items if i.stratum.startswith("round3_")]
+    assert len(round3) == 40 and all(i.split == "test" for i in round3)
     # round 4 is development data: forty FA-KES articles, round 1 only, split dev
     round4 = [i for i in items if i.stratum == "round4_attribution"]
     assert len(round4) == 40 and all(i.source == "fakes" and i.split == "dev" and i.round1 and not i.round2
@@ -176,12 +179,13 @@ def test_reselecting_rounds_1_2_keeps_the_round3_rows(tmp_path: Path, monkeypatc
     monkeypatch.setattr(select_items, "select", lambda fakes: [])  # rounds 1-2 selected: none here
     assert select_items.main(["--out", str(out)]) == 0
     kept = read_items(out)
-    # the round-3 rows (holdout), the round-4 rows (dev), then the round-5 rows (holdout),
-    # in the order of items.csv
-    assert len(kept) == 120 and [i.split for i in kept] == ["holdout"] * 40 + ["dev"] * 40 + ["holdout"] * 40
+    # the round-3 rows (retired to test), the round-4 rows (dev), then the round-5 and
+    # round-6 rows (holdout), in the order of items.csv
+    assert len(kept) == 160 and [i.split for i in kept] == ["test"] * 40 + ["dev"] * 40 + ["holdout"] * 80
     assert {i.stratum for i in kept[:40]} == {"round3_quote_rich", "round3_islamic_state"}
     assert {i.stratum for i in kept[40:80]} == {"round4_attribution"}
-    assert {i.stratum for i in kept[80:]} == {"round5_random"}
+    assert {i.stratum for i in kept[80:120]} == {"round5_random"}
+    assert {i.stratum for i in kept[120:]} == {"round6_quotes"}
     # a further round-4 row is kept likewise, after the others
     lines = out.read_text(encoding="utf-8").splitlines()
     fields = lines[1].split(",")
@@ -189,7 +193,7 @@ def test_reselecting_rounds_1_2_keeps_the_round3_rows(tmp_path: Path, monkeypatc
     out.write_text("\n".join([*lines, ",".join(fields)]) + "\n", encoding="utf-8")
     assert select_items.main(["--out", str(out)]) == 0
     kept = read_items(out)
-    assert len(kept) == 121 and (kept[-1].doc_id, kept[-1].split) == ("fakes-9999", "dev")
+    assert len(kept) == 161 and (kept[-1].doc_id, kept[-1].split) == ("fakes-9999", "dev")
 
 
 def test_fakes_items_match_the_shared_copy() -> None:
@@ -252,8 +256,8 @@ def test_round3_skips_items_already_in_the_set_repeats_and_long_texts(tmp_path: 
                                                                  if s == "round3_quote_rich"]) == 1
     assert [d for d, s in chosen.items() if s == "round3_islamic_state"] in (["fakes-0005"], ["fakes-0006"])
     assert len(chosen) == 2
-    for record in records:
-        assert record["split"] == "holdout" and record["round1"] == "yes" and record["round2"] == "no"
+    for record in records:  # selected as held out, retired to test once read
+        assert record["split"] == "test" and record["round1"] == "yes" and record["round2"] == "no"
         assert list(record) == list(select_items.ITEM_COLUMNS)
 
 
@@ -274,7 +278,7 @@ def test_round3_selection_on_the_shared_copy() -> None:
     records = select_items.select_round3(None, existing=existing)
     strata = [r["stratum"] for r in records]
     assert strata.count("round3_quote_rich") == 30 and strata.count("round3_islamic_state") == 10
-    rounds12 = [i for i in existing if i.split != "holdout"]
+    rounds12 = [i for i in existing if not i.stratum.startswith(select_items.LATER_ROUND_PREFIXES)]
     assert not {r["sha256"] for r in records} & {i.sha256 for i in rounds12}
     # re-runnable after the merge: the round-3 rows of items.csv are not "already in the set"
     rows = select_items.read_item_rows(REPO / "data" / "validation" / "items.csv")
@@ -468,3 +472,58 @@ def test_round5_selection_on_the_shared_copy() -> None:
         [r for r in rows if r["stratum"].startswith("round3_")]
     assert [{k: str(v) for k, v in r.items()} for r in select_items.select_round4(None, existing=existing)] == \
         [r for r in rows if r["stratum"] == "round4_attribution"]
+
+
+def test_round6_draws_only_articles_that_quote(tmp_path: Path) -> None:
+    from tools.validation.sources import Item
+    quoted = 'The governor said "the road is open again" on Monday. '
+    said = "The official said so without quoting anyone. "
+    rows = ([("1", "ahram", quoted + str(k)) for k in range(50)] + [("2", "sana", quoted + "x")]
+            + [("3", "sana", said + "y")] + [("4", "sana", 'He said "no" twice.')]
+            + [("5", "etilaf", quoted * 80)])
+    path = _fakes_csv(tmp_path / "fakes.csv", rows)
+    taken = Item(doc_id="fakes-0000", source="fakes", fakes_row=0, unit_id="1", corpus_doc_id="FA-KES-dev:1",
+                 sha256=sha256(quoted + "0"), outlet="ahram", split="dev", round1=True, round2=False,
+                 stratum="quote_rich", written_by_team=False, off_topic=False, n_chars=1)
+    records = select_items.select_round6(path, existing=[taken])
+    assert records == select_items.select_round6(path, existing=[taken])  # seeded, re-runnable
+    assert len(records) == select_items.ROUND6_ARTICLES
+    doc_ids = [r["doc_id"] for r in records]
+    # the small outlet gives its one quoting article; attribution without quotation marks,
+    # a one-word quotation, a text too long or already taken are not drawn
+    assert "fakes-0050" in doc_ids and not {"fakes-0051", "fakes-0052", "fakes-0053", "fakes-0000"} & set(doc_ids)
+    assert doc_ids[:39] != [f"fakes-{k:04d}" for k in range(1, 40)]  # a random draw
+    for record in records:
+        assert record["split"] == "holdout" and record["stratum"] == "round6_quotes"
+        assert list(record) == list(select_items.ITEM_COLUMNS)
+    with pytest.raises(SystemExit):
+        select_items.main(["--round6", "--out", str(REPO / "data" / "validation" / "r6.csv")])
+
+
+def test_round6_selection_on_the_shared_copy() -> None:
+    from tools.validation.sources import default_fakes_path, read_fakes
+    if not default_fakes_path().is_file():
+        pytest.skip("the FA-KES copy (../shared/data/fa-kes-dev) is not beside the repository")
+    existing = read_items()
+    records = select_items.select_round6(None, existing=existing)
+    assert len(records) == 40 and len({r["sha256"] for r in records}) == 40
+    earlier = [i for i in existing if not i.stratum.startswith("round6_")]
+    assert not {r["sha256"] for r in records} & {i.sha256 for i in earlier}  # rounds 1-5 included
+    assert not {r["doc_id"] for r in records} & {i.doc_id for i in earlier}
+    # re-runnable after the merge: the round-6 rows of items.csv are not "already in the set"
+    rows = select_items.read_item_rows(REPO / "data" / "validation" / "items.csv")
+    assert [{k: str(v) for k, v in r.items()} for r in records] == \
+        [r for r in rows if r["stratum"] == "round6_quotes"]
+    assert select_items.select_round6(None, existing=earlier) == records
+    assert all(r["split"] == "holdout" and int(str(r["n_chars"])) <= 4000 for r in records)
+    fakes = read_fakes(None)
+    assert min(select_items.quoted_stretches(fakes[int(str(r["fakes_row"]))]["article_content"])
+               for r in records) > 0
+    # every outlet whose remaining articles quote: seven, five or six articles each
+    outlets = [str(r["outlet"]) for r in records]
+    assert len(set(outlets)) == 7 and {outlets.count(o) for o in outlets} <= {5, 6}
+    # re-running rounds 3, 4 and 5 is not disturbed by the round-6 rows in items.csv
+    for select, stratum in ((select_items.select_round3, "round3_"), (select_items.select_round4, "round4_"),
+                            (select_items.select_round5, "round5_")):
+        assert [{k: str(v) for k, v in r.items()} for r in select(None, existing=existing)] == \
+            [r for r in rows if r["stratum"].startswith(stratum)]

@@ -55,6 +55,20 @@ the same written files gives the same file. Rules (see ``data/validation/README.
   article that reports speech. Written outside the repository until adjudicated; its
   rows in ``items.csv`` are not "already in the set" for a re-run (nor for ``--round3``
   or ``--round4``), and a rounds 1-2 re-selection keeps them.
+* **Round 3 retired (2026-12-03, afternoon).** Round 3's errors were read to learn the
+  speaker and referent errors of articles no rule had been tuned on, so its rows are
+  ``split`` ``test`` (read, retired) from then on; :func:`select_round3` writes them so.
+  Its honest figures before that are in ``data/validation/README.md``.
+* **Round 6 (a third held-out set, of articles that quote; ``--round6``).** Forty FA-KES
+  articles not in ``items.csv`` (rounds 3-5 included; by row or by text hash), not
+  repeated, at most 4,000 characters, coded like round 1, all ``split`` ``holdout``,
+  stratum ``round6_quotes``: a seeded random draw among the articles with at least one
+  quoted stretch of three words or more (the quotation part of
+  :func:`attribution_score`), spread over the outlets by filling the smallest first
+  (:func:`share_out`). With round 5 it is the holdout once round 3 is retired: round 5
+  says how an ordinary article does, round 6 gives the speaker measure enough
+  quotations. Written outside the repository until adjudicated; a rounds 1-2
+  re-selection keeps its rows, and earlier rounds re-run without it.
 
 Usage::
 
@@ -62,6 +76,7 @@ Usage::
     python tools/validation/select_items.py --round3 --out /outside/the/repo/items_round3.csv
     python tools/validation/select_items.py --round4 --out /outside/the/repo/items_round4.csv
     python tools/validation/select_items.py --round5 --out /outside/the/repo/items_round5.csv
+    python tools/validation/select_items.py --round6 --out /outside/the/repo/items_round6.csv
 """
 
 from __future__ import annotations
@@ -113,8 +128,11 @@ ROUND4_MIN_QUOTE_WORDS = 3
 ROUND5_SEED = 20261205
 ROUND5_PREFIX = "round5_"
 ROUND5_ARTICLES = 40
+ROUND6_SEED = 20261206
+ROUND6_PREFIX = "round6_"
+ROUND6_ARTICLES = 40
 #: Strata of the rounds selected after rounds 1-2 (kept on a rounds 1-2 re-selection).
-LATER_ROUND_PREFIXES = (ROUND3_PREFIX, ROUND4_PREFIX, ROUND5_PREFIX)
+LATER_ROUND_PREFIXES = (ROUND3_PREFIX, ROUND4_PREFIX, ROUND5_PREFIX, ROUND6_PREFIX)
 _ATTRIBUTION = re.compile(r"\b(?:said|told|added|according\s+to|stated|claimed)\b", re.IGNORECASE)
 _ISLAMIC_STATE = re.compile(r"\b(?:ISIS|ISIL|IS)\b|\b(?:Daesh|Islamic State)\b", re.IGNORECASE)
 _VIOLENCE = re.compile(
@@ -151,6 +169,13 @@ def names_islamic_state(text: str) -> bool:
     return False
 
 
+def quoted_stretches(text: str) -> int:
+    """Quoted stretches of three words or more in ``text`` (marks paired in order)."""
+    marks = [m.start() for m in re.finditer('"', text)]
+    return sum(1 for k in range(0, len(marks) - 1, 2)
+               if len(text[marks[k] + 1:marks[k + 1]].split()) >= ROUND4_MIN_QUOTE_WORDS)
+
+
 def attribution_score(text: str) -> int:
     """Quoted stretches of three words or more plus attribution verbs in ``text``.
 
@@ -159,10 +184,7 @@ def attribution_score(text: str) -> int:
     ``claimed``, any case, so an outlet that reports speech without quotation marks
     scores too. A one- or two-word stretch (a scare-quoted label) does not count.
     """
-    marks = [m.start() for m in re.finditer('"', text)]
-    quoted = sum(1 for k in range(0, len(marks) - 1, 2)
-                 if len(text[marks[k] + 1:marks[k + 1]].split()) >= ROUND4_MIN_QUOTE_WORDS)
-    return quoted + len(_ATTRIBUTION.findall(text))
+    return quoted_stretches(text) + len(_ATTRIBUTION.findall(text))
 
 
 def share_out(available: dict[str, int], total: int) -> dict[str, int]:
@@ -259,7 +281,8 @@ def select_round3(fakes_path: Path | None, *, existing: list[Item]) -> list[dict
     rng.shuffle(order)
     for outlet in order[:ROUND3_ISLAMIC_STATE]:
         chosen[rng.choice(by_outlet[outlet])] = "round3_islamic_state"
-    return [_round1_record(rows, i, split="holdout", stratum=chosen[i]) for i in sorted(chosen)]
+    # selected as the held-out set; retired to ``test`` once its errors were read
+    return [_round1_record(rows, i, split="test", stratum=chosen[i]) for i in sorted(chosen)]
 
 
 def select_round4(fakes_path: Path | None, *, existing: list[Item]) -> list[dict[str, object]]:
@@ -302,6 +325,24 @@ def select_round5(fakes_path: Path | None, *, existing: list[Item]) -> list[dict
         rng.shuffle(ids)
         chosen += ids[:quota[outlet]]
     return [_round1_record(rows, i, split="holdout", stratum="round5_random") for i in sorted(chosen)]
+
+
+def select_round6(fakes_path: Path | None, *, existing: list[Item]) -> list[dict[str, object]]:
+    """The round-6 held-out articles (module docstring), as ``items.csv`` records."""
+    rows = read_fakes(fakes_path)
+    rng = random.Random(ROUND6_SEED)
+    eligible = _eligible(rows, _taken_before(existing, ROUND6_PREFIX))
+    by_outlet: dict[str, list[int]] = defaultdict(list)
+    for i in eligible:
+        if quoted_stretches(rows[i]["article_content"]) > 0:
+            by_outlet[rows[i]["source"]].append(i)
+    quota = share_out({o: len(ids) for o, ids in by_outlet.items()}, ROUND6_ARTICLES)
+    chosen: list[int] = []
+    for outlet in sorted(by_outlet):
+        ids = list(by_outlet[outlet])
+        rng.shuffle(ids)
+        chosen += ids[:quota[outlet]]
+    return [_round1_record(rows, i, split="holdout", stratum="round6_quotes") for i in sorted(chosen)]
 
 
 def assign_splits(groups: dict[tuple[str, ...], list[str]], rng: random.Random) -> dict[str, str]:
@@ -405,7 +446,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fakes", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=None,
-                        help="default data/validation/items.csv; required with --round3/4/5 "
+                        help="default data/validation/items.csv; required with --round3/4/5/6 "
                              "(outside the repository)")
     rounds = parser.add_mutually_exclusive_group()
     rounds.add_argument("--round3", action="store_true",
@@ -414,16 +455,20 @@ def main(argv: list[str] | None = None) -> int:
                         help="select the round-4 attribution-rich development articles instead (not in --items)")
     rounds.add_argument("--round5", action="store_true",
                         help="select the round-5 random held-out articles instead (not in --items)")
+    rounds.add_argument("--round6", action="store_true",
+                        help="select the round-6 held-out articles that quote instead (not in --items)")
     parser.add_argument("--items", type=Path, default=ITEMS_CSV,
-                        help="with --round3/4/5: the items already in the set (default data/validation/items.csv)")
+                        help="with --round3/4/5/6: the items already in the set (default data/validation/items.csv)")
     args = parser.parse_args(argv)
-    if args.round3 or args.round4 or args.round5:
-        flag = "--round3" if args.round3 else "--round4" if args.round4 else "--round5"
+    if args.round3 or args.round4 or args.round5 or args.round6:
+        flag = ("--round3" if args.round3 else "--round4" if args.round4
+                else "--round5" if args.round5 else "--round6")
         if args.out is None:
             parser.error(f"{flag} needs --out (a file outside the repository)")
         if REPO in args.out.resolve().parents:
             parser.error(f"{args.out}: the {flag[2:]} list stays outside the repository until it is adjudicated")
-        pick = select_round3 if args.round3 else select_round4 if args.round4 else select_round5
+        pick = (select_round3 if args.round3 else select_round4 if args.round4
+                else select_round5 if args.round5 else select_round6)
         records = pick(args.fakes, existing=read_items(args.items))
     else:
         args.out = args.out or ITEMS_CSV
