@@ -305,17 +305,24 @@ def run_chunks(
     progress: bool,
     total: int | None,
     documents: bool = True,
+    events: Any = None,
+    event_tables: list[pd.DataFrame] | None = None,
 ) -> Iterator[tuple[pd.DataFrame | None, pd.DataFrame, pd.DataFrame]]:
     """Each chunk's (documents, sentences, mentions), analysed by ``workers`` worker
     processes, in the order of ``chunks`` (validated work frames); at most ``2 *
     workers`` chunks are read ahead, so a lazy ``chunks`` (a file read in chunks) is
     never read far ahead of the results. Documents is None with ``documents=False``.
+    With an event lexicon ``events``, each chunk's events table is appended to
+    ``event_tables`` before its tables are yielded.
     """
     bar = _bar(progress, total)
     try:
-        for articles, (documents_table, sentences, mentions, _) in _in_order(
-            chunks, lexicon, workers=workers, documents=documents, buffered=2 * workers
+        for articles, (documents_table, sentences, mentions, chunk_events) in _in_order(
+            chunks, lexicon, workers=workers, documents=documents, buffered=2 * workers,
+            events=events,
         ):
+            if chunk_events is not None and event_tables is not None:
+                event_tables.append(chunk_events.frame())
             if bar is not None:
                 bar.update(articles)
             yield (None if documents_table is None else documents_table.frame(), sentences.frame(), mentions.frame())

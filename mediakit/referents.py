@@ -159,6 +159,22 @@ named groups (``names:``, each of one actor), *M* the actors' ``markers:`` (word
    "Kurdish forces") point at the actor that owns them, unless written right after a
    label of another actor that has its own (``qualified by 'w'``: "opposition
    government", "the opposition's provisional government" stay the opposition's).
+   A state has one government, one regime and one army, so three constructions
+   leave these words without a referent (in every lexicon):
+
+   a. ``civil administration ('local government')``: "government" after "local",
+      "municipal", "city", "county", "town", "district", "provincial", "regional"
+      or "state" is an administration, not a party to a war;
+   b. ``several states ('Western governments')``: the plural "governments",
+      "regimes" or "armies" after a word other than "the" and other than a place,
+      group or marker of the conflict ("many western governments", "your armies")
+      names several states; "the governments troops" and "the Syrian regimes
+      helicopter" are possessives whose apostrophe was lost and stay the state's;
+   c. ``'the army' as before: outside party ...``: "the army", "the government"
+      (after "the") when the last label of its actor, at most two sentences back,
+      was the same word given to an outside party ("the Russian army said ... the
+      army said"); a label of the actor in between ("the regime said the army") keeps
+      it the actor's.
 
 8. Finally a compound written right before a label or name takes that phrase's
    referent (``qualifies 'w'``): "anti-government rebels" are the opposition,
@@ -256,7 +272,22 @@ def _may_claim(text: str) -> bool:
 _DEFINITE_RE = re.compile(
     r"\bthe\s+(?:(?!(?:and|or|of|in|on|at|to|from|by|with|for|the|a|an)\s)[\w-]+\s+){0,3}$", re.IGNORECASE)
 _CARRY_SENTENCES = 3
-_FROM_BEFORE_RE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+# Rules 7a to 7c: the words a state has one of (a government, a regime, an army).
+_STATE_PLURALS = frozenset({"governments", "regimes", "armies"})
+_CIVIL_WORDS = frozenset({"government", "governments"})
+_STATE_WORDS = _STATE_PLURALS | {"government", "regime", "army"}
+# "local government": a civil administration, not a party to a war.
+_CIVIL_QUALIFIERS = frozenset({"local", "municipal", "city", "county", "town", "district", "provincial",
+                               "regional", "state"})
+# The word written right before a label, on its line.
+_WORD_BEFORE_RE = re.compile(r"([\w'\u2019.-]+)[^\S\n]+$")
+# "arrived from Iraq", "the province bordering Iraq", "the border with Iraq": where
+# someone came from or where a border runs, not where the sentence is (scope rule 2).
+_FROM_BEFORE_RE = re.compile(r"\b(?:from|bordering|borders|border\s+with|borders\s+with)\s+(?:the\s+)?$",
+                             re.IGNORECASE)
+_FROM_WINDOW = 22  # characters before the place: "borders with the " and a line break
+# "the Iraqi border", "near the Turkish-Syrian border": an outside place before "border".
+_BORDER_AFTER_RE = re.compile(r"(?:-\w+)?\s+borders?\b", re.IGNORECASE)
 # A keyword list closing (or opening) an article: "Tags Syria Aleppo Russia rebels".
 # Its words are separate keywords, so no name in it qualifies a label; the list is
 # taken as the ten words after the heading (the article's text goes on without a
@@ -296,6 +327,7 @@ class _Article:
     by_start: dict[int, tuple[int, LexiconEntry]] = field(init=False)
     label_by_end: dict[int, _Mention] = field(init=False)
     label_by_start: dict[int, _Mention] = field(init=False)
+    label_starts: list[int] = field(init=False)  # of ``labels``, in text order
     # sentence -> (start, actor, name) of the named groups in it
     names_by_sentence: dict[int, list[tuple[int, str, str]]] = field(init=False)
     # name start -> the label family it is attached to
@@ -308,6 +340,7 @@ class _Article:
         self.by_start = {s: (e, entry) for s, e, entry, _k in self.others}
         self.label_by_end = {m.end: m for m in self.labels}
         self.label_by_start = {m.start: m for m in self.labels}
+        self.label_starts = [m.start for m in self.labels]
         self.names_by_sentence = {}
         for s, _e, entry, k in self.others:
             if entry.kind == "name":
@@ -325,7 +358,7 @@ class _Article:
         that label."""
         text = self.text
         cache: dict[str, LexiconEntry | None] = {}
-        label_starts = [m.start for m in self.labels]
+        label_starts = self.label_starts
         for hyphen in _HYPHEN_LOWER_RE.finditer(text):
             end = hyphen.start()
             start = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1
@@ -643,7 +676,54 @@ def _not_generic(m: _Mention, article: _Article) -> None:
         m.referent = previous.referent
         m.rule = f"qualified by '{one_line(article.text[previous.start:previous.end])}'"
         return
+    state = _state_word(m, article)  # 7a to 7c.
+    if state is not None:
+        m.referent, m.rule = None, state
+        return
     m.referent, m.rule = own, "label's own actor"
+
+
+def _state_word(m: _Mention, article: _Article) -> str | None:
+    """Rules 7a to 7c: the rule when a state's word ("government", "regime", "army")
+    points at no party of the lexicon, None otherwise."""
+    text = article.text
+    word = text[m.start : m.end].split()[-1].lower()
+    if word not in _STATE_WORDS:
+        return None
+    before = _WORD_BEFORE_RE.search(text, max(m.start - 30, 0), m.start)
+    previous = before.group(1) if before is not None else ""
+    if word in _CIVIL_WORDS and previous.lower() in _CIVIL_QUALIFIERS:  # 7a.
+        return f"civil administration ('{previous} {word}')"
+    if word in _STATE_PLURALS and previous and previous.lower() != "the" \
+            and (previous.islower() or not _is_conflict_place(previous, article.lexicon)):  # 7b.
+        return f"several states ('{previous} {word}')"
+    # 7c. "the army" after "the Russian army": the same outside party's.
+    if previous.lower() == "the" or text[m.start : m.start + 4].lower() == "the ":
+        family = (m.entry.actor, m.entry.label)
+        i = bisect_right(article.label_starts, m.start) - 1
+        while i > 0:
+            i -= 1
+            earlier = article.labels[i]
+            if earlier.sentence < m.sentence - _PREVIOUS_SENTENCES:
+                break
+            if earlier.entry.actor == m.entry.actor and not earlier.modifier:
+                # The last word of the actor before it: an outside party's "army" is
+                # taken up by "the army"; "the regime said the army ..." is the state's.
+                if (earlier.entry.actor, earlier.entry.label) == family and earlier.referent is None \
+                        and earlier.rule.startswith("outside party"):
+                    return f"'the {word}' as before: {earlier.rule}"
+                break
+    return None
+
+
+def _is_conflict_place(word: str, lexicon: Lexicon) -> bool:
+    """Whether ``word`` is a place, group or marker of the lexicon's conflict
+    ("Syrian", "Assads" and "al-Assads", possessives whose apostrophe was lost)."""
+    for spelling in dict.fromkeys((word, re.sub(r"(?:['\u2019]s|s)$", "", word))):
+        if any(entry.label == "places" for _s, _e, entry in lexicon.scan_scope(spelling)) \
+                or any(entry.kind in ("name", "marker") for _s, _e, entry in lexicon.scan(spelling)):
+            return True
+    return False
 
 
 def _compound_label(m: _Mention, article: _Article) -> LexiconEntry | None:
@@ -662,7 +742,7 @@ def _compound_label(m: _Mention, article: _Article) -> LexiconEntry | None:
 
 def _by_construction(m: _Mention, article: _Article) -> tuple[str | None, str] | None:
     """Rules 2b to 2e: (referent, rule) from a construction around a generic label."""
-    for rule in (_coordinated, _alliance_of, _and_other, _relative_clause):
+    for rule in (_coordinated, _alliance_of, _and_other, _relative_clause, _of_label):
         found = rule(m, article)
         if found is not None:
             return found
@@ -714,6 +794,19 @@ def _and_other(m: _Mention, article: _Article) -> tuple[str | None, str] | None:
     if nxt is None or nxt.modifier or nxt.entry.label in article.lexicon.generic.get(nxt.entry.actor, {}):
         return None
     return nxt.entry.actor, f"and other '{one_line(article.text[nxt.start:nxt.end])}'"
+
+
+def _of_label(m: _Mention, article: _Article) -> tuple[str | None, str] | None:
+    """Rule 2f: "fighters from rebel groups", "militants of the opposition": a generic
+    label followed by "of" or "from" (rule 3's links) and a noun label that is not
+    generic is one of them (that label's actor)."""
+    link = _GAP_AFTER_RE.match(article.text, m.end)
+    if link is None:
+        return None
+    nxt = article.label_by_start.get(link.end())
+    if nxt is None or nxt.modifier or nxt.entry.label in article.lexicon.generic.get(nxt.entry.actor, {}):
+        return None
+    return nxt.entry.actor, f"label after '{link.group().strip()}' ('{one_line(article.text[nxt.start:nxt.end])}')"
 
 
 def _relative_clause(m: _Mention, article: _Article) -> tuple[str | None, str] | None:
@@ -902,7 +995,8 @@ class _Scope:
                 continue
             # "fighters who arrived from Iraq": where they came from, not where the
             # sentence is.
-            if kind == "outside_places" and _FROM_BEFORE_RE.search(text, max(s - 6, 0), s):
+            if kind == "outside_places" and (_FROM_BEFORE_RE.search(text, max(s - _FROM_WINDOW, 0), s)
+                                             or _BORDER_AFTER_RE.match(text, e)):
                 continue
             found = self.by_sentence.setdefault(sentence_of(s), {})
             found.setdefault(kind, []).append(one_line(text[s:e]))

@@ -27,7 +27,12 @@ Spans include their quotation marks
     ``text[start:end]`` shows the quotation as printed and every word inside it is
     inside the span. A quotation running over paragraphs (English reopens the
     quote at the start of each new paragraph without closing the previous one) is
-    one span, from the first opening mark to the final closing mark.
+    one span, from the first opening mark to the final closing mark. The same
+    holds inside one paragraph (copy whose paragraph breaks were lost): an opening
+    double mark met inside an open double quotation, right after a sentence's
+    final ``. ! ? …`` and a space and before a capital letter, reopens that
+    quotation (``"... an enormous explosion. "People had fallen ..."``) instead
+    of opening a nested one.
 
 Nesting
     Outermost wins: a quote inside a quote (“He said ‘rebels’ twice”) is part of
@@ -193,7 +198,12 @@ Speakers (``speaker``, and how it was found: ``rule``, ``cue``, ``speaker_text``
     Ilves`` and ``Tarvia’s Dana Ilves`` give ``Dana Ilves``; ``EU foreign policy
     chief Josep Borrell`` gives ``Josep Borrell``); a name in apposition wins over
     a description (``The Tarvian Foreign Minister, Lale Orhun,`` gives ``Lale
-    Orhun``). A run holding an institution noun (office, ministry, department,
+    Orhun``). Parliamentary titles count as titles (``Welsh nationalist MP Hywel
+    Williams`` gives ``Hywel Williams``; MP, MEP, MSP, MLA), and a nationality
+    adjective before a person's name of two words or more is a description
+    (``UK based Syrian Rami Abdel Rahman`` gives ``Rami Abdel Rahman``), unless
+    ``the`` stands before it (``the Syrian Civil Defence`` is a body's name). A
+    run holding an institution noun (office, ministry, department,
     council, agency, army, ...) is an institution and keeps its title words
     (``the Home Office`` gives ``Home Office``, not ``Office``). Where the subject
     has a prepositional phrase after its head (of, from, at, in, for, with, on),
@@ -255,8 +265,11 @@ Speakers (``speaker``, and how it was found: ``rule``, ``cue``, ``speaker_text``
     the words before the role noun are capitalised, the first not a pronoun or
     function word) or an age or "who" right after it (``Irena, 45, found``); it
     wins when mentioned after every other candidate. For he and she,
-    names that are clearly not persons (starting with "The", or one
-    all-capitals acronym) are skipped. No gender or number agreement is attempted.
+    names that are clearly not persons (starting with "The", one all-capitals
+    acronym, or holding an institution noun or a capitalised body noun:
+    ``Islamic State``) are skipped; a relative, neighbour, friend, brother,
+    colleague, eyewitness ... described as the subject of a verb of saying is a
+    person (``a relative told AFP. "..." he said``). No gender or number agreement is attempted.
     The pronoun is kept as written, so a reader sees it was not resolved, exactly
     when none of these candidates exists: no directly named speaker or named
     speech-verb subject within 3,000 characters before, no titled clause subject
@@ -276,7 +289,12 @@ Speakers (``speaker``, and how it was found: ``rule``, ``cue``, ``speaker_text``
     said``); a body's name before a describing noun is the speaker (``the Tahrir
     al-Sham jihadist alliance``, ``the Observatory for Human Rights monitoring
     group``: group, alliance, monitor, militia, faction, coalition,
-    organisation, watchdog, charity); a role and its affiliation end in the
+    organisation, watchdog, charity; a bracketed acronym before the noun is read
+    past: ``The Islamic State (IS) militant group`` gives ``Islamic State``), and
+    so is a newspaper's or broadcaster's name of one word before newspaper,
+    daily, paper, weekly, magazine, broadcaster, channel or website (``the
+    Al-Watan newspaper`` gives ``Al-Watan``; not a nationality: ``the Syrian
+    newspaper``); a role and its affiliation end in the
     person (``head of the Observatory for Human Rights Rami Abdel Rahman said``,
     ``The head of UOSSM France Dr Ziad Alissa``); ``another``, ``two``,
     ``three`` and a possessive name open a described subject (``Another source
@@ -531,6 +549,19 @@ def _double_conventions(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(openers), frozenset(closers)
 
 
+def _reopens(text: str, i: int) -> bool:
+    """Whether an opening double mark at ``text[i]``, met inside an open quotation,
+    reopens it: it starts a sentence (a capital letter after it) right after the end
+    of one (``. ! ? …`` and a space before it). A quotation nested in another one
+    sits inside a sentence (``calling them "rebels" on television``)."""
+    if i + 1 >= len(text) or not text[i + 1].isupper():
+        return False
+    k = i - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k < i - 1 and k >= 0 and text[k] in ".!?\u2026"
+
+
 def _double_quote_spans(text: str, paras: _Paragraphs) -> list[tuple[int, int, bool]]:
     """(start, end, multi_paragraph) of double-quoted stretches, outermost only."""
     spans: list[tuple[int, int, bool]] = []
@@ -563,6 +594,11 @@ def _double_quote_spans(text: str, paras: _Paragraphs) -> list[tuple[int, int, b
                 continue  # stray closing mark: ignored
             open_start, open_para, first_para, depth = i, p, p, 1
         elif kind == "open":
+            if depth == 1 and _reopens(text, i):
+                # '"... an enormous explosion. "People had fallen ..."': a quotation
+                # reopened after a full stop inside one paragraph (its paragraph
+                # break lost) goes on; it is no nested quote waiting to be closed.
+                continue
             depth += 1  # nested quote: part of the outer one
         else:
             depth -= 1
@@ -769,13 +805,30 @@ _PERSON_HEAD_WORDS = (
     "source|official|resident|witness|activist|commander|spokesman|spokeswoman|"
     "spokesperson|man|woman|doctor|officer|soldier|fighter|member|leader|envoy|diplomat|"
     "analyst|journalist|correspondent|father|mother|survivor|refugee|teacher|nurse|"
-    "engineer|driver|farmer|minister|medic|rescuer|volunteer"
+    "engineer|driver|farmer|minister|medic|rescuer|volunteer|relative|neighbour|neighbor|"
+    "friend|brother|sister|son|daughter|husband|wife|cousin|uncle|aunt|colleague|"
+    "eyewitness|bystander|paramedic|student|lawyer"
 )
 #: Common nouns that may follow a body's name as its description ("the Islamic
 #: State group", "the Syrian Observatory for Human Rights monitoring group"): the
 #: name is the speaker.
 _NAMED_BODY_NOUNS = "group|alliance|monitor|militia|faction|coalition|organisation|organization|watchdog|charity"
 _NAMED_BODY_NOUN_SET = frozenset(_NAMED_BODY_NOUNS.split("|"))
+#: Nouns that describe a newspaper or broadcaster after its name ("the Al-Watan
+#: newspaper", "the Hurriyet daily"): one capitalised word before them is a name.
+_MEDIA_NOUN_SET = frozenset("newspaper daily paper weekly magazine broadcaster channel website".split())
+#: Nationality adjectives: one of them before a person's name describes the person
+#: ("Syrian Rami Abdel Rahman", "Iranian Ali Reza Tabrizi") and is no part of the name.
+_NATIONALITIES = frozenset(
+    """Afghan Albanian Algerian American Arab Armenian Australian Austrian Azerbaijani
+    Bahraini Belgian Brazilian British Bulgarian Canadian Chechen Chinese Croatian Cypriot
+    Czech Danish Dutch Egyptian Emirati English Eritrean Ethiopian European Filipino
+    Finnish French Georgian German Greek Hungarian Indian Indonesian Iranian Iraqi Irish
+    Israeli Italian Japanese Jordanian Kazakh Kenyan Korean Kurdish Kuwaiti Lebanese Libyan
+    Malaysian Mexican Moroccan Nigerian Norwegian Omani Pakistani Palestinian Polish
+    Portuguese Qatari Romanian Russian Saudi Scottish Serbian Somali Spanish Sudanese
+    Swedish Swiss Syrian Tunisian Turkish Turkmen Ukrainian Uzbek Welsh Yazidi Yemeni""".split()
+)
 # SUBJECT [, apposition,] [adverbs] VERB, matched forwards over the whole text once.
 _SUBJECT_VERB_RE = re.compile(
     rf"(?:\b(?P<name>{_NAME_RUN})(?:[ \t]+(?P<prep>of|from|at|in|for)[ \t]+"
@@ -889,7 +942,7 @@ _TITLE_WORDS = frozenset(
     judge pope cardinal bishop rev. director chairman chairwoman chair leader
     commissioner commander gen. lt. col. colonel major maj. captain capt. admiral adm.
     sergeant sgt. officer attorney speaker ayatollah sheikh affairs mr mrs ms dr
-    coordinator adviser advisor correspondent"""
+    coordinator adviser advisor correspondent mp mep msp mla"""
     .split()
 )
 _LEADING_FILLER = frozenset({"and", "but", "as", "while", "so", "then"})
@@ -1019,6 +1072,13 @@ def _final_name_run(phrase: str) -> tuple[list[str], bool] | None:
     last_title = max((k for k, word in enumerate(run_words) if _is_title_word(word)), default=-1)
     if 0 <= last_title < len(run_words) - 1:
         run_words = run_words[last_title + 1 :]
+    if (
+        len(run_words) >= 3
+        and run_words[0] in _NATIONALITIES
+        and not phrase[: runs[-1].start()].rstrip().lower().endswith("the")
+    ):
+        # "Syrian Rami Abdel Rahman": a description (but "the Syrian Civil Defence")
+        run_words = run_words[1:]
     return run_words, False
 
 
@@ -1145,10 +1205,12 @@ def _body_before_description(words: list[str]) -> str | None:
     Tahrir al-Sham jihadist alliance", "the Islamic State group", "The Syrian
     Observatory for Human Rights monitoring group"): a name of two words or more, or
     an acronym of three letters or more; else None."""
-    if len(words) < 3 or words[-1] not in _NAMED_BODY_NOUN_SET:
+    media = words[-1] in _MEDIA_NOUN_SET
+    if len(words) < (2 if media else 3) or not (media or words[-1] in _NAMED_BODY_NOUN_SET):
         return None
-    body = words[:-1]
-    if body[-1].islower():
+    # "The Islamic State (IS) militant group": the bracketed acronym is read past
+    body = [w for w in words[:-1] if not (w[:1] in "([" and w[-1:] in ")]")]
+    if body and body[-1].islower():
         body = body[:-1]
     if body and body[0] in ("the", "The"):
         body = body[1:]
@@ -1157,6 +1219,8 @@ def _body_before_description(words: list[str]) -> str | None:
         return None
     if len(body) >= 2 or (len(body[0]) >= 3 and body[0].isupper()):
         return joined
+    if media and body[0] not in _NATIONALITIES and body[0] not in _TIME_NAMES:
+        return joined  # "the Al-Watan newspaper": a newspaper's one-word name
     return None
 
 
@@ -3008,11 +3072,15 @@ def _first_conjunct(before: list[str]) -> str | None:
 
 def _could_be_person(name: str) -> bool:
     """False for names that are clearly organisations: "The KLF", "EU", "NATO", or
-    that hold an institution noun ("Syrian Observatory for Human Rights")."""
+    that hold an institution noun ("Syrian Observatory for Human Rights") or a
+    capitalised body noun ("Islamic State", "Tarva Media")."""
     return not (
         name.startswith(("The ", "the "))
         or (" " not in name and name.isupper())
-        or any(w.lower() in _INSTITUTION_NOUNS for w in name.split())
+        or any(
+            w.lower() in _INSTITUTION_NOUNS or (w[:1].isupper() and w.lower() in _BODY_NOUNS)
+            for w in name.split()
+        )
     )
 
 

@@ -174,6 +174,29 @@ def test_generic_labels_take_the_group_named_before_them_or_nearby():
      "militants", "islamic_state", "sentence names islamic_state only"),
     ("After the strike on the camp near Damascus, Israels army declined to comment.", "army", None,
      "outside party before label (Israel)"),
+    # A state's word that points at no party: a civil administration, several states,
+    # and "the army" taking up an outside party's army named just before.
+    ("Shells hit a school and a local government office in Idlib.", "government", None,
+     "civil administration ('local government')"),
+    ("Rebels in Idlib said the regional government had cut their water.", "government", None,
+     "civil administration ('regional government')"),
+    ("Western governments condemned the siege of Aleppo.", "governments", None,
+     "several states ('Western governments')"),
+    ("The Nusra Front in Idlib was banned by many foreign governments.", "governments", None,
+     "several states ('foreign governments')"),
+    ("The Syrian governments envoy met rebels in Geneva.", "governments", "state_forces", "label's own actor"),
+    ("The governments troops shelled Douma.", "governments", "state_forces", "label's own actor"),
+    ("Jets struck Syrian positions near Deir Ezzor, the Russian army said. The army said ten "
+     "soldiers died.", "The army", None, "'the army' as before: outside party before label (Russia)"),
+    ("The Turkish army shelled Afrin. Later the regime said the army had retaken a village near "
+     "Aleppo.", "the army", "state_forces", "label's own actor"),
+    ("The Syrian army shelled Idlib. The army said 20 terrorists died.", "The army", "state_forces",
+     "label's own actor"),
+    # A generic label "of" or "from" a label of its own: one of them.
+    ("Clashes near Aleppo killed 40 fighters from rebel groups and 12 IS militants.", "fighters",
+     "armed_opposition", "label after 'from' ('rebel groups')"),
+    ("In Daraa, militants of the opposition shelled a checkpoint.", "militants", "armed_opposition",
+     "label after 'of the' ('opposition')"),
 ])
 def test_referent_constructions_of_news_prose(text, match, referent, rule):
     found = {m: (r, why) for m, r, why in decisions(text)}
@@ -188,6 +211,22 @@ def test_a_country_the_fighters_came_from_does_not_set_the_sentence_outside():
         [True, "conflict term 'killed'"],
         [False, "sentence names Iraq, outside the conflict"],
     ]
+
+
+def test_a_border_with_another_country_does_not_set_the_sentence_outside():
+    text = ("The Islamic State expelled rival rebels from Deir Ezzor, the province bordering Iraq. "
+            "IS fighters crossed the Iraqi border at night, the rebels said. "
+            "In Iraq, IS fighters attacked Mosul.")
+    table = mk.find_mentions(corpus_of(text), "syria")
+    assert table[["match", "in_scope"]].values.tolist() == [
+        ["rebels", True], ["fighters", True], ["rebels", True], ["fighters", False]]
+    assert table["scope_rule"].iloc[-1] == "sentence names Iraq, outside the conflict"
+
+
+def test_a_possessive_without_its_apostrophe_names_the_place():
+    # Copies of news that strip apostrophes write "Syrias": still Syria.
+    table = mk.find_mentions(corpus_of("IS was born in Iraq and fought alongside Syrias opposition."), "syria")
+    assert table[["in_scope", "scope_rule"]].values.tolist() == [[True, "sentence names Syrias"]]
 
 
 def test_a_place_spelled_with_its_article_keeps_a_sentence_in_scope():
