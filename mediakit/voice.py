@@ -871,6 +871,36 @@ _SUBJECT_VERB_RE = re.compile(
     rf"{_PARENTHETICAL}(?:[ \t]*,(?:[ \t]*who\b)?|[ \t]+who\b)?[ \t]+{_ADVERBS}"
     rf"(?P<verb>{_word_trie(_BEFORE_VERBS)})\b"
 )
+# Where a _SUBJECT_VERB_RE match can start: every branch starts at a word boundary
+# with a capital letter or one of these lower-case words (a name's particle, a
+# pronoun, a determiner). Trying the pattern only there (_subject_verb_matches)
+# finds its matches about twice as fast as its own scan, which tries all four
+# branches at every character (re skips ahead only for a pattern starting with a
+# plain character or class). tests/test_fast_paths.py checks that every word the
+# pattern spells can start a candidate and that the matches are finditer's.
+_SUBJECT_VERB_STARTS_RE = re.compile(
+    rf"\b(?:[{_UPPER}]"
+    r"|(?:al|el|ad|as|bin|ibn|abu|de|del|der|van|von|da|di|du|le|la|bint)[-\u2010 ]"
+    r"|(?:he|she|they|it|the|an?|its|his|her|their|another|one|two|three)\b)"
+)
+
+
+def _subject_verb_matches(text: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+    """``_SUBJECT_VERB_RE.finditer(text, pos, endpos)``, faster: the pattern is tried
+    only where a match can start (``_SUBJECT_VERB_STARTS_RE``), from the end of the
+    previous match on, as finditer does (no match is empty)."""
+    match = _SUBJECT_VERB_RE.match
+    last = pos
+    for candidate in _SUBJECT_VERB_STARTS_RE.finditer(text, pos, endpos):
+        at = candidate.start()
+        if at < last:
+            continue
+        m = match(text, at, endpos)
+        if m is not None:
+            last = m.end()
+            yield m
+
+
 # Characters no _SUBJECT_VERB_RE match can hold: the parenthetical excludes them
 # and no other part of the pattern takes them. Matches never run over one, so the
 # matches found scanning from just after one are exactly the matches of a scan of
@@ -1851,7 +1881,7 @@ class _Speakers:
             if k >= 0:
                 limit = k
         inverted = _INVERTED_IN_SENTENCE_RE.search(text, end, limit)
-        for m in _SUBJECT_VERB_RE.finditer(text, end, limit):
+        for m in _subject_verb_matches(text, end, limit):
             if inverted is not None and inverted.start() < m.start():
                 break
             if " ".join(m.group("verb").split()) not in _AFTER_VERB_SET:
@@ -2036,7 +2066,7 @@ class _Speakers:
         found = self._by_paragraph.get(p)
         if found is None:
             found = list(
-                _SUBJECT_VERB_RE.finditer(self.text, self.paras.starts[p], self.paras.ends[p])
+                _subject_verb_matches(self.text, self.paras.starts[p], self.paras.ends[p])
             )
             self._by_paragraph[p] = found
             self._verb_starts[p] = [m.start("verb") for m in found]
@@ -2129,7 +2159,7 @@ class _Speakers:
             if k >= 0:
                 hi = k
         last: re.Match[str] | None = None
-        for m in _SUBJECT_VERB_RE.finditer(text, lo, hi):
+        for m in _subject_verb_matches(text, lo, hi):
             if m.start("verb") >= start:
                 break
             last = m
