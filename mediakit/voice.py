@@ -873,7 +873,7 @@ _SUBJECT_VERB_RE = re.compile(
 )
 # Where a _SUBJECT_VERB_RE match can start: every branch starts at a word boundary
 # with a capital letter or one of these lower-case words (a name's particle, a
-# pronoun, a determiner). Trying the pattern only there (_subject_verb_matches)
+# pronoun, a determiner, "state" of "state media"). Trying the pattern only there (_subject_verb_matches)
 # finds its matches about twice as fast as its own scan, which tries all four
 # branches at every character (re skips ahead only for a pattern starting with a
 # plain character or class). tests/test_fast_paths.py checks that every word the
@@ -881,7 +881,7 @@ _SUBJECT_VERB_RE = re.compile(
 _SUBJECT_VERB_STARTS_RE = re.compile(
     rf"\b(?:[{_UPPER}]"
     r"|(?:al|el|ad|as|bin|ibn|abu|de|del|der|van|von|da|di|du|le|la|bint)[-\u2010 ]"
-    r"|(?:he|she|they|it|the|an?|its|his|her|their|another|one|two|three)\b)"
+    r"|(?:he|she|they|it|the|an?|its|his|her|their|another|one|two|three|state)\b)"
 )
 
 
