@@ -361,24 +361,26 @@ def analyze_chunks(
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame | None]:
     """The documents, sentences and mentions tables of a validated work frame,
     analysed by ``workers`` worker processes in chunks cut by text length; the
-    tables equal those of one process (index 0..n-1). Each chunk's documents are
-    scored in its worker (an article never spans chunks), so that this process only
-    joins columns. With an event lexicon ``events``, also the events table (else
-    None), found in the workers from the same per-article Documents."""
+    tables equal those of one process (index 0..n-1). The workers send sentences
+    and mentions; the documents table is built here once, from all the sentences,
+    as in one process (an article never spans chunks, so the rows are those of one
+    table per chunk, joined; one pandas groupby instead of one per chunk, which
+    cost the workers more than the whole table costs here). With an event lexicon
+    ``events``, also the events table (else None), found in the workers from the
+    same per-article Documents."""
+    from .sentiment import score_documents
+
     lengths = corpus["text"].str.len().to_numpy(dtype=np.int64)
     bounds = chunk_bounds(lengths, workers)
     chunks = (corpus.iloc[start:stop] for start, stop in bounds)
     bar = _bar(progress, len(corpus))
-    documents: list[Columns] = []
     sentences: list[Columns] = []
     mentions: list[Columns] = []
     events_parts: list[Columns] = []
     try:
-        for articles, (chunk_documents, chunk_sentences, chunk_mentions, chunk_events) in _in_order(
-            chunks, lexicon, workers=workers, documents=True, buffered=None, events=events
+        for articles, (_, chunk_sentences, chunk_mentions, chunk_events) in _in_order(
+            chunks, lexicon, workers=workers, documents=False, buffered=None, events=events
         ):
-            assert chunk_documents is not None  # asked for
-            documents.append(chunk_documents)
             sentences.append(chunk_sentences)
             mentions.append(chunk_mentions)
             if chunk_events is not None:
@@ -388,9 +390,10 @@ def analyze_chunks(
     finally:
         if bar is not None:
             bar.close()
+    all_sentences = _concat_columns(sentences)
     return (
-        _concat_columns(documents),
-        _concat_columns(sentences),
+        score_documents(all_sentences, corpus=corpus),
+        all_sentences,
         _concat_columns(mentions),
         _concat_columns(events_parts) if events is not None else None,
     )
