@@ -302,8 +302,6 @@ _STATE_WORDS = _STATE_PLURALS | {"government", "regime", "army"}
 # "local government": a civil administration, not a party to a war.
 _CIVIL_QUALIFIERS = frozenset({"local", "municipal", "city", "county", "town", "district", "provincial",
                                "regional", "state"})
-# The word written right before a label, on its line.
-_WORD_BEFORE_RE = re.compile(r"([\w'\u2019.-]+)[^\S\n]+$")
 # "arrived from Iraq", "the province bordering Iraq", "the border with Iraq": where
 # someone came from or where a border runs, not where the sentence is (scope rule 2).
 _FROM_BEFORE_RE = re.compile(r"\b(?:from|bordering|borders|border\s+with|borders\s+with)\s+(?:the\s+)?$",
@@ -336,7 +334,7 @@ _HEADLINE_AFTER_RE = re.compile(rf"(?:\s+\S+){{1,{_HEADLINE_WORDS}}}")
 def _may_list(text: str) -> bool:
     """False only when :data:`_LIST_RE` surely finds nothing in ``text`` (each of its
     branches holds one of these words, written as the regex writes it)."""
-    return ("Related" in text or "READ" in text or "Read" in text or "Also" in text
+    return ("Related" in text or "Read" in text or "READ" in text or "Also" in text
             or "See" in text or "Category" in text)
 
 
@@ -396,8 +394,8 @@ class _Article:
     attached_names: dict[int, tuple[str, str]] = field(init=False)
     # (start, end) of the keyword lists ("Tags ..."), found when first asked for
     keyword_lists: list[tuple[int, int]] | None = None
-    # (start, end) of the lists of headlines ("Related ..."), found when first asked for
-    headline_lists: list[tuple[int, int]] | None = None
+    # (start, end) of the lists of headlines ("Related ...")
+    headline_lists: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.by_end = {e: (s, entry) for s, e, entry, _k in self.others}
@@ -490,8 +488,6 @@ class _Article:
     def headline_of(self, m: _Mention) -> tuple[int, int] | None:
         """Rules 0b and scope rule 0: the (start, end) of the headline ``m`` is in, when
         it is in a list of other stories' headlines (:data:`_LIST_RE`)."""
-        if self.headline_lists is None:
-            self.headline_lists = _headline_lists(self.text) if _may_list(self.text) else []
         if self.headline_lists and any(s <= m.start < e for s, e in self.headline_lists):
             return _headline_window(self.text, m.start, m.end)
         return None
@@ -542,9 +538,10 @@ def decide_referents(
     columns: dict[str, list[Any]] = {name: [] for name in REFERENT_COLUMNS}
     if not labels:
         return columns
+    lists = _headline_lists(text) if _may_list(text) else []
     scope = _Scope(text, sentence_of, others, lexicon, scope_hits,
-                   [(m.start, m.end, m.entry) for m in labels])
-    article = _Article(text, lexicon, labels, others, sentence_of)
+                   [(m.start, m.end, m.entry) for m in labels], keep_evidence=bool(lists))
+    article = _Article(text, lexicon, labels, others, sentence_of, headline_lists=lists)
     in_scope, scope_rules = _decide_all(article, scope)
     _qualify_compounds(article, in_scope)
     for m in labels:
@@ -628,9 +625,9 @@ def _before(text: str, start: int, by_end: dict[int, tuple[int, LexiconEntry]]) 
 
 
 def _after(text: str, end: int, by_start: dict[int, tuple[int, LexiconEntry]], *,
-           singular: bool = False) -> tuple[int, LexiconEntry] | None:
+           label: str | None = None) -> tuple[int, LexiconEntry] | None:
     """The name, marker or party written after ``end`` as "of/from ... <name>" (rule 3);
-    ``singular``: the label is a singular generic noun, which a marker or party right
+    ``label``: a generic noun label's text; when singular, a marker or party right
     after it stands in apposition to ("the Shiite militia Hezbollah")."""
     link = _GAP_AFTER_RE.match(text, end)
     if link is not None and link.end() in by_start:
@@ -642,7 +639,7 @@ def _after(text: str, end: int, by_start: dict[int, tuple[int, LexiconEntry]], *
     # list whose commas were lost is of plurals ("rebels Kurdish officials").
     space = _SPACE_AFTER_RE.match(text, end)
     if space is not None and space.end() in by_start \
-            and (singular or by_start[space.end()][1].kind == "name"):
+            and (by_start[space.end()][1].kind == "name" or (label is not None and not _is_plural(label))):
         return space.end(), by_start[space.end()][1]
     return None
 
@@ -734,8 +731,8 @@ def _by_written_name(m: _Mention, article: _Article, refers_to: tuple[str, ...] 
         if before is not None:
             found = before[1], "before label"
     if found is None:  # 3. Right after it.
-        singular = refers_to is not None and not m.modifier and not _is_plural(text[m.start : m.end])
-        after = _after(text, m.end, article.by_start, singular=singular)
+        generic_noun = text[m.start : m.end] if refers_to is not None and not m.modifier else None
+        after = _after(text, m.end, article.by_start, label=generic_noun)
         if after is not None:
             found = after[1], "after label"
             after_start = after[0]
@@ -773,11 +770,17 @@ def _state_word(m: _Mention, article: _Article) -> str | None:
     """Rules 7a to 7c: the rule when a state's word ("government", "regime", "army")
     points at no party of the lexicon, None otherwise."""
     text = article.text
-    word = text[m.start : m.end].split()[-1].lower()
+    word = text[m.start : m.end].rsplit(None, 1)[-1].lower()
     if word not in _STATE_WORDS:
         return None
-    before = _WORD_BEFORE_RE.search(text, max(m.start - 30, 0), m.start)
-    previous = before.group(1) if before is not None else ""
+    # The word written right before, on its line (as _WORD_BEFORE_RE would find it).
+    k = m.start
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    j = k
+    while j > 0 and k - j < 30 and (text[j - 1].isalnum() or text[j - 1] in "_'\u2019.-"):
+        j -= 1
+    previous = text[j:k] if k < m.start else ""
     if word in _CIVIL_WORDS and previous.lower() in _CIVIL_QUALIFIERS:  # 7a.
         return f"civil administration ('{previous} {word}')"
     if word in _STATE_PLURALS and previous and previous.lower() != "the" \
@@ -1070,7 +1073,7 @@ class _Scope:
 
     def __init__(self, text: str, sentence_of: Any, others: list[tuple[int, int, LexiconEntry, int]],
                  lexicon: Lexicon, scope_hits: Sequence[Hit] | None,
-                 label_spans: list[tuple[int, int, LexiconEntry]]) -> None:
+                 label_spans: list[tuple[int, int, LexiconEntry]], *, keep_evidence: bool = False) -> None:
         self.rules = lexicon.scope
         self.empty = self.rules.is_empty
         self.text = text
@@ -1084,8 +1087,8 @@ class _Scope:
         self.off_topic: list[str] = []
         self.any_place = False
         # Each piece of evidence with its offset, kept for the headlines of a list
-        # (scope rule 0) when the text may hold one.
-        self.evidence: list[tuple[int, str, str]] | None = [] if _may_list(text) else None
+        # (scope rule 0) when the text holds one.
+        self.evidence: list[tuple[int, str, str]] | None = [] if keep_evidence else None
         # A word of a label is never scope evidence ("forces" of "government forces").
         label_starts = [s for s, _e, _en in label_spans]
         for s, e, entry in scope_hits:
@@ -1100,9 +1103,10 @@ class _Scope:
                                              or _BORDER_AFTER_RE.match(text, e)):
                 continue
             found = self.by_sentence.setdefault(sentence_of(s), {})
-            found.setdefault(kind, []).append(one_line(text[s:e]))
+            word = one_line(text[s:e])
+            found.setdefault(kind, []).append(word)
             if self.evidence is not None:
-                self.evidence.append((s, kind, one_line(text[s:e])))
+                self.evidence.append((s, kind, word))
             if kind == "terms":
                 self.n_terms += 1
             elif kind == "off_topic":
