@@ -11,8 +11,8 @@ first one row per measure and split, then one row per measure with a column per 
 
 Splits (``items.csv``): ``dev`` and ``test`` hold rounds 1-2 (both were read while tuning
 on 2026-12-03, ``test`` for speakers and referents only; ``dev`` also holds round 4,
-``test`` round 3, held out until its errors were read on the afternoon of 2026-12-03);
-``holdout`` holds rounds 5 and 6, FA-KES articles coded for quotations and
+``test`` rounds 3 and 6, held out until their errors were read on the afternoon of
+2026-12-03); ``holdout`` holds rounds 5 and 7, FA-KES articles coded for quotations and
 mentions only (no events, no off-topic articles), never looked at while tuning: report
 its scores, never its errors. ``all``
 is every coded document, the holdout included.

@@ -305,17 +305,24 @@ def run_chunks(
     progress: bool,
     total: int | None,
     documents: bool = True,
+    events: Any = None,
+    event_tables: list[pd.DataFrame] | None = None,
 ) -> Iterator[tuple[pd.DataFrame | None, pd.DataFrame, pd.DataFrame]]:
     """Each chunk's (documents, sentences, mentions), analysed by ``workers`` worker
     processes, in the order of ``chunks`` (validated work frames); at most ``2 *
     workers`` chunks are read ahead, so a lazy ``chunks`` (a file read in chunks) is
     never read far ahead of the results. Documents is None with ``documents=False``.
+    With an event lexicon ``events``, each chunk's events table is appended to
+    ``event_tables`` before its tables are yielded.
     """
     bar = _bar(progress, total)
     try:
-        for articles, (documents_table, sentences, mentions, _) in _in_order(
-            chunks, lexicon, workers=workers, documents=documents, buffered=2 * workers
+        for articles, (documents_table, sentences, mentions, chunk_events) in _in_order(
+            chunks, lexicon, workers=workers, documents=documents, buffered=2 * workers,
+            events=events,
         ):
+            if chunk_events is not None and event_tables is not None:
+                event_tables.append(chunk_events.frame())
             if bar is not None:
                 bar.update(articles)
             yield (None if documents_table is None else documents_table.frame(), sentences.frame(), mentions.frame())
@@ -354,24 +361,26 @@ def analyze_chunks(
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame | None]:
     """The documents, sentences and mentions tables of a validated work frame,
     analysed by ``workers`` worker processes in chunks cut by text length; the
-    tables equal those of one process (index 0..n-1). Each chunk's documents are
-    scored in its worker (an article never spans chunks), so that this process only
-    joins columns. With an event lexicon ``events``, also the events table (else
-    None), found in the workers from the same per-article Documents."""
+    tables equal those of one process (index 0..n-1). The workers send sentences
+    and mentions; the documents table is built here once, from all the sentences,
+    as in one process (an article never spans chunks, so the rows are those of one
+    table per chunk, joined; one pandas groupby instead of one per chunk, which
+    cost the workers more than the whole table costs here). With an event lexicon
+    ``events``, also the events table (else None), found in the workers from the
+    same per-article Documents."""
+    from .sentiment import score_documents
+
     lengths = corpus["text"].str.len().to_numpy(dtype=np.int64)
     bounds = chunk_bounds(lengths, workers)
     chunks = (corpus.iloc[start:stop] for start, stop in bounds)
     bar = _bar(progress, len(corpus))
-    documents: list[Columns] = []
     sentences: list[Columns] = []
     mentions: list[Columns] = []
     events_parts: list[Columns] = []
     try:
-        for articles, (chunk_documents, chunk_sentences, chunk_mentions, chunk_events) in _in_order(
-            chunks, lexicon, workers=workers, documents=True, buffered=None, events=events
+        for articles, (_, chunk_sentences, chunk_mentions, chunk_events) in _in_order(
+            chunks, lexicon, workers=workers, documents=False, buffered=None, events=events
         ):
-            assert chunk_documents is not None  # asked for
-            documents.append(chunk_documents)
             sentences.append(chunk_sentences)
             mentions.append(chunk_mentions)
             if chunk_events is not None:
@@ -381,9 +390,10 @@ def analyze_chunks(
     finally:
         if bar is not None:
             bar.close()
+    all_sentences = _concat_columns(sentences)
     return (
-        _concat_columns(documents),
-        _concat_columns(sentences),
+        score_documents(all_sentences, corpus=corpus),
+        all_sentences,
         _concat_columns(mentions),
         _concat_columns(events_parts) if events is not None else None,
     )

@@ -295,13 +295,16 @@ def _run_chunks(
     total: int | None,
     documents: bool = True,
     run: _Run | None = None,
+    event_tables: list[pd.DataFrame] | None = None,
 ) -> Iterator[tuple[pd.DataFrame | None, pd.DataFrame, pd.DataFrame]]:
     """Analyse validated corpus chunks in order, in this process or in ``workers``
     processes (:func:`mediakit._parallel.run_chunks`), yielding each chunk's
     (documents, sentences, mentions); documents is None with ``documents=False``
     (see :func:`_analyze_chunk`). In this process, ``run`` (a new one when None)
     holds the chunks' memo of scores and, when it has an event lexicon, collects
-    their event rows.
+    their event rows; with ``event_tables`` (a list, and ``run`` with an event
+    lexicon) each chunk's events table is appended to it instead, before the
+    chunk's tables are yielded (in the workers too: :func:`analyze_stream`).
     """
     if workers > 1:
         yield from _parallel.run_chunks(
@@ -311,6 +314,8 @@ def _run_chunks(
             progress=progress,
             total=total,
             documents=documents,
+            events=None if run is None or event_tables is None else run.events,
+            event_tables=event_tables,
         )
         return
     bar = None
@@ -322,7 +327,11 @@ def _run_chunks(
         if run is None:
             run = _Run(lexicon)
         for chunk in chunks:
-            result = _analyze_chunk(_work_frame(chunk), run, documents=documents)
+            work = _work_frame(chunk)
+            result = _analyze_chunk(work, run, documents=documents)
+            if event_tables is not None and run.events is not None:
+                event_tables.append(_event_rows_frame(run.event_rows, work))
+                run.event_rows = []
             if bar is not None:
                 bar.update(len(chunk))
             yield result
@@ -394,9 +403,8 @@ def analyze(
 
     For a corpus too large for memory use :func:`mediakit.analyze_stream` (chunks
     read from files, tables written to Parquet); on a cluster,
-    :func:`mediakit.analyze_dask`. Both give the same tables, except the events
-    table: they have no ``events`` option yet (call :func:`mediakit.find_events` on
-    the corpus, or on each chunk of it, instead).
+    :func:`mediakit.analyze_dask`. Both give the same tables, the events table
+    included (their ``events`` option is this one's).
     """
     workers = _resolve_n_jobs(n_jobs)
     corpus = _validated(corpus)

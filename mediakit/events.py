@@ -274,6 +274,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import numpy as np
 import pandas as pd
 import yaml
 
@@ -1013,8 +1014,15 @@ _CLOSED = (_DET | _PREP | _BE | _GET | _HAVE | _MODAL_DO | _CONJ | _SUB | _REL
            | _PRON_SUBJ | _PRON_OBJ | frozenset({"not", "n't", "to"}))
 
 # Word classes as bits, computed once per distinct word (see _WordClasses).
-_C_NUMBER, _C_ADVERB, _C_LY, _C_CLOSED, _C_VERB, _C_SHAPE, _C_HYPHEN, _C_DET = (
-    1, 2, 4, 8, 16, 32, 64, 128)
+_C_NUMBER, _C_ADVERB, _C_LY, _C_CLOSED, _C_VERB, _C_SHAPE, _C_HYPHEN, _C_DET, _C_CAP = (
+    1, 2, 4, 8, 16, 32, 64, 128, 256)
+_C_TIME = 512  # a word of _TIME
+# In a window's classes (_Tokens.cls) _C_LY and _C_SHAPE are cleared on a capitalised
+# token and _C_CAP set, so these masks decide the word classes of the rules.
+_C_ADVERB_ANY = _C_ADVERB | _C_LY  # an adverb or negation
+_C_NOT_CONTENT = _C_CLOSED | _C_ADVERB | _C_LY  # a function word or adverb
+_C_VERB_ANY = _C_VERB | _C_SHAPE  # a listed verb, or a lower-case -ed/-ing word
+_C_MODIFIER = _C_DET | _C_NUMBER | _C_HYPHEN | _C_LY
 
 
 def _word_class(w: str) -> int:
@@ -1037,6 +1045,19 @@ def _word_class(w: str) -> int:
         bits |= _C_HYPHEN
     if w in _DET:
         bits |= _C_DET
+    if w in _TIME:
+        bits |= _C_TIME
+    return bits
+
+
+def _raw_word_class(w: str) -> int:
+    """The word class of a token as written (outside an all-capitals text): that of
+    its lower-case form (an acronym kept), with _C_CAP when it is capitalised, and
+    then without _C_LY and _C_SHAPE (a capitalised word is a name: "Kelly",
+    "Ahmed")."""
+    bits = _WORD_CLASSES[_LOWER[w]]
+    if w[0].isupper():
+        bits = (bits | _C_CAP) & ~(_C_LY | _C_SHAPE)
     return bits
 
 
@@ -1068,6 +1089,7 @@ _LOWER = _Memo(lambda w: w if len(w) > 1 and w.isupper() else w.lower())
 _FIRST = itemgetter(0)
 _SECOND = itemgetter(1)
 _GAP_BREAKS = _Memo(_gap_break)
+_RAW_CLASSES = _Memo(_raw_word_class)
 
 # How far around a trigger tokens are read (characters, clipped to the sentence).
 _WINDOW_BEFORE = 70
@@ -1083,8 +1105,10 @@ _MAX_BY_SEARCH = 12  # tokens from a passive verb to its "by"
 
 # Each token with the text before it (its gap): the tokens of mediakit.text.tokenize,
 # found in one pass; a possessive "s" after an apostrophe belongs to the gap.
+# (The gap's loop unrolled: runs of [\W_] between possessive s's, the same strings
+# as ``(?:[\W_]|(?<=['\u2019])[sS](?![^\W_]))*`` found in about two thirds of the time.)
 _GAP_TOKEN_RE = re.compile(
-    r"((?:[\W_]|(?<=['\u2019])[sS](?![^\W_]))*)(" + "\n" + _TEXT_TOKEN_RE.pattern + "\n)",
+    r"([\W_]*(?:(?<=['\u2019])[sS](?![^\W_])[\W_]*)*)(" + "\n" + _TEXT_TOKEN_RE.pattern + "\n)",
     re.VERBOSE,
 )
 # What a gap may hold without being a break: whitespace and quotation marks.
@@ -1102,19 +1126,13 @@ class _Tokens:
     def __init__(self, text: str, lo: int, hi: int) -> None:
         segment = text[lo:hi]
         pairs = _GAP_TOKEN_RE.findall(segment)
-        gaps = list(map(_FIRST, pairs))
-        words = list(map(_SECOND, pairs))
-        # Offsets by summing lengths (in C), checked against the text.
+        # Offsets by summing lengths (in C).
         bounds = list(accumulate(map(len, chain.from_iterable(pairs)), initial=lo))
-        starts = bounds[1::2]
-        ends = bounds[2::2]
-        consumed = bounds[-1] - lo
         # findall can skip a character only where a letter or digit cannot start a
         # token, which happens only after a letter and an apostrophe ("x'5"): without
         # an apostrophe the pieces are the segment up to its last token.
-        if consumed > len(segment) or (
-            ("'" in segment or "\u2019" in segment)
-            and "".join(map("".join, pairs)) != segment[:consumed]
+        if ("'" in segment or "\u2019" in segment) and (
+            "".join(chain.from_iterable(pairs)) != segment[: bounds[-1] - lo]
         ):
             # Some character fell between the pieces: use tokenize's spans instead.
             spans = tokenize(segment)
@@ -1122,20 +1140,30 @@ class _Tokens:
             ends = [lo + b for _, b in spans]
             words = [text[a:b] for a, b in zip(starts, ends)]
             gaps = [text[a:b] for a, b in zip([lo, *ends], starts)]
+        else:
+            starts = bounds[1::2]
+            ends = bounds[2::2]
+            gaps = list(map(_FIRST, pairs))
+            words = list(map(_SECOND, pairs))
         self.text = text
         self.starts = starts
         self.ends = ends
         self.gap = list(map(_GAP_BREAKS.__getitem__, gaps))
         self.n = len(starts)
         # An all-capitals headline or sentence: letter case says nothing.
-        self.caps = segment.isupper()
+        self.caps = caps = segment.isupper()
         # Outside an all-capitals text an acronym keeps its capitals, so that no word
-        # list takes "IS" (the Islamic State) for "is" or "US" for "us".
-        self.low = low = list(map(str.lower if self.caps else _LOWER.__getitem__, words))
-        self.cls = list(map(_WORD_CLASSES.__getitem__, low))
+        # list takes "IS" (the Islamic State) for "is" or "US" for "us"; and a
+        # capitalised word is marked (_C_CAP) in its class.
+        if caps:
+            self.low = low = list(map(str.lower, words))
+            self.cls = list(map(_WORD_CLASSES.__getitem__, low))
+        else:
+            self.low = list(map(_LOWER.__getitem__, words))
+            self.cls = list(map(_RAW_CLASSES.__getitem__, words))
 
     def capitalised(self, i: int) -> bool:
-        return not self.caps and self.text[self.starts[i]].isupper()
+        return bool(self.cls[i] & _C_CAP)
 
     def possessive_before(self, i: int) -> bool:
         """Whether a possessive ('s, s') joins token i-1 to token i."""
@@ -1217,12 +1245,10 @@ class _Rules:
         return bool(self.tk.cls[i] & _C_NUMBER)
 
     def is_adverb(self, i: int) -> bool:
-        c = self.tk.cls[i]
-        return bool(c & _C_ADVERB or (c & _C_LY and not self.tk.capitalised(i)))
+        return bool(self.tk.cls[i] & _C_ADVERB_ANY)
 
     def is_content(self, i: int) -> bool:
-        c = self.tk.cls[i]
-        return not (c & (_C_CLOSED | _C_ADVERB) or (c & _C_LY and not self.tk.capitalised(i)))
+        return not self.tk.cls[i] & _C_NOT_CONTENT
 
     def verbish(self, i: int) -> bool:
         """A word that ends a noun phrase because it is (probably) a verb."""
@@ -1235,16 +1261,11 @@ class _Rules:
                 return False
             # Undecided (to the right): a verb when it has no noun or adjective reading.
             return not form.readings & (_NOUN | _ADJ) and not form.readings & _ING
-        c = self.tk.cls[i]
-        if c & _C_VERB:
-            return True
-        return bool(c & _C_SHAPE) and not self.tk.capitalised(i)
+        return bool(self.tk.cls[i] & _C_VERB_ANY)
 
     def modifier_like(self, i: int) -> bool:
         """A word after which an -ed/-ing word can still be a modifier inside a phrase."""
-        c = self.tk.cls[i]
-        return bool(c & (_C_DET | _C_NUMBER | _C_HYPHEN)
-                    or (c & _C_LY and not self.tk.capitalised(i)))
+        return bool(self.tk.cls[i] & _C_MODIFIER)
 
     def np_start(self, i: int) -> bool:
         """Can a noun phrase start at token i (an object after a verb)?"""
@@ -1252,17 +1273,17 @@ class _Rules:
         if i >= tk.n or tk.gap[i]:
             return False
         w = tk.low[i]
-        if w in _PRON_OBJ or w in _DET or self.is_number(i):
+        if w in _PRON_OBJ or w in _DET or (tk.cls[i] & _C_NUMBER != 0):
             return True
         if self.quantity_prefix(i):
             return True
         if self.is_time(i):
             return False
-        if not self.is_content(i):
+        if not (not tk.cls[i] & _C_NOT_CONTENT):
             return False
         if self.verbish(i):
             # "killed wounded soldiers": a participle can open a phrase before a noun.
-            return i + 1 < tk.n and not tk.gap[i + 1] and self.is_content(i + 1) and not self.verbish(i + 1)
+            return i + 1 < tk.n and not tk.gap[i + 1] and (not tk.cls[i + 1] & _C_NOT_CONTENT) and not self.verbish(i + 1)
         return True
 
     def strong_np_start(self, i: int) -> bool:
@@ -1271,7 +1292,7 @@ class _Rules:
         if i >= tk.n or tk.gap[i]:
             return False
         w = tk.low[i]
-        return (w in _DET or w in _PRON_OBJ or self.is_number(i) or bool(self.quantity_prefix(i))
+        return (w in _DET or w in _PRON_OBJ or (tk.cls[i] & _C_NUMBER != 0) or bool(self.quantity_prefix(i))
                 or tk.capitalised(i))
 
     def is_time(self, i: int) -> bool:
@@ -1279,9 +1300,12 @@ class _Rules:
         is a name unless it is a day or month) or part of a date: "15-09-2013", or a
         number after a month or after a number after one ("April 6 2017")."""
         tk = self.tk
+        c = tk.cls[i]
+        if not c & (_C_TIME | _C_NUMBER):
+            return False  # the common case: neither a time word nor a number
         w = tk.low[i]
-        if w in _TIME:
-            return w in _CAPITAL_TIME or not tk.capitalised(i)
+        if c & _C_TIME:
+            return w in _CAPITAL_TIME or not c & _C_CAP
         if not w[0].isdigit():
             return False
         if _DATE_RE.fullmatch(w):
@@ -1295,9 +1319,9 @@ class _Rules:
         """Tokens of a quantity prefix at i followed by a number ("at least 33"), or 0."""
         tk = self.tk
         if i + 2 < tk.n and (tk.low[i], tk.low[i + 1]) in _QUANT_2 and not tk.gap[i + 1] \
-                and not tk.gap[i + 2] and self.is_number(i + 2):
+                and not tk.gap[i + 2] and (tk.cls[i + 2] & _C_NUMBER != 0):
             return 2
-        if i + 1 < tk.n and tk.low[i] in _QUANT_1 and not tk.gap[i + 1] and self.is_number(i + 1):
+        if i + 1 < tk.n and tk.low[i] in _QUANT_1 and not tk.gap[i + 1] and (tk.cls[i + 1] & _C_NUMBER != 0):
             return 1
         return 0
 
@@ -1319,7 +1343,7 @@ class _Rules:
         j = self._np_core_end(i, head_start)
         if j == i:
             return None
-        if j == head_start and not (tk.low[j - 1] in _DET_PRONOUN or self.is_number(j - 1)):
+        if j == head_start and not (tk.low[j - 1] in _DET_PRONOUN or (tk.cls[j - 1] & _C_NUMBER != 0)):
             return None  # a determiner alone ("the") is no phrase
         return self._np_tail(j, depth) if depth else j
 
@@ -1332,12 +1356,12 @@ class _Rules:
         j = head_start
         core = 0
         while j < n and (j == i or not tk.gap[j]) and core < _MAX_CORE:
-            if self.is_number(j):
+            if (tk.cls[j] & _C_NUMBER != 0):
                 j += 1
                 continue
             if self.is_time(j) and j > head_start:
                 break  # "48 people earlier this week"
-            if not self.is_content(j):
+            if not (not tk.cls[j] & _C_NOT_CONTENT):
                 if self._adverb_in_phrase(i, j):
                     j += 1  # "the only bridge", "a heavily armed group"
                     continue
@@ -1353,8 +1377,8 @@ class _Rules:
         a phrase started at i, after a determiner and before a content word."""
         tk = self.tk
         w = tk.low[j]
-        return ((w == "only" or self.is_adverb(j)) and w not in ("not", "n't", "never")
-                and j + 1 < tk.n and not tk.gap[j + 1] and self.is_content(j + 1)
+        return ((w == "only" or (tk.cls[j] & _C_ADVERB_ANY != 0)) and w not in ("not", "n't", "never")
+                and j + 1 < tk.n and not tk.gap[j + 1] and (not tk.cls[j + 1] & _C_NOT_CONTENT)
                 and j > i and tk.low[j - 1] in _DET)
 
     def _participle_modifier(self, i: int, j: int, head_start: int) -> bool:
@@ -1367,7 +1391,7 @@ class _Rules:
         tk = self.tk
         at_start = j == head_start
         before_ok = at_start or self.modifier_like(j - 1)
-        after_ok = (j + 1 < tk.n and not tk.gap[j + 1] and self.is_content(j + 1)
+        after_ok = (j + 1 < tk.n and not tk.gap[j + 1] and (not tk.cls[j + 1] & _C_NOT_CONTENT)
                     and not self.verbish(j + 1))
         return (before_ok and after_ok) or (at_start and j > i and tk.low[j - 1] in _DET)
 
@@ -1381,7 +1405,7 @@ class _Rules:
             if end is not None:
                 j = end
         if (j + 1 < n and tk.low[j] in ("and", "or") and not tk.gap[j]
-                and not tk.gap[j + 1] and (tk.low[j + 1] in _DET or self.is_number(j + 1))):
+                and not tk.gap[j + 1] and (tk.low[j + 1] in _DET or (tk.cls[j + 1] & _C_NUMBER != 0))):
             end = self.np_after(j + 1, depth - 1)
             if end is not None:
                 j = end
@@ -1397,7 +1421,7 @@ class _Rules:
             return k
         if w in _DET_PRONOUN:
             return self._quantity_before(k)
-        if not (self.is_number(k) or (self.is_content(k) and not self.verbish(k))):
+        if not ((tk.cls[k] & _C_NUMBER != 0) or ((not tk.cls[k] & _C_NOT_CONTENT) and not self.verbish(k))):
             return None
         if self.is_time(k):
             return None
@@ -1427,12 +1451,12 @@ class _Rules:
             return "start", p
         if self.is_time(p):
             return "stop", p
-        if self.is_number(j):  # "at least 33", "more than 900": the prefix opens it
+        if (tk.cls[j] & _C_NUMBER != 0):  # "at least 33", "more than 900": the prefix opens it
             if p > 0 and (tk.low[p - 1], w) in _QUANT_2 and not tk.gap[p]:
                 return "start", p - 1
             if w in _QUANT_1:
                 return "start", p
-        if self.is_number(p):
+        if (tk.cls[p] & _C_NUMBER != 0):
             if self.is_time(p):
                 return "stop", p  # a date ("Sun 10 Jul 2016 29 rebels"): the phrase starts after it
             return "extend", p
@@ -1440,7 +1464,7 @@ class _Rules:
             return "extend", p
         if w in _SUBJECT_LINK_PREPS and not hopped and self._link_after_noun(p):
             return "hop", p
-        if self.is_content(p) and not self.verbish(p):
+        if (not tk.cls[p] & _C_NOT_CONTENT) and not self.verbish(p):
             return "extend", p
         if self._participle_before_noun(p):
             return "extend", p  # "the wounded soldiers", "heavily armed men", "after armed groups"
@@ -1452,29 +1476,29 @@ class _Rules:
         """Whether "of" at p joins a number, noun or pronoun before it ("dozens of")."""
         tk = self.tk
         return p > 0 and not tk.gap[p] and (
-            self.is_number(p - 1) or (self.is_content(p - 1) and not self.verbish(p - 1))
+            (tk.cls[p - 1] & _C_NUMBER != 0) or ((not tk.cls[p - 1] & _C_NOT_CONTENT) and not self.verbish(p - 1))
             or tk.low[p - 1] in _DET_PRONOUN
         )
 
     def _link_after_noun(self, p: int) -> bool:
         """Whether the linking preposition at p follows a noun (not a verb or time)."""
         tk = self.tk
-        return (p > 0 and not tk.gap[p] and self.is_content(p - 1)
+        return (p > 0 and not tk.gap[p] and (not tk.cls[p - 1] & _C_NOT_CONTENT)
                 and not self.verbish(p - 1) and not self.is_time(p - 1))
 
     def _participle_before_noun(self, p: int) -> bool:
         """Whether the verb-like content word at p is a participle modifying the phrase
         (not a lexicon verb or trigger, at a break or after a modifier-like word)."""
         tk = self.tk
-        return (self.is_content(p) and self.verbish(p) and tk.low[p] not in _VERBS
+        return ((not tk.cls[p] & _C_NOT_CONTENT) and self.verbish(p) and tk.low[p] not in _VERBS
                 and p not in self.triggers and (
                     p == 0 or tk.gap[p] or self.modifier_like(p - 1)
-                    or not self.is_content(p - 1)))
+                    or not (not tk.cls[p - 1] & _C_NOT_CONTENT)))
 
     def _quantity_before(self, j: int) -> int:
         """Extend a phrase starting at j over a quantity prefix before a number."""
         tk = self.tk
-        if j >= 1 and self.is_number(j) and not tk.gap[j]:
+        if j >= 1 and (tk.cls[j] & _C_NUMBER != 0) and not tk.gap[j]:
             if j >= 2 and (tk.low[j - 2], tk.low[j - 1]) in _QUANT_2 and not tk.gap[j - 1]:
                 return j - 2
             if tk.low[j - 1] in _QUANT_1:
@@ -1488,7 +1512,7 @@ class _Rules:
         tk = self.tk
         j = i - 1
         skipped = 0
-        while j >= 0 and not tk.gap[j + 1] and self.is_adverb(j) and skipped < 3:
+        while j >= 0 and not tk.gap[j + 1] and (tk.cls[j] & _C_ADVERB_ANY != 0) and skipped < 3:
             j -= 1
             skipped += 1
         if j < 0 or tk.gap[j + 1]:
@@ -1522,7 +1546,7 @@ class _Rules:
         # auxiliaries, adverbs and negation between subject and verb
         steps = 0
         while j >= 0 and not tk.gap[j + 1] and steps < 5 and (
-            self.is_adverb(j) or tk.low[j] in _BE or tk.low[j] in _HAVE
+            (tk.cls[j] & _C_ADVERB_ANY != 0) or tk.low[j] in _BE or tk.low[j] in _HAVE
             or tk.low[j] in _MODAL_DO or tk.low[j] in _GET
         ):
             j -= 1
@@ -1563,7 +1587,7 @@ class _Rules:
             span = own.clause_subject(0)
             return None if span is None else own.char_span(span)
         i = lo
-        if i < tk.n and (tk.low[i] in _PREP or tk.low[i] in _SUB or self.is_adverb(i)):
+        if i < tk.n and (tk.low[i] in _PREP or tk.low[i] in _SUB or (tk.cls[i] & _C_ADVERB_ANY != 0)):
             k = i + 1
             while k < tk.n and k - i < 12 and tk.gap[k] != ",":
                 k += 1
@@ -1608,7 +1632,7 @@ class _Rules:
             return None
         if end < tk.n and tk.low[end - 1][0].isdigit() and tk.low[end] in ("percent", "%"):
             return None
-        if self.is_number(end - 1) and end == j + 2:
+        if (tk.cls[end - 1] & _C_NUMBER != 0) and end == j + 2:
             return None  # "by 10" (a measure)
         return (j + 1, end)
 
@@ -1668,10 +1692,14 @@ class _Rules:
         last the noun or adjective reading of a form none of those took.
         """
         c = self._context(i, after, form, lo)
-        for rule in (self._rule_intransitive, self._rule_passive_be, self._rule_ing,
-                     self._rule_noun_or_adjective, self._rule_perfect, self._rule_present,
-                     self._rule_past):
-            decision = rule(c)
+        # Only the rules the form's readings allow: each of the others returns
+        # _UNDECIDED at once (_RULES_OF_READINGS).
+        rules = _RULES_OF_READINGS.get(c.readings)
+        if rules is None:
+            rules = _RULES_OF_READINGS[c.readings] = tuple(
+                rule for rule, needs in _RULE_READINGS if c.readings & needs)
+        for rule in rules:
+            decision = rule(self, c)
             if not isinstance(decision, _Undecided):
                 return decision
         if c.readings & _NOUN:
@@ -1725,7 +1753,7 @@ class _Rules:
                              self.agent_of_verb(i, c.lo), self.patient_after_verb(after, c.preps))
         tk = self.tk
         nominal = (
-            (prev >= 0 and (c.prev_word in _DET or self.is_number(prev)
+            (prev >= 0 and (c.prev_word in _DET or (tk.cls[prev] & _C_NUMBER != 0)
                             or tk.possessive_before(i)))
             or c.nxt == "of"
             or self.occurrence_verb_after(c.after)  # "as fighting rages": a noun
@@ -1749,8 +1777,8 @@ class _Rules:
         if prev >= 0 and not tk.gap[i] and c.prev_word in _ASPECT_VERBS:
             return _Decision("active", "aspectual", "verb",
                              self.subject_before(prev), patient)
-        if prev == i - 1 and not tk.gap[i] and self.is_content(prev) \
-                and not self.verbish(prev) and not self.is_number(prev):
+        if prev == i - 1 and not tk.gap[i] and (not tk.cls[prev] & _C_NOT_CONTENT) \
+                and not self.verbish(prev) and not (tk.cls[prev] & _C_NUMBER != 0):
             start = self.np_before(prev)  # "a coalition fighting IS"
             return _Decision("active", "participle_after_noun", "verb",
                              None if start is None else (start, i), patient)
@@ -1816,7 +1844,7 @@ class _Rules:
         tk = self.tk
         i, prev, prev_word = c.i, c.prev, c.prev_word
         subject = prev >= 0 and not tk.gap[i] and (
-            (self.is_content(prev) and not self.verbish(prev)) or prev_word in _PRON_SUBJ
+            ((not tk.cls[prev] & _C_NOT_CONTENT) and not self.verbish(prev)) or prev_word in _PRON_SUBJ
             or prev_word in _REL or prev_word in _DET_PRONOUN
         ) and prev_word not in _DET and not tk.possessive_before(i)
         following = self.triggers.get(c.after)
@@ -1866,7 +1894,7 @@ class _Rules:
         a, b = span
         a += self.quantity_prefix(a)
         nxt = a + 1  # the participle: after the number, inside the span or right after it
-        if b not in (nxt, nxt + 1) or not self.is_number(a) or nxt >= tk.n or tk.gap[nxt]:
+        if b not in (nxt, nxt + 1) or not (tk.cls[a] & _C_NUMBER != 0) or nxt >= tk.n or tk.gap[nxt]:
             return False
         entry = self.triggers.get(nxt)
         return entry is not None and bool(entry[1].readings & _V_PP)
@@ -1879,11 +1907,11 @@ class _Rules:
         tk = self.tk
         i, after, prev, prev_word = c.i, c.after, c.prev, c.prev_word
         subject_possible = prev >= 0 and (
-            (self.is_content(prev) and not self.verbish(prev)) or self.is_number(prev)
+            ((not tk.cls[prev] & _C_NOT_CONTENT) and not self.verbish(prev)) or (tk.cls[prev] & _C_NUMBER != 0)
             or prev_word in _PRON_SUBJ or prev_word in _REL or prev_word in _DET_PRONOUN
         ) and not tk.gap[i]
-        next_noun = (after < tk.n and not tk.gap[after] and self.is_content(after)
-                     and not self.is_number(after) and not self.verbish(after)
+        next_noun = (after < tk.n and not tk.gap[after] and (not tk.cls[after] & _C_NOT_CONTENT)
+                     and not (tk.cls[after] & _C_NUMBER != 0) and not self.verbish(after)
                      and not self.is_time(after))
         if next_noun and (not subject_possible or prev_word in _DET):
             end = self.np_after(after)
@@ -1903,7 +1931,7 @@ class _Rules:
             return False  # "they attack", "who attacked"
         if prev < 0 or tk.gap[i]:
             return True  # sentence start, or after a break: "Attacks on ..."
-        if prev_word in _DET or self.is_number(prev) or prev_word in _PREP or tk.possessive_before(i):
+        if prev_word in _DET or (tk.cls[prev] & _C_NUMBER != 0) or prev_word in _PREP or tk.possessive_before(i):
             return True
         if after >= tk.n or tk.gap[after]:
             return True
@@ -1974,7 +2002,7 @@ class _Rules:
         steps = 0
         while (j < tk.n and not tk.gap[j] and steps < 3
                and (tk.low[j] in _BE or tk.low[j] in _HAVE or tk.low[j] in _MODAL_DO
-                    or self.is_adverb(j))):
+                    or (tk.cls[j] & _C_ADVERB_ANY != 0))):
             j += 1
             steps += 1
         if j >= tk.n or tk.gap[j]:
@@ -2012,8 +2040,8 @@ class _Rules:
                 return k
             if k > 0 and not tk.gap[k] and _LIGHT_PARTICLES.get(tk.low[k - 1]) == w:
                 return k - 1
-            if not (w in _DET or w == "of" or self.is_number(k) or self.is_adverb(k)
-                    or (self.is_content(k) and not self.verbish(k))):
+            if not (w in _DET or w == "of" or (tk.cls[k] & _C_NUMBER != 0) or (tk.cls[k] & _C_ADVERB_ANY != 0)
+                    or ((not tk.cls[k] & _C_NOT_CONTENT) and not self.verbish(k))):
                 return None
             k -= 1
             steps += 1
@@ -2028,7 +2056,7 @@ class _Rules:
             j += 1
         if j < tk.n and not tk.gap[j] and (tk.low[j] in _BE or tk.low[j] in _GET):
             j += 1
-            if j < tk.n and not tk.gap[j] and self.is_adverb(j):
+            if j < tk.n and not tk.gap[j] and (tk.cls[j] & _C_ADVERB_ANY != 0):
                 j += 1
         elif relative:
             return None
@@ -2056,7 +2084,7 @@ class _Rules:
             return None
         for k in range(start, i):
             w = tk.low[k]
-            if w in _DET or self.is_number(k):
+            if w in _DET or (tk.cls[k] & _C_NUMBER != 0):
                 continue
             if self._names_actor(k):
                 return (k, i)
@@ -2075,20 +2103,34 @@ class _Rules:
     def _adjective(self, i: int, after: int, prev: int, aux: str) -> _Decision:
         tk = self.tk
         prev_word = tk.low[prev] if prev >= 0 else ""
-        next_noun = (after < tk.n and not tk.gap[after] and self.is_content(after)
-                     and not self.is_number(after) and not self.verbish(after))
+        next_noun = (after < tk.n and not tk.gap[after] and (not tk.cls[after] & _C_NOT_CONTENT)
+                     and not (tk.cls[after] & _C_NUMBER != 0) and not self.verbish(after))
         if next_noun and (prev < 0 or tk.gap[i] or prev_word in _DET or prev_word in _PREP
-                          or self.is_number(prev) or self.verbish(prev) or prev_word in _CONJ):
+                          or (tk.cls[prev] & _C_NUMBER != 0) or self.verbish(prev) or prev_word in _CONJ):
             end = self.np_after(after)
             return _Decision("adjectival", "prenominal_adjective", "adjective", None,
                              (after, end) if end is not None else None, lemma_verb=False)
         if aux == "be" or (prev >= 0 and not tk.gap[i] and (
-                self.is_number(prev) or (self.is_content(prev) and not self.verbish(prev))
+                (tk.cls[prev] & _C_NUMBER != 0) or ((not tk.cls[prev] & _C_NOT_CONTENT) and not self.verbish(prev))
                 or prev_word in _DET_PRONOUN or prev_word in _PRON_OBJ)):
             return _Decision("adjectival", "predicative_adjective", "adjective", None,
                              self.subject_before(i), lemma_verb=False)
         return _Decision("adjectival", "adjective_as_noun", "adjective", None, None,
                          lemma_verb=False)
+
+
+# The rules of _Rules.decide in order, each with the readings without which it does
+# not apply (its first test), and per set of readings the rules that may apply.
+_RULE_READINGS: tuple[tuple[Callable[[_Rules, _Context], _Decided], int], ...] = (
+    (_Rules._rule_intransitive, _INTRANSITIVE),
+    (_Rules._rule_passive_be, _V_PP),
+    (_Rules._rule_ing, _V_ING),
+    (_Rules._rule_noun_or_adjective, _NOUN | _ADJ),
+    (_Rules._rule_perfect, _V_PP),
+    (_Rules._rule_present, _V_BASE | _V_S),
+    (_Rules._rule_past, _V_PAST | _V_PP),
+)
+_RULES_OF_READINGS: dict[int, tuple[Callable[[_Rules, _Context], _Decided], ...]] = {}
 
 
 # ----------------------------------------------------------------------------------
@@ -2298,21 +2340,49 @@ _INT_COLUMNS = ("sentence_id", "sentence_start", "sentence_end", "start", "end")
 
 
 def _events_frame(cols: dict[str, list[Any]], corpus: pd.DataFrame) -> pd.DataFrame:
-    series: dict[str, pd.Series] = {}
+    arrays: dict[str, Any] = {}
     for name in EVENT_COLUMNS:
         values = cols[name]
         if name == "date":
             dtype = corpus["date"].dtype if "date" in corpus.columns else "datetime64[ns]"
-            series[name] = pd.Series(values, dtype=dtype)
+            arrays[name] = pd.Series(values, dtype=dtype)
         elif name in _STRING_COLUMNS:
-            series[name] = pd.Series(values, dtype="string")
+            arrays[name] = _string_array(values, _STRING_DTYPE)
         elif name in _NULLABLE_INT_COLUMNS:
-            series[name] = pd.Series(values, dtype="Int64")
+            arrays[name] = _nullable_ints(values)
         elif name in _INT_COLUMNS:
-            series[name] = pd.Series(values, dtype="int64")
+            arrays[name] = np.array(values, dtype=np.int64)
         else:
-            series[name] = pd.Series(values, dtype="str")
-    return pd.DataFrame(series, columns=list(EVENT_COLUMNS))
+            arrays[name] = _string_array(values, _STR_DTYPE)
+    return pd.DataFrame(arrays, columns=list(EVENT_COLUMNS))
+
+
+# The dtypes of pd.Series(values, dtype="string") and (..., dtype="str").
+_STRING_DTYPE = pd.Series([], dtype="string").dtype
+_STR_DTYPE = pd.Series([], dtype="str").dtype
+
+
+def _string_array(values: list[Any], dtype: Any) -> Any:
+    """``pd.array(values, dtype=dtype)`` for a list of str and None, built by pyarrow
+    in one call where the dtype is stored in pyarrow (a few times faster; the same
+    array)."""
+    if getattr(dtype, "storage", None) == "pyarrow":
+        import pyarrow as pa
+
+        try:
+            return pd.array(pa.array(values, type=pa.large_string()), dtype=dtype)  # type: ignore[call-overload]
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            pass  # not only str and None (an id of another type): pandas converts
+    return pd.array(values, dtype=dtype)
+
+
+def _nullable_ints(values: list[int | None]) -> Any:
+    """``pd.array(values, dtype="Int64")`` for a list of int and None, built from two
+    numpy arrays (the values, None as 0, and the mask)."""
+    n = len(values)
+    data = np.fromiter((0 if v is None else v for v in values), dtype=np.int64, count=n)
+    mask = np.fromiter((v is None for v in values), dtype=bool, count=n)
+    return pd.arrays.IntegerArray(data, mask)
 
 
 def find_events(

@@ -8,7 +8,8 @@ depends on the chunk size, not on the corpus size. :func:`analyze_dask` runs the
 per-chunk analysis on a Dask DataFrame of articles, one partition at a time, which is
 how mediakit runs on a cluster (a ``distributed.Client``).
 
-The three routes give identical tables: the analysis of a corpus is the
+The three routes give identical tables (with ``events=True``, the events table of
+:func:`mediakit.find_events` too): the analysis of a corpus is the
 concatenation, in corpus order, of the analyses of its chunks. Each article is
 analysed on its own, and VADER scores depend only on the sentence, so where a chunk
 or partition boundary falls changes nothing.
@@ -50,7 +51,7 @@ import os
 import shutil
 import warnings
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,12 +63,15 @@ from . import sentiment as _sentiment
 from ._validation import check_table
 from .analysis import Analysis
 from .errors import MediakitError
+from .events import EventLexicon, _event_rows_frame, load_event_lexicon
 from .lexicon import resolve_lexicon
 
 __all__ = ["AnalysisFiles", "DaskAnalysis", "analyze_dask", "analyze_stream", "read_analysis"]
 
 #: The tables :func:`analyze_stream` writes, one sub-folder each.
 TABLES: tuple[str, ...] = ("corpus", "documents", "sentences", "mentions")
+#: The table it writes too with ``events=...`` (:func:`mediakit.find_events`'s).
+EVENTS_TABLE = "events"
 _PART = "part-{:06d}.parquet"
 # Each chunk's load log, beside the tables (see mediakit.load_log).
 _LOG = "load_log"
@@ -85,7 +89,8 @@ class AnalysisFiles:
     ----------
     out_dir
         The output folder. It holds one sub-folder per table (``corpus``,
-        ``documents``, ``sentences``, ``mentions``) of Parquet parts
+        ``documents``, ``sentences``, ``mentions``, and ``events`` when asked for) of
+        Parquet parts
         ``part-000000.parquet``, ``part-000001.parquet``, ... in corpus order (one per
         chunk, all with the same columns), ``load_log/`` (each chunk's load log, see
         :func:`mediakit.load_log`) and ``mediakit-analysis.json``, the manifest that
@@ -94,6 +99,8 @@ class AnalysisFiles:
         so a part is whole or absent, never truncated.
     n_articles, n_sentences, n_mentions
         Row counts of the corpus (= documents), sentences and mentions tables.
+    n_events
+        Row count of the events table, None when events were not asked for.
     load_log
         The load log of the whole corpus (every chunk's, in order).
     lexicon
@@ -110,13 +117,15 @@ class AnalysisFiles:
     n_mentions: int
     load_log: pd.DataFrame = field(repr=False)
     lexicon: Any = field(repr=False)
+    n_events: int | None = None
 
     def parts(self, table: str) -> list[Path]:
         """The Parquet files of ``table``, in corpus order."""
         return _parts(self.out_dir, table)
 
     def read(self, table: str) -> pd.DataFrame:
-        """One table (``corpus``, ``documents``, ``sentences`` or ``mentions``) in memory."""
+        """One table (``corpus``, ``documents``, ``sentences``, ``mentions``, or
+        ``events`` when asked for) in memory."""
         return _read_parts(self.parts(table))
 
     def load(self) -> Analysis:
@@ -141,7 +150,8 @@ def read_analysis(out_dir: str | os.PathLike[str], lexicon: Any = None) -> Analy
     Returns
     -------
     mediakit.Analysis
-        The corpus, documents, sentences and mentions tables as written.
+        The corpus, documents, sentences and mentions tables as written, and the
+        events table when the run was asked for it (else ``events`` is None).
 
     Raises
     ------
@@ -183,10 +193,18 @@ def _check_complete(folder: Path) -> None:
             "with overwrite=True")
 
 
-def _finished_chunks(folder: Path) -> set[int]:
-    """Chunk numbers whose every part (four tables and the load log) is on disk."""
+def _tables(manifest: dict[str, Any] | None) -> tuple[str, ...]:
+    """The tables of a run: TABLES, and the events table when it was asked for."""
+    return (*TABLES, EVENTS_TABLE) if manifest and manifest.get("events") else TABLES
+
+
+def _finished_chunks(folder: Path, tables: tuple[str, ...] | None = None) -> set[int]:
+    """Chunk numbers whose every part (the tables of the run, ``tables`` or those
+    its manifest names, and the load log) is on disk."""
+    if tables is None:
+        tables = _tables(_read_manifest(folder))
     numbers: set[int] | None = None
-    for table in (*TABLES, _LOG):
+    for table in (*tables, _LOG):
         here = {int(p.stem.split("-", 1)[1]) for p in (folder / table).glob("part-*.parquet")
                 if p.stem.split("-", 1)[1].isdigit()}
         numbers = here if numbers is None else numbers & here
@@ -194,8 +212,11 @@ def _finished_chunks(folder: Path) -> set[int]:
 
 
 def _parts(folder: Path, table: str) -> list[Path]:
-    if table not in TABLES:
-        raise ValueError(f"unknown table {table!r}; expected one of {list(TABLES)}")
+    tables = _tables(_read_manifest(folder))
+    if table not in tables:
+        hint = (" (the run was not asked for events: analyze_stream(..., events=True))"
+                if table == EVENTS_TABLE else "")
+        raise ValueError(f"unknown table {table!r}; expected one of {list(tables)}{hint}")
     return sorted((folder / table).glob("part-*.parquet"))
 
 
@@ -206,12 +227,14 @@ def _load(folder: Path, lexicon: Any) -> Analysis:
     logs = sorted((folder / _LOG).glob("part-*.parquet"))
     entries = pd.concat([pd.read_parquet(p) for p in logs], ignore_index=True) if logs else None
     corpus.attrs["load_log"] = _log_frame([] if entries is None else _records(entries))
+    with_events = EVENTS_TABLE in _tables(_read_manifest(folder))
     return Analysis(
         corpus=corpus,
         documents=_read_parts(_parts(folder, "documents")),
         sentences=_read_parts(_parts(folder, "sentences")),
         mentions=_read_parts(_parts(folder, "mentions")),
         lexicon=lexicon,
+        events=_read_parts(_parts(folder, EVENTS_TABLE)) if with_events else None,
     )
 
 
@@ -257,15 +280,17 @@ def _prepare_out_dir(out_dir: Path, overwrite: bool, resume: bool,
         if manifest is None:
             raise MediakitError(f"resume=True: {out_dir} holds no {MANIFEST} from an earlier "
                                 "analyze_stream run to resume")
-        differs = [key for key, value in settings.items() if manifest.get(key) != value]
+        keys = [*settings, *(["events"] if "events" in manifest and "events" not in settings else [])]
+        differs = [key for key in keys if manifest.get(key) != settings.get(key)]
         if differs:
             raise MediakitError(
                 f"resume=True: {out_dir} was written with other settings ({', '.join(differs)} "
                 "differ); resume with the same source, lexicon, chunksize and loading "
                 "options, or start again with overwrite=True")
-        finished = _finished_chunks(out_dir)
+        tables = _tables(settings)
+        finished = _finished_chunks(out_dir, tables)
         _write_manifest(out_dir, {**settings, "complete": False})
-        for table in (*TABLES, _LOG):
+        for table in (*tables, _LOG):
             (out_dir / table).mkdir(parents=True, exist_ok=True)
             for part in (out_dir / table).glob("part-*.parquet"):
                 number = part.stem.split("-", 1)[1]
@@ -279,12 +304,12 @@ def _prepare_out_dir(out_dir: Path, overwrite: bool, resume: bool,
                 "(or resume=True to finish an interrupted run)"
             )
         (out_dir / MANIFEST).unlink(missing_ok=True)  # first: a half-cleared folder is unfinished
-        for table in (*TABLES, _LOG):
+        for table in (*TABLES, EVENTS_TABLE, _LOG):
             shutil.rmtree(out_dir / table, ignore_errors=True)
         (out_dir / "skipped.parquet").unlink(missing_ok=True)  # written by earlier versions
     out_dir.mkdir(parents=True, exist_ok=True)
     _write_manifest(out_dir, {**settings, "complete": False})
-    for table in (*TABLES, _LOG):
+    for table in (*_tables(settings), _LOG):
         (out_dir / table).mkdir(parents=True, exist_ok=True)
     return set()
 
@@ -309,8 +334,11 @@ def _write_part(frame: pd.DataFrame, path: Path) -> None:
         plain.to_parquet(tmp, index=False)
 
 
-def _settings(source: Any, lexicon: Any, chunksize: int, load_options: dict[str, Any]) -> dict[str, Any]:
-    """What must be the same for a resumed run to continue an earlier one."""
+def _settings(
+    source: Any, lexicon: Any, chunksize: int, load_options: dict[str, Any], events: Any = None
+) -> dict[str, Any]:
+    """What must be the same for a resumed run to continue an earlier one (``events``:
+    the event lexicon, or None)."""
     from . import __version__
 
     if isinstance(source, (str, os.PathLike)):
@@ -329,6 +357,12 @@ def _settings(source: Any, lexicon: Any, chunksize: int, load_options: dict[str,
         "lexicon_sha256": hashlib.sha256(patterns.encode("utf-8")).hexdigest(),
         "chunksize": chunksize,
         "load_options": {k: repr(v) for k, v in sorted(load_options.items())},
+        # absent from runs without events (and from those written before the option)
+        **({} if events is None else {"events": {
+            "name": events.name,
+            "sha256": hashlib.sha256(
+                json.dumps(events.to_dict(), sort_keys=True).encode("utf-8")).hexdigest(),
+        }}),
     }
 
 
@@ -342,6 +376,7 @@ def analyze_stream(
     progress: bool = False,
     overwrite: bool = False,
     resume: bool = False,
+    events: bool | EventLexicon | str | os.PathLike[str] | Mapping[str, Any] = False,
     **load_options: Any,
 ) -> AnalysisFiles:
     """Analyse a corpus of any size in chunks, writing the tables to ``out_dir``.
@@ -381,6 +416,13 @@ def analyze_stream(
         interrupted run (the manifest records them; a difference is an error). The
         source is read again from the start to reach the first unfinished chunk, but
         finished chunks are not analysed again.
+    events : bool, str, path, dict or EventLexicon, default False
+        Also write the events table (:func:`mediakit.find_events`), as
+        ``analyze(events=...)``: True with the bundled ``violence`` event lexicon, or
+        the event lexicon to use. It goes to ``events/`` beside the other tables
+        (read it with ``.read("events")``; ``.load().events``), equal to
+        ``analyze(corpus, lexicon, events=...).events``. A resumed run must ask for
+        the same events as the interrupted one.
     **load_options : str, dict or list
         ``format``, ``outlet``, ``columns``, ``names``, ``encoding``, ``date_format``,
         ``duplicate_ids``, ``errors``: passed to :func:`mediakit.iter_corpus` when
@@ -389,7 +431,8 @@ def analyze_stream(
     Returns
     -------
     AnalysisFiles
-        The folder, the row counts, the load log and the lexicon;
+        The folder, the row counts (``n_events`` with ``events``), the load log and the
+        lexicon;
         ``.read("mentions")`` or ``.load()`` bring tables into memory.
         :func:`read_analysis` refuses a folder whose run did not finish.
     """
@@ -398,14 +441,16 @@ def analyze_stream(
     workers = _analysis._resolve_n_jobs(n_jobs)
     lex = resolve_lexicon(lexicon)
     _sentiment.check_mask_token(_sentiment.MASK_TOKEN, lex)
+    event_lexicon = _event_lexicon(events, caller="analyze_stream")
     if overwrite and resume:
         raise ValueError("analyze_stream: pass overwrite=True or resume=True, not both")
     folder = Path(out_dir)
-    settings = _settings(source, lex, chunksize, load_options)
+    settings = _settings(source, lex, chunksize, load_options, event_lexicon)
     finished = _prepare_out_dir(folder, overwrite, resume, settings)
 
     logs: list[pd.DataFrame] = []
-    counts = {"documents": 0, "sentences": 0, "mentions": 0}
+    analysed = ("documents", "sentences", "mentions")
+    counts = dict.fromkeys(analysed if event_lexicon is None else (*analysed, EVENTS_TABLE), 0)
     to_analyse: deque[int] = deque()
 
     def corpus_chunks() -> Iterator[pd.DataFrame]:
@@ -414,28 +459,35 @@ def analyze_stream(
             log = _chunk_log(chunk)
             logs.append(log)
             if number in finished:  # done by the interrupted run: counted, not redone
-                for name in ("documents", "sentences", "mentions"):
+                for name in counts:
                     counts[name] += _parquet_rows(folder / name / _PART.format(number))
                 continue
             _write_part(chunk, folder / "corpus" / _PART.format(number))
             to_analyse.append(number)
             yield chunk
 
+    # each chunk's events table, appended before its other tables are yielded
+    event_tables: list[pd.DataFrame] = []
     results = _analysis._run_chunks(
-        corpus_chunks(), lex, workers=workers, progress=progress, total=None
+        corpus_chunks(), lex, workers=workers, progress=progress, total=None,
+        run=_analysis._Run(lex, events=event_lexicon),
+        event_tables=None if event_lexicon is None else event_tables,
     )
     for tables in results:
         number = to_analyse.popleft()
-        for name, table in zip(("documents", "sentences", "mentions"), tables, strict=True):
+        written = tables if event_lexicon is None else (*tables, event_tables.pop(0))
+        for name, table in zip(counts, written, strict=True):
             assert table is not None  # documents are computed per chunk here
             _write_part(table, folder / name / _PART.format(number))
             counts[name] += len(table)
         # last: a chunk counts as finished only when its log part is there too
         _write_part(logs[number], folder / _LOG / _PART.format(number))
     load_log = _whole_log(logs)
+    n_events = counts.get(EVENTS_TABLE)
     _write_manifest(folder, {**settings, "complete": True, "chunks": len(logs),
                              "n_articles": counts["documents"], "n_sentences": counts["sentences"],
-                             "n_mentions": counts["mentions"]})
+                             "n_mentions": counts["mentions"],
+                             **({} if n_events is None else {"n_events": n_events})})
     return AnalysisFiles(
         out_dir=folder,
         n_articles=counts["documents"],
@@ -443,7 +495,23 @@ def analyze_stream(
         n_mentions=counts["mentions"],
         load_log=load_log,
         lexicon=lex,
+        n_events=n_events,
     )
+
+
+def _event_lexicon(events: Any, *, caller: str) -> EventLexicon | None:
+    """The event lexicon of an ``events=`` option (as :func:`mediakit.analyze`'s), or
+    None for False."""
+    if events is False:
+        return None
+    if events is True:
+        return load_event_lexicon(None)
+    if not isinstance(events, (str, os.PathLike, Mapping, EventLexicon)):
+        raise TypeError(
+            f"{caller}: events must be True, False, an event lexicon's name or path, a dict "
+            f"or an EventLexicon, got {type(events).__name__}"
+        )
+    return load_event_lexicon(events)
 
 
 def _parquet_rows(path: Path) -> int:
@@ -478,10 +546,12 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 @dataclass(frozen=True, eq=False)
 class DaskAnalysis:
-    """The lazy result of :func:`analyze_dask`: three Dask DataFrames.
+    """The lazy result of :func:`analyze_dask`: three Dask DataFrames (four with
+    ``events``).
 
     ``documents``, ``sentences`` and ``mentions`` have the columns documented on
-    :class:`mediakit.Analysis`, one partition per partition of the articles. They
+    :class:`mediakit.Analysis`, one partition per partition of the articles;
+    ``events`` (None unless asked for) those of :func:`mediakit.find_events`. They
     share their tasks: computing them together (:meth:`compute`, ``dask.compute``,
     ``client.persist``) analyses each partition once; computing them one by one
     analyses it again for each.
@@ -492,6 +562,7 @@ class DaskAnalysis:
     sentences: Any
     mentions: Any
     lexicon: Any
+    events: Any = None
 
     def compute(self, **kwargs: Any) -> Analysis:
         """Compute all tables at once into an in-memory :class:`mediakit.Analysis`.
@@ -501,30 +572,42 @@ class DaskAnalysis:
         """
         import dask
 
-        corpus, documents, sentences, mentions = dask.compute(
-            self.articles, self.documents, self.sentences, self.mentions, **kwargs
-        )
+        lazy = [self.articles, self.documents, self.sentences, self.mentions]
+        if self.events is not None:
+            lazy.append(self.events)
+        corpus, documents, sentences, mentions, *events = dask.compute(*lazy, **kwargs)
         return Analysis(
             corpus=_analysis._validated(corpus.reset_index(drop=True)),
             documents=documents.reset_index(drop=True),
             sentences=sentences.reset_index(drop=True),
             mentions=mentions.reset_index(drop=True),
             lexicon=self.lexicon,
+            events=events[0].reset_index(drop=True) if events else None,
         )
 
 
-def _analyze_partition(partition: pd.DataFrame, lexicon: Any) -> tuple[pd.DataFrame, ...]:
-    """The per-chunk analysis of one Dask partition, run where the partition lives."""
+def _analyze_partition(
+    partition: pd.DataFrame, lexicon: Any, events: EventLexicon | None = None
+) -> tuple[pd.DataFrame, ...]:
+    """The per-chunk analysis of one Dask partition, run where the partition lives
+    (with an event lexicon ``events``, its events table last)."""
     # A memo per partition: Dask runs partitions on threads or processes it owns,
     # so nothing is kept between calls.
-    run = _analysis._Run(lexicon)
-    documents, sentences, mentions = _analysis._analyze_chunk(
-        _analysis._work_frame(_analysis._validated(partition)), run)
+    run = _analysis._Run(lexicon, events=events)
+    work = _analysis._work_frame(_analysis._validated(partition))
+    documents, sentences, mentions = _analysis._analyze_chunk(work, run)
     assert documents is not None  # _analyze_chunk builds them unless told not to
-    return documents, sentences, mentions
+    if events is None:
+        return documents, sentences, mentions
+    return documents, sentences, mentions, _event_rows_frame(run.event_rows, work)
 
 
-def analyze_dask(articles: Any, lexicon: Any = None) -> DaskAnalysis:
+def analyze_dask(
+    articles: Any,
+    lexicon: Any = None,
+    *,
+    events: bool | EventLexicon | str | os.PathLike[str] | Mapping[str, Any] = False,
+) -> DaskAnalysis:
     """The analysis of :func:`mediakit.analyze` on a Dask DataFrame of articles.
 
     This is the way to run mediakit on a cluster: create a ``distributed.Client``,
@@ -542,13 +625,20 @@ def analyze_dask(articles: Any, lexicon: Any = None) -> DaskAnalysis:
         unique across partitions (each partition is validated on its own).
     lexicon : Lexicon, str, path-like, mapping or None, default None
         As for :func:`mediakit.analyze`; it is pickled to the workers.
+    events : bool, str, path, dict or EventLexicon, default False
+        Also find the events (:func:`mediakit.find_events`), as
+        ``analyze(events=...)``: True with the bundled ``violence`` event lexicon, or
+        the event lexicon to use (pickled to the workers too). ``.events`` is then a
+        lazy Dask DataFrame and ``compute().events`` equals ``analyze(corpus,
+        lexicon, events=...).events``.
 
     Returns
     -------
     DaskAnalysis
-        Lazy ``documents``, ``sentences``, ``mentions`` Dask DataFrames (one partition
-        per article partition, columns as on :class:`mediakit.Analysis`) and
-        ``compute()`` for an in-memory :class:`mediakit.Analysis`.
+        Lazy ``documents``, ``sentences``, ``mentions`` (and ``events``) Dask
+        DataFrames (one partition per article partition, columns as on
+        :class:`mediakit.Analysis`) and ``compute()`` for an in-memory
+        :class:`mediakit.Analysis`.
 
     Distinct sentences are scored once per partition (no global deduplication: it
     would gather every sentence in one place and cannot change a score, since
@@ -568,6 +658,7 @@ def analyze_dask(articles: Any, lexicon: Any = None) -> DaskAnalysis:
         )
     lex = resolve_lexicon(lexicon)
     _sentiment.check_mask_token(_sentiment.MASK_TOKEN, lex)
+    event_lexicon = _event_lexicon(events, caller="analyze_dask")
     # the column names only (an empty pandas frame): nothing of the Dask graph is computed
     check_table(pd.DataFrame(columns=list(articles.columns)), ("doc_id", "outlet", "text"),
                 caller="analyze_dask", table_name="articles")
@@ -575,21 +666,22 @@ def analyze_dask(articles: Any, lexicon: Any = None) -> DaskAnalysis:
     # Empty tables with the right columns and dtypes, from a one-row stand-in.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        meta = _analyze_partition(_stand_in(articles), lex)
+        meta = _analyze_partition(_stand_in(articles), lex, event_lexicon)
     meta = tuple(frame.iloc[:0] for frame in meta)
 
     lex_task = dask.delayed(lex, pure=True)
+    events_task = None if event_lexicon is None else dask.delayed(event_lexicon, pure=True)
     parts = [
-        dask.delayed(_analyze_partition, pure=True)(partition, lex_task)
+        dask.delayed(_analyze_partition, pure=True)(partition, lex_task, events_task)
         for partition in articles.to_delayed()
     ]
     tables = [
         dd.from_delayed([part[k] for part in parts], meta=meta[k], verify_meta=False)
-        for k in range(3)
+        for k in range(len(meta))
     ]
     return DaskAnalysis(
         articles=articles, documents=tables[0], sentences=tables[1], mentions=tables[2],
-        lexicon=lex,
+        lexicon=lex, events=tables[3] if event_lexicon is not None else None,
     )
 
 

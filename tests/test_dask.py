@@ -72,3 +72,29 @@ def test_bad_input(corpus):
         analyze_dask(corpus)
     with pytest.raises(mediakit.CorpusError, match="text"):
         analyze_dask(dd.from_pandas(corpus.drop(columns="text"), npartitions=2))
+
+
+def test_dask_events_equal_analyze_events(corpus, client):
+    want = mediakit.analyze(corpus, "marenna", events=True)
+    assert len(want.events) > 50
+    lazy = analyze_dask(dd.from_pandas(corpus, npartitions=3), "marenna", events=True)
+    assert lazy.events.npartitions == 3
+    assert list(lazy.events.columns) == list(want.events.columns)
+    result = lazy.compute()
+    pd.testing.assert_frame_equal(result.events, want.events, check_exact=True)
+    for table in TABLES:
+        pd.testing.assert_frame_equal(getattr(result, table), getattr(want, table))
+    # the events table alone, and another event lexicon
+    pd.testing.assert_frame_equal(lazy.events.compute().reset_index(drop=True), want.events)
+    kill_only = {"name": "kill only", "events": {"kill": {"verbs": [["kill", "kills", "killed",
+                                                                      "killed", "killing"]]}}}
+    other = analyze_dask(dd.from_pandas(corpus, npartitions=2), "marenna", events=kill_only)
+    pd.testing.assert_frame_equal(other.compute().events,
+                                  mediakit.analyze(corpus, "marenna", events=kill_only).events)
+
+
+def test_dask_without_events_has_none(corpus):
+    lazy = analyze_dask(dd.from_pandas(corpus, npartitions=2), "marenna")
+    assert lazy.events is None and lazy.compute(scheduler="sync").events is None
+    with pytest.raises(TypeError, match="analyze_dask: events must be"):
+        analyze_dask(dd.from_pandas(corpus, npartitions=2), "marenna", events=1.5)

@@ -689,6 +689,48 @@ def test_barriers_are_in_no_subject_verb_match(real_texts):
     assert outside == set(voice_module._SUBJECT_VERB_BARRIERS) | {","}
 
 
+def test_subject_verb_matches_equal_finditer(real_texts):
+    """Trying _SUBJECT_VERB_RE only where _SUBJECT_VERB_STARTS_RE allows finds
+    exactly finditer's matches, whole texts and slices (pos, endpos)."""
+    alphabet = ["Dana Ilves", "Mr. Orhun", "al-", "de ", "bin ", "J.", ", a spokeswoman for X,",
+                ", who", " said", " told", " has", " called", " the minister", " an envoy",
+                " he", " she", " they", " it", " its", " their", " one", " two", " three",
+                " another", " Turkey’s", " army", " Observatory", ".", " ", ",", "x", "é", "É",
+                *"!?;:\"“”'(\n\t-"]  # fmt: skip
+    rng = random.Random(19)
+    for text in real_texts + _random_texts(20, 3_000, alphabet, 20):
+        fast = [_match_key(m) for m in voice_module._subject_verb_matches(text, 0, len(text))]
+        slow = [_match_key(m) for m in voice_module._SUBJECT_VERB_RE.finditer(text)]
+        assert fast == slow, text
+        if text:
+            pos = rng.randrange(len(text))
+            end = rng.randrange(pos, len(text) + 1)
+            assert [_match_key(m) for m in voice_module._subject_verb_matches(text, pos, end)] == [
+                _match_key(m) for m in voice_module._SUBJECT_VERB_RE.finditer(text, pos, end)
+            ], (text, pos, end)
+
+
+def test_subject_verb_starts_hold_every_word_the_pattern_spells():
+    """Any lower-case word written in _SUBJECT_VERB_RE (or in VADER's lexicon) that can
+    start a match is one _SUBJECT_VERB_STARTS_RE accepts: a branch added to the
+    pattern with a new first word fails here rather than losing matches."""
+    from mediakit import _vader
+
+    pattern = voice_module._SUBJECT_VERB_RE
+    words = set(re.findall(r"[a-z]+", pattern.pattern)) | {w for w in _vader.lexicon() if w.isalpha()}
+    words |= {w.capitalize() for w in words}
+    tails = (" said", " official said", " Syrian men said", "-Assad said", " Assad said",
+             " Observatory said", "’s president said", " group said")
+    checked = 0
+    for word in sorted(words):
+        for tail in tails:
+            text = word + tail
+            if pattern.match(text):
+                assert voice_module._SUBJECT_VERB_STARTS_RE.match(text), text
+                checked += 1
+    assert checked > 1000
+
+
 def test_last_subject_before_equals_whole_paragraph_scan(real_texts):
     alphabet = ["Dana Ilves", "Mr Orhun", ", a spokeswoman for X,", ", who", " said", " has",
                 " called", " the minister", " an envoy", " he", ".", ". ", " ", ",", "x",

@@ -260,3 +260,76 @@ def test_an_interrupted_run_is_refused_then_resumed(corpus_file, expected, tmp_p
         analyze_stream(corpus_file, out, chunksize=7, resume=True, overwrite=True)
     with pytest.raises(mediakit.MediakitError, match="no mediakit-analysis.json"):
         analyze_stream(corpus_file, tmp_path / "never-run", resume=True)
+
+
+# ---------------------------------------------------------------------- events (issue 21)
+
+
+@pytest.fixture(scope="module")
+def expected_events(corpus_file):
+    return mediakit.analyze(mediakit.load_corpus(corpus_file), events=True).events
+
+
+@pytest.mark.parametrize("n_jobs", [1, 2])
+def test_stream_with_events_writes_the_events_table_of_analyze(corpus_file, expected,
+                                                               expected_events, tmp_path, n_jobs):
+    assert len(expected_events) > 100 and set(expected_events["part"]) == {"title", "body"}
+    files = analyze_stream(corpus_file, tmp_path / "out", chunksize=7, n_jobs=n_jobs, events=True)
+    assert files.n_events == len(expected_events)
+    # one part per chunk, as for the other tables (a chunk without events: an empty part)
+    assert [p.name for p in files.parts("events")] == [f"part-{i:06d}.parquet" for i in range(7)]
+    pd.testing.assert_frame_equal(files.read("events"), expected_events, check_exact=True)
+    loaded = read_analysis(tmp_path / "out")
+    pd.testing.assert_frame_equal(loaded.events, expected_events, check_exact=True)
+    _assert_same_analysis(loaded, expected)  # the other tables are unchanged
+    manifest = json.loads((tmp_path / "out" / "mediakit-analysis.json").read_text(encoding="utf-8"))
+    assert manifest["n_events"] == len(expected_events) and manifest["events"]["name"] == "violence"
+
+
+def test_stream_events_with_another_event_lexicon(corpus_file, tmp_path):
+    kill_only = {"name": "kill only", "events": {"kill": {"verbs": [["kill", "kills", "killed",
+                                                                      "killed", "killing"]]}}}
+    corpus = mediakit.load_corpus(corpus_file)
+    want = mediakit.analyze(corpus, events=kill_only).events
+    assert set(want["event_type"]) == {"kill"}
+    files = analyze_stream(corpus, tmp_path / "out", chunksize=10, events=kill_only)
+    pd.testing.assert_frame_equal(files.load().events, want, check_exact=True)
+
+
+def test_stream_without_events_has_no_events_table(corpus_file, tmp_path):
+    files = analyze_stream(corpus_file, tmp_path / "out", chunksize=20)
+    assert files.n_events is None and files.load().events is None
+    assert not (tmp_path / "out" / "events").exists()
+    with pytest.raises(ValueError, match=r"unknown table 'events'.*events=True"):
+        files.read("events")
+    with pytest.raises(TypeError, match="analyze_stream: events must be"):
+        analyze_stream(corpus_file, tmp_path / "bad", events=3)
+    with pytest.raises(mediakit.LexiconError, match="no bundled event lexicon 'nonesuch'"):
+        analyze_stream(corpus_file, tmp_path / "bad", events="nonesuch")
+
+
+def test_an_interrupted_run_with_events_resumes_only_with_the_same_events(
+        corpus_file, expected_events, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    _interrupt_after(monkeypatch, 2)
+    with pytest.raises(KeyboardInterrupt):
+        analyze_stream(corpus_file, out, chunksize=7, events=True)
+    assert len(list((out / "events").glob("part-*.parquet"))) == 2
+    monkeypatch.undo()
+    analysed = _interrupt_after(monkeypatch, 99)
+    # without events, or with other events, the run is not the same one
+    with pytest.raises(mediakit.MediakitError, match=r"other settings \(events differ\)"):
+        analyze_stream(corpus_file, out, chunksize=7, resume=True)
+    with pytest.raises(mediakit.MediakitError, match=r"other settings \(events differ\)"):
+        analyze_stream(corpus_file, out, chunksize=7, resume=True,
+                       events={"name": "x", "events": {"kill": {"nouns": ["massacre"]}}})
+    # a chunk whose events part is missing is not finished: it is analysed again
+    (out / "events" / "part-000001.parquet").unlink()
+    files = analyze_stream(corpus_file, out, chunksize=7, resume=True, events=True)
+    assert analysed == [7] * 5 + [3]  # chunk 0 kept, 1 to 6 analysed
+    assert files.n_events == len(expected_events)
+    pd.testing.assert_frame_equal(read_analysis(out).events, expected_events, check_exact=True)
+    # overwriting a run with events by one without leaves no events behind
+    plain = analyze_stream(corpus_file, out, chunksize=7, overwrite=True)
+    assert plain.n_events is None and not (out / "events").exists()
+    assert read_analysis(out).events is None

@@ -14,6 +14,7 @@ sys.path.insert(0, str(REPO))
 from tools.validation import check_annotations, locate, make_packets, select_items  # noqa: E402
 from tools.validation.inventory import candidates  # noqa: E402
 from tools.validation.sources import (  # noqa: E402
+    Item,
     ValidationDataError,
     item_texts,
     read_items,
@@ -143,15 +144,16 @@ def test_splits_are_about_one_third_test() -> None:
         chosen = [i for i in rounds12 if i.source == source]
         share = sum(i.split == "test" for i in chosen) / len(chosen)
         assert 0.25 <= share <= 0.4, (source, share)
-    # the held-out split is exactly rounds 5 and 6 (forty FA-KES articles each, round 1
-    # only); round 3, read on 2026-12-03, is retired to test
+    # the held-out split is exactly rounds 5 and 7 (forty FA-KES articles each, round 1
+    # only); rounds 3 and 6, read on 2026-12-03, are retired to test
     holdout = [i for i in items if i.split == "holdout"]
     assert len(holdout) == 80 and all(i.source == "fakes" and i.round1 and not i.round2 for i in holdout)
-    assert {i.doc_id for i in holdout} == {i.doc_id for i in items if i.stratum.startswith(("round5_", "round6_"))}
+    assert {i.doc_id for i in holdout} == {i.doc_id for i in items if i.stratum.startswith(("round5_", "round7_"))}
     assert sum(i.stratum == "round5_random" for i in holdout) == 40
-    assert sum(i.stratum == "round6_quotes" for i in holdout) == 40
-    round3 = [i for i in items if i.stratum.startswith("round3_")]
-    assert len(round3) == 40 and all(i.split == "test" for i in round3)
+    assert sum(i.stratum == "round7_quotes" for i in holdout) == 40
+    for retired in ("round3_", "round6_"):
+        rows = [i for i in items if i.stratum.startswith(retired)]
+        assert len(rows) == 40 and all(i.split == "test" for i in rows)
     # round 4 is development data: forty FA-KES articles, round 1 only, split dev
     round4 = [i for i in items if i.stratum == "round4_attribution"]
     assert len(round4) == 40 and all(i.source == "fakes" and i.split == "dev" and i.round1 and not i.round2
@@ -179,13 +181,15 @@ def test_reselecting_rounds_1_2_keeps_the_round3_rows(tmp_path: Path, monkeypatc
     monkeypatch.setattr(select_items, "select", lambda fakes: [])  # rounds 1-2 selected: none here
     assert select_items.main(["--out", str(out)]) == 0
     kept = read_items(out)
-    # the round-3 rows (retired to test), the round-4 rows (dev), then the round-5 and
-    # round-6 rows (holdout), in the order of items.csv
-    assert len(kept) == 160 and [i.split for i in kept] == ["test"] * 40 + ["dev"] * 40 + ["holdout"] * 80
+    # the round-3 rows (retired to test), the round-4 rows (dev), the round-5 rows (holdout),
+    # the round-6 rows (retired to test) and the round-7 rows (holdout), in the order of items.csv
+    assert len(kept) == 200 and [i.split for i in kept] == \
+        ["test"] * 40 + ["dev"] * 40 + ["holdout"] * 40 + ["test"] * 40 + ["holdout"] * 40
     assert {i.stratum for i in kept[:40]} == {"round3_quote_rich", "round3_islamic_state"}
     assert {i.stratum for i in kept[40:80]} == {"round4_attribution"}
     assert {i.stratum for i in kept[80:120]} == {"round5_random"}
-    assert {i.stratum for i in kept[120:]} == {"round6_quotes"}
+    assert {i.stratum for i in kept[120:160]} == {"round6_quotes"}
+    assert {i.stratum for i in kept[160:]} == {"round7_quotes"}
     # a further round-4 row is kept likewise, after the others
     lines = out.read_text(encoding="utf-8").splitlines()
     fields = lines[1].split(",")
@@ -193,7 +197,7 @@ def test_reselecting_rounds_1_2_keeps_the_round3_rows(tmp_path: Path, monkeypatc
     out.write_text("\n".join([*lines, ",".join(fields)]) + "\n", encoding="utf-8")
     assert select_items.main(["--out", str(out)]) == 0
     kept = read_items(out)
-    assert len(kept) == 161 and (kept[-1].doc_id, kept[-1].split) == ("fakes-9999", "dev")
+    assert len(kept) == 201 and (kept[-1].doc_id, kept[-1].split) == ("fakes-9999", "dev")
 
 
 def test_fakes_items_match_the_shared_copy() -> None:
@@ -487,17 +491,22 @@ def test_round6_draws_only_articles_that_quote(tmp_path: Path) -> None:
                  stratum="quote_rich", written_by_team=False, off_topic=False, n_chars=1)
     records = select_items.select_round6(path, existing=[taken])
     assert records == select_items.select_round6(path, existing=[taken])  # seeded, re-runnable
-    assert len(records) == select_items.ROUND6_ARTICLES
+    assert len(records) == select_items.QUOTING_ROUND_ARTICLES
     doc_ids = [r["doc_id"] for r in records]
     # the small outlet gives its one quoting article; attribution without quotation marks,
     # a one-word quotation, a text too long or already taken are not drawn
     assert "fakes-0050" in doc_ids and not {"fakes-0051", "fakes-0052", "fakes-0053", "fakes-0000"} & set(doc_ids)
     assert doc_ids[:39] != [f"fakes-{k:04d}" for k in range(1, 40)]  # a random draw
-    for record in records:
-        assert record["split"] == "holdout" and record["stratum"] == "round6_quotes"
+    for record in records:  # selected as held out, retired to test once read
+        assert record["split"] == "test" and record["stratum"] == "round6_quotes"
         assert list(record) == list(select_items.ITEM_COLUMNS)
     with pytest.raises(SystemExit):
         select_items.main(["--round6", "--out", str(REPO / "data" / "validation" / "r6.csv")])
+    # round 7 draws the same way with its own seed, among what round 6 did not take
+    round7 = select_items.select_round7(path, existing=[taken] + [_as_item(r) for r in records])
+    assert not {r["doc_id"] for r in round7} & set(doc_ids)
+    assert {r["stratum"] for r in round7} == {"round7_quotes"} and {r["split"] for r in round7} == {"holdout"}
+    assert "fakes-0051" not in {r["doc_id"] for r in round7}
 
 
 def test_round6_selection_on_the_shared_copy() -> None:
@@ -507,7 +516,7 @@ def test_round6_selection_on_the_shared_copy() -> None:
     existing = read_items()
     records = select_items.select_round6(None, existing=existing)
     assert len(records) == 40 and len({r["sha256"] for r in records}) == 40
-    earlier = [i for i in existing if not i.stratum.startswith("round6_")]
+    earlier = [i for i in existing if not i.stratum.startswith(("round6_", "round7_"))]
     assert not {r["sha256"] for r in records} & {i.sha256 for i in earlier}  # rounds 1-5 included
     assert not {r["doc_id"] for r in records} & {i.doc_id for i in earlier}
     # re-runnable after the merge: the round-6 rows of items.csv are not "already in the set"
@@ -515,15 +524,57 @@ def test_round6_selection_on_the_shared_copy() -> None:
     assert [{k: str(v) for k, v in r.items()} for r in records] == \
         [r for r in rows if r["stratum"] == "round6_quotes"]
     assert select_items.select_round6(None, existing=earlier) == records
-    assert all(r["split"] == "holdout" and int(str(r["n_chars"])) <= 4000 for r in records)
+    assert all(r["split"] == "test" and int(str(r["n_chars"])) <= 4000 for r in records)
     fakes = read_fakes(None)
     assert min(select_items.quoted_stretches(fakes[int(str(r["fakes_row"]))]["article_content"])
                for r in records) > 0
     # every outlet whose remaining articles quote: seven, five or six articles each
     outlets = [str(r["outlet"]) for r in records]
     assert len(set(outlets)) == 7 and {outlets.count(o) for o in outlets} <= {5, 6}
-    # re-running rounds 3, 4 and 5 is not disturbed by the round-6 rows in items.csv
+    # re-running rounds 3, 4 and 5 is not disturbed by the rows of rounds 6 and 7 in items.csv
     for select, stratum in ((select_items.select_round3, "round3_"), (select_items.select_round4, "round4_"),
                             (select_items.select_round5, "round5_")):
         assert [{k: str(v) for k, v in r.items()} for r in select(None, existing=existing)] == \
             [r for r in rows if r["stratum"].startswith(stratum)]
+
+
+def test_round7_selection_on_the_shared_copy() -> None:
+    from tools.validation.sources import default_fakes_path, read_fakes
+    if not default_fakes_path().is_file():
+        pytest.skip("the FA-KES copy (../shared/data/fa-kes-dev) is not beside the repository")
+    existing = read_items()
+    records = select_items.select_round7(None, existing=existing)
+    assert len(records) == 40 and len({r["sha256"] for r in records}) == 40
+    earlier = [i for i in existing if not i.stratum.startswith("round7_")]
+    assert not {r["sha256"] for r in records} & {i.sha256 for i in earlier}  # rounds 1-6 included
+    assert not {r["doc_id"] for r in records} & {i.doc_id for i in earlier}
+    # re-runnable after the merge: the round-7 rows of items.csv are not "already in the set"
+    rows = select_items.read_item_rows(REPO / "data" / "validation" / "items.csv")
+    assert [{k: str(v) for k, v in r.items()} for r in records] == \
+        [r for r in rows if r["stratum"] == "round7_quotes"]
+    assert select_items.select_round7(None, existing=earlier) == records
+    assert all(r["split"] == "holdout" and int(str(r["n_chars"])) <= 4000 for r in records)
+    fakes = read_fakes(None)
+    assert min(select_items.quoted_stretches(fakes[int(str(r["fakes_row"]))]["article_content"])
+               for r in records) > 0
+    # spread over the seven outlets by filling the smallest first: an outlet with quoting
+    # articles left outside the set gave the largest share or one less (the remainder)
+    outlets = [str(r["outlet"]) for r in records]
+    assert len(set(outlets)) == 7
+    left = {fakes[i]["source"] for i in select_items._eligible(fakes, existing)
+            if select_items.quoted_stretches(fakes[i]["article_content"]) > 0}
+    assert left and min(outlets.count(o) for o in left) >= max(outlets.count(o) for o in outlets) - 1
+    assert min(outlets.count(o) for o in outlets) < max(outlets.count(o) for o in outlets) - 1  # small ones gave all
+    # re-running rounds 3 to 6 is not disturbed by the round-7 rows in items.csv
+    for select, stratum in ((select_items.select_round3, "round3_"), (select_items.select_round4, "round4_"),
+                            (select_items.select_round5, "round5_"), (select_items.select_round6, "round6_")):
+        assert [{k: str(v) for k, v in r.items()} for r in select(None, existing=existing)] == \
+            [r for r in rows if r["stratum"].startswith(stratum)]
+
+
+def _as_item(record: dict[str, object]) -> Item:
+    return Item(doc_id=str(record["doc_id"]), source="fakes", fakes_row=int(str(record["fakes_row"])),
+                unit_id=str(record["unit_id"]), corpus_doc_id=str(record["corpus_doc_id"]),
+                sha256=str(record["sha256"]), outlet=str(record["outlet"]), split=str(record["split"]),
+                round1=True, round2=False, stratum=str(record["stratum"]), written_by_team=False,
+                off_topic=False, n_chars=int(str(record["n_chars"])))

@@ -167,6 +167,48 @@ def test_straight_quote_running_over_paragraphs() -> None:
     assert _voice_of(text, "Talks ended")[0] == "narration"
 
 
+@pytest.mark.parametrize("marks", ['""', "\u201c\u201d"])
+def test_quotation_reopened_after_a_full_stop_inside_one_paragraph(marks: str) -> None:
+    # A one-paragraph article whose paragraph breaks were lost: the mark after "children."
+    # reopens the farmer's quotation (English leaves the previous paragraph's quote
+    # open); read as a nested quote it swallowed the rest of the article.
+    o, c = marks
+    text = (
+        f"{o}The shelling began at dawn,{c} a farmer told reporters. {o}We ran to the cellar "
+        f"with the children. {o}By noon the roof was gone.{c} The council said it would send "
+        f"tents. Officials called the raid {o}a crime{c} on Monday."
+    )
+    assert _spans(text) == [
+        (f"{o}The shelling began at dawn,{c}", "quote", "a farmer"),
+        (f"{o}We ran to the cellar with the children. {o}By noon the roof was gone.{c}", "quote", "a farmer"),
+        (f"{o}a crime{c}", "scare_quote", "Officials"),
+    ]
+    assert _voice_of(text, "The council said")[0] == "narration"
+
+
+def test_reopened_quotation_takes_the_attribution_after_it() -> None:
+    text = (
+        'The union walked out on Monday. "We have been patient for a year. "Now the members '
+        'have spoken and the strike goes on," said its general secretary, Mary Cole. Talks resume.'
+    )
+    spans = voice_spans(text)
+    assert [(s.speaker, s.rule) for s in spans] == [("Mary Cole", "after")]
+    assert text[spans[0].start : spans[0].end].endswith('goes on,"')
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"They keep calling them "rebels" on television every day," she told reporters.',
+        # not a capital after the mark: no new sentence
+        '"It ended. "maybe" is all he said," she told reporters.',
+    ],
+)
+def test_mark_inside_a_sentence_is_still_a_nested_quote(text: str) -> None:
+    spans = voice_spans(text)
+    assert len(spans) == 1 and text[spans[0].end - 2 : spans[0].end] == ',"'
+
+
 # --- unbalanced quotes -----------------------------------------------------------------
 
 
@@ -1648,3 +1690,41 @@ def test_a_first_name_alone_is_the_full_name_of_a_person_introduced_by_role() ->
     text = ('The channel Tarvia Today reported the strikes. "We hit forty targets in the province '
             'overnight," Tarvia said.')
     assert _speakers(text) == ["Tarvia"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a British parliamentary title before the name is a title, like "Senator"
+        ('"The case for an inquiry is overwhelming," said Welsh nationalist MP Gareth Pryce.', "Gareth Pryce"),
+        ('"We will not back this budget," said Labour MEP Ann Coles.', "Ann Coles"),
+        # a nationality adjective before a person's name describes the person ...
+        ('The director of the monitor London-based Syrian Ravi Anand Kessel said the "military '
+         'aircraft" had hit the market twice that morning.', "Ravi Anand Kessel"),
+        ('"The talks are over," said Iranian Ali Reza Tabrizi.', "Ali Reza Tabrizi"),
+        # ... but not a body's name written with "the", nor a two-word name
+        ('"Jets hit the convoy twice in one hour," the Syrian Civil Defence said.', "Syrian Civil Defence"),
+        ('"No deal is better than this one," said Christian Lindner.', "Christian Lindner"),
+        # a newspaper's one-word name before "newspaper" or "daily" is the speaker
+        ('"The jets resumed their missions over the province," the Al-Rayah newspaper said.', "Al-Rayah"),
+        ('"The jets resumed their missions over the province," the Syrian newspaper said.',
+         "the Syrian newspaper"),
+        # a bracketed acronym between a body's name and its describing noun
+        ('The Islamic State (IS) militant group said one of its men had fired on a "large '
+         'gathering" of soldiers.', "Islamic State"),
+    ],
+)
+def test_name_boundaries_titles_nationalities_and_media(text: str, speaker: str) -> None:
+    assert [s.speaker for s in voice_spans(text)] == [speaker]
+
+
+def test_he_is_a_relative_quoted_after_a_body_not_the_body() -> None:
+    # "he" goes to the person described as the last subject of a verb of saying
+    # ("a relative", "a neighbour"), never to a body written as a name ("Islamic State")
+    text = ('The Islamic State group said in a statement that its men had attacked the hall. The groom '
+            'survived but his father was killed, a relative told reporters. "He is shaken and sees '
+            'no one," he said.')
+    assert [s.speaker for s in voice_spans(text)] == ["a relative"]
+    text = ('Police say the fire began at 2am. "We heard a bang and ran outside," a neighbour told '
+            'the BBC. "Then the windows went," she said.')
+    assert _speakers(text) == ["a neighbour", "a neighbour"]

@@ -69,6 +69,12 @@ the same written files gives the same file. Rules (see ``data/validation/README.
   says how an ordinary article does, round 6 gives the speaker measure enough
   quotations. Written outside the repository until adjudicated; a rounds 1-2
   re-selection keeps its rows, and earlier rounds re-run without it.
+* **Round 6 retired; round 7 (``--round7``) (2026-12-03, afternoon).** Round 6's first
+  scores (in ``data/validation/README.md``) showed speaker errors of kinds rounds 1-4
+  did not hold, so its errors were read too and its rows became ``split`` ``test``.
+  Round 7 is drawn exactly as round 6 (its own seed, stratum ``round7_quotes``) from
+  the FA-KES articles that quote and are not yet in the set, and is the holdout with
+  round 5.
 
 Usage::
 
@@ -77,6 +83,7 @@ Usage::
     python tools/validation/select_items.py --round4 --out /outside/the/repo/items_round4.csv
     python tools/validation/select_items.py --round5 --out /outside/the/repo/items_round5.csv
     python tools/validation/select_items.py --round6 --out /outside/the/repo/items_round6.csv
+    python tools/validation/select_items.py --round7 --out /outside/the/repo/items_round7.csv
 """
 
 from __future__ import annotations
@@ -130,9 +137,12 @@ ROUND5_PREFIX = "round5_"
 ROUND5_ARTICLES = 40
 ROUND6_SEED = 20261206
 ROUND6_PREFIX = "round6_"
-ROUND6_ARTICLES = 40
+ROUND7_SEED = 20261207
+ROUND7_PREFIX = "round7_"
+#: Articles of each round drawn among the articles that quote (rounds 6 and 7).
+QUOTING_ROUND_ARTICLES = 40
 #: Strata of the rounds selected after rounds 1-2 (kept on a rounds 1-2 re-selection).
-LATER_ROUND_PREFIXES = (ROUND3_PREFIX, ROUND4_PREFIX, ROUND5_PREFIX, ROUND6_PREFIX)
+LATER_ROUND_PREFIXES = (ROUND3_PREFIX, ROUND4_PREFIX, ROUND5_PREFIX, ROUND6_PREFIX, ROUND7_PREFIX)
 _ATTRIBUTION = re.compile(r"\b(?:said|told|added|according\s+to|stated|claimed)\b", re.IGNORECASE)
 _ISLAMIC_STATE = re.compile(r"\b(?:ISIS|ISIL|IS)\b|\b(?:Daesh|Islamic State)\b", re.IGNORECASE)
 _VIOLENCE = re.compile(
@@ -327,22 +337,36 @@ def select_round5(fakes_path: Path | None, *, existing: list[Item]) -> list[dict
     return [_round1_record(rows, i, split="holdout", stratum="round5_random") for i in sorted(chosen)]
 
 
-def select_round6(fakes_path: Path | None, *, existing: list[Item]) -> list[dict[str, object]]:
-    """The round-6 held-out articles (module docstring), as ``items.csv`` records."""
+def _quoting_round(fakes_path: Path | None, *, existing: list[Item], seed: int, prefix: str,
+                   stratum: str, split: str) -> list[dict[str, object]]:
+    """A seeded draw of articles that quote, spread over outlets (rounds 6 and 7)."""
     rows = read_fakes(fakes_path)
-    rng = random.Random(ROUND6_SEED)
-    eligible = _eligible(rows, _taken_before(existing, ROUND6_PREFIX))
+    rng = random.Random(seed)
+    eligible = _eligible(rows, _taken_before(existing, prefix))
     by_outlet: dict[str, list[int]] = defaultdict(list)
     for i in eligible:
         if quoted_stretches(rows[i]["article_content"]) > 0:
             by_outlet[rows[i]["source"]].append(i)
-    quota = share_out({o: len(ids) for o, ids in by_outlet.items()}, ROUND6_ARTICLES)
+    quota = share_out({o: len(ids) for o, ids in by_outlet.items()}, QUOTING_ROUND_ARTICLES)
     chosen: list[int] = []
     for outlet in sorted(by_outlet):
         ids = list(by_outlet[outlet])
         rng.shuffle(ids)
         chosen += ids[:quota[outlet]]
-    return [_round1_record(rows, i, split="holdout", stratum="round6_quotes") for i in sorted(chosen)]
+    return [_round1_record(rows, i, split=split, stratum=stratum) for i in sorted(chosen)]
+
+
+def select_round6(fakes_path: Path | None, *, existing: list[Item]) -> list[dict[str, object]]:
+    """The round-6 held-out articles (module docstring), as ``items.csv`` records."""
+    # selected as held out; retired to ``test`` once its errors were read
+    return _quoting_round(fakes_path, existing=existing, seed=ROUND6_SEED, prefix=ROUND6_PREFIX,
+                          stratum="round6_quotes", split="test")
+
+
+def select_round7(fakes_path: Path | None, *, existing: list[Item]) -> list[dict[str, object]]:
+    """The round-7 held-out articles (module docstring), as ``items.csv`` records."""
+    return _quoting_round(fakes_path, existing=existing, seed=ROUND7_SEED, prefix=ROUND7_PREFIX,
+                          stratum="round7_quotes", split="holdout")
 
 
 def assign_splits(groups: dict[tuple[str, ...], list[str]], rng: random.Random) -> dict[str, str]:
@@ -446,7 +470,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fakes", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=None,
-                        help="default data/validation/items.csv; required with --round3/4/5/6 "
+                        help="default data/validation/items.csv; required with --round3..7 "
                              "(outside the repository)")
     rounds = parser.add_mutually_exclusive_group()
     rounds.add_argument("--round3", action="store_true",
@@ -457,18 +481,21 @@ def main(argv: list[str] | None = None) -> int:
                         help="select the round-5 random held-out articles instead (not in --items)")
     rounds.add_argument("--round6", action="store_true",
                         help="select the round-6 held-out articles that quote instead (not in --items)")
+    rounds.add_argument("--round7", action="store_true",
+                        help="select the round-7 held-out articles that quote instead (not in --items)")
     parser.add_argument("--items", type=Path, default=ITEMS_CSV,
-                        help="with --round3/4/5/6: the items already in the set (default data/validation/items.csv)")
+                        help="with --round3..7: the items already in the set (default data/validation/items.csv)")
     args = parser.parse_args(argv)
-    if args.round3 or args.round4 or args.round5 or args.round6:
-        flag = ("--round3" if args.round3 else "--round4" if args.round4
-                else "--round5" if args.round5 else "--round6")
+    picks = {"--round3": (args.round3, select_round3), "--round4": (args.round4, select_round4),
+             "--round5": (args.round5, select_round5), "--round6": (args.round6, select_round6),
+             "--round7": (args.round7, select_round7)}
+    asked = [(flag, pick) for flag, (wanted, pick) in picks.items() if wanted]
+    if asked:
+        flag, pick = asked[0]
         if args.out is None:
             parser.error(f"{flag} needs --out (a file outside the repository)")
         if REPO in args.out.resolve().parents:
             parser.error(f"{args.out}: the {flag[2:]} list stays outside the repository until it is adjudicated")
-        pick = (select_round3 if args.round3 else select_round4 if args.round4
-                else select_round5 if args.round5 else select_round6)
         records = pick(args.fakes, existing=read_items(args.items))
     else:
         args.out = args.out or ITEMS_CSV

@@ -102,9 +102,9 @@ class Item:
     n_chars: int
 
 
-#: The splits of ``items.csv``: ``dev`` and ``test`` (rounds 1-2, round 4 in ``dev``, round 3
-#: retired to ``test``; all read while tuning on 2026-12-03) and ``holdout`` (rounds 5 and 6:
-#: never looked at while tuning).
+#: The splits of ``items.csv``: ``dev`` and ``test`` (rounds 1-2, round 4 in ``dev``, rounds 3
+#: and 6 retired to ``test``; all read while tuning on 2026-12-03) and ``holdout`` (rounds 5
+#: and 7: never looked at while tuning).
 SPLITS = ("dev", "test", "holdout")
 
 
