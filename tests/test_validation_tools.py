@@ -435,7 +435,7 @@ def test_round5_draws_at_random_among_attributed_articles_spread_over_outlets(tm
                  stratum="quote_rich", written_by_team=False, off_topic=False, n_chars=1)
     records = select_items.select_round5(path, existing=[taken])
     assert records == select_items.select_round5(path, existing=[taken])  # seeded, re-runnable
-    assert len(records) == select_items.ROUND5_ARTICLES
+    assert len(records) == select_items.RANDOM_ROUND_ARTICLES
     doc_ids = [r["doc_id"] for r in records]
     # the small outlet gives all it has; no text without attribution, too long, or already taken
     assert "fakes-0060" in doc_ids and "fakes-0061" not in doc_ids and "fakes-0062" not in doc_ids
@@ -491,7 +491,7 @@ def test_round6_draws_only_articles_that_quote(tmp_path: Path) -> None:
                  stratum="quote_rich", written_by_team=False, off_topic=False, n_chars=1)
     records = select_items.select_round6(path, existing=[taken])
     assert records == select_items.select_round6(path, existing=[taken])  # seeded, re-runnable
-    assert len(records) == select_items.QUOTING_ROUND_ARTICLES
+    assert len(records) == select_items.RANDOM_ROUND_ARTICLES
     doc_ids = [r["doc_id"] for r in records]
     # the small outlet gives its one quoting article; attribution without quotation marks,
     # a one-word quotation, a text too long or already taken are not drawn

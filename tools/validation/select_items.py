@@ -94,6 +94,7 @@ import random
 import re
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 if __package__ in (None, ""):
@@ -134,13 +135,12 @@ ROUND4_PER_OUTLET = 8
 ROUND4_MIN_QUOTE_WORDS = 3
 ROUND5_SEED = 20261205
 ROUND5_PREFIX = "round5_"
-ROUND5_ARTICLES = 40
 ROUND6_SEED = 20261206
 ROUND6_PREFIX = "round6_"
 ROUND7_SEED = 20261207
 ROUND7_PREFIX = "round7_"
-#: Articles of each round drawn among the articles that quote (rounds 6 and 7).
-QUOTING_ROUND_ARTICLES = 40
+#: Articles of each round drawn at random (rounds 5, 6 and 7).
+RANDOM_ROUND_ARTICLES = 40
 #: Strata of the rounds selected after rounds 1-2 (kept on a rounds 1-2 re-selection).
 LATER_ROUND_PREFIXES = (ROUND3_PREFIX, ROUND4_PREFIX, ROUND5_PREFIX, ROUND6_PREFIX, ROUND7_PREFIX)
 _ATTRIBUTION = re.compile(r"\b(?:said|told|added|according\s+to|stated|claimed)\b", re.IGNORECASE)
@@ -319,35 +319,18 @@ def select_round4(fakes_path: Path | None, *, existing: list[Item]) -> list[dict
     return [_round1_record(rows, i, split="dev", stratum="round4_attribution") for i in sorted(chosen)]
 
 
-def select_round5(fakes_path: Path | None, *, existing: list[Item]) -> list[dict[str, object]]:
-    """The round-5 held-out articles (module docstring), as ``items.csv`` records."""
-    rows = read_fakes(fakes_path)
-    rng = random.Random(ROUND5_SEED)
-    eligible = _eligible(rows, _taken_before(existing, ROUND5_PREFIX))
-    by_outlet: dict[str, list[int]] = defaultdict(list)
-    for i in eligible:
-        if attribution_score(rows[i]["article_content"]) > 0:
-            by_outlet[rows[i]["source"]].append(i)
-    quota = share_out({o: len(ids) for o, ids in by_outlet.items()}, ROUND5_ARTICLES)
-    chosen: list[int] = []
-    for outlet in sorted(by_outlet):
-        ids = list(by_outlet[outlet])
-        rng.shuffle(ids)
-        chosen += ids[:quota[outlet]]
-    return [_round1_record(rows, i, split="holdout", stratum="round5_random") for i in sorted(chosen)]
-
-
-def _quoting_round(fakes_path: Path | None, *, existing: list[Item], seed: int, prefix: str,
-                   stratum: str, split: str) -> list[dict[str, object]]:
-    """A seeded draw of articles that quote, spread over outlets (rounds 6 and 7)."""
+def _random_round(fakes_path: Path | None, *, existing: list[Item], seed: int, prefix: str,
+                  stratum: str, split: str, score: Callable[[str], int]) -> list[dict[str, object]]:
+    """A seeded draw of the articles whose ``score`` is above zero, spread over the
+    outlets by filling the smallest first (rounds 5, 6 and 7)."""
     rows = read_fakes(fakes_path)
     rng = random.Random(seed)
     eligible = _eligible(rows, _taken_before(existing, prefix))
     by_outlet: dict[str, list[int]] = defaultdict(list)
     for i in eligible:
-        if quoted_stretches(rows[i]["article_content"]) > 0:
+        if score(rows[i]["article_content"]) > 0:
             by_outlet[rows[i]["source"]].append(i)
-    quota = share_out({o: len(ids) for o, ids in by_outlet.items()}, QUOTING_ROUND_ARTICLES)
+    quota = share_out({o: len(ids) for o, ids in by_outlet.items()}, RANDOM_ROUND_ARTICLES)
     chosen: list[int] = []
     for outlet in sorted(by_outlet):
         ids = list(by_outlet[outlet])
@@ -356,17 +339,23 @@ def _quoting_round(fakes_path: Path | None, *, existing: list[Item], seed: int, 
     return [_round1_record(rows, i, split=split, stratum=stratum) for i in sorted(chosen)]
 
 
+def select_round5(fakes_path: Path | None, *, existing: list[Item]) -> list[dict[str, object]]:
+    """The round-5 held-out articles (module docstring), as ``items.csv`` records."""
+    return _random_round(fakes_path, existing=existing, seed=ROUND5_SEED, prefix=ROUND5_PREFIX,
+                         stratum="round5_random", split="holdout", score=attribution_score)
+
+
 def select_round6(fakes_path: Path | None, *, existing: list[Item]) -> list[dict[str, object]]:
     """The round-6 held-out articles (module docstring), as ``items.csv`` records."""
     # selected as held out; retired to ``test`` once its errors were read
-    return _quoting_round(fakes_path, existing=existing, seed=ROUND6_SEED, prefix=ROUND6_PREFIX,
-                          stratum="round6_quotes", split="test")
+    return _random_round(fakes_path, existing=existing, seed=ROUND6_SEED, prefix=ROUND6_PREFIX,
+                         stratum="round6_quotes", split="test", score=quoted_stretches)
 
 
 def select_round7(fakes_path: Path | None, *, existing: list[Item]) -> list[dict[str, object]]:
     """The round-7 held-out articles (module docstring), as ``items.csv`` records."""
-    return _quoting_round(fakes_path, existing=existing, seed=ROUND7_SEED, prefix=ROUND7_PREFIX,
-                          stratum="round7_quotes", split="holdout")
+    return _random_round(fakes_path, existing=existing, seed=ROUND7_SEED, prefix=ROUND7_PREFIX,
+                         stratum="round7_quotes", split="holdout", score=quoted_stretches)
 
 
 def assign_splits(groups: dict[tuple[str, ...], list[str]], rng: random.Random) -> dict[str, str]:
