@@ -3079,9 +3079,10 @@ def _subject_of_preposition(before: list[str], phrase: str) -> str | None:
     words = _sentence_words(before)
     if len(words) < 2:
         return None
-    head = words[-2] if words[-1].lower() != "the" or len(words) < 3 else words[-3]
+    at = len(words) - 2 if words[-1].lower() != "the" or len(words) < 3 else len(words) - 3
+    head = words[at]
     low = head.lower()
-    named = _name_before_role(words[: words.index(head, len(words) - 3)] if head in words[-3:] else [], low)
+    named = _name_before_role(words[:at], low)
     if named is not None:
         return named
     if not (

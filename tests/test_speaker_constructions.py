@@ -214,3 +214,9 @@ def test_a_name_before_its_role_without_commas_is_the_speaker(opening: str) -> N
 )
 def test_no_name_before_a_role_without_one(opening: str, speaker: str | None) -> None:
     assert _speakers(f'{opening} the rebels "mined every road before they left."') == [speaker]
+
+
+def test_a_short_subject_before_a_preposition_reads_without_error() -> None:
+    # two words before "of the town": no name and no role to read, never an exception
+    (span,) = _quotes('Several officials of the town said the rebels "mined every road before they left."')
+    assert span.voice == "quote"
