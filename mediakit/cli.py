@@ -39,6 +39,7 @@ are (for programs that read the CSV, not people).
 
 from __future__ import annotations
 
+import _thread
 import argparse
 import contextlib
 import os
@@ -584,6 +585,10 @@ def _load_summary(corpus: pd.DataFrame, args: argparse.Namespace) -> str:
 # ------------------------------------------------------------------ writing
 
 
+#: How long after a Ctrl-C was dropped by a finaliser it is raised again.
+_RESEND_SECONDS = 0.05
+
+
 class _Interrupt:
     """Ctrl-C for the command: the first SIGINT is remembered and raised as
     KeyboardInterrupt; later ones are only remembered, so they cannot break the
@@ -591,10 +596,16 @@ class _Interrupt:
     ``__del__`` or a callback (it prints "Exception ignored ..."), so the flag, not the
     exception, decides: an output is committed only while no interrupt has been seen,
     and the exit code is 130 whenever one was. Such a dropped KeyboardInterrupt is not
-    printed (the flag has it); every other unraisable exception is."""
+    printed (the flag has it) but raised again at once, outside the ``__del__`` that
+    dropped it: a Ctrl-C that lands while the garbage collector runs a finaliser (the
+    ``regex`` module's, during an import, say) would otherwise let the command work on
+    to the end before the flag stops it. Every other unraisable exception is printed."""
 
     def __init__(self) -> None:
         self.hit = False
+        self._dropped = False  # a dropped interrupt is to be raised again
+        self._resend: threading.Timer | None = None
+        self._exiting = False
         self._pid = os.getpid()
         self._previous: Any = None
         self._previous_hook: Any = None
@@ -615,6 +626,11 @@ class _Interrupt:
             # (a worker that died instead could leave the pool's feeder thread blocked
             # on a full pipe for ever).
             return
+        if self._exiting:  # a re-sent interrupt that arrives as the command ends
+            return
+        if self._dropped:  # the signal interrupt_main re-sent for a dropped interrupt
+            self._dropped = False
+            raise KeyboardInterrupt
         first = not self.hit
         self.hit = True
         if first:
@@ -622,14 +638,31 @@ class _Interrupt:
 
     def _unraisable(self, unraisable: Any) -> None:
         if isinstance(unraisable.exc_value, KeyboardInterrupt) and self.hit:
+            # Only the first Ctrl-C raises, so this is it, dropped by a finaliser or
+            # callback: have it raised again where the main thread goes on. Re-sent
+            # from a thread, a moment later: sent from here, it would be handled
+            # inside this hook and dropped again.
+            if os.getpid() == self._pid and not self._dropped and not self._exiting:
+                self._dropped = True
+                self._resend = threading.Timer(_RESEND_SECONDS, _thread.interrupt_main, args=(signal.SIGINT,))
+                self._resend.daemon = True
+                self._resend.start()
             return
         self._previous_hook(unraisable)
 
     def check(self) -> None:
         if self.hit:
+            self._dropped = False  # raised here: a re-sent one would come twice
             raise KeyboardInterrupt
 
     def __exit__(self, *exc: object) -> None:
+        # No re-sent interrupt may outlive the command (it would kill the process
+        # after the exit code is decided): stop the timer, and take a signal it sent
+        # already here, while this handler is still the one installed.
+        self._exiting = True
+        if self._resend is not None:
+            self._resend.cancel()
+            self._resend.join()
         if self._previous is not None:
             signal.signal(signal.SIGINT, self._previous)
             sys.unraisablehook = self._previous_hook

@@ -31,6 +31,14 @@ people of the conflict), ``outside_places`` (other wars and countries), ``off_to
 without one keeps every mention in scope ("no scope rules"). Otherwise, for a mention
 in sentence *S* of article *A*:
 
+0. A list of other stories' headlines ("Related", "Related News", "Read more", "Read
+   also", "See also", "Category News" written with a capital, then a capitalised word;
+   the list runs to the end of its sentence, at most sixty words, since headlines
+   carry no full stop) is one run-on "sentence" about many stories. For a mention in
+   one, *S* below is its headline: the six words on either side, and the rules' text
+   says ``headline in a list`` for ``sentence`` ("Related ... Sudanese President
+   dissolves government ... peace talks in Syria": the government is Sudan's, out).
+
 1. ``article names no place or group of the conflict``: ``require_place`` is true and
    *A* names none of ``places`` and none of the lexicon's named groups: out.
 2. ``sentence names X, outside the conflict``: *S* names an outside place and no place
@@ -71,9 +79,13 @@ named groups (``names:``, each of one actor), *M* the actors' ``markers:`` (word
 0. ``keyword list: label's own actor``: a noun in the ten words after "Tags" or
    "Keywords" (the keyword list a news page closes or opens with, "Tags Syria Aleppo
    Islamic State rebels") is one keyword among others: no name next to it qualifies
-   it, and it points at its own actor.
+   it, and it points at its own actor. (A figure may come before "Tags": "... Rises
+   to 70 Tags terrorist attack".)
 1. ``outside party in compound (P)``, ``named group in compound (G)``: a compound whose
    first part is a party ("US-led", "Iranian-backed": none) or a group ("YPG-led").
+   ``'anti-w coalition': the coalition against them``: a generic label's ``anti-``
+   compound before "coalition" or "alliance" names the coalition that fights the
+   label's actor ("the international anti-jihadist coalition"), none of the actors.
    A generic compound whose first part is a label of another family ("rebel-led",
    "extremist-led") is that label's: ``label in compound (rebel)`` when it is not
    generic, the rules below with its ``refers_to`` when it is. (A backer the lexicon
@@ -86,7 +98,10 @@ named groups (``names:``, each of one actor), *M* the actors' ``markers:`` (word
 3. ``... after label``: the same written right after it as "of", "from", "led by",
    "affiliated to/with", "belonging to", "linked to", "allied to/with" (+ "the")
    ("fighters of the YPG", "terrorists affiliated to Jabhat al-Nusra"), or a named
-   group right after it, as an apposition ("the extremist Islamic State group"). An
+   group right after it, as an apposition ("the extremist Islamic State group"); after
+   a singular generic noun, a marker or outside party too ("Lebanon's Shiite militia
+   Hezbollah": none, "the terrorist Assad"; a plural followed by a name is more often
+   a list that lost its commas, "rebels Kurdish officials"). An
    apposition naming another actor's group does not decide a label that is not
    generic: "the Syrian regime Islamic State militants" is a list that lost its
    commas, not the regime called Islamic State.
@@ -155,6 +170,10 @@ named groups (``names:``, each of one actor), *M* the actors' ``markers:`` (word
       in an article that names only the Islamic State was more often the
       opposition (state media name the Islamic State once and call every armed
       group "terrorists"), so the label's own actor is the better guess.
+   g. In a list of headlines (scope rule 0), a headline is about another story: only
+      the groups named in it before the label count (``headline in a list names X
+      only``), else ``headline in a list names no group: label's own actor``; rules a
+      to f are not used there.
 7. ``label's own actor``: labels that are not generic ("rebels", "the regime",
    "Kurdish forces") point at the actor that owns them, unless written right after a
    label of another actor that has its own (``qualified by 'w'``: "opposition
@@ -182,8 +201,10 @@ named groups (``names:``, each of one actor), *M* the actors' ``markers:`` (word
    actor named inside ("the government").
 
 Known limits: the rules see names and adjacency, not syntax.
-Lists without commas other than "Tags" lines (a "Related" block of headlines) and
-names that are misspelt or glued ("YPGPYD") defeat them. A generic label whose
+Lists without commas other than "Tags" lines and headline lists under a heading (a
+run of title-case headlines, "... walk into Turkey Syrian regime attacks kill 16",
+still reads "Turkey Syrian regime" as one phrase) and names that are misspelt or
+glued ("YPGPYD") defeat them. A generic label whose
 sentence names only the group it is fighting ("militants attacked SDF positions")
 gets that group; "extremists from both IS and the Nusra Front" gets one of the two.
 Check decisions with the ``referent_rule`` column and :func:`scope_report`, and
@@ -243,6 +264,8 @@ _RELATIVE_RE = re.compile(
     r"(?:an?\s+|the\s+)?$",
     re.IGNORECASE,
 )
+# "the anti-jihadist coalition": the coalition fighting the label's actor (rule 1c).
+_COALITION_AFTER_RE = re.compile(r"[^\S\n]+(?:coalition|alliance)\b", re.IGNORECASE)
 _AND_OTHER_RE = re.compile(r"[^\S\n]+and[^\S\n]+other[^\S\n]+", re.IGNORECASE)
 # A group claiming an attack: "claimed responsibility", "claimed the attack", "said its
 # fighters carried out", "is believed to be behind".
@@ -279,8 +302,6 @@ _STATE_WORDS = _STATE_PLURALS | {"government", "regime", "army"}
 # "local government": a civil administration, not a party to a war.
 _CIVIL_QUALIFIERS = frozenset({"local", "municipal", "city", "county", "town", "district", "provincial",
                                "regional", "state"})
-# The word written right before a label, on its line.
-_WORD_BEFORE_RE = re.compile(r"([\w'\u2019.-]+)[^\S\n]+$")
 # "arrived from Iraq", "the province bordering Iraq", "the border with Iraq": where
 # someone came from or where a border runs, not where the sentence is (scope rule 2).
 _FROM_BEFORE_RE = re.compile(r"\b(?:from|bordering|borders|border\s+with|borders\s+with)\s+(?:the\s+)?$",
@@ -292,8 +313,47 @@ _BORDER_AFTER_RE = re.compile(r"(?:-\w+)?\s+borders?\b", re.IGNORECASE)
 # Its words are separate keywords, so no name in it qualifies a label; the list is
 # taken as the ten words after the heading (the article's text goes on without a
 # full stop in copies that lost the page's layout).
-_KEYWORDS_RE = re.compile(r"(?<![\w,;] )(?<!\w)(?:Tags|TAGS|Keywords|KEYWORDS)(?:[^\S\n]*:)?(?=\s)")
+_KEYWORDS_RE = re.compile(r"(?<![^\W\d,;] )(?<![,;] )(?<!\w)(?:Tags|TAGS|Keywords|KEYWORDS)(?:[^\S\n]*:)?(?=\s)")
 _KEYWORD_WORDS = 10
+# A list of other stories' headlines ("Related Syrian Army Retakes ...", "Read also
+# ...", "Category News ..."): a capitalised heading followed by a capitalised word; the
+# list runs to the end of its sentence, at most _LIST_WORDS words (a list of headlines
+# holds no full stop), and each label in it is read with the _HEADLINE_WORDS words on
+# either side, its headline, instead of its sentence.
+_LIST_RE = re.compile(
+    r"\b(?:Related(?:[^\S\n]+(?:News|Articles|Stories|Coverage|Content|Posts|Links))?|READ[^\S\n]+MORE"
+    r"|Read[^\S\n]+(?:more|also|More|Also)|Also[^\S\n]+read|See[^\S\n]+also|Category[^\S\n]+News)"
+    r"(?:[^\S\n]*:)?(?=\s+[A-Z0-9\"'\u201c\u2018])")
+_LIST_WORDS = 60
+_HEADLINE_WORDS = 6
+_LIST_END_RE = re.compile(r"[.!?][\"'\u201d\u2019]?\s")
+_WORDS_BEFORE_RE = re.compile(rf"(?:\S+\s+){{1,{_HEADLINE_WORDS}}}$")
+_HEADLINE_AFTER_RE = re.compile(rf"(?:\s+\S+){{1,{_HEADLINE_WORDS}}}")
+
+
+def _may_list(text: str) -> bool:
+    """False only when :data:`_LIST_RE` surely finds nothing in ``text`` (each of its
+    branches holds one of these words, written as the regex writes it)."""
+    return ("Related" in text or "Read" in text or "READ" in text or "Also" in text
+            or "See" in text or "Category" in text)
+
+
+def _headline_lists(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of the lists of headlines in ``text`` (see :data:`_LIST_RE`)."""
+    lists = []
+    for found in _LIST_RE.finditer(text):
+        words = re.match(rf"(?:\s+\S+){{1,{_LIST_WORDS}}}", text[found.end():])
+        end = found.end() + (words.end() if words else 0)
+        stop = _LIST_END_RE.search(text, found.end(), end)
+        lists.append((found.end(), stop.start() + 1 if stop else end))
+    return lists
+
+
+def _headline_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """The _HEADLINE_WORDS words on either side of ``text[start:end]``."""
+    before = _WORDS_BEFORE_RE.search(text, max(start - 25 * _HEADLINE_WORDS, 0), start)
+    after = _HEADLINE_AFTER_RE.match(text, end)
+    return (before.start() if before else start), (after.end() if after else end)
 _WORDS_AFTER_RE = re.compile(rf"(?:\s+\S+){{1,{_KEYWORD_WORDS}}}")
 
 
@@ -334,6 +394,8 @@ class _Article:
     attached_names: dict[int, tuple[str, str]] = field(init=False)
     # (start, end) of the keyword lists ("Tags ..."), found when first asked for
     keyword_lists: list[tuple[int, int]] | None = None
+    # (start, end) of the lists of headlines ("Related ...")
+    headline_lists: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.by_end = {e: (s, entry) for s, e, entry, _k in self.others}
@@ -423,6 +485,13 @@ class _Article:
                     self.keyword_lists.append((found.end(), words.end() if words else found.end()))
         return bool(self.keyword_lists) and any(start <= position < end for start, end in self.keyword_lists)
 
+    def headline_of(self, m: _Mention) -> tuple[int, int] | None:
+        """Rules 0b and scope rule 0: the (start, end) of the headline ``m`` is in, when
+        it is in a list of other stories' headlines (:data:`_LIST_RE`)."""
+        if self.headline_lists and any(s <= m.start < e for s, e in self.headline_lists):
+            return _headline_window(self.text, m.start, m.end)
+        return None
+
     def label_before(self, m: _Mention) -> _Mention | None:
         """The label written right before ``m`` (see :func:`_end_before`), if any."""
         end = _end_before(self.text, m.start, self.label_by_end)
@@ -469,9 +538,10 @@ def decide_referents(
     columns: dict[str, list[Any]] = {name: [] for name in REFERENT_COLUMNS}
     if not labels:
         return columns
+    lists = _headline_lists(text) if _may_list(text) else []
     scope = _Scope(text, sentence_of, others, lexicon, scope_hits,
-                   [(m.start, m.end, m.entry) for m in labels])
-    article = _Article(text, lexicon, labels, others, sentence_of)
+                   [(m.start, m.end, m.entry) for m in labels], keep_evidence=bool(lists))
+    article = _Article(text, lexicon, labels, others, sentence_of, headline_lists=lists)
     in_scope, scope_rules = _decide_all(article, scope)
     _qualify_compounds(article, in_scope)
     for m in labels:
@@ -503,7 +573,8 @@ def _decide_all(article: _Article, scope: _Scope) -> tuple[list[bool], list[str]
     scope_rules: list[str] = []
     last_named: tuple[str, int] | None = None  # rule 6c: (referent, sentence)
     for m in article.labels:
-        inside, why = scope.decide(m)
+        headline = article.headline_of(m)
+        inside, why = scope.decide(m) if headline is None else scope.decide(m, window=headline)
         in_scope.append(inside)
         scope_rules.append(why)
         if not inside:
@@ -553,16 +624,22 @@ def _before(text: str, start: int, by_end: dict[int, tuple[int, LexiconEntry]]) 
     return None if end is None else by_end[end]
 
 
-def _after(text: str, end: int, by_start: dict[int, tuple[int, LexiconEntry]]) -> tuple[int, LexiconEntry] | None:
-    """The name, marker or party written after ``end`` as "of/from ... <name>" (rule 3)."""
+def _after(text: str, end: int, by_start: dict[int, tuple[int, LexiconEntry]], *,
+           label: str | None = None) -> tuple[int, LexiconEntry] | None:
+    """The name, marker or party written after ``end`` as "of/from ... <name>" (rule 3);
+    ``label``: a generic noun label's text; when singular, a marker or party right
+    after it stands in apposition to ("the Shiite militia Hezbollah")."""
     link = _GAP_AFTER_RE.match(text, end)
     if link is not None and link.end() in by_start:
         return link.end(), by_start[link.end()][1]
     # An apposition: a named group right after the label, on its line ("the extremist
     # Islamic State group", "militant group Hayat Tahrir al-Sham"); names only, since
-    # a marker or party after a label usually starts the next phrase.
+    # a marker or party after a label usually starts the next phrase, except after a
+    # singular generic noun ("the Shiite militia Hezbollah", "the terrorist Assad"): a
+    # list whose commas were lost is of plurals ("rebels Kurdish officials").
     space = _SPACE_AFTER_RE.match(text, end)
-    if space is not None and space.end() in by_start and by_start[space.end()][1].kind == "name":
+    if space is not None and space.end() in by_start \
+            and (by_start[space.end()][1].kind == "name" or (label is not None and not _is_plural(label))):
         return space.end(), by_start[space.end()][1]
     return None
 
@@ -615,6 +692,11 @@ def _resolve(
         _not_generic(m, article)
         return
     own = m.entry.actor
+    if m.modifier and article.text[m.start : m.start + 4].lower() == "anti" \
+            and _COALITION_AFTER_RE.match(article.text, m.end):  # 1c.
+        word = one_line(article.text[m.start : m.end])
+        m.referent, m.rule = None, f"'{word} coalition': the coalition against them"
+        return
     if m.modifier:  # 1b. "rebel-led", "extremist-led": the first part's label decides.
         part = _compound_label(m, article)
         if part is not None:
@@ -649,7 +731,8 @@ def _by_written_name(m: _Mention, article: _Article, refers_to: tuple[str, ...] 
         if before is not None:
             found = before[1], "before label"
     if found is None:  # 3. Right after it.
-        after = _after(text, m.end, article.by_start)
+        generic_noun = text[m.start : m.end] if refers_to is not None and not m.modifier else None
+        after = _after(text, m.end, article.by_start, label=generic_noun)
         if after is not None:
             found = after[1], "after label"
             after_start = after[0]
@@ -687,11 +770,17 @@ def _state_word(m: _Mention, article: _Article) -> str | None:
     """Rules 7a to 7c: the rule when a state's word ("government", "regime", "army")
     points at no party of the lexicon, None otherwise."""
     text = article.text
-    word = text[m.start : m.end].split()[-1].lower()
+    word = text[m.start : m.end].rsplit(None, 1)[-1].lower()
     if word not in _STATE_WORDS:
         return None
-    before = _WORD_BEFORE_RE.search(text, max(m.start - 30, 0), m.start)
-    previous = before.group(1) if before is not None else ""
+    # The word written right before, on its line (as _WORD_BEFORE_RE would find it).
+    k = m.start
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    j = k
+    while j > 0 and k - j < 30 and (text[j - 1].isalnum() or text[j - 1] in "_'\u2019.-"):
+        j -= 1
+    previous = text[j:k] if k < m.start else ""
     if word in _CIVIL_WORDS and previous.lower() in _CIVIL_QUALIFIERS:  # 7a.
         return f"civil administration ('{previous} {word}')"
     if word in _STATE_PLURALS and previous and previous.lower() != "the" \
@@ -867,6 +956,18 @@ def _by_context(
     # fought militants") names the other side.
     family = (m.entry.actor, m.entry.label)
     attached = {s for s, fam in article.attached_names.items() if fam != family}
+    headline = article.headline_of(m)
+    if headline is not None:  # 6g. A headline of another story: its own words only.
+        named: list[tuple[int, str, str]] = []
+        for k in (m.sentence - 1, m.sentence):
+            named.extend(n for n in article.names_by_sentence.get(k, ()) if headline[0] <= n[0] < m.start)
+        found = _named(named, candidates, attached)
+        if found is not None:
+            m.referent, m.rule = found[0], found[1].replace("{where}", "headline in a list")
+        else:
+            m.referent = own if own in candidates else None
+            m.rule = "headline in a list names no group: label's own actor"
+        return
     # 6a. Names in the sentence, before the label.
     in_sentence = article.names_by_sentence.get(m.sentence, ())
     found = _named([n for n in in_sentence if n[0] < m.start], candidates, attached)
@@ -972,7 +1073,7 @@ class _Scope:
 
     def __init__(self, text: str, sentence_of: Any, others: list[tuple[int, int, LexiconEntry, int]],
                  lexicon: Lexicon, scope_hits: Sequence[Hit] | None,
-                 label_spans: list[tuple[int, int, LexiconEntry]]) -> None:
+                 label_spans: list[tuple[int, int, LexiconEntry]], *, keep_evidence: bool = False) -> None:
         self.rules = lexicon.scope
         self.empty = self.rules.is_empty
         self.text = text
@@ -985,6 +1086,9 @@ class _Scope:
         self.n_terms = 0
         self.off_topic: list[str] = []
         self.any_place = False
+        # Each piece of evidence with its offset, kept for the headlines of a list
+        # (scope rule 0) when the text holds one.
+        self.evidence: list[tuple[int, str, str]] | None = [] if keep_evidence else None
         # A word of a label is never scope evidence ("forces" of "government forces").
         label_starts = [s for s, _e, _en in label_spans]
         for s, e, entry in scope_hits:
@@ -999,7 +1103,10 @@ class _Scope:
                                              or _BORDER_AFTER_RE.match(text, e)):
                 continue
             found = self.by_sentence.setdefault(sentence_of(s), {})
-            found.setdefault(kind, []).append(one_line(text[s:e]))
+            word = one_line(text[s:e])
+            found.setdefault(kind, []).append(word)
+            if self.evidence is not None:
+                self.evidence.append((s, kind, word))
             if kind == "terms":
                 self.n_terms += 1
             elif kind == "off_topic":
@@ -1010,20 +1117,32 @@ class _Scope:
             if entry.kind == "name":
                 self.any_place = True
                 self.by_sentence.setdefault(k, {}).setdefault("groups", []).append(entry.label)
+                if self.evidence is not None:
+                    self.evidence.append((_s, "groups", entry.label))
 
-    def decide(self, m: _Mention) -> tuple[bool, str]:
+    def decide(self, m: _Mention, *, window: tuple[int, int] | None = None) -> tuple[bool, str]:
+        """Scope rules 1 to 7 for ``m``; with ``window``, the (start, end) of its
+        headline in a list of headlines, read instead of its sentence (rule 0)."""
         if self.empty:
             return True, "no scope rules"
         rules = self.rules
         if rules.require_place and not self.any_place:
             return False, "article names no place or group of the conflict"
-        found = self.by_sentence.get(m.sentence, {})
+        where = "sentence"
+        if window is not None and self.evidence is not None:
+            where = "headline in a list"
+            found: dict[str, list[str]] = {}
+            for s, kind, word in sorted(self.evidence):
+                if window[0] <= s < window[1]:
+                    found.setdefault(kind, []).append(word)
+        else:
+            found = self.by_sentence.get(m.sentence, {})
         ours = found.get("places", []) + found.get("groups", [])
         # A named group does not say where (the Islamic State fought in Iraq too).
         if found.get("outside_places") and not found.get("places"):
-            return False, f"sentence names {found['outside_places'][0]}, outside the conflict"
+            return False, f"{where} names {found['outside_places'][0]}, outside the conflict"
         if ours:
-            return True, f"sentence names {ours[0]}"
+            return True, f"{where} names {ours[0]}"
         n_off = len(self.off_topic)
         # An article with more off-topic words than conflict terms is about something
         # else even when it holds a few: "siege" and "soldiers" in a match report or a

@@ -540,3 +540,83 @@ def test_fakes_report_from_stdin_mentions_the_latin1_decoding(tmp_path):
            "188886); decoded as latin-1, the encoding given" in page.replace(
                "&lt;", "<").replace("&gt;", ">")
     assert "0 of" in page and "articles undated" in page
+
+
+def _dropping_finaliser() -> None:
+    """An object whose ``__del__`` receives Ctrl-C, as a regex ``Group.__del__`` run by
+    the garbage collector during an import did in a real ``mediakit report`` run."""
+    import os
+    import signal
+
+    class Dropper:
+        def __del__(self) -> None:
+            os.kill(os.getpid(), signal.SIGINT)
+            for _ in range(10_000):  # the Python-level handler runs here, inside __del__
+                pass
+
+    Dropper()  # the last reference goes at once: __del__ runs now
+
+
+def test_a_ctrl_c_dropped_inside_a_finaliser_is_raised_again_at_once() -> None:
+    import time
+
+    from mediakit.cli import _Interrupt
+
+    interrupt = _Interrupt()
+    reached_the_end = False
+    with pytest.raises(KeyboardInterrupt):
+        with interrupt:
+            _dropping_finaliser()
+            stop = time.monotonic() + 20  # the work the command would have gone on with
+            while time.monotonic() < stop:
+                pass
+            reached_the_end = True
+    assert interrupt.hit and not reached_the_end
+
+
+def test_without_the_redelivery_a_finaliser_drops_ctrl_c() -> None:
+    # the premise of the test above: Python itself drops a KeyboardInterrupt raised in __del__
+    import signal
+    import sys
+
+    raised = []
+
+    def handler(signum: int, frame: object) -> None:
+        raised.append(signum)
+        raise KeyboardInterrupt
+
+    previous, previous_hook = signal.signal(signal.SIGINT, handler), sys.unraisablehook
+    dropped: list[object] = []
+    sys.unraisablehook = lambda unraisable: dropped.append(unraisable.exc_type)
+    try:
+        _dropping_finaliser()
+        for _ in range(100_000):
+            pass
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        sys.unraisablehook = previous_hook
+    assert raised and dropped == [KeyboardInterrupt]
+
+
+def test_a_re_sent_ctrl_c_never_outlives_the_command() -> None:
+    # a dropped interrupt whose re-sending is pending when the flag stops the command
+    # (check) and the command ends: nothing may reach the handler restored after it
+    import signal
+    import time
+
+    from mediakit.cli import _Interrupt
+
+    received = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: received.append(signum))
+    try:
+        interrupt = _Interrupt()
+        with pytest.raises(KeyboardInterrupt):
+            with interrupt:
+                _dropping_finaliser()
+                interrupt.check()  # at once, before the re-sent signal (50 ms later)
+        stop = time.monotonic() + 0.5
+        while time.monotonic() < stop:
+            pass
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert interrupt.hit and received == []

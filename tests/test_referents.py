@@ -197,6 +197,24 @@ def test_generic_labels_take_the_group_named_before_them_or_nearby():
      "armed_opposition", "label after 'from' ('rebel groups')"),
     ("In Daraa, militants of the opposition shelled a checkpoint.", "militants", "armed_opposition",
      "label after 'of the' ('opposition')"),
+    # After a singular generic noun, a marker or outside party is an apposition.
+    ("The Syrian army and its allies from Lebanons Shiite militia Hezbollah entered Zabadani.",
+     "militia", None, "outside party after label (Hezbollah)"),
+    ("Critics in Idlib called the terrorist Assad a war criminal.", "terrorist", "state_forces",
+     "marker after label (Assad)"),
+    ("A militant Kurdish group attacked a checkpoint near Afrin.", "militant", "kurdish_forces",
+     "marker after label (Kurdish)"),
+    # Other states' forces, and the Dutch spelling of Daesh some English copy keeps.
+    ("Libyas security forces found graves near Sirte, Syrian media said.", "security forces", None,
+     "outside party before label (Libya)"),
+    ("Shells hit al-Bab, which is held by the extremist Daesj group.", "extremist", "islamic_state",
+     "named group after label (Islamic State)"),
+    # The coalition against the jihadists is none of the actors.
+    ("Warplanes of the international anti-jihadist coalition struck Syrian forces near Deir Ezzor.",
+     "anti-jihadist", None, "'anti-jihadist coalition': the coalition against them"),
+    # "Tags" after a figure still opens a keyword list.
+    ("Shelling in Aleppo. Toll rises to 70 Tags terrorist attack Syria Islamic State",
+     "terrorist", "armed_opposition", "keyword list: label's own actor"),
 ])
 def test_referent_constructions_of_news_prose(text, match, referent, rule):
     found = {m: (r, why) for m, r, why in decisions(text)}
@@ -221,6 +239,34 @@ def test_a_border_with_another_country_does_not_set_the_sentence_outside():
     assert table[["match", "in_scope"]].values.tolist() == [
         ["rebels", True], ["fighters", True], ["rebels", True], ["fighters", False]]
     assert table["scope_rule"].iloc[-1] == "sentence names Iraq, outside the conflict"
+
+
+def test_a_list_of_other_stories_headlines_is_read_headline_by_headline():
+    # Every sentence ours: an article on Idlib, then the page's list of other stories.
+    text = ("Rebels shelled a village near Idlib, killing four civilians. Related News Flooding "
+            "closes roads across Europe | Thousands of migrants walk into Greece Category News "
+            "Ruling party in turmoil as Sudanese President dissolves government and names new premier "
+            "Ceasefire talks on Syria open in Astana Monitor says Militants Shell Aleppo Suburbs "
+            "After Daesh Retreat From Palmyra. Rebels rejected the offer.")
+    table = mk.find_mentions(corpus_of(text), "syria")
+    rows = table[["match", "referent", "in_scope", "scope_rule", "referent_rule"]].astype(object) \
+        .where(table[["match", "referent", "in_scope", "scope_rule", "referent_rule"]].notna(), None).values.tolist()
+    assert rows[0][:3] == ["Rebels", "armed_opposition", True]
+    assert rows[1] == ["government", None, False, "headline in a list names Sudanese, outside the conflict",
+                       "out of scope"]
+    # Daesh is named in the next headline, not before the label in its own.
+    assert rows[2] == ["Militants", "armed_opposition", True, "headline in a list names Syria",
+                       "headline in a list names no group: label's own actor"]
+    assert rows[3][:3] == ["Rebels", "armed_opposition", True]
+    assert rows[3][3] == "article about the conflict (4 conflict terms)"
+    # Without the heading the run-on sentence names Syria: the government stays in.
+    plain = mk.find_mentions(corpus_of(text.replace("Related News", "and").replace("Category News", "and")),
+                             "syria")
+    assert plain["in_scope"].tolist()[1] is True
+    # "Related" as an ordinary word opens no list.
+    ordinary = mk.find_mentions(corpus_of("Related to this, Sudanese officials said the government "
+                                          "in Damascus had agreed."), "syria")
+    assert ordinary[["referent", "scope_rule"]].values.tolist() == [["state_forces", "sentence names Damascus"]]
 
 
 def test_a_possessive_without_its_apostrophe_names_the_place():
@@ -388,6 +434,33 @@ def test_scope_of_general_news_without_evidence_either_way():
     without = Lexicon.from_dict({**data, "scope": {**data["scope"], "otherwise": "out"}})
     assert mk.find_mentions(corpus_of("Rebels took the town."), without)["scope_rule"].tolist() == [
         "no conflict context"]
+
+
+# British general news in the style of a 2004-05 news site, and a war brief (ours).
+BRITISH = (
+    "Henman battles into last eight. Tim Henman came back from a set down to reach the "
+    "quarter-finals. The British number one said the opposition had been tough, and his "
+    "opponent was a real fighter. The crowd gave both men an ovation.",
+    "Ministers defend ID card plans. The government has defended its plans for identity "
+    "cards. Home Secretary Charles Clarke said the cards would help fight crime. The "
+    "opposition said the scheme would cost too much.",
+    "Tory leader Michael Howard accused the government of planning tax rises. Labour said "
+    "the opposition's sums did not add up.",
+    "Fulham's army of fans sang throughout. Their opponents defended deep, and the "
+    "visitors had two men booked.",
+)
+
+
+def test_scope_sets_british_general_news_aside_and_keeps_a_war_brief():
+    found = mk.find_mentions(corpus_of(*BRITISH), "conflict")
+    assert found[["doc_id", "match"]].values.tolist() == [
+        ["d0", "opposition"], ["d1", "government"], ["d1", "opposition"], ["d2", "government"],
+        ["d2", "opposition"]]  # "army of fans" and "a real fighter" are no label forms
+    assert not found["in_scope"].any(), found.loc[found["in_scope"], ["doc_id", "match", "scope_rule"]]
+    war = mk.find_mentions(corpus_of(
+        "Rebels in Darfur signed a ceasefire with the government. The rebels accuse the "
+        "government of arming militias."), "conflict")
+    assert war["in_scope"].all() and len(war) == 4
 
 
 def test_scope_sets_a_mostly_off_topic_article_aside():
