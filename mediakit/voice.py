@@ -346,7 +346,20 @@ Speakers (``speaker``, and how it was found: ``rule``, ``cue``, ``speaker_text``
     extremist KLF group`` and ``the official KNA news agency`` give ``KLF`` and
     ``KNA``), unless the acronym spells them (``Kessel Liberation Front KLF``);
     a short form resolved to such a phrase (``the terrorist group``) gets the
-    name too.
+    name too. ``passive_by`` (tried before rule 2, for quotes and scare quotes): a
+    participle of labelling right before the quotation (called, described,
+    branded, labelled, designated, dubbed, termed, blacklisted, listed,
+    denounced, condemned, criticised, hailed, praised, dismissed, derided,
+    decried, accused of; then ``as``, an article and up to two words) and
+    ``by`` right after it name the labeller (``blacklisted as a "terrorist
+    organization" by Washington``, ``was described as "a disgrace" by Tory
+    leader Michael Howard``); the subject of the sentence is the one labelled,
+    not the speaker. A ``by`` phrase with no name, role, group or body in it
+    (``by the end of the week``) is none. A name opening the sentence, then its
+    role without commas (at most four lowercase words ending in a role or title
+    noun), then a preposition and the body or place the verb follows, is the
+    speaker (``Lale Orhun deputy director at the group says ...``: the group is
+    the object of ``at``).
 """
 
 from __future__ import annotations
@@ -420,8 +433,9 @@ class VoiceSpan:
         article gives (``"Lale Orhun"``).
     rule : str or None
         The rule that named the speaker (``after``, ``before``, ``colon``,
-        ``dash``, ``sentence_end``, ``opening_subject``, ``continues``,
-        ``report``, ``previous_sentence``; see the module docstring), or
+        ``dash``, ``passive_by``, ``sentence_end``, ``opening_subject``,
+        ``continues``, ``report``, ``previous_sentence``; see the module
+        docstring), or
         ``"so-called"`` for a term marked by "so-called"; None when no rule fired.
     cue : str or None
         The words of the text the rule matched, as written (``"Orhun said"``,
@@ -1781,6 +1795,18 @@ def _verb_is_noun(m: re.Match[str]) -> bool:
     return bool(before) and before[-1].lower() in _NOUN_MARKERS
 
 
+# 'branded a "terrorist organisation" by Ankara': a participle of labelling (and
+# "as", an article, up to two words) right before the opening mark ...
+_PASSIVE_LABEL_RE = re.compile(
+    r"\b(?P<verb>called|described|branded|labelled|labeled|designated|dubbed|termed|"
+    r"blacklisted|listed|denounced|condemned|criticised|criticized|hailed|praised|"
+    r"dismissed|derided|decried|accused[ \t]+of)"
+    r"(?:[ \t]+as)?(?:[ \t]+(?:a|an|the))?(?:[ \t]+[\w\-]+){0,2}[ \t]+$"
+)
+# ... and "by" and the labeller right after the closing mark.
+_PASSIVE_BY_RE = re.compile(r"[ \t]*,?[ \t]*by[ \t]+")
+
+
 def _without_verb(subject: str) -> str:
     """An opening subject without the verb and object after its last capitalised
     word ("Ilves cast doubt", "State news agency SANA broadcast"), unless it is
@@ -1897,6 +1923,31 @@ class _Speakers:
             if subject and any(w[:1].isupper() for w in subject.split()):
                 return subject, f"{inverted.group('verb')} {subject}", "sentence_end"
         return None
+
+    def passive_by(self, start: int, end: int) -> tuple[str, str, str] | None:
+        """(subject, matched text, rule) of a passive labelling: a participle of
+        labelling right before the quotation and ``by`` and the labeller right after
+        it ('branded a "terrorist organisation" by Ankara'), or None."""
+        text = self.text
+        after = _PASSIVE_BY_RE.match(text, end)
+        if after is None:
+            return None
+        label = _PASSIVE_LABEL_RE.search(text, max(0, start - 60), start)
+        if label is None:
+            return None
+        p = self.paras.index(end - 1)
+        limit = min(self.paras.ends[p] if p >= 0 else len(text), after.end() + 120)
+        subject = _cut_subject(text[after.end() : limit])
+        words = subject.split()
+        if not words or not (
+            any(w[:1].isupper() for w in words)
+            or words[-1].lower() in _GROUP_NOUNS
+            or words[-1].lower() in _ROLE_NOUN_SET
+            or words[-1].lower() in _INSTITUTION_NOUNS
+            or words[-1].lower() in _BODY_NOUNS
+        ):
+            return None  # "by the end of the week": no one labels
+        return subject, f"{label.group('verb')} ... by {subject}", "passive_by"
 
     # rule 2 -----------------------------------------------------------------------
     def _sentence_before(self, start: int) -> str:
@@ -3028,13 +3079,37 @@ def _subject_of_preposition(before: list[str], phrase: str) -> str | None:
     words = _sentence_words(before)
     if len(words) < 2:
         return None
-    head = words[-2] if words[-1].lower() != "the" or len(words) < 3 else words[-3]
+    at = len(words) - 2 if words[-1].lower() != "the" or len(words) < 3 else len(words) - 3
+    head = words[at]
     low = head.lower()
+    named = _name_before_role(words[:at], low)
+    if named is not None:
+        return named
     if not (
         low in _PERSON_HEADS or low in _GROUP_NOUNS or low in _BODY_NOUNS or low in _INSTITUTION_NOUNS
     ):
         return None
     return _subject_through_preposition(before, phrase)
+
+
+def _name_before_role(words: list[str], role: str) -> str | None:
+    """For :func:`_subject_of_preposition`: the name opening the sentence when a
+    lowercase description ending in a role noun follows it with no comma ("Lale
+    Orhun deputy director (at the group says)"): ``words`` are the sentence's words
+    before the role noun ``role``; None unless they are a name of two capitalised
+    words or more and at most four lowercase words."""
+    if role not in _ROLE_NOUN_SET and not _is_title_word(role):
+        return None
+    while words and (words[0].lower() in _SUBJECT_STOP or words[0].lower() in _LEADING_FILLER):
+        words = words[1:]  # "Yesterday Lale Orhun ..."
+    k = 0
+    while k < len(words) and words[k][:1].isupper() and not words[k].endswith(","):
+        k += 1
+    rest = words[k:]
+    if k < 2 or len(rest) > 4 or not all(w.islower() and w.isalpha() for w in rest):
+        return None
+    name = " ".join(words[:k])
+    return name if _NAME_RUN_RE.fullmatch(name) else None
 
 
 def _subject_before_clause(words: list[str], k: int) -> str | None:
@@ -3658,7 +3733,7 @@ class _SpanAttribution:
         rules 2, 4 and ``opening_subject``, then ``continues``, ``report`` and
         ``previous_sentence``."""
         speakers = self.speakers
-        before = speakers.before(start)
+        before = speakers.passive_by(start, end) or speakers.before(start)
         if before is None:
             before = speakers.sentence_end(end)
         if before is None:
@@ -3783,7 +3858,7 @@ def find_quotes(corpus: pd.DataFrame) -> pd.DataFrame:
         Then how the speaker was found, in the manner of textacy's (speaker, cue,
         content) triples (all str, missing where they do not apply; see
         :class:`VoiceSpan`): ``rule`` (the rule that named the speaker: ``after``,
-        ``before``, ``colon``, ``dash``, ``sentence_end``, ``opening_subject``,
+        ``before``, ``colon``, ``dash``, ``passive_by``, ``sentence_end``, ``opening_subject``,
         ``continues``, ``report``, ``previous_sentence``, or ``so-called``);
         ``cue`` (the words the rule matched, as written: ``"Orhun said"``);
         ``speaker_text`` (the subject the rule read as the speaker, as written:

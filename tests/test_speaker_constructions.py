@@ -148,3 +148,75 @@ def test_the_group_resolves_to_the_acronym_not_its_description() -> None:
     (span,) = _quotes(text)
     assert span.speaker == "KLF"
     assert span.resolved_via == "The terrorist group -> KLF"
+
+
+# --- a passive labelling names its labeller after "by" ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue"),
+    [
+        ('The party is branded a "terrorist organisation" by Ankara.', "Ankara", "branded ... by Ankara"),
+        ('The plan was described as "a disgrace" by Tory leader Michael Howard on Monday.',
+         "Michael Howard", "described ... by Tory leader Michael Howard"),
+        ('Like the Front, the party is blacklisted as a "terrorist organization" by Washington.',
+         "Washington", "blacklisted ... by Washington"),
+        ('The raid was condemned as "barbaric" by the foreign minister.', "the foreign minister",
+         "condemned ... by the foreign minister"),
+        ('The bill, dubbed "the snoopers charter" by critics, passed.', "critics", "dubbed ... by critics"),
+    ],
+)
+def test_a_passive_labelling_is_the_labellers(sentence: str, speaker: str, cue: str) -> None:
+    (span,) = _quotes(sentence)
+    assert (span.speaker, span.rule, span.cue) == (speaker, "passive_by", cue)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "by" and no one: a time is no labeller
+        'The plan was described as "unworkable" by the end of the week.',
+        # no labelling participle before the quotation
+        'He said the rebels were "terrorists" by any measure.',
+        'The rebels were "terrorists" by Ankara.',
+    ],
+)
+def test_no_passive_labelling_without_a_labeller_or_a_participle(sentence: str) -> None:
+    assert all(span.rule != "passive_by" for span in _quotes(sentence))
+
+
+# --- a name, its role without commas, then a place or body and the verb ----------------
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Lale Orhun deputy director at the New York-based group says",
+        "Lale Orhun director at the group said",
+        "Yesterday Lale Orhun director at the group said",
+        "But Lale Orhun spokesman for the council said",
+    ],
+)
+def test_a_name_before_its_role_without_commas_is_the_speaker(opening: str) -> None:
+    (span,) = _quotes(f'{opening} the rebels "mined every road before they left."')
+    assert span.speaker == "Lale Orhun"
+    assert span.rule == "before"
+
+
+@pytest.mark.parametrize(
+    ("opening", "speaker"),
+    [
+        # one capitalised word is no name; a determiner starts a description
+        ("One resident of the town said", "One resident of the town"),
+        # more than four words of description: the rule does not guess
+        ("Lale Orhun keen and very well known local director at the group said", None),
+    ],
+)
+def test_no_name_before_a_role_without_one(opening: str, speaker: str | None) -> None:
+    assert _speakers(f'{opening} the rebels "mined every road before they left."') == [speaker]
+
+
+def test_a_short_subject_before_a_preposition_reads_without_error() -> None:
+    # two words before "of the town": no name and no role to read, never an exception
+    (span,) = _quotes('Several officials of the town said the rebels "mined every road before they left."')
+    assert span.voice == "quote"
