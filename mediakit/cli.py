@@ -596,8 +596,8 @@ class _Interrupt:
     ``__del__`` or a callback (it prints "Exception ignored ..."), so the flag, not the
     exception, decides: an output is committed only while no interrupt has been seen,
     and the exit code is 130 whenever one was. Such a dropped KeyboardInterrupt is not
-    printed (the flag has it) but raised again at once, outside the ``__del__`` that
-    dropped it: a Ctrl-C that lands while the garbage collector runs a finaliser (the
+    printed (the flag has it) but raised again :data:`_RESEND_SECONDS` later, outside
+    the ``__del__`` that dropped it: a Ctrl-C that lands while the garbage collector runs a finaliser (the
     ``regex`` module's, during an import, say) would otherwise let the command work on
     to the end before the flag stops it. Every other unraisable exception is printed."""
 
