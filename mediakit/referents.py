@@ -873,14 +873,22 @@ def _alliance_of(m: _Mention, article: _Article) -> tuple[str | None, str] | Non
     return None if entry is None else _name_rule(entry, "before 'alliance of'")
 
 
+def _specific_noun_label(article: _Article, start: int) -> _Mention | None:
+    """The label starting at ``start`` if it is a noun and not generic (rules 2d, 2f)."""
+    label = article.label_by_start.get(start)
+    if label is None or label.modifier or label.entry.label in article.lexicon.generic.get(label.entry.actor, {}):
+        return None
+    return label
+
+
 def _and_other(m: _Mention, article: _Article) -> tuple[str | None, str] | None:
     """Rule 2d: "Islamist fighters and other rebels": followed by "and other" and a
     noun label that is not generic, the label is one of them (that label's actor)."""
     other = _AND_OTHER_RE.match(article.text, m.end)
     if other is None:
         return None
-    nxt = article.label_by_start.get(other.end())
-    if nxt is None or nxt.modifier or nxt.entry.label in article.lexicon.generic.get(nxt.entry.actor, {}):
+    nxt = _specific_noun_label(article, other.end())
+    if nxt is None:
         return None
     return nxt.entry.actor, f"and other '{one_line(article.text[nxt.start:nxt.end])}'"
 
@@ -892,8 +900,8 @@ def _of_label(m: _Mention, article: _Article) -> tuple[str | None, str] | None:
     link = _GAP_AFTER_RE.match(article.text, m.end)
     if link is None:
         return None
-    nxt = article.label_by_start.get(link.end())
-    if nxt is None or nxt.modifier or nxt.entry.label in article.lexicon.generic.get(nxt.entry.actor, {}):
+    nxt = _specific_noun_label(article, link.end())
+    if nxt is None:
         return None
     return nxt.entry.actor, f"label after '{link.group().strip()}' ('{one_line(article.text[nxt.start:nxt.end])}')"
 

@@ -286,7 +286,7 @@ def test_round3_selection_on_the_shared_copy() -> None:
     assert not {r["sha256"] for r in records} & {i.sha256 for i in rounds12}
     # re-runnable after the merge: the round-3 rows of items.csv are not "already in the set"
     rows = select_items.read_item_rows(REPO / "data" / "validation" / "items.csv")
-    assert [{k: str(v) for k, v in r.items()} for r in records] == \
+    assert _as_rows(records) == \
         [r for r in rows if r["stratum"].startswith("round3_")]
     assert len({r["sha256"] for r in records}) == 40
     assert all(int(str(r["n_chars"])) <= 4000 for r in records)
@@ -363,7 +363,7 @@ def test_round4_selection_on_the_shared_copy() -> None:
     assert not {r["sha256"] for r in records} & {i.sha256 for i in earlier}  # round 3 included
     # re-runnable after the merge: the round-4 rows of items.csv are not "already in the set"
     rows = select_items.read_item_rows(REPO / "data" / "validation" / "items.csv")
-    assert [{k: str(v) for k, v in r.items()} for r in records] == \
+    assert _as_rows(records) == \
         [r for r in rows if r["stratum"] == "round4_attribution"]
     assert all(int(str(r["n_chars"])) <= 4000 for r in records)
     outlets = [str(r["outlet"]) for r in records]
@@ -461,7 +461,7 @@ def test_round5_selection_on_the_shared_copy() -> None:
     assert not {r["doc_id"] for r in records} & {i.doc_id for i in earlier}
     # re-runnable after the merge: the round-5 rows of items.csv are not "already in the set"
     rows = select_items.read_item_rows(REPO / "data" / "validation" / "items.csv")
-    assert [{k: str(v) for k, v in r.items()} for r in records] == \
+    assert _as_rows(records) == \
         [r for r in rows if r["stratum"] == "round5_random"]
     assert select_items.select_round5(None, existing=earlier) == records
     assert all(r["split"] == "holdout" and int(str(r["n_chars"])) <= 4000 for r in records)
@@ -472,9 +472,9 @@ def test_round5_selection_on_the_shared_copy() -> None:
     outlets = [str(r["outlet"]) for r in records]
     assert len(set(outlets)) == 14 and {outlets.count(o) for o in outlets} <= {2, 3}
     # re-running rounds 3 and 4 is not disturbed by the round-5 rows in items.csv
-    assert [{k: str(v) for k, v in r.items()} for r in select_items.select_round3(None, existing=existing)] == \
+    assert _as_rows(select_items.select_round3(None, existing=existing)) == \
         [r for r in rows if r["stratum"].startswith("round3_")]
-    assert [{k: str(v) for k, v in r.items()} for r in select_items.select_round4(None, existing=existing)] == \
+    assert _as_rows(select_items.select_round4(None, existing=existing)) == \
         [r for r in rows if r["stratum"] == "round4_attribution"]
 
 
@@ -503,7 +503,7 @@ def test_round6_draws_only_articles_that_quote(tmp_path: Path) -> None:
     with pytest.raises(SystemExit):
         select_items.main(["--round6", "--out", str(REPO / "data" / "validation" / "r6.csv")])
     # round 7 draws the same way with its own seed, among what round 6 did not take
-    round7 = select_items.select_round7(path, existing=[taken] + [_as_item(r) for r in records])
+    round7 = select_items.select_round7(path, existing=[taken, *_as_items(records, tmp_path / "items.csv")])
     assert not {r["doc_id"] for r in round7} & set(doc_ids)
     assert {r["stratum"] for r in round7} == {"round7_quotes"} and {r["split"] for r in round7} == {"holdout"}
     assert "fakes-0051" not in {r["doc_id"] for r in round7}
@@ -521,7 +521,7 @@ def test_round6_selection_on_the_shared_copy() -> None:
     assert not {r["doc_id"] for r in records} & {i.doc_id for i in earlier}
     # re-runnable after the merge: the round-6 rows of items.csv are not "already in the set"
     rows = select_items.read_item_rows(REPO / "data" / "validation" / "items.csv")
-    assert [{k: str(v) for k, v in r.items()} for r in records] == \
+    assert _as_rows(records) == \
         [r for r in rows if r["stratum"] == "round6_quotes"]
     assert select_items.select_round6(None, existing=earlier) == records
     assert all(r["split"] == "test" and int(str(r["n_chars"])) <= 4000 for r in records)
@@ -534,7 +534,7 @@ def test_round6_selection_on_the_shared_copy() -> None:
     # re-running rounds 3, 4 and 5 is not disturbed by the rows of rounds 6 and 7 in items.csv
     for select, stratum in ((select_items.select_round3, "round3_"), (select_items.select_round4, "round4_"),
                             (select_items.select_round5, "round5_")):
-        assert [{k: str(v) for k, v in r.items()} for r in select(None, existing=existing)] == \
+        assert _as_rows(select(None, existing=existing)) == \
             [r for r in rows if r["stratum"].startswith(stratum)]
 
 
@@ -550,7 +550,7 @@ def test_round7_selection_on_the_shared_copy() -> None:
     assert not {r["doc_id"] for r in records} & {i.doc_id for i in earlier}
     # re-runnable after the merge: the round-7 rows of items.csv are not "already in the set"
     rows = select_items.read_item_rows(REPO / "data" / "validation" / "items.csv")
-    assert [{k: str(v) for k, v in r.items()} for r in records] == \
+    assert _as_rows(records) == \
         [r for r in rows if r["stratum"] == "round7_quotes"]
     assert select_items.select_round7(None, existing=earlier) == records
     assert all(r["split"] == "holdout" and int(str(r["n_chars"])) <= 4000 for r in records)
@@ -568,13 +568,20 @@ def test_round7_selection_on_the_shared_copy() -> None:
     # re-running rounds 3 to 6 is not disturbed by the round-7 rows in items.csv
     for select, stratum in ((select_items.select_round3, "round3_"), (select_items.select_round4, "round4_"),
                             (select_items.select_round5, "round5_"), (select_items.select_round6, "round6_")):
-        assert [{k: str(v) for k, v in r.items()} for r in select(None, existing=existing)] == \
+        assert _as_rows(select(None, existing=existing)) == \
             [r for r in rows if r["stratum"].startswith(stratum)]
 
 
-def _as_item(record: dict[str, object]) -> Item:
-    return Item(doc_id=str(record["doc_id"]), source="fakes", fakes_row=int(str(record["fakes_row"])),
-                unit_id=str(record["unit_id"]), corpus_doc_id=str(record["corpus_doc_id"]),
-                sha256=str(record["sha256"]), outlet=str(record["outlet"]), split=str(record["split"]),
-                round1=True, round2=False, stratum=str(record["stratum"]), written_by_team=False,
-                off_topic=False, n_chars=int(str(record["n_chars"])))
+def _as_rows(records: list[dict[str, object]]) -> list[dict[str, str]]:
+    """Selected records as the text rows of ``items.csv``."""
+    return [{k: str(v) for k, v in r.items()} for r in records]
+
+
+def _as_items(records: list[dict[str, object]], path: Path) -> list[Item]:
+    """Selected records read back as :class:`Item` by the project's own reader."""
+    import csv
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=select_items.ITEM_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(records)
+    return read_items(path)
