@@ -2489,9 +2489,9 @@ class _Speakers:
             if m is not None and _what_pronoun(m):
                 # "Washington condemned what it called a "barbaric attack"": the
                 # pronoun is the subject of the clause that holds "what"
-                found = self._what_pronoun_subject(p, sentence_start, m)
-                if found is not None:
-                    m, subject = found
+                clause = self._what_pronoun_subject(p, sentence_start, m)
+                if clause is not None:
+                    m, subject = clause
             if m is not None and subject is not None:
                 cue = " ".join(m.group(0).split())
                 if m.end() < start and m.group("verb") in _CITING_VERBS:
