@@ -402,7 +402,22 @@ Speakers (``speaker``, and how it was found: ``rule``, ``cue``, ``speaker_text``
     ... He described the night the building was hit.`` then ``"We heard the
     jets first ..."`` (a pronoun there is resolved as usual). ``read`` is a verb
     of saying after the closing mark (``"...," the statement read``), and
-    ``answered`` one everywhere.
+    ``answered``, ``joked``, ``quipped``, ``retorted``, ``countered`` and ``put
+    it`` (``As Ahmad put it:``) are verbs of saying everywhere. More: an
+    apposition after the closing mark may be long (``", Fatima Zway, a
+    pharmacist who spent the night in her basement with her two sons, told``);
+    the antecedent of ``, which`` speaks (``The regime, which refers to all
+    rebels as``); ``X was quoted by Y as saying`` before the quotation gives X
+    (``Its spokesman, Taras Melnyk, was quoted by local media as saying``); a
+    name right after ``quoted by`` or ``cited by`` is the medium, and the one
+    quoted is the subject (``A Syrian military source quoted by state news
+    agency SANA denied``); a ``the`` after a capitalised word ends a
+    prepositional phrase whose comma was lost (``In a post on Facebook the
+    council said``); a participle opening a clause may describe a group noun
+    (``and striking nurses chanted``); and a clause reported inside another
+    (``X told Orontes Daily that the Russian side had demanded "..."``) is the
+    reporter's words (CODING.md Q5), unless its verb labels (``X said that the
+    regime called them "terrorists"``: the regime's word).
 """
 
 from __future__ import annotations
@@ -782,10 +797,11 @@ _AFTER_VERBS = (
     "underlined|underlines|highlighted|highlights|clarified|mentioned|pledged|pledges|"
     "reiterated|reiterates|concluded|disclosed|predicted|cautioned|lamented|"
     "complained|demanded|promised|chanted|shouted|cried|observed|answered|answers|"
+    "joked|jokes|quipped|boasted|retorted|countered|protested|pleaded|put[ \t]+it|"
     "quoted[ \t]+as[ \t]+saying|quoted[ \t]+as[ \t]+telling"
 )
 _AFTER_VERB_SET = frozenset(v for v in _AFTER_VERBS.split("|") if "[" not in v) | {
-    "quoted as saying", "quoted as telling"}
+    "quoted as saying", "quoted as telling", "put it"}
 #: Verbs of saying right after a closing mark: "read" only there ('"...," the
 #: statement read'; "a statement read on state television" is a participle).
 _AFTER_MARK_VERBS = _AFTER_VERBS + "|read|reads"
@@ -818,11 +834,14 @@ _ADVERB_WORDS = (
 _ADVERBS = rf"(?:{_word_trie(_ADVERB_WORDS)}[ \t]+){{0,2}}"
 _SUBJECT_WORD = r"\w[\w\u2019'.\-\u2010]*+"
 _PARENTHETICAL = r"(?:[ \t]*,(?P<paren>[^,;:!?\"\u201c\u201d\n]{1,60}),)?"
+# After the closing mark, read once per quotation: an apposition may be longer ('",
+# Fatima Zway, a pharmacist who spent the night in her basement with her sons, told').
+_LONG_PARENTHETICAL = r"(?:[ \t]*,(?P<paren>[^,;:!?\"\u201c\u201d\n]{1,110}),)?"
 
 # After the closing mark: SUBJECT VERB ... (", Rouhani said in ...")
 _AFTER_SUBJECT_VERB_RE = re.compile(
     rf"[ \t]*[,;:\u2014\u2013-]?[ \t]*(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{0,7}}?)"
-    rf"{_PARENTHETICAL}[ \t]+{_ADVERBS}(?P<verb>{_word_trie(_AFTER_MARK_VERBS)})\b(?P<rest>[ \t]*[.,;:!?]|[ \t]*$)?"
+    rf"{_LONG_PARENTHETICAL}[ \t]+{_ADVERBS}(?P<verb>{_word_trie(_AFTER_MARK_VERBS)})\b(?P<rest>[ \t]*[.,;:!?]|[ \t]*$)?"
 )
 # After the closing mark: a name, its description without commas, then the verb
 # ('"..." Jan Egeland the UN envoy for Syria on humanitarian issues said').
@@ -854,6 +873,13 @@ _AFTER_QUOTED_AS_SAYING_RE = re.compile(
 _AFTER_VERB_SUBJECT_RE = re.compile(
     rf"[ \t]*[,;:\u2014\u2013-]?[ \t]*(?P<verb>{_INVERTED_VERBS})[ \t]+"
     rf"(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{0,11}})"
+)
+# '... source quoted by state news agency (SANA denied)': a medium after "quoted by".
+_QUOTED_BY_BEFORE_RE = re.compile(r"[ \t](?:quoted|cited)[ \t]+by(?:[ \t]+[a-z][\w\-]*){0,4}[ \t]+$")
+# 'Its spokesman, Taras Melnyk, was quoted by local media as saying': the subject.
+_QUOTED_BY_AS_SAYING_RE = re.compile(
+    rf"(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{0,5}}?){_PARENTHETICAL}[ \t]+(?:was|were)"
+    rf"[ \t]+quoted[ \t]+by[ \t]+(?:{_SUBJECT_WORD}[ \t]+){{1,6}}?as[ \t]+(?:saying|telling)\b"
 )
 _QUOTED_AS_SAYING_RE = re.compile(
     rf"\b(?:quoted|cited)[ \t]+(?P<subj>{_SUBJECT_WORD}(?:[ \t]+{_SUBJECT_WORD}){{0,7}}?)"
@@ -893,7 +919,8 @@ _GROUP_NOUN_WORDS = (
     "mediators|negotiators|observers|monitors|workers|families|relatives|leaders|"
     "commanders|fighters|lawmakers|officers|ministers|delegates|volunteers|media|"
     "parties|groups|factions|rebels|experts|critics|campaigners|rescuers|paramedics|"
-    "journalists|demonstrators|militants|jihadists|insurgents|people"
+    "journalists|demonstrators|militants|jihadists|insurgents|people|nurses|teachers|"
+    "students|supporters|mourners|fans|farmers|parents|investors|researchers|scientists"
 )
 #: Heads of a description of one person (see _person_description).
 _PERSON_HEAD_WORDS = (
@@ -957,7 +984,8 @@ _SUBJECT_VERB_RE = re.compile(
     # "Meanwhile, activists claimed": a plural group noun alone (its modifiers and
     # whether it is a subject at all are read in code: _lowercase_group)
     rf"|\b{_word_trie(_GROUP_NOUN_WORDS)}))"
-    rf"{_PARENTHETICAL}(?:[ \t]*,(?:[ \t]*who\b)?|[ \t]+who\b)?[ \t]+{_ADVERBS}"
+    # "The regime, which refers to all rebels as": the relative's antecedent speaks
+    rf"{_PARENTHETICAL}(?:[ \t]*,(?:[ \t]*(?:who|which)\b)?|[ \t]+who\b)?[ \t]+{_ADVERBS}"
     rf"(?P<verb>{_word_trie(_BEFORE_VERBS)})\b"
 )
 # Where a _SUBJECT_VERB_RE match can start: every branch starts at a word boundary
@@ -1676,6 +1704,16 @@ _CITING_RE = re.compile(
 )
 
 
+#: Verbs of a clause that reports another ("X told Y that ..."), and verbs of
+#: labelling, whose quoted word stays the labeller's.
+_REPORTING_VERBS = frozenset("said says told tells added adds stated".split())
+_LABELLING_VERBS = frozenset(
+    "called calls calling described describes termed terms dubbed labels labelled labeled "
+    "brands branded refers referred".split()
+)
+# From the reporting verb to the reported clause's subject: its object (up to four
+# words) and "that" ("told Orontes Daily that ").
+_THAT_CLAUSE_RE = re.compile(r"(?:[ \t]+[\w\-\u2019']+){0,4}?[ \t]+that[ \t]+")
 #: Verbs after which "citing X" names the source (rule 2, as rule 1 reads it).
 _CITING_VERBS = frozenset("reported reports said says added".split())
 
@@ -1912,6 +1950,13 @@ _CLAUSE_OPENERS = _LEADING_FILLER | _DISCOURSE_ADVERBS | frozenset(
 )
 
 
+def _opens_clause(before: list[str], word: str) -> bool:
+    """Whether the last occurrence of ``word`` in ``before`` opens a clause: it
+    starts the words, or follows a comma or a word of :data:`_CLAUSE_OPENERS`."""
+    k = len(before) - 1 - before[::-1].index(word)
+    return k == 0 or before[k - 1].endswith(",") or before[k - 1].lower() in _CLAUSE_OPENERS
+
+
 def _lowercase_group(before: list[str], noun: str) -> str | None:
     """The subject a plural group noun written alone opens ("Meanwhile, activists
     claimed", "..., residents said", "and security sources said"), with up to two
@@ -1934,7 +1979,9 @@ def _lowercase_group(before: list[str], noun: str) -> str | None:
             or low in _NOT_SUBJECT
             or low in _CLAUSE_STARTERS
             or low in _SUBJECT_STOP
-            or (word.islower() and low.endswith(("ed", "ing")))
+            or (word.islower() and low.endswith("ed"))
+            # "and striking nurses chanted", but not "began killing activists"
+            or (word.islower() and low.endswith("ing") and not _opens_clause(before, word))
             or low in _AFTER_VERB_SET
         ):
             return None
@@ -2254,6 +2301,12 @@ class _Speakers:
         name = m.group("name")
         if name is None:
             return self._described_subject_at(m, sentence_start, subject)
+        quoted_by = _QUOTED_BY_BEFORE_RE.search(self.text, max(sentence_start, m.start() - 60), m.start())
+        if quoted_by is not None:
+            # "A Syrian military source quoted by state news agency SANA denied": the
+            # medium quotes; the one it quotes is the subject
+            words = _from_last_determiner(self.text[sentence_start : quoted_by.start()].split())
+            return " ".join(words) if 0 < len(words) <= 8 else None
         if all(word in _TIME_NAMES for word in name.split()):
             # "The coalition which launched its air war last September said": a
             # time ends the relative clause; the subject is the one it describes.
@@ -2498,11 +2551,21 @@ class _Speakers:
                     # "Libya Now TV reported, citing residents, that "..."": the
                     # source cited speaks (CODING.md Q3d)
                     subject, cue, _ = _cited(self.text[: start], m.end(), subject, cue)
+                outer = self._reporting_clause(p, sentence_start, m)
+                if outer is not None:
+                    m, subject = outer
+                    cue = " ".join(m.group(0).split())
                 best = (m.start("verb") - sentence_start, subject, cue)
         if "as saying" in sentence or "as telling" in sentence:
             for m in _QUOTED_AS_SAYING_RE.finditer(sentence):
                 subj = _cut_subject(m.group("subj"))
                 if subj and (best is None or m.start() > best[0]):
+                    best = (m.start(), subj, " ".join(m.group(0).split()))
+            for m in _QUOTED_BY_AS_SAYING_RE.finditer(sentence):
+                # "Its spokesman, Taras Melnyk, was quoted by local media as saying"
+                subj = _name_from_subject(_prefer_apposition(
+                    " ".join(_from_last_determiner(m.group("subj").split())), m.group("paren")))[0]
+                if subj and subj.split()[0].lower() not in _SUBJECT_STOP and (best is None or m.start() > best[0]):
                     best = (m.start(), subj, " ".join(m.group(0).split()))
         # (Every match holds "ccording": the regex engine need not try each position.)
         for m in _ACCORDING_TO_RE.finditer(sentence) if "ccording" in sentence else ():
@@ -2512,6 +2575,25 @@ class _Speakers:
         if best is None:
             return None
         return best[1], best[2], "before"
+
+    def _reporting_clause(
+        self, p: int, sentence_start: int, m: re.Match[str]
+    ) -> tuple[re.Match[str], str] | None:
+        """For :meth:`before`: (match, subject) of the clause that reports the one of
+        ``m`` ("Abu Shaima told Orontes Daily that the Russian side had demanded
+        "...""): the words are the reporter's (CODING.md Q5), unless ``m``'s verb
+        labels ("X said the regime called them "terrorists"")."""
+        if " ".join(m.group("verb").split()) in _LABELLING_VERBS:
+            return None
+        outer = self._last_subject_before(p, sentence_start, m.start())
+        if (
+            outer is None
+            or outer.group("verb") not in _REPORTING_VERBS
+            or not _THAT_CLAUSE_RE.fullmatch(self.text, outer.end(), m.start())
+        ):
+            return None
+        subject = self._first_subject_at(outer, sentence_start)
+        return None if subject is None else (outer, subject)
 
     def _what_pronoun_subject(
         self, p: int, sentence_start: int, m: re.Match[str]
@@ -2654,7 +2736,7 @@ class _Speakers:
                 # is acted on; it does not speak
                 return None
             if kept and word.islower() and (
-                low.endswith("ed") or low in _OPENING_VERBS or low in _AFTER_VERB_SET
+                low.endswith("ed") or low in _OPENING_VERBS or low in _AFTER_VERB_SET or low in ("read", "reads")
             ):
                 break
             kept.append(word)
@@ -3278,7 +3360,13 @@ def _from_last_determiner(words: list[str]) -> list[str]:
         k for k, w in enumerate(words)
         if k
         and w.lower() in ("the", "a", "an")
-        and words[k - 1].islower()
+        and (
+            words[k - 1].islower()
+            # "a post on Facebook the council (said)": a prepositional phrase, its
+            # full stop or comma lost, then the subject
+            or (w == "the" and words[k - 1][:1].isupper() and k > 2
+                and any(x in _PREPOSITIONS_BEFORE for x in words[1 : k - 1]))
+        )
         and words[k - 1] not in _PREPOSITIONS_BEFORE
         # "A doctor receiving the casualties": the object of a participle
         # describing a person
