@@ -486,6 +486,8 @@ def test_a_statement_read() -> None:
          "The transitional government", "before", "The transitional government said"),
         ('The Tarvian interior ministry denied the report and blamed "criminal gangs in the hills".',
          "The Tarvian interior ministry", "before", "The Tarvian interior ministry denied"),
+        ('A military source in Aldwick denied the claim and said the jets struck "depots of the armed groups".',
+         "A military source in Aldwick", "before", "Aldwick denied"),
         ("The coach was asked whether he would stay. Bakary Traore answered:\n\n"
          '"Tonight I do not think about contracts."', "Bakary Traore", "colon", "Bakary Traore answered"),
     ],

@@ -1265,7 +1265,7 @@ def test_the_one_told_is_no_antecedent_of_he() -> None:
         ("Tarvian foreign ministry spokeswoman Lena Voss took aim at the envoy on Monday "
          'calling on him to "stop repeating rumours from the hills".', "Lena Voss"),
         # a verb of saying after "and"
-        ('A military source in Aldwick denied the claim and said the jets struck "depots of '
+        ('A military source in Aldwick investigated the claim and said the jets struck "depots of '
          'the armed groups".', "A military source in Aldwick"),
         # a quotation that goes on from its subject
         ('The Observatory "has counted 40 dead since the truce began" in the province.',
