@@ -2301,7 +2301,11 @@ class _Speakers:
         name = m.group("name")
         if name is None:
             return self._described_subject_at(m, sentence_start, subject)
-        quoted_by = _QUOTED_BY_BEFORE_RE.search(self.text, max(sentence_start, m.start() - 60), m.start())
+        lo = max(sentence_start, m.start() - 60)
+        quoted_by = (
+            _QUOTED_BY_BEFORE_RE.search(self.text, lo, m.start())
+            if self.text.find(" by ", lo, m.start()) >= 0 else None
+        )
         if quoted_by is not None:
             # "A Syrian military source quoted by state news agency SANA denied": the
             # medium quotes; the one it quotes is the subject
@@ -2583,7 +2587,9 @@ class _Speakers:
         ``m`` ("Abu Shaima told Orontes Daily that the Russian side had demanded
         "...""): the words are the reporter's (CODING.md Q5), unless ``m``'s verb
         labels ("X said the regime called them "terrorists"")."""
-        if " ".join(m.group("verb").split()) in _LABELLING_VERBS:
+        if self.text[max(0, m.start() - 5) : m.start()] != "that " or (
+            " ".join(m.group("verb").split()) in _LABELLING_VERBS
+        ):
             return None
         outer = self._last_subject_before(p, sentence_start, m.start())
         if (
