@@ -89,7 +89,8 @@ Speakers (``speaker``, and how it was found: ``rule``, ``cue``, ``speaker_text``
     3. ``dash`` (tried right after rule 1, before rule 2): right after the
        closing mark, a dash and a name with its titles
        up to a comma or the end of the sentence (``"..." \u2013 Commissioner Helena
-       Strand, speaking in Geneva.``).
+       Strand, speaking in Geneva.``); an abbreviated title's or an initial's full
+       stop is no sentence end (``\u2013 Col. Derek Haskins`` gives ``Derek Haskins``).
     4. ``sentence_end``: for a quote or a scare quote (CODING.md Q5: a quoted
        phrase inside reported speech is the speaker's), the first SUBJECT VERB
        with a verb of saying later in the sentence that ends the quotation, before
@@ -219,7 +220,16 @@ Speakers (``speaker``, and how it was found: ``rule``, ``cue``, ``speaker_text``
     one capitalised word before it is no name (``Officials from the opposition
     Kessel Liberation Front said`` gives ``Kessel Liberation Front``) and a group
     noun keeps its place (``Officials in Aldwick said`` gives ``Officials in
-    Aldwick``).
+    Aldwick``). Titles are the words of ``_TITLE_WORDS`` and ``_ROLE_NOUNS``:
+    offices (President, Minister, Secretary, Governor, Mayor, Senator, Sen., Rep.,
+    Gov., Judge, Justice, Commissioner, Supervisor, County Counsel, Councillor,
+    Sheriff ...), ranks (Gen., Brig., Col., Colonel, Capt. ...), honorifics and
+    nobility (Mr, Mrs, Ms, Dr, Prof, Sir, Dame, Lord, Lady, Baroness, Baron ...),
+    religious titles (Imam, Sheikh, Father, Rabbi, Bishop, Rev. ...) and roles
+    (Coach, Striker, Manager, spokesman, director ...): ``said Sir Hugh
+    Pemberton``, ``Coach Munir Saadeh said`` and ``said County Counsel Raymond
+    Teague`` give the bare names, and a later ``Sir Hugh`` becomes ``Hugh
+    Pemberton`` (the one full name starting with that first name).
 
     Surnames: within one article, a speaker that is one capitalised word, or a
     title and one word (``Orhun``, ``Mr Orhun``, ``Col. Sandor``), becomes the
@@ -360,6 +370,36 @@ Speakers (``speaker``, and how it was found: ``rule``, ``cue``, ``speaker_text``
     noun), then a preposition and the body or place the verb follows, is the
     speaker (``Lale Orhun deputy director at the group says ...``: the group is
     the object of ``at``).
+
+    Found on a written set of newswire-style articles (issue 14), each pinned by a
+    test in ``tests/test_speaker_constructions.py``: a name in apposition wins over
+    the role before it also with its affiliation after it (``Their lawyer, Janelle
+    Ostrowski of the Pacific Property Rights Center, insisted`` gives ``Janelle
+    Ostrowski``; a name of two words or more with no title or institution noun,
+    then of, from, at, with or for) and in the ``opening_subject`` rule (``Its
+    spokesman, Taras Melnyk, was quoted ...``, ``The health secretary, Martin
+    Oakes, who announced ..., called the drug "..."``). A lowercase verb of saying
+    at the end of a subject is no part of it (``the company said claims were
+    "..."`` gives ``the company``), nor are ``now``, ``currently``, ``himself``,
+    ``herself``, ``themselves`` and ``too`` (``Khaled Barakat now living in
+    Coventry told`` gives ``Khaled Barakat``). A described speaker's participle
+    phrase goes on past six words only through ``of``, a determiner or a
+    capitalised name (``one man standing outside the ruins of the National
+    Hospital``). A described speaker who gives a name in a relative clause is
+    that name (``A patient ..., who asked to be identified only as Janet, said``
+    gives ``Janet``; also ``... by her first name, X`` and ``who gave his name as
+    X``), ``resolved_via`` showing ``"A patient ... -> Janet"``. For ``he`` and
+    ``she``, the person named in narration in the sentence before is also marked
+    as a person by an age after the name (``Among those aboard was Samira
+    Elkhatib, 29, ...``), by standing between commas after a lowercase
+    description (``One of the homeowners, Dale Mercado, a retired teacher``), by a
+    possessive before a name of two words or more that a verb follows
+    (``Ethiopia's Selam Gebremariam defended``) and by a role without an article
+    (``Abdul Karim Sheikho head of the council's demining committee``). A ``he``
+    or ``she`` resolved for the previous quotation goes on to the next quotation
+    with the same pronoun when no candidate was mentioned after that quotation
+    (``"...," she said by telephone. "...," she added.``), within 3,000
+    characters of where the person was named.
 """
 
 from __future__ import annotations
@@ -978,7 +1018,11 @@ _TITLE_WORDS = frozenset(
     judge pope cardinal bishop rev. director chairman chairwoman chair leader
     commissioner commander gen. lt. col. colonel major maj. captain capt. admiral adm.
     sergeant sgt. officer attorney speaker ayatollah sheikh affairs mr mrs ms dr
-    coordinator adviser advisor correspondent mp mep msp mla"""
+    coordinator adviser advisor correspondent mp mep msp mla
+    sir dame lord lady baroness baron earl duke duchess imam rabbi father
+    supervisor counsel coach brig. brigadier councillor councilman councilwoman
+    alderman assemblyman assemblywoman congressman congresswoman superintendent
+    inspector detective sheriff constable reverend archbishop patriarch mufti"""
     .split()
 )
 _LEADING_FILLER = frozenset({"and", "but", "as", "while", "so", "then"})
@@ -1011,6 +1055,8 @@ _ROLE_NOUNS = (
     "grandmother|grandfather|resident|trader|baker|butcher|fisherman|shepherd|"
     "soldier|volunteer|worker|mechanic|journalist|lawyer|priest|imam|activist|"
     "villager|refugee|survivor|neighbour|neighbor|vendor|merchant|owner|midwife|"
+    "coach|manager|striker|goalkeeper|midfielder|defender|winger|skipper|runner|"
+    "supervisor|councillor|counsel|"
     "mum|dad|mum-of-\\w+|mother-of-\\w+|father-of-\\w+|dad-of-\\w+"
 )
 # The subject that starts a sentence, when the text marks it as a person: role
@@ -1030,7 +1076,8 @@ _NOT_A_NAME = frozenset({"He", "She", "They", "I", "We", "It", "You", "This", "T
 _PERSON_SUBJECT_SENTENCES = 3
 _TRAILING_NOT_SUBJECT = frozenset(
     """who which that also later then again earlier previously reportedly once still
-    repeatedly has have had was were is are will would""".split()
+    repeatedly has have had was were is are will would now currently himself herself
+    themselves too""".split()
 )
 
 
@@ -1131,8 +1178,10 @@ def _name_from_subject(phrase: str) -> tuple[str, bool]:
         return "", False
     if words[-1].lower() in _PRONOUNS:
         return words[-1].lower(), True
-    while len(words) > 1 and words[-1].lower() in _TRAILING_NOT_SUBJECT:
-        words = words[:-1]  # "a negotiator who (speaks)", "the delegation again"
+    while len(words) > 1 and (words[-1].lower() in _TRAILING_NOT_SUBJECT or words[-1] in _AFTER_VERB_SET):
+        # "a negotiator who (speaks)", "the delegation again", "the company said
+        # (claims were ...)": the verb of saying read as the subject's last word
+        words = words[:-1]
     if len(words) > 1 and words[-1].isdigit() and len(words[-1]) <= 3:
         words = words[:-1]  # an age: "Ahmed 24 said"
     k = next((k for k in range(1, len(words) - 1) if words[k] == "and"
@@ -1327,6 +1376,25 @@ def _leading_name(words: list[str]) -> str | None:
     return None
 
 
+_AFFILIATION_RE = re.compile(rf"(?P<name>{_NAME_RUN})[ \t]+(?:of|from|at|with|for)[ \t]+\S")
+
+
+def _apposed_name(parenthetical: str) -> str | None:
+    """The name a comma-enclosed apposition holds, or None: a capitalised run
+    ("Taras Melnyk"), or a person's name of two words or more with an affiliation
+    after it ("Janelle Ostrowski of the Pacific Property Rights Center")."""
+    inner = parenthetical.strip()
+    if _NAME_RUN_RE.fullmatch(inner) is not None:
+        return inner
+    m = _AFFILIATION_RE.match(inner)
+    if m is None:
+        return None
+    run = m.group("name").split()
+    if len(run) < 2 or any(w.lower() in _INSTITUTION_NOUNS or _is_title_word(w) for w in run):
+        return None
+    return m.group("name")
+
+
 def _prefer_apposition(subject: str, parenthetical: str | None) -> str:
     """A name in apposition wins over a description.
 
@@ -1335,8 +1403,8 @@ def _prefer_apposition(subject: str, parenthetical: str | None) -> str:
     """
     if not parenthetical:
         return subject
-    inner = parenthetical.strip()
-    if _NAME_RUN_RE.fullmatch(inner) is None:
+    inner = _apposed_name(parenthetical)
+    if inner is None:
         return subject
     last = subject.split()[-1].lower()
     if (
@@ -1439,12 +1507,16 @@ def _modifying_participle(low: str) -> bool:
 def _participle_phrase(words: list[str]) -> list[str]:
     """A participle and its object, kept in a description of someone ("receiving the
     casualties", "wearing a balaclava"): up to a comma, the sentence end, a clause or
-    time word, a participle of :data:`_TAIL_PARTICIPLES`, or six words."""
+    time word, a participle of :data:`_TAIL_PARTICIPLES`, or six words, then only
+    "of", a determiner or a capitalised name (at most eleven words: "standing outside
+    the ruins of the National Hospital")."""
     phrase = [words[0]]
     if words[0].endswith(","):
         return phrase
-    for word in words[1:6]:
+    for k, word in enumerate(words[1:12], start=1):
         low = word.lower().strip(".,")
+        if k >= 6 and not (word[:1].isupper() or low in _DETERMINERS or low == "of"):
+            break  # past six words, only a place's name goes on ("... the ruins of the National Hospital")
         if low in _PARTICIPLE_STOP or low in _TAIL_PARTICIPLES or word[:1] in _DOUBLE_MARKS:
             break
         if low in _DETERMINERS and len(phrase) > 1 and phrase[-1].lower() not in _PREPOSITIONS_BEFORE:
@@ -1551,8 +1623,12 @@ _MAX_SUBJECTS_BACK = 24
 _SENTENCE_END_WINDOW = 300
 # '"..." \u2013 Commissioner Helena Strand, speaking in Geneva.': a dash, then a name
 # (with its titles) up to a comma or the end of the sentence.
+# An abbreviated title's or an initial's full stop ("\u2013 Col. Derek Haskins",
+# "\u2013 Brig. Gen. J. Smith") is inside the name, not its end.
 _DASH_ATTRIBUTION_RE = re.compile(
-    "[ \t]*(?:\u2013|\u2014|--?)[ \t]*(?P<subj>[^,;:!?\n\"\u201c\u201d\u2013\u2014]{2,80}?)"
+    "[ \t]*(?:\u2013|\u2014|--?)[ \t]*(?P<subj>(?:"
+    rf"(?<!\w)(?:{_TITLE_ABBREVIATIONS}|[{_UPPER}])\.(?=[ \t])"
+    "|[^,;:!?\n\"\u201c\u201d\u2013\u2014.]|\\.(?![ \t]|$)){2,80}?)"
     "[ \t]*(?:[,;!?]|\\.(?:[ \t]|$)|$)"
 )
 
@@ -1756,6 +1832,11 @@ def _goes_on(inner: list[str]) -> bool:
     )
 
 
+# A sentence's opening subject, then a comma-enclosed apposition ("The health
+# secretary, Martin Oakes, who ...", "Its ambassador to the UN, Nabil Khalil,").
+_OPENING_APPOSITION_RE = re.compile(r"[^,]+,(?P<paren>[^,]+),")
+
+
 def _opening_cue(words: list[str]) -> str | None:
     """The word that ties a quotation to its sentence's opening subject (see
     :meth:`_Speakers.opening_subject`): a verb of labelling or a participle of
@@ -1840,6 +1921,9 @@ class _Speakers:
         self._body_matches: list[re.Match[str]] | None = None
         self._body_starts: list[int] = []
         self._barriers: str | None = None  # the barrier characters in the text
+        # (span start, pronoun, speaker, where the speaker was named) of quotations
+        # whose "he" or "she" was resolved
+        self.pronoun_speakers: list[tuple[int, str, str, int]] = []
         # Full names by surname, read from the name runs of the text up to the
         # first run starting at or after the furthest position asked for.
         self._full_names: dict[str, list[tuple[int, str]]] = {}
@@ -2390,6 +2474,10 @@ class _Speakers:
             goes_on and " ".join(kept) != subject
         ):
             return None
+        # "Its spokesman, Taras Melnyk, was quoted ...": the name in apposition
+        apposed = _OPENING_APPOSITION_RE.match(" ".join(kept))
+        if apposed is not None:
+            subject = _prefer_apposition(subject, apposed.group("paren"))
         return subject, " ".join(kept), "opening_subject"
 
     def report(self, start: int, end: int) -> tuple[str, str, str] | None:
@@ -2507,6 +2595,22 @@ class _Speakers:
                 or (len(run) > 1 and _is_title_word(run[0]))
                 # "Abu Mohammad al-Golani a commander of al-Nusra"
                 or _ROLE_AFTER_RE.match(text, m.end(), sentence_start) is not None
+                # "Samira Elkhatib, 29, a graduate student": an age
+                or _AGE_AFTER_RE.match(text, m.end(), sentence_start) is not None
+                # "One of the homeowners, Dale Mercado, was": a name in apposition
+                # to a description
+                or (
+                    text[max(lo, m.start() - 2) : m.start()] == ", "
+                    and lead[-1][:1].islower()
+                    and text[m.end() : m.end() + 1] == ","
+                )
+                # "Ethiopia's Selam Gebremariam defended her title": a possessive
+                # before a name of two words that a verb follows
+                or (
+                    len(run) >= 3
+                    and run[0].endswith(("\u2019s", "'s"))
+                    and _LOWER_WORD_AFTER_RE.match(text, m.end(), sentence_start) is not None
+                )
             )
             if not (titled or cue in _MENTION_CUES):
                 continue
@@ -3021,8 +3125,16 @@ _ENDS_ACCORDING_TO_RE = re.compile(
 _ENDS_REPORTS_RE = re.compile(rf"(?P<subj>{_NAME_RUN})[ \t]+(?:reports|reported)\.?$")
 # A role in apposition right after a name: "Abu Mohammad al-Golani, a commander".
 _ROLE_AFTER_RE = re.compile(
-    r"[ \t]*,?[ \t]+(?:a|an|the)[ \t]+(?:[\w\-]+[ \t]+){0,2}?"
+    r"[ \t]*,?[ \t]+(?:(?:a|an|the)[ \t]+(?:[\w\-]+[ \t]+){0,2}?"
     rf"(?i:{_ROLE_NOUNS}|spokesperson|official|commander)\b"
+    # "Abdul Karim Sheikho head of the council's demining committee": no article
+    rf"|(?:head|chief|(?i:{_ROLE_NOUNS}))[ \t]+(?:of|for|at)[ \t])"
+)
+# An age right after a name: "Samira Elkhatib, 29, a graduate student".
+_AGE_AFTER_RE = re.compile(r",[ \t]*\d{1,3}(?:[,.;]|[ \t]*$)")
+# A lowercase word (a verb) right after a name: "Selam Gebremariam defended".
+_LOWER_WORD_AFTER_RE = re.compile(
+    r"[ \t]+(?!(?:and|or|of|in|on|at|for|to|from|with|by|as|is|was)\b)[a-z][\w\-]*\b"
 )
 # Words right before a name that mark it as a person's (see latest_mentioned_person).
 # ("told X" names the one told, not a speaker.)
@@ -3405,6 +3517,17 @@ def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
 
+# A described speaker who gives a name in a relative clause: "a patient, who asked
+# to be identified only as Janet,", "a man who gave his name as Abu Ahmad".
+_IDENTIFIED_AS_RE = re.compile(
+    r"\bwho[ \t]+(?:(?:asked|wished|wanted|agreed|preferred)[ \t]+to[ \t]+be[ \t]+"
+    r"(?:identified|named|called|known)[ \t]+(?:only[ \t]+)?"
+    r"(?:by[ \t]+(?:his|her|their)[ \t]+(?:first[ \t]+)?name[ \t]*,?[ \t]+|as[ \t]+)"
+    r"|gave[ \t]+(?:only[ \t]+)?(?:his|her|their)[ \t]+(?:first[ \t]+)?name[ \t]+as[ \t]+)"
+    rf"(?P<name>{_NAME_RUN})"
+)
+
+
 def _resolve(
     phrase: str,
     rule: str,
@@ -3418,6 +3541,12 @@ def _resolve(
     ``named``."""
     written = phrase.strip(" \t,;:")
     name, is_pronoun = _name_from_subject(phrase)
+    identified = _IDENTIFIED_AS_RE.search(matched) if not is_pronoun and "who" in matched else None
+    if identified is not None and (name[:1].islower() or name.split()[0] in ("A", "An", "One")):
+        # "A patient ..., who asked to be identified only as Janet, said": the name given
+        name = identified.group("name")
+        named.append((start, name))
+        return _Attribution(name, rule, matched, written, f"{written} -> {name}")
     if not is_pronoun:
         fuller = speakers.fuller_body(name, start, named) or speakers.fuller_name(name, start)
         if fuller is not None:
@@ -3470,9 +3599,23 @@ def _resolve(
         mentioned = speakers.latest_mentioned_person(start)
         if mentioned is not None and mentioned[0] > best_pos:
             best_pos, best_name = mentioned
+        # The same pronoun resolved for a later quotation than every candidate
+        # ('"...," she said by telephone. "...," she added.') goes on, while the
+        # person was named within the look-back.
+        source = best_pos
+        previous = speakers.pronoun_speakers[-1] if speakers.pronoun_speakers else None
+        if (
+            previous is not None
+            and previous[1] == name
+            and best_pos < previous[0] < start
+            and start - previous[3] <= _PRONOUN_LOOKBACK
+        ):
+            best_pos, best_name, source = previous[0], previous[2], previous[3]
     if best_name is None:
         return _Attribution(name, rule, matched, written)
     fuller = speakers.fuller_body(best_name, start, named) or speakers.fuller_name(best_name, start)
+    if name in ("he", "she"):
+        speakers.pronoun_speakers.append((start, name, fuller or best_name, source))
     if fuller is not None:
         return _Attribution(fuller, rule, matched, written, f"{name} -> {best_name} -> {fuller}")
     return _Attribution(best_name, rule, matched, written, f"{name} -> {best_name}")

@@ -220,3 +220,207 @@ def test_a_short_subject_before_a_preposition_reads_without_error() -> None:
     # two words before "of the town": no name and no role to read, never an exception
     (span,) = _quotes('Several officials of the town said the rebels "mined every road before they left."')
     assert span.voice == "quote"
+
+
+# --- titles and honorifics never stay in a speaker's name (issue 14, written dev set) --
+
+
+@pytest.mark.parametrize(
+    ("attribution", "speaker"),
+    [
+        ("said Sir Oliver Brandt", "Oliver Brandt"),
+        ("said Dame Ines Kovac", "Ines Kovac"),
+        ("said Baroness Ruth Calloway", "Ruth Calloway"),
+        ("said Lord Peter Hale", "Peter Hale"),
+        ("said Supervisor Lena Ortiz", "Lena Ortiz"),
+        ("said County Counsel Mark Ruelas", "Mark Ruelas"),
+        ("Coach Adel Nassar said", "Adel Nassar"),
+        ("said Brig. Gen. Tom Avery", "Tom Avery"),
+        ("said Imam Yusuf Karimi", "Yusuf Karimi"),
+        ("said Councillor Ann Dowd", "Ann Dowd"),
+    ],
+)
+def test_a_title_or_honorific_is_no_part_of_the_name(attribution: str, speaker: str) -> None:
+    (span,) = _quotes(f'"The bridge will reopen in spring," {attribution}.')
+    assert span.speaker == speaker
+    assert span.rule == "after"
+
+
+def test_an_institution_keeps_its_title_word() -> None:
+    (span,) = _quotes('"The bridge will reopen in spring," the Home Office said.')
+    assert span.speaker == "Home Office"
+
+
+def test_a_later_sir_and_first_name_is_the_full_name() -> None:
+    text = (
+        '"We misjudged the market," said Sir Oliver Brandt, the chairman. '
+        '"I take full responsibility," Sir Oliver said.'
+    )
+    assert _speakers(text) == ["Oliver Brandt", "Oliver Brandt"]
+    assert _quotes(text)[1].resolved_via == "Oliver -> Oliver Brandt"
+
+
+@pytest.mark.parametrize("dash", ["\u2013", "\u2014", "--"])
+def test_a_dash_attribution_reads_past_an_abbreviated_title(dash: str) -> None:
+    text = f'"We fund the contractors who clear the mines" {dash} Col. Ray Haskell, a coalition spokesman.'
+    (span,) = _quotes(text)
+    assert span.speaker == "Ray Haskell"
+    assert span.rule == "dash"
+    assert span.cue == "\u2013 Col. Ray Haskell"
+
+
+def test_a_dash_attribution_still_ends_at_a_full_stop() -> None:
+    (span,) = _quotes('"We fund the contractors" \u2013 Col. Ray Haskell. The work goes on.')
+    assert span.speaker == "Ray Haskell"
+
+
+# --- a name in apposition wins over the role before it ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "rule"),
+    [
+        ('Its spokesman, Ivo Lentz, was quoted by local media as saying the strike used "every missile it had".',
+         "Ivo Lentz", "opening_subject"),
+        ('The health secretary, Nora Pike, who visited a clinic yesterday, called the drug "a turning point".',
+         "Nora Pike", "before"),
+        ('The health secretary, Nora Pike, who announced the plan yesterday, called the drug "a turning point".',
+         "Nora Pike", "opening_subject"),
+        ('Its ambassador to the UN, Farid Hallaq, called the findings "fabricated".', "Farid Hallaq", "opening_subject"),
+        ('Their lawyer, Greta Solis of the Harbor Tenants Union, insisted the ruling was "about fairness".',
+         "Greta Solis", "before"),
+    ],
+)
+def test_a_name_in_apposition_after_a_role_is_the_speaker(sentence: str, speaker: str, rule: str) -> None:
+    span = _quotes(sentence)[0]
+    assert span.speaker == speaker
+    assert span.rule == rule
+
+
+def test_an_apposition_that_is_no_name_keeps_the_subject() -> None:
+    # "for his part" is no name: the subject speaks
+    (span,) = _quotes('The minister, for his part, called the findings "fabricated".')
+    assert span.speaker == "The minister"
+
+
+def test_an_affiliation_after_an_institution_is_no_persons_name() -> None:
+    # "Harbor Council of ..." is a body, not a person in apposition: the lawyer stays
+    (span,) = _quotes('Their lawyer, Harbor Council of Tenants, insisted the ruling was "about fairness".')
+    assert span.speaker == "Their lawyer"
+
+
+# --- "he" and "she" go to the person the narration introduced just before ------------
+
+
+@pytest.mark.parametrize(
+    ("narration", "speaker"),
+    [
+        # an age after the name
+        ("Among those aboard was Lina Haddad, 29, a student who had been visiting family.", "Lina Haddad"),
+        # a name in apposition to a description
+        ("One of the tenants, Omar Farouk, a retired teacher, was less restrained.", "Omar Farouk"),
+        # a role word before the name
+        ("Striker Karim Bassam scored the equaliser with a header.", "Karim Bassam"),
+        ("Nigeria coach Tunde Okafor was gracious in defeat.", "Tunde Okafor"),
+        # a role without commas after the name
+        ("Ali Mardini head of the council's demining committee told Reuters the work was slow.", "Ali Mardini"),
+        # a possessive before a name that a verb follows
+        ("In the women's race Kenya's Grace Wanjiru defended her title.", "Grace Wanjiru"),
+    ],
+)
+def test_a_pronoun_is_the_person_the_narration_just_introduced(narration: str, speaker: str) -> None:
+    text = (
+        '"We did what we came to do," said captain Hassan Idris.\n\n'
+        f'{narration} "Nobody expected this," she said.'
+    )
+    spans = _quotes(text)
+    assert spans[0].speaker == "Hassan Idris"
+    assert spans[1].speaker == speaker
+    assert spans[1].rule == "after"
+    assert spans[1].resolved_via == f"she -> {speaker}"
+
+
+def test_a_place_after_a_comma_is_no_person_for_a_pronoun() -> None:
+    # "in Homs, Deir Ezzor, and ..." lists places: the earlier speaker stays
+    text = (
+        '"We did what we came to do," said captain Hassan Idris.\n\n'
+        'Fighting went on in Homs, Deir Ezzor, and the south. "Nobody expected this," he said.'
+    )
+    assert _speakers(text) == ["Hassan Idris", "Hassan Idris"]
+
+
+def test_the_same_pronoun_goes_on_in_the_next_quotation() -> None:
+    text = (
+        "Among those aboard was Lina Haddad, 29, a student from Dearborn.\n\n"
+        '"We slept in the hallway for eight nights," she said by telephone.\n\n'
+        '"You could not tell who was firing," she added.'
+    )
+    assert _speakers(text) == ["Lina Haddad", "Lina Haddad"]
+
+
+def test_an_unresolved_pronoun_does_not_go_on() -> None:
+    # no person before the first "she": both stay as written
+    text = '"We slept in the hallway," she said.\n\n"You could not tell who was firing," she added.'
+    assert _speakers(text) == ["she", "she"]
+
+
+# --- small bugs: a verb left in the subject, an adverb after the name, ... --------------
+
+
+def test_a_verb_of_saying_is_no_part_of_the_subject() -> None:
+    text = 'In a filing to the stock exchange the company said claims were "far higher than expected".'
+    (span,) = _quotes(text)
+    assert span.speaker == "the company"
+    assert span.rule == "before"
+
+
+def test_an_adverb_after_a_name_is_no_part_of_it() -> None:
+    text = (
+        "A former resident of the town, Karim Bakr now living in Leeds told the paper he remembered "
+        'the smell. "It was like a swimming pool," he said.'
+    )
+    (span,) = _quotes(text)
+    assert span.speaker == "Karim Bakr"
+
+
+def test_a_described_speaker_keeps_the_place_that_ends_the_description() -> None:
+    text = '"They told us to come home. Come home to what?" asked one man standing outside the ruins of the Central Hospital.'
+    (span,) = _quotes(text)
+    assert span.speaker == "one man standing outside the ruins of the Central Hospital"
+    assert span.rule == "after"
+
+
+def test_a_long_participle_phrase_still_stops_at_a_lowercase_word() -> None:
+    # past six words only "of", a determiner or a capitalised name go on
+    text = '"They told us," said a woman standing at the gate of the old school near the river bank.'
+    (span,) = _quotes(text)
+    assert span.speaker == "a woman standing at the gate"
+
+
+@pytest.mark.parametrize(
+    "relative",
+    [
+        "who asked to be identified only as Mona",
+        "who asked to be identified by her first name, Mona",
+        "who gave her name as Mona",
+    ],
+)
+def test_a_described_speaker_who_gives_a_name_is_that_name(relative: str) -> None:
+    text = f'A patient in the pilot scheme, {relative}, said she had lost weight: "I can walk to school again."'
+    (span,) = _quotes(text)
+    assert span.speaker == "Mona"
+    assert span.rule == "before"
+    assert "Mona" in span.cue
+
+
+def test_the_name_a_described_speaker_gives_is_shown_resolved() -> None:
+    text = 'A patient, who asked to be identified only as Mona, said: "I can walk to school again."'
+    (span,) = _quotes(text)
+    assert span.speaker_text == "A patient"
+    assert span.resolved_via == "A patient -> Mona"
+
+
+def test_a_described_speaker_who_gives_no_name_stays_described() -> None:
+    text = 'A patient in the pilot scheme, who asked not to be named, said: "I can walk to school again."'
+    (span,) = _quotes(text)
+    assert span.speaker == "A patient in the pilot scheme"
