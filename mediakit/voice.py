@@ -167,8 +167,10 @@ Speakers (``speaker``, and how it was found: ``rule``, ``cue``, ``speaker_text``
     after one or two capitalised words is a subject without a determiner
     (``Western diplomats spoke of``, ``State media``). The particle ``der`` (of
     ``van der``) is a word of its own, never the end of ``leader`` or
-    ``founder``; an adjective in ``-based`` is no part of a name (``the
-    Britain-based Observatory`` gives ``Observatory``).
+    ``founder``; an adjective in ``-based``, ``-backed``, ``-led``, ``-allied``,
+    ``-aligned``, ``-funded`` or ``-supported`` is no part of a name (``the
+    Britain-based Observatory`` gives ``Observatory``, ``the US-backed Syrian
+    Democratic Forces`` gives ``Syrian Democratic Forces``).
 
     Bodies and descriptions: a short form becomes the fuller form written
     before it in the article (within 3,000 characters), ``resolved_via`` showing
@@ -284,7 +286,11 @@ Speakers (``speaker``, and how it was found: ``rule``, ``cue``, ``speaker_text``
     when none of these candidates exists: no directly named speaker or named
     speech-verb subject within 3,000 characters before, no titled clause subject
     in an earlier sentence, and no person subject in those three sentences (``A
-    woman carried ... "...," she said``, ``a defence analyst told ... he said``).
+    woman carried ... "...," she said``, ``a defence analyst told ... he said``),
+    and no name of two words or more opening the quote's sentence or the one
+    before with an active verb after it (the last resort, as such a name may be a
+    place's: ``Maria Lopez has lived in the village for 40 years. "...," she
+    said``; not after ``has been`` or a participle and ``by``).
     Scare quotes get a speaker only from rules 1 to 4 and ``opening_subject``.
 
     More constructions of news prose (issue 14, each pinned by a test):
@@ -399,7 +405,21 @@ Speakers (``speaker``, and how it was found: ``rule``, ``cue``, ``speaker_text``
     or ``she`` resolved for the previous quotation goes on to the next quotation
     with the same pronoun when no candidate was mentioned after that quotation
     (``"...," she said by telephone. "...," she added.``), within 3,000
-    characters of where the person was named.
+    characters of where the person was named. A name after "through", "towards",
+    "behind", "beyond" or "beside" is that preposition's object, no subject
+    (``who is steering the bill through the Lords, said``), and a person opening
+    the sentence with ``, the`` and a role after the name (``Lord Anand Mehta, the
+    former Labour solicitor general who ...``) is a person subject for ``he`` and
+    ``she``. ``Local people`` (people, men, women, children, youths, families after
+    a capitalised word) is a subject whole, not ``Local``. A name in brackets or a
+    long apposition between commas (up to 90 characters) after a name is read past
+    (``Mazen al-Shammari (a former adviser to the electoral commission) said``,
+    ``Fatima Zway, a pharmacist who spent the night in her basement with her two
+    sons, told``); ``joked``, ``quipped`` and ``boasted`` are verbs of saying;
+    ``Fr.``, ``Cllr`` and ``Msgr`` are abbreviated titles. ``the 24-year-old``, a
+    demonym (``the Kenyan``, ``the Briton``) and ``the veteran``, ``the star``,
+    ``the champion``, ``the player`` are, like ``the devastated man``, the person
+    quoted just before (within 400 characters).
 """
 
 from __future__ import annotations
@@ -719,9 +739,9 @@ _UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper())
 # Abbreviated titles that keep their full stop inside a name ("Col. Petr Sandor").
 _TITLE_ABBREVIATIONS = (
     "Dr|Mr|Mrs|Ms|Mx|Col|Gen|Lt|Sgt|Cpl|Capt|Maj|Adm|Cmdr|Brig|Prof|Sen|Rep|Gov|"
-    "Pres|Amb|Rev|St|Jr|Sr|Hon|Supt|Insp|Det"
+    "Pres|Amb|Rev|St|Jr|Sr|Hon|Supt|Insp|Det|Fr|Cllr|Msgr"
 )
-# One word of a name: a particle ("al-Assad"), then an abbreviated title, dotted
+# One word of a name: a particle ("al-Assad", "von der Leyen"), then an abbreviated title, dotted
 # initials ("J.", "U.N.") or a capitalised word. A word's own full stop otherwise
 # ends the name, so "in Liss. Sandor said" does not make "Liss. Sandor".
 #
@@ -733,7 +753,8 @@ _TITLE_ABBREVIATIONS = (
 # quantifiers (tests/test_fast_paths.py compares them); only failing attempts are
 # cheaper.
 _NAME_WORD = (
-    r"(?:(?<![\w\u2019'\-\u2010])(?:al|el|ad|as|bin|ibn|abu|de|del|der|van|von|da|di|du|le|la|bint)[-\u2010 ])?"
+    r"(?:(?<![\w\u2019'\-\u2010])(?:al|el|ad|as|bin|ibn|abu|de|del|der|van|von|da|di|du|le|la|bint)[-\u2010 ]"
+    r"(?:(?:der|den|de|la|le)[ ])?)?"
     rf"(?:(?:{_TITLE_ABBREVIATIONS})\.|(?:[{_UPPER}]\.)+|[{_UPPER}][\w\u2019'\-\u2010]*+)"
 )
 _NAME_RUN = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*"
@@ -779,6 +800,7 @@ _AFTER_VERBS = (
     "underlined|underlines|highlighted|highlights|clarified|mentioned|pledged|pledges|"
     "reiterated|reiterates|concluded|disclosed|predicted|cautioned|lamented|"
     "complained|demanded|promised|chanted|shouted|cried|observed|"
+    "joked|jokes|quipped|quips|boasted|boasts|"
     "quoted[ \t]+as[ \t]+saying"
 )
 _AFTER_VERB_SET = frozenset(v for v in _AFTER_VERBS.split("|") if "[" not in v) | {"quoted as saying"}
@@ -800,7 +822,13 @@ _ADVERBS = (
     r"has|have|had|was|were|is|are|will|would|went[ \t]+on[ \t]+to)[ \t]+){0,2}"
 )
 _SUBJECT_WORD = r"\w[\w\u2019'.\-\u2010]*+"
-_PARENTHETICAL = r"(?:[ \t]*,(?P<paren>[^,;:!?\"\u201c\u201d\n]{1,60}),)?"
+# An apposition between commas ("Fatima Zway, a pharmacist who spent the night in
+# her basement with her two sons, told") or brackets ("Mazen al-Shammari (a former
+# adviser to the electoral commission) said").
+_PARENTHETICAL = (
+    r"(?:[ \t]*,(?P<paren>[^,;:!?\"\u201c\u201d\n]{1,90}),"
+    r"|[ \t]+\((?P<bracket>[^()\[\];:!?\"\u201c\u201d\n]{3,90})\))?"
+)
 
 # After the closing mark: SUBJECT VERB ... (", Rouhani said in ...")
 _AFTER_SUBJECT_VERB_RE = re.compile(
@@ -918,7 +946,7 @@ _SUBJECT_VERB_RE = re.compile(
     # "Another Syrian source inside the training camp": a person and where they are
     rf"(?:(?:[\w\-]++[ \t]++){{0,2}}(?:{_PERSON_HEAD_WORDS})[ \t]+(?:in|inside|at|from|near|close[ \t]+to)[ \t]+"
     r"(?:[\w\-]++[ \t]++){0,3}[a-z][\w\-]*+"
-    r"|(?:[\w\-]++[ \t]++){0,4}[a-z][\w\-]*+)"
+    r"|(?:[\w\-]++[ \t]++){0,4}(?:[a-z][\w\-]*+|\d{1,3}-year-old\b))"
     # "state television said": the state's media, a body written without a determiner
     r"|(?P<statemedia>\b[Ss]tate[ \t]+(?:media|television|TV|radio|news[ \t]+agency|broadcaster)))"
     rf"|(?P<group>\b[{_UPPER}][\w\-]*+(?:[ \t]+[{_UPPER}][\w\-]*+)?[ \t]+(?:{_GROUP_NOUN_WORDS})))"
@@ -980,7 +1008,8 @@ _TIME_NAMES = frozenset(
 # subject of the verb that follows it ("operations in the Middle East said").
 _PREPOSITIONS_BEFORE = frozenset(
     """in of at from on to for with by into near across over under against about
-    between outside inside around throughout within along amid""".split()
+    between outside inside around throughout within along amid through towards toward
+    behind beyond beside""".split()
 )
 # Nouns that make a speaker an organisation or a body, for "it said": with the
 # institution nouns below, any all-capitals acronym and any name starting "The".
@@ -1022,7 +1051,8 @@ _TITLE_WORDS = frozenset(
     sir dame lord lady baroness baron earl duke duchess imam rabbi father
     supervisor counsel coach brig. brigadier councillor councilman councilwoman
     alderman assemblyman assemblywoman congressman congresswoman superintendent
-    inspector detective sheriff constable reverend archbishop patriarch mufti"""
+    inspector detective sheriff constable reverend archbishop patriarch mufti fr. fr cllr
+    cllr. msgr. msgr"""
     .split()
 )
 _LEADING_FILLER = frozenset({"and", "but", "as", "while", "so", "then"})
@@ -1056,7 +1086,7 @@ _ROLE_NOUNS = (
     "soldier|volunteer|worker|mechanic|journalist|lawyer|priest|imam|activist|"
     "villager|refugee|survivor|neighbour|neighbor|vendor|merchant|owner|midwife|"
     "coach|manager|striker|goalkeeper|midfielder|defender|winger|skipper|runner|"
-    "supervisor|councillor|counsel|"
+    "supervisor|councillor|counsel|solicitor|barrister|peer|"
     "mum|dad|mum-of-\\w+|mother-of-\\w+|father-of-\\w+|dad-of-\\w+"
 )
 # The subject that starts a sentence, when the text marks it as a person: role
@@ -1068,7 +1098,10 @@ _PERSON_SUBJECT_RE = re.compile(
     rf"(?P<name>{_NAME_RUN})(?P<tail>,[ \t]*(?:\d{{1,3}}|who)\b"
     # "Ayman al-Aasmi a member of the southern front command claimed": a person
     # described in apposition, the comma lost or not
-    rf"|,?[ \t]+(?:a|an)[ \t]+(?:[\w\-]+[ \t]+){{0,2}}?(?i:{_PERSON_HEAD_WORDS}|{_ROLE_NOUNS})\b)?"
+    rf"|,?[ \t]+(?:a|an)[ \t]+(?:[\w\-]+[ \t]+){{0,2}}?(?i:{_PERSON_HEAD_WORDS}|{_ROLE_NOUNS})\b"
+    # "Lord Anand Mehta, the former Labour solicitor general who ...": "the" and a
+    # role after a comma
+    rf"|,[ \t]+the[ \t]+(?:[\w\-]+[ \t]+){{0,3}}?(?i:{_ROLE_NOUNS})\b)?"
 )
 _NOT_A_NAME = frozenset({"He", "She", "They", "I", "We", "It", "You", "This", "That"})
 #: How many sentences (the quote's own and those before it) are searched for a
@@ -1094,6 +1127,9 @@ def _strip_final_dot(words: list[str]) -> list[str]:
 
 
 _HYPHEN_RE = re.compile("[-\u2010]")
+#: Endings of an adjective before a body's name, no part of it: "the Britain-based
+#: Observatory", "the US-backed Syrian Democratic Forces", "Iran-aligned militias".
+_NAME_ADJECTIVE_ENDS = ("-based", "-backed", "-led", "-allied", "-aligned", "-funded", "-supported")
 #: Nouns that make a capitalised run an institution, not a titled person: "the Home
 #: Office", "the Foreign Ministry", "the State Department" are speakers whole,
 #: although "Home", "Foreign" and "State" are title words ("Foreign Minister X").
@@ -1144,14 +1180,20 @@ def _final_name_run(phrase: str) -> tuple[list[str], bool] | None:
     run_words = runs[-1].group().split()
     if len(run_words) > 1 and run_words[0].endswith(("\u2019s", "'s")):
         run_words = run_words[1:]
-    while len(run_words) > 1 and run_words[0].lower().endswith("-based"):
+    while len(run_words) > 1 and run_words[0].lower().endswith(_NAME_ADJECTIVE_ENDS):
         run_words = run_words[1:]  # "the Britain-based Observatory": an adjective
     if any(word.lower() in _INSTITUTION_NOUNS for word in run_words):
         if len(run_words) > 1 and run_words[0] in ("The", "the"):
             run_words = run_words[1:]  # "The Home Office said" at a sentence start
-        while len(run_words) > 1 and run_words[0].lower().endswith("-based"):
+        while len(run_words) > 1 and run_words[0].lower().endswith(_NAME_ADJECTIVE_ENDS):
             run_words = run_words[1:]
         return run_words, True
+    if (
+        len(run_words) == 1
+        and run_words[0] in _DEMONYMS
+        and phrase[: runs[-1].start()].rstrip().lower().endswith("the")
+    ):
+        return None  # "the Kenyan said": a person described, not a name
     last_title = max((k for k, word in enumerate(run_words) if _is_title_word(word)), default=-1)
     if 0 <= last_title < len(run_words) - 1:
         run_words = run_words[last_title + 1 :]
@@ -1888,6 +1930,10 @@ _PASSIVE_LABEL_RE = re.compile(
 _PASSIVE_BY_RE = re.compile(r"[ \t]*,?[ \t]*by[ \t]+")
 
 
+#: Plural nouns for people in general, no verb after a capitalised word ("Local people").
+_PEOPLE_NOUNS = frozenset("people men women children youths families".split())
+
+
 def _without_verb(subject: str) -> str:
     """An opening subject without the verb and object after its last capitalised
     word ("Ilves cast doubt", "State news agency SANA broadcast"), unless it is
@@ -1901,6 +1947,7 @@ def _without_verb(subject: str) -> str:
         and not parts[last_cap].endswith(("'s", "\u2019s"))
         # "Smaller parties complained": a group noun is no verb
         and parts[last_cap + 1].lower() not in _GROUP_NOUNS
+        and parts[last_cap + 1].lower() not in _PEOPLE_NOUNS  # "Local people have taken to"
     ):
         return " ".join(parts[: last_cap + 1])
     return subject
@@ -2380,10 +2427,12 @@ class _Speakers:
         return None
 
 
-    def latest_person_subject(self, start: int) -> tuple[int, str] | None:
+    def latest_person_subject(self, start: int, *, plain: bool = False) -> tuple[int, str] | None:
         """The last person named as the subject starting one of the sentences up to
         and including the one holding ``start`` (three sentences in all), in
-        narration (see the module docstring)."""
+        narration (see the module docstring); with ``plain``, also a name of two
+        words or more and an active verb, unmarked, opening the quote's sentence or
+        the one before."""
         text = self.text
         lo = max(0, start - 1500)
         sentence_starts = [
@@ -2391,12 +2440,27 @@ class _Speakers:
         ]
         sentence_starts.extend(self._sentence_breaks(lo, start))
         found: tuple[int, str] | None = None
-        for at in sorted(set(sentence_starts))[-_PERSON_SUBJECT_SENTENCES:]:
+        starts = sorted(set(sentence_starts))[-_PERSON_SUBJECT_SENTENCES:]
+        for k, at in enumerate(starts):
             if self._in_quote(at):
                 continue
             m = _PERSON_SUBJECT_RE.match(text, at)
-            if m is None or not (m.group("role") or m.group("tail")):
+            if m is None:
                 continue
+            if not (m.group("role") or m.group("tail")):
+                # "Maria Lopez has lived in the village for 40 years.": a name of two
+                # words or more and a verb, opening the sentence before the quote's
+                run = m.group("name").split()
+                if not (
+                    plain
+                    and k >= len(starts) - 2
+                    and len(run) >= 2
+                    and not any(w.endswith(("\u2019s", "'s")) or w in _TIME_NAMES for w in run)
+                    and _LOWER_WORD_AFTER_RE.match(text, m.end()) is not None
+                    # "Eastern Ghouta has been besieged": a passive, likely a place
+                    and _PASSIVE_AFTER_RE.match(text, m.end()) is None
+                ):
+                    continue
             prefix = (m.group("role") or "").split()[:-1]
             if prefix and (
                 prefix[0] in _NOT_A_NAME
@@ -2821,7 +2885,9 @@ class _Speakers:
         its head: the person just quoted, the body named with that head, the last
         body that spoke, or the last capitalised name holding the head."""
         the = words[0] in ("the", "The")
-        if head in _GENERIC_PERSONS and the and len(words) <= 4:
+        if (head in _GENERIC_PERSONS or _YEAR_OLD_RE.fullmatch(head) or words[-1] in _DEMONYMS) and (
+            the and len(words) <= 4
+        ):
             # "the devastated man said" right after Abu Mohammad's quotation
             for _at, earlier in _recent(named, pos, max(0, pos - 400)):
                 if earlier[:1].isupper() and _could_be_person(earlier) and not _could_be_body(earlier):
@@ -2848,7 +2914,7 @@ class _Speakers:
         found = None
         for m in self._body_names(lo, pos):
             full = m.group().split()
-            while full and (full[0] in ("The", "the") or full[0].lower().endswith("-based")):
+            while full and (full[0] in ("The", "the") or full[0].lower().endswith(_NAME_ADJECTIVE_ENDS)):
                 full = full[1:]
             if (
                 len(full) > 1
@@ -2917,7 +2983,7 @@ class _Speakers:
         if m is None:
             return None
         words = [w for w in m.group("name").split() if w not in ("The", "the")]
-        while words and words[0].lower().endswith("-based"):
+        while words and words[0].lower().endswith(_NAME_ADJECTIVE_ENDS):
             words = words[1:]
         return " ".join(words) if len(words) > 1 else None
 
@@ -2938,7 +3004,7 @@ class _Speakers:
             if m is not None:
                 run = [
                     x for x in m.group("name").split()
-                    if not x.lower().endswith("-based") and x not in ("The", "the")
+                    if not x.lower().endswith(_NAME_ADJECTIVE_ENDS) and x not in ("The", "the")
                 ]
                 if _names_a_body(run):
                     return f"{' '.join(run)} {head}"
@@ -3136,6 +3202,7 @@ _AGE_AFTER_RE = re.compile(r",[ \t]*\d{1,3}(?:[,.;]|[ \t]*$)")
 _LOWER_WORD_AFTER_RE = re.compile(
     r"[ \t]+(?!(?:and|or|of|in|on|at|for|to|from|with|by|as|is|was)\b)[a-z][\w\-]*\b"
 )
+_PASSIVE_AFTER_RE = re.compile(r"[ \t]+(?:has|have|had)[ \t]+been\b|[ \t]+\w+ed[ \t]+by\b")
 # Words right before a name that mark it as a person's (see latest_mentioned_person).
 # ("told X" names the one told, not a speaker.)
 _MENTION_CUES = frozenset({"said", "says", "added", "named", "activist"})
@@ -3391,7 +3458,16 @@ _STATEMENT_ISSUED_RE = re.compile(
 # Heads of a description of one person that may stand for the person who was
 # just quoted ("the devastated man said").
 _GENERIC_PERSONS = frozenset(
-    "man woman boy girl father mother husband wife son daughter youth teenager official".split()
+    """man woman boy girl father mother husband wife son daughter youth teenager official
+    veteran star champion player""".split()
+)
+# "the 24-year-old", "the Kenyan", "the Briton": the person just quoted (see _described_body).
+_YEAR_OLD_RE = re.compile(r"\d{1,3}-year-old")
+_DEMONYMS = _NATIONALITIES | frozenset(
+    """Briton Frenchman Frenchwoman Englishman Englishwoman Scotsman Scotswoman Welshman
+    Welshwoman Irishman Irishwoman Dutchman Dutchwoman Spaniard Swede Dane Finn Pole Turk
+    Kenyan Ethiopian Ugandan Tanzanian Ghanaian Brazilian Argentine Argentinian Chilean
+    Colombian Peruvian Venezuelan New-Zealander Australian""".split()
 )
 # Heads of a description of a body that the text may also write with the body's
 # name ("news agency SANA", "Cham TV network").
@@ -3611,6 +3687,13 @@ def _resolve(
             and start - previous[3] <= _PRONOUN_LOOKBACK
         ):
             best_pos, best_name, source = previous[0], previous[2], previous[3]
+    if best_name is None and name in ("he", "she"):
+        # No other candidate: a name and an active verb opening the sentence before
+        # ("Maria Lopez has lived in the village for 40 years.").
+        subject = speakers.latest_person_subject(start, plain=True)
+        if subject is not None:
+            best_pos, best_name = subject
+            source = best_pos
     if best_name is None:
         return _Attribution(name, rule, matched, written)
     fuller = speakers.fuller_body(best_name, start, named) or speakers.fuller_name(best_name, start)

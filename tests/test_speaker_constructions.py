@@ -424,3 +424,110 @@ def test_a_described_speaker_who_gives_no_name_stays_described() -> None:
     text = 'A patient in the pilot scheme, who asked not to be named, said: "I can walk to school again."'
     (span,) = _quotes(text)
     assert span.speaker == "A patient in the pilot scheme"
+
+
+def test_a_name_after_through_is_no_subject_and_he_is_the_titled_person() -> None:
+    text = (
+        "Lord Ravi Menon, the former Labour solicitor general who is steering the bill through "
+        "the Lords, said afterwards that he expected it to pass, though he conceded that the "
+        'committee stage would be "long, and rightly so".'
+    )
+    (span,) = _quotes(text)
+    assert span.speaker == "Ravi Menon"
+    assert span.resolved_via == "he -> Ravi Menon"
+
+
+def test_people_after_a_capitalised_word_is_the_subject_whole() -> None:
+    (span,) = _quotes('Local people have taken to calling the barriers the "Severn sieve".')
+    assert span.speaker == "Local people"
+    assert span.rule == "opening_subject"
+
+
+@pytest.mark.parametrize("adjective", ["US-backed", "Kurdish-led", "Iran-aligned", "London-based"])
+def test_an_adjective_in_backed_or_led_is_no_part_of_a_bodys_name(adjective: str) -> None:
+    (span,) = _quotes(f'"We hold the town," the {adjective} Kessel Defence Forces said.')
+    assert span.speaker == "Kessel Defence Forces"
+    assert span.speaker_text == f"the {adjective} Kessel Defence Forces"
+
+
+def test_an_acronym_resolves_to_the_name_without_its_adjective() -> None:
+    text = (
+        "The US-backed Kessel Defence Forces (KDF) took the town on Monday. "
+        'The KDF, in a statement, blamed "cells linked to the regime".'
+    )
+    (span,) = _quotes(text)
+    assert span.speaker == "Kessel Defence Forces"
+    assert span.resolved_via == "The KDF -> Kessel Defence Forces"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a role in brackets between the name and the verb
+        'Ali Rahimi (a former adviser to the electoral commission) said the turnout was "the real headline".',
+        # a long apposition between commas, after the quotation
+        '"I have never been this afraid," Ali Rahimi, a pharmacist who spent the night in his '
+        "basement with his two sons, told the BBC.",
+        # "joked" is a verb of saying
+        'The landowner, Ali Rahimi, joked that the find had made his field "the dearest barley in England".',
+    ],
+)
+def test_a_name_with_its_apposition_or_a_verb_of_joking_speaks(text: str) -> None:
+    (span,) = _quotes(text)
+    assert span.speaker == "Ali Rahimi"
+
+
+def test_a_bracket_with_no_name_before_it_names_nobody() -> None:
+    # a bracketed remark after a plain noun: the verb's subject is the description
+    (span,) = _quotes('Officials (speaking privately) said the vote was "a mess".')
+    assert span.speaker == "Officials"
+
+
+@pytest.mark.parametrize("title", ["Fr.", "Cllr", "Msgr"])
+def test_more_abbreviated_titles(title: str) -> None:
+    (span,) = _quotes(f'"It was chaos," said {title} John Ashby.')
+    assert span.speaker == "John Ashby"
+
+
+@pytest.mark.parametrize("described", ["the 24-year-old", "the Kenyan", "the Briton", "the veteran"])
+def test_a_described_person_after_a_named_quote_is_that_person(described: str) -> None:
+    text = f'"I trained at altitude," said Daniel Korir. "It was hard," {described} added.'
+    spans = _quotes(text)
+    assert [s.speaker for s in spans] == ["Daniel Korir", "Daniel Korir"]
+    assert spans[1].resolved_via == f"{described} -> Daniel Korir"
+
+
+def test_a_demonym_with_no_one_quoted_before_stays_described() -> None:
+    (span,) = _quotes('"It was hard," the Kenyan said.')
+    assert span.speaker == "the Kenyan"
+
+
+def test_a_year_old_opening_a_sentence_is_a_subject() -> None:
+    text = '"I trained at altitude," said Daniel Korir. The 24-year-old said he felt "ready".'
+    spans = _quotes(text)
+    assert spans[1].speaker == "Daniel Korir"
+    assert spans[1].cue == "The 24-year-old said"
+
+
+def test_a_plain_name_opening_the_sentence_before_is_the_last_resort_for_she() -> None:
+    text = 'Maria Lopez has lived in the village for 40 years.\n\n"I have never seen anything like it," she said.'
+    (span,) = _quotes(text)
+    assert span.speaker == "Maria Lopez"
+    assert span.resolved_via == "she -> Maria Lopez"
+
+
+def test_a_plain_name_never_overrides_a_named_speaker() -> None:
+    # "Eastern Ghouta lies ..." may be a place: the speaker named before stays
+    text = '"We are hungry," said Ahmad Ali. Eastern Ghouta lies east of Damascus. "We have no food," he said.'
+    assert _speakers(text) == ["Ahmad Ali", "Ahmad Ali"]
+
+
+def test_a_passive_after_a_plain_name_names_nobody() -> None:
+    text = 'Eastern Ghouta has been besieged since 2013. "We have no food," he said.'
+    assert _speakers(text) == ["he"]
+
+
+@pytest.mark.parametrize("name", ["Ursula von der Leyen", "Rafael van den Berg", "Jan de la Cruz"])
+def test_two_particles_stay_in_a_name(name: str) -> None:
+    (span,) = _quotes(f'"We are ready," {name} said.')
+    assert span.speaker == name
