@@ -478,6 +478,24 @@ Speakers (``speaker``, and how it was found: ``rule``, ``cue``, ``speaker_text``
     demonym (``the Kenyan``, ``the Briton``) and ``the veteran``, ``the star``,
     ``the champion``, ``the player`` are, like ``the devastated man``, the person
     quoted just before (within 400 characters).
+
+    Found on unseen news (issue 14), each pinned by a test in
+    ``tests/test_speaker_constructions.py``: a capitalised run joined by ``and``
+    (or ``&``) to a run holding an institution noun is one body's name, with
+    ``of``/``for`` and a head holding an institution noun before it (``Telford
+    and Wrekin Council said``, ``said Telford and Wrekin Council``, ``the
+    International Federation of Red Cross and Red Crescent Societies (IFRC)``),
+    unless the first run is a body of its own (``the Home Office and Wrekin
+    Council``) or a described group follows (``said Ilves and Foreign Ministry
+    officials``). A subject of two words, a place and a medium (an acronym, or a
+    wire's name: Reuters, Xinhua, ...), is a dateline whose comma or brackets were
+    lost: the medium speaks (``Damascus SANA said`` gives ``SANA``, ``BEIRUT
+    Reuters`` gives ``Reuters``); a nationality, title, institution or body-name
+    word before the acronym is no place (``Kurdish YPG``, ``Observatory SOHR``).
+    ``he`` and ``she`` never stand for a name holding a word of an armed group's
+    name (``_ARMED_GROUP_WORDS``: ``Nusra``, ``Jabhat``, ``Jaish``, ``Ahrar``,
+    ``Hezbollah``, ``Hamas``, ``Taliban`` ..., also inside ``al-Nusra``), and
+    ``it`` may (``it`` still never stands for a person's name).
 """
 
 from __future__ import annotations
@@ -1278,6 +1296,44 @@ _BODY_NAME_WORDS = frozenset(
 )
 
 
+# "Telford and Wrekin Council", "the International Federation of Red Cross and Red
+# Crescent Societies": a capitalised run joined by "and" (or "&") to a run ending a
+# body's name, with "of"/"for" and the body's head before it, is one name.
+_JOINED_BODY_BEFORE_RE = re.compile(
+    rf"(?:(?P<head>{_NAME_RUN})[ \t]+(?:of|for)[ \t]+)?(?P<left>{_NAME_RUN})[ \t]+(?:and|&)[ \t]+$"
+)
+
+
+def _joined_body_name(before: str, run: str) -> str | None:
+    """The full name when ``run`` (holding an institution noun) is the second half of
+    a body's name joined by "and" written right before it in ``before``: "Telford
+    and" before "Wrekin Council"; None otherwise, or when the first half is a body
+    of its own ("the Home Office and Wrekin Council": two bodies)."""
+    if not any(w.lower() in _INSTITUTION_NOUNS for w in run.split()):
+        return None
+    m = _JOINED_BODY_BEFORE_RE.search(before[-160:])
+    if m is None:
+        return None
+    left = m.group("left").split()
+    if any(w.lower() in _INSTITUTION_NOUNS for w in left) or left[-1] in _TIME_NAMES:
+        return None
+    while left and (left[0] in ("The", "the") or left[0] in _SENTENCE_OPENERS):
+        left = left[1:]
+    if not left:
+        return None
+    joiner = "&" if m.group(0).rstrip().endswith("&") else "and"
+    name = f"{' '.join(left)} {joiner} {run}"
+    head = m.group("head")
+    if head is not None and left == m.group("left").split():
+        head_words = head.split()
+        while head_words and head_words[0] in ("The", "the"):
+            head_words = head_words[1:]
+        if head_words and any(w.lower() in _INSTITUTION_NOUNS for w in head_words):
+            prep = "for" if re.search(r"[ \t]for[ \t]+" + re.escape(m.group("left")), m.group(0)) else "of"
+            name = f"{' '.join(head_words)} {prep} {name}"
+    return name
+
+
 def _final_name_run(phrase: str) -> tuple[list[str], bool] | None:
     """The capitalised run that ends ``phrase``, as (words, is_institution), or None.
 
@@ -1298,6 +1354,9 @@ def _final_name_run(phrase: str) -> tuple[list[str], bool] | None:
             run_words = run_words[1:]  # "The Home Office said" at a sentence start
         while len(run_words) > 1 and run_words[0].lower().endswith(_NAME_ADJECTIVE_ENDS):
             run_words = run_words[1:]
+        joined = _joined_body_name(phrase[: runs[-1].start()], " ".join(run_words))
+        if joined is not None:
+            return joined.split(), True  # "Telford and Wrekin Council"
         return run_words, True
     if (
         len(run_words) == 1
@@ -1318,6 +1377,34 @@ def _final_name_run(phrase: str) -> tuple[list[str], bool] | None:
         # Defence", "Syrian Civil Defence": a body's name)
         run_words = run_words[1:]
     return run_words, False
+
+
+#: News agencies whose names are words, not acronyms, and may follow a dateline's
+#: place with its brackets lost ("BEIRUT Reuters -").
+_WIRE_NAMES = frozenset("Reuters Xinhua Interfax Yonhap Kyodo Bernama Anadolu".split())
+
+
+def _is_dateline_place(place: str, medium: str) -> bool:
+    """Whether ``place`` before a medium's name (an acronym or a wire's name) is a
+    dateline's place with its comma or brackets lost ("Damascus SANA", "BEIRUT
+    Reuters"): one capitalised word that is no title, nationality, institution or
+    body-name word ("Kurdish YPG", "Observatory SOHR" are left alone); a place in
+    capitals only before a wire's name ("UN OCHA" is left alone)."""
+    low = place.lower()
+    return (
+        place[:1].isupper()
+        and place.isalpha()
+        and len(place) >= 3
+        # "BEIRUT Reuters": a dateline in capitals, before a wire's name only
+        and not (place.isupper() and medium.isupper())
+        and not _is_title_word(place)
+        and place not in _NATIONALITIES
+        and place not in _TIME_NAMES
+        and place not in _SENTENCE_OPENERS
+        and low not in _INSTITUTION_NOUNS
+        and low not in _BODY_NAME_WORDS
+        and low not in _BODY_NOUNS
+    )
 
 
 @lru_cache(maxsize=8192)
@@ -1344,6 +1431,12 @@ def _name_from_subject(phrase: str) -> tuple[str, bool]:
             or words[0] in ("The", "the")
         ) and words[1][:1].isupper():
             words = words[1:]  # the place
+    if (
+        len(words) == 2
+        and (_is_acronym(words[1]) or words[1] in _WIRE_NAMES)
+        and _is_dateline_place(words[0], words[1])
+    ):
+        words = words[1:]  # "Damascus SANA said", "BEIRUT Reuters": a dateline's place
     if not words:
         return "", False
     if words[-1].lower() in _PRONOUNS:
@@ -1715,7 +1808,25 @@ def _joins_name(kept: list[str], words: list[str], k: int, low: str) -> bool:
     capitalised words of one name ("Syrian Observatory for Human Rights")."""
     following = words[k + 1] if k + 1 < len(words) else ""
     if low == "and" and not any(w in ("for", "of") for w in kept):
-        return False  # "and" joins only inside a name already joined by "of" or "for"
+        # "and" joins inside a name already joined by "of" or "for", or before the
+        # run that ends a body's name ("said Telford and Wrekin Council")
+        right: list[str] = []
+        for w in words[k + 1 :]:
+            if not w[:1].isupper():
+                break
+            right.append(w)
+            if w.endswith((",", ".")):
+                break
+        after = words[k + 1 + len(right)].lower().strip(",.") if k + 1 + len(right) < len(words) else ""
+        return (
+            not kept[-1].endswith(",")
+            and kept[-1][:1].isupper()
+            and any(w.lower().strip(",.") in _INSTITUTION_NOUNS for w in right)
+            and not any(w.lower() in _INSTITUTION_NOUNS for w in kept)
+            # "said Ilves and Foreign Ministry officials": a second speaker
+            and after not in _GROUP_NOUNS
+            and after not in _PERSON_HEADS
+        )
     return (
         low in ("for", "of", "and")
         and not kept[-1].endswith(",")
@@ -2399,6 +2510,10 @@ class _Speakers:
                 # "the Syrian Observatory for Human Rights": one organisation's name.
                 name = f"{name} {m.group('prep')} {affiliation}"
             # Otherwise a person "of the charity Open Hands" is the speaker.
+            if not affiliation:
+                joined = _joined_body_name(m.string[max(0, m.start() - 160) : m.start()], name)
+                if joined is not None:
+                    name = joined  # "Telford and Wrekin Council said"
             return _prefer_apposition(name, m.group("paren"))
         return _prefer_apposition(
             m.group("pron") or m.group("np") or m.group("group"), m.group("paren")
@@ -3796,10 +3911,31 @@ def _first_conjunct(before: list[str]) -> str | None:
     return " ".join(words)
 
 
+#: Words of armed groups' and movements' names (Arabic institution nouns and the
+#: names themselves): a name holding one is a body, never "he" or "she" ("Al-Nusra",
+#: "Jabhat Fatah al-Sham", "Ahrar al-Sham", "Hezbollah", "Jaish al-Islam").
+_ARMED_GROUP_WORDS = frozenset(
+    """nusra jabhat jaish jaysh liwa kataib katibat harakat faylaq ahrar ansar
+    hizb hezb hezbollah hizbollah hamas fatah taliban qaeda qaida daesh isis isil houthi
+    houthis shabab boko haram tahrir""".split()
+)
+
+
+def _names_armed_group(name: str) -> bool:
+    """Whether a name holds a word of an armed group's name (see _ARMED_GROUP_WORDS),
+    read also inside hyphenated words ("al-Nusra", "Al-Qaeda")."""
+    return any(
+        part in _ARMED_GROUP_WORDS
+        for w in name.lower().split()
+        for part in _HYPHEN_RE.split(w.strip(",.\u2019'"))
+    )
+
+
 def _could_be_person(name: str) -> bool:
     """False for names that are clearly organisations: "The KLF", "EU", "NATO", or
-    that hold an institution noun ("Syrian Observatory for Human Rights") or a
-    capitalised body noun ("Islamic State", "Tarva Media")."""
+    that hold an institution noun ("Syrian Observatory for Human Rights"), a
+    capitalised body noun ("Islamic State", "Tarva Media") or a word of an armed
+    group's name ("Al-Nusra")."""
     return not (
         name.startswith(("The ", "the "))
         or (" " not in name and name.isupper())
@@ -3807,6 +3943,7 @@ def _could_be_person(name: str) -> bool:
             w.lower() in _INSTITUTION_NOUNS or (w[:1].isupper() and w.lower() in _BODY_NOUNS)
             for w in name.split()
         )
+        or _names_armed_group(name)
     )
 
 
@@ -3825,6 +3962,7 @@ def _could_be_body(name: str) -> bool:
         (len(words) == 1 and len(name) > 1 and name.isupper())
         or (words[0] in ("The", "the") and any(w[:1].isupper() for w in words[1:]))
         or any(w.lower() in _INSTITUTION_NOUNS or w.lower() in _BODY_NOUNS for w in words)
+        or _names_armed_group(name)
     )
 
 

@@ -917,3 +917,98 @@ def test_a_passive_after_a_plain_name_names_nobody() -> None:
 def test_two_particles_stay_in_a_name(name: str) -> None:
     (span,) = _quotes(f'"We are ready," {name} said.')
     assert span.speaker == name
+
+
+# --- a body's name holding "and" is one name -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will reopen the library in May," Telford and Wrekin Council said.',
+        '"We will reopen the library in May," said Telford and Wrekin Council.',
+        'Telford and Wrekin Council said it would "reopen the library".',
+    ],
+)
+def test_a_council_named_with_and_is_one_name(text: str) -> None:
+    (span,) = _quotes(text)
+    assert span.speaker == "Telford and Wrekin Council"
+
+
+def test_of_and_and_inside_a_federation_name_are_one_name() -> None:
+    text = (
+        "The International Federation of Red Cross and Red Crescent Societies (IFRC) "
+        'said: "Stocks are running out."'
+    )
+    (span,) = _quotes(text)
+    assert span.speaker == "International Federation of Red Cross and Red Crescent Societies"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a second speaker described after "and" is not part of the first one's name
+        ('"No comment," said Ilves and Foreign Ministry officials.', "Ilves"),
+        # two bodies joined by "and": the name right before the verb, as before
+        ('The Home Office and Wrekin Council said "no".', "Wrekin Council"),
+    ],
+)
+def test_and_does_not_join_two_speakers(text: str, speaker: str) -> None:
+    (span,) = _quotes(text)
+    assert span.speaker == speaker
+
+
+# --- a dateline's place before a medium is no part of the speaker -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"The convoy reached the city," Damascus SANA said.', "SANA"),
+        ('Damascus SANA reported that the convoy was "safe".', "SANA"),
+        ('BEIRUT Reuters said the army had "withdrawn".', "Reuters"),
+    ],
+)
+def test_a_dateline_place_before_a_medium_is_read_past(text: str, speaker: str) -> None:
+    (span,) = _quotes(text)
+    assert span.speaker == speaker
+    assert span.speaker_text.endswith(speaker) and span.speaker_text != speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a nationality, a body-name word or an institution before an acronym stays
+        ('"We hold the bridge," Kurdish YPG said.', "Kurdish YPG"),
+        ('"We counted 40 dead," Observatory SOHR said.', "Observatory SOHR"),
+        ('"We will respond," Aleppo Media Center said.', "Aleppo Media Center"),
+    ],
+)
+def test_a_description_before_an_acronym_is_not_a_dateline(text: str, speaker: str) -> None:
+    (span,) = _quotes(text)
+    assert span.speaker == speaker
+
+
+# --- he and she never stand for an armed group ------------------------------------------
+
+
+@pytest.mark.parametrize("group", ["Al-Nusra", "Jabhat al-Nusra", "Ahrar al-Sham", "Hezbollah"])
+def test_he_never_resolves_to_an_armed_group(group: str) -> None:
+    text = f'{group} said it had taken the town. "We will hold it," he said.'
+    (span,) = _quotes(text)
+    assert span.speaker == "he"
+    assert span.resolved_via is None
+
+
+def test_it_resolves_to_an_armed_group_and_he_to_its_commander() -> None:
+    text = (
+        'Jabhat al-Nusra claimed the attack. "We did it," it said. '
+        'Commander Abu Omar of Ahrar al-Sham said the town fell. "We hold it," he said.'
+    )
+    assert _speakers(text) == ["Jabhat al-Nusra", "Abu Omar"]
+
+
+def test_it_never_resolves_to_a_person() -> None:
+    text = 'Dana Ilves said the army was ready. "We hold the line," it said.'
+    (span,) = _quotes(text)
+    assert span.speaker == "it"
