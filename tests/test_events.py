@@ -756,6 +756,43 @@ def test_event_lexicon_find_lists_candidates():
         ("death toll", "die", "death toll"), ("KILLED", "kill", "kill")]
 
 
+def _found_alone(lex: EventLexicon, form: str) -> list[tuple[str, str]]:
+    """What ``lex.find`` gives for ``form`` alone between two plain words."""
+    text = f"Reports said {form} here."
+    return [(m.match, m.event_type) for m in lex.find(text)]
+
+
+def test_event_lexicon_find_reaches_every_listed_form():
+    """The one trie regex of the trigger scan reaches every form the bundled lexicon
+    lists, as written, in capitals and at the start of a text, with its own event type,
+    and takes a not_events phrase out (speed work on the scan must never lose a form)."""
+    lex = load_event_lexicon()
+    table = lex.to_frame()
+    assert len(table) > 300
+    for form, event_type in table[["form", "event_type"]].drop_duplicates().itertuples(index=False):
+        if not event_type:  # a not_events phrase: matched, and then no candidate
+            assert form in lex.not_events and _found_alone(lex, form) == [], form
+            continue
+        assert _found_alone(lex, form) == [(form, event_type)], form
+        assert [m.match for m in lex.find(form.upper() + ".")] == [form.upper()], form
+        assert [m.start for m in lex.find(form + " on Monday")] == [0], form
+
+
+def test_user_added_forms_are_found_like_bundled_ones():
+    data = load_event_lexicon().to_dict()
+    data["name"] = "extended"
+    data["events"]["other"]["nouns"] = [*data["events"]["other"].get("nouns", []), "crackdown", "mass arrest campaign"]
+    data["events"]["kill"]["verbs"] = [*data["events"]["kill"]["verbs"],
+                                       ["liquidate", "liquidates", "liquidated", "liquidated", "liquidating"]]
+    lex = load_event_lexicon(data)
+    for form, event_type in [("crackdown", "other"), ("mass arrest campaign", "other"),
+                             ("liquidated", "kill"), ("liquidating", "kill"), ("killed", "kill")]:
+        assert _found_alone(lex, form) == [(form, event_type)]
+    # inside a longer word or compound it is not a trigger
+    assert lex.find("crackdowns and anti-crackdown protests") == []
+    assert _found_alone(load_event_lexicon(), "crackdown") == []
+
+
 def test_user_event_lexicon_from_a_dict_and_a_file(tmp_path):
     custom = {"name": "mine", "events": {"other": {"nouns": ["crackdown"],
                                                   "verbs": [["raid", "raids", "raided", "raided", "raiding"]]}}}

@@ -786,7 +786,7 @@ def _with_plain_verbs(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """The pattern with each verb alternation written out word by word, as before
     voice._word_trie factored it."""
     source = pattern.pattern
-    for words in (voice_module._BEFORE_VERBS, voice_module._AFTER_VERBS):
+    for words in (voice_module._BEFORE_VERBS, voice_module._AFTER_MARK_VERBS, voice_module._AFTER_VERBS):
         source = source.replace(voice_module._word_trie(words), words)
     assert "|".join(("said", "says")) in source or "said|says" in source, pattern
     return re.compile(source, pattern.flags)
