@@ -49,7 +49,10 @@ Quote or scare quote
     A quoted span is a ``scare_quote`` when its content has at most
     :data:`SCARE_QUOTE_MAX_WORDS` (4) words (:func:`mediakit.text.count_words`),
     it lies in one paragraph, and it is not presented as an utterance: not
-    attributed by rule 1 below (``“No,” he said``), not introduced by a colon
+    attributed by rule 1 below (``“No,” he said``), not inside the clause of a
+    verb of saying, calling or describing that rule 2 or the passive rule finds
+    before it in its sentence (``the minister called them “terrorists”``, a
+    partial quotation: the speaker's words), not introduced by a colon
     (``He said: “No.”``), not ending in ``!`` or ``?`` (``“Never!”``) and not a
     capitalised sentence ending in a full stop (``“Everyone knows.”``). Every
     other quoted span is a ``quote``. The words right after "so-called" are a
@@ -4268,6 +4271,11 @@ class _VoiceState:
                     after = speakers.shared(start, end, kept[k + 1 : k + 1 + _MAX_SHARED])
                 voice = ("scare_quote" if _is_scare_quote(text, start, end, multi, after, so_called_quotes)
                          else "quote")
+                if voice == "scare_quote" and (speakers.passive_by(start, end) or speakers.before(start)):
+                    # A short quotation inside the clause of a verb of saying, calling
+                    # or describing is that speaker's words, a partial quotation (the
+                    # coding guide's Q5: 'the minister called them "terrorists"').
+                    voice = "quote"
                 result.append(attribution.span(start, end, voice, after, so_called=start in so_called_quotes))
         return result
 
