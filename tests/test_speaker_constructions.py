@@ -944,6 +944,7 @@ def test_a_short_quotation_after_a_verb_of_saying_is_the_speakers_words(text: st
     [
         'The convoy reached the "safe zone" at dawn.',
         'Residents of the so-called "safe zone" fled.',
+        'Officials said the so-called "safe zone" had failed.',  # "so-called": the outlet's distance
         'The ceasefire, a "pause" in name only, collapsed.',
     ],
 )
