@@ -236,6 +236,13 @@ class LexiconScope:
     require_place : bool
         When true, an article that names no place and no named group of the conflict
         is out of scope whatever its vocabulary.
+    outside_ratio : int
+        An article whose ``outside_places`` occur more than this many times as often as
+        its ``places`` (always when it names one and no place of the conflict) is
+        about somewhere else: a mention whose sentence names no place of
+        the conflict is out of scope, even when it names one of the lexicon's groups
+        (the Islamic State and al-Qaeda fight in the Sahel too) or a conflict term
+        (0: never).
     description : str
         One line on what the rules are for.
     """
@@ -250,6 +257,7 @@ class LexiconScope:
     article_off_topic: int = 2
     otherwise: str = "in"
     short_text: int = 0
+    outside_ratio: int = 0
 
     @property
     def is_empty(self) -> bool:
@@ -261,7 +269,7 @@ class LexiconScope:
 #: The word lists of a scope section, in the order matches are reported.
 SCOPE_LISTS = ("terms", "places", "outside_places", "off_topic")
 _SCOPE_KEYS = {"description", *SCOPE_LISTS, "article_terms", "article_off_topic",
-               "require_place", "otherwise", "short_text"}
+               "require_place", "otherwise", "short_text", "outside_ratio"}
 
 
 # ----------------------------------------------------------------------------------
@@ -1279,6 +1287,7 @@ class Lexicon:
             section["require_place"] = sc.require_place
             section["otherwise"] = sc.otherwise
             section["short_text"] = sc.short_text
+            section["outside_ratio"] = sc.outside_ratio
             result["scope"] = section
         return result
 
@@ -1741,7 +1750,7 @@ def _parse_scope(value: Any, file: str | None) -> LexiconScope:
         for key in SCOPE_LISTS
     }
     counts: dict[str, Any] = {}
-    for key in ("article_terms", "article_off_topic", "short_text"):
+    for key in ("article_terms", "article_off_topic", "short_text", "outside_ratio"):
         n = value.get(key, getattr(LexiconScope, key))
         if isinstance(n, bool) or not isinstance(n, int) or n < 0:
             raise LexiconError(f"scope: '{key}' must be a whole number >= 0, got {n!r}", file=file)
@@ -1755,6 +1764,9 @@ def _parse_scope(value: Any, file: str | None) -> LexiconScope:
                            file=file)
     if require_place and not lists["places"]:
         raise LexiconError("scope: 'require_place' is true but 'places' is empty", file=file)
+    if counts["outside_ratio"] and not lists["outside_places"]:
+        raise LexiconError(f"scope: 'outside_ratio' is {counts['outside_ratio']} but 'outside_places' is empty",
+                           file=file)
     description = _as_str(value.get("description", "") or "", "scope: 'description'", file=file)
     return LexiconScope(**lists, **counts, require_place=require_place,
                         description=description.strip(), otherwise=otherwise)

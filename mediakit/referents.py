@@ -27,7 +27,8 @@ The lexicon's ``scope:`` section (:class:`mediakit.lexicon.LexiconScope`) holds 
 lists in the pattern syntax: ``terms`` (conflict vocabulary), ``places`` (places and
 people of the conflict), ``outside_places`` (other wars and countries), ``off_topic``
 (words of sport, business, entertainment, technology, parliaments), and the settings
-``article_terms``, ``article_off_topic``, ``require_place`` and ``otherwise``. A lexicon
+``article_terms``, ``article_off_topic``, ``require_place``, ``outside_ratio`` and
+``otherwise``. A lexicon
 without one keeps every mention in scope ("no scope rules"). Otherwise, for a mention
 in sentence *S* of article *A*:
 
@@ -45,6 +46,23 @@ in sentence *S* of article *A*:
    of the conflict: out ("IS militants in Mosul"; a named group does not say where).
    A place written after "from" says where someone came from, not where the sentence
    is ("terrorists who arrived from Iraq"): it does not count.
+   The list holds nationality adjectives as well ("the Malian army", "Iraqi forces");
+   "Iraqi militias fighting for Assad" names a place of the conflict too, and stays in.
+2b. ``article names only places outside the conflict (X, Y, Z)``, or ``article names
+   places outside the conflict more than n times as often as its places (a to b: X,
+   Y, Z)``: *A* names outside places more than ``outside_ratio`` times as often as
+   places of the conflict (always when it names none; places after "from" or before
+   "border" do not count), so it is a report from somewhere else (its outside places
+   are shown, the most frequent first): *S* is out unless it names a place of the
+   conflict, even when it names one of the lexicon's groups or holds a conflict term
+   ("the army had launched an operation" in a report from Mali; the Islamic State and
+   al-Qaeda fight in the Sahel too). ``outside_ratio: 0`` (the default) turns the rule
+   off; the ``syria`` lexicon sets 2, so that a Syrian article naming Iraq or Mosul in
+   passing stays in (only the sentences naming them alone are out, by rule 2).
+2c. ``previous sentence names X, outside the conflict``: *S* names no place or group
+   of either kind, and the sentence before it names an outside place and no place or
+   group of the conflict: out ("an airstrike hit a building in western Mosul. The
+   militants had forced civilians into it").
 3. ``sentence names X``: *S* names a place or a named group of the conflict: in.
 4. ``conflict term 'w'``: *S* holds a word of ``terms``: in; when *A* is mostly off
    topic (see 5), *S* must hold two (one figure of speech, "defended like soldiers",
@@ -1094,6 +1112,8 @@ class _Scope:
         self.n_terms = 0
         self.off_topic: list[str] = []
         self.any_place = False
+        self.n_places = 0  # occurrences of ``places`` (not named groups)
+        self.outside_found: list[str] = []  # occurrences of ``outside_places``
         # Each piece of evidence with its offset, kept for the headlines of a list
         # (scope rule 0) when the text holds one.
         self.evidence: list[tuple[int, str, str]] | None = [] if keep_evidence else None
@@ -1121,12 +1141,27 @@ class _Scope:
                 self.off_topic.append(one_line(text[s:e]))
             elif kind == "places":
                 self.any_place = True
+                self.n_places += 1
+            elif kind == "outside_places":
+                self.outside_found.append(word)
         for _s, _e, entry, k in others:
             if entry.kind == "name":
                 self.any_place = True
                 self.by_sentence.setdefault(k, {}).setdefault("groups", []).append(entry.label)
                 if self.evidence is not None:
                     self.evidence.append((_s, "groups", entry.label))
+        # Scope rule 2b: an article about somewhere else.
+        self.elsewhere: str | None = None
+        ratio = self.rules.outside_ratio
+        n_out = len(self.outside_found)
+        if ratio and n_out > ratio * self.n_places:
+            counts: dict[str, int] = {}
+            for word in self.outside_found:  # spellings as first written, by frequency
+                counts[word] = counts.get(word, 0) + 1
+            shown = ", ".join(sorted(counts, key=lambda w: -counts[w])[:3])
+            self.elsewhere = (f"article names only places outside the conflict ({shown})" if not self.n_places
+                              else f"article names places outside the conflict more than {ratio} times "
+                                   f"as often as its places ({n_out} to {self.n_places}: {shown})")
 
     def decide(self, m: _Mention, *, window: tuple[int, int] | None = None) -> tuple[bool, str]:
         """Scope rules 1 to 7 for ``m``; with ``window``, the (start, end) of its
@@ -1149,8 +1184,18 @@ class _Scope:
         # A named group does not say where (the Islamic State fought in Iraq too).
         if found.get("outside_places") and not found.get("places"):
             return False, f"{where} names {found['outside_places'][0]}, outside the conflict"
+        # The Islamic State and al-Qaeda fight elsewhere too, and "the army launched an
+        # operation" in a report from Mali is Mali's army.
+        if self.elsewhere is not None and not found.get("places"):
+            return False, self.elsewhere
         if ours:
             return True, f"{where} names {ours[0]}"
+        # "... an airstrike hit a building in western Mosul. The militants forced civilians
+        # into it": a sentence naming no place goes on about the place of the one before.
+        if window is None and not found.get("outside_places"):
+            before = self.by_sentence.get(m.sentence - 1, {})
+            if before.get("outside_places") and not before.get("places") and not before.get("groups"):
+                return False, f"previous sentence names {before['outside_places'][0]}, outside the conflict"
         n_off = len(self.off_topic)
         # An article with more off-topic words than conflict terms is about something
         # else even when it holds a few: "siege" and "soldiers" in a match report or a

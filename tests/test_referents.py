@@ -402,6 +402,135 @@ def test_scope_sets_general_news_aside_and_keeps_war_reporting():
     assert mosul["referent"].isna().tolist() == [False, True]
 
 
+
+# News of other wars in the style of wire reports (written here): the syria lexicon's
+# generic words ("the army", "the government", "militias") and its groups (al-Qaeda, the
+# Islamic State, which fight in the Sahel too) must not be read as the Syrian war's.
+MALI = (
+    "BAMAKO (Reuters) - Suspected jihadists killed at least 30 civilians in two villages in "
+    "central Mali, local officials said on Sunday.\n\n"
+    "The Malian transitional government said the army had launched an operation to find the "
+    "attackers. The Malian Armed Forces (FAMa) said troops had killed 12 assailants.\n\n"
+    "A community leader accused government-allied militias of revenge killings days earlier, "
+    "a charge the government rejected. The army said its patrols would continue.\n\n"
+    "Militants linked to al-Qaeda and the Islamic State have attacked soldiers across the "
+    "region since 2012."
+)
+NIGER = (
+    "WASHINGTON - The Pentagon is studying options for moving drones and 1,000 troops from "
+    "Niger after the country's military government ordered American forces to leave. "
+    "Officials said the withdrawal would leave a gap in watching militant groups linked to "
+    "al-Qaeda and the Islamic State. In Niamey, a junta spokesman said Niger would choose "
+    "its partners."
+)
+SYRIA_NAMING_IRAQ = (
+    "Government forces shelled rebel-held districts of eastern Aleppo on Tuesday, killing "
+    "nine civilians, the Syrian Observatory said. The army said it had retaken two "
+    "villages. Rebels said they had repelled the attack. The offensive comes as Iraqi "
+    "forces press on against Mosul, and the opposition fears that militants pushed out of "
+    "Iraq will cross into Syria. Iraqi militias fighting for Assad were seen near the "
+    "front, an opposition commander said."
+)
+
+
+def test_an_article_about_another_country_is_out_of_scope():
+    # The Malian adjective puts its sentence outside (rule 2); the sentences that name no
+    # place are out because the article names only places outside the conflict (rule 2b),
+    # even the one naming al-Qaeda and the Islamic State.
+    mali = mk.find_mentions(corpus_of(MALI), "syria")
+    assert mali["match"].tolist() == ["jihadists", "government", "the army", "Armed Forces",
+                                      "government-allied", "militias", "government", "The army",
+                                      "Militants"]
+    assert not mali["in_scope"].any() and mali["referent"].isna().all()
+    rules = mali["scope_rule"].tolist()
+    assert rules[:4] == ["sentence names BAMAKO, outside the conflict"] + [
+        "sentence names Malian, outside the conflict"] * 3
+    assert set(rules[4:]) == {"article names only places outside the conflict (Malian, BAMAKO, Mali)"}
+    # Without the rule, the sentence after a Malian one is out (rule 2c), but a conflict
+    # term or a group named keeps the rest in.
+    data = load_lexicon("syria").to_dict()
+    off = Lexicon.from_dict({**data, "scope": {**data["scope"], "outside_ratio": 0}})
+    kept = mk.find_mentions(corpus_of(MALI), off)
+    assert kept["in_scope"].tolist() == [False] * 7 + [True] * 2
+    assert kept["scope_rule"].tolist()[4:] == ["previous sentence names Malian, outside the conflict"] * 3 + [
+        "conflict term 'patrols'", "sentence names al-Qaeda in Syria"]
+    # "from Niger" says where the troops leave from, yet Niamey and Niger name the article's
+    # country: "the country's military government" is not the Syrian state.
+    niger = mk.find_mentions(corpus_of(NIGER), "syria")
+    assert niger[["match", "in_scope"]].values.tolist() == [["government", False], ["militant", False]]
+    assert set(niger["scope_rule"]) == {"article names only places outside the conflict (Niamey, Niger)"}
+
+
+def test_a_syrian_article_naming_iraq_in_passing_stays_in_scope():
+    found = mk.find_mentions(corpus_of(SYRIA_NAMING_IRAQ), "syria")
+    assert found["match"].tolist() == ["Government forces", "rebel-held", "The army", "Rebels",
+                                       "opposition", "militants", "militias", "opposition"]
+    assert found["in_scope"].all()
+    assert found["scope_rule"].tolist() == [
+        "sentence names Aleppo", "sentence names Aleppo", "article about the conflict (7 conflict terms)",
+        "conflict term 'attack'", "sentence names Syria", "sentence names Syria", "sentence names Assad",
+        "sentence names Assad"]
+    assert found["referent"].tolist()[:6] == ["state_forces", "armed_opposition", "state_forces",
+                                              "armed_opposition", "armed_opposition", "armed_opposition"]
+    # Iraqi militias fighting for Assad: in scope, an outside party's (not one of the four)
+    assert pd.isna(found["referent"].iloc[6])
+    assert found["referent_rule"].iloc[6] == "outside party before label (Iraq)"
+    # A sentence naming only Iraq is out, its article is not (Syria is named more).
+    iraq = mk.find_mentions(corpus_of(SYRIA_NAMING_IRAQ + " In Mosul, the militants held out."), "syria")
+    assert iraq[["match", "in_scope", "scope_rule"]].values.tolist()[-1] == [
+        "militants", False, "sentence names Mosul, outside the conflict"]
+    assert iraq["in_scope"].tolist()[:-1] == [True] * 8
+
+
+def test_an_article_mostly_about_another_country_keeps_only_sentences_naming_the_conflict():
+    text = ("Iraqi forces retook two districts of Mosul on Monday. The army said militants had "
+            "fled west of the city. In Baghdad, the government said the operation would go on. "
+            "Some of the militants are believed to have crossed into Syria.")
+    found = mk.find_mentions(corpus_of(text), "syria")
+    assert found["match"].tolist() == ["The army", "militants", "government", "militants"]
+    assert found["in_scope"].tolist() == [False, False, False, True]
+    assert found["scope_rule"].tolist()[:2] == [
+        "article names places outside the conflict more than 2 times as often as its places (3 to 1: "
+        "Iraqi, Mosul, Baghdad)"] * 2
+    assert found["scope_rule"].tolist()[3] == "sentence names Syria"
+    # The rule is the lexicon's: outside_ratio 0 turns it off (the sentence rules remain,
+    # here rule 2c: the sentence after one naming Iraqi forces in Mosul).
+    data = load_lexicon("syria").to_dict()
+    assert data["scope"]["outside_ratio"] == 2
+    off = Lexicon.from_dict({**data, "scope": {**data["scope"], "outside_ratio": 0}})
+    assert mk.find_mentions(corpus_of(text), off)["scope_rule"].tolist() == [
+        "previous sentence names Iraqi, outside the conflict"] * 2 + [
+        "sentence names Baghdad, outside the conflict", "sentence names Syria"]
+
+
+def test_a_sentence_naming_no_place_goes_on_about_the_outside_place_before_it():
+    text = ("Government forces shelled Douma, killing four civilians. Last month a coalition "
+            "airstrike hit a building in western Mosul. The militants had forced dozens of "
+            "civilians inside. Rebels in Idlib said the militants were regrouping.")
+    found = mk.find_mentions(corpus_of(text), "syria")
+    assert found[["match", "in_scope", "scope_rule"]].values.tolist() == [
+        ["Government forces", True, "sentence names Douma"],
+        ["militants", False, "previous sentence names Mosul, outside the conflict"],
+        ["Rebels", True, "sentence names Idlib"], ["militants", True, "sentence names Idlib"]]
+    # a sentence after one naming a Syrian place as well is not carried over
+    both = mk.find_mentions(corpus_of(text.replace("western Mosul", "western Mosul and Raqqa")), "syria")
+    assert both["in_scope"].all()
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    (-1, "'outside_ratio' must be a whole number >= 0, got -1"),
+    ("two", "'outside_ratio' must be a whole number >= 0, got 'two'"),
+    (True, "'outside_ratio' must be a whole number >= 0, got True"),
+    (1.5, "'outside_ratio' must be a whole number >= 0, got 1.5"),
+])
+def test_outside_ratio_is_checked_with_the_file_named(value, message):
+    data = _lex(scope={"outside_places": ["Mosul"], "outside_ratio": value})
+    with pytest.raises(LexiconError, match=f"^my.yaml: scope: {message}"):
+        Lexicon.from_dict(data, file="my.yaml")
+    with pytest.raises(LexiconError, match="^my.yaml: scope: 'outside_ratio' is 2 but 'outside_places' is empty"):
+        Lexicon.from_dict(_lex(scope={"places": ["Aleppo"], "outside_ratio": 2}), file="my.yaml")
+
+
 # Longer general news with no off-topic word the lexicon lists, and a match report
 # whose figures of speech are conflict terms ("siege", "soldiers"): both written here.
 PLAIN_NEWS = (
