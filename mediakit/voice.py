@@ -49,7 +49,10 @@ Quote or scare quote
     A quoted span is a ``scare_quote`` when its content has at most
     :data:`SCARE_QUOTE_MAX_WORDS` (4) words (:func:`mediakit.text.count_words`),
     it lies in one paragraph, and it is not presented as an utterance: not
-    attributed by rule 1 below (``“No,” he said``), not introduced by a colon
+    attributed by rule 1 below (``“No,” he said``), not inside the clause of a
+    verb of saying, calling or describing that rule 2 or the passive rule finds
+    before it in its sentence (``the minister called them “terrorists”``, a
+    partial quotation: the speaker's words), not introduced by a colon
     (``He said: “No.”``), not ending in ``!`` or ``?`` (``“Never!”``) and not a
     capitalised sentence ending in a full stop (``“Everyone knows.”``). Every
     other quoted span is a ``quote``. The words right after "so-called" are a
@@ -4406,7 +4409,17 @@ class _VoiceState:
                     after = speakers.shared(start, end, kept[k + 1 : k + 1 + _MAX_SHARED])
                 voice = ("scare_quote" if _is_scare_quote(text, start, end, multi, after, so_called_quotes)
                          else "quote")
-                result.append(attribution.span(start, end, voice, after, so_called=start in so_called_quotes))
+                earlier = None
+                if voice == "scare_quote" and start not in so_called_quotes:
+                    earlier = speakers.passive_by(start, end) or speakers.before(start)
+                    if earlier is not None:
+                        # A short quotation inside the clause of a verb of saying,
+                        # calling or describing is that speaker's words, a partial
+                        # quotation (the coding guide's Q5: 'the minister called them
+                        # "terrorists"'); the attribution found is reused below.
+                        voice = "quote"
+                result.append(attribution.span(start, end, voice, after, so_called=start in so_called_quotes,
+                                               earlier=earlier))
         return result
 
 
@@ -4476,26 +4489,30 @@ class _SpanAttribution:
         self.reported: str | None = None  # the medium of a report quoted in the article (Q3e)
 
     def span(
-        self, start: int, end: int, voice: str, after: tuple[str, str, str] | None, *, so_called: bool
+        self, start: int, end: int, voice: str, after: tuple[str, str, str] | None, *, so_called: bool,
+        earlier: tuple[str, str, str] | None = None,
     ) -> VoiceSpan:
-        """The quotation's span with its speaker and how it was found."""
+        """The quotation's span with its speaker and how it was found (``earlier``: the
+        passive or rule-2 attribution already found before it, if any)."""
         if so_called:
             attribution = _Attribution(rule="so-called")
         elif after is not None:
             attribution = _resolve(after[0], after[2], after[1], start, self.speakers, self.named)
         else:
-            attribution = self._without_after(start, end, voice)
+            attribution = self._without_after(start, end, voice, earlier)
         found = VoiceSpan(start, end, voice, *attribution)
         if voice == "quote" or found.speaker:
             self.last_quote = found
         return found
 
-    def _without_after(self, start: int, end: int, voice: str) -> _Attribution:
+    def _without_after(
+        self, start: int, end: int, voice: str, earlier: tuple[str, str, str] | None = None
+    ) -> _Attribution:
         """Speaker of a quotation with no attribution right after it:
         rules 2, 4 and ``opening_subject``, then ``continues``, ``report`` and
         ``previous_sentence``."""
         speakers = self.speakers
-        before = speakers.passive_by(start, end) or speakers.before(start)
+        before = earlier or speakers.passive_by(start, end) or speakers.before(start)
         if before is None:
             before = speakers.sentence_end(end)
         if before is None:

@@ -919,6 +919,41 @@ def test_two_particles_stay_in_a_name(name: str) -> None:
     assert span.speaker == name
 
 
+# --- a short quotation in the clause of a verb of saying is a partial quotation --------
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ('The Tarvian foreign ministry called the raid "a war crime" on Monday.', "Tarvian foreign ministry"),
+        ('Dana Ilves described the rebels as "terrorists" in her speech.', "Dana Ilves"),
+        ('Officials said the "safe zone" had failed.', "Officials"),
+        ('The town was described as "a trap" by Colonel Petr Sandor.', "Petr Sandor"),
+    ],
+)
+def test_a_short_quotation_after_a_verb_of_saying_is_the_speakers_words(text: str, speaker: str) -> None:
+    # The coding guide's 2.3 and Q5: would a reader say "X said these words"? Yes:
+    # a quotation, with its speaker, not a scare quote.
+    (span,) = _quotes(text)
+    assert span.voice == "quote"
+    assert span.speaker is not None and span.speaker.endswith(speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The convoy reached the "safe zone" at dawn.',
+        'Residents of the so-called "safe zone" fled.',
+        'Officials said the so-called "safe zone" had failed.',  # "so-called": the outlet's distance
+        'The ceasefire, a "pause" in name only, collapsed.',
+    ],
+)
+def test_a_quoted_term_with_no_verb_of_saying_stays_a_scare_quote(text: str) -> None:
+    (span,) = _quotes(text)
+    assert span.voice == "scare_quote"
+    assert span.speaker is None
+
+
 # --- a body's name holding "and" is one name -------------------------------------------
 
 

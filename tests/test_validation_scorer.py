@@ -303,10 +303,10 @@ def test_compare_and_finalize_two_coders(tmp_path: Path) -> None:
     assert referent["n"] == 5 and referent["percent_agreement"] == pytest.approx(4 / 5)
     speaker = alpha[(alpha["unit"] == "quote") & (alpha["field"] == "speaker")].iloc[0]
     assert speaker["percent_agreement"] == 1.0 and speaker["n"] == 3
-    out = tmp_path / "gold"
-    out.mkdir()
+    out = tmp_path / "gold" / "round1"  # missing: finalize creates it, once the sheet is complete
     with pytest.raises(build_gold.GoldError, match="gold_referent"):
         build_gold.finalize(work, [1], packet, out)
+    assert not out.exists()
     disagreements.loc[0, "gold_referent"] = "armed_opposition"
     disagreements.loc[0, "gold_keep"] = "yes"
     disagreements.to_csv(work / "round1_disagreements.csv", index=False)

@@ -86,7 +86,7 @@ def test_other_double_quote_conventions(text: str) -> None:
 
 def test_single_curly_quotes_as_quotation_marks() -> None:
     text = "Putin calls Astana peace process ‘effective’"
-    assert _spans(text) == [("‘effective’", "scare_quote", "Putin")]
+    assert _spans(text) == [("‘effective’", "quote", "Putin")]  # a partial quotation: his word
 
 
 @pytest.mark.parametrize(
@@ -109,7 +109,7 @@ def test_apostrophe_inside_single_quoted_quote() -> None:
 
 def test_straight_single_quotes_pair() -> None:
     text = "Officials called the fighters 'terrorists' again."
-    assert _spans(text) == [("'terrorists'", "scare_quote", "Officials")]
+    assert _spans(text) == [("'terrorists'", "quote", "Officials")]
     assert _spans("In the paper the word 'terrorists' appears.") == [
         ("'terrorists'", "scare_quote", None)
     ]
@@ -181,7 +181,7 @@ def test_quotation_reopened_after_a_full_stop_inside_one_paragraph(marks: str) -
     assert _spans(text) == [
         (f"{o}The shelling began at dawn,{c}", "quote", "a farmer"),
         (f"{o}We ran to the cellar with the children. {o}By noon the roof was gone.{c}", "quote", "a farmer"),
-        (f"{o}a crime{c}", "scare_quote", "Officials"),
+        (f"{o}a crime{c}", "quote", "Officials"),  # "Officials called": their words
     ]
     assert _voice_of(text, "The council said")[0] == "narration"
 
@@ -363,8 +363,9 @@ def test_speaker_appositions_and_clauses(text: str, speaker: str) -> None:
 )
 def test_no_false_after_attribution(text: str) -> None:
     spans = voice_spans(text)
-    assert spans[0].voice == "scare_quote"
     assert spans[0].rule != "after"
+    # "spoke of" is a verb of saying before the quotation: its partial quotation.
+    assert spans[0].voice == ("quote" if "spoke of" in text else "scare_quote")
 
 
 def test_attribution_does_not_reach_into_previous_sentence() -> None:
@@ -392,7 +393,9 @@ def test_short_complete_utterance_is_a_quote() -> None:
     spans = voice_spans(text)
     assert [s.voice for s in spans] == ["quote", "quote"]
     assert _spans('They shouted "Never!" at the gate.')[0][1] == "quote"
-    assert _spans('They called it "a disaster" at the gate.')[0][1] == "scare_quote"
+    # Not a complete utterance, but the clause of "called": a partial quotation.
+    assert _spans('They called it "a disaster" at the gate.')[0][1] == "quote"
+    assert _spans('The town, a "disaster" of planning, waits.')[0][1] == "scare_quote"
 
 
 def test_he_and_she_skip_organisations() -> None:
@@ -566,11 +569,13 @@ def test_seed_quotes_and_speakers() -> None:
 
 def test_seed_scare_quotes() -> None:
     body = _seed_body()
-    assert _voice_of(body, "worrisome") == ("scare_quote", "Hassan Rouhani")
-    assert _voice_of(body, "effective", 0) == ("scare_quote", "Vladimir Putin")  # ‘effective’ headline
-    assert _voice_of(body, "effective", 1) == ("scare_quote", "Vladimir Putin")  # “effective”
-    assert _voice_of(body, "neutralized") == ("scare_quote", "Ankara")
-    assert _voice_of(body, "soldiers and elements") == ("scare_quote", "Ankara")
+    # Partial quotations in the clause of a verb of saying are the speaker's words
+    # (the coding guide's Q5); a quoted term with no such verb stays a scare quote.
+    assert _voice_of(body, "worrisome") == ("quote", "Hassan Rouhani")
+    assert _voice_of(body, "effective", 0) == ("quote", "Vladimir Putin")  # ‘effective’ headline
+    assert _voice_of(body, "effective", 1) == ("quote", "Vladimir Putin")  # “effective”
+    assert _voice_of(body, "neutralized") == ("quote", "Ankara")
+    assert _voice_of(body, "soldiers and elements") == ("quote", "Ankara")
     assert _voice_of(body, "additional measures") == ("scare_quote", None)
 
 
@@ -592,7 +597,11 @@ def test_seed_find_quotes_offsets_match_text() -> None:
     for row in table.itertuples():
         assert body[row.start : row.end] == row.text
     quotes = table[table["voice"] == "quote"]
-    assert quotes["speaker"].tolist() == ["Hassan Rouhani", "Hassan Rouhani", "Josep Borrell", "Josep Borrell"]
+    assert quotes["speaker"].tolist() == [
+        "Hassan Rouhani", "Hassan Rouhani", "Vladimir Putin", "Vladimir Putin", "Hassan Rouhani",
+        "Ankara", "Ankara", "Josep Borrell", "Josep Borrell",
+    ]
+    assert table.loc[table["voice"] == "scare_quote", "text"].tolist() == ['"additional measures"']
 
 
 # --- properties ------------------------------------------------------------------------

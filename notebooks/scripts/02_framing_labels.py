@@ -80,7 +80,7 @@ lexicon.names_frame()
 # %% [markdown]
 # ## 2. Sentences and voice
 #
-# A word inside quotation marks is the quoted person's word, not the outlet's. mediakit marks every quotation in an article as a **quote** (an utterance, usually with a speaker) or a **scare quote** (a short quoted term the outlet holds at arm's length: `claimed that 14 “terrorists” had been killed`, or words after "so-called"). Everything else is **narration**, the outlet's own voice.
+# A word inside quotation marks is the quoted person's word, not the outlet's. mediakit marks every quotation in an article as a **quote** (an utterance, usually with a speaker) or a **scare quote** (a short quoted term the outlet holds at arm's length, with no one said to use it: `the “safe zone”`, or words after "so-called"). A short quotation inside a clause of saying, calling or describing is the speaker's partial quotation, a quote: in `Col. Petr Sandor claimed that 14 “terrorists” had been killed`, the word is the colonel's. Everything else is **narration**, the outlet's own voice.
 #
 # Here is one article and what `find_quotes` finds in it.
 

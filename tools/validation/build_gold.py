@@ -536,6 +536,7 @@ def finalize(work: Path, rounds: list[int], packet: Path, out_dir: Path = VALIDA
         sheets[round_] = sheet
         texts.update(round_texts)
     frames = gold_tables(sheets, texts)
+    out_dir.mkdir(parents=True, exist_ok=True)  # a new --out-dir is made, as the packets' --out is
     for name, frame in frames.items():
         frame.to_csv(out_dir / f"{name}.csv", index=False)
     agreement_frames = [pd.read_csv(work / f"round{r}_agreement.csv") for r in rounds]
