@@ -498,7 +498,13 @@ Speakers (``speaker``, and how it was found: ``rule``, ``cue``, ``speaker_text``
     ``he`` and ``she`` never stand for a name holding a word of an armed group's
     name (``_ARMED_GROUP_WORDS``: ``Nusra``, ``Jabhat``, ``Jaish``, ``Ahrar``,
     ``Hezbollah``, ``Hamas``, ``Taliban`` ..., also inside ``al-Nusra``), and
-    ``it`` may (``it`` still never stands for a person's name).
+    ``it`` may (``it`` still never stands for a person's name). ``the company``
+    (``the group``, ``the insurer``, ``the ministry``: a body noun, up to three
+    words) is the body the text last described with that noun in an apposition
+    (``Albion & Mercer, the FTSE 100 insurer,``, ``Northwind, a Danish shipping
+    company,``; for ``company`` and ``firm`` a kind of company counts: insurer,
+    airline, bank, ...), before the other short-form rules; a name may hold
+    ``&``, ``and``, ``of`` or ``for``.
 """
 
 from __future__ import annotations
@@ -1312,6 +1318,8 @@ def _joined_body_name(before: str, run: str) -> str | None:
     a body's name joined by "and" written right before it in ``before``: "Telford
     and" before "Wrekin Council"; None otherwise, or when the first half is a body
     of its own ("the Home Office and Wrekin Council": two bodies)."""
+    if not before.endswith((" and ", " & ", "\tand ", " and\t")):
+        return None
     if not any(w.lower() in _INSTITUTION_NOUNS for w in run.split()):
         return None
     m = _JOINED_BODY_BEFORE_RE.search(before[-160:])
@@ -3385,6 +3393,12 @@ class _Speakers:
         its head: the person just quoted, the body named with that head, the last
         body that spoke, or the last capitalised name holding the head."""
         the = words[0] in ("the", "The")
+        if the and len(words) <= 3 and head in _APPOSED_BODY_HEADS:
+            # "Albion & Mercer, the FTSE 100 insurer, ..." then "the insurer said":
+            # the body the text described with that noun in apposition
+            apposed = self.body_in_apposition(head, pos, lo)
+            if apposed is not None:
+                return apposed
         if (head in _GENERIC_PERSONS or _YEAR_OLD_RE.fullmatch(head) or words[-1] in _DEMONYMS) and (
             the and len(words) <= 4
         ):
@@ -3407,6 +3421,22 @@ class _Speakers:
         if words[-1][:1].isupper() or the:
             return self._last_name_holding(head, pos, lo)
         return None
+
+    def body_in_apposition(self, head: str, pos: int, lo: int) -> str | None:
+        """The last name in ``text[lo:pos]`` followed by an apposition that ends in
+        ``head`` ("Albion & Mercer, the FTSE 100 insurer,", "Northwind, a Danish
+        shipping company,"), or None."""
+        found = None
+        if self.text.find(", ", lo, pos) < 0:
+            return None
+        for m in _apposed_body_pattern(head).finditer(self.text, lo, pos):
+            # (a company's kinds, "insurer", "airline", are "the company" too)
+            name = m.group("name").split()
+            while len(name) > 1 and (name[0] in ("The", "the") or name[0] in _SENTENCE_OPENERS):
+                name = name[1:]
+            if name and not any(w in _TIME_NAMES for w in name):
+                found = " ".join(name)
+        return found
 
     def _last_name_holding(self, head: str, pos: int, lo: int) -> str | None:
         """The last capitalised name of two words or more holding ``head`` in
@@ -4011,6 +4041,36 @@ _BODY_HEADS = frozenset(
     """agency channel network television broadcaster newspaper daily monitor group
     observatory ministry""".split()
 )
+#: Nouns of a body that "the NOUN said" may take from an apposition naming the body
+#: earlier ("Albion & Mercer, the FTSE 100 insurer," then "the company said").
+_APPOSED_BODY_HEADS = _BODY_NOUNS | _INSTITUTION_NOUNS | frozenset(
+    """insurer firm company carrier airline retailer bank lender club university hospital
+    union charity publisher broadcaster manufacturer operator supplier developer
+    producer utility brigade group monitor watchdog body ngo""".split()
+)
+
+
+@lru_cache(maxsize=64)
+def _apposed_body_pattern(head: str) -> re.Pattern[str]:
+    """NAME, a/an/the ... HEAD, (a name joined by "&", "and", "of" or "for" allowed);
+    for "company" and "firm", HEAD may be a kind of company ("insurer", "airline")."""
+    heads = re.escape(head)
+    if head in ("company", "firm"):
+        heads = "|".join(sorted(_COMPANY_KINDS))
+    return re.compile(
+        rf"(?P<name>{_NAME_RUN}(?:[ \t]+(?:&|and|of|for)[ \t]+{_NAME_RUN})*),[ \t]+"
+        rf"(?:a|an|the)[ \t]+(?:[\w\-&]+[ \t]+){{0,5}}?(?:{heads})\b"
+        r"(?=[ \t]*[,.;]|[ \t]+(?:based|which|that|whose)\b)"
+    )
+
+
+_COMPANY_KINDS = frozenset(
+    """company firm insurer carrier airline retailer bank lender publisher broadcaster
+    manufacturer operator supplier developer producer utility group conglomerate
+    maker chain giant""".split()
+)
+
+
 def _names_a_body(run: list[str]) -> bool:
     """Whether a capitalised run can name a body: not a sentence opener, a time or a
     bare two-letter acronym ("TV"), with a word of four letters or an acronym of

@@ -1047,3 +1047,32 @@ def test_it_never_resolves_to_a_person() -> None:
     text = 'Dana Ilves said the army was ready. "We hold the line," it said.'
     (span,) = _quotes(text)
     assert span.speaker == "it"
+
+
+# --- "the company said": the body the text described with that noun ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a kind of company in apposition is "the company", "&" inside the name
+        ('Albion & Mercer, the FTSE 100 insurer, cut its dividend. "We expect a hard year," '
+         "the company said.", "Albion & Mercer"),
+        ('Shares in Northwind, a Danish shipping company, fell. "We grieve," the company said.',
+         "Northwind"),
+        ('The Kessel Valley Brigade, an armed group based in the north, took the town. '
+         '"We hold it," the group said.', "Kessel Valley Brigade"),
+    ],
+)
+def test_the_company_is_the_body_described_in_apposition(text: str, speaker: str) -> None:
+    (span,) = _quotes(text)
+    assert span.speaker == speaker
+    assert span.speaker_text.lower().startswith("the ")
+    assert span.resolved_via.endswith(f"-> {speaker}")
+
+
+def test_the_company_with_no_body_described_stays_as_written() -> None:
+    text = 'The man lost a ship. "We grieve," the company said.'
+    (span,) = _quotes(text)
+    assert span.speaker == "the company"
+    assert span.resolved_via is None
