@@ -256,34 +256,47 @@ def _is_marked(text: str) -> bool:
     return bool(text) and text[0] in QUOTE_MARKS
 
 
+def matched_quotes(
+    gold: pd.DataFrame, system: pd.DataFrame, doc: str
+) -> tuple[list[tuple[dict[str, Any], dict[str, Any] | None]], int]:
+    """Each gold quotation of ``doc`` (by start) with the mediakit quotation matched to it
+    one to one (or None), and how many marked mediakit quotations the document has."""
+    g = gold[gold["doc_id"] == doc].sort_values("start")
+    s = system[(system["doc_id"] == doc) & system["text"].map(_is_marked)].sort_values("start")
+    pairs = dict(match_spans(list(zip(g["start"], g["end"])), list(zip(s["start"], s["end"]))))
+    s_rows = s.to_dict("records")
+    matched = [(row, s_rows[pairs[gi]] if gi in pairs else None) for gi, row in enumerate(g.to_dict("records"))]
+    return matched, len(s_rows)
+
+
+def speaker_is_right(found: dict[str, Any] | None, gold_row: dict[str, Any]) -> bool:
+    """Whether a matched mediakit quotation names the gold speaker (lenient rules)."""
+    speaker = None if found is None else found["speaker"]
+    return isinstance(speaker, str) and speaker_matches(speaker, gold_row["speaker"],
+                                                        gold_kind=gold_row["speaker_kind"])
+
+
 def score_quotes(gold: pd.DataFrame, system: pd.DataFrame, docs: list[str], split: str) -> list[dict[str, Any]]:
     tp = fp = fn = 0
     found_named = right_found = all_named = right_all = type_n = type_right = 0
     for doc in docs:
-        g = gold[gold["doc_id"] == doc].sort_values("start")
-        s = system[(system["doc_id"] == doc) & system["text"].map(_is_marked)].sort_values("start")
-        g_spans = list(zip(g["start"], g["end"]))
-        s_spans = list(zip(s["start"], s["end"]))
-        pairs = dict(match_spans(g_spans, s_spans))
-        tp += len(pairs)
-        fp += len(s_spans) - len(pairs)
-        fn += len(g_spans) - len(pairs)
-        g_rows = g.to_dict("records")
-        s_rows = s.to_dict("records")
-        for gi, row in enumerate(g_rows):
-            si = pairs.get(gi)
-            if si is not None:
+        matched, n_system = matched_quotes(gold, system, doc)
+        n_pairs = sum(found is not None for _, found in matched)
+        tp += n_pairs
+        fp += n_system - n_pairs
+        fn += len(matched) - n_pairs
+        for row, found in matched:
+            if found is not None:
                 type_n += 1
                 gold_voice = "scare_quote" if row["is_scare_quote"] == "yes" else "quote"
-                type_right += s_rows[si]["voice"] == gold_voice
+                type_right += found["voice"] == gold_voice
             if row["is_scare_quote"] == "yes" or not row["speaker"]:
                 continue
             all_named += 1
-            if si is None:
+            if found is None:
                 continue
             found_named += 1
-            speaker = s_rows[si]["speaker"]
-            ok = isinstance(speaker, str) and speaker_matches(speaker, row["speaker"], gold_kind=row["speaker_kind"])
+            ok = speaker_is_right(found, row)
             right_found += ok
             right_all += ok
     return [

@@ -116,10 +116,9 @@ def load_split(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    from accuracy import _is_marked, body_rows, score_quotes
+    from accuracy import body_rows, matched_quotes, score_quotes, speaker_is_right
 
     import mediakit as mk
-    from tools.validation.matching import match_spans, speaker_matches
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -150,17 +149,8 @@ def main(argv: list[str] | None = None) -> None:
         if not args.errors:
             continue
         for doc in docs:
-            g = gold[gold["doc_id"] == doc].sort_values("start")
-            s = system[(system["doc_id"] == doc) & system["text"].map(_is_marked)].sort_values("start")
-            pairs = dict(match_spans(list(zip(g["start"], g["end"])), list(zip(s["start"], s["end"]))))
-            s_rows = s.to_dict("records")
-            for gi, row in enumerate(g.to_dict("records")):
-                if row["is_scare_quote"] == "yes" or not row["speaker"]:
-                    continue
-                si = pairs.get(gi)
-                got = s_rows[si] if si is not None else None
-                if got is not None and isinstance(got["speaker"], str) and speaker_matches(
-                        got["speaker"], row["speaker"], gold_kind=row["speaker_kind"]):
+            for row, got in matched_quotes(gold, system, doc)[0]:
+                if row["is_scare_quote"] == "yes" or not row["speaker"] or speaker_is_right(got, row):
                     continue
                 print(f"\n{doc} [{row['start']}:{row['end']}] {row['construction']}")
                 print(f"  gold: {row['speaker']!r} ({row['speaker_kind']})  text: {row['gold_text'][:90]!r}")
