@@ -14,7 +14,8 @@ same one-to-one span matching and lenient speaker rules as the FA-KES developmen
     python benchmarks/attribution.py --split dev --errors  # dev's wrong or missed speakers
     python benchmarks/attribution.py --agreement           # writer against second coder
 
-``--errors`` refuses the ``holdout`` split: its errors are never read while tuning.
+``--errors`` refuses any split whose folder name starts with ``holdout``: its errors
+are never read while tuning.
 """
 
 from __future__ import annotations
@@ -122,7 +123,7 @@ def main(argv: list[str] | None = None) -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--split", default=None, help="one split folder name (dev, holdout)")
+    parser.add_argument("--split", default=None, help="one split folder name (dev, dev-odd, holdout2)")
     parser.add_argument("--errors", action="store_true", help="list wrong or missed speakers")
     parser.add_argument("--agreement", action="store_true",
                         help="agreement of the writer and the blind second coder, then exit")

@@ -24,7 +24,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 import attribution  # noqa: E402  (a script of benchmarks/, imported for its functions)
 
 
-@pytest.mark.parametrize("split", ["dev", "holdout"])
+@pytest.mark.parametrize("split", ["dev", "dev-odd"])
 def test_every_key_line_locates_exactly_once_in_its_split(split):
     texts, gold = attribution.load_split(SET / split)
     assert len(texts) == 30
@@ -35,14 +35,14 @@ def test_every_key_line_locates_exactly_once_in_its_split(split):
         assert row["gold_text"][0] in "\"“‘'"  # a span starts at its opening mark
 
 
-@pytest.mark.parametrize("split, parity", [("dev", 0), ("holdout", 1)])
-def test_split_rule_even_articles_dev_odd_articles_holdout(split, parity):
+@pytest.mark.parametrize("split, parity", [("dev", 0), ("dev-odd", 1)])
+def test_split_rule_even_articles_dev_odd_articles_dev_odd(split, parity):
     numbers = [int(re.match(r"w[ab]-(\d\d)-", p.name).group(1)) for p in (SET / split / "articles").glob("*.txt")]
     assert numbers and all(n % 2 == parity for n in numbers)
 
 
 def test_key_fields_are_consistent():
-    for split in ("dev", "holdout"):
+    for split in ("dev", "dev-odd"):
         for rec in attribution.load_key(SET / split / "quotes.jsonl"):
             assert rec["speaker_kind"] in {"person", "organisation", "description", "none"}
             assert (rec["speaker_kind"] == "none") == (rec["speaker"] == ""), rec
@@ -117,14 +117,19 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_script_scores_every_gold_quotation_of_each_split():
     result = _run()
     assert result.returncode == 0, result.stderr
-    for split in ("dev", "holdout"):
+    for split in ("dev", "dev-odd"):
         key = attribution.load_key(SET / split / "quotes.jsonl")
         named = sum(1 for r in key if r["speaker"] and r["is_scare_quote"] == "no")
         line = next(ln for ln in result.stdout.splitlines() if ln.split()[:2] == [split, "speaker_acc_all"])
         assert line.endswith(f"/{named})")
 
 
-def test_script_never_lists_holdout_errors():
-    result = _run("--split", "holdout", "--errors")
+def test_script_never_lists_holdout_errors(tmp_path):
+    folder = _write_split(tmp_path, [_key()])
+    holdout = folder.rename(tmp_path / "holdout2")
+    result = _run("--data", str(holdout), "--errors")
     assert result.returncode == 2
     assert "--errors never lists the holdout split" in result.stderr
+    scored = _run("--data", str(holdout))  # its aggregate lines may be printed
+    assert scored.returncode == 0, scored.stderr
+    assert "holdout2 speaker_acc_found" in scored.stdout
