@@ -45,7 +45,9 @@ in sentence *S* of article *A*:
 2. ``sentence names X, outside the conflict``: *S* names an outside place and no place
    of the conflict: out ("IS militants in Mosul"; a named group does not say where).
    A place written after "from" says where someone came from, not where the sentence
-   is ("terrorists who arrived from Iraq"): it does not count.
+   is ("terrorists who arrived from Iraq"): it does not count, nor after "experience
+   in" or "veterans of" ("foreign fighters, many with experience in Iraq"), nor inside
+   a group's name ("the Islamic State of Iraq and the Levant").
    The list holds nationality adjectives as well ("the Malian army", "Iraqi forces");
    "Iraqi militias fighting for Assad" names a place of the conflict too, and stays in.
 2b. ``article names only places outside the conflict (X, Y, Z)``, or ``article names
@@ -125,10 +127,15 @@ named groups (``names:``, each of one actor), *M* the actors' ``markers:`` (word
 2. ``named group before label (G)``, ``marker before label (M)``, ``outside party
    before label (P)``: a name written right before the label, possessive allowed, on the
    same line ("YPG terrorists", "the YPG's fighters", "Kurdish militants", "Hezbollah
-   fighters": none, "the Turkish army": none).
+   fighters": none, "the Turkish army": none). ``... before label, 'w' between``: a
+   marker or party written as a nationality adjective ("Iraqi", "Lebanese", "Kurdish";
+   not a country's noun, "backed by Russia Shiite militias" having lost a comma), then
+   one capitalised word that is no name, marker, party or label, then the label
+   ("Iraqi Shiite militias": none, "Kurdish Syrian fighters").
 3. ``... after label``: the same written right after it as "of", "from", "led by",
    "affiliated to/with", "belonging to", "linked to", "allied to/with" (+ "the")
-   ("fighters of the YPG", "terrorists affiliated to Jabhat al-Nusra"), or a named
+   ("fighters of the YPG", "terrorists affiliated to Jabhat al-Nusra"; a named group
+   also after one lower-case word, "fighters from the jihadist Islamic State"), or a named
    group right after it, as an apposition ("the extremist Islamic State group"); after
    a singular generic noun, a marker or outside party too ("Lebanon's Shiite militia
    Hezbollah": none, "the terrorist Assad"; a plural followed by a name is more often
@@ -147,7 +154,9 @@ named groups (``names:``, each of one actor), *M* the actors' ``markers:`` (word
      "allied"), give the first one's actor ("an alliance of Kurdish and Arab
      fighters", "regime and allied fighters"; not "rebel and regime fighters", two
      sides); after "and allied" the first may be plural ("regime forces and allied
-     fighters");
+     fighters"); ``allied with 'w'``: after "and allied", the label, marker or group
+     written last in the five words or so before "and" ("its troops and allied
+     fighters" after "the regime army said", "Assad's forces and allied fighters");
    * ``... before 'alliance of' (M)``: "a Kurdish-Arab alliance of fighters" (the
      qualifier may be a compound whose first part is a name, marker or party);
    * ``and other 'w'``: "Islamist fighters and other rebels" are rebels (a noun label
@@ -157,7 +166,8 @@ named groups (``names:``, each of one actor), *M* the actors' ``markers:`` (word
 
 5. ``qualified by 'w'``: a generic label right after another label or compound takes
    its referent ("regime fighters", "pro-government fighters", "Iranian-backed
-   militias"); after an ``anti-`` compound, the actor it opposes is set aside and
+   militias", also with one capitalised word between a compound and the label,
+   "Iranian-backed Shiite militias"); after an ``anti-`` compound, the actor it opposes is set aside and
    the rules below go on ("anti-government fighters"). A plural noun does not
    qualify the label after it (rules 5 and 7): English qualifies a noun with a
    singular one, and "rebels regime forces" or "rebels jihadists" are lists whose
@@ -230,7 +240,8 @@ named groups (``names:``, each of one actor), *M* the actors' ``markers:`` (word
       (after "the") when the last label of its actor, at most two sentences back,
       was the same word given to an outside party ("the Russian army said ... the
       army said"); a label of the actor in between ("the regime said the army") keeps
-      it the actor's.
+      it the actor's, unless it was inside a quotation that closes before it (the
+      Russian army's words "... against Syrian forces" the army said).
 
 8. Finally a compound written right before a label or name takes that phrase's
    referent (``qualifies 'w'``): "anti-government rebels" are the opposition,
@@ -285,11 +296,16 @@ _GAP_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _SPACE_AFTER_RE = re.compile(r"[^\S\n]+")
+# One lower-case word between "of the" and a group's name ("from the jihadist Islamic State").
+_LOWER_WORD_RE = re.compile(r"[a-z][a-z-]*[^\S\n]+")
+# A nationality adjective ("Iraqi", "Iranian", "Afghan", "Lebanese", "Kurdish").
+_NATIONALITY_RE = re.compile(r"(?:i|an|ese|ish)$")
 _LOYAL_RE = re.compile(r"\s+(?:forces\s+)?loyal\s+to\b", re.IGNORECASE)
 _LOYAL_WINDOW = 60  # characters after "loyal to": about six words
 _PREVIOUS_SENTENCES = 2
 _DEFINITE_SENTENCES = 5
 # "Kurdish and Arab fighters": " and Arab " between a qualifier and the label.
+_ALLIED_WINDOW = 40  # characters before "and allied": about five words
 _COORDINATED_RE = re.compile(r"[^\S\n]+(?:and|or)[^\S\n]+([\w\u2019'-]+)[^\S\n]+$", re.IGNORECASE)
 # "a Kurdish-Arab alliance of fighters": the alliance's qualifier names the fighters.
 _ALLIANCE_OF_RE = re.compile(r"(\S+)[^\S\n]+(?:alliance|coalition)[^\S\n]+of[^\S\n]+$", re.IGNORECASE)
@@ -339,10 +355,11 @@ _STATE_WORDS = _STATE_PLURALS | {"government", "regime", "army"}
 # "local government": a civil administration, not a party to a war.
 _CIVIL_QUALIFIERS = frozenset({"local", "municipal", "city", "county", "town", "district", "provincial",
                                "regional", "state"})
-# "arrived from Iraq", "the province bordering Iraq", "the border with Iraq": where
-# someone came from or where a border runs, not where the sentence is (scope rule 2).
-_FROM_BEFORE_RE = re.compile(r"\b(?:from|bordering|borders|border\s+with|borders\s+with)\s+(?:the\s+)?$",
-                             re.IGNORECASE)
+# "arrived from Iraq", "the province bordering Iraq", "the border with Iraq", "with
+# experience in Iraq", "veterans of Afghanistan": where someone came from or fought
+# before, or where a border runs, not where the sentence is (scope rule 2).
+_FROM_BEFORE_RE = re.compile(r"\b(?:from|bordering|borders|border\s+with|borders\s+with|experience\s+in"
+                             r"|veterans?\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 _FROM_WINDOW = 22  # characters before the place: "borders with the " and a line break
 # "the Iraqi border", "near the Turkish-Syrian border": an outside place before "border".
 _BORDER_AFTER_RE = re.compile(r"(?:-\w+)?\s+borders?\b", re.IGNORECASE)
@@ -694,6 +711,10 @@ def _after(text: str, end: int, by_start: dict[int, tuple[int, LexiconEntry]], *
     link = _GAP_AFTER_RE.match(text, end)
     if link is not None and link.end() in by_start:
         return link.end(), by_start[link.end()][1]
+    if link is not None:  # "fighters from the jihadist Islamic State": a word between
+        word = _LOWER_WORD_RE.match(text, link.end())
+        if word is not None and word.end() in by_start and by_start[word.end()][1].kind == "name":
+            return word.end(), by_start[word.end()][1]
     # An apposition: a named group right after the label, on its line ("the extremist
     # Islamic State group", "militant group Hayat Tahrir al-Sham"); names only, since
     # a marker or party after a label usually starts the next phrase, except after a
@@ -792,6 +813,10 @@ def _by_written_name(m: _Mention, article: _Article, refers_to: tuple[str, ...] 
         before = _before(text, m.start, article.by_end)
         if before is not None:
             found = before[1], "before label"
+    if found is None and not m.modifier:  # 2. ... or with a capitalised word between.
+        between = _adjective_before(text, m.start, article)
+        if between is not None:
+            found = between[1], f"before label, '{between[0]}' between"
     if found is None:  # 3. Right after it.
         generic_noun = text[m.start : m.end] if refers_to is not None and not m.modifier else None
         after = _after(text, m.end, article.by_start, label=generic_noun)
@@ -809,6 +834,42 @@ def _by_written_name(m: _Mention, article: _Article, refers_to: tuple[str, ...] 
     m.referent, m.rule = _name_rule(entry, where)
     m.from_name = entry.kind == "name"
     return True
+
+
+def _gap_word(text: str, start: int) -> tuple[int, int] | None:
+    """The (start, end) of the capitalised word written right before ``start`` on its
+    line ("Shiite" of "Iraqi Shiite militias"), if any: a capital, then lower-case
+    letters (an acronym is a name, not an adjective)."""
+    end = start
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    if end == start:
+        return None
+    begin = end
+    while begin > 0 and (text[begin - 1].isalpha() or text[begin - 1] == "-"):
+        begin -= 1
+    word = text[begin:end]
+    if len(word) < 3 or not word[0].isupper() or not word[1:].replace("-", "").islower():
+        return None
+    return begin, end
+
+
+def _adjective_before(text: str, start: int, article: _Article) -> tuple[str, LexiconEntry] | None:
+    """Rule 2 with a word between: a marker or outside party written as a nationality
+    adjective ("Iraqi", "Iranian", "Lebanese", "Kurdish", "Afghan"), one capitalised
+    word that is no name, marker, party or label, then the label ("Iraqi Shiite
+    militias", "Kurdish Syrian fighters"). Country nouns do not count ("backed by
+    Russia Syrian regime forces" is a list whose commas were lost)."""
+    gap = _gap_word(text, start)
+    if gap is None or gap[1] in article.by_end or gap[1] in article.label_by_end:
+        return None
+    before = _before(text, gap[0], article.by_end)
+    if before is None or before[1].kind not in ("marker", "outside"):
+        return None
+    written = text[before[0] : gap[0]].rstrip()
+    if _NATIONALITY_RE.search(written) is None:
+        return None
+    return text[gap[0] : gap[1]], before[1]
 
 
 def _not_generic(m: _Mention, article: _Article) -> None:
@@ -857,7 +918,8 @@ def _state_word(m: _Mention, article: _Article) -> str | None:
             earlier = article.labels[i]
             if earlier.sentence < m.sentence - _PREVIOUS_SENTENCES:
                 break
-            if earlier.entry.actor == m.entry.actor and not earlier.modifier:
+            if earlier.entry.actor == m.entry.actor and not earlier.modifier \
+                    and not _quoted_before(text, earlier.end, m.start):
                 # The last word of the actor before it: an outside party's "army" is
                 # taken up by "the army"; "the regime said the army ..." is the state's.
                 if (earlier.entry.actor, earlier.entry.label) == family and earlier.referent is None \
@@ -865,6 +927,15 @@ def _state_word(m: _Mention, article: _Article) -> str | None:
                     return f"'the {word}' as before: {earlier.rule}"
                 break
     return None
+
+
+def _quoted_before(text: str, end: int, start: int) -> bool:
+    """Whether a quotation closes between ``end`` and ``start`` with the text at ``end``
+    inside it (an odd number of straight double quotes, or more closing curly ones than
+    opening): a label the speaker quoted ("... against Syrian forces" the army said)
+    is the speaker's word, not the narrator's (rule 7c)."""
+    between = text[end:start]
+    return between.count('"') % 2 == 1 or between.count("\u201d") > between.count("\u201c")
 
 
 def _is_conflict_place(word: str, lexicon: Lexicon) -> bool:
@@ -919,7 +990,35 @@ def _coordinated(m: _Mention, article: _Article) -> tuple[str | None, str] | Non
             # "regime forces and allied fighters": allied with the forces named first.
             if not _is_plural(word) or link.group(1).lower() == "allied":
                 return previous.referent, f"coordinated with '{one_line(word)}'"
+        if previous is None and link.group(1).lower() == "allied":
+            return _allied_with(m, article, end)
     return None
+
+
+def _allied_with(m: _Mention, article: _Article, end: int) -> tuple[str | None, str] | None:
+    """Rule 2b, "and allied": "its troops and allied fighters", "army personnel and
+    allied militias", "Assad's forces and allied fighters": the forces they are allied
+    with are named by the label, marker or group written last in the few words before
+    "and" (at most ``_ALLIED_WINDOW`` characters, in the sentence)."""
+    window = max(end - _ALLIED_WINDOW, 0)
+    best: tuple[int, str | None, str] | None = None
+    for e, (s, entry) in article.by_end.items():
+        if window <= s and e <= end and entry.kind in ("name", "marker", "outside") \
+                and (best is None or e > best[0]):
+            actor, _rule = _name_rule(entry, "")
+            best = (e, actor, one_line(article.text[s:e]))
+    i = bisect_right(article.label_starts, end) - 1
+    while i >= 0 and article.labels[i].start >= window:
+        label = article.labels[i]
+        if label.end <= end and label is not m and label.sentence == m.sentence and not label.modifier \
+                and label.rule and label.rule != "out of scope":
+            if best is None or label.end > best[0]:
+                best = (label.end, label.referent, one_line(article.text[label.start:label.end]))
+            break
+        i -= 1
+    if best is None or article.sentence_of(best[0] - 1) != m.sentence:
+        return None
+    return best[1], f"allied with '{best[2]}'"
 
 
 def _alliance_of(m: _Mention, article: _Article) -> tuple[str | None, str] | None:
@@ -987,8 +1086,13 @@ def _qualifier_before(m: _Mention, article: _Article) -> _Mention | None:
     fighters", "regime forces") and "rebels regime forces" is a list that lost its
     commas."""
     previous = article.label_before(m)
-    if previous is None:
-        return None
+    if previous is None:  # "Iranian-backed Shiite militias": a compound, one word between
+        gap = _gap_word(article.text, m.start)
+        if gap is None or gap[1] in article.by_end or gap[1] in article.label_by_end:
+            return None
+        previous = article.label_before(_Mention(gap[0], gap[1], m.entry, m.sentence, False))
+        if previous is None or not previous.modifier:
+            return None
     if _is_plural(article.text[previous.start : previous.end]):
         return None
     return previous
@@ -1171,6 +1275,10 @@ class _Scope:
         self.evidence: list[tuple[int, str, str]] | None = [] if keep_evidence else None
         # A word of a label is never scope evidence ("forces" of "government forces").
         label_starts = [s for s, _e, _en in label_spans]
+        # Nor is an outside place inside a group's name ("Iraq" of "the Islamic State of
+        # Iraq and the Levant").
+        names = sorted((s, e) for s, e, entry, _k in others if entry.kind == "name")
+        name_starts = [s for s, _e in names]
         for s, e, entry in scope_hits:
             kind = entry.label
             k = bisect_right(label_starts, s) - 1
@@ -1182,6 +1290,10 @@ class _Scope:
             if kind == "outside_places" and (_FROM_BEFORE_RE.search(text, max(s - _FROM_WINDOW, 0), s)
                                              or _BORDER_AFTER_RE.match(text, e)):
                 continue
+            if kind == "outside_places" and names:
+                i = bisect_right(name_starts, s) - 1
+                if i >= 0 and names[i][1] >= e:
+                    continue
             found = self.by_sentence.setdefault(sentence_of(s), {})
             word = one_line(text[s:e])
             found.setdefault(kind, []).append(word)

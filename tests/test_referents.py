@@ -830,3 +830,76 @@ def test_fakes_war_reporting_stays_in_scope_and_the_islamic_state_is_told_apart(
     share_is = (terror["referent"] == "islamic_state").mean()
     assert 0.1 < share_is < 0.6  # the Islamic State's "terrorists" are no longer the opposition's
     assert mentions["referent_rule"].ne("").all()
+
+
+# -- outside places in names, Turkey's southeast, quoted labels, a word between --------
+
+
+def test_an_outside_place_inside_a_group_name_or_a_past_says_not_where_a_sentence_is():
+    text = ("Two fighters from the jihadist Islamic State of Iraq and the Levant blew themselves up "
+            "at a rebel headquarters.")
+    found = mk.find_mentions(corpus_of(text), "syria")
+    assert found[["match", "in_scope", "referent"]].values.tolist() == [
+        ["fighters", True, "islamic_state"], ["jihadist", True, "islamic_state"],
+        ["rebel", True, "armed_opposition"]]
+    assert found["referent_rule"].iloc[0] == "named group after label (Islamic State)"
+    assert found["scope_rule"].iloc[0] == "sentence names Islamic State"
+    text = "The Islamic State said foreign fighters, many with experience in Iraq, had joined it."
+    assert mk.find_mentions(corpus_of(text), "syria")[["in_scope", "referent"]].values.tolist() == [
+        [True, "islamic_state"]]
+    # "in Iraq" alone still puts a sentence outside
+    iraq = mk.find_mentions(corpus_of("Foreign fighters fought in Iraq. They left Syria."), "syria")
+    assert iraq["scope_rule"].tolist() == ["sentence names Iraq, outside the conflict"]
+
+
+def test_the_pkk_in_southeastern_turkey_is_out_of_scope():
+    text = ("Turkish jets struck YPG positions near Afrin on Monday. In southeastern Turkey, police "
+            "detained 21 people suspected of links to the PKK terrorists. Raqqas countryside saw "
+            "clashes between the SDF and the militants.")
+    found = mk.find_mentions(corpus_of(text), "syria")
+    assert found[["match", "in_scope", "scope_rule"]].values.tolist() == [
+        ["terrorists", False, "sentence names southeastern Turkey, outside the conflict"],
+        ["militants", True, "sentence names Raqqas"]]
+
+
+def test_the_army_after_an_outside_army_reads_past_the_labels_it_quoted():
+    text = ('The Russian army said on Monday that the base was hit. "Coalition jets struck Syrian '
+            'forces near the base" the army said.')
+    found = decisions(text)
+    assert found[-1] == ("the army", None, "'the army' as before: outside party before label (Russia)")
+    assert found[1][:2] == ("Syrian forces", "state_forces")
+    # a label of the actor in the narration still makes "the army" the state's
+    text = "The Russian army said on Monday that the base was hit. Syrian forces said the army held it."
+    assert decisions(text)[-1] == ("the army", "state_forces", "label's own actor")
+
+
+@pytest.mark.parametrize(("text", "match", "referent", "rule"), [
+    ("Iraqi Shiite militias were fighting alongside the army in Aleppo.", "militias", None,
+     "outside party before label, 'Shiite' between (Iraq)"),
+    ("Kurdish Syrian fighters held Kobani.", "fighters", "kurdish_forces",
+     "marker before label, 'Syrian' between (Kurdish)"),
+    ("Iranian-backed Shiite militias attacked the town of Zahraa near Aleppo.", "militias", None,
+     "qualified by 'Iranian-backed'"),
+    ("Pro-government Shiite militias entered Aleppo.", "militias", "state_forces",
+     "qualified by 'Pro-government'"),
+    # a country's noun is no adjective: "Russia Shiite militias" lost a comma
+    ("Backed by Russia Shiite militias entered Aleppo.", "militias", "state_forces",
+     "no group named nearby: label's own actor"),
+    # an acronym between is a name, not an adjective
+    ("Iraqi PMF militias entered Aleppo.", "militias", None, "outside party before label (Iraqi militias)"),
+])
+def test_a_nationality_or_a_compound_one_word_before_a_label_names_it(text, match, referent, rule):
+    assert (match, referent, rule) in decisions(text)
+
+
+@pytest.mark.parametrize(("text", "rule", "referent"), [
+    ("The regime army said its troops and allied fighters repelled an attack near Aleppo.",
+     "allied with 'army'", "state_forces"),
+    ("Assad's forces and allied fighters are waging a campaign in the Badiya desert of Syria.",
+     "allied with 'Assad'", "state_forces"),
+    ("Government forces attacked the rebels' positions and allied fighters fled Aleppo.",
+     "allied with 'rebels'", "armed_opposition"),
+])
+def test_allied_fighters_are_allied_with_the_forces_named_just_before(text, rule, referent):
+    found = [d for d in decisions(text) if d[0] == "fighters"]
+    assert found == [("fighters", referent, rule)]
