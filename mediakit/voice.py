@@ -925,7 +925,7 @@ _SUBJECT_WORD = r"\w[\w\u2019'.\-\u2010]*+"
 # her basement with her two sons, told") or brackets ("Mazen al-Shammari (a former
 # adviser to the electoral commission) said").
 _PARENTHETICAL = (
-    r"(?:[ \t]*,(?P<paren>[^,;:!?\"\u201c\u201d\n]{1,90}),"
+    r"(?:[ \t]*,(?P<paren>(?:[^,;:!?\"\u201c\u201d\n]|(?<=\d),(?=\d{3})){1,90}),"
     r"|[ \t]+\((?P<bracket>[^()\[\];:!?\"\u201c\u201d\n]{3,90})\))?"
 )
 
@@ -1680,12 +1680,25 @@ def _prefer_apposition(subject: str, parenthetical: str | None) -> str:
     inner = _apposed_name(parenthetical)
     if inner is None:
         return subject
-    last = subject.split()[-1].lower()
+    words = subject.split()
+    last = words[-1].lower()
     if (
         subject[:1].islower()
         or last in _TITLE_WORDS
         or last.rstrip(".") in _TITLE_WORDS
-        or subject.split()[0] in ("The", "Its", "His", "Her", "Their", "A", "An")
+        or _is_role_word(last)
+        or words[0] in ("The", "Its", "His", "Her", "Their", "A", "An")
+        # "Harlow's chief executive, Priya Ramaswamy, said": a possessive's role
+        or words[0].endswith(("\u2019s", "'s"))
+    ):
+        return inner
+    if (
+        # "A spokeswoman for the UN agency for refugees, UNRWA, Juliette Moreau,
+        # said": a body (here its acronym) then a person's full name; the person speaks
+        (_is_acronym(subject) or _could_be_body(subject))
+        and len(inner.split()) >= 2
+        and _full_name(inner) is not None
+        and _could_be_person(inner)
     ):
         return inner
     return subject
@@ -2592,7 +2605,10 @@ class _Speakers:
             return subject
         # the sentence's words before the name, split only when they are read
         before = self.text[sentence_start : m.start()].split()
-        return _subject_through_preposition(before[: len(before) - taken], phrase)
+        found = _subject_through_preposition(before[: len(before) - taken], phrase)
+        # "the senior coroner for Cornwall, Dr Frances Quayle, said": the name in
+        # apposition to the whole description speaks
+        return found if found is None else _prefer_apposition(found, m.group("paren"))
 
     def _described_subject_at(self, m: re.Match[str], sentence_start: int, subject: str) -> str | None:
         """For :meth:`_subject_at`: the subject of a match with no name (a pronoun, a
@@ -2994,7 +3010,11 @@ class _Speakers:
         if colon:
             # "Asked what had changed, a senior European diplomat was blunter:
             # "...": the subject of the clause the colon ends.
-            sentence = sentence[:-1].rsplit(",", 1)[-1].strip()
+            clause = sentence[:-1].rsplit(",", 1)[-1].strip()
+            if clause.lower() in _AFTER_VERB_SET or clause.lower() in ("wrote", "writes"):
+                # "NAME, a long description, wrote:": the verb alone is no clause
+                return None
+            sentence = clause
             if not sentence:
                 return None
         words = sentence.split()
@@ -3187,6 +3207,10 @@ class _Speakers:
             if not (titled or cue in _MENTION_CUES):
                 continue
             name, _ = _name_from_subject(m.group())
+            if len(name.split()) == 1 and len(run) == 2 and _is_title_word(run[0]):
+                # "said Mrs Finch had used the money": a second mention by title
+                # and surname, the full name written earlier
+                name = self.fuller_name(name, m.start()) or name
             if (len(name.split()) >= 2 or cue == "named") and _could_be_person(name) and (
                 name not in _NOT_A_NAME and name.split()[0] not in _TIME_NAMES
             ):
@@ -3226,6 +3250,11 @@ class _Speakers:
         lo = max(0, pos - _PRONOUN_LOOKBACK)
         if head in _STATEMENT_NOUNS:
             return self._statement_issuer(words, pos, named)
+        if head in _REPORT_NOUNS and len(words) <= 4 and words[0].lower() in (
+            "the", "its", "their", "this", "that"
+        ):
+            # "the report said": the report's author, as for a statement
+            return self._statement_issuer(words, pos, named, document=_REPORT_DOCUMENT)
         if not (short or acronym):
             return None
         if acronym:
@@ -3260,12 +3289,21 @@ class _Speakers:
         return None
 
     def _statement_issuer(
-        self, words: list[str], pos: int, named: Sequence[tuple[int, str]]
+        self, words: list[str], pos: int, named: Sequence[tuple[int, str]],
+        *, document: str | None = None,
     ) -> str | None:
         """For :meth:`fuller_body`: "A Syrian government statement said" is the Syrian
-        government's; "the statement said" is the last body's that spoke (CODING.md
-        Q3a)."""
-        issuer = [w for w in words[:-1] if w.lower() not in ("the", "a", "an")]
+        government's; "the statement said" (or "the report said", with ``document``
+        naming reports) is the issuer the text named last, else the body that
+        opens the sentence before, else the last body that spoke, whichever is
+        latest (CODING.md Q3a). "The joint statement", "a new report" name no
+        issuer: only a capitalised word or a body's noun does."""
+        issuer = [w for w in words[:-1] if w.lower() not in ("the", "a", "an", "its", "their", "this", "that")]
+        if issuer and not any(
+            w[:1].isupper() or w.lower() in _BODY_NOUNS or w.lower() in _INSTITUTION_NOUNS
+            for w in issuer
+        ):
+            issuer = []
         if issuer:
             name = " ".join(issuer)
             if len(issuer) == 1 and len(name) > 1 and name.isupper():
@@ -3273,31 +3311,45 @@ class _Speakers:
                 lo = max(0, pos - _PRONOUN_LOOKBACK)
                 return self._acronym_body(name, pos, lo) or name
             return name
-        found = self.latest_statement_issuer(pos)
+        found = self.latest_statement_issuer(pos, document=document)
         if found is not None:
             return self.fuller_body(found, pos, named) or self.fuller_name(found, pos) or found
         body = self.latest_body(pos, named)
+        opening = self.body_opening_sentence_before(pos)
+        if opening is not None and (body is None or opening[0] > body[0]):
+            # "The UN commission has concluded ..., in a report released on Thursday.
+            # "...," the report said.": the body the sentence before opens with
+            body = opening
         if body is None:
             return None
         return self.fuller_body(body[1], pos, named) or body[1]
 
-    def latest_statement_issuer(self, pos: int) -> str | None:
-        """The body or person the text last said issued a statement, before ``pos``
-        and within the look-back: the subject of "said in a statement" or "issued a
-        statement", or the agent of "a statement by ..." (CODING.md Q3a); None when
-        the text names no issuer."""
+    def latest_statement_issuer(self, pos: int, *, document: str | None = None) -> str | None:
+        """The body or person the text last said issued a statement (or with
+        ``document``, a report), before ``pos`` and within the look-back: the
+        subject of "said in a statement" or "issued a statement", or the agent of
+        "a statement by ..." (CODING.md Q3a); None when the text names no issuer."""
         text = self.text
         lo = max(0, pos - _PRONOUN_LOOKBACK)
-        if "tatement" not in text and "ommuniqu" not in text:
+        document = document or _STATEMENT_DOCUMENT
+        if document == _STATEMENT_DOCUMENT and "tatement" not in text and "ommuniqu" not in text:
             return None
-        for m in reversed(list(_STATEMENT_ISSUED_RE.finditer(text, lo, pos))):
+        for m in reversed(list(_issued_pattern(document).finditer(text, lo, pos))):
             if m.group("by") is not None:
-                issuer = _statement_issuer_words(m.group("by").split())
+                by = m.group("by").split()
+                if text[m.end("by") : m.end("by") + 2][1:].isalpha():
+                    by = by[:-1]  # "a group of U.N. experts": cut inside an abbreviation
+                issuer = _statement_issuer_words(by)
                 name = _name_from_subject(" ".join(issuer))[0] if issuer else ""
             elif m.group("verb") is not None:
                 name = self._subject_of_verb_at(m.start("verb"))
             elif m.group("lead") is not None:
                 name = self._subject_starting_at(m.end())
+                if not name:
+                    # "The commission has concluded that ..., in a report released
+                    # on Thursday.": the body opening the sentence
+                    opening = self.body_opening_sentence_before(m.start(), own=True)
+                    name = "" if opening is None else opening[1]
             else:
                 name = self._subject_before_verb(m.start("issue"))
             if name and name.lower() not in _PRONOUNS and not _is_statement(name):
@@ -3425,18 +3477,32 @@ class _Speakers:
     def body_in_apposition(self, head: str, pos: int, lo: int) -> str | None:
         """The last name in ``text[lo:pos]`` followed by an apposition that ends in
         ``head`` ("Albion & Mercer, the FTSE 100 insurer,", "Northwind, a Danish
-        shipping company,"), or None."""
-        found = None
-        if self.text.find(", ", lo, pos) < 0:
-            return None
-        for m in _apposed_body_pattern(head).finditer(self.text, lo, pos):
-            # (a company's kinds, "insurer", "airline", are "the company" too)
+        shipping company,") or after ``head`` as a lowercase noun before it
+        ("appliance maker Whirlton Corp", "rights group Amnesty International"), or
+        None."""
+        found: tuple[int, str] | None = None
+        if self.text.find(", ", lo, pos) >= 0:
+            for m in _apposed_body_pattern(head).finditer(self.text, lo, pos):
+                # (a company's kinds, "insurer", "airline", are "the company" too)
+                name = m.group("name").split()
+                while len(name) > 1 and (name[0] in ("The", "the") or name[0] in _SENTENCE_OPENERS):
+                    name = name[1:]
+                if name and not any(w in _TIME_NAMES for w in name):
+                    found = (m.start(), " ".join(name))
+        text = self.text
+        for m in _premodified_body_pattern(head).finditer(text, lo, pos):
             name = m.group("name").split()
-            while len(name) > 1 and (name[0] in ("The", "the") or name[0] in _SENTENCE_OPENERS):
-                name = name[1:]
-            if name and not any(w in _TIME_NAMES for w in name):
-                found = " ".join(name)
-        return found
+            if text[m.start()].isupper() and text[max(0, m.start() - 3) : m.start()].strip()[-1:] not in (
+                "", ".", "!", "?", '"', "\u201d"
+            ):
+                continue  # "Central Bank Governor ...": a name's word, not a noun
+            if (
+                _names_a_body(name)
+                and not _is_title_word(name[0])
+                and (found is None or m.start() > found[0])
+            ):
+                found = (m.start(), " ".join(name))
+        return None if found is None else found[1]
 
     def _last_name_holding(self, head: str, pos: int, lo: int) -> str | None:
         """The last capitalised name of two words or more holding ``head`` in
@@ -3446,12 +3512,20 @@ class _Speakers:
             full = m.group().split()
             while full and (full[0] in ("The", "the") or full[0].lower().endswith(_NAME_ADJECTIVE_ENDS)):
                 full = full[1:]
+            lows = [w.lower() for w in full]
             if (
                 len(full) > 1
-                and head in (w.lower() for w in full)
+                and head in lows
                 and not any(w in _TIME_NAMES for w in full)
+                # "Central Bank Governor Sherif Mansour": the body's name is the
+                # person's title, no name of the body
+                and not any(_is_title_word(w) for w in full[lows.index(head) + 1 :])
             ):
-                found = _name_from_subject(" ".join(full))[0]  # titles dropped
+                # titles dropped; a body's own "of" kept ("Central Bank of Egypt")
+                joined = " ".join(full)
+                found = _name_from_subject(joined)[0]
+                if joined.startswith(found + " of "):
+                    found = joined
         return found
 
     def subjects_before(self, pos: int, lo: int) -> Iterator[tuple[int, str]]:
@@ -3724,7 +3798,7 @@ _SENTENCE_OPENERS = frozenset(
 )
 _OPENING_BODY_RE = re.compile(
     # "And the United Nations has raised concern": after "And" or "But" too
-    r"(?:(?:And|But)[ \t]+(?=the[ \t])|(?=The[ \t]))(?P<body>[Tt]he[ \t]+(?:[\w\-]+[ \t]+){0,3}?[\w\-]+)"
+    r"(?:(?:And|But)[ \t]+(?=the[ \t])|(?=The[ \t]))(?P<body>[Tt]he[ \t]+(?:[\w\-]+[ \t]+){0,6}?[\w\-]+)"
     r"(?=,|[ \t]+(?:which|who|has|have|had|is|was|also|[a-z]+ed)\b)"
 )
 _PASSIVE_RE = re.compile(r"[ \t](?:is|are|was|were)[ \t]+(?:\w+[ \t]+)?$")
@@ -3859,9 +3933,15 @@ def _determiner_start(words: list[str], k: int) -> int:
     determiner, or at the sentence start when only capitalised words come before it
     ("Manal a 28-year-old teacher living in Midan")."""
     j = k
-    while j > 0 and words[j - 1][:1].isupper() and words[j - 1].lower() not in _SUBJECT_STOP:
+    while (
+        j > 0
+        and words[j - 1][:1].isupper()
+        and words[j - 1].lower() not in _SUBJECT_STOP
+        and not words[j - 1].endswith(('"', "\u201d", ","))
+    ):
         j -= 1
-    return j if j < k and j == 0 else k
+    # (or after a quotation's closing mark or a comma: '"...," Ahmet Kaya the head of')
+    return j if j < k and (j == 0 or words[j - 1].endswith(('"', "\u201d", ","))) else k
 
 
 def _subject_through_preposition(before: list[str], name: str) -> str | None:
@@ -3875,8 +3955,12 @@ def _subject_through_preposition(before: list[str], name: str) -> str | None:
     "Arab League foreign ministers"); otherwise the subject runs back to a
     determiner ("the defence ministry in Moscow", "A security source in
     Damascus"), with a name just before it at the start of the sentence ("Manal a
-    teacher living in Midan"). Without one within eight words, None.
+    teacher living in Midan") or after a quotation ('"..." Ahmet Kaya the head of
+    the ...'). Without one within eight words, None.
     """
+    closed = [k for k, w in enumerate(before[:-1]) if w.endswith(("\u201d", '"')) and len(w) > 1]
+    if closed:
+        before = before[closed[-1] + 1 :]  # a quotation before the subject ends the sentence's lead
     words = _sentence_words(before)
     relative = _last_relative(words)
     if relative is not None:
@@ -3894,9 +3978,21 @@ def _subject_through_preposition(before: list[str], name: str) -> str | None:
             steps == 0 and word.islower() and len(word) > 4 and low.endswith("ing")
         ):
             return _subject_before_clause(words, k)
+        if low in ("of", "for") and not word.endswith(",") and k > 0 and words[k - 1].islower():
+            # "the chief inspector of prisons for (Wales)": a title's own
+            # prepositions, read past to its determiner
+            k -= 1
+            steps += 1
+            continue
         if word.endswith(",") or low in _SUBJECT_STOP or low in _LEADING_FILLER:
             break
         if low in _DETERMINERS:
+            if k >= 2 and words[k - 1] == "of" and _is_role_word(words[k - 2]):
+                # "Ahmet Kaya the head of the Organisation for ...": the role's
+                # holder, read further back
+                k -= 2
+                steps += 2
+                continue
             start = _determiner_start(words, k)
             break
         k -= 1
@@ -4010,17 +4106,33 @@ _ISSUER_PARTICIPLES = frozenset("issued released signed sent posted".split())
 # Where a text says who issued a statement: "the army said in a statement", "the
 # division issued a statement", "a statement by the ministry" (see
 # _Speakers.latest_statement_issuer).
-_STATEMENT_ISSUED_RE = re.compile(
-    r"\b(?P<verb>said|says|announced|stated|declared|added|warned|claimed|confirmed|wrote|posted)"
-    r"[ \t]+in[ \t]+(?:a|an|its|their|his|her)[ \t]+(?:[\w\-]+[ \t]+){0,3}?"
-    r"(?:statement|communiqu[e\u00e9])\b"
-    r"|\b(?P<issue>issued|released|published|posted|sent)[ \t]+(?:a|an|its|their|his|her)[ \t]+"
-    r"(?:[\w\-]+[ \t]+){0,3}?(?:statement|communiqu[e\u00e9])\b"
-    r"|\b(?:statement|communiqu[e\u00e9])[ \t]+(?:(?:issued|released|signed|sent|posted)[ \t]+)?"
-    r"(?:by|from)[ \t]+(?P<by>[^.;:!?\"\u201c\u201d\n]{1,80})"
-    r"|\b[Ii]n[ \t]+(?:a|an|its|their|his|her)[ \t]+(?:[\w\-]+[ \t]+){0,3}?"
-    r"(?:statement|communiqu[e\u00e9])(?P<lead>[ \t]*,?[ \t]*)"
-)
+_STATEMENT_DOCUMENT = r"(?:statement|communiqu[e\u00e9])"
+#: Documents a body or person publishes, whose words "the report said" quotes: the
+#: report is its author's (CODING.md Q3a, as for a statement).
+_REPORT_NOUNS = frozenset("report study survey review audit assessment".split())
+_REPORT_DOCUMENT = r"(?:report|study|survey|review|audit|assessment)"
+
+
+@lru_cache(maxsize=4)
+def _issued_pattern(document: str) -> re.Pattern[str]:
+    """Where a text says who issued a document (a statement, or a report: see
+    _REPORT_DOCUMENT): "the army said in a statement", "the division issued a
+    statement", "a report by the commission", "In a statement, the ministry said"."""
+    return re.compile(
+        r"\b(?P<verb>said|says|announced|stated|declared|added|warned|claimed|confirmed|wrote|posted"
+        r"|concluded|found|finds|concludes)"
+        r"[ \t]+in[ \t]+(?:a|an|its|their|his|her)[ \t]+(?:[\w\-]+[ \t]+){0,3}?"
+        rf"{document}\b"
+        r"|\b(?P<issue>issued|released|published|posted|sent)[ \t]+(?:a|an|its|their|his|her)[ \t]+"
+        rf"(?:[\w\-]+[ \t]+){{0,3}}?{document}\b"
+        rf"|\b{document}[ \t]+(?:(?:issued|released|signed|sent|posted|published|written)[ \t]+)?"
+        r"(?:by|from)[ \t]+(?P<by>[^.;:!?\"\u201c\u201d\n]{1,80})"
+        r"|\b[Ii]n[ \t]+(?:a|an|its|their|his|her)[ \t]+(?:[\w\-]+[ \t]+){0,3}?"
+        rf"{document}(?P<lead>[ \t]*,?[ \t]*)"
+    )
+
+
+_STATEMENT_ISSUED_RE = _issued_pattern(_STATEMENT_DOCUMENT)
 # Heads of a description of one person that may stand for the person who was
 # just quoted ("the devastated man said").
 _GENERIC_PERSONS = frozenset(
@@ -4064,6 +4176,21 @@ def _apposed_body_pattern(head: str) -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=64)
+def _premodified_body_pattern(head: str) -> re.Pattern[str]:
+    """HEAD NAME with HEAD a lowercase noun before a body's name ("appliance maker
+    Whirlton Corp", "rights group Amnesty International"); for "company" and "firm"
+    a kind of company, or a word ending in "maker" ("carmaker", "drugmaker")."""
+    kinds = sorted(_COMPANY_KINDS) if head in ("company", "firm") else [head]
+    # (capitalised too, opening a sentence: "Carmaker Voltra Motors")
+    heads = "|".join(f"[{k[0].upper()}{k[0]}]{re.escape(k[1:])}" for k in kinds)
+    if head in ("company", "firm"):
+        heads += r"|[A-Za-z][a-z]+maker"
+    return re.compile(
+        rf"(?<![\w\-])(?:{heads})[ \t]+(?P<name>{_NAME_RUN}(?:[ \t]+(?:&|and|of|for)[ \t]+{_NAME_RUN})*)"
+    )
+
+
 _COMPANY_KINDS = frozenset(
     """company firm insurer carrier airline retailer bank lender publisher broadcaster
     manufacturer operator supplier developer producer utility group conglomerate
@@ -4104,10 +4231,17 @@ def _statement_issuer_words(words: list[str]) -> list[str]:
     """The issuer's words after "by" or "from" in "a statement by the army broadcast
     on state TV": up to a function word, a participle, or a comma."""
     issuer: list[str] = []
-    for word in words:
+    for k, word in enumerate(words):
         low = word.lower().strip(",.")
+        if low in ("of", "for") and issuer and k + 1 < len(words) and (
+            words[k + 1][:1].isupper() or words[k + 1] == "the"
+        ):
+            issuer.append(word)  # "a statement by the Ministry of Defence"
+            continue
         if issuer and (
             low in _SUBJECT_STOP or low in _CARRIER_PARTICIPLES or low in _ISSUER_PARTICIPLES
+            or low in _NOT_SUBJECT  # "a statement by the ministry was read out"
+            or (word.islower() and low.endswith("ing") and len(low) > 5)
         ):
             break
         issuer.append(word)
@@ -4221,7 +4355,7 @@ def _resolve(
         return _Attribution(name, rule, matched, written, f"{written} -> {name}")
     if not is_pronoun:
         fuller = speakers.fuller_body(name, start, named) or speakers.fuller_name(name, start)
-        if fuller is not None:
+        if fuller is not None and fuller != name:
             named.append((start, fuller))
             return _Attribution(fuller, rule, matched, written, f"{name} -> {fuller}")
         named.append((start, name))
