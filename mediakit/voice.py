@@ -1215,6 +1215,14 @@ _ROLE_NOUNS = (
     "villager|refugee|survivor|neighbour|neighbor|vendor|merchant|owner|midwife|"
     "coach|manager|striker|goalkeeper|midfielder|defender|winger|skipper|runner|"
     "supervisor|councillor|counsel|solicitor|barrister|peer|"
+    # professions written before a name ("Economist Walid Nassar", "analyst Jane Roe")
+    "economist|analyst|researcher|scientist|expert|executive|founder|co-founder|historian|"
+    "campaigner|lecturer|academic|prosecutor|paramedic|pilot|firefighter|medic|physician|"
+    "pharmacist|diplomat|negotiator|organiser|organizer|coroner|curator|author|novelist|"
+    "writer|poet|photographer|filmmaker|artist|singer|actor|actress|chef|entrepreneur|"
+    "investor|banker|broker|accountant|consultant|strategist|pollster|commentator|"
+    "columnist|editor|reporter|presenter|blogger|protester|lawmaker|legislator|politician|"
+    "candidate|campaigner|surveyor|inspector|spokesperson|"
     "mum|dad|mum-of-\\w+|mother-of-\\w+|father-of-\\w+|dad-of-\\w+"
 )
 # The subject that starts a sentence, when the text marks it as a person: role
@@ -1258,7 +1266,10 @@ def _strip_final_dot(words: list[str]) -> list[str]:
 _HYPHEN_RE = re.compile("[-\u2010]")
 #: Endings of an adjective before a body's name, no part of it: "the Britain-based
 #: Observatory", "the US-backed Syrian Democratic Forces", "Iran-aligned militias".
-_NAME_ADJECTIVE_ENDS = ("-based", "-backed", "-led", "-allied", "-aligned", "-funded", "-supported")
+_NAME_ADJECTIVE_ENDS = (
+    "-based", "-backed", "-led", "-allied", "-aligned", "-funded", "-supported", "-run",
+    "-controlled", "-owned", "-linked", "-affiliated", "-sponsored", "-dominated", "-financed",
+)
 #: Nouns that make a capitalised run an institution, not a titled person: "the Home
 #: Office", "the Foreign Ministry", "the State Department" are speakers whole,
 #: although "Home", "Foreign" and "State" are title words ("Foreign Minister X").
@@ -1576,11 +1587,25 @@ def _body_before_description(words: list[str]) -> str | None:
         body = body[:-1]
     if body and body[0] in ("the", "The"):
         body = body[1:]
-    while len(body) > 1 and body[0].islower() and not body[1].islower():
-        body = body[1:]  # "the extremist KLF group": an adjective before the name
+    while len(body) > 1 and (
+        (body[0].islower() and not body[1].islower()) or body[0].lower().endswith(_NAME_ADJECTIVE_ENDS)
+    ):
+        # "the extremist KLF group", "the Houthi-run Saba news agency": an
+        # adjective before the name
+        body = body[1:]
     joined = " ".join(body)
     if not body or _BODY_NAME_RE.fullmatch(joined) is None:
         return None
+    if (
+        len(body) == 1
+        and words[-2:] == ["news", "agency"]
+        and not _is_acronym(body[0])
+        and body[0] not in _NATIONALITIES
+        and body[0] not in _TIME_NAMES
+        # (an adjective of a nation, "the Tarvian news agency", is no name)
+        and not body[0].endswith(("ian", "ean", "ese", "ish", "an", "i"))
+    ):
+        return f"{joined} news agency"  # "the Saba news agency": a one-word name
     if len(body) >= 2 and _is_acronym(body[-1]) and not all(_is_acronym(w) for w in body):
         # "the extremist KLF group", "the official KNA news agency": capitalised
         # words before an acronym describe the body the acronym names, unless
@@ -1636,7 +1661,8 @@ def _leading_name(words: list[str]) -> str | None:
     if nxt in ("a", "an", "the") or (
         len(name) >= 2
         and (
-            nxt in ("head", "of", "from")
+            # "Dr Aminata Kiema who heads the Nanoro unit": a relative clause
+            nxt in ("head", "of", "from", "who")
             or _is_title_word(nxt)
             # "Zakaria Malahifji senior official": lowercase words ending in a role
             or (
@@ -2029,7 +2055,13 @@ def _after_subject_verb(window: str, soft_end: bool, bare_end: bool) -> tuple[st
         # '", denied the claims.': a word of saying after a determiner or a
         # preposition is a noun, no verb of an attribution
         return None
-    subj = " ".join(_from_last_determiner(m.group("subj").split()))
+    words = m.group("subj").split()
+    r = next((k for k, w in enumerate(words) if k and w in ("who", "which")), None)
+    if r is not None and words[r - 1][:1].isupper() and not any(w.endswith(",") for w in words[:r]):
+        # "Dr Aminata Kiema who heads the Nanoro unit (told)": the relative
+        # clause describes the subject before it
+        words = words[:r]
+    subj = " ".join(_from_last_determiner(words))
     first_word = m.group("subj").split()[0].lower()
     subj = _prefer_apposition(subj, m.group("paren"))
     if first_word in _PREPOSITIONS_BEFORE:
@@ -2344,6 +2376,9 @@ class _Speakers:
         # (span start, pronoun, speaker, where the speaker was named) of quotations
         # whose "he" or "she" was resolved
         self.pronoun_speakers: list[tuple[int, str, str, int]] = []
+        # Surnames the text writes with a gendered title ("Mrs Finch", "Sir
+        # Jeremy Hollis"): "he" or "she", read on first use (see pronoun_of).
+        self._titled_gender: dict[str, str] | None = None
         # Full names by surname, read from the name runs of the text up to the
         # first run starting at or after the furthest position asked for.
         self._full_names: dict[str, list[tuple[int, str]]] = {}
@@ -2629,6 +2664,28 @@ class _Speakers:
             return None  # "the criticism and (blamed)"
         if any(w.lower() in _NOT_SUBJECT - {"also"} for w in np[1:-1]):
             return None  # "No one has so far (claimed)": an auxiliary is no noun
+        if subject == m.group("np") and np[0].lower() in ("the", "a", "an"):
+            # "Dr Aminata Kiema who heads the Nanoro unit told": the object of a
+            # relative clause's verb; the clause describes the subject
+            # ("The man who shot the soldier said": the man)
+            lead = _sentence_words(self.text[sentence_start : m.start("verb")].split()[-16:])
+            r = next(
+                (k for k in range(len(lead) - 3, 0, -1) if lead[k].lower() in ("who", "which", "that")),
+                None,
+            )
+            if (
+                r is not None
+                and lead[r + 1].islower()
+                and lead[r + 1] not in _NOT_SUBJECT
+                and lead[r + 1] not in _NOUN_MARKERS
+                and lead[r + 2].lower() in ("the", "a", "an", "its", "his", "her", "their")
+                and not any(w.endswith(",") for w in lead[r:])
+            ):
+                described = _named_before_description(lead, r) or (
+                    _subject_before_relative(lead, r) if lead[r] != "that" else None
+                )
+                if described is not None:
+                    return described
         if subject == m.group("np"):
             # "the barrel bomb the AFP photographer (said)": the last one;
             # "about the incident Syrian state media (said)": the named one
@@ -2971,6 +3028,30 @@ class _Speakers:
                 found = (m.start("name"), name)
         return found
 
+    def pronoun_of(self, person: str) -> str | None:
+        """"he" or "she" when the text tells which stands for ``person``: a quotation
+        whose "he" or "she" was already resolved to the person, else a gendered
+        title before the surname ("Mrs Finch", "Sir Jeremy Hollis"); None when the
+        text does not tell or tells both."""
+        said = {
+            pronoun for _, pronoun, who, _ in self.pronoun_speakers
+            if who == person or who.endswith(" " + person) or person.endswith(" " + who)
+        }
+        if len(said) == 1:
+            return said.pop()
+        if said:
+            return None
+        if self._titled_gender is None:
+            titled: dict[str, str] = {}
+            if any(t in self.text for t in _GENDERED_TITLE_HINTS):
+                for m in _GENDERED_TITLE_RE.finditer(self.text):
+                    pronoun = _GENDERED_TITLES[m.group("title").rstrip(".")]
+                    surname = m.group("name").split()[-1]
+                    titled[surname] = pronoun if titled.get(surname, pronoun) == pronoun else ""
+            self._titled_gender = titled
+        words = person.split()
+        return (self._titled_gender.get(words[-1]) or None) if len(words) >= 1 else None
+
     def _in_quote(self, pos: int) -> bool:
         k = bisect_right(self.quoted_starts, pos) - 1
         return k >= 0 and pos < self.quoted_ends[k]
@@ -3262,10 +3343,30 @@ class _Speakers:
         fullest = self._fullest_holding(speaker, head, pos, lo, named) or self._described_body(
             speaker, words, head, pos, lo, named
         )
+        if fullest is not None and head in _GENERIC_BODY_HEADS and words[0] in ("the", "The"):
+            # "the group said" after "a monitoring group" or "X, a monitoring group,"
+            # was written, when another body (no state institution) spoke later:
+            # the more recent speaker
+            recent = self.latest_body(pos, named, other_than=speaker)
+            if (
+                recent is not None
+                and recent[0] > self._last_position(fullest, pos, lo)
+                and recent[1][:1].isupper()
+                and not any(w.lower() in _STATE_BODY_WORDS for w in recent[1].split())
+                # ("Al-Nusra said" after "group Al-Nusra Front": the same body)
+                and not set(_content_words(recent[1])) <= set(_content_words(fullest))
+            ):
+                fullest = recent[1]
         if fullest is None:
             return None
         # "the extremist KLF group" once more: the body's name, as when read directly
         return _body_before_description(fullest.split()) or fullest
+
+    def _last_position(self, name: str, pos: int, lo: int) -> int:
+        """Where ``name`` was last written in ``text[lo:pos]`` (its words in any case),
+        or ``lo``."""
+        at = self.text.lower().rfind(name.lower(), lo, pos)
+        return at if at >= 0 else lo
 
     def _person_of_role(self, speaker: str, words: list[str], pos: int) -> str | None:
         """For :meth:`fuller_body`: the person a description with a role stands for."""
@@ -3633,7 +3734,12 @@ class _Speakers:
                 names.append(m.group("name"))
             for written in names:
                 name, _ = _name_from_subject(written)
-                if len(name.split()) >= 2 and _could_be_person(name):
+                if (
+                    len(name.split()) >= 2
+                    and _could_be_person(name)
+                    # "A Western (diplomat)": a determiner and an adjective, no name
+                    and name.split()[0] not in ("A", "An", "One", "Another", "Some")
+                ):
                     return name
         return None
 
@@ -3865,6 +3971,26 @@ def _subject_before_relative(words: list[str], relative: int) -> str | None:
             break
     found = " ".join(words[j:relative])
     return found if found and any(w[:1].isupper() for w in words[j:relative]) else None
+
+
+def _named_before_description(words: list[str], relative: int) -> str | None:
+    """For a relative clause at ``words[relative]``: the name opening ``words`` when a
+    description with "a" or "an" follows it with no comma ("The Union of Medical Care
+    and Relief Organizations a charity that (supported the hospital said)"), or None."""
+    j = relative
+    while j > 0 and relative - j < 5 and words[j - 1].islower() and words[j - 1] not in _SUBJECT_STOP:
+        j -= 1
+        if words[j] in ("a", "an"):
+            break
+    if words[j] not in ("a", "an") or j == 0:
+        return None
+    name = words[:j]
+    while name and name[0] in ("The", "the"):
+        name = name[1:]
+    joined = " ".join(name)
+    if not name or _BODY_NAME_RE.fullmatch(joined) is None or not _names_a_body(name):
+        return None
+    return joined
 
 
 def _subject_of_preposition(before: list[str], phrase: str) -> str | None:
@@ -4222,6 +4348,14 @@ _BODY_BEFORE_HEAD_RE = re.compile(rf"(?P<name>{_NAME_RUN})[ \t]+$")
 _NO_DOUBLE_MARKS = str.maketrans("", "", _DOUBLE_MARKS)
 # Heads of a description that may stand for a body already named: "the
 # Britain-based monitor said" after the Syrian Observatory spoke.
+#: Heads of a description that any body may take ("the group said"), for which a
+#: more recent body that spoke wins over an older description holding the head.
+_GENERIC_BODY_HEADS = frozenset({"group", "organisation", "organization", "body", "ngo"})
+#: Words of a state institution's name: no "group" (see _GENERIC_BODY_HEADS).
+_STATE_BODY_WORDS = frozenset(
+    """government ministry army police military regime department presidency cabinet
+    parliament court office embassy""".split()
+)
 _BODY_DESCRIPTION_NOUNS = frozenset(
     {"group", "monitor", "organisation", "organization", "watchdog", "body", "ngo", "charity"}
 )
@@ -4334,6 +4468,18 @@ _IDENTIFIED_AS_RE = re.compile(
 )
 
 
+#: Titles that tell a person's gender, for "he" and "she" (see _Speakers.pronoun_of).
+_GENDERED_TITLES = {
+    **dict.fromkeys("Mr Sir Lord Baron Earl Duke Prince King Father Fr".split(), "he"),
+    **dict.fromkeys("Mrs Ms Miss Dame Lady Baroness Duchess Princess Queen Sister".split(), "she"),
+}
+_GENDERED_TITLE_HINTS = ("Mr", "Ms", "Mi", "Si", "Lo", "Ba", "Da", "La", "Ea", "Du", "Pr", "Ki", "Qu", "Fa", "Fr")
+_GENDERED_TITLE_RE = re.compile(
+    r"\b(?P<title>" + "|".join(sorted(_GENDERED_TITLES, key=len, reverse=True)) + r")\.?[ \t]+"
+    rf"(?P<name>{_NAME_RUN})"
+)
+
+
 def _resolve(
     phrase: str,
     rule: str,
@@ -4367,6 +4513,14 @@ def _resolve(
     accept = (
         _could_be_person if name in ("he", "she") else _could_be_body if name == "it" else _could_be_anyone
     )
+    if name in ("he", "she"):
+        other = "she" if name == "he" else "he"
+
+        def accept(candidate: str) -> bool:
+            # "she" is never a person the text already called "he" ("Mr X"), nor
+            # the reverse
+            return _could_be_person(candidate) and speakers.pronoun_of(candidate) != other
+
     best_pos, best_name = -1, None
     for span_start, speaker in _recent(named, start, start - _PRONOUN_LOOKBACK):
         if accept(speaker):
@@ -4393,17 +4547,17 @@ def _resolve(
         # A person introduced later by title ("Interior Minister, Dana Ilves,
         # repeated ...") is the likelier "she" than an earlier quote's speaker.
         titled = speakers.latest_titled_person(start)
-        if titled is not None and titled[0] > best_pos:
+        if titled is not None and titled[0] > best_pos and accept(titled[1]):
             best_pos, best_name = titled
         # A person named as a sentence subject just before the quotation ("Lorry
         # driver Pavel, 52, has been ...") is likelier still, when mentioned last.
         subject = speakers.latest_person_subject(start)
-        if subject is not None and subject[0] > best_pos:
+        if subject is not None and subject[0] > best_pos and accept(subject[1]):
             best_pos, best_name = subject
         # A person named in narration in the sentence before, marked as a person
         # ("UNICEF director Anthony Lake", "said activist Mustafa Ebdi").
         mentioned = speakers.latest_mentioned_person(start)
-        if mentioned is not None and mentioned[0] > best_pos:
+        if mentioned is not None and mentioned[0] > best_pos and accept(mentioned[1]):
             best_pos, best_name = mentioned
         # The same pronoun resolved for a later quotation than every candidate
         # ('"...," she said by telephone. "...," she added.') goes on, while the
@@ -4421,7 +4575,7 @@ def _resolve(
         # No other candidate: a name and an active verb opening the sentence before
         # ("Maria Lopez has lived in the village for 40 years.").
         subject = speakers.latest_person_subject(start, plain=True)
-        if subject is not None:
+        if subject is not None and accept(subject[1]):
             best_pos, best_name = subject
             source = best_pos
     if best_name is None:

@@ -157,3 +157,119 @@ def test_a_title_inside_a_body_name_is_no_description_of_a_body() -> None:
         'The bank said it aimed for "single digits".'
     )
     assert _speakers(text) == ["Sherif Mansour", "Central Bank of Egypt"]
+
+
+# --- he and she: a person the text already called the other never stands for it --------
+
+
+def test_he_skips_a_person_the_text_called_she() -> None:
+    text = (
+        'Rep. Garrett Hollis said: "Nobody here is against it." Deputy Secretary Lorraine '
+        'Achebe told the committee that inspectors found nothing. "We track these systems," '
+        "she said. Hollis was unmoved. Asked whether it changed his mind, he replied, "
+        '"Not one bit."'
+    )
+    assert _speakers(text) == ["Garrett Hollis", "Lorraine Achebe", "Garrett Hollis"]
+    assert _quotes(text)[-1].resolved_via == "he -> Garrett Hollis"
+
+
+def test_she_skips_a_person_with_a_mans_title() -> None:
+    text = (
+        "Mr Tom Reid and Ivy Moss ran the shop. Tom Reid said the rent had doubled. "
+        'Ivy Moss spoke later. "We will stay," she said.'
+    )
+    (span,) = _quotes(text)
+    assert span.speaker == "Ivy Moss"
+
+
+def test_he_without_a_clue_to_gender_still_takes_the_latest_person() -> None:
+    # no title and no earlier pronoun: the rule is unchanged
+    text = 'Tom Reid said the rent had doubled. "We will stay," he said.'
+    (span,) = _quotes(text)
+    assert span.speaker == "Tom Reid"
+
+
+# --- names and descriptions ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an adjective in -run, -owned, -linked before a body's name is no part of it
+        ('Rebels "repelled a desperate assault", according to the Houthi-run Saba news agency.',
+         "Saba news agency"),
+        ('The raid was "a success", the Iran-linked Kessel Valley militia said.', "Kessel Valley"),
+        ('The raid was "a success", the army-run Kessel Radio channel said.', "Kessel Radio"),
+        # a profession before a name is a title
+        ('Economist Walid Nassar, who teaches in Damascus, was quoted by a daily as saying the '
+         'rise was "painful".', "Walid Nassar"),
+        ('Analyst Mira Sayed said the deal was "fragile".', "Mira Sayed"),
+    ],
+)
+def test_adjectives_and_professions_before_a_name_are_no_part_of_it(text: str, speaker: str) -> None:
+    (span,) = _quotes(text)
+    assert span.speaker == speaker
+
+
+def test_a_description_with_an_article_is_no_name_of_a_role_holder() -> None:
+    # "A Western (diplomat)" is no person's name: "the diplomat" is the description
+    text = (
+        "A Western diplomat in Niamey, who asked not to be named, said the timing was bad. "
+        '"Nobody expected it," the diplomat said.'
+    )
+    (span,) = _quotes(text)
+    assert span.speaker == "A Western diplomat in Niamey"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a relative clause with no commas describes the name before it
+        '"The children live here" Dr Aminata Kiema who heads the Nanoro unit told Reuters.',
+        'Dr Aminata Kiema who heads the Nanoro unit told Reuters "The children live here".',
+    ],
+)
+def test_a_relative_clause_without_commas_describes_the_name_before_it(text: str) -> None:
+    (span,) = _quotes(text)
+    assert span.speaker == "Aminata Kiema"
+
+
+def test_the_object_of_a_relative_clause_does_not_speak() -> None:
+    text = 'The man who shot the soldier said "I am sorry".'
+    (span,) = _quotes(text)
+    assert span.speaker == "The man"
+
+
+def test_a_body_named_before_a_description_with_no_comma_speaks() -> None:
+    text = 'The Union of Medical Care Groups a charity that supported the hospital said it was "hit again".'
+    (span,) = _quotes(text)
+    assert span.speaker == "Union of Medical Care Groups"
+
+
+# --- "the group": the more recent body that spoke wins over an older description ----------
+
+
+def test_the_group_is_the_body_that_spoke_last() -> None:
+    text = (
+        "The Kessel Observatory, a monitoring group, said nine died. The Union of Medical Care "
+        'Groups a charity that supported the hospital said it was "hit again". '
+        '"We moved it," the group said.'
+    )
+    assert _speakers(text)[-1] == "Union of Medical Care Groups"
+    assert _quotes(text)[-1].resolved_via == "the group -> Union of Medical Care Groups"
+
+
+def test_a_state_institution_that_spoke_last_is_no_group() -> None:
+    text = (
+        'The Kessel Observatory, a monitoring group, said nine died. The army said it had hit '
+        '"terrorists". "Nine died," the group said.'
+    )
+    assert _speakers(text)[-1] == "Kessel Observatory"
+
+
+def test_a_short_form_of_the_same_body_keeps_the_full_name() -> None:
+    text = (
+        "On Sunday the militant group Kessel Valley Front claimed the attack. Kessel Valley said "
+        'in a statement that it had struck the base. "We will strike again," the group said.'
+    )
+    assert _speakers(text)[-1] == "Kessel Valley Front"
