@@ -1127,6 +1127,7 @@ _WORD_BEFORE_STOP_RE = re.compile(r"(\w+)\.$")
 _NO_BREAK_AFTER = frozenset(_TITLE_ABBREVIATIONS.split("|"))
 
 _PRONOUNS = frozenset({"he", "she", "they", "it"})
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 # Capitalised words that name a time, never a speaker ("on Wednesday calling ...").
 _TIME_NAMES = frozenset(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
@@ -1331,10 +1332,14 @@ def _joined_body_name(before: str, run: str) -> str | None:
     of its own ("the Home Office and Wrekin Council": two bodies)."""
     if not before.endswith((" and ", " & ", "\tand ", " and\t")):
         return None
-    if not any(w.lower() in _INSTITUTION_NOUNS for w in run.split()):
-        return None
     m = _JOINED_BODY_BEFORE_RE.search(before[-160:])
     if m is None:
+        return None
+    if not any(w.lower() in _INSTITUTION_NOUNS for w in run.split()) and not (
+        # "the Ministry of Internal Trade and Consumer Protection": the head before
+        # "of" is the institution
+        m.group("head") is not None and any(w.lower() in _INSTITUTION_NOUNS for w in m.group("head").split())
+    ):
         return None
     left = m.group("left").split()
     if any(w.lower() in _INSTITUTION_NOUNS for w in left) or left[-1] in _TIME_NAMES:
@@ -1463,6 +1468,9 @@ def _name_from_subject(phrase: str) -> tuple[str, bool]:
         return "", False
     if words[-1].lower() in _PRONOUNS:
         return words[-1].lower(), True
+    if len(words) == 1 and words[0].lower() in _OBJECT_PRONOUNS:
+        # "The agency quoted him as saying": the object pronoun's person speaks
+        return _OBJECT_PRONOUNS[words[0].lower()], True
     while len(words) > 1 and (words[-1].lower() in _TRAILING_NOT_SUBJECT or words[-1] in _AFTER_VERB_SET):
         # "a negotiator who (speaks)", "the delegation again", "the company said
         # (claims were ...)": the verb of saying read as the subject's last word
@@ -1767,6 +1775,22 @@ def _cut_subject(phrase: str) -> str:
             if low in ("by", "from") and _after_statement(kept):
                 kept.append(word)  # "a statement issued by the brigade"
                 k += 1
+                continue
+            if low == "with" and kept[-1].lower() in ("familiar", "close", "involved"):
+                # "a person familiar with the negotiations": the description's own
+                # object, up to its noun
+                rest = words[k + 1 : k + 5]
+                obj: list[str] = []
+                for w in rest:
+                    obj.append(w)
+                    if w.endswith((",", ".")) or not (w.lower() in ("the", "a", "an", "its", "their") or w.islower()):
+                        break
+                    if w.islower() and w.lower() not in ("the", "a", "an", "its", "their"):
+                        break
+                kept += [word, *obj]
+                if obj and (obj[-1].endswith(",") or _ends_sentence(obj[-1])):
+                    break
+                k += 1 + len(obj)
                 continue
             if _joins_name(kept, words, k, low):
                 kept.append(word)  # "Syrian Observatory for Human Rights"
@@ -3905,7 +3929,10 @@ _SENTENCE_OPENERS = frozenset(
 _OPENING_BODY_RE = re.compile(
     # "And the United Nations has raised concern": after "And" or "But" too
     r"(?:(?:And|But)[ \t]+(?=the[ \t])|(?=The[ \t]))(?P<body>[Tt]he[ \t]+(?:[\w\-]+[ \t]+){0,6}?[\w\-]+)"
-    r"(?=,|[ \t]+(?:which|who|has|have|had|is|was|also|[a-z]+ed)\b)"
+    # "The official Syrian Arab News Agency (SANA) made no mention": its acronym read past
+    r"(?:[ \t]+[(\[][A-Z]{2,10}[)\]])?"
+    r"(?=,|[ \t]+(?:which|who|has|have|had|is|was|also|[a-z]+ed"
+    r"|made|gave|took|held|kept|sent|lost|won|ran|began|brought|found|saw|put|spoke|wrote|told|said)\b)"
 )
 _PASSIVE_RE = re.compile(r"[ \t](?:is|are|was|were)[ \t]+(?:\w+[ \t]+)?$")
 _ENDS_ACCORDING_TO_RE = re.compile(
@@ -4510,17 +4537,15 @@ def _resolve(
     # named speaker (not one itself resolved from a pronoun) or the named subject
     # of an earlier speech verb, whichever is closer. "he" and "she" skip
     # organisations ("The KLF", "EU").
-    accept = (
-        _could_be_person if name in ("he", "she") else _could_be_body if name == "it" else _could_be_anyone
+    other = "she" if name == "he" else "he"
+
+    def _person_of_gender(candidate: str) -> bool:
+        # "she" is never a person the text already called "he" ("Mr X"), nor the reverse
+        return _could_be_person(candidate) and speakers.pronoun_of(candidate) != other
+
+    accept: Callable[[str], bool] = (
+        _person_of_gender if name in ("he", "she") else _could_be_body if name == "it" else _could_be_anyone
     )
-    if name in ("he", "she"):
-        other = "she" if name == "he" else "he"
-
-        def accept(candidate: str) -> bool:
-            # "she" is never a person the text already called "he" ("Mr X"), nor
-            # the reverse
-            return _could_be_person(candidate) and speakers.pronoun_of(candidate) != other
-
     best_pos, best_name = -1, None
     for span_start, speaker in _recent(named, start, start - _PRONOUN_LOOKBACK):
         if accept(speaker):

@@ -273,3 +273,51 @@ def test_a_short_form_of_the_same_body_keeps_the_full_name() -> None:
         'in a statement that it had struck the base. "We will strike again," the group said.'
     )
     assert _speakers(text)[-1] == "Kessel Valley Front"
+
+
+# --- more resolution: object pronouns, descriptions, bodies joined by "and" --------------
+
+
+def test_quoted_him_as_saying_is_the_person_named_before() -> None:
+    text = (
+        "Governor Nabil Sabbagh told the agency SANA that streets were clear. The agency "
+        'quoted him as saying that the state was "keeping its promise".'
+    )
+    (span,) = _quotes(text)
+    assert span.speaker == "Nabil Sabbagh"
+    assert span.speaker_text == "him"
+    assert span.resolved_via == "he -> Nabil Sabbagh"
+
+
+def test_a_person_familiar_with_the_matter_keeps_the_whole_description() -> None:
+    text = (
+        "According to a person familiar with the negotiations, the deal is close. "
+        '"They want a win," the person said.'
+    )
+    (span,) = _quotes(text)
+    assert span.speaker == "a person familiar with the negotiations"
+
+
+def test_a_ministry_of_two_things_joined_by_and_is_one_body() -> None:
+    text = (
+        'The Ministry of Internal Trade and Consumer Protection said it would act "to secure '
+        'bread". "More than 80 percent," the statement added.'
+    )
+    assert _speakers(text) == ["Ministry of Internal Trade and Consumer Protection"] * 2
+
+
+def test_two_bodies_joined_by_and_stay_apart() -> None:
+    # the second half holds no institution noun and no institution opens the first
+    text = 'Kessel Valley and Tarva Media said the road was "open".'
+    assert _speakers(text) != ["Kessel Valley and Tarva Media"]
+
+
+def test_it_is_the_body_with_its_acronym_that_opens_the_sentence_before() -> None:
+    text = (
+        "Rescuers from the Kessel Civil Defence said nine died. The official Tarvian News "
+        "Agency (TNA) made no mention of the market. It reported that units hit "
+        '"terrorist gatherings".'
+    )
+    (span,) = _quotes(text)
+    assert span.speaker == "Tarvian News Agency"
+    assert span.resolved_via == "it -> Tarvian News Agency"
