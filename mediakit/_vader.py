@@ -363,15 +363,16 @@ def _valences(text: str, tables: _Tables) -> tuple[list[float], int, str]:
     if n == 0:
         return [], 0, text
     plain_of, ruled = tables.token_info
-    try:
-        plain = list(map(plain_of.__getitem__, raw))
-        fast = ruled.isdisjoint(raw)
-    except KeyError:
-        plain, fast = _learn(raw, tables)
-    if fast:
-        # No token that a rule reads (see _plain_valence): every lexicon word scores
-        # its lexicon valence, in order, and the other tokens (0.0) nothing.
-        return list(filter(None, plain)), n, text
+    if ruled.isdisjoint(raw):  # (a token not seen yet is in neither)
+        try:
+            plain = list(map(plain_of.__getitem__, raw))
+            fast = True
+        except KeyError:
+            plain, fast = _learn(raw, tables)
+        if fast:
+            # No token that a rule reads (see _plain_valence): every lexicon word
+            # scores its lexicon valence, in order, and the other tokens (0.0) nothing.
+            return list(filter(None, plain)), n, text
     return _rule_values(raw, n, tables), n, text
 
 

@@ -233,7 +233,8 @@ def test_tokens_some_rule_reads_never_take_the_fast_path() -> None:
         if len(word) > 2:  # ("no," keeps its comma, and is not the word "no")
             tokens += [f"{word},", f'"{word}']
     tokens += ["GOOD", "KILLED!", "TERRORISTS"]  # lexicon words in capitals
-    _vader.polarity_scores(" ".join(tokens))
+    for token in tokens:  # each learnt (a text holding a known ruled token skips that)
+        _vader.polarity_scores(f"peace {token}")
     plain_of, ruled = tables.token_info
     assert set(tokens) <= ruled
     assert all(plain_of[t] == 0.0 for t in tokens)
