@@ -41,9 +41,18 @@ Nesting
 
 Unbalanced quotes (never an exception)
     A quotation still open at the end of its paragraph, and not reopened at the
-    very start of the next paragraph, ends at the end of that paragraph (trailing
-    whitespace excluded). A closing mark with no open quotation is ignored. An
-    unpaired single opener is ignored. Scanning is linear in the text length.
+    very start of the next paragraph, ends where a reader would end it (CODING.md
+    2.2): before the first sentence of that paragraph that opens with a third
+    person's attribution (``He said ...``, ``Sabbagh said ...``, ``The council
+    said ...``; not ``We said`` or ``When they told us``), or before an inverted
+    attribution right after its words whose comma and mark were lost (``"... across
+    the bridge said Omar Haddad``), else at the end of that paragraph (trailing
+    whitespace excluded); the marks after such an early end are read afresh, so the
+    quotations after it are found (one-paragraph copy no longer runs to the end of
+    the article). A mark that would reopen a quotation inside its paragraph opens a
+    new one when such a sentence comes between (CODING.md Q2). A closing mark with
+    no open quotation is ignored. An unpaired single opener is ignored. Scanning is
+    linear in the text length.
 
 Quote or scare quote
     A quoted span is a ``scare_quote`` when its content has at most
@@ -742,49 +751,86 @@ def _reopens(text: str, i: int) -> bool:
 
 
 def _double_quote_spans(text: str, paras: _Paragraphs) -> list[tuple[int, int, bool]]:
-    """(start, end, multi_paragraph) of double-quoted stretches, outermost only."""
+    """(start, end, multi_paragraph) of double-quoted stretches, outermost only.
+
+    A quotation left open ends at its paragraph's end, or earlier where a reader
+    would end it (:func:`_narration_cut`); the marks after that point are then read
+    afresh. A mark that would reopen a quotation inside its paragraph opens a new
+    one when an attribution or a narrating sentence comes between.
+    """
     spans: list[tuple[int, int, bool]] = []
     open_start = -1  # start of the open quotation, -1 when none
     open_para = -1  # paragraph where the open quotation was last (re)opened
     first_para = -1
+    seg_start = -1  # where the open quotation was last (re)opened
     depth = 0
+    early_ends = _MAX_EARLY_ENDS
     openers, closers = _double_conventions(text)
-    for i in _char_positions(text, _DOUBLE_MARKS):
-        ch = text[i]
-        if ch in openers:
-            kind = "open"
-        elif ch in closers:
-            kind = "close"
+    positions = _char_positions(text, _DOUBLE_MARKS)
+    n = len(positions)
+    k = 0
+    while k < n or depth:
+        if k < n:
+            i = positions[k]
+            ch = text[i]
+            if ch in openers:
+                kind = "open"
+            elif ch in closers:
+                kind = "close"
+            else:
+                kind = _straight_shape(text, i)
+            p = paras.index(i)
         else:
-            kind = _straight_shape(text, i)
-        p = paras.index(i)
+            i, kind, p = len(text), "end", -2  # past the last mark: the open quotation ends
         if depth and p != open_para:
-            if kind != "close" and p == open_para + 1 and i == paras.starts[p]:
+            if kind not in ("close", "end") and p == open_para + 1 and i == paras.starts[p]:
                 # English convention: a quotation running on reopens at the start of
                 # each paragraph without closing the previous one.
                 open_para = p
+                seg_start = i
                 depth = 1
+                k += 1
                 continue
-            # Unclosed: the quotation ends with its paragraph.
-            spans.append((open_start, paras.ends[open_para], open_para != first_para))
+            # Unclosed: the quotation ends with its paragraph, or where a reader
+            # would end it; the marks after that are read again.
+            para_end = paras.ends[open_para]
+            cut = _narration_cut(text, seg_start + 1, para_end) if early_ends else None
             depth = 0
+            if cut is not None:
+                early_ends -= 1
+                spans.append((open_start, cut, open_para != first_para))
+                k = bisect_right(positions, cut - 1)
+                continue
+            spans.append((open_start, para_end, open_para != first_para))
+            if kind == "end":
+                break
         if depth == 0:
             if kind == "close":
+                k += 1
                 continue  # stray closing mark: ignored
-            open_start, open_para, first_para, depth = i, p, p, 1
+            open_start, open_para, first_para, seg_start, depth = i, p, p, i, 1
         elif kind == "open":
             if depth == 1 and _reopens(text, i):
                 # '"... an enormous explosion. "People had fallen ..."': a quotation
                 # reopened after a full stop inside one paragraph (its paragraph
                 # break lost) goes on; it is no nested quote waiting to be closed.
+                # With an attribution or a narrating sentence in between
+                # ('"... one building. Sabbagh said ... "Our forces ..."'), the first
+                # quotation ended there and the mark opens a new one (CODING.md Q2).
+                cut = _narration_cut(text, seg_start + 1, i) if early_ends else None
+                if cut is not None:
+                    early_ends -= 1
+                    spans.append((open_start, cut, open_para != first_para))
+                    open_start, open_para, first_para = i, p, p
+                seg_start = i
+                k += 1
                 continue
             depth += 1  # nested quote: part of the outer one
         else:
             depth -= 1
             if depth == 0:
                 spans.append((open_start, i + 1, open_para != first_para))
-    if depth:
-        spans.append((open_start, paras.ends[open_para], open_para != first_para))
+        k += 1
     return spans
 
 
@@ -1125,6 +1171,61 @@ _SENTENCE_BREAK_RE = re.compile(
 )
 _WORD_BEFORE_STOP_RE = re.compile(r"(\w+)\.$")
 _NO_BREAK_AFTER = frozenset(_TITLE_ABBREVIATIONS.split("|"))
+
+# First words of a sentence that speaks, never narrates: a quotation left open is
+# not ended by "We said ..." or "When they told us ...".
+_SPEECH_OPENERS = frozenset(
+    """I We You My Our Your Us Me They Nobody No None Everyone Everybody Someone Somebody
+    Nothing Everything There This That These Those When If Then But And So Now After
+    Before Because What Why How Who Where Here Let Please Today Yesterday""".split()
+)
+_NARRATION_WORD = r"[\w\u2019'\-.]+"
+# A sentence that opens with a third person's attribution ("He said ...", "Sabbagh
+# said ...", "County Administrative Officer Raul Mendes said ...", "The army told
+# ..."): the writer's voice, where a quotation left open ends (CODING.md 2.2).
+_NARRATION_START_RE = re.compile(
+    rf"(?P<subj>He|She|It"
+    rf"|(?:The|A|An|One|Another)(?:[ \t]+{_NARRATION_WORD}){{1,6}}?"
+    rf"|[{_UPPER}]{_NARRATION_WORD}(?:(?:[ \t]+{_NARRATION_WORD}){{0,5}}?[ \t]+[{_UPPER}]{_NARRATION_WORD})?)"
+    r"[ \t]+(?:also[ \t]+|later[ \t]+|then[ \t]+)?"
+    r"(?:said|says|told|tells|added|adds|reported|reports|stated|announced|explained|"
+    r"confirmed|insisted|claimed|warned|wrote|tweeted)\b(?![ \t]+(?:us|me|you)\b)"
+)
+# An inverted attribution right after the words of a quotation left open, its comma
+# and closing mark lost ('"... because of the snipers said Awadia Osman, a nurse').
+_INVERTED_AFTER_WORD_RE = re.compile(
+    rf"(?<=[\w)])[ \t]+(?:said|says|added|explained|continued)[ \t]+(?=[{_UPPER}])"
+)
+_NOT_BEFORE_INVERTED = frozenset("i we you he she they it who which that".split())
+# At most this many quotations left open are ended early in one text; later ones end
+# with their paragraph (each early end re-reads the marks after it in the paragraph).
+_MAX_EARLY_ENDS = 200
+
+
+def _narration_cut(text: str, lo: int, hi: int) -> int | None:
+    """Where a reader ends a quotation left open in ``text[lo:hi]`` (no closing mark
+    in it): before the first sentence that opens with a third person's attribution
+    (``He said ...``), or before an inverted attribution right after its words
+    (``... the snipers said Awadia Osman``); None when neither comes (CODING.md 2.2:
+    never closed)."""
+    cut: int | None = None
+    for brk in _SENTENCE_BREAK_RE.finditer(text, lo, hi):
+        word = _WORD_BEFORE_STOP_RE.search(text, max(lo, brk.start() - 12), brk.start() + 1)
+        if word is not None and (
+            word.group(1) in _NO_BREAK_AFTER or (len(word.group(1)) == 1 and word.group(1).isupper())
+        ):
+            continue  # "Dr. Ruth", "J. Smith"
+        m = _NARRATION_START_RE.match(text, brk.end(), hi)
+        if m is not None and m.group("subj").split()[0] not in _SPEECH_OPENERS:
+            cut = brk.start() + 1
+            break
+    for m in _INVERTED_AFTER_WORD_RE.finditer(text, lo, cut if cut is not None else hi):
+        before = text[max(lo, m.start() - 12) : m.start()].split()
+        after = text[m.end() : m.end() + 3].split()
+        if before and before[-1].lower() not in _NOT_BEFORE_INVERTED and after and after[0] not in ("I",):
+            return m.start()
+    return cut
+
 
 _PRONOUNS = frozenset({"he", "she", "they", "it"})
 # Capitalised words that name a time, never a speaker ("on Wednesday calling ...").
