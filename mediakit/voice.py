@@ -514,6 +514,17 @@ Speakers (``speaker``, and how it was found: ``rule``, ``cue``, ``speaker_text``
     company,``; for ``company`` and ``firm`` a kind of company counts: insurer,
     airline, bank, ...), before the other short-form rules; a name may hold
     ``&``, ``and``, ``of`` or ``for``.
+
+    Constructions of news prose (issue 14, pinned in
+    ``tests/test_speaker_constructions.py``): cries and chants are speech (CODING.md
+    Q4): ``shouting``, ``chanting``, ``screaming``, ``yelling``, ``crying`` attribute
+    like verbs of saying, and a recording's auxiliaries stand between a subject and
+    its verb (``a man can be heard shouting "..."``, ``X was heard to say``), so a
+    short cry is a quote of its subject, not a scare quote; a plural noun opening
+    its clause may be described by where they are (``women at the camp gate could
+    be heard chanting``). A number's thousands comma stays inside an apposition
+    (``Ola Berg, whose shop lost \u00a312,500 in the flood, wrote:``), and a verb
+    with no subject before it (``, wrote:``) is no opening subject.
 """
 
 from __future__ import annotations
@@ -957,13 +968,18 @@ _BEFORE_VERBS = _AFTER_VERBS + (
     "praised|praises|lauded|slammed|slams|criticised|criticized|criticises|criticizes|"
     "decried|decries|deplored|deplores|expressed|expresses|voiced|voices|"
     "considers|regards|views|characterised|characterized|"
-    "likened|likens|threatened|threatens|assured|assures|vowing|pledging|promising"
+    "likened|likens|threatened|threatens|assured|assures|vowing|pledging|promising|"
+    # cries and chants (CODING.md Q4): "a man can be heard shouting "...""
+    "shouting|chanting|screaming|yelling|crying|shouts|chants|screams|screamed|yelled|yells"
 )
 # Adverbs and auxiliaries allowed between a subject and its verb ("has called").
 _ADVERB_WORDS = (
     "also|later|then|again|earlier|initially|previously|reportedly|once|still|repeatedly|"
     "strongly|firmly|flatly|categorically|vehemently|sharply|publicly|immediately|swiftly|"
-    "has|have|had|was|were|is|are|will|would|went[ \t]+on[ \t]+to"
+    "has|have|had|was|were|is|are|will|would|went[ \t]+on[ \t]+to|"
+    # a recording's speaker: "a man can be heard shouting", "she was heard to say"
+    "can[ \t]+be[ \t]+heard|could[ \t]+be[ \t]+heard|is[ \t]+heard|are[ \t]+heard|"
+    "was[ \t]+heard[ \t]+to|were[ \t]+heard[ \t]+to|was[ \t]+heard|were[ \t]+heard"
 )
 _ADVERBS = rf"(?:{_word_trie(_ADVERB_WORDS)}[ \t]+){{0,2}}"
 _SUBJECT_WORD = r"\w[\w\u2019'.\-\u2010]*+"
@@ -971,7 +987,8 @@ _SUBJECT_WORD = r"\w[\w\u2019'.\-\u2010]*+"
 # her basement with her two sons, told") or brackets ("Mazen al-Shammari (a former
 # adviser to the electoral commission) said").
 _PARENTHETICAL = (
-    r"(?:[ \t]*,(?P<paren>[^,;:!?\"\u201c\u201d\n]{1,90}),"
+    # (a number's thousands comma, "whose mother lost \u00a338,000,", stays inside)
+    r"(?:[ \t]*,(?P<paren>(?:[^,;:!?\"\u201c\u201d\n]|(?<=\d),(?=\d{3}(?!\d))){1,90}),"
     r"|[ \t]+\((?P<bracket>[^()\[\];:!?\"\u201c\u201d\n]{3,90})\))?"
 )
 
@@ -2355,10 +2372,17 @@ def _what_pronoun(m: re.Match[str]) -> bool:
     return len(words) >= 2 and words[-2] == "what" and words[-1] in _PRONOUNS
 
 
+# The end of a described subject read with its auxiliary ("a man can be heard",
+# "the defendant was heard"): see _ADVERB_WORDS.
+_HEARD_TAIL_RE = re.compile(r"[ \t]+(?:(?:can|could)[ \t]+be|is|are|was|were)[ \t]+heard(?:[ \t]+to)?$")
+
+
 def _verb_is_noun(m: re.Match[str]) -> bool:
     """Whether the verb of a SUBJECT-VERB match stands right after a preposition or
     a determiner, so is a noun ("the men on charges (of)", "rejected the claims")."""
     before = m.string[m.start() : m.start("verb")].split()
+    if len(before) >= 2 and before[-1] == "to" and before[-2] in ("heard", "on"):
+        return False  # "was heard to say", "went on to say": an auxiliary's "to"
     return bool(before) and before[-1].lower() in _NOUN_MARKERS
 
 
@@ -2446,6 +2470,11 @@ class _Speakers:
     def after(self, start: int, end: int) -> tuple[str, str, str] | None:
         """(subject, matched text, rule) of an attribution right after ``text[start:end]``."""
         text = self.text
+        if text[end - 1] in ".!?\u2026":
+            # A quotation left open that a reader ends with its sentence, before a
+            # narrating one ('"Where will the kids go? Raul Mendes said the hours
+            # ...'): what follows is no attribution of it.
+            return None
         p = self.paras.index(end - 1)
         limit = min(self.paras.ends[p] if p >= 0 else len(text), end + 200)
         # A bracketed acronym in the attribution ("the Syrian Observatory for Human
@@ -2498,6 +2527,8 @@ class _Speakers:
         early on Tuesday the defence ministry said'), read up to the sentence's end,
         the next quotation mark or :data:`_SENTENCE_END_WINDOW` characters."""
         text = self.text
+        if text[end - 1] in ".!?\u2026":
+            return None  # a quotation left open, ended with its sentence (see after)
         if _ENDS_WITH_SENTENCE_RE.match(text, max(0, end - 3), end) and text[end : end + 2].lstrip(" \t")[:1].isupper():
             # '"... against its own people." Camp residents told Reuters': the
             # quotation ended its sentence; the next one is narration.
@@ -2700,11 +2731,18 @@ class _Speakers:
         described subject or a group), read in its sentence, or None."""
         if m.group("statemedia"):
             return subject  # "state TV said": the medium as written
+        np_text = m.group("np") or ""
+        heard = _HEARD_TAIL_RE.search(np_text)
+        if heard is not None:
+            # "A man can be heard (shouting)": the auxiliary is no part of the subject
+            if subject == np_text:
+                subject = np_text[: heard.start()]
+            np_text = np_text[: heard.start()]
         group = m.group("group")
         if group is not None and group[:1].islower():
             found = _lowercase_group(self.text[sentence_start : m.start()].split(), group)
             return None if found is None else _prefer_apposition(found, m.group("paren"))
-        np = (m.group("np") or "").split()
+        np = np_text.split()
         if len(np) > 1 and np[-1] == "who" and not any(w.lower() in _SUBJECT_STOP for w in np[:-1]):
             # "Reuters reported a military source who said": the one "who" is
             # ("a journalist embedded with the troops in the district who said":
@@ -2714,7 +2752,7 @@ class _Speakers:
             return None  # "the criticism and (blamed)"
         if any(w.lower() in _NOT_SUBJECT - {"also"} for w in np[1:-1]):
             return None  # "No one has so far (claimed)": an auxiliary is no noun
-        if subject == m.group("np"):
+        if subject == np_text:
             # "the barrel bomb the AFP photographer (said)": the last one;
             # "about the incident Syrian state media (said)": the named one
             whole = len(np)
@@ -2732,7 +2770,7 @@ class _Speakers:
                 # name before it ("Pope Francis in an Easter message also
                 # condemned" has none: no subject)
                 return _subject_of_preposition(
-                    self.text[sentence_start : m.start()].split(), m.group("np")
+                    self.text[sentence_start : m.start()].split(), np_text
                 )
         if any(
             np[k - 1][:1].isupper() and w.islower() and w.endswith("ed") and "-" not in w
@@ -3112,9 +3150,11 @@ class _Speakers:
                 # "The convoy was hit twice, ... calling it": a passive's subject
                 # is acted on; it does not speak
                 return None
-            if kept and word.islower() and (
+            if word.islower() and (
                 low.endswith("ed") or low in _OPENING_VERBS or low in _AFTER_VERB_SET or low in ("read", "reads")
             ):
+                if not kept:
+                    return None  # ", wrote:" a verb with no subject of its own: none
                 break
             kept.append(word)
         subject = _without_verb(_cut_subject(" ".join(kept)) if kept else "")
@@ -3908,6 +3948,12 @@ def _subject_of_preposition(before: list[str], phrase: str) -> str | None:
     named = _name_before_role(words[:at], low)
     if named is not None:
         return named
+    if low in (_PEOPLE_NOUNS | _GROUP_NOUNS) and (
+        at == 0 or words[at - 1].endswith(",") or words[at - 1].lower() in _CLAUSE_OPENERS
+    ):
+        # "..., women at the camp gate (could be heard)": a plural noun opening its
+        # clause, described by where they are
+        return " ".join([*words[at:], phrase])
     if not (
         low in _PERSON_HEADS or low in _GROUP_NOUNS or low in _BODY_NOUNS or low in _INSTITUTION_NOUNS
     ):
@@ -4004,6 +4050,15 @@ def _subject_through_preposition(before: list[str], name: str) -> str | None:
         steps += 1
     if start < 0:
         return None
+    if (
+        start >= 2
+        and words[start - 1].lower() in _SUBJECT_PREPOSITIONS
+        and words[start - 2].lower() in (_PEOPLE_NOUNS | _GROUP_NOUNS)
+        and (start == 2 or words[start - 3].endswith(",") or words[start - 3].lower() in _CLAUSE_OPENERS)
+    ):
+        # "..., men at the shoreline in Gaza City can be heard": a plural noun
+        # opening its clause, described by where they are
+        start -= 2
     return " ".join([*words[start:], name])
 
 

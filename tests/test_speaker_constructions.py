@@ -1076,3 +1076,37 @@ def test_the_company_with_no_body_described_stays_as_written() -> None:
     (span,) = _quotes(text)
     assert span.speaker == "the company"
     assert span.resolved_via is None
+
+
+# --- cries, chants and recordings (CODING.md Q4) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('The clip shows the market in ruins. A man can be heard shouting "Where is '
+         'everyone?" as people dig.', "A man"),
+        ('In a video shared by activists, women at the gate of the camp could be heard '
+         'chanting "Open the road" for an hour.', "women at the gate of the camp"),
+        ('Outside the court the defendant was heard to say "I did nothing" to a guard.', "the defendant"),
+        ("In a recording played to the jury, Sen. Mara Quist was heard to say: "
+         '"Nobody reads these forms."', "Mara Quist"),
+    ],
+)
+def test_a_cry_or_a_recorded_remark_is_its_subjects_speech(text: str, speaker: str) -> None:
+    # short cries are speech, never scare quotes, and the one heard is the speaker
+    (span,) = _quotes(text)
+    assert (span.voice, span.speaker, span.rule) == ("quote", speaker, "before")
+
+
+def test_a_number_with_a_thousands_comma_stays_inside_an_apposition() -> None:
+    text = 'Ola Berg, whose shop lost £12,500 in the flood, wrote: "Nobody came to help."'
+    (span,) = _quotes(text)
+    assert span.speaker == "Ola Berg"
+
+
+def test_a_verb_alone_after_a_comma_is_no_opening_subject() -> None:
+    # the clause before the colon has no subject of its own: no speaker, never "wrote"
+    text = 'After the ruling, in a note to the court, wrote: "We will appeal."'
+    (span,) = _quotes(text)
+    assert span.speaker != "wrote"

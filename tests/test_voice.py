@@ -255,6 +255,20 @@ def test_unclosed_quote_ends_before_an_inverted_attribution_after_its_words() ->
     ]
 
 
+def test_narrating_sentence_after_an_unclosed_quote_is_not_its_attribution() -> None:
+    # '"... in July? Raul Mendes said the hours ...': the quotation ended with its
+    # sentence; Mendes is no speaker of it, and it continues the quotation before.
+    text = (
+        '"We come every week" Ana Ruiz told the board. "Where will the children go? '
+        'Clerk Raul Mendes said the hours would change in May.'
+    )
+    spans = voice_spans(text)
+    assert [(text[s.start : s.end], s.speaker, s.rule) for s in spans] == [
+        ('"We come every week"', "Ana Ruiz", "after"),
+        ('"Where will the children go?', "Ana Ruiz", "continues"),
+    ]
+
+
 @pytest.mark.parametrize(
     "speech",
     [
