@@ -524,7 +524,16 @@ Speakers (``speaker``, and how it was found: ``rule``, ``cue``, ``speaker_text``
     its clause may be described by where they are (``women at the camp gate could
     be heard chanting``). A number's thousands comma stays inside an apposition
     (``Ola Berg, whose shop lost \u00a312,500 in the flood, wrote:``), and a verb
-    with no subject before it (``, wrote:``) is no opening subject.
+    with no subject before it (``, wrote:``) is no opening subject. A relative
+    clause whose commas were lost describes the name before it, and its object is
+    no speaker (``Mr Tom Lee who chairs the board told`` gives ``Tom Lee``,
+    ``Kessel Capital which owns a stake said`` gives ``Kessel Capital``; after a
+    preposition the subject is the one before it: ``Ada Roy a banker at Kessel
+    Capital which owns a stake said`` gives ``Ada Roy``); a description keeps its
+    clause (``one witness a driver who escaped on foot``). A quotation opening a
+    paragraph after one ending with a colon takes the subject of that clause also
+    without a verb of saying (``Baroness Ada Hale, who chairs a committee, was
+    blunter:``, rule ``colon``).
 """
 
 from __future__ import annotations
@@ -1536,6 +1545,19 @@ def _is_dateline_place(place: str, medium: str) -> bool:
     )
 
 
+def _before_relative_clause(words: list[str]) -> list[str]:
+    """``words`` up to a relative pronoun right after a name, its commas lost ("Dr
+    Amina Keita who heads the Nanoro unit" gives "Dr Amina Keita"): the clause
+    describes the named subject, and its object is no speaker. A description keeps
+    its clause ("One witness a driver who escaped on foot")."""
+    relative = next(
+        (k for k in range(1, len(words)) if words[k] in ("who", "which", "whose")
+         and words[k - 1][:1].isupper()),
+        None,
+    )
+    return words if relative is None else words[:relative]
+
+
 @lru_cache(maxsize=8192)
 def _name_from_subject(phrase: str) -> tuple[str, bool]:
     """(speaker, is_pronoun) from a subject phrase as written."""
@@ -1566,6 +1588,7 @@ def _name_from_subject(phrase: str) -> tuple[str, bool]:
         and _is_dateline_place(words[0], words[1])
     ):
         words = words[1:]  # "Damascus SANA said", "BEIRUT Reuters": a dateline's place
+    words = _before_relative_clause(words)
     if not words:
         return "", False
     if words[-1].lower() in _PRONOUNS:
@@ -2134,7 +2157,7 @@ def _after_subject_verb(window: str, soft_end: bool, bare_end: bool) -> tuple[st
         # '", denied the claims.': a word of saying after a determiner or a
         # preposition is a noun, no verb of an attribution
         return None
-    subj = " ".join(_from_last_determiner(m.group("subj").split()))
+    subj = " ".join(_from_last_determiner(_before_relative_clause(m.group("subj").split())))
     first_word = m.group("subj").split()[0].lower()
     subj = _prefer_apposition(subj, m.group("paren"))
     if first_word in _PREPOSITIONS_BEFORE:
@@ -2449,6 +2472,8 @@ class _Speakers:
         self._before_calls: dict[int, int] = {}
         self._subjects: dict[int, str | None] = {}
         self._sentences_before: dict[int, str] = {}
+        # match start -> where the antecedent of its relative clause starts (the cue's start)
+        self._antecedent_at: dict[int, int] = {}
         self._credits: list[tuple[int, str, str]] | None = None
         self._body_matches: list[re.Match[str]] | None = None
         self._body_starts: list[int] = []
@@ -2678,6 +2703,9 @@ class _Speakers:
             # "... kept out of the debate, calling it": the participle's subject
             # is the clause's, not the phrase before the comma (see opening_subject)
             return None
+        antecedent = self._relative_antecedent(m, sentence_start)
+        if antecedent is not None:
+            return antecedent
         subject = self._subject_of(m)
         if not verb.startswith("quoted") and _PASSIVE_RE.search(
             m.group(0), 0, m.start("verb") - m.start()
@@ -2725,6 +2753,45 @@ class _Speakers:
         # the sentence's words before the name, split only when they are read
         before = self.text[sentence_start : m.start()].split()
         return _subject_through_preposition(before[: len(before) - taken], phrase)
+
+    def _relative_antecedent(self, m: re.Match[str], sentence_start: int) -> str | None:
+        """For :meth:`_subject_at`: when the match's subject is the object of a
+        relative clause whose commas were lost ("Kinross Capital which owns a stake
+        (said)", "Mr Lee who chairs the board (told)"), the name the clause
+        describes, with a name opening the sentence before its description ("Fiona
+        Lachlan a fund manager at Kinross Capital which ..."); else None."""
+        text = self.text
+        lo = max(sentence_start, m.start() - 120)
+        if not (" who " in text[lo : m.start()] or " which " in text[lo : m.start()]):
+            return None  # the common case, without splitting the sentence
+        words = _sentence_words(text[sentence_start : m.start()].split())
+        relative = _last_relative(words)
+        if (
+            relative is None
+            or relative == 0
+            or not words[relative - 1][:1].isupper()
+            or relative == len(words) - 1
+            or not words[relative + 1].islower()
+            or any(w.endswith((",", ";", ":")) for w in words[relative - 1 :])
+        ):
+            return None
+        found = _subject_before_relative(words, relative)
+        if found is None:
+            return None
+        j = relative - len(found.split())
+        if j > 0 and words[j - 1].lower() in _SUBJECT_PREPOSITIONS:
+            # "a fund manager at Kinross Capital which owns ...": the clause describes
+            # the object of "at"; the subject is the one before the preposition
+            found = _subject_through_preposition(words[:j], found)
+        else:
+            if words[j].lower() in _DETERMINERS:
+                j = _determiner_start(words, j)
+            found = " ".join(words[j:relative])
+        if found:
+            at = text.rfind(found.split()[0], sentence_start, m.start())
+            if at >= 0:
+                self._antecedent_at[m.start()] = at
+        return found
 
     def _described_subject_at(self, m: re.Match[str], sentence_start: int, subject: str) -> str | None:
         """For :meth:`_subject_at`: the subject of a match with no name (a pronoun, a
@@ -2942,7 +3009,7 @@ class _Speakers:
                 if clause is not None:
                     m, subject = clause
             if m is not None and subject is not None:
-                cue = " ".join(m.group(0).split())
+                cue = " ".join(self.text[self._antecedent_at.get(m.start(), m.start()) : m.end()].split())
                 if m.end() < start and m.group("verb") in _CITING_VERBS:
                     # "Libya Now TV reported, citing residents, that "..."": the
                     # source cited speaks (CODING.md Q3d)
@@ -3127,13 +3194,34 @@ class _Speakers:
         lead = len(sentence) - len(sentence.lstrip())
         sentence_start = start - len(sentence) + lead
         sentence = sentence.strip()
+        p = self.paras.index(start)
+        if not sentence and p > 0 and start == self.paras.starts[p]:
+            previous_end = self.paras.ends[p - 1]
+            if self.text[previous_end - 1 : previous_end] == ":":
+                # "Baroness X, who ..., was blunter:" ending the paragraph before
+                found = self.opening_subject(previous_end, quote=quote)
+                return None if found is None else (found[0], found[1], "colon")
+            return None
         if not sentence or self._in_quote(sentence_start):
             return None
         colon = sentence.endswith(":")
         if colon:
             # "Asked what had changed, a senior European diplomat was blunter:
             # "...": the subject of the clause the colon ends.
-            sentence = sentence[:-1].rsplit(",", 1)[-1].strip()
+            parts = sentence[:-1].split(",")
+            sentence = parts[-1].strip()
+            first = sentence.split()[:1]
+            if first and first[0].islower() and (
+                first[0] in _BE_FORMS or first[0] in ("has", "had", "have") or _is_participle(first[0])
+                or first[0] in _AFTER_VERB_SET
+            ):
+                # "Baroness X, who chairs the group, was blunter:": the clause has no
+                # subject of its own; it is the name before the apposition
+                for part in reversed(parts[:-1]):
+                    opening = part.split()[:1]
+                    if opening and opening[0][:1].isupper() and opening[0].lower() not in _PREPOSITIONS_BEFORE:
+                        sentence = f"{part.strip()} {sentence}"
+                        break
             if not sentence:
                 return None
         words = sentence.split()

@@ -1110,3 +1110,46 @@ def test_a_verb_alone_after_a_comma_is_no_opening_subject() -> None:
     text = 'After the ruling, in a note to the court, wrote: "We will appeal."'
     (span,) = _quotes(text)
     assert span.speaker != "wrote"
+
+
+# --- relative clauses whose commas were lost ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Talks ended. Mr Tom Lee who chairs the board told reporters it was "overdue".', "Tom Lee"),
+        ('Talks ended. Kessel Capital which owns a stake said the move was "overdue".', "Kessel Capital"),
+        ('Talks ended. Ada Roy a banker at Kessel Capital which owns a stake said the move '
+         'was "overdue".', "Ada Roy"),
+        ('"The children were protected" Dr Amina Keita who heads the trial unit told Reuters.',
+         "Amina Keita"),
+    ],
+)
+def test_the_object_of_a_relative_clause_is_no_speaker(text: str, speaker: str) -> None:
+    # "X who heads the unit told": the clause describes X; "the unit" does not speak
+    (span,) = _quotes(text)
+    assert span.speaker == speaker
+    assert span.cue.endswith(("told", "said"))
+
+
+def test_a_description_keeps_its_relative_clause() -> None:
+    text = '"We ran" one witness a driver who escaped on foot said.'
+    (span,) = _quotes(text)
+    assert span.speaker.endswith("a driver who escaped on foot")
+
+
+# --- a colon ending the paragraph before --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Baroness Ada Hale, who chairs a committee on housing, was blunter:",
+        "Ada Hale a councillor at Kessel Council which runs the estate said the plan was late:",
+    ],
+)
+def test_a_colon_ending_the_paragraph_before_introduces_the_quotation(intro: str) -> None:
+    text = f'The council met on Monday.\n\n{intro}\n\n"Nobody has read the report."'
+    (span,) = _quotes(text)
+    assert (span.speaker, span.rule) == ("Ada Hale", "colon")
