@@ -2773,6 +2773,11 @@ class _Speakers:
             or relative == len(words) - 1
             or not words[relative + 1].islower()
             or any(w.endswith((",", ";", ":")) for w in words[relative - 1 :])
+            # a long clause, or one joining nouns, has likely ended before the
+            # subject ("the Levant which is spearheading an offensive in Iraq and
+            # rebels the Syrian Observatory ... said")
+            or len(words) - relative - 1 > 6
+            or "and" in words[relative + 1 :]
         ):
             return None
         found = _subject_before_relative(words, relative)

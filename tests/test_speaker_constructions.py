@@ -1153,3 +1153,12 @@ def test_a_colon_ending_the_paragraph_before_introduces_the_quotation(intro: str
     text = f'The council met on Monday.\n\n{intro}\n\n"Nobody has read the report."'
     (span,) = _quotes(text)
     assert (span.speaker, span.rule) == ("Ada Hale", "colon")
+
+
+def test_a_long_relative_clause_has_ended_before_the_next_subject() -> None:
+    # commas lost: "the Kessel Front which is leading an offensive in the north and
+    # rebels the Kessel Monitor said": the Monitor speaks, not the Front
+    text = ('Clashes went on between the Kessel Front which is leading an offensive in the '
+            'north and rebels the Kessel Monitor said. The Front "executed eight men" it said.')
+    spans = _quotes(text)
+    assert spans[-1].speaker == "Kessel Monitor"
