@@ -533,7 +533,17 @@ Speakers (``speaker``, and how it was found: ``rule``, ``cue``, ``speaker_text``
     clause (``one witness a driver who escaped on foot``). A quotation opening a
     paragraph after one ending with a colon takes the subject of that clause also
     without a verb of saying (``Baroness Ada Hale, who chairs a committee, was
-    blunter:``, rule ``colon``).
+    blunter:``, rule ``colon``). A medium that relays the words is not their
+    speaker: a participle after the agent of ``shared by``, ``carried by``,
+    ``posted by`` ... belongs to the clause's subject (``The Kessel Front claimed
+    the raid in a message shared by the Lantern Monitoring Group calling it "..."``
+    gives ``Kessel Front``). An adjective of ownership or affiliation is no part of
+    a body's name (``-run``, ``-owned``, ``-controlled``, ``-affiliated``,
+    ``-linked``, ``-sponsored``, as ``-based`` and ``-backed``): ``the rebel-run
+    Orbis news agency`` gives ``Orbis news agency``. ``opening_subject`` reads past
+    an opening place or time before its comma and takes the last name in a chain of
+    appositions (``In Tarn, the capital, the council's spokesman, Col. Ivo Marek,
+    read a statement ... saying``).
 """
 
 from __future__ import annotations
@@ -1385,7 +1395,10 @@ def _strip_final_dot(words: list[str]) -> list[str]:
 _HYPHEN_RE = re.compile("[-\u2010]")
 #: Endings of an adjective before a body's name, no part of it: "the Britain-based
 #: Observatory", "the US-backed Syrian Democratic Forces", "Iran-aligned militias".
-_NAME_ADJECTIVE_ENDS = ("-based", "-backed", "-led", "-allied", "-aligned", "-funded", "-supported")
+_NAME_ADJECTIVE_ENDS = (
+    "-based", "-backed", "-led", "-allied", "-aligned", "-funded", "-supported",
+    "-run", "-owned", "-controlled", "-affiliated", "-linked", "-sponsored",
+)
 #: Nouns that make a capitalised run an institution, not a titled person: "the Home
 #: Office", "the Foreign Ministry", "the State Department" are speakers whole,
 #: although "Home", "Foreign" and "State" are title words ("Foreign Minister X").
@@ -1717,8 +1730,10 @@ def _body_before_description(words: list[str]) -> str | None:
         body = body[:-1]
     if body and body[0] in ("the", "The"):
         body = body[1:]
-    while len(body) > 1 and body[0].islower() and not body[1].islower():
-        body = body[1:]  # "the extremist KLF group": an adjective before the name
+    while len(body) > 1 and (
+        (body[0].islower() and not body[1].islower()) or body[0].lower().endswith(_NAME_ADJECTIVE_ENDS)
+    ):
+        body = body[1:]  # "the extremist KLF group", "the Houthi-run Saba": an adjective before the name
     joined = " ".join(body)
     if not body or _BODY_NAME_RE.fullmatch(joined) is None:
         return None
@@ -1732,6 +1747,13 @@ def _body_before_description(words: list[str]) -> str | None:
         return joined
     if media and body[0] not in _NATIONALITIES and body[0] not in _TIME_NAMES:
         return joined  # "the Al-Watan newspaper": a newspaper's one-word name
+    if (
+        words[-2:] == ["news", "agency"]
+        and body[0] not in _NATIONALITIES
+        and body[0] not in _TIME_NAMES
+        and not body[0].endswith(("ian", "ean", "ese", "ish"))  # "the Tarvian news agency": a description
+    ):
+        return f"{joined} news agency"  # "the Houthi-run Saba news agency": its name as written
     return None
 
 
@@ -2371,13 +2393,32 @@ def _lowercase_group(before: list[str], noun: str) -> str | None:
     return " ".join(words)
 
 
+_RELAY_AGENT_RE = re.compile(
+    r"\b(?:[a-z]+ed|shown|broadcast|read|written|sent|run)[ \t]+by[ \t]+(?:the[ \t]+)?$"
+)
+
+
+def _relay_agent(m: re.Match[str], sentence_start: int) -> bool:
+    """Whether a SUBJECT-VERB match with a participle for its verb has for its
+    subject the agent of a participle before it ("claimed the attack in a message
+    shared by the SITE Intelligence Group calling it"): the medium that relays the
+    words; the participle belongs to the clause's subject (CODING.md 2.3, media
+    citing a source)."""
+    if not m.group("verb").endswith("ing"):
+        return False
+    return _RELAY_AGENT_RE.search(m.string, max(sentence_start, m.start() - 40), m.start()) is not None
+
+
 def _shares_earlier_subject(m: re.Match[str], sentence_start: int) -> bool:
     """Whether a SUBJECT-VERB match that has no subject of its own belongs to an
     earlier clause of its sentence: a participle after a comma ("..., calling"), a
-    verb after "and" or "but" ("accused ... and said"), or a described subject
-    after a preposition ("in a statement read")."""
+    verb after "and" or "but" ("accused ... and said"), a described subject
+    after a preposition ("in a statement read"), or a participle after a relaying
+    medium ("in a message shared by the SITE Intelligence Group calling it")."""
     text = m.string
     if m.group("verb").endswith("ing") and text[m.start() : m.start("verb")].rstrip().endswith(","):
+        return True
+    if _relay_agent(m, sentence_start):
         return True
     np = (m.group("np") or "").split()
     if np and np[-1].lower() in ("and", "but"):
@@ -2703,6 +2744,8 @@ class _Speakers:
             # "... kept out of the debate, calling it": the participle's subject
             # is the clause's, not the phrase before the comma (see opening_subject)
             return None
+        if _relay_agent(m, sentence_start):
+            return None  # "a message shared by the SITE Intelligence Group calling it"
         antecedent = self._relative_antecedent(m, sentence_start)
         if antecedent is not None:
             return antecedent
@@ -3230,6 +3273,13 @@ class _Speakers:
             if not sentence:
                 return None
         words = sentence.split()
+        if words and words[0].lower() in _PREPOSITIONS_BEFORE:
+            # "In Niamey, the junta's spokesman, Col. X, read a statement ...
+            # saying": an opening place or time before its comma is no subject
+            comma = next((k for k, w in enumerate(words[:6]) if w.endswith(",")), None)
+            if comma is not None and comma + 1 < len(words):
+                words = words[comma + 1 :]
+                sentence = " ".join(words)
         goes_on = quote and len(words) <= 4 and _goes_on(self.text[start + 1 : start + 40].split())
         if not (goes_on or colon or _opening_cue(words)):
             return None
@@ -3259,6 +3309,14 @@ class _Speakers:
         apposed = _OPENING_APPOSITION_RE.match(" ".join(kept))
         if apposed is not None:
             subject = _prefer_apposition(subject, apposed.group("paren"))
+            segments = " ".join(kept).split(",")
+            if subject == _cut_subject(" ".join(kept)) and len(segments) > 3:
+                # "the capital, the ruling junta's spokesman, Col. X,": the last name
+                # in apposition of a chain of appositions
+                name = next((_apposed_name(seg) for seg in reversed(segments[1:-1])
+                             if _apposed_name(seg) is not None), None)
+                if name is not None:
+                    subject = name
         return subject, " ".join(kept), "opening_subject"
 
     def report(self, start: int, end: int) -> tuple[str, str, str] | None:

@@ -1162,3 +1162,41 @@ def test_a_long_relative_clause_has_ended_before_the_next_subject() -> None:
             'north and rebels the Kessel Monitor said. The Front "executed eight men" it said.')
     spans = _quotes(text)
     assert spans[-1].speaker == "Kessel Monitor"
+
+
+# --- a medium that relays the words is not their speaker (CODING.md 2.3) ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('The Kessel Front claimed the raid in a message shared by the Lantern Monitoring Group '
+         'calling it "a blessed operation".', "Kessel Front"),
+        ('The Tarn Brigade claimed the attack in a statement carried by Amaq describing it as '
+         '"revenge for the martyrs".', "Tarn Brigade"),
+    ],
+)
+def test_a_participle_after_a_relaying_medium_is_the_claimants(text: str, speaker: str) -> None:
+    (span,) = _quotes(text)
+    assert (span.speaker, span.rule) == (speaker, "before")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('According to the rebel-run Orbis news agency, "the assault was repelled."', "Orbis news agency"),
+        ('"The assault was repelled," the state-owned Kessel Broadcasting Corporation said.',
+         "Kessel Broadcasting Corporation"),
+    ],
+)
+def test_an_adjective_of_ownership_is_no_part_of_a_bodys_name(text: str, speaker: str) -> None:
+    (span,) = _quotes(text)
+    assert span.speaker == speaker
+
+
+def test_an_opening_place_and_a_chain_of_appositions_before_a_participle_of_saying() -> None:
+    # "In X, the capital, the junta's spokesman, Col. Y, read a statement ... saying"
+    text = ('In Tarn, the capital, the ruling council\u2019s spokesman, Col. Ivo Marek, read a '
+            'statement on state radio saying the treaty had "no legal basis" at all.')
+    (span,) = _quotes(text)
+    assert (span.speaker, span.rule) == ("Ivo Marek", "opening_subject")
