@@ -24,10 +24,10 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 import attribution  # noqa: E402  (a script of benchmarks/, imported for its functions)
 
 
-@pytest.mark.parametrize("split", ["dev", "dev-odd"])
-def test_every_key_line_locates_exactly_once_in_its_split(split):
+@pytest.mark.parametrize("split, n_articles", [("dev", 30), ("dev-odd", 30), ("holdout2", 60)])
+def test_every_key_line_locates_exactly_once_in_its_split(split, n_articles):
     texts, gold = attribution.load_split(SET / split)
-    assert len(texts) == 30
+    assert len(texts) == n_articles
     assert len(gold) == len(attribution.load_key(SET / split / "quotes.jsonl"))
     body = dict(zip(texts["doc_id"], texts["text"]))
     for row in gold.to_dict("records"):
@@ -41,8 +41,16 @@ def test_split_rule_even_articles_dev_odd_articles_dev_odd(split, parity):
     assert numbers and all(n % 2 == parity for n in numbers)
 
 
-def test_key_fields_are_consistent():
+def test_second_round_is_all_holdout_and_apart_from_the_first():
+    # round 2 (writers WC and WD) is wholly the unseen split; round 1 (WA, WB) never enters it
+    names = [p.name for p in (SET / "holdout2" / "articles").glob("*.txt")]
+    assert len(names) == 60 and all(re.match(r"w[cd]-\d\d-", n) for n in names)
     for split in ("dev", "dev-odd"):
+        assert all(re.match(r"w[ab]-", p.name) for p in (SET / split / "articles").glob("*.txt"))
+
+
+def test_key_fields_are_consistent():
+    for split in ("dev", "dev-odd", "holdout2"):
         for rec in attribution.load_key(SET / split / "quotes.jsonl"):
             assert rec["speaker_kind"] in {"person", "organisation", "description", "none"}
             assert (rec["speaker_kind"] == "none") == (rec["speaker"] == ""), rec
@@ -117,7 +125,7 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_script_scores_every_gold_quotation_of_each_split():
     result = _run()
     assert result.returncode == 0, result.stderr
-    for split in ("dev", "dev-odd"):
+    for split in ("dev", "dev-odd", "holdout2"):
         key = attribution.load_key(SET / split / "quotes.jsonl")
         named = sum(1 for r in key if r["speaker"] and r["is_scare_quote"] == "no")
         line = next(ln for ln in result.stdout.splitlines() if ln.split()[:2] == [split, "speaker_acc_all"])
