@@ -6,12 +6,19 @@ same input string, and ``tests/test_vader_exact.py`` checks that on thousands of
 generated and real sentences. The speed comes from doing the same arithmetic with
 less bookkeeping:
 
-* each whitespace token is stripped of punctuation and lower-cased once, and the
-  result is memoised across calls (news vocabulary repeats heavily);
-* only tokens found in the lexicon do any work; everything else is a neutral 0,
-  a text without any is scored at once, and a lexicon word with no booster,
-  negation, "least", "no", bigram or idiom word within reach takes its lexicon
-  valence without running the rules (none of them could change it);
+* each whitespace token is looked at once, and what it is to the rules is
+  memoised across calls (news vocabulary repeats heavily): what it scores when no
+  rule reads it (its lexicon valence, or 0), and whether some rule reads it (a
+  booster, a negation, "no", "least", "but", "kind", a word of an idiom, a lexicon
+  word in capitals). A text with no token of the second kind, two texts in three
+  in news, is scored from the first alone: its lexicon words' valences, in order;
+* in any other text only tokens found in the lexicon do any work; everything
+  else is a neutral 0, and a lexicon word that no booster, negation, "least",
+  "no", bigram or idiom word can reach takes its lexicon valence without running
+  the rules (none of them could change it); words other than those of idioms
+  reach forwards only;
+* the compound score alone (:func:`compound`, for the label-masked sentences)
+  skips the proportions;
 * the reference rebuilds a lower-cased copy of the whole sentence for every
   negation and idiom check (quadratic in sentence length); here the lower-cased
   tokens exist once;
@@ -50,7 +57,7 @@ from itertools import compress
 
 import numpy as np
 
-__all__ = ["polarity_scores", "same_compound", "score_many"]
+__all__ = ["compound", "polarity_scores", "score_many"]
 
 # Constants of vaderSentiment 3.3.2 (empirically derived by its authors).
 _B_INCR = 0.293
@@ -100,6 +107,8 @@ _CONTEXT_WORDS = frozenset(
     set(_BOOSTER) | _NEGATE | {"no", "least", "this", "never", "without"} | set(_BIGRAM_FIRST)
     | (_SPECIAL_WORDS - {"the", "to", "of", "for"})
 )
+# The context words that are words of an idiom (the rest act forwards only).
+_IDIOM_WORDS = _SPECIAL_WORDS - {"the", "to", "of", "for"}
 _SO_THIS = ("so", "this")
 _OR_NOR = ("or", "nor")
 
@@ -131,6 +140,10 @@ class _Tables:
         self.emoji_chars = frozenset(self.emojis)
         # Lexicon words that carry a valence of their own: boosters score 0.
         self.scoring = {w: v for w, v in self.lexicon.items() if w not in _BOOSTER}
+        # raw token -> what it scores when no rule reads it (_plain_valence), and
+        # the raw tokens that some rule reads (scored by _rule_values); one pair,
+        # replaced whole when full
+        self.token_info: tuple[dict[str, float], set[str]] = ({}, set())
         # raw token -> lower-cased token as the reference sees it
         self.token_cache: dict[str, str] = {}
         # _CONTEXT_WORDS plus every lower-cased token seen that contains "n't"
@@ -319,13 +332,102 @@ def polarity_scores(text: str) -> tuple[float, float, float, float]:
     if tables.reference is not None:
         d = tables.reference(text)
         return (d["neg"], d["neu"], d["pos"], d["compound"])
+    values, n, text = _valences(text, tables)
+    if not values:
+        # No lexicon word: nothing scores, and the reference's arithmetic gives
+        # exactly these four numbers for any non-empty text.
+        return _NEUTRAL if n else (0.0, 0.0, 0.0, 0.0)
+    return _scores_of(values, n, text)
+
+
+def compound(text: str) -> float:
+    """``polarity_scores(text)[3]``: the same arithmetic, without the proportions."""
+    if not isinstance(text, str):
+        raise TypeError(f"compound expects a str, got {type(text).__name__}")
+    tables = _tables or _get_tables()
+    if tables.reference is not None:
+        return tables.reference(text)["compound"]
+    values, _, text = _valences(text, tables)
+    if not values:
+        return 0.0
+    return round(_compound_of(values, text)[0], 4)
+
+
+def _valences(text: str, tables: _Tables) -> tuple[list[float], int, str]:
+    """The score of each lexicon word of ``text`` in order (empty when none scores),
+    its number of tokens and the text as scored (emoji replaced by descriptions)."""
     if not text.isascii() and not tables.emoji_chars.isdisjoint(text):
         text = _replace_emoji(text, tables.emojis)
     raw = text.split()
     n = len(raw)
     if n == 0:
-        return (0.0, 0.0, 0.0, 0.0)
+        return [], 0, text
+    plain_of, ruled = tables.token_info
+    if ruled.isdisjoint(raw):  # (a token not seen yet is in neither)
+        try:
+            plain = list(map(plain_of.__getitem__, raw))
+            fast = True
+        except KeyError:
+            plain, fast = _learn(raw, tables)
+        if fast:
+            # No token that a rule reads (see _plain_valence): every lexicon word
+            # scores its lexicon valence, in order, and the other tokens (0.0) nothing.
+            return list(filter(None, plain)), n, text
+    return _rule_values(raw, n, tables), n, text
 
+
+def _learn(raw: list[str], tables: _Tables) -> tuple[list[float], bool]:
+    """Each token's entry of ``tables.token_info``, learning the new tokens (see
+    :func:`_plain_valence`), and whether no token of ``raw`` is one a rule reads."""
+    plain_of, ruled = tables.token_info
+    new: dict[str, float] = {}
+    new_ruled: list[str] = []
+    plain = []
+    for token in raw:
+        value = plain_of.get(token)
+        if value is None:
+            value = new.get(token)
+            if value is None:
+                learned = _plain_valence(token, tables)
+                if learned is None:
+                    learned = 0.0
+                    new_ruled.append(token)
+                value = new[token] = learned
+        plain.append(value)
+    # (the known tokens were read from this pair, which holds every ruled one of them)
+    fast = not new_ruled and ruled.isdisjoint(raw)
+    if len(plain_of) > _TOKEN_CACHE_LIMIT:
+        # A new pair, not a clear: a scorer in another thread keeps reading the
+        # pair it started with, whole.
+        plain_of, ruled = tables.token_info = ({}, set())
+    # The ruled set first: a token in the valence dict is known to the set.
+    ruled.update(new_ruled)
+    plain_of.update(new)
+    return plain, fast
+
+
+def _plain_valence(token: str, tables: _Tables) -> float | None:
+    """What a whitespace token scores when no rule reads it: its lexicon valence, or
+    0.0 outside the lexicon; None when some rule reads the token itself (a booster, a
+    negation, a word of an idiom or of another rule, "but", "kind", a lexicon word in
+    capitals, or one with valence 0). A text without such tokens scores each lexicon
+    word at its lexicon valence (see :func:`_rule_values`)."""
+    word = _lower_token(token)
+    value = tables.scoring.get(word)
+    if (
+        word in _CONTEXT_WORDS
+        or "n't" in word
+        or word == "but"
+        or word == "kind"
+        or (value is not None and (not value or token.isupper()))
+    ):
+        return None
+    return 0.0 if value is None else value
+
+
+def _rule_values(raw: list[str], n: int, tables: _Tables) -> list[float]:
+    """The score of each lexicon word of ``raw`` (in order) with every rule of the
+    reference applied; empty when there is none."""
     cache = tables.token_cache
     try:
         lw = list(map(cache.__getitem__, raw))
@@ -350,16 +452,26 @@ def polarity_scores(text: str) -> tuple[float, float, float, float]:
     if not hits:
         # No lexicon word: nothing scores, and the reference's arithmetic gives
         # exactly these four numbers for any non-empty text.
-        return _NEUTRAL
+        return []
     lexicon = tables.lexicon
 
     context_words = tables.context_words
-    # The positions i with a context word j within reach (i - 3 <= j < i + 3).
-    near: frozenset[int] | set[int] = (
-        _NOWHERE if context_words.isdisjoint(lw)
-        else {i for j in compress(range(n), map(context_words.__contains__, lw))
-              for i in range(j - 2, j + 4)}
-    )
+    # The positions i with a context word j within reach: a word of an idiom may
+    # change the valence of any word of the six-token idiom window around it
+    # (i - 3 <= j < i + 3); every other context word only its own (j == i: "no"
+    # before a lexicon word) and those of the next three tokens (i - 3 <= j <= i),
+    # and "least" only the next one's.
+    near: frozenset[int] | set[int] = _NOWHERE
+    if not context_words.isdisjoint(lw):
+        near = set()
+        for j in compress(range(n), map(context_words.__contains__, lw)):
+            word = lw[j]
+            if word == "least":
+                near.add(j + 1)
+            elif word in _IDIOM_WORDS:
+                near.update(range(j - 2, j + 4))
+            else:
+                near.update(range(j, j + 4))
     cap_diff: bool | None = None  # computed when a rule first needs it
     # The score of each of ``hits``, in order (as the reference's per-position list
     # read at those positions).
@@ -385,6 +497,12 @@ def polarity_scores(text: str) -> tuple[float, float, float, float]:
             sentiments[i] = v
         _apply_but(lw, sentiments, hits)
         values = [sentiments[i] for i in hits]
+    return values
+
+
+def _compound_of(values: list[float], text: str) -> tuple[float, float]:
+    """The compound score before rounding, and the punctuation emphasis, from the
+    lexicon words' scores and the text's ``!`` and ``?`` (the reference's arithmetic)."""
     sum_s = float(sum(values))
     ep_count = min(text.count("!"), 4)
     qm_count = text.count("?")
@@ -398,7 +516,13 @@ def polarity_scores(text: str) -> tuple[float, float, float, float]:
         compound = -1.0
     elif compound > 1.0:
         compound = 1.0
+    return compound, punct
 
+
+def _scores_of(values: list[float], n: int, text: str) -> tuple[float, float, float, float]:
+    """The four scores from the lexicon words' scores, the token count and the text's
+    ``!`` and ``?``, with the reference's arithmetic."""
+    compound, punct = _compound_of(values, text)
     pos_sum = 0.0
     neg_sum = 0.0
     neu_count = n
@@ -420,103 +544,6 @@ def polarity_scores(text: str) -> tuple[float, float, float, float]:
         round(math.fabs(pos_sum / total), 3),
         round(compound, 4),
     )
-
-
-# Words a rule of the reference looks for by name, besides the lexicon and the
-# context words: a token that is none of these (and not in capitals) is invisible to
-# every rule, and only its position counts (see :func:`same_compound`).
-_NAMED_BY_RULES = frozenset(
-    {"but", "kind", "of", "at", "very", "doubt", "or", "nor", "so", "this", "the", "to",
-     "for", "least", "no", "never", "without"}
-    | _SPECIAL_WORDS | {w for key in _BOOSTER_BIGRAMS for w in key.split()}
-)
-
-
-def _inert(raw: str, word: str, tables: _Tables) -> bool:
-    """Whether no rule of the reference can see this token: it scores nothing, boosts,
-    negates or dampens nothing, is in no idiom, and is not in capitals."""
-    return not (
-        word in tables.lexicon
-        or word in _BOOSTER
-        or word in tables.context_words
-        or word in _NAMED_BY_RULES
-        or "n't" in word
-        or raw.isupper()
-    )
-
-
-def _common_prefix_length(a: str, b: str) -> int:
-    """How many leading characters ``a`` and ``b`` share (slice comparisons run at C
-    speed, so a binary search beats a character loop)."""
-    lo, hi = 0, min(len(a), len(b))
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[:mid] == b[:mid]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-def _common_suffix_length(a: str, b: str, limit: int) -> int:
-    """How many trailing characters ``a`` and ``b`` share, at most ``limit``."""
-    lo, hi = 0, limit
-    na, nb = len(a), len(b)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if a[na - mid :] == b[nb - mid :]:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-def same_compound(text: str, other: str) -> bool:
-    """Whether ``polarity_scores(other)`` surely has the compound of ``text``'s.
-
-    A cheap sufficient test (False means "score it"), used to skip re-scoring a
-    sentence whose labels were masked when the mask cannot change its compound: the
-    texts have no emoji and differ in one stretch of whole whitespace tokens, with
-    the same ``!`` and ``?`` counts, and no rule of the reference can see any token
-    of that stretch on either side (:func:`_inert`). Then every lexicon word keeps
-    its valence: its own token and the tokens its rules read are unchanged (when the
-    stretch changes the number of tokens, no lexicon word may follow it within three
-    tokens, the farthest any rule looks back; looking forward, a rule reads the next
-    two tokens only through an idiom, which an inert token ends), the "but" rule
-    keeps the order of the words, the caps rule sees a non-capital token on both
-    sides, and the compound is a function of those valences and the punctuation.
-    """
-    tables = _tables or _get_tables()
-    if tables.reference is not None:
-        return False
-    if not (text.isascii() and other.isascii()) and not (
-        tables.emoji_chars.isdisjoint(text) and tables.emoji_chars.isdisjoint(other)
-    ):
-        return False
-    na, nb = len(text), len(other)
-    start = _common_prefix_length(text, other)
-    end_a = na - _common_suffix_length(text, other, min(na, nb) - start)
-    # Widen the differing stretch to whole tokens (the widened parts are common).
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    while end_a < na and not text[end_a].isspace():
-        end_a += 1
-    end_b = nb - (na - end_a)
-    stretch_a, stretch_b = text[start:end_a], other[start:end_b]
-    if stretch_a.count("!") != stretch_b.count("!") or stretch_a.count("?") != stretch_b.count("?"):
-        return False
-    changed_a, changed_b = stretch_a.split(), stretch_b.split()
-    if not changed_a or not changed_b:
-        return False  # an inserted or deleted stretch could change the caps rule
-    for token in changed_a + changed_b:
-        if not _inert(token, _lower_token(token), tables):
-            return False
-    if len(changed_a) != len(changed_b):
-        scoring = tables.scoring
-        for token in text[end_a:].split(None, 3)[:3]:
-            if _lower_token(token) in scoring:
-                return False
-    return True
 
 
 def score_many(texts: Sequence[str]) -> np.ndarray:

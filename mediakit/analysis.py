@@ -258,9 +258,7 @@ def _analyze_chunk(
     mentions = mention_rows.frame(corpus_chunk)
     compound = sentence_scores[rows, 3] if len(rows) else np.empty(0)
     mentions["compound"] = compound
-    mentions["compound_masked"] = memo.masked_compounds(
-        [sentence_texts[r] for r in mention_rows_of_sentences], compound.tolist(), masked
-    )
+    mentions["compound_masked"] = memo.masked_compounds(masked)
     mentions["label_valence"] = memo.label_valences(mention_rows.columns["match"])
 
     if not documents:

@@ -236,6 +236,11 @@ class LexiconScope:
     require_place : bool
         When true, an article that names no place and no named group of the conflict
         is out of scope whatever its vocabulary.
+    since : int
+        The year the conflict began (0: no such rule): a sentence dated before it
+        ("in 1982", "February 1982", "the 1980s"), with no year from it on, is about
+        an earlier event and out of scope, and so is the sentence after it when that
+        one names no year and no day of the present (see :mod:`mediakit.referents`).
     outside_ratio : int
         An article whose ``outside_places`` occur more than this many times as often as
         its ``places`` (always when it names one and no place of the conflict) is
@@ -258,6 +263,7 @@ class LexiconScope:
     otherwise: str = "in"
     short_text: int = 0
     outside_ratio: int = 0
+    since: int = 0
 
     @property
     def is_empty(self) -> bool:
@@ -269,7 +275,7 @@ class LexiconScope:
 #: The word lists of a scope section, in the order matches are reported.
 SCOPE_LISTS = ("terms", "places", "outside_places", "off_topic")
 _SCOPE_KEYS = {"description", *SCOPE_LISTS, "article_terms", "article_off_topic",
-               "require_place", "otherwise", "short_text", "outside_ratio"}
+               "require_place", "otherwise", "short_text", "outside_ratio", "since"}
 
 
 # ----------------------------------------------------------------------------------
@@ -1191,8 +1197,9 @@ class Lexicon:
 
         A generic label (``generic: true``: "terrorists", "fighters") gets its referent
         from the names around it rather than from its own actor; its ``refers_to``
-        lists the actors it may point at (all of the lexicon's when not given).
-        Labels that are not generic are not listed.
+        lists the actors it may point at (all of the lexicon's when not given), and
+        may list parties of the ``outside:`` section too (a label such a party is
+        named for gets no referent). Labels that are not generic are not listed.
         """
         # Built once per lexicon (the referent rules read it for every label) and
         # kept out of pickles (see __getstate__): mapping proxies do not pickle.
@@ -1288,6 +1295,8 @@ class Lexicon:
             section["otherwise"] = sc.otherwise
             section["short_text"] = sc.short_text
             section["outside_ratio"] = sc.outside_ratio
+            if sc.since:
+                section["since"] = sc.since
             result["scope"] = section
         return result
 
@@ -1523,8 +1532,9 @@ class Lexicon:
                 raise LexiconError("an actor needs at least one label", actor=a.name)
             entries.extend(_label_entries(a, seen))
             name_entries.extend(_name_entries(a))
+        parties = {group for group, _aliases in self._outside}
         for a in self._actors:
-            _check_refers_to(a, actor_names)
+            _check_refers_to(a, actor_names, parties)
         # Compounds after every written pattern, so that a written pattern wins a tie.
         compound_entries = _compound_entries(entries, seen) if self.compounds else []
         name_entries.extend(self._marker_and_outside_entries())
@@ -1615,16 +1625,18 @@ def _name_entries(a: _Actor) -> list[_PatternEntry]:
     return found
 
 
-def _check_refers_to(a: _Actor, actor_names: set[str]) -> None:
-    """Each label's ``refers_to``: only on a generic label, and only actors of the lexicon."""
+def _check_refers_to(a: _Actor, actor_names: set[str], parties: set[str]) -> None:
+    """Each label's ``refers_to``: only on a generic label, and only actors of the lexicon
+    or parties of its ``outside:`` section (named nearby, such a party leaves the label
+    without a referent: "Hezbollah ... has dispatched fighters")."""
     for lb in a.labels:
         if lb.refers_to and not lb.generic:
             raise LexiconError("'refers_to' needs 'generic: true' (only a generic "
                                "label's referent comes from the names around it)",
                                actor=a.name, label=lb.name)
-        unknown = [r for r in lb.refers_to if r not in actor_names]
+        unknown = [r for r in lb.refers_to if r not in actor_names and r not in parties]
         if unknown:
-            raise LexiconError(f"'refers_to' names no actor of this lexicon: "
+            raise LexiconError(f"'refers_to' names no actor or outside party of this lexicon: "
                                f"{', '.join(map(repr, unknown))}; actors: "
                                f"{', '.join(map(repr, sorted(actor_names)))}",
                                actor=a.name, label=lb.name)
@@ -1750,7 +1762,7 @@ def _parse_scope(value: Any, file: str | None) -> LexiconScope:
         for key in SCOPE_LISTS
     }
     counts: dict[str, Any] = {}
-    for key in ("article_terms", "article_off_topic", "short_text", "outside_ratio"):
+    for key in ("article_terms", "article_off_topic", "short_text", "outside_ratio", "since"):
         n = value.get(key, getattr(LexiconScope, key))
         if isinstance(n, bool) or not isinstance(n, int) or n < 0:
             raise LexiconError(f"scope: '{key}' must be a whole number >= 0, got {n!r}", file=file)

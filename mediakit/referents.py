@@ -27,8 +27,8 @@ The lexicon's ``scope:`` section (:class:`mediakit.lexicon.LexiconScope`) holds 
 lists in the pattern syntax: ``terms`` (conflict vocabulary), ``places`` (places and
 people of the conflict), ``outside_places`` (other wars and countries), ``off_topic``
 (words of sport, business, entertainment, technology, parliaments), and the settings
-``article_terms``, ``article_off_topic``, ``require_place``, ``outside_ratio`` and
-``otherwise``. A lexicon
+``article_terms``, ``article_off_topic``, ``require_place``, ``outside_ratio``,
+``since`` and ``otherwise``. A lexicon
 without one keeps every mention in scope ("no scope rules"). Otherwise, for a mention
 in sentence *S* of article *A*:
 
@@ -62,7 +62,20 @@ in sentence *S* of article *A*:
 2c. ``previous sentence names X, outside the conflict``: *S* names no place or group
    of either kind, and the sentence before it names an outside place and no place or
    group of the conflict: out ("an airstrike hit a building in western Mosul. The
-   militants had forced civilians into it").
+   militants had forced civilians into it"), across a paragraph break too (wire
+   copy's paragraphs are a sentence or two long and go on with the same story).
+2d. ``sentence dated before the conflict (Y)``: the lexicon sets ``since`` (the year
+   the conflict began; the ``syria`` lexicon 2011) and *S* is dated before it ("in
+   1982", "until 2000", "February 1982", "the 1980s") and by no year from it on:
+   out, an earlier event (the Hama massacre of 1982, the Chechen wars). A year after
+   "since" in the fifteen words before it ("in power since 2000", "not seen since ...
+   in 1988") reaches the present and does not count; a bare number is no year.
+2e. ``previous sentence opens with a date before the conflict (Y)``: *S* names no
+   year and no word of the present ("today", "now", a weekday, "this week"), and the
+   sentence before it opens with such a date ("In February 1982 the Brotherhood
+   ambushed government forces. Government forces razed the old city"): out. A year
+   told in passing ("the opera house, inaugurated
+   in 2004") does not date the sentence after it.
 3. ``sentence names X``: *S* names a place or a named group of the conflict: in.
 4. ``conflict term 'w'``: *S* holds a word of ``terms``: in; when *A* is mostly off
    topic (see 5), *S* must hold two (one figure of speech, "defended like soldiers",
@@ -151,6 +164,12 @@ named groups (``names:``, each of one actor), *M* the actors' ``markers:`` (word
    commas were lost.
 6. Generic labels (``generic: true`` in the lexicon: "terrorists", "militants",
    "fighters"), looking for named groups of the actors the label ``refers_to``
+   (a ``refers_to`` may also list parties of ``outside:``, whose names then count as
+   groups that give no referent: in the ``syria`` lexicon "fighters" and "militia"
+   list Hezbollah and the Iraqi and other militias, so that "Hezbollah has dispatched
+   fighters" and "a drone hit a Hezbollah position, killing eight fighters" leave the
+   fighters without one, ``sentence names Hezbollah only``; "terrorists" and
+   "militants" do not, since Hezbollah's own "terrorists" are more often its enemies)
    (names attached to a label of another family do not count: in "YPG fighters
    fought militants" the militants are not the YPG, while in "ISIS terrorists ...
    12 terrorists" they are the Islamic State's). A group named as a compound's first
@@ -327,6 +346,24 @@ _FROM_BEFORE_RE = re.compile(r"\b(?:from|bordering|borders|border\s+with|borders
 _FROM_WINDOW = 22  # characters before the place: "borders with the " and a line break
 # "the Iraqi border", "near the Turkish-Syrian border": an outside place before "border".
 _BORDER_AFTER_RE = re.compile(r"(?:-\w+)?\s+borders?\b", re.IGNORECASE)
+# Scope rules 2d and 2e: a year written as a date ("in 1982", "until 2000", "February
+# 1982", "the 1980s"); a year after "since" (within about fifteen words: "not seen since
+# ... at Halabja in 1988", "in power since 2000") reaches the present and does not count.
+_YEAR = r"(1[89]\d\d|20\d\d)(?![\d,.]\d)"
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)")
+_DATED_RE = re.compile(
+    r"\b(?i:in|during|until|till)\s+(?i:the\s+)?(?:(?i:late|early|mid)[\s-]+)?" + _YEAR
+    + r"|\b" + _MONTH + r"\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:of\s+)?" + _YEAR
+    + r"|\b(1[89]\d0)s\b")
+_ANY_YEAR_RE = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+_SINCE_RE = re.compile(r"\bsince\b", re.IGNORECASE)
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_SINCE_WINDOW = 100  # characters before a year: about fifteen words
+# Words of the present: a sentence holding one is today's news, whatever the one before.
+_PRESENT_RE = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|yesterday|now|currently"
+    r"|(?:this|last)\s+(?:week|month|year))\b", re.IGNORECASE)
 # A keyword list closing (or opening) an article: "Tags Syria Aleppo Russia rebels".
 # Its words are separate keywords, so no name in it qualifies a label; the list is
 # taken as the ten words after the heading (the article's text goes on without a
@@ -422,9 +459,14 @@ class _Article:
         self.label_by_start = {m.start: m for m in self.labels}
         self.label_starts = [m.start for m in self.labels]
         self.names_by_sentence = {}
+        # Rule 6: outside parties a generic label's refers_to lists ("Hezbollah" for
+        # "fighters") count as its named groups, their "actor" the party's name.
+        parties = {r for labels in self.lexicon.generic.values() for refers in labels.values()
+                   for r in refers} - set(self.lexicon.generic)
         for s, _e, entry, k in self.others:
-            if entry.kind == "name":
-                self.names_by_sentence.setdefault(k, []).append((s, entry.actor, entry.label))
+            if entry.kind == "name" or (entry.kind == "outside" and entry.label in parties):
+                actor = entry.actor if entry.kind == "name" else entry.label
+                self.names_by_sentence.setdefault(k, []).append((s, actor, entry.label))
         self.attached_names = self._attached_names()
         self._compound_names()
         self.claimant = self._claimant()
@@ -471,10 +513,12 @@ class _Article:
             return None  # no group named, or no claim: no claimant (the same answer)
         for claim in _CLAIM_RE.finditer(self.text):
             k = self.sentence_of(claim.start())
-            actors.update(actor for s, actor, _name in self.names_by_sentence.get(k, ()) if s < claim.start())
+            actors.update(actor for s, actor, _name in self.names_by_sentence.get(k, ())
+                          if s < claim.start() and actor in self.lexicon.generic)
         if len(actors) != 1:
             return None
-        named = {actor for names in self.names_by_sentence.values() for _s, actor, _n in names}
+        named = {actor for names in self.names_by_sentence.values() for _s, actor, _n in names
+                 if actor in self.lexicon.generic}
         return next(iter(actors)) if named == actors else None
 
     def _attached_names(self) -> dict[int, tuple[str, str]]:
@@ -484,10 +528,10 @@ class _Article:
         for m in self.labels:
             family = (m.entry.actor, m.entry.label)
             before = _before(self.text, m.start, self.by_end)
-            if before is not None and before[1].kind == "name":
+            if before is not None and before[1].kind in ("name", "outside"):
                 attached[before[0]] = family
             after = _after(self.text, m.end, self.by_start)
-            if after is not None and after[1].kind == "name":
+            if after is not None and after[1].kind in ("name", "outside"):
                 attached[after[0]] = family
         return attached
 
@@ -558,7 +602,7 @@ def decide_referents(
         return columns
     lists = _headline_lists(text) if _may_list(text) else []
     scope = _Scope(text, sentence_of, others, lexicon, scope_hits,
-                   [(m.start, m.end, m.entry) for m in labels], keep_evidence=bool(lists))
+                   [(m.start, m.end, m.entry) for m in labels], keep_evidence=bool(lists), starts=starts)
     article = _Article(text, lexicon, labels, others, sentence_of, headline_lists=lists)
     in_scope, scope_rules = _decide_all(article, scope)
     _qualify_compounds(article, in_scope)
@@ -989,7 +1033,7 @@ def _by_context(
             named.extend(n for n in article.names_by_sentence.get(k, ()) if headline[0] <= n[0] < m.start)
         found = _named(named, candidates, attached)
         if found is not None:
-            m.referent, m.rule = found[0], found[1].replace("{where}", "headline in a list")
+            m.referent, m.rule = _actor(found[0], article), found[1].replace("{where}", "headline in a list")
         else:
             m.referent = own if own in candidates else None
             m.rule = "headline in a list names no group: label's own actor"
@@ -998,7 +1042,7 @@ def _by_context(
     in_sentence = article.names_by_sentence.get(m.sentence, ())
     found = _named([n for n in in_sentence if n[0] < m.start], candidates, attached)
     if found is not None:
-        m.referent, m.from_context = found[0], True
+        m.referent, m.from_context = _actor(found[0], article), True
         m.rule = found[1].replace("{where}", "sentence")
         return
     # 6b. The two sentences before.
@@ -1007,7 +1051,7 @@ def _by_context(
         earlier.extend(article.names_by_sentence.get(k, ()))
     found = _named(earlier, candidates, attached)
     if found is not None:
-        m.referent, m.from_context = found[0], True
+        m.referent, m.from_context = _actor(found[0], article), True
         m.rule = found[1].replace("{where} names", "previous sentences name")
         return
     # 6c. As the previous generic label.
@@ -1018,7 +1062,7 @@ def _by_context(
     # 6d. "The jihadists": the group named last before it.
     antecedent = _definite_antecedent(m, article, candidates)
     if antecedent is not None:
-        m.referent, m.from_context = antecedent, True
+        m.referent, m.from_context = _actor(antecedent, article), True
         word = one_line(article.text[m.start : m.end])
         m.rule = f"'the {word}': group named last before ({antecedent})"
         return
@@ -1030,6 +1074,12 @@ def _by_context(
     # 6f.
     m.referent = own if own in candidates else None
     m.rule = "no group named nearby: label's own actor" if m.referent else "no group named nearby"
+
+
+def _actor(found: str, article: _Article) -> str | None:
+    """The referent for an actor or outside party found by rule 6: an outside party
+    (listed in the label's ``refers_to``, "Hezbollah" for "fighters") gives none."""
+    return found if found in article.lexicon.generic else None
 
 
 def _definite_antecedent(m: _Mention, article: _Article, candidates: list[str]) -> str | None:
@@ -1099,10 +1149,12 @@ class _Scope:
 
     def __init__(self, text: str, sentence_of: Any, others: list[tuple[int, int, LexiconEntry, int]],
                  lexicon: Lexicon, scope_hits: Sequence[Hit] | None,
-                 label_spans: list[tuple[int, int, LexiconEntry]], *, keep_evidence: bool = False) -> None:
+                 label_spans: list[tuple[int, int, LexiconEntry]], *, keep_evidence: bool = False,
+                 starts: Sequence[int] = ()) -> None:
         self.rules = lexicon.scope
         self.empty = self.rules.is_empty
         self.text = text
+        self.starts = starts
         self.n_words: int | None = None  # counted only when rule 7 needs it
         if self.empty:
             return
@@ -1150,6 +1202,25 @@ class _Scope:
                 self.by_sentence.setdefault(k, {}).setdefault("groups", []).append(entry.label)
                 if self.evidence is not None:
                     self.evidence.append((_s, "groups", entry.label))
+        # Scope rules 2d and 2e: the years each sentence is dated by, and the year a
+        # sentence opens with ("In February 1982 ...", "- On 3 May 1980 ...").
+        self.dated: dict[int, list[int]] = {}
+        self.opens_with: dict[int, int] = {}
+        if self.rules.since and any(c.isdigit() for c in text):
+            for found_year in _DATED_RE.finditer(text):
+                year_at = found_year.start()
+                k = sentence_of(year_at)
+                since = _SINCE_RE.search(text, max(year_at - _SINCE_WINDOW, 0), year_at)
+                if since is not None and sentence_of(since.start()) == k:
+                    continue
+                year = int(next(g for g in found_year.groups() if g))
+                self.dated.setdefault(k, []).append(year)
+                if k < len(starts) and k not in self.opens_with \
+                        and len(_WORD_RE.findall(text, starts[k], year_at)) <= 1:
+                    self.opens_with[k] = year
+            for found_year in _ANY_YEAR_RE.finditer(text):
+                if int(found_year.group(1)) >= self.rules.since:
+                    self.dated.setdefault(sentence_of(found_year.start()), []).append(int(found_year.group(1)))
         # Scope rule 2b: an article about somewhere else.
         self.elsewhere: str | None = None
         ratio = self.rules.outside_ratio
@@ -1188,6 +1259,10 @@ class _Scope:
         # operation" in a report from Mali is Mali's army.
         if self.elsewhere is not None and not found.get("places"):
             return False, self.elsewhere
+        if self.dated and window is None:
+            dated = self._dated_before(m)
+            if dated is not None:
+                return False, dated
         if ours:
             return True, f"{where} names {ours[0]}"
         # "... an airstrike hit a building in western Mosul. The militants forced civilians
@@ -1218,6 +1293,26 @@ class _Scope:
             if self.n_words < rules.short_text:
                 return True, f"short text ({self.n_words} words), no word either way"
         return False, "no conflict context"
+
+
+    def _dated_before(self, m: _Mention) -> str | None:
+        """Scope rules 2d and 2e: why ``m`` is about an event before the conflict, or
+        None."""
+        since = self.rules.since
+        years = self.dated.get(m.sentence)
+        if years:
+            if max(years) < since:
+                return f"sentence dated before the conflict ({years[0]})"
+            return None
+        before = self.dated.get(m.sentence - 1)
+        opening = self.opens_with.get(m.sentence - 1)
+        if opening is None or not before or max(before) >= since:
+            return None
+        start = self.starts[m.sentence] if m.sentence < len(self.starts) else m.start
+        end = self.starts[m.sentence + 1] if m.sentence + 1 < len(self.starts) else len(self.text)
+        if _PRESENT_RE.search(self.text, start, end):
+            return None
+        return f"previous sentence opens with a date before the conflict ({opening})"
 
 
 # ----------------------------------------------------------------------------------

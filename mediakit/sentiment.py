@@ -128,6 +128,13 @@ def _score_normalised(texts: Sequence[str]) -> np.ndarray:
     return np.array([polarity_scores(t) for t in texts], dtype=np.float64).reshape(len(texts), 4)
 
 
+def _compound_normalised(texts: Sequence[str]) -> list[float]:
+    """VADER compound of already-normalised texts (the last of the four scores of
+    :func:`_score_normalised`, computed alone): :meth:`ScoreMemo.masked_compounds`
+    calls it with each distinct text once."""
+    return list(map(_vader.compound, texts))
+
+
 def _vader_lexicon() -> dict[str, float]:
     """VADER's word -> valence mapping, read from the installed reference package."""
     return _vader.lexicon()
@@ -176,6 +183,7 @@ class ScoreMemo:
     def __init__(self, limit: int | None = None) -> None:
         self.limit = MEMO_LIMIT if limit is None else limit
         self._scores: dict[str, tuple[float, ...]] = {}
+        self._compounds: dict[str, float] = {}  # masked texts scored for compound only
         self._valences: dict[str, float] = {}
 
     def scores(self, texts: Sequence[str]) -> np.ndarray:
@@ -194,35 +202,24 @@ class ScoreMemo:
             return np.empty((0, 4), dtype=np.float64)
         return np.array([memo[t] for t in texts], dtype=np.float64)
 
-    def masked_compounds(
-        self, sentences: Sequence[str], compounds: Sequence[float], masked: Sequence[str]
-    ) -> np.ndarray:
-        """The compound of each ``masked[i]``, a masked copy of ``sentences[i]`` whose
-        own compound is ``compounds[i]``: as ``scores(masked)[:, 3]``, but a masked
-        sentence that the mask cannot change for VADER (the masked words are ones no
-        rule of VADER reads, :func:`mediakit._vader.same_compound`) takes its
-        sentence's compound instead of being scored again."""
-        out = np.empty(len(masked), dtype=np.float64)
-        memo = self._scores
-        same_as_sentence: dict[tuple[str, str], bool] = {}
-        rescore: list[int] = []
-        for i, (sentence, compound, text) in enumerate(zip(sentences, compounds, masked, strict=True)):
-            key = _normalise_for_scoring(text)
-            known = memo.get(key)
-            if known is not None:
-                out[i] = known[3]
-                continue
-            same = same_as_sentence.get((sentence, key))
-            if same is None:
-                same = same_as_sentence[sentence, key] = _vader.same_compound(
-                    _normalise_for_scoring(sentence), key)
-            if same:
-                out[i] = compound
-            else:
-                rescore.append(i)
-        if rescore:
-            out[rescore] = self.scores([masked[i] for i in rescore])[:, 3]
-        return out
+    def masked_compounds(self, masked: Sequence[str]) -> np.ndarray:
+        """The compound of each of ``masked`` (label-masked sentences): as
+        ``scores(masked)[:, 3]``, but a text not scored already gets its compound only
+        (:func:`mediakit._vader.compound`, the same arithmetic without the
+        proportions), remembered apart from the four scores."""
+        keys = list(map(_normalise_for_scoring, masked))
+        scores, compounds = self._scores, self._compounds
+        distinct = [k for k in dict.fromkeys(keys) if k not in scores]
+        new = [k for k in distinct if k not in compounds]
+        if len(compounds) + len(new) > self.limit:
+            compounds.clear()
+            new = distinct
+        if new:
+            compounds.update(zip(new, _compound_normalised(new)))
+        get = compounds.get
+        return np.array(
+            [c if (c := get(k)) is not None else scores[k][3] for k in keys], dtype=np.float64
+        )
 
     def label_valences(self, matches: Sequence[str]) -> np.ndarray:
         """:func:`_label_valence` of each match, as a float array."""

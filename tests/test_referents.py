@@ -517,6 +517,85 @@ def test_a_sentence_naming_no_place_goes_on_about_the_outside_place_before_it():
     assert both["in_scope"].all()
 
 
+# A factbox with a history of the city, written for these tests.
+HAMA_FACTBOX = (
+    "Government forces shelled Hama on Monday, killing four civilians, residents said. "
+    "In February 1982 the Muslim Brotherhood ambushed government forces in Hama. "
+    "Government forces then razed the old quarters of Hama to crush the uprising. "
+    "In the 1970s and 1980s the Brotherhood fought the government of Hafez al-Assad. "
+    "The army, in power since 1970 with the Assad family, shelled the city again today. "
+    "The opera house of Damascus was inaugurated by the president in 2004. "
+    "The rebels shelled it in 2013.\n\n"
+    "In February 1982 Hafez al-Assad crushed the uprising.\n\n"
+    "The regime now fears a new one."
+)
+
+
+def test_a_sentence_dated_before_the_war_is_out_of_scope():
+    found = mk.find_mentions(corpus_of(HAMA_FACTBOX), "syria")
+    assert found[["match", "in_scope", "scope_rule"]].values.tolist() == [
+        ["Government forces", True, "sentence names Hama"],
+        ["government forces", False, "sentence dated before the conflict (1982)"],
+        ["Government forces", False, "previous sentence opens with a date before the conflict (1982)"],
+        ["government", False, "sentence dated before the conflict (1970)"],
+        # "since 1970" reaches the present
+        ["The army", True, "sentence names Assad"],
+        # a year told in passing does not date the next sentence, which has its own
+        ["rebels", True, "conflict term 'shelled'"],
+        # a word of the present
+        ["regime", True, "article about the conflict (6 conflict terms)"],
+    ]
+    assert found["referent"].isna().tolist() == [False, True, True, True, False, False, False]
+    # The rule is the lexicon's: since 0 (the default) turns it off.
+    data = load_lexicon("syria").to_dict()
+    assert data["scope"]["since"] == 2011
+    off = Lexicon.from_dict({**data, "scope": {**data["scope"], "since": 0}})
+    assert mk.find_mentions(corpus_of(HAMA_FACTBOX), off)["in_scope"].all()
+    assert "since" not in Lexicon.from_dict({**data, "scope": {**data["scope"], "since": 0}}).to_dict()["scope"]
+
+
+def test_a_bare_number_or_a_present_word_does_not_date_a_sentence():
+    text = ("Rebels said 1800 fighters and 1500 civilians had left Aleppo. "
+            "In 1990 the city had a million people. The rebels took it now. "
+            "In 1990 the city was calm. Rebels took it on Tuesday.")
+    found = mk.find_mentions(corpus_of(text), "syria")
+    assert found["in_scope"].tolist() == [True, True, True, True]
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Hezbollah is a close ally of the Syrian government and has dispatched fighters to Qusayr.",
+     "sentence names Hezbollah only"),
+    ("A drone hit a Hezbollah position near Sukhna in Homs province, killing eight fighters.",
+     "sentence names Hezbollah only"),
+    ("Hezbollah sent more men to Qalamoun. Eight fighters were killed there on Monday.",
+     "previous sentences name Hezbollah only"),
+])
+def test_fighters_near_an_outside_armed_group_alone_get_no_referent(text, rule):
+    found = [d for d in decisions(text) if d[0] in ("fighters", "militia")]
+    assert found == [("fighters", None, rule)]
+
+
+def test_an_outside_party_in_refers_to_is_weighed_with_the_groups_named():
+    # A group of the four named as well comes first in refers_to order.
+    text = "Al-Nusra fighters and Hezbollah clashed near Qusayr, killing eight fighters."
+    assert decisions(text)[-1] == (
+        "fighters", "armed_opposition", "sentence names several, first in refers_to: armed_opposition "
+        "(also Hezbollah)")
+    # "terrorists" does not list Hezbollah: the Hezbollah it is named with is its enemy.
+    assert decisions("Hezbollah attacked the terrorists in Qusayr.") == [
+        ("terrorists", "armed_opposition", "no group named nearby: label's own actor")]
+    # A claim by an outside party names no claimant of the four.
+    text = ("Hezbollah claimed the attack on Qusayr. Fighters entered the town later, the "
+            "monitor said. The fighters were seen in Homs.")
+    assert [d[1] for d in decisions(text)] == [None, None]
+    # In a lexicon of one's own, an outside party a refers_to names is checked.
+    lex = Lexicon.from_dict({"name": "t", "outside": {"Hezbollah": ["Hezbollah"]}, "actors": {
+        "a": {"labels": {"f": {"patterns": ["fighters"], "generic": True, "refers_to": ["a", "Hezbollah"]}}}}})
+    assert lex.generic["a"]["f"] == ("a", "Hezbollah")
+    table = mk.find_mentions(corpus_of("Hezbollah said its fighters held."), lex)
+    assert pd.isna(table["referent"].iloc[0])
+
+
 @pytest.mark.parametrize(("value", "message"), [
     (-1, "'outside_ratio' must be a whole number >= 0, got -1"),
     ("two", "'outside_ratio' must be a whole number >= 0, got 'two'"),
@@ -661,6 +740,8 @@ def _lex(**extra):
     (_lex(scope={"require_place": True}), "'require_place' is true but 'places' is empty"),
     (_lex(scope={"otherwise": "maybe"}), "'otherwise' must be 'in' or 'out'"),
     (_lex(scope={"short_text": 2.5}), r"'short_text' must be a whole number >= 0, got 2.5"),
+    (_lex(scope={"since": -2011}), r"'since' must be a whole number >= 0, got -2011"),
+    (_lex(scope={"since": "2011"}), r"'since' must be a whole number >= 0, got '2011'"),
     (_lex(scope={"terms": ["war["]}), r"label 'scope: terms', pattern 'war\[': '\['"),
     (_lex(scope="war"), "'scope' must be a mapping"),
     (_lex(outside={"Russia": [3]}), r"label 'outside: Russia', pattern 3: patterns must be strings"),
@@ -670,7 +751,7 @@ def _lex(**extra):
      "'refers_to' needs 'generic: true'"),
     ({"name": "t", "actors": {"a": {"labels": {"l": {"patterns": ["x"], "generic": True,
                                                    "refers_to": ["zz"]}}}}},
-     "'refers_to' names no actor of this lexicon: 'zz'"),
+     "'refers_to' names no actor or outside party of this lexicon: 'zz'"),
     ({"name": "t", "actors": {"a": {"labels": {"l": {"patterns": ["x"], "generic": "yes"}}}}},
      "'generic' must be true or false"),
     ({"name": "t", "actors": {"a": {"labels": {"l": ["x"]}, "markers": [["y"]]}}},

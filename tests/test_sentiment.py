@@ -395,3 +395,29 @@ def test_scorer_mapping_agrees_with_text_normalize_typography():
     for char in mapped:
         assert sentiment._normalise_for_scoring(char) == normalize_typography(char), hex(ord(char))
     assert sentiment._normalise_for_scoring("`") == "`"
+
+
+# ---------------------------------------------------------------- masked compounds
+
+
+def test_masked_compounds_equal_full_scores() -> None:
+    # ScoreMemo.masked_compounds scores the compound alone; it must equal the last of
+    # the four scores, whether a text was scored already (as a sentence), is new,
+    # repeats, has curly quotes, or the memo starts afresh in between.
+    sentences = ["Terrorists killed three civilians.", "The army said it was “very good”.",
+                 "Rebels did not welcome the talks!", "No rebels, no peace?", ""]
+    masked = ["actor killed three civilians.", "The actor said it was “very good”.",
+              "actor did not welcome the talks!", "No actor, no peace?", "",
+              "actor killed three civilians.", "Terrorists killed three civilians."]
+    expected = sentiment.ScoreMemo().scores(masked)[:, 3]
+    for limit in (None, 3):
+        memo = sentiment.ScoreMemo(limit)
+        memo.scores(sentences)
+        got = memo.masked_compounds(masked)
+        assert got.dtype == np.float64 and got.tolist() == expected.tolist()
+        assert memo.masked_compounds(masked).tolist() == expected.tolist()  # remembered
+    assert sentiment.ScoreMemo().masked_compounds([]).shape == (0,)
+    for text, value in zip(masked, expected, strict=True):
+        ref = vs.SentimentIntensityAnalyzer().polarity_scores(
+            sentiment._normalise_for_scoring(text))["compound"]
+        assert value == ref
