@@ -925,7 +925,7 @@ _SUBJECT_WORD = r"\w[\w\u2019'.\-\u2010]*+"
 # her basement with her two sons, told") or brackets ("Mazen al-Shammari (a former
 # adviser to the electoral commission) said").
 _PARENTHETICAL = (
-    r"(?:[ \t]*,(?P<paren>[^,;:!?\"\u201c\u201d\n]{1,90}),"
+    r"(?:[ \t]*,(?P<paren>(?:[^,;:!?\"\u201c\u201d\n]|(?<=\d),(?=\d{3})){1,90}),"
     r"|[ \t]+\((?P<bracket>[^()\[\];:!?\"\u201c\u201d\n]{3,90})\))?"
 )
 
@@ -1127,6 +1127,7 @@ _WORD_BEFORE_STOP_RE = re.compile(r"(\w+)\.$")
 _NO_BREAK_AFTER = frozenset(_TITLE_ABBREVIATIONS.split("|"))
 
 _PRONOUNS = frozenset({"he", "she", "they", "it"})
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 # Capitalised words that name a time, never a speaker ("on Wednesday calling ...").
 _TIME_NAMES = frozenset(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
@@ -1215,6 +1216,14 @@ _ROLE_NOUNS = (
     "villager|refugee|survivor|neighbour|neighbor|vendor|merchant|owner|midwife|"
     "coach|manager|striker|goalkeeper|midfielder|defender|winger|skipper|runner|"
     "supervisor|councillor|counsel|solicitor|barrister|peer|"
+    # professions written before a name ("Economist Walid Nassar", "analyst Jane Roe")
+    "economist|analyst|researcher|scientist|expert|executive|founder|co-founder|historian|"
+    "campaigner|lecturer|academic|prosecutor|paramedic|pilot|firefighter|medic|physician|"
+    "pharmacist|diplomat|negotiator|organiser|organizer|coroner|curator|author|novelist|"
+    "writer|poet|photographer|filmmaker|artist|singer|actor|actress|chef|entrepreneur|"
+    "investor|banker|broker|accountant|consultant|strategist|pollster|commentator|"
+    "columnist|editor|reporter|presenter|blogger|protester|lawmaker|legislator|politician|"
+    "candidate|campaigner|surveyor|inspector|spokesperson|"
     "mum|dad|mum-of-\\w+|mother-of-\\w+|father-of-\\w+|dad-of-\\w+"
 )
 # The subject that starts a sentence, when the text marks it as a person: role
@@ -1258,7 +1267,10 @@ def _strip_final_dot(words: list[str]) -> list[str]:
 _HYPHEN_RE = re.compile("[-\u2010]")
 #: Endings of an adjective before a body's name, no part of it: "the Britain-based
 #: Observatory", "the US-backed Syrian Democratic Forces", "Iran-aligned militias".
-_NAME_ADJECTIVE_ENDS = ("-based", "-backed", "-led", "-allied", "-aligned", "-funded", "-supported")
+_NAME_ADJECTIVE_ENDS = (
+    "-based", "-backed", "-led", "-allied", "-aligned", "-funded", "-supported", "-run",
+    "-controlled", "-owned", "-linked", "-affiliated", "-sponsored", "-dominated", "-financed",
+)
 #: Nouns that make a capitalised run an institution, not a titled person: "the Home
 #: Office", "the Foreign Ministry", "the State Department" are speakers whole,
 #: although "Home", "Foreign" and "State" are title words ("Foreign Minister X").
@@ -1320,10 +1332,14 @@ def _joined_body_name(before: str, run: str) -> str | None:
     of its own ("the Home Office and Wrekin Council": two bodies)."""
     if not before.endswith((" and ", " & ", "\tand ", " and\t")):
         return None
-    if not any(w.lower() in _INSTITUTION_NOUNS for w in run.split()):
-        return None
     m = _JOINED_BODY_BEFORE_RE.search(before[-160:])
     if m is None:
+        return None
+    if not any(w.lower() in _INSTITUTION_NOUNS for w in run.split()) and not (
+        # "the Ministry of Internal Trade and Consumer Protection": the head before
+        # "of" is the institution
+        m.group("head") is not None and any(w.lower() in _INSTITUTION_NOUNS for w in m.group("head").split())
+    ):
         return None
     left = m.group("left").split()
     if any(w.lower() in _INSTITUTION_NOUNS for w in left) or left[-1] in _TIME_NAMES:
@@ -1452,6 +1468,9 @@ def _name_from_subject(phrase: str) -> tuple[str, bool]:
         return "", False
     if words[-1].lower() in _PRONOUNS:
         return words[-1].lower(), True
+    if len(words) == 1 and words[0].lower() in _OBJECT_PRONOUNS:
+        # "The agency quoted him as saying": the object pronoun's person speaks
+        return _OBJECT_PRONOUNS[words[0].lower()], True
     while len(words) > 1 and (words[-1].lower() in _TRAILING_NOT_SUBJECT or words[-1] in _AFTER_VERB_SET):
         # "a negotiator who (speaks)", "the delegation again", "the company said
         # (claims were ...)": the verb of saying read as the subject's last word
@@ -1576,11 +1595,25 @@ def _body_before_description(words: list[str]) -> str | None:
         body = body[:-1]
     if body and body[0] in ("the", "The"):
         body = body[1:]
-    while len(body) > 1 and body[0].islower() and not body[1].islower():
-        body = body[1:]  # "the extremist KLF group": an adjective before the name
+    while len(body) > 1 and (
+        (body[0].islower() and not body[1].islower()) or body[0].lower().endswith(_NAME_ADJECTIVE_ENDS)
+    ):
+        # "the extremist KLF group", "the Houthi-run Saba news agency": an
+        # adjective before the name
+        body = body[1:]
     joined = " ".join(body)
     if not body or _BODY_NAME_RE.fullmatch(joined) is None:
         return None
+    if (
+        len(body) == 1
+        and words[-2:] == ["news", "agency"]
+        and not _is_acronym(body[0])
+        and body[0] not in _NATIONALITIES
+        and body[0] not in _TIME_NAMES
+        # (an adjective of a nation, "the Tarvian news agency", is no name)
+        and not body[0].endswith(("ian", "ean", "ese", "ish", "an", "i"))
+    ):
+        return f"{joined} news agency"  # "the Saba news agency": a one-word name
     if len(body) >= 2 and _is_acronym(body[-1]) and not all(_is_acronym(w) for w in body):
         # "the extremist KLF group", "the official KNA news agency": capitalised
         # words before an acronym describe the body the acronym names, unless
@@ -1636,7 +1669,8 @@ def _leading_name(words: list[str]) -> str | None:
     if nxt in ("a", "an", "the") or (
         len(name) >= 2
         and (
-            nxt in ("head", "of", "from")
+            # "Dr Aminata Kiema who heads the Nanoro unit": a relative clause
+            nxt in ("head", "of", "from", "who")
             or _is_title_word(nxt)
             # "Zakaria Malahifji senior official": lowercase words ending in a role
             or (
@@ -1680,12 +1714,25 @@ def _prefer_apposition(subject: str, parenthetical: str | None) -> str:
     inner = _apposed_name(parenthetical)
     if inner is None:
         return subject
-    last = subject.split()[-1].lower()
+    words = subject.split()
+    last = words[-1].lower()
     if (
         subject[:1].islower()
         or last in _TITLE_WORDS
         or last.rstrip(".") in _TITLE_WORDS
-        or subject.split()[0] in ("The", "Its", "His", "Her", "Their", "A", "An")
+        or _is_role_word(last)
+        or words[0] in ("The", "Its", "His", "Her", "Their", "A", "An")
+        # "Harlow's chief executive, Priya Ramaswamy, said": a possessive's role
+        or words[0].endswith(("\u2019s", "'s"))
+    ):
+        return inner
+    if (
+        # "A spokeswoman for the UN agency for refugees, UNRWA, Juliette Moreau,
+        # said": a body (here its acronym) then a person's full name; the person speaks
+        (_is_acronym(subject) or _could_be_body(subject))
+        and len(inner.split()) >= 2
+        and _full_name(inner) is not None
+        and _could_be_person(inner)
     ):
         return inner
     return subject
@@ -1728,6 +1775,22 @@ def _cut_subject(phrase: str) -> str:
             if low in ("by", "from") and _after_statement(kept):
                 kept.append(word)  # "a statement issued by the brigade"
                 k += 1
+                continue
+            if low == "with" and kept[-1].lower() in ("familiar", "close", "involved"):
+                # "a person familiar with the negotiations": the description's own
+                # object, up to its noun
+                rest = words[k + 1 : k + 5]
+                obj: list[str] = []
+                for w in rest:
+                    obj.append(w)
+                    if w.endswith((",", ".")) or not (w.lower() in ("the", "a", "an", "its", "their") or w.islower()):
+                        break
+                    if w.islower() and w.lower() not in ("the", "a", "an", "its", "their"):
+                        break
+                kept += [word, *obj]
+                if obj and (obj[-1].endswith(",") or _ends_sentence(obj[-1])):
+                    break
+                k += 1 + len(obj)
                 continue
             if _joins_name(kept, words, k, low):
                 kept.append(word)  # "Syrian Observatory for Human Rights"
@@ -2016,7 +2079,13 @@ def _after_subject_verb(window: str, soft_end: bool, bare_end: bool) -> tuple[st
         # '", denied the claims.': a word of saying after a determiner or a
         # preposition is a noun, no verb of an attribution
         return None
-    subj = " ".join(_from_last_determiner(m.group("subj").split()))
+    words = m.group("subj").split()
+    r = next((k for k, w in enumerate(words) if k and w in ("who", "which")), None)
+    if r is not None and words[r - 1][:1].isupper() and not any(w.endswith(",") for w in words[:r]):
+        # "Dr Aminata Kiema who heads the Nanoro unit (told)": the relative
+        # clause describes the subject before it
+        words = words[:r]
+    subj = " ".join(_from_last_determiner(words))
     first_word = m.group("subj").split()[0].lower()
     subj = _prefer_apposition(subj, m.group("paren"))
     if first_word in _PREPOSITIONS_BEFORE:
@@ -2331,6 +2400,9 @@ class _Speakers:
         # (span start, pronoun, speaker, where the speaker was named) of quotations
         # whose "he" or "she" was resolved
         self.pronoun_speakers: list[tuple[int, str, str, int]] = []
+        # Surnames the text writes with a gendered title ("Mrs Finch", "Sir
+        # Jeremy Hollis"): "he" or "she", read on first use (see pronoun_of).
+        self._titled_gender: dict[str, str] | None = None
         # Full names by surname, read from the name runs of the text up to the
         # first run starting at or after the furthest position asked for.
         self._full_names: dict[str, list[tuple[int, str]]] = {}
@@ -2592,7 +2664,10 @@ class _Speakers:
             return subject
         # the sentence's words before the name, split only when they are read
         before = self.text[sentence_start : m.start()].split()
-        return _subject_through_preposition(before[: len(before) - taken], phrase)
+        found = _subject_through_preposition(before[: len(before) - taken], phrase)
+        # "the senior coroner for Cornwall, Dr Frances Quayle, said": the name in
+        # apposition to the whole description speaks
+        return found if found is None else _prefer_apposition(found, m.group("paren"))
 
     def _described_subject_at(self, m: re.Match[str], sentence_start: int, subject: str) -> str | None:
         """For :meth:`_subject_at`: the subject of a match with no name (a pronoun, a
@@ -2613,6 +2688,28 @@ class _Speakers:
             return None  # "the criticism and (blamed)"
         if any(w.lower() in _NOT_SUBJECT - {"also"} for w in np[1:-1]):
             return None  # "No one has so far (claimed)": an auxiliary is no noun
+        if subject == m.group("np") and np[0].lower() in ("the", "a", "an"):
+            # "Dr Aminata Kiema who heads the Nanoro unit told": the object of a
+            # relative clause's verb; the clause describes the subject
+            # ("The man who shot the soldier said": the man)
+            lead = _sentence_words(self.text[sentence_start : m.start("verb")].split()[-16:])
+            r = next(
+                (k for k in range(len(lead) - 3, 0, -1) if lead[k].lower() in ("who", "which", "that")),
+                None,
+            )
+            if (
+                r is not None
+                and lead[r + 1].islower()
+                and lead[r + 1] not in _NOT_SUBJECT
+                and lead[r + 1] not in _NOUN_MARKERS
+                and lead[r + 2].lower() in ("the", "a", "an", "its", "his", "her", "their")
+                and not any(w.endswith(",") for w in lead[r:])
+            ):
+                described = _named_before_description(lead, r) or (
+                    _subject_before_relative(lead, r) if lead[r] != "that" else None
+                )
+                if described is not None:
+                    return described
         if subject == m.group("np"):
             # "the barrel bomb the AFP photographer (said)": the last one;
             # "about the incident Syrian state media (said)": the named one
@@ -2955,6 +3052,30 @@ class _Speakers:
                 found = (m.start("name"), name)
         return found
 
+    def pronoun_of(self, person: str) -> str | None:
+        """"he" or "she" when the text tells which stands for ``person``: a quotation
+        whose "he" or "she" was already resolved to the person, else a gendered
+        title before the surname ("Mrs Finch", "Sir Jeremy Hollis"); None when the
+        text does not tell or tells both."""
+        said = {
+            pronoun for _, pronoun, who, _ in self.pronoun_speakers
+            if who == person or who.endswith(" " + person) or person.endswith(" " + who)
+        }
+        if len(said) == 1:
+            return said.pop()
+        if said:
+            return None
+        if self._titled_gender is None:
+            titled: dict[str, str] = {}
+            if any(t in self.text for t in _GENDERED_TITLE_HINTS):
+                for m in _GENDERED_TITLE_RE.finditer(self.text):
+                    pronoun = _GENDERED_TITLES[m.group("title").rstrip(".")]
+                    surname = m.group("name").split()[-1]
+                    titled[surname] = pronoun if titled.get(surname, pronoun) == pronoun else ""
+            self._titled_gender = titled
+        words = person.split()
+        return (self._titled_gender.get(words[-1]) or None) if len(words) >= 1 else None
+
     def _in_quote(self, pos: int) -> bool:
         k = bisect_right(self.quoted_starts, pos) - 1
         return k >= 0 and pos < self.quoted_ends[k]
@@ -2994,7 +3115,11 @@ class _Speakers:
         if colon:
             # "Asked what had changed, a senior European diplomat was blunter:
             # "...": the subject of the clause the colon ends.
-            sentence = sentence[:-1].rsplit(",", 1)[-1].strip()
+            clause = sentence[:-1].rsplit(",", 1)[-1].strip()
+            if clause.lower() in _AFTER_VERB_SET or clause.lower() in ("wrote", "writes"):
+                # "NAME, a long description, wrote:": the verb alone is no clause
+                return None
+            sentence = clause
             if not sentence:
                 return None
         words = sentence.split()
@@ -3187,6 +3312,10 @@ class _Speakers:
             if not (titled or cue in _MENTION_CUES):
                 continue
             name, _ = _name_from_subject(m.group())
+            if len(name.split()) == 1 and len(run) == 2 and _is_title_word(run[0]):
+                # "said Mrs Finch had used the money": a second mention by title
+                # and surname, the full name written earlier
+                name = self.fuller_name(name, m.start()) or name
             if (len(name.split()) >= 2 or cue == "named") and _could_be_person(name) and (
                 name not in _NOT_A_NAME and name.split()[0] not in _TIME_NAMES
             ):
@@ -3226,6 +3355,11 @@ class _Speakers:
         lo = max(0, pos - _PRONOUN_LOOKBACK)
         if head in _STATEMENT_NOUNS:
             return self._statement_issuer(words, pos, named)
+        if head in _REPORT_NOUNS and len(words) <= 4 and words[0].lower() in (
+            "the", "its", "their", "this", "that"
+        ):
+            # "the report said": the report's author, as for a statement
+            return self._statement_issuer(words, pos, named, document=_REPORT_DOCUMENT)
         if not (short or acronym):
             return None
         if acronym:
@@ -3233,10 +3367,30 @@ class _Speakers:
         fullest = self._fullest_holding(speaker, head, pos, lo, named) or self._described_body(
             speaker, words, head, pos, lo, named
         )
+        if fullest is not None and head in _GENERIC_BODY_HEADS and words[0] in ("the", "The"):
+            # "the group said" after "a monitoring group" or "X, a monitoring group,"
+            # was written, when another body (no state institution) spoke later:
+            # the more recent speaker
+            recent = self.latest_body(pos, named, other_than=speaker)
+            if (
+                recent is not None
+                and recent[0] > self._last_position(fullest, pos, lo)
+                and recent[1][:1].isupper()
+                and not any(w.lower() in _STATE_BODY_WORDS for w in recent[1].split())
+                # ("Al-Nusra said" after "group Al-Nusra Front": the same body)
+                and not set(_content_words(recent[1])) <= set(_content_words(fullest))
+            ):
+                fullest = recent[1]
         if fullest is None:
             return None
         # "the extremist KLF group" once more: the body's name, as when read directly
         return _body_before_description(fullest.split()) or fullest
+
+    def _last_position(self, name: str, pos: int, lo: int) -> int:
+        """Where ``name`` was last written in ``text[lo:pos]`` (its words in any case),
+        or ``lo``."""
+        at = self.text.lower().rfind(name.lower(), lo, pos)
+        return at if at >= 0 else lo
 
     def _person_of_role(self, speaker: str, words: list[str], pos: int) -> str | None:
         """For :meth:`fuller_body`: the person a description with a role stands for."""
@@ -3260,12 +3414,21 @@ class _Speakers:
         return None
 
     def _statement_issuer(
-        self, words: list[str], pos: int, named: Sequence[tuple[int, str]]
+        self, words: list[str], pos: int, named: Sequence[tuple[int, str]],
+        *, document: str | None = None,
     ) -> str | None:
         """For :meth:`fuller_body`: "A Syrian government statement said" is the Syrian
-        government's; "the statement said" is the last body's that spoke (CODING.md
-        Q3a)."""
-        issuer = [w for w in words[:-1] if w.lower() not in ("the", "a", "an")]
+        government's; "the statement said" (or "the report said", with ``document``
+        naming reports) is the issuer the text named last, else the body that
+        opens the sentence before, else the last body that spoke, whichever is
+        latest (CODING.md Q3a). "The joint statement", "a new report" name no
+        issuer: only a capitalised word or a body's noun does."""
+        issuer = [w for w in words[:-1] if w.lower() not in ("the", "a", "an", "its", "their", "this", "that")]
+        if issuer and not any(
+            w[:1].isupper() or w.lower() in _BODY_NOUNS or w.lower() in _INSTITUTION_NOUNS
+            for w in issuer
+        ):
+            issuer = []
         if issuer:
             name = " ".join(issuer)
             if len(issuer) == 1 and len(name) > 1 and name.isupper():
@@ -3273,31 +3436,45 @@ class _Speakers:
                 lo = max(0, pos - _PRONOUN_LOOKBACK)
                 return self._acronym_body(name, pos, lo) or name
             return name
-        found = self.latest_statement_issuer(pos)
+        found = self.latest_statement_issuer(pos, document=document)
         if found is not None:
             return self.fuller_body(found, pos, named) or self.fuller_name(found, pos) or found
         body = self.latest_body(pos, named)
+        opening = self.body_opening_sentence_before(pos)
+        if opening is not None and (body is None or opening[0] > body[0]):
+            # "The UN commission has concluded ..., in a report released on Thursday.
+            # "...," the report said.": the body the sentence before opens with
+            body = opening
         if body is None:
             return None
         return self.fuller_body(body[1], pos, named) or body[1]
 
-    def latest_statement_issuer(self, pos: int) -> str | None:
-        """The body or person the text last said issued a statement, before ``pos``
-        and within the look-back: the subject of "said in a statement" or "issued a
-        statement", or the agent of "a statement by ..." (CODING.md Q3a); None when
-        the text names no issuer."""
+    def latest_statement_issuer(self, pos: int, *, document: str | None = None) -> str | None:
+        """The body or person the text last said issued a statement (or with
+        ``document``, a report), before ``pos`` and within the look-back: the
+        subject of "said in a statement" or "issued a statement", or the agent of
+        "a statement by ..." (CODING.md Q3a); None when the text names no issuer."""
         text = self.text
         lo = max(0, pos - _PRONOUN_LOOKBACK)
-        if "tatement" not in text and "ommuniqu" not in text:
+        document = document or _STATEMENT_DOCUMENT
+        if document == _STATEMENT_DOCUMENT and "tatement" not in text and "ommuniqu" not in text:
             return None
-        for m in reversed(list(_STATEMENT_ISSUED_RE.finditer(text, lo, pos))):
+        for m in reversed(list(_issued_pattern(document).finditer(text, lo, pos))):
             if m.group("by") is not None:
-                issuer = _statement_issuer_words(m.group("by").split())
+                by = m.group("by").split()
+                if text[m.end("by") : m.end("by") + 2][1:].isalpha():
+                    by = by[:-1]  # "a group of U.N. experts": cut inside an abbreviation
+                issuer = _statement_issuer_words(by)
                 name = _name_from_subject(" ".join(issuer))[0] if issuer else ""
             elif m.group("verb") is not None:
                 name = self._subject_of_verb_at(m.start("verb"))
             elif m.group("lead") is not None:
                 name = self._subject_starting_at(m.end())
+                if not name:
+                    # "The commission has concluded that ..., in a report released
+                    # on Thursday.": the body opening the sentence
+                    opening = self.body_opening_sentence_before(m.start(), own=True)
+                    name = "" if opening is None else opening[1]
             else:
                 name = self._subject_before_verb(m.start("issue"))
             if name and name.lower() not in _PRONOUNS and not _is_statement(name):
@@ -3425,18 +3602,32 @@ class _Speakers:
     def body_in_apposition(self, head: str, pos: int, lo: int) -> str | None:
         """The last name in ``text[lo:pos]`` followed by an apposition that ends in
         ``head`` ("Albion & Mercer, the FTSE 100 insurer,", "Northwind, a Danish
-        shipping company,"), or None."""
-        found = None
-        if self.text.find(", ", lo, pos) < 0:
-            return None
-        for m in _apposed_body_pattern(head).finditer(self.text, lo, pos):
-            # (a company's kinds, "insurer", "airline", are "the company" too)
+        shipping company,") or after ``head`` as a lowercase noun before it
+        ("appliance maker Whirlton Corp", "rights group Amnesty International"), or
+        None."""
+        found: tuple[int, str] | None = None
+        if self.text.find(", ", lo, pos) >= 0:
+            for m in _apposed_body_pattern(head).finditer(self.text, lo, pos):
+                # (a company's kinds, "insurer", "airline", are "the company" too)
+                name = m.group("name").split()
+                while len(name) > 1 and (name[0] in ("The", "the") or name[0] in _SENTENCE_OPENERS):
+                    name = name[1:]
+                if name and not any(w in _TIME_NAMES for w in name):
+                    found = (m.start(), " ".join(name))
+        text = self.text
+        for m in _premodified_body_pattern(head).finditer(text, lo, pos):
             name = m.group("name").split()
-            while len(name) > 1 and (name[0] in ("The", "the") or name[0] in _SENTENCE_OPENERS):
-                name = name[1:]
-            if name and not any(w in _TIME_NAMES for w in name):
-                found = " ".join(name)
-        return found
+            if text[m.start()].isupper() and text[max(0, m.start() - 3) : m.start()].strip()[-1:] not in (
+                "", ".", "!", "?", '"', "\u201d"
+            ):
+                continue  # "Central Bank Governor ...": a name's word, not a noun
+            if (
+                _names_a_body(name)
+                and not _is_title_word(name[0])
+                and (found is None or m.start() > found[0])
+            ):
+                found = (m.start(), " ".join(name))
+        return None if found is None else found[1]
 
     def _last_name_holding(self, head: str, pos: int, lo: int) -> str | None:
         """The last capitalised name of two words or more holding ``head`` in
@@ -3446,12 +3637,20 @@ class _Speakers:
             full = m.group().split()
             while full and (full[0] in ("The", "the") or full[0].lower().endswith(_NAME_ADJECTIVE_ENDS)):
                 full = full[1:]
+            lows = [w.lower() for w in full]
             if (
                 len(full) > 1
-                and head in (w.lower() for w in full)
+                and head in lows
                 and not any(w in _TIME_NAMES for w in full)
+                # "Central Bank Governor Sherif Mansour": the body's name is the
+                # person's title, no name of the body
+                and not any(_is_title_word(w) for w in full[lows.index(head) + 1 :])
             ):
-                found = _name_from_subject(" ".join(full))[0]  # titles dropped
+                # titles dropped; a body's own "of" kept ("Central Bank of Egypt")
+                joined = " ".join(full)
+                found = _name_from_subject(joined)[0]
+                if joined.startswith(found + " of "):
+                    found = joined
         return found
 
     def subjects_before(self, pos: int, lo: int) -> Iterator[tuple[int, str]]:
@@ -3559,7 +3758,12 @@ class _Speakers:
                 names.append(m.group("name"))
             for written in names:
                 name, _ = _name_from_subject(written)
-                if len(name.split()) >= 2 and _could_be_person(name):
+                if (
+                    len(name.split()) >= 2
+                    and _could_be_person(name)
+                    # "A Western (diplomat)": a determiner and an adjective, no name
+                    and name.split()[0] not in ("A", "An", "One", "Another", "Some")
+                ):
                     return name
         return None
 
@@ -3724,8 +3928,11 @@ _SENTENCE_OPENERS = frozenset(
 )
 _OPENING_BODY_RE = re.compile(
     # "And the United Nations has raised concern": after "And" or "But" too
-    r"(?:(?:And|But)[ \t]+(?=the[ \t])|(?=The[ \t]))(?P<body>[Tt]he[ \t]+(?:[\w\-]+[ \t]+){0,3}?[\w\-]+)"
-    r"(?=,|[ \t]+(?:which|who|has|have|had|is|was|also|[a-z]+ed)\b)"
+    r"(?:(?:And|But)[ \t]+(?=the[ \t])|(?=The[ \t]))(?P<body>[Tt]he[ \t]+(?:[\w\-]+[ \t]+){0,6}?[\w\-]+)"
+    # "The official Syrian Arab News Agency (SANA) made no mention": its acronym read past
+    r"(?:[ \t]+[(\[][A-Z]{2,10}[)\]])?"
+    r"(?=,|[ \t]+(?:which|who|has|have|had|is|was|also|[a-z]+ed"
+    r"|made|gave|took|held|kept|sent|lost|won|ran|began|brought|found|saw|put|spoke|wrote|told|said)\b)"
 )
 _PASSIVE_RE = re.compile(r"[ \t](?:is|are|was|were)[ \t]+(?:\w+[ \t]+)?$")
 _ENDS_ACCORDING_TO_RE = re.compile(
@@ -3791,6 +3998,26 @@ def _subject_before_relative(words: list[str], relative: int) -> str | None:
             break
     found = " ".join(words[j:relative])
     return found if found and any(w[:1].isupper() for w in words[j:relative]) else None
+
+
+def _named_before_description(words: list[str], relative: int) -> str | None:
+    """For a relative clause at ``words[relative]``: the name opening ``words`` when a
+    description with "a" or "an" follows it with no comma ("The Union of Medical Care
+    and Relief Organizations a charity that (supported the hospital said)"), or None."""
+    j = relative
+    while j > 0 and relative - j < 5 and words[j - 1].islower() and words[j - 1] not in _SUBJECT_STOP:
+        j -= 1
+        if words[j] in ("a", "an"):
+            break
+    if words[j] not in ("a", "an") or j == 0:
+        return None
+    name = words[:j]
+    while name and name[0] in ("The", "the"):
+        name = name[1:]
+    joined = " ".join(name)
+    if not name or _BODY_NAME_RE.fullmatch(joined) is None or not _names_a_body(name):
+        return None
+    return joined
 
 
 def _subject_of_preposition(before: list[str], phrase: str) -> str | None:
@@ -3859,9 +4086,15 @@ def _determiner_start(words: list[str], k: int) -> int:
     determiner, or at the sentence start when only capitalised words come before it
     ("Manal a 28-year-old teacher living in Midan")."""
     j = k
-    while j > 0 and words[j - 1][:1].isupper() and words[j - 1].lower() not in _SUBJECT_STOP:
+    while (
+        j > 0
+        and words[j - 1][:1].isupper()
+        and words[j - 1].lower() not in _SUBJECT_STOP
+        and not words[j - 1].endswith(('"', "\u201d", ","))
+    ):
         j -= 1
-    return j if j < k and j == 0 else k
+    # (or after a quotation's closing mark or a comma: '"...," Ahmet Kaya the head of')
+    return j if j < k and (j == 0 or words[j - 1].endswith(('"', "\u201d", ","))) else k
 
 
 def _subject_through_preposition(before: list[str], name: str) -> str | None:
@@ -3875,8 +4108,12 @@ def _subject_through_preposition(before: list[str], name: str) -> str | None:
     "Arab League foreign ministers"); otherwise the subject runs back to a
     determiner ("the defence ministry in Moscow", "A security source in
     Damascus"), with a name just before it at the start of the sentence ("Manal a
-    teacher living in Midan"). Without one within eight words, None.
+    teacher living in Midan") or after a quotation ('"..." Ahmet Kaya the head of
+    the ...'). Without one within eight words, None.
     """
+    closed = [k for k, w in enumerate(before[:-1]) if w.endswith(("\u201d", '"')) and len(w) > 1]
+    if closed:
+        before = before[closed[-1] + 1 :]  # a quotation before the subject ends the sentence's lead
     words = _sentence_words(before)
     relative = _last_relative(words)
     if relative is not None:
@@ -3894,9 +4131,21 @@ def _subject_through_preposition(before: list[str], name: str) -> str | None:
             steps == 0 and word.islower() and len(word) > 4 and low.endswith("ing")
         ):
             return _subject_before_clause(words, k)
+        if low in ("of", "for") and not word.endswith(",") and k > 0 and words[k - 1].islower():
+            # "the chief inspector of prisons for (Wales)": a title's own
+            # prepositions, read past to its determiner
+            k -= 1
+            steps += 1
+            continue
         if word.endswith(",") or low in _SUBJECT_STOP or low in _LEADING_FILLER:
             break
         if low in _DETERMINERS:
+            if k >= 2 and words[k - 1] == "of" and _is_role_word(words[k - 2]):
+                # "Ahmet Kaya the head of the Organisation for ...": the role's
+                # holder, read further back
+                k -= 2
+                steps += 2
+                continue
             start = _determiner_start(words, k)
             break
         k -= 1
@@ -4010,17 +4259,33 @@ _ISSUER_PARTICIPLES = frozenset("issued released signed sent posted".split())
 # Where a text says who issued a statement: "the army said in a statement", "the
 # division issued a statement", "a statement by the ministry" (see
 # _Speakers.latest_statement_issuer).
-_STATEMENT_ISSUED_RE = re.compile(
-    r"\b(?P<verb>said|says|announced|stated|declared|added|warned|claimed|confirmed|wrote|posted)"
-    r"[ \t]+in[ \t]+(?:a|an|its|their|his|her)[ \t]+(?:[\w\-]+[ \t]+){0,3}?"
-    r"(?:statement|communiqu[e\u00e9])\b"
-    r"|\b(?P<issue>issued|released|published|posted|sent)[ \t]+(?:a|an|its|their|his|her)[ \t]+"
-    r"(?:[\w\-]+[ \t]+){0,3}?(?:statement|communiqu[e\u00e9])\b"
-    r"|\b(?:statement|communiqu[e\u00e9])[ \t]+(?:(?:issued|released|signed|sent|posted)[ \t]+)?"
-    r"(?:by|from)[ \t]+(?P<by>[^.;:!?\"\u201c\u201d\n]{1,80})"
-    r"|\b[Ii]n[ \t]+(?:a|an|its|their|his|her)[ \t]+(?:[\w\-]+[ \t]+){0,3}?"
-    r"(?:statement|communiqu[e\u00e9])(?P<lead>[ \t]*,?[ \t]*)"
-)
+_STATEMENT_DOCUMENT = r"(?:statement|communiqu[e\u00e9])"
+#: Documents a body or person publishes, whose words "the report said" quotes: the
+#: report is its author's (CODING.md Q3a, as for a statement).
+_REPORT_NOUNS = frozenset("report study survey review audit assessment".split())
+_REPORT_DOCUMENT = r"(?:report|study|survey|review|audit|assessment)"
+
+
+@lru_cache(maxsize=4)
+def _issued_pattern(document: str) -> re.Pattern[str]:
+    """Where a text says who issued a document (a statement, or a report: see
+    _REPORT_DOCUMENT): "the army said in a statement", "the division issued a
+    statement", "a report by the commission", "In a statement, the ministry said"."""
+    return re.compile(
+        r"\b(?P<verb>said|says|announced|stated|declared|added|warned|claimed|confirmed|wrote|posted"
+        r"|concluded|found|finds|concludes)"
+        r"[ \t]+in[ \t]+(?:a|an|its|their|his|her)[ \t]+(?:[\w\-]+[ \t]+){0,3}?"
+        rf"{document}\b"
+        r"|\b(?P<issue>issued|released|published|posted|sent)[ \t]+(?:a|an|its|their|his|her)[ \t]+"
+        rf"(?:[\w\-]+[ \t]+){{0,3}}?{document}\b"
+        rf"|\b{document}[ \t]+(?:(?:issued|released|signed|sent|posted|published|written)[ \t]+)?"
+        r"(?:by|from)[ \t]+(?P<by>[^.;:!?\"\u201c\u201d\n]{1,80})"
+        r"|\b[Ii]n[ \t]+(?:a|an|its|their|his|her)[ \t]+(?:[\w\-]+[ \t]+){0,3}?"
+        rf"{document}(?P<lead>[ \t]*,?[ \t]*)"
+    )
+
+
+_STATEMENT_ISSUED_RE = _issued_pattern(_STATEMENT_DOCUMENT)
 # Heads of a description of one person that may stand for the person who was
 # just quoted ("the devastated man said").
 _GENERIC_PERSONS = frozenset(
@@ -4064,6 +4329,21 @@ def _apposed_body_pattern(head: str) -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=64)
+def _premodified_body_pattern(head: str) -> re.Pattern[str]:
+    """HEAD NAME with HEAD a lowercase noun before a body's name ("appliance maker
+    Whirlton Corp", "rights group Amnesty International"); for "company" and "firm"
+    a kind of company, or a word ending in "maker" ("carmaker", "drugmaker")."""
+    kinds = sorted(_COMPANY_KINDS) if head in ("company", "firm") else [head]
+    # (capitalised too, opening a sentence: "Carmaker Voltra Motors")
+    heads = "|".join(f"[{k[0].upper()}{k[0]}]{re.escape(k[1:])}" for k in kinds)
+    if head in ("company", "firm"):
+        heads += r"|[A-Za-z][a-z]+maker"
+    return re.compile(
+        rf"(?<![\w\-])(?:{heads})[ \t]+(?P<name>{_NAME_RUN}(?:[ \t]+(?:&|and|of|for)[ \t]+{_NAME_RUN})*)"
+    )
+
+
 _COMPANY_KINDS = frozenset(
     """company firm insurer carrier airline retailer bank lender publisher broadcaster
     manufacturer operator supplier developer producer utility group conglomerate
@@ -4095,6 +4375,14 @@ _BODY_BEFORE_HEAD_RE = re.compile(rf"(?P<name>{_NAME_RUN})[ \t]+$")
 _NO_DOUBLE_MARKS = str.maketrans("", "", _DOUBLE_MARKS)
 # Heads of a description that may stand for a body already named: "the
 # Britain-based monitor said" after the Syrian Observatory spoke.
+#: Heads of a description that any body may take ("the group said"), for which a
+#: more recent body that spoke wins over an older description holding the head.
+_GENERIC_BODY_HEADS = frozenset({"group", "organisation", "organization", "body", "ngo"})
+#: Words of a state institution's name: no "group" (see _GENERIC_BODY_HEADS).
+_STATE_BODY_WORDS = frozenset(
+    """government ministry army police military regime department presidency cabinet
+    parliament court office embassy""".split()
+)
 _BODY_DESCRIPTION_NOUNS = frozenset(
     {"group", "monitor", "organisation", "organization", "watchdog", "body", "ngo", "charity"}
 )
@@ -4104,10 +4392,17 @@ def _statement_issuer_words(words: list[str]) -> list[str]:
     """The issuer's words after "by" or "from" in "a statement by the army broadcast
     on state TV": up to a function word, a participle, or a comma."""
     issuer: list[str] = []
-    for word in words:
+    for k, word in enumerate(words):
         low = word.lower().strip(",.")
+        if low in ("of", "for") and issuer and k + 1 < len(words) and (
+            words[k + 1][:1].isupper() or words[k + 1] == "the"
+        ):
+            issuer.append(word)  # "a statement by the Ministry of Defence"
+            continue
         if issuer and (
             low in _SUBJECT_STOP or low in _CARRIER_PARTICIPLES or low in _ISSUER_PARTICIPLES
+            or low in _NOT_SUBJECT  # "a statement by the ministry was read out"
+            or (word.islower() and low.endswith("ing") and len(low) > 5)
         ):
             break
         issuer.append(word)
@@ -4200,6 +4495,18 @@ _IDENTIFIED_AS_RE = re.compile(
 )
 
 
+#: Titles that tell a person's gender, for "he" and "she" (see _Speakers.pronoun_of).
+_GENDERED_TITLES = {
+    **dict.fromkeys("Mr Sir Lord Baron Earl Duke Prince King Father Fr".split(), "he"),
+    **dict.fromkeys("Mrs Ms Miss Dame Lady Baroness Duchess Princess Queen Sister".split(), "she"),
+}
+_GENDERED_TITLE_HINTS = ("Mr", "Ms", "Mi", "Si", "Lo", "Ba", "Da", "La", "Ea", "Du", "Pr", "Ki", "Qu", "Fa", "Fr")
+_GENDERED_TITLE_RE = re.compile(
+    r"\b(?P<title>" + "|".join(sorted(_GENDERED_TITLES, key=len, reverse=True)) + r")\.?[ \t]+"
+    rf"(?P<name>{_NAME_RUN})"
+)
+
+
 def _resolve(
     phrase: str,
     rule: str,
@@ -4221,7 +4528,7 @@ def _resolve(
         return _Attribution(name, rule, matched, written, f"{written} -> {name}")
     if not is_pronoun:
         fuller = speakers.fuller_body(name, start, named) or speakers.fuller_name(name, start)
-        if fuller is not None:
+        if fuller is not None and fuller != name:
             named.append((start, fuller))
             return _Attribution(fuller, rule, matched, written, f"{name} -> {fuller}")
         named.append((start, name))
@@ -4230,8 +4537,14 @@ def _resolve(
     # named speaker (not one itself resolved from a pronoun) or the named subject
     # of an earlier speech verb, whichever is closer. "he" and "she" skip
     # organisations ("The KLF", "EU").
-    accept = (
-        _could_be_person if name in ("he", "she") else _could_be_body if name == "it" else _could_be_anyone
+    other = "she" if name == "he" else "he"
+
+    def _person_of_gender(candidate: str) -> bool:
+        # "she" is never a person the text already called "he" ("Mr X"), nor the reverse
+        return _could_be_person(candidate) and speakers.pronoun_of(candidate) != other
+
+    accept: Callable[[str], bool] = (
+        _person_of_gender if name in ("he", "she") else _could_be_body if name == "it" else _could_be_anyone
     )
     best_pos, best_name = -1, None
     for span_start, speaker in _recent(named, start, start - _PRONOUN_LOOKBACK):
@@ -4259,17 +4572,17 @@ def _resolve(
         # A person introduced later by title ("Interior Minister, Dana Ilves,
         # repeated ...") is the likelier "she" than an earlier quote's speaker.
         titled = speakers.latest_titled_person(start)
-        if titled is not None and titled[0] > best_pos:
+        if titled is not None and titled[0] > best_pos and accept(titled[1]):
             best_pos, best_name = titled
         # A person named as a sentence subject just before the quotation ("Lorry
         # driver Pavel, 52, has been ...") is likelier still, when mentioned last.
         subject = speakers.latest_person_subject(start)
-        if subject is not None and subject[0] > best_pos:
+        if subject is not None and subject[0] > best_pos and accept(subject[1]):
             best_pos, best_name = subject
         # A person named in narration in the sentence before, marked as a person
         # ("UNICEF director Anthony Lake", "said activist Mustafa Ebdi").
         mentioned = speakers.latest_mentioned_person(start)
-        if mentioned is not None and mentioned[0] > best_pos:
+        if mentioned is not None and mentioned[0] > best_pos and accept(mentioned[1]):
             best_pos, best_name = mentioned
         # The same pronoun resolved for a later quotation than every candidate
         # ('"...," she said by telephone. "...," she added.') goes on, while the
@@ -4287,7 +4600,7 @@ def _resolve(
         # No other candidate: a name and an active verb opening the sentence before
         # ("Maria Lopez has lived in the village for 40 years.").
         subject = speakers.latest_person_subject(start, plain=True)
-        if subject is not None:
+        if subject is not None and accept(subject[1]):
             best_pos, best_name = subject
             source = best_pos
     if best_name is None:

@@ -773,14 +773,14 @@ def test_surname_resolves_to_earlier_full_name() -> None:
     text = (
         "Tarvia’s Foreign Minister Lale Orhun flew to Lausen on Monday.\n\n"
         '"We want a ceasefire," Orhun said.\n\n'
-        '"The talks must go on," said Mr Orhun.\n\n'
+        '"The talks must go on," said Ms Orhun.\n\n'
         '"Not yet," she said.'
     )
     spans = voice_spans(text)
     assert [s.speaker for s in spans] == ["Lale Orhun"] * 3
     assert (spans[0].rule, spans[0].cue, spans[0].resolved_via) == ("after", "Orhun said", "Orhun -> Lale Orhun")
     assert (spans[1].rule, spans[1].cue, spans[1].resolved_via) == (
-        "after", "said Mr Orhun", "Orhun -> Lale Orhun")
+        "after", "said Ms Orhun", "Orhun -> Lale Orhun")
     assert spans[2].resolved_via.endswith("she -> Lale Orhun")
 
 
