@@ -543,7 +543,16 @@ Speakers (``speaker``, and how it was found: ``rule``, ``cue``, ``speaker_text``
     Orbis news agency`` gives ``Orbis news agency``. ``opening_subject`` reads past
     an opening place or time before its comma and takes the last name in a chain of
     appositions (``In Tarn, the capital, the council's spokesman, Col. Ivo Marek,
-    read a statement ... saying``).
+    read a statement ... saying``). ``previous_sentence`` also reads a long subject
+    that does not open the sentence, at its first verb of saying that has a
+    subject (``Kessel Teachers Union Local 12 president Ada Roy said ...``), the
+    name a described speaker gave (``A nurse ... who asked to be identified only as
+    Mona said ...``, also for rule 2) and an inverted attribution ending the
+    sentence after a comma (``..., said Omar Tall a farmer in the village.``). A
+    verb of saying joined by ``and`` with no subject of its own shares the subject
+    of the clause before it (``Ivo Marek, said the convoy was hit because its
+    drivers had orders ..., and warned that attacks would go on "..."`` gives ``Ivo
+    Marek``, not ``its drivers``).
 """
 
 from __future__ import annotations
@@ -2453,6 +2462,10 @@ def _lowercase_group(before: list[str], noun: str) -> str | None:
     return " ".join(words)
 
 
+# A verb of saying joined by "and" with no subject of its own ("..., and warned that").
+_CONJOINED_VERB_RE = re.compile(
+    rf"\band[ \t]+(?:also[ \t]+|then[ \t]+|later[ \t]+)?(?P<verb>{_word_trie(_BEFORE_VERBS)})\b"
+)
 _RELAY_AGENT_RE = re.compile(
     r"\b(?:[a-z]+ed|shown|broadcast|read|written|sent|run)[ \t]+by[ \t]+(?:the[ \t]+)?$"
 )
@@ -2809,6 +2822,14 @@ class _Speakers:
             return None
         if _relay_agent(m, sentence_start):
             return None  # "a message shared by the SITE Intelligence Group calling it"
+        identified = m.group("name") is not None and m.group("name").startswith("as ") and (
+            _IDENTIFIED_AS_RE.search(self.text, max(sentence_start, m.start() - 90), m.end("name"))
+        )
+        if identified:
+            # "A doctor ... who asked to be identified only as Abu Khaled said": the
+            # name the described speaker gave, its commas lost ("as" read as a
+            # name's particle, as in "as-Sadr")
+            return identified.group("name")
         antecedent = self._relative_antecedent(m, sentence_start)
         if antecedent is not None:
             return antecedent
@@ -3138,6 +3159,26 @@ class _Speakers:
                     break
                 m = earlier
                 subject = self._first_subject_at(m, sentence_start)
+            conjoined_verb = None
+            if "and" in self.text[m.end() if m is not None else sentence_start : start]:
+                conjoined_verb = next(reversed(list(_CONJOINED_VERB_RE.finditer(
+                    self.text, m.end() if m is not None else sentence_start, start))), None)
+            if conjoined_verb is not None:
+                # "X said the ship was targeted ..., and warned that operations would
+                # continue "...": a verb of saying joined by "and" with no subject of
+                # its own shares the subject of the clause before it
+                k = conjoined_verb.start()
+                for _ in range(4):
+                    earlier = self._last_subject_before(p, sentence_start, k)
+                    if earlier is None:
+                        break
+                    earlier_subject = self._first_subject_at(earlier, sentence_start)
+                    if earlier_subject is not None and (
+                        " ".join(earlier.group("verb").split()) in _PERSONAL_VERBS
+                    ):
+                        m, subject = earlier, earlier_subject
+                        break
+                    k = earlier.start()
             if m is not None and _what_pronoun(m):
                 # "Washington condemned what it called a "barbaric attack"": the
                 # pronoun is the subject of the clause that holds "what"
@@ -3507,12 +3548,31 @@ class _Speakers:
         lead = self.text[at:end]
         offset = len(lead) - len(lead.lstrip())
         m = _SUBJECT_VERB_RE.match(self.text, at + offset, end)
-        if m is not None and " ".join(m.group("verb").split()) in verbs:
+        candidates = [m] if m is not None and " ".join(m.group("verb").split()) in verbs else []
+        # The subject may be long ("United Auto Workers Local 1840 president Denise
+        # Rutledge said ...", "A doctor ... who asked to be identified only as Abu
+        # Khaled said ..."): the sentence's first verb of saying with a subject
+        # ("who asked to be identified" has none), at most its second one
+        found = (c for c in _subject_verb_matches(self.text, at + offset, end)
+                 if " ".join(c.group("verb").split()) in verbs)
+        candidates += [c for c in (next(found, None), next(found, None)) if c is not None]
+        inverted = _INVERTED_IN_SENTENCE_RE.search(self.text, at + offset, end)
+        if inverted is not None and not self.text[: inverted.start()].rstrip().endswith(","):
+            inverted = None
+        for m in candidates:
+            if inverted is not None and m.start("verb") == inverted.start("verb"):
+                break  # "..., said Omar Tall": not "the market, said"
             subject = self._subject_at(m, at + offset)
-            if subject is not None and (
-                subject.split()[0] not in _NOT_A_NAME or (pronouns and subject.lower() in _PRONOUNS)
-            ):
+            if subject is None:
+                continue
+            if subject.split()[0] not in _NOT_A_NAME or (pronouns and subject.lower() in _PRONOUNS):
                 return subject, " ".join(m.group(0).split()), "previous_sentence"
+            break
+        if inverted is not None:
+            # "The gunmen opened fire ..., said Amadou Guindo a local councillor."
+            subject = _cut_subject(inverted.group("subj"))
+            if subject and subject[:1].isupper() and subject.split()[0] not in _NOT_A_NAME:
+                return subject, f"{inverted.group('verb')} {subject}", "previous_sentence"
         return None
 
     def body_opening_sentence_before(self, start: int, *, own: bool = False) -> tuple[int, str] | None:

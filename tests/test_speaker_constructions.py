@@ -1200,3 +1200,31 @@ def test_an_opening_place_and_a_chain_of_appositions_before_a_participle_of_sayi
             'statement on state radio saying the treaty had "no legal basis" at all.')
     (span,) = _quotes(text)
     assert (span.speaker, span.rule) == ("Ivo Marek", "opening_subject")
+
+
+# --- the sentence before names the speaker ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("before", "speaker"),
+    [
+        # a long subject opening the sentence, its commas lost
+        ("Kessel Teachers Union Local 12 president Ada Roy said the staff had not been told.", "Ada Roy"),
+        # the name a described speaker gave
+        ("A nurse at the clinic who asked to be identified only as Mona said the wards were full.", "Mona"),
+        # an inverted attribution ending the sentence
+        ("The gunmen came at dusk and burned the market, said Omar Tall a farmer in the village.", "Omar Tall"),
+    ],
+)
+def test_a_quotation_after_a_sentence_that_reports_speech_is_its_speakers(before: str, speaker: str) -> None:
+    text = f'Talks went on. {before} "Nobody told us anything."'
+    (span,) = _quotes(text)
+    assert (span.speaker, span.rule) == (speaker, "previous_sentence")
+
+
+def test_a_verb_of_saying_after_and_shares_the_subject_before_it() -> None:
+    # "X said ..., and warned that ... "...": the warning is X's, not the reported clause's
+    text = ('The rebels\u2019 spokesman, Ivo Marek, said the convoy was hit because its drivers had '
+            'orders from the army, and warned that attacks would go on "until the siege ends".')
+    (span,) = _quotes(text)
+    assert (span.speaker, span.rule) == ("Ivo Marek", "before")
