@@ -41,9 +41,18 @@ Nesting
 
 Unbalanced quotes (never an exception)
     A quotation still open at the end of its paragraph, and not reopened at the
-    very start of the next paragraph, ends at the end of that paragraph (trailing
-    whitespace excluded). A closing mark with no open quotation is ignored. An
-    unpaired single opener is ignored. Scanning is linear in the text length.
+    very start of the next paragraph, ends where a reader would end it (CODING.md
+    2.2): before the first sentence of that paragraph that opens with a third
+    person's attribution (``He said ...``, ``Sabbagh said ...``, ``The council
+    said ...``; not ``We said`` or ``When they told us``), or before an inverted
+    attribution right after its words whose comma and mark were lost (``"... across
+    the bridge said Omar Haddad``), else at the end of that paragraph (trailing
+    whitespace excluded); the marks after such an early end are read afresh, so the
+    quotations after it are found (one-paragraph copy no longer runs to the end of
+    the article). A mark that would reopen a quotation inside its paragraph opens a
+    new one when such a sentence comes between (CODING.md Q2). A closing mark with
+    no open quotation is ignored. An unpaired single opener is ignored. Scanning is
+    linear in the text length.
 
 Quote or scare quote
     A quoted span is a ``scare_quote`` when its content has at most
@@ -505,6 +514,45 @@ Speakers (``speaker``, and how it was found: ``rule``, ``cue``, ``speaker_text``
     company,``; for ``company`` and ``firm`` a kind of company counts: insurer,
     airline, bank, ...), before the other short-form rules; a name may hold
     ``&``, ``and``, ``of`` or ``for``.
+
+    Constructions of news prose (issue 14, pinned in
+    ``tests/test_speaker_constructions.py``): cries and chants are speech (CODING.md
+    Q4): ``shouting``, ``chanting``, ``screaming``, ``yelling``, ``crying`` attribute
+    like verbs of saying, and a recording's auxiliaries stand between a subject and
+    its verb (``a man can be heard shouting "..."``, ``X was heard to say``), so a
+    short cry is a quote of its subject, not a scare quote; a plural noun opening
+    its clause may be described by where they are (``women at the camp gate could
+    be heard chanting``). A number's thousands comma stays inside an apposition
+    (``Ola Berg, whose shop lost \u00a312,500 in the flood, wrote:``), and a verb
+    with no subject before it (``, wrote:``) is no opening subject. A relative
+    clause whose commas were lost describes the name before it, and its object is
+    no speaker (``Mr Tom Lee who chairs the board told`` gives ``Tom Lee``,
+    ``Kessel Capital which owns a stake said`` gives ``Kessel Capital``; after a
+    preposition the subject is the one before it: ``Ada Roy a banker at Kessel
+    Capital which owns a stake said`` gives ``Ada Roy``); a description keeps its
+    clause (``one witness a driver who escaped on foot``). A quotation opening a
+    paragraph after one ending with a colon takes the subject of that clause also
+    without a verb of saying (``Baroness Ada Hale, who chairs a committee, was
+    blunter:``, rule ``colon``). A medium that relays the words is not their
+    speaker: a participle after the agent of ``shared by``, ``carried by``,
+    ``posted by`` ... belongs to the clause's subject (``The Kessel Front claimed
+    the raid in a message shared by the Lantern Monitoring Group calling it "..."``
+    gives ``Kessel Front``). An adjective of ownership or affiliation is no part of
+    a body's name (``-run``, ``-owned``, ``-controlled``, ``-affiliated``,
+    ``-linked``, ``-sponsored``, as ``-based`` and ``-backed``): ``the rebel-run
+    Orbis news agency`` gives ``Orbis news agency``. ``opening_subject`` reads past
+    an opening place or time before its comma and takes the last name in a chain of
+    appositions (``In Tarn, the capital, the council's spokesman, Col. Ivo Marek,
+    read a statement ... saying``). ``previous_sentence`` also reads a long subject
+    that does not open the sentence, at its first verb of saying that has a
+    subject (``Kessel Teachers Union Local 12 president Ada Roy said ...``), the
+    name a described speaker gave (``A nurse ... who asked to be identified only as
+    Mona said ...``, also for rule 2) and an inverted attribution ending the
+    sentence after a comma (``..., said Omar Tall a farmer in the village.``). A
+    verb of saying joined by ``and`` with no subject of its own shares the subject
+    of the clause before it (``Ivo Marek, said the convoy was hit because its
+    drivers had orders ..., and warned that attacks would go on "..."`` gives ``Ivo
+    Marek``, not ``its drivers``).
 """
 
 from __future__ import annotations
@@ -742,49 +790,86 @@ def _reopens(text: str, i: int) -> bool:
 
 
 def _double_quote_spans(text: str, paras: _Paragraphs) -> list[tuple[int, int, bool]]:
-    """(start, end, multi_paragraph) of double-quoted stretches, outermost only."""
+    """(start, end, multi_paragraph) of double-quoted stretches, outermost only.
+
+    A quotation left open ends at its paragraph's end, or earlier where a reader
+    would end it (:func:`_narration_cut`); the marks after that point are then read
+    afresh. A mark that would reopen a quotation inside its paragraph opens a new
+    one when an attribution or a narrating sentence comes between.
+    """
     spans: list[tuple[int, int, bool]] = []
     open_start = -1  # start of the open quotation, -1 when none
     open_para = -1  # paragraph where the open quotation was last (re)opened
     first_para = -1
+    seg_start = -1  # where the open quotation was last (re)opened
     depth = 0
+    early_ends = _MAX_EARLY_ENDS
     openers, closers = _double_conventions(text)
-    for i in _char_positions(text, _DOUBLE_MARKS):
-        ch = text[i]
-        if ch in openers:
-            kind = "open"
-        elif ch in closers:
-            kind = "close"
+    positions = _char_positions(text, _DOUBLE_MARKS)
+    n = len(positions)
+    k = 0
+    while k < n or depth:
+        if k < n:
+            i = positions[k]
+            ch = text[i]
+            if ch in openers:
+                kind = "open"
+            elif ch in closers:
+                kind = "close"
+            else:
+                kind = _straight_shape(text, i)
+            p = paras.index(i)
         else:
-            kind = _straight_shape(text, i)
-        p = paras.index(i)
+            i, kind, p = len(text), "end", -2  # past the last mark: the open quotation ends
         if depth and p != open_para:
-            if kind != "close" and p == open_para + 1 and i == paras.starts[p]:
+            if kind not in ("close", "end") and p == open_para + 1 and i == paras.starts[p]:
                 # English convention: a quotation running on reopens at the start of
                 # each paragraph without closing the previous one.
                 open_para = p
+                seg_start = i
                 depth = 1
+                k += 1
                 continue
-            # Unclosed: the quotation ends with its paragraph.
-            spans.append((open_start, paras.ends[open_para], open_para != first_para))
+            # Unclosed: the quotation ends with its paragraph, or where a reader
+            # would end it; the marks after that are read again.
+            para_end = paras.ends[open_para]
+            cut = _narration_cut(text, seg_start + 1, para_end) if early_ends else None
             depth = 0
+            if cut is not None:
+                early_ends -= 1
+                spans.append((open_start, cut, open_para != first_para))
+                k = bisect_right(positions, cut - 1)
+                continue
+            spans.append((open_start, para_end, open_para != first_para))
+            if kind == "end":
+                break
         if depth == 0:
             if kind == "close":
+                k += 1
                 continue  # stray closing mark: ignored
-            open_start, open_para, first_para, depth = i, p, p, 1
+            open_start, open_para, first_para, seg_start, depth = i, p, p, i, 1
         elif kind == "open":
             if depth == 1 and _reopens(text, i):
                 # '"... an enormous explosion. "People had fallen ..."': a quotation
                 # reopened after a full stop inside one paragraph (its paragraph
                 # break lost) goes on; it is no nested quote waiting to be closed.
+                # With an attribution or a narrating sentence in between
+                # ('"... one building. Sabbagh said ... "Our forces ..."'), the first
+                # quotation ended there and the mark opens a new one (CODING.md Q2).
+                cut = _narration_cut(text, seg_start + 1, i) if early_ends else None
+                if cut is not None:
+                    early_ends -= 1
+                    spans.append((open_start, cut, open_para != first_para))
+                    open_start, open_para, first_para = i, p, p
+                seg_start = i
+                k += 1
                 continue
             depth += 1  # nested quote: part of the outer one
         else:
             depth -= 1
             if depth == 0:
                 spans.append((open_start, i + 1, open_para != first_para))
-    if depth:
-        spans.append((open_start, paras.ends[open_para], open_para != first_para))
+        k += 1
     return spans
 
 
@@ -911,13 +996,18 @@ _BEFORE_VERBS = _AFTER_VERBS + (
     "praised|praises|lauded|slammed|slams|criticised|criticized|criticises|criticizes|"
     "decried|decries|deplored|deplores|expressed|expresses|voiced|voices|"
     "considers|regards|views|characterised|characterized|"
-    "likened|likens|threatened|threatens|assured|assures|vowing|pledging|promising"
+    "likened|likens|threatened|threatens|assured|assures|vowing|pledging|promising|"
+    # cries and chants (CODING.md Q4): "a man can be heard shouting "...""
+    "shouting|chanting|screaming|yelling|crying|shouts|chants|screams|screamed|yelled|yells"
 )
 # Adverbs and auxiliaries allowed between a subject and its verb ("has called").
 _ADVERB_WORDS = (
     "also|later|then|again|earlier|initially|previously|reportedly|once|still|repeatedly|"
     "strongly|firmly|flatly|categorically|vehemently|sharply|publicly|immediately|swiftly|"
-    "has|have|had|was|were|is|are|will|would|went[ \t]+on[ \t]+to"
+    "has|have|had|was|were|is|are|will|would|went[ \t]+on[ \t]+to|"
+    # a recording's speaker: "a man can be heard shouting", "she was heard to say"
+    "can[ \t]+be[ \t]+heard|could[ \t]+be[ \t]+heard|is[ \t]+heard|are[ \t]+heard|"
+    "was[ \t]+heard[ \t]+to|were[ \t]+heard[ \t]+to|was[ \t]+heard|were[ \t]+heard"
 )
 _ADVERBS = rf"(?:{_word_trie(_ADVERB_WORDS)}[ \t]+){{0,2}}"
 _SUBJECT_WORD = r"\w[\w\u2019'.\-\u2010]*+"
@@ -925,7 +1015,8 @@ _SUBJECT_WORD = r"\w[\w\u2019'.\-\u2010]*+"
 # her basement with her two sons, told") or brackets ("Mazen al-Shammari (a former
 # adviser to the electoral commission) said").
 _PARENTHETICAL = (
-    r"(?:[ \t]*,(?P<paren>(?:[^,;:!?\"\u201c\u201d\n]|(?<=\d),(?=\d{3})){1,90}),"
+    # (a number's thousands comma, "whose mother lost \u00a338,000,", stays inside)
+    r"(?:[ \t]*,(?P<paren>(?:[^,;:!?\"\u201c\u201d\n]|(?<=\d),(?=\d{3}(?!\d))){1,90}),"
     r"|[ \t]+\((?P<bracket>[^()\[\];:!?\"\u201c\u201d\n]{3,90})\))?"
 )
 
@@ -1125,6 +1216,61 @@ _SENTENCE_BREAK_RE = re.compile(
 )
 _WORD_BEFORE_STOP_RE = re.compile(r"(\w+)\.$")
 _NO_BREAK_AFTER = frozenset(_TITLE_ABBREVIATIONS.split("|"))
+
+# First words of a sentence that speaks, never narrates: a quotation left open is
+# not ended by "We said ..." or "When they told us ...".
+_SPEECH_OPENERS = frozenset(
+    """I We You My Our Your Us Me They Nobody No None Everyone Everybody Someone Somebody
+    Nothing Everything There This That These Those When If Then But And So Now After
+    Before Because What Why How Who Where Here Let Please Today Yesterday""".split()
+)
+_NARRATION_WORD = r"[\w\u2019'\-.]+"
+# A sentence that opens with a third person's attribution ("He said ...", "Sabbagh
+# said ...", "County Administrative Officer Raul Mendes said ...", "The army told
+# ..."): the writer's voice, where a quotation left open ends (CODING.md 2.2).
+_NARRATION_START_RE = re.compile(
+    rf"(?P<subj>He|She|It"
+    rf"|(?:The|A|An|One|Another)(?:[ \t]+{_NARRATION_WORD}){{1,6}}?"
+    rf"|[{_UPPER}]{_NARRATION_WORD}(?:(?:[ \t]+{_NARRATION_WORD}){{0,5}}?[ \t]+[{_UPPER}]{_NARRATION_WORD})?)"
+    r"[ \t]+(?:also[ \t]+|later[ \t]+|then[ \t]+)?"
+    r"(?:said|says|told|tells|added|adds|reported|reports|stated|announced|explained|"
+    r"confirmed|insisted|claimed|warned|wrote|tweeted)\b(?![ \t]+(?:us|me|you)\b)"
+)
+# An inverted attribution right after the words of a quotation left open, its comma
+# and closing mark lost ('"... because of the snipers said Awadia Osman, a nurse').
+_INVERTED_AFTER_WORD_RE = re.compile(
+    rf"(?<=[\w)])[ \t]+(?:said|says|added|explained|continued)[ \t]+(?=[{_UPPER}])"
+)
+_NOT_BEFORE_INVERTED = frozenset("i we you he she they it who which that".split())
+# At most this many quotations left open are ended early in one text; later ones end
+# with their paragraph (each early end re-reads the marks after it in the paragraph).
+_MAX_EARLY_ENDS = 200
+
+
+def _narration_cut(text: str, lo: int, hi: int) -> int | None:
+    """Where a reader ends a quotation left open in ``text[lo:hi]`` (no closing mark
+    in it): before the first sentence that opens with a third person's attribution
+    (``He said ...``), or before an inverted attribution right after its words
+    (``... the snipers said Awadia Osman``); None when neither comes (CODING.md 2.2:
+    never closed)."""
+    cut: int | None = None
+    for brk in _SENTENCE_BREAK_RE.finditer(text, lo, hi):
+        word = _WORD_BEFORE_STOP_RE.search(text, max(lo, brk.start() - 12), brk.start() + 1)
+        if word is not None and (
+            word.group(1) in _NO_BREAK_AFTER or (len(word.group(1)) == 1 and word.group(1).isupper())
+        ):
+            continue  # "Dr. Ruth", "J. Smith"
+        m = _NARRATION_START_RE.match(text, brk.end(), hi)
+        if m is not None and m.group("subj").split()[0] not in _SPEECH_OPENERS:
+            cut = brk.start() + 1
+            break
+    for m in _INVERTED_AFTER_WORD_RE.finditer(text, lo, cut if cut is not None else hi):
+        before = text[max(lo, m.start() - 12) : m.start()].split()
+        after = text[m.end() : m.end() + 3].split()
+        if before and before[-1].lower() not in _NOT_BEFORE_INVERTED and after and after[0] not in ("I",):
+            return m.start()
+    return cut
+
 
 _PRONOUNS = frozenset({"he", "she", "they", "it"})
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
@@ -1434,6 +1580,21 @@ def _is_dateline_place(place: str, medium: str) -> bool:
     )
 
 
+def _before_relative_clause(words: list[str]) -> list[str]:
+    """``words`` up to a relative pronoun right after a name, its commas lost ("Dr
+    Amina Keita who heads the Nanoro unit" gives "Dr Amina Keita"): the clause
+    describes the named subject, and its object is no speaker. A description keeps
+    its clause ("One witness a driver who escaped on foot")."""
+    relative = next(
+        (k for k in range(1, len(words)) if words[k] in ("who", "which", "whose")
+         and words[k - 1][:1].isupper()),
+        None,
+    )
+    if relative is None or any(w.endswith(",") for w in words[:relative]):
+        return words
+    return words[:relative]
+
+
 @lru_cache(maxsize=8192)
 def _name_from_subject(phrase: str) -> tuple[str, bool]:
     """(speaker, is_pronoun) from a subject phrase as written."""
@@ -1464,6 +1625,7 @@ def _name_from_subject(phrase: str) -> tuple[str, bool]:
         and _is_dateline_place(words[0], words[1])
     ):
         words = words[1:]  # "Damascus SANA said", "BEIRUT Reuters": a dateline's place
+    words = _before_relative_clause(words)
     if not words:
         return "", False
     if words[-1].lower() in _PRONOUNS:
@@ -1624,6 +1786,13 @@ def _body_before_description(words: list[str]) -> str | None:
         return joined
     if media and body[0] not in _NATIONALITIES and body[0] not in _TIME_NAMES:
         return joined  # "the Al-Watan newspaper": a newspaper's one-word name
+    if (
+        words[-2:] == ["news", "agency"]
+        and body[0] not in _NATIONALITIES
+        and body[0] not in _TIME_NAMES
+        and not body[0].endswith(("ian", "ean", "ese", "ish"))  # "the Tarvian news agency": a description
+    ):
+        return f"{joined} news agency"  # "the Houthi-run Saba news agency": its name as written
     return None
 
 
@@ -2079,13 +2248,7 @@ def _after_subject_verb(window: str, soft_end: bool, bare_end: bool) -> tuple[st
         # '", denied the claims.': a word of saying after a determiner or a
         # preposition is a noun, no verb of an attribution
         return None
-    words = m.group("subj").split()
-    r = next((k for k, w in enumerate(words) if k and w in ("who", "which")), None)
-    if r is not None and words[r - 1][:1].isupper() and not any(w.endswith(",") for w in words[:r]):
-        # "Dr Aminata Kiema who heads the Nanoro unit (told)": the relative
-        # clause describes the subject before it
-        words = words[:r]
-    subj = " ".join(_from_last_determiner(words))
+    subj = " ".join(_from_last_determiner(_before_relative_clause(m.group("subj").split())))
     first_word = m.group("subj").split()[0].lower()
     subj = _prefer_apposition(subj, m.group("paren"))
     if first_word in _PREPOSITIONS_BEFORE:
@@ -2299,13 +2462,36 @@ def _lowercase_group(before: list[str], noun: str) -> str | None:
     return " ".join(words)
 
 
+# A verb of saying joined by "and" with no subject of its own ("..., and warned that").
+_CONJOINED_VERB_RE = re.compile(
+    rf"\band[ \t]+(?:also[ \t]+|then[ \t]+|later[ \t]+)?(?P<verb>{_word_trie(_BEFORE_VERBS)})\b"
+)
+_RELAY_AGENT_RE = re.compile(
+    r"\b(?:[a-z]+ed|shown|broadcast|read|written|sent|run)[ \t]+by[ \t]+(?:the[ \t]+)?$"
+)
+
+
+def _relay_agent(m: re.Match[str], sentence_start: int) -> bool:
+    """Whether a SUBJECT-VERB match with a participle for its verb has for its
+    subject the agent of a participle before it ("claimed the attack in a message
+    shared by the SITE Intelligence Group calling it"): the medium that relays the
+    words; the participle belongs to the clause's subject (CODING.md 2.3, media
+    citing a source)."""
+    if not m.group("verb").endswith("ing"):
+        return False
+    return _RELAY_AGENT_RE.search(m.string, max(sentence_start, m.start() - 40), m.start()) is not None
+
+
 def _shares_earlier_subject(m: re.Match[str], sentence_start: int) -> bool:
     """Whether a SUBJECT-VERB match that has no subject of its own belongs to an
     earlier clause of its sentence: a participle after a comma ("..., calling"), a
-    verb after "and" or "but" ("accused ... and said"), or a described subject
-    after a preposition ("in a statement read")."""
+    verb after "and" or "but" ("accused ... and said"), a described subject
+    after a preposition ("in a statement read"), or a participle after a relaying
+    medium ("in a message shared by the SITE Intelligence Group calling it")."""
     text = m.string
     if m.group("verb").endswith("ing") and text[m.start() : m.start("verb")].rstrip().endswith(","):
+        return True
+    if _relay_agent(m, sentence_start):
         return True
     np = (m.group("np") or "").split()
     if np and np[-1].lower() in ("and", "but"):
@@ -2323,10 +2509,17 @@ def _what_pronoun(m: re.Match[str]) -> bool:
     return len(words) >= 2 and words[-2] == "what" and words[-1] in _PRONOUNS
 
 
+# The end of a described subject read with its auxiliary ("a man can be heard",
+# "the defendant was heard"): see _ADVERB_WORDS.
+_HEARD_TAIL_RE = re.compile(r"[ \t]+(?:(?:can|could)[ \t]+be|is|are|was|were)[ \t]+heard(?:[ \t]+to)?$")
+
+
 def _verb_is_noun(m: re.Match[str]) -> bool:
     """Whether the verb of a SUBJECT-VERB match stands right after a preposition or
     a determiner, so is a noun ("the men on charges (of)", "rejected the claims")."""
     before = m.string[m.start() : m.start("verb")].split()
+    if len(before) >= 2 and before[-1] == "to" and before[-2] in ("heard", "on"):
+        return False  # "was heard to say", "went on to say": an auxiliary's "to"
     return bool(before) and before[-1].lower() in _NOUN_MARKERS
 
 
@@ -2393,6 +2586,8 @@ class _Speakers:
         self._before_calls: dict[int, int] = {}
         self._subjects: dict[int, str | None] = {}
         self._sentences_before: dict[int, str] = {}
+        # match start -> where the antecedent of its relative clause starts (the cue's start)
+        self._antecedent_at: dict[int, int] = {}
         self._credits: list[tuple[int, str, str]] | None = None
         self._body_matches: list[re.Match[str]] | None = None
         self._body_starts: list[int] = []
@@ -2417,6 +2612,11 @@ class _Speakers:
     def after(self, start: int, end: int) -> tuple[str, str, str] | None:
         """(subject, matched text, rule) of an attribution right after ``text[start:end]``."""
         text = self.text
+        if text[end - 1] in ".!?\u2026":
+            # A quotation left open that a reader ends with its sentence, before a
+            # narrating one ('"Where will the kids go? Raul Mendes said the hours
+            # ...'): what follows is no attribution of it.
+            return None
         p = self.paras.index(end - 1)
         limit = min(self.paras.ends[p] if p >= 0 else len(text), end + 200)
         # A bracketed acronym in the attribution ("the Syrian Observatory for Human
@@ -2469,6 +2669,8 @@ class _Speakers:
         early on Tuesday the defence ministry said'), read up to the sentence's end,
         the next quotation mark or :data:`_SENTENCE_END_WINDOW` characters."""
         text = self.text
+        if text[end - 1] in ".!?\u2026":
+            return None  # a quotation left open, ended with its sentence (see after)
         if _ENDS_WITH_SENTENCE_RE.match(text, max(0, end - 3), end) and text[end : end + 2].lstrip(" \t")[:1].isupper():
             # '"... against its own people." Camp residents told Reuters': the
             # quotation ended its sentence; the next one is narration.
@@ -2618,6 +2820,19 @@ class _Speakers:
             # "... kept out of the debate, calling it": the participle's subject
             # is the clause's, not the phrase before the comma (see opening_subject)
             return None
+        if _relay_agent(m, sentence_start):
+            return None  # "a message shared by the SITE Intelligence Group calling it"
+        identified = m.group("name") is not None and m.group("name").startswith("as ") and (
+            _IDENTIFIED_AS_RE.search(self.text, max(sentence_start, m.start() - 90), m.end("name"))
+        )
+        if identified:
+            # "A doctor ... who asked to be identified only as Abu Khaled said": the
+            # name the described speaker gave, its commas lost ("as" read as a
+            # name's particle, as in "as-Sadr")
+            return identified.group("name")
+        antecedent = self._relative_antecedent(m, sentence_start)
+        if antecedent is not None:
+            return antecedent
         subject = self._subject_of(m)
         if not verb.startswith("quoted") and _PASSIVE_RE.search(
             m.group(0), 0, m.start("verb") - m.start()
@@ -2669,16 +2884,67 @@ class _Speakers:
         # apposition to the whole description speaks
         return found if found is None else _prefer_apposition(found, m.group("paren"))
 
+    def _relative_antecedent(self, m: re.Match[str], sentence_start: int) -> str | None:
+        """For :meth:`_subject_at`: when the match's subject is the object of a
+        relative clause whose commas were lost ("Kinross Capital which owns a stake
+        (said)", "Mr Lee who chairs the board (told)"), the name the clause
+        describes, with a name opening the sentence before its description ("Fiona
+        Lachlan a fund manager at Kinross Capital which ..."); else None."""
+        text = self.text
+        lo = max(sentence_start, m.start() - 120)
+        if not (" who " in text[lo : m.start()] or " which " in text[lo : m.start()]):
+            return None  # the common case, without splitting the sentence
+        words = _sentence_words(text[sentence_start : m.start()].split())
+        relative = _last_relative(words)
+        if (
+            relative is None
+            or relative == 0
+            or not words[relative - 1][:1].isupper()
+            or relative == len(words) - 1
+            or not words[relative + 1].islower()
+            or any(w.endswith((",", ";", ":")) for w in words[relative - 1 :])
+            # a long clause, or one joining nouns, has likely ended before the
+            # subject ("the Levant which is spearheading an offensive in Iraq and
+            # rebels the Syrian Observatory ... said")
+            or len(words) - relative - 1 > 6
+            or "and" in words[relative + 1 :]
+        ):
+            return None
+        found = _subject_before_relative(words, relative)
+        if found is None:
+            return None
+        j = relative - len(found.split())
+        if j > 0 and words[j - 1].lower() in _SUBJECT_PREPOSITIONS:
+            # "a fund manager at Kinross Capital which owns ...": the clause describes
+            # the object of "at"; the subject is the one before the preposition
+            found = _subject_through_preposition(words[:j], found)
+        else:
+            if words[j].lower() in _DETERMINERS:
+                j = _determiner_start(words, j)
+            found = " ".join(words[j:relative])
+        if found:
+            at = text.rfind(found.split()[0], sentence_start, m.start())
+            if at >= 0:
+                self._antecedent_at[m.start()] = at
+        return found
+
     def _described_subject_at(self, m: re.Match[str], sentence_start: int, subject: str) -> str | None:
         """For :meth:`_subject_at`: the subject of a match with no name (a pronoun, a
         described subject or a group), read in its sentence, or None."""
         if m.group("statemedia"):
             return subject  # "state TV said": the medium as written
+        np_text = m.group("np") or ""
+        heard = _HEARD_TAIL_RE.search(np_text)
+        if heard is not None:
+            # "A man can be heard (shouting)": the auxiliary is no part of the subject
+            if subject == np_text:
+                subject = np_text[: heard.start()]
+            np_text = np_text[: heard.start()]
         group = m.group("group")
         if group is not None and group[:1].islower():
             found = _lowercase_group(self.text[sentence_start : m.start()].split(), group)
             return None if found is None else _prefer_apposition(found, m.group("paren"))
-        np = (m.group("np") or "").split()
+        np = np_text.split()
         if len(np) > 1 and np[-1] == "who" and not any(w.lower() in _SUBJECT_STOP for w in np[:-1]):
             # "Reuters reported a military source who said": the one "who" is
             # ("a journalist embedded with the troops in the district who said":
@@ -2688,7 +2954,7 @@ class _Speakers:
             return None  # "the criticism and (blamed)"
         if any(w.lower() in _NOT_SUBJECT - {"also"} for w in np[1:-1]):
             return None  # "No one has so far (claimed)": an auxiliary is no noun
-        if subject == m.group("np") and np[0].lower() in ("the", "a", "an"):
+        if subject == np_text and np[0].lower() in ("the", "a", "an"):
             # "Dr Aminata Kiema who heads the Nanoro unit told": the object of a
             # relative clause's verb; the clause describes the subject
             # ("The man who shot the soldier said": the man)
@@ -2710,7 +2976,7 @@ class _Speakers:
                 )
                 if described is not None:
                     return described
-        if subject == m.group("np"):
+        if subject == np_text:
             # "the barrel bomb the AFP photographer (said)": the last one;
             # "about the incident Syrian state media (said)": the named one
             whole = len(np)
@@ -2728,7 +2994,7 @@ class _Speakers:
                 # name before it ("Pope Francis in an Easter message also
                 # condemned" has none: no subject)
                 return _subject_of_preposition(
-                    self.text[sentence_start : m.start()].split(), m.group("np")
+                    self.text[sentence_start : m.start()].split(), np_text
                 )
         if any(
             np[k - 1][:1].isupper() and w.islower() and w.endswith("ed") and "-" not in w
@@ -2893,6 +3159,26 @@ class _Speakers:
                     break
                 m = earlier
                 subject = self._first_subject_at(m, sentence_start)
+            conjoined_verb = None
+            if "and" in self.text[m.end() if m is not None else sentence_start : start]:
+                conjoined_verb = next(reversed(list(_CONJOINED_VERB_RE.finditer(
+                    self.text, m.end() if m is not None else sentence_start, start))), None)
+            if conjoined_verb is not None:
+                # "X said the ship was targeted ..., and warned that operations would
+                # continue "...": a verb of saying joined by "and" with no subject of
+                # its own shares the subject of the clause before it
+                k = conjoined_verb.start()
+                for _ in range(4):
+                    earlier = self._last_subject_before(p, sentence_start, k)
+                    if earlier is None:
+                        break
+                    earlier_subject = self._first_subject_at(earlier, sentence_start)
+                    if earlier_subject is not None and (
+                        " ".join(earlier.group("verb").split()) in _PERSONAL_VERBS
+                    ):
+                        m, subject = earlier, earlier_subject
+                        break
+                    k = earlier.start()
             if m is not None and _what_pronoun(m):
                 # "Washington condemned what it called a "barbaric attack"": the
                 # pronoun is the subject of the clause that holds "what"
@@ -2900,7 +3186,7 @@ class _Speakers:
                 if clause is not None:
                     m, subject = clause
             if m is not None and subject is not None:
-                cue = " ".join(m.group(0).split())
+                cue = " ".join(self.text[self._antecedent_at.get(m.start(), m.start()) : m.end()].split())
                 if m.end() < start and m.group("verb") in _CITING_VERBS:
                     # "Libya Now TV reported, citing residents, that "..."": the
                     # source cited speaks (CODING.md Q3d)
@@ -3109,20 +3395,44 @@ class _Speakers:
         lead = len(sentence) - len(sentence.lstrip())
         sentence_start = start - len(sentence) + lead
         sentence = sentence.strip()
+        p = self.paras.index(start)
+        if not sentence and p > 0 and start == self.paras.starts[p]:
+            previous_end = self.paras.ends[p - 1]
+            if self.text[previous_end - 1 : previous_end] == ":":
+                # "Baroness X, who ..., was blunter:" ending the paragraph before
+                found = self.opening_subject(previous_end, quote=quote)
+                return None if found is None else (found[0], found[1], "colon")
+            return None
         if not sentence or self._in_quote(sentence_start):
             return None
         colon = sentence.endswith(":")
         if colon:
             # "Asked what had changed, a senior European diplomat was blunter:
             # "...": the subject of the clause the colon ends.
-            clause = sentence[:-1].rsplit(",", 1)[-1].strip()
-            if clause.lower() in _AFTER_VERB_SET or clause.lower() in ("wrote", "writes"):
-                # "NAME, a long description, wrote:": the verb alone is no clause
-                return None
-            sentence = clause
+            parts = sentence[:-1].split(",")
+            sentence = parts[-1].strip()
+            first = sentence.split()[:1]
+            if first and first[0].islower() and (
+                first[0] in _BE_FORMS or first[0] in ("has", "had", "have") or _is_participle(first[0])
+                or first[0] in _AFTER_VERB_SET
+            ):
+                # "Baroness X, who chairs the group, was blunter:": the clause has no
+                # subject of its own; it is the name before the apposition
+                for part in reversed(parts[:-1]):
+                    opening = part.split()[:1]
+                    if opening and opening[0][:1].isupper() and opening[0].lower() not in _PREPOSITIONS_BEFORE:
+                        sentence = f"{part.strip()} {sentence}"
+                        break
             if not sentence:
                 return None
         words = sentence.split()
+        if words and words[0].lower() in _PREPOSITIONS_BEFORE:
+            # "In Niamey, the junta's spokesman, Col. X, read a statement ...
+            # saying": an opening place or time before its comma is no subject
+            comma = next((k for k, w in enumerate(words[:6]) if w.endswith(",")), None)
+            if comma is not None and comma + 1 < len(words):
+                words = words[comma + 1 :]
+                sentence = " ".join(words)
         goes_on = quote and len(words) <= 4 and _goes_on(self.text[start + 1 : start + 40].split())
         if not (goes_on or colon or _opening_cue(words)):
             return None
@@ -3136,9 +3446,11 @@ class _Speakers:
                 # "The convoy was hit twice, ... calling it": a passive's subject
                 # is acted on; it does not speak
                 return None
-            if kept and word.islower() and (
+            if word.islower() and (
                 low.endswith("ed") or low in _OPENING_VERBS or low in _AFTER_VERB_SET or low in ("read", "reads")
             ):
+                if not kept:
+                    return None  # ", wrote:" a verb with no subject of its own: none
                 break
             kept.append(word)
         subject = _without_verb(_cut_subject(" ".join(kept)) if kept else "")
@@ -3150,6 +3462,14 @@ class _Speakers:
         apposed = _OPENING_APPOSITION_RE.match(" ".join(kept))
         if apposed is not None:
             subject = _prefer_apposition(subject, apposed.group("paren"))
+            segments = " ".join(kept).split(",")
+            if subject == _cut_subject(" ".join(kept)) and len(segments) > 3:
+                # "the capital, the ruling junta's spokesman, Col. X,": the last name
+                # in apposition of a chain of appositions
+                name = next((_apposed_name(seg) for seg in reversed(segments[1:-1])
+                             if _apposed_name(seg) is not None), None)
+                if name is not None:
+                    subject = name
         return subject, " ".join(kept), "opening_subject"
 
     def report(self, start: int, end: int) -> tuple[str, str, str] | None:
@@ -3228,12 +3548,31 @@ class _Speakers:
         lead = self.text[at:end]
         offset = len(lead) - len(lead.lstrip())
         m = _SUBJECT_VERB_RE.match(self.text, at + offset, end)
-        if m is not None and " ".join(m.group("verb").split()) in verbs:
+        candidates = [m] if m is not None and " ".join(m.group("verb").split()) in verbs else []
+        # The subject may be long ("United Auto Workers Local 1840 president Denise
+        # Rutledge said ...", "A doctor ... who asked to be identified only as Abu
+        # Khaled said ..."): the sentence's first verb of saying with a subject
+        # ("who asked to be identified" has none), at most its second one
+        found = (c for c in _subject_verb_matches(self.text, at + offset, end)
+                 if " ".join(c.group("verb").split()) in verbs)
+        candidates += [c for c in (next(found, None), next(found, None)) if c is not None]
+        inverted = _INVERTED_IN_SENTENCE_RE.search(self.text, at + offset, end)
+        if inverted is not None and not self.text[: inverted.start()].rstrip().endswith(","):
+            inverted = None
+        for m in candidates:
+            if inverted is not None and m.start("verb") == inverted.start("verb"):
+                break  # "..., said Omar Tall": not "the market, said"
             subject = self._subject_at(m, at + offset)
-            if subject is not None and (
-                subject.split()[0] not in _NOT_A_NAME or (pronouns and subject.lower() in _PRONOUNS)
-            ):
+            if subject is None:
+                continue
+            if subject.split()[0] not in _NOT_A_NAME or (pronouns and subject.lower() in _PRONOUNS):
                 return subject, " ".join(m.group(0).split()), "previous_sentence"
+            break
+        if inverted is not None:
+            # "The gunmen opened fire ..., said Amadou Guindo a local councillor."
+            subject = _cut_subject(inverted.group("subj"))
+            if subject and subject[:1].isupper() and subject.split()[0] not in _NOT_A_NAME:
+                return subject, f"{inverted.group('verb')} {subject}", "previous_sentence"
         return None
 
     def body_opening_sentence_before(self, start: int, *, own: bool = False) -> tuple[int, str] | None:
@@ -4034,6 +4373,12 @@ def _subject_of_preposition(before: list[str], phrase: str) -> str | None:
     named = _name_before_role(words[:at], low)
     if named is not None:
         return named
+    if low in (_PEOPLE_NOUNS | _GROUP_NOUNS) and (
+        at == 0 or words[at - 1].endswith(",") or words[at - 1].lower() in _CLAUSE_OPENERS
+    ):
+        # "..., women at the camp gate (could be heard)": a plural noun opening its
+        # clause, described by where they are
+        return " ".join([*words[at:], phrase])
     if not (
         low in _PERSON_HEADS or low in _GROUP_NOUNS or low in _BODY_NOUNS or low in _INSTITUTION_NOUNS
     ):
@@ -4152,6 +4497,15 @@ def _subject_through_preposition(before: list[str], name: str) -> str | None:
         steps += 1
     if start < 0:
         return None
+    if (
+        start >= 2
+        and words[start - 1].lower() in _SUBJECT_PREPOSITIONS
+        and words[start - 2].lower() in (_PEOPLE_NOUNS | _GROUP_NOUNS)
+        and (start == 2 or words[start - 3].endswith(",") or words[start - 3].lower() in _CLAUSE_OPENERS)
+    ):
+        # "..., men at the shoreline in Gaza City can be heard": a plural noun
+        # opening its clause, described by where they are
+        start -= 2
     return " ".join([*words[start:], name])
 
 

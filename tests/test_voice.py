@@ -224,6 +224,76 @@ def test_unclosed_quote_ends_at_paragraph_end() -> None:
     assert _voice_of(text, "militants")[0] == "narration"
 
 
+def test_unclosed_quote_ends_before_a_narrating_sentence_in_one_paragraph() -> None:
+    # Copy whose paragraphs were joined: the quotation is never closed, and a reader
+    # ends it before the sentence in the writer's voice (CODING.md 2.2), not at the
+    # end of the article; the quotations after it are read on their own.
+    text = (
+        '"The water ran out on Sunday" said Lina Farouk a teacher in the camp. '
+        '"We boil what the rain leaves us. Nobody comes. She said the last convoy came '
+        'in May. The council said it would send "two tankers" this week. '
+        'Officials told reporters "the road is open."'
+    )
+    assert _spans(text) == [
+        ('"The water ran out on Sunday"', "quote", "Lina Farouk"),
+        ('"We boil what the rain leaves us. Nobody comes.', "quote", "Lina Farouk"),
+        ('"two tankers"', "quote", "The council"),
+        ('"the road is open."', "quote", "Officials"),
+    ]
+    assert _voice_of(text, "the last convoy")[0] == "narration"
+
+
+def test_unclosed_quote_ends_before_an_inverted_attribution_after_its_words() -> None:
+    # the comma and the closing mark lost: '"... across the bridge said Omar Haddad'
+    text = (
+        'Shelling went on all night. "Nobody can cross the bridge any more said Omar '
+        'Haddad a driver from the north. Aid groups called the siege "a disaster".'
+    )
+    assert _spans(text) == [
+        ('"Nobody can cross the bridge any more', "quote", "Omar Haddad"),
+        ('"a disaster"', "quote", "Aid groups"),
+    ]
+
+
+def test_narrating_sentence_after_an_unclosed_quote_is_not_its_attribution() -> None:
+    # '"... in July? Raul Mendes said the hours ...': the quotation ended with its
+    # sentence; Mendes is no speaker of it, and it continues the quotation before.
+    text = (
+        '"We come every week" Ana Ruiz told the board. "Where will the children go? '
+        'Clerk Raul Mendes said the hours would change in May.'
+    )
+    spans = voice_spans(text)
+    assert [(text[s.start : s.end], s.speaker, s.rule) for s in spans] == [
+        ('"We come every week"', "Ana Ruiz", "after"),
+        ('"Where will the children go?', "Ana Ruiz", "continues"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "speech",
+    [
+        "We said we would stay. They told us to go.",  # first persons and "They told us"
+        "When they said the road was open we left.",
+    ],
+)
+def test_speech_that_reports_speech_keeps_an_unclosed_quote_open(speech: str) -> None:
+    text = f'The mayor spoke at noon. "Nobody warned us. {speech}\n\nThe talks ended.'
+    (span,) = voice_spans(text)
+    assert text[span.start : span.end].endswith(speech)
+
+
+def test_reopening_mark_after_a_narrating_sentence_opens_a_new_quotation() -> None:
+    # CODING.md Q2: with an attribution in between, two quotations, not one reopened
+    text = (
+        '"We carried out nine bodies. Haddad said the ambulance had been hit twice. '
+        '"Our units hit only military targets" an army source told state media.'
+    )
+    assert _spans(text) == [
+        ('"We carried out nine bodies.', "quote", None),
+        ('"Our units hit only military targets"', "quote", "an army source"),
+    ]
+
+
 def test_stray_closing_mark_is_ignored() -> None:
     text = "The terrorists” attacked the town. Later “worrisome” was the word."
     assert _spans(text) == [("“worrisome”", "scare_quote", None)]
@@ -245,9 +315,10 @@ def test_long_text_with_stray_quotes_finishes() -> None:
     assert len(text) > 200_000
     spans = voice_spans(text)
     _assert_well_formed(text, spans)
-    assert spans[0].end == text.index("\n")  # the unclosed quote stops at its paragraph
-    # The first paragraph's “nothing” is inside the unclosed quote (outermost wins).
-    assert sum(1 for s in spans if text[s.start : s.end] == "“nothing”") == 1999
+    # The unclosed quote stops before the first narrating sentence of its paragraph
+    # ("Militants said ..."), so every “nothing” is a quotation of its own.
+    assert text[spans[0].start : spans[0].end].endswith("it isn’t safe.")
+    assert sum(1 for s in spans if text[s.start : s.end] == "“nothing”") == 2000
 
 
 # --- scare quotes and so-called ----------------------------------------------------------
